@@ -1,0 +1,142 @@
+"use client";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ArticleViewer, type ViewerClaim, type ViewerSelection } from "@/components/editor/article-viewer";
+import { ClaimPanel } from "@/components/claims/claim-panel";
+import { VerdictPopover } from "@/components/claims/verdict-popover";
+import { VERDICT_KEYS } from "@/components/claims/verdict-buttons";
+import { useClaimDrafts } from "@/components/claims/claim-drafts";
+import { Toast, type ToastMessage } from "@/components/ui/toast";
+import { ArticleHeader } from "@/components/articles/article-header";
+import { useArticle } from "@/lib/queries/use-articles";
+import { useClaimMutations, useClaims } from "@/lib/queries/use-claims";
+import { VERDICTS, type ClaimDto, type Verdict } from "@/lib/schemas/claim";
+import { sliceCodePoints } from "@/lib/anchoring/offsets";
+
+const isTyping = (el: Element | null) =>
+  !!el && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el as HTMLElement).isContentEditable);
+
+/** The article page: the text with claim highlights, the verdict popover and the claim panel. */
+export function ArticleWorkspace({ articleId }: { articleId: string }) {
+  const article = useArticle(articleId);
+  const claims = useClaims(articleId);
+  const mutations = useClaimMutations(articleId);
+  const drafts = useClaimDrafts();
+  const [selection, setSelection] = useState<ViewerSelection | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [editId, setEditId] = useState<string | null>(null);
+  const [flash, setFlash] = useState<{ id: string; nonce: number } | null>(null);
+  const [toast, setToast] = useState<ToastMessage | null>(null);
+  const toastId = useRef(0);
+  const notify = useCallback((t: Omit<ToastMessage, "id">) => setToast({ ...t, id: ++toastId.current }), []);
+
+  const text = article.data?.currentVersion.text ?? "";
+  const versionId = article.data?.currentVersion.id ?? "";
+
+  const viewerClaims = useMemo<ViewerClaim[]>(
+    () => [
+      ...(claims.data ?? []).map((c) => ({ id: c.id, start: c.start, end: c.end, verdict: c.verdict, state: "saved" as const })),
+      ...drafts.drafts.map((d) => ({ id: d.clientId, start: d.start, end: d.end, verdict: d.verdict, state: d.state })),
+    ],
+    [claims.data, drafts.drafts],
+  );
+
+  const save = useCallback(
+    (draft: { clientId: string; start: number; end: number; verdict: Verdict; exact: string }) => {
+      mutations.create.mutate(
+        { versionId, start: draft.start, end: draft.end, verdict: draft.verdict, exact: draft.exact, clientId: draft.clientId },
+        {
+          onSuccess: (claim) => {
+            drafts.remove(draft.clientId);
+            setSelectedId(claim.id);
+            setEditId(claim.id);
+          },
+          onError: (error) => drafts.update(draft.clientId, { state: "failed", error: error.message }),
+        },
+      );
+    },
+    [mutations.create, drafts, versionId],
+  );
+
+  const tag = useCallback(
+    (verdict: Verdict) => {
+      if (!selection) return;
+      const draft = { clientId: crypto.randomUUID(), versionId, start: selection.start, end: selection.end, verdict, exact: sliceCodePoints(text, selection.start, selection.end) };
+      drafts.add({ ...draft, state: "pending" });
+      setSelection(null);
+      window.getSelection()?.removeAllRanges();
+      save(draft);
+    },
+    [selection, versionId, text, drafts, save],
+  );
+
+  // V, D and U tag the selection while one is active (and the user is not typing).
+  useEffect(() => {
+    if (!selection) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(document.activeElement)) return;
+      const verdict = VERDICTS.find((v) => VERDICT_KEYS[v] === e.key.toUpperCase());
+      if (verdict) {
+        e.preventDefault();
+        tag(verdict);
+      } else if (e.key === "Escape") setSelection(null);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selection, tag]);
+
+  const handleDelete = useCallback(
+    (claim: ClaimDto) => {
+      mutations.remove.mutate(claim, {
+        onSuccess: (deleted) =>
+          notify({ text: `Claim deleted: “${truncate(claim.exact)}”`, action: { label: "Undo", run: () => mutations.restore.mutate(deleted) } }),
+        onError: (e) => notify({ text: `Could not delete the claim: ${e.message}`, tone: "error" }),
+      });
+    },
+    [mutations.remove, mutations.restore, notify],
+  );
+
+  if (article.isPending) return <p className="muted">Loading article…</p>;
+  if (article.error) return <p role="alert" className="form-error">{article.error.message}</p>;
+
+  return (
+    <div className="workspace">
+      <section className="workspace-text" aria-label="Article text">
+        <ArticleHeader article={article.data} />
+        <ArticleViewer
+          text={text}
+          claims={viewerClaims}
+          selectedClaimId={selectedId}
+          flash={flash}
+          onClaimClick={(id) => setSelectedId(id)}
+          onSelectionChange={setSelection}
+        />
+        {selection && <VerdictPopover rect={selection.rect} onPick={tag} />}
+      </section>
+      <ClaimPanel
+        claims={claims.data ?? []}
+        loading={claims.isPending}
+        error={claims.error?.message ?? null}
+        drafts={drafts.drafts}
+        selectedId={selectedId}
+        editId={editId}
+        onSelect={(id) => {
+          setSelectedId(id);
+          setFlash({ id, nonce: Date.now() });
+        }}
+        onVerdict={(claim, verdict) =>
+          mutations.update.mutate({ claim, verdict }, { onError: (e) => notify({ text: `The verdict was not changed: ${e.message}`, tone: "error" }) })
+        }
+        onSaveRationale={(claim, rationale) => mutations.update.mutateAsync({ claim, rationale })}
+        onDelete={handleDelete}
+        onRetry={(d) => {
+          drafts.update(d.clientId, { state: "pending", error: undefined });
+          save(d);
+        }}
+        onDiscard={(d) => drafts.remove(d.clientId)}
+      />
+      <Toast toast={toast} onDismiss={() => setToast(null)} />
+    </div>
+  );
+}
+
+const truncate = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s);

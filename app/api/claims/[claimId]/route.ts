@@ -1,0 +1,12 @@
+import { readJson, readQuery, withUser } from "@/lib/api/handler";
+import { claimVersionSchema, updateClaimSchema } from "@/lib/schemas/claim";
+import { updateClaim } from "@/lib/server/claims/update-claim";
+import { deleteClaim } from "@/lib/server/claims/delete-claim";
+
+export const PATCH = withUser<{ claimId: string }>(async ({ req, user, params }) =>
+  updateClaim(user, params.claimId, await readJson(req, updateClaimSchema)),
+);
+
+export const DELETE = withUser<{ claimId: string }>(({ req, user, params }) =>
+  deleteClaim(user, params.claimId, readQuery(req, claimVersionSchema).version),
+);

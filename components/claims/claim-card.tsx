@@ -1,0 +1,71 @@
+"use client";
+import { forwardRef, useState } from "react";
+import type { ClaimDto, Verdict } from "@/lib/schemas/claim";
+import { VerdictBadge } from "./verdict-badge";
+import { VerdictButtons } from "./verdict-buttons";
+import { RationaleField } from "./rationale-field";
+
+type Props = {
+  claim: ClaimDto;
+  number: number;
+  selected: boolean;
+  startEditing?: boolean;
+  onSelect: () => void;
+  onVerdict: (v: Verdict) => void;
+  onSaveRationale: (html: string) => Promise<unknown>;
+  onDelete: () => void;
+};
+
+/** One claim in the side panel: quote, verdict, rationale and actions. */
+export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
+  { claim, number, selected, startEditing, onSelect, onVerdict, onSaveRationale, onDelete },
+  ref,
+) {
+  const [editing, setEditing] = useState(!!startEditing);
+  return (
+    <article
+      ref={ref}
+      className={`claim-card${selected ? " is-selected" : ""}`}
+      data-testid="claim-card"
+      data-claim-id={claim.id}
+      data-verdict={claim.verdict}
+      aria-current={selected ? "true" : undefined}
+    >
+      <button type="button" className="claim-card-head" onClick={onSelect} aria-label={`Claim ${number}: show in the text`}>
+        <span className="claim-number">{number}</span>
+        <VerdictBadge verdict={claim.verdict} />
+        <span className="claim-author muted">{claim.author.name}</span>
+      </button>
+      <blockquote className="claim-quote" data-testid="claim-quote">{claim.exact}</blockquote>
+      {editing ? (
+        <RationaleField
+          initial={claim.rationaleHtml}
+          autoFocus
+          onSave={async (html) => {
+            await onSaveRationale(html);
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : claim.rationaleHtml ? (
+        // Stored rationales are sanitized when saved (lib/rich-text/sanitize.ts).
+        <div className="claim-rationale rich-text" data-testid="claim-rationale" dangerouslySetInnerHTML={{ __html: claim.rationaleHtml }} />
+      ) : null}
+      {selected && (claim.can.edit || claim.can.delete) && (
+        <div className="claim-actions">
+          {claim.can.edit && <VerdictButtons current={claim.verdict} onPick={(v) => v !== claim.verdict && onVerdict(v)} />}
+          <div className="row-actions">
+            {claim.can.edit && !editing && (
+              <button type="button" className="btn btn-small" onClick={() => setEditing(true)}>
+                {claim.rationaleHtml ? "Edit rationale" : "Add rationale"}
+              </button>
+            )}
+            {claim.can.delete && (
+              <button type="button" className="btn btn-small btn-danger" onClick={onDelete}>Delete</button>
+            )}
+          </div>
+        </div>
+      )}
+    </article>
+  );
+});

@@ -1,0 +1,68 @@
+"use client";
+import { useEffect, useRef } from "react";
+import type { ClaimDto, Verdict } from "@/lib/schemas/claim";
+import { ClaimCard } from "./claim-card";
+import { DraftCard } from "./draft-card";
+import type { ClaimDraft } from "./claim-drafts";
+
+type Props = {
+  claims: ClaimDto[];
+  loading: boolean;
+  error: string | null;
+  drafts: ClaimDraft[];
+  selectedId: string | null;
+  editId: string | null;
+  onSelect: (id: string) => void;
+  onVerdict: (claim: ClaimDto, v: Verdict) => void;
+  onSaveRationale: (claim: ClaimDto, html: string) => Promise<unknown>;
+  onDelete: (claim: ClaimDto) => void;
+  onRetry: (d: ClaimDraft) => void;
+  onDiscard: (d: ClaimDraft) => void;
+};
+
+/** The side panel: the article's claims in text order, and unsaved drafts. */
+export function ClaimPanel(props: Props) {
+  const { claims, drafts, selectedId } = props;
+  const cards = useRef(new Map<string, HTMLElement>());
+
+  // A highlight clicked in the text brings its card into view.
+  useEffect(() => {
+    if (selectedId) cards.current.get(selectedId)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [selectedId]);
+
+  return (
+    <aside className="claim-panel" aria-label="Claims">
+      <h2>
+        Claims <span className="count" data-testid="claim-total">{claims.length}</span>
+      </h2>
+      {props.loading && <p className="muted">Loading claims…</p>}
+      {props.error && <p role="alert" className="form-error">{props.error}</p>}
+      {drafts.map((d) => (
+        <DraftCard key={d.clientId} draft={d} onRetry={() => props.onRetry(d)} onDiscard={() => props.onDiscard(d)} />
+      ))}
+      {!props.loading && claims.length === 0 && drafts.length === 0 && (
+        <p className="muted">Select text in the article, then choose Verified, Disputed or Unsourced (or press V, D or U).</p>
+      )}
+      <ol className="claim-list">
+        {claims.map((claim, i) => (
+          <li key={claim.id}>
+            <ClaimCard
+              ref={(el) => {
+                if (el) cards.current.set(claim.id, el);
+                else cards.current.delete(claim.id);
+              }}
+              claim={claim}
+              number={i + 1}
+              selected={claim.id === selectedId}
+              startEditing={claim.id === props.editId}
+              onSelect={() => props.onSelect(claim.id)}
+              onVerdict={(v) => props.onVerdict(claim, v)}
+              onSaveRationale={(html) => props.onSaveRationale(claim, html)}
+              onDelete={() => props.onDelete(claim)}
+            />
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}

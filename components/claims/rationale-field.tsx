@@ -1,0 +1,48 @@
+"use client";
+import { useState } from "react";
+import { RichTextEditor } from "@/components/editor/rich-text-editor";
+
+/**
+ * Edits a rationale. The typed text stays in the field when a save fails, with
+ * the error beside it, so nothing the user wrote is lost.
+ */
+export function RationaleField({
+  initial,
+  onSave,
+  onCancel,
+  autoFocus,
+}: {
+  initial: string;
+  onSave: (html: string) => Promise<unknown>;
+  onCancel: () => void;
+  autoFocus?: boolean;
+}) {
+  const [html, setHtml] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function handleSave() {
+    setSaving(true);
+    setError(null);
+    try {
+      await onSave(html);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "The rationale could not be saved.");
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div className="rationale-field">
+      <RichTextEditor value={html} onChange={setHtml} ariaLabel="Rationale" placeholder="Why this verdict? Sources, reasoning…" autoFocus={autoFocus} onSubmit={handleSave} />
+      {error && <p role="alert" className="form-error">{error}</p>}
+      <div className="row-actions">
+        <button type="button" className="btn btn-primary btn-small" onClick={handleSave} disabled={saving}>
+          {saving ? "Saving…" : "Save rationale"}
+        </button>
+        <button type="button" className="btn btn-small" onClick={onCancel} disabled={saving}>Cancel</button>
+      </div>
+    </div>
+  );
+}

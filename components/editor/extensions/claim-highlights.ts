@@ -1,0 +1,236 @@
+/**
+ * Claim highlights for the read-only article viewer.
+ *
+ * Claims are painted as ProseMirror *decorations* computed from their
+ * code-point offsets, never as marks: the document stays the canonical text,
+ * so offsets never drift and overlapping claims cost nothing in the schema.
+ * Each claim is its own `<mark>` (decoration `nodeName`), so PM nests the
+ * elements of overlapping or nested claims instead of merging their attributes.
+ */
+import { Extension, type Editor, type JSONContent } from '@tiptap/core';
+import type { Node as PmNode } from '@tiptap/pm/model';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { TextPmMap } from '../../../lib/anchoring/prosemirror-positions';
+
+/** A claim's verdict, drawn with a colour and a non-colour cue (underline style). */
+export type Verdict = 'verified' | 'disputed' | 'unsourced';
+
+/** A claim as the highlighter needs it: [start, end) in code points of the canonical text. */
+export type HighlightClaim = {
+  id: string;
+  start: number;
+  end: number;
+  verdict: Verdict;
+  /** 'pending' while an optimistic save is in flight, 'failed' when it did not stick. */
+  state?: 'saved' | 'pending' | 'failed';
+};
+
+/** The part of the plugin state the host sets (all fields optional in an update). */
+export type ClaimHighlightInput = {
+  claims: readonly HighlightClaim[];
+  selectedId: string | null;
+  /** Flash this claim; a new nonce restarts the animation even for the same id. */
+  flash: { id: string; nonce: number } | null;
+};
+
+/** Plugin state: the inputs, plus what is derived from them and the doc. */
+export type ClaimHighlightState = {
+  claims: readonly HighlightClaim[];
+  selectedId: string | null;
+  flashId: string | null;
+  /** Last flash nonce seen, and which of two identical animations plays (see the CSS). */
+  flashNonce: number | null;
+  flashPhase: 'a' | 'b';
+  /** Canonical text of the doc and its position map, rebuilt only when the doc changes. */
+  text: string;
+  map: TextPmMap;
+  decorations: DecorationSet;
+};
+
+/** Options of the {@link ClaimHighlights} extension. */
+export type ClaimHighlightsOptions = {
+  /** Called with the claim to select when the user clicks highlighted text. */
+  onClaimClick: (id: string) => void;
+};
+
+/** Key of the claim highlight plugin (read its state with `claimHighlightsKey.getState(state)`). */
+export const claimHighlightsKey = new PluginKey<ClaimHighlightState>('claimHighlights');
+
+/**
+ * Canonical text of a one-paragraph-per-line doc: textblocks joined by '\n'
+ * (empty paragraphs included, which is what `textBetween` does with a block separator).
+ */
+export function docText(doc: PmNode): string {
+  return doc.textBetween(0, doc.content.size, '\n');
+}
+
+/**
+ * The doc JSON for a canonical text: one paragraph per line, text nodes only,
+ * so the text is never parsed as HTML or markdown.
+ */
+export function textToDocJson(text: string): JSONContent {
+  return {
+    type: 'doc',
+    content: text.split('\n').map((line) => ({
+      type: 'paragraph',
+      content: line ? [{ type: 'text', text: line }] : [],
+    })),
+  };
+}
+
+/** Shortest first, so the innermost claim comes first; ties are stable by start then id. */
+function byInnermost(a: HighlightClaim, b: HighlightClaim): number {
+  return a.end - a.start - (b.end - b.start) || b.start - a.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Claims covering the character at code point `cp` (start <= cp < end),
+ * innermost (shortest) first.
+ */
+export function claimsAt(claims: readonly HighlightClaim[], cp: number): HighlightClaim[] {
+  return claims.filter((c) => c.start <= cp && cp < c.end).sort(byInnermost);
+}
+
+/**
+ * Which claim a click selects among the claims under the pointer (innermost
+ * first): the innermost, or, when one of them is already selected, the next
+ * enclosing one (wrapping round), so repeated clicks reach every overlapping claim.
+ */
+export function pickClaim(candidates: readonly HighlightClaim[], selectedId: string | null): HighlightClaim | null {
+  if (candidates.length === 0) return null;
+  const sorted = [...candidates].sort(byInnermost);
+  const i = selectedId === null ? -1 : sorted.findIndex((c) => c.id === selectedId);
+  return sorted[(i + 1) % sorted.length] ?? null;
+}
+
+/**
+ * Build the DecorationSet for `claims` over `doc` in one pass. `map` must be the
+ * TextPmMap of the doc's canonical text. Empty or reversed spans are skipped;
+ * out-of-range offsets are clamped by the map.
+ */
+export function buildClaimDecorations(
+  doc: PmNode,
+  map: TextPmMap,
+  claims: readonly HighlightClaim[],
+  selectedId: string | null,
+  flashId: string | null,
+  flashPhase: 'a' | 'b' = 'a',
+): DecorationSet {
+  const decos: Decoration[] = [];
+  for (const c of claims) {
+    const from = map.cpToPm(c.start);
+    const to = map.cpToPm(c.end);
+    if (!(to > from)) continue;
+    let cls = `claim-hl claim-hl--${c.verdict}`;
+    if (c.id === selectedId) cls += ' is-selected';
+    if (c.state === 'pending') cls += ' is-pending';
+    else if (c.state === 'failed') cls += ' is-failed';
+    const attrs: Record<string, string> = {
+      nodeName: 'mark',
+      class: cls,
+      'data-claim-id': c.id,
+      'data-verdict': c.verdict,
+    };
+    if (c.id === flashId) {
+      attrs.class += ' is-flashing';
+      // Alternating the attribute swaps the animation name, which restarts it.
+      attrs['data-flash'] = flashPhase;
+    }
+    decos.push(Decoration.inline(from, to, attrs, { claimId: c.id }));
+  }
+  return DecorationSet.create(doc, decos);
+}
+
+function rebuild(s: Omit<ClaimHighlightState, 'decorations'>, doc: PmNode): ClaimHighlightState {
+  return { ...s, decorations: buildClaimDecorations(doc, s.map, s.claims, s.selectedId, s.flashId, s.flashPhase) };
+}
+
+/** Claim ids of the `<mark>`s around a click target, or null when the target is not in the view. */
+function claimIdsAround(target: EventTarget | null, root: HTMLElement): Set<string> | null {
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.getAttribute !== 'function' || !root.contains(el)) return null;
+  const ids = new Set<string>();
+  for (let node: HTMLElement | null = el; node && node !== root; node = node.parentElement) {
+    const id = node.getAttribute('data-claim-id');
+    if (id !== null) ids.add(id);
+  }
+  return ids;
+}
+
+/**
+ * The ProseMirror plugin behind {@link ClaimHighlights} (exported for tests and
+ * for non-tiptap hosts): holds {@link ClaimHighlightState}, updated through a
+ * `claimHighlightsKey` meta holding a `Partial<ClaimHighlightInput>`.
+ */
+export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Plugin<ClaimHighlightState> {
+  return new Plugin<ClaimHighlightState>({
+    key: claimHighlightsKey,
+    state: {
+      init: (_config, state) => {
+        const text = docText(state.doc);
+        const base = { claims: [], selectedId: null, flashId: null, flashNonce: null, flashPhase: 'a' as const };
+        return rebuild({ ...base, text, map: new TextPmMap(text) }, state.doc);
+      },
+      apply: (tr, prev, _old, next) => {
+        const update = tr.getMeta(claimHighlightsKey) as Partial<ClaimHighlightInput> | undefined;
+        if (!update && !tr.docChanged) return prev;
+        const s = { ...prev };
+        if (tr.docChanged) {
+          s.text = docText(next.doc);
+          s.map = new TextPmMap(s.text);
+        }
+        if (update?.claims !== undefined) s.claims = update.claims;
+        if (update?.selectedId !== undefined) s.selectedId = update.selectedId;
+        if (update?.flash !== undefined) {
+          const f = update.flash;
+          s.flashId = f?.id ?? null;
+          if (f && f.nonce !== prev.flashNonce) {
+            s.flashNonce = f.nonce;
+            s.flashPhase = prev.flashPhase === 'a' ? 'b' : 'a';
+          }
+        }
+        return rebuild(s, next.doc);
+      },
+    },
+    props: {
+      decorations: (state) => claimHighlightsKey.getState(state)?.decorations,
+      handleClick: (view, pos, event) => {
+        const s = claimHighlightsKey.getState(view.state);
+        if (!s || s.claims.length === 0) return false;
+        // The DOM knows exactly which character was hit; `pos` is only the nearest
+        // gap between characters, so it is the fallback (no DOM target).
+        const ids = claimIdsAround(event.target, view.dom);
+        const candidates = ids ? s.claims.filter((c) => ids.has(c.id)) : claimsAt(s.claims, s.map.pmToCp(pos));
+        const next = pickClaim(candidates, s.selectedId);
+        if (!next) return false;
+        options.onClaimClick(next.id);
+        return true;
+      },
+    },
+  });
+}
+
+/**
+ * Tiptap extension that draws claims as decorations and reports clicks on
+ * them. Feed it with {@link setClaimHighlights}.
+ */
+export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
+  name: 'claimHighlights',
+  addOptions() {
+    return { onClaimClick: () => {} };
+  },
+  addProseMirrorPlugins() {
+    return [createClaimHighlightsPlugin(this.options)];
+  },
+});
+
+/**
+ * Update the highlighted claims, the selected claim and/or the flashing claim
+ * (fields left out are kept). One transaction, kept out of the undo history.
+ */
+export function setClaimHighlights(editor: Editor, update: Partial<ClaimHighlightInput>): void {
+  if (editor.isDestroyed) return;
+  const tr = editor.state.tr.setMeta(claimHighlightsKey, update).setMeta('addToHistory', false);
+  editor.view.dispatch(tr);
+}

@@ -1,0 +1,85 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { ZodError, type ZodType } from "zod";
+import { AppError } from "@/lib/errors";
+import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
+import type { Role } from "@/lib/policies/roles";
+
+/** Default cap on a JSON request body. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<P> = (args: { req: NextRequest; params: P; user: CurrentUser }) => Promise<Response | unknown>;
+
+/**
+ * The one wrapper every API route goes through: it signs the caller in (401),
+ * checks the role (403), and turns errors into `{ error, field? }` JSON with
+ * the status from lib/errors.ts. Unknown errors become a bare 500; their
+ * message never reaches the client.
+ */
+export function withUser<P = Record<string, string>>(handler: Handler<P>, opts: { roles?: Role[] } = {}) {
+  return async (req: NextRequest, ctx: RouteContext<P>) => {
+    try {
+      const user = await requireUser();
+      if (opts.roles && !opts.roles.includes(user.role)) throw new AppError("FORBIDDEN");
+      const out = await handler({ req, params: await ctx.params, user });
+      return out instanceof Response ? out : NextResponse.json(out);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** The JSON response for any error thrown by a handler. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) return NextResponse.json(error.toJSON(), { status: error.status });
+  if (error instanceof ZodError) return NextResponse.json(zodToAppError(error).toJSON(), { status: 400 });
+  console.error("Unhandled API error", error);
+  return NextResponse.json({ error: "Something went wrong on our side. Your input was not saved; try again." }, { status: 500 });
+}
+
+export function zodToAppError(error: ZodError): AppError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join(".") || undefined;
+  return new AppError("INVALID_INPUT", issue ? `${field ? `${field}: ` : ""}${issue.message}` : undefined, { field });
+}
+
+/**
+ * Reads a JSON body of at most `maxBytes` (413 beyond it, counted while
+ * streaming so a lying Content-Length cannot get past) and validates it (400
+ * naming the field).
+ */
+export async function readJson<T>(req: Request, schema: ZodType<T>, maxBytes = MAX_BODY_BYTES): Promise<T> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+  } catch {
+    throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw zodToAppError(parsed.error);
+  return parsed.data;
+}
+
+/** Validates query-string parameters. */
+export function readQuery<T>(req: NextRequest, schema: ZodType<T>): T {
+  const parsed = schema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+  if (!parsed.success) throw zodToAppError(parsed.error);
+  return parsed.data;
+}
+
+const tooLarge = (max: number) => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(max / 1024)} KB.`);

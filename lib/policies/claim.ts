@@ -1,0 +1,24 @@
+import type { Role } from "./roles";
+
+/** Who may do what to a claim (annotation). Pure: used by the server and sent to the client to hide controls. */
+export type ClaimActor = { id: string; role: Role };
+export type ClaimSubject = { authorId: string; deletedAt?: Date | string | null };
+
+/** Every member annotates: reviewers, editors and admins. */
+export const canCreateClaim = (_actor: ClaimActor) => true;
+
+/** Authors edit their own claims; editors and admins edit any claim of their team. */
+export const canEditClaim = (actor: ClaimActor, claim: ClaimSubject) =>
+  !claim.deletedAt && (claim.authorId === actor.id || actor.role === "editor" || actor.role === "admin");
+
+/** Deleting follows editing. */
+export const canDeleteClaim = canEditClaim;
+
+/** Restoring a deleted claim (undo): its author, or an editor or admin. */
+export const canRestoreClaim = (actor: ClaimActor, claim: ClaimSubject) =>
+  !!claim.deletedAt && (claim.authorId === actor.id || actor.role === "editor" || actor.role === "admin");
+
+/** The permissions the client uses to show or hide controls for one claim. */
+export function claimPermissions(actor: ClaimActor, claim: ClaimSubject) {
+  return { edit: canEditClaim(actor, claim), delete: canDeleteClaim(actor, claim), restore: canRestoreClaim(actor, claim) };
+}

@@ -1,0 +1,3 @@
+/** Team roles, most powerful first. Admins manage members; editors run reviews and publish; reviewers annotate. */
+export const ROLES = ["admin", "editor", "reviewer"] as const;
+export type Role = (typeof ROLES)[number];

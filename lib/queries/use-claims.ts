@@ -1,0 +1,91 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ClaimDto, CreateClaimInput, Verdict } from "@/lib/schemas/claim";
+import { ApiError, apiFetch } from "./api-client";
+import { queryKeys } from "./keys";
+
+const byTextOrder = (a: ClaimDto, b: ClaimDto) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
+
+export function useClaims(articleId: string) {
+  return useQuery({
+    queryKey: queryKeys.claims(articleId),
+    queryFn: () => apiFetch<ClaimDto[]>(`/api/articles/${articleId}/claims`),
+    select: (claims) => [...claims].sort(byTextOrder),
+  });
+}
+
+type Ctx = { previous?: ClaimDto[] };
+
+/**
+ * Optimistic mutations on one article's claims. Each writes the expected
+ * result into the cache at once and restores the previous list if the server
+ * refuses; a 409 puts the server's current claim into the cache instead.
+ */
+export function useClaimMutations(articleId: string) {
+  const qc = useQueryClient();
+  const key = queryKeys.claims(articleId);
+  const snapshot = async (): Promise<Ctx> => {
+    await qc.cancelQueries({ queryKey: key });
+    return { previous: qc.getQueryData<ClaimDto[]>(key) };
+  };
+  const put = (claim: ClaimDto) =>
+    qc.setQueryData<ClaimDto[]>(key, (list = []) => (claim.deletedAt ? list.filter((c) => c.id !== claim.id) : [...list.filter((c) => c.id !== claim.id), claim]));
+  const rollback = (error: unknown, ctx: Ctx | undefined) => {
+    if (ctx?.previous) qc.setQueryData(key, ctx.previous);
+    if (error instanceof ApiError && error.status === 409 && error.current) put(error.current as ClaimDto);
+  };
+  const settle = () => {
+    void qc.invalidateQueries({ queryKey: key });
+    void qc.invalidateQueries({ queryKey: queryKeys.articles() });
+  };
+  const patch = (id: string, change: Partial<ClaimDto>) =>
+    qc.setQueryData<ClaimDto[]>(key, (list = []) => list.map((c) => (c.id === id ? { ...c, ...change } : c)));
+
+  const create = useMutation({
+    mutationFn: (input: CreateClaimInput & { clientId: string }) =>
+      apiFetch<ClaimDto>(`/api/articles/${articleId}/claims`, { method: "POST", json: input }),
+    onSuccess: (claim) => put(claim),
+    onSettled: settle,
+  });
+
+  const update = useMutation({
+    mutationFn: (v: { claim: ClaimDto; verdict?: Verdict; rationale?: string }) =>
+      apiFetch<ClaimDto>(`/api/claims/${v.claim.id}`, {
+        method: "PATCH",
+        json: { version: v.claim.version, ...(v.verdict ? { verdict: v.verdict } : {}), ...(v.rationale !== undefined ? { rationale: v.rationale } : {}) },
+      }),
+    onMutate: async (v) => {
+      const ctx = await snapshot();
+      patch(v.claim.id, { ...(v.verdict ? { verdict: v.verdict } : {}), ...(v.rationale !== undefined ? { rationaleHtml: v.rationale } : {}) });
+      return ctx;
+    },
+    onSuccess: (claim) => put(claim),
+    onError: (error, _v, ctx) => rollback(error, ctx),
+    onSettled: settle,
+  });
+
+  const remove = useMutation({
+    mutationFn: (claim: ClaimDto) => apiFetch<ClaimDto>(`/api/claims/${claim.id}?version=${claim.version}`, { method: "DELETE" }),
+    onMutate: async (claim) => {
+      const ctx = await snapshot();
+      qc.setQueryData<ClaimDto[]>(key, (list = []) => list.filter((c) => c.id !== claim.id));
+      return ctx;
+    },
+    onError: (error, _v, ctx) => rollback(error, ctx),
+    onSettled: settle,
+  });
+
+  const restore = useMutation({
+    mutationFn: (claim: ClaimDto) => apiFetch<ClaimDto>(`/api/claims/${claim.id}/restore`, { method: "POST", json: { version: claim.version } }),
+    onMutate: async (claim) => {
+      const ctx = await snapshot();
+      put({ ...claim, deletedAt: null });
+      return ctx;
+    },
+    onSuccess: (claim) => put(claim),
+    onError: (error, _v, ctx) => rollback(error, ctx),
+    onSettled: settle,
+  });
+
+  return { create, update, remove, restore };
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { RICH_TEXT_MAX } from "@/lib/rich-text/sanitize";
+
+export const VERDICTS = ["verified", "disputed", "unsourced"] as const;
+export const verdictSchema = z.enum(VERDICTS);
+export type Verdict = z.infer<typeof verdictSchema>;
+
+/** Labels as the UI and reports print them. "Unsourced" is not a truth value. */
+export const VERDICT_LABELS: Record<Verdict, string> = { verified: "Verified", disputed: "Disputed", unsourced: "Unsourced" };
+
+const offset = z.number().int().min(0).max(10_000_000);
+const rationale = z.string().max(RICH_TEXT_MAX, `The rationale is longer than ${RICH_TEXT_MAX} characters.`);
+
+/** POST /api/articles/{id}/claims. Offsets count Unicode code points of the version's canonical text. */
+export const createClaimSchema = z
+  .object({
+    versionId: z.string().min(1).max(64),
+    start: offset,
+    end: offset,
+    verdict: verdictSchema,
+    rationale: rationale.optional(),
+    /** The text the client believes it selected; checked against the server's text. */
+    exact: z.string().max(100_000).optional(),
+    /** Client-made id so an optimistic claim keeps its identity across a retry. */
+    clientId: z.string().max(64).optional(),
+  })
+  .refine((v) => v.end > v.start, { message: "The span is empty or reversed.", path: ["end"] });
+export type CreateClaimInput = z.infer<typeof createClaimSchema>;
+
+/** PATCH /api/claims/{id}. `version` is the row version the client read. */
+export const updateClaimSchema = z
+  .object({ version: z.number().int().min(1), verdict: verdictSchema.optional(), rationale: rationale.optional() })
+  .refine((v) => v.verdict !== undefined || v.rationale !== undefined, { message: "Nothing to change.", path: ["verdict"] });
+export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
+
+/** DELETE /api/claims/{id}?version=N and POST /api/claims/{id}/restore. */
+export const claimVersionSchema = z.object({ version: z.coerce.number().int().min(1) });
+
+/** A claim as the API returns it. */
+export type ClaimDto = {
+  id: string;
+  articleId: string;
+  versionId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  verdict: Verdict;
+  rationaleHtml: string;
+  status: "draft" | "submitted";
+  version: number;
+  author: { id: string; name: string | null };
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  /** What the caller may do with it (lib/policies/claim.ts). */
+  can: { edit: boolean; delete: boolean; restore: boolean };
+};

@@ -1,0 +1,59 @@
+import { db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { ClaimDto } from "@/lib/schemas/claim";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { claimSelect, toClaimDto } from "./claim-dto";
+
+type Row = NonNullable<Awaited<ReturnType<typeof findClaimRow>>>;
+
+function findClaimRow(teamId: string, claimId: string) {
+  if (!teamId || !claimId) throw notFound("Claim not found.");
+  return db.annotation.findFirst({ where: { id: claimId, teamId }, select: claimSelect });
+}
+
+/**
+ * The shared shape of every change to an existing claim: load it in the
+ * caller's team (404 otherwise), check the policy (403), apply the change
+ * only if the row still has the version the client read (409 with the
+ * current state otherwise), and audit it. The compare-and-set happens in
+ * one UPDATE, so two concurrent writers cannot both win.
+ */
+export async function changeClaim(
+  user: CurrentUser,
+  claimId: string,
+  expectedVersion: number,
+  change: {
+    action: string;
+    allowed: (row: Row) => boolean;
+    data: (row: Row) => Record<string, unknown>;
+  },
+): Promise<ClaimDto> {
+  const before = await findClaimRow(user.teamId, claimId);
+  if (!before) throw notFound("Claim not found.");
+  if (!change.allowed(before)) throw new AppError("FORBIDDEN", "You may not change this claim.");
+  if (before.version !== expectedVersion) throw conflict(before, user);
+
+  const after = await db.$transaction(async (tx) => {
+    const { count } = await tx.annotation.updateMany({
+      where: { id: claimId, teamId: user.teamId, version: expectedVersion },
+      data: { ...change.data(before), version: { increment: 1 } },
+    });
+    if (count === 0) return null;
+    const row = await tx.annotation.findFirstOrThrow({ where: { id: claimId, teamId: user.teamId }, select: claimSelect });
+    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: change.action, objectType: "annotation", objectId: claimId, before, after: row });
+    return row;
+  });
+  if (!after) {
+    const current = await findClaimRow(user.teamId, claimId);
+    if (!current) throw notFound("Claim not found.");
+    throw conflict(current, user);
+  }
+  return toClaimDto(after, user);
+}
+
+function conflict(current: Row, user: CurrentUser) {
+  return new AppError("CONFLICT", "Someone changed this claim in the meantime. Here is the current version.", {
+    current: toClaimDto(current, user),
+  });
+}

@@ -1,0 +1,37 @@
+import type { ClaimDto, Verdict } from "@/lib/schemas/claim";
+import { claimPermissions, type ClaimActor } from "@/lib/policies/claim";
+
+/** The columns every claim read selects. */
+export const claimSelect = {
+  id: true, articleId: true, versionId: true, authorId: true, start: true, end: true, exact: true, prefix: true,
+  suffix: true, verdict: true, rationaleHtml: true, status: true, version: true, createdAt: true, updatedAt: true,
+  deletedAt: true, author: { select: { id: true, name: true } },
+} as const;
+
+type ClaimRow = {
+  id: string; articleId: string; versionId: string; authorId: string; start: number; end: number; exact: string;
+  prefix: string; suffix: string; verdict: string; rationaleHtml: string; status: string; version: number;
+  createdAt: Date; updatedAt: Date; deletedAt: Date | null; author: { id: string; name: string | null };
+};
+
+export function toClaimDto(row: ClaimRow, actor: ClaimActor): ClaimDto {
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    versionId: row.versionId,
+    start: row.start,
+    end: row.end,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    verdict: row.verdict as Verdict,
+    rationaleHtml: row.rationaleHtml,
+    status: row.status as ClaimDto["status"],
+    version: row.version,
+    author: row.author,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    can: claimPermissions(actor, row),
+  };
+}

@@ -1,0 +1,17 @@
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { UpdateClaimInput } from "@/lib/schemas/claim";
+import { canEditClaim } from "@/lib/policies/claim";
+import { sanitizeRichText } from "@/lib/rich-text/sanitize";
+import { changeClaim } from "./change-claim";
+
+/** PATCH /api/claims/{id}: change the verdict and/or the rationale. */
+export function updateClaim(user: CurrentUser, claimId: string, input: UpdateClaimInput) {
+  return changeClaim(user, claimId, input.version, {
+    action: "claim.update",
+    allowed: (row) => canEditClaim(user, row),
+    data: () => ({
+      ...(input.verdict !== undefined ? { verdict: input.verdict } : {}),
+      ...(input.rationale !== undefined ? { rationaleHtml: sanitizeRichText(input.rationale) } : {}),
+    }),
+  });
+}

@@ -1,0 +1,37 @@
+/** A throwaway test database on the server DATABASE_URL names (default: an SQLite file under data/test/). */
+import { rmSync, mkdirSync } from "node:fs";
+import pg from "pg";
+import { DEFAULT_DATABASE_URL, databaseKind, isLocalDatabase, type DatabaseKind } from "@/lib/db/database-url";
+
+export const SQLITE_TEST_URL = "file:./data/test/claimdesk-test.db";
+
+/** Creates (or re-creates) an empty test database and returns its URL. Refuses non-local servers. */
+export async function createTestDatabase(baseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): Promise<{ url: string; kind: DatabaseKind }> {
+  if (!isLocalDatabase(baseUrl)) throw new Error(`Refusing to test against a non-local database: ${redact(baseUrl)}`);
+  if (databaseKind(baseUrl) === "sqlite") {
+    mkdirSync("data/test", { recursive: true });
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/test/claimdesk-test.db${suffix}`, { force: true });
+    return { url: SQLITE_TEST_URL, kind: "sqlite" };
+  }
+  const url = new URL(baseUrl);
+  const name = `${url.pathname.slice(1) || "claimdesk"}_test`.replace(/[^a-zA-Z0-9_]/g, "_");
+  const admin = new pg.Client({ connectionString: baseUrl });
+  try {
+    await admin.connect();
+  } catch (e) {
+    throw new Error(
+      `PostgreSQL is not reachable at ${redact(baseUrl)} (${(e as Error).message}).\n` +
+        "Install and start it: apt-get install -y postgresql && service postgresql start\n" +
+        "(or run .ci/run, which does both), or unset DATABASE_URL to test on SQLite only.",
+    );
+  }
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  return { url: url.toString(), kind: "postgres" };
+}
+
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}

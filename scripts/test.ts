@@ -1,0 +1,96 @@
+/**
+ * `npm test`: the whole suite on the database DATABASE_URL names (SQLite by
+ * default, PostgreSQL when it is a postgres:// URL):
+ *   typecheck, unit and integration tests (vitest), then the API and
+ *   end-to-end tests (Playwright in Debian's Chromium) against a production build.
+ * It prints `N passed, N failed` last, and writes the counts to
+ * data/test-summary-<db>.json for .ci/run.
+ *
+ * Environment: CLAIMDESK_SKIP_BUILD=1 reuses an existing build; CLAIMDESK_ONLY=unit|integration|e2e runs one stage.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createTestDatabase, redact } from "./test-db";
+import { PRISMA_OFFLINE_ENV } from "./prisma-env";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const only = process.env.CLAIMDESK_ONLY;
+const tally = { passed: 0, failed: 0, skipped: 0 };
+const failures: string[] = [];
+
+function run(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n▶ ${label}`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (r.status !== 0) failures.push(label);
+  return r.status === 0;
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+if (!existsSync(CHROMIUM) && (!only || only === "e2e")) {
+  console.error(`Chromium is missing (looked for ${CHROMIUM}). Install Debian's build: apt-get install -y chromium\n(never \`npx playwright install\`: browser downloads are blocked here).`);
+  process.exit(1);
+}
+
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
+try {
+  db = await createTestDatabase();
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
+console.log(`Testing on ${db.kind}: ${redact(db.url)}`);
+if (db.kind === "sqlite" && !process.env.CI) {
+  console.log("(PostgreSQL runs too when DATABASE_URL=postgresql://…; .ci/run does both.)");
+}
+const testEnv = { DATABASE_URL: db.url, CLAIMDESK_TEST_DB: "1", ...PRISMA_OFFLINE_ENV };
+mkdirSync("data/test", { recursive: true });
+
+if (!run("Migrating the test database", "npx", ["prisma", "migrate", "deploy"], testEnv)) {
+  console.error("Migrations failed; nothing else can run.");
+  process.exit(1);
+}
+
+if (!only || only === "unit" || only === "integration") {
+  if (!only) {
+    const ok = run("Type check (tsc --noEmit)", "npx", ["tsc", "--noEmit"]);
+    tally[ok ? "passed" : "failed"]++;
+  }
+  const out = `data/test/vitest-${db.kind}.json`;
+  rmSync(out, { force: true });
+  const projects = only ? ["--project", only] : [];
+  run("Unit and integration tests (vitest)", "npx", ["vitest", "run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], testEnv);
+  const v = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(out);
+  if (v) {
+    tally.passed += v.numPassedTests;
+    tally.failed += v.numFailedTests;
+    tally.skipped += v.numPendingTests + v.numTodoTests;
+  } else tally.failed++;
+}
+
+if (!only || only === "e2e") {
+  const built = existsSync(".next/BUILD_ID");
+  if (!(process.env.CLAIMDESK_SKIP_BUILD === "1" && built)) {
+    if (!run("Production build (next build)", "npx", ["next", "build"])) tally.failed++;
+  }
+  const out = `data/test/playwright-${db.kind}.json`;
+  rmSync(out, { force: true });
+  run("API and end-to-end tests (Playwright, Chromium)", "npx", ["playwright", "test"], { ...testEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
+  if (p) {
+    tally.passed += p.stats.expected + p.stats.flaky;
+    tally.failed += p.stats.unexpected;
+    tally.skipped += p.stats.skipped;
+  } else tally.failed++;
+}
+
+writeFileSync(`data/test-summary-${db.kind}.json`, JSON.stringify({ ...tally, failures }, null, 2));
+if (failures.length) console.log(`\nFailed stages: ${failures.join("; ")}`);
+console.log(`\n${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
+process.exit(tally.failed > 0 || failures.length > 0 ? 1 : 0);

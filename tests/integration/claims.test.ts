@@ -1,0 +1,114 @@
+import { describe, expect, it, beforeAll } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { createClaim } from "@/lib/server/claims/create-claim";
+import { updateClaim } from "@/lib/server/claims/update-claim";
+import { deleteClaim } from "@/lib/server/claims/delete-claim";
+import { restoreClaim } from "@/lib/server/claims/restore-claim";
+import { listClaims } from "@/lib/server/claims/list-claims";
+import { listArticles } from "@/lib/server/articles/list-articles";
+import { makeDesk } from "../support/actors";
+
+const code = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return "ok";
+  } catch (e) {
+    if (e instanceof AppError) return `${e.status}:${e.field ?? ""}`;
+    throw e;
+  }
+};
+
+let desk: Awaited<ReturnType<typeof makeDesk>>;
+let other: Awaited<ReturnType<typeof makeDesk>>;
+beforeAll(async () => {
+  desk = await makeDesk(db);
+  other = await makeDesk(db);
+});
+
+describe("creating a claim", () => {
+  it("stores W3C selectors computed from the server's text", async () => {
+    const text = desk.version.text;
+    const start = text.indexOf("Stoltenberg met Yoon");
+    const claim = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start, end: start + 20, verdict: "disputed", rationale: "<p>Check <b>dates</b></p><script>alert(1)</script>" });
+    const row = await db.annotation.findUniqueOrThrow({ where: { id: claim.id } });
+    expect(row.exact).toBe("Stoltenberg met Yoon");
+    expect(row.prefix).toBe(text.slice(Math.max(0, start - 32), start));
+    expect(row.suffix).toBe(" in Seoul.");
+    expect(row.verdict).toBe("disputed");
+    expect(row.rationaleHtml).toBe("<p>Check <b>dates</b></p>");
+    expect(await db.auditEvent.count({ where: { objectId: claim.id, action: "claim.create" } })).toBe(1);
+  });
+
+  it("counts offsets in code points, across paragraphs", async () => {
+    const { team } = desk;
+    const { createArticle } = await import("@/seeds/factories");
+    const article = await createArticle(db, { team, text: "Emoji 𝕏 then café.\nNext line." });
+    const v = article.versions[0]!;
+    // "café.\nNext" starts after "Emoji 𝕏 then " = 13 code points (14 UTF-16 units).
+    const claim = await createClaim(desk.editor, article.id, { versionId: v.id, start: 13, end: 23, verdict: "verified" });
+    expect(claim.exact).toBe("café.\nNext");
+    expect(claim.prefix).toBe("Emoji 𝕏 then ");
+  });
+
+  it("rejects bad spans, naming the field", async () => {
+    const base = { versionId: desk.version.id, verdict: "verified" as const };
+    expect(await code(createClaim(desk.reviewer, desk.article.id, { ...base, start: 0, end: 10_000 }))).toBe("400:end");
+    expect(await code(createClaim(desk.reviewer, desk.article.id, { ...base, start: 5, end: 6 }))).toBe("400:start"); // a single space
+    expect(await code(createClaim(desk.reviewer, desk.article.id, { ...base, start: 0, end: 5, exact: "Wrong" }))).toBe("400:exact");
+    expect(await code(createClaim(desk.reviewer, desk.article.id, { ...base, versionId: other.version.id, start: 0, end: 5 }))).toBe("400:versionId");
+  });
+
+  it("never crosses teams", async () => {
+    const input = { versionId: other.version.id, start: 0, end: 5, verdict: "verified" as const };
+    expect(await code(createClaim(desk.reviewer, other.article.id, input))).toBe("404:");
+    expect(await code(listClaims(desk.reviewer, other.article.id))).toBe("404:");
+    const mine = await listArticles(desk.reviewer);
+    expect(mine.map((a) => a.id)).not.toContain(other.article.id);
+  });
+});
+
+describe("changing a claim", () => {
+  it("applies a change that names the current version, and refuses a stale one with the current state", async () => {
+    const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 0, end: 5, verdict: "unsourced" });
+    const updated = await updateClaim(desk.reviewer, c.id, { version: c.version, verdict: "verified" });
+    expect(updated.version).toBe(c.version + 1);
+    try {
+      await updateClaim(desk.editor, c.id, { version: c.version, verdict: "disputed" });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as AppError).status).toBe(409);
+      expect(((e as AppError).current as { verdict: string }).verdict).toBe("verified");
+    }
+    expect((await db.annotation.findUniqueOrThrow({ where: { id: c.id } })).verdict).toBe("verified");
+  });
+
+  it("lets only the author or an editor edit", async () => {
+    const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 0, end: 5, verdict: "unsourced" });
+    expect(await code(updateClaim(desk.reviewer2, c.id, { version: c.version, verdict: "verified" }))).toBe("403:");
+    expect(await code(updateClaim(other.editor, c.id, { version: c.version, verdict: "verified" }))).toBe("404:");
+    expect(await code(updateClaim(desk.editor, c.id, { version: c.version, rationale: "<p>ok</p>" }))).toBe("ok");
+  });
+
+  it("deletes to a tombstone that undo restores", async () => {
+    const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 6, end: 15, verdict: "verified" });
+    const deleted = await deleteClaim(desk.reviewer, c.id, c.version);
+    expect(deleted.deletedAt).not.toBeNull();
+    expect((await listClaims(desk.reviewer, desk.article.id)).map((x) => x.id)).not.toContain(c.id);
+    expect(await db.annotation.count({ where: { id: c.id } })).toBe(1);
+    const restored = await restoreClaim(desk.reviewer, c.id, deleted.version);
+    expect(restored.deletedAt).toBeNull();
+    expect((await listClaims(desk.reviewer, desk.article.id)).map((x) => x.id)).toContain(c.id);
+    const actions = (await db.auditEvent.findMany({ where: { objectId: c.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(["claim.create", "claim.delete", "claim.restore"]);
+  });
+
+  it("lets exactly one of two concurrent writers win", async () => {
+    const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 0, end: 5, verdict: "unsourced" });
+    const results = await Promise.all([
+      code(updateClaim(desk.editor, c.id, { version: c.version, verdict: "verified" })),
+      code(updateClaim(desk.reviewer, c.id, { version: c.version, verdict: "disputed" })),
+    ]);
+    expect(results.sort()).toEqual(["409:", "ok"]);
+  });
+});
