@@ -5,22 +5,26 @@ import { env } from "./env";
 import { databaseKind } from "./db/database-url";
 import { ClaimdeskSqliteAdapterFactory } from "./db/sqlite-adapter";
 
+// Password hashes never leave the database unless a query asks for them.
+// (The generator's strictUndefinedChecks makes `where: { teamId: undefined }`
+// an error instead of "no filter", so a missing team id cannot widen a query.)
+const OPTIONS = { omit: { user: { passwordHash: true } } } as const;
+
+const createSqliteClient = (url: string) => new SqliteClient({ adapter: new ClaimdeskSqliteAdapterFactory(url), ...OPTIONS });
+
 /**
- * The app's one Prisma client. Both generated clients come from the same
+ * The app's Prisma client type. Both generated clients come from the same
  * models (prisma/models.prisma), so the SQLite client's types describe both.
  */
-export type Db = SqliteClient;
+export type Db = ReturnType<typeof createSqliteClient>;
 
+/** A client for the database `url` names: PostgreSQL for postgres:// URLs, SQLite otherwise. */
 function createClient(url: string): Db {
-  // Password hashes never leave the database unless a query asks for them.
-  // (The generator's strictUndefinedChecks makes `where: { teamId: undefined }`
-  // an error instead of "no filter", so a missing team id cannot widen a query.)
-  const options = { omit: { user: { passwordHash: true } } } as const;
   if (databaseKind(url) === "postgres") {
     const adapter = new PrismaPg({ connectionString: url, max: 10 });
-    return new PostgresClient({ adapter, ...options }) as unknown as Db;
+    return new PostgresClient({ adapter, ...OPTIONS }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new ClaimdeskSqliteAdapterFactory(url), ...options });
+  return createSqliteClient(url);
 }
 
 const globalForDb = globalThis as unknown as { claimdeskDb?: Db };

@@ -3,19 +3,25 @@ import { rmSync, mkdirSync } from "node:fs";
 import pg from "pg";
 import { DEFAULT_DATABASE_URL, databaseKind, isLocalDatabase, type DatabaseKind } from "@/lib/db/database-url";
 
-export const SQLITE_TEST_URL = "file:./data/test/claimdesk-test.db";
+/** Parallel runs on one machine (CLAIMDESK_TEST_SLOT=n) get their own database, port and build folder. */
+const SLOT = process.env.CLAIMDESK_TEST_SLOT ? `-${process.env.CLAIMDESK_TEST_SLOT}` : "";
+const SQLITE_TEST_FILE = `data/test/claimdesk-test${SLOT}.db`;
+export const SQLITE_TEST_URL = `file:./${SQLITE_TEST_FILE}`;
 
 /** Creates (or re-creates) an empty test database and returns its URL. Refuses non-local servers. */
 export async function createTestDatabase(baseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): Promise<{ url: string; kind: DatabaseKind }> {
   if (!isLocalDatabase(baseUrl)) throw new Error(`Refusing to test against a non-local database: ${redact(baseUrl)}`);
   if (databaseKind(baseUrl) === "sqlite") {
     mkdirSync("data/test", { recursive: true });
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`data/test/claimdesk-test.db${suffix}`, { force: true });
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${SQLITE_TEST_FILE}${suffix}`, { force: true });
     return { url: SQLITE_TEST_URL, kind: "sqlite" };
   }
   const url = new URL(baseUrl);
-  const name = `${url.pathname.slice(1) || "claimdesk"}_test`.replace(/[^a-zA-Z0-9_]/g, "_");
-  const admin = new pg.Client({ connectionString: baseUrl });
+  const name = `${url.pathname.slice(1) || "claimdesk"}_test${SLOT.replace("-", "_")}`.replace(/[^a-zA-Z0-9_]/g, "_");
+  // Connect to the maintenance database: the one DATABASE_URL names may not exist yet.
+  const adminUrl = new URL(baseUrl);
+  adminUrl.pathname = "/postgres";
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
   try {
     await admin.connect();
   } catch (e) {

@@ -15,10 +15,11 @@ import { PRISMA_OFFLINE_ENV } from "./prisma-env";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const only = process.env.CLAIMDESK_ONLY;
+const slot = process.env.CLAIMDESK_TEST_SLOT ? `-${process.env.CLAIMDESK_TEST_SLOT}` : "";
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
 
-function run(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${label}`);
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
   if (r.status !== 0) failures.push(label);
@@ -62,7 +63,7 @@ if (!only || only === "unit" || only === "integration") {
     const ok = run("Type check (tsc --noEmit)", "npx", ["tsc", "--noEmit"]);
     tally[ok ? "passed" : "failed"]++;
   }
-  const out = `data/test/vitest-${db.kind}.json`;
+  const out = `data/test/vitest-${db.kind}${slot}.json`;
   rmSync(out, { force: true });
   const projects = only ? ["--project", only] : [];
   run("Unit and integration tests (vitest)", "npx", ["vitest", "run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], testEnv);
@@ -75,11 +76,12 @@ if (!only || only === "unit" || only === "integration") {
 }
 
 if (!only || only === "e2e") {
-  const built = existsSync(".next/BUILD_ID");
+  const distDir = process.env.CLAIMDESK_TEST_SLOT ? `.next-${process.env.CLAIMDESK_TEST_SLOT}` : ".next";
+  const built = existsSync(`${distDir}/BUILD_ID`);
   if (!(process.env.CLAIMDESK_SKIP_BUILD === "1" && built)) {
     if (!run("Production build (next build)", "npx", ["next", "build"])) tally.failed++;
   }
-  const out = `data/test/playwright-${db.kind}.json`;
+  const out = `data/test/playwright-${db.kind}${slot}.json`;
   rmSync(out, { force: true });
   run("API and end-to-end tests (Playwright, Chromium)", "npx", ["playwright", "test"], { ...testEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
@@ -90,7 +92,7 @@ if (!only || only === "e2e") {
   } else tally.failed++;
 }
 
-writeFileSync(`data/test-summary-${db.kind}.json`, JSON.stringify({ ...tally, failures }, null, 2));
+writeFileSync(`data/test-summary-${db.kind}${slot}.json`, JSON.stringify({ ...tally, failures }, null, 2));
 if (failures.length) console.log(`\nFailed stages: ${failures.join("; ")}`);
 console.log(`\n${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
 process.exit(tally.failed > 0 || failures.length > 0 ? 1 : 0);

@@ -8,7 +8,7 @@ import type { Role } from "@/lib/policies/roles";
 export const MAX_BODY_BYTES = 64 * 1024;
 
 type RouteContext<P> = { params: Promise<P> };
-type Handler<P> = (args: { req: NextRequest; params: P; user: CurrentUser }) => Promise<Response | unknown>;
+type Handler<P> = (args: { req: NextRequest; params: P; user: CurrentUser }) => Promise<unknown> | unknown;
 
 /**
  * The one wrapper every API route goes through: it signs the caller in (401),

@@ -39,14 +39,18 @@ function patchQuery<C extends { query: (...args: never[]) => unknown }>(client: 
  * Remove once the upstream issue is fixed.
  */
 export class NameAsTextPool extends pg.Pool {
-  override query(...args: Parameters<pg.Pool["query"]>) {
-    const out = (super.query as (...a: unknown[]) => unknown)(...args);
-    return (out instanceof Promise ? out.then(asText) : out) as ReturnType<pg.Pool["query"]>;
-  }
-
-  override connect(...args: unknown[]) {
-    const out = (super.connect as (...a: unknown[]) => unknown)(...args);
-    if (out instanceof Promise) return out.then((client) => patchQuery(client as pg.PoolClient)) as never;
-    return out as never;
+  constructor(config?: pg.PoolConfig) {
+    super(config);
+    const query = this.query.bind(this) as (...a: unknown[]) => unknown;
+    const connect = this.connect.bind(this) as (...a: unknown[]) => unknown;
+    // Instance properties, not overrides: pg's overloaded signatures cannot be re-declared type-safely.
+    this.query = ((...args: unknown[]) => {
+      const out = query(...args);
+      return out instanceof Promise ? out.then(asText) : out;
+    }) as never;
+    this.connect = ((...args: unknown[]) => {
+      const out = connect(...args);
+      return out instanceof Promise ? out.then((client) => patchQuery(client as pg.PoolClient)) : out;
+    }) as never;
   }
 }

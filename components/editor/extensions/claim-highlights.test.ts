@@ -66,8 +66,8 @@ describe('buildClaimDecorations', () => {
     const set = buildClaimDecorations(doc, map, [claim('a', 6, 18)], null, null);
     expect(ranges(set, doc)).toEqual([{ id: 'a', from: 7, to: 20, text: 'world\nSecond' }]);
     // What the view draws inside each paragraph (positions relative to its content).
-    const p0 = set.forChild(0, doc.child(0)).find(0, doc.child(0).content.size);
-    const p1 = set.forChild(doc.child(0).nodeSize, doc.child(1)).find(0, doc.child(1).content.size);
+    const p0 = (set.forChild(0, doc.child(0)) as DecorationSet).find(0, doc.child(0).content.size);
+    const p1 = (set.forChild(doc.child(0).nodeSize, doc.child(1)) as DecorationSet).find(0, doc.child(1).content.size);
     expect(p0.map((d) => [d.from, d.to])).toEqual([[6, 11]]);
     expect(p1.map((d) => [d.from, d.to])).toEqual([[0, 6]]);
   });

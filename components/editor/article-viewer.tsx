@@ -1,0 +1,263 @@
+'use client';
+
+import { TextSelection } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { StarterKit } from '@tiptap/starter-kit';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { OffsetIndex } from '../../lib/anchoring/offsets';
+import { trimSpan } from '../../lib/anchoring/selectors';
+import {
+  ClaimHighlights,
+  claimHighlightsKey,
+  setClaimHighlights,
+  textToDocJson,
+  type HighlightClaim,
+} from './extensions/claim-highlights';
+import './article-viewer.css';
+
+export type { Verdict } from './extensions/claim-highlights';
+/** A claim to highlight: [start, end) in code points of the canonical text. */
+export type ViewerClaim = HighlightClaim;
+/** A user text selection: trimmed code-point span, plus the viewport rect of its end (for a popover). */
+export type ViewerSelection = { start: number; end: number; rect: { top: number; left: number; bottom: number; right: number } };
+
+/** Props of {@link ArticleViewer}. */
+export type ArticleViewerProps = {
+  /** Canonical text: paragraphs joined by a single '\n'. */
+  text: string;
+  claims: ViewerClaim[];
+  selectedClaimId: string | null;
+  /** Scroll to the claim and flash it whenever `nonce` changes. */
+  flash: { id: string; nonce: number } | null;
+  onClaimClick: (id: string) => void;
+  /** The user's selection (mouse or keyboard), trimmed; null when collapsed or whitespace only. */
+  onSelectionChange: (sel: ViewerSelection | null) => void;
+  /** Change it to collapse the selection (e.g. once the popover closes or the claim is saved). */
+  selectionResetKey?: string | number;
+  className?: string;
+};
+
+const FLASH_MS = 1300;
+/** CSS Custom Highlight name that keeps the selection visible while focus is elsewhere (see the CSS). */
+const HELD_HIGHLIGHT = 'claimdesk-held-selection';
+
+/** Only document, paragraph and text: nothing may reinterpret the canonical text. */
+const VIEWER_KIT = StarterKit.configure({
+  blockquote: false, bold: false, bulletList: false, code: false, codeBlock: false, dropcursor: false,
+  gapcursor: false, hardBreak: false, heading: false, horizontalRule: false, italic: false, link: false,
+  listItem: false, listKeymap: false, orderedList: false, strike: false, underline: false, undoRedo: false,
+  trailingNode: false,
+});
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+/** Shift+key -> Selection.modify() step. A non-editable view has no caret, so the browser may not extend a selection itself. */
+function selectionStep(e: KeyboardEvent): [string, string] | null {
+  const word = isMac ? e.altKey : e.ctrlKey;
+  switch (e.key) {
+    case 'ArrowLeft': return ['left', word ? 'word' : 'character'];
+    case 'ArrowRight': return ['right', word ? 'word' : 'character'];
+    case 'ArrowUp': return ['backward', 'line'];
+    case 'ArrowDown': return ['forward', 'line'];
+    case 'Home': return ['backward', e.ctrlKey ? 'documentboundary' : 'lineboundary'];
+    case 'End': return ['forward', e.ctrlKey ? 'documentboundary' : 'lineboundary'];
+    default: return null;
+  }
+}
+
+function domSelectionIn(view: EditorView): Selection | null {
+  const sel = view.dom.ownerDocument.getSelection();
+  return sel && sel.rangeCount > 0 && view.dom.contains(sel.anchorNode) && view.dom.contains(sel.focusNode) ? sel : null;
+}
+
+/** Keyboard selection in the read-only view: Shift+arrows/Home/End, Mod+A (this article only), Escape. */
+function handleSelectionKeys(view: EditorView, e: KeyboardEvent): boolean {
+  const docSel = view.dom.ownerDocument.getSelection();
+  if (!docSel) return false;
+  const inside = domSelectionIn(view);
+  if ((isMac ? e.metaKey : e.ctrlKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'a') {
+    docSel.selectAllChildren(view.dom);
+  } else if (e.key === 'Escape' && inside && !inside.isCollapsed) {
+    inside.collapseToEnd();
+  } else {
+    const step = e.shiftKey ? selectionStep(e) : null;
+    if (!step) return false;
+    if (!inside) {
+      // Start from where PM last saw the selection (start of the article by default).
+      const { node, offset } = view.domAtPos(view.state.selection.head);
+      docSel.collapse(node, offset);
+    }
+    docSel.modify('extend', step[0], step[1]);
+  }
+  e.preventDefault();
+  return true;
+}
+
+type HighlightApi = { highlights?: Map<string, unknown> };
+type HighlightCtor = new (...ranges: Range[]) => unknown;
+
+/** Paint (or clear) the PM selection with the CSS Custom Highlight API: no DOM change, so nothing disturbs the text. */
+function paintHeldSelection(view: EditorView | null): void {
+  const registry = (globalThis.CSS as unknown as HighlightApi | undefined)?.highlights;
+  const Ctor = (globalThis as { Highlight?: HighlightCtor }).Highlight;
+  if (!registry || !Ctor) return;
+  const sel = view?.state.selection;
+  if (!view || !sel || sel.empty || view.hasFocus()) return void registry.delete(HELD_HIGHLIGHT);
+  const a = view.domAtPos(sel.from);
+  const b = view.domAtPos(sel.to);
+  const range = view.dom.ownerDocument.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  registry.set(HELD_HIGHLIGHT, new Ctor(range));
+}
+
+/** The PM selection as a trimmed code-point span with the rect of its end, or null. */
+function readSelection(editor: Editor, indexFor: (text: string) => OffsetIndex): ViewerSelection | null {
+  const s = claimHighlightsKey.getState(editor.state);
+  const { from, to, empty } = editor.state.selection;
+  if (!s || empty) return null;
+  const span = trimSpan(s.text, s.map.pmToCp(from), s.map.pmToCp(to), indexFor(s.text));
+  if (span.end <= span.start) return null;
+  const c = editor.view.coordsAtPos(s.map.cpToPm(span.end), -1);
+  return { start: span.start, end: span.end, rect: { top: c.top, left: c.left, bottom: c.bottom, right: c.right } };
+}
+
+/** Keep the latest callback in a ref, so the editor (created once) always calls the current prop. */
+function useLatest<T>(value: T) {
+  const ref = useRef(value);
+  useEffect(() => {
+    ref.current = value;
+  });
+  return ref;
+}
+
+/**
+ * Read-only article with claim highlights. Text can be selected with the mouse
+ * or the keyboard (within and across paragraphs) and is reported in code points.
+ */
+export function ArticleViewer(props: ArticleViewerProps) {
+  const { text, claims, selectedClaimId, flash, selectionResetKey, className } = props;
+  const onClaimClick = useLatest(props.onClaimClick);
+  const onSelectionChange = useLatest(props.onSelectionChange);
+  const [initialContent] = useState(() => textToDocJson(text));
+  // Stable option objects: useEditor calls setOptions whenever one changes identity.
+  const extensions = useMemo(
+    () => [VIEWER_KIT, ClaimHighlights.configure({ onClaimClick: (id) => onClaimClick.current(id) })],
+    [onClaimClick],
+  );
+  const editorProps = useMemo(
+    () => ({
+      attributes: { class: 'article-viewer__body', role: 'article', 'aria-label': 'Article text', tabindex: '0' },
+      handleDOMEvents: { keydown: handleSelectionKeys },
+    }),
+    [],
+  );
+  const editor = useEditor({ extensions, editorProps, content: initialContent, editable: false, immediatelyRender: false });
+
+  useEffect(() => {
+    if (editor && claimHighlightsKey.getState(editor.state)?.text !== text) {
+      editor.commands.setContent(textToDocJson(text), { emitUpdate: false });
+    }
+  }, [editor, text]);
+
+  useEffect(() => {
+    if (editor) setClaimHighlights(editor, { claims, selectedId: selectedClaimId });
+  }, [editor, claims, selectedClaimId]);
+
+  const flashId = flash?.id;
+  const flashNonce = flash?.nonce;
+  useEffect(() => {
+    if (!editor || flashId === undefined || flashNonce === undefined) return;
+    setClaimHighlights(editor, { flash: { id: flashId, nonce: flashNonce } });
+    const el = editor.view.dom.querySelector(`[data-claim-id="${CSS.escape(flashId)}"]`);
+    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+    const timer = setTimeout(() => setClaimHighlights(editor, { flash: null }), FLASH_MS);
+    return () => clearTimeout(timer);
+  }, [editor, flashId, flashNonce]);
+
+  useEffect(() => {
+    const sel = editor?.state.selection;
+    if (!editor || !sel || sel.empty) return;
+    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, sel.head)));
+  }, [editor, selectionResetKey]);
+
+  // Selection reporting: after the mouse is released (not on every drag step), at once for keys.
+  useEffect(() => {
+    if (!editor) return;
+    const view = editor.view;
+    const doc = view.dom.ownerDocument;
+    let cache: { text: string; index: OffsetIndex } | null = null;
+    const indexFor = (t: string) => (cache?.text === t ? cache : (cache = { text: t, index: new OffsetIndex(t) })).index;
+    let pointerDown = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last: string | null = null; // span key of the last report, null = nothing selected
+    const report = () => {
+      timer = undefined;
+      if (editor.isDestroyed) return;
+      const sel = readSelection(editor, indexFor);
+      const key = sel && `${sel.start}:${sel.end}`;
+      if (key === last) return;
+      last = key;
+      onSelectionChange.current(sel);
+    };
+    const schedule = () => void (timer ??= setTimeout(report, 0));
+    // Hold the selection on screen while focus is in another control (the parent's popover).
+    let holding = false;
+    const onTransaction = () => {
+      if (!pointerDown) schedule();
+      if (holding) paintHeldSelection(view);
+    };
+    const onDown = (e: PointerEvent) => void (pointerDown = e.button === 0);
+    const onUp = () => {
+      if (pointerDown) schedule();
+      pointerDown = false;
+    };
+    const onFocusChange = (e: FocusEvent) => {
+      holding = e.type === 'blur';
+      paintHeldSelection(holding ? view : null);
+    };
+    const onDocSelection = () => {
+      // Focus went nowhere (a click on the page background): nobody is acting on the selection.
+      const active = doc.activeElement;
+      if (holding && (!active || active === doc.body) && !domSelectionIn(view)) {
+        holding = false;
+        paintHeldSelection(null);
+      }
+    };
+    editor.on('transaction', onTransaction);
+    view.dom.addEventListener('pointerdown', onDown);
+    view.dom.addEventListener('focus', onFocusChange);
+    view.dom.addEventListener('blur', onFocusChange);
+    doc.addEventListener('pointerup', onUp);
+    doc.addEventListener('pointercancel', onUp);
+    doc.addEventListener('selectionchange', onDocSelection);
+    return () => {
+      editor.off('transaction', onTransaction);
+      view.dom.removeEventListener('pointerdown', onDown);
+      view.dom.removeEventListener('focus', onFocusChange);
+      view.dom.removeEventListener('blur', onFocusChange);
+      doc.removeEventListener('pointerup', onUp);
+      doc.removeEventListener('pointercancel', onUp);
+      doc.removeEventListener('selectionchange', onDocSelection);
+      clearTimeout(timer);
+      paintHeldSelection(null);
+    };
+  }, [editor, onSelectionChange]);
+
+  return (
+    <div className={className ? `article-viewer ${className}` : 'article-viewer'}>
+      {editor ? (
+        <EditorContent editor={editor} />
+      ) : (
+        // Before the editor mounts (and on the server): the same text, so nothing jumps.
+        <div className="article-viewer__body">
+          {text.split('\n').map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

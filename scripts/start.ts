@@ -1,0 +1,49 @@
+/**
+ * `npm start`: migrates the database (SQLite under data/ by default, or the
+ * PostgreSQL database DATABASE_URL names), seeds the demo desk into an empty
+ * one, builds the app when the sources changed since the last build, and
+ * serves it on http://localhost:3000 (PORT to change). It never wipes data.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { prepareDatabase } from "./prepare-db";
+
+const SECRET_FILE = "data/auth-secret";
+const SOURCES = ["app", "components", "lib", "next.config.js", "package.json", "prisma/models.prisma"];
+
+/** next-auth needs a secret in production: make one on first start and keep it, so sessions survive restarts. */
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  mkdirSync("data", { recursive: true });
+  if (!existsSync(SECRET_FILE)) writeFileSync(SECRET_FILE, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(SECRET_FILE, "utf8").trim();
+}
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const s = statSync(p);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(0, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+}
+
+function needsBuild(): boolean {
+  if (!existsSync(".next/BUILD_ID")) return true;
+  return Math.max(...SOURCES.map(newestMtime)) > statSync(".next/BUILD_ID").mtimeMs;
+}
+
+await prepareDatabase();
+const env = { ...process.env, NEXTAUTH_SECRET: authSecret(), NEXT_TELEMETRY_DISABLED: "1" };
+const port = process.env.PORT ?? "3000";
+env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+if (needsBuild()) {
+  console.log("Building Claimdesk (next build)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+console.log(`Claimdesk: http://localhost:${port} (demo accounts in README.md, password "claimdesk")`);
+const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,101 @@
+import { test, expect, makeDesk, signIn } from "../support/fixtures";
+
+test.describe("claims API", () => {
+  test("should require authentication", async ({ request, desk }) => {
+    for (const [method, url] of [
+      ["GET", "/api/articles"],
+      ["GET", `/api/articles/${desk.article.id}`],
+      ["GET", `/api/articles/${desk.article.id}/claims`],
+      ["POST", `/api/articles/${desk.article.id}/claims`],
+      ["PATCH", "/api/claims/whatever"],
+      ["DELETE", "/api/claims/whatever?version=1"],
+      ["POST", "/api/claims/whatever/restore"],
+    ] as const) {
+      const res = await request.fetch(url, { method, data: method === "GET" ? undefined : {} });
+      expect(res.status(), `${method} ${url}`).toBe(401);
+      expect(await res.json()).toEqual({ error: expect.any(String) });
+    }
+  });
+
+  test("another team gets 404 for the article, its claims and each claim", async ({ playwright, request, desk }) => {
+    await signIn(request, desk.reviewer.email);
+    const created = await request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, start: 0, end: 4, verdict: "verified" } });
+    expect(created.status()).toBe(201);
+    const claim = await created.json();
+
+    const other = await makeDesk();
+    const stranger = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    await signIn(stranger, other.editor.email);
+    expect((await stranger.get(`/api/articles/${desk.article.id}`)).status()).toBe(404);
+    expect((await stranger.get(`/api/articles/${desk.article.id}/claims`)).status()).toBe(404);
+    const post = await stranger.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, start: 0, end: 4, verdict: "verified" } });
+    expect(post.status()).toBe(404);
+    expect((await stranger.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, verdict: "disputed" } })).status()).toBe(404);
+    expect((await stranger.delete(`/api/claims/${claim.id}?version=${claim.version}`)).status()).toBe(404);
+    const list = await (await stranger.get("/api/articles")).json();
+    expect(list.map((a: { id: string }) => a.id)).not.toContain(desk.article.id);
+    await stranger.dispose();
+  });
+
+  test("malformed input gets 400 naming the field, and an oversized body 413", async ({ request, desk }) => {
+    await signIn(request, desk.reviewer.email);
+    const url = `/api/articles/${desk.article.id}/claims`;
+    const bad = await request.post(url, { data: Buffer.from("{not json"), headers: { "Content-Type": "application/json" } });
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error).toMatch(/JSON/);
+
+    const cases: [Record<string, unknown>, string][] = [
+      [{ versionId: desk.version.id, start: 0, end: 4 }, "verdict"],
+      [{ versionId: desk.version.id, start: 0, end: 4, verdict: "half-true" }, "verdict"],
+      [{ versionId: desk.version.id, start: -1, end: 4, verdict: "verified" }, "start"],
+      [{ versionId: desk.version.id, start: 5, end: 2, verdict: "verified" }, "end"],
+      [{ versionId: desk.version.id, start: 0, end: 999_999, verdict: "verified" }, "end"],
+      [{ start: 0, end: 4, verdict: "verified" }, "versionId"],
+    ];
+    for (const [data, field] of cases) {
+      const res = await request.post(url, { data });
+      expect(res.status(), JSON.stringify(data)).toBe(400);
+      expect((await res.json()).field).toBe(field);
+    }
+    const huge = await request.post(url, { data: { versionId: desk.version.id, start: 0, end: 4, verdict: "verified", rationale: "x".repeat(100_000) } });
+    expect(huge.status()).toBe(413);
+    expect((await request.get(url).then((r) => r.json())).length).toBe(0);
+  });
+
+  test("a stale update gets 409 with the current state and is not applied", async ({ request, desk }) => {
+    await signIn(request, desk.reviewer.email);
+    const claim = await (await request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, start: 0, end: 4, verdict: "unsourced" } })).json();
+    const first = await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, verdict: "verified" } });
+    expect(first.status()).toBe(200);
+    const stale = await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, verdict: "disputed" } });
+    expect(stale.status()).toBe(409);
+    const body = await stale.json();
+    expect(body.current.verdict).toBe("verified");
+    const list = await (await request.get(`/api/articles/${desk.article.id}/claims`)).json();
+    expect(list[0].verdict).toBe("verified");
+    expect((await request.patch(`/api/claims/${claim.id}`, { data: { version: "x" } })).status()).toBe(400);
+    expect((await request.delete(`/api/claims/${claim.id}`)).status()).toBe(400);
+  });
+
+  test("delete leaves a tombstone that restore brings back", async ({ request, desk }) => {
+    await signIn(request, desk.reviewer.email);
+    const claim = await (await request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, start: 0, end: 4, verdict: "unsourced" } })).json();
+    const del = await request.delete(`/api/claims/${claim.id}?version=${claim.version}`);
+    expect(del.status()).toBe(200);
+    const gone = await (await request.get(`/api/articles/${desk.article.id}/claims`)).json();
+    expect(gone).toHaveLength(0);
+    const restored = await request.post(`/api/claims/${claim.id}/restore`, { data: { version: (await del.json()).version } });
+    expect(restored.status()).toBe(200);
+    expect(await (await request.get(`/api/articles/${desk.article.id}/claims`)).json()).toHaveLength(1);
+  });
+});
+
+test.describe("sign-in", () => {
+  test("repeated failures lock the account for a while, even with the right password", async ({ request, desk }) => {
+    for (let i = 0; i < 5; i++) await signIn(request, desk.reviewer.email, "wrong-password");
+    const res = await signIn(request, desk.reviewer.email);
+    const body = await res.json().catch(() => ({}));
+    expect(JSON.stringify(body)).toMatch(/Too%20many%20failed%20sign-ins|Too many failed sign-ins/);
+    expect((await request.get("/api/articles")).status()).toBe(401);
+  });
+});
