@@ -21,6 +21,7 @@ export default defineConfig({
     baseURL: BASE_URL,
     browserName: "chromium",
     trace: "retain-on-failure",
+    viewport: { width: 1280, height: 900 },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       // The machine has no network: keep Chromium from trying.

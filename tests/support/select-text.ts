@@ -6,6 +6,7 @@ import type { Page } from "@playwright/test";
  * right edge of its last.
  */
 export async function selectWithMouse(page: Page, phrase: string, occurrence = 0) {
+  await page.locator(".article-viewer .ProseMirror").first().waitFor();
   const box = await page.evaluate(
     ({ phrase, occurrence }) => {
       const root = document.querySelector(".article-viewer .ProseMirror");
@@ -36,6 +37,8 @@ export async function selectWithMouse(page: Page, phrase: string, occurrence = 0
         r.setEnd(node, o + 1);
         return r.getClientRects()[0]!;
       };
+      // Bring the phrase on screen first: a drag past the viewport edge selects to the end.
+      locate(at).node.parentElement!.scrollIntoView({ block: "center" });
       const first = charRect(at);
       const last = charRect(at + phrase.length - 1);
       return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };

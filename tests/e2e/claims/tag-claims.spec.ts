@@ -40,6 +40,7 @@ test("two overlapping claims both show, exactly, after reload, and each can be c
   await page.getByRole("button", { name: "Verified", exact: true }).click();
   await expect(page.getByTestId("claim-card")).toHaveCount(1);
   await selectWithMouse(page, inner);
+  await expect(page.getByRole("dialog", { name: "Tag the selected claim" })).toBeVisible();
   await page.keyboard.press("u");
   await expect(page.getByTestId("claim-card")).toHaveCount(2);
 
@@ -61,6 +62,7 @@ test("a claim across two paragraphs keeps its line break", async ({ page, contex
   await page.goto(`/articles/${desk.article.id}`);
   const across = "newspapers.\nIn the South Korean capital";
   await selectWithMouse(page, across);
+  await expect(page.getByRole("dialog", { name: "Tag the selected claim" })).toBeVisible();
   await page.keyboard.press("v");
   await expect(page.getByTestId("claim-card")).toHaveCount(1);
   const row = await testDb().annotation.findFirstOrThrow({ where: { articleId: desk.article.id } });
