@@ -37,7 +37,16 @@ describe("creating a claim", () => {
     expect(row.suffix).toBe(" in Seoul.");
     expect(row.verdict).toBe("disputed");
     expect(row.rationaleHtml).toBe("<p>Check <b>dates</b></p>");
-    expect(await db.auditEvent.count({ where: { objectId: claim.id, action: "claim.create" } })).toBe(1);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: claim.id, action: "claim.create" } });
+    expect((audit.after as { exact: string }).exact).toBe("Stoltenberg met Yoon");
+    // Written as raw SQL (insert-annotation.ts): the dates must read back through Prisma exactly.
+    expect(Math.abs(row.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(row.updatedAt.getTime()).toBe(row.createdAt.getTime());
+    expect(audit.createdAt.getTime()).toBe(row.createdAt.getTime());
+    expect(row.status).toBe("draft");
+    expect(row.anchorState).toBe("anchored");
+    expect(row.version).toBe(1);
+    expect(claim.createdAt).toBe(row.createdAt.toISOString());
   });
 
   it("counts offsets in code points, across paragraphs", async () => {

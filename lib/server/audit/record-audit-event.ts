@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 
 type Tx = Pick<Db, "auditEvent">;
 
@@ -15,11 +15,10 @@ export type AuditInput = {
 
 const json = (value: unknown) => (value === undefined || value === null ? undefined : JSON.parse(JSON.stringify(value)));
 
-export async function recordAuditEvent(tx: Tx, event: AuditInput): Promise<void> {
+function auditData(event: AuditInput) {
   const before = json(event.before);
   const after = json(event.after);
-  await tx.auditEvent.create({
-    data: {
+  return {
       teamId: event.teamId,
       actorId: event.actorId,
       action: event.action,
@@ -27,6 +26,15 @@ export async function recordAuditEvent(tx: Tx, event: AuditInput): Promise<void>
       objectId: event.objectId,
       ...(before !== undefined ? { before } : {}),
       ...(after !== undefined ? { after } : {}),
-    },
-  });
+  };
+}
+
+/** Records the event inside an interactive transaction (or on the client). */
+export async function recordAuditEvent(tx: Tx, event: AuditInput): Promise<void> {
+  await tx.auditEvent.create({ data: auditData(event) });
+}
+
+/** The create operation for a batched `db.$transaction([...])`. */
+export function auditEventCreate(event: AuditInput) {
+  return db.auditEvent.create({ data: auditData(event), select: { id: true } });
 }

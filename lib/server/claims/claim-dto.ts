@@ -1,12 +1,15 @@
 import type { ClaimDto, Verdict } from "@/lib/schemas/claim";
 import { claimPermissions, type ClaimActor } from "@/lib/policies/claim";
 
-/** The columns every claim read selects. */
-export const claimSelect = {
+/** The claim's own columns (no relations: a create can return them without a second query). */
+export const claimColumns = {
   id: true, articleId: true, versionId: true, authorId: true, start: true, end: true, exact: true, prefix: true,
   suffix: true, verdict: true, rationaleHtml: true, status: true, version: true, createdAt: true, updatedAt: true,
-  deletedAt: true, author: { select: { id: true, name: true } },
+  deletedAt: true,
 } as const;
+
+/** The columns every claim read selects. */
+export const claimSelect = { ...claimColumns, author: { select: { id: true, name: true } } } as const;
 
 type ClaimRow = {
   id: string; articleId: string; versionId: string; authorId: string; start: number; end: number; exact: string;

@@ -1,0 +1,75 @@
+/**
+ * Starts the production build on a bench database for a benchmark, and signs
+ * a user in over HTTP. Used by bench/*.bench.ts (never by tests).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { createClient, type Db } from "@/lib/db";
+import { PRISMA_OFFLINE_ENV } from "../../scripts/prisma-env";
+
+export type BenchServer = { url: string; db: Db; stop: () => Promise<void> };
+
+/** A fresh SQLite bench database (or BENCH_DATABASE_URL), migrated, with the app serving it on `port`. */
+export async function startBenchServer(name: string, port: number): Promise<BenchServer> {
+  const dbUrl = process.env.BENCH_DATABASE_URL ?? `file:./data/bench/${name}.db`;
+  if (!process.env.BENCH_DATABASE_URL) {
+    mkdirSync("data/bench", { recursive: true });
+    for (const s of ["", "-wal", "-shm"]) rmSync(`data/bench/${name}.db${s}`, { force: true });
+  }
+  const env = { ...process.env, ...PRISMA_OFFLINE_ENV, DATABASE_URL: dbUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  spawnSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
+  if (!existsSync(".next/BUILD_ID")) {
+    console.log("Building (next build)…");
+    spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
+  }
+  const url = `http://127.0.0.1:${port}`;
+  const server: ChildProcess = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: url, NEXTAUTH_SECRET: "claimdesk-bench-secret-not-for-production" },
+    stdio: "ignore",
+    detached: true,
+  });
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${url}/api/ping`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const db = createClient(dbUrl);
+  return {
+    url,
+    db,
+    stop: async () => {
+      await db.$disconnect();
+      try { process.kill(-server.pid!, "SIGTERM"); } catch { /* already gone */ }
+    },
+  };
+}
+
+/** Signs in through next-auth's credentials endpoint and returns the Cookie header to send. */
+export async function signInCookie(base: string, email: string, password = "claimdesk"): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const [k, ...v] = pair!.split("=");
+      jar.set(k!, v.join("="));
+    }
+  };
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    redirect: "manual",
+  });
+  keep(res);
+  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed for ${email}`);
+  return cookie();
+}
+
+/** p-th percentile (0..100) of a list of numbers. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}

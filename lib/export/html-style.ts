@@ -1,0 +1,58 @@
+/**
+ * The HTML report's stylesheet, inlined so the file stands alone. Verdicts
+ * differ by line style as well as colour (solid, double, dashed), so the
+ * highlights survive black-and-white printing.
+ */
+export const REPORT_CSS = `
+:root { --ink: #1d1f23; --muted: #5f6368; --line: #d9d6cc; --verified: #1f7a3a; --disputed: #b3261e; --unsourced: #6b5b95; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 72rem; padding: 2rem 1.5rem; color: var(--ink); font: 15px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; }
+h1 { font: 600 1.9rem/1.25 Georgia, "Times New Roman", serif; margin: .2rem 0 1rem; }
+h2 { font-size: 1.15rem; margin: 2rem 0 .75rem; border-bottom: 1px solid var(--line); padding-bottom: .3rem; }
+.kicker, .note, footer, .none { color: var(--muted); }
+.kicker { text-transform: uppercase; letter-spacing: .06em; font-size: .8rem; margin: 0; }
+.note { font-size: .85rem; }
+.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .4rem 1.5rem; margin: 0; }
+.facts dt { font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+.facts dd { margin: 0; overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border-bottom: 1px solid var(--line); }
+thead th { font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+table.summary { width: auto; min-width: 22rem; }
+.article-text { font: 1.02rem/1.7 Georgia, "Times New Roman", serif; max-width: 46rem; }
+.article-text p { margin: 0 0 .9rem; }
+mark.claim { background: transparent; color: inherit; text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: .2em; }
+mark.claim.v-verified { background: #e6f3ea; text-decoration-color: var(--verified); }
+mark.claim.v-disputed { background: #fbe7e5; text-decoration-color: var(--disputed); text-decoration-style: double; }
+mark.claim.v-unsourced { background: #eeeaf5; text-decoration-color: var(--unsourced); text-decoration-style: dashed; }
+mark.claim mark.claim { text-underline-offset: .45em; }
+mark.claim:target { outline: 2px solid #1a56db; }
+sup.ref { font: 600 .7rem system-ui, sans-serif; margin-left: .1rem; }
+sup.ref a { text-decoration: none; }
+table.claims td.num { font-variant-numeric: tabular-nums; font-weight: 600; }
+table.claims blockquote { margin: 0; font-family: Georgia, serif; border-left: 3px solid var(--line); padding-left: .5rem; }
+table.claims tr.v-verified blockquote { border-left-color: var(--verified); }
+table.claims tr.v-disputed blockquote { border-left-color: var(--disputed); border-left-style: double; border-left-width: 4px; }
+table.claims tr.v-unsourced blockquote { border-left-color: var(--unsourced); border-left-style: dashed; }
+table.claims ul { margin: 0; padding-left: 1rem; }
+table.claims p, .rationale p { margin: 0 0 .3rem; }
+.verdict { font-weight: 600; white-space: nowrap; }
+.verdict.v-verified { color: var(--verified); }
+.verdict.v-disputed { color: var(--disputed); }
+.verdict.v-unsourced { color: var(--unsourced); }
+.evidence.deleted { color: var(--muted); }
+.disagreement { font-weight: 600; }
+footer { margin-top: 2rem; font-size: .8rem; }
+@media print {
+  @page { margin: 16mm 14mm; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  a { color: inherit; }
+  a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .8em; color: var(--muted); overflow-wrap: anywhere; }
+  sup.ref a::after, footer a::after { content: none; }
+  mark.claim { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  h2 { break-after: avoid; }
+  tr, blockquote { break-inside: avoid; }
+  thead { display: table-header-group; }
+  #claims { break-before: page; }
+}
+`;

@@ -1,0 +1,151 @@
+/**
+ * The report of one article (or of one review round): everything the
+ * builders in this folder print, already loaded and resolved. Builders are
+ * pure functions of this model, so they are tested and benchmarked without a
+ * database (tests/fixtures/report-model.ts makes models).
+ *
+ * Offsets are Unicode code points of `version.text`, as everywhere else.
+ */
+import type { Verdict } from "@/lib/schemas/claim";
+
+/** The formats `/api/articles/{id}/report?format=` serves. */
+export const REPORT_FORMATS = ["html", "pdf", "md", "csv", "claimreview", "w3c"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A member as reports name them (no e-mail addresses: reports get published). */
+export type ReportPerson = { id: string; name: string };
+
+/** Cluster kinds of the review rounds (issue 4), as stored. */
+export type ReportClusterKind = "agreed" | "boundary_only" | "verdict_conflict" | "single_reviewer";
+
+/** One evidence link of a claim, with its item. A deleted item still shows, flagged. */
+export type ReportEvidence = {
+  id: string;
+  kind: string;
+  title: string;
+  /** Only http(s) URLs are ever turned into links by the builders. */
+  url: string | null;
+  publisher: string | null;
+  author: string | null;
+  /** ISO-8601 calendar dates (YYYY, YYYY-MM or YYYY-MM-DD). */
+  publishedDate: string | null;
+  accessedDate: string | null;
+  /** Dated facts: the date or interval the fact states. */
+  dateStart: string | null;
+  dateEnd: string | null;
+  stance: "supports" | "contradicts" | "context";
+  pinpoint: string | null;
+  /** The item was deleted from the library after it was cited (a tombstone). */
+  deleted: boolean;
+};
+
+/** One reviewer's reading of the claim's span in a round (a cluster member). */
+export type ReportReview = { reviewer: ReportPerson; verdict: Verdict; start: number; end: number; exact: string; rationaleText: string };
+
+/** The adjudicator's decision that made the claim. */
+export type ReportDecision = { by: ReportPerson; at: string; boundary: string | null; rationaleHtml: string; rationaleText: string };
+
+/** One final claim. `number` is its 1-based place in text order; the HTML anchor is `claim-{number}`. */
+export type ReportClaim = {
+  id: string;
+  number: number;
+  /** TextPositionSelector, code points of the version's text. */
+  start: number;
+  end: number;
+  /** TextQuoteSelector. */
+  exact: string;
+  prefix: string;
+  suffix: string;
+  verdict: Verdict;
+  /** Sanitized at save (lib/rich-text/sanitize.ts); builders insert it as is into HTML and nowhere else. */
+  rationaleHtml: string;
+  /** Plain text of the rationale, for every format that is not HTML. */
+  rationaleText: string;
+  evidence: ReportEvidence[];
+  /** Each reviewer's verdict when the claim came out of a review round; empty for a solo editor's claim. */
+  reviews: ReportReview[];
+  /** The cluster the claim was decided from, with whether the reviewers disagreed. */
+  cluster: { number: number; kind: ReportClusterKind; disagreement: boolean } | null;
+  decision: ReportDecision | null;
+  /** Who made the claim: the annotation's author, or the adjudicator. */
+  author: ReportPerson | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** Counts over the claims, and (when reviews exist) how far the reviewers agreed. */
+export type ReportSummary = {
+  total: number;
+  byVerdict: Record<Verdict, number>;
+  withEvidence: number;
+  /** Claims decided out of a cluster whose reviewers disagreed (boundary or verdict). */
+  disagreements: number;
+  decided: number;
+  agreement: ReportAgreement | null;
+};
+
+/** Agreement among reviewers, over the claims that at least two reviewers marked. */
+export type ReportAgreement = {
+  /** Claims with two or more reviews. */
+  compared: number;
+  /** Of those, all reviewers gave the same verdict. */
+  sameVerdict: number;
+  /** Of those, all reviewers marked exactly the same span. */
+  sameSpan: number;
+  /** sameVerdict / compared, 0..1. */
+  verdictRate: number;
+  spanRate: number;
+};
+
+export type ReportModel = {
+  /** ISO date-time the report was generated. */
+  generatedAt: string;
+  /** The app's public origin, for links and IRIs (no trailing slash). */
+  baseUrl: string;
+  team: { id: string; name: string };
+  article: {
+    id: string;
+    title: string | null;
+    outlet: string | null;
+    author: string | null;
+    /** Calendar date as printed by the outlet, YYYY-MM-DD. */
+    publishedDate: string | null;
+    url: string | null;
+  };
+  version: { id: string; number: number; text: string; textHash: string; createdAt: string };
+  /** Set when the report covers one review round. */
+  round: {
+    id: string;
+    status: string;
+    adjudicator: ReportPerson;
+    createdAt: string;
+    revealedAt: string | null;
+    adjudicatedAt: string | null;
+    closedAt: string | null;
+  } | null;
+  /** Everyone whose reading is in the report: annotators, reviewers and adjudicators. */
+  reviewers: ReportPerson[];
+  claims: ReportClaim[];
+  summary: ReportSummary;
+};
+
+/** The app's page of the article. */
+export const articlePageUrl = (m: Pick<ReportModel, "baseUrl" | "article">) => `${m.baseUrl}/articles/${encodeURIComponent(m.article.id)}`;
+
+/** The URL of the HTML report; `#claim-n` anchors point into it. */
+export const reportUrl = (m: Pick<ReportModel, "baseUrl" | "article" | "round">, format: ReportFormat = "html") =>
+  `${articlePageUrl(m).replace("/articles/", "/api/articles/")}/report?format=${format}${m.round ? `&round=${encodeURIComponent(m.round.id)}` : ""}`;
+
+/** The article's title, or a stand-in that says it has none. */
+export const reportTitle = (m: Pick<ReportModel, "article">) => m.article.title?.trim() || "Untitled article";
+
+/** True for a URL the builders may turn into a link. */
+export function isWebUrl(url: string | null | undefined): url is string {
+  if (!url) return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Words and plain-text pieces that every human-readable format prints the
+ * same way (HTML, PDF, Markdown, CSV), so the formats never drift apart.
+ * Nothing here escapes: each builder escapes for its own syntax.
+ */
+import { formatDate } from "@/lib/format-date";
+import { VERDICT_LABELS } from "@/lib/schemas/claim";
+import type { ReportClaim, ReportClusterKind, ReportEvidence, ReportModel } from "./report-model";
+import { reportTitle } from "./report-model";
+
+export { VERDICT_LABELS };
+
+/** What "Unsourced" means; printed wherever the verdicts are explained. */
+export const UNSOURCED_NOTE = "Unsourced means the text gives no attribution or evidence for the statement. It is not a truth value and not a “half true”.";
+
+export const STANCE_LABELS: Record<ReportEvidence["stance"], string> = { supports: "Supports", contradicts: "Contradicts", context: "Context" };
+
+export const CLUSTER_KIND_LABELS: Record<ReportClusterKind, string> = {
+  agreed: "Reviewers agreed",
+  boundary_only: "Reviewers disagreed on the span",
+  verdict_conflict: "Reviewers disagreed on the verdict",
+  single_reviewer: "Marked by one reviewer",
+};
+
+/** "2026-11-25T14:03:00.000Z" -> "25 Nov 2026, 14:03 UTC"; calendar dates go through formatDate. */
+export function formatDateTime(iso: string): string {
+  if (/^\d{4}(-\d{2}){0,2}$/.test(iso)) return formatDate(iso);
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${formatDate(d.toISOString().slice(0, 10))}, ${d.toISOString().slice(11, 16)} UTC`;
+}
+
+/** A calendar date as written (YYYY, YYYY-MM or YYYY-MM-DD), readable. */
+export const formatCalendarDate = (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso) : iso);
+
+/** The metadata block of a report as label/value pairs (values are plain text). */
+export function reportFacts(m: ReportModel): [string, string][] {
+  const facts: [string, string | null | undefined][] = [
+    ["Article", reportTitle(m)],
+    ["Outlet", m.article.outlet],
+    ["Author", m.article.author],
+    ["Published", m.article.publishedDate ? formatCalendarDate(m.article.publishedDate) : null],
+    ["Article URL", m.article.url],
+    ["Article version", `${m.version.number}, captured ${formatDateTime(m.version.createdAt)} (SHA-256 ${m.version.textHash.slice(0, 12)}…)`],
+    ["Team", m.team.name],
+    ["Reviewers", m.reviewers.map((r) => r.name).join(", ") || "None"],
+    ["Review round", m.round ? roundLine(m.round) : null],
+    ["Generated", formatDateTime(m.generatedAt)],
+  ];
+  return facts.filter((f): f is [string, string] => !!f[1]);
+}
+
+function roundLine(r: NonNullable<ReportModel["round"]>): string {
+  const dates = [`opened ${formatDateTime(r.createdAt)}`];
+  if (r.revealedAt) dates.push(`revealed ${formatDateTime(r.revealedAt)}`);
+  if (r.adjudicatedAt) dates.push(`adjudicated ${formatDateTime(r.adjudicatedAt)}`);
+  if (r.closedAt) dates.push(`closed ${formatDateTime(r.closedAt)}`);
+  return `${r.status}; adjudicator ${r.adjudicator.name}; ${dates.join(", ")}`;
+}
+
+/** Summary counts as label/value pairs. */
+export function summaryFacts(m: ReportModel): [string, string][] {
+  const s = m.summary;
+  const rows: [string, string][] = [
+    ["Claims", String(s.total)],
+    [VERDICT_LABELS.verified, String(s.byVerdict.verified)],
+    [VERDICT_LABELS.disputed, String(s.byVerdict.disputed)],
+    [VERDICT_LABELS.unsourced, String(s.byVerdict.unsourced)],
+    ["With evidence", String(s.withEvidence)],
+    ["Decided by adjudication", String(s.decided)],
+    ["Reviewer disagreements", String(s.disagreements)],
+  ];
+  if (s.agreement) {
+    const a = s.agreement;
+    rows.push(["Same verdict", `${a.sameVerdict} of ${a.compared} (${percent(a.verdictRate)})`]);
+    rows.push(["Same span", `${a.sameSpan} of ${a.compared} (${percent(a.spanRate)})`]);
+  }
+  return rows;
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** One evidence link on one line: title, publisher, dates, stance, pinpoint (URL separate). */
+export const evidenceLine = (e: ReportEvidence) => `${e.title} · ${evidenceDetails(e)}`;
+
+/** Everything {@link evidenceLine} says after the title. */
+export function evidenceDetails(e: ReportEvidence): string {
+  const parts: string[] = [];
+  if (e.publisher) parts.push(e.publisher);
+  const dated = e.dateStart ? `fact dated ${formatCalendarDate(e.dateStart)}${e.dateEnd ? ` to ${formatCalendarDate(e.dateEnd)}` : ""}` : null;
+  if (dated) parts.push(dated);
+  if (e.publishedDate) parts.push(`published ${formatCalendarDate(e.publishedDate)}`);
+  if (e.accessedDate) parts.push(`accessed ${formatCalendarDate(e.accessedDate)}`);
+  parts.push(STANCE_LABELS[e.stance].toLowerCase());
+  if (e.pinpoint) parts.push(`“${e.pinpoint}”`);
+  if (e.deleted) parts.push("since deleted from the library");
+  return parts.join(" · ");
+}
+
+/** "Riya: Verified; Rafael: Disputed", or "" for a claim made outside a round. */
+export const reviewsLine = (c: ReportClaim) => c.reviews.map((r) => `${r.reviewer.name}: ${VERDICT_LABELS[r.verdict]}`).join("; ");
+
+/** The cluster and decision of a claim in one plain line, or "". */
+export function decisionLine(c: ReportClaim): string {
+  const parts: string[] = [];
+  if (c.cluster) parts.push(CLUSTER_KIND_LABELS[c.cluster.kind]);
+  if (c.decision) {
+    parts.push(`decided by ${c.decision.by.name} on ${formatDateTime(c.decision.at)}`);
+    if (c.decision.rationaleText) parts.push(c.decision.rationaleText);
+  }
+  return parts.join(" — ");
+}
+
+/** A file-name-safe stem: ASCII letters, digits and dashes. */
+export function fileStem(m: ReportModel): string {
+  const slug = reportTitle(m)
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return `${slug || "article"}-v${m.version.number}${m.round ? `-round-${m.round.id.slice(0, 8)}` : ""}`;
+}

@@ -1,0 +1,91 @@
+import type { Role } from "./roles";
+
+/**
+ * Who may do what in a review round, and who sees which annotations. Pure:
+ * used by the server and sent to the client (as `can`) to hide controls.
+ */
+export type RoundActor = { id: string; role: Role };
+export type RoundStatus = "open" | "revealed" | "adjudicated" | "closed";
+export type RoundSubject = { status: RoundStatus; adjudicatorId: string; reviewerIds: readonly string[] };
+/** The caller's assignment in a round, if any. */
+export type AssignmentSubject = { submittedAt: Date | string | null } | null;
+
+const isEditor = (actor: RoundActor) => actor.role === "editor" || actor.role === "admin";
+
+/** Editors and admins start rounds (and are the only possible adjudicators). */
+export const canStartRound = (actor: RoundActor) => isEditor(actor);
+export const canAdjudicateRole = (role: Role) => role === "editor" || role === "admin";
+
+/**
+ * Any editor or admin of the team may decide clusters, not only the assigned
+ * adjudicator: a desk must be able to cover for an absent colleague, and
+ * optimistic concurrency keeps two deciders from overwriting each other.
+ */
+export const canDecide = (actor: RoundActor, round: RoundSubject) => isEditor(actor) && (round.status === "revealed" || round.status === "adjudicated");
+
+export const canSubmit = (round: RoundSubject, mine: AssignmentSubject) => round.status === "open" && !!mine && !mine.submittedAt;
+export const canReopen = (round: RoundSubject, mine: AssignmentSubject) => round.status === "open" && !!mine && !!mine.submittedAt;
+/** Ending the blind phase early is an editor's call. */
+export const canReveal = (actor: RoundActor, round: RoundSubject) => isEditor(actor) && round.status === "open";
+export const canClose = (actor: RoundActor, round: RoundSubject) => isEditor(actor) && round.status === "adjudicated";
+/** Discussion opens with the reveal: before it, a comment could leak a reviewer's reading. */
+export const canComment = (round: RoundSubject) => round.status !== "open";
+/** Blind-phase progress counts (how many annotations each reviewer made): editors and admins only. */
+export const canSeeProgressCounts = (actor: RoundActor) => isEditor(actor);
+
+/** What the client may do with a round. */
+export function roundPermissions(actor: RoundActor, round: RoundSubject, mine: AssignmentSubject) {
+  return {
+    submit: canSubmit(round, mine),
+    reopen: canReopen(round, mine),
+    reveal: canReveal(actor, round),
+    decide: canDecide(actor, round),
+    close: canClose(actor, round),
+    comment: canComment(round),
+  };
+}
+export type RoundPermissions = ReturnType<typeof roundPermissions>;
+
+/** An annotation as visibility and locking see it. */
+export type RoundAnnotationSubject = {
+  authorId: string;
+  roundId?: string | null;
+  status?: string;
+  round?: { status: RoundStatus } | null;
+};
+
+/**
+ * Blind review: an annotation made in a round is seen by its author, and by
+ * everybody else in the team only once the round is revealed. Work outside
+ * rounds is seen by the whole team.
+ */
+export function canSeeAnnotation(viewer: RoundActor, annotation: RoundAnnotationSubject): boolean {
+  if (!annotation.roundId) return true;
+  if (annotation.authorId === viewer.id) return true;
+  return !!annotation.round && annotation.round.status !== "open";
+}
+
+/**
+ * Which annotations of an article version the viewer's list shows. A reviewer
+ * assigned to an open round on it works in that round and sees only their own
+ * annotations there (not even the team's earlier work, which would anchor
+ * their reading). Everybody else sees what {@link canSeeAnnotation} allows.
+ */
+export type AnnotationListRule = { kind: "own-round"; roundId: string; authorId: string } | { kind: "team"; viewerId: string };
+
+export function annotationListRule(viewer: RoundActor, openAssignment: { roundId: string } | null): AnnotationListRule {
+  return openAssignment ? { kind: "own-round", roundId: openAssignment.roundId, authorId: viewer.id } : { kind: "team", viewerId: viewer.id };
+}
+
+/**
+ * Why an annotation made in a round may not be changed by `actor`, or null
+ * when it may. Only its author changes it, only while it is a draft and the
+ * round is still blind; revealed annotations are frozen.
+ */
+export function roundAnnotationEditBlock(actor: RoundActor, annotation: RoundAnnotationSubject): string | null {
+  if (!annotation.roundId) return null;
+  if (annotation.round && annotation.round.status !== "open") return "This review round has been revealed; its annotations are frozen.";
+  if (annotation.authorId !== actor.id) return "Only its author may change an annotation made in a review round.";
+  if (annotation.status === "submitted") return "Your review is submitted. Reopen it to make changes.";
+  return null;
+}

@@ -1,0 +1,58 @@
+import type { DatePrecision } from "@/lib/dates/iso-date";
+import { formatDateValue } from "@/lib/dates/iso-date";
+import { evidencePermissions, type EvidenceActor } from "@/lib/policies/evidence";
+import type { EvidenceDto, EvidenceKind, EvidenceRef } from "@/lib/schemas/evidence";
+
+const refSelect = { id: true, title: true, url: true, deletedAt: true } as const;
+
+/** Live links: the link and the claim it belongs to are both not deleted. */
+export const liveLinkWhere = { deletedAt: null, OR: [{ annotation: { deletedAt: null } }, { claim: { deletedAt: null } }] };
+
+/** The columns every item read selects. */
+export const evidenceSelect = {
+  id: true, kind: true, title: true, url: true, publisher: true, author: true, publishedDate: true, accessedDate: true,
+  quote: true, notesHtml: true, dateStart: true, dateEnd: true, datePrecision: true, version: true, createdById: true,
+  createdAt: true, updatedAt: true, deletedAt: true,
+  sources: { select: refSelect, orderBy: { title: "asc" } },
+  facts: { select: refSelect, orderBy: { title: "asc" } },
+  _count: { select: { links: { where: liveLinkWhere } } },
+} as const;
+
+type Ref = { id: string; title: string; url: string | null; deletedAt: Date | null };
+/** A row read with {@link evidenceSelect}. */
+export type EvidenceRow = {
+  id: string; kind: string; title: string; url: string | null; publisher: string | null; author: string | null;
+  publishedDate: string | null; accessedDate: string | null; quote: string | null; notesHtml: string;
+  dateStart: string | null; dateEnd: string | null; datePrecision: string | null; version: number; createdById: string | null;
+  createdAt: Date; updatedAt: Date; deletedAt: Date | null; sources: Ref[]; facts: Ref[]; _count: { links: number };
+};
+
+const toRef = (r: Ref): EvidenceRef => ({ id: r.id, title: r.title, url: r.url, deletedAt: r.deletedAt?.toISOString() ?? null });
+
+/** The API shape of an item, with what the caller may do to it. */
+export function toEvidenceDto(row: EvidenceRow, actor: EvidenceActor): EvidenceDto {
+  return {
+    id: row.id,
+    kind: row.kind as EvidenceKind,
+    title: row.title,
+    url: row.url,
+    publisher: row.publisher,
+    author: row.author,
+    publishedDate: row.publishedDate,
+    accessedDate: row.accessedDate,
+    quote: row.quote,
+    notesHtml: row.notesHtml,
+    date: row.dateStart ? formatDateValue(row.dateStart, row.dateEnd) : null,
+    dateStart: row.dateStart,
+    dateEnd: row.dateEnd,
+    datePrecision: row.datePrecision as DatePrecision | null,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    sources: row.sources.map(toRef),
+    facts: row.facts.map(toRef),
+    useCount: row._count.links,
+    can: evidencePermissions(actor, row),
+  };
+}
