@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useDeferredValue, useEffect, useRef } from "react";
 import type { ClaimDto, Verdict } from "@/lib/schemas/claim";
 import { ClaimCard } from "./claim-card";
 import { DraftCard } from "./draft-card";
@@ -22,7 +22,10 @@ type Props = {
 
 /** The side panel: the article's claims in text order, and unsaved drafts. */
 export function ClaimPanel(props: Props) {
-  const { claims, drafts, selectedId } = props;
+  const { drafts, selectedId } = props;
+  // The cards render after the highlights: with a thousand claims the list is
+  // the slow part, and the text is what the reader looks at first.
+  const claims = useDeferredValue(props.claims);
   const cards = useRef(new Map<string, HTMLElement>());
 
   // A highlight clicked in the text brings its card into view.

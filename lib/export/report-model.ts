@@ -102,6 +102,8 @@ export type ReportModel = {
   generatedAt: string;
   /** The app's public origin, for links and IRIs (no trailing slash). */
   baseUrl: string;
+  /** Where the desk publishes the HTML report, if it said so; `#claim-n` anchors point into it. */
+  publishedUrl: string | null;
   team: { id: string; name: string };
   article: {
     id: string;
@@ -135,6 +137,17 @@ export const articlePageUrl = (m: Pick<ReportModel, "baseUrl" | "article">) => `
 /** The URL of the HTML report; `#claim-n` anchors point into it. */
 export const reportUrl = (m: Pick<ReportModel, "baseUrl" | "article" | "round">, format: ReportFormat = "html") =>
   `${articlePageUrl(m).replace("/articles/", "/api/articles/")}/report?format=${format}${m.round ? `&round=${encodeURIComponent(m.round.id)}` : ""}`;
+
+/** The canonical text of the report's article version, as plain text (a W3C TimeState `cached` copy). */
+export const versionTextUrl = (m: Pick<ReportModel, "baseUrl" | "article" | "version">) =>
+  `${articlePageUrl(m).replace("/articles/", "/api/articles/")}/versions/${m.version.number}`;
+
+/**
+ * The URL of one claim: its `#claim-n` anchor in the published report, or in
+ * the app's own HTML report (shown in the browser) when none was given.
+ */
+export const claimUrl = (m: Pick<ReportModel, "baseUrl" | "article" | "round" | "publishedUrl">, n: number) =>
+  `${m.publishedUrl ? m.publishedUrl.replace(/#.*$/, "") : `${reportUrl(m)}&disposition=inline`}#claim-${n}`;
 
 /** The article's title, or a stand-in that says it has none. */
 export const reportTitle = (m: Pick<ReportModel, "article">) => m.article.title?.trim() || "Untitled article";

@@ -1,22 +1,28 @@
 import type { Role } from "./roles";
+import { roundAnnotationEditBlock, type RoundAnnotationSubject } from "./round";
 
 /** Who may do what to a claim (annotation). Pure: used by the server and sent to the client to hide controls. */
 export type ClaimActor = { id: string; role: Role };
-export type ClaimSubject = { authorId: string; deletedAt?: Date | string | null };
+/** Round fields are optional: without them the claim is treated as made outside a review round. */
+export type ClaimSubject = { authorId: string; deletedAt?: Date | string | null } & Omit<RoundAnnotationSubject, "authorId">;
 
 /** Every member annotates: reviewers, editors and admins. */
 export const canCreateClaim = (_actor: ClaimActor) => true;
 
-/** Authors edit their own claims; editors and admins edit any claim of their team. */
+/**
+ * Authors edit their own claims; editors and admins edit any claim of their
+ * team. Annotations made in a review round follow lib/policies/round.ts
+ * (author only, drafts only, frozen after the reveal).
+ */
 export const canEditClaim = (actor: ClaimActor, claim: ClaimSubject) =>
-  !claim.deletedAt && (claim.authorId === actor.id || actor.role === "editor" || actor.role === "admin");
+  !claim.deletedAt && (claim.authorId === actor.id || actor.role === "editor" || actor.role === "admin") && !roundAnnotationEditBlock(actor, claim);
 
 /** Deleting follows editing. */
 export const canDeleteClaim = canEditClaim;
 
 /** Restoring a deleted claim (undo): its author, or an editor or admin. */
 export const canRestoreClaim = (actor: ClaimActor, claim: ClaimSubject) =>
-  !!claim.deletedAt && (claim.authorId === actor.id || actor.role === "editor" || actor.role === "admin");
+  !!claim.deletedAt && (claim.authorId === actor.id || actor.role === "editor" || actor.role === "admin") && !roundAnnotationEditBlock(actor, claim);
 
 /** The permissions the client uses to show or hide controls for one claim. */
 export function claimPermissions(actor: ClaimActor, claim: ClaimSubject) {

@@ -51,7 +51,7 @@ export type RoundAnnotationSubject = {
   authorId: string;
   roundId?: string | null;
   status?: string;
-  round?: { status: RoundStatus } | null;
+  round?: { status: string } | null;
 };
 
 /**

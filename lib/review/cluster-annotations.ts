@@ -47,8 +47,14 @@ export const spansShareText = (a: { start: number; end: number }, b: { start: nu
 const byTextOrder = (a: ClusterInput, b: ClusterInput) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The longest, then earliest, then smallest-id annotation. */
-function representative(list: ClusterInput[]): ClusterInput {
+function representative(list: readonly ClusterInput[]): ClusterInput {
   return [...list].sort((a, b) => b.end - b.start - (a.end - a.start) || byTextOrder(a, b))[0]!;
+}
+
+/** Each reviewer's representative annotation id among `members` (see the rules at the top). */
+export function representativesOf(members: readonly ClusterInput[]): Record<string, string> {
+  const reviewerIds = [...new Set(members.map((m) => m.reviewerId))];
+  return Object.fromEntries(reviewerIds.map((r) => [r, representative(members.filter((m) => m.reviewerId === r)).id]));
 }
 
 /** The kind of a cluster from its members (see {@link ClusterKind}). */
@@ -87,9 +93,6 @@ export function clusterAnnotations(annotations: readonly ClusterInput[]): Annota
     .sort((x, y) => x.start - y.start || x.end - y.end)
     .map(({ members, start, end }, i) => {
       const reviewerIds = [...new Set(members.map((m) => m.reviewerId))];
-      const representatives = Object.fromEntries(
-        reviewerIds.map((r) => [r, representative(members.filter((m) => m.reviewerId === r)).id]),
-      );
-      return { number: i + 1, kind: classifyCluster(members), start, end, memberIds: members.map((m) => m.id), reviewerIds, representatives };
+      return { number: i + 1, kind: classifyCluster(members), start, end, memberIds: members.map((m) => m.id), reviewerIds, representatives: representativesOf(members) };
     });
 }

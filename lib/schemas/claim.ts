@@ -54,6 +54,8 @@ export type ClaimDto = {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** The review round it was made in, if any (issue 4). */
+  roundId?: string | null;
   /** What the caller may do with it (lib/policies/claim.ts). */
   can: { edit: boolean; delete: boolean; restore: boolean };
 };

@@ -28,7 +28,7 @@ export async function listArticles(user: CurrentUser) {
 export type ArticleListItem = Awaited<ReturnType<typeof listArticles>>[number];
 
 /** A stand-in title for an article whose text states none: its first words. */
-function firstWords(text: string, max = 80): string {
+export function firstWords(text: string, max = 80): string {
   const line = text.split("\n", 1)[0] ?? "";
   return line.length <= max ? line : `${line.slice(0, line.lastIndexOf(" ", max))}…`;
 }

@@ -3,6 +3,8 @@ import { AppError, notFound } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ClaimDto } from "@/lib/schemas/claim";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { roundAnnotationEditBlock } from "@/lib/policies/round";
+import { publishEvent } from "@/lib/events/event-bus";
 import { claimSelect, toClaimDto } from "./claim-dto";
 
 type Row = NonNullable<Awaited<ReturnType<typeof findClaimRow>>>;
@@ -31,7 +33,7 @@ export async function changeClaim(
 ): Promise<ClaimDto> {
   const before = await findClaimRow(user.teamId, claimId);
   if (!before) throw notFound("Claim not found.");
-  if (!change.allowed(before)) throw new AppError("FORBIDDEN", "You may not change this claim.");
+  if (!change.allowed(before)) throw new AppError("FORBIDDEN", roundAnnotationEditBlock(user, before) ?? "You may not change this claim.");
   if (before.version !== expectedVersion) throw conflict(before, user);
 
   const after = await db.$transaction(async (tx) => {
@@ -49,6 +51,7 @@ export async function changeClaim(
     if (!current) throw notFound("Claim not found.");
     throw conflict(current, user);
   }
+  publishEvent({ team: user.teamId, article: after.articleId, kind: "annotation", id: after.id, version: after.version });
   return toClaimDto(after, user);
 }
 

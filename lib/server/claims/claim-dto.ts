@@ -5,16 +5,18 @@ import { claimPermissions, type ClaimActor } from "@/lib/policies/claim";
 export const claimColumns = {
   id: true, articleId: true, versionId: true, authorId: true, start: true, end: true, exact: true, prefix: true,
   suffix: true, verdict: true, rationaleHtml: true, status: true, version: true, createdAt: true, updatedAt: true,
-  deletedAt: true,
+  deletedAt: true, roundId: true,
 } as const;
 
 /** The columns every claim read selects. */
-export const claimSelect = { ...claimColumns, author: { select: { id: true, name: true } } } as const;
+export const claimSelect = { ...claimColumns, author: { select: { id: true, name: true } }, round: { select: { status: true } } } as const;
 
 type ClaimRow = {
   id: string; articleId: string; versionId: string; authorId: string; start: number; end: number; exact: string;
   prefix: string; suffix: string; verdict: string; rationaleHtml: string; status: string; version: number;
   createdAt: Date; updatedAt: Date; deletedAt: Date | null; author: { id: string; name: string | null };
+  /** The review round it was made in (issue 4); `round` carries its status for the lock rules. */
+  roundId?: string | null; round?: { status: string } | null;
 };
 
 export function toClaimDto(row: ClaimRow, actor: ClaimActor): ClaimDto {
@@ -35,6 +37,7 @@ export function toClaimDto(row: ClaimRow, actor: ClaimActor): ClaimDto {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt?.toISOString() ?? null,
+    roundId: row.roundId ?? null,
     can: claimPermissions(actor, row),
   };
 }

@@ -8,6 +8,8 @@ import { canCreateClaim } from "@/lib/policies/claim";
 import { findVersionInTeam, versionText } from "@/lib/server/articles/version-text";
 import { toClaimDto } from "./claim-dto";
 import { insertAnnotation } from "./insert-annotation";
+import { roundForNewAnnotation } from "@/lib/server/reviews/open-assignment";
+import { publishEvent } from "@/lib/events/event-bus";
 
 const SPAN_MESSAGES = {
   empty: "The selection is empty.",
@@ -36,6 +38,8 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
     throw new AppError("INVALID_INPUT", "The selected text does not match the article at these offsets.", { field: "exact" });
   }
   const rationaleHtml = input.rationale ? sanitizeRichText(input.rationale) : "";
+  // A reviewer assigned to an open round on this version annotates inside it (blind review, issue 4).
+  const roundId = await roundForNewAnnotation(user, articleId, version.id);
 
   const row = await insertAnnotation(
     {
@@ -50,8 +54,10 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
       suffix: selectors.quote.suffix,
       verdict: input.verdict,
       rationaleHtml,
+      roundId,
     },
     { teamId: user.teamId, actorId: user.id, action: "claim.create" },
   );
+  publishEvent({ team: user.teamId, article: articleId, kind: "annotation", id: row.id, version: row.version });
   return toClaimDto({ ...row, author: { id: user.id, name: user.name } }, user);
 }

@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import { readJson, withUser } from "@/lib/api/handler";
+import { linkEvidenceSchema } from "@/lib/schemas/evidence";
+import { listClaimEvidence } from "@/lib/server/evidence/list-claim-evidence";
+import { linkEvidence } from "@/lib/server/evidence/link-evidence";
+
+type Params = { claimId: string };
+
+/** GET /api/claims/{id}/evidence: the claim's evidence links and date hints. */
+export const GET = withUser<Params>(({ user, params }) => listClaimEvidence(user, params.claimId));
+
+/** POST /api/claims/{id}/evidence: attach an item, or create one and attach it. */
+export const POST = withUser<Params>(async ({ req, user, params }) => {
+  const input = await readJson(req, linkEvidenceSchema);
+  return NextResponse.json(await linkEvidence(user, params.claimId, input), { status: 201 });
+});

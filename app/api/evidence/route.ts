@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { readJson, readQuery, withUser } from "@/lib/api/handler";
+import { createEvidenceSchema, listEvidenceQuery } from "@/lib/schemas/evidence";
+import { listEvidence } from "@/lib/server/evidence/list-evidence";
+import { createEvidence } from "@/lib/server/evidence/create-evidence";
+
+/** GET /api/evidence?q=&kind=: search the team's library. */
+export const GET = withUser(({ req, user }) => listEvidence(user, readQuery(req, listEvidenceQuery)));
+
+/** POST /api/evidence: add an item to the library. */
+export const POST = withUser(async ({ req, user }) => {
+  const input = await readJson(req, createEvidenceSchema);
+  return NextResponse.json(await createEvidence(user, input), { status: 201 });
+});

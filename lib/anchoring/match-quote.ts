@@ -1,0 +1,100 @@
+/**
+ * Fuzzy quote matching for re-anchoring: find a claim's quote, allowing for
+ * edits, inside given ranges of a corrected text, and score each candidate
+ * on the quote, its context and its position (the weights Hypothesis uses in
+ * its match-quote.ts).
+ *
+ * Unlike Hypothesis, a match is only accepted above a minimum score and with a
+ * margin over the next-best candidate elsewhere: a confident wrong highlight is
+ * worse for a fact-check than a lost one.
+ *
+ * Offsets are UTF-16 units of the text (the caller converts).
+ */
+import search from 'approx-string-match';
+import type { Range } from './text-alignment';
+
+/** What is known about the quote: its text and context in the old version, and where it should roughly be now. */
+export type QuoteQuery = { exact: string; prefix: string; suffix: string; hint: number };
+
+/** One place the quote might be now, with its score in [0, 1]. */
+export type Candidate = { start: number; end: number; errors: number; score: number };
+
+/** The best candidate, whether it passed the thresholds, and the runner-up it was compared with. */
+export type QuoteMatch = { best: Candidate | null; runnerUp: Candidate | null; accepted: boolean };
+
+/** Thresholds of {@link matchQuote}. */
+export type MatchOptions = {
+  /** Lowest score a drifted anchor may have. */
+  minScore: number;
+  /** How far the best candidate must score above the runner-up. */
+  minMargin: number;
+  /** Share of the quote's length that may differ. */
+  maxErrorRate: number;
+};
+
+export const DEFAULT_MATCH_OPTIONS: MatchOptions = { minScore: 0.8, minMargin: 0.1, maxErrorRate: 0.35 };
+
+const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
+const MAX_ERRORS = 256;
+
+/**
+ * How well `window` (the text next to a candidate) matches the stored context.
+ * No stored context (the quote was at a text edge) is neutral, 0.5, unless the
+ * candidate is at the edge too.
+ */
+function contextScore(window: string, expected: string): number {
+  if (expected.length === 0) return window.length === 0 ? 1 : 0.5;
+  if (window.length === 0) return 0;
+  const found = search(window, expected, expected.length);
+  const errors = found[0]?.errors ?? expected.length;
+  return Math.max(0, 1 - errors / expected.length);
+}
+
+/** Score one candidate found with `errors` edits. */
+export function scoreCandidate(text: string, q: QuoteQuery, start: number, end: number, errors: number): number {
+  const quote = 1 - errors / Math.max(1, q.exact.length);
+  const prefix = contextScore(text.slice(Math.max(0, start - q.prefix.length), start), q.prefix);
+  const suffix = contextScore(text.slice(end, end + q.suffix.length), q.suffix);
+  const position = 1 - Math.min(1, Math.abs(start - q.hint) / Math.max(1, text.length));
+  const total = WEIGHTS.quote * quote + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * position;
+  return total / (WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position);
+}
+
+/** The least-error matches of the quote inside each range (approx-string-match returns only the best per search). */
+function searchRanges(text: string, q: QuoteQuery, ranges: Range[], maxErrors: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [from, to] of ranges) {
+    if (to - from < q.exact.length - maxErrors) continue;
+    for (const m of search(text.slice(from, to), q.exact, maxErrors)) {
+      const start = from + m.start;
+      const end = from + m.end;
+      if (end > start) out.push({ start, end, errors: m.errors, score: scoreCandidate(text, q, start, end, m.errors) });
+    }
+  }
+  return out;
+}
+
+const overlaps = (a: Candidate, b: Candidate) => a.start < b.end && b.start < a.end;
+const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.start - b.start;
+
+/**
+ * Find the quote in `ranges` of `text`. The runner-up is the best candidate
+ * that does not overlap the best one, searched again with the best one cut out
+ * of its range (approx-string-match reports only the least-error matches, so a
+ * weaker second copy would otherwise go unseen).
+ */
+export function matchQuote(text: string, q: QuoteQuery, ranges: Range[], options: MatchOptions = DEFAULT_MATCH_OPTIONS): QuoteMatch {
+  if (q.exact.length === 0) return { best: null, runnerUp: null, accepted: false };
+  const maxErrors = Math.min(MAX_ERRORS, Math.floor(q.exact.length * options.maxErrorRate));
+  const first = searchRanges(text, q, ranges, maxErrors).sort(byScore);
+  const best = first[0] ?? null;
+  if (!best) return { best: null, runnerUp: null, accepted: false };
+  // Only the range that held the best one needs searching again; the others' best matches are in `first`.
+  const rest = ranges
+    .filter(([from, to]) => best.start < to && best.end > from)
+    .flatMap(([from, to]): Range[] => [[from, best.start], [best.end, to]]);
+  const others = [...first.slice(1), ...searchRanges(text, q, rest.filter(([a, b]) => b > a), maxErrors)].filter((c) => !overlaps(c, best)).sort(byScore);
+  const runnerUp = others[0] ?? null;
+  const accepted = best.score >= options.minScore && best.score - (runnerUp?.score ?? 0) >= options.minMargin;
+  return { best, runnerUp, accepted };
+}

@@ -1,0 +1,46 @@
+/**
+ * The small, content-free events that keep open sessions fresh: a browser
+ * learns THAT something changed and refetches it through react-query (with
+ * all the usual access checks), never WHAT changed.
+ */
+export const LIVE_EVENT_KINDS = ["annotation", "round", "cluster", "comment", "notification"] as const;
+export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
+
+export type LiveEvent = {
+  team: string;
+  /** The article the change concerns, when there is one. */
+  article: string | null;
+  kind: LiveEventKind;
+  /** The changed object's id (annotation, round, cluster, comment or notification). */
+  id: string;
+  /** Its row version after the change, when it has one. */
+  version: number | null;
+};
+
+/** A bus carries events between the use cases and the SSE streams of one or more app instances. */
+export type EventBus = {
+  /** Never throws: a lost live update costs a refresh, a failed write would cost the user's work. */
+  publish(event: LiveEvent): Promise<void>;
+  /** Calls `listener` for every event (of every team: the stream filters); returns the unsubscribe. */
+  subscribe(listener: (event: LiveEvent) => void): () => void;
+  /** Resolves once events published anywhere will reach this bus's subscribers. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/** Parses an event from the wire, or null for anything malformed. */
+export function parseLiveEvent(raw: string): LiveEvent | null {
+  try {
+    const e = JSON.parse(raw) as Partial<LiveEvent>;
+    if (typeof e.team !== "string" || typeof e.id !== "string" || !LIVE_EVENT_KINDS.includes(e.kind as LiveEventKind)) return null;
+    return {
+      team: e.team,
+      article: typeof e.article === "string" ? e.article : null,
+      kind: e.kind as LiveEventKind,
+      id: e.id,
+      version: typeof e.version === "number" ? e.version : null,
+    };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The CSV report: one row per claim, quoted as RFC 4180 says (CRLF records,
+ * fields with commas, quotes or line breaks in double quotes, quotes
+ * doubled). A UTF-8 byte-order mark leads the file so spreadsheet programs
+ * read the accents and curly quotes right.
+ *
+ * Formula injection: a spreadsheet runs a cell that begins with = + - @ (or
+ * a tab or carriage return, which some programs skip before looking). Such
+ * cells get a leading apostrophe, which spreadsheets show as text.
+ */
+import { stringify } from "csv-stringify/sync";
+import type { ReportClaim, ReportModel } from "./report-model";
+import { claimUrl, reportTitle } from "./report-model";
+import { CLUSTER_KIND_LABELS, VERDICT_LABELS, evidenceLine } from "./report-text";
+
+export const CSV_COLUMNS = [
+  "claim", "article_id", "article_title", "article_version", "start", "end", "claim_text", "verdict", "rationale",
+  "evidence", "evidence_urls", "reviewer_verdicts", "disagreement", "decided_by", "decided_at", "decision_rationale", "claim_url",
+] as const;
+
+const DANGEROUS_START = /^[=+\-@\t\r]/;
+
+/** Neutralizes a cell a spreadsheet would run as a formula. */
+export const neutralizeCell = (value: string) => (DANGEROUS_START.test(value) ? `'${value}` : value);
+
+/** The CSV rows (header first) before quoting; exposed for the ZIP and tests. */
+export function csvRows(m: ReportModel): string[][] {
+  const rows = m.claims.map((c) => row(m, c).map((v) => neutralizeCell(String(v))));
+  return [[...CSV_COLUMNS], ...rows];
+}
+
+function row(m: ReportModel, c: ReportClaim): (string | number)[] {
+  return [
+    c.number,
+    m.article.id,
+    reportTitle(m),
+    m.version.number,
+    c.start,
+    c.end,
+    c.exact,
+    VERDICT_LABELS[c.verdict],
+    c.rationaleText,
+    c.evidence.map(evidenceLine).join("\n"),
+    c.evidence.map((e) => e.url ?? "").filter(Boolean).join("\n"),
+    c.reviews.map((r) => `${r.reviewer.name}: ${VERDICT_LABELS[r.verdict]}`).join("\n"),
+    c.cluster ? CLUSTER_KIND_LABELS[c.cluster.kind] : "",
+    c.decision?.by.name ?? "",
+    c.decision?.at ?? "",
+    c.decision?.rationaleText ?? "",
+    claimUrl(m, c.number),
+  ];
+}
+
+/** Builds the CSV report of `m`. */
+export function buildCsv(m: ReportModel): string {
+  return `\uFEFF${stringify(csvRows(m), { record_delimiter: "windows", quoted_match: /[",\r\n]/ })}`;
+}

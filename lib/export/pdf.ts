@@ -1,0 +1,146 @@
+/**
+ * The PDF report, rendered on the server with pdfkit. The text is real text
+ * in an embedded font (see ./pdf-fonts), so it can be selected, searched
+ * and copied. PDF has no markup to inject into: user strings are only ever
+ * laid out as text runs, never interpreted.
+ */
+import PDFDocument from "pdfkit";
+import type { ReportClaim, ReportModel } from "./report-model";
+import { isWebUrl, reportTitle } from "./report-model";
+import { claimSegments } from "./claim-segments";
+import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, type PdfFontName } from "./pdf-fonts";
+import { UNSOURCED_NOTE, VERDICT_LABELS, decisionLine, evidenceLine, reportFacts, reviewsLine, summaryFacts } from "./report-text";
+
+const COLORS = { ink: "#1d1f23", muted: "#5f6368", verified: "#1f7a3a", disputed: "#b3261e", unsourced: "#6b5b95", link: "#1a56db" } as const;
+
+type Style = { font?: PdfFontName; size?: number; color?: string; continued?: boolean; underline?: boolean; link?: string | null; indent?: number };
+
+export type PdfOptions = { /** A TTF/OTF for characters DejaVu Sans lacks (Hangul, CJK). */ fallbackFont?: string | null };
+
+/** Lays out text runs, switching to the fallback font (or □) for characters the main font lacks. */
+class PdfWriter {
+  readonly doc: PDFKit.PDFDocument;
+  missing = 0;
+  private coverage = new Map<PdfFontName, GlyphCoverage>();
+
+  constructor(private readonly opts: PdfOptions) {
+    this.doc = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 56, right: 56 }, bufferPages: true, font: PDF_FONTS.regular, autoFirstPage: true });
+    for (const [name, file] of Object.entries(PDF_FONTS)) this.doc.registerFont(name, file);
+    if (opts.fallbackFont) this.doc.registerFont("fallback", opts.fallbackFont);
+  }
+
+  write(text: string, style: Style = {}) {
+    const font = style.font ?? "regular";
+    const doc = this.doc.font(font).fontSize(style.size ?? 10).fillColor(style.color ?? COLORS.ink);
+    let coverage = this.coverage.get(font);
+    if (!coverage) this.coverage.set(font, (coverage = GlyphCoverage.of(doc)));
+    const runs = coverage.runs(text);
+    runs.forEach((run, i) => {
+      const last = i === runs.length - 1;
+      const options = { continued: last ? !!style.continued : true, underline: style.underline, link: style.link ?? undefined, indent: style.indent };
+      if (run.covered) doc.font(font).text(run.text, options);
+      else if (this.opts.fallbackFont) doc.font("fallback").text(run.text, options);
+      else {
+        this.missing += [...run.text].length;
+        doc.font(font).text(MISSING_GLYPH.repeat([...run.text].length), options);
+      }
+    });
+    if (runs.length === 0 && !style.continued) doc.text("");
+  }
+
+  heading(text: string, size = 14) {
+    this.doc.moveDown(0.8);
+    this.write(text, { font: "bold", size });
+    this.doc.moveDown(0.3);
+  }
+
+  /** "Label: value" on one line (wrapping as needed). */
+  fact(label: string, value: string, link?: string | null) {
+    this.write(`${label}: `, { font: "bold", size: 9.5, continued: true });
+    this.write(value, { size: 9.5, color: link ? COLORS.link : COLORS.ink, link });
+  }
+}
+
+/** Builds the PDF report of `m`. */
+export async function buildPdf(m: ReportModel, opts: PdfOptions = {}): Promise<Buffer> {
+  const w = new PdfWriter(opts);
+  const doc = w.doc;
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  doc.info.Title = `Fact-check report: ${reportTitle(m)}`;
+  doc.info.Author = m.team.name;
+  doc.info.Creator = "Claimdesk";
+
+  w.write(`FACT-CHECK REPORT · ${m.team.name}`, { size: 8, color: COLORS.muted });
+  w.write(reportTitle(m), { font: "bold", size: 18 });
+  doc.moveDown(0.5);
+  for (const [k, v] of reportFacts(m)) w.fact(k, v, k === "Article URL" && isWebUrl(m.article.url) ? m.article.url : null);
+
+  w.heading("Summary");
+  for (const [k, v] of summaryFacts(m)) w.fact(k, v);
+  doc.moveDown(0.3);
+  w.write(UNSOURCED_NOTE, { size: 8.5, color: COLORS.muted });
+
+  w.heading("Annotated text");
+  annotatedText(w, m);
+
+  w.heading("Claims");
+  if (m.claims.length === 0) w.write("No claims.");
+  for (const c of m.claims) claimBlock(w, c);
+
+  if (w.missing > 0) {
+    doc.moveDown();
+    w.write(`${w.missing} characters are outside the embedded font (for example Korean) and are shown as ${MISSING_GLYPH}. The HTML report shows the full text.`, { size: 8.5, color: COLORS.muted });
+  }
+  pageNumbers(doc);
+  doc.end();
+  return done;
+}
+
+function annotatedText(w: PdfWriter, m: ReportModel) {
+  const verdicts = new Map(m.claims.map((c) => [c.number, c.verdict]));
+  for (const para of claimSegments(m.version.text, m.claims)) {
+    if (para.length === 0) continue;
+    para.forEach((s, i) => {
+      const last = i === para.length - 1;
+      const innermost = s.claims.at(-1);
+      const color = innermost !== undefined ? COLORS[verdicts.get(innermost)!] : COLORS.ink;
+      w.write(s.text, { size: 10.5, color, underline: innermost !== undefined, continued: !last || s.ends.length > 0 });
+      s.ends.forEach((n, j) => w.write(`[${n}]`, { font: "bold", size: 7, color: COLORS.muted, continued: !last || j < s.ends.length - 1 }));
+    });
+    w.doc.moveDown(0.5);
+  }
+}
+
+function claimBlock(w: PdfWriter, c: ReportClaim) {
+  const doc = w.doc;
+  doc.moveDown(0.6);
+  w.write(`${c.number}. `, { font: "bold", size: 11, continued: true });
+  w.write(VERDICT_LABELS[c.verdict], { font: "bold", size: 11, color: COLORS[c.verdict] });
+  w.write(c.exact.replace(/\n/g, " "), { font: "italic", size: 10, indent: 0 });
+  doc.moveDown(0.2);
+  w.fact("Rationale", c.rationaleText || "None given");
+  if (c.evidence.length === 0) w.fact("Evidence", "None");
+  for (const e of c.evidence) w.fact("Evidence", `${evidenceLine(e)}${isWebUrl(e.url) ? ` <${e.url}>` : ""}`, isWebUrl(e.url) ? e.url : null);
+  const reviews = reviewsLine(c);
+  if (reviews) w.fact("Reviewers", reviews);
+  else if (c.author) w.fact("Marked by", `${c.author.name} (no review round)`);
+  const decision = decisionLine(c);
+  if (decision) w.fact("Disagreement and decision", decision);
+}
+
+function pageNumbers(doc: PDFKit.PDFDocument) {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    // Writing inside the bottom margin would start a new page; lift it for the footer.
+    doc.page.margins.bottom = 0;
+    doc.font("regular").fontSize(8).fillColor(COLORS.muted).text(`Page ${i + 1} of ${range.count}`, doc.page.margins.left, doc.page.height - 36, { align: "center", width: doc.page.width - doc.page.margins.left - doc.page.margins.right, lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}

@@ -1,0 +1,129 @@
+import { db } from "@/lib/db";
+import type { Verdict } from "@/lib/schemas/claim";
+import type { ClusterKind } from "@/lib/review/cluster-annotations";
+import { findArticle } from "@/lib/server/articles/find-article";
+
+type Person = { id: string; name: string | null };
+
+/** An evidence link of a final claim, with its library item (a deleted item still shows, flagged). */
+export type FinalClaimEvidence = {
+  linkId: string;
+  stance: "supports" | "contradicts" | "context";
+  pinpoint: string | null;
+  evidence: {
+    id: string; kind: string; title: string; url: string | null; publisher: string | null; author: string | null;
+    publishedDate: string | null; accessedDate: string | null; quote: string | null; dateStart: string | null;
+    dateEnd: string | null; datePrecision: string | null; deleted: boolean;
+  };
+};
+
+/** A reviewer's annotation behind a final claim (a cluster member, or the editor's own annotation). */
+export type FinalClaimMember = { annotationId: string; author: Person; start: number; end: number; exact: string; verdict: Verdict; rationaleHtml: string };
+
+/**
+ * One final claim of an article: what reports export. It comes either from a
+ * decided cluster of a review round (`source: "round"`, a Claim row) or,
+ * outside rounds, straight from an editor's or admin's annotation
+ * (`source: "editor"`, derived at read time, so edits and deletes of the
+ * annotation need no syncing). Offsets are code points of `versionId`'s text.
+ */
+export type FinalClaim = {
+  /** The Claim id (round) or the annotation id (editor). */
+  id: string;
+  source: "round" | "editor";
+  articleId: string;
+  versionId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  verdict: Verdict;
+  /** Sanitized HTML. */
+  rationaleHtml: string;
+  evidence: FinalClaimEvidence[];
+  members: FinalClaimMember[];
+  cluster: { id: string; roundId: string; number: number; kind: ClusterKind } | null;
+  decision: { id: string; decider: Person; boundary: string | null; rationaleHtml: string; createdAt: string } | null;
+  /** Who made the claim: the adjudicator (round) or the annotation's author (editor). */
+  author: Person | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+const person = { select: { id: true, name: true } } as const;
+const memberSelect = { id: true, author: person, start: true, end: true, exact: true, verdict: true, rationaleHtml: true } as const;
+const linkSelect = {
+  id: true, stance: true, pinpoint: true,
+  evidence: {
+    select: {
+      id: true, kind: true, title: true, url: true, publisher: true, author: true, publishedDate: true, accessedDate: true,
+      quote: true, dateStart: true, dateEnd: true, datePrecision: true, deletedAt: true,
+    },
+  },
+} as const;
+
+type LinkRow = { id: string; stance: string; pinpoint: string | null; evidence: Omit<FinalClaimEvidence["evidence"], "deleted"> & { deletedAt: Date | null } };
+type MemberRow = { id: string; author: Person; start: number; end: number; exact: string; verdict: string; rationaleHtml: string };
+
+const toEvidence = (l: LinkRow): FinalClaimEvidence => {
+  const { deletedAt, ...item } = l.evidence;
+  return { linkId: l.id, stance: l.stance as FinalClaimEvidence["stance"], pinpoint: l.pinpoint, evidence: { ...item, deleted: !!deletedAt } };
+};
+const toMember = (m: MemberRow): FinalClaimMember => ({
+  annotationId: m.id, author: m.author, start: m.start, end: m.end, exact: m.exact, verdict: m.verdict as Verdict, rationaleHtml: m.rationaleHtml,
+});
+
+/**
+ * The final claims of an article of `teamId`, in text order: on its current
+ * version, or on every version with `allVersions`. 404 for another team's article.
+ * The return type is the contract the report builders (issue 5) read; keep it stable.
+ */
+export async function listFinalClaims(teamId: string, articleId: string, opts: { allVersions?: boolean } = {}): Promise<FinalClaim[]> {
+  const { current } = await findArticle(teamId, articleId);
+  const versionFilter = opts.allVersions ? {} : { versionId: current.id };
+  const [claims, editorAnnotations] = await Promise.all([
+    db.claim.findMany({
+      where: { teamId, articleId, deletedAt: null, ...versionFilter },
+      include: {
+        evidenceLinks: { where: { deletedAt: null }, select: linkSelect, orderBy: { createdAt: "asc" } },
+        cluster: {
+          select: {
+            id: true, roundId: true, number: true, kind: true,
+            members: { select: { annotation: { select: memberSelect } } },
+            decisions: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, decider: person, boundary: true, rationaleHtml: true, createdAt: true } },
+          },
+        },
+      },
+    }),
+    db.annotation.findMany({
+      where: {
+        teamId, articleId, roundId: null, deletedAt: null, ...versionFilter,
+        author: { memberships: { some: { teamId, role: { in: ["editor", "admin"] } } } },
+      },
+      select: { ...memberSelect, articleId: true, versionId: true, prefix: true, suffix: true, createdAt: true, updatedAt: true, evidenceLinks: { where: { deletedAt: null }, select: linkSelect, orderBy: { createdAt: "asc" } } },
+    }),
+  ]);
+
+  const fromRounds = claims.map((c): FinalClaim => {
+    const decision = c.cluster?.decisions[0];
+    return {
+      id: c.id, source: "round", articleId: c.articleId, versionId: c.versionId, start: c.start, end: c.end, exact: c.exact,
+      prefix: c.prefix, suffix: c.suffix, verdict: c.verdict as Verdict, rationaleHtml: c.rationaleHtml,
+      evidence: c.evidenceLinks.map(toEvidence),
+      members: (c.cluster?.members ?? []).map((m) => toMember(m.annotation)).sort((a, b) => a.start - b.start || a.end - b.end),
+      cluster: c.cluster ? { id: c.cluster.id, roundId: c.cluster.roundId, number: c.cluster.number, kind: c.cluster.kind as ClusterKind } : null,
+      decision: decision ? { ...decision, createdAt: decision.createdAt.toISOString() } : null,
+      author: decision?.decider ?? null,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+    };
+  });
+  const fromEditors = editorAnnotations.map((a): FinalClaim => ({
+    id: a.id, source: "editor", articleId: a.articleId, versionId: a.versionId, start: a.start, end: a.end, exact: a.exact,
+    prefix: a.prefix, suffix: a.suffix, verdict: a.verdict as Verdict, rationaleHtml: a.rationaleHtml,
+    evidence: a.evidenceLinks.map(toEvidence), members: [toMember(a)], cluster: null, decision: null, author: a.author,
+    createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
+  }));
+  return [...fromRounds, ...fromEditors].sort((x, y) => x.start - y.start || x.end - y.end || x.createdAt.localeCompare(y.createdAt));
+}

@@ -1,0 +1,36 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { CreateEvidenceInput } from "@/lib/schemas/evidence";
+import { canCreateEvidence } from "@/lib/policies/evidence";
+import { auditEventCreate } from "@/lib/server/audit/record-audit-event";
+import { checkSourceIds, evidenceColumns } from "./evidence-data";
+import { evidenceSelect, toEvidenceDto } from "./evidence-dto";
+
+/**
+ * The create operation (for a batched transaction) of a new library item of
+ * the caller's team, and its audit event. Shared with link-evidence, which
+ * creates an item and attaches it in one transaction.
+ */
+export async function evidenceCreateOps(user: CurrentUser, input: CreateEvidenceInput) {
+  if (!canCreateEvidence(user)) throw new AppError("FORBIDDEN");
+  const sources = await checkSourceIds(user.teamId, input.sourceIds);
+  const id = randomUUID();
+  const columns = evidenceColumns(input);
+  return {
+    id,
+    create: db.evidenceItem.create({
+      data: { id, teamId: user.teamId, createdById: user.id, ...columns, ...(sources ? { sources: { connect: sources } } : {}) },
+      select: evidenceSelect,
+    }),
+    audit: auditEventCreate({ teamId: user.teamId, actorId: user.id, action: "evidence.create", objectType: "evidence", objectId: id, after: columns }),
+  };
+}
+
+/** POST /api/evidence: adds an item to the team's library. */
+export async function createEvidence(user: CurrentUser, input: CreateEvidenceInput) {
+  const ops = await evidenceCreateOps(user, input);
+  const [row] = await db.$transaction([ops.create, ops.audit]);
+  return toEvidenceDto(row, user);
+}

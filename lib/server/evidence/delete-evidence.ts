@@ -1,0 +1,19 @@
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { DeleteEvidenceResult } from "@/lib/schemas/evidence";
+import { canDeleteEvidence } from "@/lib/policies/evidence";
+import { changeEvidence } from "./change-evidence";
+import { findEvidenceUsage } from "./evidence-usage";
+
+/**
+ * DELETE /api/evidence/{id}?version=N. The item leaves the library but stays
+ * as a tombstone: claims that cite it keep showing it, marked deleted, so
+ * nothing disappears from a claim silently. The response lists those claims.
+ */
+export async function deleteEvidence(user: CurrentUser, evidenceId: string, version: number): Promise<DeleteEvidenceResult> {
+  const evidence = await changeEvidence(user, evidenceId, version, {
+    action: "evidence.delete",
+    allowed: (row) => canDeleteEvidence(user, row),
+    data: () => ({ deletedAt: new Date() }),
+  });
+  return { evidence, usedIn: await findEvidenceUsage(user.teamId, evidenceId) };
+}

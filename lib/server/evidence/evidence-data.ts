@@ -1,0 +1,40 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { parseDateValue, type DateValue } from "@/lib/dates/iso-date";
+import { sanitizeRichText } from "@/lib/rich-text/sanitize";
+import type { CreateEvidenceInput } from "@/lib/schemas/evidence";
+import { searchTextOf } from "./search-text";
+
+/** The columns of an item as a user described it (already validated by the zod schema). */
+export function evidenceColumns(input: CreateEvidenceInput) {
+  const parsed = input.date ? (parseDateValue(input.date) as DateValue) : null;
+  const columns = {
+    kind: input.kind,
+    title: input.title,
+    url: input.url ?? null,
+    publisher: input.publisher ?? null,
+    author: input.author ?? null,
+    publishedDate: input.publishedDate ?? null,
+    accessedDate: input.accessedDate ?? null,
+    quote: input.quote ?? null,
+    notesHtml: input.notes ? sanitizeRichText(input.notes) : "",
+    dateStart: parsed?.start ?? null,
+    dateEnd: parsed?.end ?? null,
+    datePrecision: parsed?.precision ?? null,
+  };
+  return { ...columns, searchText: searchTextOf(columns) };
+}
+
+/**
+ * The ids of a dated fact's sources, checked to be live items of the team
+ * (400 naming `sourceIds` otherwise: the client sent ids it cannot have seen).
+ */
+export async function checkSourceIds(teamId: string, ids: string[] | undefined, selfId?: string): Promise<{ id: string }[] | undefined> {
+  if (ids === undefined) return undefined;
+  const unique = [...new Set(ids)];
+  const found = await db.evidenceItem.count({ where: { teamId, id: { in: unique }, deletedAt: null } });
+  if (found !== unique.length || (selfId && unique.includes(selfId))) {
+    throw new AppError("INVALID_INPUT", "A source is not in your library.", { field: "sourceIds" });
+  }
+  return unique.map((id) => ({ id }));
+}

@@ -1,0 +1,97 @@
+import { db } from "@/lib/db";
+import type { Verdict } from "@/lib/schemas/claim";
+import type { ClusterDto, DecisionDto } from "@/lib/schemas/review";
+import type { ClusterKind } from "@/lib/review/cluster-annotations";
+import { representativesOf } from "@/lib/review/cluster-annotations";
+
+const person = { select: { id: true, name: true } } as const;
+
+/** The columns a cluster read selects: members side by side, decisions, the claim. */
+export const clusterSelect = {
+  id: true, roundId: true, number: true, kind: true, status: true, start: true, end: true, version: true,
+  round: { select: { id: true, teamId: true, articleId: true, versionId: true, status: true } },
+  members: {
+    select: {
+      annotation: {
+        select: {
+          id: true, authorId: true, author: person, start: true, end: true, exact: true, verdict: true, rationaleHtml: true,
+          evidenceLinks: {
+            where: { deletedAt: null },
+            select: { id: true, stance: true, pinpoint: true, evidence: { select: { id: true, title: true, url: true, kind: true, deletedAt: true } } },
+            orderBy: { createdAt: "asc" },
+          },
+        },
+      },
+    },
+  },
+  decisions: {
+    orderBy: { createdAt: "asc" },
+    select: { id: true, action: true, boundary: true, start: true, end: true, verdict: true, rationaleHtml: true, clusterVersion: true, createdAt: true, decider: person },
+  },
+  claim: {
+    select: {
+      id: true, start: true, end: true, exact: true, verdict: true, rationaleHtml: true, deletedAt: true,
+      _count: { select: { evidenceLinks: { where: { deletedAt: null } } } },
+    },
+  },
+  _count: { select: { comments: { where: { deletedAt: null } } } },
+} as const;
+
+type Where = NonNullable<Parameters<typeof db.cluster.findMany>[0]>["where"];
+
+/** Cluster rows of `teamId` matching `where`, in text order. */
+export function findClusterRows(teamId: string, where: Where) {
+  return db.cluster.findMany({ where: { ...where, round: { teamId } }, select: clusterSelect, orderBy: { number: "asc" } });
+}
+export type ClusterRow = Awaited<ReturnType<typeof findClusterRows>>[number];
+
+type DecisionRow = ClusterRow["decisions"][number];
+const toDecision = (d: DecisionRow): DecisionDto => ({
+  ...d,
+  action: d.action as DecisionDto["action"],
+  verdict: (d.verdict as Verdict | null) ?? null,
+  createdAt: d.createdAt.toISOString(),
+});
+
+export function toClusterDto(row: ClusterRow): ClusterDto {
+  const annotations = row.members.map((m) => m.annotation).sort((a, b) => a.start - b.start || a.end - b.end);
+  const reps = new Set(Object.values(representativesOf(annotations.map((a) => ({ ...a, reviewerId: a.authorId, verdict: a.verdict as Verdict })))));
+  const history = row.decisions.map(toDecision);
+  const claim = row.claim && !row.claim.deletedAt ? row.claim : null;
+  return {
+    id: row.id,
+    roundId: row.roundId,
+    number: row.number,
+    kind: row.kind as ClusterKind,
+    status: row.status as ClusterDto["status"],
+    start: row.start,
+    end: row.end,
+    version: row.version,
+    members: annotations.map((a) => ({
+      annotationId: a.id,
+      reviewer: a.author,
+      start: a.start,
+      end: a.end,
+      exact: a.exact,
+      verdict: a.verdict as Verdict,
+      rationaleHtml: a.rationaleHtml,
+      representative: reps.has(a.id),
+      evidence: a.evidenceLinks.map((l) => ({
+        id: l.id, stance: l.stance, pinpoint: l.pinpoint,
+        evidence: { id: l.evidence.id, title: l.evidence.title, url: l.evidence.url, kind: l.evidence.kind, deleted: !!l.evidence.deletedAt },
+      })),
+    })),
+    decision: history[history.length - 1] ?? null,
+    history,
+    claim: claim
+      ? { id: claim.id, start: claim.start, end: claim.end, exact: claim.exact, verdict: claim.verdict as Verdict, rationaleHtml: claim.rationaleHtml, evidenceCount: claim._count.evidenceLinks }
+      : null,
+    commentCount: row._count.comments,
+  };
+}
+
+/** One cluster of the team as a DTO, or null. */
+export async function loadClusterDto(teamId: string, clusterId: string): Promise<ClusterDto | null> {
+  const [row] = await findClusterRows(teamId, { id: clusterId });
+  return row ? toClusterDto(row) : null;
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { canDecide, type RoundStatus } from "@/lib/policies/round";
+import type { ClusterDto, DecideClusterInput } from "@/lib/schemas/review";
+import { sanitizeRichText } from "@/lib/rich-text/sanitize";
+import { validateSpan } from "@/lib/anchoring/selectors";
+import { resolveBoundary } from "@/lib/review/resolve-boundary";
+import { versionText, type IndexedText } from "@/lib/server/articles/version-text";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { publishEvent } from "@/lib/events/event-bus";
+import { findClusterRows, loadClusterDto, toClusterDto, type ClusterRow } from "./cluster-dto";
+import { materializeClaim, retractClaim } from "./materialize-claim";
+
+/**
+ * POST /api/clusters/{id}/decisions: accept a boundary and verdict, or reject
+ * the cluster as "not a claim". Decisions are append-only rows; the cluster's
+ * version is compared-and-set in the same transaction, so of two editors
+ * deciding at once exactly one wins and the other gets 409 with the current
+ * state. An accepted cluster becomes (or updates) the article's final Claim.
+ */
+export async function decideCluster(user: CurrentUser, clusterId: string, input: DecideClusterInput): Promise<ClusterDto> {
+  const [row] = clusterId ? await findClusterRows(user.teamId, { id: clusterId }) : [];
+  if (!row) throw notFound("Cluster not found.");
+  const round = { status: row.round.status as RoundStatus, adjudicatorId: "", reviewerIds: [] };
+  if (user.role === "reviewer") throw new AppError("FORBIDDEN", "Only editors and admins decide clusters.");
+  if (!canDecide(user, round)) throw new AppError("FORBIDDEN", "This round is closed; its decisions are final.");
+  if (row.version !== input.version) throw conflict(row);
+
+  const text = await versionText(row.round.versionId);
+  const { rationaleHtml, span } = checkDecision(row, input, text);
+  const members = row.members.map((m) => m.annotation);
+  const claimBefore = row.claim;
+  const decided = await db.$transaction(async (tx) => {
+    const { count } = await tx.cluster.updateMany({
+      where: { id: row.id, version: input.version },
+      data: { status: span ? "decided" : "rejected", version: { increment: 1 } },
+    });
+    if (count === 0) return null;
+    const decision = await tx.decision.create({
+      data: {
+        id: randomUUID(), teamId: user.teamId, clusterId: row.id, deciderId: user.id, action: input.action,
+        boundary: span ? input.boundary! : null, start: span?.start ?? null, end: span?.end ?? null,
+        verdict: span ? input.verdict! : null, rationaleHtml, clusterVersion: input.version,
+      },
+    });
+    let claim = null;
+    if (span) {
+      // Evidence and a missing rationale come from the reviewer whose span was taken, else from those who gave the verdict.
+      const picked = members.find((m) => m.id === input.boundary);
+      const agreeing = picked ? [picked] : members.filter((m) => m.verdict === input.verdict);
+      const fallback = agreeing.length ? agreeing : members;
+      claim = await materializeClaim(tx, {
+        teamId: user.teamId, actorId: user.id, span, verdict: input.verdict!, text,
+        cluster: { id: row.id, articleId: row.round.articleId, versionId: row.round.versionId },
+        rationaleHtml: rationaleHtml || fallback.find((m) => m.rationaleHtml)?.rationaleHtml || "",
+        chosenAnnotationIds: fallback.map((m) => m.id),
+      });
+    } else await retractClaim(tx, row.id);
+    const stillOpen = await tx.cluster.count({ where: { roundId: row.roundId, status: "open" } });
+    const adjudicated = stillOpen === 0
+      ? (await tx.reviewRound.updateMany({ where: { id: row.roundId, status: "revealed" }, data: { status: "adjudicated", adjudicatedAt: new Date(), version: { increment: 1 } } })).count > 0
+      : false;
+    await recordAuditEvent(tx, {
+      teamId: user.teamId, actorId: user.id, action: `cluster.${input.action}`, objectType: "cluster", objectId: row.id,
+      before: { status: row.status, version: row.version, claim: claimBefore },
+      after: { status: span ? "decided" : "rejected", version: input.version + 1, decision, claim, roundAdjudicated: adjudicated },
+    });
+    return { adjudicated };
+  });
+  if (!decided) throw conflict((await findClusterRows(user.teamId, { id: row.id }))[0] ?? row);
+  publishEvent({ team: user.teamId, article: row.round.articleId, kind: "cluster", id: row.id, version: input.version + 1 });
+  if (decided.adjudicated) publishEvent({ team: user.teamId, article: row.round.articleId, kind: "round", id: row.roundId, version: null });
+  return (await loadClusterDto(user.teamId, row.id))!;
+}
+
+/** The sanitized rationale and the chosen span, or a 400 naming the field. Non-agreed clusters and rejections need a rationale. */
+function checkDecision(row: ClusterRow, input: DecideClusterInput, text: IndexedText) {
+  const rationaleHtml = sanitizeRichText(input.rationale ?? "");
+  if (!rationaleHtml && (row.kind !== "agreed" || input.action === "reject")) {
+    const why = input.action === "reject" ? "Say why this is not a claim." : "The reviewers did not agree: explain this decision.";
+    throw new AppError("INVALID_INPUT", why, { field: "rationale" });
+  }
+  if (input.action !== "accept") return { rationaleHtml, span: null };
+  const r = resolveBoundary(row.members.map((m) => m.annotation), input.boundary!, { start: input.start, end: input.end });
+  if (!r.ok) throw new AppError("INVALID_INPUT", r.message, { field: r.field });
+  const check = validateSpan(text.text, r.start, r.end, text.index);
+  if (!check.ok) throw new AppError("INVALID_INPUT", "The chosen span is not a valid selection of the article text.", { field: check.reason === "out-of-range" ? "end" : "start" });
+  return { rationaleHtml, span: { start: r.start, end: r.end } };
+}
+
+function conflict(current: ClusterRow) {
+  const dto = toClusterDto(current);
+  const who = dto.decision ? ` ${dto.decision.decider.name ?? "Another editor"} decided it meanwhile.` : "";
+  return new AppError("CONFLICT", `This cluster changed while you were deciding.${who} Here is its current state; nothing was overwritten.`, { current: dto });
+}

@@ -1,0 +1,26 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { canReveal, type RoundStatus } from "@/lib/policies/round";
+import type { RoundSummaryDto } from "@/lib/schemas/review";
+import { publishEvent } from "@/lib/events/event-bus";
+import { findRound } from "./find-round";
+import { loadRoundSummary } from "./round-summaries";
+import { revealInTransaction } from "./reveal-in-transaction";
+
+/** POST /api/reviews/{id}/reveal: an editor ends the blind phase before every reviewer has submitted. */
+export async function revealRound(user: CurrentUser, roundId: string, version: number): Promise<RoundSummaryDto> {
+  const round = await findRound(user.teamId, roundId);
+  const subject = { status: round.status as RoundStatus, adjudicatorId: round.adjudicatorId, reviewerIds: round.assignments.map((a) => a.reviewerId) };
+  if (user.role === "reviewer") throw new AppError("FORBIDDEN", "Only editors and admins can end the blind phase.");
+  const conflict = async (message: string) => new AppError("CONFLICT", message, { current: await loadRoundSummary(user, roundId) });
+  if (!canReveal(user, subject)) throw await conflict("This round has already been revealed.");
+  if (round.version !== version) throw await conflict("This round changed in the meantime (a reviewer submitted or reopened). Here is its current state.");
+
+  // The version guard: a submit or reopen since the editor looked makes this a 409.
+  const revealed = await db.$transaction((tx) => revealInTransaction(tx, round, user.id, "editor", version));
+  if (revealed === null) throw await conflict("This round changed in the meantime. Here is its current state.");
+  const current = (await loadRoundSummary(user, roundId))!;
+  publishEvent({ team: user.teamId, article: round.articleId, kind: "round", id: roundId, version: current.version });
+  return current;
+}

@@ -1,0 +1,77 @@
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { canSeeProgressCounts, roundPermissions, type RoundStatus } from "@/lib/policies/round";
+import type { RoundSummaryDto } from "@/lib/schemas/review";
+
+const person = { select: { id: true, name: true } } as const;
+
+/** The columns a round summary needs. */
+export const roundSelect = {
+  id: true, articleId: true, versionId: true, status: true, dueDate: true, version: true, createdAt: true,
+  revealedAt: true, adjudicatedAt: true, closedAt: true, adjudicatorId: true,
+  article: { select: { id: true, title: true } },
+  createdBy: person,
+  adjudicator: person,
+  assignments: { select: { reviewerId: true, submittedAt: true, reviewer: person }, orderBy: { createdAt: "asc" } },
+  clusters: { select: { status: true } },
+} as const;
+
+type RoundWhere = NonNullable<Parameters<typeof db.reviewRound.findMany>[0]>["where"];
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/**
+ * Round summaries of the caller's team matching `where`, newest first, with
+ * blind-phase progress (who submitted; counts for editors only) and the
+ * caller's permissions. Every query is scoped to the caller's team here.
+ */
+export async function loadRoundSummaries(user: CurrentUser, where: RoundWhere = {}, take?: number): Promise<RoundSummaryDto[]> {
+  const rows = await db.reviewRound.findMany({
+    where: { ...where, teamId: user.teamId },
+    select: roundSelect,
+    orderBy: { createdAt: "desc" },
+    ...(take ? { take } : {}),
+  });
+  if (rows.length === 0) return [];
+  const counts = await db.annotation.groupBy({
+    by: ["roundId", "authorId"],
+    where: { teamId: user.teamId, roundId: { in: rows.map((r) => r.id) }, deletedAt: null },
+    _count: { _all: true },
+  });
+  const countOf = (roundId: string, authorId: string) => counts.find((c) => c.roundId === roundId && c.authorId === authorId)?._count._all ?? 0;
+  const showCounts = canSeeProgressCounts(user);
+
+  return rows.map((r) => {
+    const status = r.status as RoundStatus;
+    const mineRow = r.assignments.find((a) => a.reviewerId === user.id);
+    const mine = mineRow ? { submittedAt: iso(mineRow.submittedAt) } : null;
+    const subject = { status, adjudicatorId: r.adjudicatorId, reviewerIds: r.assignments.map((a) => a.reviewerId) };
+    return {
+      id: r.id,
+      article: r.article,
+      versionId: r.versionId,
+      status,
+      dueDate: r.dueDate,
+      version: r.version,
+      createdAt: r.createdAt.toISOString(),
+      revealedAt: iso(r.revealedAt),
+      adjudicatedAt: iso(r.adjudicatedAt),
+      closedAt: iso(r.closedAt),
+      createdBy: r.createdBy,
+      adjudicator: r.adjudicator,
+      reviewers: r.assignments.map((a) => ({
+        ...a.reviewer,
+        submittedAt: iso(a.submittedAt),
+        annotationCount: showCounts || a.reviewerId === user.id ? countOf(r.id, a.reviewerId) : null,
+      })),
+      clusters: { total: r.clusters.length, open: r.clusters.filter((c) => c.status === "open").length },
+      mine,
+      can: roundPermissions(user, subject, mine),
+    };
+  });
+}
+
+/** One round of the caller's team, or null. */
+export async function loadRoundSummary(user: CurrentUser, roundId: string): Promise<RoundSummaryDto | null> {
+  if (!roundId) return null;
+  return (await loadRoundSummaries(user, { id: roundId }))[0] ?? null;
+}

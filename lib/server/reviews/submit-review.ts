@@ -1,0 +1,41 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { RoundSummaryDto } from "@/lib/schemas/review";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { publishEvent } from "@/lib/events/event-bus";
+import { findRound } from "./find-round";
+import { loadRoundSummary } from "./round-summaries";
+import { revealInTransaction } from "./reveal-in-transaction";
+
+/**
+ * POST /api/reviews/{id}/submit: a reviewer locks their set of annotations.
+ * When the last reviewer submits, the round is revealed in the same
+ * transaction. Every step is a compare-and-set on the round row, so a submit
+ * racing a reveal or a reopen cannot leave a half-changed round.
+ */
+export async function submitReview(user: CurrentUser, roundId: string): Promise<RoundSummaryDto> {
+  const round = await findRound(user.teamId, roundId);
+  const mine = round.assignments.find((a) => a.reviewerId === user.id);
+  if (!mine) throw new AppError("FORBIDDEN", "You are not a reviewer of this round.");
+  const conflict = async (message: string) => new AppError("CONFLICT", message, { current: await loadRoundSummary(user, roundId) });
+  if (round.status !== "open") throw await conflict("This round has been revealed; reviews can no longer change.");
+  if (mine.submittedAt) throw await conflict("You have already submitted your review.");
+
+  const outcome = await db.$transaction(async (tx) => {
+    const lock = await tx.reviewRound.updateMany({ where: { id: roundId, teamId: user.teamId, status: "open" }, data: { version: { increment: 1 } } });
+    const marked = lock.count && (await tx.roundAssignment.updateMany({ where: { id: mine.id, submittedAt: null }, data: { submittedAt: new Date() } })).count;
+    if (!marked) return null;
+    const { count } = await tx.annotation.updateMany({
+      where: { teamId: user.teamId, roundId, authorId: user.id, deletedAt: null, status: "draft" },
+      data: { status: "submitted", version: { increment: 1 } },
+    });
+    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "round.submit", objectType: "round", objectId: roundId, before: { submittedAt: null }, after: { reviewerId: user.id, annotations: count } });
+    const waiting = await tx.roundAssignment.count({ where: { roundId, submittedAt: null } });
+    return { revealed: waiting === 0 ? await revealInTransaction(tx, round, user.id, "all-submitted") : null };
+  });
+  if (!outcome) throw await conflict("This round changed in the meantime; here is its current state.");
+  const current = (await loadRoundSummary(user, roundId))!;
+  publishEvent({ team: user.teamId, article: round.articleId, kind: "round", id: roundId, version: current.version });
+  return current;
+}
