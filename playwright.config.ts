@@ -11,6 +11,8 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
  */
 export default defineConfig({
   testDir: "tests",
+  // Parallel runs (CLAIMDESK_TEST_SLOT) must not clean each other's artifacts.
+  outputDir: SLOT ? `test-results/slot-${SLOT}` : "test-results/main",
   testMatch: ["api/**/*.spec.ts", "e2e/**/*.spec.ts"],
   timeout: 60_000,
   expect: { timeout: 10_000 },

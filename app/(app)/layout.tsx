@@ -13,6 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <Link href="/articles" className="brand">Claimdesk</Link>
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
+          <Link href="/evidence">Evidence</Link>
         </nav>
         <div className="topbar-user">
           <span className="team-name">{user.teamName}</span>

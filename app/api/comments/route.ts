@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { readJson, readQuery, withUser } from "@/lib/api/handler";
+import { commentThreadSchema, createCommentSchema } from "@/lib/schemas/comment";
+import { listComments } from "@/lib/server/comments/list-comments";
+import { createComment } from "@/lib/server/comments/create-comment";
+
+/** GET /api/comments?clusterId=… | ?claimId=…: one thread. */
+export const GET = withUser(({ req, user }) => listComments(user, readQuery(req, commentThreadSchema)));
+
+/** POST /api/comments: a new comment (sanitized; @-mentions notify). */
+export const POST = withUser(async ({ req, user }) => NextResponse.json(await createComment(user, await readJson(req, createCommentSchema)), { status: 201 }));

@@ -1,0 +1,6 @@
+import { readJson, withUser } from "@/lib/api/handler";
+import { markReadSchema } from "@/lib/schemas/comment";
+import { markNotificationsRead } from "@/lib/server/notifications/mark-notifications-read";
+
+/** POST /api/notifications/read { ids? }: marks notifications read. */
+export const POST = withUser(async ({ req, user }) => markNotificationsRead(user, (await readJson(req, markReadSchema)).ids));

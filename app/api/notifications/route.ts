@@ -1,0 +1,5 @@
+import { withUser } from "@/lib/api/handler";
+import { listNotifications } from "@/lib/server/notifications/list-notifications";
+
+/** GET /api/notifications: the caller's latest notifications and unread count. */
+export const GET = withUser(({ user }) => listNotifications(user));

@@ -1,0 +1,9 @@
+import { readJson, withUser } from "@/lib/api/handler";
+import { roundVersionSchema } from "@/lib/schemas/review";
+import { closeRound } from "@/lib/server/reviews/close-round";
+
+/** POST /api/reviews/{id}/close { version }: an editor closes an adjudicated round. */
+export const POST = withUser<{ roundId: string }>(
+  async ({ req, user, params }) => closeRound(user, params.roundId, (await readJson(req, roundVersionSchema)).version),
+  { roles: ["admin", "editor"] },
+);

@@ -1,0 +1,140 @@
+import type { APIRequestContext } from "@playwright/test";
+import { test, expect, makeDesk, signIn } from "../support/fixtures";
+
+type Desk = Awaited<ReturnType<typeof makeDesk>>;
+
+/** A claim on the desk's article, made through the API. */
+async function postClaim(request: APIRequestContext, desk: Desk, phrase = "hundreds of tanks") {
+  const start = [...desk.text.slice(0, desk.text.indexOf(phrase))].length;
+  const res = await request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, start, end: start + [...phrase].length, verdict: "verified" } });
+  expect(res.status()).toBe(201);
+  return (await res.json()) as { id: string };
+}
+
+async function postItem(request: APIRequestContext, data: Record<string, unknown> = {}) {
+  const res = await request.post("/api/evidence", { data: { kind: "web_source", title: "KBS World: tank deal", url: "http://world.kbs.co.kr/x", ...data } });
+  expect(res.status()).toBe(201);
+  return res.json();
+}
+
+test.describe("evidence API", () => {
+  test("should require authentication", async ({ request }) => {
+    for (const [method, url] of [
+      ["GET", "/api/evidence"],
+      ["POST", "/api/evidence"],
+      ["GET", "/api/evidence/whatever"],
+      ["PATCH", "/api/evidence/whatever"],
+      ["DELETE", "/api/evidence/whatever?version=1"],
+      ["GET", "/api/claims/whatever/evidence"],
+      ["POST", "/api/claims/whatever/evidence"],
+      ["PATCH", "/api/evidence-links/whatever"],
+      ["DELETE", "/api/evidence-links/whatever?version=1"],
+    ] as const) {
+      const res = await request.fetch(url, { method, data: method === "GET" ? undefined : {} });
+      expect(res.status(), `${method} ${url}`).toBe(401);
+      expect(await res.json()).toEqual({ error: expect.any(String) });
+    }
+  });
+
+  test("another team can neither read nor attach the team's items", async ({ playwright, request, desk }) => {
+    await signIn(request, desk.editor.email);
+    const item = await postItem(request, { title: "Desk-only source" });
+    const claim = await postClaim(request, desk);
+    const link = await (await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } })).json();
+
+    const other = await makeDesk();
+    const stranger = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    await signIn(stranger, other.editor.email);
+    const theirClaim = await postClaim(stranger, other);
+    expect((await stranger.get(`/api/evidence/${item.id}`)).status()).toBe(404);
+    expect((await stranger.patch(`/api/evidence/${item.id}`, { data: { version: 1, title: "Mine" } })).status()).toBe(404);
+    expect((await stranger.delete(`/api/evidence/${item.id}?version=1`)).status()).toBe(404);
+    expect((await stranger.post(`/api/claims/${theirClaim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } })).status()).toBe(404);
+    expect((await stranger.get(`/api/claims/${claim.id}/evidence`)).status()).toBe(404);
+    expect((await stranger.post(`/api/claims/${claim.id}/evidence`, { data: { evidence: { kind: "web_source", title: "Planted" }, stance: "supports" } })).status()).toBe(404);
+    expect((await stranger.patch(`/api/evidence-links/${link.id}`, { data: { version: 1, stance: "context" } })).status()).toBe(404);
+    expect((await stranger.delete(`/api/evidence-links/${link.id}?version=1`)).status()).toBe(404);
+    const theirs = await (await stranger.get("/api/evidence?q=desk-only")).json();
+    expect(theirs).toEqual([]);
+    await stranger.dispose();
+
+    // Nothing changed for the owners.
+    const mine = await (await request.get(`/api/claims/${claim.id}/evidence`)).json();
+    expect(mine.links.map((l: { evidence: { title: string }; stance: string }) => [l.evidence.title, l.stance])).toEqual([["Desk-only source", "supports"]]);
+  });
+
+  test("bad URL, bad date and reversed interval give 400 naming the field; oversize 413", async ({ request, desk }) => {
+    await signIn(request, desk.reviewer.email);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ kind: "web_source", title: "T", url: "javascript:alert(1)" }, "url"],
+      [{ kind: "web_source", title: "T", url: "ftp://example.org/file" }, "url"],
+      [{ kind: "web_source", title: "T", publishedDate: "2023-02-29" }, "publishedDate"],
+      [{ kind: "dated_fact", title: "T", date: "2022-06-31" }, "date"],
+      [{ kind: "dated_fact", title: "T", date: "2022-06-30/2022-06-28" }, "date"],
+      [{ kind: "dated_fact", title: "T", date: "2022-11", datePrecision: "day" }, "datePrecision"],
+      [{ kind: "dated_fact", title: "T" }, "date"],
+      [{ kind: "rumour", title: "T" }, "kind"],
+      [{ kind: "web_source" }, "title"],
+    ];
+    for (const [data, field] of cases) {
+      const res = await request.post("/api/evidence", { data });
+      expect(res.status(), JSON.stringify(data)).toBe(400);
+      expect((await res.json()).field, JSON.stringify(data)).toBe(field);
+    }
+    const claim = await postClaim(request, desk);
+    const inline = await request.post(`/api/claims/${claim.id}/evidence`, { data: { stance: "supports", evidence: { kind: "dated_fact", title: "T", date: "2022-06-30/2022-06-28" } } });
+    expect([inline.status(), (await inline.json()).field]).toEqual([400, "evidence.date"]);
+    const stance = await request.post(`/api/claims/${claim.id}/evidence`, { data: { stance: "agrees", evidenceId: "x" } });
+    expect([stance.status(), (await stance.json()).field]).toEqual([400, "stance"]);
+    expect((await request.get("/api/evidence?kind=rumour")).status()).toBe(400);
+    const huge = await request.post("/api/evidence", { data: { kind: "web_source", title: "T", notes: "x".repeat(100_000) } });
+    expect(huge.status()).toBe(413);
+    // Nothing was stored by the refused requests.
+    expect(await (await request.get("/api/evidence")).json()).toEqual([]);
+    const item = await postItem(request);
+    const patch = await request.patch(`/api/evidence/${item.id}`, { data: { version: item.version, url: "notaurl" } });
+    expect([patch.status(), (await patch.json()).field]).toEqual([400, "url"]);
+    expect((await request.delete(`/api/evidence/${item.id}`)).status()).toBe(400);
+  });
+
+  test("deleting an item in use lists the claims and keeps a tombstone that they still show", async ({ request, desk }) => {
+    await signIn(request, desk.editor.email);
+    const item = await postItem(request, { kind: "dated_fact", title: "Arms deal, July-August 2022", url: null, date: "2022-07-27/2022-08-26" });
+    const claim = await postClaim(request, desk);
+    await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports", pinpoint: "980 K2 tanks" } });
+
+    const before = await (await request.get(`/api/evidence/${item.id}`)).json();
+    expect(before.usedIn.map((u: { claimId: string; articleTitle: string }) => [u.claimId, u.articleTitle])).toEqual([[claim.id, `Article ${desk.team.slug}`]]);
+    const del = await request.delete(`/api/evidence/${item.id}?version=${item.version}`);
+    expect(del.status()).toBe(200);
+    const body = await del.json();
+    expect(body.evidence.deletedAt).toEqual(expect.any(String));
+    expect(body.usedIn.map((u: { claimId: string; pinpoint: string }) => [u.claimId, u.pinpoint])).toEqual([[claim.id, "980 K2 tanks"]]);
+
+    expect(await (await request.get("/api/evidence")).json()).toEqual([]);
+    const tomb = await (await request.get(`/api/evidence/${item.id}`)).json();
+    expect([tomb.title, typeof tomb.deletedAt]).toEqual(["Arms deal, July-August 2022", "string"]);
+    const shown = await (await request.get(`/api/claims/${claim.id}/evidence`)).json();
+    expect(shown.links.map((l: { evidence: { id: string; deletedAt: string | null } }) => [l.evidence.id, !!l.evidence.deletedAt])).toEqual([[item.id, true]]);
+    const again = await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } });
+    expect([again.status(), (await again.json()).field]).toEqual([400, "evidenceId"]);
+  });
+
+  test("a stale update gets 409 with the current state and is not applied", async ({ request, desk }) => {
+    await signIn(request, desk.editor.email);
+    const item = await postItem(request);
+    const first = await request.patch(`/api/evidence/${item.id}`, { data: { version: item.version, title: "Renamed" } });
+    expect(first.status()).toBe(200);
+    const stale = await request.patch(`/api/evidence/${item.id}`, { data: { version: item.version, title: "Stale rename" } });
+    expect(stale.status()).toBe(409);
+    expect((await stale.json()).current.title).toBe("Renamed");
+    expect((await request.delete(`/api/evidence/${item.id}?version=${item.version}`)).status()).toBe(409);
+    expect((await (await request.get(`/api/evidence/${item.id}`)).json()).title).toBe("Renamed");
+
+    const claim = await postClaim(request, desk);
+    const link = await (await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } })).json();
+    expect((await request.patch(`/api/evidence-links/${link.id}`, { data: { version: link.version, stance: "context" } })).status()).toBe(200);
+    const staleLink = await request.patch(`/api/evidence-links/${link.id}`, { data: { version: link.version, stance: "contradicts" } });
+    expect([staleLink.status(), (await staleLink.json()).current.stance]).toEqual([409, "context"]);
+  });
+});

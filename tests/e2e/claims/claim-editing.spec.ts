@@ -1,0 +1,101 @@
+import { test, expect, signInContext, testDb } from "../../support/fixtures";
+import { highlightedText, selectWithMouse } from "../../support/select-text";
+
+const PHRASE = "NATO wants to create a new Cold War in Asia.";
+
+test("a claim that fails to save stays on screen with its text, and Retry saves it", async ({ page, context, desk }) => {
+  await signInContext(context, desk.reviewer.email);
+  await page.goto(`/articles/${desk.article.id}`);
+  let fail = true;
+  await page.route(`**/api/articles/${desk.article.id}/claims`, (route) =>
+    route.request().method() === "POST" && fail
+      ? route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: "The desk is offline for maintenance." }) })
+      : route.continue(),
+  );
+  await selectWithMouse(page, PHRASE);
+  await page.getByRole("button", { name: "Unsourced", exact: true }).click();
+  const draft = page.getByTestId("draft-card");
+  await expect(draft).toHaveAttribute("data-state", "failed");
+  await expect(draft).toContainText(PHRASE);
+  await expect(draft.getByRole("alert")).toContainText("offline for maintenance");
+  expect(await testDb().annotation.count({ where: { articleId: desk.article.id } })).toBe(0);
+
+  fail = false;
+  await draft.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByTestId("draft-card")).toHaveCount(0);
+  await expect(page.getByTestId("claim-card")).toHaveCount(1);
+  const row = await testDb().annotation.findFirstOrThrow({ where: { articleId: desk.article.id } });
+  expect([row.exact, row.verdict]).toEqual([PHRASE, "unsourced"]);
+});
+
+test("changing the verdict rolls back with a visible error when the server refuses", async ({ page, context, desk }) => {
+  await signInContext(context, desk.reviewer.email);
+  await page.goto(`/articles/${desk.article.id}`);
+  await selectWithMouse(page, PHRASE);
+  await page.getByRole("button", { name: "Disputed", exact: true }).click();
+  const card = page.getByTestId("claim-card");
+  await expect(card).toHaveAttribute("data-verdict", "disputed");
+  await card.getByRole("button", { name: "Cancel" }).click();
+
+  await page.route("**/api/claims/*", (route) =>
+    route.request().method() === "PATCH" ? route.fulfill({ status: 409, contentType: "application/json", body: JSON.stringify({ error: "Someone changed this claim in the meantime." }) }) : route.continue(),
+  );
+  await card.getByRole("group", { name: "Verdict" }).getByRole("button", { name: "Verified", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "verdict was not changed" })).toBeVisible();
+  await expect(card).toHaveAttribute("data-verdict", "disputed");
+  await page.unroute("**/api/claims/*");
+  await card.getByRole("group", { name: "Verdict" }).getByRole("button", { name: "Verified", exact: true }).click();
+  await expect(card).toHaveAttribute("data-verdict", "verified");
+  await expect.poll(async () => (await testDb().annotation.findFirstOrThrow({ where: { articleId: desk.article.id } })).verdict).toBe("verified");
+});
+
+test("a rationale survives a failed save, and delete can be undone", async ({ page, context, desk }) => {
+  await signInContext(context, desk.reviewer.email);
+  await page.goto(`/articles/${desk.article.id}`);
+  await selectWithMouse(page, PHRASE);
+  await page.getByRole("button", { name: "Verified", exact: true }).click();
+  await page.getByRole("textbox", { name: "Rationale" }).click();
+  await page.keyboard.type("Several outlets reported it; none gave a source.");
+  await page.route("**/api/claims/*", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: "Try again shortly." }) }));
+  await page.getByRole("button", { name: "Save rationale" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Try again shortly." })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Rationale" })).toContainText("none gave a source");
+  await page.unroute("**/api/claims/*");
+  await page.getByRole("button", { name: "Save rationale" }).click();
+  await expect(page.getByTestId("claim-rationale")).toContainText("none gave a source");
+
+  const card = page.getByTestId("claim-card");
+  await card.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("claim-card")).toHaveCount(0);
+  const row = await testDb().annotation.findFirstOrThrow({ where: { articleId: desk.article.id } });
+  await expect.poll(async () => (await testDb().annotation.findUniqueOrThrow({ where: { id: row.id } })).deletedAt).not.toBeNull();
+  await page.getByTestId("toast").getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByTestId("claim-card")).toHaveCount(1);
+  await expect.poll(async () => (await testDb().annotation.findUniqueOrThrow({ where: { id: row.id } })).deletedAt).toBeNull();
+  await page.reload();
+  await expect.poll(() => highlightedText(page, row.id)).toBe(PHRASE);
+  await expect(page.getByTestId("claim-rationale")).toContainText("none gave a source");
+});
+
+test("clicking a card flashes its highlight; clicking a highlight selects its card", async ({ page, context, desk }) => {
+  await signInContext(context, desk.reviewer.email);
+  await page.goto(`/articles/${desk.article.id}`);
+  await selectWithMouse(page, PHRASE);
+  await page.getByRole("button", { name: "Verified", exact: true }).click();
+  await selectWithMouse(page, "Kim said the trip to South Korea and Japan was a step towards confrontation and war");
+  await page.getByRole("dialog", { name: "Tag the selected claim" }).getByRole("button", { name: "Disputed", exact: true }).click();
+  await expect(page.getByTestId("claim-card")).toHaveCount(2);
+  const rows = await testDb().annotation.findMany({ where: { articleId: desk.article.id }, orderBy: { start: "asc" } });
+  // Cards are in text order.
+  await expect(page.getByTestId("claim-quote").first()).toHaveText(PHRASE);
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByRole("button", { name: "Claim 2: show in the text" }).click();
+  const mark = page.locator(`.article-viewer [data-claim-id="${rows[1]!.id}"]`).first();
+  await expect(mark).toHaveClass(/is-flashing/);
+  await expect(mark).toBeInViewport();
+
+  await page.locator(`.article-viewer [data-claim-id="${rows[0]!.id}"]`).first().click();
+  await expect(page.locator(`[data-testid="claim-card"][data-claim-id="${rows[0]!.id}"]`)).toHaveAttribute("aria-current", "true");
+  await expect(page.locator(`.article-viewer [data-claim-id="${rows[0]!.id}"]`).first()).toHaveClass(/is-selected/);
+});

@@ -1,0 +1,190 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { createClaim } from "@/lib/server/claims/create-claim";
+import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
+import { startRound } from "@/lib/server/reviews/start-round";
+import { submitReview } from "@/lib/server/reviews/submit-review";
+import { getRound } from "@/lib/server/reviews/get-round";
+import { decideCluster } from "@/lib/server/reviews/decide-cluster";
+import { acceptAgreedClusters } from "@/lib/server/reviews/accept-agreed-clusters";
+import { closeRound } from "@/lib/server/reviews/close-round";
+import { getArticleRound } from "@/lib/server/reviews/get-article-round";
+import { getRoundAgreement } from "@/lib/server/reviews/get-round-agreement";
+import { getTeamAgreement } from "@/lib/server/reviews/get-team-agreement";
+import { createComment } from "@/lib/server/comments/create-comment";
+import { listComments } from "@/lib/server/comments/list-comments";
+import { listNotifications } from "@/lib/server/notifications/list-notifications";
+import { markNotificationsRead } from "@/lib/server/notifications/mark-notifications-read";
+import { makeDesk, makeMember } from "../support/actors";
+
+const TEXT = "The minister said inflation fell to 3 percent in May.\nExports rose by 12 percent, the ministry claimed on Tuesday.";
+const span = (phrase: string) => ({ start: TEXT.indexOf(phrase), end: TEXT.indexOf(phrase) + phrase.length });
+const code = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return "ok";
+  } catch (e) {
+    if (e instanceof AppError) return `${e.status}:${e.field ?? ""}`;
+    throw e;
+  }
+};
+
+let desk: Awaited<ReturnType<typeof makeDesk>>;
+let roundId: string;
+/** A revealed round: cluster 1 verdict conflict, 2 boundary-only, 3 agreed. Reviewer 1's boundary annotation cites an evidence item. */
+async function revealedRound() {
+  desk = await makeDesk(db, TEXT);
+  const round = await startRound(desk.editor, { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], adjudicatorId: desk.editor.id });
+  roundId = round.id;
+  const add = (who: "reviewer" | "reviewer2", phrase: string, verdict: "verified" | "disputed" | "unsourced", rationale?: string) =>
+    createClaim(desk[who], desk.article.id, { versionId: desk.version.id, ...span(phrase), verdict, rationale });
+  await add("reviewer", "inflation fell to 3 percent", "disputed", "<p>CPI says 3.4</p>");
+  await add("reviewer2", "inflation fell to 3 percent", "verified");
+  const boundary = await add("reviewer", "Exports rose by 12 percent", "verified", "<p>Customs data</p>");
+  await add("reviewer2", "Exports rose by 12 percent, the ministry claimed", "verified");
+  await add("reviewer", "on Tuesday", "unsourced");
+  await add("reviewer2", "on Tuesday", "unsourced");
+  const item = await db.evidenceItem.create({ data: { teamId: desk.team.id, kind: "dataset", title: "Customs statistics 2023", url: "https://example.org/customs" } });
+  await db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: item.id, annotationId: boundary.id, stance: "supports", pinpoint: "Table 4" } });
+  await submitReview(desk.reviewer, round.id);
+  await submitReview(desk.reviewer2, round.id);
+  return (await getRound(desk.editor, round.id)).clusters;
+}
+
+let clusters: Awaited<ReturnType<typeof revealedRound>>;
+beforeEach(async () => {
+  clusters = await revealedRound();
+});
+
+describe("adjudication", () => {
+  it("needs a rationale for every non-agreed cluster and for rejections, naming the field", async () => {
+    const [conflict, boundary, agreed] = clusters;
+    expect([conflict!.kind, boundary!.kind, agreed!.kind]).toEqual(["verdict_conflict", "boundary_only", "agreed"]);
+    const accept = { action: "accept" as const, boundary: "union", verdict: "disputed" as const };
+    expect(await code(decideCluster(desk.editor, conflict!.id, { ...accept, version: conflict!.version }))).toBe("400:rationale");
+    expect(await code(decideCluster(desk.editor, conflict!.id, { ...accept, version: conflict!.version, rationale: "<p> </p>" }))).toBe("400:rationale");
+    expect(await code(decideCluster(desk.editor, agreed!.id, { action: "reject", version: agreed!.version }))).toBe("400:rationale");
+    expect(await code(decideCluster(desk.editor, boundary!.id, { ...accept, boundary: "nope", version: boundary!.version, rationale: "x" }))).toBe("400:boundary");
+    expect(await code(decideCluster(desk.editor, boundary!.id, { ...accept, boundary: "custom", start: 0, end: 3, version: boundary!.version, rationale: "x" }))).toBe("400:start");
+    expect(await code(decideCluster(desk.reviewer, conflict!.id, { ...accept, version: conflict!.version, rationale: "x" }))).toBe("403:");
+    expect(await code(decideCluster((await makeDesk(db)).editor, conflict!.id, { ...accept, version: conflict!.version, rationale: "x" }))).toBe("404:");
+    expect(await db.decision.count({ where: { clusterId: { in: clusters.map((c) => c.id) } } })).toBe(0);
+  });
+
+  it("turns decisions into final claims with copied evidence, audits them, and adjudicates the round when all are decided", async () => {
+    const [conflict, boundary, agreed] = clusters;
+    const reviewer1Span = boundary!.members.find((m) => m.reviewer.id === desk.reviewer.id)!;
+    const d1 = await decideCluster(desk.editor, conflict!.id, { version: conflict!.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>ONS: 3.4 percent</p>" });
+    expect(d1).toMatchObject({ status: "decided", version: conflict!.version + 1, claim: { verdict: "disputed", exact: "inflation fell to 3 percent" } });
+    await decideCluster(desk.editor, boundary!.id, { version: boundary!.version, action: "accept", boundary: reviewer1Span.annotationId, verdict: "verified", rationale: "<p>The attribution is not part of the claim.</p>" });
+    const bulk = await acceptAgreedClusters(desk.editor, roundId, [{ id: agreed!.id, version: agreed!.version }, { id: conflict!.id, version: d1.version }]);
+    expect(bulk.decided.map((c) => c.id)).toEqual([agreed!.id]);
+    expect(bulk.skipped.map((s) => s.id)).toEqual([conflict!.id]);
+
+    const round = await getRound(desk.editor, roundId);
+    expect(round.status).toBe("adjudicated");
+    const finals = await listFinalClaims(desk.team.id, desk.article.id);
+    expect(finals.map((f) => [f.exact, f.verdict, f.source, f.cluster?.kind])).toEqual([
+      ["inflation fell to 3 percent", "disputed", "round", "verdict_conflict"],
+      ["Exports rose by 12 percent", "verified", "round", "boundary_only"],
+      ["on Tuesday", "unsourced", "round", "agreed"],
+    ]);
+    expect(finals[1]!.evidence).toEqual([expect.objectContaining({ stance: "supports", pinpoint: "Table 4", evidence: expect.objectContaining({ title: "Customs statistics 2023", deleted: false }) })]);
+    expect(finals[1]!.decision?.rationaleHtml).toContain("attribution");
+    expect(finals[1]!.members).toHaveLength(2);
+    expect(finals[1]!.prefix.endsWith("May.\n")).toBe(true);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: conflict!.id, action: "cluster.accept" } });
+    expect(audit.actorId).toBe(desk.editor.id);
+    expect(audit.before).toMatchObject({ status: "open", version: conflict!.version });
+    expect(audit.after).toMatchObject({ status: "decided" });
+
+    // Feedback: each reviewer sees how each annotation fared.
+    const fb1 = Object.values((await getArticleRound(desk.reviewer, desk.article.id)).outcomes).map((o) => [o.exact, o.outcome]);
+    expect(fb1.sort()).toEqual([["Exports rose by 12 percent", "accepted"], ["inflation fell to 3 percent", "accepted"], ["on Tuesday", "accepted"]]);
+    const fb2 = (await getRound(desk.reviewer2, roundId)).feedback.map((o) => [o.exact, o.outcome]);
+    expect(fb2).toEqual([["inflation fell to 3 percent", "changed"], ["Exports rose by 12 percent, the ministry claimed", "changed"], ["on Tuesday", "accepted"]]);
+
+    const closed = await closeRound(desk.editor, roundId, round.version);
+    expect(closed.status).toBe("closed");
+    expect(await code(decideCluster(desk.editor, agreed!.id, { version: agreed!.version + 1, action: "reject", rationale: "x" }))).toBe("403:");
+  });
+
+  it("lets exactly one of two concurrent deciders win; the other gets 409 with the current state and nothing is overwritten", async () => {
+    const conflict = clusters[0]!;
+    const second = await makeMember(db, desk.team, "editor");
+    const results = await Promise.allSettled([
+      decideCluster(desk.editor, conflict.id, { version: conflict.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "first" }),
+      decideCluster(second, conflict.id, { version: conflict.version, action: "accept", boundary: "union", verdict: "verified", rationale: "second" }),
+    ]);
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect((lost[0]!.reason as AppError).status).toBe(409);
+    const current = (lost[0]!.reason as AppError).current as { status: string; decision: { rationaleHtml: string } };
+    expect(current.status).toBe("decided");
+    expect(await db.decision.count({ where: { clusterId: conflict.id } })).toBe(1);
+    const claim = await db.claim.findUniqueOrThrow({ where: { clusterId: conflict.id } });
+    expect(claim.verdict).toBe(current.decision.rationaleHtml.includes("first") ? "disputed" : "verified");
+  });
+
+  it("keeps decisions append-only: a re-decision adds a row, a rejection tombstones the claim", async () => {
+    const agreed = clusters[2]!;
+    const first = await decideCluster(desk.editor, agreed.id, { version: agreed.version, action: "accept", boundary: agreed.members[0]!.annotationId, verdict: "unsourced" });
+    const rejected = await decideCluster(desk.editor, agreed.id, { version: first.version, action: "reject", rationale: "<p>A date is not a claim.</p>" });
+    expect(rejected.status).toBe("rejected");
+    expect(rejected.history.map((d) => d.action)).toEqual(["accept", "reject"]);
+    expect(rejected.claim).toBeNull();
+    expect((await listFinalClaims(desk.team.id, desk.article.id)).map((f) => f.exact)).not.toContain("on Tuesday");
+    expect(await db.claim.count({ where: { clusterId: agreed.id } })).toBe(1);
+  });
+});
+
+describe("final claims outside rounds", () => {
+  it("are editors' annotations made outside a round, not reviewers'", async () => {
+    const fresh = await makeDesk(db, TEXT);
+    await createClaim(fresh.editor, fresh.article.id, { versionId: fresh.version.id, ...span("Exports rose"), verdict: "verified" });
+    await createClaim(fresh.reviewer, fresh.article.id, { versionId: fresh.version.id, ...span("on Tuesday"), verdict: "unsourced" });
+    const finals = await listFinalClaims(fresh.team.id, fresh.article.id);
+    expect(finals.map((f) => [f.exact, f.source, f.author?.id])).toEqual([["Exports rose", "editor", fresh.editor.id]]);
+    await expect(listFinalClaims(desk.team.id, fresh.article.id)).rejects.toThrow(/not found/i);
+  });
+});
+
+describe("agreement", () => {
+  it("computes alpha, span F1 and the pairwise matrix of a revealed round, and the team's series", async () => {
+    const a = await getRoundAgreement(desk.editor, roundId);
+    // Units: (disputed, verified), (verified, verified), (unsourced, unsourced).
+    // n_d=1, n_v=3, n_u=2, n=6; Σ_{c≠k} o = 2; Σ_{c≠k} n_c n_k = 2(3+2+6) = 22; α = 1 − 5·2/22.
+    expect(a.matchedClusters).toBe(3);
+    expect(a.verdicts.alpha).toBeCloseTo(1 - 10 / 22, 10);
+    expect(a.pairs).toHaveLength(1);
+    expect(a.pairs[0]).toMatchObject({ matched: 3, sameVerdict: 2 });
+    const r1 = [span("inflation fell to 3 percent"), span("Exports rose by 12 percent"), span("on Tuesday")];
+    const chars1 = r1.reduce((s, x) => s + x.end - x.start, 0);
+    const longer = span("Exports rose by 12 percent, the ministry claimed");
+    const chars2 = chars1 - (r1[1]!.end - r1[1]!.start) + (longer.end - longer.start);
+    expect(a.pairs[0]!.spans).toEqual({ charsA: chars1, charsB: chars2, both: chars1, f1: (2 * chars1) / (chars1 + chars2) });
+    const series = await getTeamAgreement(desk.editor);
+    expect(series).toEqual([expect.objectContaining({ roundId, matchedClusters: 3, reviewers: 2 })]);
+  });
+});
+
+describe("discussion", () => {
+  it("threads comments on a cluster, sanitizes them and notifies @-mentioned teammates", async () => {
+    const cluster = clusters[0]!;
+    const named = await db.user.findUniqueOrThrow({ where: { id: desk.reviewer2.id } });
+    const handle = named.email.split("@")[0];
+    const c = await createComment(desk.editor, { clusterId: cluster.id, body: `<p>@${handle} which CPI series?</p><img src=x onerror=alert(1)>` });
+    expect(c.bodyHtml).toBe(`<p>@${handle} which CPI series?</p>`);
+    expect(c.mentions.map((m) => m.id)).toEqual([desk.reviewer2.id]);
+    expect((await listComments(desk.reviewer, { clusterId: cluster.id })).map((x) => x.id)).toEqual([c.id]);
+    const inbox = await listNotifications(desk.reviewer2);
+    expect(inbox.unread).toBe(2); // the assignment and the mention
+    expect(inbox.items[0]).toMatchObject({ kind: "mention", url: `/reviews/${roundId}#cluster-1` });
+    expect((await markNotificationsRead(desk.reviewer2)).unread).toBe(0);
+    expect(await code(createComment(desk.editor, { clusterId: cluster.id, body: "<p> </p>" }))).toBe("400:body");
+    expect(await code(createComment((await makeDesk(db)).editor, { clusterId: cluster.id, body: "hi" }))).toBe("404:");
+  });
+});

@@ -1,0 +1,152 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { createClaim } from "@/lib/server/claims/create-claim";
+import { updateClaim } from "@/lib/server/claims/update-claim";
+import { deleteClaim } from "@/lib/server/claims/delete-claim";
+import { listClaims } from "@/lib/server/claims/list-claims";
+import { startRound } from "@/lib/server/reviews/start-round";
+import { submitReview } from "@/lib/server/reviews/submit-review";
+import { reopenReview } from "@/lib/server/reviews/reopen-review";
+import { revealRound } from "@/lib/server/reviews/reveal-round";
+import { getRound } from "@/lib/server/reviews/get-round";
+import { listQueue } from "@/lib/server/reviews/list-queue";
+import { makeDesk, makeMember } from "../support/actors";
+
+const TEXT = "The minister said inflation fell to 3 percent in May.\nExports rose by 12 percent, the ministry claimed on Tuesday.";
+const code = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return "ok";
+  } catch (e) {
+    if (e instanceof AppError) return `${e.status}:${e.field ?? ""}`;
+    throw e;
+  }
+};
+/** Code-point span of `phrase` in TEXT (ASCII here, so indexes are code points). */
+const span = (phrase: string) => ({ start: TEXT.indexOf(phrase), end: TEXT.indexOf(phrase) + phrase.length });
+
+let desk: Awaited<ReturnType<typeof makeDesk>>;
+let round: Awaited<ReturnType<typeof startRound>>;
+const annotate = (who: "reviewer" | "reviewer2" | "editor", phrase: string, verdict: "verified" | "disputed" | "unsourced") =>
+  createClaim(desk[who], desk.article.id, { versionId: desk.version.id, ...span(phrase), verdict });
+
+beforeEach(async () => {
+  desk = await makeDesk(db, TEXT);
+  round = await startRound(desk.editor, { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], adjudicatorId: desk.editor.id, dueDate: "2030-01-31" });
+});
+
+describe("starting a round", () => {
+  it("assigns reviewers and an adjudicator, notifies the reviewers and shows in their queue", async () => {
+    expect(round).toMatchObject({ status: "open", dueDate: "2030-01-31", adjudicator: { id: desk.editor.id } });
+    expect(round.reviewers.map((r) => r.id).sort()).toEqual([desk.reviewer.id, desk.reviewer2.id].sort());
+    expect(await db.notification.count({ where: { objectId: round.id, kind: "assignment" } })).toBe(2);
+    const queue = await listQueue(desk.reviewer);
+    expect(queue).toEqual([expect.objectContaining({ roundId: round.id, status: "open", dueDate: "2030-01-31", submittedAt: null, overdue: false })]);
+    expect(await db.auditEvent.count({ where: { objectId: round.id, action: "round.start" } })).toBe(1);
+  });
+
+  it("refuses reviewers, bad input, outsiders and a second round on the same article", async () => {
+    const other = await makeDesk(db, TEXT);
+    const base = { articleId: desk.article.id, reviewerIds: [desk.reviewer.id], adjudicatorId: desk.editor.id };
+    expect(await code(startRound(desk.reviewer, base))).toBe("403:");
+    expect(await code(startRound(desk.editor, base))).toBe("409:");
+    expect(await code(startRound(other.editor, { ...base, articleId: desk.article.id }))).toBe("404:");
+    const fresh = await makeDesk(db, TEXT);
+    const ok = { articleId: fresh.article.id, reviewerIds: [fresh.reviewer.id], adjudicatorId: fresh.editor.id };
+    expect(await code(startRound(fresh.editor, { ...ok, reviewerIds: [other.reviewer.id] }))).toBe("400:reviewerIds");
+    expect(await code(startRound(fresh.editor, { ...ok, adjudicatorId: fresh.reviewer.id }))).toBe("400:adjudicatorId");
+  });
+});
+
+describe("the blind phase", () => {
+  it("puts reviewers' annotations in the round, each seeing only their own; editors and others see none", async () => {
+    const mine = await annotate("reviewer", "inflation fell to 3 percent", "disputed");
+    await annotate("reviewer2", "inflation fell to 3 percent in May", "verified");
+    const outsider = await makeMember(db, desk.team, "reviewer");
+    expect((await db.annotation.findUniqueOrThrow({ where: { id: mine.id } })).roundId).toBe(round.id);
+    expect((await listClaims(desk.reviewer, desk.article.id)).map((c) => c.exact)).toEqual(["inflation fell to 3 percent"]);
+    expect((await listClaims(desk.reviewer2, desk.article.id)).map((c) => c.exact)).toEqual(["inflation fell to 3 percent in May"]);
+    expect(await listClaims(desk.editor, desk.article.id)).toEqual([]);
+    expect(await listClaims(outsider, desk.article.id)).toEqual([]);
+  });
+
+  it("shows editors progress (who submitted, how many) but never the content", async () => {
+    await annotate("reviewer", "Exports rose by 12 percent", "verified");
+    await annotate("reviewer", "on Tuesday", "unsourced");
+    await submitReview(desk.reviewer, round.id);
+    const seen = await getRound(desk.editor, round.id);
+    expect(seen.status).toBe("open");
+    expect(seen.clusters).toEqual([]);
+    const progress = Object.fromEntries(seen.reviewers.map((r) => [r.id, [r.annotationCount, !!r.submittedAt]]));
+    expect(progress).toEqual({ [desk.reviewer.id]: [2, true], [desk.reviewer2.id]: [0, false] });
+    expect(JSON.stringify(seen)).not.toContain("Exports rose");
+    // A fellow reviewer sees who submitted, not how much.
+    expect((await getRound(desk.reviewer2, round.id)).reviewers.every((r) => r.annotationCount === null || r.id === desk.reviewer2.id)).toBe(true);
+  });
+
+  it("locks a submitted set (clear 403s), reopens it until the reveal, and refuses strangers", async () => {
+    const a = await annotate("reviewer", "Exports rose by 12 percent", "verified");
+    const submitted = await submitReview(desk.reviewer, round.id);
+    expect(submitted.mine?.submittedAt).toBeTruthy();
+    const row = await db.annotation.findUniqueOrThrow({ where: { id: a.id } });
+    expect(row.status).toBe("submitted");
+    await expect(updateClaim(desk.reviewer, a.id, { version: row.version, verdict: "disputed" })).rejects.toThrow(/Reopen it/);
+    await expect(annotate("reviewer", "on Tuesday", "unsourced")).rejects.toThrow(/Reopen it/);
+    expect(await code(submitReview(desk.reviewer, round.id))).toBe("409:");
+    expect(await code(submitReview(desk.editor, round.id))).toBe("403:");
+    expect(await code(submitReview((await makeDesk(db)).reviewer, round.id))).toBe("404:");
+
+    await reopenReview(desk.reviewer, round.id);
+    const reopened = await db.annotation.findUniqueOrThrow({ where: { id: a.id } });
+    expect(reopened.status).toBe("draft");
+    expect(await code(updateClaim(desk.reviewer, a.id, { version: reopened.version, verdict: "disputed" }))).toBe("ok");
+    // Editors may not touch a reviewer's blind work.
+    const now = await db.annotation.findUniqueOrThrow({ where: { id: a.id } });
+    await expect(updateClaim(desk.editor, a.id, { version: now.version, verdict: "verified" })).rejects.toThrow(/Only its author/);
+    expect(await code(reopenReview(desk.reviewer, round.id))).toBe("409:");
+  });
+});
+
+describe("the reveal", () => {
+  it("happens when the last reviewer submits, clusters the work and freezes it", async () => {
+    await annotate("reviewer", "inflation fell to 3 percent", "disputed"); // verdict conflict
+    await annotate("reviewer2", "inflation fell to 3 percent", "verified");
+    await annotate("reviewer", "Exports rose by 12 percent", "verified"); // boundary only
+    const b2 = await annotate("reviewer2", "Exports rose by 12 percent, the ministry claimed", "verified");
+    await annotate("reviewer", "on Tuesday", "unsourced"); // agreed
+    await annotate("reviewer2", "on Tuesday", "unsourced");
+    await annotate("reviewer2", "The minister", "verified"); // single reviewer, touches nothing of the other's
+    await submitReview(desk.reviewer, round.id);
+    const last = await submitReview(desk.reviewer2, round.id);
+    expect(last.status).toBe("revealed");
+
+    const detail = await getRound(desk.editor, round.id);
+    expect(detail.clusters.map((c) => [c.number, c.kind, c.members.length])).toEqual([
+      [1, "single_reviewer", 1],
+      [2, "verdict_conflict", 2],
+      [3, "boundary_only", 2],
+      [4, "agreed", 2],
+    ]);
+    expect(detail.clusters[1]!.members.map((m) => m.verdict).sort()).toEqual(["disputed", "verified"]);
+    // Everybody in the team sees revealed work now, and nobody can change it.
+    expect(await listClaims(desk.editor, desk.article.id)).toHaveLength(7);
+    const frozen = await db.annotation.findUniqueOrThrow({ where: { id: b2.id } });
+    await expect(deleteClaim(desk.reviewer2, b2.id, frozen.version)).rejects.toThrow(/frozen/);
+    expect(await code(reopenReview(desk.reviewer, round.id))).toBe("409:");
+    expect(await db.auditEvent.count({ where: { objectId: round.id, action: "round.reveal" } })).toBe(1);
+  });
+
+  it("lets an editor end the blind phase early; unsubmitted drafts stay out, a stale version gets 409", async () => {
+    await annotate("reviewer", "inflation fell", "disputed");
+    await annotate("reviewer2", "inflation fell", "verified");
+    await submitReview(desk.reviewer, round.id);
+    expect(await code(revealRound(desk.editor, round.id, round.version))).toBe("409:");
+    expect(await code(revealRound(desk.reviewer, round.id, round.version + 1))).toBe("403:");
+    const revealed = await revealRound(desk.editor, round.id, round.version + 1);
+    expect(revealed.status).toBe("revealed");
+    const detail = await getRound(desk.editor, round.id);
+    expect(detail.clusters.map((c) => [c.kind, c.members.map((m) => m.reviewer.id)])).toEqual([["single_reviewer", [desk.reviewer.id]]]);
+    expect(await code(revealRound(desk.editor, round.id, revealed.version))).toBe("409:");
+  });
+});
