@@ -3,7 +3,7 @@
  * learns THAT something changed and refetches it through react-query (with
  * all the usual access checks), never WHAT changed.
  */
-export const LIVE_EVENT_KINDS = ["annotation", "round", "cluster", "comment", "notification"] as const;
+export const LIVE_EVENT_KINDS = ["annotation", "round", "cluster", "comment", "notification", "article"] as const;
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
 
 export type LiveEvent = {
@@ -11,7 +11,7 @@ export type LiveEvent = {
   /** The article the change concerns, when there is one. */
   article: string | null;
   kind: LiveEventKind;
-  /** The changed object's id (annotation, round, cluster, comment or notification). */
+  /** The changed object's id (annotation, round, cluster, comment, notification or article). */
   id: string;
   /** Its row version after the change, when it has one. */
   version: number | null;

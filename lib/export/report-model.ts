@@ -82,6 +82,12 @@ export type ReportSummary = {
   disagreements: number;
   decided: number;
   agreement: ReportAgreement | null;
+  /**
+   * The review round's own figures, when the report's round claims come from
+   * one round (lib/review/agreement.ts): Krippendorff's alpha (nominal) on the
+   * verdicts and character-level span F1; null where undefined.
+   */
+  roundAgreement: { alpha: number | null; spanF1: number | null } | null;
 };
 
 /** Agreement among reviewers, over the claims that at least two reviewers marked. */

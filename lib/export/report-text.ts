@@ -75,6 +75,11 @@ export function summaryFacts(m: ReportModel): [string, string][] {
     rows.push(["Same verdict", `${a.sameVerdict} of ${a.compared} (${percent(a.verdictRate)})`]);
     rows.push(["Same span", `${a.sameSpan} of ${a.compared} (${percent(a.spanRate)})`]);
   }
+  if (s.roundAgreement) {
+    const { alpha, spanF1 } = s.roundAgreement;
+    rows.push(["Krippendorff’s alpha (verdicts)", alpha === null ? "not defined" : alpha.toFixed(2)]);
+    rows.push(["Span overlap F1", spanF1 === null ? "not defined" : spanF1.toFixed(2)]);
+  }
   return rows;
 }
 

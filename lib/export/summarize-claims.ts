@@ -29,5 +29,5 @@ export function summarizeClaims(claims: readonly ReportClaim[]): ReportSummary {
     }
   }
   const agreement = compared > 0 ? { compared, sameVerdict, sameSpan, verdictRate: sameVerdict / compared, spanRate: sameSpan / compared } : null;
-  return { total: claims.length, byVerdict, withEvidence, disagreements, decided, agreement };
+  return { total: claims.length, byVerdict, withEvidence, disagreements, decided, agreement, roundAgreement: null };
 }

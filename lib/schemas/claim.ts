@@ -36,6 +36,10 @@ export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
 /** DELETE /api/claims/{id}?version=N and POST /api/claims/{id}/restore. */
 export const claimVersionSchema = z.object({ version: z.coerce.number().int().min(1) });
 
+/** Where a claim stands after a correction (lib/anchoring/reanchor.ts). */
+export const ANCHOR_STATES = ["anchored", "moved", "drifted", "orphaned"] as const;
+export type AnchorState = (typeof ANCHOR_STATES)[number];
+
 /** A claim as the API returns it. */
 export type ClaimDto = {
   id: string;
@@ -56,6 +60,10 @@ export type ClaimDto = {
   deletedAt: string | null;
   /** The review round it was made in, if any (issue 4). */
   roundId?: string | null;
+  /** Where the claim stands after the article was corrected (issue 6): drifted needs an editor, orphaned has start = end = 0 and its old quote. */
+  anchorState?: AnchorState;
+  /** The fuzzy-match score (0..1) of a drifted claim. */
+  anchorScore?: number | null;
   /** What the caller may do with it (lib/policies/claim.ts). */
   can: { edit: boolean; delete: boolean; restore: boolean };
 };

@@ -73,9 +73,9 @@ export type RoundSummaryDto = {
   adjudicator: Person;
   /** `annotationCount` is null for callers who may not see progress counts. */
   reviewers: (Person & { submittedAt: string | null; annotationCount: number | null })[];
-  clusters: { total: number; open: number };
+  clusterCounts: { total: number; open: number };
   /** The caller's own assignment, if they are a reviewer of the round. */
-  mine: { submittedAt: string | null } | null;
+  mine: { submittedAt: string | null; annotationCount: number } | null;
   can: RoundPermissions;
 };
 
@@ -144,6 +144,8 @@ export type AnnotationOutcomeDto = {
 };
 
 export type RoundDetailDto = RoundSummaryDto & {
+  /** The canonical text of the round's article version (offsets below count its code points). */
+  text: string;
   /** Empty before the reveal. */
   clusters: ClusterDto[];
   /** The caller's own annotations in this round and how each was decided. */

@@ -1,5 +1,6 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { findArticle } from "./find-article";
+import { articlePermissions } from "@/lib/policies/article";
 
 /** GET /api/articles/{id}: metadata and the current version's canonical text. */
 export async function getArticle(user: CurrentUser, articleId: string) {
@@ -13,6 +14,8 @@ export async function getArticle(user: CurrentUser, articleId: string) {
     url: article.url,
     version: article.version,
     currentVersion: { id: current.id, number: current.number, text: current.text, textHash: current.textHash, length: current.length, createdAt: current.createdAt.toISOString() },
+    /** What the caller may do with the article (lib/policies/article.ts). */
+    can: articlePermissions(user),
   };
 }
 export type ArticleDto = Awaited<ReturnType<typeof getArticle>>;

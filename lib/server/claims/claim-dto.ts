@@ -1,11 +1,11 @@
-import type { ClaimDto, Verdict } from "@/lib/schemas/claim";
+import type { AnchorState, ClaimDto, Verdict } from "@/lib/schemas/claim";
 import { claimPermissions, type ClaimActor } from "@/lib/policies/claim";
 
 /** The claim's own columns (no relations: a create can return them without a second query). */
 export const claimColumns = {
   id: true, articleId: true, versionId: true, authorId: true, start: true, end: true, exact: true, prefix: true,
   suffix: true, verdict: true, rationaleHtml: true, status: true, version: true, createdAt: true, updatedAt: true,
-  deletedAt: true, roundId: true,
+  deletedAt: true, roundId: true, anchorState: true, anchorScore: true,
 } as const;
 
 /** The columns every claim read selects. */
@@ -17,6 +17,8 @@ type ClaimRow = {
   createdAt: Date; updatedAt: Date; deletedAt: Date | null; author: { id: string; name: string | null };
   /** The review round it was made in (issue 4); `round` carries its status for the lock rules. */
   roundId?: string | null; round?: { status: string } | null;
+  /** Where the claim stands after corrections (issue 6); absent means anchored. */
+  anchorState?: string; anchorScore?: number | null;
 };
 
 export function toClaimDto(row: ClaimRow, actor: ClaimActor): ClaimDto {
@@ -38,6 +40,8 @@ export function toClaimDto(row: ClaimRow, actor: ClaimActor): ClaimDto {
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt?.toISOString() ?? null,
     roundId: row.roundId ?? null,
+    anchorState: (row.anchorState ?? "anchored") as AnchorState,
+    anchorScore: row.anchorScore ?? null,
     can: claimPermissions(actor, row),
   };
 }

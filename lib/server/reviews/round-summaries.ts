@@ -43,7 +43,7 @@ export async function loadRoundSummaries(user: CurrentUser, where: RoundWhere = 
   return rows.map((r) => {
     const status = r.status as RoundStatus;
     const mineRow = r.assignments.find((a) => a.reviewerId === user.id);
-    const mine = mineRow ? { submittedAt: iso(mineRow.submittedAt) } : null;
+    const mine = mineRow ? { submittedAt: iso(mineRow.submittedAt), annotationCount: countOf(r.id, user.id) } : null;
     const subject = { status, adjudicatorId: r.adjudicatorId, reviewerIds: r.assignments.map((a) => a.reviewerId) };
     return {
       id: r.id,
@@ -63,7 +63,7 @@ export async function loadRoundSummaries(user: CurrentUser, where: RoundWhere = 
         submittedAt: iso(a.submittedAt),
         annotationCount: showCounts || a.reviewerId === user.id ? countOf(r.id, a.reviewerId) : null,
       })),
-      clusters: { total: r.clusters.length, open: r.clusters.filter((c) => c.status === "open").length },
+      clusterCounts: { total: r.clusters.length, open: r.clusters.filter((c) => c.status === "open").length },
       mine,
       can: roundPermissions(user, subject, mine),
     };

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { buildClaimReview, buildClaimReviewJson, shortStatement } from "./claimreview";
+import { makeReportModel } from "@/tests/fixtures/report-model";
+import { checkSchemaOrg } from "@/tests/support/schemaorg-check";
+
+type Node = Record<string, any>;
+
+describe("schema.org ClaimReview export", () => {
+  const model = makeReportModel();
+  const reviews = JSON.parse(buildClaimReviewJson(model)) as Node[];
+
+  it("is an array with one ClaimReview per final claim", () => {
+    expect(Array.isArray(reviews)).toBe(true);
+    expect(reviews).toHaveLength(model.claims.length);
+    expect(reviews.every((r) => r["@context"] === "https://schema.org" && r["@type"] === "ClaimReview")).toBe(true);
+  });
+
+  it("uses only types and properties that exist, each on a type that allows it", () => {
+    for (const r of reviews) expect(checkSchemaOrg(r)).toEqual([]);
+  });
+
+  it("the vocabulary check fails misuse (so it can fail)", () => {
+    const r = reviews[0]!;
+    expect(checkSchemaOrg({ ...r, rating: "Verified" })).toEqual(["$.rating: not a schema.org property in the vocabulary"]);
+    expect(checkSchemaOrg({ ...r, itemReviewed: { ...r.itemReviewed, claimReviewed: "x" } })).toEqual(["$.itemReviewed.claimReviewed: not allowed on Claim"]);
+    expect(checkSchemaOrg({ ...r, author: { "@type": "Rating", alternateName: "x" } })).toEqual(["$.author: a Rating is not in the range of author"]);
+    expect(checkSchemaOrg({ ...r, datePublished: "yesterday" })).toHaveLength(1);
+    expect(checkSchemaOrg({ ...r, "@type": "FactCheck" })).toEqual(['$: unknown @type "FactCheck"']);
+  });
+
+  it("has the required fields: url with a #claim-n anchor, a short claimReviewed without the verdict, and a textual rating", () => {
+    reviews.forEach((r, i) => {
+      const claim = model.claims[i]!;
+      expect(r.url).toMatch(new RegExp(`#claim-${claim.number}$`));
+      expect(typeof r.claimReviewed).toBe("string");
+      expect(r.claimReviewed.length).toBeGreaterThan(0);
+      expect([...r.claimReviewed].length).toBeLessThan(75);
+      expect(r.claimReviewed).not.toMatch(/verified|disputed|unsourced/i);
+      expect(r.reviewRating).toEqual({ "@type": "Rating", alternateName: ["Verified", "Disputed", "Unsourced"][["verified", "disputed", "unsourced"].indexOf(claim.verdict)] });
+    });
+  });
+
+  it("gives no numeric rating, so Unsourced is never placed between true and false", () => {
+    const unsourced = reviews.find((r) => r.reviewRating.alternateName === "Unsourced")!;
+    expect(unsourced).toBeDefined();
+    expect(JSON.stringify(reviews)).not.toMatch(/ratingValue|bestRating|worstRating|half/i);
+  });
+
+  it("names the team as author and the article as the claim's appearance; leaves the unknown speaker out", () => {
+    const r = reviews[0]!;
+    expect(r.author).toEqual({ "@type": "Organization", name: "Demo Desk" });
+    expect(r.datePublished).toBe("2026-11-21");
+    expect(r.itemReviewed).toEqual({
+      "@type": "Claim",
+      appearance: { "@type": "NewsArticle", url: model.article.url, headline: model.article.title, datePublished: "2023-01-30", publisher: { "@type": "Organization", name: "Example News" } },
+      firstAppearance: r.itemReviewed.appearance,
+      datePublished: "2023-01-30",
+    });
+    expect(r.itemReviewed).not.toHaveProperty("author");
+    // A decided claim is dated by its decision.
+    expect(reviews[1]!.datePublished).toBe("2026-11-22");
+  });
+
+  it("points the anchors at the published report when the desk gives its URL", () => {
+    const m = makeReportModel({ over: { publishedUrl: "https://news.example/fact-checks/visit#top" } });
+    expect(buildClaimReview(m).map((r) => r.url)).toEqual([1, 2, 3, 4].map((n) => `https://news.example/fact-checks/visit#claim-${n}`));
+  });
+
+  it("keeps a long claim under 75 characters, cut at a word", () => {
+    const long = "NATO Secretary-General Jens Stoltenberg begins a visit to Asia, arriving in South Korea on Sunday before heading to Japan";
+    const s = shortStatement(long);
+    expect([...s].length).toBeLessThan(75);
+    expect(s.endsWith("…")).toBe(true);
+    expect(long.startsWith(s.slice(0, -1))).toBe(true);
+    expect(long[s.length - 1]).toBe(" ");
+    expect(shortStatement("A  short\nclaim ")).toBe("A short claim");
+    expect([...shortStatement("한".repeat(200))].length).toBe(74);
+  });
+});

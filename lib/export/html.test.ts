@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { buildHtml, escapeHtml } from "./html";
+import { evidence, makeReportModel } from "@/tests/fixtures/report-model";
+import { sanitizeRichText } from "@/lib/rich-text/sanitize";
+
+const PAYLOAD = `<img src=x onerror="alert(1)"><script>alert('x')</script>`;
+
+describe("HTML report", () => {
+  const model = makeReportModel();
+  const html = buildHtml(model);
+
+  it("is one self-contained file with a print stylesheet and no scripts or external resources", () => {
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    expect(html).toMatch(/<style>[\s\S]*@media print[\s\S]*<\/style>/);
+    expect(html).not.toMatch(/<script|<link |<img |<iframe|src=/i);
+  });
+
+  it("numbers each claim's highlight with an anchor and a superscript", () => {
+    for (const c of model.claims) {
+      expect(html).toContain(`<mark id="claim-${c.number}" class="claim v-${c.verdict}" data-claim="${c.number}">`);
+      expect(html).toContain(`<sup class="ref"><a href="#row-${c.number}">${c.number}</a></sup>`);
+      expect(html).toContain(`<tr id="row-${c.number}"`);
+    }
+    expect(html).toContain(`<mark id="claim-2" class="claim v-unsourced" data-claim="2">“It’s a historic visit,” said a café owner</mark>`);
+  });
+
+  it("has the claims table, summary counts, agreement, team, reviewers, dates and version", () => {
+    for (const s of ["Verified", "Disputed", "Unsourced", "Demo Desk", "Riya Reviewer", "Rafael Reviewer", "Same verdict", "0 of 1 (0%)", "Article version", "30 Jan 2023", "Reviewers disagreed on the verdict", "Decided by Eddie Editor", "<p>Nobody is named.</p>", "Finland joins NATO", "since deleted from the library", "It is not a truth value"]) {
+      expect(html).toContain(s);
+    }
+    expect(html).toContain(`<a href="https://www.nato.int/cps/en/natohq/news_211000.htm" rel="noopener noreferrer nofollow">NATO press release</a>`);
+  });
+
+  it("escapes every user string and keeps only sanitized rationale HTML", () => {
+    const m = makeReportModel({
+      claims: [{ exact: "arrived in Seoul", verdict: "disputed", rationaleHtml: sanitizeRichText(`<p>See ${PAYLOAD}</p>`), evidence: [evidence({ title: PAYLOAD, url: "javascript:alert(1)", publisher: `"><b>pub</b>` })] }],
+      over: { team: { id: "t", name: `<i>Desk</i>` }, article: { ...model.article, title: PAYLOAD, url: `https://x.test/"onmouseover="alert(1)` } },
+    });
+    const out = buildHtml(m);
+    expect(out).not.toMatch(/<script|<img|onerror="|<i>Desk|<b>pub/);
+    expect(out).toContain(escapeHtml(PAYLOAD));
+    expect(out).toContain("&lt;i&gt;Desk&lt;/i&gt;");
+    expect(out).not.toContain('href="javascript:');
+    expect(out).toContain('href="https://x.test/&quot;onmouseover=&quot;alert(1)"');
+  });
+
+  it("nests the marks of overlapping claims", () => {
+    const m = makeReportModel({ text: "Alpha beta gamma", claims: [{ exact: "Alpha beta", verdict: "verified" }, { exact: "beta gamma", verdict: "disputed" }] });
+    expect(buildHtml(m)).toContain(`<mark class="claim v-verified" data-claim="1"><mark id="claim-2" class="claim v-disputed" data-claim="2">beta</mark></mark><sup class="ref"><a href="#row-1">1</a></sup>`);
+  });
+});

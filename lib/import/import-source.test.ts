@@ -1,0 +1,59 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { importArticleText } from "@/lib/anchoring/strip-furniture";
+import { normalizeText } from "@/lib/anchoring/normalize-text";
+import { MAX_IMPORT_BYTES } from "@/lib/schemas/article";
+import { formatOf, importSource } from "./import-source";
+
+const seed = readFileSync(new URL("../../seeds/articles/001_bb3c64dddcf2a7b9.txt", import.meta.url), "utf8");
+const file = (name: string, content: string | Uint8Array) => ({ file: { name, base64: Buffer.from(content).toString("base64") } });
+const failure = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return `${e.status}:${e.field ?? ""}`;
+    throw e;
+  }
+  return "ok";
+};
+
+describe("importSource", () => {
+  it("cleans pasted text exactly as the seed importer does, and reports what it removed", () => {
+    const r = importSource({ text: seed });
+    expect(r.text).toBe(importArticleText(seed).text);
+    expect(r.removed.length).toBeGreaterThan(0);
+    expect(r.format).toBe("text");
+  });
+
+  it("puts back exactly the blocks the user restores", () => {
+    const { removed } = importSource({ text: seed });
+    const all = importSource({ text: seed }, removed.map((_, i) => i));
+    expect(all.text).toBe(normalizeText(seed));
+    const first = importSource({ text: seed }, [0]);
+    for (const line of removed[0]!.lines) expect(first.text.split("\n")).toContain(line);
+    for (const block of removed.slice(1)) for (const line of block.lines) expect(first.text.split("\n")).not.toContain(line);
+    expect(failure(() => importSource({ text: seed }, [removed.length]))).toBe("400:restore");
+  });
+
+  it("reads .html and .md files by their extension", () => {
+    expect(importSource(file("a.HTML", "<nav>Menu</nav><p>One</p><script>x</script><p>Two</p>")).text).toBe("One\nTwo");
+    expect(importSource(file("a.md", "# Head\n\nSome *words*")).text).toBe("Head\nSome words");
+    expect(importSource(file("a.txt", "Plain *text*")).text).toBe("Plain *text*");
+    expect(failure(() => importSource(file("a.pdf", "x")))).toBe("400:file");
+    expect(formatOf("no-extension")).toBeNull();
+  });
+
+  it("refuses a file that is not UTF-8 instead of guessing", () => {
+    const latin1 = Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72]); // "Café noir" in Latin-1
+    expect(failure(() => importSource(file("cafe.txt", latin1)))).toBe("400:file");
+  });
+
+  it("refuses empty text and text over the 1 MiB cap", () => {
+    expect(failure(() => importSource({ text: "  \n\u00a0 \n" }))).toBe("400:text");
+    expect(failure(() => importSource(file("empty.html", "<script>only()</script>")))).toBe("400:file");
+    expect(failure(() => importSource({ text: "é".repeat(MAX_IMPORT_BYTES / 2 + 1) }))).toBe("413:");
+    expect(failure(() => importSource(file("big.txt", "a".repeat(MAX_IMPORT_BYTES + 1))))).toBe("413:");
+    expect(importSource({ text: "a".repeat(MAX_IMPORT_BYTES) }).text.length).toBe(MAX_IMPORT_BYTES);
+  });
+});

@@ -1,0 +1,20 @@
+import type { Role } from "./roles";
+
+/** Who may do what to an article and its versions. Pure: used by the server and sent to the client to hide controls. */
+export type ArticleActor = { id: string; role: Role };
+
+const isEditor = (actor: ArticleActor) => actor.role === "editor" || actor.role === "admin";
+
+/** Every member may bring in an article to check: adding one changes nothing anyone else made. */
+export const canCreateArticle = (_actor: ArticleActor) => true;
+
+/** Correcting the text moves every claim on it, so it is an editor's act (editors and admins). */
+export const canCorrectArticle = isEditor;
+
+/** Confirming a drifted claim or re-placing an orphan decides where a claim stands: editors and admins. */
+export const canPlaceAnchor = isEditor;
+
+/** The permissions the client uses to show or hide article controls. */
+export function articlePermissions(actor: ArticleActor) {
+  return { correct: canCorrectArticle(actor), placeAnchors: canPlaceAnchor(actor) };
+}

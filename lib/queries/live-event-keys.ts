@@ -1,0 +1,27 @@
+import type { LiveEvent } from "@/lib/events/live-event";
+import { queryKeys } from "./keys";
+import { reviewKeys } from "./review-keys";
+
+/**
+ * The react-query keys (prefixes) an event makes stale. Broad on purpose:
+ * only queries a screen actually shows refetch, and events carry no content
+ * to patch the cache with.
+ */
+export function keysForEvent(e: LiveEvent): (readonly string[])[] {
+  const article = e.article ? [queryKeys.article(e.article)] : [];
+  switch (e.kind) {
+    case "annotation":
+      return [...(e.article ? [queryKeys.claims(e.article), reviewKeys.articleRound(e.article)] : []), reviewKeys.all(), queryKeys.articles()];
+    case "round":
+      return [...article, reviewKeys.all(), reviewKeys.queue(), reviewKeys.notifications()];
+    case "cluster":
+      return [...article, reviewKeys.all()];
+    case "comment":
+      return [reviewKeys.comments(e.id), reviewKeys.all()];
+    case "notification":
+      return [reviewKeys.notifications()];
+    case "article":
+      // A correction: new text, and every claim re-anchored on it.
+      return [...article, ...(e.article ? [queryKeys.claims(e.article)] : []), queryKeys.articles()];
+  }
+}

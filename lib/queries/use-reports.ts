@@ -1,0 +1,35 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ImportReportDto, ZipJobDto, ZipRequest } from "@/lib/schemas/report";
+import { apiFetch } from "./api-client";
+import { queryKeys } from "./keys";
+
+/** The URL of one report format of an article (downloaded with the session cookie). */
+export const reportUrl = (articleId: string, format: string) => `/api/articles/${encodeURIComponent(articleId)}/report?format=${format}`;
+
+/** Imports W3C annotations into an article, then refreshes its claims. Not optimistic: the server decides what can be placed. */
+export function useImportAnnotations(articleId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (json: unknown) => apiFetch<ImportReportDto>(`/api/articles/${encodeURIComponent(articleId)}/annotations/import`, { method: "POST", json }),
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: queryKeys.claims(articleId) });
+      void qc.invalidateQueries({ queryKey: queryKeys.articles() });
+    },
+  });
+}
+
+/** Starts the team's ZIP export. */
+export function useStartZip() {
+  return useMutation({ mutationFn: (input: ZipRequest) => apiFetch<ZipJobDto>("/api/reports/zip", { method: "POST", json: input }) });
+}
+
+/** Polls a ZIP job twice a second until it is done or failed. */
+export function useZipJob(jobId: string | null) {
+  return useQuery({
+    queryKey: ["reports", "zip", jobId],
+    queryFn: () => apiFetch<ZipJobDto>(`/api/reports/zip/${encodeURIComponent(jobId!)}`),
+    enabled: !!jobId,
+    refetchInterval: (q) => (q.state.data && q.state.data.status !== "running" ? false : 500),
+  });
+}

@@ -1,0 +1,61 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { normalizeText } from "@/lib/anchoring/normalize-text";
+import { canCorrectArticle } from "@/lib/policies/article";
+import { MAX_IMPORT_BYTES, type CorrectArticleInput, type ReanchorSummary } from "@/lib/schemas/article";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { publishEvent } from "@/lib/events/event-bus";
+import { findArticle } from "./find-article";
+import { getArticle, type ArticleDto } from "./get-article";
+import { reanchorClaims } from "./reanchor-claims";
+import { versionFields } from "./version-fields";
+
+/**
+ * POST /api/articles/{id}/versions: an editor's correction. The text becomes
+ * a new version (old versions are never changed), the article's `version`
+ * moves on only if it is still the one the editor started from (409 with the
+ * current article otherwise), and every live claim is re-anchored in the
+ * same transaction.
+ */
+export async function correctArticle(
+  user: CurrentUser,
+  articleId: string,
+  input: CorrectArticleInput,
+): Promise<{ article: ArticleDto; reanchored: ReanchorSummary }> {
+  const { article, current } = await findArticle(user.teamId, articleId);
+  if (!canCorrectArticle(user)) throw new AppError("FORBIDDEN", "Only editors and admins can correct an article.");
+  if (Buffer.byteLength(input.text, "utf8") > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The corrected text is larger than 1 MB.");
+  const text = normalizeText(input.text);
+  if (text === "") throw new AppError("INVALID_INPUT", "The corrected text is empty.", { field: "text" });
+  const conflict = async () =>
+    new AppError("CONFLICT", "Someone saved another correction in the meantime. Here is the current article.", { current: await getArticle(user, articleId) });
+  if (article.version !== input.version) throw await conflict();
+  if (text === current.text) throw new AppError("INVALID_INPUT", `Nothing changed: this is the text of version ${current.number}.`, { field: "text" });
+
+  const result = await db.$transaction(
+    async (tx) => {
+      const { count } = await tx.article.updateMany({
+        where: { id: articleId, teamId: user.teamId, version: input.version },
+        data: { version: { increment: 1 } },
+      });
+      if (count === 0) return null;
+      const next = await tx.articleVersion.create({
+        data: { articleId, number: current.number + 1, ...versionFields(text), createdById: user.id },
+        select: { id: true, number: true },
+      });
+      const reanchored = await reanchorClaims(tx, { teamId: user.teamId, actorId: user.id, articleId }, { id: next.id, text });
+      await recordAuditEvent(tx, {
+        teamId: user.teamId, actorId: user.id, action: "article.correct", objectType: "article", objectId: articleId,
+        before: { version: input.version, versionId: current.id, number: current.number },
+        after: { version: input.version + 1, versionId: next.id, number: next.number, reanchored },
+      });
+      return reanchored;
+    },
+    // Re-anchoring a long article with many claims is one UPDATE per claim.
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+  if (!result) throw await conflict();
+  publishEvent({ team: user.teamId, article: articleId, kind: "article", id: articleId, version: input.version + 1 });
+  return { article: await getArticle(user, articleId), reanchored: result };
+}

@@ -1,0 +1,40 @@
+import JSZip from "jszip";
+import { stringify } from "csv-stringify/sync";
+import type { ReportFormat } from "@/lib/export/report-model";
+import { renderReport } from "@/lib/export/render-report";
+import { fileStem } from "@/lib/export/report-text";
+import { neutralizeCell } from "@/lib/export/csv";
+import { loadReport } from "./load-report";
+import type { ZipJob } from "./zip-jobs";
+
+/**
+ * Builds the ZIP of a job: one folder per article (`001-title-v1/`) with the
+ * requested formats, and `index.csv` listing the articles. Progress counts
+ * articles; the job is marked done only when the ZIP is complete.
+ */
+export async function buildTeamZip(job: ZipJob, articleIds: string[], formats: ReportFormat[], baseUrl: string, pdfFallbackFont: string | null) {
+  const zip = new JSZip();
+  const index: string[][] = [["folder", "article_id", "title", "version", "claims", "verified", "disputed", "unsourced"]];
+  try {
+    for (const [i, articleId] of articleIds.entries()) {
+      const model = await loadReport(job.teamId, articleId, { baseUrl });
+      const folder = `${String(i + 1).padStart(3, "0")}-${fileStem(model)}`;
+      for (const format of formats) {
+        const file = await renderReport(model, format, { fallbackFont: pdfFallbackFont });
+        zip.file(`${folder}/${file.filename}`, file.body);
+      }
+      const s = model.summary;
+      index.push([folder, articleId, model.article.title ?? "", String(model.version.number), String(s.total), String(s.byVerdict.verified), String(s.byVerdict.disputed), String(s.byVerdict.unsourced)].map(neutralizeCell));
+      job.done = i + 1;
+    }
+    zip.file("index.csv", `\uFEFF${stringify(index, { record_delimiter: "windows" })}`);
+    job.zip = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+    job.status = "done";
+  } catch (error) {
+    console.error("Team ZIP failed", error);
+    job.status = "failed";
+    job.error = "The ZIP could not be built. Try again; if it fails again, export the articles one by one.";
+  } finally {
+    job.finishedAt = Date.now();
+  }
+}

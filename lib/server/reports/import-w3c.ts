@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { OffsetIndex } from "@/lib/anchoring/offsets";
+import { placeQuote } from "@/lib/anchoring/place-quote";
+import { describeSpan, validateSpan } from "@/lib/anchoring/selectors";
+import { annotationsIn, isProblem, parseAnnotation, type ImportProblem, type ParsedEvidence } from "@/lib/export/parse-w3c";
+import { canCreateClaim } from "@/lib/policies/claim";
+import { RICH_TEXT_MAX, sanitizeRichText } from "@/lib/rich-text/sanitize";
+import type { ImportReportDto } from "@/lib/schemas/report";
+import type { Verdict } from "@/lib/schemas/claim";
+import { findArticle } from "@/lib/server/articles/find-article";
+import { auditEventCreate } from "@/lib/server/audit/record-audit-event";
+import { importEvidenceOps } from "./import-evidence-ops";
+
+/** Most annotations one import takes. */
+export const MAX_IMPORT_ANNOTATIONS = 5000;
+
+const WHY: Record<string, string> = {
+  "quote-not-found": "The quoted text is not in this article.",
+  ambiguous: "The quoted text occurs several times and its prefix and suffix do not single out one place.",
+  "empty-quote": "The quote is empty.",
+};
+
+/**
+ * POST /api/articles/{id}/annotations/import: W3C Web Annotations (from
+ * Claimdesk or another tool) placed on the article's current version by
+ * quote and position (lib/anchoring/place-quote.ts: never a guess between
+ * identical phrases), created as the caller's annotations with their
+ * verdict, sanitized rationale and evidence, in one transaction. Reports
+ * each annotation that could not be placed, and why.
+ */
+export async function importW3c(user: CurrentUser, articleId: string, input: unknown, baseUrl: string): Promise<ImportReportDto> {
+  if (!canCreateClaim(user)) throw new AppError("FORBIDDEN");
+  const { current } = await findArticle(user.teamId, articleId);
+  const items = annotationsIn(input);
+  if (!items) throw new AppError("INVALID_INPUT", "Upload a W3C Annotation, an array of them, or an AnnotationCollection or AnnotationPage with its items embedded.", { field: "type" });
+  if (items.length > MAX_IMPORT_ANNOTATIONS) throw new AppError("INVALID_INPUT", `At most ${MAX_IMPORT_ANNOTATIONS} annotations per import.`, { field: "items" });
+
+  const text = current.text;
+  const index = new OffsetIndex(text);
+  const existing = await db.annotation.findMany({ where: { teamId: user.teamId, versionId: current.id, deletedAt: null, roundId: null }, select: { start: true, end: true, verdict: true } });
+  const seen = new Set(existing.map((a) => `${a.start}:${a.end}:${a.verdict}`));
+  const failed: ImportProblem[] = [];
+  const imported: ImportReportDto["imported"] = [];
+  const rows: { id: string; start: number; end: number; exact: string; prefix: string; suffix: string; verdict: Verdict; rationaleHtml: string }[] = [];
+  const links: { annotationId: string; evidence: ParsedEvidence[] }[] = [];
+
+  items.forEach((raw, i) => {
+    const parsed = parseAnnotation(raw, i);
+    if (isProblem(parsed)) return void failed.push(parsed);
+    const fail = (reason: ImportProblem["reason"], message: string) => void failed.push({ index: i, id: parsed.id, reason, message });
+    const placed = placeQuote(text, parsed, index);
+    if (!placed.ok) return fail(placed.reason === "ambiguous" ? "ambiguous" : "quote-not-found", WHY[placed.reason]!);
+    if (!validateSpan(text, placed.start, placed.end, index).ok) return fail("invalid-span", "The quoted text is only blank space.");
+    const key = `${placed.start}:${placed.end}:${parsed.verdict}`;
+    if (seen.has(key)) return fail("duplicate", "This article already has an annotation with this span and verdict.");
+    seen.add(key);
+    const { quote } = describeSpan(text, placed.start, placed.end, index);
+    const clean = sanitizeRichText(parsed.rationaleHtml);
+    // Cut an over-long rationale and sanitize again, so a cut tag cannot survive.
+    const rationaleHtml = clean.length > RICH_TEXT_MAX ? sanitizeRichText(clean.slice(0, RICH_TEXT_MAX - 200)) : clean;
+    const id = randomUUID();
+    rows.push({ id, start: placed.start, end: placed.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, verdict: parsed.verdict, rationaleHtml });
+    links.push({ annotationId: id, evidence: parsed.evidence });
+    imported.push({ index: i, id: parsed.id, annotationId: id, start: placed.start, end: placed.end, verdict: parsed.verdict, placedBy: placed.how, evidence: 0 });
+  });
+
+  const evidence = await importEvidenceOps(user, baseUrl, links);
+  await db.$transaction([
+    ...rows.map((row) => db.annotation.create({ data: { ...row, teamId: user.teamId, articleId, versionId: current.id, authorId: user.id }, select: { id: true } })),
+    ...rows.map((row) => auditEventCreate({ teamId: user.teamId, actorId: user.id, action: "claim.import", objectType: "annotation", objectId: row.id, after: row })),
+    ...evidence.ops,
+  ]);
+  for (const i of imported) i.evidence = evidence.linked.get(i.annotationId) ?? 0;
+  return { total: items.length, imported, failed: failed.sort((a, b) => a.index - b.index) };
+}

@@ -1,0 +1,69 @@
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { ReportModel, ReportPerson } from "@/lib/export/report-model";
+import { summarizeClaims } from "@/lib/export/summarize-claims";
+import { findArticle } from "@/lib/server/articles/find-article";
+import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
+import { findRound } from "@/lib/server/reviews/find-round";
+import { roundAgreements } from "@/lib/server/reviews/round-agreement-data";
+import { reportPerson, toReportClaim } from "./to-report-claim";
+
+export type LoadReportOptions = {
+  /** The app's public origin, for links and IRIs. */
+  baseUrl: string;
+  /** One review round's report instead of the article's (404 when it is not this article's). */
+  roundId?: string;
+  publishedUrl?: string | null;
+  now?: Date;
+};
+
+/**
+ * The report of an article of the caller's team: its final claims on the
+ * current version (decided clusters and editors' own claims, as
+ * listFinalClaims defines them), or those of one review round on the
+ * round's version. 404 for another team's article or round.
+ */
+export async function loadReport(teamId: string, articleId: string, opts: LoadReportOptions): Promise<ReportModel> {
+  const { article, current } = await findArticle(teamId, articleId);
+  const round = opts.roundId ? await findRound(teamId, opts.roundId) : null;
+  if (round && round.articleId !== articleId) throw notFound("Review round not found.");
+  const final = round
+    ? (await listFinalClaims(teamId, articleId, { allVersions: true })).filter((c) => c.cluster?.roundId === round.id)
+    : await listFinalClaims(teamId, articleId);
+  const claims = final.map((c, i) => toReportClaim(c, i + 1));
+
+  const [team, version, adjudicator, assigned] = await Promise.all([
+    db.team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, name: true } }),
+    round ? db.articleVersion.findFirstOrThrow({ where: { id: round.versionId, articleId } }) : current,
+    round ? db.user.findUniqueOrThrow({ where: { id: round.adjudicatorId }, select: { id: true, name: true } }) : null,
+    round ? db.user.findMany({ where: { id: { in: round.assignments.map((a) => a.reviewerId) } }, select: { id: true, name: true } }) : [],
+  ]);
+
+  const people = new Map<string, ReportPerson>();
+  for (const p of [...assigned.map(reportPerson), ...claims.flatMap((c) => [...c.reviews.map((r) => r.reviewer), c.decision?.by, c.author])]) {
+    if (p) people.set(p.id, p);
+  }
+  const roundIds = [...new Set(final.map((c) => c.cluster?.roundId).filter((id): id is string => !!id))];
+  const [figures] = roundIds.length === 1 ? await roundAgreements(teamId, roundIds) : [];
+
+  return {
+    generatedAt: (opts.now ?? new Date()).toISOString(),
+    baseUrl: opts.baseUrl.replace(/\/+$/, ""),
+    publishedUrl: opts.publishedUrl ?? null,
+    team,
+    article: { id: article.id, title: article.title, outlet: article.outlet, author: article.author, publishedDate: article.publishedDate, url: article.url },
+    version: { id: version.id, number: version.number, text: version.text, textHash: version.textHash, createdAt: version.createdAt.toISOString() },
+    round: round && adjudicator
+      ? {
+          id: round.id, status: round.status, adjudicator: reportPerson(adjudicator), createdAt: round.createdAt.toISOString(),
+          revealedAt: round.revealedAt?.toISOString() ?? null, adjudicatedAt: round.adjudicatedAt?.toISOString() ?? null, closedAt: round.closedAt?.toISOString() ?? null,
+        }
+      : null,
+    reviewers: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    claims,
+    summary: {
+      ...summarizeClaims(claims),
+      roundAgreement: figures ? { alpha: figures.agreement.verdicts.alpha, spanF1: figures.agreement.spanF1 } : null,
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { FinalClaim, FinalClaimEvidence } from "@/lib/server/claims/list-final-claims";
+import type { ReportClaim, ReportEvidence, ReportPerson } from "@/lib/export/report-model";
+import { isDisagreement } from "@/lib/export/summarize-claims";
+import { richTextToPlain } from "@/lib/rich-text/sanitize";
+
+/** A member as reports name them: never an e-mail address. */
+export const reportPerson = (p: { id: string; name: string | null }): ReportPerson => ({ id: p.id, name: p.name?.trim() || "Unnamed member" });
+
+const toEvidence = (l: FinalClaimEvidence): ReportEvidence => ({
+  id: l.evidence.id,
+  kind: l.evidence.kind,
+  title: l.evidence.title,
+  url: l.evidence.url,
+  publisher: l.evidence.publisher,
+  author: l.evidence.author,
+  publishedDate: l.evidence.publishedDate,
+  accessedDate: l.evidence.accessedDate,
+  dateStart: l.evidence.dateStart,
+  dateEnd: l.evidence.dateEnd,
+  stance: l.stance,
+  pinpoint: l.pinpoint,
+  deleted: l.evidence.deleted,
+});
+
+/** A final claim (lib/server/claims/list-final-claims.ts) as the report builders read it, numbered `number`. */
+export function toReportClaim(c: FinalClaim, number: number): ReportClaim {
+  return {
+    id: c.id,
+    number,
+    start: c.start,
+    end: c.end,
+    exact: c.exact,
+    prefix: c.prefix,
+    suffix: c.suffix,
+    verdict: c.verdict,
+    rationaleHtml: c.rationaleHtml,
+    rationaleText: richTextToPlain(c.rationaleHtml),
+    evidence: c.evidence.map(toEvidence),
+    // An editor's own claim has itself as its only member: there was no review to report.
+    reviews: c.source === "round"
+      ? c.members.map((m) => ({ reviewer: reportPerson(m.author), verdict: m.verdict, start: m.start, end: m.end, exact: m.exact, rationaleText: richTextToPlain(m.rationaleHtml) }))
+      : [],
+    cluster: c.cluster ? { number: c.cluster.number, kind: c.cluster.kind, disagreement: isDisagreement(c.cluster.kind) } : null,
+    decision: c.decision
+      ? { by: reportPerson(c.decision.decider), at: c.decision.createdAt, boundary: c.decision.boundary, rationaleHtml: c.decision.rationaleHtml, rationaleText: richTextToPlain(c.decision.rationaleHtml) }
+      : null,
+    author: c.author ? reportPerson(c.author) : null,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}

@@ -1,0 +1,18 @@
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { ArticleRoundDto } from "@/lib/schemas/review";
+import { findArticle } from "@/lib/server/articles/find-article";
+import { listOutcomes } from "./list-outcomes";
+import { loadRoundSummaries } from "./round-summaries";
+
+/**
+ * GET /api/articles/{id}/round: the review state the article workspace shows:
+ * the open round the caller reviews in, else the article's latest round; and
+ * how the caller's round annotations on it were decided (card badges).
+ */
+export async function getArticleRound(user: CurrentUser, articleId: string): Promise<ArticleRoundDto> {
+  const { article } = await findArticle(user.teamId, articleId);
+  const [mine] = await loadRoundSummaries(user, { articleId: article.id, status: "open", assignments: { some: { reviewerId: user.id } } }, 1);
+  const round = mine ?? (await loadRoundSummaries(user, { articleId: article.id }, 1))[0] ?? null;
+  const outcomes = await listOutcomes(user, { articleId: article.id });
+  return { round, outcomes: Object.fromEntries(outcomes.map((o) => [o.annotationId, o])) };
+}

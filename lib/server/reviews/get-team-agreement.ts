@@ -1,0 +1,19 @@
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { TeamAgreementPointDto } from "@/lib/schemas/review";
+import { roundAgreements } from "./round-agreement-data";
+
+/** GET /api/agreement: the team's agreement figures over time, one point per revealed round, oldest first. */
+export async function getTeamAgreement(user: CurrentUser): Promise<TeamAgreementPointDto[]> {
+  const rows = await roundAgreements(user.teamId);
+  return rows
+    .filter((r) => r.round.revealedAt)
+    .map(({ round, agreement }) => ({
+      roundId: round.id,
+      articleTitle: round.article.title,
+      revealedAt: round.revealedAt!.toISOString(),
+      alpha: agreement.verdicts.alpha,
+      spanF1: agreement.spanF1,
+      matchedClusters: agreement.matchedClusters,
+      reviewers: agreement.reviewers.length,
+    }));
+}

@@ -1,0 +1,34 @@
+import { db } from "@/lib/db";
+import type { Verdict } from "@/lib/schemas/claim";
+import { computeRoundAgreement } from "@/lib/review/round-agreement";
+import { representativesOf, type ClusterInput } from "@/lib/review/cluster-annotations";
+
+/**
+ * Loads revealed rounds of a team (all of them, or the ids given) and
+ * computes each one's agreement from its clusters: the reviewers are those
+ * who submitted, the annotations those that were clustered at the reveal.
+ */
+export async function roundAgreements(teamId: string, roundIds?: string[]) {
+  const rounds = await db.reviewRound.findMany({
+    where: { teamId, status: { not: "open" }, ...(roundIds ? { id: { in: roundIds } } : {}) },
+    select: {
+      id: true, revealedAt: true,
+      article: { select: { title: true } },
+      assignments: { where: { submittedAt: { not: null } }, select: { reviewer: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+      clusters: { select: { members: { select: { annotation: { select: { id: true, authorId: true, start: true, end: true, verdict: true } } } } } },
+    },
+    orderBy: { revealedAt: "asc" },
+    take: 500,
+  });
+  return rounds.map((r) => {
+    const clusters = r.clusters.map((c) =>
+      c.members.map(({ annotation: a }): ClusterInput => ({ id: a.id, reviewerId: a.authorId, start: a.start, end: a.end, verdict: a.verdict as Verdict })),
+    );
+    const agreement = computeRoundAgreement(
+      r.assignments.map((a) => a.reviewer.id),
+      clusters.flat(),
+      clusters.map((members) => ({ reviewerIds: [...new Set(members.map((m) => m.reviewerId))], representatives: representativesOf(members) })),
+    );
+    return { round: r, reviewers: r.assignments.map((a) => a.reviewer), agreement };
+  });
+}

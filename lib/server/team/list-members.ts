@@ -1,0 +1,17 @@
+import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Role } from "@/lib/policies/roles";
+
+/** A teammate as pickers and mentions show them. */
+export type MemberDto = { id: string; name: string | null; email: string; role: Role };
+
+/** GET /api/team/members: the members of the caller's team, by name. */
+export async function listMembers(user: CurrentUser): Promise<MemberDto[]> {
+  const rows = await db.membership.findMany({
+    where: { teamId: user.teamId },
+    select: { role: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  return rows
+    .map((m) => ({ ...m.user, role: m.role as Role }))
+    .sort((a, b) => (a.name ?? a.email).localeCompare(b.name ?? b.email));
+}

@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { createClaim } from "@/lib/server/claims/create-claim";
+import { loadReport } from "@/lib/server/reports/load-report";
+import { importW3c } from "@/lib/server/reports/import-w3c";
+import { startRound } from "@/lib/server/reviews/start-round";
+import { submitReview } from "@/lib/server/reviews/submit-review";
+import { getRound } from "@/lib/server/reviews/get-round";
+import { decideCluster } from "@/lib/server/reviews/decide-cluster";
+import { buildW3c } from "@/lib/export/w3c";
+import { buildHtml } from "@/lib/export/html";
+import { createArticle } from "@/seeds/factories";
+import { createEvidenceItem, createEvidenceLink } from "@/seeds/evidence-factories";
+import { makeDesk } from "../support/actors";
+import { checkAnnotation } from "../support/w3c-conformance";
+
+const BASE = "http://claimdesk.test";
+const TEXT = "“It’s historic,” the café owner said of Stoltenberg’s visit.\nNATO has 30 members. Stoltenberg met Yoon in Seoul.\n𝕏 Later, Stoltenberg met Yoon again in Tokyo.";
+const span = (phrase: string, from = 0) => {
+  const at = TEXT.indexOf(phrase, from);
+  return { start: [...TEXT.slice(0, at)].length, end: [...TEXT.slice(0, at + phrase.length)].length };
+};
+const code = async (p: Promise<unknown>) => {
+  try {
+    await p;
+    return "ok";
+  } catch (e) {
+    if (e instanceof AppError) return `${e.status}:${e.field ?? ""}`;
+    throw e;
+  }
+};
+
+let desk: Awaited<ReturnType<typeof makeDesk>>;
+let other: Awaited<ReturnType<typeof makeDesk>>;
+beforeAll(async () => {
+  desk = await makeDesk(db, TEXT);
+  other = await makeDesk(db);
+  await db.article.update({ where: { id: desk.article.id }, data: { url: "https://news.example/visit", outlet: "Example News", publishedDate: "2023-01-30" } });
+  const add = (who: "editor" | "reviewer", phrase: string, verdict: "verified" | "disputed" | "unsourced", rationale?: string, from = 0) =>
+    createClaim(desk[who], desk.article.id, { versionId: desk.version.id, ...span(phrase, from), verdict, rationale });
+  const quote = await add("editor", "“It’s historic,” the café owner said", "unsourced", "<p>Who? <img src=x onerror=alert(1)></p>");
+  const members = await add("editor", "NATO has 30 members", "disputed", "<p>31 since April 2023</p>");
+  await add("editor", "Stoltenberg met Yoon", "verified", undefined, TEXT.indexOf("𝕏"));
+  await add("reviewer", "Stoltenberg met Yoon in Seoul", "verified"); // a reviewer's own reading outside a round is not a final claim
+  const release = await createEvidenceItem(db, { team: desk.team, title: "NATO members <list>", url: "https://www.nato.int/members", publisher: "NATO" });
+  const gone = await createEvidenceItem(db, { team: desk.team, title: "Old member list", url: null });
+  await createEvidenceLink(db, { team: desk.team, evidenceId: release.id, claimId: members.id, stance: "contradicts", pinpoint: "Finland, 2023" });
+  await createEvidenceLink(db, { team: desk.team, evidenceId: gone.id, claimId: members.id, stance: "context" });
+  await createEvidenceLink(db, { team: desk.team, evidenceId: release.id, claimId: quote.id, stance: "context" });
+  await db.evidenceItem.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
+});
+
+describe("loading an article's report", () => {
+  it("holds the final claims in text order, with rationale, evidence (tombstones flagged) and the article's metadata", async () => {
+    const m = await loadReport(desk.team.id, desk.article.id, { baseUrl: `${BASE}/` });
+    expect(m.baseUrl).toBe(BASE);
+    expect(m.team).toEqual({ id: desk.team.id, name: desk.team.name });
+    expect(m.article).toMatchObject({ id: desk.article.id, title: "Test article", url: "https://news.example/visit", publishedDate: "2023-01-30" });
+    expect(m.version).toMatchObject({ id: desk.version.id, number: 1, text: TEXT });
+    expect(m.claims.map((c) => [c.number, c.exact, c.verdict])).toEqual([
+      [1, "“It’s historic,” the café owner said", "unsourced"],
+      [2, "NATO has 30 members", "disputed"],
+      [3, "Stoltenberg met Yoon", "verified"],
+    ]);
+    expect(m.claims[2]).toMatchObject(span("Stoltenberg met Yoon", TEXT.indexOf("𝕏")));
+    expect(m.claims[0]!.rationaleHtml).toBe("<p>Who? </p>");
+    expect(m.claims[1]!.rationaleText).toBe("31 since April 2023");
+    expect(m.claims[1]!.evidence.map((e) => [e.title, e.stance, e.pinpoint, e.deleted])).toEqual([
+      ["NATO members <list>", "contradicts", "Finland, 2023", false],
+      ["Old member list", "context", null, true],
+    ]);
+    expect(m.claims.every((c) => c.reviews.length === 0 && c.author?.id === desk.editor.id)).toBe(true);
+    expect(m.reviewers.map((r) => r.id)).toEqual([desk.editor.id]);
+    expect(m.summary).toMatchObject({ total: 3, byVerdict: { verified: 1, disputed: 1, unsourced: 1 }, withEvidence: 2, agreement: null, roundAgreement: null });
+  });
+
+  it("never crosses teams", async () => {
+    expect(await code(loadReport(other.team.id, desk.article.id, { baseUrl: BASE }))).toBe("404:");
+  });
+});
+
+describe("the report of a review round", () => {
+  it("shows each reviewer's verdict, the disagreement and the decision, with the round's agreement figures", async () => {
+    const d = await makeDesk(db, TEXT);
+    const round = await startRound(d.editor, { articleId: d.article.id, reviewerIds: [d.reviewer.id, d.reviewer2.id], adjudicatorId: d.editor.id });
+    const add = (who: "reviewer" | "reviewer2", phrase: string, verdict: "verified" | "disputed") =>
+      createClaim(d[who], d.article.id, { versionId: d.version.id, ...span(phrase), verdict });
+    await add("reviewer", "NATO has 30 members", "disputed");
+    await add("reviewer2", "NATO has 30 members", "verified");
+    await submitReview(d.reviewer, round.id);
+    await submitReview(d.reviewer2, round.id);
+    const [cluster] = (await getRound(d.editor, round.id)).clusters;
+    await decideCluster(d.editor, cluster!.id, { version: cluster!.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>Finland joined.</p>" });
+
+    const m = await loadReport(d.team.id, d.article.id, { baseUrl: BASE, roundId: round.id });
+    expect(m.round).toMatchObject({ id: round.id, adjudicator: { id: d.editor.id } });
+    expect(m.claims).toHaveLength(1);
+    const c = m.claims[0]!;
+    expect(c.reviews.map((r) => [r.reviewer.id, r.verdict]).sort()).toEqual([[d.reviewer.id, "disputed"], [d.reviewer2.id, "verified"]].sort());
+    expect(c.cluster).toEqual({ number: cluster!.number, kind: "verdict_conflict", disagreement: true });
+    expect(c.decision).toMatchObject({ by: { id: d.editor.id }, rationaleText: "Finland joined." });
+    expect(m.reviewers.map((r) => r.id).sort()).toEqual([d.editor.id, d.reviewer.id, d.reviewer2.id].sort());
+    expect(m.summary).toMatchObject({ disagreements: 1, decided: 1, agreement: { compared: 1, sameVerdict: 0, sameSpan: 1 } });
+    expect(m.summary.roundAgreement).not.toBeNull();
+    expect(buildHtml(m)).toContain("Reviewers disagreed on the verdict");
+    // The article's own report has the same claim; another article's round is not found.
+    expect((await loadReport(d.team.id, d.article.id, { baseUrl: BASE })).claims.map((x) => x.id)).toEqual([c.id]);
+    expect(await code(loadReport(d.team.id, desk.article.id, { baseUrl: BASE, roundId: round.id }))).toBe("404:");
+    expect(await code(loadReport(desk.team.id, desk.article.id, { baseUrl: BASE, roundId: round.id }))).toBe("404:");
+  });
+});
+
+describe("importing W3C annotations", () => {
+  it("round-trips: export, import into a fresh copy of the article, and the spans and verdicts are identical", async () => {
+    const source = await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE });
+    const exported = JSON.parse(JSON.stringify(buildW3c(source)));
+    for (const a of exported.first.items) expect(checkAnnotation(a).failed).toEqual([]);
+
+    const copy = await createArticle(db, { team: desk.team, text: TEXT, meta: { title: "Copy" } });
+    const report = await importW3c(desk.editor, copy.id, exported, BASE);
+    expect(report.failed).toEqual([]);
+    expect(report.imported.map((i) => i.placedBy)).toEqual(["position", "position", "position"]);
+    // The tombstoned item is not re-created as a library entry pointing at Claimdesk itself.
+    expect(report.imported.map((i) => i.evidence)).toEqual([1, 1, 0]);
+    expect(await db.evidenceItem.count({ where: { teamId: desk.team.id, url: { startsWith: BASE } } })).toBe(0);
+
+    const again = await loadReport(desk.team.id, copy.id, { baseUrl: BASE });
+    const shape = (m: typeof source) => m.claims.map((c) => ({ start: c.start, end: c.end, exact: c.exact, prefix: c.prefix, suffix: c.suffix, verdict: c.verdict, rationaleHtml: c.rationaleHtml }));
+    expect(shape(again)).toEqual(shape(source));
+    // Evidence comes back as links to the same library items, with stance and pinpoint.
+    const ev = (m: typeof source) => m.claims.map((c) => c.evidence.filter((e) => !e.deleted).map((e) => [e.id, e.stance, e.pinpoint]));
+    expect(ev(again)).toEqual(ev(source));
+    expect(await db.auditEvent.count({ where: { teamId: desk.team.id, action: "claim.import" } })).toBe(3);
+
+    // Importing the same file again creates nothing and says why.
+    const twice = await importW3c(desk.editor, copy.id, exported, BASE);
+    expect(twice.imported).toEqual([]);
+    expect(twice.failed.map((f) => f.reason)).toEqual(["duplicate", "duplicate", "duplicate"]);
+  });
+
+  it("places by quote and context when positions differ, never guesses, and reports what it could not place", async () => {
+    const copy = await createArticle(db, { team: desk.team, text: `Preface.\n${TEXT}`, meta: { title: "Shifted copy" } });
+    const sel = (exact: string, extra: Record<string, unknown> = {}) => ({ type: "TextQuoteSelector", exact, ...extra });
+    const ann = (selector: unknown, verdict = "Verified") => ({ type: "Annotation", body: { type: "TextualBody", purpose: "tagging", value: verdict }, target: { source: "x", selector } });
+    const input = [
+      ann([sel("NATO has 30 members"), { type: "TextPositionSelector", start: 61, end: 80 }], "Disputed"),
+      ann(sel("Stoltenberg met Yoon")),
+      ann(sel("Stoltenberg met Yoon", { prefix: "Later, ", suffix: " again" })),
+      ann(sel("Biden met Yoon")),
+      { type: "Annotation", body: { purpose: "commenting", value: "no verdict" }, target: { source: "x", selector: sel("Preface") } },
+      "garbage",
+    ];
+    const report = await importW3c(desk.editor, copy.id, input, BASE);
+    expect(report.total).toBe(6);
+    expect(report.imported.map((i) => [i.index, i.placedBy, i.verdict])).toEqual([[0, "quote", "disputed"], [2, "context", "verified"]]);
+    expect(report.failed.map((f) => [f.index, f.reason])).toEqual([[1, "ambiguous"], [3, "quote-not-found"], [4, "no-verdict"], [5, "not-an-annotation"]]);
+    const rows = await db.annotation.findMany({ where: { articleId: copy.id }, orderBy: { start: "asc" } });
+    expect(rows.map((r) => r.exact)).toEqual(["NATO has 30 members", "Stoltenberg met Yoon"]);
+    const text = copy.versions[0]!.text;
+    expect([...text].slice(rows[1]!.start, rows[1]!.end).join("")).toBe("Stoltenberg met Yoon");
+    expect(text.slice(text.indexOf("Later, "), text.indexOf("Later, ") + 27)).toBe("Later, Stoltenberg met Yoon");
+    expect(rows[1]!.prefix.endsWith("Later, ")).toBe(true);
+  });
+
+  it("refuses input that is not W3C, and another team's article", async () => {
+    expect(await code(importW3c(desk.editor, desk.article.id, { hello: "world" }, BASE))).toBe("400:type");
+    expect(await code(importW3c(other.editor, desk.article.id, [], BASE))).toBe("404:");
+  });
+});
