@@ -73,7 +73,7 @@ try {
       console.error("state:", await page.evaluate(() => ({ url: location.href, marks: (window as unknown as { __paint: unknown }).__paint, ids: new Set([...document.querySelectorAll(".article-viewer [data-claim-id]")].map((x) => x.getAttribute("data-claim-id"))).size, cards: document.querySelectorAll("[data-testid=claim-card]").length })));
       throw e;
     });
-    const m = await page.evaluate(() => {
+    const m: Record<string, number> = await page.evaluate(() => {
       const marks = (window as unknown as { __paint: Record<string, number> }).__paint;
       const claims = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/claims")) as PerformanceResourceTiming | undefined;
       // The last time the full set was applied before it was seen painted.

@@ -1,5 +1,7 @@
 import type { ArticleDto } from "@/lib/server/articles/get-article";
 import { formatDate } from "@/lib/format-date";
+import { ExportMenu } from "@/components/reports/export-menu";
+import { ArticleToolsLinks } from "./article-tools-links";
 
 /** Title and metadata of an article; unknown fields are left out rather than guessed. */
 export function ArticleHeader({ article }: { article: ArticleDto }) {
@@ -14,6 +16,8 @@ export function ArticleHeader({ article }: { article: ArticleDto }) {
         </p>
       )}
       <p className="muted small">Version {article.currentVersion.number}</p>
+      <ExportMenu articleId={article.id} />
+      <ArticleToolsLinks article={article} />
     </header>
   );
 }

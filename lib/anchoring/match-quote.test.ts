@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchQuote, scoreCandidate } from './match-quote';
+import { editDistance, matchQuote, scoreCandidate } from './match-quote';
 import type { Range } from './text-alignment';
 
 const whole = (text: string): Range[] => [[0, text.length]];
@@ -47,6 +47,15 @@ describe('matchQuote', () => {
     expect(t.slice(m.runnerUp!.start, m.runnerUp!.end)).toMatch(/visit strengthen relation/);
   });
 
+  it('prefers the span the diff expects over a shorter least-error match', () => {
+    const t = 'He urged Seoul to send much more military aid to Ukraine.';
+    const q = { exact: 'send more military aid to Ukraine', prefix: 'He urged South Korea to ', suffix: '.', hint: 18 };
+    expect(t.slice(...(({ start, end }) => [start, end] as const)(matchQuote(t, q, whole(t)).best!))).toBe('much more military aid to Ukraine');
+    const m = matchQuote(t, q, whole(t), undefined, [18, 56]);
+    expect(t.slice(m.best!.start, m.best!.end)).toBe('send much more military aid to Ukraine');
+    expect(m.accepted).toBe(true);
+  });
+
   it('returns nothing for an empty quote', () => {
     expect(matchQuote(text, { exact: '', prefix: '', suffix: '', hint: 0 }, whole(text))).toEqual({ best: null, runnerUp: null, accepted: false });
   });
@@ -64,5 +73,13 @@ describe('scoreCandidate', () => {
     const contextLost = scoreCandidate(text, q, 4, 15, 0);
     expect(contextLost).toBeGreaterThan(0.55);
     expect(contextLost).toBeLessThan(0.8);
+  });
+});
+
+describe('editDistance', () => {
+  it('counts insertions, deletions and substitutions', () => {
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('same', 'same')).toBe(0);
   });
 });

@@ -77,24 +77,51 @@ function searchRanges(text: string, q: QuoteQuery, ranges: Range[], maxErrors: n
 const overlaps = (a: Candidate, b: Candidate) => a.start < b.end && b.start < a.end;
 const byScore = (a: Candidate, b: Candidate) => b.score - a.score || a.start - b.start;
 
+/** Levenshtein distance of two strings (UTF-16 units), two rows of the classic table. */
+export function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** Spans longer than this are not scored by edit distance (quadratic); the fuzzy search still covers them. */
+const MAX_EXACT_DISTANCE = 4_000;
+
 /**
  * Find the quote in `ranges` of `text`. The runner-up is the best candidate
  * that does not overlap the best one, searched again with the best one cut out
  * of its range (approx-string-match reports only the least-error matches, so a
  * weaker second copy would otherwise go unseen).
+ *
+ * `expected` is where the diff says the edited quote now is (its first and
+ * last characters survived the edit). It is preferred when good enough: the
+ * least-error substring can be wrong, e.g. "send more aid" edited to "send much
+ * more aid" matches "much more aid" with fewer errors than the real span.
  */
-export function matchQuote(text: string, q: QuoteQuery, ranges: Range[], options: MatchOptions = DEFAULT_MATCH_OPTIONS): QuoteMatch {
+export function matchQuote(text: string, q: QuoteQuery, ranges: Range[], options: MatchOptions = DEFAULT_MATCH_OPTIONS, expected?: Range): QuoteMatch {
   if (q.exact.length === 0) return { best: null, runnerUp: null, accepted: false };
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(q.exact.length * options.maxErrorRate));
   const first = searchRanges(text, q, ranges, maxErrors).sort(byScore);
-  const best = first[0] ?? null;
+  let best = first[0] ?? null;
+  if (expected && expected[1] > expected[0] && Math.max(q.exact.length, expected[1] - expected[0]) <= MAX_EXACT_DISTANCE) {
+    const errors = editDistance(q.exact, text.slice(expected[0], expected[1]));
+    const structural = { start: expected[0], end: expected[1], errors, score: scoreCandidate(text, q, expected[0], expected[1], errors) };
+    if (errors <= maxErrors && structural.score >= options.minScore) best = structural;
+  }
   if (!best) return { best: null, runnerUp: null, accepted: false };
+  const chosen = best;
   // Only the range that held the best one needs searching again; the others' best matches are in `first`.
   const rest = ranges
-    .filter(([from, to]) => best.start < to && best.end > from)
-    .flatMap(([from, to]): Range[] => [[from, best.start], [best.end, to]]);
-  const others = [...first.slice(1), ...searchRanges(text, q, rest.filter(([a, b]) => b > a), maxErrors)].filter((c) => !overlaps(c, best)).sort(byScore);
+    .filter(([from, to]) => chosen.start < to && chosen.end > from)
+    .flatMap(([from, to]): Range[] => [[from, chosen.start], [chosen.end, to]]);
+  const others = [...first, ...searchRanges(text, q, rest.filter(([a, b]) => b > a), maxErrors)].filter((c) => !overlaps(c, chosen)).sort(byScore);
   const runnerUp = others[0] ?? null;
-  const accepted = best.score >= options.minScore && best.score - (runnerUp?.score ?? 0) >= options.minMargin;
-  return { best, runnerUp, accepted };
+  const accepted = chosen.score >= options.minScore && chosen.score - (runnerUp?.score ?? 0) >= options.minMargin;
+  return { best: chosen, runnerUp, accepted };
 }

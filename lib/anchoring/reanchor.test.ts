@@ -69,6 +69,14 @@ describe('reanchor', () => {
     expect(sliceCodePoints(newText, r.start, r.end)).toBe('asked South Korea to send more weapons to Ukraine');
   });
 
+  it('layer 3: words inserted inside the claim widen it to the edited span, not to a closer-scoring piece of it', () => {
+    const c = claim(TEXT, 'a', 'send weapons to Ukraine');
+    const newText = TEXT.replace('to send weapons', 'to send many weapons');
+    const r = one(TEXT, newText, c);
+    expect(r.state).toBe('drifted');
+    expect(sliceCodePoints(newText, r.start, r.end)).toBe('send many weapons to Ukraine');
+  });
+
   it('never moves a claim onto an identical phrase elsewhere when its own words were replaced (hypothesis/h#2798)', () => {
     const c = claim(TEXT, 'a', 'South Korea', 0);
     const newText = TEXT.replace('arrived in South Korea on Sunday', 'arrived in Seoul on Sunday');

@@ -24,7 +24,7 @@
  */
 import { OffsetIndex } from './offsets';
 import { describeSpan, trimSpan } from './selectors';
-import { alignTexts, imageOf, mapPoint, mapSpan, mergeRanges, type Alignment } from './text-alignment';
+import { alignTexts, imageOf, mapPoint, mapSpan, mergeRanges, type Alignment, type Range } from './text-alignment';
 import { DEFAULT_MATCH_OPTIONS, matchQuote, type MatchOptions } from './match-quote';
 
 /** Where a claim stands after a correction (the AnchorState enum of the data model). */
@@ -65,6 +65,13 @@ function placed(t: Texts, id: string, state: AnchorState, from: number, to: numb
   return { id, state, start, end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, score };
 }
 
+/** Where the diff puts an edited span: from its first to its last character, when both survived the edit. */
+function expectedSpan(al: Alignment, from: number, to: number): Range | undefined {
+  const first = mapSpan(al, from, from + 1);
+  const last = mapSpan(al, to - 1, to);
+  return first && last && last[1] > first[0] ? [first[0], last[1]] : undefined;
+}
+
 const orphan = (a: AnchorInput): AnchorResult => ({ id: a.id, state: 'orphaned', start: 0, end: 0, exact: a.exact, prefix: a.prefix, suffix: a.suffix, score: null });
 
 function reanchorOne(t: Texts, a: AnchorInput, options: MatchOptions): AnchorResult {
@@ -85,7 +92,10 @@ function reanchorOne(t: Texts, a: AnchorInput, options: MatchOptions): AnchorRes
   // Candidates: what the correction wrote, and what is left of the claim's own span.
   const ranges = mergeRanges([...t.al.inserted, ...(positioned ? imageOf(t.al, from, to) : [])]);
   const hint = positioned ? mapPoint(t.al, from) : 0;
-  const match = matchQuote(t.newText, { exact: a.exact, prefix: a.prefix, suffix: a.suffix, hint }, ranges, options);
+  // The diff's own idea of the edited span, if it lies wholly in candidate text.
+  const expected = positioned ? expectedSpan(t.al, from, to) : undefined;
+  const inRanges = expected && ranges.some(([a0, b0]) => a0 <= expected[0] && expected[1] <= b0);
+  const match = matchQuote(t.newText, { exact: a.exact, prefix: a.prefix, suffix: a.suffix, hint }, ranges, options, inRanges ? expected : undefined);
   if (!match.accepted || !match.best) return orphan(a);
   const span = trimSpan(t.newText, t.newIndex.toCodePoint(match.best.start), t.newIndex.toCodePoint(match.best.end), t.newIndex);
   if (span.end <= span.start) return orphan(a);

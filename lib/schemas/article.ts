@@ -52,13 +52,19 @@ const sourceFields = {
 const oneSource = (v: { text?: string; file?: unknown }) => (v.text !== undefined) !== (v.file !== undefined);
 const ONE_SOURCE = { message: "Paste the text or choose a file (one of the two).", path: ["text"] };
 
-/** POST /api/articles/preview: the cleaned text and what the cleanup removed, nothing saved. */
-export const importSourceSchema = z.object(sourceFields).refine(oneSource, ONE_SOURCE);
-export type ImportSource = z.infer<typeof importSourceSchema>;
+/** The removed furniture blocks to put back: indexes into the preview's `removed`. */
+const restore = z.array(z.number().int().min(0)).max(1000).default([]);
+
+/** A text source alone (what lib/import reads). */
+export type ImportSource = { text?: string; file?: { name: string; base64: string } };
+
+/** POST /api/articles/preview: the cleaned text (with any restored blocks) and what the cleanup removed, nothing saved. */
+export const previewArticleSchema = z.object({ ...sourceFields, restore }).refine(oneSource, ONE_SOURCE);
+export type PreviewArticleInput = z.infer<typeof previewArticleSchema>;
 
 /** POST /api/articles: the same source, the removed blocks to put back (indexes into the preview's `removed`), and the metadata. */
 export const createArticleSchema = z
-  .object({ ...sourceFields, ...articleMetaSchema.shape, restore: z.array(z.number().int().min(0)).max(1000).default([]) })
+  .object({ ...sourceFields, ...articleMetaSchema.shape, restore })
   .refine(oneSource, ONE_SOURCE);
 export type CreateArticleInput = z.infer<typeof createArticleSchema>;
 

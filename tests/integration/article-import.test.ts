@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { errorCode } from "../support/error-code";
 import { importArticleText } from "@/lib/anchoring/strip-furniture";
 import { createArticle } from "@/lib/server/articles/create-article";
 import { previewArticle } from "@/lib/server/articles/preview-article";
@@ -12,15 +12,6 @@ import { makeDesk } from "../support/actors";
 const seed = readFileSync(new URL("../../seeds/articles/001_bb3c64dddcf2a7b9.txt", import.meta.url), "utf8");
 const html = readFileSync(new URL("../fixtures/import/nato-visit.html", import.meta.url));
 
-const code = async (p: unknown) => {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    if (e instanceof AppError) return `${e.status}:${e.field ?? ""}`;
-    throw e;
-  }
-};
 
 let desk: Awaited<ReturnType<typeof makeDesk>>;
 beforeAll(async () => {
@@ -30,14 +21,14 @@ beforeAll(async () => {
 describe("importing an article", () => {
   it("previews without saving: the cleaned text and every removed block", async () => {
     const before = await db.article.count({ where: { teamId: desk.team.id } });
-    const preview = previewArticle(desk.reviewer, { text: seed });
+    const preview = previewArticle(desk.reviewer, { text: seed, restore: [] });
     expect(preview.text).toBe(importArticleText(seed).text);
     expect(preview.removed.map((b) => b.kind)).toEqual(importArticleText(seed).removed.map((b) => b.kind));
     expect(await db.article.count({ where: { teamId: desk.team.id } })).toBe(before);
   });
 
   it("saves the article with its metadata, a first version, the restored blocks and an audit event", async () => {
-    const preview = previewArticle(desk.reviewer, { text: seed });
+    const preview = previewArticle(desk.reviewer, { text: seed, restore: [] });
     const restoredBlock = preview.removed[0]!;
     const dto = await createArticle(desk.reviewer, {
       text: seed,
@@ -72,11 +63,11 @@ describe("importing an article", () => {
   it("refuses what it cannot import, with the field named, and saves nothing", async () => {
     const before = await db.article.count({ where: { teamId: desk.team.id } });
     const meta = { restore: [], title: null, outlet: null, author: null, publishedDate: null, url: null };
-    expect(await code(createArticle(desk.reviewer, { ...meta, text: " \n " }))).toBe("400:text");
-    expect(await code(createArticle(desk.reviewer, { ...meta, file: { name: "latin1.txt", base64: Buffer.from([0x63, 0x61, 0x66, 0xe9]).toString("base64") } }))).toBe("400:file");
-    expect(await code(createArticle(desk.reviewer, { ...meta, text: "x".repeat(1024 * 1024 + 1) }))).toBe("413:");
-    expect(await code(createArticle(desk.reviewer, { ...meta, text: seed, restore: [99] }))).toBe("400:restore");
-    expect(await code(createArticle(desk.reviewer, { ...meta, text: "Subscribe now" }))).toBe("400:restore");
+    expect(await errorCode(createArticle(desk.reviewer, { ...meta, text: " \n " }))).toBe("400:text");
+    expect(await errorCode(createArticle(desk.reviewer, { ...meta, file: { name: "latin1.txt", base64: Buffer.from([0x63, 0x61, 0x66, 0xe9]).toString("base64") } }))).toBe("400:file");
+    expect(await errorCode(createArticle(desk.reviewer, { ...meta, text: "x".repeat(1024 * 1024 + 1) }))).toBe("413:");
+    expect(await errorCode(createArticle(desk.reviewer, { ...meta, text: seed, restore: [99] }))).toBe("400:restore");
+    expect(await errorCode(createArticle(desk.reviewer, { ...meta, text: "Subscribe now" }))).toBe("400:restore");
     expect(await db.article.count({ where: { teamId: desk.team.id } })).toBe(before);
   });
 });

@@ -8,16 +8,9 @@ import { restoreClaim } from "@/lib/server/claims/restore-claim";
 import { listClaims } from "@/lib/server/claims/list-claims";
 import { listArticles } from "@/lib/server/articles/list-articles";
 import { makeDesk } from "../support/actors";
+import { errorCode } from "../support/error-code";
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    if (e instanceof AppError) return `${e.status}:${e.field ?? ""}`;
-    throw e;
-  }
-};
+const code = errorCode;
 
 let desk: Awaited<ReturnType<typeof makeDesk>>;
 let other: Awaited<ReturnType<typeof makeDesk>>;
@@ -36,7 +29,7 @@ describe("creating a claim", () => {
     expect(row.prefix).toBe(text.slice(Math.max(0, start - 32), start));
     expect(row.suffix).toBe(" in Seoul.");
     expect(row.verdict).toBe("disputed");
-    expect(row.rationaleHtml).toBe("<p>Check <b>dates</b></p>");
+    expect(row.rationaleHtml).toBe("<p>Check <strong>dates</strong></p>");
     const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: claim.id, action: "claim.create" } });
     expect((audit.after as { exact: string }).exact).toBe("Stoltenberg met Yoon");
     // Written as raw SQL (insert-annotation.ts): the dates must read back through Prisma exactly.

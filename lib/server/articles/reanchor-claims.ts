@@ -2,8 +2,10 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { reanchor, type AnchorResult } from "@/lib/anchoring/reanchor";
 import type { ReanchorSummary } from "@/lib/schemas/article";
+import { insertAuditEvents } from "@/lib/server/audit/insert-audit-events";
+import { moveClaimRows, type RowMove } from "./move-claim-rows";
 
-type Tx = Pick<Db, "annotation" | "articleVersion" | "auditEvent">;
+type Tx = Pick<Db, "annotation" | "articleVersion" | "$executeRawUnsafe">;
 
 const anchorSelect = {
   id: true, versionId: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchorState: true, anchorScore: true, version: true,
@@ -28,6 +30,7 @@ export async function reanchorClaims(
     select: anchorSelect,
   });
   const summary: ReanchorSummary = { anchored: 0, moved: 0, drifted: 0, orphaned: 0 };
+  const moves: RowMove[] = [];
   const audits: { before: object; after: AnchorResult & { versionId: string }; id: string }[] = [];
   for (const versionId of new Set(rows.map((r) => r.versionId))) {
     const { text } = await tx.articleVersion.findUniqueOrThrow({ where: { id: versionId }, select: { text: true } });
@@ -35,26 +38,18 @@ export async function reanchorClaims(
     const results = reanchor(text, next.text, group.map((r) => ({ ...r, state: r.anchorState, score: r.anchorScore })));
     for (const [i, r] of results.entries()) {
       const row = group[i]!;
-      const { count } = await tx.annotation.updateMany({
-        where: { id: row.id, teamId: ctx.teamId, version: row.version },
-        data: {
-          versionId: next.id, start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix,
-          anchorState: r.state, anchorScore: r.score, version: { increment: 1 },
-        },
-      });
-      // A claim edited while the correction ran: roll the whole correction back rather than lose either change.
-      if (count === 0) throw new AppError("CONFLICT", "A claim on this article changed while the correction was saved. Save the correction again.");
+      moves.push({ id: row.id, version: row.version, result: r });
       summary[r.state]++;
       audits.push({ id: row.id, before: row, after: { ...r, versionId: next.id } });
     }
   }
-  if (audits.length > 0) {
-    await tx.auditEvent.createMany({
-      data: audits.map((a) => ({
-        teamId: ctx.teamId, actorId: ctx.actorId, action: "claim.reanchor", objectType: "annotation", objectId: a.id,
-        before: JSON.parse(JSON.stringify(a.before)), after: JSON.parse(JSON.stringify(a.after)),
-      })),
-    });
+  // A claim edited while the correction ran: roll the whole correction back rather than lose either change.
+  if ((await moveClaimRows(tx, ctx.teamId, next.id, moves)) !== moves.length) {
+    throw new AppError("CONFLICT", "A claim on this article changed while the correction was saved. Save the correction again.");
   }
+  await insertAuditEvents(
+    tx,
+    audits.map((a) => ({ teamId: ctx.teamId, actorId: ctx.actorId, action: "claim.reanchor", objectType: "annotation", objectId: a.id, before: a.before, after: a.after })),
+  );
   return summary;
 }

@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { VersionCompare } from "@/components/articles/version-compare";
+
+export const metadata: Metadata = { title: "Versions" };
+
+export default async function ArticleVersionsPage({ params }: { params: Promise<{ articleId: string }> }) {
+  const { articleId } = await params;
+  return (
+    <>
+      <h1>Versions</h1>
+      <VersionCompare articleId={articleId} />
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * Re-anchoring (issue 6): 1,000 claims on an article of 100,000 characters,
+ * after different corrections.
+ * 1. The pure function the server runs when a correction is saved
+ *    (lib/anchoring/reanchor.ts): total and per-claim milliseconds (median of
+ *    RUNS runs after a warm-up) and the resulting states.
+ * 2. The whole save (lib/server/articles/correct-article.ts): new version,
+ *    1,000 claim rows moved and audited in one transaction, on a fresh SQLite
+ *    bench database (or BENCH_DATABASE_URL).
+ * Run: `npx tsx bench/reanchor.bench.ts` (or `npm run bench reanchor`).
+ */
+import { describeSpan } from "@/lib/anchoring/selectors";
+import { reanchor, type AnchorInput } from "@/lib/anchoring/reanchor";
+import { prepareBenchDatabase } from "./support/bench-database";
+
+const LENGTH = 100_000;
+const CLAIMS = 1_000;
+const RUNS = 7;
+
+// A seeded generator, so every run benches the same text and claims.
+let seed = 20230130;
+const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), seed % n);
+const WORDS = ("NATO Secretary-General Jens Stoltenberg visited Seoul Tokyo South Korea Japan Ukraine Russia China alliance " +
+  "minister president weapons support security region said urged called war aid military the of and to in a on for with " +
+  "as that its which their talks summit agency analyst policy countries partners East Asia Pacific deterrence nuclear").split(" ");
+
+function sentence(): string {
+  const words = Array.from({ length: 8 + rand(18) }, () => WORDS[rand(WORDS.length)]!);
+  return `${words.join(" ").replace(/^./, (c) => c.toUpperCase())}.`;
+}
+
+function article(): string {
+  const paragraphs: string[] = [];
+  let length = 0;
+  while (length < LENGTH) {
+    const p = Array.from({ length: 3 + rand(5) }, sentence).join(" ");
+    paragraphs.push(p);
+    length += p.length + 1;
+  }
+  return paragraphs.join("\n").slice(0, LENGTH).replace(/\s+\S*$/, ".");
+}
+
+function claims(text: string): AnchorInput[] {
+  return Array.from({ length: CLAIMS }, (_, i) => {
+    // Spans of 20-120 characters, widened to whole words.
+    let start = rand(text.length - 150);
+    while (start > 0 && text[start - 1] !== " " && text[start - 1] !== "\n") start--;
+    let end = start + 20 + rand(100);
+    while (end < text.length && /\S/.test(text[end]!)) end++;
+    const { quote } = describeSpan(text, start, end);
+    return { id: `c${i}`, start, end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix };
+  });
+}
+
+const text = article();
+const input = claims(text);
+const middle = text.indexOf(" ", text.length / 2);
+const paragraphs = text.split("\n");
+
+const corrections: [string, string][] = [
+  ["one word changed mid-article", `${text.slice(0, middle)} corrected${text.slice(middle)}`],
+  ["a sentence inserted at the top (every claim moves)", `Editor’s note: this article was corrected on 2 February. ${text}`],
+  [
+    "50 words changed across the article (fuzzy path)",
+    Array.from({ length: 50 }, (_, i) => Math.floor(((i + 0.5) * text.length) / 50)).reduceRight((t, at) => {
+      const s = t.indexOf(" ", at);
+      const e = t.indexOf(" ", s + 1);
+      return s < 0 || e < 0 ? t : `${t.slice(0, s)} amended${t.slice(e)}`;
+    }, text),
+  ],
+  ["a paragraph moved from the top to the end", [...paragraphs.slice(1), paragraphs[0]!].join("\n")],
+];
+
+console.log(`article: ${text.length.toLocaleString("en")} characters, ${paragraphs.length} paragraphs; ${CLAIMS.toLocaleString("en")} claims; median of ${RUNS} runs`);
+for (const [name, next] of corrections) {
+  reanchor(text, next, input); // warm-up
+  const times: number[] = [];
+  let results = reanchor(text, next, input);
+  for (let r = 0; r < RUNS; r++) {
+    const t0 = performance.now();
+    results = reanchor(text, next, input);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const ms = times[Math.floor(times.length / 2)]!;
+  const states = results.reduce<Record<string, number>>((acc, r) => ((acc[r.state] = (acc[r.state] ?? 0) + 1), acc), {});
+  console.log(`${name.padEnd(55)} ${ms.toFixed(1).padStart(8)} ms total  ${(ms / CLAIMS).toFixed(4)} ms/claim  ${JSON.stringify(states)}`);
+}
+
+/** Phase 2: the use case against a database, for the one-word correction. */
+async function benchSave() {
+  const url = prepareBenchDatabase("reanchor");
+  const { db } = await import("@/lib/db");
+  const { createArticle, createTeam, createUser } = await import("@/seeds/factories");
+  const { correctArticle } = await import("@/lib/server/articles/correct-article");
+  const team = await createTeam(db);
+  const user = await createUser(db, { team, role: "editor" });
+  const article = await createArticle(db, { team, text, stripFurniture: false });
+  const version = article.versions[0]!;
+  await db.annotation.createMany({
+    data: input.map((c) => ({ teamId: team.id, articleId: article.id, versionId: version.id, authorId: user.id, start: c.start, end: c.end, exact: c.exact, prefix: c.prefix, suffix: c.suffix, verdict: "verified" as const })),
+  });
+  const editor = { id: user.id, email: user.email, name: user.name, teamId: team.id, teamName: team.name, role: "editor" as const, teams: [] };
+  const t0 = performance.now();
+  const { reanchored } = await correctArticle(editor, article.id, { version: 1, text: corrections[0]![1] });
+  const ms = performance.now() - t0;
+  console.log(`${"save: one word changed, 1,000 rows moved (" + (url.startsWith("postgres") ? "PostgreSQL" : "SQLite") + ")"}`.padEnd(55), `${ms.toFixed(1).padStart(8)} ms total  ${(ms / CLAIMS).toFixed(4)} ms/claim  ${JSON.stringify(reanchored)}`);
+  await db.$disconnect();
+}
+
+await benchSave();
+process.exit(0);

@@ -1,0 +1,56 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { useArticleVersions, useVersionCompare } from "@/lib/queries/use-article-versions";
+import { formatDate } from "@/lib/format-date";
+import type { ArticleVersionDto } from "@/lib/schemas/article";
+import { VersionDiff } from "./version-diff";
+import "./article-tools.css";
+
+const label = (v: ArticleVersionDto) =>
+  `Version ${v.number}${v.current ? " (current)" : ""} · ${formatDate(v.createdAt.slice(0, 10))}${v.createdBy?.name ? ` · ${v.createdBy.name}` : ""}`;
+
+/** Every version of an article, and two of them side by side with the changed words marked. */
+export function VersionCompare({ articleId }: { articleId: string }) {
+  const versions = useArticleVersions(articleId);
+  const [picked, setPicked] = useState<{ from: number; to: number } | null>(null);
+  const list = versions.data ?? [];
+  // Default: the previous version against the current one.
+  const from = picked?.from ?? list[1]?.number ?? list[0]?.number ?? null;
+  const to = picked?.to ?? list[0]?.number ?? null;
+  const compare = useVersionCompare(articleId, from, to);
+
+  if (versions.isPending) return <p className="muted">Loading versions…</p>;
+  if (versions.error) return <p role="alert" className="form-error">{versions.error.message}</p>;
+  const select = (which: "from" | "to", value: number | null) => (
+    <label>
+      {which === "from" ? "Older" : "Newer"}
+      <select value={value ?? ""} onChange={(e) => setPicked({ from: from ?? 1, to: to ?? 1, [which]: Number(e.target.value) })}>
+        {list.map((v) => (
+          <option key={v.id} value={v.number}>{label(v)}</option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <div className="version-compare">
+      <p>
+        <Link href={`/articles/${articleId}`}>← Back to the article</Link>
+      </p>
+      <ol className="version-list" data-testid="version-list">
+        {list.map((v) => (
+          <li key={v.id}>{label(v)} · {v.length.toLocaleString("en")} characters</li>
+        ))}
+      </ol>
+      {list.length < 2 ? (
+        <p className="muted">This article has not been corrected: there is only one version.</p>
+      ) : (
+        <>
+          <div className="version-pickers">{select("from", from)}{select("to", to)}</div>
+          {compare.error && <p role="alert" className="form-error">{compare.error.message}</p>}
+          {compare.data && <VersionDiff compare={compare.data} />}
+        </>
+      )}
+    </div>
+  );
+}

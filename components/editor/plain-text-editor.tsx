@@ -1,0 +1,53 @@
+'use client';
+
+import { EditorContent, useEditor } from '@tiptap/react';
+import { StarterKit } from '@tiptap/starter-kit';
+import { useEffect, useMemo, useRef } from 'react';
+import { docText, textToDocJson } from './extensions/claim-highlights';
+import './plain-text-editor.css';
+
+/** Props of {@link PlainTextEditor}. */
+export type PlainTextEditorProps = {
+  /** Canonical text (paragraphs joined by '\n') loaded when the editor mounts; remount (key) to load another. */
+  initialText: string;
+  /** Receives the edited text, paragraphs joined by '\n'. */
+  onChange: (text: string) => void;
+  ariaLabel: string;
+};
+
+/**
+ * Paragraphs of plain text and nothing else: no marks, headings, lists or
+ * line breaks, so what the editor holds is exactly an article version's
+ * canonical text (one paragraph per line). Pasted formatting is dropped.
+ */
+const PLAIN_KIT = StarterKit.configure({
+  blockquote: false, bold: false, bulletList: false, code: false, codeBlock: false, dropcursor: false,
+  gapcursor: false, hardBreak: false, heading: false, horizontalRule: false, italic: false, link: false,
+  listItem: false, listKeymap: false, orderedList: false, strike: false, underline: false, trailingNode: false,
+});
+
+/** A tiptap editor for correcting an article's text. Uncontrolled after mount, so typing never resets the cursor. */
+export function PlainTextEditor({ initialText, onChange, ariaLabel }: PlainTextEditorProps) {
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
+  const extensions = useMemo(() => [PLAIN_KIT], []);
+  const editorProps = useMemo(
+    () => ({ attributes: { class: 'plain-editor__body', role: 'textbox', 'aria-multiline': 'true', 'aria-label': ariaLabel, spellcheck: 'true' } }),
+    [ariaLabel],
+  );
+  const content = useMemo(() => textToDocJson(initialText), [initialText]);
+  const editor = useEditor({
+    extensions,
+    editorProps,
+    content,
+    immediatelyRender: false,
+    onUpdate: ({ editor: e }) => onChangeRef.current(docText(e.state.doc)),
+  });
+  return (
+    <div className="plain-editor" data-testid="correction-editor">
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import type { APIRequestContext } from "@playwright/test";
+import { test, expect, makeDesk, signIn, testDb } from "../support/fixtures";
+
+const MIB = 1024 * 1024;
+
+/** A claim on the first occurrence of `phrase` (code points), through the API. */
+async function claimOn(request: APIRequestContext, desk: Awaited<ReturnType<typeof makeDesk>>, phrase: string) {
+  const at = desk.text.indexOf(phrase);
+  const start = [...desk.text.slice(0, at)].length;
+  const res = await request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, start, end: start + [...phrase].length, verdict: "disputed" } });
+  expect(res.status()).toBe(201);
+  return res.json();
+}
+
+test.describe("corrections API", () => {
+  test("a correction makes version 2, re-anchors the claims, and versions can be compared", async ({ request, desk }) => {
+    await signIn(request, desk.editor.email);
+    const kept = await claimOn(request, desk, "Foreign Minister Park Jin and President Yoon Suk-yeol");
+    const own = await claimOn(request, desk, "strengthenRelations with US allies");
+    const text = desk.text.replace("strengthenRelations", "strengthen relations");
+    const res = await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text } });
+    expect(res.status()).toBe(201);
+    const body = await res.json();
+    expect(body.article).toMatchObject({ version: 2, currentVersion: { number: 2, text } });
+    expect(body.reanchored).toEqual({ anchored: 0, moved: 1, drifted: 1, orphaned: 0 });
+
+    const claims: { id: string; anchorState: string; exact: string; versionId: string }[] = await (await request.get(`/api/articles/${desk.article.id}/claims`)).json();
+    const byId = Object.fromEntries(claims.map((c) => [c.id, c]));
+    expect(byId[kept.id]).toMatchObject({ anchorState: "moved", exact: "Foreign Minister Park Jin and President Yoon Suk-yeol", versionId: body.article.currentVersion.id });
+    expect(byId[own.id]).toMatchObject({ anchorState: "drifted", exact: "strengthen relations with US allies" });
+
+    const versions = await (await request.get(`/api/articles/${desk.article.id}/versions`)).json();
+    expect(versions.map((v: { number: number; current: boolean }) => [v.number, v.current])).toEqual([[2, true], [1, false]]);
+    const cmp = await (await request.get(`/api/articles/${desk.article.id}/versions/compare?from=1&to=2`)).json();
+    expect(cmp.parts.filter((p: { kind: string }) => p.kind === "removed").map((p: { text: string }) => p.text.trim())).toEqual(["strengthenRelations"]);
+    expect((await testDb().articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 1 } })).text).toBe(desk.text);
+
+    const confirmed = await request.patch(`/api/claims/${own.id}/anchor`, { data: { version: own.version + 1, confirm: true } });
+    expect(confirmed.status()).toBe(200);
+    expect(await confirmed.json()).toMatchObject({ anchorState: "anchored", exact: "strengthen relations with US allies" });
+  });
+
+  test("another team gets 404 for versions, compare, corrections and anchors", async ({ playwright, request, desk }) => {
+    await signIn(request, desk.editor.email);
+    const claim = await claimOn(request, desk, "Park Jin");
+    const other = await makeDesk();
+    const stranger = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    await signIn(stranger, other.editor.email);
+    expect((await stranger.get(`/api/articles/${desk.article.id}/versions`)).status()).toBe(404);
+    expect((await stranger.get(`/api/articles/${desk.article.id}/versions/compare?from=1&to=1`)).status()).toBe(404);
+    expect((await stranger.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text: "Replaced." } })).status()).toBe(404);
+    expect((await stranger.patch(`/api/claims/${claim.id}/anchor`, { data: { version: claim.version, start: 0, end: 4 } })).status()).toBe(404);
+    expect(await testDb().articleVersion.count({ where: { articleId: desk.article.id } })).toBe(1);
+    await stranger.dispose();
+  });
+
+  test("reviewers may not correct or place anchors (403)", async ({ request, desk }) => {
+    await signIn(request, desk.reviewer.email);
+    const claim = await claimOn(request, desk, "Park Jin");
+    const res = await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text: `${desk.text} More.` } });
+    expect(res.status()).toBe(403);
+    expect((await request.patch(`/api/claims/${claim.id}/anchor`, { data: { version: claim.version, start: 0, end: 4 } })).status()).toBe(403);
+    const article = await (await request.get(`/api/articles/${desk.article.id}`)).json();
+    expect(article.can).toEqual({ correct: false, placeAnchors: false });
+  });
+
+  test("malformed input gets 400 naming the field", async ({ request, desk }) => {
+    await signIn(request, desk.editor.email);
+    const claim = await claimOn(request, desk, "Park Jin");
+    const url = `/api/articles/${desk.article.id}/versions`;
+    const cases: [string, string, Record<string, unknown> | undefined, string][] = [
+      ["POST", url, { text: "x" }, "version"],
+      ["POST", url, { version: "1", text: "x" }, "version"],
+      ["POST", url, { version: 1 }, "text"],
+      ["POST", url, { version: 1, text: " \n " }, "text"],
+      ["POST", url, { version: 1, text: desk.text }, "text"],
+      ["GET", `${url}/compare?from=one&to=2`, undefined, "from"],
+      ["GET", `${url}/compare?from=1`, undefined, "to"],
+      ["PATCH", `/api/claims/${claim.id}/anchor`, { version: claim.version }, "start"],
+      ["PATCH", `/api/claims/${claim.id}/anchor`, { version: claim.version, start: 9, end: 3 }, "end"],
+      ["PATCH", `/api/claims/${claim.id}/anchor`, { version: claim.version, start: 0, end: 9_999_999 }, "end"],
+      ["PATCH", `/api/claims/${claim.id}/anchor`, { version: claim.version, confirm: true }, "confirm"],
+    ];
+    for (const [method, u, data, field] of cases) {
+      const res = await request.fetch(u, { method, data });
+      expect(res.status(), `${method} ${u} ${JSON.stringify(data)}`).toBe(400);
+      expect((await res.json()).field, `${method} ${u} ${JSON.stringify(data)}`).toBe(field);
+    }
+    expect((await request.get(`${url}/compare?from=1&to=5`)).status()).toBe(404);
+  });
+
+  test("a stale correction or anchor gets 409 with the current state, and is not applied", async ({ request, desk }) => {
+    await signIn(request, desk.editor.email);
+    const claim = await claimOn(request, desk, "strengthenRelations");
+    const url = `/api/articles/${desk.article.id}/versions`;
+    expect((await request.post(url, { data: { version: 1, text: desk.text.replace("strengthenRelations", "strengthen relations") } })).status()).toBe(201);
+    const stale = await request.post(url, { data: { version: 1, text: desk.text.replace("Sunday", "Saturday") } });
+    expect(stale.status()).toBe(409);
+    const body = await stale.json();
+    expect(body.current).toMatchObject({ version: 2, currentVersion: { number: 2 } });
+    expect(body.current.currentVersion.text).toContain("strengthen relations");
+    expect(await testDb().articleVersion.count({ where: { articleId: desk.article.id } })).toBe(2);
+
+    // The claim was moved by the correction (version 2): the client's version 1 is stale.
+    const anchor = await request.patch(`/api/claims/${claim.id}/anchor`, { data: { version: claim.version, confirm: true } });
+    expect(anchor.status()).toBe(409);
+    expect((await anchor.json()).current).toMatchObject({ id: claim.id, anchorState: "drifted", version: 2 });
+  });
+
+  test("a corrected text over the 1 MiB cap gets 413", async ({ request, desk }) => {
+    await signIn(request, desk.editor.email);
+    const res = await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text: "a".repeat(MIB + 1) } });
+    expect(res.status()).toBe(413);
+    expect((await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text: "a".repeat(3 * MIB) } })).status()).toBe(413);
+    expect(await testDb().articleVersion.count({ where: { articleId: desk.article.id } })).toBe(1);
+  });
+});
