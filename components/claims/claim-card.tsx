@@ -4,6 +4,9 @@ import type { ClaimDto, Verdict } from "@/lib/schemas/claim";
 import { VerdictBadge } from "./verdict-badge";
 import { VerdictButtons } from "./verdict-buttons";
 import { RationaleField } from "./rationale-field";
+import { OutcomeBadge } from "@/components/review/outcome-badge";
+import { ClaimEvidence } from "@/components/evidence/claim-evidence";
+import { AnchorStateBadge } from "./anchor-state-badge";
 
 type Props = {
   claim: ClaimDto;
@@ -34,8 +37,10 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
       <button type="button" className="claim-card-head" onClick={onSelect} aria-label={`Claim ${number}: show in the text`}>
         <span className="claim-number">{number}</span>
         <VerdictBadge verdict={claim.verdict} />
+        <AnchorStateBadge claim={claim} />
         <span className="claim-author muted">{claim.author.name}</span>
       </button>
+      <OutcomeBadge articleId={claim.articleId} claimId={claim.id} />
       <blockquote className="claim-quote" data-testid="claim-quote">{claim.exact}</blockquote>
       {editing ? (
         <RationaleField
@@ -51,6 +56,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
         // Stored rationales are sanitized when saved (lib/rich-text/sanitize.ts).
         <div className="claim-rationale rich-text" data-testid="claim-rationale" dangerouslySetInnerHTML={{ __html: claim.rationaleHtml }} />
       ) : null}
+      <ClaimEvidence claim={claim} selected={selected} />
       {selected && (claim.can.edit || claim.can.delete) && (
         <div className="claim-actions">
           {claim.can.edit && <VerdictButtons current={claim.verdict} onPick={(v) => v !== claim.verdict && onVerdict(v)} />}

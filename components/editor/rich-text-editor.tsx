@@ -5,7 +5,7 @@ import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 import { useEffect, useMemo, useRef } from 'react';
-import { RICH_TEXT_LINK_ATTRIBUTES, isAllowedLinkHref } from './rich-text-schema';
+import { RICH_TEXT_LINK_ATTRIBUTES, isAllowedLinkHref } from '../../lib/rich-text/allowed';
 import './rich-text-editor.css';
 
 /** Props of {@link RichTextEditor}. */
@@ -23,7 +23,7 @@ export type RichTextEditorProps = {
 
 /**
  * Marks and blocks of a rationale or note; must match RICH_TEXT_ALLOWED in
- * ./rich-text-schema (no headings, code blocks, rules or images).
+ * lib/rich-text/allowed.ts (no headings, code blocks, rules or images).
  */
 const RICH_TEXT_KIT = StarterKit.configure({
   heading: false,

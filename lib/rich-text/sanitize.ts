@@ -1,19 +1,20 @@
 import sanitizeHtml from "sanitize-html";
+import { RICH_TEXT_ALLOWED, RICH_TEXT_LINK_ATTRIBUTES, RICH_TEXT_PROTOCOLS } from "./allowed";
 
 /**
- * What the rich-text editor (StarterKit: paragraphs, marks, lists, quotes,
- * links) can produce. Anything else is dropped when a body is saved; exports
- * then trust stored HTML and never sanitize again.
+ * Only what the rich-text editor can produce (./allowed.ts) survives a save;
+ * exports then trust stored HTML and never sanitize again.
  */
-export const RICH_TEXT_TAGS = ["p", "br", "strong", "b", "em", "i", "s", "u", "code", "pre", "blockquote", "ul", "ol", "li", "a", "span"];
-
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: RICH_TEXT_TAGS,
-  allowedAttributes: { a: ["href", "rel", "target"], span: ["data-type", "data-id", "data-label"] },
-  allowedSchemes: ["http", "https", "mailto"],
+  allowedTags: [...RICH_TEXT_ALLOWED.tags],
+  allowedAttributes: Object.fromEntries(Object.entries(RICH_TEXT_ALLOWED.attributes).map(([tag, attrs]) => [tag, [...attrs]])),
+  allowedSchemes: [...RICH_TEXT_PROTOCOLS],
   allowProtocolRelative: false,
   transformTags: {
-    a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow", target: "_blank" }),
+    a: sanitizeHtml.simpleTransform("a", { ...RICH_TEXT_LINK_ATTRIBUTES }),
+    // Pasted HTML uses <b>/<i>; keep the emphasis in the editor's own tags.
+    b: "strong",
+    i: "em",
   },
   // Drop the contents of these, not just the tags.
   nonTextTags: ["script", "style", "textarea", "noscript", "iframe", "object", "title"],

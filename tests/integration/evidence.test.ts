@@ -16,16 +16,9 @@ import { createClaimOnPhrase } from "@/seeds/evidence-factories";
 import { seedArticles } from "@/seeds/demo";
 import { demoEvidence, seedDemoEvidence } from "@/seeds/demo-evidence";
 import { makeDesk, makeMember } from "../support/actors";
+import { errorCode } from "../support/error-code";
 
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    if (e instanceof AppError) return `${e.status}:${e.field ?? ""}`;
-    throw e;
-  }
-};
+const code = errorCode;
 const input = (v: Record<string, unknown>): CreateEvidenceInput => createEvidenceSchema.parse({ kind: "web_source", ...v });
 
 const TEXT = "Stoltenberg said the summit was held in Madrid in July last year.\nPoland bought hundreds of tanks.";

@@ -7,6 +7,8 @@ import type { Page } from "@playwright/test";
  */
 export async function selectWithMouse(page: Page, phrase: string, occurrence = 0) {
   await page.locator(".article-viewer .ProseMirror").first().waitFor();
+  // A web font arriving after the rects are measured re-wraps the lines, and the drag lands on other words.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const box = await page.evaluate(
     ({ phrase, occurrence }) => {
       const root = document.querySelector(".article-viewer .ProseMirror");

@@ -47,6 +47,7 @@ test("attach a library item with the picker and create one inline, by keyboard; 
   await form.getByLabel("URL").fill("https://en.yna.co.kr/view/1");
   await form.getByLabel("URL").press("Enter");
   await expect(form).toHaveCount(0);
+  await expect(card.getByRole("button", { name: "New evidence" })).toBeFocused();
   await expect(links).toHaveCount(2);
   await expect(links.nth(1)).toHaveAttribute("data-stance", "contradicts");
 

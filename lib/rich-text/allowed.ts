@@ -1,9 +1,9 @@
 /**
  * What the rich-text editor (rationales, notes) can produce, as plain data.
  *
- * Kept free of React and tiptap imports because the server's HTML sanitizer
- * imports it: the allow-list and the editor's extensions must stay in step,
- * so both are defined here, next to each other.
+ * Kept free of React and tiptap imports: the server's sanitizer
+ * (./sanitize.ts) and the editor (components/editor/rich-text-editor.tsx)
+ * both import it, so the allow-list and the editor stay in step.
  */
 
 /** Link protocols the editor accepts and the sanitizer should allow. */
@@ -14,10 +14,12 @@ export const RICH_TEXT_PROTOCOLS = ['http', 'https'] as const;
  * `rel`/`target`; `ol` may carry `start` (typing "3. " starts a list at 3).
  */
 export const RICH_TEXT_ALLOWED = {
-  tags: ['p', 'br', 'strong', 'em', 's', 'code', 'ul', 'ol', 'li', 'blockquote', 'a'],
+  tags: ['p', 'br', 'strong', 'em', 's', 'code', 'ul', 'ol', 'li', 'blockquote', 'a', 'span'],
   attributes: {
     a: ['href', 'rel', 'target'],
     ol: ['start'],
+    // @-mentions in comments: <span data-type="mention" data-id="…" data-label="…">.
+    span: ['data-type', 'data-id', 'data-label'],
   },
 } as const satisfies { tags: readonly string[]; attributes: Record<string, readonly string[]> };
 
