@@ -9,6 +9,8 @@ import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/policies/roles";
 import { hashPassword } from "@/lib/auth/password";
 import { createArticle, type ArticleMeta } from "./factories";
+import { seedDemoEvidence } from "./demo-evidence";
+import { seedDemoReview } from "./demo-review";
 
 export const DEMO_TEAM = { name: "Demo Desk", slug: "demo-desk" };
 export const DEMO_PASSWORD = "claimdesk";
@@ -55,5 +57,7 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
     await createArticle(db, { team, text: raw, meta, sourceRef });
     created++;
   }
+  created += (await seedDemoEvidence(db, team)).created;
+  created += (await seedDemoReview(db, team)).created;
   return { created };
 }

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { NotificationsBell } from "@/components/review/notifications-bell";
+import { LiveEvents } from "@/components/review/live-events";
 
 /** Signed-in shell. Convenience only: every API route checks the caller itself. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -14,14 +16,18 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         <nav aria-label="Main">
           <Link href="/articles">Articles</Link>
           <Link href="/evidence">Evidence</Link>
+          <Link href="/reviews">Reviews</Link>
+          <Link href="/queue">My queue</Link>
         </nav>
         <div className="topbar-user">
+          <NotificationsBell />
           <span className="team-name">{user.teamName}</span>
           <span className="user-name" data-testid="current-user">{user.name ?? user.email} · {user.role}</span>
           <Link href="/signout">Sign out</Link>
         </div>
       </header>
       <main className="page">{children}</main>
+      <LiveEvents />
     </div>
   );
 }

@@ -182,6 +182,8 @@ export type ArticleRoundDto = {
   round: RoundSummaryDto | null;
   /** How each of the caller's round annotations on this article was decided, by annotation id. */
   outcomes: Record<string, AnnotationOutcomeDto>;
+  /** Whether the caller may start a review of this article now (an editor, and no round open or revealed). */
+  canStart: boolean;
 };
 
 /** GET /api/queue. */

@@ -17,18 +17,11 @@ import { listComments } from "@/lib/server/comments/list-comments";
 import { listNotifications } from "@/lib/server/notifications/list-notifications";
 import { markNotificationsRead } from "@/lib/server/notifications/mark-notifications-read";
 import { makeDesk, makeMember } from "../support/actors";
+import { errorCode } from "../support/error-code";
 
 const TEXT = "The minister said inflation fell to 3 percent in May.\nExports rose by 12 percent, the ministry claimed on Tuesday.";
 const span = (phrase: string) => ({ start: TEXT.indexOf(phrase), end: TEXT.indexOf(phrase) + phrase.length });
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    if (e instanceof AppError) return `${e.status}:${e.field ?? ""}`;
-    throw e;
-  }
-};
+const code = errorCode;
 
 let desk: Awaited<ReturnType<typeof makeDesk>>;
 let roundId: string;

@@ -1,5 +1,6 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ArticleRoundDto } from "@/lib/schemas/review";
+import { canStartRound } from "@/lib/policies/round";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { listOutcomes } from "./list-outcomes";
 import { loadRoundSummaries } from "./round-summaries";
@@ -14,5 +15,6 @@ export async function getArticleRound(user: CurrentUser, articleId: string): Pro
   const [mine] = await loadRoundSummaries(user, { articleId: article.id, status: "open", assignments: { some: { reviewerId: user.id } } }, 1);
   const round = mine ?? (await loadRoundSummaries(user, { articleId: article.id }, 1))[0] ?? null;
   const outcomes = await listOutcomes(user, { articleId: article.id });
-  return { round, outcomes: Object.fromEntries(outcomes.map((o) => [o.annotationId, o])) };
+  const busy = round?.status === "open" || round?.status === "revealed";
+  return { round, outcomes: Object.fromEntries(outcomes.map((o) => [o.annotationId, o])), canStart: canStartRound(user) && !busy };
 }

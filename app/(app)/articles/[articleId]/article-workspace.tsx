@@ -7,6 +7,8 @@ import { VERDICT_KEYS } from "@/components/claims/verdict-buttons";
 import { useClaimDrafts } from "@/components/claims/claim-drafts";
 import { Toast, type ToastMessage } from "@/components/ui/toast";
 import { ArticleHeader } from "@/components/articles/article-header";
+import { RoundBanner, StartReviewLink } from "@/components/review/round-banner";
+import { OrphanList } from "@/components/claims/orphan-list";
 import { useArticle } from "@/lib/queries/use-articles";
 import { useClaimMutations, useClaims } from "@/lib/queries/use-claims";
 import { VERDICTS, type ClaimDto, type Verdict } from "@/lib/schemas/claim";
@@ -102,6 +104,8 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     <div className="workspace">
       <section className="workspace-text" aria-label="Article text">
         <ArticleHeader article={article.data} />
+        <RoundBanner articleId={articleId} />
+        <OrphanList articleId={articleId} claims={claims.data ?? []} canPlace={!!article.data.can?.placeAnchors} selection={selection} onPlaced={() => setSelection(null)} />
         <ArticleViewer
           text={text}
           claims={viewerClaims}
@@ -110,6 +114,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
           onClaimClick={(id) => setSelectedId(id)}
           onSelectionChange={setSelection}
         />
+        <StartReviewLink articleId={articleId} />
         {selection && <VerdictPopover rect={selection.rect} onPick={tag} />}
       </section>
       <ClaimPanel

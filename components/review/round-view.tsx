@@ -1,0 +1,36 @@
+"use client";
+import Link from "next/link";
+import { useRound } from "@/lib/queries/use-reviews";
+import { formatDate } from "@/lib/format-date";
+import { StatusPill } from "./status-pill";
+import { RoundProgress } from "./round-progress";
+import { FeedbackList } from "./feedback-list";
+import { AdjudicationView } from "./adjudication-view";
+import { AgreementPanel } from "./agreement-panel";
+import "./review.css";
+
+/** /reviews/{id}: progress during the blind phase; clusters, decisions, feedback and agreement after the reveal. */
+export function RoundView({ roundId }: { roundId: string }) {
+  const round = useRound(roundId);
+  if (round.isPending) return <p className="muted">Loading the review…</p>;
+  if (round.error) return <p role="alert" className="form-error">{round.error.message}</p>;
+  const r = round.data;
+  return (
+    <>
+      <div className="round-head">
+        <h1>
+          Review of <Link href={`/articles/${r.article.id}`}>{r.article.title ?? "an untitled article"}</Link>
+        </h1>
+        <StatusPill status={r.status} />
+      </div>
+      <p className="round-meta">
+        Adjudicator {r.adjudicator.name} · started by {r.createdBy.name} on {formatDate(r.createdAt.slice(0, 10))}
+        {r.dueDate && ` · due ${formatDate(r.dueDate)}`}
+      </p>
+      <RoundProgress round={r} />
+      {r.feedback.length > 0 && <FeedbackList items={r.feedback} />}
+      {r.status !== "open" && <AdjudicationView round={r} />}
+      {r.status !== "open" && <AgreementPanel roundId={r.id} />}
+    </>
+  );
+}

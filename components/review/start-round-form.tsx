@@ -1,0 +1,73 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useArticles } from "@/lib/queries/use-articles";
+import { useMembers, useStartRound } from "@/lib/queries/use-reviews";
+import { ApiError } from "@/lib/queries/api-client";
+import "./review.css";
+
+/** An editor starts a blind review: article, reviewers, adjudicator and an optional due date. */
+export function StartRoundForm({ defaultArticleId }: { defaultArticleId?: string }) {
+  const articles = useArticles();
+  const members = useMembers();
+  const start = useStartRound();
+  const router = useRouter();
+  const [articleId, setArticleId] = useState(defaultArticleId ?? "");
+  const [reviewerIds, setReviewerIds] = useState<string[]>([]);
+  const [adjudicatorId, setAdjudicatorId] = useState("");
+  const [dueDate, setDueDate] = useState("");
+  const error = start.error instanceof ApiError ? start.error : null;
+  const fieldError = (f: string) => (error?.field === f ? <span className="field-error" role="alert">{error.message}</span> : null);
+  const adjudicators = (members.data ?? []).filter((m) => m.role !== "reviewer");
+
+  function handleSubmit(e: FormEvent) {
+    e.preventDefault();
+    start.mutate(
+      { articleId, reviewerIds, adjudicatorId, dueDate: dueDate || null },
+      { onSuccess: (round) => router.push(`/reviews/${round.id}`) },
+    );
+  }
+  const toggle = (id: string) => setReviewerIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+
+  return (
+    <form className="review-form" onSubmit={handleSubmit} aria-label="Start a review">
+      <h2>Start a review</h2>
+      <label className="field">
+        Article
+        <select value={articleId} onChange={(e) => setArticleId(e.target.value)} required>
+          <option value="">Choose an article…</option>
+          {(articles.data ?? []).map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
+        </select>
+        {fieldError("articleId")}
+      </label>
+      <fieldset>
+        <legend>Reviewers</legend>
+        {(members.data ?? []).map((m) => (
+          <label key={m.id}>
+            <input type="checkbox" checked={reviewerIds.includes(m.id)} onChange={() => toggle(m.id)} /> {m.name ?? m.email}
+          </label>
+        ))}
+        {fieldError("reviewerIds")}
+      </fieldset>
+      <label className="field">
+        Adjudicator
+        <select value={adjudicatorId} onChange={(e) => setAdjudicatorId(e.target.value)} required>
+          <option value="">Choose an editor…</option>
+          {adjudicators.map((m) => <option key={m.id} value={m.id}>{m.name ?? m.email}</option>)}
+        </select>
+        {fieldError("adjudicatorId")}
+      </label>
+      <label className="field">
+        Due date (optional)
+        <input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+        {fieldError("dueDate")}
+      </label>
+      {error && !error.field && <p role="alert" className="form-error">{error.message}</p>}
+      <div>
+        <button type="submit" className="btn btn-primary" disabled={start.isPending || reviewerIds.length === 0}>
+          {start.isPending ? "Starting…" : "Start the review"}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * Factories for team review (issue 4): rounds, annotations inside rounds,
+ * submissions, reveals and decisions, written straight to the database (no
+ * live events, no request context). Shared by the demo seed and the tests.
+ */
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db";
+import type { Verdict } from "@/lib/schemas/claim";
+import { OffsetIndex } from "@/lib/anchoring/offsets";
+import { describeSpan } from "@/lib/anchoring/selectors";
+import { revealInTransaction } from "@/lib/server/reviews/reveal-in-transaction";
+import { materializeClaim } from "@/lib/server/reviews/materialize-claim";
+import { findPhrase } from "./evidence-factories";
+
+type Version = { id: string; articleId: string; text: string };
+
+/** An open round on `version` with the given reviewers. */
+export function createRound(
+  db: Db,
+  data: { team: { id: string }; version: Version; createdById: string; adjudicatorId: string; reviewerIds: string[]; dueDate?: string | null },
+) {
+  return db.reviewRound.create({
+    data: {
+      teamId: data.team.id, articleId: data.version.articleId, versionId: data.version.id, createdById: data.createdById,
+      adjudicatorId: data.adjudicatorId, dueDate: data.dueDate ?? null,
+      assignments: { create: data.reviewerIds.map((reviewerId) => ({ reviewerId })) },
+    },
+  });
+}
+
+/** A reviewer's draft annotation inside a round, on a phrase of the version's text. */
+export function annotateInRound(
+  db: Db,
+  data: { team: { id: string }; roundId: string; version: Version; authorId: string; phrase: string; verdict: Verdict; rationaleHtml?: string },
+) {
+  const index = new OffsetIndex(data.version.text);
+  const { start, end } = findPhrase(data.version.text, data.phrase, index);
+  const { quote } = describeSpan(data.version.text, start, end, index);
+  return db.annotation.create({
+    data: {
+      teamId: data.team.id, articleId: data.version.articleId, versionId: data.version.id, authorId: data.authorId, roundId: data.roundId,
+      start, end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, verdict: data.verdict, rationaleHtml: data.rationaleHtml ?? "",
+    },
+  });
+}
+
+/** Marks a reviewer's review submitted (and their annotations with it). */
+export async function submitInRound(db: Db, roundId: string, reviewerId: string, at = new Date()) {
+  await db.roundAssignment.updateMany({ where: { roundId, reviewerId }, data: { submittedAt: at } });
+  await db.annotation.updateMany({ where: { roundId, authorId: reviewerId, deletedAt: null }, data: { status: "submitted" } });
+}
+
+/** Reveals a round exactly as the app does (clusters included), optionally back-dated. */
+export async function revealForTest(db: Db, round: { id: string; teamId: string }, actorId: string, revealedAt?: Date) {
+  await db.$transaction((tx) => revealInTransaction(tx, round, actorId, "editor"));
+  if (revealedAt) await db.reviewRound.update({ where: { id: round.id }, data: { revealedAt } });
+  return db.cluster.findMany({ where: { roundId: round.id }, include: { members: { include: { annotation: true } } }, orderBy: { number: "asc" } });
+}
+
+/** Accepts a cluster with a span and verdict (or rejects it), as an append-only decision, and makes its claim. */
+export async function decideForTest(
+  db: Db,
+  data: { team: { id: string }; cluster: { id: string; roundId: string; version: number; members: { annotation: { id: string } }[] }; version: Version; deciderId: string; action: "accept" | "reject"; boundary?: string; span?: { start: number; end: number }; verdict?: Verdict; rationaleHtml?: string },
+) {
+  await db.$transaction(async (tx) => {
+    await tx.cluster.update({ where: { id: data.cluster.id }, data: { status: data.action === "accept" ? "decided" : "rejected", version: { increment: 1 } } });
+    await tx.decision.create({
+      data: {
+        id: randomUUID(), teamId: data.team.id, clusterId: data.cluster.id, deciderId: data.deciderId, action: data.action,
+        boundary: data.boundary ?? null, start: data.span?.start ?? null, end: data.span?.end ?? null, verdict: data.verdict ?? null,
+        rationaleHtml: data.rationaleHtml ?? "", clusterVersion: data.cluster.version,
+      },
+    });
+    if (data.action === "accept") {
+      await materializeClaim(tx, {
+        teamId: data.team.id, actorId: data.deciderId, cluster: { id: data.cluster.id, articleId: data.version.articleId, versionId: data.version.id },
+        span: data.span!, verdict: data.verdict!, rationaleHtml: data.rationaleHtml ?? "", chosenAnnotationIds: data.cluster.members.map((m) => m.annotation.id),
+        text: { text: data.version.text, index: new OffsetIndex(data.version.text) },
+      });
+    }
+    if ((await tx.cluster.count({ where: { roundId: data.cluster.roundId, status: "open" } })) === 0) {
+      await tx.reviewRound.updateMany({ where: { id: data.cluster.roundId, status: "revealed" }, data: { status: "adjudicated", adjudicatedAt: new Date(), version: { increment: 1 } } });
+    }
+  });
+}
