@@ -4,7 +4,7 @@
  * highlights survive black-and-white printing.
  */
 export const REPORT_CSS = `
-:root { --ink: #1d1f23; --muted: #5f6368; --line: #d9d6cc; --verified: #1f7a3a; --disputed: #b3261e; --unsourced: #6b5b95; }
+:root { --ink: #1d1f23; --muted: #5d636d; --line: #dcdad3; --verified: #1e7a3c; --disputed: #b3261e; --unsourced: #9a6400; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 72rem; padding: 2rem 1.5rem; color: var(--ink); font: 15px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; }
 h1 { font: 600 1.9rem/1.25 Georgia, "Times New Roman", serif; margin: .2rem 0 1rem; }
@@ -24,7 +24,7 @@ table.summary { width: auto; min-width: 22rem; }
 mark.claim { background: transparent; color: inherit; text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: .2em; }
 mark.claim.v-verified { background: #e6f3ea; text-decoration-color: var(--verified); }
 mark.claim.v-disputed { background: #fbe7e5; text-decoration-color: var(--disputed); text-decoration-style: double; }
-mark.claim.v-unsourced { background: #eeeaf5; text-decoration-color: var(--unsourced); text-decoration-style: dashed; }
+mark.claim.v-unsourced { background: #fbf0dc; text-decoration-color: var(--unsourced); text-decoration-style: dashed; }
 mark.claim mark.claim { text-underline-offset: .45em; }
 mark.claim:target { outline: 2px solid #1a56db; }
 sup.ref { font: 600 .7rem system-ui, sans-serif; margin-left: .1rem; }

@@ -6,6 +6,7 @@
  * TTF/OTF path such as Noto Sans CJK) and, without one, print as □ with a
  * note in the report, never as invisible or wrong glyphs.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 const DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
@@ -17,6 +18,15 @@ export const PDF_FONTS = {
 } as const;
 
 export type PdfFontName = keyof typeof PDF_FONTS;
+
+const loaded = new Map<PdfFontName, Buffer>();
+
+/** The font file's bytes, read once per process. */
+export function fontData(name: PdfFontName): Buffer {
+  let data = loaded.get(name);
+  if (!data) loaded.set(name, (data = readFileSync(PDF_FONTS[name])));
+  return data;
+}
 
 /** Printed in place of a character that no embedded font has. */
 export const MISSING_GLYPH = "□";

@@ -8,10 +8,10 @@ import PDFDocument from "pdfkit";
 import type { ReportClaim, ReportModel } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
-import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, type PdfFontName } from "./pdf-fonts";
+import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, fontData, type PdfFontName } from "./pdf-fonts";
 import { UNSOURCED_NOTE, VERDICT_LABELS, decisionLine, evidenceLine, reportFacts, reviewsLine, summaryFacts } from "./report-text";
 
-const COLORS = { ink: "#1d1f23", muted: "#5f6368", verified: "#1f7a3a", disputed: "#b3261e", unsourced: "#6b5b95", link: "#1a56db" } as const;
+const COLORS = { ink: "#1d1f23", muted: "#5d636d", verified: "#1e7a3c", disputed: "#b3261e", unsourced: "#9a6400", link: "#1a56db" } as const;
 
 type Style = { font?: PdfFontName; size?: number; color?: string; continued?: boolean; underline?: boolean; link?: string | null; indent?: number };
 
@@ -24,8 +24,10 @@ class PdfWriter {
   private coverage = new Map<PdfFontName, GlyphCoverage>();
 
   constructor(private readonly opts: PdfOptions) {
-    this.doc = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 56, right: 56 }, bufferPages: true, font: PDF_FONTS.regular, autoFirstPage: true });
-    for (const [name, file] of Object.entries(PDF_FONTS)) this.doc.registerFont(name, file);
+    // No default font: pdfkit would load Helvetica, and a default given by path is cached under the path,
+    // so every later switch to the same file by name would re-read and re-parse it (seconds per report).
+    this.doc = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 56, right: 56 }, bufferPages: true, font: null as unknown as string, autoFirstPage: true });
+    for (const name of Object.keys(PDF_FONTS) as PdfFontName[]) this.doc.registerFont(name, fontData(name));
     if (opts.fallbackFont) this.doc.registerFont("fallback", opts.fallbackFont);
   }
 
@@ -37,7 +39,8 @@ class PdfWriter {
     const runs = coverage.runs(text);
     runs.forEach((run, i) => {
       const last = i === runs.length - 1;
-      const options = { continued: last ? !!style.continued : true, underline: style.underline, link: style.link ?? undefined, indent: style.indent };
+      // Explicit values: pdfkit carries any option left undefined over from the previous continued run.
+      const options = { continued: last ? !!style.continued : true, underline: !!style.underline, link: style.link ?? null, indent: style.indent ?? 0 };
       if (run.covered) doc.font(font).text(run.text, options);
       else if (this.opts.fallbackFont) doc.font("fallback").text(run.text, options);
       else {

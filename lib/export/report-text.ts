@@ -3,7 +3,7 @@
  * same way (HTML, PDF, Markdown, CSV), so the formats never drift apart.
  * Nothing here escapes: each builder escapes for its own syntax.
  */
-import { formatDate } from "@/lib/format-date";
+import { formatDate as formatCalendarDay } from "@/lib/format-date";
 import { VERDICT_LABELS } from "@/lib/schemas/claim";
 import type { ReportClaim, ReportClusterKind, ReportEvidence, ReportModel } from "./report-model";
 import { reportTitle } from "./report-model";
@@ -21,6 +21,17 @@ export const CLUSTER_KIND_LABELS: Record<ReportClusterKind, string> = {
   verdict_conflict: "Reviewers disagreed on the verdict",
   single_reviewer: "Marked by one reviewer",
 };
+
+/** Formatted calendar dates: Intl formatting is slow, and a report repeats the same few dates thousands of times. */
+const dayCache = new Map<string, string>();
+function formatDate(isoDate: string): string {
+  let out = dayCache.get(isoDate);
+  if (out === undefined) {
+    if (dayCache.size > 10_000) dayCache.clear();
+    dayCache.set(isoDate, (out = formatCalendarDay(isoDate)));
+  }
+  return out;
+}
 
 /** "2026-11-25T14:03:00.000Z" -> "25 Nov 2026, 14:03 UTC"; calendar dates go through formatDate. */
 export function formatDateTime(iso: string): string {

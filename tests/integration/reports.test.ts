@@ -13,6 +13,7 @@ import { buildHtml } from "@/lib/export/html";
 import { createArticle } from "@/seeds/factories";
 import { createEvidenceItem, createEvidenceLink } from "@/seeds/evidence-factories";
 import { makeDesk } from "../support/actors";
+import { errorCode } from "../support/error-code";
 import { checkAnnotation } from "../support/w3c-conformance";
 
 const BASE = "http://claimdesk.test";
@@ -21,15 +22,7 @@ const span = (phrase: string, from = 0) => {
   const at = TEXT.indexOf(phrase, from);
   return { start: [...TEXT.slice(0, at)].length, end: [...TEXT.slice(0, at + phrase.length)].length };
 };
-const code = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    if (e instanceof AppError) return `${e.status}:${e.field ?? ""}`;
-    throw e;
-  }
-};
+const code = errorCode;
 
 let desk: Awaited<ReturnType<typeof makeDesk>>;
 let other: Awaited<ReturnType<typeof makeDesk>>;

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { readJson, withUser } from "@/lib/api/handler";
+import { importW3c } from "@/lib/server/reports/import-w3c";
+import { publicBaseUrl } from "@/lib/server/reports/public-base-url";
+
+/** An export of a thousand claims with evidence is about 2 MB; 8 MB leaves room without inviting abuse. */
+const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * POST /api/articles/{id}/annotations/import: W3C Web Annotation JSON (an
+ * Annotation, an array, or an AnnotationCollection/Page). The shape is checked
+ * annotation by annotation in lib/export/parse-w3c.ts, which reports what it
+ * cannot read instead of rejecting the whole upload.
+ */
+export const POST = withUser<{ articleId: string }>(async ({ req, params, user }) => {
+  const body = await readJson(req, z.unknown(), MAX_IMPORT_BYTES);
+  return importW3c(user, params.articleId, body, publicBaseUrl(req));
+});

@@ -1,0 +1,14 @@
+import { NextResponse } from "next/server";
+import { readJson, withUser } from "@/lib/api/handler";
+import { zipRequestSchema } from "@/lib/schemas/report";
+import { startZipJob } from "@/lib/server/reports/start-zip-job";
+import { publicBaseUrl } from "@/lib/server/reports/public-base-url";
+
+/**
+ * POST /api/reports/zip { formats? }: starts a job that builds every report
+ * of the team into one ZIP; 202 with the job. Poll /api/reports/zip/{id}.
+ */
+export const POST = withUser(async ({ req, user }) => {
+  const input = await readJson(req, zipRequestSchema);
+  return NextResponse.json(await startZipJob(user, input, publicBaseUrl(req)), { status: 202 });
+});
