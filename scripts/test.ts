@@ -7,6 +7,9 @@
  * data/test-summary-<db>.json for .ci/run.
  *
  * Environment: CLAIMDESK_SKIP_BUILD=1 reuses an existing build; CLAIMDESK_ONLY=unit|integration|e2e runs one stage.
+ * Arguments narrow the run to some files: `npm test -- tests/e2e/review lib/dates`
+ * (a path ending in .spec.ts, or under tests/api or tests/e2e, goes to
+ * Playwright; anything else to vitest; the type check is skipped).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,7 +17,11 @@ import { createTestDatabase, redact } from "./test-db";
 import { PRISMA_OFFLINE_ENV } from "./prisma-env";
 
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const only = process.env.CLAIMDESK_ONLY;
+const filters = process.argv.slice(2);
+const isPlaywright = (f: string) => /\.spec\.ts$/.test(f) || /(^|\/)tests\/(api|e2e)(\/|$)/.test(f);
+const vitestFilters = filters.filter((f) => !isPlaywright(f));
+const playwrightFilters = filters.filter(isPlaywright);
+const only = process.env.CLAIMDESK_ONLY ?? (filters.length === 0 ? undefined : playwrightFilters.length === 0 ? "vitest" : vitestFilters.length === 0 ? "e2e" : "filtered");
 const slot = process.env.CLAIMDESK_TEST_SLOT ? `-${process.env.CLAIMDESK_TEST_SLOT}` : "";
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
@@ -34,7 +41,7 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-if (!existsSync(CHROMIUM) && (!only || only === "e2e")) {
+if (!existsSync(CHROMIUM) && (!only || only === "e2e" || only === "filtered")) {
   console.error(`Chromium is missing (looked for ${CHROMIUM}). Install Debian's build: apt-get install -y chromium\n(never \`npx playwright install\`: browser downloads are blocked here).`);
   process.exit(1);
 }
@@ -58,15 +65,15 @@ if (!run("Migrating the test database", "npx", ["prisma", "migrate", "deploy"], 
   process.exit(1);
 }
 
-if (!only || only === "unit" || only === "integration") {
+if (!only || only === "unit" || only === "integration" || only === "vitest" || only === "filtered") {
   if (!only) {
     const ok = run("Type check (tsc --noEmit)", "npx", ["tsc", "--noEmit"]);
     tally[ok ? "passed" : "failed"]++;
   }
   const out = `data/test/vitest-${db.kind}${slot}.json`;
   rmSync(out, { force: true });
-  const projects = only ? ["--project", only] : [];
-  run("Unit and integration tests (vitest)", "npx", ["vitest", "run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], testEnv);
+  const projects = only === "unit" || only === "integration" ? ["--project", only] : [];
+  run("Unit and integration tests (vitest)", "npx", ["vitest", "run", ...projects, ...vitestFilters, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], testEnv);
   const v = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(out);
   if (v) {
     tally.passed += v.numPassedTests;
@@ -75,7 +82,7 @@ if (!only || only === "unit" || only === "integration") {
   } else tally.failed++;
 }
 
-if (!only || only === "e2e") {
+if (!only || only === "e2e" || only === "filtered") {
   const distDir = process.env.CLAIMDESK_TEST_SLOT ? `.next-${process.env.CLAIMDESK_TEST_SLOT}` : ".next";
   const built = existsSync(`${distDir}/BUILD_ID`);
   if (!(process.env.CLAIMDESK_SKIP_BUILD === "1" && built)) {
@@ -83,7 +90,7 @@ if (!only || only === "e2e") {
   }
   const out = `data/test/playwright-${db.kind}${slot}.json`;
   rmSync(out, { force: true });
-  run("API and end-to-end tests (Playwright, Chromium)", "npx", ["playwright", "test"], { ...testEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  run("API and end-to-end tests (Playwright, Chromium)", "npx", ["playwright", "test", ...playwrightFilters], { ...testEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
   if (p) {
     tally.passed += p.stats.expected + p.stats.flaky;

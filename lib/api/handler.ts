@@ -23,7 +23,10 @@ export function withUser<P = Record<string, string>>(handler: Handler<P>, opts: 
       const user = await requireUser(req);
       if (opts.roles && !opts.roles.includes(user.role)) throw new AppError("FORBIDDEN");
       const t1 = performance.now();
-      const out = await handler({ req, params: await ctx.params, user });
+      const params = await ctx.params;
+      // No id holds a NUL; PostgreSQL would refuse the byte itself with an error.
+      if (Object.values(params ?? {}).some((v) => typeof v === "string" && v.includes("\u0000"))) throw new AppError("NOT_FOUND");
+      const out = await handler({ req, params, user });
       const res = out instanceof Response ? out : NextResponse.json(out);
       // Server-Timing shows where a request's time went (browser devtools, bench/).
       res.headers.set("Server-Timing", `auth;dur=${(t1 - t0).toFixed(2)}, handler;dur=${(performance.now() - t1).toFixed(2)}`);
@@ -75,14 +78,28 @@ export async function readJson<T>(req: Request, schema: ZodType<T>, maxBytes = M
   } catch {
     throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
   }
+  rejectNul(data);
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw zodToAppError(parsed.error);
   return parsed.data;
 }
 
+/**
+ * U+0000 is valid JSON but no database text column takes it (PostgreSQL
+ * refuses it outright), so a string holding it is bad input, named by its path.
+ */
+function rejectNul(value: unknown, path: string[] = []): void {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) throw new AppError("INVALID_INPUT", `${path.join(".") || "body"}: must not contain a NUL character.`, { field: path.join(".") || undefined });
+  } else if (Array.isArray(value)) value.forEach((v, i) => rejectNul(v, [...path, String(i)]));
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) rejectNul(v, [...path, k]);
+}
+
 /** Validates query-string parameters. */
 export function readQuery<T>(req: NextRequest, schema: ZodType<T>): T {
-  const parsed = schema.safeParse(Object.fromEntries(req.nextUrl.searchParams));
+  const query = Object.fromEntries(req.nextUrl.searchParams);
+  rejectNul(query);
+  const parsed = schema.safeParse(query);
   if (!parsed.success) throw zodToAppError(parsed.error);
   return parsed.data;
 }

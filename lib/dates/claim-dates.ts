@@ -1,5 +1,5 @@
 import * as chrono from "chrono-node";
-import { dateBounds, parseIsoDate, type DatePrecision } from "./iso-date";
+import { dateBounds, isIsoDate, parseIsoDate, type DatePrecision } from "./iso-date";
 import { formatInterval } from "./format-interval";
 
 /** A date found in a claim's text, as the interval of days it covers. */
@@ -83,16 +83,35 @@ function isoOf(c: Components): { iso: string; precision: DatePrecision } | null 
   return null;
 }
 
+/** "in 2 hours", "30 minutes ago": a time offset, not a date the claim states. */
+const TIME_OFFSET = /\b(hours?|hrs?|minutes?|mins?|seconds?|secs?)\b/i;
+/** "next week", "last week": the whole week (Monday to Sunday), not the one day chrono lands on. */
+const WEEK = /\bweeks?\b/i;
+
+/** Monday and Sunday (YYYY-MM-DD) of the ISO week holding a day. */
+function weekOf(isoDay: string): { first: string; last: string } {
+  const d = new Date(`${isoDay}T00:00:00Z`);
+  const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000);
+  const sunday = new Date(monday.getTime() + 6 * 86_400_000);
+  return { first: monday.toISOString().slice(0, 10), last: sunday.toISOString().slice(0, 10) };
+}
+
 function parseWith(text: string, instant: Date): ClaimDate[] {
   const found: ClaimDate[] = [];
   for (const r of parser.parse(text, { instant, timezone: 0 })) {
+    if (TIME_OFFSET.test(r.text)) continue;
+    // "in the year 10000": chrono stopped short of a number it could not read, so what it read is not the date meant.
+    if (/^\s*\d/.test(text.slice(r.index + r.text.length))) continue;
     const start = isoOf(r.start as Components);
-    if (!start) continue;
     const end = r.end ? isoOf(r.end as Components) : null;
-    const first = dateBounds(start.iso).first;
-    const last = dateBounds(end?.iso ?? start.iso).last;
+    // chrono reads "2100 years ago" or "the year 10000" into years ISO-8601 cannot write: not a date to check.
+    if (!start || !isIsoDate(start.iso) || (end && !isIsoDate(end.iso))) continue;
+    const week = !end && start.precision === "day" && WEEK.test(r.text) && r.tags().has("result/relativeDate");
+    const { first } = week ? weekOf(start.iso) : dateBounds(start.iso);
+    const { last } = week ? weekOf(start.iso) : dateBounds(end?.iso ?? start.iso);
     if (last < first) continue;
-    found.push({ text: r.text, first, last, precision: start.precision, label: formatInterval(start.iso, end?.iso ?? null) });
+    const label = week ? formatInterval(first, last) : formatInterval(start.iso, end?.iso ?? null);
+    found.push({ text: r.text, first, last, precision: start.precision, label });
   }
   return found;
 }

@@ -53,6 +53,19 @@ describe("the date consistency hint", () => {
     expect(dateHints("in July 2022", null, [{ ...MADRID, dateStart: null, dateEnd: null }])).toEqual([]);
   });
 
+  it("never fails on years ISO-8601 cannot write, and reads no date into time offsets", () => {
+    for (const text of ["the treaty 2100 years ago", "3000 years ago", "in 8000 years", "in the year 10000", "in 2 hours", "30 minutes ago"]) {
+      expect(() => dateHints(text, "2023-01-30", [MADRID])).not.toThrow();
+      expect(spans(text, "2023-01-30")).toEqual([]);
+    }
+  });
+
+  it("reads “next week” as the whole week, Monday to Sunday", () => {
+    // Published Monday 30 January 2023: next week is 6-12 February.
+    expect(spans("talks next week", "2023-01-30")).toEqual([["next week", "2023-02-06", "2023-02-12", "day"]]);
+    expect(dateHints("talks next week", "2023-01-30", [{ ...SEOUL, dateStart: "2023-02-10", dateEnd: null }])).toEqual([]);
+  });
+
   it("names what a fact is about from its title", () => {
     expect(factSubject(MADRID.title)).toBe("NATO Madrid Summit");
     expect(factSubject("Stoltenberg in Japan, 31 January - 1 February 2023")).toBe("Stoltenberg in Japan");
