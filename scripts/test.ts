@@ -65,6 +65,14 @@ if (!run("Migrating the test database", "npx", ["prisma", "migrate", "deploy"], 
   process.exit(1);
 }
 
+// Build first: the Playwright stage serves it, and on PostgreSQL the integration
+// test of live events starts two instances of it.
+const distDir = process.env.CLAIMDESK_TEST_SLOT ? `.next-${process.env.CLAIMDESK_TEST_SLOT}` : ".next";
+const needsBuild = !only || only === "e2e" || only === "filtered" || (db.kind === "postgres" && only === "integration");
+if (needsBuild && !(process.env.CLAIMDESK_SKIP_BUILD === "1" && existsSync(`${distDir}/BUILD_ID`))) {
+  if (!run("Production build (next build)", "npx", ["next", "build"])) tally.failed++;
+}
+
 if (!only || only === "unit" || only === "integration" || only === "vitest" || only === "filtered") {
   if (!only) {
     const ok = run("Type check (tsc --noEmit)", "npx", ["tsc", "--noEmit"]);
@@ -83,11 +91,6 @@ if (!only || only === "unit" || only === "integration" || only === "vitest" || o
 }
 
 if (!only || only === "e2e" || only === "filtered") {
-  const distDir = process.env.CLAIMDESK_TEST_SLOT ? `.next-${process.env.CLAIMDESK_TEST_SLOT}` : ".next";
-  const built = existsSync(`${distDir}/BUILD_ID`);
-  if (!(process.env.CLAIMDESK_SKIP_BUILD === "1" && built)) {
-    if (!run("Production build (next build)", "npx", ["next", "build"])) tally.failed++;
-  }
   const out = `data/test/playwright-${db.kind}${slot}.json`;
   rmSync(out, { force: true });
   run("API and end-to-end tests (Playwright, Chromium)", "npx", ["playwright", "test", ...playwrightFilters], { ...testEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out });

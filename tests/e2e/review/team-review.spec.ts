@@ -1,15 +1,9 @@
-import type { Browser, Page } from "@playwright/test";
-import { test, expect, signInContext, testDb } from "../../support/fixtures";
+import type { Page } from "@playwright/test";
+import { test, expect, testDb } from "../../support/fixtures";
+import { clusterCard, personPage } from "../../support/review-pages";
 import { selectWithMouse } from "../../support/select-text";
 import { CONFLICT_PHRASE, LONG_PHRASE, SHORT_PHRASE, makeReviewDesk } from "../../support/review-desk";
 import { makeRevealedRoundFor } from "../../support/review-round-for";
-
-/** A page in a fresh browser context signed in as `email`: each person has their own session. */
-async function personPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  await signInContext(context, email);
-  return context.newPage();
-}
 
 /** Tags `phrase` in the article with `verdict` and waits for its card. */
 async function tag(page: Page, phrase: string, verdict: "Verified" | "Disputed", cards: number) {
@@ -18,8 +12,6 @@ async function tag(page: Page, phrase: string, verdict: "Verified" | "Disputed",
   await expect(page.getByTestId("claim-card")).toHaveCount(cards);
   await expect(page.getByTestId("draft-card")).toHaveCount(0);
 }
-
-const clusterCard = (page: Page, kind: string) => page.locator(`[data-testid="cluster-card"][data-kind="${kind}"]`);
 
 test("two reviewers review blind, the editor resolves both disagreements, both reviewers see the outcome, and a concurrent decision conflicts", async ({ browser }) => {
   test.setTimeout(240_000);

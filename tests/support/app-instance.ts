@@ -1,0 +1,142 @@
+/**
+ * Real app instances for integration tests: `next start` of the production
+ * build on a port of its own, signed-in callers over plain fetch, and the
+ * live-event stream (/api/events) as a reader. Used by
+ * tests/integration/live-events.test.ts to run two instances on one database.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import net from "node:net";
+import { sseReader } from "./sse-reader";
+
+/** The factories' default password (seeds/factories.ts). */
+const PASSWORD = "claimdesk";
+const SECRET = "claimdesk-test-secret-not-for-production";
+const SLOT = process.env.CLAIMDESK_TEST_SLOT;
+/** The build folder next.config.js picks for this slot. */
+const DIST_DIR = SLOT ? `.next-${SLOT}` : ".next";
+
+/** Builds the app once if this slot has no production build yet (minutes, not seconds). */
+export function ensureBuild(): void {
+  if (existsSync(`${DIST_DIR}/BUILD_ID`)) return;
+  const r = spawnSync("npx", ["next", "build"], { env: { ...process.env, NODE_ENV: "production" }, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`next build failed:\n${(r.stdout + r.stderr).slice(-4000)}`);
+}
+
+/** True when a build exists, so a caller can size its timeout. */
+export const hasBuild = () => existsSync(`${DIST_DIR}/BUILD_ID`);
+
+/** The first port at or above `from` that nothing listens on (127.0.0.1). */
+export async function freePort(from: number): Promise<number> {
+  for (let port = from; port < from + 100; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`No free port in ${from}-${from + 99}`);
+}
+
+export type AppInstance = { url: string; stop: () => Promise<void> };
+
+/**
+ * `next start` on `port` against `databaseUrl`, resolved once /api/ping
+ * answers. The server runs in its own process group, so `stop` ends it and
+ * any worker it forked, and nothing else.
+ */
+export async function startAppInstance(port: number, databaseUrl: string): Promise<AppInstance> {
+  const url = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST"))),
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_URL: url,
+    NEXTAUTH_SECRET: SECRET,
+    NODE_ENV: "production",
+  };
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+    env, detached: true, stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const instance = { url, stop: () => stopGroup(child, exited) };
+
+  const until = Date.now() + 45_000;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`next start on ${port} exited (${child.exitCode}):\n${output}`);
+    const up = await fetch(`${url}/api/ping`).then((r) => r.ok, () => false);
+    if (up) return instance;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await instance.stop();
+  throw new Error(`next start on ${port} did not answer /api/ping within 45 s:\n${output}`);
+}
+
+async function stopGroup(child: ChildProcess, exited: Promise<void>) {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, s);
+    } catch {
+      // Already gone.
+    }
+  };
+  signal("SIGTERM");
+  const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
+  if (!stopped) {
+    signal("SIGKILL");
+    await exited;
+  }
+}
+
+/**
+ * Signs `email` in at `baseUrl` through next-auth's credentials endpoint
+ * (GET /api/auth/csrf, then POST /api/auth/callback/credentials) and returns
+ * the Cookie header value of the session.
+ */
+export async function signInAt(baseUrl: string, email: string, password = PASSWORD): Promise<string> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiePairs(csrf).join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: "/articles" }),
+  });
+  const session = cookiePairs(res).find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`Signing ${email} in at ${baseUrl} failed (${res.status}): no session cookie`);
+  return session;
+}
+
+const cookiePairs = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!);
+
+/** A JSON request as a signed-in caller; resolves to the status and the parsed body. */
+export async function callAs<T = unknown>(baseUrl: string, cookie: string, method: string, path: string, json?: unknown) {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { cookie, ...(json === undefined ? {} : { "content-type": "application/json" }) },
+    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** GET /api/events as a signed-in caller: the open stream as a reader, and `close` to hang up. */
+export async function openEventStream(baseUrl: string, cookie: string) {
+  const abort = new AbortController();
+  const res = await fetch(`${baseUrl}/api/events`, { headers: { cookie, accept: "text/event-stream" }, signal: abort.signal });
+  if (res.status !== 200 || !res.body) throw new Error(`GET /api/events at ${baseUrl}: ${res.status}`);
+  const reader = sseReader(res.body);
+  return {
+    ...reader,
+    contentType: res.headers.get("content-type"),
+    close: () => {
+      void reader.cancel();
+      abort.abort();
+    },
+  };
+}
