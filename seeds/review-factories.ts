@@ -3,13 +3,12 @@
  * submissions, reveals and decisions, written straight to the database (no
  * live events, no request context). Shared by the demo seed and the tests.
  */
-import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { Verdict } from "@/lib/schemas/claim";
 import { OffsetIndex } from "@/lib/anchoring/offsets";
 import { describeSpan } from "@/lib/anchoring/selectors";
 import { revealInTransaction } from "@/lib/server/reviews/reveal-in-transaction";
-import { materializeClaim } from "@/lib/server/reviews/materialize-claim";
+import { applyDecision } from "@/lib/server/reviews/apply-decision";
 import { findPhrase } from "./evidence-factories";
 
 type Version = { id: string; articleId: string; text: string };
@@ -57,29 +56,33 @@ export async function revealForTest(db: Db, round: { id: string; teamId: string 
   return db.cluster.findMany({ where: { roundId: round.id }, include: { members: { include: { annotation: true } } }, orderBy: { number: "asc" } });
 }
 
-/** Accepts a cluster with a span and verdict (or rejects it), as an append-only decision, and makes its claim. */
+/**
+ * Accepts a cluster with a span and verdict (or rejects it) through the app's
+ * own decision step (lib/server/reviews/apply-decision.ts): an append-only
+ * decision, its claim, the round's move to adjudicated and the audit events,
+ * exactly as POST /api/clusters/{id}/decisions leaves them. Decisions on a
+ * back-dated round are dated an hour after its reveal (never in the future)
+ * unless `at` says otherwise.
+ */
 export async function decideForTest(
   db: Db,
-  data: { team: { id: string }; cluster: { id: string; roundId: string; version: number; members: { annotation: { id: string } }[] }; version: Version; deciderId: string; action: "accept" | "reject"; boundary?: string; span?: { start: number; end: number }; verdict?: Verdict; rationaleHtml?: string },
+  data: {
+    team: { id: string };
+    cluster: { id: string; roundId: string; status: string; version: number; members: { annotation: { id: string; verdict: string; rationaleHtml: string } }[] };
+    version: Version; deciderId: string; action: "accept" | "reject"; boundary?: string; span?: { start: number; end: number }; verdict?: Verdict; rationaleHtml?: string; at?: Date;
+  },
 ) {
-  await db.$transaction(async (tx) => {
-    await tx.cluster.update({ where: { id: data.cluster.id }, data: { status: data.action === "accept" ? "decided" : "rejected", version: { increment: 1 } } });
-    await tx.decision.create({
-      data: {
-        id: randomUUID(), teamId: data.team.id, clusterId: data.cluster.id, deciderId: data.deciderId, action: data.action,
-        boundary: data.boundary ?? null, start: data.span?.start ?? null, end: data.span?.end ?? null, verdict: data.verdict ?? null,
-        rationaleHtml: data.rationaleHtml ?? "", clusterVersion: data.cluster.version,
-      },
-    });
-    if (data.action === "accept") {
-      await materializeClaim(tx, {
-        teamId: data.team.id, actorId: data.deciderId, cluster: { id: data.cluster.id, articleId: data.version.articleId, versionId: data.version.id },
-        span: data.span!, verdict: data.verdict!, rationaleHtml: data.rationaleHtml ?? "", chosenAnnotationIds: data.cluster.members.map((m) => m.annotation.id),
-        text: { text: data.version.text, index: new OffsetIndex(data.version.text) },
-      });
-    }
-    if ((await tx.cluster.count({ where: { roundId: data.cluster.roundId, status: "open" } })) === 0) {
-      await tx.reviewRound.updateMany({ where: { id: data.cluster.roundId, status: "revealed" }, data: { status: "adjudicated", adjudicatedAt: new Date(), version: { increment: 1 } } });
-    }
-  });
+  const round = await db.reviewRound.findUniqueOrThrow({ where: { id: data.cluster.roundId }, select: { revealedAt: true } });
+  const at = data.at ?? new Date(Math.min(Date.now(), (round.revealedAt?.getTime() ?? Date.now()) + 3_600_000));
+  const applied = await db.$transaction((tx) =>
+    applyDecision(tx, {
+      teamId: data.team.id, actorId: data.deciderId,
+      cluster: { id: data.cluster.id, roundId: data.cluster.roundId, status: data.cluster.status, version: data.cluster.version, articleId: data.version.articleId, versionId: data.version.id },
+      members: data.cluster.members.map((m) => m.annotation),
+      action: data.action, boundary: data.boundary, span: data.action === "accept" ? data.span! : null, verdict: data.verdict,
+      rationaleHtml: data.rationaleHtml ?? "", text: { text: data.version.text, index: new OffsetIndex(data.version.text) }, at,
+    }),
+  );
+  if (!applied) throw new Error(`Cluster ${data.cluster.id} is no longer at version ${data.cluster.version}.`);
+  return applied;
 }

@@ -1,24 +1,19 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
-import { reportUrl } from "@/lib/queries/use-reports";
+import { useEffect, useId, useRef, useState } from "react";
+import { isWebUrl } from "@/lib/export/report-model";
 import { ImportAnnotations } from "./import-annotations";
+import { ReportDownloadList } from "./report-download-list";
 import { TeamZipExport } from "./team-zip-export";
 import "./reports.css";
-
-/** The formats offered, in the order newsrooms ask for them. */
-const FORMATS = [
-  { format: "html", label: "HTML report", hint: "one file, prints well" },
-  { format: "pdf", label: "PDF report", hint: "for the standards editor" },
-  { format: "md", label: "Markdown", hint: "for a CMS or a wiki" },
-  { format: "csv", label: "CSV", hint: "one row per claim" },
-  { format: "claimreview", label: "ClaimReview JSON-LD", hint: "schema.org, for search engines" },
-  { format: "w3c", label: "W3C Web Annotations", hint: "for other annotation tools" },
-] as const;
 
 /** The article page's Export menu: each report format, importing W3C annotations, and the whole team's ZIP. */
 export function ExportMenu({ articleId }: { articleId: string }) {
   const [open, setOpen] = useState(false);
+  const [publishUrl, setPublishUrl] = useState("");
   const root = useRef<HTMLDivElement>(null);
+  const hintId = useId();
+  const published = publishUrl.trim();
+  const publishedOk = published === "" || isWebUrl(published);
 
   // Close on a click elsewhere or Escape, as menus do.
   useEffect(() => {
@@ -41,15 +36,23 @@ export function ExportMenu({ articleId }: { articleId: string }) {
       {/* Hidden, not unmounted: an import or a ZIP in progress keeps its state while the menu is closed. */}
       <div className="export-menu-panel" role="region" aria-label="Export and import" hidden={!open}>
         <p className="export-menu-title">Download this article’s report</p>
-        <ul className="export-menu-list">
-          {FORMATS.map((f) => (
-            <li key={f.format}>
-              <a href={reportUrl(articleId, f.format)} download data-format={f.format}>
-                {f.label} <span className="muted small">{f.hint}</span>
-              </a>
-            </li>
-          ))}
-        </ul>
+        <ReportDownloadList articleId={articleId} publishUrl={published && publishedOk ? published : null} />
+        <label className="export-menu-field">
+          Published at <span className="muted small">(optional)</span>
+          <input
+            type="url"
+            inputMode="url"
+            maxLength={2000}
+            placeholder="https://desk.example/fact-checks/…"
+            value={publishUrl}
+            onChange={(e) => setPublishUrl(e.target.value)}
+            aria-invalid={!publishedOk}
+            aria-describedby={hintId}
+          />
+        </label>
+        <p id={hintId} className={`export-menu-hint${publishedOk ? " muted" : " is-invalid"}`}>
+          {publishedOk ? "Where you publish the HTML report: ClaimReview and CSV link each claim there." : "Use a web address that starts with http:// or https://."}
+        </p>
         <ImportAnnotations articleId={articleId} />
         <TeamZipExport />
       </div>

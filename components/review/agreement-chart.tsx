@@ -14,7 +14,10 @@ const SERIES = [
 /**
  * The team's agreement over time: one point per revealed round, α on
  * verdicts and span F1, as an inline SVG (no chart library). α can be
- * negative; the axis runs from −0.2 to 1. Undefined values leave a gap.
+ * negative: the axis runs from 1 down to −0.2, or lower (in steps of 0.2, to
+ * −1 at most) when a round's α is lower. An α below −1 (possible with few
+ * pairable values) is drawn at −1 as a ▼ marker, its value in the tooltip.
+ * Undefined values leave a gap.
  */
 export function AgreementChart() {
   const data = useTeamAgreement();
@@ -24,16 +27,31 @@ export function AgreementChart() {
   return <Chart points={data.data} />;
 }
 
+/** The lowest value the axis shows; anything lower is clamped to it and marked. */
+const FLOOR = -1;
+
+/** The bottom of the axis: −0.2, or the lowest value rounded down to a step of 0.2, but not below FLOOR. */
+function axisBottom(points: TeamAgreementPointDto[]): number {
+  const lowest = Math.min(-0.2, ...points.map((p) => p.alpha ?? 0));
+  // Rounded first: −0.6 × 5 is −3.0000000000000004 in floating point, which would floor to −4.
+  const steps = Math.floor(Math.round(lowest * 5e6) / 1e6);
+  return Math.max(FLOOR, steps / 5);
+}
+
+const label = (v: number) => (v < 0 ? `−${Math.abs(v)}` : String(v));
+
 function Chart({ points }: { points: TeamAgreementPointDto[] }) {
+  const bottom = axisBottom(points);
   const x = (i: number) => PAD.left + (points.length === 1 ? (W - PAD.left - PAD.right) / 2 : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
-  const y = (v: number) => PAD.top + ((1 - v) * (H - PAD.top - PAD.bottom)) / 1.2;
+  const y = (v: number) => PAD.top + ((1 - Math.max(v, bottom)) * (H - PAD.top - PAD.bottom)) / (1 - bottom);
+  const grid = bottom < -0.2 ? [1, 0.5, 0, bottom] : [1, 0.5, 0];
   return (
     <figure className="section">
       <svg className="agreement-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Agreement over time" data-testid="agreement-chart">
-        {[1, 0.5, 0].map((v) => (
+        {grid.map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="#dcdad3" />
-            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#5d636d">{v}</text>
+            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#5d636d">{label(v)}</text>
           </g>
         ))}
         {SERIES.map((s) => {
@@ -41,11 +59,16 @@ function Chart({ points }: { points: TeamAgreementPointDto[] }) {
           return (
             <g key={s.key}>
               <polyline fill="none" stroke={s.color} strokeWidth="2" strokeDasharray={s.dash} points={pts.map((p) => `${x(p.i)},${y(p.v)}`).join(" ")} />
-              {pts.map((p) => (
-                <circle key={p.i} cx={x(p.i)} cy={y(p.v)} r="4" fill={s.color}>
-                  <title>{`${s.label}: ${p.v.toFixed(2)} — ${points[p.i]!.articleTitle ?? "round"} (${points[p.i]!.revealedAt.slice(0, 10)})`}</title>
-                </circle>
-              ))}
+              {pts.map((p) => {
+                const title = <title>{`${s.label}: ${p.v.toFixed(2)}${p.v < bottom ? ` (below ${label(bottom)}, drawn at ${label(bottom)})` : ""} — ${points[p.i]!.articleTitle ?? "round"} (${points[p.i]!.revealedAt.slice(0, 10)})`}</title>;
+                const cx = x(p.i);
+                const cy = y(p.v);
+                return p.v < bottom ? (
+                  <polygon key={p.i} points={`${cx - 6},${cy - 4} ${cx + 6},${cy - 4} ${cx},${cy + 6}`} fill={s.color} data-clamped="true">{title}</polygon>
+                ) : (
+                  <circle key={p.i} cx={cx} cy={cy} r="4" fill={s.color}>{title}</circle>
+                );
+              })}
             </g>
           );
         })}
@@ -55,7 +78,7 @@ function Chart({ points }: { points: TeamAgreementPointDto[] }) {
       </svg>
       <figcaption className="muted small">
         {SERIES.map((s) => <span key={s.key} style={{ color: s.color, marginRight: "1rem" }}>{s.dash ? "╌" : "—"} {s.label}</span>)}
-        One point per revealed round, oldest first.
+        One point per revealed round, oldest first.{points.some((p) => p.alpha !== null && p.alpha < bottom) ? ` ▼ marks an α below ${label(bottom)}, drawn at ${label(bottom)}.` : ""}
       </figcaption>
     </figure>
   );

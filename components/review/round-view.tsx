@@ -7,6 +7,7 @@ import { RoundProgress } from "./round-progress";
 import { FeedbackList } from "./feedback-list";
 import { AdjudicationView } from "./adjudication-view";
 import { AgreementPanel } from "./agreement-panel";
+import { RoundExport } from "@/components/reports/round-export";
 import "./review.css";
 
 /** /reviews/{id}: progress during the blind phase; clusters, decisions, feedback and agreement after the reveal. */
@@ -31,6 +32,8 @@ export function RoundView({ roundId }: { roundId: string }) {
       {r.feedback.length > 0 && <FeedbackList items={r.feedback} />}
       {r.status !== "open" && <AdjudicationView round={r} />}
       {r.status !== "open" && <AgreementPanel roundId={r.id} />}
+      {/* Before the reveal a round has no decided claims, so there is nothing to report. */}
+      {r.status !== "open" && <RoundExport articleId={r.article.id} roundId={r.id} />}
     </>
   );
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DUMMY_HASH, verifyPassword } from "./password";
-import { lockedMinutes, recordFailure, recordSuccess, throttleKeys } from "./login-throttle";
+import { beginAttempt, lockedMinutes, recordFailure, recordSuccess, throttleKeys } from "./login-throttle";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(200) });
 
@@ -32,15 +32,18 @@ async function authorize(raw: Record<string, string> | undefined, req: { headers
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const keys = throttleKeys(email, clientIp(req.headers));
-  const minutes = await lockedMinutes(keys);
-  if (minutes > 0) throw new Error(`${THROTTLED_PREFIX} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  // Counted before the (slow) password check, so parallel guesses cannot all slip past the limit.
+  if (!(await beginAttempt(keys))) {
+    const minutes = Math.max(1, await lockedMinutes(keys));
+    throw new Error(`${THROTTLED_PREFIX} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  }
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !user.passwordHash || !ok) {
     await recordFailure(keys);
     return null;
   }
-  await recordSuccess(email);
+  await recordSuccess(keys);
   return { id: user.id, email: user.email, name: user.name };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildCsv, CSV_COLUMNS, neutralizeCell } from "./csv";
+import { stringify } from "csv-stringify/sync";
+import { buildCsv, CSV_COLUMNS, neutralizeCell, toCsv } from "./csv";
 import { evidence, makeReportModel } from "@/tests/fixtures/report-model";
 import { parseCsv } from "@/tests/support/parse-csv";
 
@@ -46,5 +47,15 @@ describe("CSV report", () => {
     expect(rows[0]![8]).toBe("'-cmd|' /C calc'!A0");
     expect(rows[1]![2]).toBe("'=IMPORTXML(\"http://evil\")");
     expect(rows[1]![9]).toMatch(/^'\+danger · /);
+  });
+
+  it("toCsv quotes a two-line, quoted title as RFC 4180 says (the team ZIP's index uses it)", () => {
+    const title = 'The “visit”\nand "the members", counted';
+    const csv = toCsv([["folder", "title", "claims"], ["001-visit-v1", title, 3], ["002-x-v1", "=cmd()", 0]]);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv).toContain('"The “visit”\nand ""the members"", counted"');
+    expect(parseCsv(csv)).toEqual([["folder", "title", "claims"], ["001-visit-v1", title, "3"], ["002-x-v1", "'=cmd()", "0"]]);
+    // The control: csv-stringify with only CRLF records leaves the lone LF bare, which a strict reader refuses.
+    expect(() => parseCsv(stringify([["title"], ["Line one\nline two"]], { record_delimiter: "windows" }))).toThrow(/unquoted field holds "\\n"/);
   });
 });

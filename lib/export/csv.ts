@@ -23,10 +23,20 @@ const DANGEROUS_START = /^[=+\-@\t\r]/;
 /** Neutralizes a cell a spreadsheet would run as a formula. */
 export const neutralizeCell = (value: string) => (DANGEROUS_START.test(value) ? `'${value}` : value);
 
-/** The CSV rows (header first) before quoting; exposed for the ZIP and tests. */
-export function csvRows(m: ReportModel): string[][] {
-  const rows = m.claims.map((c) => row(m, c).map((v) => neutralizeCell(String(v))));
-  return [[...CSV_COLUMNS], ...rows];
+/**
+ * Writes rows (header first) as a CSV file: every cell neutralized, fields
+ * with commas, quotes or any line break (a lone LF too, which csv-stringify
+ * would leave bare when records end in CRLF) quoted, quotes doubled, CRLF
+ * records, a byte-order mark first. Every CSV Claimdesk writes goes through it.
+ */
+export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
+  const cells = rows.map((r) => r.map((v) => neutralizeCell(String(v))));
+  return `\uFEFF${stringify(cells, { record_delimiter: "windows", quoted_match: /[",\r\n]/ })}`;
+}
+
+/** The CSV rows (header first) before neutralizing and quoting. */
+export function csvRows(m: ReportModel): (string | number)[][] {
+  return [[...CSV_COLUMNS], ...m.claims.map((c) => row(m, c))];
 }
 
 function row(m: ReportModel, c: ReportClaim): (string | number)[] {
@@ -52,6 +62,4 @@ function row(m: ReportModel, c: ReportClaim): (string | number)[] {
 }
 
 /** Builds the CSV report of `m`. */
-export function buildCsv(m: ReportModel): string {
-  return `\uFEFF${stringify(csvRows(m), { record_delimiter: "windows", quoted_match: /[",\r\n]/ })}`;
-}
+export const buildCsv = (m: ReportModel): string => toCsv(csvRows(m));

@@ -3,11 +3,13 @@
  * is embedded, so curly quotes, dashes, accents, Greek and Cyrillic print
  * and extract as real text. It has no Hangul or CJK glyphs: characters it
  * lacks go to an optional fallback font (CLAIMDESK_PDF_FALLBACK_FONT, a
- * TTF/OTF path such as Noto Sans CJK) and, without one, print as □ with a
- * note in the report, never as invisible or wrong glyphs.
+ * TTF/OTF path such as Noto Sans CJK KR) and, without one, print as □ with a
+ * note in the report, never as invisible or wrong glyphs. Characters the
+ * fallback lacks too print as □ as well.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import PDFDocument from "pdfkit";
 
 const DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
 
@@ -25,6 +27,31 @@ const loaded = new Map<PdfFontName, Buffer>();
 export function fontData(name: PdfFontName): Buffer {
   let data = loaded.get(name);
   if (!data) loaded.set(name, (data = readFileSync(PDF_FONTS[name])));
+  return data;
+}
+
+const fallbacks = new Map<string, Buffer | null>();
+
+/**
+ * The fallback font's bytes, read and tried once per process, or null when
+ * the file is missing, unreadable or not a single font pdfkit can embed (a
+ * .ttc collection is not). A bad setting is logged once and the PDF goes on
+ * without it (□ for what DejaVu lacks): a misconfigured font must not turn
+ * every PDF report into a 500.
+ */
+export function fallbackFontData(file: string): Buffer | null {
+  if (fallbacks.has(file)) return fallbacks.get(file)!;
+  let data: Buffer | null = null;
+  try {
+    // An operator-given path outside the project: nothing for the bundler to trace.
+    data = readFileSync(/*turbopackIgnore: true*/ file);
+    // Opening it in a throwaway document runs the same parser the report will.
+    new PDFDocument({ autoFirstPage: false, font: null as unknown as string }).registerFont("probe", data).font("probe");
+  } catch (error) {
+    console.warn(`CLAIMDESK_PDF_FALLBACK_FONT is not usable (${file}): ${(error as Error).message}. PDF reports print ${MISSING_GLYPH} for characters DejaVu Sans lacks.`);
+    data = null;
+  }
+  fallbacks.set(file, data);
   return data;
 }
 

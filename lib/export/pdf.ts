@@ -8,27 +8,42 @@ import PDFDocument from "pdfkit";
 import type { ReportClaim, ReportModel } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
-import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, fontData, type PdfFontName } from "./pdf-fonts";
+import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, fallbackFontData, fontData, type PdfFontName } from "./pdf-fonts";
 import { UNSOURCED_NOTE, VERDICT_LABELS, decisionLine, evidenceLine, reportFacts, reviewsLine, summaryFacts } from "./report-text";
 
 const COLORS = { ink: "#1d1f23", muted: "#5d636d", verified: "#1e7a3c", disputed: "#b3261e", unsourced: "#9a6400", link: "#1a56db" } as const;
 
 type Style = { font?: PdfFontName; size?: number; color?: string; continued?: boolean; underline?: boolean; link?: string | null; indent?: number };
 
-export type PdfOptions = { /** A TTF/OTF for characters DejaVu Sans lacks (Hangul, CJK). */ fallbackFont?: string | null };
+export type PdfOptions = {
+  /** A TTF/OTF path for characters DejaVu Sans lacks (Hangul, CJK); ignored, with a log line, when it cannot be used. */
+  fallbackFont?: string | null;
+};
 
 /** Lays out text runs, switching to the fallback font (or □) for characters the main font lacks. */
 class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   missing = 0;
   private coverage = new Map<PdfFontName, GlyphCoverage>();
+  private readonly hasFallback: boolean;
+  private fallbackCoverage: GlyphCoverage | undefined;
 
-  constructor(private readonly opts: PdfOptions) {
+  constructor(opts: PdfOptions) {
     // No default font: pdfkit would load Helvetica, and a default given by path is cached under the path,
     // so every later switch to the same file by name would re-read and re-parse it (seconds per report).
     this.doc = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 56, right: 56 }, bufferPages: true, font: null as unknown as string, autoFirstPage: true });
     for (const name of Object.keys(PDF_FONTS) as PdfFontName[]) this.doc.registerFont(name, fontData(name));
-    if (opts.fallbackFont) this.doc.registerFont("fallback", opts.fallbackFont);
+    const fallback = opts.fallbackFont ? fallbackFontData(opts.fallbackFont) : null;
+    if (fallback) this.doc.registerFont("fallback", fallback);
+    this.hasFallback = !!fallback;
+  }
+
+  /** Runs of text the main font lacks, split into what the fallback font prints and what it lacks too. */
+  private fallbackRuns(text: string): { text: string; covered: boolean }[] {
+    if (!this.hasFallback) return [{ text, covered: false }];
+    // Switching fonts here is safe: every text run below names its font again.
+    this.fallbackCoverage ??= GlyphCoverage.of(this.doc.font("fallback"));
+    return this.fallbackCoverage.runs(text);
   }
 
   write(text: string, style: Style = {}) {
@@ -41,12 +56,14 @@ class PdfWriter {
       const last = i === runs.length - 1;
       // Explicit values: pdfkit carries any option left undefined over from the previous continued run.
       const options = { continued: last ? !!style.continued : true, underline: !!style.underline, link: style.link ?? null, indent: style.indent ?? 0 };
-      if (run.covered) doc.font(font).text(run.text, options);
-      else if (this.opts.fallbackFont) doc.font("fallback").text(run.text, options);
-      else {
-        this.missing += [...run.text].length;
-        doc.font(font).text(MISSING_GLYPH.repeat([...run.text].length), options);
-      }
+      if (run.covered) return void doc.font(font).text(run.text, options);
+      const parts = this.fallbackRuns(run.text);
+      parts.forEach((part, j) => {
+        const opts = { ...options, continued: j < parts.length - 1 || options.continued };
+        if (part.covered) return void doc.font("fallback").text(part.text, opts);
+        this.missing += [...part.text].length;
+        doc.font(font).text(MISSING_GLYPH.repeat([...part.text].length), opts);
+      });
     });
     if (runs.length === 0 && !style.continued) doc.text("");
   }

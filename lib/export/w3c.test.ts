@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
 import Ajv from "ajv";
+import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { buildW3c, buildW3cJson } from "./w3c";
 import { makeReportModel } from "@/tests/fixtures/report-model";
@@ -89,5 +92,79 @@ describe("W3C Web Annotation export", () => {
     const empty = buildW3c(makeReportModel({ claims: [] }));
     expect(empty).toMatchObject({ type: "AnnotationCollection", total: 0 });
     expect(empty).not.toHaveProperty("first");
+  });
+});
+
+/**
+ * The fixture lacks the assertion files for selectors, states and
+ * collections (its README says which), so these compile the definitions
+ * those files are built on, from the fixture's definitions/, set up as the
+ * README says. Each "…ValidIfPresent" definition passes vacuously when its
+ * type is absent, so the tests also require the matching "…Detected" one
+ * and apply selector checks to the selectors, not to the target around them.
+ */
+describe("W3C definitions for selectors, TimeState and the collection (MUST)", () => {
+  const DEFINITIONS = path.join(import.meta.dirname, "..", "..", "tests", "fixtures", "w3c-annotation-model", "definitions");
+  const ajv = new AjvDraft04({ allErrors: true, strict: false, validateSchema: false });
+  addFormats(ajv);
+  for (const file of readdirSync(DEFINITIONS).filter((f) => f.endsWith(".json")).sort()) ajv.addSchema(JSON.parse(readFileSync(path.join(DEFINITIONS, file), "utf8")));
+  /** The definitions of `file` that reject `value` (an empty list when all accept it). */
+  const failing = (file: string, names: string[], value: unknown) =>
+    names.filter((name) => {
+      const validate = ajv.getSchema(`${file}#/definitions/${name}`);
+      if (!validate) throw new Error(`${file} has no definition ${name}`);
+      return !validate(value);
+    });
+
+  const SELECTOR_MUSTS = ["textQuoteSelectorTypeValidIfPresent", "textPositionSelectorTypeValidIfPresent"];
+  const TARGET_MUSTS = ["selectorDefined", "stateDefined"];
+  const COLLECTION_MUSTS = ["annotationCollectionTypeValueFound", "labelFound", "totalFound", "firstRequiredIfTotalMoreThanZero", "firstValidIfPresent", "lastValidIfPresent"];
+  const PAGE_MUSTS = ["annotationPageTypeValueFound", "partOfFound", "startIndexFound", "itemsFound", "nextValidIfPresent", "prevValidIfPresent"];
+
+  const collection = buildW3c(makeReportModel()) as Record<string, any>;
+  const targets = itemsOf(collection).map((a) => a.target);
+
+  it("every target's selectors and TimeState meet the specificResource.json definitions", () => {
+    expect(targets).toHaveLength(4);
+    for (const target of targets) {
+      expect(failing("specificResource.json", TARGET_MUSTS, target)).toEqual([]);
+      const [quote, position] = target.selector;
+      for (const selector of target.selector) expect(failing("specificResource.json", SELECTOR_MUSTS, selector), JSON.stringify(selector)).toEqual([]);
+      // Not vacuous: each selector is detected as what it says it is.
+      expect(failing("specificResource.json", ["textQuoteSelectorDetected", "prefixPropertyFound", "suffixPropertyFound"], quote)).toEqual([]);
+      expect(failing("specificResource.json", ["textPositionSelectorDetected"], position)).toEqual([]);
+      expect(failing("specificResource.json", ["timeStateTypeValidIfPresent", "timeStateDetected", "cachedPropertyFound"], target.state)).toEqual([]);
+    }
+    // As the items of a list or composite target would be checked.
+    expect(failing("specificResource.json", ["itemSelectorValidIfPresent", "itemStateValidIfPresent"], { items: targets })).toEqual([]);
+  });
+
+  it("the collection and its page meet the collections.json definitions, empty or not", () => {
+    expect(failing("collections.json", COLLECTION_MUSTS, collection)).toEqual([]);
+    expect(failing("collections.json", ["contextValueInArrayFound"], collection["@context"])).toEqual([]);
+    expect(failing("collections.json", PAGE_MUSTS, collection.first)).toEqual([]);
+    const empty = buildW3c(makeReportModel({ claims: [] }));
+    expect(failing("collections.json", COLLECTION_MUSTS, empty)).toEqual([]);
+  });
+
+  it("fails a broken selector, TimeState, collection and page (so the checks can fail)", () => {
+    const [quote, position] = targets[0].selector;
+    expect(failing("specificResource.json", SELECTOR_MUSTS, { ...quote, exact: undefined })).toEqual(["textQuoteSelectorTypeValidIfPresent"]);
+    expect(failing("specificResource.json", SELECTOR_MUSTS, { ...quote, exact: 42 })).toEqual(["textQuoteSelectorTypeValidIfPresent"]);
+    expect(failing("specificResource.json", SELECTOR_MUSTS, { ...position, start: -1 })).toEqual(["textPositionSelectorTypeValidIfPresent"]);
+    expect(failing("specificResource.json", SELECTOR_MUSTS, { type: "TextPositionSelector", start: "0", end: 3 })).toEqual(["textPositionSelectorTypeValidIfPresent"]);
+    const brokenTarget = { ...targets[0], selector: [{ type: "TextQuoteSelector", prefix: "no exact" }] };
+    expect(failing("specificResource.json", TARGET_MUSTS, brokenTarget)).toEqual(["selectorDefined"]);
+    expect(failing("specificResource.json", ["itemSelectorValidIfPresent"], { items: [...targets, brokenTarget] })).toEqual(["itemSelectorValidIfPresent"]);
+    const state = targets[0].state;
+    expect(failing("specificResource.json", ["timeStateTypeValidIfPresent"], { ...state, sourceDate: "yesterday" })).toEqual(["timeStateTypeValidIfPresent"]);
+    expect(failing("specificResource.json", ["timeStateTypeValidIfPresent"], { type: "TimeState", cached: state.cached })).toEqual(["timeStateTypeValidIfPresent"]);
+    const { first: _first, ...noFirst } = collection;
+    expect(failing("collections.json", COLLECTION_MUSTS, noFirst)).toEqual(["firstRequiredIfTotalMoreThanZero"]);
+    expect(failing("collections.json", COLLECTION_MUSTS, { ...collection, type: "Collection", label: 7, total: -1 })).toEqual(
+      expect.arrayContaining(["annotationCollectionTypeValueFound", "labelFound", "totalFound"]),
+    );
+    const { partOf: _partOf, ...orphanPage } = collection.first;
+    expect(failing("collections.json", PAGE_MUSTS, { ...orphanPage, startIndex: -1, items: [{ type: "Note" }] })).toEqual(["partOfFound", "startIndexFound", "itemsFound"]);
   });
 });

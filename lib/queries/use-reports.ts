@@ -4,8 +4,20 @@ import type { ImportReportDto, ZipJobDto, ZipRequest } from "@/lib/schemas/repor
 import { apiFetch } from "./api-client";
 import { queryKeys } from "./keys";
 
-/** The URL of one report format of an article (downloaded with the session cookie). */
-export const reportUrl = (articleId: string, format: string) => `/api/articles/${encodeURIComponent(articleId)}/report?format=${format}`;
+/** Which report a URL names: one review round's instead of the article's, and where the desk publishes the HTML report. */
+export type ReportUrlOptions = { round?: string | null; publishUrl?: string | null };
+
+/**
+ * The URL of one report format of an article, or of one of its review
+ * rounds (downloaded with the session cookie). `publishUrl` makes the claim
+ * URLs of ClaimReview and CSV point into the published report.
+ */
+export function reportUrl(articleId: string, format: string, opts: ReportUrlOptions = {}): string {
+  const q = new URLSearchParams({ format });
+  if (opts.round) q.set("round", opts.round);
+  if (opts.publishUrl) q.set("publishUrl", opts.publishUrl);
+  return `/api/articles/${encodeURIComponent(articleId)}/report?${q}`;
+}
 
 /** Imports W3C annotations into an article, then refreshes its claims. Not optimistic: the server decides what can be placed. */
 export function useImportAnnotations(articleId: string) {

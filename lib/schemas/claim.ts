@@ -21,8 +21,12 @@ export const createClaimSchema = z
     rationale: rationale.optional(),
     /** The text the client believes it selected; checked against the server's text. */
     exact: z.string().max(100_000).optional(),
-    /** Client-made id so an optimistic claim keeps its identity across a retry. */
-    clientId: z.string().max(64).optional(),
+    /**
+     * Idempotency key: a UUID the client makes once per claim and sends again
+     * on every retry. It becomes the claim's id, so a retry after a lost
+     * response returns the claim already saved instead of a duplicate.
+     */
+    clientId: z.uuid().optional(),
   })
   .refine((v) => v.end > v.start, { message: "The span is empty or reversed.", path: ["end"] });
 export type CreateClaimInput = z.infer<typeof createClaimSchema>;

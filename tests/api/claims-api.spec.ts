@@ -1,4 +1,7 @@
-import { test, expect, makeDesk, signIn } from "../support/fixtures";
+import { randomUUID } from "node:crypto";
+import type { APIResponse } from "@playwright/test";
+import { createArticle } from "@/seeds/factories";
+import { test, expect, makeDesk, signIn, testDb, PASSWORD } from "../support/fixtures";
 
 test.describe("claims API", () => {
   test("should require authentication", async ({ request, desk }) => {
@@ -32,6 +35,8 @@ test.describe("claims API", () => {
     expect(post.status()).toBe(404);
     expect((await stranger.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, verdict: "disputed" } })).status()).toBe(404);
     expect((await stranger.delete(`/api/claims/${claim.id}?version=${claim.version}`)).status()).toBe(404);
+    expect((await stranger.post(`/api/claims/${claim.id}/restore`, { data: { version: claim.version } })).status()).toBe(404);
+    expect((await testDb().annotation.findUniqueOrThrow({ where: { id: claim.id } })).deletedAt).toBeNull();
     const list = await (await stranger.get("/api/articles")).json();
     expect(list.map((a: { id: string }) => a.id)).not.toContain(desk.article.id);
     await stranger.dispose();
@@ -73,8 +78,55 @@ test.describe("claims API", () => {
     expect(body.current.verdict).toBe("verified");
     const list = await (await request.get(`/api/articles/${desk.article.id}/claims`)).json();
     expect(list[0].verdict).toBe("verified");
-    expect((await request.patch(`/api/claims/${claim.id}`, { data: { version: "x" } })).status()).toBe(400);
-    expect((await request.delete(`/api/claims/${claim.id}`)).status()).toBe(400);
+    const badVersion = await request.patch(`/api/claims/${claim.id}`, { data: { version: "x" } });
+    expect([badVersion.status(), (await badVersion.json()).field]).toEqual([400, "version"]);
+    const noVersion = await request.delete(`/api/claims/${claim.id}`);
+    expect([noVersion.status(), (await noVersion.json()).field]).toEqual([400, "version"]);
+    expect((await testDb().annotation.findUniqueOrThrow({ where: { id: claim.id } })).deletedAt).toBeNull();
+  });
+
+  test("changes and creates that cannot apply get 400 naming the field, and nothing is saved", async ({ request, desk }) => {
+    await signIn(request, desk.reviewer.email);
+    const url = `/api/articles/${desk.article.id}/claims`;
+    const claim = await (await request.post(url, { data: { versionId: desk.version.id, start: 0, end: 4, verdict: "unsourced" } })).json();
+    const elsewhere = await createArticle(testDb(), { team: desk.team, text: "Another article of the same desk." });
+    const expectField = async (res: APIResponse, field: string, label: string) => {
+      expect(res.status(), label).toBe(400);
+      expect((await res.json()).field, label).toBe(field);
+    };
+
+    await expectField(await request.post(`/api/claims/${claim.id}/restore`, { data: {} }), "version", "restore {}");
+    await expectField(await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version } }), "verdict", "PATCH with nothing to change");
+    await expectField(await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, rationale: "<p>a\u0000b</p>" } }), "rationale", "PATCH rationale with NUL");
+    const create = { versionId: desk.version.id, start: 0, end: 4, verdict: "verified" };
+    const exact = [...desk.text].slice(0, 4).join("");
+    await expectField(await request.post(url, { data: { ...create, exact: `${exact}x` } }), "exact", "exact that does not match");
+    await expectField(await request.post(url, { data: { ...create, versionId: elsewhere.versions[0]!.id } }), "versionId", "another article's version");
+    await expectField(await request.post(url, { data: { ...create, rationale: "<p>\u0000</p>" } }), "rationale", "create rationale with NUL");
+    await expectField(await request.post(url, { data: { ...create, clientId: "draft-1" } }), "clientId", "clientId that is not a UUID");
+    // A NUL in an id never reaches the database (PostgreSQL refuses the byte): no such claim.
+    expect((await request.patch(`/api/claims/${claim.id}%00`, { data: { version: claim.version, verdict: "verified" } })).status()).toBe(404);
+
+    // The right `exact` is accepted, which shows the refusal above was about the text.
+    expect((await request.post(url, { data: { ...create, exact } })).status()).toBe(201);
+    const rows = await testDb().annotation.findMany({ where: { teamId: desk.team.id }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.articleId, r.verdict, r.rationaleHtml, r.version])).toEqual([
+      [desk.article.id, "unsourced", "", 1],
+      [desk.article.id, "verified", "", 1],
+    ]);
+  });
+
+  test("a create retried with the same clientId returns the saved claim instead of a duplicate", async ({ request, desk }) => {
+    await signIn(request, desk.reviewer.email);
+    const url = `/api/articles/${desk.article.id}/claims`;
+    const data = { versionId: desk.version.id, start: 0, end: 4, verdict: "disputed", clientId: randomUUID() };
+    const first = await request.post(url, { data });
+    expect(first.status()).toBe(201);
+    const again = await Promise.all([request.post(url, { data }), request.post(url, { data })]);
+    const ids = await Promise.all([first, ...again].map(async (r) => (await r.json()).id));
+    expect(ids).toEqual([data.clientId, data.clientId, data.clientId]);
+    expect(await (await request.get(url)).json()).toHaveLength(1);
+    expect(await testDb().auditEvent.count({ where: { objectId: data.clientId, action: "claim.create" } })).toBe(1);
   });
 
   test("delete leaves a tombstone that restore brings back", async ({ request, desk }) => {
@@ -97,5 +149,24 @@ test.describe("sign-in", () => {
     const body = await res.json().catch(() => ({}));
     expect(JSON.stringify(body)).toMatch(/Too%20many%20failed%20sign-ins|Too many failed sign-ins/);
     expect((await request.get("/api/articles")).status()).toBe(401);
+  });
+
+  test("ten wrong passwords at once still lock the account, and at most five are checked", async ({ request, desk }) => {
+    // One CSRF token for all ten: parallel token requests would replace each other's cookie.
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const attempt = (password: string) =>
+      request.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email: desk.reviewer.email, password, json: "true", callbackUrl: "/articles" },
+        maxRedirects: 0,
+      });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => attempt("wrong-password").then((r) => r.text())));
+    const throttled = answers.filter((a) => /Too%20many%20failed%20sign-ins|Too many failed sign-ins/.test(a));
+    expect(answers.filter((a) => a.includes("CredentialsSignin"))).toHaveLength(5);
+    expect(throttled).toHaveLength(5);
+
+    const right = await attempt(PASSWORD);
+    expect(await right.text()).toMatch(/Too%20many%20failed%20sign-ins|Too many failed sign-ins/);
+    expect((await request.get("/api/articles")).status()).toBe(401);
+    expect((await testDb().loginThrottle.findUniqueOrThrow({ where: { key: `email:${desk.reviewer.email}` } })).lockedUntil).not.toBeNull();
   });
 });

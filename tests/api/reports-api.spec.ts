@@ -3,6 +3,8 @@ import type { APIRequestContext } from "@playwright/test";
 import { test, expect, makeDesk, signIn, testDb } from "../support/fixtures";
 import { createArticle } from "@/seeds/factories";
 import { parseCsv } from "../support/parse-csv";
+import { CONFLICT_PHRASE, AGREED_PHRASE } from "../support/review-desk";
+import { DECISION_RATIONALE, makeDecidedRound } from "../support/decided-round";
 
 type Desk = Awaited<ReturnType<typeof makeDesk>>;
 
@@ -24,8 +26,8 @@ const url = (desk: Desk, q: string) => `/api/articles/${desk.article.id}/report?
 test.describe("reports API", () => {
   test("should require authentication", async ({ request, desk }) => {
     for (const [method, path] of [
-      ["GET", url(desk, "format=html")],
-      ["GET", url(desk, "format=pdf")],
+      ...["html", "pdf", "md", "csv", "claimreview", "w3c"].map((f) => ["GET", url(desk, `format=${f}`)] as const),
+      ["GET", url(desk, "format=html&round=whatever")],
       ["GET", `/api/articles/${desk.article.id}/versions/1`],
       ["POST", `/api/articles/${desk.article.id}/annotations/import`],
       ["POST", "/api/reports/zip"],
@@ -52,7 +54,7 @@ test.describe("reports API", () => {
 
   test("bad input gets 400 naming the field", async ({ request, desk }) => {
     await signIn(request, desk.reviewer.email);
-    for (const [q, field] of [["format=docx", "format"], ["", "format"], ["format=html&disposition=window", "disposition"], ["format=claimreview&publishUrl=javascript:alert(1)", "publishUrl"]]) {
+    for (const [q, field] of [["format=docx", "format"], ["", "format"], ["format=html&disposition=window", "disposition"], ["format=claimreview&publishUrl=javascript:alert(1)", "publishUrl"], ["format=html&round=", "round"], [`format=pdf&round=${"r".repeat(65)}`, "round"]]) {
       const res = await request.get(url(desk, q));
       expect(res.status(), q).toBe(400);
       expect((await res.json()).field, q).toBe(field);
@@ -160,4 +162,80 @@ test.describe("reports API", () => {
     expect((await request.get(`/api/reports/zip/${job.id}`)).status()).toBe(404);
     expect((await request.get(`/api/reports/zip/${job.id}/download`)).status()).toBe(404);
   });
+
+  test("serves one review round's report, with each reviewer's verdict and the decision's rationale", async ({ request }) => {
+    const desk = await makeDecidedRound();
+    await signIn(request, desk.editor.email);
+    const roundUrl = (format: string) => `/api/articles/${desk.article.id}/report?format=${format}&round=${desk.round.id}`;
+    const [ann, ben] = [desk.reviewer1.name, desk.reviewer2.name];
+
+    const html = await request.get(roundUrl("html"));
+    expect(html.status()).toBe(200);
+    expect(html.headers()["content-disposition"]).toContain(`-v1-round-${desk.round.id.slice(0, 8)}-report.html"`);
+    const page = await html.text();
+    expect(page).toContain(`<li>${ann}: <span class="verdict v-disputed">Disputed</span></li>`);
+    expect(page).toContain(`<li>${ben}: <span class="verdict v-verified">Verified</span></li>`);
+    expect(page).toContain(`<p>${DECISION_RATIONALE}</p>`);
+    expect(page).toContain("Reviewers disagreed on the verdict");
+    expect(page).toContain(`adjudicator ${desk.editor.name}`);
+
+    // The same in the plain formats: one row per decided cluster (the boundary-only one is still open).
+    const csv = parseCsv(await (await request.get(roundUrl("csv"))).text());
+    const col = (name: string) => csv[0]!.indexOf(name);
+    const rows = csv.slice(1);
+    expect(rows.map((r) => r[col("claim_text")]).sort()).toEqual([AGREED_PHRASE, CONFLICT_PHRASE].sort());
+    const conflict = rows.find((r) => r[col("claim_text")] === CONFLICT_PHRASE)!;
+    expect(conflict[col("verdict")]).toBe("Disputed");
+    expect(conflict[col("reviewer_verdicts")]!.split("\n").sort()).toEqual([`${ann}: Disputed`, `${ben}: Verified`]);
+    expect(conflict[col("decision_rationale")]).toBe(DECISION_RATIONALE);
+    expect(conflict[col("claim_url")]).toContain(`round=${desk.round.id}`);
+    const md = await (await request.get(roundUrl("md"))).text();
+    expect(md).toMatch(new RegExp(`\\*\\*Reviewers:\\*\\* (${ann}: Disputed; ${ben}: Verified|${ben}: Verified; ${ann}: Disputed)`));
+    expect(md).toContain(`— ${DECISION_RATIONALE}`);
+  });
+
+  test("caps an import: too many annotations, or too many evidence links on one, get 400 naming the field", async ({ request, desk }) => {
+    await signIn(request, desk.editor.email);
+    const importUrl = `/api/articles/${desk.article.id}/annotations/import`;
+    const many = await request.post(importUrl, { data: Array.from({ length: 5001 }, () => ({})) });
+    expect(many.status()).toBe(400);
+    expect((await many.json()).field).toBe("items");
+    const links = Array.from({ length: 51 }, (_, i) => ({ type: "SpecificResource", purpose: "linking", source: { id: `https://evidence.example/${i}`, type: "Text" } }));
+    const heavy = await request.post(importUrl, {
+      data: { type: "Annotation", body: [{ type: "TextualBody", purpose: "tagging", value: "Verified" }, ...links], target: { source: "x", selector: { type: "TextQuoteSelector", exact: "NATO Secretary-General Jens Stoltenberg" } } },
+    });
+    expect(heavy.status()).toBe(400);
+    expect((await heavy.json()).field).toBe("items.0.body");
+    expect(await testDb().annotation.count({ where: { articleId: desk.article.id } })).toBe(0);
+    expect(await testDb().evidenceItem.count({ where: { teamId: desk.team.id } })).toBe(0);
+  });
+
+  test("a ZIP still building gets 409 with its progress; another team's job is 404", async ({ request, playwright, desk }) => {
+    await signIn(request, desk.editor.email);
+    // PDFs of a few articles take long enough that the first download request finds the job running.
+    for (let i = 0; i < 3; i++) await createArticle(testDb(), { team: desk.team, text: `Article ${i}.\nIt says things.`, meta: { title: `Extra ${i}` } });
+    const job = await (await request.post("/api/reports/zip", { data: { formats: ["pdf"] } })).json();
+    const early = await request.get(`/api/reports/zip/${job.id}/download`);
+    expect(early.status()).toBe(409);
+    const body = await early.json();
+    expect(body).toMatchObject({ error: expect.any(String), current: { id: job.id, status: "running", total: 4, downloadUrl: null } });
+    expect(early.headers()["content-type"]).toContain("application/json");
+
+    const other = await makeDesk();
+    const stranger = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    await signIn(stranger, other.editor.email);
+    expect((await stranger.get(`/api/reports/zip/${job.id}`)).status()).toBe(404);
+    expect((await stranger.get(`/api/reports/zip/${job.id}/download`)).status()).toBe(404);
+    await stranger.dispose();
+
+    // Once built, the owner downloads it.
+    let progress = job;
+    for (let i = 0; i < 200 && progress.status === "running"; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      progress = await (await request.get(`/api/reports/zip/${job.id}`)).json();
+    }
+    expect(progress).toMatchObject({ status: "done", done: 4 });
+    expect((await request.get(progress.downloadUrl)).status()).toBe(200);
+  });
 });
+

@@ -1,6 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, signIn, testDb } from "../support/fixtures";
 import { makeReviewDesk, makeRevealedRound } from "../support/review-desk";
+import { decideForTest } from "@/seeds/review-factories";
 
 /** A second signed-in API client (another user), disposed by the caller. */
 async function as(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, email: string) {
@@ -51,6 +52,36 @@ test.describe("team review API", () => {
     await stranger.dispose();
   });
 
+  test("another team gets 404 for a final claim's thread, and sees none of the team's agreement or queue", async ({ playwright }) => {
+    const desk = await makeRevealedRound();
+    const agreed = desk.clusters[0]!;
+    await decideForTest(testDb(), { team: desk.team, cluster: agreed, version: desk.version, deciderId: desk.editor.id, action: "accept", boundary: agreed.members[0]!.annotation.id, span: { start: agreed.start, end: agreed.end }, verdict: "disputed" });
+    const claim = await testDb().claim.findUniqueOrThrow({ where: { clusterId: agreed.id } });
+    const other = await makeReviewDesk();
+
+    // The team itself reaches the claim's thread, sees its round in the series and the reviewer's queue.
+    const owner = await as(playwright, desk.editor.email);
+    expect((await owner.get(`/api/comments?claimId=${claim.id}`)).status()).toBe(200);
+    expect((await (await owner.get("/api/agreement")).json()).map((p: { roundId: string }) => p.roundId)).toEqual([desk.round.id]);
+    const reviewer = await as(playwright, desk.reviewer1.email);
+    expect((await (await reviewer.get("/api/queue")).json()).map((q: { roundId: string }) => q.roundId)).toEqual([desk.round.id]);
+
+    const strangerEditor = await as(playwright, other.editor.email);
+    const read = await strangerEditor.get(`/api/comments?claimId=${claim.id}`);
+    expect(read.status()).toBe(404);
+    const post = await strangerEditor.post("/api/comments", { data: { claimId: claim.id, body: "<p>hi</p>" } });
+    expect(post.status()).toBe(404);
+    expect(await testDb().comment.count({ where: { claimId: claim.id } })).toBe(0);
+    const agreement = await strangerEditor.get("/api/agreement");
+    expect(agreement.status()).toBe(200);
+    expect(await agreement.json()).toEqual([]);
+    const strangerReviewer = await as(playwright, other.reviewer1.email);
+    const queue = await strangerReviewer.get("/api/queue");
+    expect(queue.status()).toBe(200);
+    expect(await queue.json()).toEqual([]);
+    await Promise.all([owner.dispose(), reviewer.dispose(), strangerEditor.dispose(), strangerReviewer.dispose()]);
+  });
+
   test("reviewers get 403 for editors' actions, and outsiders of a round may not submit", async ({ request, playwright }) => {
     const desk = await makeRevealedRound();
     await signIn(request, desk.reviewer1.email);
@@ -92,7 +123,12 @@ test.describe("team review API", () => {
       [`/api/clusters/${agreed!.id}/decisions`, { version: agreed!.version, action: "maybe" }, "action"],
       [`/api/clusters/${agreed!.id}/decisions`, { action: "reject", rationale: "x" }, "version"],
       ["/api/comments", { body: "<p>x</p>" }, "clusterId"],
+      ["/api/comments", { clusterId: conflict!.id, claimId: conflict!.id, body: "<p>x</p>" }, "clusterId"],
       ["/api/comments", { clusterId: conflict!.id, body: "<p> </p>" }, "body"],
+      [`/api/reviews/${desk.round.id}/accept-agreed`, { clusters: [] }, "clusters"],
+      [`/api/reviews/${desk.round.id}/accept-agreed`, { clusters: [{ id: agreed!.id, version: "1" }] }, "clusters.0.version"],
+      [`/api/reviews/${desk.round.id}/accept-agreed`, { clusters: [{ id: agreed!.id, version: 0 }] }, "clusters.0.version"],
+      [`/api/reviews/${desk.round.id}/close`, { version: "x" }, "version"],
       ["/api/notifications/read", { ids: "all" }, "ids"],
     ];
     for (const [url, data, field] of cases) {
@@ -100,11 +136,17 @@ test.describe("team review API", () => {
       expect(res.status(), `${url} ${JSON.stringify(data)}`).toBe(400);
       expect((await res.json()).field, url).toBe(field);
     }
-    expect((await request.get("/api/comments")).status()).toBe(400);
+    const bare = await request.get("/api/comments");
+    expect(bare.status()).toBe(400);
+    expect((await bare.json()).field).toBe("clusterId");
+    const both = await request.get(`/api/comments?clusterId=${conflict!.id}&claimId=${conflict!.id}`);
+    expect(both.status()).toBe(400);
+    expect((await both.json()).field).toBe("clusterId");
     const huge = await request.post("/api/comments", { data: { clusterId: conflict!.id, body: "x".repeat(100_000) } });
     expect(huge.status()).toBe(413);
     expect(await testDb().comment.count({ where: { clusterId: conflict!.id } })).toBe(0);
-    expect(await testDb().decision.count({ where: { clusterId: conflict!.id } })).toBe(0);
+    expect(await testDb().decision.count({ where: { clusterId: { in: [conflict!.id, agreed!.id] } } })).toBe(0);
+    expect((await testDb().reviewRound.findUniqueOrThrow({ where: { id: desk.round.id } })).status).toBe("revealed");
   });
 
   test("stale and out-of-turn requests get 409 with the current state, and nothing is overwritten", async ({ request, playwright }) => {

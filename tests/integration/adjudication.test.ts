@@ -16,6 +16,7 @@ import { createComment } from "@/lib/server/comments/create-comment";
 import { listComments } from "@/lib/server/comments/list-comments";
 import { listNotifications } from "@/lib/server/notifications/list-notifications";
 import { markNotificationsRead } from "@/lib/server/notifications/mark-notifications-read";
+import { createArticle } from "@/seeds/factories";
 import { makeDesk, makeMember } from "../support/actors";
 import { errorCode } from "../support/error-code";
 
@@ -23,11 +24,15 @@ const TEXT = "The minister said inflation fell to 3 percent in May.\nExports ros
 const span = (phrase: string) => ({ start: TEXT.indexOf(phrase), end: TEXT.indexOf(phrase) + phrase.length });
 const code = errorCode;
 
-let desk: Awaited<ReturnType<typeof makeDesk>>;
+type Desk = Awaited<ReturnType<typeof makeDesk>>;
+let desk: Desk;
 let roundId: string;
-/** A revealed round: cluster 1 verdict conflict, 2 boundary-only, 3 agreed. Reviewer 1's boundary annotation cites an evidence item. */
-async function revealedRound() {
-  desk = await makeDesk(db, TEXT);
+/**
+ * A revealed round (on a fresh desk, or on the desk given): cluster 1 verdict
+ * conflict, 2 boundary-only, 3 agreed. Reviewer 1's boundary annotation cites an evidence item.
+ */
+async function revealedRound(on?: Desk) {
+  desk = on ?? (await makeDesk(db, TEXT));
   const round = await startRound(desk.editor, { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], adjudicatorId: desk.editor.id });
   roundId = round.id;
   const add = (who: "reviewer" | "reviewer2", phrase: string, verdict: "verified" | "disputed" | "unsourced", rationale?: string) =>
@@ -43,6 +48,17 @@ async function revealedRound() {
   await submitReview(desk.reviewer, round.id);
   await submitReview(desk.reviewer2, round.id);
   return (await getRound(desk.editor, round.id)).clusters;
+}
+
+/** Another revealed round of the same team, on a second article; the current desk and round stay as they were. */
+async function revealedRoundElsewhere() {
+  const [keepDesk, keepRound] = [desk, roundId];
+  const article = await createArticle(db, { team: desk.team, text: TEXT, meta: { title: "Second article" } });
+  try {
+    return await revealedRound({ ...desk, article, version: article.versions[0]! });
+  } finally {
+    [desk, roundId] = [keepDesk, keepRound];
+  }
 }
 
 let clusters: Awaited<ReturnType<typeof revealedRound>>;
@@ -103,6 +119,21 @@ describe("adjudication", () => {
     expect(await code(decideCluster(desk.editor, agreed!.id, { version: agreed!.version + 1, action: "reject", rationale: "x" }))).toBe("403:");
   });
 
+  it("checks every id of a bulk accept first: one cluster outside the round refuses the whole request and decides nothing", async () => {
+    const agreed = clusters[2]!;
+    const elsewhere = (await revealedRoundElsewhere())[0]!;
+    for (const bad of ["no-such-cluster", elsewhere.id]) {
+      expect(await code(acceptAgreedClusters(desk.editor, roundId, [{ id: agreed.id, version: agreed.version }, { id: bad, version: 1 }]))).toBe("404:");
+    }
+    expect(await db.decision.count({ where: { clusterId: agreed.id } })).toBe(0);
+    expect(await db.claim.count({ where: { clusterId: agreed.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { objectId: agreed.id } })).toBe(0);
+    expect((await db.cluster.findUniqueOrThrow({ where: { id: agreed.id } })).status).toBe("open");
+    // The same request without the stranger goes through.
+    const ok = await acceptAgreedClusters(desk.editor, roundId, [{ id: agreed.id, version: agreed.version }]);
+    expect(ok.decided.map((c) => [c.id, c.status])).toEqual([[agreed.id, "decided"]]);
+  });
+
   it("lets exactly one of two concurrent deciders win; the other gets 409 with the current state and nothing is overwritten", async () => {
     const conflict = clusters[0]!;
     const second = await makeMember(db, desk.team, "editor");
@@ -161,6 +192,39 @@ describe("agreement", () => {
     expect(a.pairs[0]!.spans).toEqual({ charsA: chars1, charsB: chars2, both: chars1, f1: (2 * chars1) / (chars1 + chars2) });
     const series = await getTeamAgreement(desk.editor);
     expect(series).toEqual([expect.objectContaining({ roundId, matchedClusters: 3, reviewers: 2 })]);
+  });
+});
+
+describe("the team's agreement series", () => {
+  const DAY = 86_400_000;
+
+  it("runs oldest first by reveal time", async () => {
+    // Started second but revealed three days before the round of beforeEach.
+    const earlier = (await revealedRoundElsewhere())[0]!.roundId;
+    const threeDaysAgo = new Date(Date.now() - 3 * DAY);
+    await db.reviewRound.update({ where: { id: earlier }, data: { revealedAt: threeDaysAgo } });
+    const series = await getTeamAgreement(desk.editor);
+    expect(series.map((p) => p.roundId)).toEqual([earlier, roundId]);
+    expect(series[0]!.revealedAt).toBe(threeDaysAgo.toISOString());
+    expect(Date.parse(series[1]!.revealedAt)).toBeGreaterThan(threeDaysAgo.getTime());
+  });
+
+  it("shows the newest 500 rounds when there are more, still oldest first", async () => {
+    // 500 older rounds (revealed 1..500 days ago, without clusters), plus the round of beforeEach, revealed now.
+    const ids = Array.from({ length: 500 }, (_v, i) => `old-${desk.team.id}-${i}`);
+    await db.reviewRound.createMany({
+      data: ids.map((id, i) => ({
+        id, teamId: desk.team.id, articleId: desk.article.id, versionId: desk.version.id, createdById: desk.editor.id, adjudicatorId: desk.editor.id,
+        status: "closed" as const, revealedAt: new Date(Date.now() - (i + 1) * DAY), adjudicatedAt: new Date(Date.now() - (i + 1) * DAY),
+      })),
+    });
+    const series = await getTeamAgreement(desk.editor);
+    expect(series).toHaveLength(500);
+    expect(series[series.length - 1]!.roundId).toBe(roundId);
+    expect(series.map((p) => p.roundId)).not.toContain(ids[499]); // the oldest one drops out
+    expect(series[0]!.roundId).toBe(ids[498]);
+    const times = series.map((p) => Date.parse(p.revealedAt));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it, beforeAll } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -7,6 +8,7 @@ import { deleteClaim } from "@/lib/server/claims/delete-claim";
 import { restoreClaim } from "@/lib/server/claims/restore-claim";
 import { listClaims } from "@/lib/server/claims/list-claims";
 import { listArticles } from "@/lib/server/articles/list-articles";
+import { createArticle } from "@/seeds/factories";
 import { makeDesk } from "../support/actors";
 import { errorCode } from "../support/error-code";
 
@@ -59,6 +61,25 @@ describe("creating a claim", () => {
     expect(await code(createClaim(desk.reviewer, desk.article.id, { ...base, start: 5, end: 6 }))).toBe("400:start"); // a single space
     expect(await code(createClaim(desk.reviewer, desk.article.id, { ...base, start: 0, end: 5, exact: "Wrong" }))).toBe("400:exact");
     expect(await code(createClaim(desk.reviewer, desk.article.id, { ...base, versionId: other.version.id, start: 0, end: 5 }))).toBe("400:versionId");
+  });
+
+  it("is idempotent per clientId: a retry after a lost response returns the saved claim, not a duplicate", async () => {
+    const article = await createArticle(db, { team: desk.team, text: "One claim, saved twice." });
+    const input = { versionId: article.versions[0]!.id, start: 0, end: 9, verdict: "disputed" as const, clientId: randomUUID() };
+    const first = await createClaim(desk.reviewer, article.id, input);
+    expect(first.id).toBe(input.clientId);
+    const retried = await Promise.all([createClaim(desk.reviewer, article.id, input), createClaim(desk.reviewer, article.id, input)]);
+    expect(retried.map((c) => [c.id, c.version, c.createdAt])).toEqual([[first.id, 1, first.createdAt], [first.id, 1, first.createdAt]]);
+    expect(await db.annotation.count({ where: { articleId: article.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { objectId: first.id, action: "claim.create" } })).toBe(1);
+
+    // The same id from anyone else (another member, another team) makes a new claim and reveals nothing.
+    const theirs = await createClaim(desk.reviewer2, article.id, input);
+    const stranger = await createClaim(other.reviewer, other.article.id, { ...input, versionId: other.version.id });
+    expect(new Set([first.id, theirs.id, stranger.id]).size).toBe(3);
+    expect([theirs.author.id, stranger.author.id, stranger.articleId]).toEqual([desk.reviewer2.id, other.reviewer.id, other.article.id]);
+    expect(await db.annotation.count({ where: { articleId: article.id } })).toBe(2);
+    expect((await db.annotation.findUniqueOrThrow({ where: { id: first.id } })).authorId).toBe(desk.reviewer.id);
   });
 
   it("never crosses teams", async () => {

@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import JSZip from "jszip";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { loadReport } from "@/lib/server/reports/load-report";
-import { importW3c } from "@/lib/server/reports/import-w3c";
+import { MAX_IMPORT_EVIDENCE_LINKS, MAX_IMPORT_EVIDENCE_PER_ANNOTATION, importW3c } from "@/lib/server/reports/import-w3c";
+import { buildTeamZip } from "@/lib/server/reports/build-team-zip";
+import type { ZipJob } from "@/lib/server/reports/zip-jobs";
 import { startRound } from "@/lib/server/reviews/start-round";
 import { submitReview } from "@/lib/server/reviews/submit-review";
 import { getRound } from "@/lib/server/reviews/get-round";
@@ -15,6 +18,7 @@ import { createEvidenceItem, createEvidenceLink } from "@/seeds/evidence-factori
 import { makeDesk } from "../support/actors";
 import { errorCode } from "../support/error-code";
 import { checkAnnotation } from "../support/w3c-conformance";
+import { parseCsv } from "../support/parse-csv";
 
 const BASE = "http://claimdesk.test";
 const TEXT = "“It’s historic,” the café owner said of Stoltenberg’s visit.\nNATO has 30 members. Stoltenberg met Yoon in Seoul.\n𝕏 Later, Stoltenberg met Yoon again in Tokyo.";
@@ -161,3 +165,45 @@ describe("importing W3C annotations", () => {
     expect(await code(importW3c(other.editor, desk.article.id, [], BASE))).toBe("404:");
   });
 });
+
+describe("import caps", () => {
+  const linking = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ type: "SpecificResource", purpose: "linking", source: { id: `https://evidence.example/${tag}/${i}`, type: "Text", title: `Source ${i}` } }));
+  const ann = (exact: string, evidence: unknown[]) => ({ type: "Annotation", body: [{ type: "TextualBody", purpose: "tagging", value: "Verified" }, ...evidence], target: { source: "x", selector: { type: "TextQuoteSelector", exact } } });
+
+  it(`refuses an annotation with more than ${MAX_IMPORT_EVIDENCE_PER_ANNOTATION} evidence links, naming it, and writes nothing`, async () => {
+    const d = await makeDesk(db, TEXT);
+    const input = [ann("NATO has 30 members", linking(2, "ok")), ann("Stoltenberg met Yoon in Seoul", linking(MAX_IMPORT_EVIDENCE_PER_ANNOTATION + 1, "many"))];
+    expect(await code(importW3c(d.editor, d.article.id, input, BASE))).toBe("400:items.1.body");
+    expect(await db.annotation.count({ where: { articleId: d.article.id } })).toBe(0);
+    expect(await db.evidenceItem.count({ where: { teamId: d.team.id } })).toBe(0);
+    // Exactly the cap is fine.
+    const ok = await importW3c(d.editor, d.article.id, [ann("Stoltenberg met Yoon in Seoul", linking(MAX_IMPORT_EVIDENCE_PER_ANNOTATION, "cap"))], BASE);
+    expect(ok.imported.map((i) => i.evidence)).toEqual([MAX_IMPORT_EVIDENCE_PER_ANNOTATION]);
+  });
+
+  it(`refuses more than ${MAX_IMPORT_EVIDENCE_LINKS} evidence links in one import`, async () => {
+    const d = await makeDesk(db, TEXT);
+    const per = MAX_IMPORT_EVIDENCE_PER_ANNOTATION;
+    const input = Array.from({ length: Math.floor(MAX_IMPORT_EVIDENCE_LINKS / per) + 1 }, (_, i) => ann("NATO has 30 members", linking(per, `a${i}`)));
+    expect(await code(importW3c(d.editor, d.article.id, input, BASE))).toBe("400:items");
+    expect(await db.annotation.count({ where: { articleId: d.article.id } })).toBe(0);
+  });
+});
+
+describe("the team ZIP", () => {
+  it("writes index.csv as RFC 4180, with a two-line title, a quoted one and a formula neutralized", async () => {
+    const d = await makeDesk(db, TEXT);
+    // Two lines and nothing else: csv-stringify alone would leave this one unquoted.
+    const title = "Stoltenberg “visits”\nSeoul again";
+    await db.article.update({ where: { id: d.article.id }, data: { title } });
+    const second = await createArticle(db, { team: d.team, text: "A second article.", meta: { title: "=HYPERLINK(\"http://x\")" } });
+    const job: ZipJob = { id: "job-1", teamId: d.team.id, userId: d.editor.id, status: "running", done: 0, total: 2, error: null, zip: null, filename: "x.zip", finishedAt: null };
+    await buildTeamZip(job, [d.article.id, second.id], ["csv"], BASE, null);
+    expect(job).toMatchObject({ status: "done", done: 2, error: null });
+    const zip = await JSZip.loadAsync(job.zip!);
+    const index = parseCsv(await zip.file("index.csv")!.async("string"));
+    expect(index[0]).toEqual(["folder", "article_id", "title", "version", "claims", "verified", "disputed", "unsourced"]);
+    expect(index.slice(1).map((r) => [r[1], r[2], r[4]])).toEqual([[d.article.id, title, "0"], [second.id, "'=HYPERLINK(\"http://x\")", "0"]]);
+  });
+});
+

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import type { AppError } from "@/lib/errors";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { updateClaim } from "@/lib/server/claims/update-claim";
 import { deleteClaim } from "@/lib/server/claims/delete-claim";
@@ -8,6 +9,7 @@ import { startRound } from "@/lib/server/reviews/start-round";
 import { submitReview } from "@/lib/server/reviews/submit-review";
 import { reopenReview } from "@/lib/server/reviews/reopen-review";
 import { revealRound } from "@/lib/server/reviews/reveal-round";
+import { closeRound } from "@/lib/server/reviews/close-round";
 import { getRound } from "@/lib/server/reviews/get-round";
 import { listQueue } from "@/lib/server/reviews/list-queue";
 import { makeDesk, makeMember } from "../support/actors";
@@ -36,6 +38,23 @@ describe("starting a round", () => {
     const queue = await listQueue(desk.reviewer);
     expect(queue).toEqual([expect.objectContaining({ roundId: round.id, status: "open", dueDate: "2030-01-31", submittedAt: null, overdue: false })]);
     expect(await db.auditEvent.count({ where: { objectId: round.id, action: "round.start" } })).toBe(1);
+  });
+
+  it("lets exactly one of two simultaneous starts on one article through; the other gets 409 with the round that won", async () => {
+    const fresh = await makeDesk(db, TEXT);
+    const input = { articleId: fresh.article.id, reviewerIds: [fresh.reviewer.id], adjudicatorId: fresh.editor.id };
+    const second = await makeMember(db, fresh.team, "editor");
+    const results = await Promise.allSettled([startRound(fresh.editor, input), startRound(second, input)]);
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect([won.length, lost.length]).toEqual([1, 1]);
+    const refusal = lost[0]!.reason as AppError;
+    expect(refusal.status).toBe(409);
+    const rows = await db.reviewRound.findMany({ where: { articleId: fresh.article.id }, select: { id: true } });
+    expect(rows).toHaveLength(1);
+    expect((refusal.current as { id: string }).id).toBe(rows[0]!.id);
+    expect(await db.auditEvent.count({ where: { teamId: fresh.team.id, action: "round.start" } })).toBe(1);
+    expect(await db.notification.count({ where: { teamId: fresh.team.id, kind: "assignment" } })).toBe(1);
   });
 
   it("refuses reviewers, bad input, outsiders and a second round on the same article", async () => {
@@ -141,5 +160,36 @@ describe("the reveal", () => {
     const detail = await getRound(desk.editor, round.id);
     expect(detail.clusters.map((c) => [c.kind, c.members.map((m) => m.reviewer.id)])).toEqual([["single_reviewer", [desk.reviewer.id]]]);
     expect(await code(revealRound(desk.editor, round.id, revealed.version))).toBe("409:");
+  });
+});
+
+describe("a reveal that makes no cluster", () => {
+  it("adjudicates the round at once, so it can be closed and the article reviewed again", async () => {
+    await annotate("reviewer", "inflation fell", "disputed"); // a draft: never submitted, so never clustered
+    const revealed = await revealRound(desk.editor, round.id, round.version);
+    expect(revealed).toMatchObject({ status: "adjudicated", clusterCounts: { total: 0, open: 0 }, version: round.version + 1 });
+    expect(revealed.adjudicatedAt).not.toBeNull();
+    expect(revealed.adjudicatedAt).toBe(revealed.revealedAt);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: round.id, action: "round.reveal" } });
+    expect(audit.after).toMatchObject({ status: "adjudicated", clusters: [] });
+
+    expect(await code(startRound(desk.editor, { articleId: desk.article.id, reviewerIds: [desk.reviewer.id], adjudicatorId: desk.editor.id }))).toBe("ok");
+    expect((await closeRound(desk.editor, round.id, revealed.version)).status).toBe("closed");
+  });
+
+  it("adjudicates it too when every reviewer submits an empty review", async () => {
+    await submitReview(desk.reviewer, round.id);
+    const last = await submitReview(desk.reviewer2, round.id);
+    expect(last.status).toBe("adjudicated");
+    const row = await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } });
+    expect(row.adjudicatedAt?.getTime()).toBe(row.revealedAt?.getTime());
+    expect((await closeRound(desk.editor, round.id, last.version)).status).toBe("closed");
+  });
+
+  it("still leaves a round with clusters revealed until they are decided", async () => {
+    await annotate("reviewer", "on Tuesday", "unsourced");
+    await submitReview(desk.reviewer, round.id);
+    const last = await submitReview(desk.reviewer2, round.id);
+    expect(last).toMatchObject({ status: "revealed", adjudicatedAt: null, clusterCounts: { total: 1, open: 1 } });
   });
 });

@@ -10,7 +10,7 @@
 import { Extension, type Editor, type JSONContent } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { TextPmMap } from '../../../lib/anchoring/prosemirror-positions';
 
 /** A claim's verdict, drawn with a colour and a non-colour cue (underline style). */
@@ -164,6 +164,19 @@ function claimIdsAround(target: EventTarget | null, root: HTMLElement): Set<stri
  * `claimHighlightsKey` meta holding a `Partial<ClaimHighlightInput>`.
  */
 export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Plugin<ClaimHighlightState> {
+  function handleHighlightClick(view: EditorView, pos: number, event: MouseEvent): boolean {
+    const s = claimHighlightsKey.getState(view.state);
+    if (!s || s.claims.length === 0) return false;
+    // The DOM knows exactly which character was hit; `pos` is only the nearest
+    // gap between characters, so it is the fallback (no DOM target).
+    const ids = claimIdsAround(event.target, view.dom);
+    const candidates = ids ? s.claims.filter((c) => ids.has(c.id)) : claimsAt(s.claims, s.map.pmToCp(pos));
+    const next = pickClaim(candidates, s.selectedId);
+    if (!next) return false;
+    options.onClaimClick(next.id);
+    return true;
+  }
+
   return new Plugin<ClaimHighlightState>({
     key: claimHighlightsKey,
     state: {
@@ -195,18 +208,11 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
     },
     props: {
       decorations: (state) => claimHighlightsKey.getState(state)?.decorations,
-      handleClick: (view, pos, event) => {
-        const s = claimHighlightsKey.getState(view.state);
-        if (!s || s.claims.length === 0) return false;
-        // The DOM knows exactly which character was hit; `pos` is only the nearest
-        // gap between characters, so it is the fallback (no DOM target).
-        const ids = claimIdsAround(event.target, view.dom);
-        const candidates = ids ? s.claims.filter((c) => ids.has(c.id)) : claimsAt(s.claims, s.map.pmToCp(pos));
-        const next = pickClaim(candidates, s.selectedId);
-        if (!next) return false;
-        options.onClaimClick(next.id);
-        return true;
-      },
+      handleClick: handleHighlightClick,
+      // ProseMirror reports a quick second or third click as a double or triple
+      // click instead; on a highlight it must cycle the same way.
+      handleDoubleClick: handleHighlightClick,
+      handleTripleClick: handleHighlightClick,
     },
   });
 }

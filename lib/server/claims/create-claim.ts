@@ -6,7 +6,7 @@ import { describeSpan, validateSpan } from "@/lib/anchoring/selectors";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
 import { canCreateClaim } from "@/lib/policies/claim";
 import { findVersionInTeam, versionText } from "@/lib/server/articles/version-text";
-import { toClaimDto } from "./claim-dto";
+import { claimSelect, toClaimDto } from "./claim-dto";
 import { insertAnnotation } from "./insert-annotation";
 import { roundForNewAnnotation } from "@/lib/server/reviews/open-assignment";
 import { publishEvent } from "@/lib/events/event-bus";
@@ -22,6 +22,10 @@ const SPAN_MESSAGES = {
  * Creates one claim (annotation) on a version of an article of the caller's
  * team. The server computes the W3C selectors from its own copy of the text,
  * so the stored quote always matches the stored position.
+ *
+ * Idempotent per `clientId`: the client's UUID becomes the claim's id, so a
+ * retry after a lost response hits the primary key and gets the saved claim
+ * back (no duplicate, no second audit event). The happy path costs no extra query.
  */
 export async function createClaim(user: CurrentUser, articleId: string, input: CreateClaimInput) {
   if (!canCreateClaim(user)) throw new AppError("FORBIDDEN");
@@ -41,23 +45,35 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
   // A reviewer assigned to an open round on this version annotates inside it (blind review, issue 4).
   const roundId = await roundForNewAnnotation(user, articleId, version.id);
 
-  const row = await insertAnnotation(
-    {
-      teamId: user.teamId,
-      articleId,
-      versionId: version.id,
-      authorId: user.id,
-      start: input.start,
-      end: input.end,
-      exact: selectors.quote.exact,
-      prefix: selectors.quote.prefix,
-      suffix: selectors.quote.suffix,
-      verdict: input.verdict,
-      rationaleHtml,
-      roundId,
-    },
-    { teamId: user.teamId, actorId: user.id, action: "claim.create" },
-  );
-  publishEvent({ team: user.teamId, article: articleId, kind: "annotation", id: row.id, version: row.version });
+  const annotation = {
+    teamId: user.teamId,
+    articleId,
+    versionId: version.id,
+    authorId: user.id,
+    start: input.start,
+    end: input.end,
+    exact: selectors.quote.exact,
+    prefix: selectors.quote.prefix,
+    suffix: selectors.quote.suffix,
+    verdict: input.verdict,
+    rationaleHtml,
+    roundId,
+  };
+  const audit = { teamId: user.teamId, actorId: user.id, action: "claim.create" };
+  if (!input.clientId) return created(user, await insertAnnotation(annotation, audit));
+  try {
+    return created(user, await insertAnnotation(annotation, audit, input.clientId));
+  } catch {
+    // A retry of a create whose response was lost: the id is taken, and both inserts rolled back.
+    const saved = await db.annotation.findFirst({ where: { id: input.clientId, teamId: user.teamId }, select: claimSelect });
+    if (saved && saved.authorId === user.id && saved.articleId === articleId) return toClaimDto(saved, user);
+    // Someone else's id (maybe another team's: never reveal or reuse it), or a failure that was not the
+    // id at all: one more try under a fresh id, which throws if the database is really refusing.
+    return created(user, await insertAnnotation(annotation, audit));
+  }
+}
+
+function created(user: CurrentUser, row: Awaited<ReturnType<typeof insertAnnotation>>) {
+  publishEvent({ team: user.teamId, article: row.articleId, kind: "annotation", id: row.id, version: row.version });
   return toClaimDto({ ...row, author: { id: user.id, name: user.name } }, user);
 }

@@ -30,9 +30,11 @@ export type NewAnnotation = {
  * and not. Dates go through the driver adapters' own parameter mapping, so
  * they are stored exactly as Prisma stores them; tests/integration read the
  * rows back through Prisma on both databases.
+ *
+ * `id` defaults to a fresh UUID; a client-made one (create-claim.ts) makes a
+ * retried create fail on the primary key, which rolls back both inserts.
  */
-export async function insertAnnotation(a: NewAnnotation, audit: Omit<AuditInput, "objectId" | "objectType">) {
-  const id = randomUUID();
+export async function insertAnnotation(a: NewAnnotation, audit: Omit<AuditInput, "objectId" | "objectType">, id: string = randomUUID()) {
   const now = new Date();
   const after = JSON.stringify({ id, ...a });
   await db.$transaction([

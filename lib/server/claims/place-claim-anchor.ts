@@ -22,7 +22,7 @@ const PLACE_MESSAGES = {
  * again; the old selectors stay in the audit event's `before`.
  */
 export async function placeClaimAnchor(user: CurrentUser, claimId: string, input: PlaceAnchorInput): Promise<ClaimDto> {
-  const row = await db.annotation.findFirst({ where: { id: claimId, teamId: user.teamId }, select: { articleId: true, versionId: true, anchorState: true } });
+  const row = await db.annotation.findFirst({ where: { id: claimId, teamId: user.teamId, deletedAt: null }, select: { articleId: true, versionId: true, anchorState: true } });
   if (!row) throw notFound("Claim not found.");
   if (!canPlaceAnchor(user)) throw new AppError("FORBIDDEN", "Only editors and admins can confirm or re-place a claim.");
   const { current } = await findArticle(user.teamId, row.articleId);

@@ -1,9 +1,8 @@
 import JSZip from "jszip";
-import { stringify } from "csv-stringify/sync";
 import type { ReportFormat } from "@/lib/export/report-model";
 import { renderReport } from "@/lib/export/render-report";
 import { fileStem } from "@/lib/export/report-text";
-import { neutralizeCell } from "@/lib/export/csv";
+import { toCsv } from "@/lib/export/csv";
 import { loadReport } from "./load-report";
 import type { ZipJob } from "./zip-jobs";
 
@@ -14,7 +13,7 @@ import type { ZipJob } from "./zip-jobs";
  */
 export async function buildTeamZip(job: ZipJob, articleIds: string[], formats: ReportFormat[], baseUrl: string, pdfFallbackFont: string | null) {
   const zip = new JSZip();
-  const index: string[][] = [["folder", "article_id", "title", "version", "claims", "verified", "disputed", "unsourced"]];
+  const index: (string | number)[][] = [["folder", "article_id", "title", "version", "claims", "verified", "disputed", "unsourced"]];
   try {
     for (const [i, articleId] of articleIds.entries()) {
       const model = await loadReport(job.teamId, articleId, { baseUrl });
@@ -24,10 +23,10 @@ export async function buildTeamZip(job: ZipJob, articleIds: string[], formats: R
         zip.file(`${folder}/${file.filename}`, file.body);
       }
       const s = model.summary;
-      index.push([folder, articleId, model.article.title ?? "", String(model.version.number), String(s.total), String(s.byVerdict.verified), String(s.byVerdict.disputed), String(s.byVerdict.unsourced)].map(neutralizeCell));
+      index.push([folder, articleId, model.article.title ?? "", model.version.number, s.total, s.byVerdict.verified, s.byVerdict.disputed, s.byVerdict.unsourced]);
       job.done = i + 1;
     }
-    zip.file("index.csv", `\uFEFF${stringify(index, { record_delimiter: "windows" })}`);
+    zip.file("index.csv", toCsv(index));
     job.zip = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
     job.status = "done";
   } catch (error) {

@@ -16,6 +16,13 @@ import { importEvidenceOps } from "./import-evidence-ops";
 
 /** Most annotations one import takes. */
 export const MAX_IMPORT_ANNOTATIONS = 5000;
+/**
+ * Most evidence links one imported annotation may bring, and one import in
+ * all: each link can create a library item, and all of them land in one
+ * transaction. A claim rarely cites more than a handful.
+ */
+export const MAX_IMPORT_EVIDENCE_PER_ANNOTATION = 50;
+export const MAX_IMPORT_EVIDENCE_LINKS = 5000;
 
 const WHY: Record<string, string> = {
   "quote-not-found": "The quoted text is not in this article.",
@@ -46,10 +53,17 @@ export async function importW3c(user: CurrentUser, articleId: string, input: unk
   const imported: ImportReportDto["imported"] = [];
   const rows: { id: string; start: number; end: number; exact: string; prefix: string; suffix: string; verdict: Verdict; rationaleHtml: string }[] = [];
   const links: { annotationId: string; evidence: ParsedEvidence[] }[] = [];
+  let evidenceLinks = 0;
 
   items.forEach((raw, i) => {
     const parsed = parseAnnotation(raw, i);
     if (isProblem(parsed)) return void failed.push(parsed);
+    if (parsed.evidence.length > MAX_IMPORT_EVIDENCE_PER_ANNOTATION) {
+      throw new AppError("INVALID_INPUT", `Annotation #${i + 1} links ${parsed.evidence.length} pieces of evidence; at most ${MAX_IMPORT_EVIDENCE_PER_ANNOTATION} per annotation.`, { field: `items.${i}.body` });
+    }
+    if ((evidenceLinks += parsed.evidence.length) > MAX_IMPORT_EVIDENCE_LINKS) {
+      throw new AppError("INVALID_INPUT", `At most ${MAX_IMPORT_EVIDENCE_LINKS} evidence links per import.`, { field: "items" });
+    }
     const fail = (reason: ImportProblem["reason"], message: string) => void failed.push({ index: i, id: parsed.id, reason, message });
     const placed = placeQuote(text, parsed, index);
     if (!placed.ok) return fail(placed.reason === "ambiguous" ? "ambiguous" : "quote-not-found", WHY[placed.reason]!);

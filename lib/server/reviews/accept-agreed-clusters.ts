@@ -12,16 +12,19 @@ export type AcceptAgreedResult = { decided: ClusterDto[]; conflicts: ClusterDto[
  * POST /api/reviews/{id}/accept-agreed: accepts agreed clusters as the
  * reviewers marked them (their common span and verdict), each as its own
  * decision with its own version check, so one stale cluster does not undo
- * the others.
+ * the others. Every id is checked first: one that is not a cluster of this
+ * round makes the whole request a 404 and nothing is decided.
  */
 export async function acceptAgreedClusters(user: CurrentUser, roundId: string, clusters: { id: string; version: number }[]): Promise<AcceptAgreedResult> {
   await findRound(user.teamId, roundId);
   if (user.role === "reviewer") throw new AppError("FORBIDDEN", "Only editors and admins decide clusters.");
   const rows = await findClusterRows(user.teamId, { roundId, id: { in: clusters.map((c) => c.id) } });
+  // All or nothing: an id outside the round refuses the whole request before any cluster is decided.
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  if (clusters.some((c) => !byId.has(c.id))) throw notFound("Cluster not found in this round.");
   const result: AcceptAgreedResult = { decided: [], conflicts: [], skipped: [] };
   for (const { id, version } of clusters) {
-    const row = rows.find((r) => r.id === id);
-    if (!row) throw notFound("Cluster not found in this round.");
+    const row = byId.get(id)!;
     if (row.kind !== "agreed") {
       result.skipped.push({ id, reason: "Only agreed clusters can be accepted in bulk." });
       continue;

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -8,10 +7,9 @@ import { sanitizeRichText } from "@/lib/rich-text/sanitize";
 import { validateSpan } from "@/lib/anchoring/selectors";
 import { resolveBoundary } from "@/lib/review/resolve-boundary";
 import { versionText, type IndexedText } from "@/lib/server/articles/version-text";
-import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { publishEvent } from "@/lib/events/event-bus";
 import { findClusterRows, loadClusterDto, toClusterDto, type ClusterRow } from "./cluster-dto";
-import { materializeClaim, retractClaim } from "./materialize-claim";
+import { applyDecision } from "./apply-decision";
 
 /**
  * POST /api/clusters/{id}/decisions: accept a boundary and verdict, or reject
@@ -30,45 +28,14 @@ export async function decideCluster(user: CurrentUser, clusterId: string, input:
 
   const text = await versionText(row.round.versionId);
   const { rationaleHtml, span } = checkDecision(row, input, text);
-  const members = row.members.map((m) => m.annotation);
-  const claimBefore = row.claim;
-  const decided = await db.$transaction(async (tx) => {
-    const { count } = await tx.cluster.updateMany({
-      where: { id: row.id, version: input.version },
-      data: { status: span ? "decided" : "rejected", version: { increment: 1 } },
-    });
-    if (count === 0) return null;
-    const decision = await tx.decision.create({
-      data: {
-        id: randomUUID(), teamId: user.teamId, clusterId: row.id, deciderId: user.id, action: input.action,
-        boundary: span ? input.boundary! : null, start: span?.start ?? null, end: span?.end ?? null,
-        verdict: span ? input.verdict! : null, rationaleHtml, clusterVersion: input.version,
-      },
-    });
-    let claim = null;
-    if (span) {
-      // Evidence and a missing rationale come from the reviewer whose span was taken, else from those who gave the verdict.
-      const picked = members.find((m) => m.id === input.boundary);
-      const agreeing = picked ? [picked] : members.filter((m) => m.verdict === input.verdict);
-      const fallback = agreeing.length ? agreeing : members;
-      claim = await materializeClaim(tx, {
-        teamId: user.teamId, actorId: user.id, span, verdict: input.verdict!, text,
-        cluster: { id: row.id, articleId: row.round.articleId, versionId: row.round.versionId },
-        rationaleHtml: rationaleHtml || fallback.find((m) => m.rationaleHtml)?.rationaleHtml || "",
-        chosenAnnotationIds: fallback.map((m) => m.id),
-      });
-    } else await retractClaim(tx, row.id);
-    const stillOpen = await tx.cluster.count({ where: { roundId: row.roundId, status: "open" } });
-    const adjudicated = stillOpen === 0
-      ? (await tx.reviewRound.updateMany({ where: { id: row.roundId, status: "revealed" }, data: { status: "adjudicated", adjudicatedAt: new Date(), version: { increment: 1 } } })).count > 0
-      : false;
-    await recordAuditEvent(tx, {
-      teamId: user.teamId, actorId: user.id, action: `cluster.${input.action}`, objectType: "cluster", objectId: row.id,
-      before: { status: row.status, version: row.version, claim: claimBefore },
-      after: { status: span ? "decided" : "rejected", version: input.version + 1, decision, claim, roundAdjudicated: adjudicated },
-    });
-    return { adjudicated };
-  });
+  const decided = await db.$transaction((tx) =>
+    applyDecision(tx, {
+      teamId: user.teamId, actorId: user.id,
+      cluster: { id: row.id, roundId: row.roundId, articleId: row.round.articleId, versionId: row.round.versionId, status: row.status, version: input.version },
+      members: row.members.map((m) => m.annotation),
+      action: input.action, boundary: input.boundary, span, verdict: input.verdict, rationaleHtml, text,
+    }),
+  );
   if (!decided) throw conflict((await findClusterRows(user.teamId, { id: row.id }))[0] ?? row);
   publishEvent({ team: user.teamId, article: row.round.articleId, kind: "cluster", id: row.id, version: input.version + 1 });
   if (decided.adjudicated) publishEvent({ team: user.teamId, article: row.round.articleId, kind: "round", id: row.roundId, version: null });

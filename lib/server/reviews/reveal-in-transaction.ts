@@ -12,6 +12,8 @@ type Tx = Pick<Db, "reviewRound" | "roundAssignment" | "annotation" | "cluster" 
  * one wins), then clusters the annotations of the reviewers who submitted and
  * stores the clusters. Drafts of reviewers who never submitted stay out of
  * the adjudication: unsubmitted work was not vouched for by its author.
+ * A reveal that makes no cluster leaves nothing to decide, so the round goes
+ * straight on to adjudicated (same version step, `adjudicatedAt` = reveal time).
  * Returns the new round version, or null if the round was no longer open
  * (or no longer had `expectedVersion`).
  */
@@ -38,8 +40,12 @@ export async function revealInTransaction(
   if (rows.length > 0) {
     await tx.cluster.createMany({ data: rows });
     await tx.clusterMember.createMany({ data: clusters.flatMap((c, i) => c.memberIds.map((annotationId) => ({ clusterId: rows[i]!.id, annotationId }))) });
+  } else {
+    // Nothing to decide: no decision would ever move the round on, and a round
+    // stuck "revealed" could neither be closed nor make way for a new one.
+    await tx.reviewRound.update({ where: { id: round.id }, data: { status: "adjudicated", adjudicatedAt: now } });
   }
-  const after = await tx.reviewRound.findUniqueOrThrow({ where: { id: round.id }, select: { status: true, version: true, revealedAt: true } });
+  const after = await tx.reviewRound.findUniqueOrThrow({ where: { id: round.id }, select: { status: true, version: true, revealedAt: true, adjudicatedAt: true } });
   await recordAuditEvent(tx, {
     teamId: round.teamId, actorId, action: "round.reveal", objectType: "round", objectId: round.id,
     before: { status: "open" }, after: { ...after, reason, clusters: clusters.map((c) => ({ number: c.number, kind: c.kind, members: c.memberIds })) },

@@ -3,10 +3,14 @@ import type { Verdict } from "@/lib/schemas/claim";
 import { computeRoundAgreement } from "@/lib/review/round-agreement";
 import { representativesOf, type ClusterInput } from "@/lib/review/cluster-annotations";
 
+/** At most this many rounds are loaded: the newest ones. */
+const ROUND_LIMIT = 500;
+
 /**
- * Loads revealed rounds of a team (all of them, or the ids given) and
- * computes each one's agreement from its clusters: the reviewers are those
- * who submitted, the annotations those that were clustered at the reveal.
+ * Loads revealed rounds of a team (the newest {@link ROUND_LIMIT}, or the ids
+ * given), oldest first, and computes each one's agreement from its clusters:
+ * the reviewers are those who submitted, the annotations those that were
+ * clustered at the reveal.
  */
 export async function roundAgreements(teamId: string, roundIds?: string[]) {
   const rounds = await db.reviewRound.findMany({
@@ -17,10 +21,11 @@ export async function roundAgreements(teamId: string, roundIds?: string[]) {
       assignments: { where: { submittedAt: { not: null } }, select: { reviewer: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
       clusters: { select: { members: { select: { annotation: { select: { id: true, authorId: true, start: true, end: true, verdict: true } } } } } },
     },
-    orderBy: { revealedAt: "asc" },
-    take: 500,
+    // The newest rounds are the ones a chart over time must show; callers get them oldest first.
+    orderBy: [{ revealedAt: "desc" }, { id: "desc" }],
+    take: ROUND_LIMIT,
   });
-  return rounds.map((r) => {
+  return rounds.reverse().map((r) => {
     const clusters = r.clusters.map((c) =>
       c.members.map(({ annotation: a }): ClusterInput => ({ id: a.id, reviewerId: a.authorId, start: a.start, end: a.end, verdict: a.verdict as Verdict })),
     );

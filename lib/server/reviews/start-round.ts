@@ -7,12 +7,15 @@ import type { RoundSummaryDto, StartRoundInput } from "@/lib/schemas/review";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { publishEvent } from "@/lib/events/event-bus";
-import { loadRoundSummaries, loadRoundSummary } from "./round-summaries";
+import { env } from "@/lib/env";
+import { databaseKind } from "@/lib/db/database-url";
+import { loadRoundSummary } from "./round-summaries";
 
 /**
  * POST /api/reviews: an editor starts a blind review of an article's current
  * version, with one or more reviewers and an adjudicator. One round at a time
- * per article: a second start while one is open or revealed gets 409.
+ * per article: a second start while one is open or revealed gets 409, also
+ * when both starts arrive at once.
  */
 export async function startRound(user: CurrentUser, input: StartRoundInput): Promise<RoundSummaryDto> {
   if (!canStartRound(user)) throw new AppError("FORBIDDEN", "Only editors and admins start review rounds.");
@@ -29,12 +32,18 @@ export async function startRound(user: CurrentUser, input: StartRoundInput): Pro
   if (!adjudicator || !canAdjudicateRole(adjudicator.role)) {
     throw new AppError("INVALID_INPUT", "The adjudicator must be an editor or admin of this team.", { field: "adjudicatorId" });
   }
-  const running = await loadRoundSummaries(user, { articleId: article.id, status: { in: ["open", "revealed"] } }, 1);
-  if (running[0]) throw new AppError("CONFLICT", "A review of this article is already in progress.", { current: running[0] });
-
   const id = randomUUID();
   const title = article.title ?? "an article";
-  await db.$transaction(async (tx) => {
+  const runningId = await db.$transaction(async (tx) => {
+    // Check and insert in one transaction, so two concurrent starts cannot both
+    // see "no round" (see lockArticleRounds).
+    await lockArticleRounds(tx, user.teamId, article.id);
+    const running = await tx.reviewRound.findFirst({
+      where: { teamId: user.teamId, articleId: article.id, status: { in: ["open", "revealed"] } },
+      select: { id: true },
+      orderBy: { createdAt: "desc" },
+    });
+    if (running) return running.id;
     const round = await tx.reviewRound.create({
       data: {
         id, teamId: user.teamId, articleId: article.id, versionId: current.id, createdById: user.id,
@@ -51,7 +60,24 @@ export async function startRound(user: CurrentUser, input: StartRoundInput): Pro
       })),
     });
     await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "round.start", objectType: "round", objectId: id, after: round });
+    return null;
   });
+  if (runningId) throw new AppError("CONFLICT", "A review of this article is already in progress.", { current: await loadRoundSummary(user, runningId) });
   publishEvent({ team: user.teamId, article: article.id, kind: "round", id, version: 1 });
   return (await loadRoundSummary(user, id))!;
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/**
+ * Serializes round starts on one article for the rest of the transaction.
+ * PostgreSQL (READ COMMITTED) lets two transactions both read "no open round"
+ * and both insert, so the article row is locked with SELECT … FOR UPDATE: the
+ * second start waits for the first to commit, and its check then sees the new
+ * round. SQLite needs nothing: every transaction here begins IMMEDIATE
+ * (lib/db/sqlite-adapter.ts), which already admits one writer at a time.
+ */
+async function lockArticleRounds(tx: Tx, teamId: string, articleId: string) {
+  if (databaseKind(env().DATABASE_URL) !== "postgres") return;
+  await tx.$queryRaw`SELECT "id" FROM "Article" WHERE "id" = ${articleId} AND "teamId" = ${teamId} FOR UPDATE`;
 }

@@ -77,17 +77,60 @@ test("a rationale survives a failed save, and delete can be undone", async ({ pa
   await expect(page.getByTestId("claim-rationale")).toContainText("none gave a source");
 });
 
-test("clicking a card flashes its highlight; clicking a highlight selects its card", async ({ page, context, desk }) => {
+test("a delete the server refuses puts the card back and says why", async ({ page, context, desk }) => {
   await signInContext(context, desk.reviewer.email);
   await page.goto(`/articles/${desk.article.id}`);
   await selectWithMouse(page, PHRASE);
-  await page.getByRole("button", { name: "Verified", exact: true }).click();
-  await selectWithMouse(page, "Kim said the trip to South Korea and Japan was a step towards confrontation and war");
-  await page.getByRole("dialog", { name: "Tag the selected claim" }).getByRole("button", { name: "Disputed", exact: true }).click();
+  await page.getByRole("button", { name: "Disputed", exact: true }).click();
+  const card = page.getByTestId("claim-card");
+  await expect(card).toHaveCount(1);
+  const row = await testDb().annotation.findFirstOrThrow({ where: { articleId: desk.article.id } });
+
+  // Hold the DELETE until the optimistic removal has shown, then refuse it.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/claims/*", async (route) => {
+    if (route.request().method() !== "DELETE") return route.continue();
+    await held;
+    await route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: "The desk is offline for maintenance." }) });
+  });
+  await card.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("claim-card")).toHaveCount(0);
+  release();
+
+  await expect(page.getByRole("alert").filter({ hasText: "Could not delete the claim" })).toContainText("offline for maintenance");
+  await expect(page.getByTestId("claim-card")).toHaveCount(1);
+  await expect(page.getByTestId("claim-quote")).toHaveText(PHRASE);
+  await expect.poll(() => highlightedText(page, row.id)).toBe(PHRASE);
+  await expect(page.getByTestId("toast").getByRole("button", { name: "Undo" })).toHaveCount(0);
+  expect((await testDb().annotation.findUniqueOrThrow({ where: { id: row.id } })).deletedAt).toBeNull();
+});
+
+test("clicking a card flashes its highlight; clicking a highlight selects its card", async ({ page, context, desk }) => {
+  await signInContext(context, desk.reviewer.email);
+  await page.goto(`/articles/${desk.article.id}`);
+  // The later phrase first: the panel must sort by position, not list claims as they were made.
+  const later = "Kim said the trip to South Korea and Japan was a step towards confrontation and war";
+  await selectWithMouse(page, later);
+  await page.getByRole("button", { name: "Disputed", exact: true }).click();
+  await expect(page.getByTestId("claim-card")).toHaveCount(1);
+  await selectWithMouse(page, PHRASE);
+  await page.getByRole("dialog", { name: "Tag the selected claim" }).getByRole("button", { name: "Verified", exact: true }).click();
   await expect(page.getByTestId("claim-card")).toHaveCount(2);
+  await expect(page.getByTestId("claim-quote")).toHaveText([PHRASE, later]);
   const rows = await testDb().annotation.findMany({ where: { articleId: desk.article.id }, orderBy: { start: "asc" } });
-  // Cards are in text order.
-  await expect(page.getByTestId("claim-quote").first()).toHaveText(PHRASE);
+  expect(rows.map((r) => r.exact)).toEqual([PHRASE, later]);
+
+  // Still in text order when the server's list arrives in creation order (the client sorts too).
+  await page.route(`**/api/articles/${desk.article.id}/claims`, async (route) => {
+    if (route.request().method() !== "GET") return route.continue();
+    const response = await route.fetch();
+    const list = (await response.json()) as { createdAt: string }[];
+    await route.fulfill({ response, json: [...list].sort((a, b) => a.createdAt.localeCompare(b.createdAt)) });
+  });
+  await page.reload();
+  await expect(page.getByTestId("claim-quote")).toHaveText([PHRASE, later]);
+  await page.unroute(`**/api/articles/${desk.article.id}/claims`);
 
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.getByRole("button", { name: "Claim 2: show in the text" }).click();

@@ -1,0 +1,30 @@
+"use client";
+import { reportUrl, type ReportUrlOptions } from "@/lib/queries/use-reports";
+
+/** The formats offered, in the order newsrooms ask for them. */
+const FORMATS = [
+  { format: "html", label: "HTML report", hint: "one file, prints well" },
+  { format: "pdf", label: "PDF report", hint: "for the standards editor" },
+  { format: "md", label: "Markdown", hint: "for a CMS or a wiki" },
+  { format: "csv", label: "CSV", hint: "one row per claim" },
+  { format: "claimreview", label: "ClaimReview JSON-LD", hint: "schema.org, for search engines" },
+  { format: "w3c", label: "W3C Web Annotations", hint: "for other annotation tools" },
+] as const;
+
+/** The formats whose claim URLs point into the published report (the others ignore `publishUrl`). */
+const LINKS_CLAIMS = new Set<string>(["claimreview", "csv"]);
+
+/** One download link per report format, of an article or (with `round`) of one of its review rounds. */
+export function ReportDownloadList({ articleId, round, publishUrl }: { articleId: string } & ReportUrlOptions) {
+  return (
+    <ul className="export-menu-list">
+      {FORMATS.map((f) => (
+        <li key={f.format}>
+          <a href={reportUrl(articleId, f.format, { round, publishUrl: LINKS_CLAIMS.has(f.format) ? publishUrl : null })} download data-format={f.format}>
+            {f.label} <span className="muted small">{f.hint}</span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

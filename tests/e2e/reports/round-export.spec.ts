@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { test, expect, signInContext } from "../../support/fixtures";
+import { DECISION_RATIONALE, makeDecidedRound } from "../../support/decided-round";
+
+const span = (text: string, phrase: string) => ({ start: [...text.slice(0, text.indexOf(phrase))].length, end: [...text.slice(0, text.indexOf(phrase) + phrase.length)].length });
+
+test("the review page exports the round's report, with each reviewer's verdict and the decision", async ({ page, context }) => {
+  const desk = await makeDecidedRound();
+  await signInContext(context, desk.editor.email);
+  await page.goto(`/reviews/${desk.round.id}`);
+  await page.getByText("Export this round’s report").click();
+  const links = page.locator(".round-export a[data-format]");
+  await expect(links).toHaveCount(6);
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")))) expect(href).toContain(`round=${desk.round.id}`);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".round-export").getByRole("link", { name: /HTML report/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`-v1-round-${desk.round.id.slice(0, 8)}-report\\.html$`));
+  const file = test.info().outputPath("round.html");
+  await download.saveAs(file);
+  const report = await context.newPage();
+  await report.setContent(readFileSync(file, "utf8"));
+  const conflict = report.locator("table.claims tbody tr").filter({ hasText: "Reviewers disagreed on the verdict" });
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText(`${desk.reviewer1.name}: Disputed`);
+  await expect(conflict).toContainText(`${desk.reviewer2.name}: Verified`);
+  await expect(conflict).toContainText(DECISION_RATIONALE);
+});
+
+test("the Export menu's “Published at” address goes into the ClaimReview and CSV claim URLs, and a bad one is refused", async ({ page, context, desk }) => {
+  await signInContext(context, desk.editor.email);
+  const claim = await context.request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, ...span(desk.text, "NATO Secretary-General Jens Stoltenberg"), verdict: "verified" } });
+  expect(claim.status()).toBe(201);
+  await page.goto(`/articles/${desk.article.id}`);
+  await page.getByRole("button", { name: "Export" }).click();
+  const href = (format: string) => page.locator(`.export-menu a[data-format="${format}"]`).getAttribute("href");
+  const input = page.getByLabel("Published at");
+
+  await input.fill("javascript:alert(1)");
+  await expect(input).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Use a web address that starts with http:// or https://.")).toBeVisible();
+  expect(await href("claimreview")).not.toContain("publishUrl");
+
+  const published = "https://desk.example/checks/nato-visit";
+  await input.fill(published);
+  await expect(input).toHaveAttribute("aria-invalid", "false");
+  const claimreview = (await href("claimreview"))!;
+  expect(new URL(claimreview, "http://x").searchParams.get("publishUrl")).toBe(published);
+  expect(new URL((await href("csv"))!, "http://x").searchParams.get("publishUrl")).toBe(published);
+  expect(await href("html")).not.toContain("publishUrl");
+  // The link the menu offers gives a ClaimReview whose claim URL points into the published report.
+  const reviews = await (await context.request.get(claimreview)).json();
+  expect(reviews.map((r: { url: string }) => r.url)).toEqual([`${published}#claim-1`]);
+});
