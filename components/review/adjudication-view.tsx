@@ -62,6 +62,7 @@ export function AdjudicationView({ round }: { round: RoundDetailDto }) {
             onSelectionChange={(s) => setSelection(s && { start: s.start, end: s.end })}
           />
         </div>
+        {clusters.length === 0 && <p className="muted">No reviewer marked a claim in this round, so there is nothing to adjudicate.</p>}
         <ol className="cluster-list">
           {clusters.map((c) => (
             <li key={c.id}>

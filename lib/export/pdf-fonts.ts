@@ -2,10 +2,11 @@
  * Fonts for the PDF report. DejaVu Sans (from the dejavu-fonts-ttf package)
  * is embedded, so curly quotes, dashes, accents, Greek and Cyrillic print
  * and extract as real text. It has no Hangul or CJK glyphs: characters it
- * lacks go to an optional fallback font (CLAIMDESK_PDF_FALLBACK_FONT, a
- * TTF/OTF path such as Noto Sans CJK KR) and, without one, print as □ with a
- * note in the report, never as invisible or wrong glyphs. Characters the
- * fallback lacks too print as □ as well.
+ * lacks go to a fallback font, by default Noto Sans KR (from
+ * @expo-google-fonts/noto-sans-kr: Hangul, the Hanja of Korean text and
+ * Japanese kana, which a desk covering Seoul and Tokyo meets), or the TTF/OTF
+ * that CLAIMDESK_PDF_FALLBACK_FONT names. Characters neither font has print
+ * as □ with a note in the report, never as invisible or wrong glyphs.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -28,6 +29,14 @@ export function fontData(name: PdfFontName): Buffer {
   let data = loaded.get(name);
   if (!data) loaded.set(name, (data = readFileSync(PDF_FONTS[name])));
   return data;
+}
+
+/** The fallback font shipped with the project. pdfkit embeds only the glyphs a report uses. */
+export const DEFAULT_FALLBACK_FONT = path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans-kr", "400Regular", "NotoSansKR_400Regular.ttf");
+
+/** The fallback font file for PDF reports: CLAIMDESK_PDF_FALLBACK_FONT, else the shipped Noto Sans KR. */
+export function pdfFallbackFont(): string {
+  return process.env.CLAIMDESK_PDF_FALLBACK_FONT || DEFAULT_FALLBACK_FONT;
 }
 
 const fallbacks = new Map<string, Buffer | null>();

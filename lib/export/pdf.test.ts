@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { buildPdf } from "./pdf";
+import { DEFAULT_FALLBACK_FONT, pdfFallbackFont } from "./pdf-fonts";
 import { renderReport } from "./render-report";
 import { evidence, makeReportModel, makeRoundReportModel } from "@/tests/fixtures/report-model";
 
@@ -95,6 +96,17 @@ describe("PDF report", () => {
     expect(text).toContain("4. Verified President Yoon Suk-yeol (□□□)");
     // Three syllables, twice: in the annotated text and in the claim.
     expect(text).toMatch(/6 characters are outside the embedded font/);
+  });
+
+  it("prints Hangul as real text with the shipped Noto Sans KR, the default fallback", async () => {
+    expect(pdfFallbackFont()).toBe(process.env.CLAIMDESK_PDF_FALLBACK_FONT || DEFAULT_FALLBACK_FONT);
+    const model = makeReportModel();
+    const text = await pdfText(await buildPdf(model, { fallbackFont: DEFAULT_FALLBACK_FONT }));
+    const korean = model.claims.find((c) => HANGUL.test(c.exact))!;
+    expect(text).toContain(`${korean.number}. ${LABEL[korean.verdict]} ${flat(korean.exact)}`);
+    expect(text).toContain("윤석열");
+    expect(text).not.toContain("□");
+    expect(text).not.toMatch(/outside the embedded font/);
   });
 
   it("uses a fallback font for what it covers, and □ for what neither font has", async () => {

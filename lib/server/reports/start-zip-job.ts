@@ -4,6 +4,7 @@ import { REPORT_FORMATS } from "@/lib/export/report-model";
 import type { ZipJobDto, ZipRequest } from "@/lib/schemas/report";
 import { buildTeamZip } from "./build-team-zip";
 import { openZipJob, toZipJobDto } from "./zip-jobs";
+import { pdfFallbackFont } from "@/lib/export/pdf-fonts";
 
 /**
  * POST /api/reports/zip: starts building every report of the caller's team
@@ -18,7 +19,7 @@ export async function startZipJob(user: CurrentUser, input: ZipRequest, baseUrl:
   if (fresh) {
     const formats = input.formats ? [...new Set(input.formats)] : [...REPORT_FORMATS];
     // Not awaited: the work continues after this response; the job records its own failure.
-    void buildTeamZip(job, articles.map((a) => a.id), formats, baseUrl, process.env.CLAIMDESK_PDF_FALLBACK_FONT || null);
+    void buildTeamZip(job, articles.map((a) => a.id), formats, baseUrl, pdfFallbackFont());
   }
   return toZipJobDto(job);
 }

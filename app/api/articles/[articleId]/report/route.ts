@@ -4,6 +4,7 @@ import { renderReport } from "@/lib/export/render-report";
 import { reportQuerySchema } from "@/lib/schemas/report";
 import { loadReport } from "@/lib/server/reports/load-report";
 import { publicBaseUrl } from "@/lib/server/reports/public-base-url";
+import { pdfFallbackFont } from "@/lib/export/pdf-fonts";
 
 /**
  * GET /api/articles/{id}/report?format=html|pdf|md|csv|claimreview|w3c[&round=][&disposition=inline][&publishUrl=]:
@@ -12,6 +13,6 @@ import { publicBaseUrl } from "@/lib/server/reports/public-base-url";
 export const GET = withUser<{ articleId: string }>(async ({ req, params, user }) => {
   const q = readQuery(req, reportQuerySchema);
   const model = await loadReport(user.teamId, params.articleId, { baseUrl: publicBaseUrl(req), roundId: q.round, publishedUrl: q.publishUrl });
-  const file = await renderReport(model, q.format, { fallbackFont: process.env.CLAIMDESK_PDF_FALLBACK_FONT || null });
+  const file = await renderReport(model, q.format, { fallbackFont: pdfFallbackFont() });
   return fileResponse(file, q.disposition);
 });
