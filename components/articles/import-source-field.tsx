@@ -9,7 +9,7 @@ type Props = {
   error: string | null;
 };
 
-/** Paste the text, or choose a .txt, .md or .html file (at most 1 MB, UTF-8). */
+/** Paste the text, or choose a .txt, .md or .html file (at most 1 MiB, UTF-8). */
 export function ImportSourceField({ onChange, error }: Props) {
   const [mode, setMode] = useState<"paste" | "file">("paste");
   const [text, setText] = useState("");
@@ -20,7 +20,7 @@ export function ImportSourceField({ onChange, error }: Props) {
     setFileError(null);
     if (!file) return onChange(null);
     if (file.size > MAX_IMPORT_BYTES) {
-      setFileError("The file is larger than 1 MB. Split the article or trim it before importing.");
+      setFileError("The file is larger than 1 MiB. Split the article or trim it before importing.");
       return onChange(null);
     }
     onChange({ file: { name: file.name, base64: await fileToBase64(file) } });
@@ -53,7 +53,7 @@ export function ImportSourceField({ onChange, error }: Props) {
         </label>
       ) : (
         <label className="field">
-          <span>File (.txt, .md or .html, UTF-8, at most 1 MB)</span>
+          <span>File (.txt, .md or .html, UTF-8, at most 1 MiB)</span>
           <input type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" aria-invalid={!!shown} onChange={handleFile} />
         </label>
       )}

@@ -12,6 +12,7 @@
  */
 import search from 'approx-string-match';
 import type { Range } from './text-alignment';
+import { UNLIMITED_BUDGET, type ReanchorBudget } from './reanchor-budget';
 
 /** What is known about the quote: its text and context in the old version, and where it should roughly be now. */
 export type QuoteQuery = { exact: string; prefix: string; suffix: string; hint: number };
@@ -19,8 +20,12 @@ export type QuoteQuery = { exact: string; prefix: string; suffix: string; hint: 
 /** One place the quote might be now, with its score in [0, 1]. */
 export type Candidate = { start: number; end: number; errors: number; score: number };
 
-/** The best candidate, whether it passed the thresholds, and the runner-up it was compared with. */
-export type QuoteMatch = { best: Candidate | null; runnerUp: Candidate | null; accepted: boolean };
+/**
+ * The best candidate, whether it passed the thresholds, and the runner-up it
+ * was compared with. `cut`: the budget ran out before the search was complete,
+ * so nothing is accepted (an unseen runner-up could have beaten the margin).
+ */
+export type QuoteMatch = { best: Candidate | null; runnerUp: Candidate | null; accepted: boolean; cut?: true };
 
 /** Thresholds of {@link matchQuote}. */
 export type MatchOptions = {
@@ -60,15 +65,24 @@ export function scoreCandidate(text: string, q: QuoteQuery, start: number, end: 
   return total / (WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position);
 }
 
-/** The least-error matches of the quote inside each range (approx-string-match returns only the best per search). */
-function searchRanges(text: string, q: QuoteQuery, ranges: Range[], maxErrors: number): Candidate[] {
+/** Candidates scored between two looks at the budget: a short quote can match thousands of times in a long text. */
+const SCORE_BATCH = 1024;
+
+/**
+ * The least-error matches of the quote inside each range (approx-string-match
+ * returns only the best per search); null when the budget ran out first.
+ */
+function searchRanges(text: string, q: QuoteQuery, ranges: Range[], maxErrors: number, budget: ReanchorBudget): Candidate[] | null {
   const out: Candidate[] = [];
   for (const [from, to] of ranges) {
     if (to - from < q.exact.length - maxErrors) continue;
+    if (budget.spent()) return null;
     for (const m of search(text.slice(from, to), q.exact, maxErrors)) {
       const start = from + m.start;
       const end = from + m.end;
-      if (end > start) out.push({ start, end, errors: m.errors, score: scoreCandidate(text, q, start, end, m.errors) });
+      if (end <= start) continue;
+      if (out.length % SCORE_BATCH === SCORE_BATCH - 1 && budget.spent()) return null;
+      out.push({ start, end, errors: m.errors, score: scoreCandidate(text, q, start, end, m.errors) });
     }
   }
   return out;
@@ -103,11 +117,23 @@ const MAX_EXACT_DISTANCE = 4_000;
  * last characters survived the edit). It is preferred when good enough: the
  * least-error substring can be wrong, e.g. "send more aid" edited to "send much
  * more aid" matches "much more aid" with fewer errors than the real span.
+ *
+ * `budget` is looked at between searches and every {@link SCORE_BATCH}
+ * candidates; when it runs out the result is `cut` and never accepted.
  */
-export function matchQuote(text: string, q: QuoteQuery, ranges: Range[], options: MatchOptions = DEFAULT_MATCH_OPTIONS, expected?: Range): QuoteMatch {
+export function matchQuote(
+  text: string,
+  q: QuoteQuery,
+  ranges: Range[],
+  options: MatchOptions = DEFAULT_MATCH_OPTIONS,
+  expected?: Range,
+  budget: ReanchorBudget = UNLIMITED_BUDGET,
+): QuoteMatch {
   if (q.exact.length === 0) return { best: null, runnerUp: null, accepted: false };
+  const cut: QuoteMatch = { best: null, runnerUp: null, accepted: false, cut: true };
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(q.exact.length * options.maxErrorRate));
-  const first = searchRanges(text, q, ranges, maxErrors).sort(byScore);
+  const first = searchRanges(text, q, ranges, maxErrors, budget)?.sort(byScore);
+  if (!first || budget.spent()) return cut;
   let best = first[0] ?? null;
   if (expected && expected[1] > expected[0] && Math.max(q.exact.length, expected[1] - expected[0]) <= MAX_EXACT_DISTANCE) {
     const errors = editDistance(q.exact, text.slice(expected[0], expected[1]));
@@ -120,7 +146,9 @@ export function matchQuote(text: string, q: QuoteQuery, ranges: Range[], options
   const rest = ranges
     .filter(([from, to]) => chosen.start < to && chosen.end > from)
     .flatMap(([from, to]): Range[] => [[from, chosen.start], [chosen.end, to]]);
-  const others = [...first, ...searchRanges(text, q, rest.filter(([a, b]) => b > a), maxErrors)].filter((c) => !overlaps(c, chosen)).sort(byScore);
+  const again = searchRanges(text, q, rest.filter(([a, b]) => b > a), maxErrors, budget);
+  if (!again) return cut;
+  const others = [...first, ...again].filter((c) => !overlaps(c, chosen)).sort(byScore);
   const runnerUp = others[0] ?? null;
   const accepted = chosen.score >= options.minScore && chosen.score - (runnerUp?.score ?? 0) >= options.minMargin;
   return { best: chosen, runnerUp, accepted };

@@ -6,8 +6,9 @@
  *
  * Offsets are UTF-16 units of the JavaScript strings.
  */
-import { diffWordsWithSpace } from 'diff';
+import { diffArrays, diffWordsWithSpace } from 'diff';
 import type { KeptRun } from './text-alignment';
+import type { ReanchorBudget } from './reanchor-budget';
 
 /**
  * A removed paragraph is paired with an added one only when one is plainly an
@@ -39,6 +40,56 @@ export function linesOf(text: string): Line[] {
   });
 }
 
+/** A step of the paragraph diff: `count` paragraphs kept (neither flag), removed or added. */
+export type ParagraphChunk = { removed: boolean; added: boolean; count: number };
+
+/**
+ * The paragraph diff of two texts' paragraphs. A paragraph found on one side
+ * only can never be kept, so it is set aside before the Myers diff (whose cost
+ * grows with the length times the number of changes) runs on the paragraphs
+ * both sides share, as GNU diff does: a text with every paragraph edited costs
+ * nothing to diff, where a plain diff of 1,900 paragraphs took a second.
+ * Null when the budget ran out first.
+ */
+export function diffParagraphs(oldTexts: string[], newTexts: string[], budget: ReanchorBudget): ParagraphChunk[] | null {
+  const inOld = new Set(oldTexts);
+  const inNew = new Set(newTexts);
+  const oldShared = oldTexts.flatMap((t, i) => (inNew.has(t) ? [i] : []));
+  const newShared = newTexts.flatMap((t, i) => (inOld.has(t) ? [i] : []));
+  const parts = diffArrays(oldShared.map((i) => oldTexts[i]!), newShared.map((i) => newTexts[i]!), { timeout: budget.remainingMs() });
+  if (!parts) return null;
+  const out: ParagraphChunk[] = [];
+  const push = (removed: boolean, added: boolean, count: number) => {
+    const last = out[out.length - 1];
+    if (count <= 0) return;
+    if (last && last.removed === removed && last.added === added) last.count += count;
+    else out.push({ removed, added, count });
+  };
+  let o = 0;
+  let n = 0;
+  let so = 0;
+  let sn = 0;
+  for (const p of parts) {
+    const count = p.count ?? p.value.length;
+    if (p.removed) so += count;
+    else if (p.added) sn += count;
+    else {
+      for (let c = 0; c < count; c++, so++, sn++) {
+        const oi = oldShared[so]!;
+        const ni = newShared[sn]!;
+        push(true, false, oi - o);
+        push(false, true, ni - n);
+        push(false, false, 1);
+        o = oi + 1;
+        n = ni + 1;
+      }
+    }
+  }
+  push(true, false, oldTexts.length - o);
+  push(false, true, newTexts.length - n);
+  return out;
+}
+
 /** Paragraphs (each with its line break) laid end to end, and where each one starts in that string. */
 function joinLines(lines: Line[]): { text: string; starts: number[] } {
   const starts: number[] = [];
@@ -66,12 +117,14 @@ function pieceAt(starts: number[], v: number): number {
  * Word-diff some removed paragraphs against some added ones (each side laid
  * end to end) and return the kept runs in real offsets, split where a
  * paragraph of either side ends. Null when the two sides are too different
- * to be one an edit of the other.
+ * to be one an edit of the other, or when the budget ran out first.
  */
-function wordRuns(removed: Line[], added: Line[]): KeptRun[] | null {
+function wordRuns(removed: Line[], added: Line[], budget: ReanchorBudget): KeptRun[] | null {
+  if (budget.spent()) return null;
   const a = joinLines(removed);
   const b = joinLines(added);
-  const parts = diffWordsWithSpace(a.text, b.text, { maxEditLength: MAX_WORD_EDITS });
+  // An unrelated pair costs about 4 ms before giving up (400 edits), the bulk of a rewrite's cost.
+  const parts = diffWordsWithSpace(a.text, b.text, { maxEditLength: MAX_WORD_EDITS, timeout: budget.remainingMs() });
   if (!parts) return null;
   const virtual: KeptRun[] = [];
   let o = 0;
@@ -127,17 +180,19 @@ function isEditOf(runs: KeptRun[], a: string, b: string): boolean {
 /**
  * Kept runs of one run of changed paragraphs: the whole run word-diffed when
  * it reads as an edit (this also covers a paragraph split in two or two
- * merged), else each removed paragraph paired, in order, with a similar added one.
+ * merged), else each removed paragraph paired, in order, with a similar added
+ * one, until the budget is spent.
  */
-export function alignBlock(removed: Line[], added: Line[]): KeptRun[] {
+export function alignBlock(removed: Line[], added: Line[], budget: ReanchorBudget): KeptRun[] {
   if (removed.length === 0 || added.length === 0) return [];
-  const whole = wordRuns(removed, added);
+  const whole = wordRuns(removed, added, budget);
   if (whole) return whole;
   const runs: KeptRun[] = [];
   let j = 0;
   for (const r of removed) {
+    if (budget.spent()) break;
     for (let k = j; k < Math.min(added.length, j + PAIR_LOOKAHEAD); k++) {
-      const pair = wordRuns([r], [added[k]!]);
+      const pair = wordRuns([r], [added[k]!], budget);
       if (!pair) continue;
       runs.push(...pair);
       j = k + 1;

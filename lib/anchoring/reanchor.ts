@@ -20,12 +20,17 @@
  * "South Korea" three paragraphs down) is never a candidate, so an edited
  * claim can never silently jump onto an identical phrase.
  *
+ * The work is bounded by a time budget (./reanchor-budget.ts): once it is
+ * spent, every claim that still needs a fuzzy search is orphaned, flagged
+ * `budgetExceeded`, in the order the claims were given.
+ *
  * Offsets in and out are code points of the canonical texts.
  */
 import { OffsetIndex } from './offsets';
 import { describeSpan, trimSpan } from './selectors';
 import { alignTexts, imageOf, mapPoint, mapSpan, mergeRanges, type Alignment, type Range } from './text-alignment';
 import { DEFAULT_MATCH_OPTIONS, matchQuote, type MatchOptions } from './match-quote';
+import { timeBudget, type ReanchorBudget } from './reanchor-budget';
 
 /** Where a claim stands after a correction (the AnchorState enum of the data model). */
 export type AnchorState = 'anchored' | 'moved' | 'drifted' | 'orphaned';
@@ -54,9 +59,11 @@ export type AnchorResult = {
   suffix: string;
   /** The fuzzy-match score (0..1) of a drifted claim; null otherwise. */
   score: number | null;
+  /** Orphaned because the budget ran out before its fuzzy search was done, not because nothing matched. */
+  budgetExceeded?: true;
 };
 
-type Texts = { oldText: string; newText: string; oldIndex: OffsetIndex; newIndex: OffsetIndex; al: Alignment };
+type Texts = { oldText: string; newText: string; oldIndex: OffsetIndex; newIndex: OffsetIndex; al: Alignment; budget: ReanchorBudget };
 
 function placed(t: Texts, id: string, state: AnchorState, from: number, to: number, score: number | null): AnchorResult {
   const start = t.newIndex.toCodePoint(from);
@@ -72,7 +79,9 @@ function expectedSpan(al: Alignment, from: number, to: number): Range | undefine
   return first && last && last[1] > first[0] ? [first[0], last[1]] : undefined;
 }
 
-const orphan = (a: AnchorInput): AnchorResult => ({ id: a.id, state: 'orphaned', start: 0, end: 0, exact: a.exact, prefix: a.prefix, suffix: a.suffix, score: null });
+const orphan = (a: AnchorInput, budgetExceeded = false): AnchorResult => ({
+  id: a.id, state: 'orphaned', start: 0, end: 0, exact: a.exact, prefix: a.prefix, suffix: a.suffix, score: null, ...(budgetExceeded ? { budgetExceeded: true } : {}),
+});
 
 function reanchorOne(t: Texts, a: AnchorInput, options: MatchOptions): AnchorResult {
   const from = t.oldIndex.toUtf16(a.start);
@@ -89,13 +98,15 @@ function reanchorOne(t: Texts, a: AnchorInput, options: MatchOptions): AnchorRes
     }
   }
 
+  if (t.budget.spent()) return orphan(a, true);
   // Candidates: what the correction wrote, and what is left of the claim's own span.
   const ranges = mergeRanges([...t.al.inserted, ...(positioned ? imageOf(t.al, from, to) : [])]);
   const hint = positioned ? mapPoint(t.al, from) : 0;
   // The diff's own idea of the edited span, if it lies wholly in candidate text.
   const expected = positioned ? expectedSpan(t.al, from, to) : undefined;
   const inRanges = expected && ranges.some(([a0, b0]) => a0 <= expected[0] && expected[1] <= b0);
-  const match = matchQuote(t.newText, { exact: a.exact, prefix: a.prefix, suffix: a.suffix, hint }, ranges, options, inRanges ? expected : undefined);
+  const match = matchQuote(t.newText, { exact: a.exact, prefix: a.prefix, suffix: a.suffix, hint }, ranges, options, inRanges ? expected : undefined, t.budget);
+  if (match.cut) return orphan(a, true);
   if (!match.accepted || !match.best) return orphan(a);
   const span = trimSpan(t.newText, t.newIndex.toCodePoint(match.best.start), t.newIndex.toCodePoint(match.best.end), t.newIndex);
   if (span.end <= span.start) return orphan(a);
@@ -104,11 +115,32 @@ function reanchorOne(t: Texts, a: AnchorInput, options: MatchOptions): AnchorRes
 }
 
 /**
+ * The alignment of `oldText` with `newText`, ready to re-anchor any number of
+ * claim lists (the server re-anchors live claims before deleted ones, so the
+ * budget goes to what people see first). Everything shares `budget`.
+ */
+export function prepareReanchor(
+  oldText: string,
+  newText: string,
+  options: MatchOptions = DEFAULT_MATCH_OPTIONS,
+  budget: ReanchorBudget = timeBudget(),
+): (claims: readonly AnchorInput[]) => AnchorResult[] {
+  const t: Texts = { oldText, newText, oldIndex: new OffsetIndex(oldText), newIndex: new OffsetIndex(newText), al: alignTexts(oldText, newText, budget), budget };
+  return (claims) => claims.map((a) => reanchorOne(t, a, options));
+}
+
+/**
  * Re-anchor claims of `oldText` in `newText`. Builds the alignment once, so
  * the cost is one diff plus a binary search per claim that survived intact;
- * only claims whose words were edited pay for a fuzzy search.
+ * only claims whose words were edited pay for a fuzzy search, in the order
+ * given, while the budget (1 s by default) lasts.
  */
-export function reanchor(oldText: string, newText: string, claims: readonly AnchorInput[], options: MatchOptions = DEFAULT_MATCH_OPTIONS): AnchorResult[] {
-  const t: Texts = { oldText, newText, oldIndex: new OffsetIndex(oldText), newIndex: new OffsetIndex(newText), al: alignTexts(oldText, newText) };
-  return claims.map((a) => reanchorOne(t, a, options));
+export function reanchor(
+  oldText: string,
+  newText: string,
+  claims: readonly AnchorInput[],
+  options: MatchOptions = DEFAULT_MATCH_OPTIONS,
+  budget: ReanchorBudget = timeBudget(),
+): AnchorResult[] {
+  return prepareReanchor(oldText, newText, options, budget)(claims);
 }

@@ -5,7 +5,8 @@
  * Two levels, so a long article with a small correction stays cheap and a
  * moved paragraph is seen as a move, not as a scatter of matching words:
  *
- * 1. paragraphs (lines) are diffed as whole units (jsdiff `diffArrays`);
+ * 1. paragraphs (lines) are diffed as whole units (jsdiff `diffArrays` on the
+ *    paragraphs both texts share, ./paragraph-diff.ts `diffParagraphs`);
  * 2. inside a run of changed paragraphs, each removed paragraph is paired with
  *    a similar added one, and only a pair is diffed word by word
  *    (`diffWordsWithSpace`). A paragraph removed in one place and added,
@@ -14,8 +15,8 @@
  * All offsets here are UTF-16 units of the JavaScript strings; ./reanchor.ts
  * converts from and to the code points that are stored.
  */
-import { diffArrays } from 'diff';
-import { alignBlock, findMoves, linesOf, type Line } from './paragraph-diff';
+import { alignBlock, diffParagraphs, findMoves, linesOf, type Line, type ParagraphChunk } from './paragraph-diff';
+import { UNLIMITED_BUDGET, type ReanchorBudget } from './reanchor-budget';
 
 /** A run of text the correction kept: old [oldStart, oldStart + length) equals new [newStart, newStart + length). */
 export type KeptRun = { oldStart: number; newStart: number; length: number };
@@ -60,15 +61,27 @@ function uncovered(covered: KeptRun[], length: number): Range[] {
   return out;
 }
 
+/** The paragraph diff when it ran out of time: every paragraph changed (findMoves still finds the unique unchanged ones). */
+const allChanged = (oldCount: number, newCount: number): ParagraphChunk[] => [
+  { removed: true, added: false, count: oldCount },
+  { removed: false, added: true, count: newCount },
+];
+
 /**
  * Align `oldText` with `newText` (both canonical: paragraphs joined by '\n').
  * Moves are found first, so a moved paragraph is never word-diffed against
  * an unrelated one that happens to sit next to where it was.
+ *
+ * Within `budget`: the paragraph diff and the word diffs stop when it is
+ * spent, leaving the text they did not get to as written by the correction.
+ * The alignment is then coarser, never wrong: every kept run is text that is
+ * equal in both versions.
  */
-export function alignTexts(oldText: string, newText: string): Alignment {
+export function alignTexts(oldText: string, newText: string, budget: ReanchorBudget = UNLIMITED_BUDGET): Alignment {
   const oldLines = linesOf(oldText);
   const newLines = linesOf(newText);
-  const chunks = diffArrays(oldLines.map((l) => l.text), newLines.map((l) => l.text));
+  // Half a million one-letter paragraphs, shuffled, would take hours to diff.
+  const chunks = diffParagraphs(oldLines.map((l) => l.text), newLines.map((l) => l.text), budget) ?? allChanged(oldLines.length, newLines.length);
   const runs: KeptRun[] = [];
   const blocks: { removed: Line[]; added: Line[] }[] = [];
   let block: { removed: Line[]; added: Line[] } | null = null;
@@ -94,7 +107,7 @@ export function alignTexts(oldText: string, newText: string): Alignment {
     oldLines,
     newLines,
   );
-  for (const b of blocks) runs.push(...alignBlock(b.removed.filter((l) => !moved.has(l)), b.added.filter((l) => !moved.has(l))));
+  for (const b of blocks) runs.push(...alignBlock(b.removed.filter((l) => !moved.has(l)), b.added.filter((l) => !moved.has(l)), budget));
   runs.sort((a, b) => a.oldStart - b.oldStart);
   const kept = mergeRuns(runs);
   return { runs: kept, moves, inserted: uncovered([...kept, ...moves], newText.length), newLength: newText.length };

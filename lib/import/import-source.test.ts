@@ -49,6 +49,27 @@ describe("importSource", () => {
     expect(failure(() => importSource(file("cafe.txt", latin1)))).toBe("400:file");
   });
 
+  it("refuses UTF-16 without a byte-order mark, which passes the UTF-8 check as H\\0e\\0…", () => {
+    const utf16 = Buffer.from("Hello, Seoul.\nSecond line.", "utf16le");
+    expect(new TextDecoder("utf-8", { fatal: true }).decode(utf16)).toContain("H\u0000e\u0000");
+    for (const name of ["letter.txt", "letter.md", "letter.html"]) expect(failure(() => importSource(file(name, utf16)))).toBe("400:file");
+    const bigEndian = Buffer.from(utf16.map((_, i) => utf16[i ^ 1]!));
+    expect(failure(() => importSource(file("letter.txt", bigEndian)))).toBe("400:file");
+    expect(() => importSource(file("letter.txt", utf16))).toThrow(/U\+0000 on line 1.*UTF-16/);
+  });
+
+  it("refuses C0 control characters other than tab and line breaks, in files and in pasted text", () => {
+    for (const code of [0x00, 0x01, 0x07, 0x08, 0x0b, 0x0c, 0x0e, 0x1b, 0x1f]) {
+      const text = `First line.\nSecond ${String.fromCharCode(code)} line.`;
+      expect(failure(() => importSource({ text })), `U+${code.toString(16)}`).toBe("400:text");
+      expect(failure(() => importSource(file("a.txt", text))), `U+${code.toString(16)}`).toBe("400:file");
+    }
+    expect(() => importSource({ text: "One.\r\nTwo.\nThree \u0002." })).toThrow(/U\+0002 on line 3/);
+    // Tab, CR and LF are text; so are DEL and the C1 range, which Windows-1252 text decodes to.
+    expect(importSource({ text: "One\tword.\r\nTwo.\rThree \u007f\u0085 end." }).text).toBe("One word.\nTwo.\nThree \u007f\nend.");
+    expect(importSource(file("a.txt", "Tabbed\tline.\r\nNext.")).text).toBe("Tabbed line.\nNext.");
+  });
+
   it("refuses empty text and text over the 1 MiB cap", () => {
     expect(failure(() => importSource({ text: "  \n\u00a0 \n" }))).toBe("400:text");
     expect(failure(() => importSource(file("empty.html", "<script>only()</script>")))).toBe("400:file");

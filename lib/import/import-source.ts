@@ -5,12 +5,13 @@
  * restore put back.
  *
  * Limits (documented in the API and on the form): at most {@link MAX_IMPORT_BYTES}
- * (1 MiB) of text or file, which must be UTF-8; anything else is a clear 413 or 400.
+ * (1 MiB) of text or file, which must be UTF-8 and hold no control characters
+ * other than tab and line breaks; anything else is a clear 413 or 400.
  */
 import { AppError } from "@/lib/errors";
 import { normalizeText } from "@/lib/anchoring/normalize-text";
 import { stripFurniture, type RemovedBlock } from "@/lib/anchoring/strip-furniture";
-import { MAX_IMPORT_BYTES, type ImportSource } from "@/lib/schemas/article";
+import { controlCharacterMessage, findControlCharacter, MAX_IMPORT_BYTES, type ImportSource } from "@/lib/schemas/article";
 import { htmlToText } from "./html-to-text";
 import { markdownToText } from "./markdown-to-text";
 
@@ -27,25 +28,37 @@ export function formatOf(fileName: string): ImportFormat | null {
   return (ext && EXTENSIONS[ext]) || null;
 }
 
-const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The text is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split the article or trim it before importing.`);
+const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The text is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB. Split the article or trim it before importing.`);
 
-/** The raw text and its format: checks the size cap and, for a file, its type and that it is UTF-8. */
+/** UTF-8 text, decoded strictly: a byte sequence that is not UTF-8 is refused, never replaced with U+FFFD. */
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("INVALID_INPUT", "The file is not UTF-8 text. Save it as UTF-8 and try again.", { field: "file" });
+  }
+}
+
+/** The raw text and its format: checks the size cap, that there are no control characters and, for a file, its type and that it is UTF-8. */
 function readSource(source: ImportSource): { raw: string; format: ImportFormat } {
   if (!source.file) {
     const raw = source.text ?? "";
     if (Buffer.byteLength(raw, "utf8") > MAX_IMPORT_BYTES) throw tooLarge();
+    const control = findControlCharacter(raw);
+    if (control) throw new AppError("INVALID_INPUT", controlCharacterMessage(control), { field: "text" });
     return { raw, format: "text" };
   }
   const format = formatOf(source.file.name);
   if (!format) throw new AppError("INVALID_INPUT", "Only .txt, .md and .html files can be imported.", { field: "file" });
   const bytes = Buffer.from(source.file.base64, "base64");
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw tooLarge();
-  try {
-    // fatal: a byte sequence that is not UTF-8 is refused, never replaced with U+FFFD.
-    return { raw: new TextDecoder("utf-8", { fatal: true }).decode(bytes), format };
-  } catch {
-    throw new AppError("INVALID_INPUT", "The file is not UTF-8 text. Save it as UTF-8 and try again.", { field: "file" });
+  const raw = decodeUtf8(bytes);
+  // UTF-16 without a byte-order mark passes the UTF-8 check as "H\0e\0l\0l\0o\0".
+  const control = findControlCharacter(raw);
+  if (control) {
+    throw new AppError("INVALID_INPUT", `The file holds a control character (${control}), so it is not UTF-8 text: it may be UTF-16 or a binary file. Save it as UTF-8 text and try again.`, { field: "file" });
   }
+  return { raw, format };
 }
 
 const CONVERT: Record<ImportFormat, (raw: string) => string> = { text: (raw) => raw, markdown: markdownToText, html: htmlToText };

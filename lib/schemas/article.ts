@@ -7,6 +7,35 @@ export const MAX_IMPORT_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** The largest value of an Int column on both databases; beyond it PostgreSQL refuses the query (a 500, not a 400). */
+const MAX_INT = 2_147_483_647;
+
+/**
+ * C0 control characters other than tab, line feed and carriage return. No
+ * article holds them; a UTF-16 file without a byte-order mark decodes as
+ * "valid" UTF-8 full of NULs ("H\0e\0l\0..."), and a binary file as noise.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+/** The first control character of `text` (see CONTROL_CHARACTER) as "U+0000 on line 3", or null when there is none. */
+export function findControlCharacter(text: string): string | null {
+  const m = CONTROL_CHARACTER.exec(text);
+  if (!m) return null;
+  const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  const line = text.slice(0, m.index).split(/\r\n?|\n/).length;
+  return `${code} on line ${line.toLocaleString("en")}`;
+}
+
+/** The message for text holding a control character (400, field "text"). */
+export const controlCharacterMessage = (where: string) =>
+  `The text holds a control character (${where}), which no article text has. Remove it, or paste the text again as plain text.`;
+
+/** Pasted or corrected article text: no control characters (the size cap is checked on the decoded bytes, 413). */
+const articleText = z.string().superRefine((value, ctx) => {
+  const where = findControlCharacter(value);
+  if (where) ctx.addIssue({ code: "custom", message: controlCharacterMessage(where) });
+});
+
 /** A calendar date that exists: 2023-02-29 does not. */
 export function isRealDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -44,7 +73,7 @@ export type ArticleMeta = z.infer<typeof articleMetaSchema>;
  * sent as base64 inside the JSON body. Exactly one of the two.
  */
 const sourceFields = {
-  text: z.string().optional(),
+  text: articleText.optional(),
   file: z
     .object({ name: z.string().trim().min(1, "The file has no name.").max(255), base64: z.string().regex(BASE64, "The file content is not valid base64.") })
     .optional(),
@@ -69,11 +98,13 @@ export const createArticleSchema = z
 export type CreateArticleInput = z.infer<typeof createArticleSchema>;
 
 /** POST /api/articles/{id}/versions: the corrected text, and the article `version` the editor started from. */
-export const correctArticleSchema = z.object({ version: z.number().int().min(1), text: z.string() });
+export const correctArticleSchema = z.object({ version: z.number().int().min(1).max(MAX_INT), text: articleText });
 export type CorrectArticleInput = z.infer<typeof correctArticleSchema>;
 
-/** GET /api/articles/{id}/versions/compare?from=1&to=2 (version numbers). */
-export const compareVersionsSchema = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+const versionNumber = z.coerce.number().int().min(1).max(MAX_INT, "There is no version that high.");
+
+/** GET /api/articles/{id}/versions/compare?from=1&to=2 (version numbers, within the Int column's range). */
+export const compareVersionsSchema = z.object({ from: versionNumber, to: versionNumber });
 
 /** A removed furniture block as the preview returns it (lib/anchoring/strip-furniture.ts). */
 export type RemovedBlockDto = { kind: string; lines: string[]; index: number };

@@ -74,6 +74,13 @@ test.describe("article import API", () => {
       ["/api/articles", { file: file("latin1.html", Buffer.from("<p>caf\xe9</p>", "latin1")) }, "file"],
       ["/api/articles/preview", { file: file("paper.pdf", Buffer.from("%PDF-1.7")) }, "file"],
       ["/api/articles/preview", { file: { name: "a.txt", base64: "%%%not base64%%%" } }, "file.base64"],
+      // UTF-16 without a byte-order mark decodes as "valid" UTF-8 full of NULs.
+      ["/api/articles/preview", { file: file("utf16.txt", Buffer.from("Stoltenberg in Seoul.", "utf16le")) }, "file"],
+      ["/api/articles", { file: file("utf16.html", Buffer.from("<p>Stoltenberg in Seoul.</p>", "utf16le")) }, "file"],
+      ["/api/articles", { file: file("bell.md", Buffer.from("Stoltenberg\u0007 in Seoul.")) }, "file"],
+      ["/api/articles/preview", { text: "Stoltenberg\u0000 in Seoul." }, "text"],
+      ["/api/articles", { text: "Stoltenberg\u0001 in Seoul." }, "text"],
+      ["/api/articles/preview", { text: "Form\u000cfeed." }, "text"],
     ];
     for (const [url, data, field] of cases) {
       const res = await request.post(url, { data });
@@ -81,6 +88,14 @@ test.describe("article import API", () => {
       expect((await res.json()).field, JSON.stringify(data).slice(0, 80)).toBe(field);
     }
     expect(await testDb().article.count({ where: { teamId: desk.team.id } })).toBe(before);
+    const control = await request.post("/api/articles", { data: { text: "One.\nTwo\u001b[0m." } });
+    expect(await control.json()).toMatchObject({ field: "text", error: expect.stringContaining("U+001B on line 2") });
+    const utf16 = await request.post("/api/articles/preview", { data: { file: file("utf16.txt", Buffer.from("Hello", "utf16le")) } });
+    expect((await utf16.json()).error).toMatch(/UTF-16/);
+    // Tab and CRLF are plain text.
+    const ok = await request.post("/api/articles/preview", { data: { text: "One\tword.\r\nTwo." } });
+    expect(ok.status()).toBe(200);
+    expect((await ok.json()).text).toBe("One word.\nTwo.");
   });
 
   test("text or files over the 1 MiB cap get 413", async ({ request, desk }) => {

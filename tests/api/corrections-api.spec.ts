@@ -74,8 +74,16 @@ test.describe("corrections API", () => {
       ["POST", url, { version: 1 }, "text"],
       ["POST", url, { version: 1, text: " \n " }, "text"],
       ["POST", url, { version: 1, text: desk.text }, "text"],
+      ["POST", url, { version: 3_000_000_000, text: "x" }, "version"],
+      ["POST", url, { version: 1, text: `${desk.text}\u0000` }, "text"],
+      ["POST", url, { version: 1, text: desk.text.replace("Sunday", "Sun\u0001day") }, "text"],
+      ["POST", url, { version: 1, text: desk.text.replace("Sunday", "Sun\u000bday") }, "text"],
       ["GET", `${url}/compare?from=one&to=2`, undefined, "from"],
       ["GET", `${url}/compare?from=1`, undefined, "to"],
+      // Beyond the Int column: refused as input, never sent to the database.
+      ["GET", `${url}/compare?from=3000000000&to=1`, undefined, "from"],
+      ["GET", `${url}/compare?from=1&to=2147483648`, undefined, "to"],
+      ["GET", `${url}/compare?from=1e12&to=1`, undefined, "from"],
       ["PATCH", `/api/claims/${claim.id}/anchor`, { version: claim.version }, "start"],
       ["PATCH", `/api/claims/${claim.id}/anchor`, { version: claim.version, start: 9, end: 3 }, "end"],
       ["PATCH", `/api/claims/${claim.id}/anchor`, { version: claim.version, start: 0, end: 9_999_999 }, "end"],
@@ -87,6 +95,28 @@ test.describe("corrections API", () => {
       expect((await res.json()).field, `${method} ${u} ${JSON.stringify(data)}`).toBe(field);
     }
     expect((await request.get(`${url}/compare?from=1&to=5`)).status()).toBe(404);
+    expect((await request.get(`${url}/compare?from=1&to=2147483647`)).status()).toBe(404);
+    expect(await testDb().articleVersion.count({ where: { articleId: desk.article.id } })).toBe(1);
+  });
+
+  test("a deleted claim's anchor gets 404; deleted before a correction and restored after it, it is listed in its new place", async ({ request, desk }) => {
+    await signIn(request, desk.editor.email);
+    const claim = await claimOn(request, desk, "Foreign Minister Park Jin and President Yoon Suk-yeol");
+    expect((await request.delete(`/api/claims/${claim.id}?version=${claim.version}`)).status()).toBe(200);
+    const anchor = await request.patch(`/api/claims/${claim.id}/anchor`, { data: { version: claim.version + 1, start: 0, end: 4 } });
+    expect(anchor.status()).toBe(404);
+
+    const text = `Editor's note: this article was corrected.\n${desk.text}`;
+    const corrected = await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text } });
+    expect(corrected.status()).toBe(201);
+    expect((await corrected.json()).reanchored).toEqual({ anchored: 0, moved: 0, drifted: 0, orphaned: 0 });
+    const row = await testDb().annotation.findUniqueOrThrow({ where: { id: claim.id } });
+    const restored = await request.post(`/api/claims/${claim.id}/restore`, { data: { version: row.version } });
+    expect(restored.status()).toBe(200);
+    const claims: { id: string; start: number; end: number; exact: string; anchorState: string }[] = await (await request.get(`/api/articles/${desk.article.id}/claims`)).json();
+    const listed = claims.find((c) => c.id === claim.id);
+    expect(listed).toMatchObject({ anchorState: "moved", exact: "Foreign Minister Park Jin and President Yoon Suk-yeol" });
+    expect([...text].slice(listed!.start, listed!.end).join("")).toBe("Foreign Minister Park Jin and President Yoon Suk-yeol");
   });
 
   test("a stale correction or anchor gets 409 with the current state, and is not applied", async ({ request, desk }) => {

@@ -68,6 +68,10 @@ describe("importing an article", () => {
     expect(await errorCode(createArticle(desk.reviewer, { ...meta, text: "x".repeat(1024 * 1024 + 1) }))).toBe("413:");
     expect(await errorCode(createArticle(desk.reviewer, { ...meta, text: seed, restore: [99] }))).toBe("400:restore");
     expect(await errorCode(createArticle(desk.reviewer, { ...meta, text: "Subscribe now" }))).toBe("400:restore");
+    // UTF-16 without a byte-order mark is valid UTF-8 byte by byte (H, NUL, e, NUL, ...); control characters are never article text.
+    const utf16 = Buffer.from(html.toString("utf8"), "utf16le").toString("base64");
+    expect(await errorCode(createArticle(desk.reviewer, { ...meta, file: { name: "nato-visit.html", base64: utf16 } }))).toBe("400:file");
+    expect(await errorCode(createArticle(desk.reviewer, { ...meta, text: `${seed}\u001b` }))).toBe("400:text");
     expect(await db.article.count({ where: { teamId: desk.team.id } })).toBe(before);
   });
 });

@@ -8,7 +8,12 @@ import { listVersions } from "@/lib/server/articles/list-versions";
 import { compareVersions } from "@/lib/server/articles/compare-versions";
 import { placeClaimAnchor } from "@/lib/server/claims/place-claim-anchor";
 import { listClaims } from "@/lib/server/claims/list-claims";
+import { deleteClaim } from "@/lib/server/claims/delete-claim";
+import { restoreClaim } from "@/lib/server/claims/restore-claim";
+import { applyReanchor, planReanchor } from "@/lib/server/articles/reanchor-claims";
+import { versionFields } from "@/lib/server/articles/version-fields";
 import { createClaimOnPhrase, createEvidenceItem, createEvidenceLink, findPhrase } from "@/seeds/evidence-factories";
+import { annotateInRound, createRound, decideForTest, revealForTest, submitInRound } from "@/seeds/review-factories";
 import { makeDesk } from "../support/actors";
 
 const TEXT = [
@@ -98,6 +103,120 @@ describe("correcting an article", () => {
     expect(await errorCode(correctArticle(desk.editor, desk.article.id, { version: 1, text: `  ${TEXT.replace(/\n/g, "\n\n")} ` }))).toBe("400:text");
     expect(await errorCode(correctArticle(desk.editor, desk.article.id, { version: 1, text: "x".repeat(1024 * 1024 + 1) }))).toBe("413:");
     expect(await db.articleVersion.count({ where: { articleId: desk.article.id } })).toBe(1);
+  });
+
+  it("refuses control characters other than tab and line breaks, naming the text", async () => {
+    for (const bad of ["\u0000", "\u0001", "\u000b", "\u000c", "\u001b", "\u001f"]) {
+      expect(await errorCode(correctArticle(desk.editor, desk.article.id, { version: 1, text: TEXT.replace("Monday", `Mon${bad}day`) })), JSON.stringify(bad)).toBe("400:text");
+    }
+    await expect(correctArticle(desk.editor, desk.article.id, { version: 1, text: `${TEXT}\nLine\u0007three.` })).rejects.toThrow(/U\+0007 on line 4/);
+    expect(await db.articleVersion.count({ where: { articleId: desk.article.id } })).toBe(1);
+    // Tab and CRLF are text: normalized to a space and LF.
+    const { article } = await correctArticle(desk.editor, desk.article.id, { version: 1, text: TEXT.replace("Monday. He", "Sunday.\tHe").replace(/\n/g, "\r\n") });
+    expect(article.currentVersion.text).toBe(TEXT.replace("Monday", "Sunday"));
+  });
+});
+
+describe("deleted claims and corrections", () => {
+  it("delete -> correct -> restore: the restored claim is listed on the current version at its new place", async () => {
+    const moved = await claimOn("a law against supplying weapons");
+    const edited = await claimOn("send more military aid to Ukraine");
+    const live = await claimOn("Fumio Kishida");
+    for (const c of [moved, edited]) await deleteClaim(desk.reviewer, c.id, c.version);
+
+    const newText = `Editor's note: corrected on 31 January.\n${TEXT.replace("send more military aid", "send much more military aid")}`;
+    const { reanchored } = await correctArticle(desk.editor, desk.article.id, { version: 1, text: newText });
+    // The summary counts what people see: the one live claim.
+    expect(reanchored).toEqual({ anchored: 0, moved: 1, drifted: 0, orphaned: 0 });
+    expect((await listClaims(desk.reviewer, desk.article.id)).map((c) => c.id)).toEqual([live.id]);
+
+    const rows = await db.annotation.findMany({ where: { id: { in: [moved.id, edited.id] } } });
+    const v2 = await db.articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 2 } });
+    for (const r of rows) expect(r).toMatchObject({ versionId: v2.id, deletedAt: expect.any(Date) });
+    expect(await db.auditEvent.count({ where: { objectId: moved.id, action: "claim.reanchor" } })).toBe(1);
+
+    for (const r of rows) await restoreClaim(desk.reviewer, r.id, r.version);
+    const listed = await listClaims(desk.reviewer, desk.article.id);
+    const byId = Object.fromEntries(listed.map((c) => [c.id, c]));
+    expect(byId[moved.id]).toMatchObject({ versionId: v2.id, anchorState: "moved", exact: "a law against supplying weapons" });
+    expect(sliceCodePoints(newText, byId[moved.id]!.start, byId[moved.id]!.end)).toBe("a law against supplying weapons");
+    expect(byId[edited.id]).toMatchObject({ versionId: v2.id, anchorState: "drifted", exact: "send much more military aid to Ukraine" });
+    expect(sliceCodePoints(newText, byId[edited.id]!.start, byId[edited.id]!.end)).toBe("send much more military aid to Ukraine");
+    // Text order: the live claim (paragraph 4) comes after the two restored ones (paragraphs 2 and 3).
+    expect(listed.map((c) => c.id)).toEqual([edited.id, moved.id, live.id]);
+  });
+
+  it("a deleted claim cannot be confirmed or re-placed: 404, as if it were not there", async () => {
+    const gone = await claimOn("South Korea", 0);
+    await correctArticle(desk.editor, desk.article.id, { version: 1, text: TEXT.replace("He urged South Korea", "He urged Seoul") });
+    const row = await db.annotation.findUniqueOrThrow({ where: { id: gone.id } });
+    expect(row.anchorState).toBe("orphaned");
+    const deleted = await deleteClaim(desk.editor, gone.id, row.version);
+    const span = findPhrase(TEXT, "Park Jin");
+    expect(await errorCode(placeClaimAnchor(desk.editor, gone.id, { version: deleted.version, ...span }))).toBe("404:");
+    expect((await db.annotation.findUniqueOrThrow({ where: { id: gone.id } })).anchorState).toBe("orphaned");
+  });
+});
+
+describe("claims changed between the re-anchoring plan and the write", () => {
+  it("re-anchors a claim created or edited meanwhile from its current state, keeping the edit", async () => {
+    const edited = await claimOn("Foreign Minister Park Jin");
+    const newText = `Preface.\n${TEXT}`;
+    const plan = await planReanchor({ teamId: desk.team.id, articleId: desk.article.id }, desk.version, newText);
+    // After the plan: one claim's verdict changes, another claim is made.
+    await db.annotation.update({ where: { id: edited.id }, data: { verdict: "verified", version: { increment: 1 } } });
+    const late = await claimOn("Fumio Kishida");
+    const summary = await db.$transaction(async (tx) => {
+      const next = await tx.articleVersion.create({ data: { articleId: desk.article.id, number: 2, ...versionFields(newText), createdById: desk.editor.id } });
+      return applyReanchor(tx, { teamId: desk.team.id, actorId: desk.editor.id, articleId: desk.article.id }, { id: next.id, text: newText }, plan);
+    });
+    expect(summary).toEqual({ anchored: 0, moved: 2, drifted: 0, orphaned: 0 });
+    const rows = Object.fromEntries((await db.annotation.findMany({ where: { articleId: desk.article.id } })).map((r) => [r.id, r]));
+    expect(rows[edited.id]).toMatchObject({ verdict: "verified", anchorState: "moved", version: 3 });
+    for (const [id, phrase] of [[edited.id, "Foreign Minister Park Jin"], [late.id, "Fumio Kishida"]] as const) {
+      expect(sliceCodePoints(newText, rows[id]!.start, rows[id]!.end)).toBe(phrase);
+    }
+  });
+});
+
+describe("corrections and review rounds", () => {
+  async function roundAt(status: "open" | "revealed" | "adjudicated" | "closed") {
+    const version = { ...desk.version, articleId: desk.article.id };
+    const round = await createRound(db, { team: desk.team, version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id] });
+    for (const [reviewer, verdict] of [[desk.reviewer, "disputed"], [desk.reviewer2, "verified"]] as const) {
+      await annotateInRound(db, { team: desk.team, roundId: round.id, version, authorId: reviewer.id, phrase: "a law against supplying weapons", verdict });
+      await submitInRound(db, round.id, reviewer.id);
+    }
+    if (status === "open") return { round, claim: null };
+    const [cluster] = await revealForTest(db, { id: round.id, teamId: desk.team.id }, desk.editor.id);
+    if (status === "revealed") return { round, claim: null };
+    await decideForTest(db, { team: desk.team, cluster: cluster!, version, deciderId: desk.editor.id, action: "accept", boundary: "union", span: findPhrase(TEXT, "a law against supplying weapons"), verdict: "disputed", rationaleHtml: "<p>Checked.</p>" });
+    if (status === "closed") await db.reviewRound.update({ where: { id: round.id }, data: { status: "closed", closedAt: new Date() } });
+    return { round, claim: await db.claim.findFirstOrThrow({ where: { clusterId: cluster!.id } }) };
+  }
+
+  for (const status of ["open", "revealed", "adjudicated"] as const) {
+    it(`refuses a correction while a round is ${status} (409), changing nothing`, async () => {
+      const { round } = await roundAt(status);
+      expect((await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).status).toBe(status);
+      await expect(correctArticle(desk.editor, desk.article.id, { version: 1, text: TEXT.replace("Monday", "Sunday") })).rejects.toMatchObject({
+        status: 409,
+        message: expect.stringMatching(/Finish or close the review round first/),
+      });
+      expect(await db.articleVersion.count({ where: { articleId: desk.article.id } })).toBe(1);
+      expect((await db.article.findUniqueOrThrow({ where: { id: desk.article.id } })).version).toBe(1);
+      expect(await db.annotation.count({ where: { articleId: desk.article.id, versionId: desk.version.id } })).toBe(2);
+    });
+  }
+
+  it("allows a correction once the round is closed; the round's final claim keeps its place on the round's version", async () => {
+    const { round, claim } = await roundAt("closed");
+    const newText = `Preface.\n${TEXT}`;
+    await correctArticle(desk.editor, desk.article.id, { version: 1, text: newText });
+    expect(await db.articleVersion.count({ where: { articleId: desk.article.id } })).toBe(2);
+    const after = await db.claim.findUniqueOrThrow({ where: { id: claim!.id } });
+    expect(after).toMatchObject({ versionId: round.versionId, start: claim!.start, end: claim!.end, exact: "a law against supplying weapons", version: claim!.version });
+    expect(sliceCodePoints(TEXT, after.start, after.end)).toBe(after.exact);
   });
 });
 

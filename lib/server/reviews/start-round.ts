@@ -44,9 +44,15 @@ export async function startRound(user: CurrentUser, input: StartRoundInput): Pro
       orderBy: { createdAt: "desc" },
     });
     if (running) return running.id;
+    // A correction committed since findArticle made a newer version: review that one.
+    const newest = await tx.articleVersion.findFirst({
+      where: { articleId: article.id, article: { teamId: user.teamId } },
+      orderBy: { number: "desc" },
+      select: { id: true },
+    });
     const round = await tx.reviewRound.create({
       data: {
-        id, teamId: user.teamId, articleId: article.id, versionId: current.id, createdById: user.id,
+        id, teamId: user.teamId, articleId: article.id, versionId: newest?.id ?? current.id, createdById: user.id,
         adjudicatorId: input.adjudicatorId, dueDate: input.dueDate ?? null,
         assignments: { create: reviewerIds.map((reviewerId) => ({ reviewerId })) },
       },
