@@ -1,5 +1,5 @@
 "use client";
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { EvidenceDto } from "@/lib/schemas/evidence";
 import { useEvidenceItem } from "@/lib/queries/use-evidence";
 import { UsedInList } from "./used-in-list";
@@ -7,10 +7,17 @@ import { UsedInList } from "./used-in-list";
 /**
  * Confirms a delete after showing where the item is used. The item then
  * leaves the library but stays as a tombstone: the claims that cite it keep
- * showing it, marked deleted.
+ * showing it, marked deleted. Cancelling (Escape or the button) puts focus
+ * back on the control that opened the dialog.
  */
 export function DeleteEvidenceDialog({ item, onConfirm, onCancel }: { item: EvidenceDto; onConfirm: () => void; onCancel: () => void }) {
   const id = useId();
+  // Read while rendering, before the Cancel button's autoFocus moves focus into the dialog.
+  const [opener] = useState(() => (typeof document === "undefined" ? null : document.activeElement));
+  const handleCancel = () => {
+    onCancel();
+    if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+  };
   const detail = useEvidenceItem(item.id);
   const uses = detail.data?.usedIn ?? [];
   const articles = new Set(uses.map((u) => u.articleId)).size;
@@ -21,7 +28,11 @@ export function DeleteEvidenceDialog({ item, onConfirm, onCancel }: { item: Evid
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-body`}
       data-testid="delete-evidence-dialog"
-      onKeyDown={(e) => e.key === "Escape" && onCancel()}
+      onKeyDown={(e) => {
+        if (e.key !== "Escape") return;
+        e.stopPropagation();
+        handleCancel();
+      }}
     >
       <h2 id={`${id}-title`}>Delete “{item.title}”?</h2>
       <div id={`${id}-body`}>
@@ -43,7 +54,7 @@ export function DeleteEvidenceDialog({ item, onConfirm, onCancel }: { item: Evid
       </div>
       <div className="row-actions">
         <button type="button" className="btn btn-small btn-danger" onClick={onConfirm} disabled={detail.isPending}>Delete</button>
-        <button type="button" className="btn btn-small" onClick={onCancel} autoFocus>Cancel</button>
+        <button type="button" className="btn btn-small" onClick={handleCancel} autoFocus>Cancel</button>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
-import type { APIRequestContext } from "@playwright/test";
-import { test, expect, makeDesk, signIn } from "../support/fixtures";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { test, expect, makeDesk, signIn, testDb } from "../support/fixtures";
+import { createUser } from "@/seeds/factories";
 
 type Desk = Awaited<ReturnType<typeof makeDesk>>;
 
@@ -86,7 +87,8 @@ test.describe("evidence API", () => {
     expect([inline.status(), (await inline.json()).field]).toEqual([400, "evidence.date"]);
     const stance = await request.post(`/api/claims/${claim.id}/evidence`, { data: { stance: "agrees", evidenceId: "x" } });
     expect([stance.status(), (await stance.json()).field]).toEqual([400, "stance"]);
-    expect((await request.get("/api/evidence?kind=rumour")).status()).toBe(400);
+    const kind = await request.get("/api/evidence?kind=rumour");
+    expect([kind.status(), (await kind.json()).field]).toEqual([400, "kind"]);
     const huge = await request.post("/api/evidence", { data: { kind: "web_source", title: "T", notes: "x".repeat(100_000) } });
     expect(huge.status()).toBe(413);
     // Nothing was stored by the refused requests.
@@ -94,7 +96,78 @@ test.describe("evidence API", () => {
     const item = await postItem(request);
     const patch = await request.patch(`/api/evidence/${item.id}`, { data: { version: item.version, url: "notaurl" } });
     expect([patch.status(), (await patch.json()).field]).toEqual([400, "url"]);
-    expect((await request.delete(`/api/evidence/${item.id}`)).status()).toBe(400);
+    const unversioned = await request.delete(`/api/evidence/${item.id}`);
+    expect([unversioned.status(), (await unversioned.json()).field]).toEqual([400, "version"]);
+    expect((await (await request.get(`/api/evidence/${item.id}`)).json()).deletedAt).toBeNull();
+  });
+
+  test("malformed link and item changes give 400 naming the field, and change nothing", async ({ request, desk }) => {
+    await signIn(request, desk.editor.email);
+    const item = await postItem(request);
+    const fact = await postItem(request, { kind: "dated_fact", title: "NATO Madrid Summit", url: null, date: "2022-06-28/2022-06-30" });
+    const claim = await postClaim(request, desk);
+    const link = await (await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } })).json();
+
+    const cases: [string, () => Promise<APIResponse>, string][] = [
+      ["PATCH link {}", () => request.patch(`/api/evidence-links/${link.id}`, { data: {} }), "version"],
+      ["PATCH link, only a version", () => request.patch(`/api/evidence-links/${link.id}`, { data: { version: link.version } }), "stance"],
+      ["DELETE link without a version", () => request.delete(`/api/evidence-links/${link.id}`), "version"],
+      ["DELETE link, version not a number", () => request.delete(`/api/evidence-links/${link.id}?version=latest`), "version"],
+      ["PATCH fact, no such day", () => request.patch(`/api/evidence/${fact.id}`, { data: { version: fact.version, date: "2022-06-31" } }), "date"],
+      ["PATCH fact, reversed interval", () => request.patch(`/api/evidence/${fact.id}`, { data: { version: fact.version, date: "2022-06-30/2022-06-28" } }), "date"],
+      ["PATCH item, no such published day", () => request.patch(`/api/evidence/${item.id}`, { data: { version: item.version, publishedDate: "2023-02-29" } }), "publishedDate"],
+    ];
+    for (const [label, send, field] of cases) {
+      const res = await send();
+      expect(res.status(), label).toBe(400);
+      expect(await res.json(), label).toEqual({ error: expect.any(String), field });
+    }
+
+    const shown = await (await request.get(`/api/claims/${claim.id}/evidence`)).json();
+    expect(shown.links.map((l: { id: string; stance: string; version: number }) => [l.id, l.stance, l.version])).toEqual([[link.id, "supports", link.version]]);
+    const stored = await (await request.get(`/api/evidence/${fact.id}`)).json();
+    expect([stored.date, stored.version]).toEqual(["2022-06-28/2022-06-30", fact.version]);
+  });
+
+  test("of two concurrent attaches of one item to one claim, one gets 201 and the other 409", async ({ request, desk }) => {
+    await signIn(request, desk.editor.email);
+    const item = await postItem(request);
+    const claim = await postClaim(request, desk);
+    const [a, b] = await Promise.all([
+      request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } }),
+      request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "context" } }),
+    ]);
+    expect([a.status(), b.status()].sort()).toEqual([201, 409]);
+    const [won, lost] = a.status() === 201 ? [a, b] : [b, a];
+    const conflict = await lost.json();
+    expect(conflict.error).toBe("This item is already attached to the claim.");
+    expect(conflict.current.id).toBe((await won.json()).id);
+    const shown = await (await request.get(`/api/claims/${claim.id}/evidence`)).json();
+    expect(shown.links.map((l: { evidence: { id: string } }) => l.evidence.id)).toEqual([item.id]);
+  });
+
+  test("a reviewer who did not write the claim may not change, detach or add its evidence (403)", async ({ playwright, request, desk }) => {
+    await signIn(request, desk.reviewer.email);
+    const item = await postItem(request);
+    const claim = await postClaim(request, desk);
+    const link = await (await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports", pinpoint: "980 K2 tanks" } })).json();
+
+    const colleague = await createUser(testDb(), { team: desk.team, role: "reviewer" });
+    const other = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+    await signIn(other, colleague.email);
+    const patch = await other.patch(`/api/evidence-links/${link.id}`, { data: { version: link.version, stance: "contradicts" } });
+    expect([patch.status(), (await patch.json()).error]).toEqual([403, "You may not change the evidence of this claim."]);
+    expect((await other.delete(`/api/evidence-links/${link.id}?version=${link.version}`)).status()).toBe(403);
+    const theirs = await (await other.post("/api/evidence", { data: { kind: "web_source", title: "Colleague's source" } })).json();
+    expect((await other.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: theirs.id, stance: "context" } })).status()).toBe(403);
+    // They still see it, but cannot edit it.
+    const seen = await (await other.get(`/api/claims/${claim.id}/evidence`)).json();
+    expect(seen.links.map((l: { id: string; stance: string; can: { edit: boolean } }) => [l.id, l.stance, l.can.edit])).toEqual([[link.id, "supports", false]]);
+    await other.dispose();
+
+    const row = await testDb().evidenceLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect([row.stance, row.pinpoint, row.version, row.deletedAt]).toEqual(["supports", "980 K2 tanks", link.version, null]);
+    expect(await testDb().evidenceLink.count({ where: { annotationId: claim.id } })).toBe(1);
   });
 
   test("deleting an item in use lists the claims and keeps a tombstone that they still show", async ({ request, desk }) => {
@@ -118,6 +191,13 @@ test.describe("evidence API", () => {
     expect(shown.links.map((l: { evidence: { id: string; deletedAt: string | null } }) => [l.evidence.id, !!l.evidence.deletedAt])).toEqual([[item.id, true]]);
     const again = await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } });
     expect([again.status(), (await again.json()).field]).toEqual([400, "evidenceId"]);
+
+    // Deleting the tombstone again says it is already deleted (409 with it), and changes nothing.
+    const twice = await request.delete(`/api/evidence/${item.id}?version=${body.evidence.version}`);
+    const answer = await twice.json();
+    expect([twice.status(), answer.error, answer.current.id, answer.current.deletedAt]).toEqual([409, "This item is already deleted from the library.", item.id, body.evidence.deletedAt]);
+    const still = await (await request.get(`/api/evidence/${item.id}`)).json();
+    expect([still.version, still.deletedAt]).toEqual([body.evidence.version, body.evidence.deletedAt]);
   });
 
   test("a stale update gets 409 with the current state and is not applied", async ({ request, desk }) => {

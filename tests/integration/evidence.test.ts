@@ -11,8 +11,10 @@ import { linkEvidence } from "@/lib/server/evidence/link-evidence";
 import { listClaimEvidence } from "@/lib/server/evidence/list-claim-evidence";
 import { updateEvidenceLink } from "@/lib/server/evidence/update-evidence-link";
 import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
+import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
 import { createArticle, createTeam } from "@/seeds/factories";
-import { createClaimOnPhrase } from "@/seeds/evidence-factories";
+import { createClaimOnPhrase, createEvidenceLink } from "@/seeds/evidence-factories";
+import { annotateInRound, createRound, decideForTest, revealForTest, submitInRound } from "@/seeds/review-factories";
 import { seedArticles } from "@/seeds/demo";
 import { demoEvidence, seedDemoEvidence } from "@/seeds/demo-evidence";
 import { makeDesk, makeMember } from "../support/actors";
@@ -93,7 +95,7 @@ describe("links and tombstones", () => {
   it("attaches an item with a stance, lists it with a date hint, and keeps a tombstone that the claim still shows", async () => {
     const fact = await createEvidence(desk.editor, input({ kind: "dated_fact", title: "NATO Madrid Summit, 28-30 June 2022", date: "2022-06-28/2022-06-30" }));
     const link = await linkEvidence(desk.reviewer, claim.id, { evidenceId: fact.id, stance: "contradicts", pinpoint: "leaders met on 29-30 June" });
-    expect(await code(linkEvidence(desk.reviewer, claim.id, { evidenceId: fact.id, stance: "supports" }))).toBe("400:evidenceId");
+    expect(await code(linkEvidence(desk.reviewer, claim.id, { evidenceId: fact.id, stance: "supports" }))).toBe("409:");
 
     const listed = await listClaimEvidence(desk.reviewer, claim.id);
     expect(listed.links.map((l) => [l.id, l.stance, l.pinpoint])).toEqual([[link.id, "contradicts", "leaders met on 29-30 June"]]);
@@ -109,7 +111,45 @@ describe("links and tombstones", () => {
     // A tombstone can be neither attached again nor edited.
     const claim2 = await createClaimOnPhrase(db, { team: desk.team, version: desk.version, authorId: desk.reviewer.id, phrase: "hundreds of tanks", verdict: "verified" });
     expect(await code(linkEvidence(desk.reviewer, claim2.id, { evidenceId: fact.id, stance: "supports" }))).toBe("400:evidenceId");
-    expect(await code(updateEvidence(desk.editor, fact.id, { version: deleted.evidence.version, title: "Back" }))).toBe("403:");
+    // The tombstone is gone, which no permission changes: 409 saying so, with the tombstone, for editing and deleting again.
+    expect(await code(updateEvidence(desk.editor, fact.id, { version: deleted.evidence.version, title: "Back" }))).toBe("409:");
+    const again = await deleteEvidence(desk.editor, fact.id, deleted.evidence.version).catch((e: AppError) => e);
+    expect(again).toBeInstanceOf(AppError);
+    expect([(again as AppError).status, (again as AppError).message, ((again as AppError).current as { deletedAt: string | null }).deletedAt]).toEqual([
+      409, "This item is already deleted from the library.", deleted.evidence.deletedAt,
+    ]);
+    expect((await db.evidenceItem.findUniqueOrThrow({ where: { id: fact.id } })).version).toBe(deleted.evidence.version);
+  });
+
+  it("of two concurrent attaches of one item to one claim, one wins and the other gets 409", async () => {
+    for (let i = 0; i < 4; i++) {
+      const item = await createEvidence(desk.editor, input({ title: `Raced source ${i}` }));
+      const target = await createClaimOnPhrase(db, { team: desk.team, version: desk.version, authorId: desk.reviewer.id, phrase: "hundreds of tanks", verdict: "verified" });
+      const codes = await Promise.all([
+        code(linkEvidence(desk.reviewer, target.id, { evidenceId: item.id, stance: "supports" })),
+        code(linkEvidence(desk.editor, target.id, { evidenceId: item.id, stance: "context" })),
+      ]);
+      expect(codes.sort()).toEqual(["409:", "ok"]);
+      expect(await db.evidenceLink.count({ where: { annotationId: target.id, deletedAt: null } })).toBe(1);
+    }
+  });
+
+  it("an attach racing a delete either fails or is listed by the delete: never a silent link to a tombstone", async () => {
+    for (let i = 0; i < 4; i++) {
+      const item = await createEvidence(desk.editor, input({ title: `Deleted while attaching ${i}` }));
+      const target = await createClaimOnPhrase(db, { team: desk.team, version: desk.version, authorId: desk.reviewer.id, phrase: "hundreds of tanks", verdict: "verified" });
+      const [attached, deleted] = await Promise.all([
+        linkEvidence(desk.reviewer, target.id, { evidenceId: item.id, stance: "supports" }).catch((e: AppError) => e),
+        deleteEvidence(desk.editor, item.id, item.version),
+      ]);
+      const links = await db.evidenceLink.findMany({ where: { evidenceId: item.id, deletedAt: null } });
+      if (attached instanceof AppError) {
+        expect(`${attached.status}:${attached.field}`).toBe("400:evidenceId");
+        expect(links).toEqual([]);
+      } else {
+        expect(deleted.usedIn.map((u) => u.linkId)).toEqual([attached.id]);
+      }
+    }
   });
 
   it("creates and attaches a new item in one step; changes and detaches a link by version", async () => {
@@ -138,6 +178,11 @@ describe("links and tombstones", () => {
     const link = await linkEvidence(desk.reviewer, claim.id, { evidenceId: mine.id, stance: "supports" });
     expect(await code(updateEvidenceLink(other.editor, link.id, { version: 1, stance: "context" }))).toBe("404:");
     expect(await code(unlinkEvidence(other.editor, link.id, 1))).toBe("404:");
+    // A reviewer who did not write the claim may neither re-weigh nor detach its evidence (lib/policies/evidence.ts, canLinkEvidence).
+    expect(await code(updateEvidenceLink(desk.reviewer2, link.id, { version: link.version, stance: "contradicts" }))).toBe("403:");
+    expect(await code(unlinkEvidence(desk.reviewer2, link.id, link.version))).toBe("403:");
+    const untouched = await db.evidenceLink.findUniqueOrThrow({ where: { id: link.id } });
+    expect([untouched.stance, untouched.version, untouched.deletedAt]).toEqual(["supports", link.version, null]);
     // reviewer2 did not write the claim: 403, while the team's editor may.
     const another = await createEvidence(desk.reviewer2, input({ title: "Reviewer two's source" }));
     expect(await code(linkEvidence(desk.reviewer2, claim.id, { evidenceId: another.id, stance: "supports" }))).toBe("403:");
@@ -156,6 +201,49 @@ describe("links and tombstones", () => {
       ["Second article", "huge sales contract", "supports"],
       ["Test article", "the summit was held in Madrid in July last year", "context"],
     ]);
+  });
+});
+
+describe("final claims of review rounds", () => {
+  it("count and list as uses of the item; deleting it leaves a tombstone the final claim still shows", async () => {
+    const d = await makeDesk(db, "Leaders met at the NATO summit in Madrid in June 2022.\nPoland bought tanks.");
+    const version = { ...d.version, articleId: d.article.id };
+    const fact = await createEvidence(d.editor, input({ kind: "dated_fact", title: "NATO Madrid Summit", date: "2022-06-28/2022-06-30" }));
+    const round = await createRound(db, { team: d.team, version, createdById: d.editor.id, adjudicatorId: d.editor.id, reviewerIds: [d.reviewer.id, d.reviewer2.id] });
+    const cited = await annotateInRound(db, { team: d.team, roundId: round.id, version, authorId: d.reviewer.id, phrase: "in Madrid in June 2022", verdict: "verified" });
+    await annotateInRound(db, { team: d.team, roundId: round.id, version, authorId: d.reviewer2.id, phrase: "in Madrid in June 2022", verdict: "verified" });
+    await createEvidenceLink(db, { team: d.team, evidenceId: fact.id, claimId: cited.id, stance: "supports", pinpoint: "28-30 June" });
+    for (const r of [d.reviewer, d.reviewer2]) await submitInRound(db, round.id, r.id);
+    const [cluster] = await revealForTest(db, { id: round.id, teamId: d.team.id }, d.editor.id);
+    await decideForTest(db, { team: d.team, cluster: cluster!, version, deciderId: d.editor.id, action: "accept", boundary: "union", span: { start: cluster!.start, end: cluster!.end }, verdict: "verified" });
+    const final = await db.claim.findFirstOrThrow({ where: { teamId: d.team.id, clusterId: cluster!.id } });
+    expect(await db.evidenceLink.count({ where: { claimId: final.id, evidenceId: fact.id, deletedAt: null } })).toBe(1);
+
+    // Both the reviewer's annotation and the final claim cite the item.
+    const both = await getEvidence(d.editor, fact.id);
+    expect(both.useCount).toBe(2);
+    expect(both.usedIn.map((u) => u.claimId).sort()).toEqual([cited.id, final.id].sort());
+    // With the annotation's link gone, the final claim alone still counts and shows.
+    await db.evidenceLink.updateMany({ where: { annotationId: cited.id }, data: { deletedAt: new Date() } });
+    const use = { claimId: final.id, articleId: d.article.id, articleTitle: "Test article", exact: "in Madrid in June 2022", verdict: "verified", stance: "supports", pinpoint: "28-30 June" };
+    const alone = await getEvidence(d.editor, fact.id);
+    expect([alone.useCount, alone.usedIn.map(({ linkId: _l, ...u }) => u)]).toEqual([1, [use]]);
+    expect((await listEvidence(d.editor, { q: "nato madrid" })).map((e) => e.useCount)).toEqual([1]);
+
+    // Deleting shows where it is used, and the final claim keeps the item, marked deleted.
+    const deleted = await deleteEvidence(d.editor, fact.id, fact.version);
+    expect(deleted.usedIn.map((u) => u.claimId)).toEqual([final.id]);
+    const [shown] = await listFinalClaims(d.team.id, d.article.id);
+    expect([shown!.id, shown!.evidence.map((e) => [e.evidence.id, e.stance, e.evidence.deleted])]).toEqual([final.id, [[fact.id, "supports", true]]]);
+
+    // A link row of another team (which the app never makes) is not this team's use.
+    const stranger = await makeDesk(db, "Leaders met in Madrid.");
+    const theirs = await db.claim.create({ data: { teamId: stranger.team.id, articleId: stranger.article.id, versionId: stranger.version.id, start: 0, end: 7, exact: "Leaders", prefix: "", suffix: "", verdict: "verified" } });
+    await db.evidenceLink.create({ data: { teamId: stranger.team.id, evidenceId: fact.id, claimId: theirs.id, stance: "supports" } });
+    // A tombstoned final claim (a retracted decision) is no longer a use.
+    await db.claim.update({ where: { id: final.id }, data: { deletedAt: new Date() } });
+    const retracted = await getEvidence(d.editor, fact.id);
+    expect([retracted.useCount, retracted.usedIn]).toEqual([0, []]);
   });
 });
 
@@ -181,5 +269,15 @@ describe("the demo library", () => {
     const usage = await getEvidence({ id: editor.userId, email: "", name: null, teamId: team.id, teamName: team.name, role: "editor", teams: [] }, deal.id);
     expect(new Set(usage.usedIn.map((u) => u.articleId)).size).toBe(2);
     expect(usage.usedIn.map((u) => u.exact)).toContain("hundreds of tanks, fighter jets and weapons to NATO member Poland");
+
+    // Seed 000's Madrid claim is backed by the summit's dated fact.
+    const seed000 = await db.article.findFirstOrThrow({ where: { teamId: team.id, sourceRef: "seed:000_adab854ca7d5bdf4" }, select: { id: true } });
+    const madrid = await db.annotation.findFirstOrThrow({
+      where: { teamId: team.id, articleId: seed000.id, exact: "the NATO summit in Madrid in June 2022", deletedAt: null },
+      include: { evidenceLinks: { where: { deletedAt: null }, include: { evidence: true } } },
+    });
+    expect(madrid.evidenceLinks.map((l) => [l.evidence.seedKey, l.evidence.kind, l.evidence.dateStart, l.evidence.dateEnd, l.stance])).toEqual([
+      ["fact:madrid-summit-2022", "dated_fact", "2022-06-28", "2022-06-30", "supports"],
+    ]);
   });
 });

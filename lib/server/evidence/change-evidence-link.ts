@@ -5,9 +5,11 @@ import { canLinkEvidence } from "@/lib/policies/evidence";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { linkSelect, toEvidenceLinkDto } from "./evidence-link-dto";
 
+const briefSelect = { stance: true, pinpoint: true, evidenceId: true, annotationId: true, deletedAt: true } as const;
+
 async function findLink(teamId: string, linkId: string) {
   if (!teamId || !linkId) throw notFound("Evidence link not found.");
-  const row = await db.evidenceLink.findFirst({ where: { id: linkId, teamId, deletedAt: null }, select: linkSelect });
+  const row = await db.evidenceLink.findFirst({ where: { id: linkId, teamId, deletedAt: null }, select: linkSelect(teamId) });
   if (!row) throw notFound("Evidence link not found.");
   return row;
 }
@@ -24,17 +26,23 @@ export async function changeEvidenceLink(user: CurrentUser, linkId: string, expe
     new AppError("CONFLICT", "Someone changed this evidence link in the meantime. Here is the current version.", { current: toEvidenceLinkDto(row, user) });
   if (before.version !== expectedVersion) throw conflict(before);
 
-  const after = await db.$transaction(async (tx) => {
+  const brief = (r: { stance: string; pinpoint: string | null; evidenceId: string; annotationId: string | null; deletedAt: Date | null }) =>
+    ({ stance: r.stance, pinpoint: r.pinpoint, evidenceId: r.evidenceId, annotationId: r.annotationId, deletedAt: r.deletedAt });
+  const changed = await db.$transaction(async (tx) => {
     const { count } = await tx.evidenceLink.updateMany({
       where: { id: linkId, teamId: user.teamId, version: expectedVersion, deletedAt: null },
       data: { ...change.data, version: { increment: 1 } },
     });
-    if (count === 0) return null;
-    const row = await tx.evidenceLink.findFirstOrThrow({ where: { id: linkId, teamId: user.teamId }, select: linkSelect });
-    const brief = (r: typeof row) => ({ stance: r.stance, pinpoint: r.pinpoint, evidenceId: r.evidence.id, annotationId: r.annotationId, deletedAt: r.deletedAt });
-    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: change.action, objectType: "evidence_link", objectId: linkId, before: brief(before), after: brief(row) });
-    return row;
+    if (count === 0) return false;
+    const row = await tx.evidenceLink.findFirstOrThrow({ where: { id: linkId, teamId: user.teamId }, select: briefSelect });
+    await recordAuditEvent(tx, {
+      teamId: user.teamId, actorId: user.id, action: change.action, objectType: "evidence_link", objectId: linkId,
+      before: brief({ ...before, evidenceId: before.evidence.id }), after: brief(row),
+    });
+    return true;
   });
-  if (!after) throw conflict(await findLink(user.teamId, linkId));
+  if (!changed) throw conflict(await findLink(user.teamId, linkId));
+  // Read after the commit: Prisma loads the nested relations with parallel queries, which one transaction's connection cannot run.
+  const after = await db.evidenceLink.findFirstOrThrow({ where: { id: linkId, teamId: user.teamId }, select: linkSelect(user.teamId) });
   return toEvidenceLinkDto(after, user);
 }

@@ -4,27 +4,34 @@ import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { CreateEvidenceInput } from "@/lib/schemas/evidence";
 import { canCreateEvidence } from "@/lib/policies/evidence";
-import { auditEventCreate } from "@/lib/server/audit/record-audit-event";
+import { auditEventCreate, type AuditInput } from "@/lib/server/audit/record-audit-event";
 import { checkSourceIds, evidenceColumns } from "./evidence-data";
 import { evidenceSelect, toEvidenceDto } from "./evidence-dto";
 
 /**
- * The create operation (for a batched transaction) of a new library item of
- * the caller's team, and its audit event. Shared with link-evidence, which
- * creates an item and attaches it in one transaction.
+ * The row and audit event of a new library item of the caller's team, checked
+ * (403, 400 on `sourceIds`) but not yet written: link-evidence writes them
+ * inside its own interactive transaction.
  */
-export async function evidenceCreateOps(user: CurrentUser, input: CreateEvidenceInput) {
+export async function newEvidenceItem(user: CurrentUser, input: CreateEvidenceInput) {
   if (!canCreateEvidence(user)) throw new AppError("FORBIDDEN");
   const sources = await checkSourceIds(user.teamId, input.sourceIds);
   const id = randomUUID();
   const columns = evidenceColumns(input);
+  const audit: AuditInput = { teamId: user.teamId, actorId: user.id, action: "evidence.create", objectType: "evidence", objectId: id, after: columns };
+  return { id, data: { id, teamId: user.teamId, createdById: user.id, ...columns, ...(sources ? { sources: { connect: sources } } : {}) }, audit };
+}
+
+/**
+ * The create operation (for a batched transaction) of a new library item of
+ * the caller's team, and its audit event. Shared with the W3C import.
+ */
+export async function evidenceCreateOps(user: CurrentUser, input: CreateEvidenceInput) {
+  const item = await newEvidenceItem(user, input);
   return {
-    id,
-    create: db.evidenceItem.create({
-      data: { id, teamId: user.teamId, createdById: user.id, ...columns, ...(sources ? { sources: { connect: sources } } : {}) },
-      select: evidenceSelect,
-    }),
-    audit: auditEventCreate({ teamId: user.teamId, actorId: user.id, action: "evidence.create", objectType: "evidence", objectId: id, after: columns }),
+    id: item.id,
+    create: db.evidenceItem.create({ data: item.data, select: evidenceSelect(user.teamId) }),
+    audit: auditEventCreate(item.audit),
   };
 }
 

@@ -8,10 +8,12 @@ import { findEvidenceUsage } from "./evidence-usage";
  * DELETE /api/evidence/{id}?version=N. The item leaves the library but stays
  * as a tombstone: claims that cite it keep showing it, marked deleted, so
  * nothing disappears from a claim silently. The response lists those claims.
+ * Deleting a tombstone again is a 409 that says so.
  */
 export async function deleteEvidence(user: CurrentUser, evidenceId: string, version: number): Promise<DeleteEvidenceResult> {
   const evidence = await changeEvidence(user, evidenceId, version, {
     action: "evidence.delete",
+    deletedMessage: "This item is already deleted from the library.",
     allowed: (row) => canDeleteEvidence(user, row),
     data: () => ({ deletedAt: new Date() }),
   });

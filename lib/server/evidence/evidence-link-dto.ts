@@ -4,14 +4,16 @@ import { canLinkEvidence, type EvidenceActor } from "@/lib/policies/evidence";
 import type { EvidenceLinkDto, Stance } from "@/lib/schemas/evidence";
 import { evidenceSelect, toEvidenceDto, type EvidenceRow } from "./evidence-dto";
 
-/** The columns every link read selects. */
-export const linkSelect = {
-  id: true, annotationId: true, stance: true, pinpoint: true, version: true, createdAt: true, deletedAt: true,
-  evidence: { select: evidenceSelect },
-  annotation: { select: { authorId: true, deletedAt: true } },
-} as const;
+/** The columns every read of a `teamId` link selects. */
+export function linkSelect(teamId: string) {
+  return {
+    id: true, annotationId: true, stance: true, pinpoint: true, version: true, createdAt: true, deletedAt: true,
+    evidence: { select: evidenceSelect(teamId) },
+    annotation: { select: { authorId: true, deletedAt: true } },
+  } as const;
+}
 
-type LinkRow = {
+export type LinkRow = {
   id: string; annotationId: string | null; stance: string; pinpoint: string | null; version: number; createdAt: Date;
   evidence: EvidenceRow; annotation: { authorId: string; deletedAt: Date | null } | null;
 };

@@ -4,35 +4,38 @@ import type { Verdict } from "@/lib/schemas/claim";
 import { firstWords } from "@/lib/server/articles/list-articles";
 import { versionText } from "@/lib/server/articles/version-text";
 
+const spanSelect = { id: true, articleId: true, versionId: true, exact: true, verdict: true, start: true, article: { select: { title: true } } } as const;
+
 /**
  * Where an item is used: each live claim that cites it, with its article's
  * title (or the article's first words when it states none), in article order.
+ * A claim is an annotation, or the final claim a decided round made (its link
+ * has `claimId`); tombstoned claims and deleted articles are left out.
  */
 export async function findEvidenceUsage(teamId: string, evidenceId: string): Promise<EvidenceUse[]> {
+  const live = { teamId, deletedAt: null, article: { deletedAt: null } };
   const links = await db.evidenceLink.findMany({
-    where: { teamId, evidenceId, deletedAt: null, annotation: { deletedAt: null, article: { deletedAt: null } } },
-    select: {
-      id: true, stance: true, pinpoint: true,
-      annotation: { select: { id: true, articleId: true, versionId: true, exact: true, verdict: true, start: true, article: { select: { title: true } } } },
-    },
+    where: { teamId, evidenceId, deletedAt: null, OR: [{ annotation: live }, { claim: live }] },
+    select: { id: true, stance: true, pinpoint: true, annotation: { select: spanSelect }, claim: { select: spanSelect } },
   });
   const uses = await Promise.all(
     links.map(async (l) => {
-      const a = l.annotation!;
+      const c = (l.annotation ?? l.claim)!;
       return {
         linkId: l.id,
-        claimId: a.id,
-        articleId: a.articleId,
-        articleTitle: a.article.title ?? firstWords((await versionText(a.versionId)).text),
-        exact: a.exact,
-        verdict: a.verdict as Verdict,
+        claimId: c.id,
+        articleId: c.articleId,
+        articleTitle: c.article.title ?? firstWords((await versionText(c.versionId)).text),
+        exact: c.exact,
+        verdict: c.verdict as Verdict,
         stance: l.stance as Stance,
         pinpoint: l.pinpoint,
-        start: a.start,
+        start: c.start,
       };
     }),
   );
   return uses
-    .sort((x, y) => x.articleTitle.localeCompare(y.articleTitle) || x.articleId.localeCompare(y.articleId) || x.start - y.start)
+    .sort((x, y) =>
+      x.articleTitle.localeCompare(y.articleTitle) || x.articleId.localeCompare(y.articleId) || x.start - y.start || x.linkId.localeCompare(y.linkId))
     .map(({ start: _start, ...use }) => use);
 }

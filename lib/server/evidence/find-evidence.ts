@@ -8,7 +8,7 @@ import { evidenceSelect } from "./evidence-dto";
  */
 export async function findEvidence(teamId: string, evidenceId: string) {
   if (!teamId || !evidenceId) throw notFound("Evidence not found.");
-  const row = await db.evidenceItem.findFirst({ where: { id: evidenceId, teamId }, select: evidenceSelect });
+  const row = await db.evidenceItem.findFirst({ where: { id: evidenceId, teamId }, select: evidenceSelect(teamId) });
   if (!row) throw notFound("Evidence not found.");
   return row;
 }

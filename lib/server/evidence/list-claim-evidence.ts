@@ -13,7 +13,7 @@ export async function listClaimEvidence(user: CurrentUser, claimId: string): Pro
   const claim = await findLinkableClaim(user.teamId, claimId);
   const rows = await db.evidenceLink.findMany({
     where: { teamId: user.teamId, annotationId: claim.id, deletedAt: null },
-    select: linkSelect,
+    select: linkSelect(user.teamId),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const facts = rows.map((r) => r.evidence).filter((e) => e.kind === "dated_fact" && !e.deletedAt);

@@ -24,7 +24,7 @@ export async function listEvidence(user: CurrentUser, query: ListEvidenceQuery) 
       ...(query.kind ? { kind: query.kind } : {}),
       ...(pieces.length ? { AND: pieces.map((t) => ({ searchText: { contains: t } })) } : {}),
     },
-    select: { ...evidenceSelect, searchText: true },
+    select: { ...evidenceSelect(user.teamId), searchText: true },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     ...(literal.length ? {} : { take }),
   });

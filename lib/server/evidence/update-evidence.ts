@@ -31,6 +31,7 @@ export async function updateEvidence(user: CurrentUser, evidenceId: string, inpu
   const sources = await checkSourceIds(user.teamId, input.sourceIds, evidenceId);
   return changeEvidence(user, evidenceId, input.version, {
     action: "evidence.update",
+    deletedMessage: "This item was deleted from the library and can no longer be edited.",
     allowed: (row) => canEditEvidence(user, row),
     sources,
     data: (row) => {

@@ -34,18 +34,27 @@ test("attach a library item with the picker and create one inline, by keyboard; 
   await expect(links.first()).toHaveAttribute("data-stance", "supports");
   await expect(combo).toHaveValue("");
 
-  // "New evidence" inline, with another stance; a refused field keeps what was typed.
-  await card.getByRole("combobox", { name: "Stance", exact: true }).selectOption("contradicts");
-  await card.getByRole("button", { name: "New evidence" }).click();
+  // "New evidence" inline, with another stance, all from the keyboard; a refused field keeps what was typed.
+  const stance = card.getByRole("combobox", { name: "Stance", exact: true });
+  await stance.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(stance).toHaveValue("contradicts");
+  await card.getByRole("button", { name: "New evidence" }).focus();
+  await page.keyboard.press("Enter");
   const form = card.getByRole("form", { name: "Create and attach" });
-  await form.getByLabel("Title").fill("Yonhap: Poland deal covers 980 K2 tanks");
-  await form.getByLabel("URL").fill("yna.co.kr/view/1");
-  await form.getByLabel("Title").press("Enter");
+  await expect(form.getByLabel("Title")).toBeFocused();
+  await page.keyboard.type("Yonhap: Poland deal covers 980 K2 tanks");
+  await page.keyboard.press("Tab");
+  await expect(form.getByLabel("URL")).toBeFocused();
+  await page.keyboard.type("yna.co.kr/view/1");
+  await page.keyboard.press("Enter");
   await expect(form.getByRole("alert")).toContainText("http");
   await expect(form.getByLabel("URL")).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByLabel("Title")).toHaveValue("Yonhap: Poland deal covers 980 K2 tanks");
-  await form.getByLabel("URL").fill("https://en.yna.co.kr/view/1");
-  await form.getByLabel("URL").press("Enter");
+  await expect(form.getByLabel("URL")).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("https://en.yna.co.kr/view/1");
+  await page.keyboard.press("Enter");
   await expect(form).toHaveCount(0);
   await expect(card.getByRole("button", { name: "New evidence" })).toBeFocused();
   await expect(links).toHaveCount(2);

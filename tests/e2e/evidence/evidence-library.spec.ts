@@ -84,3 +84,64 @@ test("create and edit an item in the library; a refused field keeps what was typ
   const stored = await testDb().evidenceItem.findFirstOrThrow({ where: { teamId: desk.team.id } });
   expect([stored.title, stored.dateStart, stored.dateEnd, stored.datePrecision, stored.version]).toEqual(["Stoltenberg in Seoul, 29-30 January 2023", "2023-01-29", "2023-01-30", "day", 2]);
 });
+
+test("create, edit and delete an item from the keyboard; Escape cancels the delete and gives focus back to its button", async ({ page, context, desk }) => {
+  await signInContext(context, desk.reviewer.email);
+  await page.goto("/evidence");
+  await expect(page.getByText("The library is empty")).toBeVisible();
+
+  // Create a dated fact: Enter opens the form, arrows pick the kind, Tab moves on, Enter saves.
+  await page.getByRole("button", { name: "New evidence" }).focus();
+  await page.keyboard.press("Enter");
+  const form = page.getByRole("form", { name: "Add to library" });
+  await expect(form.getByLabel("Title")).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(form.getByLabel("Kind")).toBeFocused();
+  for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowDown");
+  await expect(form.getByLabel("Kind")).toHaveValue("dated_fact");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Stoltenberg in Seoul");
+  await page.keyboard.press("Tab");
+  await expect(form.getByLabel("Date or interval")).toBeFocused();
+  await page.keyboard.type("2023-01-29/2023-01-30");
+  await page.keyboard.press("Enter");
+  await expect(form).toHaveCount(0);
+  const row = page.getByTestId("evidence-row");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Stoltenberg in Seoul");
+  await expect(row).toContainText("29–30 January 2023");
+
+  // Edit: Enter on Edit, the title is focused, replace it, Enter saves.
+  await row.getByRole("button", { name: "Edit “Stoltenberg in Seoul”" }).focus();
+  await page.keyboard.press("Enter");
+  const edit = page.getByRole("form", { name: "Save changes" });
+  await expect(edit.getByLabel("Title")).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("Stoltenberg in Seoul, 29-30 January 2023");
+  await page.keyboard.press("Enter");
+  await expect(edit).toHaveCount(0);
+  await expect(row).toContainText("Stoltenberg in Seoul, 29-30 January 2023");
+  const stored = await testDb().evidenceItem.findFirstOrThrow({ where: { teamId: desk.team.id } });
+  expect([stored.title, stored.dateStart, stored.dateEnd, stored.version, stored.deletedAt]).toEqual(["Stoltenberg in Seoul, 29-30 January 2023", "2023-01-29", "2023-01-30", 2, null]);
+
+  // Delete: Escape cancels and focus goes back to the Delete button; then Shift+Tab, Enter confirms.
+  const deleteButton = row.getByRole("button", { name: "Delete “Stoltenberg in Seoul, 29-30 January 2023”" });
+  await deleteButton.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("No claim uses it.");
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(deleteButton).toBeFocused();
+  expect((await testDb().evidenceItem.findUniqueOrThrow({ where: { id: stored.id } })).deletedAt).toBeNull();
+
+  await page.keyboard.press("Enter");
+  await expect(dialog).toContainText("No claim uses it.");
+  await page.keyboard.press("Shift+Tab");
+  await expect(dialog.getByRole("button", { name: "Delete", exact: true })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(row).toHaveCount(0);
+  await expect(page.getByTestId("toast")).toContainText("Deleted “Stoltenberg in Seoul, 29-30 January 2023”.");
+  expect((await testDb().evidenceItem.findUniqueOrThrow({ where: { id: stored.id } })).deletedAt).not.toBeNull();
+});
