@@ -1,9 +1,10 @@
 "use client";
-import { useDeferredValue, useEffect, useRef } from "react";
+import { useDeferredValue } from "react";
 import type { ClaimDto, Verdict } from "@/lib/schemas/claim";
 import { ClaimCard } from "./claim-card";
 import { DraftCard } from "./draft-card";
 import type { ClaimDraft } from "./claim-drafts";
+import { useCardRefs } from "./use-card-refs";
 
 type Props = {
   claims: ClaimDto[];
@@ -26,12 +27,7 @@ export function ClaimPanel(props: Props) {
   // The cards render after the highlights: with a thousand claims the list is
   // the slow part, and the text is what the reader looks at first.
   const claims = useDeferredValue(props.claims);
-  const cards = useRef(new Map<string, HTMLElement>());
-
-  // A highlight clicked in the text brings its card into view.
-  useEffect(() => {
-    if (selectedId) cards.current.get(selectedId)?.scrollIntoView({ block: "nearest", behavior: "smooth" });
-  }, [selectedId]);
+  const cardRef = useCardRefs(selectedId);
 
   return (
     <aside className="claim-panel" aria-label="Claims">
@@ -50,10 +46,7 @@ export function ClaimPanel(props: Props) {
         {claims.map((claim, i) => (
           <li key={claim.id}>
             <ClaimCard
-              ref={(el) => {
-                if (el) cards.current.set(claim.id, el);
-                else cards.current.delete(claim.id);
-              }}
+              ref={cardRef(claim.id)}
               claim={claim}
               number={i + 1}
               selected={claim.id === selectedId}

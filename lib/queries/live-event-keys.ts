@@ -1,6 +1,7 @@
 import type { LiveEvent } from "@/lib/events/live-event";
 import { queryKeys } from "./keys";
 import { reviewKeys } from "./review-keys";
+import { finalClaimsKey } from "./use-final-claims";
 
 /**
  * The react-query keys (prefixes) an event makes stale. Broad on purpose:
@@ -11,7 +12,8 @@ export function keysForEvent(e: LiveEvent): (readonly string[])[] {
   const article = e.article ? [queryKeys.article(e.article)] : [];
   switch (e.kind) {
     case "annotation":
-      return [...(e.article ? [queryKeys.claims(e.article), reviewKeys.articleRound(e.article)] : []), reviewKeys.all(), queryKeys.articles()];
+      // An editor's annotation outside rounds is a final claim itself.
+      return [...(e.article ? [queryKeys.claims(e.article), finalClaimsKey(e.article), reviewKeys.articleRound(e.article)] : []), reviewKeys.all(), queryKeys.articles()];
     case "round":
       return [...article, reviewKeys.all(), reviewKeys.queue(), reviewKeys.notifications()];
     case "cluster":

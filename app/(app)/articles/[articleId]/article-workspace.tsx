@@ -9,20 +9,29 @@ import { Toast, type ToastMessage } from "@/components/ui/toast";
 import { ArticleHeader } from "@/components/articles/article-header";
 import { RoundBanner, StartReviewLink } from "@/components/review/round-banner";
 import { OrphanList } from "@/components/claims/orphan-list";
+import { OutcomePanel } from "@/components/claims/outcome-panel";
+import { SidePanelTabs, type SidePanelMode } from "@/components/claims/side-panel-tabs";
+import { useOutcomeView } from "@/components/claims/use-outcome-view";
 import { useArticle } from "@/lib/queries/use-articles";
 import { useClaimMutations, useClaims } from "@/lib/queries/use-claims";
 import { VERDICTS, type ClaimDto, type Verdict } from "@/lib/schemas/claim";
 import { sliceCodePoints } from "@/lib/anchoring/offsets";
 
+const ignoreSelection = () => {};
 const isTyping = (el: Element | null) =>
   !!el && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el as HTMLElement).isContentEditable);
 
-/** The article page: the text with claim highlights, the verdict popover and the claim panel. */
+/**
+ * The article page: the text with claim highlights, the verdict popover and the claim panel;
+ * or, on the Outcome tab, the final claims, read-only.
+ */
 export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const article = useArticle(articleId);
   const claims = useClaims(articleId);
   const mutations = useClaimMutations(articleId);
   const drafts = useClaimDrafts();
+  const outcome = useOutcomeView(articleId);
+  const showOutcome = outcome.mode === "outcome";
   const [selection, setSelection] = useState<ViewerSelection | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editId, setEditId] = useState<string | null>(null);
@@ -97,6 +106,16 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     [mutations.remove, mutations.restore, notify],
   );
 
+  const handleSelect = (id: string) => {
+    setSelectedId(id);
+    setFlash({ id, nonce: Date.now() });
+  };
+  const handleMode = (mode: SidePanelMode) => {
+    // The Outcome is read-only: a selection made for tagging is dropped.
+    setSelection(null);
+    outcome.setMode(mode);
+  };
+
   if (article.isPending) return <p className="muted">Loading article…</p>;
   if (article.error) return <p role="alert" className="form-error">{article.error.message}</p>;
 
@@ -105,39 +124,44 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
       <section className="workspace-text" aria-label="Article text">
         <ArticleHeader article={article.data} />
         <RoundBanner articleId={articleId} />
-        <OrphanList articleId={articleId} claims={claims.data ?? []} canPlace={!!article.data.can?.placeAnchors} selection={selection} onPlaced={() => setSelection(null)} />
+        {!showOutcome && <OrphanList articleId={articleId} claims={claims.data ?? []} canPlace={!!article.data.can?.placeAnchors} selection={selection} onPlaced={() => setSelection(null)} />}
         <ArticleViewer
           text={text}
-          claims={viewerClaims}
+          claims={showOutcome ? outcome.viewerClaims : viewerClaims}
           selectedClaimId={selectedId}
           flash={flash}
           onClaimClick={(id) => setSelectedId(id)}
-          onSelectionChange={setSelection}
+          onSelectionChange={showOutcome ? ignoreSelection : setSelection}
         />
         <StartReviewLink articleId={articleId} />
-        {selection && <VerdictPopover rect={selection.rect} onPick={tag} />}
+        {selection && !showOutcome && <VerdictPopover rect={selection.rect} onPick={tag} />}
       </section>
-      <ClaimPanel
-        claims={claims.data ?? []}
-        loading={claims.isPending}
-        error={claims.error?.message ?? null}
-        drafts={drafts.drafts}
-        selectedId={selectedId}
-        editId={editId}
-        onSelect={(id) => {
-          setSelectedId(id);
-          setFlash({ id, nonce: Date.now() });
-        }}
-        onVerdict={(claim, verdict) =>
-          mutations.update.mutate({ claim, verdict }, { onError: (e) => notify({ text: `The verdict was not changed: ${e.message}`, tone: "error" }) })
+      <SidePanelTabs
+        showTabs={outcome.available}
+        mode={outcome.mode}
+        onModeChange={handleMode}
+        outcome={<OutcomePanel claims={outcome.claims} loading={outcome.loading} error={outcome.error} selectedId={selectedId} onSelect={handleSelect} />}
+        annotations={
+          <ClaimPanel
+            claims={claims.data ?? []}
+            loading={claims.isPending}
+            error={claims.error?.message ?? null}
+            drafts={drafts.drafts}
+            selectedId={selectedId}
+            editId={editId}
+            onSelect={handleSelect}
+            onVerdict={(claim, verdict) =>
+              mutations.update.mutate({ claim, verdict }, { onError: (e) => notify({ text: `The verdict was not changed: ${e.message}`, tone: "error" }) })
+            }
+            onSaveRationale={(claim, rationale) => mutations.update.mutateAsync({ claim, rationale })}
+            onDelete={handleDelete}
+            onRetry={(d) => {
+              drafts.update(d.clientId, { state: "pending", error: undefined });
+              save(d);
+            }}
+            onDiscard={(d) => drafts.remove(d.clientId)}
+          />
         }
-        onSaveRationale={(claim, rationale) => mutations.update.mutateAsync({ claim, rationale })}
-        onDelete={handleDelete}
-        onRetry={(d) => {
-          drafts.update(d.clientId, { state: "pending", error: undefined });
-          save(d);
-        }}
-        onDiscard={(d) => drafts.remove(d.clientId)}
       />
       <Toast toast={toast} onDismiss={() => setToast(null)} />
     </div>

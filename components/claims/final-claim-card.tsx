@@ -1,0 +1,123 @@
+"use client";
+import Link from "next/link";
+import { forwardRef, useState } from "react";
+import type { FinalClaim, FinalClaimEvidence } from "@/lib/server/claims/list-final-claims";
+import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "@/lib/schemas/evidence";
+import { CLUSTER_KIND_LABELS, formatDateTime } from "@/lib/export/report-text";
+import { isWebUrl } from "@/lib/export/report-model";
+import { formatInterval, formatIsoDate } from "@/lib/dates/format-interval";
+import { StanceBadge } from "@/components/evidence/stance-badge";
+import { CommentThread } from "@/components/review/comment-thread";
+import { VerdictBadge } from "./verdict-badge";
+import { AnchorStateBadge } from "./anchor-state-badge";
+import { finalClaimAnchor } from "./final-claim-anchor";
+import "@/components/evidence/evidence.css";
+import "@/components/review/review.css";
+
+type Props = { claim: FinalClaim; number: number; selected: boolean; onSelect: () => void };
+
+/**
+ * One final claim in the Outcome panel, read-only: verdict, quote, rationale,
+ * who decided it and when, each reviewer's verdict, evidence, and (for claims
+ * decided in a round, which have a Claim row to hang it on) the discussion.
+ */
+export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaimCard({ claim, number, selected, onSelect }, ref) {
+  const [discussing, setDiscussing] = useState(false);
+  const { decision, cluster } = claim;
+  const fromRound = claim.source === "round";
+  return (
+    <article
+      ref={ref}
+      className={`claim-card final-claim-card${selected ? " is-selected" : ""}`}
+      data-testid="outcome-card"
+      data-claim-id={claim.id}
+      data-verdict={claim.verdict}
+      data-source={claim.source}
+      aria-current={selected ? "true" : undefined}
+    >
+      <button type="button" className="claim-card-head" onClick={onSelect} aria-label={`Claim ${number}: show in the text`}>
+        <span className="claim-number">{number}</span>
+        <VerdictBadge verdict={claim.verdict} />
+        <AnchorStateBadge claim={finalClaimAnchor(claim)} />
+        <span className="claim-author muted">{fromRound ? "Review decision" : "Editor's claim"}</span>
+      </button>
+      <blockquote className="claim-quote" data-testid="claim-quote">{claim.exact}</blockquote>
+      {/* Rationales are sanitized when saved; a round claim's usually is its decision's, shown below. */}
+      {claim.rationaleHtml && claim.rationaleHtml !== decision?.rationaleHtml && (
+        <div className="claim-rationale rich-text" data-testid="claim-rationale" dangerouslySetInnerHTML={{ __html: claim.rationaleHtml }} />
+      )}
+      {decision ? (
+        <div className="decision-box" data-testid="decision">
+          <p className="final-by small">
+            Decided by <strong>{decision.decider.name}</strong> · {formatDateTime(decision.createdAt)}
+            {cluster && (
+              <>
+                {" · "}
+                <Link href={`/reviews/${cluster.roundId}#cluster-${cluster.number}`}>Cluster {cluster.number}</Link>: {CLUSTER_KIND_LABELS[cluster.kind]}
+              </>
+            )}
+          </p>
+          {decision.rationaleHtml && (
+            <div className="claim-rationale rich-text" data-testid="decision-rationale" dangerouslySetInnerHTML={{ __html: decision.rationaleHtml }} />
+          )}
+        </div>
+      ) : (
+        <p className="final-by muted small">
+          Claimed by {claim.author?.name ?? "a former member"} · {formatDateTime(claim.updatedAt)}
+        </p>
+      )}
+      {fromRound && claim.members.length > 0 && (
+        <section className="final-section" aria-label="Reviewers' verdicts">
+          <h3>Reviewers</h3>
+          <ul className="reviewer-verdicts">
+            {claim.members.map((m) => (
+              <li key={m.annotationId} data-testid="reviewer-verdict" data-verdict={m.verdict} title={`“${m.exact}”`}>
+                <span>{m.author.name}</span>
+                <VerdictBadge verdict={m.verdict} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {claim.evidence.length > 0 && (
+        <section className="claim-evidence" aria-label={`Evidence for claim ${number}`} data-testid="claim-evidence">
+          <h3>Evidence</h3>
+          <ul className="claim-evidence-list">
+            {claim.evidence.map((link) => <FinalEvidenceRow key={link.linkId} link={link} />)}
+          </ul>
+        </section>
+      )}
+      {fromRound && (
+        <>
+          <button type="button" className="btn btn-small discussion-toggle" aria-expanded={discussing} onClick={() => setDiscussing((d) => !d)}>
+            Discussion
+          </button>
+          {discussing && <CommentThread thread={{ claimId: claim.id }} />}
+        </>
+      )}
+    </article>
+  );
+});
+
+/** An evidence link of a final claim: stance, the item (to its library page, marked if deleted), its source and pinpoint. */
+function FinalEvidenceRow({ link }: { link: FinalClaimEvidence }) {
+  const item = link.evidence;
+  const when = item.dateStart ? formatInterval(item.dateStart, item.dateEnd) : item.publishedDate ? formatIsoDate(item.publishedDate) : null;
+  return (
+    <li className="evidence-link" data-testid="evidence-link" data-stance={link.stance} data-deleted={item.deleted ? "true" : undefined}>
+      <div className="evidence-link-head">
+        <StanceBadge stance={link.stance} />
+        <span className={item.deleted ? "evidence-summary is-deleted" : "evidence-summary"}>
+          <span className="kind-tag">{EVIDENCE_KIND_LABELS[item.kind as EvidenceKind] ?? item.kind}</span>{" "}
+          <Link className="evidence-title" href={`/evidence/${item.id}`}>{item.title}</Link>
+          {item.deleted && <> <span className="deleted-tag">Deleted</span></>}
+          {(item.publisher || when) && <span className="muted"> · {[item.publisher, when].filter(Boolean).join(" · ")}</span>}
+        </span>
+      </div>
+      {isWebUrl(item.url) && (
+        <a className="small" href={item.url} target="_blank" rel="noopener noreferrer nofollow">Open the source ↗</a>
+      )}
+      {link.pinpoint && <span className="muted small">“{link.pinpoint}”</span>}
+    </li>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+import { useMemo, useState } from "react";
+import type { ViewerClaim } from "@/components/editor/article-viewer";
+import { useFinalClaims } from "@/lib/queries/use-final-claims";
+import { useArticleRound } from "@/lib/queries/use-reviews";
+import type { SidePanelMode } from "./side-panel-tabs";
+
+/**
+ * The article page's choice between its annotations and its outcome (the
+ * final claims). The Outcome tab is offered once a review has decided a
+ * claim on this version, to every member: before that, the final claims are
+ * at most editors' own annotations, which the Annotations view already shows.
+ * A reviewer whose blind review of the article is open is not offered it, so
+ * an earlier outcome does not steer the review.
+ */
+export function useOutcomeView(articleId: string) {
+  const finalClaims = useFinalClaims(articleId);
+  const round = useArticleRound(articleId).data?.round;
+  const [chosen, setMode] = useState<SidePanelMode>("annotations");
+  const blind = !!round?.mine && round.status === "open";
+  const available = !blind && !!finalClaims.data?.some((c) => c.source === "round");
+
+  const viewerClaims = useMemo<ViewerClaim[]>(
+    // An orphaned claim (start = end) has nothing to highlight; its card still lists it.
+    () => (finalClaims.data ?? []).filter((c) => c.end > c.start).map((c) => ({ id: c.id, start: c.start, end: c.end, verdict: c.verdict, state: "saved" as const })),
+    [finalClaims.data],
+  );
+
+  return {
+    available,
+    mode: available ? chosen : ("annotations" as const),
+    setMode,
+    claims: finalClaims.data ?? [],
+    viewerClaims,
+    loading: finalClaims.isPending,
+    error: finalClaims.error?.message ?? null,
+  };
+}
