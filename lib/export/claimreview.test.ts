@@ -4,6 +4,8 @@ import { makeReportModel } from "@/tests/fixtures/report-model";
 import { checkSchemaOrg } from "@/tests/support/schemaorg-check";
 
 type Node = Record<string, any>;
+/** One element of the builder's output, as its signature types it (schema-dts). */
+type ClaimReviewNode = ReturnType<typeof buildClaimReview>[number];
 
 describe("schema.org ClaimReview export", () => {
   const model = makeReportModel();
@@ -26,6 +28,26 @@ describe("schema.org ClaimReview export", () => {
     expect(checkSchemaOrg({ ...r, author: { "@type": "Rating", alternateName: "x" } })).toEqual(["$.author: a Rating is not in the range of author"]);
     expect(checkSchemaOrg({ ...r, datePublished: "yesterday" })).toHaveLength(1);
     expect(checkSchemaOrg({ ...r, "@type": "FactCheck" })).toEqual(['$: unknown @type "FactCheck"']);
+  });
+
+  it("is typed with schema-dts, so tsc (run by npm test) rejects what the vocabulary does not allow", () => {
+    const r = buildClaimReview(model)[0]!;
+    // Each of these must fail to compile. Should the builder's type stop catching one
+    // (say, a Record<string, unknown> return type), tsc reports the unused directive.
+    const misuses: ClaimReviewNode[] = [
+      // @ts-expect-error: ClaimReview has no property "rating".
+      { ...r, rating: "Verified" },
+      // @ts-expect-error: claimReviewed belongs to ClaimReview, not to the Claim.
+      { ...r, itemReviewed: { "@type": "Claim", claimReviewed: "x" } },
+      // @ts-expect-error: an author is an Organization or a Person.
+      { ...r, author: { "@type": "Rating", alternateName: "x" } },
+      // @ts-expect-error: datePublished is a Date or DateTime string.
+      { ...r, datePublished: 20261121 },
+      // @ts-expect-error: there is no FactCheck type.
+      { ...r, "@type": "FactCheck" },
+    ];
+    // The runtime check agrees with the compiler on each.
+    for (const m of misuses) expect(checkSchemaOrg(m)).toHaveLength(1);
   });
 
   it("has the required fields: url with a #claim-n anchor, a short claimReviewed without the verdict, and a textual rating", () => {

@@ -10,10 +10,20 @@
  *
  * `itemReviewed.author` (the speaker) is left out: Claimdesk does not record
  * who made a statement, and the markup must not guess.
+ *
+ * Claims a correction changed after the check (drifted or orphaned, see
+ * report-text.ts) are left out. Aggregators (Google's Fact Check Explorer and
+ * search results, and the feeds built on them) show a ClaimReview as a
+ * standing verdict on `claimReviewed` as it appears at `appearance`, and the
+ * markup has no way to say "needs re-review": a drifted claim's words are
+ * the corrected text, which nobody checked, and an orphan's words are no
+ * longer in the article the markup points at. The desk's own reports still
+ * list both, with the note.
  */
+import type { ClaimLeaf, ClaimReview, NewsArticleLeaf, WithContext } from "schema-dts";
 import type { ReportClaim, ReportModel } from "./report-model";
 import { claimUrl, isWebUrl } from "./report-model";
-import { VERDICT_LABELS } from "./report-text";
+import { VERDICT_LABELS, needsReReview } from "./report-text";
 
 /** Google asks for a claimReviewed under 75 characters. */
 export const CLAIM_REVIEWED_MAX = 74;
@@ -34,10 +44,18 @@ export function shortStatement(exact: string, max = CLAIM_REVIEWED_MAX): string 
 /** A calendar date (YYYY-MM-DD) of an ISO date-time. */
 const day = (iso: string) => iso.slice(0, 10);
 
-/** Builds the ClaimReview array of `m`. */
-export function buildClaimReview(m: ReportModel): Record<string, unknown>[] {
+/**
+ * Builds the ClaimReview array of `m`.
+ *
+ * Typed with schema-dts (generated from the schema.org vocabulary), so
+ * `tsc` rejects a property a node's type does not have, or a value of the
+ * wrong kind. Object literals are checked for unknown properties only where
+ * they meet their type directly: the map callback names its return type, and
+ * optional properties are assigned one by one rather than spread in.
+ */
+export function buildClaimReview(m: ReportModel): WithContext<ClaimReview>[] {
   const appearance = newsArticle(m);
-  return m.claims.map((c) => ({
+  return m.claims.filter((c) => !needsReReview(c)).map((c): WithContext<ClaimReview> => ({
     "@context": "https://schema.org",
     "@type": "ClaimReview",
     url: claimUrl(m, c.number),
@@ -45,26 +63,29 @@ export function buildClaimReview(m: ReportModel): Record<string, unknown>[] {
     reviewRating: { "@type": "Rating", alternateName: VERDICT_LABELS[c.verdict] },
     author: { "@type": "Organization", name: m.team.name },
     datePublished: reviewDate(c),
-    itemReviewed: {
-      "@type": "Claim",
-      appearance,
-      firstAppearance: appearance,
-      ...(m.article.publishedDate ? { datePublished: m.article.publishedDate } : {}),
-    },
+    itemReviewed: claim(m, appearance),
   }));
 }
 
 /** When the fact check was made: the adjudicator's decision, or the claim's last change. */
 const reviewDate = (c: ReportClaim) => day(c.decision?.at ?? c.updatedAt);
 
-function newsArticle(m: ReportModel): Record<string, unknown> {
-  return {
-    "@type": "NewsArticle",
-    ...(isWebUrl(m.article.url) ? { url: m.article.url } : {}),
-    ...(m.article.title ? { headline: m.article.title } : {}),
-    ...(m.article.publishedDate ? { datePublished: m.article.publishedDate } : {}),
-    ...(m.article.outlet ? { publisher: { "@type": "Organization", name: m.article.outlet } } : {}),
-  };
+/** The reviewed claim: where it appeared, and when the article was published if known. */
+function claim(m: ReportModel, appearance: NewsArticleLeaf): ClaimLeaf {
+  const node: ClaimLeaf = { "@type": "Claim", appearance, firstAppearance: appearance };
+  if (m.article.publishedDate) node.datePublished = m.article.publishedDate;
+  return node;
+}
+
+/** The article the claims appeared in, with whatever of its metadata is known. */
+function newsArticle(m: ReportModel): NewsArticleLeaf {
+  const { url, title, publishedDate, outlet } = m.article;
+  const node: NewsArticleLeaf = { "@type": "NewsArticle" };
+  if (isWebUrl(url)) node.url = url;
+  if (title) node.headline = title;
+  if (publishedDate) node.datePublished = publishedDate;
+  if (outlet) node.publisher = { "@type": "Organization", name: outlet };
+  return node;
 }
 
 /** The JSON text served for `format=claimreview`. */

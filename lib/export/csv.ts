@@ -7,15 +7,21 @@
  * Formula injection: a spreadsheet runs a cell that begins with = + - @ (or
  * a tab or carriage return, which some programs skip before looking). Such
  * cells get a leading apostrophe, which spreadsheets show as text.
+ *
+ * Claims a correction changed after the check are rows like the others, with
+ * `anchor_state` drifted or orphaned (report-text.ts); an orphan has no place
+ * in the text, so its `start` and `end` are empty and `claim_text` is the
+ * text as checked.
  */
 import { stringify } from "csv-stringify/sync";
 import type { ReportClaim, ReportModel } from "./report-model";
 import { claimUrl, reportTitle } from "./report-model";
-import { CLUSTER_KIND_LABELS, VERDICT_LABELS, evidenceLine } from "./report-text";
+import { CLUSTER_KIND_LABELS, VERDICT_LABELS, evidenceLine, isPlaced } from "./report-text";
 
 export const CSV_COLUMNS = [
   "claim", "article_id", "article_title", "article_version", "start", "end", "claim_text", "verdict", "rationale",
   "evidence", "evidence_urls", "reviewer_verdicts", "disagreement", "decided_by", "decided_at", "decision_rationale", "claim_url",
+  "anchor_state",
 ] as const;
 
 const DANGEROUS_START = /^[=+\-@\t\r]/;
@@ -40,13 +46,14 @@ export function csvRows(m: ReportModel): (string | number)[][] {
 }
 
 function row(m: ReportModel, c: ReportClaim): (string | number)[] {
+  const placed = isPlaced(c);
   return [
     c.number,
     m.article.id,
     reportTitle(m),
     m.version.number,
-    c.start,
-    c.end,
+    placed ? c.start : "",
+    placed ? c.end : "",
     c.exact,
     VERDICT_LABELS[c.verdict],
     c.rationaleText,
@@ -58,6 +65,7 @@ function row(m: ReportModel, c: ReportClaim): (string | number)[] {
     c.decision?.at ?? "",
     c.decision?.rationaleText ?? "",
     claimUrl(m, c.number),
+    c.anchorState ?? "anchored",
   ];
 }
 

@@ -42,6 +42,7 @@ table.claims p, .rationale p { margin: 0 0 .3rem; }
 .verdict.v-unsourced { color: var(--unsourced); }
 .evidence.deleted { color: var(--muted); }
 .disagreement { font-weight: 600; }
+.anchor-note { font-size: .85rem; font-weight: 600; color: var(--disputed); margin: .3rem 0 0; }
 footer { margin-top: 2rem; font-size: .8rem; }
 @media print {
   @page { margin: 16mm 14mm; }

@@ -8,7 +8,7 @@ import type { ReportClaim, ReportModel } from "./report-model";
 import { articlePageUrl, isWebUrl, reportTitle } from "./report-model";
 import { claimSegments, type Segment } from "./claim-segments";
 import { REPORT_CSS } from "./html-style";
-import { CLUSTER_KIND_LABELS, UNSOURCED_NOTE, VERDICT_LABELS, decisionLine, evidenceDetails, formatDateTime, reportFacts, summaryFacts } from "./report-text";
+import { CLUSTER_KIND_LABELS, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceDetails, formatDateTime, isPlaced, reportFacts, summaryFacts } from "./report-text";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -88,6 +88,11 @@ ${claims.map(claimRow).join("\n")}
 </table>`;
 }
 
+/**
+ * A claim's row. One a correction changed carries its note under the quote;
+ * an orphan has no highlight, so its quote takes the `claim-n` anchor that
+ * report and ClaimReview/CSV links point at.
+ */
 function claimRow(c: ReportClaim): string {
   const evidence = c.evidence.length
     ? `<ul>${c.evidence.map((e) => `<li class="evidence${e.deleted ? " deleted" : ""}">${link(e.url, e.title)} · ${escapeHtml(evidenceDetails(e))}</li>`).join("")}</ul>`
@@ -95,9 +100,10 @@ function claimRow(c: ReportClaim): string {
   const reviews = c.reviews.length
     ? `<ul>${c.reviews.map((r) => `<li>${escapeHtml(r.reviewer.name)}: <span class="verdict v-${r.verdict}">${VERDICT_LABELS[r.verdict]}</span></li>`).join("")}</ul>`
     : c.author ? `<span class="none">${escapeHtml(c.author.name)} (no round)</span>` : "";
+  const note = anchorNote(c);
   return `<tr id="row-${c.number}" class="v-${c.verdict}">
 <td class="num"><a href="#claim-${c.number}">${c.number}</a></td>
-<td><blockquote>${escapeHtml(c.exact)}</blockquote></td>
+<td><blockquote${isPlaced(c) ? "" : ` id="claim-${c.number}"`}>${escapeHtml(c.exact)}</blockquote>${note ? `<p class="anchor-note">${escapeHtml(note)}</p>` : ""}</td>
 <td><span class="verdict v-${c.verdict}">${VERDICT_LABELS[c.verdict]}</span></td>
 <td class="rationale">${c.rationaleHtml || `<span class="none">None given</span>`}</td>
 <td>${evidence}</td>

@@ -7,7 +7,7 @@
 import type { ReportClaim, ReportModel } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
-import { UNSOURCED_NOTE, VERDICT_LABELS, decisionLine, evidenceDetails, reportFacts, reviewsLine, summaryFacts } from "./report-text";
+import { UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceDetails, reportFacts, reviewsLine, summaryFacts } from "./report-text";
 
 /** Escapes the inline Markdown metacharacters (emphasis, code, links, images, raw HTML, entities, tables). */
 export const escapeMarkdownInline = (s: string) => s.replace(/[\\`*_[\]<>|~&!{}()]/g, "\\$&");
@@ -65,6 +65,8 @@ function annotatedText(m: ReportModel): string {
 function claimSection(c: ReportClaim): string[] {
   const lines = [`### <a id="claim-${c.number}"></a>${c.number}. ${VERDICT_LABELS[c.verdict]}`, ""];
   lines.push(...c.exact.split("\n").map((l) => `> ${escapeMarkdown(l)}`), "");
+  const note = anchorNote(c);
+  if (note) lines.push(`**${cell(note)}**`, "");
   lines.push(`**Rationale:** ${c.rationaleText ? escapeMarkdown(c.rationaleText).replace(/\n/g, "  \n") : "None given."}`, "");
   if (c.evidence.length) {
     lines.push("**Evidence:**", "");

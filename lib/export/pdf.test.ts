@@ -7,6 +7,7 @@ import { buildPdf } from "./pdf";
 import { DEFAULT_FALLBACK_FONT, pdfFallbackFont } from "./pdf-fonts";
 import { renderReport } from "./render-report";
 import { evidence, makeReportModel, makeRoundReportModel } from "@/tests/fixtures/report-model";
+import { makeCorrectedReportModel, ORPHAN_QUOTE } from "@/tests/fixtures/corrected-report-model";
 
 /** The text of every page, lines joined by spaces, runs of whitespace collapsed, page footers left out. */
 async function pdfText(pdf: Buffer): Promise<string> {
@@ -132,6 +133,14 @@ describe("PDF report", () => {
       expect.stringMatching(/^CLAIMDESK_PDF_FALLBACK_FONT is not usable \(.*package\.json\): /),
       expect.stringMatching(/^CLAIMDESK_PDF_FALLBACK_FONT is not usable \(.*collection\.ttc\): /),
     ]);
+  });
+
+  it("notes claims a correction changed after the check under their quote, and counts them", async () => {
+    const text = await pdfText(await buildPdf(makeCorrectedReportModel()));
+    expect(text).toContain("2. Disputed The alliance has 30 members Text changed after the check: needs re-review. A correction edited these words: the quote is the corrected text, the verdict was given on the earlier wording. Rationale:");
+    expect(text).toContain(`4. Unsourced ${ORPHAN_QUOTE} Text changed after the check: needs re-review. A correction removed or rewrote these words, so they are not marked in the text: the quote is the text as checked.`);
+    expect(text).toContain("Text changed after the check: 2 (needs re-review)");
+    expect(await pdfText(await buildPdf(makeReportModel()))).not.toContain("needs re-review");
   });
 
   it("prints user text as text, markup and all", async () => {

@@ -9,7 +9,7 @@ import type { ReportClaim, ReportModel } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
 import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, fallbackFontData, fontData, type PdfFontName } from "./pdf-fonts";
-import { UNSOURCED_NOTE, VERDICT_LABELS, decisionLine, evidenceLine, reportFacts, reviewsLine, summaryFacts } from "./report-text";
+import { UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceLine, reportFacts, reviewsLine, summaryFacts } from "./report-text";
 
 const COLORS = { ink: "#1d1f23", muted: "#5d636d", verified: "#1e7a3c", disputed: "#b3261e", unsourced: "#9a6400", link: "#1a56db" } as const;
 
@@ -142,6 +142,8 @@ function claimBlock(w: PdfWriter, c: ReportClaim) {
   w.write(`${c.number}. `, { font: "bold", size: 11, continued: true });
   w.write(VERDICT_LABELS[c.verdict], { font: "bold", size: 11, color: COLORS[c.verdict] });
   w.write(c.exact.replace(/\n/g, " "), { font: "italic", size: 10, indent: 0 });
+  const note = anchorNote(c);
+  if (note) w.write(note, { font: "bold", size: 9.5, color: COLORS.disputed });
   doc.moveDown(0.2);
   w.fact("Rationale", c.rationaleText || "None given");
   if (c.evidence.length === 0) w.fact("Evidence", "None");

@@ -6,7 +6,7 @@
  *
  * Offsets are Unicode code points of `version.text`, as everywhere else.
  */
-import type { Verdict } from "@/lib/schemas/claim";
+import type { AnchorState, Verdict } from "@/lib/schemas/claim";
 
 /** The formats `/api/articles/{id}/report?format=` serves. */
 export const REPORT_FORMATS = ["html", "pdf", "md", "csv", "claimreview", "w3c"] as const;
@@ -45,17 +45,29 @@ export type ReportReview = { reviewer: ReportPerson; verdict: Verdict; start: nu
 /** The adjudicator's decision that made the claim. */
 export type ReportDecision = { by: ReportPerson; at: string; boundary: string | null; rationaleHtml: string; rationaleText: string };
 
-/** One final claim. `number` is its 1-based place in text order; the HTML anchor is `claim-{number}`. */
+/**
+ * One final claim. `number` is its 1-based place in text order (orphans
+ * last); the HTML anchor is `claim-{number}`.
+ */
 export type ReportClaim = {
   id: string;
   number: number;
-  /** TextPositionSelector, code points of the version's text. */
+  /** TextPositionSelector, code points of the version's text; 0 and 0 for an orphan. */
   start: number;
   end: number;
-  /** TextQuoteSelector. */
+  /** TextQuoteSelector: the words now at the position, or an orphan's words as checked. */
   exact: string;
   prefix: string;
   suffix: string;
+  /**
+   * Where the last correction left the claim (absent: anchored). `drifted`:
+   * its words were edited after the check; `orphaned`: they are gone, so it
+   * has no place in the text. Both need re-review (report-text.ts says how
+   * each format shows them).
+   */
+  anchorState?: AnchorState;
+  /** The fuzzy-match score (0..1) of a drifted claim. */
+  anchorScore?: number | null;
   verdict: Verdict;
   /** Sanitized at save (lib/rich-text/sanitize.ts); builders insert it as is into HTML and nowhere else. */
   rationaleHtml: string;
@@ -125,6 +137,12 @@ export type ReportModel = {
   round: {
     id: string;
     status: string;
+    /**
+     * The number of the version the round reviewed. A later correction moves
+     * the round's claims, so `version` (the text they are shown on) may be
+     * newer. Absent: the round reviewed `version`.
+     */
+    reviewedVersion?: number;
     adjudicator: ReportPerson;
     createdAt: string;
     revealedAt: string | null;

@@ -56,6 +56,7 @@ export function reportFacts(m: ReportModel): [string, string][] {
     ["Team", m.team.name],
     ["Reviewers", m.reviewers.map((r) => r.name).join(", ") || "None"],
     ["Review round", m.round ? roundLine(m.round) : null],
+    ["Reviewed version", reviewedVersionLine(m)],
     ["Generated", formatDateTime(m.generatedAt)],
   ];
   return facts.filter((f): f is [string, string] => !!f[1]);
@@ -67,6 +68,13 @@ function roundLine(r: NonNullable<ReportModel["round"]>): string {
   if (r.adjudicatedAt) dates.push(`adjudicated ${formatDateTime(r.adjudicatedAt)}`);
   if (r.closedAt) dates.push(`closed ${formatDateTime(r.closedAt)}`);
   return `${r.status}; adjudicator ${r.adjudicator.name}; ${dates.join(", ")}`;
+}
+
+/** A round report shown on a newer version than the round reviewed says so; null otherwise. */
+function reviewedVersionLine(m: ReportModel): string | null {
+  const reviewed = m.round?.reviewedVersion;
+  if (reviewed === undefined || reviewed === m.version.number) return null;
+  return `The round reviewed version ${reviewed}. A correction has since moved its claims, so they are shown on version ${m.version.number}.`;
 }
 
 /** Summary counts as label/value pairs. */
@@ -81,6 +89,8 @@ export function summaryFacts(m: ReportModel): [string, string][] {
     ["Decided by adjudication", String(s.decided)],
     ["Reviewer disagreements", String(s.disagreements)],
   ];
+  const stale = m.claims.filter(needsReReview).length;
+  if (stale > 0) rows.push(["Text changed after the check", `${stale} (needs re-review)`]);
   if (s.agreement) {
     const a = s.agreement;
     rows.push(["Same verdict", `${a.sameVerdict} of ${a.compared} (${percent(a.verdictRate)})`]);
@@ -95,6 +105,29 @@ export function summaryFacts(m: ReportModel): [string, string][] {
 }
 
 const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * A correction changed the claim's words after the desk checked them: it
+ * drifted (now on edited words) or was orphaned (its words are gone).
+ */
+export const needsReReview = (c: Pick<ReportClaim, "anchorState">) => c.anchorState === "drifted" || c.anchorState === "orphaned";
+
+/** The claim is marked in the report's text; an orphan is only listed, with its words as checked. */
+export const isPlaced = (c: Pick<ReportClaim, "anchorState">) => c.anchorState !== "orphaned";
+
+/** How every human-readable format starts the note of a claim that needs re-review. */
+export const REREVIEW_NOTE = "Text changed after the check: needs re-review.";
+
+/**
+ * The note a claim that needs re-review carries next to its quote (HTML,
+ * Markdown and PDF print it, CSV has `anchor_state`), or "" for a claim
+ * whose words are those that were checked.
+ */
+export function anchorNote(c: Pick<ReportClaim, "anchorState">): string {
+  if (c.anchorState === "drifted") return `${REREVIEW_NOTE} A correction edited these words: the quote is the corrected text, the verdict was given on the earlier wording.`;
+  if (c.anchorState === "orphaned") return `${REREVIEW_NOTE} A correction removed or rewrote these words, so they are not marked in the text: the quote is the text as checked.`;
+  return "";
+}
 
 /** One evidence link on one line: title, publisher, dates, stance, pinpoint (URL separate). */
 export const evidenceLine = (e: ReportEvidence) => `${e.title} · ${evidenceDetails(e)}`;

@@ -13,19 +13,28 @@
  *   captured and `cached` the URL of that exact text, which the offsets count in.
  *
  * Every annotation carries the @context too, so each stands alone when
- * copied out of the collection. Two terms extend the W3C context: `stance`
- * and `pinpoint` on evidence, and `title` (Dublin Core) on evidence sources.
+ * copied out of the collection. A few terms extend the W3C context: `stance`
+ * and `pinpoint` on evidence, `title` (Dublin Core) on evidence sources, and
+ * `anchorState` on an annotation a correction changed after the check.
+ *
+ * Claims a correction changed stay in the export, marked, because Web
+ * Annotation clients already know both cases: a drifted claim's selectors
+ * select the corrected words (`anchorState: "drifted"`: the verdict was
+ * given on the earlier wording), and an orphan keeps only the
+ * TextQuoteSelector of the words as checked, with no position, which
+ * clients such as Hypothesis list as an orphan (`anchorState: "orphaned"`)
+ * and the importer reports as not found rather than placing it anywhere.
  */
 import type { ReportClaim, ReportEvidence, ReportModel } from "./report-model";
 import { isWebUrl, reportTitle, reportUrl, versionTextUrl } from "./report-model";
-import { VERDICT_LABELS } from "./report-text";
+import { VERDICT_LABELS, isPlaced, needsReReview } from "./report-text";
 
 /** The namespace of Claimdesk's few extension terms (a URN: nothing pretends to resolve). */
 export const CLAIMDESK_VOCAB = "urn:claimdesk:vocab:";
 
 export const W3C_CONTEXT = [
   "http://www.w3.org/ns/anno.jsonld",
-  { cd: CLAIMDESK_VOCAB, dcterms: "http://purl.org/dc/terms/", stance: "cd:stance", pinpoint: "cd:pinpoint", title: "dcterms:title" },
+  { cd: CLAIMDESK_VOCAB, dcterms: "http://purl.org/dc/terms/", stance: "cd:stance", pinpoint: "cd:pinpoint", title: "dcterms:title", anchorState: "cd:anchorState" },
 ] as const;
 
 /** The media type of Web Annotation JSON-LD (Web Annotation Protocol, 4.1). */
@@ -69,6 +78,7 @@ function annotation(m: ReportModel, c: ReportClaim, generator: object): Record<s
     generated: m.generatedAt,
     body,
     target: target(m, c),
+    ...(needsReReview(c) ? { anchorState: c.anchorState } : {}),
   };
 }
 
@@ -79,7 +89,8 @@ function target(m: ReportModel, c: ReportClaim): Record<string, unknown> {
     source: isWebUrl(m.article.url) ? m.article.url : cached,
     selector: [
       { type: "TextQuoteSelector", exact: c.exact, prefix: c.prefix, suffix: c.suffix },
-      { type: "TextPositionSelector", start: c.start, end: c.end },
+      // An orphan has no position in this version: a 0-0 selector would name one.
+      ...(isPlaced(c) ? [{ type: "TextPositionSelector", start: c.start, end: c.end }] : []),
     ],
     state: { type: "TimeState", sourceDate: m.version.createdAt, cached },
   };

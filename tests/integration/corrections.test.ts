@@ -14,6 +14,13 @@ import { applyReanchor, planReanchor } from "@/lib/server/articles/reanchor-clai
 import { versionFields } from "@/lib/server/articles/version-fields";
 import { createClaimOnPhrase, createEvidenceItem, createEvidenceLink, findPhrase } from "@/seeds/evidence-factories";
 import { annotateInRound, createRound, decideForTest, revealForTest, submitInRound } from "@/seeds/review-factories";
+import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
+import { loadReport } from "@/lib/server/reports/load-report";
+import { closeRound } from "@/lib/server/reviews/close-round";
+import { buildHtml } from "@/lib/export/html";
+import { buildMarkdown } from "@/lib/export/markdown";
+import { buildClaimReview } from "@/lib/export/claimreview";
+import { reportFacts } from "@/lib/export/report-text";
 import { makeDesk } from "../support/actors";
 
 const TEXT = [
@@ -209,14 +216,17 @@ describe("corrections and review rounds", () => {
     });
   }
 
-  it("allows a correction once the round is closed; the round's final claim keeps its place on the round's version", async () => {
+  it("allows a correction once the round is closed; the round's final claim moves onto the new version with its words", async () => {
     const { round, claim } = await roundAt("closed");
     const newText = `Preface.\n${TEXT}`;
     await correctArticle(desk.editor, desk.article.id, { version: 1, text: newText });
     expect(await db.articleVersion.count({ where: { articleId: desk.article.id } })).toBe(2);
+    const v2 = await db.articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 2 } });
     const after = await db.claim.findUniqueOrThrow({ where: { id: claim!.id } });
-    expect(after).toMatchObject({ versionId: round.versionId, start: claim!.start, end: claim!.end, exact: "a law against supplying weapons", version: claim!.version });
-    expect(sliceCodePoints(TEXT, after.start, after.end)).toBe(after.exact);
+    expect(after).toMatchObject({ versionId: v2.id, start: claim!.start + 9, end: claim!.end + 9, exact: "a law against supplying weapons", anchorState: "moved", version: claim!.version + 1 });
+    expect(sliceCodePoints(newText, after.start, after.end)).toBe(after.exact);
+    // The round still names the version it reviewed.
+    expect((await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).versionId).toBe(desk.version.id);
   });
 });
 
@@ -272,5 +282,151 @@ describe("settling drifted and orphaned claims", () => {
     expect(await errorCode(placeClaimAnchor(desk.editor, orphan.id, { version: orphan.version, start: 0, end: 999_999 }))).toBe("400:end");
     expect(await errorCode(placeClaimAnchor(desk.editor, orphan.id, { version: orphan.version, start: 11, end: 12 }))).toBe("400:start");
     expect((await db.annotation.findUniqueOrThrow({ where: { id: orphan.id } })).anchorState).toBe("orphaned");
+  });
+});
+
+describe("final claims of a closed review round through a correction", () => {
+  const BASE = "http://claimdesk.test";
+  const NOTE = "Text changed after the check: needs re-review.";
+
+  /**
+   * A closed round on the desk's article: both reviewers mark each phrase
+   * (first occurrence) as disputed, every cluster is accepted as marked, and
+   * the round is closed through the use case. The cluster of `retract` is
+   * rejected after its accept, which leaves a tombstoned Claim row.
+   */
+  async function closedRound(phrases: string[], retract?: string) {
+    const version = { ...desk.version, articleId: desk.article.id };
+    const round = await createRound(db, { team: desk.team, version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id] });
+    for (const reviewer of [desk.reviewer, desk.reviewer2]) {
+      for (const phrase of phrases) await annotateInRound(db, { team: desk.team, roundId: round.id, version, authorId: reviewer.id, phrase, verdict: "disputed" });
+      await submitInRound(db, round.id, reviewer.id);
+    }
+    for (const cluster of await revealForTest(db, { id: round.id, teamId: desk.team.id }, desk.editor.id)) {
+      const phrase = cluster.members[0]!.annotation.exact;
+      const decide = { team: desk.team, version, deciderId: desk.editor.id, rationaleHtml: "<p>Checked against the statute.</p>" };
+      await decideForTest(db, { ...decide, cluster, action: "accept", boundary: "union", span: findPhrase(TEXT, phrase), verdict: "disputed" });
+      if (phrase !== retract) continue;
+      const again = await db.cluster.findUniqueOrThrow({ where: { id: cluster.id }, include: { members: { include: { annotation: true } } } });
+      await decideForTest(db, { ...decide, cluster: again, action: "reject" });
+    }
+    await closeRound(desk.editor, round.id, (await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).version);
+    const claims = await db.claim.findMany({ where: { cluster: { roundId: round.id } } });
+    expect(claims.map((c) => c.exact).sort()).toEqual([...phrases].sort());
+    return { round, claims: Object.fromEntries(claims.map((c) => [c.exact, c])) };
+  }
+
+  const versionTwo = () => db.articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 2 } });
+
+  it("a word changed near a claim: the round's claims move with their words and stay in the final claims, the current report and the round report", async () => {
+    const { round, claims } = await closedRound(["Foreign Minister Park Jin", "a law against supplying weapons", "Fumio Kishida"], "Fumio Kishida");
+    const [park, law, retracted] = [claims["Foreign Minister Park Jin"]!, claims["a law against supplying weapons"]!, claims["Fumio Kishida"]!];
+    expect(retracted.deletedAt).not.toBeNull();
+    const newText = TEXT.replace("South Korea has a law", "South Korea still has a law");
+    await correctArticle(desk.editor, desk.article.id, { version: 1, text: newText });
+    const v2 = await versionTwo();
+
+    const rows = Object.fromEntries((await db.claim.findMany({ where: { id: { in: [park.id, law.id, retracted.id] } } })).map((r) => [r.id, r]));
+    expect(rows[park.id]).toMatchObject({ versionId: v2.id, anchorState: "anchored", start: park.start, end: park.end, exact: park.exact, version: park.version + 1 });
+    expect(rows[law.id]).toMatchObject({ versionId: v2.id, anchorState: "moved", start: law.start + 6, exact: law.exact, anchorScore: null });
+    // The tombstone moves too, still deleted.
+    expect(rows[retracted.id]).toMatchObject({ versionId: v2.id, anchorState: "moved", exact: "Fumio Kishida", deletedAt: expect.any(Date) });
+    for (const r of Object.values(rows)) expect(sliceCodePoints(newText, r.start, r.end)).toBe(r.exact);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: law.id, action: "claim.reanchor" } });
+    expect(audit).toMatchObject({ objectType: "claim", actorId: desk.editor.id });
+    expect(audit.before).toMatchObject({ versionId: desk.version.id, start: law.start, exact: law.exact });
+    expect(audit.after).toMatchObject({ versionId: v2.id, state: "moved", start: law.start + 6 });
+    expect(await db.auditEvent.count({ where: { objectType: "claim", action: "claim.reanchor", objectId: { in: [park.id, law.id, retracted.id] } } })).toBe(3);
+
+    const final = await listFinalClaims(desk.team.id, desk.article.id);
+    expect(final.map((c) => [c.id, c.source, c.versionId, c.anchorState, c.anchorScore])).toEqual([
+      [park.id, "round", v2.id, "anchored", null],
+      [law.id, "round", v2.id, "moved", null],
+    ]);
+    // The reviewers' spans moved with their claim: same version, same words.
+    for (const m of final.flatMap((c) => c.members)) expect(sliceCodePoints(newText, m.start, m.end)).toBe(m.exact);
+
+    const current = await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE });
+    expect(current.version).toMatchObject({ id: v2.id, number: 2 });
+    expect(current.claims.map((c) => [c.number, c.exact, c.anchorState])).toEqual([[1, park.exact, "anchored"], [2, law.exact, "moved"]]);
+    const html = buildHtml(current);
+    expect(html).toContain(`South Korea still has <mark id="claim-2" class="claim v-disputed" data-claim="2">a law against supplying weapons</mark>`);
+    expect(html).not.toContain("needs re-review");
+
+    // The round's report: on the version its claims are on now, saying which one the round reviewed.
+    const report = await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE, roundId: round.id });
+    expect(report.version).toMatchObject({ id: v2.id, number: 2, text: newText });
+    expect(report.round).toMatchObject({ id: round.id, status: "closed", reviewedVersion: 1 });
+    const shownOn = "The round reviewed version 1. A correction has since moved its claims, so they are shown on version 2.";
+    expect(Object.fromEntries(reportFacts(report))["Reviewed version"]).toBe(shownOn);
+    expect(buildHtml(report)).toContain(shownOn);
+    expect(report.claims.map((c) => c.exact)).toEqual([park.exact, law.exact]);
+    for (const c of report.claims) {
+      expect(sliceCodePoints(newText, c.start, c.end)).toBe(c.exact);
+      expect(c.reviews).toHaveLength(2);
+      for (const r of c.reviews) expect(sliceCodePoints(newText, r.start, r.end)).toBe(r.exact);
+    }
+  });
+
+  it("a final claim changed between the plan and the write is re-anchored from its current state, keeping the change", async () => {
+    const { claims } = await closedRound(["a law against supplying weapons"]);
+    const law = claims["a law against supplying weapons"]!;
+    const newText = `Preface.\n${TEXT}`;
+    const plan = await planReanchor({ teamId: desk.team.id, articleId: desk.article.id }, desk.version, newText);
+    await db.claim.update({ where: { id: law.id }, data: { rationaleHtml: "<p>Statute 12, checked again.</p>", version: { increment: 1 } } });
+    await db.$transaction(async (tx) => {
+      const next = await tx.articleVersion.create({ data: { articleId: desk.article.id, number: 2, ...versionFields(newText), createdById: desk.editor.id } });
+      return applyReanchor(tx, { teamId: desk.team.id, actorId: desk.editor.id, articleId: desk.article.id }, { id: next.id, text: newText }, plan);
+    });
+    const row = await db.claim.findUniqueOrThrow({ where: { id: law.id } });
+    expect(row).toMatchObject({ versionId: (await versionTwo()).id, anchorState: "moved", rationaleHtml: "<p>Statute 12, checked again.</p>", version: law.version + 2 });
+    expect(sliceCodePoints(newText, row.start, row.end)).toBe(law.exact);
+  });
+
+  it("the claim's own words rewritten: drifted and orphaned final claims stay listed with their state, and the reports say they need re-review", async () => {
+    const { round, claims } = await closedRound(["South Korea", "send more military aid to Ukraine"]);
+    const [gone, edited] = [claims["South Korea"]!, claims["send more military aid to Ukraine"]!];
+    // An editor's own claim outside rounds takes its annotation's state.
+    const own = await createClaimOnPhrase(db, { team: desk.team, version: desk.version, authorId: desk.editor.id, phrase: "Fumio Kishida", verdict: "verified" });
+    const newText = TEXT.replace("He urged South Korea to send more military aid", "He urged Seoul to send much more military aid");
+    const { reanchored } = await correctArticle(desk.editor, desk.article.id, { version: 1, text: newText });
+    // The summary counts annotations (each reviewer's two, the editor's one); final claims are audited row by row.
+    expect(reanchored).toEqual({ anchored: 0, moved: 1, drifted: 2, orphaned: 2 });
+    const v2 = await versionTwo();
+
+    const final = await listFinalClaims(desk.team.id, desk.article.id);
+    // Text order, the orphan (no place in the text) last.
+    expect(final.map((c) => [c.id, c.source, c.versionId, c.anchorState, c.exact])).toEqual([
+      [edited.id, "round", v2.id, "drifted", "send much more military aid to Ukraine"],
+      [own.id, "editor", v2.id, "moved", "Fumio Kishida"],
+      [gone.id, "round", v2.id, "orphaned", "South Korea"],
+    ]);
+    expect(final[0]!.anchorScore).toBeGreaterThanOrEqual(0.8);
+    expect(sliceCodePoints(newText, final[0]!.start, final[0]!.end)).toBe("send much more military aid to Ukraine");
+    expect(final[2]).toMatchObject({ start: 0, end: 0, anchorScore: null, verdict: "disputed", rationaleHtml: "<p>Checked against the statute.</p>" });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: gone.id, action: "claim.reanchor", objectType: "claim" } });
+    expect(audit.before).toMatchObject({ versionId: desk.version.id, exact: "South Korea", start: gone.start });
+    expect(audit.after).toMatchObject({ versionId: v2.id, state: "orphaned", start: 0, end: 0 });
+
+    const report = await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE });
+    expect(report.claims.map((c) => [c.number, c.anchorState])).toEqual([[1, "drifted"], [2, "moved"], [3, "orphaned"]]);
+    const html = buildHtml(report);
+    expect(html).toContain(`He urged Seoul to <mark id="claim-1" class="claim v-disputed" data-claim="1">send much more military aid to Ukraine</mark>`);
+    expect(html).toContain(`<blockquote>send much more military aid to Ukraine</blockquote><p class="anchor-note">${NOTE} A correction edited these words`);
+    // The orphan is listed, with its words as checked, and marked nowhere in the text.
+    expect(html).toContain(`<blockquote id="claim-3">South Korea</blockquote><p class="anchor-note">${NOTE} A correction removed or rewrote these words`);
+    expect(html).not.toContain(`data-claim="3"`);
+    expect(html.match(/class="anchor-note"/g)).toHaveLength(2);
+    const md = buildMarkdown(report);
+    expect(md).toContain(`> send much more military aid to Ukraine\n\n**${NOTE} A correction edited these words`);
+    expect(md).toContain(`### <a id="claim-3"></a>3. Disputed\n\n> South Korea\n\n**${NOTE} A correction removed or rewrote these words`);
+    expect(md).toContain("| Text changed after the check | 2 \\(needs re-review\\) |");
+    // Aggregators get only the claim whose words are those checked.
+    expect(buildClaimReview(report).map((r) => (r as { claimReviewed: string }).claimReviewed)).toEqual(["Fumio Kishida"]);
+
+    const roundReport = await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE, roundId: round.id });
+    expect(roundReport.version.id).toBe(v2.id);
+    expect(roundReport.claims.map((c) => [c.exact, c.anchorState])).toEqual([["send much more military aid to Ukraine", "drifted"], ["South Korea", "orphaned"]]);
+    expect(buildMarkdown(roundReport).match(new RegExp(NOTE.replace(/[.]/g, "\\."), "g"))).toHaveLength(2);
   });
 });

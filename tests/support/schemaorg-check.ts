@@ -8,16 +8,18 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-type Vocab = {
+/** The fixture: each type with its direct supertypes, each property with its domain and range. */
+export type SchemaOrgVocab = {
+  about: string;
   dataTypes: Record<string, string[]>;
   types: Record<string, string[]>;
   properties: Record<string, { domainIncludes: string[]; rangeIncludes: string[] }>;
 };
 
-export const SCHEMAORG_VOCAB = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "fixtures", "schemaorg-vocab.json"), "utf8")) as Vocab;
+export const SCHEMAORG_VOCAB = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "fixtures", "schemaorg-vocab.json"), "utf8")) as SchemaOrgVocab;
 
 /** The type and all its supertypes. */
-function ancestors(vocab: Vocab, type: string): Set<string> {
+function ancestors(vocab: SchemaOrgVocab, type: string): Set<string> {
   const seen = new Set<string>();
   const walk = (t: string) => {
     if (seen.has(t)) return;
@@ -37,7 +39,7 @@ const LITERAL_CHECKS: Record<string, (v: unknown) => boolean> = {
 };
 
 /** Problems with one JSON-LD node (and its nested nodes), as readable strings. */
-export function checkSchemaOrg(node: unknown, vocab: Vocab = SCHEMAORG_VOCAB, where = "$"): string[] {
+export function checkSchemaOrg(node: unknown, vocab: SchemaOrgVocab = SCHEMAORG_VOCAB, where = "$"): string[] {
   if (typeof node !== "object" || node === null || Array.isArray(node)) return [`${where}: not a JSON-LD node`];
   const problems: string[] = [];
   const obj = node as Record<string, unknown>;

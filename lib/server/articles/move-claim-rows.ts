@@ -7,18 +7,28 @@ type Tx = Pick<Db, "$executeRawUnsafe">;
 /** One claim row to move: its id, the row version it was read at, and where re-anchoring put it. */
 export type RowMove = { id: string; version: number; result: AnchorResult };
 
+/**
+ * The tables whose rows hold selectors on an article version, with the same
+ * selector and anchor columns: annotations (reviewers' and editors' claims)
+ * and the final claims of review rounds.
+ */
+export const ANCHORED_TABLES = { annotation: "Annotation", claim: "Claim" } as const;
+export type AnchoredTable = keyof typeof ANCHORED_TABLES;
+
 /** Rows per UPDATE: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters (7 per row). */
 const CHUNK = 500;
 
 /**
- * Moves claim rows onto a new version with a few UPDATE ... FROM (VALUES ...)
+ * Moves rows of `table` onto a new version with a few UPDATE ... FROM (VALUES ...)
  * statements instead of one per row: 1,000 single-row updates cost seconds
  * on PostgreSQL (a round trip each), a bulk update a few milliseconds
  * (bench/reanchor.bench.ts). The SQL reads the same on SQLite (3.33+) and
  * PostgreSQL; only the parameter markers differ (lib/db/raw-params.ts). Returns how many rows were
  * still at the version read, so the caller can tell a concurrent edit.
  */
-export async function moveClaimRows(tx: Tx, teamId: string, versionId: string, moves: RowMove[]): Promise<number> {
+export async function moveClaimRows(tx: Tx, table: AnchoredTable, teamId: string, versionId: string, moves: RowMove[]): Promise<number> {
+  // A fixed name from ANCHORED_TABLES, never input.
+  const t = ANCHORED_TABLES[table];
   let moved = 0;
   // The state is written as a literal: PostgreSQL casts a literal to the enum, never a text value.
   for (const state of ["anchored", "moved", "drifted", "orphaned"] as const) {
@@ -32,11 +42,11 @@ export async function moveClaimRows(tx: Tx, teamId: string, versionId: string, m
         .map(({ id, version, result: r }) => `(${[id, version, r.start, r.end, r.exact, r.prefix, r.suffix, r.score].map(mark).join(", ")})`);
       const team = mark(teamId);
       moved += await tx.$executeRawUnsafe(
-        `UPDATE "Annotation" SET ${set}, "start" = CAST(v.column3 AS INTEGER), "end" = CAST(v.column4 AS INTEGER),
+        `UPDATE "${t}" SET ${set}, "start" = CAST(v.column3 AS INTEGER), "end" = CAST(v.column4 AS INTEGER),
            "exact" = v.column5, "prefix" = v.column6, "suffix" = v.column7, "anchorScore" = CAST(v.column8 AS DOUBLE PRECISION),
-           "anchorState" = '${state}', "version" = "Annotation"."version" + 1
+           "anchorState" = '${state}', "version" = "${t}"."version" + 1
          FROM (VALUES ${rows.join(", ")}) AS v
-         WHERE "Annotation"."id" = v.column1 AND "Annotation"."teamId" = ${team} AND "Annotation"."version" = CAST(v.column2 AS INTEGER)`,
+         WHERE "${t}"."id" = v.column1 AND "${t}"."teamId" = ${team} AND "${t}"."version" = CAST(v.column2 AS INTEGER)`,
         ...params,
       );
     }

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { Verdict } from "@/lib/schemas/claim";
+import type { AnchorState, Verdict } from "@/lib/schemas/claim";
 import type { ClusterKind } from "@/lib/review/cluster-annotations";
 import { findArticle } from "@/lib/server/articles/find-article";
 
@@ -26,6 +26,13 @@ export type FinalClaimMember = { annotationId: string; author: Person; start: nu
  * outside rounds, straight from an editor's or admin's annotation
  * (`source: "editor"`, derived at read time, so edits and deletes of the
  * annotation need no syncing). Offsets are code points of `versionId`'s text.
+ *
+ * Corrections re-anchor both kinds onto the new version (lib/server/articles/
+ * reanchor-claims.ts), so a claim decided before a correction stays listed.
+ * `anchorState` says how it came through: `anchored`/`moved` are on the very
+ * words that were checked; `drifted` is on edited words (text changed after
+ * the check: it needs re-review); `orphaned` has no place in the text
+ * (`start = end = 0`) and keeps the quote as it was checked.
  */
 export type FinalClaim = {
   /** The Claim id (round) or the annotation id (editor). */
@@ -38,6 +45,10 @@ export type FinalClaim = {
   exact: string;
   prefix: string;
   suffix: string;
+  /** Where the last correction left it; an editor's claim has its annotation's state. */
+  anchorState: AnchorState;
+  /** The fuzzy-match score (0..1) of a drifted claim; null otherwise. */
+  anchorScore: number | null;
   verdict: Verdict;
   /** Sanitized HTML. */
   rationaleHtml: string;
@@ -74,10 +85,15 @@ const toMember = (m: MemberRow): FinalClaimMember => ({
   annotationId: m.id, author: m.author, start: m.start, end: m.end, exact: m.exact, verdict: m.verdict as Verdict, rationaleHtml: m.rationaleHtml,
 });
 
+/** Text order, with orphans (no place in the text) after every placed claim, oldest first. */
+const textOrder = (x: FinalClaim, y: FinalClaim) =>
+  Number(x.anchorState === "orphaned") - Number(y.anchorState === "orphaned") || x.start - y.start || x.end - y.end || x.createdAt.localeCompare(y.createdAt);
+
 /**
- * The final claims of an article of `teamId`, in text order: on its current
- * version, or on every version with `allVersions`. 404 for another team's article.
- * The return type is the contract the report builders (issue 5) read; keep it stable.
+ * The final claims of an article of `teamId`, in text order (orphans last):
+ * on its current version, or on every version with `allVersions`. 404 for
+ * another team's article. The return type is the contract the report
+ * builders (issue 5) read; keep it stable.
  */
 export async function listFinalClaims(teamId: string, articleId: string, opts: { allVersions?: boolean } = {}): Promise<FinalClaim[]> {
   const { current } = await findArticle(teamId, articleId);
@@ -101,7 +117,7 @@ export async function listFinalClaims(teamId: string, articleId: string, opts: {
         teamId, articleId, roundId: null, deletedAt: null, ...versionFilter,
         author: { memberships: { some: { teamId, role: { in: ["editor", "admin"] } } } },
       },
-      select: { ...memberSelect, articleId: true, versionId: true, prefix: true, suffix: true, createdAt: true, updatedAt: true, evidenceLinks: { where: { deletedAt: null }, select: linkSelect, orderBy: { createdAt: "asc" } } },
+      select: { ...memberSelect, articleId: true, versionId: true, prefix: true, suffix: true, anchorState: true, anchorScore: true, createdAt: true, updatedAt: true, evidenceLinks: { where: { deletedAt: null }, select: linkSelect, orderBy: { createdAt: "asc" } } },
     }),
   ]);
 
@@ -109,7 +125,7 @@ export async function listFinalClaims(teamId: string, articleId: string, opts: {
     const decision = c.cluster?.decisions[0];
     return {
       id: c.id, source: "round", articleId: c.articleId, versionId: c.versionId, start: c.start, end: c.end, exact: c.exact,
-      prefix: c.prefix, suffix: c.suffix, verdict: c.verdict as Verdict, rationaleHtml: c.rationaleHtml,
+      prefix: c.prefix, suffix: c.suffix, anchorState: c.anchorState, anchorScore: c.anchorScore, verdict: c.verdict as Verdict, rationaleHtml: c.rationaleHtml,
       evidence: c.evidenceLinks.map(toEvidence),
       members: (c.cluster?.members ?? []).map((m) => toMember(m.annotation)).sort((a, b) => a.start - b.start || a.end - b.end),
       cluster: c.cluster ? { id: c.cluster.id, roundId: c.cluster.roundId, number: c.cluster.number, kind: c.cluster.kind as ClusterKind } : null,
@@ -121,9 +137,9 @@ export async function listFinalClaims(teamId: string, articleId: string, opts: {
   });
   const fromEditors = editorAnnotations.map((a): FinalClaim => ({
     id: a.id, source: "editor", articleId: a.articleId, versionId: a.versionId, start: a.start, end: a.end, exact: a.exact,
-    prefix: a.prefix, suffix: a.suffix, verdict: a.verdict as Verdict, rationaleHtml: a.rationaleHtml,
+    prefix: a.prefix, suffix: a.suffix, anchorState: a.anchorState, anchorScore: a.anchorScore, verdict: a.verdict as Verdict, rationaleHtml: a.rationaleHtml,
     evidence: a.evidenceLinks.map(toEvidence), members: [toMember(a)], cluster: null, decision: null, author: a.author,
     createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
   }));
-  return [...fromRounds, ...fromEditors].sort((x, y) => x.start - y.start || x.end - y.end || x.createdAt.localeCompare(y.createdAt));
+  return [...fromRounds, ...fromEditors].sort(textOrder);
 }

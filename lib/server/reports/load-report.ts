@@ -3,7 +3,7 @@ import { notFound } from "@/lib/errors";
 import type { ReportModel, ReportPerson } from "@/lib/export/report-model";
 import { summarizeClaims } from "@/lib/export/summarize-claims";
 import { findArticle } from "@/lib/server/articles/find-article";
-import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
+import { listFinalClaims, type FinalClaim } from "@/lib/server/claims/list-final-claims";
 import { findRound } from "@/lib/server/reviews/find-round";
 import { roundAgreements } from "@/lib/server/reviews/round-agreement-data";
 import { reportPerson, toReportClaim } from "./to-report-claim";
@@ -20,8 +20,13 @@ export type LoadReportOptions = {
 /**
  * The report of an article of the caller's team: its final claims on the
  * current version (decided clusters and editors' own claims, as
- * listFinalClaims defines them), or those of one review round on the
- * round's version. 404 for another team's article or round.
+ * listFinalClaims defines them), or those of one review round. 404 for
+ * another team's article or round.
+ *
+ * A round's report is shown on the version its claims are on now. That is
+ * the version the round reviewed until a correction moves them (all of a
+ * round's claims move together, and so do its cluster members); the report
+ * then says which version the round reviewed.
  */
 export async function loadReport(teamId: string, articleId: string, opts: LoadReportOptions): Promise<ReportModel> {
   const { article, current } = await findArticle(teamId, articleId);
@@ -30,11 +35,14 @@ export async function loadReport(teamId: string, articleId: string, opts: LoadRe
   const final = round
     ? (await listFinalClaims(teamId, articleId, { allVersions: true })).filter((c) => c.cluster?.roundId === round.id)
     : await listFinalClaims(teamId, articleId);
-  const claims = final.map((c, i) => toReportClaim(c, i + 1));
+  const versionId = round ? await shownVersionId(articleId, final, round.versionId) : current.id;
+  // A claim on another version than the one shown has no place in its text: listed like an orphan, never highlighted at foreign offsets.
+  const claims = final.map((c, i) => toReportClaim(c.versionId === versionId ? c : { ...c, anchorState: "orphaned", start: 0, end: 0 }, i + 1));
 
-  const [team, version, adjudicator, assigned] = await Promise.all([
+  const [team, version, reviewed, adjudicator, assigned] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, name: true } }),
-    round ? db.articleVersion.findFirstOrThrow({ where: { id: round.versionId, articleId } }) : current,
+    versionId === current.id ? current : db.articleVersion.findFirstOrThrow({ where: { id: versionId, articleId } }),
+    round ? db.articleVersion.findFirstOrThrow({ where: { id: round.versionId, articleId }, select: { number: true } }) : null,
     round ? db.user.findUniqueOrThrow({ where: { id: round.adjudicatorId }, select: { id: true, name: true } }) : null,
     round ? db.user.findMany({ where: { id: { in: round.assignments.map((a) => a.reviewerId) } }, select: { id: true, name: true } }) : [],
   ]);
@@ -55,7 +63,7 @@ export async function loadReport(teamId: string, articleId: string, opts: LoadRe
     version: { id: version.id, number: version.number, text: version.text, textHash: version.textHash, createdAt: version.createdAt.toISOString() },
     round: round && adjudicator
       ? {
-          id: round.id, status: round.status, adjudicator: reportPerson(adjudicator), createdAt: round.createdAt.toISOString(),
+          id: round.id, status: round.status, reviewedVersion: reviewed?.number, adjudicator: reportPerson(adjudicator), createdAt: round.createdAt.toISOString(),
           revealedAt: round.revealedAt?.toISOString() ?? null, adjudicatedAt: round.adjudicatedAt?.toISOString() ?? null, closedAt: round.closedAt?.toISOString() ?? null,
         }
       : null,
@@ -66,4 +74,16 @@ export async function loadReport(teamId: string, articleId: string, opts: LoadRe
       roundAgreement: figures ? { alpha: figures.agreement.verdicts.alpha, spanF1: figures.agreement.spanF1 } : null,
     },
   };
+}
+
+/**
+ * The version a round's report is shown on: the one its final claims are on
+ * (the newest, should they ever differ), or the version the round reviewed
+ * when it has none.
+ */
+async function shownVersionId(articleId: string, claims: readonly FinalClaim[], reviewedVersionId: string): Promise<string> {
+  const ids = [...new Set(claims.map((c) => c.versionId))];
+  if (ids.length <= 1) return ids[0] ?? reviewedVersionId;
+  const newest = await db.articleVersion.findFirstOrThrow({ where: { articleId, id: { in: ids } }, orderBy: { number: "desc" }, select: { id: true } });
+  return newest.id;
 }

@@ -32,6 +32,8 @@ export function toReportClaim(c: FinalClaim, number: number): ReportClaim {
     exact: c.exact,
     prefix: c.prefix,
     suffix: c.suffix,
+    anchorState: c.anchorState,
+    anchorScore: c.anchorScore,
     verdict: c.verdict,
     rationaleHtml: c.rationaleHtml,
     rationaleText: richTextToPlain(c.rationaleHtml),
