@@ -79,6 +79,8 @@ try {
   console.log(`  of which server-side (p50): sign-in check ${f(percentile(auth, 50))} ms, create use case ${f(percentile(handler, 50))} ms`);
   console.log(`  create, ${CLIENTS} connections, ${TOTAL} claims: p50 ${f(percentile(latencies, 50))} ms, p95 ${f(percentile(latencies, 95))} ms (target ≤ 50), throughput ${(TOTAL / seconds).toFixed(0)}/s, errors ${errors}, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
   console.log(`  rows stored: ${stored} (expected ${TOTAL + 230})`);
+  const busy = server.log().match(/SQLITE_BUSY|database is locked/g)?.length ?? 0;
+  console.log(`  SQLITE_BUSY / "database is locked" in the server log: ${busy}`);
 } finally {
   await server.stop();
 }

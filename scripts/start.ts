@@ -6,12 +6,11 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { prepareDatabase } from "./prepare-db";
+import { needsBuild } from "./build-state";
 
 const SECRET_FILE = "data/auth-secret";
-const SOURCES = ["app", "components", "lib", "next.config.js", "package.json", "prisma/models.prisma"];
 
 /** next-auth needs a secret in production: make one on first start and keep it, so sessions survive restarts. */
 function authSecret(): string {
@@ -19,18 +18,6 @@ function authSecret(): string {
   mkdirSync("data", { recursive: true });
   if (!existsSync(SECRET_FILE)) writeFileSync(SECRET_FILE, randomBytes(32).toString("base64url"), { mode: 0o600 });
   return readFileSync(SECRET_FILE, "utf8").trim();
-}
-
-function newestMtime(p: string): number {
-  if (!existsSync(p)) return 0;
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(0, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
-}
-
-function needsBuild(): boolean {
-  if (!existsSync(".next/BUILD_ID")) return true;
-  return Math.max(...SOURCES.map(newestMtime)) > statSync(".next/BUILD_ID").mtimeMs;
 }
 
 await prepareDatabase();

@@ -3,11 +3,18 @@
  * a user in over HTTP. Used by bench/*.bench.ts (never by tests).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { createClient, type Db } from "@/lib/db";
 import { PRISMA_OFFLINE_ENV } from "../../scripts/prisma-env";
+import { needsBuild } from "../../scripts/build-state";
 
-export type BenchServer = { url: string; db: Db; stop: () => Promise<void> };
+export type BenchServer = {
+  url: string;
+  db: Db;
+  /** What the server wrote to stderr so far: a bench counts SQLITE_BUSY and "database is locked" in it. */
+  log: () => string;
+  stop: () => Promise<void>;
+};
 
 /** A fresh SQLite bench database (or BENCH_DATABASE_URL), migrated, with the app serving it on `port`. */
 export async function startBenchServer(name: string, port: number): Promise<BenchServer> {
@@ -17,17 +24,21 @@ export async function startBenchServer(name: string, port: number): Promise<Benc
     for (const s of ["", "-wal", "-shm"]) rmSync(`data/bench/${name}.db${s}`, { force: true });
   }
   const env = { ...process.env, ...PRISMA_OFFLINE_ENV, DATABASE_URL: dbUrl, NEXT_TELEMETRY_DISABLED: "1" };
-  spawnSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
-  if (!existsSync(".next/BUILD_ID")) {
-    console.log("Building (next build)…");
-    spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
+  const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env, encoding: "utf8" });
+  if (migrate.status !== 0) throw new Error(`migrate deploy failed on the bench database:\n${migrate.stdout}${migrate.stderr}`);
+  if (needsBuild()) {
+    console.log("Building (next build): the sources are newer than .next…");
+    const build = spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build failed");
   }
   const url = `http://127.0.0.1:${port}`;
   const server: ChildProcess = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: url, NEXTAUTH_SECRET: "claimdesk-bench-secret-not-for-production" },
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });
+  let log = "";
+  server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
   for (let i = 0; i < 120; i++) {
     if (await fetch(`${url}/api/ping`).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 500));
@@ -36,6 +47,7 @@ export async function startBenchServer(name: string, port: number): Promise<Benc
   return {
     url,
     db,
+    log: () => log,
     stop: async () => {
       await db.$disconnect();
       try { process.kill(-server.pid!, "SIGTERM"); } catch { /* already gone */ }
