@@ -10,21 +10,35 @@ import { StanceBadge } from "@/components/evidence/stance-badge";
 import { CommentThread } from "@/components/review/comment-thread";
 import { VerdictBadge } from "./verdict-badge";
 import { AnchorStateBadge } from "./anchor-state-badge";
-import { finalClaimAnchor } from "./final-claim-anchor";
+import { finalClaimAnchor, finalClaimAnchorActions } from "./final-claim-anchor";
 import "@/components/evidence/evidence.css";
 import "@/components/review/review.css";
 
-type Props = { claim: FinalClaim; number: number; selected: boolean; onSelect: () => void };
+/** Settling a claim a correction left drifted or orphaned (editors and admins). */
+export type FinalClaimAnchoring = {
+  canPlace: boolean;
+  /** Whether words are selected in the article for "Place here". */
+  hasSelection: boolean;
+  pending: boolean;
+  onConfirm: (claim: FinalClaim) => void;
+  onPlace: (claim: FinalClaim) => void;
+};
+
+type Props = { claim: FinalClaim; number: number; selected: boolean; onSelect: () => void; anchoring: FinalClaimAnchoring };
 
 /**
  * One final claim in the Outcome panel, read-only: verdict, quote, rationale,
  * who decided it and when, each reviewer's verdict, evidence, and (for claims
  * decided in a round, which have a Claim row to hang it on) the discussion.
+ * The one thing an editor changes here is where a claim stands after a
+ * correction: Confirm a drifted claim, or Place a drifted or orphaned one
+ * on the words selected in the article.
  */
-export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaimCard({ claim, number, selected, onSelect }, ref) {
+export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaimCard({ claim, number, selected, onSelect, anchoring }, ref) {
   const [discussing, setDiscussing] = useState(false);
   const { decision, cluster } = claim;
   const fromRound = claim.source === "round";
+  const actions = finalClaimAnchorActions(claim, anchoring.canPlace);
   return (
     <article
       ref={ref}
@@ -42,6 +56,17 @@ export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaim
         <span className="claim-author muted">{fromRound ? "Review decision" : "Editor's claim"}</span>
       </button>
       <blockquote className="claim-quote" data-testid="claim-quote">{claim.exact}</blockquote>
+      {actions.place && (
+        <div className="row-actions" data-testid="anchor-actions">
+          {actions.confirm && (
+            <button type="button" className="btn btn-small" disabled={anchoring.pending} onClick={() => anchoring.onConfirm(claim)}>Confirm</button>
+          )}
+          <button type="button" className="btn btn-small btn-primary" disabled={!anchoring.hasSelection || anchoring.pending} onClick={() => anchoring.onPlace(claim)}>
+            Place here
+          </button>
+          {!anchoring.hasSelection && <span className="muted small">To re-place it, select its words in the article, then press Place here.</span>}
+        </div>
+      )}
       {/* Rationales are sanitized when saved; a round claim's usually is its decision's, shown below. */}
       {claim.rationaleHtml && claim.rationaleHtml !== decision?.rationaleHtml && (
         <div className="claim-rationale rich-text" data-testid="claim-rationale" dangerouslySetInnerHTML={{ __html: claim.rationaleHtml }} />

@@ -7,6 +7,7 @@ import { RoundProgress } from "./round-progress";
 import { FeedbackList } from "./feedback-list";
 import { AdjudicationView } from "./adjudication-view";
 import { AgreementPanel } from "./agreement-panel";
+import { RoundVersionNotice } from "./round-version-notice";
 import { RoundExport } from "@/components/reports/round-export";
 import "./review.css";
 
@@ -28,6 +29,7 @@ export function RoundView({ roundId }: { roundId: string }) {
         Adjudicator {r.adjudicator.name} · started by {r.createdBy.name} on {formatDate(r.createdAt.slice(0, 10))}
         {r.dueDate && ` · due ${formatDate(r.dueDate)}`}
       </p>
+      <RoundVersionNotice round={r} />
       <RoundProgress round={r} />
       {r.feedback.length > 0 && <FeedbackList items={r.feedback} />}
       {r.status !== "open" && <AdjudicationView round={r} />}

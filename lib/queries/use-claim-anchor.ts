@@ -1,10 +1,9 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ClaimDto } from "@/lib/schemas/claim";
-import { ApiError, apiFetch } from "./api-client";
+import { apiFetch } from "./api-client";
 import { queryKeys } from "./keys";
-
-type Place = { claim: ClaimDto } & ({ confirm: true } | { start: number; end: number });
+import { optimisticAnchor, type PlaceAnchorVars } from "./optimistic-anchor";
 
 /**
  * PATCH /api/claims/{id}/anchor: confirm a drifted claim or re-place one.
@@ -14,22 +13,13 @@ type Place = { claim: ClaimDto } & ({ confirm: true } | { start: number; end: nu
 export function usePlaceAnchor(articleId: string) {
   const qc = useQueryClient();
   const key = queryKeys.claims(articleId);
-  const put = (claim: ClaimDto) => qc.setQueryData<ClaimDto[]>(key, (list = []) => list.map((c) => (c.id === claim.id ? claim : c)));
+  const { put, onMutate, onError } = optimisticAnchor<ClaimDto>(qc, key);
   return useMutation({
-    mutationFn: ({ claim, ...rest }: Place) =>
+    mutationFn: ({ claim, ...rest }: PlaceAnchorVars<ClaimDto>) =>
       apiFetch<ClaimDto>(`/api/claims/${claim.id}/anchor`, { method: "PATCH", json: { version: claim.version, ...rest } }),
-    onMutate: async (v) => {
-      await qc.cancelQueries({ queryKey: key });
-      const previous = qc.getQueryData<ClaimDto[]>(key);
-      const span = "confirm" in v ? {} : { start: v.start, end: v.end };
-      put({ ...v.claim, ...span, anchorState: "anchored", anchorScore: null });
-      return { previous };
-    },
+    onMutate,
     onSuccess: put,
-    onError: (error, _v, ctx) => {
-      if (ctx?.previous) qc.setQueryData(key, ctx.previous);
-      if (error instanceof ApiError && error.status === 409 && error.current) put(error.current as ClaimDto);
-    },
+    onError,
     onSettled: () => void qc.invalidateQueries({ queryKey: key }),
   });
 }

@@ -16,12 +16,12 @@ import { createClaimOnPhrase, createEvidenceItem, createEvidenceLink, findPhrase
 import { annotateInRound, createRound, decideForTest, revealForTest, submitInRound } from "@/seeds/review-factories";
 import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
 import { loadReport } from "@/lib/server/reports/load-report";
-import { closeRound } from "@/lib/server/reviews/close-round";
 import { buildHtml } from "@/lib/export/html";
 import { buildMarkdown } from "@/lib/export/markdown";
 import { buildClaimReview } from "@/lib/export/claimreview";
 import { reportFacts } from "@/lib/export/report-text";
 import { makeDesk } from "../support/actors";
+import { makeClosedRound } from "../support/closed-round";
 
 const TEXT = [
   "Stoltenberg met Foreign Minister Park Jin in Seoul on Monday. He urged South Korea to send more military aid to Ukraine.",
@@ -289,32 +289,8 @@ describe("final claims of a closed review round through a correction", () => {
   const BASE = "http://claimdesk.test";
   const NOTE = "Text changed after the check: needs re-review.";
 
-  /**
-   * A closed round on the desk's article: both reviewers mark each phrase
-   * (first occurrence) as disputed, every cluster is accepted as marked, and
-   * the round is closed through the use case. The cluster of `retract` is
-   * rejected after its accept, which leaves a tombstoned Claim row.
-   */
-  async function closedRound(phrases: string[], retract?: string) {
-    const version = { ...desk.version, articleId: desk.article.id };
-    const round = await createRound(db, { team: desk.team, version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id] });
-    for (const reviewer of [desk.reviewer, desk.reviewer2]) {
-      for (const phrase of phrases) await annotateInRound(db, { team: desk.team, roundId: round.id, version, authorId: reviewer.id, phrase, verdict: "disputed" });
-      await submitInRound(db, round.id, reviewer.id);
-    }
-    for (const cluster of await revealForTest(db, { id: round.id, teamId: desk.team.id }, desk.editor.id)) {
-      const phrase = cluster.members[0]!.annotation.exact;
-      const decide = { team: desk.team, version, deciderId: desk.editor.id, rationaleHtml: "<p>Checked against the statute.</p>" };
-      await decideForTest(db, { ...decide, cluster, action: "accept", boundary: "union", span: findPhrase(TEXT, phrase), verdict: "disputed" });
-      if (phrase !== retract) continue;
-      const again = await db.cluster.findUniqueOrThrow({ where: { id: cluster.id }, include: { members: { include: { annotation: true } } } });
-      await decideForTest(db, { ...decide, cluster: again, action: "reject" });
-    }
-    await closeRound(desk.editor, round.id, (await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).version);
-    const claims = await db.claim.findMany({ where: { cluster: { roundId: round.id } } });
-    expect(claims.map((c) => c.exact).sort()).toEqual([...phrases].sort());
-    return { round, claims: Object.fromEntries(claims.map((c) => [c.exact, c])) };
-  }
+  /** A closed round on the desk's article (tests/support/closed-round.ts): each phrase a disputed claim; `retract`'s cluster rejected after its accept. */
+  const closedRound = (phrases: string[], retract?: string) => makeClosedRound(db, desk, phrases, retract);
 
   const versionTwo = () => db.articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 2 } });
 

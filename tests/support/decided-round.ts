@@ -21,3 +21,24 @@ export async function makeDecidedRound() {
   await decide(cluster("agreed"), "disputed", "Both reviewers found it wrong.");
   return desk;
 }
+
+/** The rationale for the boundary-only cluster in {@link makeAdjudicatedRound}. */
+export const BOUNDARY_DECISION = "The deal includes the destination.";
+
+/**
+ * {@link makeDecidedRound} with its boundary-only cluster decided as well, so
+ * the round is adjudicated and an editor may close it. Returns the round's
+ * three final claims (Claim rows) in text order.
+ */
+export async function makeAdjudicatedRound() {
+  const desk = await makeDecidedRound();
+  const c = desk.clusters.find((x) => x.kind === "boundary_only")!;
+  const done = await decideForTest(desk.db, {
+    team: desk.team, cluster: c, version: desk.version, deciderId: desk.editor.id, action: "accept", boundary: "union",
+    span: { start: c.start, end: c.end }, verdict: "verified", rationaleHtml: `<p>${BOUNDARY_DECISION}</p>`,
+  });
+  if (!done.adjudicated) throw new Error("The round should be adjudicated once its last cluster is decided.");
+  const claims = await desk.db.claim.findMany({ where: { articleId: desk.article.id, deletedAt: null }, orderBy: { start: "asc" } });
+  const round = await desk.db.reviewRound.findUniqueOrThrow({ where: { id: desk.round.id } });
+  return { ...desk, round, claims };
+}

@@ -1,7 +1,9 @@
 import { db } from "@/lib/db";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import type { AnchorState, Verdict } from "@/lib/schemas/claim";
 import type { ClusterKind } from "@/lib/review/cluster-annotations";
 import { findArticle } from "@/lib/server/articles/find-article";
+import { isReviewingBlind } from "@/lib/server/reviews/annotation-visibility";
 
 type Person = { id: string; name: string | null };
 
@@ -49,6 +51,8 @@ export type FinalClaim = {
   anchorState: AnchorState;
   /** The fuzzy-match score (0..1) of a drifted claim; null otherwise. */
   anchorScore: number | null;
+  /** The row version (Claim, or the editor's annotation) that an anchor update names. */
+  version: number;
   verdict: Verdict;
   /** Sanitized HTML. */
   rationaleHtml: string;
@@ -89,43 +93,28 @@ const toMember = (m: MemberRow): FinalClaimMember => ({
 const textOrder = (x: FinalClaim, y: FinalClaim) =>
   Number(x.anchorState === "orphaned") - Number(y.anchorState === "orphaned") || x.start - y.start || x.end - y.end || x.createdAt.localeCompare(y.createdAt);
 
-/**
- * The final claims of an article of `teamId`, in text order (orphans last):
- * on its current version, or on every version with `allVersions`. 404 for
- * another team's article. The return type is the contract the report
- * builders (issue 5) read; keep it stable.
- */
-export async function listFinalClaims(teamId: string, articleId: string, opts: { allVersions?: boolean } = {}): Promise<FinalClaim[]> {
-  const { current } = await findArticle(teamId, articleId);
-  const versionFilter = opts.allVersions ? {} : { versionId: current.id };
-  const [claims, editorAnnotations] = await Promise.all([
-    db.claim.findMany({
-      where: { teamId, articleId, deletedAt: null, ...versionFilter },
-      include: {
-        evidenceLinks: { where: { deletedAt: null }, select: linkSelect, orderBy: { createdAt: "asc" } },
-        cluster: {
-          select: {
-            id: true, roundId: true, number: true, kind: true,
-            members: { select: { annotation: { select: memberSelect } } },
-            decisions: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, decider: person, boundary: true, rationaleHtml: true, createdAt: true } },
-          },
-        },
-      },
-    }),
-    db.annotation.findMany({
-      where: {
-        teamId, articleId, roundId: null, deletedAt: null, ...versionFilter,
-        author: { memberships: { some: { teamId, role: { in: ["editor", "admin"] } } } },
-      },
-      select: { ...memberSelect, articleId: true, versionId: true, prefix: true, suffix: true, anchorState: true, anchorScore: true, createdAt: true, updatedAt: true, evidenceLinks: { where: { deletedAt: null }, select: linkSelect, orderBy: { createdAt: "asc" } } },
-    }),
-  ]);
+const roundClaimInclude = {
+  evidenceLinks: { where: { deletedAt: null }, select: linkSelect, orderBy: { createdAt: "asc" } },
+  cluster: {
+    select: {
+      id: true, roundId: true, number: true, kind: true,
+      members: { select: { annotation: { select: memberSelect } } },
+      decisions: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, decider: person, boundary: true, rationaleHtml: true, createdAt: true } },
+    },
+  },
+} as const;
 
-  const fromRounds = claims.map((c): FinalClaim => {
+type ClaimWhere = NonNullable<Parameters<typeof db.claim.findMany>[0]>["where"];
+
+/** Live Claim rows of `teamId` matching `where`, as final claims of a round (in no particular order). */
+async function roundFinalClaims(teamId: string, where: ClaimWhere): Promise<FinalClaim[]> {
+  const claims = await db.claim.findMany({ where: { ...where, teamId, deletedAt: null }, include: roundClaimInclude });
+  return claims.map((c): FinalClaim => {
     const decision = c.cluster?.decisions[0];
     return {
       id: c.id, source: "round", articleId: c.articleId, versionId: c.versionId, start: c.start, end: c.end, exact: c.exact,
-      prefix: c.prefix, suffix: c.suffix, anchorState: c.anchorState, anchorScore: c.anchorScore, verdict: c.verdict as Verdict, rationaleHtml: c.rationaleHtml,
+      prefix: c.prefix, suffix: c.suffix, anchorState: c.anchorState, anchorScore: c.anchorScore, version: c.version, verdict: c.verdict as Verdict,
+      rationaleHtml: c.rationaleHtml,
       evidence: c.evidenceLinks.map(toEvidence),
       members: (c.cluster?.members ?? []).map((m) => toMember(m.annotation)).sort((a, b) => a.start - b.start || a.end - b.end),
       cluster: c.cluster ? { id: c.cluster.id, roundId: c.cluster.roundId, number: c.cluster.number, kind: c.cluster.kind as ClusterKind } : null,
@@ -135,10 +124,49 @@ export async function listFinalClaims(teamId: string, articleId: string, opts: {
       updatedAt: c.updatedAt.toISOString(),
     };
   });
+}
+
+/** One live final claim of a round (a Claim row) of `teamId`, or null. */
+export async function findRoundFinalClaim(teamId: string, claimId: string): Promise<FinalClaim | null> {
+  if (!teamId || !claimId) return null;
+  return (await roundFinalClaims(teamId, { id: claimId }))[0] ?? null;
+}
+
+/** Who is asking, for the blind-review rule. */
+export type FinalClaimsViewer = Pick<CurrentUser, "id" | "teamId" | "role">;
+
+/**
+ * The final claims of an article of `teamId`, in text order (orphans last):
+ * on its current version, or on every version with `allVersions`. 404 for
+ * another team's article. The return type is the contract the report
+ * builders (issue 5) read; keep it stable.
+ *
+ * With a `viewer` the blind-review rule applies (lib/policies/round.ts,
+ * annotationListRule): a viewer assigned to an open round on the article
+ * sees no final claims at all, as their annotation list shows none of the
+ * team's earlier work. Every request on behalf of a member passes one.
+ */
+export async function listFinalClaims(teamId: string, articleId: string, opts: { allVersions?: boolean; viewer?: FinalClaimsViewer } = {}): Promise<FinalClaim[]> {
+  const { current } = await findArticle(teamId, articleId);
+  if (opts.viewer && (await isReviewingBlind(opts.viewer, articleId, current.id))) return [];
+  const versionFilter = opts.allVersions ? {} : { versionId: current.id };
+  const [fromRounds, editorAnnotations] = await Promise.all([
+    roundFinalClaims(teamId, { articleId, ...versionFilter }),
+    db.annotation.findMany({
+      where: {
+        teamId, articleId, roundId: null, deletedAt: null, ...versionFilter,
+        author: { memberships: { some: { teamId, role: { in: ["editor", "admin"] } } } },
+      },
+      select: {
+        ...memberSelect, articleId: true, versionId: true, prefix: true, suffix: true, anchorState: true, anchorScore: true, version: true,
+        createdAt: true, updatedAt: true, evidenceLinks: { where: { deletedAt: null }, select: linkSelect, orderBy: { createdAt: "asc" } },
+      },
+    }),
+  ]);
   const fromEditors = editorAnnotations.map((a): FinalClaim => ({
     id: a.id, source: "editor", articleId: a.articleId, versionId: a.versionId, start: a.start, end: a.end, exact: a.exact,
-    prefix: a.prefix, suffix: a.suffix, anchorState: a.anchorState, anchorScore: a.anchorScore, verdict: a.verdict as Verdict, rationaleHtml: a.rationaleHtml,
-    evidence: a.evidenceLinks.map(toEvidence), members: [toMember(a)], cluster: null, decision: null, author: a.author,
+    prefix: a.prefix, suffix: a.suffix, anchorState: a.anchorState, anchorScore: a.anchorScore, version: a.version, verdict: a.verdict as Verdict,
+    rationaleHtml: a.rationaleHtml, evidence: a.evidenceLinks.map(toEvidence), members: [toMember(a)], cluster: null, decision: null, author: a.author,
     createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
   }));
   return [...fromRounds, ...fromEditors].sort(textOrder);

@@ -5,18 +5,19 @@ import { fileStem } from "@/lib/export/report-text";
 import { toCsv } from "@/lib/export/csv";
 import { loadReport } from "./load-report";
 import type { ZipJob } from "./zip-jobs";
+import type { FinalClaimsViewer } from "@/lib/server/claims/list-final-claims";
 
 /**
  * Builds the ZIP of a job: one folder per article (`001-title-v1/`) with the
  * requested formats, and `index.csv` listing the articles. Progress counts
  * articles; the job is marked done only when the ZIP is complete.
  */
-export async function buildTeamZip(job: ZipJob, articleIds: string[], formats: ReportFormat[], baseUrl: string, pdfFallbackFont: string | null) {
+export async function buildTeamZip(job: ZipJob, articleIds: string[], formats: ReportFormat[], baseUrl: string, pdfFallbackFont: string | null, viewer?: FinalClaimsViewer) {
   const zip = new JSZip();
   const index: (string | number)[][] = [["folder", "article_id", "title", "version", "claims", "verified", "disputed", "unsourced"]];
   try {
     for (const [i, articleId] of articleIds.entries()) {
-      const model = await loadReport(job.teamId, articleId, { baseUrl });
+      const model = await loadReport(job.teamId, articleId, { baseUrl, ...(viewer ? { viewer } : {}) });
       const folder = `${String(i + 1).padStart(3, "0")}-${fileStem(model)}`;
       for (const format of formats) {
         const file = await renderReport(model, format, { fallbackFont: pdfFallbackFont });

@@ -3,8 +3,9 @@ import { notFound } from "@/lib/errors";
 import type { ReportModel, ReportPerson } from "@/lib/export/report-model";
 import { summarizeClaims } from "@/lib/export/summarize-claims";
 import { findArticle } from "@/lib/server/articles/find-article";
-import { listFinalClaims, type FinalClaim } from "@/lib/server/claims/list-final-claims";
+import { listFinalClaims, type FinalClaimsViewer } from "@/lib/server/claims/list-final-claims";
 import { findRound } from "@/lib/server/reviews/find-round";
+import { roundTextVersion } from "@/lib/server/reviews/round-text-version";
 import { roundAgreements } from "@/lib/server/reviews/round-agreement-data";
 import { reportPerson, toReportClaim } from "./to-report-claim";
 
@@ -15,6 +16,12 @@ export type LoadReportOptions = {
   roundId?: string;
   publishedUrl?: string | null;
   now?: Date;
+  /**
+   * The member the report is for. A reviewer during their own blind round on
+   * the article gets it without claims, as GET /api/articles/{id}/final-claims
+   * answers them an empty list (list-final-claims.ts).
+   */
+  viewer?: FinalClaimsViewer;
 };
 
 /**
@@ -26,23 +33,25 @@ export type LoadReportOptions = {
  * A round's report is shown on the version its claims are on now. That is
  * the version the round reviewed until a correction moves them (all of a
  * round's claims move together, and so do its cluster members); the report
- * then says which version the round reviewed.
+ * then says which version the round reviewed (roundTextVersion, shared
+ * with the round page).
  */
 export async function loadReport(teamId: string, articleId: string, opts: LoadReportOptions): Promise<ReportModel> {
   const { article, current } = await findArticle(teamId, articleId);
   const round = opts.roundId ? await findRound(teamId, opts.roundId) : null;
   if (round && round.articleId !== articleId) throw notFound("Review round not found.");
+  const viewer = opts.viewer ? { viewer: opts.viewer } : {};
   const final = round
-    ? (await listFinalClaims(teamId, articleId, { allVersions: true })).filter((c) => c.cluster?.roundId === round.id)
-    : await listFinalClaims(teamId, articleId);
-  const versionId = round ? await shownVersionId(articleId, final, round.versionId) : current.id;
+    ? (await listFinalClaims(teamId, articleId, { allVersions: true, ...viewer })).filter((c) => c.cluster?.roundId === round.id)
+    : await listFinalClaims(teamId, articleId, viewer);
+  const shown = round ? await roundTextVersion(teamId, round, final.map((c) => c.versionId)) : null;
+  const versionId = shown?.id ?? current.id;
   // A claim on another version than the one shown has no place in its text: listed like an orphan, never highlighted at foreign offsets.
   const claims = final.map((c, i) => toReportClaim(c.versionId === versionId ? c : { ...c, anchorState: "orphaned", start: 0, end: 0 }, i + 1));
 
-  const [team, version, reviewed, adjudicator, assigned] = await Promise.all([
+  const [team, version, adjudicator, assigned] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, name: true } }),
     versionId === current.id ? current : db.articleVersion.findFirstOrThrow({ where: { id: versionId, articleId } }),
-    round ? db.articleVersion.findFirstOrThrow({ where: { id: round.versionId, articleId }, select: { number: true } }) : null,
     round ? db.user.findUniqueOrThrow({ where: { id: round.adjudicatorId }, select: { id: true, name: true } }) : null,
     round ? db.user.findMany({ where: { id: { in: round.assignments.map((a) => a.reviewerId) } }, select: { id: true, name: true } }) : [],
   ]);
@@ -63,7 +72,7 @@ export async function loadReport(teamId: string, articleId: string, opts: LoadRe
     version: { id: version.id, number: version.number, text: version.text, textHash: version.textHash, createdAt: version.createdAt.toISOString() },
     round: round && adjudicator
       ? {
-          id: round.id, status: round.status, reviewedVersion: reviewed?.number, adjudicator: reportPerson(adjudicator), createdAt: round.createdAt.toISOString(),
+          id: round.id, status: round.status, reviewedVersion: shown?.reviewedNumber, adjudicator: reportPerson(adjudicator), createdAt: round.createdAt.toISOString(),
           revealedAt: round.revealedAt?.toISOString() ?? null, adjudicatedAt: round.adjudicatedAt?.toISOString() ?? null, closedAt: round.closedAt?.toISOString() ?? null,
         }
       : null,
@@ -74,16 +83,4 @@ export async function loadReport(teamId: string, articleId: string, opts: LoadRe
       roundAgreement: figures ? { alpha: figures.agreement.verdicts.alpha, spanF1: figures.agreement.spanF1 } : null,
     },
   };
-}
-
-/**
- * The version a round's report is shown on: the one its final claims are on
- * (the newest, should they ever differ), or the version the round reviewed
- * when it has none.
- */
-async function shownVersionId(articleId: string, claims: readonly FinalClaim[], reviewedVersionId: string): Promise<string> {
-  const ids = [...new Set(claims.map((c) => c.versionId))];
-  if (ids.length <= 1) return ids[0] ?? reviewedVersionId;
-  const newest = await db.articleVersion.findFirstOrThrow({ where: { articleId, id: { in: ids } }, orderBy: { number: "desc" }, select: { id: true } });
-  return newest.id;
 }

@@ -19,7 +19,7 @@ export async function startZipJob(user: CurrentUser, input: ZipRequest, baseUrl:
   if (fresh) {
     const formats = input.formats ? [...new Set(input.formats)] : [...REPORT_FORMATS];
     // Not awaited: the work continues after this response; the job records its own failure.
-    void buildTeamZip(job, articles.map((a) => a.id), formats, baseUrl, pdfFallbackFont());
+    void buildTeamZip(job, articles.map((a) => a.id), formats, baseUrl, pdfFallbackFont(), user);
   }
   return toZipJobDto(job);
 }

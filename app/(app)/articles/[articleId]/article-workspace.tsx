@@ -23,7 +23,8 @@ const isTyping = (el: Element | null) =>
 
 /**
  * The article page: the text with claim highlights, the verdict popover and the claim panel;
- * or, on the Outcome tab, the final claims, read-only.
+ * or, on the Outcome tab, the final claims, read-only except that an editor re-places one a
+ * correction left drifted or orphaned on words selected in the text (no tagging there).
  */
 export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const article = useArticle(articleId);
@@ -32,6 +33,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const drafts = useClaimDrafts();
   const outcome = useOutcomeView(articleId);
   const showOutcome = outcome.mode === "outcome";
+  const canPlace = !!article.data?.can?.placeAnchors;
   const [selection, setSelection] = useState<ViewerSelection | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editId, setEditId] = useState<string | null>(null);
@@ -80,9 +82,9 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     [selection, versionId, text, drafts, save],
   );
 
-  // V, D and U tag the selection while one is active (and the user is not typing).
+  // V, D and U tag the selection while one is active (and the user is not typing); the Outcome never tags.
   useEffect(() => {
-    if (!selection) return;
+    if (!selection || showOutcome) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(document.activeElement)) return;
       const verdict = VERDICTS.find((v) => VERDICT_KEYS[v] === e.key.toUpperCase());
@@ -93,7 +95,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [selection, tag]);
+  }, [selection, showOutcome, tag]);
 
   const handleDelete = useCallback(
     (claim: ClaimDto) => {
@@ -111,7 +113,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     setFlash({ id, nonce: Date.now() });
   };
   const handleMode = (mode: SidePanelMode) => {
-    // The Outcome is read-only: a selection made for tagging is dropped.
+    // A selection made for tagging is not one made for placing a final claim, nor the other way round.
     setSelection(null);
     outcome.setMode(mode);
   };
@@ -131,7 +133,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
           selectedClaimId={selectedId}
           flash={flash}
           onClaimClick={(id) => setSelectedId(id)}
-          onSelectionChange={showOutcome ? ignoreSelection : setSelection}
+          onSelectionChange={showOutcome && !canPlace ? ignoreSelection : setSelection}
         />
         <StartReviewLink articleId={articleId} />
         {selection && !showOutcome && <VerdictPopover rect={selection.rect} onPick={tag} />}
@@ -140,7 +142,22 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
         showTabs={outcome.available}
         mode={outcome.mode}
         onModeChange={handleMode}
-        outcome={<OutcomePanel claims={outcome.claims} loading={outcome.loading} error={outcome.error} selectedId={selectedId} onSelect={handleSelect} />}
+        outcome={
+          <OutcomePanel
+            articleId={articleId}
+            claims={outcome.claims}
+            loading={outcome.loading}
+            error={outcome.error}
+            selectedId={selectedId}
+            onSelect={handleSelect}
+            canPlace={canPlace}
+            selection={showOutcome ? selection : null}
+            onPlaced={() => {
+              setSelection(null);
+              window.getSelection()?.removeAllRanges();
+            }}
+          />
+        }
         annotations={
           <ClaimPanel
             claims={claims.data ?? []}

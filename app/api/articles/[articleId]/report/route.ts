@@ -12,7 +12,7 @@ import { pdfFallbackFont } from "@/lib/export/pdf-fonts";
  */
 export const GET = withUser<{ articleId: string }>(async ({ req, params, user }) => {
   const q = readQuery(req, reportQuerySchema);
-  const model = await loadReport(user.teamId, params.articleId, { baseUrl: publicBaseUrl(req), roundId: q.round, publishedUrl: q.publishUrl });
+  const model = await loadReport(user.teamId, params.articleId, { baseUrl: publicBaseUrl(req), roundId: q.round, publishedUrl: q.publishUrl, viewer: user });
   const file = await renderReport(model, q.format, { fallbackFont: pdfFallbackFont() });
   return fileResponse(file, q.disposition);
 });

@@ -1,0 +1,63 @@
+import { db } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { PlaceAnchorInput } from "@/lib/schemas/claim-anchor";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { publishEvent } from "@/lib/events/event-bus";
+import { isReviewingBlind } from "@/lib/server/reviews/annotation-visibility";
+import { anchorPlacement } from "./anchor-placement";
+import { findRoundFinalClaim, type FinalClaim } from "./list-final-claims";
+
+/** The flat columns audited before and after (no relations: they are read inside the transaction). */
+const auditColumns = {
+  id: true, articleId: true, versionId: true, clusterId: true, start: true, end: true, exact: true, prefix: true, suffix: true,
+  verdict: true, anchorState: true, anchorScore: true, version: true, deletedAt: true,
+} as const;
+
+/**
+ * PATCH /api/final-claims/{id}/anchor: an editor settles a final claim of a
+ * closed review round (a Claim row) that a correction left drifted or
+ * orphaned, as placeClaimAnchor does for annotations and with the same
+ * checks (lib/server/claims/anchor-placement.ts): confirm a drifted claim
+ * where it is, or re-place it on selected words of the current version.
+ *
+ * 404 for another team's or a deleted claim; 403 for a reviewer, and for an
+ * editor who reviews the article blind right now (they may not see the
+ * outcome); 409 with the current final claim when the version is stale.
+ * The old selectors stay in the audit event's `before`.
+ */
+export async function placeFinalClaimAnchor(user: CurrentUser, claimId: string, input: PlaceAnchorInput): Promise<FinalClaim> {
+  if (!claimId) throw notFound("Claim not found.");
+  const before = await db.claim.findFirst({ where: { id: claimId, teamId: user.teamId, deletedAt: null }, select: auditColumns });
+  if (!before) throw notFound("Claim not found.");
+  // An open round is always on the current version, so a claim left on an older one meets no blind round here and gets its 409 below.
+  if (await isReviewingBlind(user, before.articleId, before.versionId)) {
+    throw new AppError("FORBIDDEN", "You are reviewing this article blind; its outcome opens to you when your round is revealed.");
+  }
+  const current = async () => (await findRoundFinalClaim(user.teamId, claimId)) ?? undefined;
+  const { action, data } = await anchorPlacement(user, before, input, current);
+  if (before.version !== input.version) throw await conflict(user.teamId, claimId);
+
+  const after = await db.$transaction(async (tx) => {
+    const { count } = await tx.claim.updateMany({
+      where: { id: claimId, teamId: user.teamId, version: input.version, deletedAt: null },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0) return null;
+    const row = await tx.claim.findFirstOrThrow({ where: { id: claimId, teamId: user.teamId }, select: auditColumns });
+    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action, objectType: "claim", objectId: claimId, before, after: row });
+    return row;
+  });
+  if (!after) throw await conflict(user.teamId, claimId);
+  // A final claim is its cluster's outcome: a "cluster" event refreshes the article (its final claims) and the review pages.
+  publishEvent({ team: user.teamId, article: after.articleId, kind: "cluster", id: after.clusterId ?? after.id, version: null });
+  const claim = await findRoundFinalClaim(user.teamId, claimId);
+  if (!claim) throw notFound("Claim not found.");
+  return claim;
+}
+
+async function conflict(teamId: string, claimId: string) {
+  const current = await findRoundFinalClaim(teamId, claimId);
+  if (!current) return notFound("Claim not found.");
+  return new AppError("CONFLICT", "Someone changed this claim in the meantime. Here is the current version.", { current });
+}
