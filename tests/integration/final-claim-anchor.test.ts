@@ -9,6 +9,9 @@ import { correctArticle } from "@/lib/server/articles/correct-article";
 import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
 import { placeFinalClaimAnchor } from "@/lib/server/claims/place-final-claim-anchor";
 import { getRound } from "@/lib/server/reviews/get-round";
+import { getRoundAgreement } from "@/lib/server/reviews/get-round-agreement";
+import { createComment } from "@/lib/server/comments/create-comment";
+import { listComments } from "@/lib/server/comments/list-comments";
 import { loadReport } from "@/lib/server/reports/load-report";
 import { findPhrase } from "@/seeds/evidence-factories";
 import { createRound } from "@/seeds/review-factories";
@@ -171,5 +174,32 @@ describe("blind review hides the outcome from the reviewer", () => {
     // Once the reviewer's round is revealed, the outcome is theirs to read again.
     await db.reviewRound.update({ where: { id: blind.id }, data: { status: "revealed", revealedAt: new Date() } });
     expect(await list(desk.reviewer)).toEqual(exacts);
+  });
+
+  it("closes an earlier round's page, agreement and discussions to a reviewer reviewing the article blind, until their round is revealed", async () => {
+    const { round: closed } = await makeClosedRound(db, desk, [MADRID, AID, VISIT]);
+    const cluster = await db.cluster.findFirstOrThrow({ where: { roundId: closed.id } });
+    const claim = await db.claim.findFirstOrThrow({ where: { clusterId: cluster.id } });
+    await createComment(desk.editor, { clusterId: cluster.id, body: "<p>Checked against the transcript.</p>" });
+    const version = { ...desk.version, articleId: desk.article.id };
+    const blind = await createRound(db, { team: desk.team, version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id] });
+
+    const refused = [
+      getRound(desk.reviewer, closed.id),
+      getRoundAgreement(desk.reviewer, closed.id),
+      listComments(desk.reviewer, { clusterId: cluster.id }),
+      listComments(desk.reviewer, { claimId: claim.id }),
+      createComment(desk.reviewer, { claimId: claim.id, body: "<p>Peeking.</p>" }),
+    ];
+    for (const p of refused) expect(await errorCode(p)).toBe("403:");
+    expect(await db.comment.count({ where: { claimId: claim.id } })).toBe(0);
+    // Everyone else still reads them.
+    expect((await getRound(desk.reviewer2, closed.id)).clusters).toHaveLength(3);
+    expect(await listComments(desk.editor, { clusterId: cluster.id })).toHaveLength(1);
+    expect(await errorCode(getRoundAgreement(desk.reviewer2, closed.id))).toBe("ok");
+
+    await db.reviewRound.update({ where: { id: blind.id }, data: { status: "revealed", revealedAt: new Date() } });
+    expect((await getRound(desk.reviewer, closed.id)).clusters).toHaveLength(3);
+    expect(await listComments(desk.reviewer, { clusterId: cluster.id })).toHaveLength(1);
   });
 });

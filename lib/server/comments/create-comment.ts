@@ -7,15 +7,14 @@ import { richTextToPlain, sanitizeRichText } from "@/lib/rich-text/sanitize";
 import { findMentions } from "@/lib/review/find-mentions";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { publishEvent } from "@/lib/events/event-bus";
-import { findCommentTarget } from "./find-comment-target";
+import { findOpenThread } from "./find-comment-target";
 
 /**
  * POST /api/comments: adds a comment to a cluster's or claim's thread,
  * sanitized on save. Every teammate it @-mentions gets a notification.
  */
 export async function createComment(user: CurrentUser, input: CreateCommentInput): Promise<CommentDto> {
-  const target = await findCommentTarget(user.teamId, input);
-  if (target.roundStatus === "open") throw new AppError("FORBIDDEN", "Discussion opens when the round is revealed.");
+  const target = await findOpenThread(user, input);
   const bodyHtml = sanitizeRichText(input.body);
   if (!bodyHtml) throw new AppError("INVALID_INPUT", "Write something first.", { field: "body" });
   const members = await db.membership.findMany({ where: { teamId: user.teamId }, select: { user: { select: { id: true, name: true, email: true } } } });

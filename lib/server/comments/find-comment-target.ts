@@ -1,5 +1,7 @@
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { assertNotReviewingBlind } from "@/lib/server/reviews/annotation-visibility";
 import type { CommentThread } from "@/lib/schemas/comment";
 
 /** What a comment thread hangs on: a cluster of the team's rounds or a final claim of the team, or NOT_FOUND. */
@@ -25,4 +27,16 @@ export async function findCommentTarget(teamId: string, thread: CommentThread) {
     label: `the claim “${claim.exact.length > 60 ? `${claim.exact.slice(0, 60)}…` : claim.exact}”`,
     url: claim.cluster ? `/reviews/${claim.cluster.roundId}#cluster-${claim.cluster.number}` : `/articles/${claim.articleId}`,
   };
+}
+
+/**
+ * The thread of a cluster or claim the caller may read and write: discussion
+ * opens with the reveal, and stays closed to a reviewer who is reviewing the
+ * article blind in a later round.
+ */
+export async function findOpenThread(user: CurrentUser, thread: CommentThread) {
+  const target = await findCommentTarget(user.teamId, thread);
+  if (target.roundStatus === "open") throw new AppError("FORBIDDEN", "Discussion opens when the round is revealed.");
+  await assertNotReviewingBlind(user, target.articleId);
+  return target;
 }

@@ -1,13 +1,11 @@
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { CommentDto, CommentThread } from "@/lib/schemas/comment";
-import { findCommentTarget } from "./find-comment-target";
+import { findOpenThread } from "./find-comment-target";
 
 /** GET /api/comments: a cluster's or claim's thread, oldest first. Discussion opens with the reveal. */
 export async function listComments(user: CurrentUser, thread: CommentThread): Promise<CommentDto[]> {
-  const target = await findCommentTarget(user.teamId, thread);
-  if (target.roundStatus === "open") throw new AppError("FORBIDDEN", "Discussion opens when the round is revealed.");
+  const target = await findOpenThread(user, thread);
   const rows = await db.comment.findMany({
     where: { ...target.where, teamId: user.teamId, deletedAt: null },
     select: { id: true, bodyHtml: true, createdAt: true, author: { select: { id: true, name: true } } },

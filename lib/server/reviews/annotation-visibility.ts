@@ -1,4 +1,6 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { annotationListRule } from "@/lib/policies/round";
 import { findOpenAssignment } from "./open-assignment";
 
@@ -22,4 +24,20 @@ export async function annotationVisibilityWhere(user: Pick<CurrentUser, "id" | "
  */
 export async function isReviewingBlind(user: Pick<CurrentUser, "id" | "teamId" | "role">, articleId: string, versionId: string): Promise<boolean> {
   return annotationListRule(user, await findOpenAssignment(user, articleId, versionId)).kind === "own-round";
+}
+
+/**
+ * Refuses (403) what would show a blind reviewer the work of others on this
+ * article: an earlier round's page, agreement figures and discussions. They
+ * open again once the reviewer submits.
+ */
+export async function assertNotReviewingBlind(user: Pick<CurrentUser, "id" | "teamId" | "role">, articleId: string): Promise<void> {
+  const current = await db.articleVersion.findFirst({
+    where: { articleId, article: { teamId: user.teamId } },
+    orderBy: { number: "desc" },
+    select: { id: true },
+  });
+  if (current && (await isReviewingBlind(user, articleId, current.id))) {
+    throw new AppError("FORBIDDEN", "You are reviewing this article blind: earlier rounds and their discussions open once you submit your review.");
+  }
 }

@@ -2,6 +2,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { RoundAgreementDto } from "@/lib/schemas/review";
 import { findRound } from "./find-round";
+import { assertNotReviewingBlind } from "./annotation-visibility";
 import { roundAgreements } from "./round-agreement-data";
 import { loadRoundSummary } from "./round-summaries";
 
@@ -10,6 +11,7 @@ export async function getRoundAgreement(user: CurrentUser, roundId: string): Pro
   const round = await findRound(user.teamId, roundId);
   // Figures before the reveal would tell reviewers how far they agree with work they may not see.
   if (round.status === "open") throw new AppError("CONFLICT", "Agreement is computed once the round is revealed.", { current: await loadRoundSummary(user, roundId) });
+  await assertNotReviewingBlind(user, round.articleId);
   const [data] = await roundAgreements(user.teamId, [roundId]);
   if (!data) throw notFound("Review round not found.");
   const { agreement: a, reviewers } = data;

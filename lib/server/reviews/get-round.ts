@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { notFound } from "@/lib/errors";
+import { assertNotReviewingBlind } from "./annotation-visibility";
 import type { ClusterDto, RoundDetailDto } from "@/lib/schemas/review";
 import { versionText } from "@/lib/server/articles/version-text";
 import { findClusterRows, toClusterDto } from "./cluster-dto";
@@ -35,6 +36,8 @@ export async function getRound(user: CurrentUser, roundId: string): Promise<Roun
     const [{ text }, textVersion] = await Promise.all([versionText(round.versionId), roundTextVersion(user.teamId, round, [])]);
     return { ...summary, text, textVersion, clusters: [], feedback: [] };
   }
+  // A reviewer in a later, still blind round of this article sees no earlier round's work.
+  await assertNotReviewingBlind(user, round.articleId);
   const [rows, feedback, rowVersions] = await Promise.all([
     findClusterRows(user.teamId, { roundId }),
     listOutcomes(user, { roundId }),
