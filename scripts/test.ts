@@ -42,7 +42,7 @@ function readJson<T>(file: string): T | null {
 }
 
 if (!existsSync(CHROMIUM) && (!only || only === "e2e" || only === "filtered")) {
-  console.error(`Chromium is missing (looked for ${CHROMIUM}). Install Debian's build: apt-get install -y chromium\n(never \`npx playwright install\`: browser downloads are blocked here).`);
+  console.error(`Chromium is missing (looked for ${CHROMIUM}). Install Debian's build: apt-get install -y chromium\n(not a browser that Playwright downloads: browser downloads are blocked here).`);
   process.exit(1);
 }
 
