@@ -65,7 +65,7 @@ function row(m: ReportModel, c: ReportClaim): (string | number)[] {
     c.decision?.at ?? "",
     c.decision?.rationaleText ?? "",
     claimUrl(m, c.number),
-    c.anchorState ?? "anchored",
+    c.anchorState,
   ];
 }
 

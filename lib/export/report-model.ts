@@ -60,14 +60,14 @@ export type ReportClaim = {
   prefix: string;
   suffix: string;
   /**
-   * Where the last correction left the claim (absent: anchored). `drifted`:
+   * Where the last correction left the claim. `drifted`:
    * its words were edited after the check; `orphaned`: they are gone, so it
    * has no place in the text. Both need re-review (report-text.ts says how
    * each format shows them).
    */
-  anchorState?: AnchorState;
+  anchorState: AnchorState;
   /** The fuzzy-match score (0..1) of a drifted claim. */
-  anchorScore?: number | null;
+  anchorScore: number | null;
   verdict: Verdict;
   /** Sanitized at save (lib/rich-text/sanitize.ts); builders insert it as is into HTML and nowhere else. */
   rationaleHtml: string;

@@ -144,8 +144,13 @@ export type AnnotationOutcomeDto = {
 };
 
 export type RoundDetailDto = RoundSummaryDto & {
-  /** The canonical text of the round's article version (offsets below count its code points). */
+  /** The canonical text of `textVersion` (offsets below count its code points). */
   text: string;
+  /**
+   * The version the round's claims and annotations are on now, and the number
+   * of the version it reviewed: the same until a correction moves them.
+   */
+  textVersion: { id: string; number: number; reviewedNumber: number };
   /** Empty before the reveal. */
   clusters: ClusterDto[];
   /** The caller's own annotations in this round and how each was decided. */

@@ -7,14 +7,7 @@ import { versionText } from "@/lib/server/articles/version-text";
 import { findClusterRows, toClusterDto } from "./cluster-dto";
 import { listOutcomes } from "./list-outcomes";
 import { loadRoundSummary } from "./round-summaries";
-import { roundTextVersion, type RoundTextVersion } from "./round-text-version";
-
-/**
- * The round page's data: RoundDetailDto, whose `text` is that of
- * `textVersion`, the version the round's claims and annotations are on now
- * (the reviewed one until a correction moves them).
- */
-export type RoundDetail = RoundDetailDto & { textVersion: RoundTextVersion };
+import { roundTextVersion } from "./round-text-version";
 
 /**
  * GET /api/reviews/{id}: the round with its progress. Before the reveal it
@@ -27,7 +20,7 @@ export type RoundDetail = RoundDetailDto & { textVersion: RoundTextVersion };
  * is shown at the union of its members' spans on that text: a cluster's span
  * is that union by definition, and the members moved by the same diff.
  */
-export async function getRound(user: CurrentUser, roundId: string): Promise<RoundDetail> {
+export async function getRound(user: CurrentUser, roundId: string): Promise<RoundDetailDto> {
   const summary = await loadRoundSummary(user, roundId);
   if (!summary) throw notFound("Review round not found.");
   const round = { articleId: summary.article.id, versionId: summary.versionId };
