@@ -184,14 +184,15 @@ describe("blind review hides the outcome from the reviewer", () => {
     const version = { ...desk.version, articleId: desk.article.id };
     const blind = await createRound(db, { team: desk.team, version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id] });
 
+    // Thunks, called one at a time: a refused call's rejection is always awaited, never left unhandled.
     const refused = [
-      getRound(desk.reviewer, closed.id),
-      getRoundAgreement(desk.reviewer, closed.id),
-      listComments(desk.reviewer, { clusterId: cluster.id }),
-      listComments(desk.reviewer, { claimId: claim.id }),
-      createComment(desk.reviewer, { claimId: claim.id, body: "<p>Peeking.</p>" }),
+      () => getRound(desk.reviewer, closed.id),
+      () => getRoundAgreement(desk.reviewer, closed.id),
+      () => listComments(desk.reviewer, { clusterId: cluster.id }),
+      () => listComments(desk.reviewer, { claimId: claim.id }),
+      () => createComment(desk.reviewer, { claimId: claim.id, body: "<p>Peeking.</p>" }),
     ];
-    for (const p of refused) expect(await errorCode(p)).toBe("403:");
+    for (const call of refused) expect(await errorCode(call())).toBe("403:");
     expect(await db.comment.count({ where: { claimId: claim.id } })).toBe(0);
     // Everyone else still reads them.
     expect((await getRound(desk.reviewer2, closed.id)).clusters).toHaveLength(3);
