@@ -52,14 +52,22 @@ export function createPgBus(connectionString: string): EventBus {
     return connecting;
   };
 
+  // One NOTIFY at a time on the one connection: pg queues concurrent queries on
+  // a client but deprecates it (an error in pg 9), and the chain keeps events in
+  // the order they were published.
+  let sending: Promise<void> = Promise.resolve();
+
   return {
-    async publish(event: LiveEvent) {
-      try {
-        const c = await connect();
-        await c.query("SELECT pg_notify($1, $2)", [EVENT_CHANNEL, JSON.stringify(event)]);
-      } catch (e) {
-        console.error("Live event not published", (e as Error).message);
-      }
+    publish(event: LiveEvent) {
+      sending = sending.then(async () => {
+        try {
+          const c = await connect();
+          await c.query("SELECT pg_notify($1, $2)", [EVENT_CHANNEL, JSON.stringify(event)]);
+        } catch (e) {
+          console.error("Live event not published", (e as Error).message);
+        }
+      });
+      return sending;
     },
     subscribe(listener) {
       emitter.on("event", listener);

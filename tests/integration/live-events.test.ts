@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import pg from "pg";
 import { db } from "@/lib/db";
 import { databaseKind } from "@/lib/db/database-url";
 import { createMemoryBus } from "@/lib/events/memory-bus";
-import { EVENT_CHANNEL } from "@/lib/events/pg-bus";
+import { EVENT_CHANNEL, createPgBus } from "@/lib/events/pg-bus";
 import { eventStreamResponse } from "@/lib/events/event-stream";
 import type { EventBus, LiveEvent } from "@/lib/events/live-event";
 import { annotateInRound, createRound } from "@/seeds/review-factories";
@@ -51,6 +52,35 @@ describe("live events over server-sent events", () => {
   it.skipIf(onPostgres)("(SQLite: the two-instance test is skipped — it needs PostgreSQL: DATABASE_URL=postgresql://… npm test)", () => {
     // On SQLite there is one app instance, and the in-process bus above is the whole story.
     expect(databaseKind(url)).toBe("sqlite");
+  });
+});
+
+describe.skipIf(!onPostgres)("the PostgreSQL bus", () => {
+  it("sends concurrent publishes one at a time on its one connection, and delivers them in order", async () => {
+    const bus = createPgBus(url);
+    opened.push({ bus, abort: new AbortController() });
+    const received: string[] = [];
+    bus.subscribe((e) => received.push(e.id));
+    await bus.ready();
+    // pg queues a query issued while its client is busy, but deprecates it (an error in pg 9): count overlaps.
+    let inFlight = 0;
+    let overlapped = 0;
+    const query = pg.Client.prototype.query;
+    const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+      if (++inFlight > 1) overlapped++;
+      const result = (query as (...a: unknown[]) => unknown).apply(this, args);
+      void Promise.resolve(result).finally(() => inFlight--).catch(() => {});
+      return result as never;
+    });
+    try {
+      const ids = Array.from({ length: 30 }, (_, i) => `burst-${i}`);
+      await Promise.all(ids.map((id) => bus.publish(event("team-burst", id))));
+      for (const until = Date.now() + 5000; received.length < ids.length && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
+      expect(received).toEqual(ids);
+      expect(overlapped).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
