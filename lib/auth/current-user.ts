@@ -2,7 +2,7 @@ import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { cookies } from "next/headers";
-import { db } from "@/lib/db";
+import { readRows, sql } from "@/lib/db/direct-sql";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
 import type { Role } from "@/lib/policies/roles";
@@ -61,16 +61,16 @@ async function userIdFromToken(req: NextRequest): Promise<string | undefined> {
 export async function getCurrentUser(req?: NextRequest): Promise<CurrentUser | null> {
   const userId = await signedInUserId(req);
   if (!userId) return null;
-  // Every API call runs this: one raw query (about a tenth of the cost of the
-  // equivalent Prisma query, measured in bench/), portable SQL for both databases.
-  const memberships = await db.$queryRaw<MembershipRow[]>`
+  // Every API call runs this: one statement straight on the driver (lib/db/direct-sql.ts),
+  // portable SQL for both databases.
+  const memberships = await readRows<MembershipRow>(sql`
     SELECT m."teamId" AS "teamId", CAST(m."role" AS TEXT) AS "role", t."name" AS "teamName",
            u."id" AS "userId", u."email" AS "email", u."name" AS "name"
     FROM "Membership" m
     JOIN "Team" t ON t."id" = m."teamId"
     JOIN "User" u ON u."id" = m."userId"
     WHERE m."userId" = ${userId}
-    ORDER BY m."createdAt" ASC`;
+    ORDER BY m."createdAt" ASC`);
   const first = memberships[0];
   if (!first) return null;
   const user = { id: first.userId, email: first.email, name: first.name };

@@ -39,13 +39,21 @@ export class ClaimdeskSqliteAdapterFactory extends PrismaBetterSQLite3 {
   }
 }
 
-/** Applies the pragmas and the immediate-transaction rewrite to one connection. */
+/** Applies the pragmas and the immediate-transaction rewrite to one of Prisma's connections. */
 export function tuneConnection(db: Database.Database): void {
-  db.pragma("journal_mode = WAL");
-  db.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  db.pragma("foreign_keys = ON");
-  db.pragma("synchronous = NORMAL");
+  applyPragmas(db, { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
   const prepare = db.prepare.bind(db);
   db.prepare = ((source: string) =>
     prepare(source.trim().toUpperCase() === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof db.prepare;
+}
+
+/**
+ * The pragmas every connection to the file gets. The busy timeout is 0 for a
+ * connection that retries asynchronously instead (lib/db/direct-sql.ts).
+ */
+export function applyPragmas(db: Database.Database, { busyTimeoutMs }: { busyTimeoutMs: number }): void {
+  db.pragma("journal_mode = WAL");
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.pragma("foreign_keys = ON");
+  db.pragma("synchronous = NORMAL");
 }
