@@ -1,6 +1,7 @@
 import { PrismaClient as SqliteClient } from "@/generated/sqlite";
 import { PrismaClient as PostgresClient } from "@/generated/postgres";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "./env";
 import { databaseKind } from "./db/database-url";
 import { ClaimdeskSqliteAdapterFactory } from "./db/sqlite-adapter";
@@ -18,19 +19,34 @@ const createSqliteClient = (url: string) => new SqliteClient({ adapter: new Clai
  */
 export type Db = ReturnType<typeof createSqliteClient>;
 
-/** A client for the database `url` names: PostgreSQL for postgres:// URLs, SQLite otherwise. */
-function createClient(url: string): Db {
+/**
+ * A client for the database `url` names: PostgreSQL for postgres:// URLs,
+ * SQLite otherwise. On PostgreSQL it runs on `pool` when given (the client's
+ * $disconnect ends it), else on a pool of its own.
+ */
+function createClient(url: string, pool?: pg.Pool): Db {
   if (databaseKind(url) === "postgres") {
-    const adapter = new PrismaPg({ connectionString: url, max: 10 });
+    const adapter = new PrismaPg(pool ?? new pg.Pool({ connectionString: url, max: 10 }), { disposeExternalPool: true });
     return new PostgresClient({ adapter, ...OPTIONS }) as unknown as Db;
   }
   return createSqliteClient(url);
 }
 
-const globalForDb = globalThis as unknown as { claimdeskDb?: Db };
+const globalForDb = globalThis as unknown as { claimdeskDb?: Db; claimdeskPgPool?: pg.Pool | null };
+const url = env().DATABASE_URL;
+
+/**
+ * On PostgreSQL, the shared client's connection pool, which lib/db/direct-sql.ts
+ * also uses for the hot-path statements; null on SQLite.
+ */
+export const pgPool: pg.Pool | null =
+  globalForDb.claimdeskPgPool !== undefined ? globalForDb.claimdeskPgPool : databaseKind(url) === "postgres" ? new pg.Pool({ connectionString: url, max: 10 }) : null;
 
 /** The shared client (one per process; kept across hot reloads in development). */
-export const db: Db = globalForDb.claimdeskDb ?? createClient(env().DATABASE_URL);
-if (process.env.NODE_ENV !== "production") globalForDb.claimdeskDb = db;
+export const db: Db = globalForDb.claimdeskDb ?? createClient(url, pgPool ?? undefined);
+if (process.env.NODE_ENV !== "production") {
+  globalForDb.claimdeskDb = db;
+  globalForDb.claimdeskPgPool = pgPool;
+}
 
 export { createClient };

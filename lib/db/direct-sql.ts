@@ -1,37 +1,44 @@
 import Database from "better-sqlite3";
-import { db } from "@/lib/db";
+import { createHash } from "node:crypto";
+import type pg from "pg";
+import { db, pgPool } from "@/lib/db";
 import { env } from "@/lib/env";
-import { databaseKind, sqliteFilePath } from "./database-url";
+import { sqliteFilePath } from "./database-url";
 import { applyPragmas } from "./sqlite-adapter";
 import { whenNotBusy } from "./busy-retry";
 
 /**
  * The few statements every request runs (the caller's membership, a claim's
- * version and round, the claim insert), run straight on the driver on SQLite.
+ * version and round, the claim insert), run straight on the driver.
  *
  * Why: through Prisma 6's query compiler and driver adapter, one raw statement
  * costs about 0.2 ms of CPU in a script and 0.4-0.5 ms inside the Next server
- * (compile, interpret, async hops); better-sqlite3 runs the same cached
- * statement in 5 µs. Claim creation ran four of them, and at ten concurrent
- * clients that CPU is the whole difference for the p95 target of issue 2
- * (bench/create-claims.bench.ts: p95 62-74 ms before, 37-40 ms after). On
- * PostgreSQL the network round trip dominates, so there these go through
- * Prisma's `$queryRaw` and `$transaction` as before.
+ * on SQLite, more on PostgreSQL (compile, interpret, async hops); the driver
+ * alone runs a cached better-sqlite3 statement in 5 µs. Claim creation ran four
+ * of them, and at ten concurrent clients that CPU decides the p95 target of
+ * issue 2 (bench/create-claims.bench.ts prints the figures).
  *
- * The SQLite side is a second connection to the same file, owned here:
- * - statements are prepared once per call site (keyed by the template's
- *   strings array) and reused;
- * - its busy timeout is 0 and it retries SQLITE_BUSY asynchronously. A
- *   synchronous busy wait would block the event loop, and with it a Prisma
- *   interactive transaction of this very process that holds the write lock
- *   across an await: both would wait for the full timeout. Its own write
- *   transactions run in one synchronous step (BEGIN IMMEDIATE … COMMIT), so
- *   they never hold the lock across an await either;
- * - dates are bound as @prisma/adapter-better-sqlite3 binds them (ISO 8601
+ * SQLite: a second connection to the same file, owned here.
+ * - Statements are prepared once per call site (keyed by the template's
+ *   strings array) and reused.
+ * - Its busy timeout is 0 and it retries SQLITE_BUSY asynchronously
+ *   (./busy-retry.ts). A synchronous busy wait would block the event loop, and
+ *   with it a Prisma interactive transaction of this very process that holds
+ *   the write lock across an await: both would wait for the full timeout. Its
+ *   own write transactions run in one synchronous step (BEGIN IMMEDIATE …
+ *   COMMIT), so they never hold the lock across an await either.
+ * - Dates are bound as @prisma/adapter-better-sqlite3 binds them (ISO 8601
  *   with "+00:00"), so Prisma reads back exactly what it would have written.
  *
+ * PostgreSQL: the shared client's own pg pool (lib/db.ts), with named
+ * (server-side prepared) statements per call site, and dates bound as
+ * @prisma/adapter-pg binds them (UTC, no zone, for `timestamp(3)` columns).
+ * Rows come back with pg's default parsing: int8 as a string, booleans as
+ * booleans.
+ *
  * Never call `writeAll` inside a Prisma interactive transaction: on SQLite it
- * would wait for that transaction's own write lock.
+ * would wait for that transaction's own write lock, and on PostgreSQL it is
+ * not part of it.
  */
 
 /** A statement written once for both databases: `sql\`SELECT … WHERE "id" = ${id}\``. */
@@ -41,19 +48,61 @@ export const sql = (strings: TemplateStringsArray, ...values: unknown[]): SqlSta
 
 /** The rows a read statement returns (on SQLite, integers as numbers and comparisons as 0/1). */
 export async function readRows<T>(statement: SqlStatement): Promise<T[]> {
+  const pool = pgPool;
+  if (pool) return (await pool.query(pgQuery(statement))).rows as T[];
   const sqlite = direct();
   if (!sqlite) return db.$queryRaw<T[]>(statement.strings, ...statement.values);
   return whenNotBusy(() => sqlite.statement(statement.strings).all(statement.values.map(toSqlite)) as T[]);
 }
 
-/** Runs write statements in one transaction that takes the write lock up front. */
+/** Runs write statements in one transaction (on SQLite, one that takes the write lock up front). */
 export async function writeAll(statements: SqlStatement[]): Promise<void> {
+  if (pgPool) return pgTransaction(pgPool, statements);
   const sqlite = direct();
   if (!sqlite) {
     await db.$transaction(statements.map((s) => db.$executeRaw(s.strings, ...s.values)));
     return;
   }
   await whenNotBusy(() => sqlite.runAll.immediate(statements));
+}
+
+async function pgTransaction(pool: pg.Pool, statements: SqlStatement[]): Promise<void> {
+  const client = await pool.connect();
+  let broken: unknown;
+  try {
+    await client.query("BEGIN");
+    for (const s of statements) await client.query(pgQuery(s));
+    await client.query("COMMIT");
+  } catch (e) {
+    await client.query("ROLLBACK").catch((rollbackFailed: unknown) => (broken = rollbackFailed));
+    throw e;
+  } finally {
+    // A connection whose rollback failed is in an unknown state: the pool drops it.
+    client.release(broken instanceof Error ? broken : undefined);
+  }
+}
+
+/**
+ * Names and texts of the PostgreSQL statements, one per call site. The name is
+ * a hash of the text: pg prepares a name once per connection and afterwards
+ * sends only the name, so one name must never stand for two texts (a counter
+ * would, after a development hot reload on the same pool).
+ */
+const pgStatements = new WeakMap<TemplateStringsArray, { name: string; text: string }>();
+
+function pgQuery({ strings, values }: SqlStatement): pg.QueryConfig {
+  let prepared = pgStatements.get(strings);
+  if (!prepared) {
+    const text = strings.reduce((sql, part, i) => `${sql}$${i}${part}`);
+    pgStatements.set(strings, (prepared = { name: `claimdesk_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`, text }));
+  }
+  return { ...prepared, values: values.map(toPg) };
+}
+
+/** A value as the Prisma PostgreSQL adapter binds it: dates as UTC "YYYY-MM-DD HH:MM:SS.mmm". */
+function toPg(value: unknown): unknown {
+  if (value === undefined) throw new Error("undefined SQL parameter");
+  return value instanceof Date ? value.toISOString().replace("T", " ").replace("Z", "") : value;
 }
 
 type DirectSqlite = {
@@ -63,11 +112,10 @@ type DirectSqlite = {
 
 let connection: DirectSqlite | null | undefined;
 
-/** The process's direct SQLite connection, opened on first use; null on PostgreSQL or an in-memory database. */
+/** The process's direct SQLite connection, opened on first use; null for an in-memory database. */
 function direct(): DirectSqlite | null {
   if (connection !== undefined) return connection;
-  const url = env().DATABASE_URL;
-  const file = databaseKind(url) === "sqlite" ? sqliteFilePath(url) : ":memory:";
+  const file = sqliteFilePath(env().DATABASE_URL);
   if (file === ":memory:") return (connection = null);
   const client = new Database(file);
   applyPragmas(client, { busyTimeoutMs: 0 });

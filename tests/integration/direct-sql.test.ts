@@ -16,7 +16,15 @@ describe("statements straight on the driver (lib/db/direct-sql.ts)", () => {
     const team = await createTeam(db);
     const at = new Date("2023-01-30T09:15:42.123Z");
     const id = randomUUID();
-    await writeAll([auditRow(id, team.id, JSON.stringify({ quote: "“Seoul” – 서울, Kishida’s" }), at)]);
+    // In a time zone far from UTC: a driver that sent local time would shift the stored instant by nine hours.
+    const tz = process.env.TZ;
+    process.env.TZ = "Asia/Seoul";
+    try {
+      await writeAll([auditRow(id, team.id, JSON.stringify({ quote: "“Seoul” – 서울, Kishida’s" }), at)]);
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
 
     const row = await db.auditEvent.findUniqueOrThrow({ where: { id } });
     expect(row.createdAt.toISOString()).toBe("2023-01-30T09:15:42.123Z");
