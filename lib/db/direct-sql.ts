@@ -110,13 +110,14 @@ type DirectSqlite = {
   runAll: Database.Transaction<(statements: SqlStatement[]) => void>;
 };
 
-let connection: DirectSqlite | null | undefined;
+// Kept on globalThis so a development hot reload reuses the connection instead of opening another.
+const shared = globalThis as unknown as { claimdeskDirectSqlite?: DirectSqlite | null };
 
 /** The process's direct SQLite connection, opened on first use; null for an in-memory database. */
 function direct(): DirectSqlite | null {
-  if (connection !== undefined) return connection;
+  if (shared.claimdeskDirectSqlite !== undefined) return shared.claimdeskDirectSqlite;
   const file = sqliteFilePath(env().DATABASE_URL);
-  if (file === ":memory:") return (connection = null);
+  if (file === ":memory:") return (shared.claimdeskDirectSqlite = null);
   const client = new Database(file);
   applyPragmas(client, { busyTimeoutMs: 0 });
   const prepared = new WeakMap<TemplateStringsArray, Database.Statement>();
@@ -128,7 +129,7 @@ function direct(): DirectSqlite | null {
   const runAll = client.transaction((statements: SqlStatement[]) => {
     for (const s of statements) statement(s.strings).run(s.values.map(toSqlite));
   });
-  return (connection = { statement, runAll });
+  return (shared.claimdeskDirectSqlite = { statement, runAll });
 }
 
 /**
