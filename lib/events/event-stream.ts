@@ -6,7 +6,10 @@ export const HEARTBEAT_MS = 25_000;
 /**
  * A server-sent-events response carrying the bus's events of one team. It
  * closes cleanly when the client goes away (`signal`) or the stream is
- * cancelled: the subscription and the heartbeat timer are released.
+ * cancelled: the subscription and the heartbeat timer are released. When the
+ * bus reports a gap (events may be lost) it closes too: EventSource
+ * reconnects after `retry` and the page refetches everything on reconnect
+ * (lib/queries/use-live-events.ts).
  */
 export function eventStreamResponse(bus: EventBus, teamId: string, signal: AbortSignal, heartbeatMs = HEARTBEAT_MS): Response {
   const encoder = new TextEncoder();
@@ -22,9 +25,12 @@ export function eventStreamResponse(bus: EventBus, teamId: string, signal: Abort
           cleanup();
         }
       };
-      const unsubscribe = bus.subscribe((event: LiveEvent) => {
-        if (event.team === teamId) send(`data: ${JSON.stringify(event)}\n\n`);
-      });
+      const unsubscribe = bus.subscribe(
+        (event: LiveEvent) => {
+          if (event.team === teamId) send(`data: ${JSON.stringify(event)}\n\n`);
+        },
+        () => cleanup(),
+      );
       const heartbeat = setInterval(() => send(": ping\n\n"), heartbeatMs);
       cleanup = () => {
         if (!open) return;

@@ -21,8 +21,13 @@ export type LiveEvent = {
 export type EventBus = {
   /** Never throws: a lost live update costs a refresh, a failed write would cost the user's work. */
   publish(event: LiveEvent): Promise<void>;
-  /** Calls `listener` for every event (of every team: the stream filters); returns the unsubscribe. */
-  subscribe(listener: (event: LiveEvent) => void): () => void;
+  /**
+   * Calls `listener` for every event (of every team: the stream filters);
+   * returns the unsubscribe. `onGap` is called when events may have been lost
+   * (the PostgreSQL bus re-opened its LISTEN connection after a drop): the
+   * subscriber should treat everything as stale.
+   */
+  subscribe(listener: (event: LiveEvent) => void, onGap?: () => void): () => void;
   /** Resolves once events published anywhere will reach this bus's subscribers. */
   ready(): Promise<void>;
   close(): Promise<void>;

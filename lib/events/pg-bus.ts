@@ -12,7 +12,10 @@ const RECONNECT_MS = 1000;
  * instance (LISTEN holds its session; a pooled connection would lose it).
  * Events are published with NOTIFY and delivered to local subscribers only
  * when they come back from the server, so there is one path for local and
- * remote events alike. A dropped connection is re-opened after a second.
+ * remote events alike. A dropped connection is re-opened after a second;
+ * events NOTIFYed meanwhile are lost, so once it listens again every
+ * subscriber's `onGap` is called (the SSE stream then closes, and the browser
+ * reconnects and refetches everything).
  */
 export function createPgBus(connectionString: string): EventBus {
   const emitter = new EventEmitter();
@@ -20,6 +23,13 @@ export function createPgBus(connectionString: string): EventBus {
   let client: pg.Client | null = null;
   let connecting: Promise<pg.Client> | null = null;
   let closed = false;
+  /** The connection dropped since the last LISTEN: the next one that succeeds reports a gap. */
+  let dropped = false;
+
+  // While anyone listens, keep trying (every second) until the server answers again.
+  const reconnectLater = () => {
+    if (!closed && emitter.listenerCount("event") > 0) setTimeout(() => void connect().catch(reconnectLater), RECONNECT_MS);
+  };
 
   const connect = (): Promise<pg.Client> => {
     if (client) return Promise.resolve(client);
@@ -32,8 +42,9 @@ export function createPgBus(connectionString: string): EventBus {
       const drop = () => {
         if (client !== c) return;
         client = null;
+        dropped = true;
         c.end().catch(() => {});
-        if (!closed && emitter.listenerCount("event") > 0) setTimeout(() => void connect().catch(() => {}), RECONNECT_MS);
+        reconnectLater();
       };
       c.on("error", drop);
       c.on("end", drop);
@@ -45,6 +56,10 @@ export function createPgBus(connectionString: string): EventBus {
         throw e;
       }
       client = c;
+      if (dropped) {
+        dropped = false;
+        emitter.emit("gap");
+      }
       return c;
     })().finally(() => {
       connecting = null;
@@ -69,10 +84,14 @@ export function createPgBus(connectionString: string): EventBus {
       });
       return sending;
     },
-    subscribe(listener) {
+    subscribe(listener, onGap) {
       emitter.on("event", listener);
+      if (onGap) emitter.on("gap", onGap);
       void connect().catch((e) => console.error("Live events: cannot LISTEN", (e as Error).message));
-      return () => emitter.off("event", listener);
+      return () => {
+        emitter.off("event", listener);
+        if (onGap) emitter.off("gap", onGap);
+      };
     },
     async ready() {
       await connect();

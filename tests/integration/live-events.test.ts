@@ -56,6 +56,31 @@ describe("live events over server-sent events", () => {
 });
 
 describe.skipIf(!onPostgres)("the PostgreSQL bus", () => {
+  it("after its LISTEN connection drops, listens again and closes the SSE streams, so browsers reconnect and refetch what they missed", async () => {
+    const bus = createPgBus(url);
+    const client = sseClient(bus, "team-gap");
+    expect(await client.nextChunk()).toContain("retry: 3000");
+    await bus.ready();
+    const listeners = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'claimdesk-events'`;
+    const [before] = await db.$queryRawUnsafe<{ pid: number }[]>(listeners);
+    expect(before).toBeDefined();
+    // The server ends the session, as a restart or a network cut would.
+    await db.$queryRawUnsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'claimdesk-events'`);
+
+    // The stream ends once the bus listens again (after about a second)…
+    let chunk: string | null = "";
+    for (const until = Date.now() + 8000; chunk !== null && Date.now() < until; ) chunk = await client.nextChunk(8000);
+    expect(chunk).toBeNull();
+    const [after] = await db.$queryRawUnsafe<{ pid: number }[]>(listeners);
+    expect(after?.pid).toBeDefined();
+    expect(after!.pid).not.toBe(before!.pid);
+    // …and a new stream gets events again.
+    const again = sseClient(bus, "team-gap");
+    await again.nextChunk();
+    await bus.publish(event("team-gap", "after-the-gap"));
+    expect(await again.nextEvent(5000)).toEqual(event("team-gap", "after-the-gap"));
+  });
+
   it("sends concurrent publishes one at a time on its one connection, and delivers them in order", async () => {
     const bus = createPgBus(url);
     opened.push({ bus, abort: new AbortController() });
