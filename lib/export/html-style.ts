@@ -43,6 +43,10 @@ table.claims p, .rationale p { margin: 0 0 .3rem; }
 .evidence.deleted { color: var(--muted); }
 .disagreement { font-weight: 600; }
 .anchor-note { font-size: .85rem; font-weight: 600; color: var(--disputed); margin: .3rem 0 0; }
+.rejection { border-top: 1px solid var(--line); padding: .5rem 0; }
+.rejection h3 { font-size: 1rem; margin: .2rem 0 .4rem; }
+.rejection ul { margin: 0 0 .4rem; padding-left: 0; list-style: none; }
+.rejection blockquote { margin: 0 0 .2rem; font-family: Georgia, serif; color: var(--muted); border-left: 3px dotted var(--line); padding-left: .5rem; }
 footer { margin-top: 2rem; font-size: .8rem; }
 @media print {
   @page { margin: 16mm 14mm; }
@@ -52,7 +56,7 @@ footer { margin-top: 2rem; font-size: .8rem; }
   sup.ref a::after, footer a::after { content: none; }
   mark.claim { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   h2 { break-after: avoid; }
-  tr, blockquote { break-inside: avoid; }
+  tr, blockquote, .rejection { break-inside: avoid; }
   thead { display: table-header-group; }
   #claims { break-before: page; }
 }

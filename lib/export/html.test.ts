@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildHtml, escapeHtml } from "./html";
-import { evidence, makeReportModel } from "@/tests/fixtures/report-model";
+import { evidence, makeReportModel, makeRoundReportModel } from "@/tests/fixtures/report-model";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
 
 const PAYLOAD = `<img src=x onerror="alert(1)"><script>alert('x')</script>`;
@@ -29,6 +29,19 @@ describe("HTML report", () => {
       expect(html).toContain(s);
     }
     expect(html).toContain(`<a href="https://www.nato.int/cps/en/natohq/news_211000.htm" rel="noopener noreferrer nofollow">NATO press release</a>`);
+  });
+
+  it("lists a round's clusters rejected as not a claim in their own section, outside the claims table, escaped", () => {
+    const out = buildHtml(makeRoundReportModel());
+    const section = out.slice(out.indexOf(`<section id="rejected"`), out.indexOf("</section>", out.indexOf(`<section id="rejected"`)));
+    expect(section).toContain(`<h2 id="rejected-h">Rejected as not a claim</h2>`);
+    expect(section).toContain(`<article class="rejection" id="cluster-3">\n<h3>Cluster 3 · Marked by one reviewer</h3>`);
+    expect(section).toContain(`<li><blockquote>a &lt;b&gt;crowded&lt;/b&gt; café &amp; bar</blockquote>Rafael Reviewer marked it <span class="verdict v-unsourced">Unsourced</span>: Who says so?</li>`);
+    expect(section).toContain(`<p>Rejected by Eddie Editor on 22 Nov 2026, 15:05 UTC</p>\n<div class="rationale"><p>A description of the scene, not a checkable statement.</p></div>`);
+    const claims = out.slice(out.indexOf(`<section id="claims"`), out.indexOf(`<section id="rejected"`));
+    expect(claims).not.toContain("crowded");
+    expect(out.indexOf(`<section id="rejected"`)).toBeGreaterThan(out.indexOf(`<section id="claims"`));
+    expect(html).not.toContain(`id="rejected"`);
   });
 
   it("escapes every user string and keeps only sanitized rationale HTML", () => {

@@ -48,6 +48,18 @@ describe("Markdown report", () => {
     expect(plain).not.toContain("Krippendorff");
   });
 
+  it("lists a round's clusters rejected as not a claim after the claims, with each reviewer's quote and verdict and the decision's rationale", () => {
+    const md = buildMarkdown(makeRoundReportModel());
+    const rejected = md.slice(md.indexOf("## Rejected as not a claim"));
+    expect(md.indexOf("## Rejected as not a claim")).toBeGreaterThan(md.lastIndexOf(`<a id="claim-`));
+    expect(rejected).toContain("### Cluster 3 · Marked by one reviewer\n\n> a \\<b\\>crowded\\</b\\> café \\& bar\n\nRafael Reviewer marked it Unsourced: Who says so?");
+    expect(rejected).toContain("**Decision:** Rejected by Eddie Editor on 22 Nov 2026, 15:05 UTC");
+    expect(rejected).toContain("**Rationale:** A description of the scene, not a checkable statement.");
+    expect(md).toContain("| Claims | 4 |");
+    expect(buildMarkdown(makeReportModel())).not.toContain("Rejected as not a claim");
+    expect(buildMarkdown(makeRoundReportModel({ over: { rejected: [] } }))).not.toContain("Rejected as not a claim");
+  });
+
   it("escapes reviewer names and the decision rationale too", () => {
     const m = makeRoundReportModel({
       claims: [{

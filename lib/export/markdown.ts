@@ -4,10 +4,13 @@
  * that the user did not write as plain characters. The only HTML in the
  * output is the anchors and superscripts this builder writes itself.
  */
-import type { ReportClaim, ReportModel } from "./report-model";
+import type { ReportClaim, ReportModel, ReportRejection } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
-import { UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceDetails, reportFacts, reviewsLine, summaryFacts } from "./report-text";
+import {
+  REJECTED_HEADING, REJECTED_INTRO, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceDetails, rejectedReviewLine, rejectionDecisionLine,
+  rejectionTitle, reportFacts, reviewsLine, summaryFacts,
+} from "./report-text";
 
 /** Escapes the inline Markdown metacharacters (emphasis, code, links, images, raw HTML, entities, tables). */
 export const escapeMarkdownInline = (s: string) => s.replace(/[\\`*_[\]<>|~&!{}()]/g, "\\$&");
@@ -43,6 +46,10 @@ export function buildMarkdown(m: ReportModel): string {
   out.push(annotatedText(m), "", "## Claims", "");
   if (m.claims.length === 0) out.push("No claims.", "");
   for (const c of m.claims) out.push(...claimSection(c));
+  if (m.rejected.length) {
+    out.push(`## ${REJECTED_HEADING}`, "", escapeMarkdown(REJECTED_INTRO), "");
+    for (const r of m.rejected) out.push(...rejectionSection(r));
+  }
   return `${out.join("\n").trimEnd()}\n`;
 }
 
@@ -77,5 +84,13 @@ function claimSection(c: ReportClaim): string[] {
   else if (c.author) lines.push(`**Marked by:** ${cell(c.author.name)} (no review round)`, "");
   const decision = decisionLine(c);
   if (decision) lines.push(`**Disagreement and decision:** ${cell(decision)}`, "");
+  return lines;
+}
+
+function rejectionSection(r: ReportRejection): string[] {
+  const lines = [`### ${cell(rejectionTitle(r))}`, ""];
+  for (const v of r.reviews) lines.push(...v.exact.split("\n").map((l) => `> ${escapeMarkdown(l)}`), "", cell(rejectedReviewLine(v)), "");
+  lines.push(`**Decision:** ${cell(rejectionDecisionLine(r))}`, "");
+  lines.push(`**Rationale:** ${r.decision.rationaleText ? escapeMarkdown(r.decision.rationaleText).replace(/\n/g, "  \n") : "None given."}`, "");
   return lines;
 }

@@ -89,6 +89,16 @@ describe("PDF report", () => {
     const plain = await pdfText(await buildPdf(makeReportModel()));
     expect(plain).not.toContain("Review round:");
     expect(plain).not.toContain("Krippendorff");
+    expect(plain).not.toContain("Rejected as not a claim");
+  });
+
+  it("prints a round's clusters rejected as not a claim after the claims, with the quote, the reviewer's verdict and the decision's rationale", async () => {
+    const text = await pdfText(await buildPdf(makeRoundReportModel()));
+    expect(text.indexOf("Rejected as not a claim")).toBeGreaterThan(text.indexOf("4. "));
+    expect(text).toContain(
+      "Cluster 3 · Marked by one reviewer a <b>crowded</b> café & bar Rafael Reviewer marked it Unsourced: Who says so? " +
+        "Decision: Rejected by Eddie Editor on 22 Nov 2026, 15:05 UTC Rationale: A description of the scene, not a checkable statement.",
+    );
   });
 
   it("cannot print Hangul with DejaVu alone: it prints □ for each character and says so, and does not fail", async () => {

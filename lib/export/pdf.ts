@@ -5,11 +5,14 @@
  * laid out as text runs, never interpreted.
  */
 import PDFDocument from "pdfkit";
-import type { ReportClaim, ReportModel } from "./report-model";
+import type { ReportClaim, ReportModel, ReportRejection } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
 import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, fallbackFontData, fontData, type PdfFontName } from "./pdf-fonts";
-import { UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceLine, reportFacts, reviewsLine, summaryFacts } from "./report-text";
+import {
+  REJECTED_HEADING, REJECTED_INTRO, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceLine, rejectedReviewLine, rejectionDecisionLine, rejectionTitle,
+  reportFacts, reviewsLine, summaryFacts,
+} from "./report-text";
 
 const COLORS = { ink: "#1d1f23", muted: "#5d636d", verified: "#1e7a3c", disputed: "#b3261e", unsourced: "#9a6400", link: "#1a56db" } as const;
 
@@ -112,6 +115,12 @@ export async function buildPdf(m: ReportModel, opts: PdfOptions = {}): Promise<B
   if (m.claims.length === 0) w.write("No claims.");
   for (const c of m.claims) claimBlock(w, c);
 
+  if (m.rejected.length) {
+    w.heading(REJECTED_HEADING);
+    w.write(REJECTED_INTRO, { size: 8.5, color: COLORS.muted });
+    for (const r of m.rejected) rejectionBlock(w, r);
+  }
+
   if (w.missing > 0) {
     doc.moveDown();
     w.write(`${w.missing} characters are outside the embedded font (for example Korean) and are shown as ${MISSING_GLYPH}. The HTML report shows the full text.`, { size: 8.5, color: COLORS.muted });
@@ -153,6 +162,18 @@ function claimBlock(w: PdfWriter, c: ReportClaim) {
   else if (c.author) w.fact("Marked by", `${c.author.name} (no review round)`);
   const decision = decisionLine(c);
   if (decision) w.fact("Disagreement and decision", decision);
+}
+
+function rejectionBlock(w: PdfWriter, r: ReportRejection) {
+  w.doc.moveDown(0.6);
+  w.write(rejectionTitle(r), { font: "bold", size: 11 });
+  for (const v of r.reviews) {
+    w.write(v.exact.replace(/\n/g, " "), { font: "italic", size: 10 });
+    w.write(rejectedReviewLine(v), { size: 9.5 });
+  }
+  w.doc.moveDown(0.2);
+  w.fact("Decision", rejectionDecisionLine(r));
+  w.fact("Rationale", r.decision.rationaleText || "None given");
 }
 
 function pageNumbers(doc: PDFKit.PDFDocument) {

@@ -85,6 +85,19 @@ export type ReportClaim = {
   updatedAt: string;
 };
 
+/**
+ * A cluster of a review round that the adjudicator rejected as not a claim:
+ * what each reviewer marked, and the recorded decision with its rationale.
+ * Human-readable round reports list them after the claims (HTML, PDF,
+ * Markdown); the machine formats (CSV, ClaimReview, W3C) carry claims only.
+ * Quotes only, never highlighted: a later correction may have moved the text.
+ */
+export type ReportRejection = {
+  cluster: { number: number; kind: ReportClusterKind };
+  reviews: ReportReview[];
+  decision: ReportDecision;
+};
+
 /** Counts over the claims, and (when reviews exist) how far the reviewers agreed. */
 export type ReportSummary = {
   total: number;
@@ -152,6 +165,8 @@ export type ReportModel = {
   /** Everyone whose reading is in the report: annotators, reviewers and adjudicators. */
   reviewers: ReportPerson[];
   claims: ReportClaim[];
+  /** A round report's rejected clusters, in cluster order; empty for an article report. */
+  rejected: ReportRejection[];
   summary: ReportSummary;
 };
 

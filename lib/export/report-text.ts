@@ -5,7 +5,7 @@
  */
 import { formatDate as formatCalendarDay } from "@/lib/format-date";
 import { VERDICT_LABELS } from "@/lib/schemas/claim";
-import type { ReportClaim, ReportClusterKind, ReportEvidence, ReportModel } from "./report-model";
+import type { ReportClaim, ReportClusterKind, ReportEvidence, ReportModel, ReportRejection, ReportReview } from "./report-model";
 import { reportTitle } from "./report-model";
 
 export { VERDICT_LABELS };
@@ -159,6 +159,21 @@ export function decisionLine(c: ReportClaim): string {
   }
   return parts.join(" — ");
 }
+
+/** The heading of a round report's clusters rejected as not a claim. */
+export const REJECTED_HEADING = "Rejected as not a claim";
+
+/** What the section says before the rejected clusters. */
+export const REJECTED_INTRO = "Reviewers marked these passages, and the adjudicator decided they are not claims. They have no verdict and are not in the claim counts.";
+
+/** "Cluster 3 · Marked by one reviewer": the title of one rejected cluster. */
+export const rejectionTitle = (r: ReportRejection) => `Cluster ${r.cluster.number} · ${CLUSTER_KIND_LABELS[r.cluster.kind]}`;
+
+/** "Rafael Reviewer marked it Unsourced: Who says so?" — one reviewer of a rejected cluster (the quote is printed apart). */
+export const rejectedReviewLine = (v: ReportReview) => `${v.reviewer.name} marked it ${VERDICT_LABELS[v.verdict]}${v.rationaleText ? `: ${v.rationaleText}` : ""}`;
+
+/** "Rejected by Eddie Editor on 22 Nov 2026, 15:05 UTC" (the rationale is printed apart). */
+export const rejectionDecisionLine = (r: ReportRejection) => `Rejected by ${r.decision.by.name} on ${formatDateTime(r.decision.at)}`;
 
 /** A file-name-safe stem: ASCII letters, digits and dashes. */
 export function fileStem(m: ReportModel): string {

@@ -11,6 +11,7 @@ import { startRound } from "@/lib/server/reviews/start-round";
 import { submitReview } from "@/lib/server/reviews/submit-review";
 import { getRound } from "@/lib/server/reviews/get-round";
 import { decideCluster } from "@/lib/server/reviews/decide-cluster";
+import { closeRound } from "@/lib/server/reviews/close-round";
 import { buildW3c } from "@/lib/export/w3c";
 import { buildHtml } from "@/lib/export/html";
 import { createArticle } from "@/seeds/factories";
@@ -105,6 +106,46 @@ describe("the report of a review round", () => {
     expect((await loadReport(d.team.id, d.article.id, { baseUrl: BASE })).claims.map((x) => x.id)).toEqual([c.id]);
     expect(await code(loadReport(d.team.id, desk.article.id, { baseUrl: BASE, roundId: round.id }))).toBe("404:");
     expect(await code(loadReport(desk.team.id, desk.article.id, { baseUrl: BASE, roundId: round.id }))).toBe("404:");
+  });
+});
+
+describe("a review round's rejected clusters", () => {
+  it("are in the round's report with each reviewer's quote and verdict and the rejection's rationale; not in the article's, nor for a reviewer reviewing blind", async () => {
+    const d = await makeDesk(db, TEXT);
+    const round = await startRound(d.editor, { articleId: d.article.id, reviewerIds: [d.reviewer.id, d.reviewer2.id], adjudicatorId: d.editor.id });
+    await createClaim(d.reviewer, d.article.id, { versionId: d.version.id, ...span("NATO has 30 members"), verdict: "disputed" });
+    await createClaim(d.reviewer2, d.article.id, { versionId: d.version.id, ...span("NATO has 30 members"), verdict: "disputed" });
+    await createClaim(d.reviewer2, d.article.id, { versionId: d.version.id, ...span("the café owner said"), verdict: "unsourced", rationale: "<p>Which owner?</p>" });
+    await submitReview(d.reviewer, round.id);
+    await submitReview(d.reviewer2, round.id);
+    const clusters = (await getRound(d.editor, round.id)).clusters;
+    const agreed = clusters.find((c) => c.kind === "agreed")!;
+    const single = clusters.find((c) => c.kind === "single_reviewer")!;
+    await decideCluster(d.editor, agreed.id, { version: agreed.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>Finland joined.</p>" });
+    await decideCluster(d.editor, single.id, { version: single.version, action: "reject", rationale: "<p>Scene-setting, <em>not</em> a claim.</p>" });
+
+    const m = await loadReport(d.team.id, d.article.id, { baseUrl: BASE, roundId: round.id });
+    expect(m.claims.map((c) => c.exact)).toEqual(["NATO has 30 members"]);
+    expect(m.rejected).toEqual([
+      {
+        cluster: { number: single.number, kind: "single_reviewer" },
+        reviews: [{ reviewer: { id: d.reviewer2.id, name: expect.any(String) }, verdict: "unsourced", ...span("the café owner said"), exact: "the café owner said", rationaleText: "Which owner?" }],
+        decision: { by: { id: d.editor.id, name: expect.any(String) }, at: expect.any(String), boundary: null, rationaleHtml: "<p>Scene-setting, <em>not</em> a claim.</p>", rationaleText: "Scene-setting, not a claim." },
+      },
+    ]);
+    expect(m.summary.total).toBe(1);
+    const html = buildHtml(m);
+    expect(html).toContain(`<article class="rejection" id="cluster-${single.number}">`);
+    expect(html).toContain("<blockquote>the café owner said</blockquote>");
+    expect(html).toContain("<p>Scene-setting, <em>not</em> a claim.</p>");
+    // The article's own report lists claims only.
+    expect((await loadReport(d.team.id, d.article.id, { baseUrl: BASE })).rejected).toEqual([]);
+
+    // A later round on the article: its reviewer, reviewing blind, gets the earlier round's report without the outcome.
+    await closeRound(d.editor, round.id, (await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).version);
+    await startRound(d.editor, { articleId: d.article.id, reviewerIds: [d.reviewer.id], adjudicatorId: d.editor.id });
+    expect((await loadReport(d.team.id, d.article.id, { baseUrl: BASE, roundId: round.id, viewer: d.reviewer })).rejected).toEqual([]);
+    expect((await loadReport(d.team.id, d.article.id, { baseUrl: BASE, roundId: round.id, viewer: d.reviewer2 })).rejected).toHaveLength(1);
   });
 });
 

@@ -7,7 +7,9 @@ import { listFinalClaims, type FinalClaimsViewer } from "@/lib/server/claims/lis
 import { findRound } from "@/lib/server/reviews/find-round";
 import { roundTextVersion } from "@/lib/server/reviews/round-text-version";
 import { roundAgreements } from "@/lib/server/reviews/round-agreement-data";
-import { reportPerson, toReportClaim } from "./to-report-claim";
+import { isReviewingBlind } from "@/lib/server/reviews/annotation-visibility";
+import { listRejectedClusters } from "@/lib/server/reviews/rejected-clusters";
+import { reportPerson, toReportClaim, toReportRejection } from "./to-report-claim";
 
 export type LoadReportOptions = {
   /** The app's public origin, for links and IRIs. */
@@ -49,6 +51,11 @@ export async function loadReport(teamId: string, articleId: string, opts: LoadRe
   // A claim on another version than the one shown has no place in its text: listed like an orphan, never highlighted at foreign offsets.
   const claims = final.map((c, i) => toReportClaim(c.versionId === versionId ? c : { ...c, anchorState: "orphaned", start: 0, end: 0 }, i + 1));
 
+  // A round's rejected clusters, unless the viewer is reviewing the article blind (then they get no outcome at all).
+  const rejected = round && !(opts.viewer && (await isReviewingBlind(opts.viewer, articleId, current.id)))
+    ? (await listRejectedClusters(teamId, round.id)).map(toReportRejection)
+    : [];
+
   const [team, version, adjudicator, assigned] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, name: true } }),
     versionId === current.id ? current : db.articleVersion.findFirstOrThrow({ where: { id: versionId, articleId } }),
@@ -57,7 +64,11 @@ export async function loadReport(teamId: string, articleId: string, opts: LoadRe
   ]);
 
   const people = new Map<string, ReportPerson>();
-  for (const p of [...assigned.map(reportPerson), ...claims.flatMap((c) => [...c.reviews.map((r) => r.reviewer), c.decision?.by, c.author])]) {
+  for (const p of [
+    ...assigned.map(reportPerson),
+    ...claims.flatMap((c) => [...c.reviews.map((r) => r.reviewer), c.decision?.by, c.author]),
+    ...rejected.flatMap((r) => [...r.reviews.map((v) => v.reviewer), r.decision.by]),
+  ]) {
     if (p) people.set(p.id, p);
   }
   const roundIds = [...new Set(final.map((c) => c.cluster?.roundId).filter((id): id is string => !!id))];
@@ -78,6 +89,7 @@ export async function loadReport(teamId: string, articleId: string, opts: LoadRe
       : null,
     reviewers: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)),
     claims,
+    rejected,
     summary: {
       ...summarizeClaims(claims),
       roundAgreement: figures ? { alpha: figures.agreement.verdicts.alpha, spanF1: figures.agreement.spanF1 } : null,

@@ -1,5 +1,6 @@
 import type { FinalClaim, FinalClaimEvidence } from "@/lib/server/claims/list-final-claims";
-import type { ReportClaim, ReportEvidence, ReportPerson } from "@/lib/export/report-model";
+import type { ReportClaim, ReportDecision, ReportEvidence, ReportPerson, ReportRejection, ReportReview } from "@/lib/export/report-model";
+import type { RejectedCluster } from "@/lib/server/reviews/rejected-clusters";
 import { isDisagreement } from "@/lib/export/summarize-claims";
 import { richTextToPlain } from "@/lib/rich-text/sanitize";
 
@@ -39,15 +40,29 @@ export function toReportClaim(c: FinalClaim, number: number): ReportClaim {
     rationaleText: richTextToPlain(c.rationaleHtml),
     evidence: c.evidence.map(toEvidence),
     // An editor's own claim has itself as its only member: there was no review to report.
-    reviews: c.source === "round"
-      ? c.members.map((m) => ({ reviewer: reportPerson(m.author), verdict: m.verdict, start: m.start, end: m.end, exact: m.exact, rationaleText: richTextToPlain(m.rationaleHtml) }))
-      : [],
+    reviews: c.source === "round" ? c.members.map(toReview) : [],
     cluster: c.cluster ? { number: c.cluster.number, kind: c.cluster.kind, disagreement: isDisagreement(c.cluster.kind) } : null,
-    decision: c.decision
-      ? { by: reportPerson(c.decision.decider), at: c.decision.createdAt, boundary: c.decision.boundary, rationaleHtml: c.decision.rationaleHtml, rationaleText: richTextToPlain(c.decision.rationaleHtml) }
-      : null,
+    decision: c.decision ? toDecision(c.decision) : null,
     author: c.author ? reportPerson(c.author) : null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };
 }
+
+type Member = FinalClaim["members"][number];
+type Decision = NonNullable<FinalClaim["decision"]>;
+
+const toReview = (m: Pick<Member, "author" | "verdict" | "start" | "end" | "exact" | "rationaleHtml">): ReportReview => ({
+  reviewer: reportPerson(m.author), verdict: m.verdict, start: m.start, end: m.end, exact: m.exact, rationaleText: richTextToPlain(m.rationaleHtml),
+});
+
+const toDecision = (d: Pick<Decision, "decider" | "createdAt" | "boundary" | "rationaleHtml">): ReportDecision => ({
+  by: reportPerson(d.decider), at: d.createdAt, boundary: d.boundary, rationaleHtml: d.rationaleHtml, rationaleText: richTextToPlain(d.rationaleHtml),
+});
+
+/** A cluster rejected as not a claim, as the report builders read it. */
+export const toReportRejection = (c: RejectedCluster): ReportRejection => ({
+  cluster: { number: c.number, kind: c.kind },
+  reviews: c.members.map(toReview),
+  decision: toDecision(c.decision),
+});

@@ -1,11 +1,16 @@
 import { readFileSync } from "node:fs";
 import { test, expect, signInContext } from "../../support/fixtures";
+import { decideForTest } from "@/seeds/review-factories";
 import { DECISION_RATIONALE, makeDecidedRound } from "../../support/decided-round";
+
+const REJECTION = "Both spans only set the scene; nothing here can be checked.";
 
 const span = (text: string, phrase: string) => ({ start: [...text.slice(0, text.indexOf(phrase))].length, end: [...text.slice(0, text.indexOf(phrase) + phrase.length)].length });
 
-test("the review page exports the round's report, with each reviewer's verdict and the decision", async ({ page, context }) => {
+test("the review page exports the round's report, with each reviewer's verdict, the decision, and the cluster rejected as not a claim", async ({ page, context }) => {
   const desk = await makeDecidedRound();
+  const boundary = desk.clusters.find((c) => c.kind === "boundary_only")!;
+  await decideForTest(desk.db, { team: desk.team, cluster: boundary, version: desk.version, deciderId: desk.editor.id, action: "reject", rationaleHtml: `<p>${REJECTION}</p>` });
   await signInContext(context, desk.editor.email);
   await page.goto(`/reviews/${desk.round.id}`);
   await page.getByText("Export this round’s report").click();
@@ -24,6 +29,12 @@ test("the review page exports the round's report, with each reviewer's verdict a
   await expect(conflict).toContainText(`${desk.reviewer1.name}: Disputed`);
   await expect(conflict).toContainText(`${desk.reviewer2.name}: Verified`);
   await expect(conflict).toContainText(DECISION_RATIONALE);
+  const rejected = report.locator("#rejected .rejection");
+  await expect(rejected).toHaveCount(1);
+  await expect(rejected).toContainText("Reviewers disagreed on the span");
+  await expect(rejected).toContainText(`${desk.reviewer1.name} marked it`);
+  await expect(rejected).toContainText(REJECTION);
+  await expect(report.locator("table.claims")).not.toContainText(REJECTION);
 });
 
 test("the Export menu's “Published at” address goes into the ClaimReview and CSV claim URLs, and a bad one is refused", async ({ page, context, desk }) => {
