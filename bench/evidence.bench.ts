@@ -4,17 +4,9 @@
  * item's page, on a library of 2,000 items, on a fresh SQLite bench database
  * (or BENCH_DATABASE_URL, e.g. a PostgreSQL test database). Not pass/fail.
  */
-import { mkdirSync, rmSync } from "node:fs";
-import { spawnSync } from "node:child_process";
-import { PRISMA_OFFLINE_ENV } from "../scripts/prisma-env";
+import { prepareBenchDatabase } from "./support/bench-database";
 
-const url = process.env.BENCH_DATABASE_URL ?? "file:./data/bench/evidence.db";
-if (!process.env.BENCH_DATABASE_URL) {
-  mkdirSync("data/bench", { recursive: true });
-  for (const s of ["", "-wal", "-shm"]) rmSync(`data/bench/evidence.db${s}`, { force: true });
-}
-process.env.DATABASE_URL = url;
-spawnSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, ...PRISMA_OFFLINE_ENV }, stdio: "ignore" });
+const url = prepareBenchDatabase("evidence");
 
 // Imported after DATABASE_URL is set: the client reads it once.
 const { db } = await import("@/lib/db");

@@ -6,13 +6,11 @@
  * database (loadReport + build) on a fresh SQLite bench database (or
  * BENCH_DATABASE_URL). Prints figures; not pass/fail.
  */
-import { mkdirSync, rmSync } from "node:fs";
-import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { REPORT_FORMATS, type ReportFormat, type ReportModel } from "@/lib/export/report-model";
 import { renderReport } from "@/lib/export/render-report";
 import { evidence, makeReportModel, type ClaimSpec } from "@/tests/fixtures/report-model";
-import { PRISMA_OFFLINE_ENV } from "../scripts/prisma-env";
+import { prepareBenchDatabase } from "./support/bench-database";
 
 const VERDICTS = ["verified", "disputed", "unsourced"] as const;
 
@@ -61,13 +59,7 @@ print("A. builders, 1 article × 1,000 claims", await perFormat(one));
 print("B. builders, 100 articles × 100 claims (10,000)", await perFormat(hundred));
 
 // End to end from the database.
-const dbUrl = process.env.BENCH_DATABASE_URL ?? "file:./data/bench/export.db";
-if (!process.env.BENCH_DATABASE_URL) {
-  mkdirSync("data/bench", { recursive: true });
-  for (const s of ["", "-wal", "-shm"]) rmSync(`data/bench/export.db${s}`, { force: true });
-}
-process.env.DATABASE_URL = dbUrl;
-spawnSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, ...PRISMA_OFFLINE_ENV, DATABASE_URL: dbUrl }, stdio: "ignore" });
+const dbUrl = prepareBenchDatabase("export");
 const { db } = await import("@/lib/db");
 const { loadReport } = await import("@/lib/server/reports/load-report");
 const { createArticle, createTeam, createUser } = await import("@/seeds/factories");

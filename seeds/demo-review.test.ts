@@ -2,30 +2,24 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { importArticleText } from "@/lib/anchoring/strip-furniture";
 import { clusterAnnotations } from "@/lib/review/cluster-annotations";
+import { FINISHED, WAITING, type Mark } from "./demo-review";
 
 /** The demo marks must exist in the imported seed texts and cluster as the demo promises. */
 describe("demo review seed", () => {
   const text = (stem: string) => importArticleText(readFileSync(new URL(`./articles/${stem}.txt`, import.meta.url), "utf8")).text;
+  const FINISHED_TEXT = text("001_bb3c64dddcf2a7b9");
+  const WAITING_TEXT = text("004_9860bfa2709a7987");
 
-  it("finds every demo phrase in its article", async () => {
-    const src = readFileSync(new URL("./demo-review.ts", import.meta.url), "utf8");
-    const phrases = [...src.matchAll(/phrase: "([^"]+)"/g)].map((m) => m[1]!);
-    expect(phrases.length).toBeGreaterThan(10);
-    const all = text("001_bb3c64dddcf2a7b9") + text("004_9860bfa2709a7987");
-    for (const ph of phrases) expect(all, ph).toContain(ph);
+  it("finds every demo phrase in its own round's article", () => {
+    expect(FINISHED.length + WAITING.length).toBeGreaterThan(10);
+    for (const m of FINISHED) expect(FINISHED_TEXT, m.phrase).toContain(m.phrase);
+    for (const m of WAITING) expect(WAITING_TEXT, m.phrase).toContain(m.phrase);
   });
 
   it("gives the waiting round an agreed, a boundary-only and a verdict-conflict cluster", () => {
-    const t = text("004_9860bfa2709a7987");
-    const at = (s: string) => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length });
-    const kinds = clusterAnnotations([
-      { id: "1", reviewerId: "a", ...at("North Korea on Monday blasted the NATO chief’s trip to South Korea and Japan"), verdict: "verified" },
-      { id: "2", reviewerId: "b", ...at("North Korea on Monday blasted the NATO chief’s trip to South Korea and Japan"), verdict: "verified" },
-      { id: "3", reviewerId: "a", ...at("Stoltenberg is on an official two-day trip to Seoul"), verdict: "verified" },
-      { id: "4", reviewerId: "b", ...at("Stoltenberg is on an official two-day trip to Seoul and will fly to Japan for official meetings"), verdict: "verified" },
-      { id: "5", reviewerId: "a", ...at("attended the NATO summit in Spain last year"), verdict: "verified" },
-      { id: "6", reviewerId: "b", ...at("attended the NATO summit in Spain last year"), verdict: "unsourced" },
-    ]).map((c) => c.kind);
+    const at = (s: string) => ({ start: WAITING_TEXT.indexOf(s), end: WAITING_TEXT.indexOf(s) + s.length });
+    const asInput = (m: Mark, i: number) => ({ id: String(i + 1), reviewerId: m.who, ...at(m.phrase), verdict: m.verdict });
+    const kinds = clusterAnnotations(WAITING.map(asInput)).map((c) => c.kind);
     expect(kinds).toEqual(["agreed", "boundary_only", "verdict_conflict"]);
   });
 });

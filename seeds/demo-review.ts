@@ -10,10 +10,12 @@ import type { Db } from "@/lib/db";
 import type { Verdict } from "@/lib/schemas/claim";
 import { annotateInRound, createRound, decideForTest, revealForTest, submitInRound } from "./review-factories";
 
-type Mark = { who: "r1" | "r2"; phrase: string; verdict: Verdict; rationale?: string };
+/** One reviewer's annotation in a demo round: who made it, on which phrase of the article. */
+export type Mark = { who: "r1" | "r2"; phrase: string; verdict: Verdict; rationale?: string };
 const p = (s: string) => `<p>${s}</p>`;
 
-const FINISHED: Mark[] = [
+/** The finished round's annotations, on seed article 001. */
+export const FINISHED: Mark[] = [
   { who: "r1", phrase: "he believed North Korea had assisted Russia in the war in Ukraine", verdict: "unsourced", rationale: "Stoltenberg gives no evidence for this belief." },
   { who: "r2", phrase: "said he believed North Korea had assisted Russia in the war in Ukraine", verdict: "unsourced" },
   { who: "r1", phrase: "called on South Korea to “step up military support” for Ukraine", verdict: "verified", rationale: "Matches NATO's transcript of the Seoul speech." },
@@ -21,13 +23,14 @@ const FINISHED: Mark[] = [
   { who: "r1", phrase: "In Japan, Jens Stoltenberg spoke with Prime Minister Fumio Kishida", verdict: "verified", rationale: "The meeting is on the Japanese PM's office schedule for 31 January 2023." },
   { who: "r2", phrase: "In Japan, Jens Stoltenberg spoke with Prime Minister Fumio Kishida", verdict: "disputed", rationale: "The article does not say when; I could not confirm it." },
 ];
-/** Decisions on the finished round's clusters, in text order. */
-const DECISIONS: { boundary: "r1" | "union"; verdict: Verdict; rationale: string }[] = [
-  { boundary: "r1", verdict: "unsourced", rationale: "The quote attributes the belief to Stoltenberg; the claim is the belief, which is unsourced." },
-  { boundary: "r1", verdict: "verified", rationale: "Both reviewers agree; NATO's transcript confirms it." },
-  { boundary: "r1", verdict: "verified", rationale: "The Kantei schedule lists the meeting on 31 January 2023; the missing date does not make it disputed." },
+/** Decisions on the finished round's clusters, in text order; each keeps reviewer1's boundary. */
+const DECISIONS: { verdict: Verdict; rationale: string }[] = [
+  { verdict: "unsourced", rationale: "The quote attributes the belief to Stoltenberg; the claim is the belief, which is unsourced." },
+  { verdict: "verified", rationale: "Both reviewers agree; NATO's transcript confirms it." },
+  { verdict: "verified", rationale: "The Kantei schedule lists the meeting on 31 January 2023; the missing date does not make it disputed." },
 ];
-const WAITING: Mark[] = [
+/** The waiting round's annotations, on seed article 004. */
+export const WAITING: Mark[] = [
   { who: "r1", phrase: "North Korea on Monday blasted the NATO chief’s trip to South Korea and Japan", verdict: "verified", rationale: "KCNA commentary of 30 January 2023." },
   { who: "r2", phrase: "North Korea on Monday blasted the NATO chief’s trip to South Korea and Japan", verdict: "verified" },
   { who: "r1", phrase: "Stoltenberg is on an official two-day trip to Seoul", verdict: "verified", rationale: "29–30 January 2023." },
@@ -64,8 +67,8 @@ export async function seedDemoReview(db: Db, team: { id: string }): Promise<{ cr
     for (const [i, cluster] of finished.clusters.entries()) {
       const d = DECISIONS[i]!;
       const pick = cluster.members.find((m) => m.annotation.authorId === r1)!.annotation;
-      const span = d.boundary === "union" ? { start: cluster.start, end: cluster.end } : { start: pick.start, end: pick.end };
-      await decideForTest(db, { team, cluster, version: finished.version, deciderId: editor, action: "accept", boundary: d.boundary === "union" ? "union" : pick.id, span, verdict: d.verdict, rationaleHtml: p(d.rationale) });
+      const span = { start: pick.start, end: pick.end };
+      await decideForTest(db, { team, cluster, version: finished.version, deciderId: editor, action: "accept", boundary: pick.id, span, verdict: d.verdict, rationaleHtml: p(d.rationale) });
     }
   }
   const waiting = await prepare("004_9860bfa2709a7987", WAITING, new Date());

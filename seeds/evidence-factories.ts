@@ -63,9 +63,7 @@ export async function createClaimOnPhrase(
   db: Db,
   data: { team: { id: string }; version: { id: string; articleId: string; text: string }; authorId: string; phrase: string; verdict: Verdict; rationaleHtml?: string; occurrence?: number },
 ) {
-  const index = new OffsetIndex(data.version.text);
-  const { start, end } = findPhrase(data.version.text, data.phrase, index, data.occurrence);
-  const { quote } = describeSpan(data.version.text, start, end, index);
+  const { start, end, quote } = phraseSelectors(data.version.text, data.phrase, data.occurrence);
   return db.annotation.create({
     data: {
       teamId: data.team.id, articleId: data.version.articleId, versionId: data.version.id, authorId: data.authorId,
@@ -84,6 +82,17 @@ export function findPhrase(text: string, phrase: string, index = new OffsetIndex
   }
   const start = index.toCodePoint(at);
   return { start, end: index.toCodePoint(at + phrase.length) };
+}
+
+/**
+ * The code-point span of the `occurrence`-th `phrase` in canonical text and
+ * its TextQuoteSelector (exact, prefix, suffix), as the API computes them.
+ * Throws when the phrase is not in the text.
+ */
+export function phraseSelectors(text: string, phrase: string, occurrence = 0) {
+  const index = new OffsetIndex(text);
+  const { start, end } = findPhrase(text, phrase, index, occurrence);
+  return { start, end, quote: describeSpan(text, start, end, index).quote };
 }
 
 /** Attaches an item to a claim with a stance. */

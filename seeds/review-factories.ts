@@ -6,10 +6,9 @@
 import type { Db } from "@/lib/db";
 import type { Verdict } from "@/lib/schemas/claim";
 import { OffsetIndex } from "@/lib/anchoring/offsets";
-import { describeSpan } from "@/lib/anchoring/selectors";
 import { revealInTransaction } from "@/lib/server/reviews/reveal-in-transaction";
 import { applyDecision } from "@/lib/server/reviews/apply-decision";
-import { findPhrase } from "./evidence-factories";
+import { phraseSelectors } from "./evidence-factories";
 
 type Version = { id: string; articleId: string; text: string };
 
@@ -32,9 +31,7 @@ export function annotateInRound(
   db: Db,
   data: { team: { id: string }; roundId: string; version: Version; authorId: string; phrase: string; verdict: Verdict; rationaleHtml?: string },
 ) {
-  const index = new OffsetIndex(data.version.text);
-  const { start, end } = findPhrase(data.version.text, data.phrase, index);
-  const { quote } = describeSpan(data.version.text, start, end, index);
+  const { start, end, quote } = phraseSelectors(data.version.text, data.phrase);
   return db.annotation.create({
     data: {
       teamId: data.team.id, articleId: data.version.articleId, versionId: data.version.id, authorId: data.authorId, roundId: data.roundId,

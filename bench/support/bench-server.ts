@@ -3,10 +3,10 @@
  * a user in over HTTP. Used by bench/*.bench.ts (never by tests).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
 import { createClient, type Db } from "@/lib/db";
 import { PRISMA_OFFLINE_ENV } from "../../scripts/prisma-env";
 import { needsBuild } from "../../scripts/build-state";
+import { prepareBenchDatabase } from "./bench-database";
 
 export type BenchServer = {
   url: string;
@@ -18,14 +18,8 @@ export type BenchServer = {
 
 /** A fresh SQLite bench database (or BENCH_DATABASE_URL), migrated, with the app serving it on `port`. */
 export async function startBenchServer(name: string, port: number): Promise<BenchServer> {
-  const dbUrl = process.env.BENCH_DATABASE_URL ?? `file:./data/bench/${name}.db`;
-  if (!process.env.BENCH_DATABASE_URL) {
-    mkdirSync("data/bench", { recursive: true });
-    for (const s of ["", "-wal", "-shm"]) rmSync(`data/bench/${name}.db${s}`, { force: true });
-  }
+  const dbUrl = prepareBenchDatabase(name);
   const env = { ...process.env, ...PRISMA_OFFLINE_ENV, DATABASE_URL: dbUrl, NEXT_TELEMETRY_DISABLED: "1" };
-  const migrate = spawnSync("npx", ["prisma", "migrate", "deploy"], { env, encoding: "utf8" });
-  if (migrate.status !== 0) throw new Error(`migrate deploy failed on the bench database:\n${migrate.stdout}${migrate.stderr}`);
   if (needsBuild()) {
     console.log("Building (next build): the sources are newer than .next…");
     const build = spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });

@@ -31,8 +31,10 @@ export function CorrectionForm({ articleId }: { articleId: string }) {
     setText(data.currentVersion.text);
     setSeed({ key: 1, text: data.currentVersion.text });
   }
+  // Before the pending check: a failed first load (404, network) has no data, so `!base` would read as loading forever.
+  // A failed background refetch keeps the data and must not replace the text being typed.
+  if (article.error && !base) return <p role="alert" className="form-error">{article.error.message}</p>;
   if (article.isPending || !base) return <p className="muted">Loading article…</p>;
-  if (article.error) return <p role="alert" className="form-error">{article.error.message}</p>;
   if (!data!.can.correct) return <p role="alert" className="form-error">Only editors and admins can correct an article.</p>;
 
   if (correct.isSuccess) {

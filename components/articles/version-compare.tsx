@@ -48,7 +48,7 @@ export function VersionCompare({ articleId }: { articleId: string }) {
         <>
           <div className="version-pickers">{select("from", from)}{select("to", to)}</div>
           {compare.error && <p role="alert" className="form-error">{compare.error.message}</p>}
-          {compare.data && <VersionDiff compare={compare.data} />}
+          {from === to ? <p className="muted small">No differences: both sides are version {from}.</p> : compare.data && <VersionDiff compare={compare.data} />}
         </>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { finalClaimAnchor, finalClaimAnchorActions } from "./final-claim-anchor";
+import { finalClaimAnchor, finalClaimAnchorActions, needsEditor } from "./final-claim-anchor";
 
 describe("finalClaimAnchor", () => {
   it("badges a drifted claim with its score and an orphaned one", () => {
@@ -21,5 +21,13 @@ describe("finalClaimAnchorActions", () => {
   it("offers nothing for a claim on its checked words, or to someone who may not place claims", () => {
     for (const anchorState of ["anchored", "moved"] as const) expect(finalClaimAnchorActions({ anchorState, anchorScore: null }, true)).toEqual({ confirm: false, place: false });
     for (const anchorState of ["drifted", "orphaned"] as const) expect(finalClaimAnchorActions({ anchorState, anchorScore: null }, false)).toEqual({ confirm: false, place: false });
+  });
+});
+
+describe("needsEditor", () => {
+  it("is true for a drifted or orphaned claim only, and false for an annotation without an anchor state", () => {
+    expect(needsEditor({ anchorState: "drifted" })).toBe(true);
+    expect(needsEditor({ anchorState: "orphaned", anchorScore: null })).toBe(true);
+    for (const anchorState of ["anchored", "moved", undefined] as const) expect(needsEditor({ anchorState })).toBe(false);
   });
 });

@@ -2,11 +2,10 @@
 import Link from "next/link";
 import { forwardRef, useState } from "react";
 import type { FinalClaim, FinalClaimEvidence } from "@/lib/server/claims/list-final-claims";
-import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "@/lib/schemas/evidence";
 import { CLUSTER_KIND_LABELS, formatDateTime } from "@/lib/export/report-text";
 import { isWebUrl } from "@/lib/export/report-model";
-import { formatInterval, formatIsoDate } from "@/lib/dates/format-interval";
 import { StanceBadge } from "@/components/evidence/stance-badge";
+import { EvidenceSummary } from "@/components/evidence/evidence-summary";
 import { CommentThread } from "@/components/review/comment-thread";
 import { VerdictBadge } from "./verdict-badge";
 import { AnchorStateBadge } from "./anchor-state-badge";
@@ -127,17 +126,11 @@ export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaim
 /** An evidence link of a final claim: stance, the item (to its library page, marked if deleted), its source and pinpoint. */
 function FinalEvidenceRow({ link }: { link: FinalClaimEvidence }) {
   const item = link.evidence;
-  const when = item.dateStart ? formatInterval(item.dateStart, item.dateEnd) : item.publishedDate ? formatIsoDate(item.publishedDate) : null;
   return (
     <li className="evidence-link" data-testid="evidence-link" data-stance={link.stance} data-deleted={item.deleted ? "true" : undefined}>
       <div className="evidence-link-head">
         <StanceBadge stance={link.stance} />
-        <span className={item.deleted ? "evidence-summary is-deleted" : "evidence-summary"}>
-          <span className="kind-tag">{EVIDENCE_KIND_LABELS[item.kind as EvidenceKind] ?? item.kind}</span>{" "}
-          <Link className="evidence-title" href={`/evidence/${item.id}`}>{item.title}</Link>
-          {item.deleted && <> <span className="deleted-tag">Deleted</span></>}
-          {(item.publisher || when) && <span className="muted"> · {[item.publisher, when].filter(Boolean).join(" · ")}</span>}
-        </span>
+        <EvidenceSummary item={item} />
       </div>
       {isWebUrl(item.url) && (
         <a className="small" href={item.url} target="_blank" rel="noopener noreferrer nofollow">Open the source ↗</a>

@@ -2,6 +2,9 @@
 import { useState } from "react";
 import type { ClaimDto } from "@/lib/schemas/claim";
 import { usePlaceAnchor } from "@/lib/queries/use-claim-anchor";
+import type { PlaceAnchorVars } from "@/lib/queries/optimistic-anchor";
+import { finalClaimAnchorActions, needsEditor } from "./final-claim-anchor";
+import { useAnchorSettling } from "./use-anchor-settling";
 import { AnchorStateBadge } from "./anchor-state-badge";
 import "./anchor-state.css";
 
@@ -23,56 +26,53 @@ type Props = {
  * words they select in the text.
  */
 export function OrphanList({ articleId, claims, canPlace, selection, onPlaced }: Props) {
-  const place = usePlaceAnchor(articleId);
+  const { run: settle, error, pending: busy } = useAnchorSettling(usePlaceAnchor(articleId));
   const [placingId, setPlacingId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const pending = claims.filter((c) => !c.deletedAt && (c.anchorState === "drifted" || c.anchorState === "orphaned"));
+  const pending = claims.filter((c) => !c.deletedAt && needsEditor(c));
   if (pending.length === 0) return null;
 
-  const run = (vars: Parameters<typeof place.mutate>[0]) => {
-    setError(null);
-    place.mutate(vars, {
-      onSuccess: () => {
-        setPlacingId(null);
-        onPlaced();
-      },
-      onError: (e) => setError(e.message),
+  const run = (vars: PlaceAnchorVars<ClaimDto>) =>
+    settle(vars, () => {
+      setPlacingId(null);
+      onPlaced();
     });
-  };
 
   return (
     <section className="orphan-list" aria-label="Claims to re-place after a correction" data-testid="orphan-list">
       <h2>{pending.length === 1 ? "1 claim needs" : `${pending.length} claims need`} an editor after the correction</h2>
       {error && <p role="alert" className="form-error">{error}</p>}
       <ol>
-        {pending.map((c) => (
-          <li key={c.id} className={`orphan-item${placingId === c.id ? " is-placing" : ""}`} data-testid="orphan-item" data-claim-id={c.id}>
-            <AnchorStateBadge claim={c} /> <span className="muted small">{c.author.name}</span>
-            <blockquote>
-              {c.anchorState === "orphaned" && <span className="context">…{c.prefix}</span>}
-              <strong>{c.exact}</strong>
-              {c.anchorState === "orphaned" && <span className="context">{c.suffix}…</span>}
-            </blockquote>
-            {canPlace && (
-              <div className="row-actions">
-                {c.anchorState === "drifted" && placingId !== c.id && (
-                  <button type="button" className="btn btn-small" disabled={place.isPending} onClick={() => run({ claim: c, confirm: true })}>Confirm</button>
-                )}
-                {placingId === c.id ? (
-                  <>
-                    <button type="button" className="btn btn-small btn-primary" disabled={!selection || place.isPending} onClick={() => selection && run({ claim: c, start: selection.start, end: selection.end })}>
-                      Place on selection
-                    </button>
-                    <button type="button" className="btn btn-small" onClick={() => setPlacingId(null)}>Cancel</button>
-                    {!selection && <span className="muted small">Select the words in the article first.</span>}
-                  </>
-                ) : (
-                  <button type="button" className="btn btn-small" onClick={() => setPlacingId(c.id)}>Re-place</button>
-                )}
-              </div>
-            )}
-          </li>
-        ))}
+        {pending.map((c) => {
+          const actions = finalClaimAnchorActions(c, canPlace);
+          return (
+            <li key={c.id} className={`orphan-item${placingId === c.id ? " is-placing" : ""}`} data-testid="orphan-item" data-claim-id={c.id}>
+              <AnchorStateBadge claim={c} /> <span className="muted small">{c.author.name}</span>
+              <blockquote>
+                {c.anchorState === "orphaned" && <span className="context">…{c.prefix}</span>}
+                <strong>{c.exact}</strong>
+                {c.anchorState === "orphaned" && <span className="context">{c.suffix}…</span>}
+              </blockquote>
+              {actions.place && (
+                <div className="row-actions">
+                  {actions.confirm && placingId !== c.id && (
+                    <button type="button" className="btn btn-small" disabled={busy} onClick={() => run({ claim: c, confirm: true })}>Confirm</button>
+                  )}
+                  {placingId === c.id ? (
+                    <>
+                      <button type="button" className="btn btn-small btn-primary" disabled={!selection || busy} onClick={() => selection && run({ claim: c, start: selection.start, end: selection.end })}>
+                        Place on selection
+                      </button>
+                      <button type="button" className="btn btn-small" onClick={() => setPlacingId(null)}>Cancel</button>
+                      {!selection && <span className="muted small">Select the words in the article first.</span>}
+                    </>
+                  ) : (
+                    <button type="button" className="btn btn-small" onClick={() => setPlacingId(c.id)}>Re-place</button>
+                  )}
+                </div>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

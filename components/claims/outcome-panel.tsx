@@ -1,9 +1,10 @@
 "use client";
-import { useDeferredValue, useState } from "react";
+import { useDeferredValue } from "react";
 import type { FinalClaim } from "@/lib/server/claims/list-final-claims";
 import { usePlaceFinalClaimAnchor } from "@/lib/queries/use-final-claim-anchor";
 import { FinalClaimCard, type FinalClaimAnchoring } from "./final-claim-card";
 import { useCardRefs } from "./use-card-refs";
+import { useAnchorSettling } from "./use-anchor-settling";
 import "./outcome.css";
 
 type Props = {
@@ -32,22 +33,13 @@ export function OutcomePanel({ articleId, loading, error, selectedId, onSelect, 
   // As in the claim panel: the highlights first, then the cards.
   const claims = useDeferredValue(props.claims);
   const cardRef = useCardRefs(selectedId);
-  const place = usePlaceFinalClaimAnchor(articleId);
-  const [placeError, setPlaceError] = useState<string | null>(null);
-
-  const run = (vars: Parameters<typeof place.mutate>[0], placed: boolean) => {
-    setPlaceError(null);
-    place.mutate(vars, {
-      onSuccess: () => placed && onPlaced(),
-      onError: (e) => setPlaceError(e.message),
-    });
-  };
+  const { run, error: placeError, pending } = useAnchorSettling(usePlaceFinalClaimAnchor(articleId));
   const anchoring: FinalClaimAnchoring = {
     canPlace,
     hasSelection: !!selection,
-    pending: place.isPending,
-    onConfirm: (claim) => run({ claim, confirm: true }, false),
-    onPlace: (claim) => selection && run({ claim, start: selection.start, end: selection.end }, true),
+    pending,
+    onConfirm: (claim) => run({ claim, confirm: true }),
+    onPlace: (claim) => selection && run({ claim, start: selection.start, end: selection.end }, onPlaced),
   };
 
   return (

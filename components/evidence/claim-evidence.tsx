@@ -12,7 +12,8 @@ import "./evidence.css";
  * claim the user may edit, the controls to attach, re-weigh and detach.
  */
 export function ClaimEvidence({ claim, selected }: { claim: ClaimDto; selected: boolean }) {
-  const { data, error } = useClaimEvidence(claim.id);
+  // One request per card would be N requests on opening an article: only cards with evidence, or the selected one, ask.
+  const { data, error } = useClaimEvidence(claim.id, { enabled: selected || (claim.evidenceCount ?? 0) > 0 });
   const m = useClaimEvidenceMutations(claim.id);
   const [failure, setFailure] = useState<string | null>(null);
   const fail = (e: Error) => setFailure(e.message);

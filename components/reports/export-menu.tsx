@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
+import { useDismiss } from "@/components/ui/use-dismiss";
 import { isWebUrl } from "@/lib/export/report-model";
 import { ImportAnnotations } from "./import-annotations";
 import { ReportDownloadList } from "./report-download-list";
@@ -15,18 +16,8 @@ export function ExportMenu({ articleId }: { articleId: string }) {
   const published = publishUrl.trim();
   const publishedOk = published === "" || isWebUrl(published);
 
-  // Close on a click elsewhere or Escape, as menus do.
-  useEffect(() => {
-    if (!open) return;
-    const handleDown = (e: MouseEvent) => !root.current?.contains(e.target as Node) && setOpen(false);
-    const handleKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
-    document.addEventListener("mousedown", handleDown);
-    document.addEventListener("keydown", handleKey);
-    return () => {
-      document.removeEventListener("mousedown", handleDown);
-      document.removeEventListener("keydown", handleKey);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(root, open, close);
 
   return (
     <div className="export-menu" ref={root}>

@@ -1,10 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import { useImportAnnotations } from "@/lib/queries/use-reports";
-import type { ImportReportDto } from "@/lib/schemas/report";
-
-/** Largest file accepted; the server refuses more (413). */
-const MAX_BYTES = 8 * 1024 * 1024;
+import { MAX_W3C_IMPORT_BYTES, type ImportReportDto } from "@/lib/schemas/report";
 
 /** Imports a W3C Web Annotation file into the article and lists what could not be placed, and why. */
 export function ImportAnnotations({ articleId }: { articleId: string }) {
@@ -16,7 +13,7 @@ export function ImportAnnotations({ articleId }: { articleId: string }) {
     setProblem(null);
     mutation.reset();
     if (!file) return;
-    if (file.size > MAX_BYTES) return setProblem("The file is larger than 8 MB.");
+    if (file.size > MAX_W3C_IMPORT_BYTES) return setProblem(`The file is larger than ${MAX_W3C_IMPORT_BYTES / 1024 / 1024} MB.`);
     let json: unknown;
     try {
       json = JSON.parse(await file.text());

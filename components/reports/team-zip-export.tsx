@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { useStartZip, useZipJob } from "@/lib/queries/use-reports";
 
 /**
@@ -8,8 +8,8 @@ import { useStartZip, useZipJob } from "@/lib/queries/use-reports";
  */
 export function TeamZipExport() {
   const start = useStartZip();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const job = useZipJob(jobId);
+  // The job the last start answered; polled until it is done.
+  const job = useZipJob(start.data?.id ?? null);
   const fetched = useRef<string | null>(null);
   const data = job.data ?? start.data;
   const running = start.isPending || data?.status === "running";
@@ -23,7 +23,7 @@ export function TeamZipExport() {
   }, [data]);
 
   function handleStart() {
-    start.mutate({}, { onSuccess: (j) => setJobId(j.id) });
+    start.mutate({});
   }
 
   return (

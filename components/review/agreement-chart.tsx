@@ -30,8 +30,8 @@ export function AgreementChart() {
 /** The lowest value the axis shows; anything lower is clamped to it and marked. */
 const FLOOR = -1;
 
-/** The bottom of the axis: −0.2, or the lowest value rounded down to a step of 0.2, but not below FLOOR. */
-function axisBottom(points: TeamAgreementPointDto[]): number {
+/** The bottom of the axis: −0.2, or the lowest α rounded down to a step of 0.2, but not below FLOOR (−1). A missing α counts as 0. */
+export function axisBottom(points: Pick<TeamAgreementPointDto, "alpha">[]): number {
   const lowest = Math.min(-0.2, ...points.map((p) => p.alpha ?? 0));
   // Rounded first: −0.6 × 5 is −3.0000000000000004 in floating point, which would floor to −4.
   const steps = Math.floor(Math.round(lowest * 5e6) / 1e6);

@@ -5,7 +5,7 @@ import type { ClusterDto, ClusterMemberDto, DecideClusterInput } from "@/lib/sch
 import { DecisionForm } from "./decision-form";
 import { CommentThread } from "./comment-thread";
 
-export const KIND_LABELS: Record<ClusterDto["kind"], string> = {
+const KIND_LABELS: Record<ClusterDto["kind"], string> = {
   agreed: "Agreed",
   boundary_only: "Boundary differs",
   verdict_conflict: "Verdict conflict",

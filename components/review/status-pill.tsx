@@ -1,6 +1,6 @@
 import type { RoundStatus } from "@/lib/policies/round";
 
-export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = { open: "Blind review", revealed: "Awaiting adjudication", adjudicated: "Adjudicated", closed: "Closed" };
+const ROUND_STATUS_LABELS: Record<RoundStatus, string> = { open: "Blind review", revealed: "Awaiting adjudication", adjudicated: "Adjudicated", closed: "Closed" };
 
 /** A round's status as a small labelled pill. */
 export function StatusPill({ status }: { status: RoundStatus }) {

@@ -78,15 +78,17 @@ export async function readJson<T>(req: Request, schema: ZodType<T>, maxBytes = M
   } catch {
     throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
   }
-  rejectNul(data);
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw zodToAppError(parsed.error);
+  rejectNul(parsed.data);
   return parsed.data;
 }
 
 /**
  * U+0000 is valid JSON but no database text column takes it (PostgreSQL
  * refuses it outright), so a string holding it is bad input, named by its path.
+ * Checked on what the schema accepted, so a schema's own message (say, the
+ * article text's control-character check with its line number) comes first.
  */
 function rejectNul(value: unknown, path: string[] = []): void {
   if (typeof value === "string") {
@@ -98,9 +100,9 @@ function rejectNul(value: unknown, path: string[] = []): void {
 /** Validates query-string parameters. */
 export function readQuery<T>(req: NextRequest, schema: ZodType<T>): T {
   const query = Object.fromEntries(req.nextUrl.searchParams);
-  rejectNul(query);
   const parsed = schema.safeParse(query);
   if (!parsed.success) throw zodToAppError(parsed.error);
+  rejectNul(parsed.data);
   return parsed.data;
 }
 

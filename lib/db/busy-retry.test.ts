@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isBusyError, whenNotBusy } from "./busy-retry";
+import { isBusyError, isUniqueViolation, whenNotBusy } from "./busy-retry";
 
 const busy = (code = "SQLITE_BUSY") => Object.assign(new Error("database is locked"), { code });
 
@@ -36,5 +36,14 @@ describe("whenNotBusy", () => {
   it("knows the busy codes from the others", () => {
     expect(["SQLITE_BUSY", "SQLITE_BUSY_RECOVERY", "SQLITE_LOCKED"].every((c) => isBusyError(busy(c)))).toBe(true);
     expect([busy("SQLITE_CONSTRAINT"), new Error("x"), null, undefined, "SQLITE_BUSY"].some(isBusyError)).toBe(false);
+  });
+});
+
+describe("isUniqueViolation", () => {
+  it("knows a taken id or unique key on both databases from any other failure", () => {
+    const err = (code: string) => Object.assign(new Error("x"), { code });
+    expect(["SQLITE_CONSTRAINT_PRIMARYKEY", "SQLITE_CONSTRAINT_UNIQUE", "23505"].every((c) => isUniqueViolation(err(c)))).toBe(true);
+    expect(["SQLITE_BUSY", "SQLITE_CONSTRAINT_FOREIGNKEY", "23503", "ECONNRESET"].some((c) => isUniqueViolation(err(c)))).toBe(false);
+    expect(isUniqueViolation(null)).toBe(false);
   });
 });

@@ -87,7 +87,12 @@ export function createPgBus(connectionString: string): EventBus {
     subscribe(listener, onGap) {
       emitter.on("event", listener);
       if (onGap) emitter.on("gap", onGap);
-      void connect().catch((e) => console.error("Live events: cannot LISTEN", (e as Error).message));
+      void connect().catch((e) => {
+        console.error("Live events: cannot LISTEN", (e as Error).message);
+        // Not listening yet: keep trying, and report a gap once it works, as after a drop.
+        dropped = true;
+        reconnectLater();
+      });
       return () => {
         emitter.off("event", listener);
         if (onGap) emitter.off("gap", onGap);

@@ -41,7 +41,7 @@ export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
 }
 
 /** The CSV rows (header first) before neutralizing and quoting. */
-export function csvRows(m: ReportModel): (string | number)[][] {
+function csvRows(m: ReportModel): (string | number)[][] {
   return [[...CSV_COLUMNS], ...m.claims.map((c) => row(m, c))];
 }
 

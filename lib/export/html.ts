@@ -9,7 +9,7 @@ import { articlePageUrl, isWebUrl, reportTitle } from "./report-model";
 import { claimSegments, type Segment } from "./claim-segments";
 import { REPORT_CSS } from "./html-style";
 import {
-  CLUSTER_KIND_LABELS, REJECTED_HEADING, REJECTED_INTRO, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceDetails, formatDateTime, isPlaced,
+  CLUSTER_KIND_LABELS, NO_RATIONALE, REJECTED_HEADING, REJECTED_INTRO, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceDetails, formatDateTime, isPlaced,
   rejectionDecisionLine, rejectionTitle, reportFacts, summaryFacts,
 } from "./report-text";
 
@@ -108,7 +108,7 @@ function claimRow(c: ReportClaim): string {
 <td class="num"><a href="#claim-${c.number}">${c.number}</a></td>
 <td><blockquote${isPlaced(c) ? "" : ` id="claim-${c.number}"`}>${escapeHtml(c.exact)}</blockquote>${note ? `<p class="anchor-note">${escapeHtml(note)}</p>` : ""}</td>
 <td><span class="verdict v-${c.verdict}">${VERDICT_LABELS[c.verdict]}</span></td>
-<td class="rationale">${c.rationaleHtml || `<span class="none">None given</span>`}</td>
+<td class="rationale">${c.rationaleHtml || `<span class="none">${NO_RATIONALE}</span>`}</td>
 <td>${evidence}</td>
 <td>${reviews}</td>
 <td>${decision(c)}</td>
@@ -134,7 +134,7 @@ function rejectedSection(rejected: readonly ReportRejection[]): string {
     .map((v) => `<li><blockquote>${escapeHtml(v.exact)}</blockquote>${escapeHtml(v.reviewer.name)} marked it <span class="verdict v-${v.verdict}">${VERDICT_LABELS[v.verdict]}</span>${v.rationaleText ? `: ${escapeHtml(v.rationaleText)}` : ""}</li>`)
     .join("")}</ul>
 <p>${escapeHtml(rejectionDecisionLine(r))}</p>
-<div class="rationale">${r.decision.rationaleHtml || `<span class="none">No rationale given</span>`}</div>
+<div class="rationale">${r.decision.rationaleHtml || `<span class="none">${NO_RATIONALE}</span>`}</div>
 </article>`;
   return `<section id="rejected" aria-labelledby="rejected-h">
 <h2 id="rejected-h">${escapeHtml(REJECTED_HEADING)}</h2>

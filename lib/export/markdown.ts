@@ -8,7 +8,7 @@ import type { ReportClaim, ReportModel, ReportRejection } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
 import {
-  REJECTED_HEADING, REJECTED_INTRO, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceDetails, rejectedReviewLine, rejectionDecisionLine,
+  NO_RATIONALE, REJECTED_HEADING, REJECTED_INTRO, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceDetails, rejectedReviewLine, rejectionDecisionLine,
   rejectionTitle, reportFacts, reviewsLine, summaryFacts,
 } from "./report-text";
 
@@ -69,12 +69,18 @@ function annotatedText(m: ReportModel): string {
     .join("\n\n");
 }
 
+/** Quoted words, one `>` line per line of text. */
+const quote = (text: string) => text.split("\n").map((l) => `> ${escapeMarkdown(l)}`);
+
+/** The rationale paragraph, its line breaks kept. */
+const rationale = (text: string) => `**Rationale:** ${text ? escapeMarkdown(text).replace(/\n/g, "  \n") : `${NO_RATIONALE}.`}`;
+
 function claimSection(c: ReportClaim): string[] {
   const lines = [`### <a id="claim-${c.number}"></a>${c.number}. ${VERDICT_LABELS[c.verdict]}`, ""];
-  lines.push(...c.exact.split("\n").map((l) => `> ${escapeMarkdown(l)}`), "");
+  lines.push(...quote(c.exact), "");
   const note = anchorNote(c);
   if (note) lines.push(`**${cell(note)}**`, "");
-  lines.push(`**Rationale:** ${c.rationaleText ? escapeMarkdown(c.rationaleText).replace(/\n/g, "  \n") : "None given."}`, "");
+  lines.push(rationale(c.rationaleText), "");
   if (c.evidence.length) {
     lines.push("**Evidence:**", "");
     for (const e of c.evidence) lines.push(`- ${mdLink(e.url, e.title)} · ${cell(evidenceDetails(e))}`);
@@ -89,8 +95,8 @@ function claimSection(c: ReportClaim): string[] {
 
 function rejectionSection(r: ReportRejection): string[] {
   const lines = [`### ${cell(rejectionTitle(r))}`, ""];
-  for (const v of r.reviews) lines.push(...v.exact.split("\n").map((l) => `> ${escapeMarkdown(l)}`), "", cell(rejectedReviewLine(v)), "");
+  for (const v of r.reviews) lines.push(...quote(v.exact), "", cell(rejectedReviewLine(v)), "");
   lines.push(`**Decision:** ${cell(rejectionDecisionLine(r))}`, "");
-  lines.push(`**Rationale:** ${r.decision.rationaleText ? escapeMarkdown(r.decision.rationaleText).replace(/\n/g, "  \n") : "None given."}`, "");
+  lines.push(rationale(r.decision.rationaleText), "");
   return lines;
 }

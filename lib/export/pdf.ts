@@ -10,7 +10,7 @@ import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
 import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, fallbackFontData, fontData, type PdfFontName } from "./pdf-fonts";
 import {
-  REJECTED_HEADING, REJECTED_INTRO, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceLine, rejectedReviewLine, rejectionDecisionLine, rejectionTitle,
+  NO_RATIONALE, REJECTED_HEADING, REJECTED_INTRO, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceLine, rejectedReviewLine, rejectionDecisionLine, rejectionTitle,
   reportFacts, reviewsLine, summaryFacts,
 } from "./report-text";
 
@@ -154,7 +154,7 @@ function claimBlock(w: PdfWriter, c: ReportClaim) {
   const note = anchorNote(c);
   if (note) w.write(note, { font: "bold", size: 9.5, color: COLORS.disputed });
   doc.moveDown(0.2);
-  w.fact("Rationale", c.rationaleText || "None given");
+  w.fact("Rationale", c.rationaleText || NO_RATIONALE);
   if (c.evidence.length === 0) w.fact("Evidence", "None");
   for (const e of c.evidence) w.fact("Evidence", `${evidenceLine(e)}${isWebUrl(e.url) ? ` <${e.url}>` : ""}`, isWebUrl(e.url) ? e.url : null);
   const reviews = reviewsLine(c);
@@ -173,7 +173,7 @@ function rejectionBlock(w: PdfWriter, r: ReportRejection) {
   }
   w.doc.moveDown(0.2);
   w.fact("Decision", rejectionDecisionLine(r));
-  w.fact("Rationale", r.decision.rationaleText || "None given");
+  w.fact("Rationale", r.decision.rationaleText || NO_RATIONALE);
 }
 
 function pageNumbers(doc: PDFKit.PDFDocument) {

@@ -3,7 +3,7 @@
  * same way (HTML, PDF, Markdown, CSV), so the formats never drift apart.
  * Nothing here escapes: each builder escapes for its own syntax.
  */
-import { formatDate as formatCalendarDay } from "@/lib/format-date";
+import { formatDate } from "@/lib/format-date";
 import { VERDICT_LABELS } from "@/lib/schemas/claim";
 import type { ReportClaim, ReportClusterKind, ReportEvidence, ReportModel, ReportRejection, ReportReview } from "./report-model";
 import { reportTitle } from "./report-model";
@@ -21,17 +21,6 @@ export const CLUSTER_KIND_LABELS: Record<ReportClusterKind, string> = {
   verdict_conflict: "Reviewers disagreed on the verdict",
   single_reviewer: "Marked by one reviewer",
 };
-
-/** Formatted calendar dates: Intl formatting is slow, and a report repeats the same few dates thousands of times. */
-const dayCache = new Map<string, string>();
-function formatDate(isoDate: string): string {
-  let out = dayCache.get(isoDate);
-  if (out === undefined) {
-    if (dayCache.size > 10_000) dayCache.clear();
-    dayCache.set(isoDate, (out = formatCalendarDay(isoDate)));
-  }
-  return out;
-}
 
 /** "2026-11-25T14:03:00.000Z" -> "25 Nov 2026, 14:03 UTC"; calendar dates go through formatDate. */
 export function formatDateTime(iso: string): string {
@@ -116,7 +105,7 @@ export const needsReReview = (c: Pick<ReportClaim, "anchorState">) => c.anchorSt
 export const isPlaced = (c: Pick<ReportClaim, "anchorState">) => c.anchorState !== "orphaned";
 
 /** How every human-readable format starts the note of a claim that needs re-review. */
-export const REREVIEW_NOTE = "Text changed after the check: needs re-review.";
+const REREVIEW_NOTE = "Text changed after the check: needs re-review.";
 
 /**
  * The note a claim that needs re-review carries next to its quote (HTML,
@@ -159,6 +148,9 @@ export function decisionLine(c: ReportClaim): string {
   }
   return parts.join(" — ");
 }
+
+/** What every format prints for an empty rationale. */
+export const NO_RATIONALE = "None given";
 
 /** The heading of a round report's clusters rejected as not a claim. */
 export const REJECTED_HEADING = "Rejected as not a claim";

@@ -1,4 +1,6 @@
 /** react-query keys, in one place so invalidations match. */
+import type { QueryClient } from "@tanstack/react-query";
+
 export const queryKeys = {
   articles: () => ["articles"] as const,
   article: (id: string) => ["articles", id] as const,
@@ -7,3 +9,13 @@ export const queryKeys = {
   finalClaims: (articleId: string) => ["articles", articleId, "final-claims"] as const,
   me: () => ["me"] as const,
 };
+
+/**
+ * Refreshes one article after a change that moves its claims (a correction,
+ * an import): its own key prefixes its text, claims, final claims, versions
+ * and round; the list (exact, so other articles stay cached) shows its counts.
+ */
+export function invalidateArticle(qc: QueryClient, articleId: string): void {
+  void qc.invalidateQueries({ queryKey: queryKeys.article(articleId) });
+  void qc.invalidateQueries({ queryKey: queryKeys.articles(), exact: true });
+}

@@ -1,7 +1,6 @@
 import type { LiveEvent } from "@/lib/events/live-event";
 import { queryKeys } from "./keys";
 import { reviewKeys } from "./review-keys";
-import { finalClaimsKey } from "./use-final-claims";
 
 /**
  * The react-query keys (prefixes) an event makes stale. Broad on purpose:
@@ -13,7 +12,7 @@ export function keysForEvent(e: LiveEvent): (readonly string[])[] {
   switch (e.kind) {
     case "annotation":
       // An editor's annotation outside rounds is a final claim itself.
-      return [...(e.article ? [queryKeys.claims(e.article), finalClaimsKey(e.article), reviewKeys.articleRound(e.article)] : []), reviewKeys.all(), queryKeys.articles()];
+      return [...(e.article ? [queryKeys.claims(e.article), queryKeys.finalClaims(e.article), reviewKeys.articleRound(e.article)] : []), reviewKeys.all(), queryKeys.articles()];
     case "round":
       return [...article, reviewKeys.all(), reviewKeys.queue(), reviewKeys.notifications()];
     case "cluster":

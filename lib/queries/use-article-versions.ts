@@ -3,10 +3,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ArticleDto } from "@/lib/server/articles/get-article";
 import type { ArticleVersionDto, ReanchorSummary, VersionCompareDto } from "@/lib/schemas/article";
 import { ApiError, apiFetch } from "./api-client";
-import { queryKeys } from "./keys";
+import { invalidateArticle, queryKeys } from "./keys";
 
 /** Keys under the article's own key, so invalidating the article refreshes them too. */
-export const versionKeys = {
+const versionKeys = {
   list: (articleId: string) => [...queryKeys.article(articleId), "versions"] as const,
   compare: (articleId: string, from: number, to: number) => [...queryKeys.article(articleId), "versions", from, to] as const,
 };
@@ -15,11 +15,12 @@ export function useArticleVersions(articleId: string) {
   return useQuery({ queryKey: versionKeys.list(articleId), queryFn: () => apiFetch<ArticleVersionDto[]>(`/api/articles/${articleId}/versions`) });
 }
 
+/** Two versions compared; asks nothing of the server for a version against itself (an article never corrected has only version 1). */
 export function useVersionCompare(articleId: string, from: number | null, to: number | null) {
   return useQuery({
     queryKey: versionKeys.compare(articleId, from ?? 0, to ?? 0),
     queryFn: () => apiFetch<VersionCompareDto>(`/api/articles/${articleId}/versions/compare?from=${from}&to=${to}`),
-    enabled: from !== null && to !== null,
+    enabled: from !== null && to !== null && from !== to,
   });
 }
 
@@ -37,10 +38,7 @@ export function useCorrectArticle(articleId: string) {
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409 && error.current) qc.setQueryData(queryKeys.article(articleId), error.current as ArticleDto);
     },
-    onSettled: () => {
-      void qc.invalidateQueries({ queryKey: queryKeys.claims(articleId) });
-      void qc.invalidateQueries({ queryKey: versionKeys.list(articleId) });
-      void qc.invalidateQueries({ queryKey: queryKeys.articles() });
-    },
+    // Every claim, final claim and the version list moved with the text.
+    onSettled: () => invalidateArticle(qc, articleId),
   });
 }

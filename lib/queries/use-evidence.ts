@@ -82,8 +82,9 @@ export function useEvidenceMutations() {
 }
 
 /** A claim's evidence links and date hints. */
-export function useClaimEvidence(claimId: string) {
-  return useQuery({ queryKey: evidenceKeys.claim(claimId), queryFn: () => apiFetch<ClaimEvidenceDto>(`/api/claims/${claimId}/evidence`) });
+/** A claim's evidence links and date hints; `enabled: false` skips the request (a card with no evidence that is not selected). */
+export function useClaimEvidence(claimId: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: evidenceKeys.claim(claimId), queryFn: () => apiFetch<ClaimEvidenceDto>(`/api/claims/${claimId}/evidence`), enabled });
 }
 
 /** A link shown while the server confirms it; its id marks it as pending. */

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { LiveEventKind } from "@/lib/events/live-event";
 import { keysForEvent } from "./live-event-keys";
-import { finalClaimsKey } from "./use-final-claims";
+import { queryKeys } from "./keys";
 
 /** Whether invalidating `prefix` reaches `key` (react-query matches keys by prefix). */
 const reaches = (prefix: readonly string[], key: readonly string[]) => prefix.every((part, i) => key[i] === part);
 const refreshesFinalClaims = (kind: LiveEventKind, article: string | null = "a1") =>
-  keysForEvent({ team: "t", article, kind, id: "x", version: 1 }).some((prefix) => reaches(prefix, finalClaimsKey("a1")));
+  keysForEvent({ team: "t", article, kind, id: "x", version: 1 }).some((prefix) => reaches(prefix, queryKeys.finalClaims("a1")));
 
-describe("finalClaimsKey", () => {
+describe("queryKeys.finalClaims", () => {
   it("lives under the article's key, beside its annotations", () => {
-    expect(finalClaimsKey("a1")).toEqual(["articles", "a1", "final-claims"]);
+    expect(queryKeys.finalClaims("a1")).toEqual(["articles", "a1", "final-claims"]);
   });
 
   it("is refreshed by every event that can change an article's final claims", () => {
@@ -21,6 +21,6 @@ describe("finalClaimsKey", () => {
   it("is left alone by a comment or a notification, and by another article's events", () => {
     expect(refreshesFinalClaims("comment", null)).toBe(false);
     expect(refreshesFinalClaims("notification", null)).toBe(false);
-    expect(keysForEvent({ team: "t", article: "a2", kind: "cluster", id: "x", version: 1 }).some((p) => reaches(p, finalClaimsKey("a1")))).toBe(false);
+    expect(keysForEvent({ team: "t", article: "a2", kind: "cluster", id: "x", version: 1 }).some((p) => reaches(p, queryKeys.finalClaims("a1")))).toBe(false);
   });
 });

@@ -4,9 +4,6 @@ import type { FinalClaim } from "@/lib/server/claims/list-final-claims";
 import { apiFetch } from "./api-client";
 import { queryKeys } from "./keys";
 
-/** The key of an article's final claims (queryKeys.finalClaims). */
-export const finalClaimsKey = queryKeys.finalClaims;
-
 /**
  * The article's final claims on its current version (decided round clusters,
  * and editors' annotations outside rounds), in text order as the server sends
@@ -14,7 +11,7 @@ export const finalClaimsKey = queryKeys.finalClaims;
  */
 export function useFinalClaims(articleId: string) {
   return useQuery({
-    queryKey: finalClaimsKey(articleId),
+    queryKey: queryKeys.finalClaims(articleId),
     queryFn: () => apiFetch<FinalClaim[]>(`/api/articles/${articleId}/final-claims`),
   });
 }

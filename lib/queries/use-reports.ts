@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ImportReportDto, ZipJobDto, ZipRequest } from "@/lib/schemas/report";
 import { apiFetch } from "./api-client";
-import { queryKeys } from "./keys";
+import { invalidateArticle } from "./keys";
 
 /** Which report a URL names: one review round's instead of the article's, and where the desk publishes the HTML report. */
 export type ReportUrlOptions = { round?: string | null; publishUrl?: string | null };
@@ -24,10 +24,8 @@ export function useImportAnnotations(articleId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (json: unknown) => apiFetch<ImportReportDto>(`/api/articles/${encodeURIComponent(articleId)}/annotations/import`, { method: "POST", json }),
-    onSettled: () => {
-      void qc.invalidateQueries({ queryKey: queryKeys.claims(articleId) });
-      void qc.invalidateQueries({ queryKey: queryKeys.articles() });
-    },
+    // Imported claims are final claims too (the Outcome panel), not only annotations.
+    onSettled: () => invalidateArticle(qc, articleId),
   });
 }
 

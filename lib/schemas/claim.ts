@@ -68,6 +68,8 @@ export type ClaimDto = {
   anchorState?: AnchorState;
   /** The fuzzy-match score (0..1) of a drifted claim. */
   anchorScore?: number | null;
+  /** Live evidence links when it was read (its card loads them only when there are some, or when selected). */
+  evidenceCount?: number;
   /** What the caller may do with it (lib/policies/claim.ts). */
   can: { edit: boolean; delete: boolean; restore: boolean };
 };

@@ -4,6 +4,13 @@ import type { ImportProblem } from "@/lib/export/parse-w3c";
 import type { Verdict } from "./claim";
 
 export { REPORT_FORMATS };
+
+/**
+ * The largest W3C annotation upload (POST /api/articles/{id}/annotations/import
+ * refuses more with 413; the import form checks before sending). An export of
+ * a thousand claims with evidence is about 2 MB; 8 MB leaves room without inviting abuse.
+ */
+export const MAX_W3C_IMPORT_BYTES = 8 * 1024 * 1024;
 const formatSchema = z.enum(REPORT_FORMATS, { error: `Use one of: ${REPORT_FORMATS.join(", ")}.` });
 
 const webUrl = z

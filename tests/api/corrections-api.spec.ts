@@ -1,13 +1,12 @@
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, makeDesk, signIn, testDb } from "../support/fixtures";
+import { findPhrase } from "@/seeds/evidence-factories";
 
 const MIB = 1024 * 1024;
 
 /** A claim on the first occurrence of `phrase` (code points), through the API. */
 async function claimOn(request: APIRequestContext, desk: Awaited<ReturnType<typeof makeDesk>>, phrase: string) {
-  const at = desk.text.indexOf(phrase);
-  const start = [...desk.text.slice(0, at)].length;
-  const res = await request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, start, end: start + [...phrase].length, verdict: "disputed" } });
+  const res = await request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, ...findPhrase(desk.text, phrase), verdict: "disputed" } });
   expect(res.status()).toBe(201);
   return res.json();
 }

@@ -1,8 +1,9 @@
 import type { APIRequestContext } from "@playwright/test";
-import { test, expect, makeDesk, signIn, testDb } from "../support/fixtures";
+import { test, expect, makeDesk, signIn, signedInRequest, testDb } from "../support/fixtures";
 import { AGREED_PHRASE, CONFLICT_PHRASE } from "../support/review-desk";
 import { makeAdjudicatedRound } from "../support/decided-round";
 import { createRound } from "@/seeds/review-factories";
+import { findPhrase } from "@/seeds/evidence-factories";
 
 // Each test makes its own desk and round, so they can run side by side.
 test.describe.configure({ mode: "parallel" });
@@ -10,20 +11,6 @@ test.describe.configure({ mode: "parallel" });
 /** The correction below: the conflict claim's words are gone (orphaned), the agreed claim's edited (drifted). */
 const SPAIN = "the alliance gathering held in Spain";
 const TWO_DAY = "after a two-day visit to South Korea";
-
-/** A second signed-in API client, disposed by the caller. */
-async function as(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, email: string) {
-  const ctx = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  await signIn(ctx, email);
-  return ctx;
-}
-
-/** [start, end) of the first `phrase` in `text`, in code points. */
-const span = (text: string, phrase: string) => {
-  const at = text.indexOf(phrase);
-  const start = [...text.slice(0, at)].length;
-  return { start, end: start + [...phrase].length };
-};
 
 type Final = { id: string; version: number; exact: string; anchorState: string; start: number; end: number };
 const finalClaims = async (request: APIRequestContext, articleId: string): Promise<Final[]> => {
@@ -46,7 +33,7 @@ test.describe("final claims API", () => {
     const desk = await makeAdjudicatedRound();
     const claim = desk.claims[0]!;
     const other = await makeDesk();
-    const stranger = await as(playwright, other.editor.email);
+    const stranger = await signedInRequest(playwright, other.editor.email);
     const res = await stranger.patch(`/api/final-claims/${claim.id}/anchor`, { data: { version: claim.version, start: 0, end: 4 } });
     expect(res.status()).toBe(404);
     expect(await res.json()).toEqual({ error: expect.any(String) });
@@ -90,7 +77,7 @@ test.describe("final claims API", () => {
     const claim = desk.claims[0]!;
     await signIn(request, desk.editor.email);
     expect((await request.post(`/api/reviews/${desk.round.id}/close`, { data: { version: desk.round.version } })).status()).toBe(200);
-    const ann = await as(playwright, desk.reviewer1.email);
+    const ann = await signedInRequest(playwright, desk.reviewer1.email);
     const res = await ann.patch(`/api/final-claims/${claim.id}/anchor`, { data: { version: claim.version, start: claim.start, end: claim.end } });
     expect(res.status()).toBe(403);
     expect(await res.json()).toEqual({ error: expect.any(String) });
@@ -99,7 +86,7 @@ test.describe("final claims API", () => {
     // A new blind round with Ann: the earlier outcome must not steer her reading.
     await createRound(testDb(), { team: desk.team, version: desk.version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer1.id] });
     expect(await finalClaims(ann, desk.article.id)).toEqual([]);
-    const ben = await as(playwright, desk.reviewer2.email);
+    const ben = await signedInRequest(playwright, desk.reviewer2.email);
     expect(await finalClaims(ben, desk.article.id)).toHaveLength(3);
     expect(await finalClaims(request, desk.article.id)).toHaveLength(3);
     await ann.dispose();
@@ -120,11 +107,11 @@ test.describe("final claims API", () => {
     expect(confirmed.status()).toBe(200);
     expect(await confirmed.json()).toMatchObject({ id: drifted.id, source: "round", anchorState: "anchored", anchorScore: null, exact: TWO_DAY, version: drifted.version + 1 });
 
-    const placed = await request.patch(`/api/final-claims/${orphan.id}/anchor`, { data: { version: orphan.version, ...span(text, SPAIN) } });
+    const placed = await request.patch(`/api/final-claims/${orphan.id}/anchor`, { data: { version: orphan.version, ...findPhrase(text, SPAIN) } });
     expect(placed.status()).toBe(200);
-    expect(await placed.json()).toMatchObject({ id: orphan.id, anchorState: "anchored", exact: SPAIN, ...span(text, SPAIN), version: orphan.version + 1 });
+    expect(await placed.json()).toMatchObject({ id: orphan.id, anchorState: "anchored", exact: SPAIN, ...findPhrase(text, SPAIN), version: orphan.version + 1 });
 
-    const stale = await request.patch(`/api/final-claims/${orphan.id}/anchor`, { data: { version: orphan.version, ...span(text, "Tokyo") } });
+    const stale = await request.patch(`/api/final-claims/${orphan.id}/anchor`, { data: { version: orphan.version, ...findPhrase(text, "Tokyo") } });
     expect(stale.status()).toBe(409);
     expect(await stale.json()).toMatchObject({ error: expect.any(String), current: { id: orphan.id, version: orphan.version + 1, exact: SPAIN } });
     expect(await testDb().claim.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ anchorState: "anchored", exact: SPAIN, version: orphan.version + 1 });

@@ -1,14 +1,8 @@
-import type { APIRequestContext } from "@playwright/test";
-import { test, expect, signIn, testDb } from "../support/fixtures";
+import { test, expect, signIn, signedInRequest, testDb } from "../support/fixtures";
 import { makeReviewDesk, makeRevealedRound } from "../support/review-desk";
 import { decideForTest } from "@/seeds/review-factories";
-
-/** A second signed-in API client (another user), disposed by the caller. */
-async function as(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }, email: string) {
-  const ctx = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
-  await signIn(ctx, email);
-  return ctx;
-}
+import { findPhrase } from "@/seeds/evidence-factories";
+import { callAs, openEventStream, signInAt } from "../support/app-instance";
 
 test.describe("team review API", () => {
   test("should require authentication on every endpoint", async ({ request }) => {
@@ -30,7 +24,7 @@ test.describe("team review API", () => {
   test("another team gets 404 for rounds, clusters, threads and articles", async ({ playwright }) => {
     const desk = await makeRevealedRound();
     const other = await makeReviewDesk();
-    const stranger = await as(playwright, other.editor.email);
+    const stranger = await signedInRequest(playwright, other.editor.email);
     const cluster = desk.clusters[0]!;
     const calls: [string, string, unknown?][] = [
       ["GET", `/api/reviews/${desk.round.id}`], ["POST", `/api/reviews/${desk.round.id}/submit`], ["POST", `/api/reviews/${desk.round.id}/reopen`],
@@ -60,13 +54,13 @@ test.describe("team review API", () => {
     const other = await makeReviewDesk();
 
     // The team itself reaches the claim's thread, sees its round in the series and the reviewer's queue.
-    const owner = await as(playwright, desk.editor.email);
+    const owner = await signedInRequest(playwright, desk.editor.email);
     expect((await owner.get(`/api/comments?claimId=${claim.id}`)).status()).toBe(200);
     expect((await (await owner.get("/api/agreement")).json()).map((p: { roundId: string }) => p.roundId)).toEqual([desk.round.id]);
-    const reviewer = await as(playwright, desk.reviewer1.email);
+    const reviewer = await signedInRequest(playwright, desk.reviewer1.email);
     expect((await (await reviewer.get("/api/queue")).json()).map((q: { roundId: string }) => q.roundId)).toEqual([desk.round.id]);
 
-    const strangerEditor = await as(playwright, other.editor.email);
+    const strangerEditor = await signedInRequest(playwright, other.editor.email);
     const read = await strangerEditor.get(`/api/comments?claimId=${claim.id}`);
     expect(read.status()).toBe(404);
     const post = await strangerEditor.post("/api/comments", { data: { claimId: claim.id, body: "<p>hi</p>" } });
@@ -75,7 +69,7 @@ test.describe("team review API", () => {
     const agreement = await strangerEditor.get("/api/agreement");
     expect(agreement.status()).toBe(200);
     expect(await agreement.json()).toEqual([]);
-    const strangerReviewer = await as(playwright, other.reviewer1.email);
+    const strangerReviewer = await signedInRequest(playwright, other.reviewer1.email);
     const queue = await strangerReviewer.get("/api/queue");
     expect(queue.status()).toBe(200);
     expect(await queue.json()).toEqual([]);
@@ -96,10 +90,10 @@ test.describe("team review API", () => {
       expect((await request.post(url, { data })).status(), url).toBe(403);
     }
     const fresh = await makeReviewDesk();
-    const editor = await as(playwright, fresh.editor.email);
+    const editor = await signedInRequest(playwright, fresh.editor.email);
     const started = await editor.post("/api/reviews", { data: { articleId: fresh.article.id, reviewerIds: [fresh.reviewer1.id], adjudicatorId: fresh.editor.id } });
     expect(started.status()).toBe(201);
-    const outsider = await as(playwright, fresh.reviewer2.email);
+    const outsider = await signedInRequest(playwright, fresh.reviewer2.email);
     const res = await outsider.post(`/api/reviews/${(await started.json()).id}/submit`);
     expect(res.status()).toBe(403);
     expect((await res.json()).error).toMatch(/not a reviewer/);
@@ -155,7 +149,7 @@ test.describe("team review API", () => {
     const conflict = desk.clusters[2]!;
     const first = await request.post(`/api/clusters/${conflict.id}/decisions`, { data: { version: conflict.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>First</p>" } });
     expect(first.status()).toBe(201);
-    const second = await as(playwright, desk.editor2.email);
+    const second = await signedInRequest(playwright, desk.editor2.email);
     const stale = await second.post(`/api/clusters/${conflict.id}/decisions`, { data: { version: conflict.version, action: "reject", rationale: "<p>Second</p>" } });
     expect(stale.status()).toBe(409);
     const body = await stale.json();
@@ -167,7 +161,7 @@ test.describe("team review API", () => {
     const close = await request.post(`/api/reviews/${desk.round.id}/close`, { data: { version: round.version } });
     expect(close.status()).toBe(409);
     expect((await close.json()).current.status).toBe("revealed");
-    const r1 = await as(playwright, desk.reviewer1.email);
+    const r1 = await signedInRequest(playwright, desk.reviewer1.email);
     expect((await r1.post(`/api/reviews/${desk.round.id}/reopen`)).status()).toBe(409);
     await Promise.all([second.dispose(), r1.dispose()]);
   });
@@ -181,11 +175,10 @@ test.describe("team review API", () => {
     expect(created.status()).toBe(201);
     const round = await created.json();
     const text = desk.version.text;
-    const span = (p: string) => ({ start: [...text.slice(0, text.indexOf(p))].length, end: [...text.slice(0, text.indexOf(p))].length + [...p].length });
     for (const [email, verdict] of [[desk.reviewer1.email, "disputed"], [desk.reviewer2.email, "verified"]] as const) {
-      const r = await as(playwright, email);
+      const r = await signedInRequest(playwright, email);
       expect((await (await r.get("/api/queue")).json())[0]).toMatchObject({ roundId: round.id, dueDate: "2031-05-01" });
-      const c = await r.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, ...span("the NATO summit in Madrid"), verdict } });
+      const c = await r.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, ...findPhrase(text, "the NATO summit in Madrid"), verdict } });
       expect(c.status()).toBe(201);
       expect((await (await r.get(`/api/articles/${desk.article.id}/claims`)).json())).toHaveLength(1);
       expect((await r.post(`/api/reviews/${round.id}/submit`)).status()).toBe(200);
@@ -201,7 +194,7 @@ test.describe("team review API", () => {
     expect((await (await request.get("/api/agreement")).json())[0]).toMatchObject({ roundId: round.id });
     const finals = await (await request.get(`/api/articles/${desk.article.id}/final-claims`)).json();
     expect(finals).toEqual([expect.objectContaining({ exact: "the NATO summit in Madrid", verdict: "disputed", source: "round" })]);
-    const r2 = await as(playwright, desk.reviewer2.email);
+    const r2 = await signedInRequest(playwright, desk.reviewer2.email);
     const state = await (await r2.get(`/api/articles/${desk.article.id}/round`)).json();
     expect(Object.values(state.outcomes)).toEqual([expect.objectContaining({ outcome: "changed", claim: { exact: "the NATO summit in Madrid", verdict: "disputed" } })]);
     await r2.dispose();
@@ -216,7 +209,7 @@ test.describe("team review API", () => {
     expect(posted.status()).toBe(201);
     expect((await posted.json()).bodyHtml).toBe(`<p>@${handle} which source did you use?</p>`);
     expect((await (await request.get(`/api/comments?clusterId=${cluster.id}`)).json())).toHaveLength(1);
-    const r2 = await as(playwright, desk.reviewer2.email);
+    const r2 = await signedInRequest(playwright, desk.reviewer2.email);
     const inbox = await (await r2.get("/api/notifications")).json();
     expect(inbox.unread).toBe(1);
     expect(inbox.items[0]).toMatchObject({ kind: "mention", url: `/reviews/${desk.round.id}#cluster-3` });
@@ -224,19 +217,34 @@ test.describe("team review API", () => {
     await r2.dispose();
   });
 
-  test("the event stream is server-sent events of the caller's team", async ({ page, context }) => {
-    const desk = await makeReviewDesk();
-    await signIn(context.request, desk.editor.email);
-    await page.goto("/queue");
-    const head = await page.evaluate(async () => {
-      const ctrl = new AbortController();
-      const res = await fetch("/api/events", { signal: ctrl.signal });
-      const reader = res.body!.getReader();
-      const { value } = await reader.read();
-      ctrl.abort();
-      return { type: res.headers.get("content-type"), first: new TextDecoder().decode(value) };
-    });
-    expect(head.type).toContain("text/event-stream");
-    expect(head.first).toContain("retry: 3000");
+  test("the event stream is server-sent events of the caller's team", async () => {
+    const [mine, theirs] = [await makeReviewDesk(), await makeReviewDesk()];
+    const base = test.info().project.use.baseURL!;
+    const stream = await openEventStream(base, await signInAt(base, mine.editor.email));
+    try {
+      expect(stream.contentType).toContain("text/event-stream");
+      // The stream subscribes before it writes its first chunk, so every change from here on reaches it.
+      expect(await stream.nextChunk()).toContain("retry: 3000");
+      const claimAs = async (desk: typeof mine, phrase: string) => {
+        const r = await callAs<{ id: string }>(base, await signInAt(base, desk.editor.email), "POST", `/api/articles/${desk.article.id}/claims`, {
+          versionId: desk.version.id, ...findPhrase(desk.version.text, phrase), verdict: "disputed",
+        });
+        expect(r.status).toBe(201);
+        return r.body.id;
+      };
+      // Another team's change goes out first; only the caller's team's two changes may arrive.
+      const foreign = await claimAs(theirs, "the NATO summit in Madrid");
+      const first = await claimAs(mine, "the NATO summit in Madrid");
+      const second = await claimAs(mine, "Park Jin");
+      const events = [await stream.nextEvent(), await stream.nextEvent()];
+      expect(events).toEqual([
+        expect.objectContaining({ team: mine.team.id, article: mine.article.id, kind: "annotation", id: first }),
+        expect.objectContaining({ team: mine.team.id, article: mine.article.id, kind: "annotation", id: second }),
+      ]);
+      expect(stream.text()).not.toContain(theirs.team.id);
+      expect(stream.text()).not.toContain(foreign);
+    } finally {
+      stream.close();
+    }
   });
 });

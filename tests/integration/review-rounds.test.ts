@@ -11,6 +11,8 @@ import { reopenReview } from "@/lib/server/reviews/reopen-review";
 import { revealRound } from "@/lib/server/reviews/reveal-round";
 import { closeRound } from "@/lib/server/reviews/close-round";
 import { getRound } from "@/lib/server/reviews/get-round";
+import { getArticleRound } from "@/lib/server/reviews/get-article-round";
+import { decideCluster } from "@/lib/server/reviews/decide-cluster";
 import { listQueue } from "@/lib/server/reviews/list-queue";
 import { makeDesk, makeMember } from "../support/actors";
 import { errorCode } from "../support/error-code";
@@ -191,5 +193,29 @@ describe("a reveal that makes no cluster", () => {
     await submitReview(desk.reviewer, round.id);
     const last = await submitReview(desk.reviewer2, round.id);
     expect(last).toMatchObject({ status: "revealed", adjudicatedAt: null, clusterCounts: { total: 1, open: 1 } });
+  });
+});
+
+describe("whether the article offers to start a blind review (canStart)", () => {
+  /** canStart for the editor and for the round's reviewer, in that order. */
+  const canStart = async (d = desk) => [(await getArticleRound(d.editor, d.article.id)).canStart, (await getArticleRound(d.reviewer, d.article.id)).canStart];
+
+  it("is true for an editor only while no round of the article is open or revealed, and never for a reviewer", async () => {
+    const fresh = await makeDesk(db, TEXT);
+    expect(await canStart(fresh)).toEqual([true, false]);
+
+    expect(await canStart()).toEqual([false, false]); // open
+    await annotate("reviewer", "on Tuesday", "unsourced");
+    await submitReview(desk.reviewer, round.id);
+    expect((await submitReview(desk.reviewer2, round.id)).status).toBe("revealed");
+    expect(await canStart()).toEqual([false, false]);
+
+    const [cluster] = (await getRound(desk.editor, round.id)).clusters;
+    await decideCluster(desk.editor, cluster!.id, { action: "reject", version: cluster!.version, rationale: "<p>A date, not a claim.</p>" });
+    const adjudicated = await getRound(desk.editor, round.id);
+    expect(adjudicated.status).toBe("adjudicated");
+    expect(await canStart()).toEqual([true, false]);
+    expect((await closeRound(desk.editor, round.id, adjudicated.version)).status).toBe("closed");
+    expect(await canStart()).toEqual([true, false]);
   });
 });

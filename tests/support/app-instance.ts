@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import { sseReader } from "./sse-reader";
+import { needsBuild } from "../../scripts/build-state";
 
 /** The factories' default password (seeds/factories.ts). */
 const PASSWORD = "claimdesk";
@@ -16,15 +17,25 @@ const SLOT = process.env.CLAIMDESK_TEST_SLOT;
 /** The build folder next.config.js picks for this slot. */
 const DIST_DIR = SLOT ? `.next-${SLOT}` : ".next";
 
-/** Builds the app once if this slot has no production build yet (minutes, not seconds). */
+/**
+ * True when this slot has no production build, or a source file changed since
+ * it was made (scripts/build-state.ts), so the tests would run stale code.
+ * CLAIMDESK_SKIP_BUILD=1 reuses any existing build, as scripts/test.ts does.
+ */
+function buildIsDue(): boolean {
+  if (process.env.CLAIMDESK_SKIP_BUILD === "1" && existsSync(`${DIST_DIR}/BUILD_ID`)) return false;
+  return needsBuild(DIST_DIR);
+}
+
+/** Builds the app if this slot has no current production build (minutes, not seconds). */
 export function ensureBuild(): void {
-  if (existsSync(`${DIST_DIR}/BUILD_ID`)) return;
+  if (!buildIsDue()) return;
   const r = spawnSync("npx", ["next", "build"], { env: { ...process.env, NODE_ENV: "production" }, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`next build failed:\n${(r.stdout + r.stderr).slice(-4000)}`);
 }
 
-/** True when a build exists, so a caller can size its timeout. */
-export const hasBuild = () => existsSync(`${DIST_DIR}/BUILD_ID`);
+/** True when a current build exists (ensureBuild will not build), so a caller can size its timeout. */
+export const hasBuild = () => !buildIsDue();
 
 /** The first port at or above `from` that nothing listens on (127.0.0.1). */
 export async function freePort(from: number): Promise<number> {

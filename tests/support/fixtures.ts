@@ -50,6 +50,16 @@ export async function signIn(request: APIRequestContext, email: string, password
   return res;
 }
 
+/** Where Playwright's `playwright` fixture makes request contexts. */
+type RequestFactory = { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } };
+
+/** A second API client signed in as `email` (another user than `request`'s); the caller disposes it. */
+export async function signedInRequest(playwright: RequestFactory, email: string) {
+  const ctx = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  expect([200, 302]).toContain((await signIn(ctx, email)).status());
+  return ctx;
+}
+
 /** Signs a browser context in as `email` (cookies shared with its pages). */
 export async function signInContext(context: BrowserContext, email: string) {
   const res = await signIn(context.request, email);

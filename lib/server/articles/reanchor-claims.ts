@@ -8,7 +8,7 @@ import { insertAuditEvents } from "@/lib/server/audit/insert-audit-events";
 import { moveClaimRows, type AnchoredTable, type RowMove } from "./move-claim-rows";
 
 type Reader = Pick<Db, "annotation" | "claim" | "articleVersion">;
-type Tx = Reader & Pick<Db, "$executeRawUnsafe">;
+type Tx = Reader & Pick<Db, "$executeRaw">;
 
 const anchorSelect = {
   id: true, versionId: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchorState: true, anchorScore: true, version: true, deletedAt: true,
@@ -21,8 +21,6 @@ type AnchorRow = { id: string; versionId: string; start: number; end: number; ex
  * budget runs out it is annotations that are orphaned before published claims.
  */
 const TABLES = ["claim", "annotation"] as const satisfies readonly AnchoredTable[];
-/** The audit's object type for each table's rows. */
-const OBJECT_TYPES: Record<AnchoredTable, string> = { claim: "claim", annotation: "annotation" };
 
 type PerTable<T> = Record<AnchoredTable, T>;
 const perTable = <T>(make: () => T): PerTable<T> => ({ claim: make(), annotation: make() });
@@ -42,7 +40,7 @@ const byPosition = (a: AnchorRow, b: AnchorRow) => a.start - b.start || a.end - 
 const toInput = (r: AnchorRow): AnchorInput => ({ ...r, state: r.anchorState, score: r.anchorScore });
 
 /** The rows of one table matching `where`, with their selectors and anchor state. */
-function readRows(reader: Reader, table: AnchoredTable, where: { teamId: string; articleId?: string; id?: { in: string[] } }): Promise<AnchorRow[]> {
+function readAnchorRows(reader: Reader, table: AnchoredTable, where: { teamId: string; articleId?: string; id?: { in: string[] } }): Promise<AnchorRow[]> {
   return table === "claim" ? reader.claim.findMany({ where, select: anchorSelect }) : reader.annotation.findMany({ where, select: anchorSelect });
 }
 
@@ -64,8 +62,9 @@ async function computeMoves(reader: Reader, rows: PerTable<AnchorRow[]>, nextTex
       else groups[table].set(r.versionId, [r]);
     }
   }
-  for (const versionId of new Set(TABLES.flatMap((t) => [...groups[t].keys()]))) {
-    if (!texts.has(versionId)) texts.set(versionId, (await reader.articleVersion.findUniqueOrThrow({ where: { id: versionId }, select: { text: true } })).text);
+  const missing = [...new Set(TABLES.flatMap((t) => [...groups[t].keys()]))].filter((id) => !texts.has(id));
+  if (missing.length) {
+    for (const v of await reader.articleVersion.findMany({ where: { id: { in: missing } }, select: { id: true, text: true } })) texts.set(v.id, v.text);
   }
   const runners = new Map<string, ReturnType<typeof prepareReanchor>>();
   const moves = perTable(() => new Map<string, PlannedMove>());
@@ -106,7 +105,7 @@ export async function planReanchor(
   budget: ReanchorBudget = timeBudget(),
 ): Promise<ReanchorPlan> {
   const where = { teamId: ctx.teamId, articleId: ctx.articleId };
-  const [claim, annotation] = await Promise.all([readRows(db, "claim", where), readRows(db, "annotation", where)]);
+  const [claim, annotation] = await Promise.all([readAnchorRows(db, "claim", where), readAnchorRows(db, "annotation", where)]);
   const texts = new Map([[from.id, from.text]]);
   return { texts, moves: await computeMoves(db, { claim, annotation }, nextText, texts, budget) };
 }
@@ -141,7 +140,7 @@ export async function applyReanchor(
       else staleIds.push(r.id);
     }
     for (let i = 0; i < staleIds.length; i += ID_CHUNK) {
-      stale[table].push(...(await readRows(tx, table, { teamId: ctx.teamId, id: { in: staleIds.slice(i, i + ID_CHUNK) } })));
+      stale[table].push(...(await readAnchorRows(tx, table, { teamId: ctx.teamId, id: { in: staleIds.slice(i, i + ID_CHUNK) } })));
     }
   }
   if (TABLES.some((t) => stale[t].length > 0)) {
@@ -158,7 +157,7 @@ export async function applyReanchor(
     tx,
     TABLES.flatMap((table) =>
       moves[table].map((m) => ({
-        teamId: ctx.teamId, actorId: ctx.actorId, action: "claim.reanchor", objectType: OBJECT_TYPES[table], objectId: m.id, before: m.before, after: { ...m.result, versionId: next.id },
+        teamId: ctx.teamId, actorId: ctx.actorId, action: "claim.reanchor", objectType: table, objectId: m.id, before: m.before, after: { ...m.result, versionId: next.id },
       })),
     ),
   );

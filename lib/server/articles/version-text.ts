@@ -8,19 +8,23 @@ export type IndexedText = { text: string; index: OffsetIndex };
 /**
  * Canonical texts by version id. Versions are immutable, so a text once read
  * never goes stale; the cache saves re-reading and re-indexing (up to ~100 KB)
- * on every claim write. Callers still scope the version to the team with
- * their own query first.
+ * on every claim write. It holds the pending read, so callers asking for the
+ * same version at once (evidence usage lists, parallel writes) share one
+ * query; a failed read is dropped. Callers still scope the version to the team
+ * with their own query first.
  */
-const cache = new Map<string, IndexedText>();
+const cache = new Map<string, Promise<IndexedText>>();
 const MAX_ENTRIES = 200;
 
-export async function versionText(versionId: string): Promise<IndexedText> {
+export function versionText(versionId: string): Promise<IndexedText> {
   const hit = cache.get(versionId);
   if (hit) return hit;
-  const { text } = await db.articleVersion.findUniqueOrThrow({ where: { id: versionId }, select: { text: true } });
+  const entry = db.articleVersion
+    .findUniqueOrThrow({ where: { id: versionId }, select: { text: true } })
+    .then(({ text }) => ({ text, index: new OffsetIndex(text) }));
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  const entry = { text, index: new OffsetIndex(text) };
   cache.set(versionId, entry);
+  entry.catch(() => cache.delete(versionId));
   return entry;
 }
 

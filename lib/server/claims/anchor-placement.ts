@@ -13,7 +13,7 @@ const PLACE_MESSAGES = {
 } as const;
 
 /** The columns settling an anchor writes (the caller adds the version increment). */
-export type AnchorPlacement = {
+type AnchorPlacement = {
   action: "claim.anchor.confirm" | "claim.anchor.place";
   data: { anchorState: "anchored"; anchorScore: null; start?: number; end?: number; exact?: string; prefix?: string; suffix?: string };
 };

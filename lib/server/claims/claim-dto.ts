@@ -9,7 +9,11 @@ export const claimColumns = {
 } as const;
 
 /** The columns every claim read selects. */
-export const claimSelect = { ...claimColumns, author: { select: { id: true, name: true } }, round: { select: { status: true } } } as const;
+export const claimSelect = {
+  ...claimColumns, author: { select: { id: true, name: true } }, round: { select: { status: true } },
+  // How many live evidence links it has: the page fetches a card's evidence only when there is some (or the card is selected).
+  _count: { select: { evidenceLinks: { where: { deletedAt: null } } } },
+} as const;
 
 type ClaimRow = {
   id: string; articleId: string; versionId: string; authorId: string; start: number; end: number; exact: string;
@@ -19,6 +23,8 @@ type ClaimRow = {
   roundId?: string | null; round?: { status: string } | null;
   /** Where the claim stands after corrections (issue 6); absent means anchored. */
   anchorState?: string; anchorScore?: number | null;
+  /** Live evidence links; absent on a claim just created (none yet). */
+  _count?: { evidenceLinks: number };
 };
 
 export function toClaimDto(row: ClaimRow, actor: ClaimActor): ClaimDto {
@@ -42,6 +48,7 @@ export function toClaimDto(row: ClaimRow, actor: ClaimActor): ClaimDto {
     roundId: row.roundId ?? null,
     anchorState: (row.anchorState ?? "anchored") as AnchorState,
     anchorScore: row.anchorScore ?? null,
+    evidenceCount: row._count?.evidenceLinks ?? 0,
     can: claimPermissions(actor, row),
   };
 }

@@ -10,6 +10,7 @@ import { claimSelect, toClaimDto } from "./claim-dto";
 import { insertAnnotation } from "./insert-annotation";
 import { roundForNewAnnotation } from "@/lib/server/reviews/open-assignment";
 import { publishEvent } from "@/lib/events/event-bus";
+import { isUniqueViolation } from "@/lib/db/busy-retry";
 
 const SPAN_MESSAGES = {
   empty: "The selection is empty.",
@@ -63,12 +64,13 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
   if (!input.clientId) return created(user, await insertAnnotation(annotation, audit));
   try {
     return created(user, await insertAnnotation(annotation, audit, input.clientId));
-  } catch {
+  } catch (e) {
+    // Any other failure is the real error: retrying under a fresh id could duplicate a claim whose response is lost.
+    if (!isUniqueViolation(e)) throw e;
     // A retry of a create whose response was lost: the id is taken, and both inserts rolled back.
     const saved = await db.annotation.findFirst({ where: { id: input.clientId, teamId: user.teamId }, select: claimSelect });
     if (saved && saved.authorId === user.id && saved.articleId === articleId) return toClaimDto(saved, user);
-    // Someone else's id (maybe another team's: never reveal or reuse it), or a failure that was not the
-    // id at all: one more try under a fresh id, which throws if the database is really refusing.
+    // Someone else's id (maybe another team's): never reveal or reuse it; save under a fresh id.
     return created(user, await insertAnnotation(annotation, audit));
   }
 }

@@ -1,11 +1,11 @@
 import { db } from "@/lib/db";
+import { personSelect, type Person } from "@/lib/server/person-select";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { AnchorState, Verdict } from "@/lib/schemas/claim";
 import type { ClusterKind } from "@/lib/review/cluster-annotations";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { isReviewingBlind } from "@/lib/server/reviews/annotation-visibility";
 
-type Person = { id: string; name: string | null };
 
 /** An evidence link of a final claim, with its library item (a deleted item still shows, flagged). */
 export type FinalClaimEvidence = {
@@ -66,8 +66,8 @@ export type FinalClaim = {
   updatedAt: string;
 };
 
-const person = { select: { id: true, name: true } } as const;
-const memberSelect = { id: true, author: person, start: true, end: true, exact: true, verdict: true, rationaleHtml: true } as const;
+/** The columns of an annotation read as a cluster member (FinalClaimMember). */
+const memberSelect = { id: true, author: personSelect, start: true, end: true, exact: true, verdict: true, rationaleHtml: true } as const;
 const linkSelect = {
   id: true, stance: true, pinpoint: true,
   evidence: {
@@ -93,13 +93,23 @@ const toMember = (m: MemberRow): FinalClaimMember => ({
 const textOrder = (x: FinalClaim, y: FinalClaim) =>
   Number(x.anchorState === "orphaned") - Number(y.anchorState === "orphaned") || x.start - y.start || x.end - y.end || x.createdAt.localeCompare(y.createdAt);
 
+/** A cluster's members, read as FinalClaimMembers in text order. */
+export const clusterMembersSelect = { select: { annotation: { select: memberSelect } } } as const;
+export const membersInTextOrder = (members: { annotation: MemberRow }[]): FinalClaimMember[] =>
+  members.map((m) => toMember(m.annotation)).sort((a, b) => a.start - b.start || a.end - b.end);
+
+/** A cluster's effective decision: the latest (a cluster can be re-decided). */
+export const latestDecisionSelect = {
+  orderBy: { createdAt: "desc" }, take: 1, select: { id: true, decider: personSelect, boundary: true, rationaleHtml: true, createdAt: true },
+} as const;
+
 const roundClaimInclude = {
   evidenceLinks: { where: { deletedAt: null }, select: linkSelect, orderBy: { createdAt: "asc" } },
   cluster: {
     select: {
       id: true, roundId: true, number: true, kind: true,
-      members: { select: { annotation: { select: memberSelect } } },
-      decisions: { orderBy: { createdAt: "desc" }, take: 1, select: { id: true, decider: person, boundary: true, rationaleHtml: true, createdAt: true } },
+      members: clusterMembersSelect,
+      decisions: latestDecisionSelect,
     },
   },
 } as const;
@@ -116,7 +126,7 @@ async function roundFinalClaims(teamId: string, where: ClaimWhere): Promise<Fina
       prefix: c.prefix, suffix: c.suffix, anchorState: c.anchorState, anchorScore: c.anchorScore, version: c.version, verdict: c.verdict as Verdict,
       rationaleHtml: c.rationaleHtml,
       evidence: c.evidenceLinks.map(toEvidence),
-      members: (c.cluster?.members ?? []).map((m) => toMember(m.annotation)).sort((a, b) => a.start - b.start || a.end - b.end),
+      members: membersInTextOrder(c.cluster?.members ?? []),
       cluster: c.cluster ? { id: c.cluster.id, roundId: c.cluster.roundId, number: c.cluster.number, kind: c.cluster.kind as ClusterKind } : null,
       decision: decision ? { ...decision, createdAt: decision.createdAt.toISOString() } : null,
       author: decision?.decider ?? null,
@@ -141,15 +151,23 @@ export type FinalClaimsViewer = Pick<CurrentUser, "id" | "teamId" | "role">;
  * another team's article. The return type is the contract the report
  * builders (issue 5) read; keep it stable.
  *
+ * With `roundId`, only the final claims decided in that round.
+ *
  * With a `viewer` the blind-review rule applies (lib/policies/round.ts,
  * annotationListRule): a viewer assigned to an open round on the article
  * sees no final claims at all, as their annotation list shows none of the
  * team's earlier work. Every request on behalf of a member passes one.
  */
-export async function listFinalClaims(teamId: string, articleId: string, opts: { allVersions?: boolean; viewer?: FinalClaimsViewer } = {}): Promise<FinalClaim[]> {
+export async function listFinalClaims(
+  teamId: string,
+  articleId: string,
+  opts: { allVersions?: boolean; viewer?: FinalClaimsViewer; roundId?: string } = {},
+): Promise<FinalClaim[]> {
   const { current } = await findArticle(teamId, articleId);
   if (opts.viewer && (await isReviewingBlind(opts.viewer, articleId, current.id))) return [];
   const versionFilter = opts.allVersions ? {} : { versionId: current.id };
+  // One round's claims only (its report): no editor's own claims, no other round's.
+  if (opts.roundId) return (await roundFinalClaims(teamId, { articleId, ...versionFilter, cluster: { roundId: opts.roundId } })).sort(textOrder);
   const [fromRounds, editorAnnotations] = await Promise.all([
     roundFinalClaims(teamId, { articleId, ...versionFilter }),
     db.annotation.findMany({

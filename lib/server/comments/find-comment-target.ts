@@ -5,7 +5,7 @@ import { assertNotReviewingBlind } from "@/lib/server/reviews/annotation-visibil
 import type { CommentThread } from "@/lib/schemas/comment";
 
 /** What a comment thread hangs on: a cluster of the team's rounds or a final claim of the team, or NOT_FOUND. */
-export async function findCommentTarget(teamId: string, thread: CommentThread) {
+async function findCommentTarget(teamId: string, thread: CommentThread) {
   if (thread.clusterId) {
     const c = await db.cluster.findFirst({
       where: { id: thread.clusterId, round: { teamId } },

@@ -12,7 +12,7 @@ const refSelect = { id: true, title: true, url: true, deletedAt: true } as const
  * cheap: without it the database groups every team's links (about three
  * times slower with twenty teams on SQLite).
  */
-export function liveLinkWhere(teamId: string) {
+function liveLinkWhere(teamId: string) {
   return {
     teamId,
     deletedAt: null,

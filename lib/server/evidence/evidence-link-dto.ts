@@ -13,7 +13,7 @@ export function linkSelect(teamId: string) {
   } as const;
 }
 
-export type LinkRow = {
+type LinkRow = {
   id: string; annotationId: string | null; stance: string; pinpoint: string | null; version: number; createdAt: Date;
   evidence: EvidenceRow; annotation: { authorId: string; deletedAt: Date | null } | null;
 };

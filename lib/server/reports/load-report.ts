@@ -42,19 +42,15 @@ export async function loadReport(teamId: string, articleId: string, opts: LoadRe
   const { article, current } = await findArticle(teamId, articleId);
   const round = opts.roundId ? await findRound(teamId, opts.roundId) : null;
   if (round && round.articleId !== articleId) throw notFound("Review round not found.");
-  const viewer = opts.viewer ? { viewer: opts.viewer } : {};
-  const final = round
-    ? (await listFinalClaims(teamId, articleId, { allVersions: true, ...viewer })).filter((c) => c.cluster?.roundId === round.id)
-    : await listFinalClaims(teamId, articleId, viewer);
+  // A viewer reviewing the article blind gets no outcome at all: no claims, no rejected clusters (list-final-claims.ts).
+  const hidden = !!opts.viewer && (await isReviewingBlind(opts.viewer, articleId, current.id));
+  const final = hidden ? [] : await listFinalClaims(teamId, articleId, round ? { allVersions: true, roundId: round.id } : {});
   const shown = round ? await roundTextVersion(teamId, round, final.map((c) => c.versionId)) : null;
   const versionId = shown?.id ?? current.id;
   // A claim on another version than the one shown has no place in its text: listed like an orphan, never highlighted at foreign offsets.
   const claims = final.map((c, i) => toReportClaim(c.versionId === versionId ? c : { ...c, anchorState: "orphaned", start: 0, end: 0 }, i + 1));
 
-  // A round's rejected clusters, unless the viewer is reviewing the article blind (then they get no outcome at all).
-  const rejected = round && !(opts.viewer && (await isReviewingBlind(opts.viewer, articleId, current.id)))
-    ? (await listRejectedClusters(teamId, round.id)).map(toReportRejection)
-    : [];
+  const rejected = round && !hidden ? (await listRejectedClusters(teamId, round.id)).map(toReportRejection) : [];
 
   const [team, version, adjudicator, assigned] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, name: true } }),

@@ -52,11 +52,11 @@ export function toReportClaim(c: FinalClaim, number: number): ReportClaim {
 type Member = FinalClaim["members"][number];
 type Decision = NonNullable<FinalClaim["decision"]>;
 
-const toReview = (m: Pick<Member, "author" | "verdict" | "start" | "end" | "exact" | "rationaleHtml">): ReportReview => ({
+const toReview = (m: Member): ReportReview => ({
   reviewer: reportPerson(m.author), verdict: m.verdict, start: m.start, end: m.end, exact: m.exact, rationaleText: richTextToPlain(m.rationaleHtml),
 });
 
-const toDecision = (d: Pick<Decision, "decider" | "createdAt" | "boundary" | "rationaleHtml">): ReportDecision => ({
+const toDecision = (d: Decision): ReportDecision => ({
   by: reportPerson(d.decider), at: d.createdAt, boundary: d.boundary, rationaleHtml: d.rationaleHtml, rationaleText: richTextToPlain(d.rationaleHtml),
 });
 

@@ -1,10 +1,10 @@
 import { db } from "@/lib/db";
+import { personSelect } from "@/lib/server/person-select";
 import type { Verdict } from "@/lib/schemas/claim";
 import type { ClusterDto, DecisionDto } from "@/lib/schemas/review";
 import type { ClusterKind } from "@/lib/review/cluster-annotations";
 import { representativesOf } from "@/lib/review/cluster-annotations";
 
-const person = { select: { id: true, name: true } } as const;
 
 /** The columns a cluster read selects: members side by side, decisions, the claim. */
 export const clusterSelect = {
@@ -14,7 +14,7 @@ export const clusterSelect = {
     select: {
       annotation: {
         select: {
-          id: true, authorId: true, author: person, start: true, end: true, exact: true, verdict: true, rationaleHtml: true,
+          id: true, authorId: true, author: personSelect, start: true, end: true, exact: true, verdict: true, rationaleHtml: true,
           evidenceLinks: {
             where: { deletedAt: null },
             select: { id: true, stance: true, pinpoint: true, evidence: { select: { id: true, title: true, url: true, kind: true, deletedAt: true } } },
@@ -26,7 +26,7 @@ export const clusterSelect = {
   },
   decisions: {
     orderBy: { createdAt: "asc" },
-    select: { id: true, action: true, boundary: true, start: true, end: true, verdict: true, rationaleHtml: true, clusterVersion: true, createdAt: true, decider: person },
+    select: { id: true, action: true, boundary: true, start: true, end: true, verdict: true, rationaleHtml: true, clusterVersion: true, createdAt: true, decider: personSelect },
   },
   claim: {
     select: {

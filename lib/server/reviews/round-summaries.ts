@@ -1,18 +1,18 @@
 import { db } from "@/lib/db";
+import { personSelect } from "@/lib/server/person-select";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { canSeeProgressCounts, roundPermissions, type RoundStatus } from "@/lib/policies/round";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
 
-const person = { select: { id: true, name: true } } as const;
 
 /** The columns a round summary needs. */
 export const roundSelect = {
   id: true, articleId: true, versionId: true, status: true, dueDate: true, version: true, createdAt: true,
   revealedAt: true, adjudicatedAt: true, closedAt: true, adjudicatorId: true,
   article: { select: { id: true, title: true } },
-  createdBy: person,
-  adjudicator: person,
-  assignments: { select: { reviewerId: true, submittedAt: true, reviewer: person }, orderBy: { createdAt: "asc" } },
+  createdBy: personSelect,
+  adjudicator: personSelect,
+  assignments: { select: { reviewerId: true, submittedAt: true, reviewer: personSelect }, orderBy: { createdAt: "asc" } },
   clusters: { select: { status: true } },
 } as const;
 

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
  * `number` and `reviewedNumber` differ once a correction has moved the round's
  * claims and annotations (ARCHITECTURE.md, Corrections → Review rounds).
  */
-export type RoundTextVersion = RoundDetailDto["textVersion"];
+type RoundTextVersion = RoundDetailDto["textVersion"];
 
 /**
  * Which version to show a round's results on: the newest of the versions

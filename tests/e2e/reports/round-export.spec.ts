@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { test, expect, signInContext } from "../../support/fixtures";
 import { decideForTest } from "@/seeds/review-factories";
+import { findPhrase } from "@/seeds/evidence-factories";
 import { DECISION_RATIONALE, makeDecidedRound } from "../../support/decided-round";
 
 const REJECTION = "Both spans only set the scene; nothing here can be checked.";
-
-const span = (text: string, phrase: string) => ({ start: [...text.slice(0, text.indexOf(phrase))].length, end: [...text.slice(0, text.indexOf(phrase) + phrase.length)].length });
 
 test("the review page exports the round's report, with each reviewer's verdict, the decision, and the cluster rejected as not a claim", async ({ page, context }) => {
   const desk = await makeDecidedRound();
@@ -39,7 +38,7 @@ test("the review page exports the round's report, with each reviewer's verdict, 
 
 test("the Export menu's “Published at” address goes into the ClaimReview and CSV claim URLs, and a bad one is refused", async ({ page, context, desk }) => {
   await signInContext(context, desk.editor.email);
-  const claim = await context.request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, ...span(desk.text, "NATO Secretary-General Jens Stoltenberg"), verdict: "verified" } });
+  const claim = await context.request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, ...findPhrase(desk.text, "NATO Secretary-General Jens Stoltenberg"), verdict: "verified" } });
   expect(claim.status()).toBe(201);
   await page.goto(`/articles/${desk.article.id}`);
   await page.getByRole("button", { name: "Export" }).click();

@@ -1,27 +1,14 @@
 import type { Page } from "@playwright/test";
 import { test, expect, testDb } from "../../support/fixtures";
 import { AGREED_PHRASE, CONFLICT_PHRASE, LONG_PHRASE, makeRevealedRound } from "../../support/review-desk";
-import { DECISION_RATIONALE, makeDecidedRound } from "../../support/decided-round";
+import { BOUNDARY_DECISION, DECISION_RATIONALE, makeAdjudicatedRound } from "../../support/decided-round";
 import { gotoLive, personPage } from "../../support/review-pages";
 import { selectWithMouse } from "../../support/select-text";
-import { createRound, decideForTest } from "@/seeds/review-factories";
+import { createRound } from "@/seeds/review-factories";
 import { createEvidenceItem } from "@/seeds/evidence-factories";
 
 // Each test makes its own desk and round (seeds/review-factories.ts), so they can run side by side.
 test.describe.configure({ mode: "parallel" });
-
-const BOUNDARY_RATIONALE = "The deal includes the destination.";
-
-/** Decides the boundary-only cluster that makeDecidedRound leaves open: the round is then adjudicated. */
-async function adjudicate(desk: Awaited<ReturnType<typeof makeDecidedRound>>) {
-  const c = desk.clusters.find((x) => x.kind === "boundary_only")!;
-  const done = await decideForTest(desk.db, {
-    team: desk.team, cluster: c, version: desk.version, deciderId: desk.editor.id, action: "accept", boundary: "union",
-    span: { start: c.start, end: c.end }, verdict: "verified", rationaleHtml: `<p>${BOUNDARY_RATIONALE}</p>`,
-  });
-  expect(done.adjudicated).toBe(true);
-  return testDb().claim.findMany({ where: { articleId: desk.article.id, deletedAt: null }, orderBy: { start: "asc" } });
-}
 
 const outcomeTab = (page: Page) => page.getByRole("tab", { name: "Outcome", exact: true });
 const annotationsTab = (page: Page) => page.getByRole("tab", { name: "Annotations", exact: true });
@@ -66,9 +53,9 @@ test("before any decision there is no Outcome tab; the first decision brings it 
 });
 
 test("an editor reads the outcome: final claims in text order with verdicts, decisions, reviewers and evidence, and discusses one", async ({ browser }) => {
-  const desk = await makeDecidedRound();
+  const desk = await makeAdjudicatedRound();
   const db = testDb();
-  const rows = await adjudicate(desk);
+  const rows = desk.claims;
   expect(rows.map((r) => r.exact)).toEqual([AGREED_PHRASE, LONG_PHRASE, CONFLICT_PHRASE]);
   const conflictClaim = rows[2]!;
   const source = await createEvidenceItem(db, { team: desk.team, title: "Madrid Summit Declaration", url: "https://www.nato.int/cps/en/natohq/official_texts_196951.htm", publisher: "NATO" });
@@ -94,7 +81,7 @@ test("an editor reads the outcome: final claims in text order with verdicts, dec
   );
   expect(rows.map((r) => r.verdict)).toEqual(["disputed", "verified", "disputed"]);
   await expect(cards.locator(".claim-card-head .verdict-badge")).toHaveText(["✗Disputed", "✓Verified", "✗Disputed"]);
-  await expect(cards.getByTestId("decision-rationale")).toHaveText(["Both reviewers found it wrong.", BOUNDARY_RATIONALE, DECISION_RATIONALE]);
+  await expect(cards.getByTestId("decision-rationale")).toHaveText(["Both reviewers found it wrong.", BOUNDARY_DECISION, DECISION_RATIONALE]);
   for (const card of await cards.all()) await expect(card.getByTestId("decision")).toContainText(`Decided by ${desk.editor.name}`);
 
   // The text shows the final claims, not the annotations.
@@ -155,14 +142,14 @@ test("an editor reads the outcome: final claims in text order with verdicts, dec
 });
 
 test("a reviewer sees the outcome once the round is adjudicated, and not during their own next blind review", async ({ browser }) => {
-  const desk = await makeDecidedRound();
-  const rows = await adjudicate(desk);
+  const desk = await makeAdjudicatedRound();
+  const rows = desk.claims;
   const ann = await personPage(browser, desk.reviewer1.email);
   await openArticle(ann, desk.article.id);
   await expect(ann.getByTestId("round-banner")).toContainText("adjudicated");
   await outcomeTab(ann).click();
   await expect(outcomeCards(ann).getByTestId("claim-quote")).toHaveText([AGREED_PHRASE, LONG_PHRASE, CONFLICT_PHRASE]);
-  await expect(outcomeCards(ann).getByTestId("decision-rationale")).toHaveText(["Both reviewers found it wrong.", BOUNDARY_RATIONALE, DECISION_RATIONALE]);
+  await expect(outcomeCards(ann).getByTestId("decision-rationale")).toHaveText(["Both reviewers found it wrong.", BOUNDARY_DECISION, DECISION_RATIONALE]);
   for (const r of rows) await expect(mark(ann, r.id)).toHaveText(r.exact);
 
   // The round is closed and a new blind review starts with Ann: the earlier outcome must not steer it.

@@ -2,8 +2,7 @@ import type { Page } from "@playwright/test";
 import { test, expect, testDb } from "../../support/fixtures";
 import { clusterCard, personPage } from "../../support/review-pages";
 import { selectWithMouse } from "../../support/select-text";
-import { CONFLICT_PHRASE, LONG_PHRASE, SHORT_PHRASE, makeReviewDesk } from "../../support/review-desk";
-import { makeRevealedRoundFor } from "../../support/review-round-for";
+import { CONFLICT_PHRASE, LONG_PHRASE, SHORT_PHRASE, makeReviewDesk, makeRevealedRound } from "../../support/review-desk";
 
 /** Tags `phrase` in the article with `verdict` and waits for its card. */
 async function tag(page: Page, phrase: string, verdict: "Verified" | "Disputed", cards: number) {
@@ -137,8 +136,7 @@ test("two reviewers review blind, the editor resolves both disagreements, both r
 });
 
 test("a comment that @-mentions a teammate shows in their notifications", async ({ browser }) => {
-  const desk = await makeReviewDesk();
-  const round = await makeRevealedRoundFor(desk);
+  const { round, ...desk } = await makeRevealedRound();
   const ann = await personPage(browser, desk.reviewer1.email);
   const ben = await personPage(browser, desk.reviewer2.email);
   await ben.goto("/queue");

@@ -2,9 +2,7 @@ import { z } from "zod";
 import { readJson, withUser } from "@/lib/api/handler";
 import { importW3c } from "@/lib/server/reports/import-w3c";
 import { publicBaseUrl } from "@/lib/server/reports/public-base-url";
-
-/** An export of a thousand claims with evidence is about 2 MB; 8 MB leaves room without inviting abuse. */
-const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
+import { MAX_W3C_IMPORT_BYTES } from "@/lib/schemas/report";
 
 /**
  * POST /api/articles/{id}/annotations/import: W3C Web Annotation JSON (an
@@ -13,6 +11,6 @@ const MAX_IMPORT_BYTES = 8 * 1024 * 1024;
  * cannot read instead of rejecting the whole upload.
  */
 export const POST = withUser<{ articleId: string }>(async ({ req, params, user }) => {
-  const body = await readJson(req, z.unknown(), MAX_IMPORT_BYTES);
+  const body = await readJson(req, z.unknown(), MAX_W3C_IMPORT_BYTES);
   return importW3c(user, params.articleId, body, publicBaseUrl(req));
 });
