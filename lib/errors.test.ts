@@ -1,14 +1,53 @@
 import { describe, expect, it } from "vitest";
-import { AppError, ERROR_STATUS } from "./errors";
+import { z } from "zod";
+import { AppError, ERROR_STATUS, type AppErrorCode } from "./errors";
+import { errorResponse } from "./api/handler";
 
-describe("AppError", () => {
-  it("maps each code to one status", () => {
-    expect(ERROR_STATUS).toEqual({ INVALID_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429 });
-    expect(new AppError("CONFLICT").status).toBe(409);
+const CODES = Object.keys(ERROR_STATUS) as AppErrorCode[];
+
+describe("errors reach the client as { error, field?, current? } with one status per code", () => {
+  it("answers every code with a distinct status (never the 500 of a bug) and a readable default message", async () => {
+    const statuses = new Set<number>();
+    for (const code of CODES) {
+      const res = errorResponse(new AppError(code));
+      expect(res.status, code).toBeGreaterThanOrEqual(400);
+      expect(res.status, code).not.toBe(500);
+      statuses.add(res.status);
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(Object.keys(body), code).toEqual(["error"]);
+      expect(String(body.error).length, code).toBeGreaterThan(5);
+    }
+    expect(statuses.size).toBe(CODES.length);
   });
-  it("serializes to { error, field?, current? } only", () => {
-    expect(new AppError("INVALID_INPUT", "Bad date.", { field: "publishedDate" }).toJSON()).toEqual({ error: "Bad date.", field: "publishedDate" });
-    expect(new AppError("CONFLICT", undefined, { current: { version: 2 } }).toJSON()).toEqual({ error: "Someone changed this in the meantime.", current: { version: 2 } });
-    expect(Object.keys(new AppError("NOT_FOUND").toJSON())).toEqual(["error"]);
+
+  it("keeps the statuses clients depend on", () => {
+    const status = (code: AppErrorCode) => errorResponse(new AppError(code)).status;
+    expect([status("INVALID_INPUT"), status("UNAUTHENTICATED"), status("NOT_FOUND"), status("CONFLICT")]).toEqual([400, 401, 404, 409]);
+  });
+
+  it("names the field and carries the current state of a conflict", async () => {
+    expect(await errorResponse(new AppError("INVALID_INPUT", "Bad date.", { field: "publishedDate" })).json()).toEqual({ error: "Bad date.", field: "publishedDate" });
+    expect(await errorResponse(new AppError("CONFLICT", undefined, { current: { version: 2 } })).json()).toEqual({ error: "Someone changed this in the meantime.", current: { version: 2 } });
+  });
+
+  it("turns a schema failure into a 400 naming the field's path", async () => {
+    const parsed = z.object({ span: z.object({ start: z.number() }) }).safeParse({ span: { start: "x" } });
+    const res = errorResponse(parsed.error);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ field: "span.start", error: expect.stringContaining("span.start") });
+  });
+
+  it("never lets an unknown error's message out", async () => {
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      const res = errorResponse(new Error("connect ECONNREFUSED 10.0.0.5:5432 password=secret"));
+      expect(res.status).toBe(500);
+      const text = await res.text();
+      expect(text).not.toContain("ECONNREFUSED");
+      expect(JSON.parse(text)).toEqual({ error: expect.any(String) });
+    } finally {
+      console.error = quiet;
+    }
   });
 });

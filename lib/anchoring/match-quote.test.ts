@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, matchQuote, scoreCandidate } from './match-quote';
-import type { Range } from './text-alignment';
+import type { Range } from './alignment-types';
 
 const whole = (text: string): Range[] => [[0, text.length]];
 

@@ -11,7 +11,7 @@
  * Offsets are UTF-16 units of the text (the caller converts).
  */
 import search from 'approx-string-match';
-import type { Range } from './text-alignment';
+import type { Range } from './alignment-types';
 import { UNLIMITED_BUDGET, type ReanchorBudget } from './reanchor-budget';
 
 /** What is known about the quote: its text and context in the old version, and where it should roughly be now. */

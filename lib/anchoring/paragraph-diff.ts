@@ -7,7 +7,7 @@
  * Offsets are UTF-16 units of the JavaScript strings.
  */
 import { diffArrays, diffWordsWithSpace } from 'diff';
-import type { KeptRun } from './text-alignment';
+import type { KeptRun } from './alignment-types';
 import type { ReanchorBudget } from './reanchor-budget';
 
 /**

@@ -31,6 +31,9 @@ describe('re-anchoring corpus (seed articles)', () => {
       expect(newText).not.toBe(oldText);
       const claims = c.claims.map((x) => claimOn(oldText, x.id, x.phrase, x.occurrence));
       const results = reanchor(oldText, newText, claims);
+      // One result per claim, each expected: a claim the function dropped would otherwise pass unseen.
+      expect(results.map((r) => r.id).sort()).toEqual(claims.map((x) => x.id).sort());
+      expect(Object.keys(c.expect).sort()).toEqual(claims.map((x) => x.id).sort());
       for (const r of results) {
         const want = c.expect[r.id];
         expect(want, `expectation for ${r.id}`).toBeDefined();

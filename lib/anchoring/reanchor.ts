@@ -28,7 +28,8 @@
  */
 import { OffsetIndex } from './offsets';
 import { describeSpan, trimSpan } from './selectors';
-import { alignTexts, imageOf, mapPoint, mapSpan, mergeRanges, type Alignment, type Range } from './text-alignment';
+import { alignTexts, imageOf, mapPoint, mapSpan, mergeRanges } from './text-alignment';
+import type { Alignment, Range } from './alignment-types';
 import { DEFAULT_MATCH_OPTIONS, matchQuote, type MatchOptions } from './match-quote';
 import { timeBudget, type ReanchorBudget } from './reanchor-budget';
 

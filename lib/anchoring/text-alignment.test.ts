@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignTexts, imageOf, mapPoint, mapSpan, mergeRanges, type Alignment } from './text-alignment';
+import { alignTexts, imageOf, mapPoint, mapSpan, mergeRanges } from './text-alignment';
+import type { Alignment } from './alignment-types';
 
 /** Every kept run really is the same text in both versions, and runs + inserted text cover the new text exactly once. */
 function expectConsistent(al: Alignment, oldText: string, newText: string) {

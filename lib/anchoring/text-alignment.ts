@@ -17,24 +17,7 @@
  */
 import { alignBlock, diffParagraphs, findMoves, linesOf, type Line, type ParagraphChunk } from './paragraph-diff';
 import { UNLIMITED_BUDGET, type ReanchorBudget } from './reanchor-budget';
-
-/** A run of text the correction kept: old [oldStart, oldStart + length) equals new [newStart, newStart + length). */
-export type KeptRun = { oldStart: number; newStart: number; length: number };
-
-/** A UTF-16 range [from, to) of the new text. */
-export type Range = [from: number, to: number];
-
-/** The alignment of an old text with a new one. */
-export type Alignment = {
-  /** Kept runs in order in both texts (monotone). */
-  runs: KeptRun[];
-  /** Paragraphs that moved unchanged (not in order). */
-  moves: KeptRun[];
-  /** New-text ranges no run or move covers: what the correction wrote. */
-  inserted: Range[];
-  newLength: number;
-};
-
+import type { Alignment, KeptRun, Range } from './alignment-types';
 
 /** Merge runs that touch in both texts. Input sorted by oldStart. */
 function mergeRuns(runs: KeptRun[]): KeptRun[] {

@@ -71,3 +71,13 @@ export async function highlightedText(page: Page, claimId: string): Promise<stri
     return text;
   }, claimId);
 }
+
+/**
+ * Resolves once the browser has rendered two frames from now: whatever the
+ * last input event caused (a state update, an effect, a popover) has been
+ * committed and painted by then. Tests that check something did NOT happen
+ * wait on this instead of a fixed sleep.
+ */
+export async function nextPaint(page: Page) {
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}

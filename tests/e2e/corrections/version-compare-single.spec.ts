@@ -1,4 +1,5 @@
 import { test, expect, signInContext } from "../../support/fixtures";
+import { nextPaint } from "../../support/select-text";
 
 test("an article with one version lists it and asks the server for no comparison of version 1 with itself", async ({ page, context, desk }) => {
   await signInContext(context, desk.reviewer.email);
@@ -9,6 +10,7 @@ test("an article with one version lists it and asks the server for no comparison
   await listed;
   await expect(page.getByTestId("version-list").locator("li")).toHaveCount(1);
   await expect(page.getByText("This article has not been corrected: there is only one version.")).toBeVisible();
-  await page.waitForTimeout(500);
+  // The page has rendered its final state; a comparison request would have started with it.
+  await nextPaint(page);
   expect(compares).toEqual([]);
 });

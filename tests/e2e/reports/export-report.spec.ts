@@ -2,6 +2,7 @@ import { pathToFileURL } from "node:url";
 import { writeFileSync } from "node:fs";
 import { test, expect, signInContext, testDb } from "../../support/fixtures";
 import { createArticle } from "@/seeds/factories";
+import { nextPaint } from "../../support/select-text";
 
 const PAYLOAD = `<img src=x onerror="window.__pwned=1;alert('rationale')"><script>window.__pwned=2;alert('script')</script>`;
 const TITLE_PAYLOAD = `"><svg onload="window.__pwned=3;alert('title')"></svg><b id="injected">bold</b>`;
@@ -33,7 +34,9 @@ test("an XSS payload in a rationale and in an evidence title does not run when t
   // Opened from disk, as a reader would: no server headers protect it, only the escaping.
   await report.goto(pathToFileURL(file).href);
   await expect(report.locator("h1")).toContainText("Article");
-  await report.waitForTimeout(500);
+  // Inline scripts and image error handlers have all run by the load event.
+  await report.waitForLoadState("load");
+  await nextPaint(report);
   expect(dialogs).toEqual([]);
   expect(await report.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(report.locator("script, svg, img, #injected")).toHaveCount(0);

@@ -3,7 +3,7 @@ import { test, expect, testDb } from "../../support/fixtures";
 import { AGREED_PHRASE, CONFLICT_PHRASE, LONG_PHRASE, makeRevealedRound } from "../../support/review-desk";
 import { BOUNDARY_DECISION, DECISION_RATIONALE, makeAdjudicatedRound } from "../../support/decided-round";
 import { gotoLive, personPage } from "../../support/review-pages";
-import { selectWithMouse } from "../../support/select-text";
+import { nextPaint, selectWithMouse } from "../../support/select-text";
 import { createRound } from "@/seeds/review-factories";
 import { createEvidenceItem } from "@/seeds/evidence-factories";
 
@@ -112,7 +112,8 @@ test("an editor reads the outcome: final claims in text order with verdicts, dec
 
   // Read-only: selecting text offers no tagging.
   await selectWithMouse(eve, "South Korea");
-  await eve.waitForTimeout(300);
+  await expect.poll(() => eve.evaluate(() => document.getSelection()?.toString())).toBe("South Korea");
+  await nextPaint(eve);
   await expect(eve.getByRole("dialog", { name: "Tag the selected claim" })).toHaveCount(0);
 
   // The claim's discussion: posted, stored on the claim, there after a reload.
