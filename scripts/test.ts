@@ -75,7 +75,7 @@ if (needsBuild && !(process.env.CLAIMDESK_SKIP_BUILD === "1" && existsSync(`${di
 
 if (!only || only === "unit" || only === "integration" || only === "vitest" || only === "filtered") {
   if (!only) {
-    const ok = run("Type check (tsc --noEmit)", "npx", ["tsc", "--noEmit"]);
+    const ok = run("Type check (TypeScript 7, tsc --noEmit)", "npm", ["run", "--silent", "typecheck"]);
     tally[ok ? "passed" : "failed"]++;
   }
   const out = `data/test/vitest-${db.kind}${slot}.json`;

@@ -73,7 +73,10 @@ export function alignTexts(oldText: string, newText: string, budget: ReanchorBud
   for (const chunk of chunks) {
     if (chunk.removed || chunk.added) {
       if (!block) blocks.push((block = { removed: [], added: [] }));
-      for (let c = 0; c < chunk.count; c++) (chunk.removed ? block.removed.push(oldLines[oi++]!) : block.added.push(newLines[ni++]!));
+      for (let c = 0; c < chunk.count; c++) {
+        if (chunk.removed) block.removed.push(oldLines[oi++]!);
+        else block.added.push(newLines[ni++]!);
+      }
       continue;
     }
     block = null;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { type AppError } from "@/lib/errors";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
 import { startRound } from "@/lib/server/reviews/start-round";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, beforeAll } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { type AppError } from "@/lib/errors";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { updateClaim } from "@/lib/server/claims/update-claim";
 import { deleteClaim } from "@/lib/server/claims/delete-claim";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { type AppError } from "@/lib/errors";
 import { errorCode } from "../support/error-code";
 import { sliceCodePoints } from "@/lib/anchoring/offsets";
 import { correctArticle } from "@/lib/server/articles/correct-article";

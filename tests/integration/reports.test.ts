@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import JSZip from "jszip";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { loadReport } from "@/lib/server/reports/load-report";
 import { MAX_IMPORT_EVIDENCE_LINKS, MAX_IMPORT_EVIDENCE_PER_ANNOTATION, importW3c } from "@/lib/server/reports/import-w3c";

@@ -1,0 +1,96 @@
+// ESLint (flat config): TypeScript, the React hooks rules, Next's rules, and
+// the project's boundaries as import rules, so that a component importing the
+// database fails `npm test` instead of waiting for a reviewer.
+//
+// typescript-eslint parses with TypeScript's classic API, which TypeScript 7
+// no longer ships: `typescript` is aliased to @typescript/typescript6 for the
+// tools that need that API, and the type check runs TypeScript 7's `tsc`
+// (the `tsc7` alias; see package.json `typecheck`).
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import nextPlugin from "@next/eslint-plugin-next";
+
+/** Server-only code: the database, the use cases, the server side of auth, the event bus. */
+const SERVER_ONLY = ["@/lib/db", "@/lib/db/*", "@/lib/server/*", "@/lib/auth/*", "@/lib/events/event-bus", "@/lib/events/pg-bus", "@/lib/events/memory-bus", "@/lib/events/event-stream", "@/generated/*"];
+
+/** Modules that may talk to the database (Prisma or the driver). */
+const DB_MODULES = ["@/lib/db", "@/lib/db/*", "@/generated/*", "@prisma/client", "@prisma/*", "pg", "better-sqlite3"];
+
+/** The direct-SQL module and the statements that use it (lib/db/direct-sql.ts explains why they exist). */
+const HOT_PATH = ["lib/db/direct-sql.ts", "lib/auth/current-user.ts", "lib/server/articles/version-text.ts", "lib/server/reviews/open-assignment.ts", "lib/server/claims/insert-annotation.ts", "tests/integration/direct-sql.test.ts"];
+
+/** What the browser loads: components, client hooks, and the pure modules both sides share. */
+const BROWSER = ["components/**", "lib/queries/**", "lib/schemas/**", "lib/policies/**", "lib/anchoring/**", "lib/rich-text/**", "app/providers.tsx", "app/**/*-client.tsx", "app/**/*-workspace.tsx"];
+
+const DB_RULE = { group: DB_MODULES, message: "Only lib/server (and lib/db, lib/auth) touch the database: call a use case." };
+const DIRECT_SQL_RULE = { group: ["@/lib/db/direct-sql", "**/direct-sql"], message: "The direct-SQL hot path (lib/db/direct-sql.ts) is for the claim-write statements only; use Prisma." };
+const SERVER_RULE = { group: SERVER_ONLY, message: "Browser code must not import server code (lib/server, lib/db, lib/auth, the event bus), not even types: wire types live in lib/schemas." };
+const SANITIZER_RULE = { group: ["sanitize-html", "@/lib/rich-text/sanitize"], message: "The HTML sanitizer is server code: sanitize when saving, on the server." };
+
+export default tseslint.config(
+  {
+    ignores: ["node_modules/", ".next/", ".next-*/", "generated/", "data/", "test-results/", "playwright-report/", "coverage/", "next-env.d.ts", "prisma/**/migrations/", "tests/fixtures/**/*.html"],
+  },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "react-hooks": reactHooks, "@next/next": nextPlugin },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...nextPlugin.configs.recommended.rules,
+      ...nextPlugin.configs["core-web-vitals"].rules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/consistent-type-definitions": ["error", "type"],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-restricted-syntax": ["error", { selector: "ExportDefaultDeclaration", message: "Named exports only (Next's page, layout and route files excepted)." }],
+    },
+  },
+  {
+    // Tests read untyped JSON (exports, API answers) and use Playwright's `use` fixtures, which are not React hooks.
+    files: ["tests/**", "**/*.test.ts", "bench/**", "scripts/**", "seeds/**"],
+    rules: { "@typescript-eslint/no-explicit-any": "off", "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    // Next's file conventions need default exports; config files too.
+    files: ["app/**/{page,layout,not-found,error,loading,global-error,template,default}.tsx", "*.config.{js,ts}", "prisma.config.ts"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+  // Import boundaries. One rule, layered: for any file the last matching block wins, so each
+  // block lists every restriction that applies to its files.
+  {
+    // Everywhere: only the use cases and the named infrastructure touch the database, and the
+    // direct-SQL hot path stays in the files that need it.
+    files: ["**/*.{ts,tsx}"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [DB_RULE, DIRECT_SQL_RULE] }] },
+  },
+  {
+    // The use cases and the infrastructure under them; scripts, seeds, tests and benchmarks.
+    files: ["lib/server/**", "lib/db/**", "lib/db.ts", "lib/auth/**", "lib/events/pg-bus.ts", "lib/events/event-bus.ts", "scripts/**", "seeds/**", "tests/**", "bench/**", "prisma.config.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [DIRECT_SQL_RULE] }] },
+  },
+  {
+    // The hot path's statements, and the tests that check them.
+    files: HOT_PATH,
+    rules: { "@typescript-eslint/no-restricted-imports": "off" },
+  },
+  {
+    // Browser code never reaches the server's modules, not even for a type: wire types live in lib/schemas.
+    files: BROWSER,
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [SERVER_RULE, SANITIZER_RULE, DB_RULE, DIRECT_SQL_RULE] }] },
+  },
+  {
+    // Role names live in lib/policies: everything else asks a policy.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["lib/policies/**", "lib/**/*.test.ts", "components/**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ExportDefaultDeclaration", message: "Named exports only (Next's page, layout and route files excepted)." },
+        { selector: "Literal[value=/^(admin|editor|reviewer)$/]", message: "Role names live in lib/policies: call a policy function instead of comparing roles." },
+      ],
+    },
+  },
+  {
+    files: ["app/**/{page,layout,not-found,error,loading,global-error,template,default}.tsx"],
+    rules: { "no-restricted-syntax": ["error", { selector: "Literal[value=/^(admin|editor|reviewer)$/]", message: "Role names live in lib/policies: call a policy function instead of comparing roles." }] },
+  },
+);
