@@ -20,7 +20,7 @@ const DB_MODULES = ["@/lib/db", "@/lib/db/*", "@/generated/*", "@prisma/client",
 const HOT_PATH = ["lib/db/direct-sql.ts", "lib/auth/current-user.ts", "lib/server/articles/version-text.ts", "lib/server/reviews/open-assignment.ts", "lib/server/claims/insert-annotation.ts", "tests/integration/direct-sql.test.ts"];
 
 /** What the browser loads: components, client hooks, and the pure modules both sides share. */
-const BROWSER = ["components/**", "lib/queries/**", "lib/schemas/**", "lib/policies/**", "lib/anchoring/**", "lib/rich-text/**", "app/providers.tsx", "app/**/*-client.tsx", "app/**/*-workspace.tsx"];
+const BROWSER = ["components/**", "lib/queries/**", "lib/schemas/**", "lib/policies/**", "lib/anchoring/**", "lib/rich-text/allowed.ts", "app/providers.tsx", "app/**/*-client.tsx", "app/**/*-workspace.tsx"];
 
 const DB_RULE = { group: DB_MODULES, message: "Only lib/server (and lib/db, lib/auth) touch the database: call a use case." };
 const DIRECT_SQL_RULE = { group: ["@/lib/db/direct-sql", "**/direct-sql"], message: "The direct-SQL hot path (lib/db/direct-sql.ts) is for the claim-write statements only; use Prisma." };

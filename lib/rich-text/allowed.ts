@@ -38,3 +38,6 @@ export function isAllowedLinkHref(href: string): boolean {
     return false;
   }
 }
+
+/** Maximum length of a stored rich-text body, in characters of HTML (schemas check it; the sanitizer keeps it). */
+export const RICH_TEXT_MAX = 20_000;

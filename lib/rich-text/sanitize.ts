@@ -20,9 +20,6 @@ const OPTIONS: sanitizeHtml.IOptions = {
   nonTextTags: ["script", "style", "textarea", "noscript", "iframe", "object", "title"],
 };
 
-/** Maximum length of a stored rich-text body, in characters of HTML. */
-export const RICH_TEXT_MAX = 20_000;
-
 /** The sanitized HTML of a rich-text body; empty paragraphs alone become "". */
 export function sanitizeRichText(html: string): string {
   const clean = sanitizeHtml(html, OPTIONS).trim();

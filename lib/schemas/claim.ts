@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RICH_TEXT_MAX } from "@/lib/rich-text/sanitize";
+import { RICH_TEXT_MAX } from "@/lib/rich-text/allowed";
 
 export const VERDICTS = ["verified", "disputed", "unsourced"] as const;
 export const verdictSchema = z.enum(VERDICTS);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RICH_TEXT_MAX } from "@/lib/rich-text/sanitize";
+import { RICH_TEXT_MAX } from "@/lib/rich-text/allowed";
 
 const id = z.string().min(1).max(64);
 

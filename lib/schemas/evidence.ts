@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RICH_TEXT_MAX } from "@/lib/rich-text/sanitize";
+import { RICH_TEXT_MAX } from "@/lib/rich-text/allowed";
 import { isIsoDate, parseDateValue, type DatePrecision } from "@/lib/dates/iso-date";
 import type { DateHint } from "@/lib/dates/date-hint";
 import type { Verdict } from "./claim";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RICH_TEXT_MAX } from "@/lib/rich-text/sanitize";
+import { RICH_TEXT_MAX } from "@/lib/rich-text/allowed";
 import { verdictSchema, type Verdict } from "./claim";
 import type { RoundPermissions, RoundStatus } from "@/lib/policies/round";
 import type { AlphaResult, SpanAgreement } from "@/lib/review/agreement";
