@@ -25,7 +25,7 @@ export type BenchServer = {
 export async function startBenchServer(name: string, port: number, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
   const dbUrl = prepareBenchDatabase(name);
   const env = { ...process.env, ...PRISMA_OFFLINE_ENV, DATABASE_URL: dbUrl, NEXT_TELEMETRY_DISABLED: "1" };
-  if (needsBuild()) {
+  if (needsBuild(process.env.CLAIMDESK_TEST_SLOT ? `.next-${process.env.CLAIMDESK_TEST_SLOT}` : ".next")) {
     console.log("Building (next build): the sources are newer than .next…");
     const build = spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
