@@ -8,7 +8,7 @@
  *    (every 201 is an annotation row, every 200 to a PATCH one step of a
  *    row's version, nothing more).
  * 2. Overload: 256 connections (BENCH_OVERLOAD_CONNECTIONS) of 64 users
- *    reading an article's claims and creating claims for 20 s
+ *    reading the claims of articles of 200 claims and creating claims for 20 s
  *    (BENCH_OVERLOAD_SECONDS): no request may wait over 2 s, and the excess
  *    must get 503 (shed) or 429 (rate limit), not a wait.
  *
@@ -19,6 +19,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { createArticle, createTeam, createUser } from "@/seeds/factories";
+import { DEFAULT_LIMITS } from "@/lib/quotas/limits";
 import { percentile, signInCookie, startBenchServer } from "./support/bench-server";
 import { httpClient, type Timed } from "./support/http-client";
 
@@ -91,8 +92,18 @@ try {
     console.log(`  rows = acknowledgements: ${rows} annotation rows for ${creates} created (201); ${updated} rows at version 2 for ${updates} updates (200), ${beyond} beyond (target: equal, equal, 0)`);
   }
 
-  // 2. Overload: far more connections than the server works on at once.
+  // 2. Overload: far more connections than the server works on at once, on fresh articles of 200 claims each.
   {
+    const busy = await Promise.all(Array.from({ length: 5 }, () => createArticle(server.db, { team, text, stripFurniture: false })));
+    const author = await createUser(server.db, { team, role: "editor" });
+    for (const a of busy) {
+      await server.db.annotation.createMany({
+        data: Array.from({ length: 200 }, (_, i) => ({
+          teamId: team.id, articleId: a.id, versionId: a.versions[0]!.id, authorId: author.id, ...span(i), exact: text.slice(span(i).start, span(i).end), prefix: "", suffix: "", verdict: "verified" as const,
+        })),
+      });
+    }
+    articles.splice(0, articles.length, ...busy);
     const client = httpClient(server.url, OVERLOAD_CONNECTIONS);
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
@@ -125,7 +136,7 @@ try {
     const ok = [...statuses].filter(([s]) => s < 400).reduce((n, [, k]) => n + k, 0);
     const other = latencies.length - ok - of(503) - of(429);
     const overTwo = latencies.filter((ms) => ms > 2000).length;
-    console.log(`overload: ${OVERLOAD_CONNECTIONS} connections of ${OVERLOAD_USERS} users for ${OVERLOAD_SECONDS} s (claims lists and creates; the server works on at most 48 at once)`);
+    console.log(`overload: ${OVERLOAD_CONNECTIONS} connections of ${OVERLOAD_USERS} users for ${OVERLOAD_SECONDS} s (claims lists of 200+ claims and creates; the server works on at most ${DEFAULT_LIMITS.CLAIMDESK_MAX_IN_FLIGHT} at once, ${DEFAULT_LIMITS.CLAIMDESK_QUEUE_LIMIT} waiting up to ${DEFAULT_LIMITS.CLAIMDESK_QUEUE_WAIT_MS} ms)`);
     console.log(`  requests ${latencies.length}: served ${ok} (${(ok / seconds).toFixed(0)}/s), shed 503 ${of(503)}, rate-limited 429 ${of(429)}, other ${other}, connection failures ${failures} (target: excess as 503/429, 0 other, 0 failures)`);
     console.log(`  latency ${summary(latencies)}; over 2 s: ${overTwo} (target 0; max wait ≤ 2000 ms)`);
     console.log(`  statuses ${JSON.stringify(Object.fromEntries(statuses))}`);

@@ -22,9 +22,9 @@ const schema = z.object({
   /** Hours an idle, unlocked sign-in throttle row is kept. */
   CLAIMDESK_THROTTLE_ROW_HOURS: count(24),
   /** Requests the server works on at once (static files and open event streams aside). */
-  CLAIMDESK_MAX_IN_FLIGHT: count(48),
+  CLAIMDESK_MAX_IN_FLIGHT: count(16),
   /** Requests that may wait for a free slot; past it the server answers 503 at once. */
-  CLAIMDESK_QUEUE_LIMIT: count(256, 0),
+  CLAIMDESK_QUEUE_LIMIT: count(128, 0),
   /** How long a request may wait for a slot before it gets 503. */
   CLAIMDESK_QUEUE_WAIT_MS: count(1_000, 0),
 });

@@ -126,3 +126,32 @@ describe("admission control", () => {
     expect((await after).status).toBe(200);
   });
 });
+
+describe("admission control at the recent pace", () => {
+  it("sheds at once a request whose turn would come after the wait, judged by how long requests recently held their slot", async () => {
+    let clock = 0;
+    const { base, held, admission, shedReasons } = await serve({ maxInFlight: 1, queueLimit: 100, queueWaitMs: 250, now: () => clock });
+    // Teach it the pace: each request holds its slot 100 ms (of its clock).
+    for (let i = 0; i < 3; i++) {
+      const r = get(base, `/paced-${i}`);
+      await until(() => held.length === 1);
+      clock += 100;
+      held.shift()!.finish();
+      expect((await r).status).toBe(200);
+    }
+    const working = get(base, "/busy");
+    await until(() => held.length === 1);
+    // Two can wait (~100 and ~200 ms of turns); the third would wait ~300 ms > 250 ms, so it is refused at once.
+    const waiting = [get(base, "/w1"), get(base, "/w2")];
+    await until(() => admission.load().queued === 2);
+    const refused = await get(base, "/w3");
+    expect(refused.status).toBe(503);
+    expect(refused.ms).toBeLessThan(200);
+    expect(shedReasons).toEqual(["would-wait-too-long"]);
+    for (let i = 0; i < 3; i++) {
+      await until(() => held.length === 1);
+      held.shift()!.finish();
+    }
+    expect((await Promise.all([working, ...waiting])).map((r) => r.status)).toEqual([200, 200, 200]);
+  });
+});

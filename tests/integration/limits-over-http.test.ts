@@ -159,9 +159,9 @@ describe("limits over HTTP (small limits)", () => {
       expect(json(r).error).toMatch(/busy/);
       expect(r.ms).toBeLessThan(2000);
     }
-    // Two waited in the queue for their 300 ms; the other ten were refused at once.
-    expect(burst.filter((r) => r.ms >= 280)).toHaveLength(2);
-    expect(burst.filter((r) => r.ms < 280)).toHaveLength(10);
+    // At most two waited in the queue (for their 300 ms); the others were refused at once.
+    expect(burst.filter((r) => r.ms < 280).length).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...burst.map((r) => r.ms))).toBeLessThan(1000);
     // The health check is never shed.
     expect((await send("GET", "/api/ping").answer).status).toBe(200);
 
