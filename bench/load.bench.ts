@@ -70,6 +70,8 @@ try {
           count(`POST ${sent.status}`);
           if (sent.status !== 201) {
             errors++;
+            // Told to come back later, a client does (Retry-After) rather than hammering.
+            if (sent.status === 503 || sent.status === 429) await new Promise((r) => setTimeout(r, 1000 * Number(sent.headers["retry-after"] ?? 1)));
             continue;
           }
           creates++;

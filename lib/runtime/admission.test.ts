@@ -68,7 +68,7 @@ describe("admission control", () => {
       expect(JSON.parse(r.body)).toEqual({ error: expect.stringContaining("busy") });
       expect(r.ms).toBeLessThan(500);
     }
-    expect(admission.load()).toEqual({ inFlight: 2, queued: 2 });
+    expect(admission.load()).toEqual({ inFlight: 2, queued: 2, limit: 2 });
     // A finished request lets the first waiting one in, in order.
     held.shift()!.finish();
     await until(() => held.some((h) => h.url === "/c"));
@@ -77,7 +77,7 @@ describe("admission control", () => {
     await until(() => held.length === 1);
     held.shift()!.finish();
     expect((await Promise.all([...working, ...waiting])).map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    expect(admission.load()).toEqual({ inFlight: 0, queued: 0 });
+    expect(admission.load()).toEqual({ inFlight: 0, queued: 0, limit: 2 });
   });
 
   it("answers 503 to a request that waited queueWaitMs for a slot", async () => {
@@ -153,5 +153,42 @@ describe("admission control at the recent pace", () => {
       held.shift()!.finish();
     }
     expect((await Promise.all([working, ...waiting])).map((r) => r.status)).toEqual([200, 200, 200]);
+  });
+});
+
+describe("admission control on a slow machine", () => {
+  it("lets fewer requests in at once while each holds its slot longer than half the wait, and more again once they are quick", async () => {
+    let clock = 0;
+    const { base, held, admission } = await serve({ maxInFlight: 4, queueLimit: 100, queueWaitMs: 1000, now: () => clock });
+    const round = async (holdMs: number) => {
+      const answers = Array.from({ length: 4 }, (_, i) => get(base, `/r${i}`));
+      await until(() => held.length + admission.load().queued >= 4 && held.length >= 1);
+      clock += holdMs;
+      while (held.length > 0 || admission.load().queued > 0) {
+        await until(() => held.length > 0);
+        held.shift()!.finish();
+      }
+      await Promise.all(answers);
+    };
+    await round(800);
+    expect(admission.load().limit).toBe(1);
+    // At the slow pace, one in flight: a second request waits its turn.
+    const first = get(base, "/slow-1");
+    await until(() => held.length === 1);
+    const second = get(base, "/slow-2");
+    await until(() => admission.load().queued === 1);
+    expect(held).toHaveLength(1);
+    held.shift()!.finish();
+    await until(() => held.length === 1);
+    held.shift()!.finish();
+    await Promise.all([first, second]);
+    // Quick requests raise the limit again, one per request.
+    for (let i = 0; i < 3; i++) {
+      const r = get(base, `/quick-${i}`);
+      await until(() => held.length === 1);
+      held.shift()!.finish();
+      await r;
+    }
+    expect(admission.load().limit).toBe(4);
   });
 });

@@ -4,7 +4,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * Admission control for the HTTP server (scripts/server.ts): under overload
  * the server answers 503 quickly instead of queueing without bound.
  *
- * - At most `maxInFlight` requests are being worked on at once.
+ * - At most `maxInFlight` requests are being worked on at once, fewer while
+ *   requests hold their slot longer than half the queue wait (the machine is
+ *   slower than usual: starved of CPU, or the database is slow): the limit
+ *   drops by one per such request and grows back by one per quick one
+ *   (additive, as TCP's congestion window), so the requests let in still
+ *   finish in time instead of sharing a starved core sixteen ways.
  * - Up to `queueLimit` more wait for a slot, first come first served, each
  *   for at most `queueWaitMs`; then it gets 503.
  * - Past the queue, 503 at once; also when the requests ahead of it would
@@ -49,8 +54,8 @@ export type AdmissionOptions = {
 export type Admission = {
   /** Runs `handler` for this request once a slot is free, or answers 503. */
   handle: (req: IncomingMessage, res: ServerResponse, handler: () => unknown) => void;
-  /** Requests being worked on and waiting now. */
-  load: () => { inFlight: number; queued: number };
+  /** Requests being worked on and waiting now, and how many may be worked on at the current pace. */
+  load: () => { inFlight: number; queued: number; limit: number };
 };
 
 /** Paths that bypass admission (static assets, the health check). */
@@ -76,6 +81,8 @@ export function createAdmission({ maxInFlight, queueLimit, queueWaitMs, onShed, 
   let inFlight = 0;
   /** Moving average of how long a request held its slot (ms); 0 until one has finished. */
   let slotMs = 0;
+  let limit = maxInFlight;
+  const slowSlotMs = queueWaitMs / 2;
   const queue: { start: () => void; timer: NodeJS.Timeout; res: ServerResponse }[] = [];
 
   const run = (req: IncomingMessage, res: ServerResponse, handler: () => unknown) => {
@@ -88,8 +95,10 @@ export function createAdmission({ maxInFlight, queueLimit, queueWaitMs, onShed, 
       inFlight--;
       const held = now() - admittedAt;
       slotMs = slotMs === 0 ? held : slotMs * 0.9 + held * 0.1;
-      const next = queue.shift();
-      if (next) {
+      if (held > slowSlotMs) limit = Math.max(1, limit - 1);
+      else if (held < slowSlotMs / 2) limit = Math.min(maxInFlight, limit + 1);
+      while (inFlight < limit && queue.length > 0) {
+        const next = queue.shift()!;
         clearTimeout(next.timer);
         next.start();
       }
@@ -111,17 +120,17 @@ export function createAdmission({ maxInFlight, queueLimit, queueWaitMs, onShed, 
   };
 
   return {
-    load: () => ({ inFlight, queued: queue.length }),
+    load: () => ({ inFlight, queued: queue.length, limit }),
     handle(req, res, handler) {
       const url = req.url ?? "/";
       if (bypasses(url)) return void handler();
-      if (inFlight < maxInFlight) return run(req, res, handler);
+      if (inFlight < limit) return run(req, res, handler);
       if (queue.length >= queueLimit) {
         onShed?.("queue-full");
         return shed(res);
       }
       // A slot frees about every slotMs / maxInFlight: this request's turn would come after the deadline.
-      if (((queue.length + 1) * slotMs) / maxInFlight > queueWaitMs) {
+      if (((queue.length + 1) * slotMs) / limit > queueWaitMs) {
         onShed?.("would-wait-too-long");
         return shed(res);
       }

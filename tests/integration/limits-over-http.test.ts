@@ -20,7 +20,7 @@ const LIMITS = {
   CLAIMDESK_CLAIMS_PAGE_SIZE: "3",
   CLAIMDESK_MAX_IN_FLIGHT: "2",
   CLAIMDESK_QUEUE_LIMIT: "2",
-  CLAIMDESK_QUEUE_WAIT_MS: "300",
+  CLAIMDESK_QUEUE_WAIT_MS: "1000",
 };
 
 let app: AppInstance;
@@ -146,7 +146,7 @@ describe("limits over HTTP (small limits)", () => {
     // Two writes whose bodies are still arriving hold both slots (CLAIMDESK_MAX_IN_FLIGHT=2).
     const held = [0, 1].map(() => send("POST", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.reviewer2, body: claimBody(), hold: true }));
     const list = () => send("GET", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.editor }).answer;
-    // Wait until they are in: a read then waits its 300 ms in the queue and is shed.
+    // Wait until they are in: a read then waits in the queue (at most its second) and is shed.
     let probe = await list();
     for (let i = 0; i < 50 && probe.status === 200; i++) probe = await list();
     expect(probe.status).toBe(503);
@@ -159,14 +159,17 @@ describe("limits over HTTP (small limits)", () => {
       expect(json(r).error).toMatch(/busy/);
       expect(r.ms).toBeLessThan(2000);
     }
-    // At most two waited in the queue (for their 300 ms); the others were refused at once.
-    expect(burst.filter((r) => r.ms < 280).length).toBeGreaterThanOrEqual(10);
-    expect(Math.max(...burst.map((r) => r.ms))).toBeLessThan(1000);
+    // At most two waited in the queue (for up to a second); the others were refused at once.
+    expect(burst.filter((r) => r.ms < 900).length).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...burst.map((r) => r.ms))).toBeLessThan(2000);
     // The health check is never shed.
     expect((await send("GET", "/api/ping").answer).status).toBe(200);
 
     for (const h of held) h.finish();
-    expect((await Promise.all(held.map((h) => h.answer))).map((r) => r.status)).toEqual([201, 201]);
+    // Both saved, unless the server had cut its in-flight limit to one (a slow machine: see admission.ts) and shed the second.
+    const saved = (await Promise.all(held.map((h) => h.answer))).map((r) => r.status);
+    expect(saved).toContain(201);
+    expect(saved.every((s) => s === 201 || s === 503)).toBe(true);
     expect((await list()).status).toBe(200);
   });
 });
