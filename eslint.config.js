@@ -64,7 +64,7 @@ export default tseslint.config(
   },
   {
     // The use cases and the infrastructure under them; scripts, seeds, tests and benchmarks.
-    files: ["lib/server/**", "lib/db/**", "lib/db.ts", "lib/auth/**", "lib/events/pg-bus.ts", "lib/events/event-bus.ts", "scripts/**", "seeds/**", "tests/**", "bench/**", "prisma.config.ts"],
+    files: ["lib/server/**", "lib/db/**", "lib/db.ts", "lib/auth/**", "lib/events/pg-bus.ts", "lib/events/event-bus.ts", "lib/quotas/**", "scripts/**", "seeds/**", "tests/**", "bench/**", "prisma.config.ts"],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [DIRECT_SQL_RULE] }] },
   },
   {

@@ -31,7 +31,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start -H 127.0.0.1 -p ${PORT}`,
+    // What `npm start` runs: Next behind admission control (scripts/server.ts).
+    command: `node --import tsx scripts/server.ts -H 127.0.0.1 -p ${PORT}`,
     url: `${BASE_URL}/api/ping`,
     reuseExistingServer: false,
     timeout: 120_000,

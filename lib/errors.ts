@@ -29,13 +29,16 @@ export class AppError extends Error {
   readonly field?: string;
   /** For CONFLICT: the current state of the object, so the client can show it. */
   readonly current?: unknown;
+  /** For RATE_LIMITED: seconds until a retry can succeed, sent as `Retry-After`. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: AppErrorCode, message?: string, extra: { field?: string; current?: unknown } = {}) {
+  constructor(code: AppErrorCode, message?: string, extra: { field?: string; current?: unknown; retryAfterSeconds?: number } = {}) {
     super(message ?? DEFAULT_MESSAGES[code]);
     this.name = "AppError";
     this.code = code;
     this.field = extra.field;
     this.current = extra.current;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 
   get status(): number {

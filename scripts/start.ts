@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { prepareDatabase } from "./prepare-db";
 import { needsBuild } from "./build-state";
+import { serverCommand } from "./server-command";
 
 const SECRET_FILE = "data/auth-secret";
 
@@ -31,6 +32,7 @@ if (needsBuild()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 console.log(`Claimdesk: http://localhost:${port} (demo accounts in README.md, password "claimdesk")`);
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+const { command, args } = serverCommand(port);
+const server = spawn(command, args, { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -7,6 +7,7 @@ import { createClient, type Db } from "@/lib/db";
 import { PRISMA_OFFLINE_ENV } from "../../scripts/prisma-env";
 import { needsBuild } from "../../scripts/build-state";
 import { prepareBenchDatabase } from "./bench-database";
+import { serverCommand } from "../../scripts/server-command";
 
 export type BenchServer = {
   url: string;
@@ -16,11 +17,15 @@ export type BenchServer = {
   stop: () => Promise<void>;
 };
 
-/** A fresh SQLite bench database (or BENCH_DATABASE_URL), migrated, with the app serving it on `port`. */
-export async function startBenchServer(name: string, port: number): Promise<BenchServer> {
+/**
+ * A fresh SQLite bench database (or BENCH_DATABASE_URL), migrated, with the
+ * app serving it on `port` through the production server (scripts/server.ts);
+ * `extraEnv` sets limits for the run.
+ */
+export async function startBenchServer(name: string, port: number, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
   const dbUrl = prepareBenchDatabase(name);
   const env = { ...process.env, ...PRISMA_OFFLINE_ENV, DATABASE_URL: dbUrl, NEXT_TELEMETRY_DISABLED: "1" };
-  if (needsBuild()) {
+  if (needsBuild(process.env.CLAIMDESK_TEST_SLOT ? `.next-${process.env.CLAIMDESK_TEST_SLOT}` : ".next")) {
     console.log("Building (next build): the sources are newer than .next…");
     const build = spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
     if (build.status !== 0) throw new Error("next build failed");
@@ -28,8 +33,9 @@ export async function startBenchServer(name: string, port: number): Promise<Benc
   const url = `http://127.0.0.1:${port}`;
   // BENCH_SERVER_PROFILE=dir writes a V8 CPU profile of the server there when it stops (open it in Chrome devtools).
   const profile = process.env.BENCH_SERVER_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`] : [];
-  const server: ChildProcess = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: url, NEXTAUTH_SECRET: "claimdesk-bench-secret-not-for-production" },
+  const { command, args } = serverCommand(port, "127.0.0.1");
+  const server: ChildProcess = spawn(command, [...profile, ...args], {
+    env: { ...env, NODE_ENV: "production", NEXTAUTH_URL: url, NEXTAUTH_SECRET: "claimdesk-bench-secret-not-for-production", ...extraEnv },
     stdio: ["ignore", "ignore", "pipe"],
     detached: true,
   });

@@ -3,6 +3,7 @@ import { ZodError, type ZodType } from "zod";
 import { AppError } from "@/lib/errors";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/policies/roles";
+import { countWrite } from "@/lib/quotas/write-rate";
 
 /** Default cap on a JSON request body. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -22,6 +23,8 @@ export function withUser<P = Record<string, string>>(handler: Handler<P>, opts: 
       const t0 = performance.now();
       const user = await requireUser(req);
       if (opts.roles && !opts.roles.includes(user.role)) throw new AppError("FORBIDDEN");
+      // Writes per user per minute (lib/quotas/write-rate.ts): 429 with Retry-After past the limit.
+      if (req.method !== "GET" && req.method !== "HEAD") await countWrite(user.id);
       const t1 = performance.now();
       const params = await ctx.params;
       // No id holds a NUL; PostgreSQL would refuse the byte itself with an error.
@@ -39,7 +42,10 @@ export function withUser<P = Record<string, string>>(handler: Handler<P>, opts: 
 
 /** The JSON response for any error thrown by a handler. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof AppError) return NextResponse.json(error.toJSON(), { status: error.status });
+  if (error instanceof AppError) {
+    const headers = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
+    return NextResponse.json(error.toJSON(), { status: error.status, headers });
+  }
   if (error instanceof ZodError) return NextResponse.json(zodToAppError(error).toJSON(), { status: 400 });
   console.error("Unhandled API error", error);
   return NextResponse.json({ error: "Something went wrong on our side. Your input was not saved; try again." }, { status: 500 });

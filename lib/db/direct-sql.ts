@@ -57,22 +57,51 @@ export async function readRows<T>(statement: SqlStatement): Promise<T[]> {
 
 /** Runs write statements in one transaction (on SQLite, one that takes the write lock up front). */
 export async function writeAll(statements: SqlStatement[]): Promise<void> {
-  if (pgPool) return pgTransaction(pgPool, statements);
-  const sqlite = direct();
-  if (!sqlite) {
-    await db.$transaction(statements.map((s) => db.$executeRaw(s.strings, ...s.values)));
-    return;
-  }
-  await whenNotBusy(() => sqlite.runAll.immediate(statements));
+  await checkThenWrite(null, () => statements);
 }
 
-async function pgTransaction(pool: pg.Pool, statements: SqlStatement[]): Promise<void> {
+/**
+ * One transaction that reads, then writes what the read allows: `check` (a
+ * SELECT; null for none) runs first, and `decide` turns its first row into
+ * the statements to write (an empty list writes nothing). Resolves to that
+ * row. `decide` is synchronous and may throw, which rolls everything back.
+ *
+ * Why: a check made before the transaction races with a writer that commits
+ * between the read and the write (a round started, a correction saved). On
+ * SQLite the transaction is BEGIN IMMEDIATE … COMMIT in one synchronous step,
+ * so no other writer runs between check and write. PostgreSQL runs READ
+ * COMMITTED: `pgLock`, a row-lock statement (`SELECT … FOR SHARE`), runs
+ * before the check, so a writer holding that row waits for this transaction,
+ * or this one waits for it and, as each statement takes a fresh snapshot,
+ * the check then sees what it committed.
+ */
+export async function checkThenWrite<T>(
+  check: SqlStatement | null,
+  decide: (row: T | undefined) => SqlStatement[],
+  pgLock?: SqlStatement,
+): Promise<T | undefined> {
+  if (pgPool) return pgCheckThenWrite(pgPool, check, decide, pgLock);
+  const sqlite = direct();
+  if (!sqlite) {
+    return db.$transaction(async (tx) => {
+      const row = check ? (await tx.$queryRaw<T[]>(check.strings, ...check.values))[0] : undefined;
+      for (const s of decide(row)) await tx.$executeRaw(s.strings, ...s.values);
+      return row;
+    });
+  }
+  return whenNotBusy(() => sqlite.checkThenWrite.immediate(check, decide as (row: unknown) => SqlStatement[]) as T | undefined);
+}
+
+async function pgCheckThenWrite<T>(pool: pg.Pool, check: SqlStatement | null, decide: (row: T | undefined) => SqlStatement[], lock?: SqlStatement): Promise<T | undefined> {
   const client = await pool.connect();
   let broken: unknown;
   try {
     await client.query("BEGIN");
-    for (const s of statements) await client.query(pgQuery(s));
+    if (lock) await client.query(pgQuery(lock));
+    const row = check ? ((await client.query(pgQuery(check))).rows[0] as T | undefined) : undefined;
+    for (const s of decide(row)) await client.query(pgQuery(s));
     await client.query("COMMIT");
+    return row;
   } catch (e) {
     await client.query("ROLLBACK").catch((rollbackFailed: unknown) => (broken = rollbackFailed));
     throw e;
@@ -107,7 +136,7 @@ function toPg(value: unknown): unknown {
 
 type DirectSqlite = {
   statement: (strings: TemplateStringsArray) => Database.Statement;
-  runAll: Database.Transaction<(statements: SqlStatement[]) => void>;
+  checkThenWrite: Database.Transaction<(check: SqlStatement | null, decide: (row: unknown) => SqlStatement[]) => unknown>;
 };
 
 // Kept on globalThis so a development hot reload reuses the connection instead of opening another.
@@ -126,10 +155,12 @@ function direct(): DirectSqlite | null {
     if (!stmt) prepared.set(strings, (stmt = client.prepare(strings.join("?"))));
     return stmt;
   };
-  const runAll = client.transaction((statements: SqlStatement[]) => {
-    for (const s of statements) statement(s.strings).run(s.values.map(toSqlite));
+  const checkThenWrite = client.transaction((check: SqlStatement | null, decide: (row: unknown) => SqlStatement[]) => {
+    const row = check ? statement(check.strings).get(check.values.map(toSqlite)) : undefined;
+    for (const s of decide(row)) statement(s.strings).run(s.values.map(toSqlite));
+    return row;
   });
-  return (shared.claimdeskDirectSqlite = { statement, runAll });
+  return (shared.claimdeskDirectSqlite = { statement, checkThenWrite });
 }
 
 /**

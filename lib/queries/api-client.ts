@@ -14,6 +14,11 @@ export class ApiError extends Error {
 }
 
 export async function apiFetch<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  return (await apiRequest<T>(url, init)).body;
+}
+
+/** apiFetch with the response headers too (paged lists say their totals there). */
+export async function apiRequest<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<{ body: T; headers: Headers }> {
   const { json, ...rest } = init;
   let res: Response;
   try {
@@ -33,5 +38,5 @@ export async function apiFetch<T>(url: string, init: RequestInit & { json?: unkn
     }
     throw new ApiError(body?.error ?? `Request failed (${res.status}).`, res.status, body?.field, body?.current);
   }
-  return body as T;
+  return { body: body as T, headers: res.headers };
 }

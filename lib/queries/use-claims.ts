@@ -1,15 +1,28 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ClaimDto, CreateClaimInput, Verdict } from "@/lib/schemas/claim";
-import { ApiError, apiFetch } from "./api-client";
+import { CLAIMS_PAGE_SIZE_HEADER, CLAIMS_TOTAL_HEADER, type ClaimDto, type CreateClaimInput, type Verdict } from "@/lib/schemas/claim";
+import { ApiError, apiFetch, apiRequest } from "./api-client";
+import { fetchAllPages } from "./fetch-pages";
 import { queryKeys } from "./keys";
 
 const byTextOrder = (a: ClaimDto, b: ClaimDto) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
 
+/** Every claim of the article: one request up to a page (CLAIMDESK_CLAIMS_PAGE_SIZE), then the other pages in parallel. */
+export function fetchClaims(articleId: string): Promise<ClaimDto[]> {
+  const url = `/api/articles/${articleId}/claims`;
+  return fetchAllPages(
+    async () => {
+      const { body, headers } = await apiRequest<ClaimDto[]>(url);
+      return { items: body, total: Number(headers.get(CLAIMS_TOTAL_HEADER) ?? body.length), pageSize: Number(headers.get(CLAIMS_PAGE_SIZE_HEADER) ?? 0) };
+    },
+    (page) => apiFetch<ClaimDto[]>(`${url}?page=${page}`),
+  );
+}
+
 export function useClaims(articleId: string) {
   return useQuery({
     queryKey: queryKeys.claims(articleId),
-    queryFn: () => apiFetch<ClaimDto[]>(`/api/articles/${articleId}/claims`),
+    queryFn: () => fetchClaims(articleId),
     select: (claims) => [...claims].sort(byTextOrder),
   });
 }

@@ -31,6 +31,13 @@ export const createClaimSchema = z
   .refine((v) => v.end > v.start, { message: "The span is empty or reversed.", path: ["end"] });
 export type CreateClaimInput = z.infer<typeof createClaimSchema>;
 
+/** GET /api/articles/{id}/claims?page=N (from 1; lib/server/claims/list-claims.ts). */
+export const claimsPageQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(1_000_000).default(1) });
+
+/** Response headers of a claims page: how many claims in all, and how many per page. */
+export const CLAIMS_TOTAL_HEADER = "X-Total-Count";
+export const CLAIMS_PAGE_SIZE_HEADER = "X-Page-Size";
+
 /** PATCH /api/claims/{id}. `version` is the row version the client read. */
 export const updateClaimSchema = z
   .object({ version: z.number().int().min(1), verdict: verdictSchema.optional(), rationale: rationale.optional() })

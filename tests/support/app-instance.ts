@@ -1,5 +1,5 @@
 /**
- * Real app instances for integration tests: `next start` of the production
+ * Real app instances for integration tests: the production server of the
  * build on a port of its own, signed-in callers over plain fetch, and the
  * live-event stream (/api/events) as a reader. Used by
  * tests/integration/live-events.test.ts to run two instances on one database.
@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import net from "node:net";
 import { sseReader } from "./sse-reader";
 import { needsBuild } from "../../scripts/build-state";
+import { serverCommand } from "../../scripts/server-command";
 
 /** The factories' default password (seeds/factories.ts). */
 const PASSWORD = "claimdesk";
@@ -53,11 +54,12 @@ export async function freePort(from: number): Promise<number> {
 export type AppInstance = { url: string; stop: () => Promise<void> };
 
 /**
- * `next start` on `port` against `databaseUrl`, resolved once /api/ping
- * answers. The server runs in its own process group, so `stop` ends it and
- * any worker it forked, and nothing else.
+ * The production server (scripts/server.ts, what `npm start` runs) on `port`
+ * against `databaseUrl`, resolved once /api/ping answers; `env` adds
+ * settings (small limits, say). The server runs in its own process group, so
+ * `stop` ends it and any worker it forked, and nothing else.
  */
-export async function startAppInstance(port: number, databaseUrl: string): Promise<AppInstance> {
+export async function startAppInstance(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<AppInstance> {
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST"))),
@@ -65,10 +67,10 @@ export async function startAppInstance(port: number, databaseUrl: string): Promi
     NEXTAUTH_URL: url,
     NEXTAUTH_SECRET: SECRET,
     NODE_ENV: "production",
+    ...extraEnv,
   };
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env, detached: true, stdio: ["ignore", "pipe", "pipe"],
-  });
+  const { command, args } = serverCommand(port, "127.0.0.1");
+  const child = spawn(command, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
   child.stdout!.on("data", keep);
@@ -78,13 +80,13 @@ export async function startAppInstance(port: number, databaseUrl: string): Promi
 
   const until = Date.now() + 45_000;
   while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`next start on ${port} exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`The server on ${port} exited (${child.exitCode}):\n${output}`);
     const up = await fetch(`${url}/api/ping`).then((r) => r.ok, () => false);
     if (up) return instance;
     await new Promise((r) => setTimeout(r, 250));
   }
   await instance.stop();
-  throw new Error(`next start on ${port} did not answer /api/ping within 45 s:\n${output}`);
+  throw new Error(`The server on ${port} did not answer /api/ping within 45 s:\n${output}`);
 }
 
 async function stopGroup(child: ChildProcess, exited: Promise<void>) {

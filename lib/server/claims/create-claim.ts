@@ -8,7 +8,6 @@ import { canCreateClaim } from "@/lib/policies/claim";
 import { findVersionInTeam, versionText } from "@/lib/server/articles/version-text";
 import { claimSelect, toClaimDto } from "./claim-dto";
 import { insertAnnotation } from "./insert-annotation";
-import { roundForNewAnnotation } from "@/lib/server/reviews/open-assignment";
 import { publishEvent } from "@/lib/events/event-bus";
 import { isUniqueViolation } from "@/lib/db/busy-retry";
 
@@ -27,8 +26,15 @@ const SPAN_MESSAGES = {
  * Idempotent per `clientId`: the client's UUID becomes the claim's id, so a
  * retry after a lost response hits the primary key and gets the saved claim
  * back (no duplicate, no second audit event). The happy path costs no extra query.
+ *
+ * Which round the claim belongs to, whether its version is still the current
+ * one, and the article's claim quota are checked in the insert's own
+ * transaction (./insert-annotation.ts), not here: a round started or a
+ * correction saved between a check here and the insert would go unseen.
+ * `seams.beforeInsert` runs after every read here and before that
+ * transaction; tests start a round or save a correction there.
  */
-export async function createClaim(user: CurrentUser, articleId: string, input: CreateClaimInput) {
+export async function createClaim(user: CurrentUser, articleId: string, input: CreateClaimInput, seams: { beforeInsert?: () => Promise<void> } = {}) {
   if (!canCreateClaim(user)) throw new AppError("FORBIDDEN");
   const version = await findVersionInTeam(user.teamId, articleId, input.versionId);
   if (!version) {
@@ -43,8 +49,7 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
     throw new AppError("INVALID_INPUT", "The selected text does not match the article at these offsets.", { field: "exact" });
   }
   const rationaleHtml = input.rationale ? sanitizeRichText(input.rationale) : "";
-  // A reviewer assigned to an open round on this version annotates inside it (blind review, issue 4).
-  const roundId = await roundForNewAnnotation(user, articleId, version.id);
+  await seams.beforeInsert?.();
 
   const annotation = {
     teamId: user.teamId,
@@ -58,7 +63,6 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
     suffix: selectors.quote.suffix,
     verdict: input.verdict,
     rationaleHtml,
-    roundId,
   };
   const audit = { teamId: user.teamId, actorId: user.id, action: "claim.create" };
   if (!input.clientId) return created(user, await insertAnnotation(annotation, audit));

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { sql, writeAll } from "@/lib/db/direct-sql";
+import { checkThenWrite, sql } from "@/lib/db/direct-sql";
+import { AppError } from "@/lib/errors";
+import { limits } from "@/lib/quotas/limits";
 import type { Verdict } from "@/lib/schemas/claim";
 import type { AuditInput } from "@/lib/server/audit/record-audit-event";
 
-/** The columns a new annotation needs; everything else takes its database default. */
+/** The columns a new annotation needs; the round is decided inside the insert's transaction. */
 export type NewAnnotation = {
   teamId: string;
   articleId: string;
@@ -16,34 +18,82 @@ export type NewAnnotation = {
   suffix: string;
   verdict: Verdict;
   rationaleHtml: string;
-  roundId?: string | null;
 };
 
+/** What the check inside the transaction reads (SQLite answers 0/1 and numbers, PostgreSQL booleans and int8 strings). */
+type Placement = { live: unknown; current: unknown; roundId: string | null; submittedAt: unknown; claims: unknown };
+
+const truthy = (v: unknown) => v === true || Number(v) === 1;
+
 /**
- * Inserts an annotation and its audit event in one transaction, as SQL that
- * reads the same on SQLite and PostgreSQL.
+ * Inserts an annotation and its audit event in one transaction, after
+ * checking, in that same transaction, where the annotation goes:
+ * - the article is still live and `versionId` is still its newest version
+ *   (else 409 naming `versionId`: a correction was saved meanwhile, and an
+ *   annotation on the old text would vanish from every list);
+ * - the author's open (blind) round on that version, if any, becomes its
+ *   round (403 if they have submitted their review);
+ * - the article holds fewer than CLAIMDESK_MAX_CLAIMS_PER_ARTICLE rows
+ *   (409 otherwise).
+ * Checked before the transaction, a round started or a correction saved in
+ * between put the annotation outside the round or on an old version; the
+ * PostgreSQL row lock (FOR SHARE on the article) makes it wait for, or be
+ * waited for by, start-round.ts and correct-article.ts, which take that row.
  *
  * Why not the ORM: claim creation is the hottest write. An ORM call costs
- * about 1 ms of CPU in the server and a raw Prisma statement 0.4 ms; on SQLite
- * these go straight to the driver (lib/db/direct-sql.ts), which maps dates as
- * Prisma's adapter does, so they are stored exactly as Prisma stores them;
- * tests/integration read the rows back through Prisma on both databases.
+ * about 1 ms of CPU in the server and a raw Prisma statement 0.4 ms; these go
+ * straight to the driver (lib/db/direct-sql.ts), which maps dates as Prisma's
+ * adapter does; tests/integration read the rows back through Prisma on both
+ * databases. The check is one statement: on SQLite it costs microseconds
+ * inside the write transaction, on PostgreSQL one round trip, as the
+ * separate open-round read it replaces did.
  *
  * `id` defaults to a fresh UUID; a client-made one (create-claim.ts) makes a
  * retried create fail on the primary key, which rolls back both inserts.
  */
 export async function insertAnnotation(a: NewAnnotation, audit: Omit<AuditInput, "objectId" | "objectType">, id: string = randomUUID()) {
   const now = new Date();
-  const after = JSON.stringify({ id, ...a });
-  await writeAll([
+  const cap = limits().CLAIMDESK_MAX_CLAIMS_PER_ARTICLE;
+  const placement = await checkThenWrite<Placement>(
     sql`
-      INSERT INTO "Annotation" ("id", "teamId", "articleId", "versionId", "authorId", "start", "end", "exact", "prefix", "suffix",
-        "verdict", "rationaleHtml", "roundId", "createdAt", "updatedAt")
-      VALUES (${id}, ${a.teamId}, ${a.articleId}, ${a.versionId}, ${a.authorId}, ${a.start}, ${a.end}, ${a.exact}, ${a.prefix}, ${a.suffix},
-        ${a.verdict}, ${a.rationaleHtml}, ${a.roundId ?? null}, ${now}, ${now})`,
-    sql`
-      INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "action", "objectType", "objectId", "after", "createdAt")
-      VALUES (${randomUUID()}, ${audit.teamId}, ${audit.actorId}, ${audit.action}, ${"annotation"}, ${id}, ${after}, ${now})`,
-  ]);
-  return { id, ...a, roundId: a.roundId ?? null, status: "draft" as const, version: 1, createdAt: now, updatedAt: now, deletedAt: null };
+      SELECT (a."deletedAt" IS NULL) AS "live",
+        NOT EXISTS (SELECT 1 FROM "ArticleVersion" v JOIN "ArticleVersion" n ON n."articleId" = v."articleId" AND n."number" > v."number"
+                    WHERE v."id" = ${a.versionId}) AS "current",
+        o."roundId" AS "roundId", o."submittedAt" AS "submittedAt",
+        (SELECT COUNT(*) FROM (SELECT 1 FROM "Annotation" x WHERE x."teamId" = ${a.teamId} AND x."articleId" = ${a.articleId} LIMIT ${cap}) c) AS "claims"
+      FROM "Article" a
+      LEFT JOIN (
+        SELECT r."articleId" AS "articleId", s."roundId" AS "roundId", s."submittedAt" AS "submittedAt"
+        FROM "RoundAssignment" s JOIN "ReviewRound" r ON r."id" = s."roundId"
+        WHERE s."reviewerId" = ${a.authorId} AND r."teamId" = ${a.teamId} AND r."articleId" = ${a.articleId}
+          AND r."versionId" = ${a.versionId} AND r."status" = 'open'
+      ) o ON o."articleId" = a."id"
+      WHERE a."id" = ${a.articleId} AND a."teamId" = ${a.teamId}`,
+    (row) => {
+      if (!row || !truthy(row.live)) throw new AppError("NOT_FOUND", "Article not found.");
+      if (!truthy(row.current)) {
+        throw new AppError("CONFLICT", "The article was corrected while you worked: your claim was not saved. Select the text again in the current version.", { field: "versionId" });
+      }
+      if (row.roundId && row.submittedAt != null) throw new AppError("FORBIDDEN", "Your review is submitted. Reopen it to add annotations.");
+      if (Number(row.claims) >= cap) throw claimsQuotaReached(cap);
+      const roundId = row.roundId ?? null;
+      const after = JSON.stringify({ id, ...a, roundId });
+      return [
+        sql`
+          INSERT INTO "Annotation" ("id", "teamId", "articleId", "versionId", "authorId", "start", "end", "exact", "prefix", "suffix",
+            "verdict", "rationaleHtml", "roundId", "createdAt", "updatedAt")
+          VALUES (${id}, ${a.teamId}, ${a.articleId}, ${a.versionId}, ${a.authorId}, ${a.start}, ${a.end}, ${a.exact}, ${a.prefix}, ${a.suffix},
+            ${a.verdict}, ${a.rationaleHtml}, ${roundId}, ${now}, ${now})`,
+        sql`
+          INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "action", "objectType", "objectId", "after", "createdAt")
+          VALUES (${randomUUID()}, ${audit.teamId}, ${audit.actorId}, ${audit.action}, ${"annotation"}, ${id}, ${after}, ${now})`,
+      ];
+    },
+    sql`SELECT 1 FROM "Article" WHERE "id" = ${a.articleId} FOR SHARE`,
+  );
+  return { id, ...a, roundId: placement?.roundId ?? null, status: "draft" as const, version: 1, createdAt: now, updatedAt: now, deletedAt: null };
 }
+
+/** The 409 for an article at CLAIMDESK_MAX_CLAIMS_PER_ARTICLE (also used by the W3C import). */
+export const claimsQuotaReached = (cap: number) =>
+  new AppError("CONFLICT", `This article has reached its limit of ${cap.toLocaleString("en-US")} claims. Ask an admin to raise CLAIMDESK_MAX_CLAIMS_PER_ARTICLE if the desk really needs more.`);

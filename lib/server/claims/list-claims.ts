@@ -1,20 +1,40 @@
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { limits } from "@/lib/quotas/limits";
+import type { ClaimDto } from "@/lib/schemas/claim";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { annotationVisibilityWhere } from "@/lib/server/reviews/annotation-visibility";
 import { claimSelect, toClaimDto } from "./claim-dto";
 
+/** One page of an article's claims, with what a client needs to fetch the others. */
+export type ClaimsPage = { claims: ClaimDto[]; total: number; pageSize: number };
+
 /**
  * GET /api/articles/{id}/claims: the live claims on the article's current
  * version, in text order, as far as blind review lets the caller see them
- * (lib/policies/round.ts).
+ * (lib/policies/round.ts), CLAIMDESK_CLAIMS_PAGE_SIZE at a time (`page`
+ * counts from 1). An article with fewer claims than a page answers them all
+ * on page 1 without a count query; past a page, the count tells the client
+ * how many more pages to fetch (in parallel). Text order with the id last
+ * is total, so pages neither overlap nor skip while nothing changes; a change
+ * between page reads publishes a live event, and the client reads again.
  */
-export async function listClaims(user: CurrentUser, articleId: string) {
+export async function listClaimsPage(user: CurrentUser, articleId: string, page = 1): Promise<ClaimsPage> {
   const { current } = await findArticle(user.teamId, articleId);
+  const pageSize = limits().CLAIMDESK_CLAIMS_PAGE_SIZE;
+  const where = { teamId: user.teamId, articleId, versionId: current.id, deletedAt: null, ...(await annotationVisibilityWhere(user, articleId, current.id)) };
   const rows = await db.annotation.findMany({
-    where: { teamId: user.teamId, articleId, versionId: current.id, deletedAt: null, ...(await annotationVisibilityWhere(user, articleId, current.id)) },
+    where,
     select: claimSelect,
-    orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
+    orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }, { id: "asc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
   });
-  return rows.map((row) => toClaimDto(row, user));
+  const total = page === 1 && rows.length < pageSize ? rows.length : await db.annotation.count({ where });
+  return { claims: rows.map((row) => toClaimDto(row, user)), total, pageSize };
+}
+
+/** The first page of claims (every claim of an article smaller than a page). */
+export async function listClaims(user: CurrentUser, articleId: string): Promise<ClaimDto[]> {
+  return (await listClaimsPage(user, articleId)).claims;
 }

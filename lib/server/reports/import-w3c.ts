@@ -14,6 +14,8 @@ import type { Verdict } from "@/lib/schemas/claim";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { auditEventCreate } from "@/lib/server/audit/record-audit-event";
 import { importEvidenceOps } from "./import-evidence-ops";
+import { limits } from "@/lib/quotas/limits";
+import { claimsQuotaReached } from "@/lib/server/claims/insert-annotation";
 
 /** Most annotations one import takes. */
 export const MAX_IMPORT_ANNOTATIONS = 5000;
@@ -82,6 +84,9 @@ export async function importW3c(user: CurrentUser, articleId: string, input: unk
     imported.push({ index: i, id: parsed.id, annotationId: id, start: placed.start, end: placed.end, verdict: parsed.verdict, placedBy: placed.how, evidence: 0 });
   });
 
+  // Checked before the transaction: concurrent imports may pass the cap by one import (at most MAX_IMPORT_ANNOTATIONS).
+  const cap = limits().CLAIMDESK_MAX_CLAIMS_PER_ARTICLE;
+  if (rows.length > 0 && (await db.annotation.count({ where: { teamId: user.teamId, articleId } })) + rows.length > cap) throw claimsQuotaReached(cap);
   const evidence = await importEvidenceOps(user, baseUrl, links);
   await db.$transaction([
     ...rows.map((row) => db.annotation.create({ data: { ...row, teamId: user.teamId, articleId, versionId: current.id, authorId: user.id }, select: { id: true } })),

@@ -1,10 +1,14 @@
 import { NextResponse } from "next/server";
-import { readJson, withUser } from "@/lib/api/handler";
-import { createClaimSchema } from "@/lib/schemas/claim";
-import { listClaims } from "@/lib/server/claims/list-claims";
+import { readJson, readQuery, withUser } from "@/lib/api/handler";
+import { CLAIMS_PAGE_SIZE_HEADER, CLAIMS_TOTAL_HEADER, claimsPageQuerySchema, createClaimSchema } from "@/lib/schemas/claim";
+import { listClaimsPage } from "@/lib/server/claims/list-claims";
 import { createClaim } from "@/lib/server/claims/create-claim";
 
-export const GET = withUser<{ articleId: string }>(({ user, params }) => listClaims(user, params.articleId));
+export const GET = withUser<{ articleId: string }>(async ({ req, user, params }) => {
+  const { page } = readQuery(req, claimsPageQuerySchema);
+  const { claims, total, pageSize } = await listClaimsPage(user, params.articleId, page);
+  return NextResponse.json(claims, { headers: { [CLAIMS_TOTAL_HEADER]: String(total), [CLAIMS_PAGE_SIZE_HEADER]: String(pageSize) } });
+});
 
 export const POST = withUser<{ articleId: string }>(async ({ req, user, params }) => {
   const input = await readJson(req, createClaimSchema);

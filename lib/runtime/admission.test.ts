@@ -1,0 +1,194 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { createAdmission, type AdmissionOptions } from "./admission";
+
+type Held = { url: string; finish: () => void };
+
+/** A server whose handler holds each request until the test lets it go. */
+async function serve(opts: Omit<AdmissionOptions, "onShed">) {
+  const held: Held[] = [];
+  const shedReasons: string[] = [];
+  const admission = createAdmission({ ...opts, onShed: (r) => shedReasons.push(r) });
+  const server = http.createServer((req, res) =>
+    admission.handle(req, res, () => {
+      if (req.url?.startsWith("/api/events")) {
+        res.writeHead(200, { "Content-Type": "text/event-stream" });
+        res.write("retry: 3000\n\n");
+        held.push({ url: req.url, finish: () => res.end() });
+        return;
+      }
+      held.push({ url: req.url ?? "", finish: () => res.writeHead(200, { "Content-Type": "application/json" }).end('{"ok":true}') });
+    }),
+  );
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  servers.push(server);
+  return { base, held, admission, shedReasons };
+}
+
+const servers: http.Server[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    await new Promise((r) => s.close(r));
+  }
+});
+
+/** Sends a GET and resolves with status, Retry-After, body and how long it took. */
+function get(base: string, path: string) {
+  const t0 = performance.now();
+  return new Promise<{ status: number; retryAfter?: string; body: string; ms: number }>((resolve, reject) => {
+    http
+      .get(`${base}${path}`, { agent: false }, (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c.toString()));
+        res.on("end", () => resolve({ status: res.statusCode!, retryAfter: res.headers["retry-after"] as string | undefined, body, ms: performance.now() - t0 }));
+      })
+      .on("error", reject);
+  });
+}
+
+async function until(check: () => boolean) {
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+}
+
+describe("admission control", () => {
+  it("works on at most maxInFlight requests, queues a few, and sheds the rest at once with 503, Retry-After and a JSON body", async () => {
+    const { base, held, admission } = await serve({ maxInFlight: 2, queueLimit: 2, queueWaitMs: 10_000 });
+    const working = [get(base, "/a"), get(base, "/b")];
+    await until(() => held.length === 2);
+    const waiting = [get(base, "/c"), get(base, "/d")];
+    await until(() => admission.load().queued === 2);
+    const refused = await Promise.all(Array.from({ length: 5 }, () => get(base, "/e")));
+    for (const r of refused) {
+      expect(r.status).toBe(503);
+      expect(r.retryAfter).toBe("1");
+      expect(JSON.parse(r.body)).toEqual({ error: expect.stringContaining("busy") });
+      expect(r.ms).toBeLessThan(500);
+    }
+    expect(admission.load()).toEqual({ inFlight: 2, queued: 2, limit: 2 });
+    // A finished request lets the first waiting one in, in order.
+    held.shift()!.finish();
+    await until(() => held.some((h) => h.url === "/c"));
+    expect(held.map((h) => h.url)).toEqual(["/b", "/c"]);
+    for (const h of held.splice(0)) h.finish();
+    await until(() => held.length === 1);
+    held.shift()!.finish();
+    expect((await Promise.all([...working, ...waiting])).map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(admission.load()).toEqual({ inFlight: 0, queued: 0, limit: 2 });
+  });
+
+  it("answers 503 to a request that waited queueWaitMs for a slot", async () => {
+    const { base, held, shedReasons } = await serve({ maxInFlight: 1, queueLimit: 10, queueWaitMs: 150 });
+    const working = get(base, "/slow");
+    await until(() => held.length === 1);
+    const waited = await get(base, "/late");
+    expect(waited.status).toBe(503);
+    expect(waited.ms).toBeGreaterThanOrEqual(140);
+    expect(waited.ms).toBeLessThan(1000);
+    expect(shedReasons).toEqual(["waited-too-long"]);
+    held[0]!.finish();
+    expect((await working).status).toBe(200);
+  });
+
+  it("lets static files and the health check past a full server, and gives a stream's slot back once its headers are out", async () => {
+    const { base, held, admission } = await serve({ maxInFlight: 1, queueLimit: 0, queueWaitMs: 0 });
+    const stream = http.get(`${base}/api/events`, { agent: false });
+    await until(() => held.length === 1);
+    expect(admission.load().inFlight).toBe(0);
+    const working = get(base, "/page");
+    await until(() => held.length === 2);
+    expect((await get(base, "/other")).status).toBe(503);
+    const [asset, ping] = [get(base, "/_next/static/chunk.js"), get(base, "/api/ping")];
+    await until(() => held.length === 4);
+    for (const h of held.splice(0)) h.finish();
+    expect((await Promise.all([working, asset, ping])).map((r) => r.status)).toEqual([200, 200, 200]);
+    stream.destroy();
+  });
+
+  it("drops a waiting request whose client went away, without running it", async () => {
+    const { base, held, admission } = await serve({ maxInFlight: 1, queueLimit: 5, queueWaitMs: 10_000 });
+    const working = get(base, "/first");
+    await until(() => held.length === 1);
+    const gone = http.get(`${base}/gone`, { agent: false });
+    gone.on("error", () => {});
+    await until(() => admission.load().queued === 1);
+    gone.destroy();
+    await until(() => admission.load().queued === 0);
+    held.shift()!.finish();
+    expect((await working).status).toBe(200);
+    const after = get(base, "/after");
+    await until(() => held.length === 1);
+    expect(held.map((h) => h.url)).toEqual(["/after"]);
+    held.shift()!.finish();
+    expect((await after).status).toBe(200);
+  });
+});
+
+describe("admission control at the recent pace", () => {
+  it("sheds at once a request whose turn would come after the wait, judged by how long requests recently held their slot", async () => {
+    let clock = 0;
+    const { base, held, admission, shedReasons } = await serve({ maxInFlight: 1, queueLimit: 100, queueWaitMs: 250, now: () => clock });
+    // Teach it the pace: each request holds its slot 100 ms (of its clock).
+    for (let i = 0; i < 3; i++) {
+      const r = get(base, `/paced-${i}`);
+      await until(() => held.length === 1);
+      clock += 100;
+      held.shift()!.finish();
+      expect((await r).status).toBe(200);
+    }
+    const working = get(base, "/busy");
+    await until(() => held.length === 1);
+    // Two can wait (~100 and ~200 ms of turns); the third would wait ~300 ms > 250 ms, so it is refused at once.
+    const waiting = [get(base, "/w1"), get(base, "/w2")];
+    await until(() => admission.load().queued === 2);
+    const refused = await get(base, "/w3");
+    expect(refused.status).toBe(503);
+    expect(refused.ms).toBeLessThan(200);
+    expect(shedReasons).toEqual(["would-wait-too-long"]);
+    for (let i = 0; i < 3; i++) {
+      await until(() => held.length === 1);
+      held.shift()!.finish();
+    }
+    expect((await Promise.all([working, ...waiting])).map((r) => r.status)).toEqual([200, 200, 200]);
+  });
+});
+
+describe("admission control on a slow machine", () => {
+  it("lets fewer requests in at once while each holds its slot longer than half the wait, and more again once they are quick", async () => {
+    let clock = 0;
+    const { base, held, admission } = await serve({ maxInFlight: 4, queueLimit: 100, queueWaitMs: 1000, now: () => clock });
+    const round = async (holdMs: number) => {
+      const answers = Array.from({ length: 4 }, (_, i) => get(base, `/r${i}`));
+      await until(() => held.length + admission.load().queued >= 4 && held.length >= 1);
+      clock += holdMs;
+      while (held.length > 0 || admission.load().queued > 0) {
+        await until(() => held.length > 0);
+        held.shift()!.finish();
+      }
+      await Promise.all(answers);
+    };
+    await round(800);
+    expect(admission.load().limit).toBe(1);
+    // At the slow pace, one in flight: a second request waits its turn.
+    const first = get(base, "/slow-1");
+    await until(() => held.length === 1);
+    const second = get(base, "/slow-2");
+    await until(() => admission.load().queued === 1);
+    expect(held).toHaveLength(1);
+    held.shift()!.finish();
+    await until(() => held.length === 1);
+    held.shift()!.finish();
+    await Promise.all([first, second]);
+    // Quick requests raise the limit again, one per request.
+    for (let i = 0; i < 3; i++) {
+      const r = get(base, `/quick-${i}`);
+      await until(() => held.length === 1);
+      held.shift()!.finish();
+      await r;
+    }
+    expect(admission.load().limit).toBe(4);
+  });
+});

@@ -1,0 +1,167 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/**
+ * Admission control for the HTTP server (scripts/server.ts): under overload
+ * the server answers 503 quickly instead of queueing without bound.
+ *
+ * - At most `maxInFlight` requests are being worked on at once, fewer while
+ *   requests hold their slot longer than half the queue wait (the machine is
+ *   slower than usual: starved of CPU, or the database is slow): the limit
+ *   drops by one per such request and grows back by one per quick one
+ *   (additive, as TCP's congestion window), so the requests let in still
+ *   finish in time instead of sharing a starved core sixteen ways.
+ * - Up to `queueLimit` more wait for a slot, first come first served, each
+ *   for at most `queueWaitMs`; then it gets 503.
+ * - Past the queue, 503 at once; also when the requests ahead of it would
+ *   take longer than `queueWaitMs` to get through at the recent pace (an
+ *   average of how long requests held their slot), so an overloaded server
+ *   says so at once instead of after the wait.
+ * Every 503 has `Retry-After` and a JSON `{ error }` body, and the request
+ * body is never read (Node discards it before the next request on the
+ * connection). So no request waits longer than `queueWaitMs` plus its own
+ * work, which the in-flight cap keeps short: with the defaults (16 in
+ * flight, 1 s of queue) a request is answered within about 2 s even when
+ * each takes tens of milliseconds of CPU. More in flight would not add
+ * throughput on a few cores (or past the database pool of 10) but would
+ * add latency to every request.
+ *
+ * What is not counted:
+ * - static files (`/_next/static/…`): cheap, served from disk, and a page
+ *   that was admitted needs them;
+ * - `/api/ping`, the health check: a load balancer that saw it shed would
+ *   take the instance out and overload the others;
+ * - a live-event stream (`/api/events`) once its headers are out: it is
+ *   admitted like any request (its sign-in check costs a query), then it
+ *   gives its slot back and lives on; lib/quotas/stream-slots.ts caps streams
+ *   per user.
+ *
+ * Hand-rolled (about 80 lines) because the libraries for it do something
+ * else: p-queue's timeout bounds a task's run time, not its wait, and it has
+ * no queue bound; toobusy-js and overload-protection shed on event-loop lag,
+ * which measures the symptom late and not per request; under-pressure is a
+ * Fastify plugin. A bounded FIFO with a wait deadline is the mechanism the
+ * issue asks for.
+ */
+export type AdmissionOptions = {
+  maxInFlight: number;
+  queueLimit: number;
+  queueWaitMs: number;
+  onShed?: (reason: "queue-full" | "would-wait-too-long" | "waited-too-long") => void;
+  /** Milliseconds clock for the pace (tests pass their own). */
+  now?: () => number;
+};
+
+export type Admission = {
+  /** Runs `handler` for this request once a slot is free, or answers 503. */
+  handle: (req: IncomingMessage, res: ServerResponse, handler: () => unknown) => void;
+  /** Requests being worked on and waiting now, and how many may be worked on at the current pace. */
+  load: () => { inFlight: number; queued: number; limit: number };
+};
+
+/** Paths that bypass admission (static assets, the health check). */
+const bypasses = (url: string) => url.startsWith("/_next/static/") || url === "/api/ping" || url.startsWith("/api/ping?");
+/** Paths whose response is a long-lived stream: the slot is given back when the headers are sent. */
+const streams = (url: string) => url === "/api/events" || url.startsWith("/api/events?");
+
+const BUSY_BODY = JSON.stringify({ error: "The server is busy. Try again in a moment." });
+
+/** The 503 a shed request gets. */
+export function shed(res: ServerResponse, retryAfterSeconds = 1): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(503, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(BUSY_BODY),
+    "Retry-After": String(retryAfterSeconds),
+    "Cache-Control": "no-store",
+  });
+  res.end(BUSY_BODY);
+}
+
+export function createAdmission({ maxInFlight, queueLimit, queueWaitMs, onShed, now = () => performance.now() }: AdmissionOptions): Admission {
+  let inFlight = 0;
+  /** Moving average of how long a request held its slot (ms); 0 until one has finished. */
+  let slotMs = 0;
+  let limit = maxInFlight;
+  const slowSlotMs = queueWaitMs / 2;
+  const queue: { start: () => void; timer: NodeJS.Timeout; res: ServerResponse }[] = [];
+
+  const run = (req: IncomingMessage, res: ServerResponse, handler: () => unknown) => {
+    inFlight++;
+    let done = false;
+    const admittedAt = now();
+    const release = () => {
+      if (done) return;
+      done = true;
+      inFlight--;
+      const held = now() - admittedAt;
+      slotMs = slotMs === 0 ? held : slotMs * 0.9 + held * 0.1;
+      if (held > slowSlotMs) limit = Math.max(1, limit - 1);
+      else if (held < slowSlotMs / 2) limit = Math.min(maxInFlight, limit + 1);
+      while (inFlight < limit && queue.length > 0) {
+        const next = queue.shift()!;
+        clearTimeout(next.timer);
+        next.start();
+      }
+    };
+    res.once("close", release);
+    if (streams(req.url ?? "")) {
+      // Node sends implicit headers through writeHead too, so this sees the first byte of any response.
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+      res.writeHead = ((...args: unknown[]) => {
+        release();
+        return writeHead(...args);
+      }) as typeof res.writeHead;
+    }
+    try {
+      void Promise.resolve(handler()).catch((error: unknown) => failed(res, error));
+    } catch (error) {
+      failed(res, error);
+    }
+  };
+
+  return {
+    load: () => ({ inFlight, queued: queue.length, limit }),
+    handle(req, res, handler) {
+      const url = req.url ?? "/";
+      if (bypasses(url)) return void handler();
+      if (inFlight < limit) return run(req, res, handler);
+      if (queue.length >= queueLimit) {
+        onShed?.("queue-full");
+        return shed(res);
+      }
+      // A slot frees about every slotMs / maxInFlight: this request's turn would come after the deadline.
+      if (((queue.length + 1) * slotMs) / limit > queueWaitMs) {
+        onShed?.("would-wait-too-long");
+        return shed(res);
+      }
+      const entry = {
+        res,
+        start: () => {
+          res.off("close", leave);
+          run(req, res, handler);
+        },
+        timer: setTimeout(() => {
+          dequeue();
+          onShed?.("waited-too-long");
+          shed(res);
+        }, queueWaitMs),
+      };
+      const dequeue = () => {
+        const i = queue.indexOf(entry);
+        if (i >= 0) queue.splice(i, 1);
+        clearTimeout(entry.timer);
+      };
+      // A client that leaves while waiting gives up its place.
+      const leave = () => dequeue();
+      res.once("close", leave);
+      queue.push(entry);
+    },
+  };
+}
+
+function failed(res: ServerResponse, error: unknown) {
+  console.error("Request failed", error);
+  if (res.headersSent) return void res.destroy();
+  const body = JSON.stringify({ error: "Something went wrong on our side. Try again." });
+  res.writeHead(500, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body) }).end(body);
+}

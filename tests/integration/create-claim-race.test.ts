@@ -1,0 +1,140 @@
+/**
+ * Issue 9, item 10: creating a claim decides its round and checks its
+ * version in the insert's own transaction, so a round started or a correction
+ * saved between the create's reads and its insert cannot put the annotation
+ * outside the round or on an old version. Also the claims-per-article quota,
+ * checked in the same place.
+ */
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { databaseKind } from "@/lib/db/database-url";
+import { createClaim } from "@/lib/server/claims/create-claim";
+import { startRound } from "@/lib/server/reviews/start-round";
+import { submitReview } from "@/lib/server/reviews/submit-review";
+import { correctArticle } from "@/lib/server/articles/correct-article";
+import { DEFAULT_LIMITS, limits } from "@/lib/quotas/limits";
+import { makeDesk } from "../support/actors";
+import { errorCode } from "../support/error-code";
+
+const onPostgres = databaseKind(process.env.DATABASE_URL!) === "postgres";
+
+/** A span of the desk's text, as the client would send it. */
+function span(desk: Awaited<ReturnType<typeof makeDesk>>, phrase = "Stoltenberg met Yoon") {
+  const start = desk.version.text.indexOf(phrase);
+  return { versionId: desk.version.id, start, end: start + phrase.length, verdict: "disputed" as const };
+}
+
+describe("a claim created while a round starts or a correction is saved", () => {
+  it("lands in the round that started between the create's reads and its insert", async () => {
+    const desk = await makeDesk(db);
+    let roundId = "";
+    const claim = await createClaim(desk.reviewer, desk.article.id, span(desk), {
+      beforeInsert: async () => {
+        roundId = (await startRound(desk.editor, { articleId: desk.article.id, reviewerIds: [desk.reviewer.id], adjudicatorId: desk.editor.id })).id;
+      },
+    });
+    expect(roundId).not.toBe("");
+    expect(claim.roundId).toBe(roundId);
+    const row = await db.annotation.findUniqueOrThrow({ where: { id: claim.id } });
+    expect(row.roundId).toBe(roundId);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: claim.id, action: "claim.create" } });
+    expect((audit.after as { roundId: string }).roundId).toBe(roundId);
+  });
+
+  it("is refused with 409 naming versionId when a correction was saved in between, and nothing is left on the old version", async () => {
+    const desk = await makeDesk(db);
+    const result = await errorCode(
+      createClaim(desk.editor, desk.article.id, span(desk), {
+        beforeInsert: async () => {
+          await correctArticle(desk.editor, desk.article.id, { version: 1, text: `${desk.version.text}\nA paragraph added by a correction.` });
+        },
+      }),
+    );
+    expect(result).toBe("409:versionId");
+    expect(await db.annotation.count({ where: { articleId: desk.article.id } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { teamId: desk.team.id, action: "claim.create" } })).toBe(0);
+    // On the current version the same span saves.
+    const current = await db.articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id }, orderBy: { number: "desc" } });
+    const saved = await createClaim(desk.editor, desk.article.id, { ...span(desk), versionId: current.id });
+    expect(saved.versionId).toBe(current.id);
+  });
+
+  it("is refused with 403 when the reviewer submitted their review in between", async () => {
+    const desk = await makeDesk(db);
+    const round = await startRound(desk.editor, { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], adjudicatorId: desk.editor.id });
+    const result = await errorCode(
+      createClaim(desk.reviewer, desk.article.id, span(desk), { beforeInsert: async () => void (await submitReview(desk.reviewer, round.id)) }),
+    );
+    expect(result).toBe("403:");
+    expect(await db.annotation.count({ where: { articleId: desk.article.id } })).toBe(0);
+  });
+
+  it.runIf(onPostgres)("(PostgreSQL) waits for a round start whose transaction is still open, then lands in its round", async () => {
+    const desk = await makeDesk(db);
+    let created: ReturnType<typeof createClaim> | undefined;
+    const roundId = await db.$transaction(
+      async (tx) => {
+        // What start-round.ts does: lock the article row, insert the round. Not committed yet.
+        await tx.$queryRaw`SELECT "id" FROM "Article" WHERE "id" = ${desk.article.id} FOR UPDATE`;
+        const round = await tx.reviewRound.create({
+          data: {
+            teamId: desk.team.id, articleId: desk.article.id, versionId: desk.version.id, createdById: desk.editor.id, adjudicatorId: desk.editor.id,
+            assignments: { create: [{ reviewerId: desk.reviewer.id }] },
+          },
+        });
+        created = createClaim(desk.reviewer, desk.article.id, span(desk));
+        created.catch(() => {});
+        // The create is now blocked on a lock held by this transaction (observable in pg_stat_activity).
+        await waitFor(async () => {
+          const [row] = await db.$queryRaw<{ n: bigint }[]>`
+            SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+          return Number(row!.n) > 0;
+        });
+        return round.id;
+      },
+      { timeout: 20_000 },
+    );
+    const claim = await created!;
+    expect(claim.roundId).toBe(roundId);
+    expect((await db.annotation.findUniqueOrThrow({ where: { id: claim.id } })).roundId).toBe(roundId);
+  });
+});
+
+describe("claims per article (CLAIMDESK_MAX_CLAIMS_PER_ARTICLE)", () => {
+  it(`refuses the claim past the default of ${DEFAULT_LIMITS.CLAIMDESK_MAX_CLAIMS_PER_ARTICLE.toLocaleString("en-US")} rows with a 409 that names the limit`, async () => {
+    const cap = limits().CLAIMDESK_MAX_CLAIMS_PER_ARTICLE;
+    expect(cap).toBe(DEFAULT_LIMITS.CLAIMDESK_MAX_CLAIMS_PER_ARTICLE);
+    const desk = await makeDesk(db);
+    // Tombstones count: deleting and re-creating cannot get around the cap.
+    await db.annotation.create({
+      data: { teamId: desk.team.id, articleId: desk.article.id, versionId: desk.version.id, authorId: desk.editor.id, start: 0, end: 4, exact: "NATO", prefix: "", suffix: "", verdict: "verified", deletedAt: new Date() },
+    });
+    await fillArticle(desk.article.id, cap - 1);
+    const last = await createClaim(desk.editor, desk.article.id, span(desk));
+    expect(last.id).toBeDefined();
+    let error: unknown;
+    await createClaim(desk.editor, desk.article.id, span(desk)).catch((e: unknown) => (error = e));
+    expect(error).toMatchObject({ status: 409, message: expect.stringContaining(cap.toLocaleString("en-US")) });
+    expect(await db.annotation.count({ where: { articleId: desk.article.id } })).toBe(cap);
+  });
+});
+
+/** Copies the article's annotation rows under new ids until it holds `total` (doubling: a few statements, not thousands). */
+async function fillArticle(articleId: string, total: number) {
+  for (let round = 1; ; round++) {
+    const missing = total - (await db.annotation.count({ where: { articleId } }));
+    if (missing <= 0) return;
+    await db.$executeRaw`
+      INSERT INTO "Annotation" ("id", "teamId", "articleId", "versionId", "authorId", "start", "end", "exact", "prefix", "suffix", "verdict", "createdAt", "updatedAt", "deletedAt")
+      SELECT "id" || ${`-${round}`}, "teamId", "articleId", "versionId", "authorId", "start", "end", "exact", "prefix", "suffix", "verdict", "createdAt", "updatedAt", "deletedAt"
+      FROM "Annotation" WHERE "articleId" = ${articleId} LIMIT ${missing}`;
+  }
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error("timed out waiting for the condition");
+}
