@@ -1,4 +1,5 @@
 /** Fetch helpers for react-query: JSON in, JSON out, typed errors. */
+import { canWaitForSignIn, waitForSignIn } from "./session-gate";
 
 /** An API failure with the server's message and, where given, the field at fault and the current state (409). */
 export class ApiError extends Error {
@@ -13,25 +14,44 @@ export class ApiError extends Error {
   }
 }
 
+/** The team the page was rendered for (set by the app shell); sent with every request so a tab stays in its team. */
+let pinnedTeam: string | null = null;
+export function pinTeam(teamId: string | null): void {
+  pinnedTeam = teamId;
+}
+const TEAM_HEADER = "x-claimdesk-team";
+
+const SESSION_ENDED = "Your session has ended. Sign in again to save.";
+
 export async function apiFetch<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  // A 401 waits for the person to sign in again in place (session-gate.ts), then the same request is sent again.
+  for (let attempt = 0; ; attempt++) {
+    const res = await send(url, init);
+    const body = (await res.json().catch(() => null)) as { error?: string; field?: string; current?: unknown } | null;
+    if (res.ok) return body as T;
+    if (res.status === 401 && typeof window !== "undefined" && attempt < 3 && canWaitForSignIn()) {
+      await waitForSignIn();
+      continue;
+    }
+    throw new ApiError(res.status === 401 ? SESSION_ENDED : (body?.error ?? `Request failed (${res.status}).`), res.status, body?.field, body?.current);
+  }
+}
+
+async function send(url: string, init: RequestInit & { json?: unknown }): Promise<Response> {
   const { json, ...rest } = init;
-  let res: Response;
   try {
-    res = await fetch(url, {
+    return await fetch(url, {
       ...rest,
-      headers: { Accept: "application/json", ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...rest.headers },
+      headers: {
+        Accept: "application/json",
+        ...(json !== undefined ? { "Content-Type": "application/json" } : {}),
+        ...(pinnedTeam ? { [TEAM_HEADER]: pinnedTeam } : {}),
+        ...rest.headers,
+      },
       body: json !== undefined ? JSON.stringify(json) : rest.body,
       credentials: "same-origin",
     });
   } catch {
     throw new ApiError("Could not reach the server. Check your connection and try again.", 0);
   }
-  const body = (await res.json().catch(() => null)) as { error?: string; field?: string; current?: unknown } | null;
-  if (!res.ok) {
-    if (res.status === 401 && typeof window !== "undefined") {
-      window.location.assign(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
-    }
-    throw new ApiError(body?.error ?? `Request failed (${res.status}).`, res.status, body?.field, body?.current);
-  }
-  return body as T;
 }
