@@ -10,6 +10,8 @@ const PROVIDER_ERRORS: Record<string, string> = {
 };
 
 export const metadata: Metadata = { title: "Sign in" };
+// It asks the database whether the install still needs its first-run setup.
+export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   // A first run without the demo: no one can sign in yet.

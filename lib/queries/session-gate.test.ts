@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { canWaitForSignIn, sessionAbandoned, sessionRestored, subscribeSessionGate, waitForSignIn } from "./session-gate";
+
+describe("session gate", () => {
+  it("holds every refused request until one sign-in, and tells the dialog when to open and close", async () => {
+    const seen: boolean[] = [];
+    const off = subscribeSessionGate((open) => seen.push(open));
+    expect(canWaitForSignIn()).toBe(true);
+    const a = waitForSignIn();
+    const b = waitForSignIn();
+    expect(seen).toEqual([true]);
+    sessionRestored();
+    await expect(Promise.all([a, b])).resolves.toEqual([undefined, undefined]);
+    expect(seen).toEqual([true, false]);
+    const c = waitForSignIn();
+    sessionAbandoned(new Error("gave up"));
+    await expect(c).rejects.toThrow("gave up");
+    off();
+    expect(canWaitForSignIn()).toBe(false);
+  });
+});
