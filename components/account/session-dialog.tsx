@@ -24,7 +24,11 @@ export function SessionDialog({ email, teamId, teamName, providers }: { email: s
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first field, the read-only e-mail: the password is what to type.
+      dialog.querySelector<HTMLInputElement>('input[name="password"]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
     if (open) setError(null);
   }, [open]);
@@ -60,29 +64,34 @@ export function SessionDialog({ email, teamId, teamName, providers }: { email: s
 
   return (
     <dialog ref={ref} className="session-dialog" aria-labelledby="session-dialog-title" onCancel={(e) => { e.preventDefault(); handleCancel(); }}>
-      <h2 id="session-dialog-title">Sign in again to save</h2>
-      <p>Your session has ended. Nothing you typed or tagged is lost: it stays on this page and is saved as soon as you are signed in again.</p>
-      <form className="auth-form" onSubmit={handleSubmit}>
-        <label>
-          E-mail
-          <input name="email" type="email" value={email} readOnly autoComplete="username" />
-        </label>
-        <label>
-          Password
-          <input name="password" type="password" autoComplete="current-password" required autoFocus />
-        </label>
-        {error && <p role="alert" className="form-error">{error}</p>}
-        <div className="row-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? "Signing in…" : "Sign in and save"}</button>
-          <button type="button" className="btn" onClick={handleCancel} disabled={busy}>Not now</button>
-        </div>
-      </form>
-      {providers.length > 0 && (
-        <p className="small muted">
-          Signed in with {providers.map((p) => p.name).join(" or ")}?{" "}
-          <a href="/signin" target="_blank" rel="noopener">Sign in in a new tab</a>, then{" "}
-          <button type="button" className="btn btn-small" onClick={() => void checkBack()}>continue here</button>
-        </p>
+      {/* Rendered only while open: a closed dialog's fields would still be in the page for scripts and label look-ups. */}
+      {open && (
+        <>
+          <h2 id="session-dialog-title">Sign in again to save</h2>
+          <p>Your session has ended. Nothing you typed or tagged is lost: it stays on this page and is saved as soon as you are signed in again.</p>
+          <form className="auth-form" onSubmit={handleSubmit}>
+            <label>
+              E-mail
+              <input name="email" type="email" value={email} readOnly autoComplete="username" />
+            </label>
+            <label>
+              Password
+              <input name="password" type="password" autoComplete="current-password" required />
+            </label>
+            {error && <p role="alert" className="form-error">{error}</p>}
+            <div className="row-actions">
+              <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? "Signing in…" : "Sign in and save"}</button>
+              <button type="button" className="btn" onClick={handleCancel} disabled={busy}>Not now</button>
+            </div>
+          </form>
+          {providers.length > 0 && (
+            <p className="small muted">
+              Signed in with {providers.map((p) => p.name).join(" or ")}?{" "}
+              <a href="/signin" target="_blank" rel="noopener">Sign in in a new tab</a>, then{" "}
+              <button type="button" className="btn btn-small" onClick={() => void checkBack()}>continue here</button>
+            </p>
+          )}
+        </>
       )}
     </dialog>
   );

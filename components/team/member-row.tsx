@@ -30,7 +30,7 @@ export function MemberRow({ member, manage, isSelf }: { member: MemberRowDto; ma
         {error && <p role="alert" className="form-error">{error}</p>}
         {link && <OneTimeLink title={`Password link for ${who}`} link={link} to={member.email} />}
       </td>
-      <td>
+      <td data-label="Role">
         {manage ? (
           <select aria-label={`Role of ${who}`} value={member.role} disabled={change.isPending}
             onChange={(e) => void run(() => change.mutateAsync({ member, change: { role: e.target.value as Role } }))}>
@@ -38,12 +38,13 @@ export function MemberRow({ member, manage, isSelf }: { member: MemberRowDto; ma
           </select>
         ) : member.role}
       </td>
-      <td><span className={`member-status member-status--${member.status}`}>{member.status}</span></td>
-      <td>{member.lastActiveAt ? <time dateTime={member.lastActiveAt}>{formatWhen(member.lastActiveAt)}</time> : <span className="muted">never</span>}</td>
-      <td className="num" data-testid="member-claims">{member.claims}</td>
-      <td className="num">{member.reviews}</td>
+      <td data-label="Status"><span className={`member-status member-status--${member.status}`}>{member.status}</span></td>
+      <td data-label="Last active">{member.lastActiveAt ? <time dateTime={member.lastActiveAt}>{formatWhen(member.lastActiveAt)}</time> : <span className="muted">never</span>}</td>
+      <td className="num" data-label="Claims" data-testid="member-claims">{member.claims}</td>
+      <td className="num" data-label="Reviews">{member.reviews}</td>
       {manage && (
-        <td className="member-actions">
+        <td>
+          <div className="member-actions">
           {active ? (
             <button type="button" className="btn btn-small btn-danger" onClick={() => void run(() => change.mutateAsync({ member, change: { status: "deactivated" } }))}>Deactivate</button>
           ) : (
@@ -52,6 +53,7 @@ export function MemberRow({ member, manage, isSelf }: { member: MemberRowDto; ma
           {active && (
             <button type="button" className="btn btn-small" onClick={() => void run(async () => setLink(await resetPassword.mutateAsync(member)))}>Password link</button>
           )}
+          </div>
         </td>
       )}
     </tr>

@@ -38,14 +38,16 @@ export function MembersPage({ selfId }: { selfId: string }) {
                   <strong>{i.email}</strong>
                   <div className="small muted">invited by {i.invitedBy?.name ?? "an admin"}, until {formatWhen(i.expiresAt)}</div>
                 </td>
-                <td>{i.role}</td>
-                <td><span className="member-status member-status--invited">invited</span></td>
-                <td><span className="muted">—</span></td>
-                <td className="num">—</td>
-                <td className="num">—</td>
+                <td data-label="Role">{i.role}</td>
+                <td data-label="Status"><span className="member-status member-status--invited">invited</span></td>
+                <td className="hide-narrow"><span className="muted">—</span></td>
+                <td className="num hide-narrow">—</td>
+                <td className="num hide-narrow">—</td>
                 {manage && (
-                  <td className="member-actions">
-                    <button type="button" className="btn btn-small btn-danger" onClick={() => { setRevokeError(null); revoke.mutateAsync(i).catch((e: Error) => setRevokeError(e.message)); }}>Withdraw</button>
+                  <td>
+                    <div className="member-actions">
+                      <button type="button" className="btn btn-small btn-danger" onClick={() => { setRevokeError(null); revoke.mutateAsync(i).catch((e: Error) => setRevokeError(e.message)); }}>Withdraw</button>
+                    </div>
                   </td>
                 )}
               </tr>

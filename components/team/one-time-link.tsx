@@ -20,7 +20,7 @@ export function OneTimeLink({ title, link, to }: { title: string; link: OneTimeL
         </div>
       ) : null}
       <p className="small muted">
-        {link.emailed ? `Also e-mailed to ${to}. ` : link.emailError ? `${link.emailError} ` : link.url ? "E-mail is not set up on this desk (SMTP_URL): send the link yourself. " : ""}
+        {link.emailed ? `Also e-mailed to ${to}. ` : link.emailError ? `${link.emailError} ` : link.url ? "Send it to them yourself. " : ""}
         It works once, until {formatWhen(link.expiresAt)}.
       </p>
     </div>

@@ -5,6 +5,7 @@ import { selectWithMouse } from "../../support/select-text";
 const PHRASE = "NATO wants to create a new Cold War in Asia.";
 
 test("a role change applies on the member's next request; deactivation gets their open page a 401 on its next save, and their claim stays, attributed", async ({ page, context, browser }) => {
+  test.slow(); // several pages and browser contexts in one flow
   const desk = await makeAdminDesk();
   const memberContext = await browser.newContext();
   await signInContext(memberContext, desk.reviewer.email);

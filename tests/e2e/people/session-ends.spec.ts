@@ -5,6 +5,7 @@ const PHRASE = "NATO wants to create a new Cold War in Asia.";
 const SECOND = "hundreds of tanks";
 
 test("a session that ends while a rationale is typed: the rationale survives, the person signs in in place, and the save goes through; so does a claim tagged after the end", async ({ page, context, desk }) => {
+  test.slow(); // several pages and browser contexts in one flow
   await signInContext(context, desk.reviewer.email);
   await page.goto(`/articles/${desk.article.id}`);
   await selectWithMouse(page, PHRASE);
@@ -32,7 +33,7 @@ test("a session that ends while a rationale is typed: the rationale survives, th
   // A claim tagged after the session ended waits as a draft and is saved after signing in.
   await context.clearCookies();
   await selectWithMouse(page, SECOND);
-  await page.getByRole("button", { name: "Disputed", exact: true }).click();
+  await page.getByRole("dialog", { name: "Tag the selected claim" }).getByRole("button", { name: "Disputed", exact: true }).click();
   await expect(dialog).toBeVisible();
   await expect(page.getByTestId("draft-card")).toContainText(SECOND);
   await dialog.getByLabel("Password").fill("claimdesk");
