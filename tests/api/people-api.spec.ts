@@ -1,7 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, signIn, signedInRequest, testDb } from "../support/fixtures";
 import { NEW_PASSWORD, invite, makeAdminDesk, membershipOf } from "../support/people";
-import { createTeam, createUser } from "@/seeds/factories";
+import { createArticle, createTeam, createUser } from "@/seeds/factories";
 
 const unique = () => Math.random().toString(36).slice(2, 10);
 
@@ -267,6 +267,8 @@ test.describe("people API: members, sessions and teams", () => {
     // Not in pickers, not assignable; the claim is still theirs.
     const pickers = (await (await request.get("/api/team/members")).json()) as { id: string }[];
     expect(pickers.map((p) => p.id)).not.toContain(desk.reviewer.id);
+    const other = await createArticle(testDb(), { team: desk.team, text: "Another text to review." });
+    expect(await status(request.post("/api/reviews", { data: { articleId: other.id, reviewerIds: [desk.reviewer.id], adjudicatorId: desk.admin.id } }))).toBe("400:reviewerIds");
     const roster = (await (await request.get("/api/team/roster")).json()) as { members: { userId: string; status: string; claims: number }[] };
     expect(roster.members.find((m) => m.userId === desk.reviewer.id)).toMatchObject({ status: "deactivated", claims: 1 });
     const claims = (await (await request.get(`/api/articles/${desk.article.id}/claims`)).json()) as { author: { id: string } }[];

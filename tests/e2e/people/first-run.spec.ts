@@ -37,7 +37,7 @@ test.afterAll(async () => {
 });
 
 test("the first visit shows the setup page, which makes the first admin and is gone afterwards; invitations are e-mailed", async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { db, client, app } = await freshInstall("setup", sink.url);
   cleanup.push(() => app.stop(), () => client.$disconnect(), db.drop);
 
@@ -83,12 +83,13 @@ test("the first visit shows the setup page, which makes the first admin and is g
 });
 
 test("two setups at once make one admin", async () => {
+  test.setTimeout(180_000);
   const { db, client, app } = await freshInstall("race", sink.url);
   cleanup.push(() => app.stop(), () => client.$disconnect(), db.drop);
   const setup = (n: number) =>
     fetch(`${app.url}/api/setup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ teamName: `Desk ${n}`, name: `Admin ${n}`, email: `admin${n}@newsroom.example`, password: NEW_PASSWORD }) }).then((r) => r.status);
   const statuses = await Promise.all([1, 2, 3].map(setup));
-  expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+  expect(statuses.filter((s) => s === 201), JSON.stringify(statuses)).toHaveLength(1);
   expect(statuses.filter((s) => s === 404)).toHaveLength(2);
   expect([await client.user.count(), await client.team.count(), await client.membership.count()]).toEqual([1, 1, 1]);
   const admin = await client.user.findFirstOrThrow();

@@ -51,10 +51,10 @@ test("admin invites a reviewer; the link opens in a fresh browser, they join, ta
 
   // Filters: by person, by article.
   await page.goto("/team/activity");
-  await page.getByLabel("Person").selectOption({ label: "Riya Kapoor" });
+  await page.getByRole("combobox", { name: "Person" }).selectOption({ label: "Riya Kapoor" });
   await expect(rows).toHaveCount(2);
-  await page.getByLabel("Person").selectOption({ label: "Everyone" });
-  await page.getByLabel("Article").selectOption({ label: `Article ${desk.team.slug}` });
+  await page.getByRole("combobox", { name: "Person" }).selectOption({ label: "Everyone" });
+  await page.getByRole("combobox", { name: "Article" }).selectOption({ label: `Article ${desk.team.slug}` });
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toHaveAttribute("data-action", "claim.create");
 });
