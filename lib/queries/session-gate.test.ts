@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canWaitForSignIn, sessionAbandoned, sessionRestored, subscribeSessionGate, waitForSignIn } from "./session-gate";
+import { canWaitForSignIn, sessionAbandoned, sessionRestored, signInDeclined, subscribeSessionGate, waitForSignIn } from "./session-gate";
 
 describe("session gate", () => {
   it("holds every refused request until one sign-in, and tells the dialog when to open and close", async () => {
@@ -15,6 +15,11 @@ describe("session gate", () => {
     const c = waitForSignIn();
     sessionAbandoned(new Error("gave up"));
     await expect(c).rejects.toThrow("gave up");
+    expect(signInDeclined()).toBe(true);
+    const d = waitForSignIn();
+    sessionRestored();
+    await d;
+    expect(signInDeclined()).toBe(false);
     off();
     expect(canWaitForSignIn()).toBe(false);
   });

@@ -13,6 +13,8 @@
 type Listener = (open: boolean) => void;
 
 const listeners = new Set<Listener>();
+/** Set when the person closed the dialog: background reads then fail quietly instead of reopening it; their next save asks again. */
+let declined = false;
 let pending: { promise: Promise<void>; resolve: () => void; reject: (e: Error) => void } | null = null;
 
 /** Subscribes the sign-in dialog; returns the unsubscribe function. */
@@ -47,8 +49,17 @@ function settle(how: (p: NonNullable<typeof pending>) => void) {
   if (p) how(p);
 }
 
+/** True after the person closed the dialog without signing in (until they sign in). */
+export const signInDeclined = () => declined;
+
 /** The person signed in again: every waiting request is sent again. */
-export const sessionRestored = () => settle((p) => p.resolve());
+export const sessionRestored = () => {
+  declined = false;
+  settle((p) => p.resolve());
+};
 
 /** The person closed the dialog: every waiting request fails with `error` (what they typed stays on screen). */
-export const sessionAbandoned = (error: Error) => settle((p) => p.reject(error));
+export const sessionAbandoned = (error: Error) => {
+  declined = true;
+  settle((p) => p.reject(error));
+};
