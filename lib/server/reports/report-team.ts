@@ -13,6 +13,12 @@ export function toReportTeam(t: TeamRow): ReportModel["team"] {
   if (t.labelVerified) labels.verified = t.labelVerified;
   if (t.labelDisputed) labels.disputed = t.labelDisputed;
   if (t.labelUnsourced) labels.unsourced = t.labelUnsourced;
-  const publisher = t.publisherName || t.publisherUrl || t.publisherLogoUrl ? { name: t.publisherName || t.name, url: t.publisherUrl, logoUrl: t.publisherLogoUrl } : null;
-  return { id: t.id, name: t.name, publisher, verdictLabels: labels };
+  const hasPublisher = !!(t.publisherName || t.publisherUrl || t.publisherLogoUrl);
+  // Only what the team set: a team without settings gets the model it always had.
+  return {
+    id: t.id,
+    name: t.name,
+    ...(hasPublisher ? { publisher: { name: t.publisherName || t.name, url: t.publisherUrl, logoUrl: t.publisherLogoUrl } } : {}),
+    ...(Object.keys(labels).length > 0 ? { verdictLabels: labels } : {}),
+  };
 }
