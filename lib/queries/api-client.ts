@@ -1,5 +1,5 @@
 /** Fetch helpers for react-query: JSON in, JSON out, typed errors. */
-import { canWaitForSignIn, signInDeclined, waitForSignIn } from "./session-gate";
+import { canWaitForSignIn, signInDeclined, waitForSignIn, waitQuietlyForSignIn } from "./session-gate";
 
 /** An API failure with the server's message and, where given, the field at fault and the current state (409). */
 export class ApiError extends Error {
@@ -29,10 +29,11 @@ export async function apiFetch<T>(url: string, init: RequestInit & { json?: unkn
     const res = await send(url, init);
     const body = (await res.json().catch(() => null)) as { error?: string; field?: string; current?: unknown } | null;
     if (res.ok) return body as T;
-    // Once the person has said "not now", only a save of theirs asks again; background reads just fail.
-    const asks = (init.method ?? "GET").toUpperCase() !== "GET" || !signInDeclined();
-    if (res.status === 401 && typeof window !== "undefined" && attempt < 3 && canWaitForSignIn() && asks) {
-      await waitForSignIn();
+    if (res.status === 401 && typeof window !== "undefined" && attempt < 3 && canWaitForSignIn()) {
+      // Once the person has said "not now", only a save of theirs asks again; a background read waits
+      // quietly for the next sign-in rather than failing, which could replace what is on screen with an error.
+      const read = (init.method ?? "GET").toUpperCase() === "GET";
+      await (read && signInDeclined() ? waitQuietlyForSignIn() : waitForSignIn());
       continue;
     }
     throw new ApiError(res.status === 401 ? SESSION_ENDED : (body?.error ?? `Request failed (${res.status}).`), res.status, body?.field, body?.current);

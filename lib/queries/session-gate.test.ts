@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canWaitForSignIn, sessionAbandoned, sessionRestored, signInDeclined, subscribeSessionGate, waitForSignIn } from "./session-gate";
+import { canWaitForSignIn, sessionAbandoned, sessionRestored, signInDeclined, subscribeSessionGate, waitForSignIn, waitQuietlyForSignIn } from "./session-gate";
 
 describe("session gate", () => {
   it("holds every refused request until one sign-in, and tells the dialog when to open and close", async () => {
@@ -16,9 +16,11 @@ describe("session gate", () => {
     sessionAbandoned(new Error("gave up"));
     await expect(c).rejects.toThrow("gave up");
     expect(signInDeclined()).toBe(true);
+    const quiet = waitQuietlyForSignIn();
+    expect(seen).toEqual([true, false, true, false]);
     const d = waitForSignIn();
     sessionRestored();
-    await d;
+    await Promise.all([d, quiet]);
     expect(signInDeclined()).toBe(false);
     off();
     expect(canWaitForSignIn()).toBe(false);

@@ -52,9 +52,23 @@ function settle(how: (p: NonNullable<typeof pending>) => void) {
 /** True after the person closed the dialog without signing in (until they sign in). */
 export const signInDeclined = () => declined;
 
+/** Background reads refused after "not now": they wait, without a dialog, for the next sign-in (so what is on screen stays). */
+let quiet: { promise: Promise<void>; resolve: () => void } | null = null;
+export function waitQuietlyForSignIn(): Promise<void> {
+  if (!quiet) {
+    let resolve!: () => void;
+    const promise = new Promise<void>((res) => (resolve = res));
+    quiet = { promise, resolve };
+  }
+  return quiet.promise;
+}
+
 /** The person signed in again: every waiting request is sent again. */
 export const sessionRestored = () => {
   declined = false;
+  const q = quiet;
+  quiet = null;
+  q?.resolve();
   settle((p) => p.resolve());
 };
 
