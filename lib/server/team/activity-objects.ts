@@ -4,6 +4,11 @@ type ObjectRef = { objectType: string; objectId: string };
 type Shown = { label: string | null; href: string | null };
 
 const ids = (rows: ObjectRef[], type: string) => [...new Set(rows.filter((r) => r.objectType === type).map((r) => r.objectId))];
+/** Runs `load` only when the page has objects of `type` (most pages hold two or three types). */
+const some = <T>(rows: ObjectRef[], type: string, load: (ids: string[]) => Promise<T[]>): Promise<T[]> => {
+  const list = ids(rows, type);
+  return list.length > 0 ? load(list) : Promise.resolve([]);
+};
 const titled = (title: string | null | undefined) => title?.trim() || "Untitled article";
 
 /**
@@ -15,15 +20,15 @@ export async function activityObjects(teamId: string, rows: ObjectRef[]): Promis
   const out = new Map<string, Shown>();
   const put = (type: string, id: string, shown: Shown) => out.set(`${type}:${id}`, shown);
   const [articles, annotations, claims, rounds, clusters, evidence, links, memberships, invitations] = await Promise.all([
-    db.article.findMany({ where: { teamId, id: { in: ids(rows, "article") } }, select: { id: true, title: true } }),
-    db.annotation.findMany({ where: { teamId, id: { in: ids(rows, "annotation") } }, select: { id: true, article: { select: { id: true, title: true } } } }),
-    db.claim.findMany({ where: { teamId, id: { in: ids(rows, "claim") } }, select: { id: true, article: { select: { id: true, title: true } } } }),
-    db.reviewRound.findMany({ where: { teamId, id: { in: ids(rows, "round") } }, select: { id: true, article: { select: { title: true } } } }),
-    db.cluster.findMany({ where: { teamId, id: { in: ids(rows, "cluster") } }, select: { id: true, number: true, roundId: true } }),
-    db.evidenceItem.findMany({ where: { teamId, id: { in: ids(rows, "evidence") } }, select: { id: true, title: true } }),
-    db.evidenceLink.findMany({ where: { teamId, id: { in: ids(rows, "evidence_link") } }, select: { id: true, evidence: { select: { title: true } }, annotation: { select: { articleId: true } }, claim: { select: { articleId: true } } } }),
-    db.membership.findMany({ where: { teamId, id: { in: ids(rows, "membership") } }, select: { id: true, user: { select: { name: true, email: true } } } }),
-    db.invitation.findMany({ where: { teamId, id: { in: ids(rows, "invitation") } }, select: { id: true, email: true } }),
+    some(rows, "article", (list) => db.article.findMany({ where: { teamId, id: { in: list } }, select: { id: true, title: true } })),
+    some(rows, "annotation", (list) => db.annotation.findMany({ where: { teamId, id: { in: list } }, select: { id: true, article: { select: { id: true, title: true } } } })),
+    some(rows, "claim", (list) => db.claim.findMany({ where: { teamId, id: { in: list } }, select: { id: true, article: { select: { id: true, title: true } } } })),
+    some(rows, "round", (list) => db.reviewRound.findMany({ where: { teamId, id: { in: list } }, select: { id: true, article: { select: { title: true } } } })),
+    some(rows, "cluster", (list) => db.cluster.findMany({ where: { teamId, id: { in: list } }, select: { id: true, number: true, roundId: true } })),
+    some(rows, "evidence", (list) => db.evidenceItem.findMany({ where: { teamId, id: { in: list } }, select: { id: true, title: true } })),
+    some(rows, "evidence_link", (list) => db.evidenceLink.findMany({ where: { teamId, id: { in: list } }, select: { id: true, evidence: { select: { title: true } }, annotation: { select: { articleId: true } }, claim: { select: { articleId: true } } } })),
+    some(rows, "membership", (list) => db.membership.findMany({ where: { teamId, id: { in: list } }, select: { id: true, user: { select: { name: true, email: true } } } })),
+    some(rows, "invitation", (list) => db.invitation.findMany({ where: { teamId, id: { in: list } }, select: { id: true, email: true } })),
   ]);
   for (const a of articles) put("article", a.id, { label: titled(a.title), href: `/articles/${a.id}` });
   for (const a of annotations) put("annotation", a.id, { label: `claim in ${titled(a.article.title)}`, href: `/articles/${a.article.id}` });
