@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { ROLES, type InvitationCreatedDto, type Role } from "@/lib/schemas/team";
 import { ApiError } from "@/lib/queries/api-client";
+import { DEFAULT_INVITE_ROLE } from "@/lib/policies/team";
 import { useRosterMutations } from "@/lib/queries/use-team";
 import { OneTimeLink } from "./one-time-link";
 
@@ -34,7 +35,7 @@ export function InviteForm({ emailEnabled }: { emailEnabled: boolean }) {
         </label>
         <label>
           Role
-          <select name="role" defaultValue="reviewer">
+          <select name="role" defaultValue={DEFAULT_INVITE_ROLE}>
             {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
           </select>
         </label>

@@ -58,10 +58,18 @@ export const LAST_ADMIN_REFUSAL = "A team must keep at least one active admin. M
 export function memberChangeRefusal(actor: TeamActor, target: MemberSubject, change: MemberChange, activeAdmins: number): string | null {
   const denied = teamRefusal(actor, "members.manage");
   if (denied) return denied;
-  const stopsBeingAdmin = target.role === "admin" && target.active && ((change.role !== undefined && change.role !== "admin") || change.active === false);
+  const manages = (role: Role) => MANAGER_ROLES.includes(role);
+  const stopsBeingAdmin = manages(target.role) && target.active && ((change.role !== undefined && !manages(change.role)) || change.active === false);
   if (stopsBeingAdmin && activeAdmins <= 1) return LAST_ADMIN_REFUSAL;
   return null;
 }
+
+/** The roles that manage a team (the guardrail keeps one of them active). */
+export const MANAGER_ROLES: readonly Role[] = GRANTS["members.manage"];
+/** The role of whoever makes a team. */
+export const TEAM_CREATOR_ROLE: Role = "admin";
+/** The role the invite form suggests. */
+export const DEFAULT_INVITE_ROLE: Role = "reviewer";
 
 /** True for a string that names a role (input checks; the error names the field). */
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { MANAGER_ROLES } from "@/lib/policies/team";
 import type { AdminCommand } from "./command";
 import { findTeamBySlug } from "./lookup";
 
@@ -18,7 +19,7 @@ export const listTeamsCommand: AdminCommand = {
       ["SLUG", "NAME", "ACTIVE", "ADMINS", "DEACTIVATED"],
       ...teams.map((t) => {
         const active = t.memberships.filter((m) => !m.deactivatedAt);
-        return [t.slug, t.name, String(active.length), String(active.filter((m) => m.role === "admin").length), String(t.memberships.length - active.length)];
+        return [t.slug, t.name, String(active.length), String(active.filter((m) => MANAGER_ROLES.includes(m.role)).length), String(t.memberships.length - active.length)];
       }),
     ]);
   },

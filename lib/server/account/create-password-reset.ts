@@ -7,6 +7,7 @@ import { passwordResetMessage } from "@/lib/server/mail/link-messages";
 import { mailEnabled, sendMail } from "@/lib/server/mail/send-mail";
 import { appBaseUrl } from "@/lib/server/team/app-url";
 import { PASSWORD_RESET_TTL_MS, newOneTimeToken } from "@/lib/server/team/one-time-token";
+import { MANAGER_ROLES } from "@/lib/policies/team";
 import { requireTeamPermission } from "@/lib/server/team/require-permission";
 
 /** Makes a reset row for `userId` and its link (the token is returned once, stored hashed). */
@@ -33,7 +34,7 @@ export async function createPasswordReset(user: CurrentUser, membershipId: strin
   if (!member) throw notFound("Member not found.");
   if (member.deactivatedAt) throw new AppError("CONFLICT", "This member is deactivated: reactivate them first.", { field: "status" });
   const elsewhere = await db.membership.count({
-    where: { userId: member.user.id, teamId: { not: user.teamId }, deactivatedAt: null, team: { memberships: { none: { userId: user.id, role: "admin", deactivatedAt: null } } } },
+    where: { userId: member.user.id, teamId: { not: user.teamId }, deactivatedAt: null, team: { memberships: { none: { userId: user.id, role: { in: [...MANAGER_ROLES] }, deactivatedAt: null } } } },
   });
   if (elsewhere > 0 && !mailEnabled()) {
     throw new AppError("FORBIDDEN", "This member also belongs to another team, so the link cannot be shown to you. Set up e-mail (SMTP_URL), or ask an operator to run: npm run admin -- reset-password " + member.user.email);

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { memberChangeRefusal, teamRefusal, LAST_ADMIN_REFUSAL } from "@/lib/policies/team";
+import { LAST_ADMIN_REFUSAL, MANAGER_ROLES, memberChangeRefusal, teamRefusal } from "@/lib/policies/team";
 import type { Role } from "@/lib/policies/roles";
 import type { MemberChangeInput, MemberRowDto } from "@/lib/schemas/team";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -26,11 +26,11 @@ export async function changeMember(user: CurrentUser, membershipId: string, inpu
     const row = await tx.membership.findFirst({ where: { id: membershipId, teamId: user.teamId }, select: memberRowSelect });
     if (!row) throw notFound("Member not found.");
     if (row.version !== input.version) throw new AppError("CONFLICT", "Someone changed this member in the meantime.", { current: toMemberRowDto(row) });
-    const activeAdmins = await tx.membership.count({ where: { teamId: user.teamId, role: "admin", deactivatedAt: null } });
+    const activeAdmins = await tx.membership.count({ where: { teamId: user.teamId, role: { in: [...MANAGER_ROLES] }, deactivatedAt: null } });
     const change = { role: input.role, active: input.status === undefined ? undefined : input.status === "active" };
     const refusal = memberChangeRefusal(user, { userId: row.user.id, role: row.role as Role, active: !row.deactivatedAt }, change, activeAdmins);
     if (refusal) {
-      const field = input.role !== undefined && input.role !== "admin" ? "role" : "status";
+      const field = input.role !== undefined && !MANAGER_ROLES.includes(input.role) ? "role" : "status";
       throw new AppError(refusal === LAST_ADMIN_REFUSAL ? "CONFLICT" : "FORBIDDEN", refusal, { field, current: toMemberRowDto(row) });
     }
     const deactivatedAt = change.active === undefined ? row.deactivatedAt : change.active ? null : (row.deactivatedAt ?? new Date());

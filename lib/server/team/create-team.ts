@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db/busy-retry";
+import { TEAM_CREATOR_ROLE } from "@/lib/policies/team";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import type { CreateTeamInput } from "@/lib/schemas/team";
 import { freeSlug, slugify } from "./team-slug";
@@ -15,7 +16,7 @@ export async function makeTeam(tx: Parameters<Parameters<typeof db.$transaction>
   const slug = input.slug ?? (await freeSlug(tx, slugify(input.name)));
   if (input.slug && (await tx.team.count({ where: { slug } }))) throw slugTaken(slug);
   const team = await tx.team.create({ data: { name: input.name, slug }, select: { id: true, name: true, slug: true } });
-  const membership = await tx.membership.create({ data: { teamId: team.id, userId, role: "admin" }, select: { id: true } });
+  const membership = await tx.membership.create({ data: { teamId: team.id, userId, role: TEAM_CREATOR_ROLE }, select: { id: true } });
   await recordAuditEvent(tx, { teamId: team.id, actorId: userId, action: "team.create", objectType: "team", objectId: team.id, after: { ...team, adminId: userId, membershipId: membership.id } });
   return team;
 }
