@@ -10,6 +10,14 @@ const schema = z.object({
   GITHUB_SECRET: z.string().optional(),
   GOOGLE_ID: z.string().optional(),
   GOOGLE_SECRET: z.string().optional(),
+  /** `0`: a first run starts empty (a setup page) instead of seeding the demo desk; `1` asks for the demo on PostgreSQL. */
+  CLAIMDESK_DEMO: z.enum(["0", "1"]).optional(),
+  /** `0`: only the CLI makes teams; otherwise any signed-in user may make a team and becomes its admin. */
+  CLAIMDESK_OPEN_TEAMS: z.enum(["0", "1"]).optional(),
+  /** SMTP server for invitation and password-reset e-mails (`smtp://user:pass@host:587`, `smtps://…`); unset: links are only shown. */
+  SMTP_URL: z.string().url().optional(),
+  /** The From address of those e-mails. */
+  SMTP_FROM: z.string().min(3).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
@@ -29,3 +37,6 @@ export function env(): Env {
   cached = parsed.data;
   return cached;
 }
+
+/** Whether any signed-in user may make a team (CLAIMDESK_OPEN_TEAMS, on unless `0`). */
+export const openTeams = () => env().CLAIMDESK_OPEN_TEAMS !== "0";

@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { prepareDatabase } from "./prepare-db";
+import { demoWanted, prepareDatabase } from "./prepare-db";
 import { needsBuild } from "./build-state";
 import { serverCommand } from "./server-command";
 
@@ -31,7 +31,11 @@ if (needsBuild()) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-console.log(`Claimdesk: http://localhost:${port} (demo accounts in README.md, password "claimdesk")`);
+console.log(
+  demoWanted()
+    ? `Claimdesk: http://localhost:${port} (demo accounts in README.md, password "claimdesk")`
+    : `Claimdesk: http://localhost:${port} (a new install opens at the setup page; \`npm run admin -- help\` for the CLI)`,
+);
 const { command, args } = serverCommand(port);
 const server = spawn(command, args, { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -1,14 +1,24 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getAccount, getCurrentUser } from "@/lib/auth/current-user";
+import { enabledProviders } from "@/lib/auth/providers";
+import { teamPermissions } from "@/lib/policies/team";
+import { needsSetup } from "@/lib/server/setup/first-run";
 import { NotificationsBell } from "@/components/review/notifications-bell";
 import { LiveEvents } from "@/components/review/live-events";
+import { TeamSwitcher } from "@/components/account/team-switcher";
+import { SessionDialog } from "@/components/account/session-dialog";
 
 /** Signed-in shell. Convenience only: every API route checks the caller itself. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
-  if (!user) redirect("/signin");
+  if (!user) {
+    if (await needsSetup()) redirect("/setup");
+    // Signed in but in no team (every membership deactivated, or none yet): their account page says what to do.
+    redirect((await getAccount()) ? "/account" : "/signin");
+  }
+  const can = teamPermissions(user);
   return (
     <div className="shell">
       <header className="topbar">
@@ -18,16 +28,18 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/evidence">Evidence</Link>
           <Link href="/reviews">Reviews</Link>
           <Link href="/queue">My queue</Link>
+          {can.viewMembers && <Link href="/team">Team</Link>}
         </nav>
         <div className="topbar-user">
           <NotificationsBell />
-          <span className="team-name">{user.teamName}</span>
-          <span className="user-name" data-testid="current-user">{user.name ?? user.email} · {user.role}</span>
+          <TeamSwitcher teams={user.teams} activeId={user.teamId} />
+          <Link href="/account" className="user-name" data-testid="current-user">{user.name ?? user.email} · {user.role}</Link>
           <Link href="/signout">Sign out</Link>
         </div>
       </header>
       <main className="page">{children}</main>
       <LiveEvents />
+      <SessionDialog email={user.email} teamId={user.teamId} teamName={user.teamName} providers={enabledProviders()} />
     </div>
   );
 }

@@ -1,9 +1,21 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { needsSetup } from "@/lib/server/setup/first-run";
 import { SignInForm } from "./sign-in-form";
 
+/** Why a provider sign-in was turned away (lib/auth/provider-sign-in.ts). */
+const PROVIDER_ERRORS: Record<string, string> = {
+  UnverifiedEmail: "That account's e-mail is not verified by the provider, so it cannot be matched to a Claimdesk account.",
+  NoAccount: "No Claimdesk account or invitation has that e-mail. Ask an admin of your team for an invitation.",
+};
+
 export const metadata: Metadata = { title: "Sign in" };
+// It asks the database whether the install still needs its first-run setup.
+export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  // A first run without the demo: no one can sign in yet.
+  if (await needsSetup()) redirect("/setup");
   const { callbackUrl, error } = await searchParams;
   // Only same-site paths: an open redirect would send a signed-in user anywhere.
   const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/articles";
@@ -11,7 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="auth-page">
       <h1>Claimdesk</h1>
       <p className="muted">Sign in to your desk.</p>
-      <SignInForm callbackUrl={target} initialError={error ? "Sign-in failed. Check your e-mail and password." : null} />
+      <SignInForm callbackUrl={target} initialError={error ? (PROVIDER_ERRORS[error] ?? "Sign-in failed. Check your e-mail and password.") : null} />
     </main>
   );
 }

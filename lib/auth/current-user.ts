@@ -6,12 +6,22 @@ import { readRows, sql } from "@/lib/db/direct-sql";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
 import type { Role } from "@/lib/policies/roles";
+import { sessionIsCurrent } from "./end-sessions";
+import { touchMembership } from "./touch-membership";
 
 /** next-auth's session cookie (the __Secure- form behind https, as next-auth names it). */
-const SESSION_COOKIE = `${process.env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
+export const SESSION_COOKIE = `${process.env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
 
 /** Cookie naming the team a member of several teams is working in. */
 export const ACTIVE_TEAM_COOKIE = "claimdesk-team";
+
+/**
+ * Header the browser's API client sends with the team its page was rendered
+ * for (lib/queries/api-client.ts), so a tab keeps working in its own team
+ * after another tab switches: a request for a team the caller is no longer an
+ * active member of gets 401 instead of landing in another team.
+ */
+export const TEAM_HEADER = "x-claimdesk-team";
 
 /** The signed-in user, in the team they are working in. */
 export type CurrentUser = {
@@ -24,18 +34,28 @@ export type CurrentUser = {
   teams: { id: string; name: string; role: Role }[];
 };
 
-type MembershipRow = { teamId: string; role: Role; teamName: string; userId: string; email: string; name: string | null };
+/** A signed-in user whatever their teams (a user in no team may still manage their account or make a team). */
+export type SignedInAccount = { id: string; email: string; name: string | null; teams: CurrentUser["teams"] };
+
+type MembershipRow = {
+  userId: string; email: string; name: string | null; sessionVersion: number | string;
+  membershipId: string | null; teamId: string | null; role: Role | null; teamName: string | null;
+};
+
+/** The session token's user id and the session version it was issued with (lib/auth/end-sessions.ts). */
+type SessionClaims = { uid: string; sv: unknown };
 
 /**
- * The signed-in user's id. API routes pass their request and only decode the
- * session JWT (next-auth's getToken: about a tenth of getServerSession's cost,
- * which also re-issues the cookie); pages use getServerSession, which keeps
- * the session rolling.
+ * The signed-in user's session claims. API routes pass their request and only
+ * decode the session JWT (next-auth's getToken: about a tenth of
+ * getServerSession's cost, which also re-issues the cookie); pages use
+ * getServerSession, which keeps the session rolling.
  */
-async function signedInUserId(req?: NextRequest): Promise<string | undefined> {
-  if (req) return userIdFromToken(req);
+async function sessionClaims(req?: NextRequest): Promise<SessionClaims | undefined> {
+  if (req) return claimsFromToken(req);
   const session = await getServerSession(authOptions);
-  return (session?.user as { id?: string } | undefined)?.id;
+  const user = session?.user as { id?: string; sv?: unknown } | undefined;
+  return user?.id ? { uid: user.id, sv: user.sv } : undefined;
 }
 
 /**
@@ -43,47 +63,76 @@ async function signedInUserId(req?: NextRequest): Promise<string | undefined> {
  * to the same claims, so only its expiry needs checking on a hit; this saves
  * the key derivation and decryption on every API call.
  */
-const tokenCache = new Map<string, { uid: string; exp: number }>();
+const tokenCache = new Map<string, { uid: string; sv: unknown; exp: number }>();
 
-async function userIdFromToken(req: NextRequest): Promise<string | undefined> {
+async function claimsFromToken(req: NextRequest): Promise<SessionClaims | undefined> {
   const raw = req.cookies.get(SESSION_COOKIE)?.value;
   if (!raw) return undefined;
   const hit = tokenCache.get(raw);
-  if (hit) return hit.exp * 1000 > Date.now() ? hit.uid : undefined;
+  if (hit) return hit.exp * 1000 > Date.now() ? hit : undefined;
   const token = await getToken({ req, secret: authOptions.secret });
   if (typeof token?.uid !== "string") return undefined;
   if (tokenCache.size >= 1000) tokenCache.delete(tokenCache.keys().next().value!);
-  tokenCache.set(raw, { uid: token.uid, exp: typeof token.exp === "number" ? token.exp : 0 });
-  return token.uid;
+  const claims = { uid: token.uid, sv: token.sv, exp: typeof token.exp === "number" ? token.exp : 0 };
+  tokenCache.set(raw, claims);
+  return claims;
 }
 
-/** The signed-in member, or null when signed out or in no team. */
-export async function getCurrentUser(req?: NextRequest): Promise<CurrentUser | null> {
-  const userId = await signedInUserId(req);
-  if (!userId) return null;
+/**
+ * The user behind a current session and their active memberships, or null
+ * when signed out or the session was ended on the server (a stale session
+ * version). Deactivated memberships are left out, so a deactivated member's
+ * next request in that team is refused.
+ */
+async function sessionRows(req?: NextRequest): Promise<MembershipRow[] | null> {
+  const claims = await sessionClaims(req);
+  if (!claims) return null;
   // Every API call runs this: one statement straight on the driver (lib/db/direct-sql.ts),
   // portable SQL for both databases.
-  const memberships = await readRows<MembershipRow>(sql`
-    SELECT m."teamId" AS "teamId", CAST(m."role" AS TEXT) AS "role", t."name" AS "teamName",
-           u."id" AS "userId", u."email" AS "email", u."name" AS "name"
-    FROM "Membership" m
-    JOIN "Team" t ON t."id" = m."teamId"
-    JOIN "User" u ON u."id" = m."userId"
-    WHERE m."userId" = ${userId}
+  const rows = await readRows<MembershipRow>(sql`
+    SELECT u."id" AS "userId", u."email" AS "email", u."name" AS "name", u."sessionVersion" AS "sessionVersion",
+           m."id" AS "membershipId", m."teamId" AS "teamId", CAST(m."role" AS TEXT) AS "role", t."name" AS "teamName"
+    FROM "User" u
+    LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."deactivatedAt" IS NULL
+    LEFT JOIN "Team" t ON t."id" = m."teamId"
+    WHERE u."id" = ${claims.uid}
     ORDER BY m."createdAt" ASC`);
-  const first = memberships[0];
-  if (!first) return null;
-  const user = { id: first.userId, email: first.email, name: first.name };
-  const wanted = (req ? req.cookies : await cookies()).get(ACTIVE_TEAM_COOKIE)?.value;
-  const active = memberships.find((m) => m.teamId === wanted) ?? memberships[0]!;
+  const first = rows[0];
+  if (!first || !sessionIsCurrent(claims.sv, first.sessionVersion)) return null;
+  return rows;
+}
+
+const teamsOf = (rows: MembershipRow[]) =>
+  rows.filter((m) => m.teamId).map((m) => ({ id: m.teamId!, name: m.teamName!, role: m.role! }));
+
+/** The signed-in user with their teams (possibly none), or null when signed out or the session ended. */
+export async function getAccount(req?: NextRequest): Promise<SignedInAccount | null> {
+  const rows = await sessionRows(req);
+  if (!rows) return null;
+  const { userId, email, name } = rows[0]!;
+  return { id: userId, email, name, teams: teamsOf(rows) };
+}
+
+/** The signed-in member, or null when signed out, the session ended, or in no team. */
+export async function getCurrentUser(req?: NextRequest): Promise<CurrentUser | null> {
+  const rows = await sessionRows(req);
+  const memberships = rows?.filter((m) => m.teamId) ?? [];
+  if (memberships.length === 0) return null;
+  const pinned = req?.headers.get(TEAM_HEADER);
+  const wanted = pinned || (req ? req.cookies : await cookies()).get(ACTIVE_TEAM_COOKIE)?.value;
+  const chosen = memberships.find((m) => m.teamId === wanted);
+  // A page pinned to a team the caller has left (or was deactivated in) must not act in another one.
+  if (pinned && !chosen) return null;
+  const active = chosen ?? memberships[0]!;
+  touchMembership(active.membershipId!);
   return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    teamId: active.teamId,
-    teamName: active.teamName,
-    role: active.role,
-    teams: memberships.map((m) => ({ id: m.teamId, name: m.teamName, role: m.role })),
+    id: active.userId,
+    email: active.email,
+    name: active.name,
+    teamId: active.teamId!,
+    teamName: active.teamName!,
+    role: active.role!,
+    teams: teamsOf(memberships),
   };
 }
 

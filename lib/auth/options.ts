@@ -7,6 +7,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DUMMY_HASH, verifyPassword } from "./password";
+import { allowProviderSignIn, markProviderEmailVerified } from "./provider-sign-in";
 import { beginAttempt, lockedMinutes, recordFailure, recordSuccess, throttleKeys } from "./login-throttle";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(200) });
@@ -44,7 +45,7 @@ async function authorize(raw: Record<string, string> | undefined, req: { headers
     return null;
   }
   await recordSuccess(keys);
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
 function optionalProviders() {
@@ -71,13 +72,19 @@ export const authOptions: NextAuthOptions = {
     ...optionalProviders(),
   ],
   callbacks: {
+    // The session version the token is issued with: a password change or reset bumps the user's, ending it (end-sessions.ts).
     jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
-      if (session.user && typeof token.uid === "string") (session.user as { id?: string }).id = token.uid;
+      if (session.user && typeof token.uid === "string") Object.assign(session.user, { id: token.uid, sv: token.sv });
       return session;
     },
+    signIn: allowProviderSignIn,
   },
+  events: { signIn: markProviderEmailVerified },
 };

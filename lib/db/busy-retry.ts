@@ -27,5 +27,6 @@ export async function whenNotBusy<T>(run: () => T, timeoutMs = SQLITE_BUSY_TIMEO
 /** A unique or primary-key violation, as the drivers report it (lib/db/direct-sql.ts): SQLite's SQLITE_CONSTRAINT_PRIMARYKEY/_UNIQUE, PostgreSQL's 23505. */
 export const isUniqueViolation = (e: unknown): boolean => {
   const code = (e as { code?: unknown } | null)?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
+  // P2002: the same violation reported through Prisma.
+  return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "P2002";
 };

@@ -99,3 +99,21 @@ describe("schema.org ClaimReview export", () => {
     expect([...shortStatement("한".repeat(200))].length).toBe(74);
   });
 });
+
+describe("ClaimReview author and rating from the team settings", () => {
+  it("names the team's publisher (with its site and logo) as author, and uses the team's verdict wording", () => {
+    const base = makeReportModel();
+    const m = { ...base, team: { ...base.team, publisher: { name: "Seoul Desk Fact Check", url: "https://factcheck.example/", logoUrl: "https://factcheck.example/logo.png" }, verdictLabels: { unsourced: "No source given" } } };
+    const reviews = buildClaimReview(m);
+    expect(reviews[0]!.author).toEqual({ "@type": "Organization", name: "Seoul Desk Fact Check", url: "https://factcheck.example/", logo: { "@type": "ImageObject", url: "https://factcheck.example/logo.png" } });
+    const unsourced = m.claims.filter((c) => c.verdict === "unsourced" && c.anchorState === "anchored").length;
+    expect(reviews.filter((r) => (r.reviewRating as { alternateName: string }).alternateName === "No source given")).toHaveLength(unsourced);
+    for (const r of reviews) expect(checkSchemaOrg(r)).toEqual([]);
+  });
+  it("falls back to the team's name, and leaves out a logo that is not a web URL", () => {
+    const base = makeReportModel();
+    expect(buildClaimReview(base)[0]!.author).toEqual({ "@type": "Organization", name: base.team.name });
+    const m = { ...base, team: { ...base.team, publisher: { name: "Desk", url: null, logoUrl: "javascript:alert(1)" } } };
+    expect(buildClaimReview(m)[0]!.author).toEqual({ "@type": "Organization", name: "Desk" });
+  });
+});

@@ -20,7 +20,7 @@
  * longer in the article the markup points at. The desk's own reports still
  * list both, with the note.
  */
-import type { ClaimLeaf, ClaimReview, NewsArticleLeaf, WithContext } from "schema-dts";
+import type { ClaimLeaf, ClaimReview, NewsArticleLeaf, OrganizationLeaf, WithContext } from "schema-dts";
 import type { ReportClaim, ReportModel } from "./report-model";
 import { claimUrl, isWebUrl } from "./report-model";
 import { VERDICT_LABELS, needsReReview } from "./report-text";
@@ -60,11 +60,20 @@ export function buildClaimReview(m: ReportModel): WithContext<ClaimReview>[] {
     "@type": "ClaimReview",
     url: claimUrl(m, c.number),
     claimReviewed: shortStatement(c.exact),
-    reviewRating: { "@type": "Rating", alternateName: VERDICT_LABELS[c.verdict] },
-    author: { "@type": "Organization", name: m.team.name },
+    reviewRating: { "@type": "Rating", alternateName: m.team.verdictLabels?.[c.verdict] ?? VERDICT_LABELS[c.verdict] },
+    author: author(m),
     datePublished: reviewDate(c),
     itemReviewed: claim(m, appearance),
   }));
+}
+
+/** The organisation behind the fact-checks: the team's publisher (team settings), else the team by name. */
+function author(m: ReportModel): OrganizationLeaf {
+  const p = m.team.publisher;
+  const node: OrganizationLeaf = { "@type": "Organization", name: p?.name ?? m.team.name };
+  if (isWebUrl(p?.url)) node.url = p.url;
+  if (isWebUrl(p?.logoUrl)) node.logo = { "@type": "ImageObject", url: p.logoUrl };
+  return node;
 }
 
 /** When the fact check was made: the adjudicator's decision, or the claim's last change. */

@@ -128,6 +128,9 @@ export type ReportAgreement = {
   spanRate: number;
 };
 
+/** The publisher named as the fact-checks' author. */
+export type ReportPublisher = { name: string; url: string | null; logoUrl: string | null };
+
 export type ReportModel = {
   /** ISO date-time the report was generated. */
   generatedAt: string;
@@ -135,7 +138,14 @@ export type ReportModel = {
   baseUrl: string;
   /** Where the desk publishes the HTML report, if it said so; `#claim-n` anchors point into it. */
   publishedUrl: string | null;
-  team: { id: string; name: string };
+  team: {
+    id: string;
+    name: string;
+    /** Who publishes the fact-checks (team settings): ClaimReview's `author`. Absent or null: the team, by name. */
+    publisher?: ReportPublisher | null;
+    /** The team's public wording of the verdicts (team settings), where it has one; the others keep VERDICT_LABELS. */
+    verdictLabels?: Partial<Record<Verdict, string>>;
+  };
   article: {
     id: string;
     title: string | null;

@@ -1,4 +1,5 @@
 /** Fetch helpers for react-query: JSON in, JSON out, typed errors. */
+import { canWaitForSignIn, signInDeclined, waitForSignIn, waitQuietlyForSignIn } from "./session-gate";
 
 /** An API failure with the server's message and, where given, the field at fault and the current state (409). */
 export class ApiError extends Error {
@@ -13,30 +14,52 @@ export class ApiError extends Error {
   }
 }
 
+/** The team the page was rendered for (set by the app shell); sent with every request so a tab stays in its team. */
+let pinnedTeam: string | null = null;
+export function pinTeam(teamId: string | null): void {
+  pinnedTeam = teamId;
+}
+const TEAM_HEADER = "x-claimdesk-team";
+
+const SESSION_ENDED = "Your session has ended. Sign in again to save.";
+
 export async function apiFetch<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   return (await apiRequest<T>(url, init)).body;
 }
 
 /** apiFetch with the response headers too (paged lists say their totals there). */
 export async function apiRequest<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<{ body: T; headers: Headers }> {
+  // A 401 waits for the person to sign in again in place (session-gate.ts), then the same request is sent again.
+  for (let attempt = 0; ; attempt++) {
+    const res = await send(url, init);
+    const body = (await res.json().catch(() => null)) as { error?: string; field?: string; current?: unknown } | null;
+    if (res.ok) return { body: body as T, headers: res.headers };
+    if (res.status === 401 && typeof window !== "undefined" && attempt < 3 && canWaitForSignIn()) {
+      // Once the person has said "not now", only a save of theirs asks again; a background read waits
+      // quietly for the next sign-in rather than failing, which could replace what is on screen with an error.
+      const read = (init.method ?? "GET").toUpperCase() === "GET";
+      await (read && signInDeclined() ? waitQuietlyForSignIn() : waitForSignIn());
+      continue;
+    }
+    throw new ApiError(res.status === 401 ? SESSION_ENDED : (body?.error ?? `Request failed (${res.status}).`), res.status, body?.field, body?.current);
+  }
+}
+
+async function send(url: string, init: RequestInit & { json?: unknown }): Promise<Response> {
   const { json, ...rest } = init;
-  let res: Response;
   try {
-    res = await fetch(url, {
+    return await fetch(url, {
       ...rest,
-      headers: { Accept: "application/json", ...(json !== undefined ? { "Content-Type": "application/json" } : {}), ...rest.headers },
+      headers: {
+        Accept: "application/json",
+        ...(json !== undefined ? { "Content-Type": "application/json" } : {}),
+        ...(pinnedTeam ? { [TEAM_HEADER]: pinnedTeam } : {}),
+        ...rest.headers,
+      },
       body: json !== undefined ? JSON.stringify(json) : rest.body,
       credentials: "same-origin",
     });
   } catch {
     throw new ApiError("Could not reach the server. Check your connection and try again.", 0);
   }
-  const body = (await res.json().catch(() => null)) as { error?: string; field?: string; current?: unknown } | null;
-  if (!res.ok) {
-    if (res.status === 401 && typeof window !== "undefined") {
-      window.location.assign(`/signin?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
-    }
-    throw new ApiError(body?.error ?? `Request failed (${res.status}).`, res.status, body?.field, body?.current);
-  }
-  return { body: body as T, headers: res.headers };
 }

@@ -10,6 +10,7 @@ import { roundAgreements } from "@/lib/server/reviews/round-agreement-data";
 import { isReviewingBlind } from "@/lib/server/reviews/annotation-visibility";
 import { listRejectedClusters } from "@/lib/server/reviews/rejected-clusters";
 import { reportPerson, toReportClaim, toReportRejection } from "./to-report-claim";
+import { reportTeamSelect, toReportTeam } from "./report-team";
 
 export type LoadReportOptions = {
   /** The app's public origin, for links and IRIs. */
@@ -53,7 +54,7 @@ export async function loadReport(teamId: string, articleId: string, opts: LoadRe
   const rejected = round && !hidden ? (await listRejectedClusters(teamId, round.id)).map(toReportRejection) : [];
 
   const [team, version, adjudicator, assigned] = await Promise.all([
-    db.team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, name: true } }),
+    db.team.findUniqueOrThrow({ where: { id: teamId }, select: reportTeamSelect }).then(toReportTeam),
     versionId === current.id ? current : db.articleVersion.findFirstOrThrow({ where: { id: versionId, articleId } }),
     round ? db.user.findUniqueOrThrow({ where: { id: round.adjudicatorId }, select: { id: true, name: true } }) : null,
     round ? db.user.findMany({ where: { id: { in: round.assignments.map((a) => a.reviewerId) } }, select: { id: true, name: true } }) : [],

@@ -22,11 +22,12 @@ export async function startRound(user: CurrentUser, input: StartRoundInput): Pro
   const { article, current } = await findArticle(user.teamId, input.articleId);
   const reviewerIds = [...new Set(input.reviewerIds)];
   const members = await db.membership.findMany({
-    where: { teamId: user.teamId, userId: { in: [...reviewerIds, input.adjudicatorId] } },
+    // A deactivated member keeps their work but cannot be assigned.
+    where: { teamId: user.teamId, userId: { in: [...reviewerIds, input.adjudicatorId] }, deactivatedAt: null },
     select: { userId: true, role: true },
   });
   if (reviewerIds.some((id) => !members.some((m) => m.userId === id))) {
-    throw new AppError("INVALID_INPUT", "Every reviewer must be a member of this team.", { field: "reviewerIds" });
+    throw new AppError("INVALID_INPUT", "Every reviewer must be an active member of this team.", { field: "reviewerIds" });
   }
   const adjudicator = members.find((m) => m.userId === input.adjudicatorId);
   if (!adjudicator || !canAdjudicateRole(adjudicator.role)) {

@@ -5,10 +5,10 @@ import type { Role } from "@/lib/policies/roles";
 /** A teammate as pickers and mentions show them. */
 export type MemberDto = { id: string; name: string | null; email: string; role: Role };
 
-/** GET /api/team/members: the members of the caller's team, by name. */
+/** GET /api/team/members: the active members of the caller's team, by name (deactivated ones cannot be picked or mentioned). */
 export async function listMembers(user: CurrentUser): Promise<MemberDto[]> {
   const rows = await db.membership.findMany({
-    where: { teamId: user.teamId },
+    where: { teamId: user.teamId, deactivatedAt: null },
     select: { role: true, user: { select: { id: true, name: true, email: true } } },
   });
   return rows

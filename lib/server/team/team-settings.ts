@@ -1,0 +1,54 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/db/busy-retry";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { TeamSettingsDto, TeamSettingsInput } from "@/lib/schemas/team";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { requireTeamPermission } from "./require-permission";
+
+const settingsSelect = {
+  id: true, name: true, slug: true, publisherName: true, publisherUrl: true, publisherLogoUrl: true,
+  labelVerified: true, labelDisputed: true, labelUnsourced: true, version: true,
+} as const;
+
+type SettingsRow = { id: string; name: string; slug: string; publisherName: string | null; publisherUrl: string | null; publisherLogoUrl: string | null; labelVerified: string | null; labelDisputed: string | null; labelUnsourced: string | null; version: number };
+
+function toSettingsDto(t: SettingsRow): TeamSettingsDto {
+  return {
+    id: t.id, name: t.name, slug: t.slug, publisherName: t.publisherName, publisherUrl: t.publisherUrl, publisherLogoUrl: t.publisherLogoUrl,
+    verdictLabels: { verified: t.labelVerified, disputed: t.labelDisputed, unsourced: t.labelUnsourced }, version: t.version,
+  };
+}
+
+/** GET /api/team/settings: every member may read them (reports use them); only admins change them. */
+export async function getTeamSettings(user: CurrentUser): Promise<TeamSettingsDto> {
+  return toSettingsDto(await db.team.findUniqueOrThrow({ where: { id: user.teamId }, select: settingsSelect }));
+}
+
+/** PATCH /api/team/settings: name, slug, publisher and verdict wording, against the version read (409 when stale). */
+export async function updateTeamSettings(user: CurrentUser, input: TeamSettingsInput): Promise<TeamSettingsDto> {
+  requireTeamPermission(user, "settings.edit");
+  const { version, verdictLabels, ...fields } = input;
+  const data = {
+    ...fields,
+    ...(verdictLabels?.verified !== undefined ? { labelVerified: verdictLabels.verified } : {}),
+    ...(verdictLabels?.disputed !== undefined ? { labelDisputed: verdictLabels.disputed } : {}),
+    ...(verdictLabels?.unsourced !== undefined ? { labelUnsourced: verdictLabels.unsourced } : {}),
+  };
+  try {
+    return await db.$transaction(async (tx) => {
+      const before = await tx.team.findUniqueOrThrow({ where: { id: user.teamId }, select: settingsSelect });
+      if (data.slug && data.slug !== before.slug && (await tx.team.count({ where: { slug: data.slug } }))) {
+        throw new AppError("CONFLICT", `The slug "${data.slug}" is taken by another team.`, { field: "slug" });
+      }
+      const done = await tx.team.updateMany({ where: { id: user.teamId, version }, data: { ...data, version: { increment: 1 } } });
+      if (done.count === 0) throw new AppError("CONFLICT", "Someone changed the settings in the meantime.", { current: toSettingsDto(before) });
+      const after = await tx.team.findUniqueOrThrow({ where: { id: user.teamId }, select: settingsSelect });
+      await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "team.update", objectType: "team", objectId: user.teamId, before, after });
+      return toSettingsDto(after);
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", `The slug "${data.slug}" is taken by another team.`, { field: "slug" });
+    throw e;
+  }
+}
