@@ -183,3 +183,29 @@ export type VersionCompareDto = {
 
 /** How many claims ended in each anchor state after a correction. */
 export type ReanchorSummary = { anchored: number; moved: number; drifted: number; orphaned: number };
+
+/** Review states an article list can filter by (from its rounds: one open, one revealed, all decided). */
+export const REVIEW_STATES = ["none", "open", "awaiting", "adjudicated"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+const calendarDate = z.string().refine(isRealDate, "Give a real date as YYYY-MM-DD.");
+
+/** GET /api/articles: search, filters, sort and paging. Every parameter is optional. */
+export const listArticlesSchema = z.object({
+  q: z.string().trim().max(200, "The search is longer than 200 characters.").optional(),
+  outlet: z.string().trim().max(200).optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  review: z.enum(REVIEW_STATES).optional(),
+  disputed: z.enum(["1"]).optional(),
+  sort: z.enum(["date", "title", "claims"]).default("date"),
+  dir: z.enum(["asc", "desc"]).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  /** Admins only: the deleted articles, to restore one. */
+  deleted: z.enum(["1"]).optional(),
+});
+export type ListArticlesQuery = z.infer<typeof listArticlesSchema>;
+
+/** DELETE /api/articles/{id}?version=N and POST /api/articles/{id}/restore { version }. */
+export const articleVersionSchema = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) });

@@ -5,10 +5,15 @@
 -- schema) never sees it.
 --
 -- The 'simple' configuration lower-cases words and does not stem them: the
--- desk's articles are in many languages. Positions are stripped (nothing
+-- desk's articles are in many languages; unaccent folds accents ("Montréal"
+-- matches "montreal", as SQLite's remove_diacritics does). unaccent ships
+-- with PostgreSQL (contrib) and is a trusted extension: the database's owner
+-- can create it. Positions are stripped (nothing
 -- ranks by them), and a text whose vector would pass PostgreSQL's 1 MB
 -- tsvector limit is indexed by its first 200,000 characters rather than
 -- failing the import.
+
+CREATE EXTENSION IF NOT EXISTS unaccent;
 
 CREATE TABLE "ArticleSearch" (
     "articleId" TEXT NOT NULL PRIMARY KEY REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE,
@@ -23,17 +28,17 @@ DECLARE
     body TEXT;
     words tsvector;
 BEGIN
-    SELECT setweight(to_tsvector('simple', COALESCE(a."title", '')), 'A')
-        || setweight(to_tsvector('simple', COALESCE(a."outlet", '') || ' ' || COALESCE(a."author", '')), 'B')
+    SELECT setweight(to_tsvector('simple', unaccent(COALESCE(a."title", ''))), 'A')
+        || setweight(to_tsvector('simple', unaccent(COALESCE(a."outlet", '') || ' ' || COALESCE(a."author", ''))), 'B')
     INTO meta FROM "Article" a WHERE a."id" = aid;
     IF NOT FOUND THEN
         RETURN;
     END IF;
     SELECT v."text" INTO body FROM "ArticleVersion" v WHERE v."articleId" = aid ORDER BY v."number" DESC LIMIT 1;
     BEGIN
-        words := strip(to_tsvector('simple', COALESCE(body, '')));
+        words := strip(to_tsvector('simple', unaccent(COALESCE(body, ''))));
     EXCEPTION WHEN program_limit_exceeded THEN
-        words := strip(to_tsvector('simple', left(COALESCE(body, ''), 200000)));
+        words := strip(to_tsvector('simple', unaccent(left(COALESCE(body, ''), 200000))));
     END;
     INSERT INTO "ArticleSearch" ("articleId", "document") VALUES (aid, strip(meta) || words)
     ON CONFLICT ("articleId") DO UPDATE SET "document" = EXCLUDED."document";
