@@ -32,23 +32,26 @@ export function ArticleMetaFields({ values, onChange, error, found, legend = "Ab
       {FIELDS.map((f) => {
         const own = error?.field === f.name ? error.message : null;
         const page = found?.[f.name];
+        const id = `meta-${f.name}`;
         return (
-          <label key={f.name} className="field">
-            <span>{f.label}{f.hint && <span className="muted small"> ({f.hint})</span>}</span>
+          <div key={f.name} className="field">
+            <label htmlFor={id}>{f.label}{f.hint && <span className="muted small"> ({f.hint})</span>}</label>
             <input
+              id={id}
               name={f.name}
               type={f.type}
               value={values[f.name]}
               aria-invalid={!!own}
+              aria-describedby={page ? `${id}-source` : undefined}
               onChange={(e) => onChange({ ...values, [f.name]: e.target.value })}
             />
             {page && (
-              <span className="field-source muted small" data-testid={`source-${f.name}`}>
+              <span id={`${id}-source`} className="field-source muted small" data-testid={`source-${f.name}`}>
                 {values[f.name] === page.value ? `From the page: ${page.detail}` : `Changed; the page says “${page.value}” (${page.detail})`}
               </span>
             )}
             {own && <span role="alert" className="form-error">{own}</span>}
-          </label>
+          </div>
         );
       })}
     </fieldset>

@@ -34,8 +34,8 @@ export function ImportPreview({ preview, restore, onToggleRestore, onToggleDrop 
           {saved.length === 0 && <li className="muted"><em>Nothing left: keep a line or restore a block.</em></li>}
           {saved.map((line) => (
             <li key={line.index} className={KIND_CLASS[line.kind]} data-testid="preview-line" data-kind={line.kind}>
-              <span className="line-text">{line.text}</span>
-              <button type="button" className="btn-link line-action" aria-label={`Leave out: ${line.text.slice(0, 60)}`} onClick={() => onToggleDrop(line.index)}>
+              <span className="line-text" id={`line-${line.index}`}>{line.text}</span>
+              <button type="button" className="btn-link line-action" aria-describedby={`line-${line.index}`} onClick={() => onToggleDrop(line.index)}>
                 Leave out
               </button>
             </li>
