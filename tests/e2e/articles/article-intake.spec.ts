@@ -111,3 +111,28 @@ test("import a news page by URL: the server fetches it, the metadata is prefille
   const articleId = page.url().split("/").pop()!;
   expect(await testDb().articleSnapshot.findFirstOrThrow({ where: { articleId } })).toMatchObject({ status: 200, finalUrl: server.url("/2023/03/14/council-approves-budget/") });
 });
+
+test("bulk import: several files at once, each with its own result", async ({ page, context, desk }) => {
+  test.setTimeout(120_000);
+  await signInContext(context, desk.editor.email);
+  await page.goto("/articles/new");
+  await page.getByLabel("Upload a file").check();
+  await page.locator('input[type="file"]').setInputFiles([
+    { name: "drupal-ministry-press.html", mimeType: "text/html", buffer: readFileSync(fixture("drupal-ministry-press")) },
+    { name: "latin1.txt", mimeType: "text/plain", buffer: Buffer.from("Caf\xe9 au lait", "latin1") },
+    { name: "ko-euckr-table-layout.html", mimeType: "text/html", buffer: readFileSync(fixture("ko-euckr-table-layout")) },
+  ]);
+  await page.getByRole("button", { name: "Import 3 files" }).click();
+  const rows = page.getByTestId("bulk-row");
+  await expect(rows.nth(0)).toHaveAttribute("data-state", "saved");
+  await expect(rows.nth(0)).toContainText("Saved: Government extends energy price support for small businesses");
+  await expect(rows.nth(1)).toHaveAttribute("data-state", "failed");
+  await expect(rows.nth(1)).toContainText("not UTF-8");
+  await expect(rows.nth(2)).toHaveAttribute("data-state", "saved");
+  await expect(rows.nth(2)).toContainText("스톨텐베르그 나토 사무총장 방한");
+  const saved = await testDb().article.findMany({ where: { teamId: desk.team.id, sourceRef: { startsWith: "upload:" } }, orderBy: { createdAt: "asc" } });
+  expect(saved.map((a) => [a.title, a.outlet])).toEqual([
+    ["Government extends energy price support for small businesses", "Ministry of Economic Affairs"],
+    ["스톨텐베르그 나토 사무총장 방한…\"북한, 러시아에 무기 지원\"", "한빛일보"],
+  ]);
+});
