@@ -43,6 +43,8 @@ export default defineConfig({
       NEXTAUTH_URL: BASE_URL,
       NEXTAUTH_SECRET: "claimdesk-test-secret-not-for-production",
       NODE_ENV: "production",
+      // Import by URL refuses loopback addresses; the tests' page servers listen on 127.0.0.1.
+      CLAIMDESK_FETCH_ALLOW: "127.0.0.1",
       ...(SLOT ? { CLAIMDESK_TEST_SLOT: SLOT } : {}),
     },
   },

@@ -7,10 +7,10 @@
  */
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { PrismaPg } from "@prisma/adapter-pg";
 import { DEFAULT_DATABASE_URL, databaseKind } from "./lib/db/database-url";
 import { ClaimdeskSqliteAdapterFactory } from "./lib/db/sqlite-adapter";
 import { NameAsTextPool } from "./lib/db/pg-name-oid-shim";
+import { WholeScriptPg } from "./lib/db/pg-script-shim";
 
 const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
 const kind = databaseKind(url);
@@ -21,7 +21,7 @@ export default defineConfig({
   schema: path.join("prisma", kind, "schema.prisma"),
   migrations: { path: path.join("prisma", kind, "migrations") },
   async adapter() {
-    if (kind === "postgres") return new PrismaPg(new NameAsTextPool({ connectionString: url, max: 2 }));
+    if (kind === "postgres") return new WholeScriptPg(new NameAsTextPool({ connectionString: url, max: 2 }));
     return new ClaimdeskSqliteAdapterFactory(url);
   },
 });

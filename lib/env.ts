@@ -19,6 +19,8 @@ const schema = z.object({
   /** The From address of those e-mails. */
   SMTP_FROM: z.string().min(3).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Import by URL: addresses let through although not public (comma-separated IPs or CIDR ranges), e.g. the tests' local server. */
+  CLAIMDESK_FETCH_ALLOW: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -14,3 +14,11 @@ export function formatDate(isoDate: string): string {
   formatted.set(isoDate, out);
   return out;
 }
+
+const MOMENT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
+
+/** An instant (ISO 8601) -> "31 Jan 2023, 09:05 UTC": in UTC, so server and browser render the same string. */
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : MOMENT.format(d);
+}

@@ -57,7 +57,8 @@ console.log(`Testing on ${db.kind}: ${redact(db.url)}`);
 if (db.kind === "sqlite" && !process.env.CI) {
   console.log("(PostgreSQL runs too when DATABASE_URL=postgresql://…; .ci/run does both.)");
 }
-const testEnv = { DATABASE_URL: db.url, CLAIMDESK_TEST_DB: "1", ...PRISMA_OFFLINE_ENV };
+// Import by URL refuses loopback addresses; the tests' own page servers listen on 127.0.0.1.
+const testEnv = { DATABASE_URL: db.url, CLAIMDESK_TEST_DB: "1", CLAIMDESK_FETCH_ALLOW: "127.0.0.1", ...PRISMA_OFFLINE_ENV };
 mkdirSync("data/test", { recursive: true });
 
 if (!run("Migrating the test database", "npx", ["prisma", "migrate", "deploy"], testEnv)) {

@@ -1,23 +1,48 @@
+"use client";
+import { useState } from "react";
 import type { ArticleDto } from "@/lib/server/articles/get-article";
-import { formatDate } from "@/lib/format-date";
+import { formatDate, formatDateTime } from "@/lib/format-date";
 import { ExportMenu } from "@/components/reports/export-menu";
 import { ArticleToolsLinks } from "./article-tools-links";
+import { ArticleDetailsForm } from "./article-details-form";
+import { DeleteArticleButton } from "./delete-article-button";
+import "./article-tools.css";
 
-/** Title and metadata of an article; unknown fields are left out rather than guessed. */
+/** Title and metadata of an article; unknown fields are left out rather than guessed. Editors can change the details and delete the article. */
 export function ArticleHeader({ article }: { article: ArticleDto }) {
-  const meta = [article.outlet, article.author, article.publishedDate ? formatDate(article.publishedDate) : null].filter(Boolean);
+  const [editing, setEditing] = useState(false);
+  const dates = [
+    article.publishedDate ? formatDate(article.publishedDate) : null,
+    article.modifiedDate && article.modifiedDate !== article.publishedDate ? `updated ${formatDate(article.modifiedDate)}` : null,
+  ].filter(Boolean);
+  const meta = [article.outlet, article.author, ...dates].filter(Boolean);
+  if (editing) return <ArticleDetailsForm article={article} onDone={() => setEditing(false)} />;
   return (
     <header className="article-header">
       <h1>{article.title ?? <span className="untitled">Untitled article</span>}</h1>
-      {meta.length > 0 && <p className="muted">{meta.join(" · ")}</p>}
+      {meta.length > 0 && <p className="muted" data-testid="article-meta">{meta.join(" · ")}</p>}
       {article.url && (
         <p className="muted">
           <a href={article.url} rel="noopener noreferrer nofollow" target="_blank">{article.url}</a>
         </p>
       )}
-      <p className="muted small">Version {article.currentVersion.number}</p>
-      <ExportMenu articleId={article.id} />
-      <ArticleToolsLinks article={article} />
+      <p className="muted small">
+        Version {article.currentVersion.number}
+        {article.snapshot && (
+          <>
+            {" · "}
+            <a href={`/api/articles/${article.id}/snapshot`} download data-testid="snapshot-link">
+              Page as fetched {formatDateTime(article.snapshot.fetchedAt)}
+            </a>
+          </>
+        )}
+      </p>
+      <div className="article-actions">
+        <ExportMenu articleId={article.id} />
+        <ArticleToolsLinks article={article} />
+        {article.can.editMeta && <button type="button" className="btn" onClick={() => setEditing(true)}>Edit details</button>}
+        {article.can.delete && <DeleteArticleButton article={article} />}
+      </div>
     </header>
   );
 }

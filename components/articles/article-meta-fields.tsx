@@ -1,37 +1,57 @@
 "use client";
+import type { ArticleMetaField, FoundMetadataDto } from "@/lib/schemas/article";
 
 /** The metadata as the form holds it (strings; blank means "not stated"). */
-export type MetaValues = { title: string; outlet: string; author: string; publishedDate: string; url: string };
+export type MetaValues = Record<ArticleMetaField, string>;
 
-export const EMPTY_META: MetaValues = { title: "", outlet: "", author: "", publishedDate: "", url: "" };
+export const EMPTY_META: MetaValues = { title: "", outlet: "", author: "", publishedDate: "", modifiedDate: "", url: "" };
 
-const FIELDS: { name: keyof MetaValues; label: string; type: string; hint?: string }[] = [
+const FIELDS: { name: ArticleMetaField; label: string; type: string; hint?: string }[] = [
   { name: "title", label: "Title", type: "text" },
   { name: "outlet", label: "Outlet", type: "text" },
-  { name: "author", label: "Author", type: "text" },
+  { name: "author", label: "Author", type: "text", hint: "several: separate with commas" },
   { name: "publishedDate", label: "Published date", type: "date" },
+  { name: "modifiedDate", label: "Updated date", type: "date" },
   { name: "url", label: "URL", type: "url", hint: "http:// or https://" },
 ];
 
-/** Title, outlet, author, published date and URL. Fill in only what the article states. */
-export function ArticleMetaFields({ values, onChange, error }: { values: MetaValues; onChange: (v: MetaValues) => void; error: { field?: string; message: string } | null }) {
+type Props = {
+  values: MetaValues;
+  onChange: (v: MetaValues) => void;
+  error: { field?: string; message: string } | null;
+  /** What the page states, and where: shown under each field. */
+  found?: FoundMetadataDto;
+  legend?: string;
+};
+
+/** Title, outlet, author, published and updated dates, URL. Fill in only what the article states; each field says where a found value came from. */
+export function ArticleMetaFields({ values, onChange, error, found, legend = "About the article" }: Props) {
   return (
     <fieldset className="meta-fields">
-      <legend>About the article</legend>
+      <legend>{legend}</legend>
       {FIELDS.map((f) => {
         const own = error?.field === f.name ? error.message : null;
+        const page = found?.[f.name];
+        const id = `meta-${f.name}`;
         return (
-          <label key={f.name} className="field">
-            <span>{f.label}{f.hint && <span className="muted small"> ({f.hint})</span>}</span>
+          <div key={f.name} className="field">
+            <label htmlFor={id}>{f.label}{f.hint && <span className="muted small"> ({f.hint})</span>}</label>
             <input
+              id={id}
               name={f.name}
               type={f.type}
               value={values[f.name]}
               aria-invalid={!!own}
+              aria-describedby={page ? `${id}-source` : undefined}
               onChange={(e) => onChange({ ...values, [f.name]: e.target.value })}
             />
+            {page && (
+              <span id={`${id}-source`} className="field-source muted small" data-testid={`source-${f.name}`}>
+                {values[f.name] === page.value ? `From the page: ${page.detail}` : `Changed; the page says “${page.value}” (${page.detail})`}
+              </span>
+            )}
             {own && <span role="alert" className="form-error">{own}</span>}
-          </label>
+          </div>
         );
       })}
     </fieldset>

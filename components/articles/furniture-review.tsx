@@ -8,6 +8,14 @@ const KIND_LABELS: Record<string, string> = {
   "may-also-like": "“You may also like” block",
   "category-line": "Category line",
   "updated-date": "“Updated” label",
+  advertising: "Ad label",
+  byline: "Byline",
+  dateline: "Date line",
+  tags: "Tag line",
+  share: "Share prompt",
+  copyright: "Copyright line",
+  stray: "Separator or counter",
+  "print-edition": "Print edition note",
 };
 
 /** What the cleanup removed as page furniture, each block with a checkbox to put it back. */

@@ -16,7 +16,15 @@ export type FurnitureKind =
   | 'subscribe'
   | 'may-also-like'
   | 'category-line'
-  | 'updated-date';
+  | 'updated-date'
+  | 'advertising'
+  | 'byline'
+  | 'dateline'
+  | 'tags'
+  | 'share'
+  | 'copyright'
+  | 'stray'
+  | 'print-edition';
 
 /** One run of removed lines. */
 export type RemovedBlock = {
@@ -33,7 +41,9 @@ export type StripResult = { text: string; removed: RemovedBlock[] };
 type FurnitureRule = {
   kind: FurnitureKind;
   /** Must match the whole line (anchor it with ^ and $). */
-  pattern: RegExp;
+  pattern?: RegExp;
+  /** A test the line must pass, for what a pattern cannot say. */
+  test?: (line: string) => boolean;
   /** 'line' removes the line only; 'to-end' removes it and every line after it. */
   extent: 'line' | 'to-end';
   /** Only in the first N lines: page-header furniture never sits mid-article. */
@@ -57,6 +67,37 @@ type FurnitureRule = {
 const CAPITALIZED_WORDS =
   /^[\p{Lu}\p{N}][\p{L}\p{N}'’&-]*(?: (?:&|[\p{Lu}\p{N}][\p{L}\p{N}'’&-]*)){1,11}$/u;
 
+/** A name in a byline: one to four capitalized words ("Jeanna Smialek", "Ciarán Byrne", "Brady McCombs"). */
+const NAME = "[\\p{Lu}][\\p{L}'’.-]*(?: [\\p{Lu}][\\p{L}'’.-]*){0,3}";
+
+/**
+ * "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Health Correspondent · 5 Dec 2023":
+ * a byline line, with at most a short role or date after it, and no full stop
+ * at the end ("By Monday, the council will decide." is a sentence).
+ */
+const BYLINE = new RegExp(`^(?:By|Par|Von|Por|Door) ${NAME}(?:(?:,| and| und| et| y| &) ${NAME})*(?: ?[,·|•–—-] ?[^.!?]{0,60})?$`, 'u');
+
+/** Words a date line is made of, besides digits and punctuation. */
+const DATE_WORDS = new Set(
+  (
+    'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
+    'updated published posted last modified on at am pm a m p gmt utc bst cet cest edt est pdt pst cdt cst mdt mst et kst jst ist ' +
+    'uhr le à h janvier février mars avril mai juin juillet août septembre octobre novembre décembre januar februar märz juni juli oktober dezember'
+  ).split(' '),
+);
+
+/** A line that is only a date or time ("March 20, 2024 Updated 9:32 p.m. ET", "12 May 2024"). */
+function isDateLine(line: string): boolean {
+  if (line.length > 80 || !/\d/.test(line)) return false;
+  const words = line.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.length > 0 && words.every((w) => DATE_WORDS.has(w));
+}
+
+/** Ad and sponsorship labels that publishing systems print above or below an ad slot. */
+const AD_LABEL =
+  /^(?:advertisement|advertising|ads?|sponsored(?: content)?|supported by|skip advertisement|ad feedback|story continues(?: below(?: advertisement)?)?|continue reading below|(?:advertisement ?[·•|-] ?)?scroll to continue(?: with content)?|anzeige|werbung|publicidad|publicité|pubblicità|реклама|광고|広告|广告|إعلان)$/iu;
+
 /** Ordered: the first rule that accepts a line wins. */
 const RULES: readonly FurnitureRule[] = [
   { kind: 'crumb', pattern: /^Home ?[»>\/›] ?.*$/u, extent: 'line', withinFirstLines: 3 },
@@ -75,10 +116,31 @@ const RULES: readonly FurnitureRule[] = [
   },
   // "Also Read: <headline>" dropped into the middle of the body: one teaser line.
   { kind: 'also-read', pattern: /^(?:also read|read also|read more|related) ?[:|] ?\S.*$/i, extent: 'line' },
+  // The same teaser labels in other words and languages, with or without the headline after them.
+  {
+    kind: 'also-read',
+    pattern:
+      /^(?:read next|related (?:article|content|coverage|stories|story|news)|more on this story|recommended(?: stories)?|lire aussi|à lire aussi|mehr zum thema|lesen sie auch|leia também|leggi anche|lee también|ver también|relacionadas|relacionados|관련 ?기사|関連(?:記事|ニュース)|相关(?:阅读|新闻)|читайте также|материалы по теме|اقرأ أيضًا|اقرأ أيضا)(?: ?[:：|] ?\S.*)?$/iu,
+    extent: 'line',
+  },
   { kind: 'updated-date', pattern: /^(?:last )?updated(?: date| on)? ?:?$/i, extent: 'line' },
   { kind: 'subscribe', pattern: /^Discover more from [^.!?]{1,80}$/u, extent: 'line' },
   { kind: 'subscribe', pattern: /^Subscribe\b.*$/u, extent: 'line' },
   { kind: 'may-also-like', pattern: /^you may also like ?:?$/i, extent: 'to-end', inSecondHalf: true },
+  { kind: 'advertising', pattern: AD_LABEL, extent: 'line' },
+  { kind: 'byline', pattern: BYLINE, extent: 'line', withinFirstLines: 6 },
+  { kind: 'byline', pattern: /^Reporting from [\p{Lu}][^.!?]{0,60}$/u, extent: 'line', withinFirstLines: 6 },
+  { kind: 'dateline', test: isDateLine, extent: 'line', withinFirstLines: 8 },
+  {
+    kind: 'tags',
+    pattern: /^(?:topics|tags|tagged|filed under|labels|more on th(?:is|ese) topics?|schlagworte|archivado en|mots-clés|文章关键词|关键词|키워드|タグ) ?[:：] ?\S.{0,200}$/iu,
+    extent: 'line',
+  },
+  { kind: 'share', pattern: /^(?:share(?: this)?(?: article| story| page| post)?|share on (?:facebook|twitter|x|linkedin|whatsapp)|copy link|print this (?:story|article|page)|email this (?:story|article)|follow us(?: on \w+)?) ?:?$/i, extent: 'line' },
+  { kind: 'copyright', pattern: /^(?:©|\(c\) ?\d{4}|copyright ?(?:©|\(c\)|\d{4})).{0,200}$/iu, extent: 'line' },
+  // A separator, a lone counter or a like count: "___", "###", "412", "1.2K".
+  { kind: 'stray', pattern: /^(?:[#_*=~•·.–—-]{2,}|\d{1,4}|\d+(?:[.,]\d+)?[KkMm])$/u, extent: 'line' },
+  { kind: 'print-edition', pattern: /^A version of this article appears in print on .{0,300}$/u, extent: 'line' },
 ];
 
 type LineContext = {
@@ -99,7 +161,7 @@ function ruleApplies(rule: FurnitureRule, ctx: LineContext): boolean {
   if (rule.notInPreviousLine && ctx.index > 0 && (ctx.lines[ctx.index - 1] ?? '').includes(line)) {
     return false;
   }
-  return rule.pattern.test(line);
+  return (rule.pattern?.test(line) ?? true) && (rule.test?.(line) ?? true);
 }
 
 /**

@@ -14,7 +14,22 @@ export const canCorrectArticle = isEditor;
 /** Confirming a drifted claim or re-placing an orphan decides where a claim stands: editors and admins. */
 export const canPlaceAnchor = isEditor;
 
+/** Changing an article's metadata after it is saved changes what reports say about it: editors and admins. */
+export const canEditArticleMeta = isEditor;
+
+/** Deleting an article takes its claims and reports out of every list: editors and admins. */
+export const canDeleteArticle = isEditor;
+
+/** Bringing a deleted article back: admins, who see the deleted ones. */
+export const canRestoreArticle = (actor: ArticleActor) => actor.role === "admin";
+
 /** The permissions the client uses to show or hide article controls. */
 export function articlePermissions(actor: ArticleActor) {
-  return { correct: canCorrectArticle(actor), placeAnchors: canPlaceAnchor(actor) };
+  return {
+    correct: canCorrectArticle(actor),
+    placeAnchors: canPlaceAnchor(actor),
+    editMeta: canEditArticleMeta(actor),
+    delete: canDeleteArticle(actor),
+    restore: canRestoreArticle(actor),
+  };
 }

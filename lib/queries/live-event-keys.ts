@@ -22,7 +22,7 @@ export function keysForEvent(e: LiveEvent): (readonly string[])[] {
     case "notification":
       return [reviewKeys.notifications()];
     case "article":
-      // A correction: new text, and every claim re-anchored on it.
-      return [...article, ...(e.article ? [queryKeys.claims(e.article)] : []), queryKeys.articles()];
+      // A correction (new text, every claim re-anchored on it), new details, or a delete that takes its rounds out of the lists.
+      return [...article, ...(e.article ? [queryKeys.claims(e.article)] : []), queryKeys.articles(), reviewKeys.all(), reviewKeys.queue()];
   }
 }

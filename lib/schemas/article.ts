@@ -1,9 +1,11 @@
 import { z } from "zod";
 
-/** The size cap of a pasted text, an uploaded file or a corrected text, in bytes of UTF-8: 1 MiB. */
+/** The size cap of an article's text (pasted, corrected, or extracted from a file or page), in bytes of UTF-8: 1 MiB. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
-/** The JSON body cap of an import: a 1 MiB file as base64 (4/3 larger) plus room for the metadata. */
-export const MAX_IMPORT_BODY_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 64 * 1024;
+/** The size cap of an uploaded file or a fetched page, before extraction: 10 MiB (real pages carry megabytes of scripts and styles). */
+export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
+/** The JSON body cap of an import: a 10 MiB file as base64 (4/3 larger) plus room for the metadata and choices. */
+export const MAX_IMPORT_BODY_BYTES = Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 256 * 1024;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -64,38 +66,60 @@ export const articleMetaSchema = z.object({
   outlet: optional(200, "The outlet"),
   author: optional(200, "The author"),
   publishedDate: optional(10, "The date").refine((v) => v === null || isRealDate(v), "Give a real date as YYYY-MM-DD."),
+  modifiedDate: optional(10, "The date").refine((v) => v === null || isRealDate(v), "Give a real date as YYYY-MM-DD."),
   url: optional(2000, "The address").refine((v) => v === null || isHttpUrl(v), "Give a web address starting with http:// or https://."),
 });
 export type ArticleMeta = z.infer<typeof articleMetaSchema>;
 
+/** The metadata fields, in form order. */
+export const ARTICLE_META_FIELDS = ["title", "outlet", "author", "publishedDate", "modifiedDate", "url"] as const;
+export type ArticleMetaField = (typeof ARTICLE_META_FIELDS)[number];
+
+/** PATCH /api/articles/{id}: the fields to change (null clears one) and the article `version` the editor read. */
+export const updateArticleMetaSchema = articleMetaSchema
+  .partial()
+  .extend({ version: z.number().int().min(1).max(2_147_483_647) })
+  .refine((v) => ARTICLE_META_FIELDS.some((f) => v[f] !== undefined), { message: "Change at least one field.", path: ["title"] });
+export type UpdateArticleMetaInput = z.infer<typeof updateArticleMetaSchema>;
+
 /**
- * Where the text comes from: pasted `text`, or a `file` (.txt, .md, .html)
- * sent as base64 inside the JSON body. Exactly one of the two.
+ * Where the text comes from: pasted `text`, a `file` (.txt, .md, .html)
+ * sent as base64 inside the JSON body, or the `snapshotId` of a page fetched
+ * by URL (POST /api/articles/fetch). Exactly one of the three.
  */
 const sourceFields = {
   text: articleText.optional(),
   file: z
     .object({ name: z.string().trim().min(1, "The file has no name.").max(255), base64: z.string().regex(BASE64, "The file content is not valid base64.") })
     .optional(),
+  snapshotId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a snapshot id.").optional(),
 };
-const oneSource = (v: { text?: string; file?: unknown }) => (v.text !== undefined) !== (v.file !== undefined);
-const ONE_SOURCE = { message: "Paste the text or choose a file (one of the two).", path: ["text"] };
+const oneSource = (v: { text?: string; file?: unknown; snapshotId?: string }) => [v.text, v.file, v.snapshotId].filter((x) => x !== undefined).length === 1;
+const ONE_SOURCE = { message: "Paste the text, choose a file or fetch a page (one of these).", path: ["text"] };
 
 /** The removed furniture blocks to put back: indexes into the preview's `removed`. */
 const restore = z.array(z.number().int().min(0)).max(1000).default([]);
+/** Kept lines to leave out: indexes into the preview's `lines`. */
+const drop = z.array(z.number().int().min(0)).max(20_000).default([]);
 
 /** A text source alone (what lib/import reads). */
 export type ImportSource = { text?: string; file?: { name: string; base64: string } };
 
-/** POST /api/articles/preview: the cleaned text (with any restored blocks) and what the cleanup removed, nothing saved. */
-export const previewArticleSchema = z.object({ ...sourceFields, restore }).refine(oneSource, ONE_SOURCE);
+/** POST /api/articles/preview: the cleaned text (with the user's choices applied), every line, what the cleanup removed and the metadata found; nothing saved. */
+export const previewArticleSchema = z.object({ ...sourceFields, restore, drop }).refine(oneSource, ONE_SOURCE);
 export type PreviewArticleInput = z.infer<typeof previewArticleSchema>;
 
-/** POST /api/articles: the same source, the removed blocks to put back (indexes into the preview's `removed`), and the metadata. */
+/** POST /api/articles: the same source and choices as the preview, and the metadata (as the editor left it). */
 export const createArticleSchema = z
-  .object({ ...sourceFields, ...articleMetaSchema.shape, restore })
+  .object({ ...sourceFields, ...articleMetaSchema.shape, restore, drop })
   .refine(oneSource, ONE_SOURCE);
 export type CreateArticleInput = z.infer<typeof createArticleSchema>;
+
+/** POST /api/articles/fetch: the address of a page to import. */
+export const fetchArticleSchema = z.object({
+  url: z.string().trim().min(1, "Give the address of the page.").max(2000, "The address is longer than 2,000 characters."),
+});
+export type FetchArticleInput = z.infer<typeof fetchArticleSchema>;
 
 /** POST /api/articles/{id}/versions: the corrected text, and the article `version` the editor started from. */
 export const correctArticleSchema = z.object({ version: z.number().int().min(1).max(MAX_INT), text: articleText });
@@ -109,8 +133,35 @@ export const compareVersionsSchema = z.object({ from: versionNumber, to: version
 /** A removed furniture block as the preview returns it (lib/anchoring/strip-furniture.ts). */
 export type RemovedBlockDto = { kind: string; lines: string[]; index: number };
 
+/** One line of an import preview: its text, what it was in the page, and whether the save keeps it. */
+export type PreviewLineDto = {
+  index: number;
+  text: string;
+  kind: "paragraph" | "heading" | "quote" | "list-item" | "row";
+  /** "kept", "dropped" (by the editor), "removed" (as furniture) or "restored" (furniture put back). */
+  state: "kept" | "dropped" | "removed" | "restored";
+};
+
+/** A metadata value found in the page, and where (`detail`: "JSON-LD NewsArticle headline", "og:site_name", …). */
+export type FoundMetaDto = { value: string; source: string; detail: string };
+
+/** The metadata an import found, by form field; absent where the page states nothing. */
+export type FoundMetadataDto = Partial<Record<ArticleMetaField, FoundMetaDto>>;
+
+/** The page an import by URL fetched. */
+export type SnapshotDto = { id: string; requestedUrl: string; finalUrl: string; status: number; contentType: string; fetchedAt: string; size: number };
+
 /** The preview of an import. */
-export type ImportPreviewDto = { text: string; removed: RemovedBlockDto[]; format: "text" | "markdown" | "html"; length: number };
+export type ImportPreviewDto = {
+  text: string;
+  lines: PreviewLineDto[];
+  removed: RemovedBlockDto[];
+  format: "text" | "markdown" | "html";
+  /** The encoding the bytes were read in (UTF-8 for pasted text). */
+  encoding: string;
+  length: number;
+  found: FoundMetadataDto;
+};
 
 /** One version in the list of an article's versions. */
 export type ArticleVersionDto = {
@@ -132,3 +183,29 @@ export type VersionCompareDto = {
 
 /** How many claims ended in each anchor state after a correction. */
 export type ReanchorSummary = { anchored: number; moved: number; drifted: number; orphaned: number };
+
+/** Review states an article list can filter by (from its rounds: one open, one revealed, all decided). */
+export const REVIEW_STATES = ["none", "open", "awaiting", "adjudicated"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+const calendarDate = z.string().refine(isRealDate, "Give a real date as YYYY-MM-DD.");
+
+/** GET /api/articles: search, filters, sort and paging. Every parameter is optional. */
+export const listArticlesSchema = z.object({
+  q: z.string().trim().max(200, "The search is longer than 200 characters.").optional(),
+  outlet: z.string().trim().max(200).optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  review: z.enum(REVIEW_STATES).optional(),
+  disputed: z.enum(["1"]).optional(),
+  sort: z.enum(["date", "title", "claims"]).default("date"),
+  dir: z.enum(["asc", "desc"]).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  /** Admins only: the deleted articles, to restore one. */
+  deleted: z.enum(["1"]).optional(),
+});
+export type ListArticlesQuery = z.infer<typeof listArticlesSchema>;
+
+/** DELETE /api/articles/{id}?version=N and POST /api/articles/{id}/restore { version }. */
+export const articleVersionSchema = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) });

@@ -8,6 +8,7 @@ import { previewArticle } from "@/lib/server/articles/preview-article";
 import { listArticles } from "@/lib/server/articles/list-articles";
 import { sha256Hex } from "@/seeds/factories";
 import { makeDesk } from "../support/actors";
+import { warmExtraction } from "../support/warm-extraction";
 
 const seed = readFileSync(new URL("../../seeds/articles/001_bb3c64dddcf2a7b9.txt", import.meta.url), "utf8");
 const html = readFileSync(new URL("../fixtures/import/nato-visit.html", import.meta.url));
@@ -16,19 +17,20 @@ const html = readFileSync(new URL("../fixtures/import/nato-visit.html", import.m
 let desk: Awaited<ReturnType<typeof makeDesk>>;
 beforeAll(async () => {
   desk = await makeDesk(db);
+  await warmExtraction();
 });
 
 describe("importing an article", () => {
   it("previews without saving: the cleaned text and every removed block", async () => {
     const before = await db.article.count({ where: { teamId: desk.team.id } });
-    const preview = previewArticle(desk.reviewer, { text: seed, restore: [] });
+    const preview = await previewArticle(desk.reviewer, { text: seed, restore: [], drop: [] });
     expect(preview.text).toBe(importArticleText(seed).text);
     expect(preview.removed.map((b) => b.kind)).toEqual(importArticleText(seed).removed.map((b) => b.kind));
     expect(await db.article.count({ where: { teamId: desk.team.id } })).toBe(before);
   });
 
   it("saves the article with its metadata, a first version, the restored blocks and an audit event", async () => {
-    const preview = previewArticle(desk.reviewer, { text: seed, restore: [] });
+    const preview = await previewArticle(desk.reviewer, { text: seed, restore: [], drop: [] });
     const restoredBlock = preview.removed[0]!;
     const dto = await createArticle(desk.reviewer, {
       text: seed,
@@ -37,7 +39,9 @@ describe("importing an article", () => {
       outlet: "detik",
       author: null,
       publishedDate: "2023-01-30",
+      modifiedDate: null,
       url: "https://news.detik.com/example",
+      drop: [],
     });
     const row = await db.article.findUniqueOrThrow({ where: { id: dto.id }, include: { versions: true } });
     expect(row).toMatchObject({ teamId: desk.team.id, title: "NATO chief in Asia", outlet: "detik", author: null, publishedDate: "2023-01-30", url: "https://news.detik.com/example", version: 1 });
@@ -52,7 +56,7 @@ describe("importing an article", () => {
   });
 
   it("imports an HTML file sent as base64, dropping script, style and navigation", async () => {
-    const dto = await createArticle(desk.editor, { file: { name: "nato-visit.html", base64: html.toString("base64") }, restore: [], title: null, outlet: null, author: null, publishedDate: null, url: null });
+    const dto = await createArticle(desk.editor, { file: { name: "nato-visit.html", base64: html.toString("base64") }, restore: [], drop: [], title: null, outlet: null, author: null, publishedDate: null, modifiedDate: null, url: null });
     const text = dto.currentVersion.text;
     expect(text.split("\n")[0]).toBe("NATO chief urges Seoul to step up support");
     expect(text).toContain("Stoltenberg met Foreign Minister Park Jin in Seoul on Monday.");
@@ -62,7 +66,7 @@ describe("importing an article", () => {
 
   it("refuses what it cannot import, with the field named, and saves nothing", async () => {
     const before = await db.article.count({ where: { teamId: desk.team.id } });
-    const meta = { restore: [], title: null, outlet: null, author: null, publishedDate: null, url: null };
+    const meta = { restore: [], drop: [], title: null, outlet: null, author: null, publishedDate: null, modifiedDate: null, url: null };
     expect(await errorCode(createArticle(desk.reviewer, { ...meta, text: " \n " }))).toBe("400:text");
     expect(await errorCode(createArticle(desk.reviewer, { ...meta, file: { name: "latin1.txt", base64: Buffer.from([0x63, 0x61, 0x66, 0xe9]).toString("base64") } }))).toBe("400:file");
     expect(await errorCode(createArticle(desk.reviewer, { ...meta, text: "x".repeat(1024 * 1024 + 1) }))).toBe("413:");

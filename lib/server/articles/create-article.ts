@@ -3,46 +3,68 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { canCreateArticle } from "@/lib/policies/article";
-import { importSource } from "@/lib/import/import-source";
+import { metaProvenance } from "@/lib/import/found-metadata";
 import type { CreateArticleInput } from "@/lib/schemas/article";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { versionFields } from "./version-fields";
 import { getArticle } from "./get-article";
+import { readImport } from "./read-import";
 
 /**
- * POST /api/articles: imports the source (the same cleanup as the preview),
- * puts back the furniture blocks the user chose to restore, and saves the
- * article with its first version. The blocks still removed are kept on the
- * version (`removedFurniture`), so anyone can see what the import left out.
+ * POST /api/articles: imports the source (the same import as the preview),
+ * applies the user's choices (removed blocks put back, kept lines dropped),
+ * and saves the article with its first version and the metadata as the
+ * editor left it. The blocks still removed are kept on the version
+ * (`removedFurniture`), so anyone can see what the import left out; where
+ * each metadata field came from is kept on the article (`metaSources`); a
+ * page fetched by URL becomes the article's snapshot.
  */
 export async function createArticle(user: CurrentUser, input: CreateArticleInput) {
   if (!canCreateArticle(user)) throw new AppError("FORBIDDEN");
-  const imported = importSource(input, input.restore);
+  const { imported, snapshot, found } = await readImport(user, input, { restore: input.restore, drop: input.drop });
   if (imported.text === "") {
-    throw new AppError("INVALID_INPUT", "The cleanup removed everything as page furniture. Restore the blocks that belong to the article.", { field: "restore" });
+    throw new AppError("INVALID_INPUT", "Nothing is left to save: every line was removed or dropped. Put back the lines that belong to the article.", { field: "restore" });
   }
   const stillRemoved = imported.removed.filter((_, i) => !input.restore.includes(i));
-  const meta = { title: input.title, outlet: input.outlet, author: input.author, publishedDate: input.publishedDate, url: input.url };
+  const meta = { title: input.title, outlet: input.outlet, author: input.author, publishedDate: input.publishedDate, modifiedDate: input.modifiedDate, url: input.url };
+  const metaSources = metaProvenance(meta, found);
   // Unique per import: the same file may be imported twice on purpose (two outlets' copies).
-  const sourceRef = `${input.file ? `upload:${input.file.name}` : "paste"}#${randomUUID().slice(0, 8)}`;
+  const origin = snapshot ? "url" : input.file ? `upload:${input.file.name}` : "paste";
+  const sourceRef = `${origin}#${randomUUID().slice(0, 8)}`;
 
   const article = await db.$transaction(async (tx) => {
     const created = await tx.article.create({
       data: {
         teamId: user.teamId,
         ...meta,
+        metaSources,
         sourceRef,
         versions: { create: { number: 1, ...versionFields(imported.text), createdById: user.id, removedFurniture: stillRemoved } },
       },
       select: { id: true },
     });
+    if (snapshot) {
+      // Claimed in the same transaction: a second save of the same snapshot finds it taken.
+      const claimed = await tx.articleSnapshot.updateMany({ where: { id: snapshot.id, teamId: user.teamId, articleId: null }, data: { articleId: created.id } });
+      if (claimed.count !== 1) throw new AppError("CONFLICT", "This page has been imported already. Fetch it again to import it once more.", { field: "snapshotId" });
+    }
     await recordAuditEvent(tx, {
       teamId: user.teamId,
       actorId: user.id,
       action: "article.create",
       objectType: "article",
       objectId: created.id,
-      after: { ...meta, sourceRef, format: imported.format, restored: input.restore, removed: stillRemoved.length },
+      after: {
+        ...meta,
+        metaSources,
+        sourceRef,
+        format: imported.format,
+        encoding: imported.encoding,
+        restored: input.restore,
+        dropped: imported.dropped,
+        removed: stillRemoved.length,
+        ...(snapshot ? { snapshotId: snapshot.id, finalUrl: snapshot.finalUrl } : {}),
+      },
     });
     return created;
   });

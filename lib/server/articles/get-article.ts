@@ -1,19 +1,28 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
 import { findArticle } from "./find-article";
 import { articlePermissions } from "@/lib/policies/article";
 
-/** GET /api/articles/{id}: metadata and the current version's canonical text. */
+/** The snapshot columns a DTO shows (never the body: it is downloaded on its own). */
+const SNAPSHOT_META = { id: true, requestedUrl: true, finalUrl: true, status: true, contentType: true, fetchedAt: true, size: true } as const;
+
+/** GET /api/articles/{id}: metadata (with where each field came from), the current version's canonical text, and the fetched page's snapshot. */
 export async function getArticle(user: CurrentUser, articleId: string) {
   const { article, current } = await findArticle(user.teamId, articleId);
+  const snapshot = await db.articleSnapshot.findFirst({ where: { articleId: article.id, teamId: user.teamId }, select: SNAPSHOT_META });
   return {
     id: article.id,
     title: article.title,
     outlet: article.outlet,
     author: article.author,
     publishedDate: article.publishedDate,
+    modifiedDate: article.modifiedDate,
     url: article.url,
+    /** Where each metadata field came from: the page's statement ("og:title") or "editor". */
+    metaSources: (article.metaSources ?? {}) as Record<string, string>,
     version: article.version,
     currentVersion: { id: current.id, number: current.number, text: current.text, textHash: current.textHash, length: current.length, createdAt: current.createdAt.toISOString() },
+    snapshot: snapshot ? { ...snapshot, fetchedAt: snapshot.fetchedAt.toISOString() } : null,
     /** What the caller may do with the article (lib/policies/article.ts). */
     can: articlePermissions(user),
   };

@@ -8,7 +8,7 @@ import type { CommentThread } from "@/lib/schemas/comment";
 async function findCommentTarget(teamId: string, thread: CommentThread) {
   if (thread.clusterId) {
     const c = await db.cluster.findFirst({
-      where: { id: thread.clusterId, round: { teamId } },
+      where: { id: thread.clusterId, round: { teamId, article: { deletedAt: null } } },
       select: { id: true, number: true, round: { select: { id: true, status: true, articleId: true, article: { select: { title: true } } } } },
     });
     if (!c) throw notFound("Cluster not found.");
@@ -18,7 +18,7 @@ async function findCommentTarget(teamId: string, thread: CommentThread) {
     };
   }
   const claim = await db.claim.findFirst({
-    where: { id: thread.claimId ?? "", teamId, deletedAt: null },
+    where: { id: thread.claimId ?? "", teamId, deletedAt: null, article: { deletedAt: null } },
     select: { id: true, articleId: true, exact: true, cluster: { select: { number: true, roundId: true } } },
   });
   if (!claim) throw notFound("Claim not found.");

@@ -16,7 +16,8 @@ function liveLinkWhere(teamId: string) {
   return {
     teamId,
     deletedAt: null,
-    OR: [{ annotation: { teamId, deletedAt: null } }, { claim: { teamId, deletedAt: null } }],
+    // Uses on a deleted article go with the article.
+    OR: [{ annotation: { teamId, deletedAt: null, article: { deletedAt: null } } }, { claim: { teamId, deletedAt: null, article: { deletedAt: null } } }],
   };
 }
 

@@ -5,7 +5,8 @@ import { notFound } from "@/lib/errors";
 export async function findRound(teamId: string, roundId: string) {
   if (!teamId || !roundId) throw notFound("Review round not found.");
   const round = await db.reviewRound.findFirst({
-    where: { id: roundId, teamId },
+    // A round of a deleted article is gone with it.
+    where: { id: roundId, teamId, article: { deletedAt: null } },
     include: { assignments: true, article: { select: { id: true, title: true } } },
   });
   if (!round) throw notFound("Review round not found.");

@@ -11,7 +11,7 @@ export async function listOutcomes(user: CurrentUser, scope: { roundId: string }
   const rows = await db.annotation.findMany({
     where: {
       teamId: user.teamId, authorId: user.id, deletedAt: null,
-      round: { teamId: user.teamId, status: { not: "open" }, ...("roundId" in scope ? { id: scope.roundId } : { articleId: scope.articleId }) },
+      round: { teamId: user.teamId, status: { not: "open" }, article: { deletedAt: null }, ...("roundId" in scope ? { id: scope.roundId } : { articleId: scope.articleId }) },
     },
     select: {
       id: true, roundId: true, start: true, end: true, exact: true, verdict: true,

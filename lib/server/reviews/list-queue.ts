@@ -13,7 +13,7 @@ const today = () => new Date().toISOString().slice(0, 10);
  */
 export async function listQueue(user: CurrentUser): Promise<QueueItemDto[]> {
   const rows = await db.roundAssignment.findMany({
-    where: { reviewerId: user.id, round: { teamId: user.teamId } },
+    where: { reviewerId: user.id, round: { teamId: user.teamId, article: { deletedAt: null } } },
     select: {
       roundId: true, submittedAt: true, createdAt: true,
       round: { select: { status: true, dueDate: true, article: { select: { id: true, title: true } } } },

@@ -14,7 +14,7 @@ const ROUND_LIMIT = 500;
  */
 export async function roundAgreements(teamId: string, roundIds?: string[]) {
   const rounds = await db.reviewRound.findMany({
-    where: { teamId, status: { not: "open" }, ...(roundIds ? { id: { in: roundIds } } : {}) },
+    where: { teamId, status: { not: "open" }, article: { deletedAt: null }, ...(roundIds ? { id: { in: roundIds } } : {}) },
     select: {
       id: true, revealedAt: true,
       article: { select: { title: true } },

@@ -26,7 +26,8 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
  */
 export async function loadRoundSummaries(user: CurrentUser, where: RoundWhere = {}, take?: number): Promise<RoundSummaryDto[]> {
   const rows = await db.reviewRound.findMany({
-    where: { ...where, teamId: user.teamId },
+    // A deleted article takes its rounds out of every list.
+    where: { ...where, teamId: user.teamId, article: { deletedAt: null } },
     select: roundSelect,
     orderBy: { createdAt: "desc" },
     ...(take ? { take } : {}),

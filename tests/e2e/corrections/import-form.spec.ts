@@ -47,7 +47,7 @@ test("an empty paste and a file that is not UTF-8 get clear errors", async ({ pa
   await page.locator('input[type="file"]').setInputFiles({ name: "latin1.txt", mimeType: "text/plain", buffer: Buffer.from("Caf\xe9 au lait", "latin1") });
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "not UTF-8" })).toBeVisible();
-  await expect(page.getByText("UTF-8, at most 1 MiB")).toBeVisible();
+  await expect(page.getByText("at most 10 MiB each and 1 MiB of text; UTF-8 unless the page declares its encoding")).toBeVisible();
   // UTF-16 without a byte-order mark is valid UTF-8 byte by byte, full of NULs: refused too.
   await page.locator('input[type="file"]').setInputFiles({ name: "utf16.txt", mimeType: "text/plain", buffer: Buffer.from("Stoltenberg in Seoul.", "utf16le") });
   await page.getByRole("button", { name: "Preview" }).click();

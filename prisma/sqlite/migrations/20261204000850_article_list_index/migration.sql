@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Annotation_teamId_articleId_deletedAt_verdict_roundId_idx" ON "Annotation"("teamId", "articleId", "deletedAt", "verdict", "roundId");
+
