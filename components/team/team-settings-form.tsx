@@ -4,9 +4,10 @@ import { VERDICTS, VERDICT_LABELS } from "@/lib/schemas/claim";
 import type { TeamSettingsDto } from "@/lib/schemas/team";
 import { ApiError } from "@/lib/queries/api-client";
 import { useTeamSettings, useUpdateTeamSettings } from "@/lib/queries/use-team";
+import { PublishingSettingsFields, readPublishingSettings } from "./publishing-settings-fields";
 import "./team.css";
 
-/** /team/settings: the team's name and slug, the publisher that reports and ClaimReview name as author, and the verdicts' public wording. */
+/** /team/settings: the team's name and slug, the publisher that reports and ClaimReview name as author, the verdicts' public wording, and the publishing settings. */
 export function TeamSettingsForm() {
   const { data, error, isPending } = useTeamSettings();
   if (isPending) return <p className="muted">Loading settings…</p>;
@@ -23,6 +24,8 @@ function SettingsForm({ settings }: { settings: TeamSettingsDto }) {
     const f = new FormData(event.currentTarget);
     const text = (name: string) => String(f.get(name) ?? "");
     setMessage(null);
+    const publishing = readPublishingSettings(f);
+    if (!publishing.ok) return setMessage({ text: publishing.message, field: publishing.field });
     try {
       await update.mutateAsync({
         version: settings.version,
@@ -32,6 +35,7 @@ function SettingsForm({ settings }: { settings: TeamSettingsDto }) {
         publisherUrl: text("publisherUrl"),
         publisherLogoUrl: text("publisherLogoUrl"),
         verdictLabels: { verified: text("label-verified"), disputed: text("label-disputed"), unsourced: text("label-unsourced") },
+        ...publishing.value,
       });
       setMessage({ text: "Saved.", ok: true });
     } catch (e) {
@@ -64,6 +68,7 @@ function SettingsForm({ settings }: { settings: TeamSettingsDto }) {
           </label>
         ))}
       </fieldset>
+      <PublishingSettingsFields settings={settings} invalid={invalid} />
       {message && <p role={message.ok ? "status" : "alert"} className={message.ok ? "muted" : "form-error"}>{message.text}</p>}
       <button type="submit" className="btn btn-primary" disabled={update.isPending}>{update.isPending ? "Saving…" : "Save settings"}</button>
     </form>

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildClaimReview, buildClaimReviewJson, shortStatement } from "./claimreview";
 import { makeReportModel } from "@/tests/fixtures/report-model";
 import { checkSchemaOrg } from "@/tests/support/schemaorg-check";
+import { checkGoogleClaimReview } from "@/tests/support/google-claimreview";
 
 type Node = Record<string, any>;
 /** One element of the builder's output, as its signature types it (schema-dts). */
@@ -58,14 +59,28 @@ describe("schema.org ClaimReview export", () => {
       expect(r.claimReviewed.length).toBeGreaterThan(0);
       expect([...r.claimReviewed].length).toBeLessThan(75);
       expect(r.claimReviewed).not.toMatch(/verified|disputed|unsourced/i);
-      expect(r.reviewRating).toEqual({ "@type": "Rating", alternateName: ["Verified", "Disputed", "Unsourced"][["verified", "disputed", "unsourced"].indexOf(claim.verdict)] });
+      const label = ["Verified", "Disputed", "Unsourced"][["verified", "disputed", "unsourced"].indexOf(claim.verdict)];
+      expect(r.reviewRating).toMatchObject({ "@type": "Rating", alternateName: label, name: label });
+      expect(checkGoogleClaimReview(r).required).toEqual([]);
     });
   });
 
-  it("gives no numeric rating, so Unsourced is never placed between true and false", () => {
-    const unsourced = reviews.find((r) => r.reviewRating.alternateName === "Unsourced")!;
-    expect(unsourced).toBeDefined();
-    expect(JSON.stringify(reviews)).not.toMatch(/ratingValue|bestRating|worstRating|half/i);
+  it("rates on the default scale: Verified 5 and Disputed 1 of 1–5, and no number for Unsourced (not a truth value)", () => {
+    const byLabel = (l: string) => reviews.filter((r) => r.reviewRating.alternateName === l);
+    for (const r of byLabel("Verified")) expect(r.reviewRating).toEqual({ "@type": "Rating", alternateName: "Verified", name: "Verified", ratingValue: 5, bestRating: 5, worstRating: 1 });
+    for (const r of byLabel("Disputed")) expect(r.reviewRating).toMatchObject({ ratingValue: 1, bestRating: 5, worstRating: 1 });
+    const unsourced = byLabel("Unsourced");
+    expect(unsourced.length).toBeGreaterThan(0);
+    for (const r of unsourced) expect(r.reviewRating).toEqual({ "@type": "Rating", alternateName: "Unsourced", name: "Unsourced" });
+    expect(JSON.stringify(reviews)).not.toMatch(/half/i);
+  });
+
+  it("rates on the team's own scale, Unsourced included when the team gives it a place", () => {
+    const base = makeReportModel();
+    const m = { ...base, team: { ...base.team, ratingScale: { worst: 0, best: 10, values: { verified: 10, disputed: 0, unsourced: 5 } } } };
+    const rated = buildClaimReview(m);
+    expect(rated.map((r) => (r.reviewRating as { ratingValue: number }).ratingValue).sort()).toEqual(expect.arrayContaining([10, 0, 5]));
+    for (const r of rated) expect(r.reviewRating).toMatchObject({ bestRating: 10, worstRating: 0 });
   });
 
   it("names the team as author and the article as the claim's appearance; leaves the unknown speaker out", () => {
@@ -81,6 +96,26 @@ describe("schema.org ClaimReview export", () => {
     expect(r.itemReviewed).not.toHaveProperty("author");
     // A decided claim is dated by its decision.
     expect(reviews[1]!.datePublished).toBe("2026-11-22");
+  });
+
+  it("names the speaker (a person or an organization) and where and when the claim first appeared", () => {
+    const m = makeReportModel({
+      claims: [
+        { exact: "arrived in Seoul on Sunday, January 29", verdict: "verified", speaker: "Jens Stoltenberg", firstAppearance: { url: "https://www.nato.int/speech", date: "2023-01-28" } },
+        { exact: "The alliance has 30 members", verdict: "disputed", speaker: "NATO" },
+      ],
+    });
+    const [a, b] = buildClaimReview(m) as Node[];
+    expect(a!.itemReviewed).toEqual({
+      "@type": "Claim",
+      author: { "@type": "Person", name: "Jens Stoltenberg" },
+      datePublished: "2023-01-28",
+      appearance: expect.objectContaining({ "@type": "NewsArticle", url: m.article.url }),
+      firstAppearance: { "@type": "CreativeWork", url: "https://www.nato.int/speech", datePublished: "2023-01-28" },
+    });
+    expect(b!.itemReviewed.author).toEqual({ "@type": "Organization", name: "NATO" });
+    expect(b!.itemReviewed.datePublished).toBe("2023-01-30");
+    for (const r of [a, b]) expect(checkSchemaOrg(r)).toEqual([]);
   });
 
   it("points the anchors at the published report when the desk gives its URL", () => {

@@ -1,15 +1,22 @@
 /**
  * schema.org ClaimReview JSON-LD: an array with one ClaimReview per final
- * claim, in the shape Google's fact-check markup asks for.
+ * claim, with every property Google's "Fact check (ClaimReview) structured
+ * data" documentation requires (`claimReviewed`, `reviewRating.alternateName`,
+ * `url`) or recommends (`author` with `name` and `url`, `datePublished`,
+ * `itemReviewed` as a Claim with `author`, `datePublished`, `appearance` and
+ * `firstAppearance`, and `reviewRating` with `name`, `ratingValue`,
+ * `bestRating` and `worstRating`) where Claimdesk knows it. The check lives in
+ * tests/support/google-claimreview.ts.
  *
- * Ratings are textual only (`reviewRating.alternateName`). No numeric
- * `ratingValue` is given on purpose: our verdicts are not points on one
- * truth scale. "Unsourced" says the text gives no attribution or evidence;
- * it is not a truth value, and a number between "verified" and "disputed"
- * would present it as "half true".
+ * Ratings: `alternateName` and `name` are the team's public wording of the
+ * verdict. The number is the team's scale (lib/schemas/rating-scale.ts);
+ * by default Unsourced has none, because it is not a truth value and a number
+ * between "verified" and "disputed" would present it as "half true". Such a
+ * ClaimReview keeps the textual rating only.
  *
- * `itemReviewed.author` (the speaker) is left out: Claimdesk does not record
- * who made a statement, and the markup must not guess.
+ * `itemReviewed.author` is the claim's speaker when the desk recorded one
+ * (a person or an organization: speakerType says which); the markup never
+ * guesses a speaker the desk did not name.
  *
  * Claims a correction changed after the check (drifted or orphaned, see
  * report-text.ts) are left out. Aggregators (Google's Fact Check Explorer and
@@ -20,10 +27,12 @@
  * longer in the article the markup points at. The desk's own reports still
  * list both, with the note.
  */
-import type { ClaimLeaf, ClaimReview, NewsArticleLeaf, OrganizationLeaf, WithContext } from "schema-dts";
+import type { ClaimLeaf, ClaimReview, CreativeWorkLeaf, NewsArticleLeaf, OrganizationLeaf, PersonLeaf, RatingLeaf, WithContext } from "schema-dts";
+import { DEFAULT_RATING_SCALE } from "@/lib/schemas/rating-scale";
 import type { ReportClaim, ReportModel } from "./report-model";
 import { claimUrl, isWebUrl } from "./report-model";
 import { VERDICT_LABELS, needsReReview } from "./report-text";
+import { speakerType } from "./speaker-type";
 
 /** Google asks for a claimReviewed under 75 characters. */
 export const CLAIM_REVIEWED_MAX = 74;
@@ -43,6 +52,11 @@ export function shortStatement(exact: string, max = CLAIM_REVIEWED_MAX): string 
 
 /** A calendar date (YYYY-MM-DD) of an ISO date-time. */
 const day = (iso: string) => iso.slice(0, 10);
+/** A full calendar date: schema.org's Date (partial dates such as "2023-01" are not one). */
+const isDay = (d: string | null | undefined): d is string => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d);
+
+/** The public wording of a verdict: the team's, else the default label. */
+export const verdictLabel = (m: Pick<ReportModel, "team">, c: Pick<ReportClaim, "verdict">) => m.team.verdictLabels?.[c.verdict] ?? VERDICT_LABELS[c.verdict];
 
 /**
  * Builds the ClaimReview array of `m`.
@@ -54,35 +68,75 @@ const day = (iso: string) => iso.slice(0, 10);
  * optional properties are assigned one by one rather than spread in.
  */
 export function buildClaimReview(m: ReportModel): WithContext<ClaimReview>[] {
-  const appearance = newsArticle(m);
-  return m.claims.filter((c) => !needsReReview(c)).map((c): WithContext<ClaimReview> => ({
-    "@context": "https://schema.org",
-    "@type": "ClaimReview",
-    url: claimUrl(m, c.number),
-    claimReviewed: shortStatement(c.exact),
-    reviewRating: { "@type": "Rating", alternateName: m.team.verdictLabels?.[c.verdict] ?? VERDICT_LABELS[c.verdict] },
-    author: author(m),
-    datePublished: reviewDate(c),
-    itemReviewed: claim(m, appearance),
-  }));
+  const article = newsArticle(m);
+  return m.claims.filter((c) => !needsReReview(c)).map((c): WithContext<ClaimReview> => {
+    const node: WithContext<ClaimReview> = {
+      "@context": "https://schema.org",
+      "@type": "ClaimReview",
+      url: claimUrl(m, c.number),
+      claimReviewed: shortStatement(c.exact),
+      reviewRating: rating(m, c),
+      author: author(m),
+      datePublished: reviewDate(m, c),
+      itemReviewed: claim(m, c, article),
+    };
+    const modified = m.publication && day(m.publication.changedAt) !== day(m.publication.publishedAt) ? day(m.publication.changedAt) : null;
+    if (modified) node.dateModified = modified;
+    return node;
+  });
 }
 
-/** The organisation behind the fact-checks: the team's publisher (team settings), else the team by name. */
+/** The verdict in words (alternateName, name) and, where the team's scale gives it one, as a number. */
+function rating(m: ReportModel, c: ReportClaim): RatingLeaf {
+  const label = verdictLabel(m, c);
+  const node: RatingLeaf = { "@type": "Rating", alternateName: label, name: label };
+  const scale = m.team.ratingScale ?? DEFAULT_RATING_SCALE;
+  const value = scale.values[c.verdict];
+  if (value !== null) {
+    node.ratingValue = value;
+    node.bestRating = scale.best;
+    node.worstRating = scale.worst;
+  }
+  return node;
+}
+
+/**
+ * The organisation behind the fact-checks: the team's publisher (team
+ * settings), else the team by name; its `url` is the publisher's site, else
+ * the team's public page of fact-checks (when it has a slug).
+ */
 function author(m: ReportModel): OrganizationLeaf {
   const p = m.team.publisher;
   const node: OrganizationLeaf = { "@type": "Organization", name: p?.name ?? m.team.name };
   if (isWebUrl(p?.url)) node.url = p.url;
+  else if (m.team.slug) node.url = `${m.baseUrl}/f/${encodeURIComponent(m.team.slug)}`;
   if (isWebUrl(p?.logoUrl)) node.logo = { "@type": "ImageObject", url: p.logoUrl };
   return node;
 }
 
-/** When the fact check was made: the adjudicator's decision, or the claim's last change. */
-const reviewDate = (c: ReportClaim) => day(c.decision?.at ?? c.updatedAt);
+/** When the fact check was published: the public page's first publication, else the adjudicator's decision or the claim's last change. */
+const reviewDate = (m: ReportModel, c: ReportClaim) => day(m.publication?.publishedAt ?? c.decision?.at ?? c.updatedAt);
 
-/** The reviewed claim: where it appeared, and when the article was published if known. */
-function claim(m: ReportModel, appearance: NewsArticleLeaf): ClaimLeaf {
-  const node: ClaimLeaf = { "@type": "Claim", appearance, firstAppearance: appearance };
-  if (m.article.publishedDate) node.datePublished = m.article.publishedDate;
+/**
+ * The reviewed claim: who made it (the speaker, where recorded), when it was
+ * made (its first appearance's date, else the article's), where it appeared
+ * (the article) and where it appeared first (the recorded address, else the article).
+ */
+function claim(m: ReportModel, c: ReportClaim, article: NewsArticleLeaf): ClaimLeaf {
+  const node: ClaimLeaf = { "@type": "Claim", appearance: article, firstAppearance: firstAppearance(c) ?? article };
+  const speaker = c.speaker?.trim();
+  if (speaker) node.author = speakerType(speaker) === "Organization" ? ({ "@type": "Organization", name: speaker } satisfies OrganizationLeaf) : ({ "@type": "Person", name: speaker } satisfies PersonLeaf);
+  const date = isDay(c.firstAppearance?.date) ? c.firstAppearance.date : m.article.publishedDate;
+  if (isDay(date)) node.datePublished = date;
+  return node;
+}
+
+/** Where the claim was first made, when the desk recorded an address for it. */
+function firstAppearance(c: ReportClaim): CreativeWorkLeaf | null {
+  const url = c.firstAppearance?.url;
+  if (!isWebUrl(url)) return null;
+  const node: CreativeWorkLeaf = { "@type": "CreativeWork", url };
+  if (isDay(c.firstAppearance?.date)) node.datePublished = c.firstAppearance.date;
   return node;
 }
 
@@ -90,9 +144,11 @@ function claim(m: ReportModel, appearance: NewsArticleLeaf): ClaimLeaf {
 function newsArticle(m: ReportModel): NewsArticleLeaf {
   const { url, title, publishedDate, outlet } = m.article;
   const node: NewsArticleLeaf = { "@type": "NewsArticle" };
-  if (isWebUrl(url)) node.url = url;
+  // An article known by no address of its own appears at the public copy of the checked text, when it is published.
+  const at = isWebUrl(url) ? url : m.publication?.texts[m.version.number];
+  if (at) node.url = at;
   if (title) node.headline = title;
-  if (publishedDate) node.datePublished = publishedDate;
+  if (isDay(publishedDate)) node.datePublished = publishedDate;
   if (outlet) node.publisher = { "@type": "Organization", name: outlet };
   return node;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildHtml, escapeHtml } from "./html";
+import { buildClaimReview } from "./claimreview";
 import { evidence, makeReportModel, makeRoundReportModel } from "@/tests/fixtures/report-model";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
 
@@ -9,10 +10,31 @@ describe("HTML report", () => {
   const model = makeReportModel();
   const html = buildHtml(model);
 
-  it("is one self-contained file with a print stylesheet and no scripts or external resources", () => {
+  it("is one self-contained file with a print stylesheet and no scripts (only a JSON-LD data block) or external resources", () => {
     expect(html.startsWith("<!doctype html>")).toBe(true);
     expect(html).toMatch(/<style>[\s\S]*@media print[\s\S]*<\/style>/);
-    expect(html).not.toMatch(/<script|<link |<img |<iframe|src=/i);
+    const withoutJsonLd = html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/, "");
+    expect(withoutJsonLd).not.toMatch(/<script|<link |<img |<iframe|src=/i);
+  });
+
+  it("embeds the ClaimReview export as JSON-LD and names where it is published", () => {
+    const blocks = [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)];
+    expect(blocks).toHaveLength(1);
+    expect(JSON.parse(blocks[0]![1]!)).toEqual(buildClaimReview(model));
+    expect(html).not.toContain("Published at");
+    const published = buildHtml(makeReportModel({ over: { publishedUrl: "https://news.example/checks/visit" } }));
+    expect(published).toContain(`<dt>Published at</dt><dd><a href="https://news.example/checks/visit" rel="noopener noreferrer nofollow">https://news.example/checks/visit</a></dd>`);
+    expect(published).toContain(`<link rel="canonical" href="https://news.example/checks/visit">`);
+    const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(published)![1]!) as { url: string }[];
+    expect(ld.map((r) => r.url)).toEqual(model.claims.filter((c) => c.anchorState === "anchored").map((c) => `https://news.example/checks/visit#claim-${c.number}`));
+  });
+
+  it("keeps user text inside the JSON-LD block from closing it", () => {
+    const m = makeReportModel({ claims: [{ exact: "arrived in Seoul", verdict: "disputed", speaker: "</script><script>alert(1)</script>" }] });
+    const out = buildHtml(m);
+    expect(out.match(/<script/g)).toHaveLength(1);
+    const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(out)![1]!) as { itemReviewed: { author: { name: string } } }[];
+    expect(ld[0]!.itemReviewed.author.name).toBe("</script><script>alert(1)</script>");
   });
 
   it("numbers each claim's highlight with an anchor and a superscript", () => {
@@ -50,7 +72,7 @@ describe("HTML report", () => {
       over: { team: { id: "t", name: `<i>Desk</i>` }, article: { ...model.article, title: PAYLOAD, url: `https://x.test/"onmouseover="alert(1)` } },
     });
     const out = buildHtml(m);
-    expect(out).not.toMatch(/<script|<img|onerror="|<i>Desk|<b>pub/);
+    expect(out.replace(/<script type="application\/ld\+json">[^<]*<\/script>/, "")).not.toMatch(/<script|<img|onerror="|<i>Desk|<b>pub/);
     expect(out).toContain(escapeHtml(PAYLOAD));
     expect(out).toContain("&lt;i&gt;Desk&lt;/i&gt;");
     expect(out).not.toContain('href="javascript:');

@@ -7,6 +7,7 @@
  * Offsets are Unicode code points of `version.text`, as everywhere else.
  */
 import type { AnchorState, Verdict } from "@/lib/schemas/claim";
+import type { RatingScale } from "@/lib/schemas/rating-scale";
 
 /** The formats `/api/articles/{id}/report?format=` serves. */
 export const REPORT_FORMATS = ["html", "pdf", "md", "csv", "claimreview", "w3c"] as const;
@@ -37,6 +38,8 @@ export type ReportEvidence = {
   pinpoint: string | null;
   /** The item was deleted from the library after it was cited (a tombstone). */
   deleted: boolean;
+  /** Internal to the desk (issue 14): left out of published fact-checks; the desk's own reports list it, marked. Absent: public. */
+  internal?: boolean;
 };
 
 /** One reviewer's reading of the claim's span in a round (a cluster member). */
@@ -81,6 +84,10 @@ export type ReportClaim = {
   decision: ReportDecision | null;
   /** Who made the claim: the annotation's author, or the adjudicator. */
   author: ReportPerson | null;
+  /** Who made the statement the claim reviews (a person or organization, free text; issue 14), where known. */
+  speaker?: string | null;
+  /** Where and when the statement first appeared, where known (an http(s) URL; YYYY, YYYY-MM or YYYY-MM-DD). */
+  firstAppearance?: { url: string | null; date: string | null } | null;
   createdAt: string;
   updatedAt: string;
 };
@@ -141,11 +148,23 @@ export type ReportModel = {
   team: {
     id: string;
     name: string;
+    /** The team's slug: its public pages are /f/{slug} (issue 14). */
+    slug?: string;
     /** Who publishes the fact-checks (team settings): ClaimReview's `author`. Absent or null: the team, by name. */
     publisher?: ReportPublisher | null;
     /** The team's public wording of the verdicts (team settings), where it has one; the others keep VERDICT_LABELS. */
     verdictLabels?: Partial<Record<Verdict, string>>;
+    /** The numeric scale of ClaimReview's rating (team settings); absent: DEFAULT_RATING_SCALE. */
+    ratingScale?: RatingScale;
+    /** BCP 47 language of the team's published fact-checks and of the articles it checks; absent: "en". */
+    language?: string;
   };
+  /**
+   * Set when the article's fact-check is published (issue 14): the public page
+   * (`#claim-n` anchors, the ClaimReview `url`s) and the public copy of each
+   * checked version's text (W3C TimeState `cached`). Absent or null: not published.
+   */
+  publication?: ReportPublication | null;
   article: {
     id: string;
     title: string | null;
@@ -180,6 +199,17 @@ export type ReportModel = {
   summary: ReportSummary;
 };
 
+/** Where a published fact-check lives in public (lib/publish/public-urls.ts). */
+export type ReportPublication = {
+  /** The public page, /f/{team slug}/{article slug}. */
+  url: string;
+  /** When it was first published, and last changed (ISO date-times). */
+  publishedAt: string;
+  changedAt: string;
+  /** Article version numbers whose exact text is served publicly, each with its URL. */
+  texts: Record<number, string>;
+};
+
 /** The app's page of the article. */
 export const articlePageUrl = (m: Pick<ReportModel, "baseUrl" | "article">) => `${m.baseUrl}/articles/${encodeURIComponent(m.article.id)}`;
 
@@ -188,15 +218,23 @@ export const reportUrl = (m: Pick<ReportModel, "baseUrl" | "article" | "round">,
   `${articlePageUrl(m).replace("/articles/", "/api/articles/")}/report?format=${format}${m.round ? `&round=${encodeURIComponent(m.round.id)}` : ""}`;
 
 /** The canonical text of the report's article version, as plain text (a W3C TimeState `cached` copy). */
-export const versionTextUrl = (m: Pick<ReportModel, "baseUrl" | "article" | "version">) =>
-  `${articlePageUrl(m).replace("/articles/", "/api/articles/")}/versions/${m.version.number}`;
+export const versionTextUrl = (m: Pick<ReportModel, "baseUrl" | "article" | "version" | "publication">) =>
+  m.publication?.texts[m.version.number] ?? `${articlePageUrl(m).replace("/articles/", "/api/articles/")}/versions/${m.version.number}`;
+
+/**
+ * Where the desk publishes the fact-check: the address given for this report,
+ * else the app's public page when the article is published (issue 14), else null.
+ */
+export const publishedAt = (m: Pick<ReportModel, "publishedUrl" | "publication">) => m.publishedUrl ?? m.publication?.url ?? null;
 
 /**
  * The URL of one claim: its `#claim-n` anchor in the published report, or in
  * the app's own HTML report (shown in the browser) when none was given.
  */
-export const claimUrl = (m: Pick<ReportModel, "baseUrl" | "article" | "round" | "publishedUrl">, n: number) =>
-  `${m.publishedUrl ? m.publishedUrl.replace(/#.*$/, "") : `${reportUrl(m)}&disposition=inline`}#claim-${n}`;
+export const claimUrl = (m: Pick<ReportModel, "baseUrl" | "article" | "round" | "publishedUrl" | "publication">, n: number) => {
+  const published = publishedAt(m);
+  return `${published ? published.replace(/#.*$/, "") : `${reportUrl(m)}&disposition=inline`}#claim-${n}`;
+};
 
 /** The article's title, or a stand-in that says it has none. */
 export const reportTitle = (m: Pick<ReportModel, "article">) => m.article.title?.trim() || "Untitled article";

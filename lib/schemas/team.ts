@@ -8,6 +8,8 @@ import { z } from "zod";
 import { ROLES, type Role } from "@/lib/policies/roles";
 import type { TeamPermissions } from "@/lib/policies/team";
 import type { Verdict } from "@/lib/schemas/claim";
+import { ratingScaleSchema, type RatingScale } from "@/lib/schemas/rating-scale";
+import { tagMapSchema } from "@/lib/schemas/tag-map";
 
 export { ROLES, type Role };
 
@@ -89,6 +91,19 @@ export const teamSettingsSchema = z.object({
   publisherUrl: optionalUrl.optional(),
   publisherLogoUrl: optionalUrl.optional(),
   verdictLabels: z.object({ verified: label.optional(), disputed: label.optional(), unsourced: label.optional() }).optional(),
+  /** ClaimReview's numeric scale (lib/schemas/rating-scale.ts); null goes back to the default. */
+  ratingScale: ratingScaleSchema.nullable().optional(),
+  /** Tags of imported annotations → verdicts, on top of the defaults (lib/schemas/tag-map.ts); null clears it. */
+  importTagMap: tagMapSchema.nullable().optional(),
+  /** BCP 47 language of the published pages and the checked articles ("en", "ko", "pt-BR"); "" or null: English. */
+  language: z
+    .string()
+    .trim()
+    .max(35, "A language tag is at most 35 characters.")
+    .refine((l) => l === "" || /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(l), "Use a language tag such as en, ko or pt-BR.")
+    .transform((l) => l || null)
+    .nullable()
+    .optional(),
 });
 export type TeamSettingsInput = z.infer<typeof teamSettingsSchema>;
 
@@ -162,6 +177,14 @@ export type TeamSettingsDto = {
   publisherLogoUrl: string | null;
   /** The team's own wording; null keeps the default label. */
   verdictLabels: Record<Verdict, string | null>;
+  /** ClaimReview's numeric scale, the default when the team set none. */
+  ratingScale: RatingScale;
+  /** True when ratingScale is the team's own, not the default. */
+  ratingScaleSet: boolean;
+  /** The team's own tag → verdict mapping for imports (the defaults apply beneath it). */
+  importTagMap: Record<string, Verdict>;
+  /** BCP 47 language of the published pages; null is English. */
+  language: string | null;
   version: number;
 };
 

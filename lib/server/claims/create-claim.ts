@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { CreateClaimInput } from "@/lib/schemas/claim";
+import { originData } from "@/lib/schemas/claim-origin";
 import { describeSpan, validateSpan } from "@/lib/anchoring/selectors";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
 import { canCreateClaim } from "@/lib/policies/claim";
@@ -63,6 +64,7 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
     suffix: selectors.quote.suffix,
     verdict: input.verdict,
     rationaleHtml,
+    ...originData(input),
   };
   const audit = { teamId: user.teamId, actorId: user.id, action: "claim.create" };
   if (!input.clientId) return created(user, await insertAnnotation(annotation, audit));

@@ -16,6 +16,8 @@ export type FinalClaimEvidence = {
     id: string; kind: string; title: string; url: string | null; publisher: string | null; author: string | null;
     publishedDate: string | null; accessedDate: string | null; quote: string | null; dateStart: string | null;
     dateEnd: string | null; datePrecision: string | null; deleted: boolean;
+    /** Internal to the desk: left out of published fact-checks (issue 14). */
+    internal: boolean;
   };
 };
 
@@ -56,6 +58,10 @@ export type FinalClaim = {
   verdict: Verdict;
   /** Sanitized HTML. */
   rationaleHtml: string;
+  /** Who made the claim and where and when it first appeared (issue 14); null where unknown. */
+  speaker: string | null;
+  firstAppearanceUrl: string | null;
+  firstAppearanceDate: string | null;
   evidence: FinalClaimEvidence[];
   members: FinalClaimMember[];
   cluster: { id: string; roundId: string; number: number; kind: ClusterKind } | null;
@@ -73,7 +79,7 @@ const linkSelect = {
   evidence: {
     select: {
       id: true, kind: true, title: true, url: true, publisher: true, author: true, publishedDate: true, accessedDate: true,
-      quote: true, dateStart: true, dateEnd: true, datePrecision: true, deletedAt: true,
+      quote: true, dateStart: true, dateEnd: true, datePrecision: true, deletedAt: true, internal: true,
     },
   },
 } as const;
@@ -124,7 +130,7 @@ async function roundFinalClaims(teamId: string, where: ClaimWhere): Promise<Fina
     return {
       id: c.id, source: "round", articleId: c.articleId, versionId: c.versionId, start: c.start, end: c.end, exact: c.exact,
       prefix: c.prefix, suffix: c.suffix, anchorState: c.anchorState, anchorScore: c.anchorScore, version: c.version, verdict: c.verdict as Verdict,
-      rationaleHtml: c.rationaleHtml,
+      rationaleHtml: c.rationaleHtml, speaker: c.speaker, firstAppearanceUrl: c.firstAppearanceUrl, firstAppearanceDate: c.firstAppearanceDate,
       evidence: c.evidenceLinks.map(toEvidence),
       members: membersInTextOrder(c.cluster?.members ?? []),
       cluster: c.cluster ? { id: c.cluster.id, roundId: c.cluster.roundId, number: c.cluster.number, kind: c.cluster.kind as ClusterKind } : null,
@@ -177,6 +183,7 @@ export async function listFinalClaims(
       },
       select: {
         ...memberSelect, articleId: true, versionId: true, prefix: true, suffix: true, anchorState: true, anchorScore: true, version: true,
+        speaker: true, firstAppearanceUrl: true, firstAppearanceDate: true,
         createdAt: true, updatedAt: true, evidenceLinks: { where: { deletedAt: null }, select: linkSelect, orderBy: { createdAt: "asc" } },
       },
     }),
@@ -184,7 +191,8 @@ export async function listFinalClaims(
   const fromEditors = editorAnnotations.map((a): FinalClaim => ({
     id: a.id, source: "editor", articleId: a.articleId, versionId: a.versionId, start: a.start, end: a.end, exact: a.exact,
     prefix: a.prefix, suffix: a.suffix, anchorState: a.anchorState, anchorScore: a.anchorScore, version: a.version, verdict: a.verdict as Verdict,
-    rationaleHtml: a.rationaleHtml, evidence: a.evidenceLinks.map(toEvidence), members: [toMember(a)], cluster: null, decision: null, author: a.author,
+    rationaleHtml: a.rationaleHtml, speaker: a.speaker, firstAppearanceUrl: a.firstAppearanceUrl, firstAppearanceDate: a.firstAppearanceDate,
+    evidence: a.evidenceLinks.map(toEvidence), members: [toMember(a)], cluster: null, decision: null, author: a.author,
     createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
   }));
   return [...fromRounds, ...fromEditors].sort(textOrder);

@@ -2,9 +2,10 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { UpdateClaimInput } from "@/lib/schemas/claim";
 import { canEditClaim } from "@/lib/policies/claim";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
+import { originData } from "@/lib/schemas/claim-origin";
 import { changeClaim } from "./change-claim";
 
-/** PATCH /api/claims/{id}: change the verdict and/or the rationale. */
+/** PATCH /api/claims/{id}: change the verdict, the rationale and/or where the claim came from (speaker, first appearance). */
 export function updateClaim(user: CurrentUser, claimId: string, input: UpdateClaimInput) {
   return changeClaim(user, claimId, input.version, {
     action: "claim.update",
@@ -12,6 +13,7 @@ export function updateClaim(user: CurrentUser, claimId: string, input: UpdateCla
     data: () => ({
       ...(input.verdict !== undefined ? { verdict: input.verdict } : {}),
       ...(input.rationale !== undefined ? { rationaleHtml: sanitizeRichText(input.rationale) } : {}),
+      ...originData(input),
     }),
   });
 }

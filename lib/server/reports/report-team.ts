@@ -1,12 +1,16 @@
 import type { ReportModel } from "@/lib/export/report-model";
 import type { Verdict } from "@/lib/schemas/claim";
+import { ratingScaleSchema, readRatingScale } from "@/lib/schemas/rating-scale";
 
 /** The team columns a report needs: its name, and the publisher and verdict wording of its settings. */
 export const reportTeamSelect = {
-  id: true, name: true, publisherName: true, publisherUrl: true, publisherLogoUrl: true, labelVerified: true, labelDisputed: true, labelUnsourced: true,
+  id: true, name: true, slug: true, publisherName: true, publisherUrl: true, publisherLogoUrl: true, labelVerified: true, labelDisputed: true, labelUnsourced: true,
+  ratingScale: true, language: true,
 } as const;
 
-type TeamRow = { id: string; name: string; publisherName: string | null; publisherUrl: string | null; publisherLogoUrl: string | null; labelVerified: string | null; labelDisputed: string | null; labelUnsourced: string | null };
+type TeamRow = { id: string; name: string; slug?: string; publisherName: string | null; publisherUrl: string | null; publisherLogoUrl: string | null; labelVerified: string | null; labelDisputed: string | null; labelUnsourced: string | null;
+  ratingScale?: unknown; language?: string | null;
+};
 
 export function toReportTeam(t: TeamRow): ReportModel["team"] {
   const labels: Partial<Record<Verdict, string>> = {};
@@ -18,7 +22,10 @@ export function toReportTeam(t: TeamRow): ReportModel["team"] {
   return {
     id: t.id,
     name: t.name,
+    ...(t.slug ? { slug: t.slug } : {}),
     ...(hasPublisher ? { publisher: { name: t.publisherName || t.name, url: t.publisherUrl, logoUrl: t.publisherLogoUrl } } : {}),
     ...(Object.keys(labels).length > 0 ? { verdictLabels: labels } : {}),
+    ...(ratingScaleSchema.safeParse(t.ratingScale).success ? { ratingScale: readRatingScale(t.ratingScale) } : {}),
+    ...(t.language ? { language: t.language } : {}),
   };
 }

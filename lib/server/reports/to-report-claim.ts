@@ -21,6 +21,7 @@ const toEvidence = (l: FinalClaimEvidence): ReportEvidence => ({
   stance: l.stance,
   pinpoint: l.pinpoint,
   deleted: l.evidence.deleted,
+  internal: l.evidence.internal,
 });
 
 /** A final claim (lib/server/claims/list-final-claims.ts) as the report builders read it, numbered `number`. */
@@ -44,6 +45,8 @@ export function toReportClaim(c: FinalClaim, number: number): ReportClaim {
     cluster: c.cluster ? { number: c.cluster.number, kind: c.cluster.kind, disagreement: isDisagreement(c.cluster.kind) } : null,
     decision: c.decision ? toDecision(c.decision) : null,
     author: c.author ? reportPerson(c.author) : null,
+    speaker: c.speaker,
+    firstAppearance: c.firstAppearanceUrl || c.firstAppearanceDate ? { url: c.firstAppearanceUrl, date: c.firstAppearanceDate } : null,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

@@ -4,7 +4,7 @@ import type { Verdict } from "@/lib/schemas/claim";
 import { describeSpan } from "@/lib/anchoring/selectors";
 import type { IndexedText } from "@/lib/server/articles/version-text";
 
-type Tx = Pick<Db, "claim" | "evidenceLink">;
+type Tx = Pick<Db, "claim" | "evidenceLink" | "annotation">;
 
 /** What an accepting decision makes of a cluster. */
 export type ClaimChange = {
@@ -27,7 +27,21 @@ export type ClaimChange = {
  */
 export async function materializeClaim(tx: Tx, c: ClaimChange) {
   const { quote } = describeSpan(c.text.text, c.span.start, c.span.end, c.text.index);
-  const data = { start: c.span.start, end: c.span.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, verdict: c.verdict, rationaleHtml: c.rationaleHtml, deletedAt: null };
+  // The claim's speaker and first appearance (issue 14) are those its chosen members named, the earliest first.
+  const origins = c.chosenAnnotationIds.length
+    ? await tx.annotation.findMany({
+        where: { id: { in: c.chosenAnnotationIds }, OR: [{ speaker: { not: null } }, { firstAppearanceUrl: { not: null } }, { firstAppearanceDate: { not: null } }] },
+        select: { speaker: true, firstAppearanceUrl: true, firstAppearanceDate: true },
+        orderBy: { createdAt: "asc" },
+      })
+    : [];
+  const data = {
+    start: c.span.start, end: c.span.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, verdict: c.verdict, rationaleHtml: c.rationaleHtml,
+    speaker: origins.find((o) => o.speaker)?.speaker ?? null,
+    firstAppearanceUrl: origins.find((o) => o.firstAppearanceUrl)?.firstAppearanceUrl ?? null,
+    firstAppearanceDate: origins.find((o) => o.firstAppearanceDate)?.firstAppearanceDate ?? null,
+    deletedAt: null,
+  };
   const existing = await tx.claim.findUnique({ where: { clusterId: c.cluster.id }, select: { id: true } });
   const claim = existing
     ? await tx.claim.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } })

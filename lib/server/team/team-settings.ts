@@ -5,18 +5,24 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { TeamSettingsDto, TeamSettingsInput } from "@/lib/schemas/team";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { requireTeamPermission } from "./require-permission";
+import { ratingScaleSchema, readRatingScale } from "@/lib/schemas/rating-scale";
+import { tagKey, tagMapSchema } from "@/lib/schemas/tag-map";
 
 const settingsSelect = {
   id: true, name: true, slug: true, publisherName: true, publisherUrl: true, publisherLogoUrl: true,
-  labelVerified: true, labelDisputed: true, labelUnsourced: true, version: true,
+  labelVerified: true, labelDisputed: true, labelUnsourced: true, ratingScale: true, importTagMap: true, language: true, version: true,
 } as const;
 
-type SettingsRow = { id: string; name: string; slug: string; publisherName: string | null; publisherUrl: string | null; publisherLogoUrl: string | null; labelVerified: string | null; labelDisputed: string | null; labelUnsourced: string | null; version: number };
+type SettingsRow = { id: string; name: string; slug: string; publisherName: string | null; publisherUrl: string | null; publisherLogoUrl: string | null; labelVerified: string | null; labelDisputed: string | null; labelUnsourced: string | null;
+  ratingScale: unknown; importTagMap: unknown; language: string | null; version: number;
+};
 
 function toSettingsDto(t: SettingsRow): TeamSettingsDto {
   return {
     id: t.id, name: t.name, slug: t.slug, publisherName: t.publisherName, publisherUrl: t.publisherUrl, publisherLogoUrl: t.publisherLogoUrl,
-    verdictLabels: { verified: t.labelVerified, disputed: t.labelDisputed, unsourced: t.labelUnsourced }, version: t.version,
+    verdictLabels: { verified: t.labelVerified, disputed: t.labelDisputed, unsourced: t.labelUnsourced },
+    ratingScale: readRatingScale(t.ratingScale), ratingScaleSet: ratingScaleSchema.safeParse(t.ratingScale).success,
+    importTagMap: tagMapSchema.safeParse(t.importTagMap).data ?? {}, language: t.language, version: t.version,
   };
 }
 
@@ -28,9 +34,12 @@ export async function getTeamSettings(user: CurrentUser): Promise<TeamSettingsDt
 /** PATCH /api/team/settings: name, slug, publisher and verdict wording, against the version read (409 when stale). */
 export async function updateTeamSettings(user: CurrentUser, input: TeamSettingsInput): Promise<TeamSettingsDto> {
   requireTeamPermission(user, "settings.edit");
-  const { version, verdictLabels, ...fields } = input;
+  const { version, verdictLabels, ratingScale, importTagMap, ...fields } = input;
   const data = {
     ...fields,
+    // Cleared as {} (not a scale, so the default applies): a JSON column's null needs the client's own DbNull.
+    ...(ratingScale !== undefined ? { ratingScale: ratingScale ?? {} } : {}),
+    ...(importTagMap !== undefined ? { importTagMap: importTagMap ? Object.fromEntries(Object.entries(importTagMap).map(([t, v]) => [tagKey(t), v])) : {} } : {}),
     ...(verdictLabels?.verified !== undefined ? { labelVerified: verdictLabels.verified } : {}),
     ...(verdictLabels?.disputed !== undefined ? { labelDisputed: verdictLabels.disputed } : {}),
     ...(verdictLabels?.unsourced !== undefined ? { labelUnsourced: verdictLabels.unsourced } : {}),
