@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OffsetIndex, codePointLength, codePointToUtf16, sliceCodePoints, utf16ToCodePoint } from './offsets';
+import { OffsetIndex, codePointLength, codePointToUtf16, headUtf16, sliceCodePoints, tailUtf16, utf16ToCodePoint } from './offsets';
 
 // '𝕏' is U+1D54F: one code point, two UTF-16 units.
 const TEXT = 'a𝕏b 😀!';
@@ -105,5 +105,24 @@ describe('OffsetIndex', () => {
     // Generous bound: the point is O(log n) per call, not a benchmark.
     expect(performance.now() - started).toBeLessThan(1000);
     expect(index.toUtf16(99_000)).toBe(codePointToUtf16(text, 99_000));
+  });
+});
+
+describe("tailUtf16 / headUtf16", () => {
+  it("keep at most max UTF-16 units and never split a surrogate pair", () => {
+    expect(tailUtf16("abc", 5)).toBe("abc");
+    expect(tailUtf16("abcdef", 3)).toBe("def");
+    // "𝕏" is two UTF-16 units: a cut inside it drops it.
+    expect(tailUtf16("a𝕏bc", 3)).toBe("bc");
+    expect(tailUtf16("a𝕏bc", 4)).toBe("𝕏bc");
+    expect(headUtf16("ab𝕏c", 3)).toBe("ab");
+    expect(headUtf16("ab𝕏c", 4)).toBe("ab𝕏");
+    expect(headUtf16("abc", 2)).toBe("ab");
+    for (const s of ["𝕏".repeat(40), "é𝕏".repeat(30)]) {
+      for (const f of [tailUtf16(s, 32), headUtf16(s, 32)]) {
+        expect(f.length).toBeLessThanOrEqual(32);
+        expect(f.isWellFormed()).toBe(true);
+      }
+    }
   });
 });

@@ -140,3 +140,23 @@ export class OffsetIndex {
     return u - lowerBound(this.pairUtf16, u);
   }
 }
+
+/**
+ * The last at most `max` UTF-16 units of `s`, never starting inside a
+ * surrogate pair (so a prefix stays short enough for libraries that count
+ * UTF-16 units, such as the DOM and Hypothesis's anchoring).
+ */
+export function tailUtf16(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let from = s.length - max;
+  if (isLowSurrogate(s.charCodeAt(from)) && isHighSurrogate(s.charCodeAt(from - 1))) from++;
+  return s.slice(from);
+}
+
+/** The first at most `max` UTF-16 units of `s`, never ending inside a surrogate pair. */
+export function headUtf16(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let to = max;
+  if (isLowSurrogate(s.charCodeAt(to)) && isHighSurrogate(s.charCodeAt(to - 1))) to--;
+  return s.slice(0, to);
+}

@@ -6,7 +6,33 @@ import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { buildW3c, buildW3cJson } from "./w3c";
 import { makeReportModel } from "@/tests/fixtures/report-model";
-import { checkAnnotation } from "@/tests/support/w3c-conformance";
+import { checkAnnotation, checkAnnotationShoulds } from "@/tests/support/w3c-conformance";
+
+/** The SHOULD assertions the fixture holds (tests/fixtures/w3c-annotation-model/optional), in the order the test files list them. */
+const SHOULDS = [
+  "annotationAgentOptionals.test: annotations/3.3.2-annotationCreatorAgentIdImplemented.json",
+  "annotationAgentOptionals.test: annotations/3.3.2-annotationGeneratorAgentIdImplemented.json",
+  "annotationAgentOptionals.test: annotations/3.3.2-annotationCreatorAgentTypeImplemented.json",
+  "annotationAgentOptionals.test: annotations/3.3.2-annotationGeneratorAgentTypeImplemented.json",
+  "annotationAgentOptionals.test: annotations/3.3.2-annotationCreatorAgentNicknameImplemented.json",
+  "annotationAgentOptionals.test: annotations/3.3.2-annotationGeneratorAgentNicknameImplemented.json",
+  "annotationAgentOptionals.test: annotations/3.3.2-annotationCreatorAgentSingleNameImplemented.json",
+  "annotationAgentOptionals.test: annotations/3.3.2-annotationGeneratorAgentSingleNameImplemented.json",
+  "annotationOptionals.test: annotations/3.1-bodyKeyFound.json",
+  "annotationOptionals.test: annotations/3.3.1-singleAnnotationCreatorImplemented.json",
+  "annotationOptionals.test: annotations/3.3.5-annotationSingleMotivationImplemented.json",
+  "bodyOptionals.test: bodiesTargets/3.2.1-bodySingleFormat.json",
+  "bodyOptionals.test: bodiesTargets/3.2.1-bodySingleLanguage.json",
+  "bodyOptionals.test: bodiesTargets/3.3.1-bodySingleCreator.json",
+  "bodyOptionals.test: bodiesTargets/3.3.1-bodyCreated.json",
+  "bodyOptionals.test: bodiesTargets/3.2.4-bodyETBTypeTextualBody.json",
+  "bodyTargAgentOptionals.test: bodiesTargets/3.3.2-bodyCreatorAgentIdImplemented.json",
+  "bodyTargAgentOptionals.test: bodiesTargets/3.3.2-bodyCreatorAgentTypeImplemented.json",
+  "bodyTargAgentOptionals.test: bodiesTargets/3.3.2-bodyCreatorAgentNicknameImplemented.json",
+  "bodyTargAgentOptionals.test: bodiesTargets/3.3.2-bodyCreatorAgentSingleNameImplemented.json",
+  "targetOptionals.test: bodiesTargets/3.2.1-targSingleFormat.json",
+  "targetOptionals.test: bodiesTargets/3.2.1-targSingleLanguage.json",
+];
 
 type Annotation = Record<string, any>;
 const itemsOf = (collection: Record<string, any>): Annotation[] => collection.first.items;
@@ -62,16 +88,57 @@ describe("W3C Web Annotation export", () => {
     const [quote, position] = a!.target.selector;
     expect(quote).toEqual({ type: "TextQuoteSelector", exact: "“café” claims", prefix: "Emoji 𝕏 first.\nThen ", suffix: " 𝕏 here." });
     // "Emoji 𝕏 first.\nThen " is 20 code points (21 UTF-16 units).
-    expect(position).toEqual({ type: "TextPositionSelector", start: 20, end: 33 });
+    // Beside the code points, the UTF-16 positions JavaScript consumers count in (the 𝕏 before the claim is two units).
+    expect(position).toEqual({ type: "TextPositionSelector", start: 20, end: 33, utf16Start: 21, utf16End: 34 });
     expect([...text].slice(position.start, position.end).join("")).toBe(quote.exact);
-    expect(a!.target.source).toBe(m.article.url);
+    expect(text.slice(position.utf16Start, position.utf16End)).toBe(quote.exact);
+    expect(a!.target.source).toEqual({ id: m.article.url, type: "Text", format: "text/html", language: "en" });
     expect(a!.target.state).toEqual({ type: "TimeState", sourceDate: m.version.createdAt, cached: "http://claimdesk.test/api/articles/article-1/versions/1" });
   });
 
   it("uses the version's text as the source when the article has no URL", () => {
     const m = makeReportModel({ over: { article: { ...makeReportModel().article, url: "javascript:alert(1)" } } });
     const [a] = itemsOf(buildW3c(m) as Record<string, any>);
-    expect(a!.target.source).toBe(a!.target.state.cached);
+    expect(a!.target.source).toEqual({ id: a!.target.state.cached, type: "Text", format: "text/plain", language: "en" });
+  });
+
+  it("points at the public copies of a published article: the page's text at its version URL", () => {
+    const base = makeReportModel({ over: { article: { ...makeReportModel().article, url: null } } });
+    const m = { ...base, publication: { url: "http://claimdesk.test/f/desk/visit", publishedAt: "2026-12-01T00:00:00.000Z", changedAt: "2026-12-01T00:00:00.000Z", texts: { 1: "http://claimdesk.test/f/desk/visit/text/1" } } };
+    const [a] = itemsOf(buildW3c(m) as Record<string, any>);
+    expect(a!.target.state.cached).toBe("http://claimdesk.test/f/desk/visit/text/1");
+    expect(a!.target.source.id).toBe("http://claimdesk.test/f/desk/visit/text/1");
+  });
+
+  it("keeps prefix and suffix within 32 UTF-16 units, never half a character", () => {
+    const text = `${"𝕏".repeat(40)} the claim ${"😀".repeat(40)}`;
+    const m = makeReportModel({ text, claims: [{ exact: "the claim", verdict: "verified" }] });
+    const [quote, position] = itemsOf(buildW3c(m) as Record<string, any>)[0]!.target.selector;
+    for (const s of [quote.prefix, quote.suffix]) {
+      expect(s.length).toBeLessThanOrEqual(32);
+      expect(s.isWellFormed()).toBe(true);
+    }
+    expect(text.slice(position.utf16Start - quote.prefix.length, position.utf16End + quote.suffix.length)).toBe(`${quote.prefix}${quote.exact}${quote.suffix}`);
+  });
+
+  it("passes every available SHOULD assertion of the W3C conformance schemas, for every annotation", () => {
+    const items = itemsOf(collection);
+    for (const item of items) {
+      const result = checkAnnotationShoulds(item);
+      expect(result.failed, JSON.stringify(result.failed, null, 2)).toEqual([]);
+      expect(result.passed).toEqual(SHOULDS);
+    }
+  });
+
+  it("the SHOULD check fails what the export used to leave out (so it can fail)", () => {
+    const good = itemsOf(collection)[0]!;
+    const failed = (a: Annotation) => checkAnnotationShoulds(a).failed.map((f) => f.assertion.replace(/^.*\//, ""));
+    const { nickname: _n, ...creator } = good.creator;
+    expect(failed({ ...good, creator })).toEqual(["3.3.2-annotationCreatorAgentNicknameImplemented.json"]);
+    expect(failed({ ...good, generator: { id: "http://claimdesk.test/", type: "Software", name: "Claimdesk" } })).toEqual(["3.3.2-annotationGeneratorAgentNicknameImplemented.json"]);
+    const bare = good.body.map(({ creator: _c, created: _d, ...b }: Annotation) => b);
+    expect(failed({ ...good, body: bare })).toEqual(expect.arrayContaining(["3.3.1-bodySingleCreator.json", "3.3.1-bodyCreated.json", "3.3.2-bodyCreatorAgentIdImplemented.json"]));
+    expect(failed({ ...good, target: { ...good.target, source: good.target.source.id } })).toEqual(["3.2.1-targSingleFormat.json", "3.2.1-targSingleLanguage.json"]);
   });
 
   it("is a JSON-LD AnnotationCollection whose ids are IRIs", () => {

@@ -56,26 +56,37 @@ function load(entry: string, testDir: string) {
   return hit;
 }
 
+/** The names of the test files in a folder of the fixture: `core` (the MUSTs) or `optional` (the SHOULDs and MAYs). */
+export const TEST_FILES = (folder: "core" | "optional") => readdirSync(path.join(ROOT, folder)).filter((f) => f.endsWith(".test")).sort();
 /** The names of the core test files. */
-export const CORE_TESTS = () => readdirSync(path.join(ROOT, "core")).filter((f) => f.endsWith(".test")).sort();
+export const CORE_TESTS = () => TEST_FILES("core");
 
 /** Runs every MUST assertion of every core test file against one annotation. */
-export function checkAnnotation(annotation: unknown): ConformanceResult {
+export const checkAnnotation = (annotation: unknown) => runTests(annotation, "core", "must");
+
+/**
+ * Runs every SHOULD assertion of the optional test files (the upstream
+ * `*Optionals.test`; the fixture holds their SHOULD assertion files, not the
+ * MAY ones, which are reported as unavailable) against one annotation.
+ */
+export const checkAnnotationShoulds = (annotation: unknown) => runTests(annotation, "optional", "should");
+
+function runTests(annotation: unknown, folder: "core" | "optional", level: "must" | "should"): ConformanceResult {
   const result: ConformanceResult = { passed: [], failed: [], unavailable: [], skipped: [] };
-  for (const testFile of CORE_TESTS()) {
-    const test = JSON.parse(readFileSync(path.join(ROOT, "core", testFile), "utf8")) as { assertions: unknown[] };
+  for (const testFile of TEST_FILES(folder)) {
+    const test = JSON.parse(readFileSync(path.join(ROOT, folder, testFile), "utf8")) as { assertions: unknown[] };
     const entries = test.assertions.flat(Infinity) as unknown[];
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i];
       if (typeof entry !== "string") throw new Error(`${testFile}: only path entries are expected, got ${JSON.stringify(entry)}`);
       const name = `${testFile}: ${entry}`;
-      const loaded = load(entry, path.join(ROOT, "core"));
+      const loaded = load(entry, path.join(ROOT, folder));
       if (!loaded) {
         result.unavailable.push(name);
         continue;
       }
       const { schema, validate } = loaded;
-      if (schema.assertionType && schema.assertionType !== "must") continue;
+      if ((schema.assertionType ?? "must") !== level) continue;
       const accepted = validate(annotation) as boolean;
       if (accepted === ((schema.expectedResult ?? "valid") === "valid")) {
         result.passed.push(name);
