@@ -1,0 +1,151 @@
+/**
+ * What a published fact-check shows (issue 14): a snapshot of the desk's
+ * report, taken when an editor publishes, that holds only what is meant for
+ * the public. The public page, its ClaimReview markup, the feeds and the embed
+ * snippet are built from it and nothing else, so:
+ *
+ * - edits the desk makes after publishing (a verdict changed, a rationale
+ *   rewritten, evidence added) stay private until an editor publishes again;
+ *   each publish stores a new snapshot and a line in the public change log;
+ * - nothing private can leak by accident: no reviewer names, decisions,
+ *   disagreements, comments or member ids; evidence marked internal (and
+ *   library items deleted since they were cited) is left out;
+ * - claims a correction changed after the check (drifted or orphaned) are
+ *   never published as standing verdicts: they are left out and counted
+ *   (`withheld`), as the ClaimReview export already rules (claimreview.ts).
+ *
+ * Claims are numbered anew, 1…n in text order, for the `#claim-n` anchors of
+ * the public page. Pure: tests and the bench build it without a database.
+ */
+import type { Verdict } from "@/lib/schemas/claim";
+import { DEFAULT_RATING_SCALE, type RatingScale } from "@/lib/schemas/rating-scale";
+import type { ReportClaim, ReportEvidence, ReportModel, ReportPublication } from "@/lib/export/report-model";
+import { needsReReview } from "@/lib/export/report-text";
+import { verdictLabel } from "@/lib/export/claimreview";
+
+/** The snapshot's shape version: a later change of shape reads older snapshots by it. */
+export const PUBLIC_SNAPSHOT_SCHEMA = 1;
+
+/** A public source of a claim. */
+export type PublicEvidence = Pick<ReportEvidence, "kind" | "title" | "url" | "publisher" | "author" | "publishedDate" | "dateStart" | "dateEnd" | "stance" | "pinpoint">;
+
+/** One published claim. Offsets are code points of the published version's text. */
+export type PublicClaim = {
+  number: number;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  verdict: Verdict;
+  /** The team's public wording of the verdict at publish time. */
+  label: string;
+  /** Sanitized when saved (lib/rich-text/sanitize.ts), inserted as is. */
+  rationaleHtml: string;
+  speaker: string | null;
+  firstAppearance: { url: string | null; date: string | null } | null;
+  evidence: PublicEvidence[];
+  /** When the desk decided the claim (ISO date-time). */
+  checkedAt: string;
+};
+
+export type PublicFactCheck = {
+  schema: typeof PUBLIC_SNAPSHOT_SCHEMA;
+  team: {
+    name: string;
+    slug: string;
+    publisher: { name: string; url: string | null; logoUrl: string | null };
+    verdictLabels: Partial<Record<Verdict, string>>;
+    ratingScale: RatingScale;
+    language: string;
+  };
+  article: ReportModel["article"];
+  /** The checked version: its number, when it was captured, and its text's SHA-256 (the text is stored beside the snapshot). */
+  version: { number: number; createdAt: string; textHash: string };
+  claims: PublicClaim[];
+  /** Final claims left out because a correction changed their words after the check. */
+  withheld: number;
+};
+
+const publicEvidence = (e: ReportEvidence): PublicEvidence => ({
+  kind: e.kind, title: e.title, url: e.url, publisher: e.publisher, author: e.author, publishedDate: e.publishedDate,
+  dateStart: e.dateStart, dateEnd: e.dateEnd, stance: e.stance, pinpoint: e.pinpoint,
+});
+
+/** The public snapshot of the desk's report `m` of an article (its final claims on the current version). */
+export function toPublicFactCheck(m: ReportModel, teamSlug: string): PublicFactCheck {
+  const standing = m.claims.filter((c) => !needsReReview(c));
+  return {
+    schema: PUBLIC_SNAPSHOT_SCHEMA,
+    team: {
+      name: m.team.name,
+      slug: teamSlug,
+      publisher: m.team.publisher ?? { name: m.team.name, url: null, logoUrl: null },
+      verdictLabels: m.team.verdictLabels ?? {},
+      ratingScale: m.team.ratingScale ?? DEFAULT_RATING_SCALE,
+      language: m.team.language ?? "en",
+    },
+    article: m.article,
+    version: { number: m.version.number, createdAt: m.version.createdAt, textHash: m.version.textHash },
+    claims: standing.map((c, i): PublicClaim => ({
+      number: i + 1,
+      start: c.start,
+      end: c.end,
+      exact: c.exact,
+      prefix: c.prefix,
+      suffix: c.suffix,
+      verdict: c.verdict,
+      label: verdictLabel(m, c),
+      rationaleHtml: c.rationaleHtml,
+      speaker: c.speaker?.trim() || null,
+      firstAppearance: c.firstAppearance ?? null,
+      evidence: c.evidence.filter((e) => !e.internal && !e.deleted).map(publicEvidence),
+      checkedAt: c.decision?.at ?? c.updatedAt,
+    })),
+    withheld: m.claims.length - standing.length,
+  };
+}
+
+/** True when two snapshots publish the same thing (a republish that changes nothing is refused). */
+export const sameFactCheck = (a: PublicFactCheck, b: PublicFactCheck) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Counts by verdict of the published claims. */
+export function verdictCounts(fc: Pick<PublicFactCheck, "claims">): Record<Verdict, number> {
+  const out: Record<Verdict, number> = { verified: 0, disputed: 0, unsourced: 0 };
+  for (const c of fc.claims) out[c.verdict]++;
+  return out;
+}
+
+/**
+ * The snapshot as a report model, for the builders shared with the desk's
+ * reports (ClaimReview): its claims with their public numbers, the public
+ * page as where it is published, and the public copy of the text.
+ */
+export function publicReportModel(fc: PublicFactCheck, text: string, publication: ReportPublication, baseUrl: string): ReportModel {
+  const claims = fc.claims.map(
+    (c): ReportClaim => ({
+      id: `claim-${c.number}`, number: c.number, start: c.start, end: c.end, exact: c.exact, prefix: c.prefix, suffix: c.suffix,
+      anchorState: "anchored", anchorScore: null, verdict: c.verdict, rationaleHtml: c.rationaleHtml, rationaleText: "",
+      evidence: [], reviews: [], cluster: null, decision: null, author: null, speaker: c.speaker, firstAppearance: c.firstAppearance,
+      createdAt: c.checkedAt, updatedAt: c.checkedAt,
+    }),
+  );
+  const counts = verdictCounts(fc);
+  return {
+    generatedAt: publication.changedAt,
+    baseUrl,
+    publishedUrl: publication.url,
+    publication,
+    team: {
+      id: fc.team.slug, name: fc.team.name, slug: fc.team.slug, publisher: fc.team.publisher, verdictLabels: fc.team.verdictLabels,
+      ratingScale: fc.team.ratingScale, language: fc.team.language,
+    },
+    article: fc.article,
+    version: { id: `v${fc.version.number}`, number: fc.version.number, text, textHash: fc.version.textHash, createdAt: fc.version.createdAt },
+    round: null,
+    reviewers: [],
+    claims,
+    rejected: [],
+    summary: { total: claims.length, byVerdict: counts, withEvidence: 0, disagreements: 0, decided: 0, agreement: null, roundAgreement: null },
+  };
+}
