@@ -1,14 +1,19 @@
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
+import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
 
-/** GET /api/articles: the team's articles, newest published first, with their live claim counts. */
-export async function listArticles(user: CurrentUser) {
+/**
+ * GET /api/articles: the team's articles, newest published first, with their
+ * live claim counts: the claims the caller may see (blind review), so a count
+ * never betrays a hidden draft.
+ */
+export async function listArticles(user: Viewer) {
   const rows = await db.article.findMany({
     where: { teamId: user.teamId, deletedAt: null },
     select: {
       id: true, title: true, outlet: true, author: true, publishedDate: true, url: true, createdAt: true,
       versions: { orderBy: { number: "desc" }, take: 1, select: { text: true } },
-      _count: { select: { annotations: { where: { deletedAt: null } } } },
+      _count: { select: { annotations: { where: { AND: [visibleAnnotationWhere(user.visibility), { deletedAt: null }] } } } },
     },
   });
   return rows

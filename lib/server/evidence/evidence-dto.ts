@@ -2,33 +2,28 @@ import type { DatePrecision } from "@/lib/dates/iso-date";
 import { formatDateValue } from "@/lib/dates/iso-date";
 import { evidencePermissions, type EvidenceActor } from "@/lib/policies/evidence";
 import type { EvidenceDto, EvidenceKind, EvidenceRef } from "@/lib/schemas/evidence";
+import type { Visibility } from "@/lib/policies/visibility";
+import { liveVisibleLinkWhere, visibleEvidenceItemWhere } from "@/lib/server/visibility/visible-where";
 
 const refSelect = { id: true, title: true, url: true, deletedAt: true } as const;
 
 /**
- * Live links of the team: the link is not deleted, and it hangs on a live
- * annotation or on a live final claim (a decided round's Claim, linked by
- * `claimId`), each of the same team. Naming the team also keeps the count
- * cheap: without it the database groups every team's links (about three
- * times slower with twenty teams on SQLite).
+ * The columns every read of an item selects. `useCount` counts the live
+ * links the viewer may see (liveVisibleLinkWhere: blind review leaves
+ * hidden drafts out, so the count betrays none); the related sources and
+ * facts are those the viewer may see. Naming the team in the count's `where`
+ * also keeps it cheap: without it the database groups every team's links
+ * (about three times slower with twenty teams on SQLite).
  */
-function liveLinkWhere(teamId: string) {
-  return {
-    teamId,
-    deletedAt: null,
-    OR: [{ annotation: { teamId, deletedAt: null } }, { claim: { teamId, deletedAt: null } }],
-  };
-}
-
-/** The columns every read of a `teamId` item selects. */
-export function evidenceSelect(teamId: string) {
+export function evidenceSelect(v: Visibility) {
+  const related = { where: visibleEvidenceItemWhere(v), select: refSelect, orderBy: { title: "asc" } } as const;
   return {
     id: true, kind: true, title: true, url: true, publisher: true, author: true, publishedDate: true, accessedDate: true,
     quote: true, notesHtml: true, dateStart: true, dateEnd: true, datePrecision: true, version: true, createdById: true,
     createdAt: true, updatedAt: true, deletedAt: true,
-    sources: { select: refSelect, orderBy: { title: "asc" } },
-    facts: { select: refSelect, orderBy: { title: "asc" } },
-    _count: { select: { links: { where: liveLinkWhere(teamId) } } },
+    sources: related,
+    facts: related,
+    _count: { select: { links: { where: liveVisibleLinkWhere(v) } } },
   } as const;
 }
 

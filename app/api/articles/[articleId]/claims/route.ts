@@ -4,7 +4,7 @@ import { createClaimSchema } from "@/lib/schemas/claim";
 import { listClaims } from "@/lib/server/claims/list-claims";
 import { createClaim } from "@/lib/server/claims/create-claim";
 
-export const GET = withUser<{ articleId: string }>(({ user, params }) => listClaims(user, params.articleId));
+export const GET = withUser<{ articleId: string }>(async ({ params, viewer }) => listClaims(await viewer(), params.articleId));
 
 export const POST = withUser<{ articleId: string }>(async ({ req, user, params }) => {
   const input = await readJson(req, createClaimSchema);
