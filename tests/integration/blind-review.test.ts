@@ -243,6 +243,7 @@ describe("outcome", () => {
     const text = (await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async("string")))).join("\n");
     for (const secret of d.secrets.coReviewer) expect(text.includes(secret), secret).toBe(false);
     expect(text).toContain(d.mark.visible);
+    expect(text).toContain(`urn:claimdesk:claim:${d.visibleClaim.id}`);
   });
 });
 
