@@ -2,32 +2,30 @@ import type { DatePrecision } from "@/lib/dates/iso-date";
 import { formatDateValue } from "@/lib/dates/iso-date";
 import { evidencePermissions, type EvidenceActor } from "@/lib/policies/evidence";
 import type { EvidenceDto, EvidenceKind, EvidenceRef } from "@/lib/schemas/evidence";
-import type { Visibility } from "@/lib/policies/visibility";
-import { liveVisibleLinkWhere, visibleEvidenceItemWhere } from "@/lib/server/visibility/visible-where";
+import { canSeeEvidenceItem, type Visibility } from "@/lib/policies/visibility";
+import { liveVisibleLinkWhere } from "@/lib/server/visibility/visible-where";
 
-const refSelect = { id: true, title: true, url: true, deletedAt: true } as const;
+const refSelect = { id: true, title: true, url: true, deletedAt: true, createdById: true, createdAt: true } as const;
 
 /**
  * The columns every read of an item selects. `useCount` counts the live
  * links the viewer may see (liveVisibleLinkWhere: blind review leaves
- * hidden drafts out, so the count betrays none); the related sources and
- * facts are those the viewer may see. Naming the team in the count's `where`
- * also keeps it cheap: without it the database groups every team's links
- * (about three times slower with twenty teams on SQLite).
+ * hidden drafts out, so the count betrays none). Naming the team in the
+ * count's `where` also keeps it cheap: without it the database groups every
+ * team's links (about three times slower with twenty teams on SQLite).
  */
 export function evidenceSelect(v: Visibility) {
-  const related = { where: visibleEvidenceItemWhere(v), select: refSelect, orderBy: { title: "asc" } } as const;
   return {
     id: true, kind: true, title: true, url: true, publisher: true, author: true, publishedDate: true, accessedDate: true,
     quote: true, notesHtml: true, dateStart: true, dateEnd: true, datePrecision: true, version: true, createdById: true,
     createdAt: true, updatedAt: true, deletedAt: true,
-    sources: related,
-    facts: related,
+    sources: { select: refSelect, orderBy: { title: "asc" } },
+    facts: { select: refSelect, orderBy: { title: "asc" } },
     _count: { select: { links: { where: liveVisibleLinkWhere(v) } } },
   } as const;
 }
 
-type Ref = { id: string; title: string; url: string | null; deletedAt: Date | null };
+type Ref = { id: string; title: string; url: string | null; deletedAt: Date | null; createdById: string | null; createdAt: Date };
 /** A row read with {@link evidenceSelect}. */
 export type EvidenceRow = {
   id: string; kind: string; title: string; url: string | null; publisher: string | null; author: string | null;
@@ -38,8 +36,12 @@ export type EvidenceRow = {
 
 const toRef = (r: Ref): EvidenceRef => ({ id: r.id, title: r.title, url: r.url, deletedAt: r.deletedAt?.toISOString() ?? null });
 
+/** Who reads an item: what they may do to it, and what blind review lets them see of its sources and facts. */
+export type EvidenceViewer = EvidenceActor & { visibility: Visibility };
+
 /** The API shape of an item, with what the caller may do to it. */
-export function toEvidenceDto(row: EvidenceRow, actor: EvidenceActor): EvidenceDto {
+export function toEvidenceDto(row: EvidenceRow, actor: EvidenceViewer): EvidenceDto {
+  const visible = (r: Ref) => canSeeEvidenceItem(actor.visibility, r);
   return {
     id: row.id,
     kind: row.kind as EvidenceKind,
@@ -59,8 +61,8 @@ export function toEvidenceDto(row: EvidenceRow, actor: EvidenceActor): EvidenceD
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt?.toISOString() ?? null,
-    sources: row.sources.map(toRef),
-    facts: row.facts.map(toRef),
+    sources: row.sources.filter(visible).map(toRef),
+    facts: row.facts.filter(visible).map(toRef),
     useCount: row._count.links,
     can: evidencePermissions(actor, row),
   };

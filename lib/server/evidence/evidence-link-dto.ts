@@ -1,10 +1,10 @@
 import { notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
-import { canLinkEvidence, type EvidenceActor } from "@/lib/policies/evidence";
+import { canLinkEvidence } from "@/lib/policies/evidence";
 import type { Visibility } from "@/lib/policies/visibility";
 import type { EvidenceLinkDto, Stance } from "@/lib/schemas/evidence";
 import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
-import { evidenceSelect, toEvidenceDto, type EvidenceRow } from "./evidence-dto";
+import { evidenceSelect, toEvidenceDto, type EvidenceRow, type EvidenceViewer } from "./evidence-dto";
 
 /** The columns every read of a link selects (its item as the viewer sees it). */
 export function linkSelect(v: Visibility) {
@@ -20,7 +20,7 @@ type LinkRow = {
   evidence: EvidenceRow; annotation: { authorId: string; deletedAt: Date | null } | null;
 };
 
-export function toEvidenceLinkDto(row: LinkRow, actor: EvidenceActor): EvidenceLinkDto {
+export function toEvidenceLinkDto(row: LinkRow, actor: EvidenceViewer): EvidenceLinkDto {
   return {
     id: row.id,
     claimId: row.annotationId ?? "",
