@@ -14,11 +14,12 @@ import {
 const since = new Date("2026-03-01T10:00:00Z");
 // Ann and Ben review article X blind in round R; Eve is an editor in no round; Bea an editor assigned to R.
 const round = { roundId: "R", articleId: "X", since, reviewerIds: ["ann", "ben", "bea"] };
-const ann = sealVisibility({ id: "ann", teamId: "T", role: "reviewer" }, [round]);
-const ben = sealVisibility({ id: "ben", teamId: "T", role: "reviewer" }, [round]);
-const bea = sealVisibility({ id: "bea", teamId: "T", role: "editor" }, [round]);
-const eve = sealVisibility({ id: "eve", teamId: "T", role: "editor" }, []);
-const rex = sealVisibility({ id: "rex", teamId: "T", role: "reviewer" }, []);
+const open_ = ["R"];
+const ann = sealVisibility({ id: "ann", teamId: "T", role: "reviewer" }, [round], open_);
+const ben = sealVisibility({ id: "ben", teamId: "T", role: "reviewer" }, [round], open_);
+const bea = sealVisibility({ id: "bea", teamId: "T", role: "editor" }, [round], open_);
+const eve = sealVisibility({ id: "eve", teamId: "T", role: "editor" }, [], open_);
+const rex = sealVisibility({ id: "rex", teamId: "T", role: "reviewer" }, [], open_);
 
 const open = { status: "open" };
 const revealed = { status: "revealed" };
@@ -118,14 +119,15 @@ describe("live events (rule 4)", () => {
 });
 
 describe("a Visibility is required and sealed", () => {
-  it("refuses to be made without the viewer's id or team", () => {
-    expect(() => sealVisibility({ id: "", teamId: "T", role: "editor" }, [])).toThrow(/id and team/);
-    expect(() => sealVisibility({ id: "eve", teamId: "", role: "editor" }, [])).toThrow(/id and team/);
+  it("refuses to be made without the viewer's id or team, or with a blind round that is not open", () => {
+    expect(() => sealVisibility({ id: "", teamId: "T", role: "editor" }, [], [])).toThrow(/id and team/);
+    expect(() => sealVisibility({ id: "eve", teamId: "", role: "editor" }, [], [])).toThrow(/id and team/);
+    expect(() => sealVisibility({ id: "ben", teamId: "T", role: "reviewer" }, [round], [])).toThrow(/open round/);
   });
 
   it("tells a sealed one from a look-alike", () => {
     expect(() => assertVisibility(eve)).not.toThrow();
-    const fake = { viewerId: "eve", teamId: "T", role: "editor", blind: [] } as unknown as Visibility;
+    const fake = { viewerId: "eve", teamId: "T", role: "editor", blind: [], openRoundIds: [] } as unknown as Visibility;
     expect(() => assertVisibility(fake)).toThrow(/needs the caller's Visibility/);
     expect(() => assertVisibility(undefined as unknown as Visibility)).toThrow();
   });

@@ -46,18 +46,28 @@ export type Visibility = {
   readonly role: Role;
   /** The open rounds the viewer is assigned to. */
   readonly blind: readonly BlindRound[];
+  /**
+   * Every open round of the team when the visibility was read: their drafts
+   * are hidden from all but their authors (rule 1). Knowing them lets a
+   * query test `roundId` instead of joining the round for its status.
+   */
+  readonly openRoundIds: readonly string[];
   readonly [SEALED]: true;
 };
 
-/** The viewer's visibility, from who they are and their assignments in open rounds. */
-export function sealVisibility(viewer: { id: string; teamId: string; role: Role }, blind: readonly BlindRound[]): Visibility {
+/** The viewer's visibility, from who they are, their assignments in open rounds, and the team's open rounds. */
+export function sealVisibility(viewer: { id: string; teamId: string; role: Role }, blind: readonly BlindRound[], openRoundIds: readonly string[]): Visibility {
   if (!viewer.id || !viewer.teamId) throw new Error("A visibility needs the viewer's id and team.");
-  return Object.freeze({ viewerId: viewer.id, teamId: viewer.teamId, role: viewer.role, blind: Object.freeze([...blind]), [SEALED]: true as const });
+  if (blind.some((b) => !openRoundIds.includes(b.roundId))) throw new Error("A round the viewer reviews blind is an open round of the team.");
+  return Object.freeze({
+    viewerId: viewer.id, teamId: viewer.teamId, role: viewer.role,
+    blind: Object.freeze([...blind]), openRoundIds: Object.freeze([...openRoundIds]), [SEALED]: true as const,
+  });
 }
 
 /** Throws unless `v` was made by {@link sealVisibility}: a read without one is a bug, never a request to see everything. */
 export function assertVisibility(v: Visibility): void {
-  if (!v || v[SEALED] !== true || !v.viewerId || !v.teamId || !Array.isArray(v.blind)) {
+  if (!v || v[SEALED] !== true || !v.viewerId || !v.teamId || !Array.isArray(v.blind) || !Array.isArray(v.openRoundIds)) {
     throw new Error("Blind review: this read needs the caller's Visibility (lib/server/visibility).");
   }
 }

@@ -20,7 +20,7 @@ const opened: { bus: EventBus; abort: AbortController }[] = [];
 function sseClient(bus: EventBus, teamId: string, heartbeatMs?: number) {
   const abort = new AbortController();
   opened.push({ bus, abort });
-  const visibility = sealVisibility({ id: "member", teamId, role: "editor" }, []);
+  const visibility = sealVisibility({ id: "member", teamId, role: "editor" }, [], []);
   return { abort, ...sseReader(eventStreamResponse(bus, { teamId, visibility, reload: async () => visibility }, abort.signal, heartbeatMs).body!) };
 }
 

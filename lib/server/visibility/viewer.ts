@@ -15,30 +15,33 @@ export async function viewerOf(user: CurrentUser): Promise<Viewer> {
   return { ...user, visibility: await loadVisibility(user) };
 }
 
-type Row = { roundId: string; articleId: string; since: unknown; reviewerId: string };
+type Row = { roundId: string; articleId: string; since: unknown; reviewerId: string | null };
 
 /**
- * The member's Visibility: the open rounds they are assigned to, with when
- * each started and who else reviews it. One indexed statement straight on
- * the driver (lib/db/direct-sql.ts), as the membership lookup every request
- * makes: every read of people's work runs it, claim updates included.
- * The start time is read as text: SQLite stores ISO 8601 with a zone, and
- * PostgreSQL's `timestamp` column holds UTC without one.
+ * The member's Visibility: the team's open rounds, and of those the ones
+ * they are assigned to, with when each started and who else reviews it. One
+ * indexed statement straight on the driver (lib/db/direct-sql.ts), as the
+ * membership lookup every request makes: every read of people's work runs
+ * it, claim updates included. The start time is read as text: SQLite stores
+ * ISO 8601 with a zone, and PostgreSQL's `timestamp` column holds UTC
+ * without one.
  */
 export async function loadVisibility(user: Pick<CurrentUser, "id" | "teamId" | "role">): Promise<Visibility> {
+  // Every open round of the team; for those the viewer is assigned to, one row per reviewer.
   const rows = await readRows<Row>(sql`
     SELECT r."id" AS "roundId", r."articleId" AS "articleId", CAST(r."createdAt" AS TEXT) AS "since", o."reviewerId" AS "reviewerId"
-    FROM "RoundAssignment" a
-    JOIN "ReviewRound" r ON r."id" = a."roundId"
-    JOIN "RoundAssignment" o ON o."roundId" = r."id"
-    WHERE a."reviewerId" = ${user.id} AND r."teamId" = ${user.teamId} AND r."status" = 'open'`);
-  const rounds = new Map<string, BlindRound & { reviewerIds: string[] }>();
+    FROM "ReviewRound" r
+    LEFT JOIN "RoundAssignment" a ON a."roundId" = r."id" AND a."reviewerId" = ${user.id}
+    LEFT JOIN "RoundAssignment" o ON o."roundId" = a."roundId"
+    WHERE r."teamId" = ${user.teamId} AND r."status" = 'open'`);
+  const blind = new Map<string, BlindRound & { reviewerIds: string[] }>();
   for (const row of rows) {
-    const round = rounds.get(row.roundId) ?? { roundId: row.roundId, articleId: row.articleId, since: utcInstant(row.since), reviewerIds: [] };
+    if (row.reviewerId === null) continue;
+    const round = blind.get(row.roundId) ?? { roundId: row.roundId, articleId: row.articleId, since: utcInstant(row.since), reviewerIds: [] };
     round.reviewerIds.push(row.reviewerId);
-    rounds.set(row.roundId, round);
+    blind.set(row.roundId, round);
   }
-  return sealVisibility(user, [...rounds.values()]);
+  return sealVisibility(user, [...blind.values()], [...new Set(rows.map((r) => r.roundId))]);
 }
 
 /** A timestamp read as text: with its zone (SQLite) or in UTC without one (PostgreSQL). */

@@ -10,12 +10,14 @@ import {
 } from "./visible-where";
 
 const since = new Date("2026-03-01T10:00:00Z");
-const ben = sealVisibility({ id: "ben", teamId: "T", role: "reviewer" }, [{ roundId: "R", articleId: "X", since, reviewerIds: ["ann", "ben"] }]);
-const eve = sealVisibility({ id: "eve", teamId: "T", role: "editor" }, []);
+const ben = sealVisibility({ id: "ben", teamId: "T", role: "reviewer" }, [{ roundId: "R", articleId: "X", since, reviewerIds: ["ann", "ben"] }], ["R"]);
+const eve = sealVisibility({ id: "eve", teamId: "T", role: "editor" }, [], ["R"]);
+/** A member of a team with no open round. */
+const quiet = sealVisibility({ id: "eve", teamId: "T", role: "editor" }, [], []);
 
 describe("the where-builders", () => {
   it("assert their input: no Visibility, no query", () => {
-    const fake = { viewerId: "eve", teamId: "T", role: "editor", blind: [] } as unknown as Visibility;
+    const fake = { viewerId: "eve", teamId: "T", role: "editor", blind: [], openRoundIds: [] } as unknown as Visibility;
     for (const build of [visibleAnnotationWhere, visibleClaimWhere, visibleClusterWhere, visibleEvidenceItemWhere, visibleOutcomeRoundWhere, liveVisibleLinkWhere]) {
       expect(() => build(fake)).toThrow(/needs the caller's Visibility/);
       expect(() => build(undefined as unknown as Visibility)).toThrow();
@@ -31,13 +33,17 @@ describe("the where-builders", () => {
     }
   });
 
-  it("hide open-round drafts of others from a member in no round, and nothing more", () => {
+  it("hide open-round drafts of others from a member in no round, by the rounds' ids, and nothing more", () => {
     expect(visibleAnnotationWhere(eve)).toEqual({
       teamId: "T",
-      AND: [{ OR: [{ roundId: null }, { authorId: "eve" }, { round: { status: { not: "open" } } }] }],
+      AND: [{ OR: [{ roundId: null }, { roundId: { notIn: ["R"] } }, { authorId: "eve" }] }],
     });
     expect(visibleClaimWhere(eve)).toEqual({ teamId: "T" });
     expect(visibleEvidenceItemWhere(eve)).toEqual({ teamId: "T" });
+  });
+
+  it("need nothing but the team while the team has no open round", () => {
+    expect(visibleAnnotationWhere(quiet)).toEqual({ teamId: "T" });
   });
 
   it("limit a blind reviewer to their own round work on that article, its outcome to nothing, and hide co-reviewers' new items", () => {

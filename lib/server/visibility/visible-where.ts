@@ -12,16 +12,20 @@ import { assertVisibility, hiddenItemMakers, type Visibility } from "@/lib/polic
 
 const blindArticles = (v: Visibility) => v.blind.map((b) => b.articleId);
 
-/** Annotations the viewer may see (rules 1 and 2). */
+/**
+ * Annotations the viewer may see (rules 1 and 2). Drafts of open rounds are
+ * named by the rounds' ids (read with the visibility), so the query needs no
+ * join, and a team with no open round needs no condition beyond the team.
+ */
 export function visibleAnnotationWhere(v: Visibility): Prisma.AnnotationWhereInput {
   assertVisibility(v);
-  const roundRule: Prisma.AnnotationWhereInput = { OR: [{ roundId: null }, { authorId: v.viewerId }, { round: { status: { not: "open" } } }] };
-  if (v.blind.length === 0) return { teamId: v.teamId, AND: [roundRule] };
+  const rules: Prisma.AnnotationWhereInput[] = [];
+  if (v.openRoundIds.length) rules.push({ OR: [{ roundId: null }, { roundId: { notIn: [...v.openRoundIds] } }, { authorId: v.viewerId }] });
   // On an article they review blind: their own annotations of that round only.
-  const blindRule: Prisma.AnnotationWhereInput = {
-    OR: [{ articleId: { notIn: blindArticles(v) } }, { roundId: { in: v.blind.map((b) => b.roundId) }, authorId: v.viewerId }],
-  };
-  return { teamId: v.teamId, AND: [roundRule, blindRule] };
+  if (v.blind.length) {
+    rules.push({ OR: [{ articleId: { notIn: blindArticles(v) } }, { roundId: { in: v.blind.map((b) => b.roundId) }, authorId: v.viewerId }] });
+  }
+  return rules.length ? { teamId: v.teamId, AND: rules } : { teamId: v.teamId };
 }
 
 /** Final claims (Claim rows) the viewer may see: none of an article they review blind. */
