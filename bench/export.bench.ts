@@ -62,6 +62,7 @@ print("B. builders, 100 articles × 100 claims (10,000)", await perFormat(hundre
 const dbUrl = prepareBenchDatabase("export");
 const { db } = await import("@/lib/db");
 const { loadReport } = await import("@/lib/server/reports/load-report");
+const { loadVisibility } = await import("@/lib/server/visibility/viewer");
 const { createArticle, createTeam, createUser } = await import("@/seeds/factories");
 
 const team = await createTeam(db);
@@ -78,7 +79,8 @@ async function seedArticle(m: ReportModel): Promise<string> {
 const oneId = await seedArticle(one[0]!);
 const hundredIds: string[] = [];
 for (const m of hundred) hundredIds.push(await seedArticle(m));
-const load = (ids: string[]) => (i: number) => loadReport(team.id, ids[i]!, { baseUrl: "http://bench.local" });
+const visibility = await loadVisibility({ id: editor.id, teamId: team.id, role: "editor" });
+const load = (ids: string[]) => (i: number) => loadReport(visibility, ids[i]!, { baseUrl: "http://bench.local" });
 
 console.log(`\nDatabase: ${dbUrl.startsWith("file:") ? "SQLite" : "PostgreSQL"}`);
 print("A. load + build, 1 article × 1,000 claims", [["load only", await time(() => load([oneId])(0))], ...(await perFormat(one, load([oneId])))]);

@@ -4,12 +4,19 @@ import { AppError } from "@/lib/errors";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/policies/roles";
 import { countWrite } from "@/lib/quotas/write-rate";
+import { viewerOf, type Viewer } from "@/lib/server/visibility/viewer";
 
 /** Default cap on a JSON request body. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 type RouteContext<P> = { params: Promise<P> };
-type Handler<P> = (args: { req: NextRequest; params: P; user: CurrentUser }) => Promise<unknown> | unknown;
+type Handler<P> = (args: {
+  req: NextRequest;
+  params: P;
+  user: CurrentUser;
+  /** The caller as a Viewer (what blind review lets them see), read at most once per request: what every read of people's work requires. */
+  viewer: () => Promise<Viewer>;
+}) => Promise<unknown> | unknown;
 
 /**
  * The one wrapper every API route goes through: it signs the caller in (401),
@@ -29,7 +36,8 @@ export function withUser<P = Record<string, string>>(handler: Handler<P>, opts: 
       const params = await ctx.params;
       // No id holds a NUL; PostgreSQL would refuse the byte itself with an error.
       if (Object.values(params ?? {}).some((v) => typeof v === "string" && v.includes("\u0000"))) throw new AppError("NOT_FOUND");
-      const out = await handler({ req, params, user });
+      let viewer: Promise<Viewer> | undefined;
+      const out = await handler({ req, params, user, viewer: () => (viewer ??= viewerOf(user)) });
       const res = out instanceof Response ? out : NextResponse.json(out);
       // Server-Timing shows where a request's time went (browser devtools, bench/).
       res.headers.set("Server-Timing", `auth;dur=${(t1 - t0).toFixed(2)}, handler;dur=${(performance.now() - t1).toFixed(2)}`);

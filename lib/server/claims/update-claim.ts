@@ -1,11 +1,11 @@
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { UpdateClaimInput } from "@/lib/schemas/claim";
 import { canEditClaim } from "@/lib/policies/claim";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
 import { changeClaim } from "./change-claim";
 
 /** PATCH /api/claims/{id}: change the verdict and/or the rationale. */
-export function updateClaim(user: CurrentUser, claimId: string, input: UpdateClaimInput) {
+export function updateClaim(user: Viewer, claimId: string, input: UpdateClaimInput) {
   return changeClaim(user, claimId, input.version, {
     action: "claim.update",
     allowed: (row) => canEditClaim(user, row),

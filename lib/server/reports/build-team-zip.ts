@@ -5,19 +5,20 @@ import { fileStem } from "@/lib/export/report-text";
 import { toCsv } from "@/lib/export/csv";
 import { loadReport } from "./load-report";
 import type { ZipJob } from "./zip-jobs";
-import type { FinalClaimsViewer } from "@/lib/server/claims/list-final-claims";
+import type { Visibility } from "@/lib/policies/visibility";
 
 /**
  * Builds the ZIP of a job: one folder per article (`001-title-v1/`) with the
  * requested formats, and `index.csv` listing the articles. Progress counts
- * articles; the job is marked done only when the ZIP is complete.
+ * articles; the job is marked done only when the ZIP is complete. Each
+ * report is what `v` (the member who asked, as of the start) may see.
  */
-export async function buildTeamZip(job: ZipJob, articleIds: string[], formats: ReportFormat[], baseUrl: string, pdfFallbackFont: string | null, viewer?: FinalClaimsViewer) {
+export async function buildTeamZip(job: ZipJob, v: Visibility, articleIds: string[], formats: ReportFormat[], baseUrl: string, pdfFallbackFont: string | null) {
   const zip = new JSZip();
   const index: (string | number)[][] = [["folder", "article_id", "title", "version", "claims", "verified", "disputed", "unsourced"]];
   try {
     for (const [i, articleId] of articleIds.entries()) {
-      const model = await loadReport(job.teamId, articleId, { baseUrl, ...(viewer ? { viewer } : {}) });
+      const model = await loadReport(v, articleId, { baseUrl });
       const folder = `${String(i + 1).padStart(3, "0")}-${fileStem(model)}`;
       for (const format of formats) {
         const file = await renderReport(model, format, { fallbackFont: pdfFallbackFont });
