@@ -8,6 +8,7 @@ import PDFDocument from "pdfkit";
 import type { ReportClaim, ReportModel, ReportRejection } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
+import { pdfTextPieces } from "./pdf-text-pieces";
 import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, fallbackFontData, fontData, type PdfFontName } from "./pdf-fonts";
 import {
   NO_RATIONALE, REJECTED_HEADING, REJECTED_INTRO, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceLine, rejectedReviewLine, rejectionDecisionLine, rejectionTitle,
@@ -15,6 +16,9 @@ import {
 } from "./report-text";
 
 const COLORS = { ink: "#1d1f23", muted: "#5d636d", verified: "#1e7a3c", disputed: "#b3261e", unsourced: "#9a6400", link: "#1a56db" } as const;
+
+/** Characters laid out between two flushes of pdfkit's layout caches (UTF-16 units). */
+const LAYOUT_CACHE_FLUSH = 65_536;
 
 type Style = { font?: PdfFontName; size?: number; color?: string; continued?: boolean; underline?: boolean; link?: string | null; indent?: number };
 
@@ -30,6 +34,7 @@ class PdfWriter {
   private coverage = new Map<PdfFontName, GlyphCoverage>();
   private readonly hasFallback: boolean;
   private fallbackCoverage: GlyphCoverage | undefined;
+  private sinceFlush = 0;
 
   constructor(opts: PdfOptions) {
     // No default font: pdfkit would load Helvetica, and a default given by path is cached under the path,
@@ -59,16 +64,39 @@ class PdfWriter {
       const last = i === runs.length - 1;
       // Explicit values: pdfkit carries any option left undefined over from the previous continued run.
       const options = { continued: last ? !!style.continued : true, underline: !!style.underline, link: style.link ?? null, indent: style.indent ?? 0 };
-      if (run.covered) return void doc.font(font).text(run.text, options);
+      if (run.covered) return this.put(font, run.text, options);
       const parts = this.fallbackRuns(run.text);
       parts.forEach((part, j) => {
         const opts = { ...options, continued: j < parts.length - 1 || options.continued };
-        if (part.covered) return void doc.font("fallback").text(part.text, opts);
+        if (part.covered) return this.put("fallback", part.text, opts);
         this.missing += [...part.text].length;
-        doc.font(font).text(MISSING_GLYPH.repeat([...part.text].length), opts);
+        this.put(font, MISSING_GLYPH.repeat([...part.text].length), opts);
       });
     });
     if (runs.length === 0 && !style.continued) doc.text("");
+  }
+
+  /** One text run in `font`, long unbroken runs passed in pieces (./pdf-text-pieces.ts says why). */
+  private put(font: PdfFontName | "fallback", text: string, options: PDFKit.Mixins.TextOptions & { continued: boolean }) {
+    const pieces = pdfTextPieces(text);
+    pieces.forEach((piece, i) => {
+      this.sinceFlush += piece.length;
+      if (this.sinceFlush > LAYOUT_CACHE_FLUSH) this.flushLayoutCaches();
+      this.doc.font(font).text(piece, { ...options, continued: i < pieces.length - 1 || options.continued });
+    });
+  }
+
+  /**
+   * pdfkit keeps every word it lays out in a per-font cache that is never
+   * emptied: on a large article of distinct words (random text) that cache
+   * holds a glyph position per character and the collector spends more time
+   * than the layout. Emptying it every LAYOUT_CACHE_FLUSH characters keeps
+   * the common words of a stretch cached and the memory bounded.
+   */
+  private flushLayoutCaches() {
+    this.sinceFlush = 0;
+    const fonts = (this.doc as unknown as { _fontFamilies: Record<string, { layoutCache?: object }> })._fontFamilies;
+    for (const font of Object.values(fonts)) if (font.layoutCache) font.layoutCache = Object.create(null);
   }
 
   heading(text: string, size = 14) {
