@@ -1,6 +1,6 @@
 import { readQuery, withUser } from "@/lib/api/handler";
 import { fileResponse } from "@/lib/api/file-response";
-import { renderReport } from "@/lib/export/render-report";
+import { renderReportOffThread } from "@/lib/export/report-pool";
 import { reportQuerySchema } from "@/lib/schemas/report";
 import { loadReport } from "@/lib/server/reports/load-report";
 import { publicBaseUrl } from "@/lib/server/reports/public-base-url";
@@ -13,6 +13,6 @@ import { pdfFallbackFont } from "@/lib/export/pdf-fonts";
 export const GET = withUser<{ articleId: string }>(async ({ req, params, user }) => {
   const q = readQuery(req, reportQuerySchema);
   const model = await loadReport(user.teamId, params.articleId, { baseUrl: publicBaseUrl(req), roundId: q.round, publishedUrl: q.publishUrl, viewer: user });
-  const file = await renderReport(model, q.format, { fallbackFont: pdfFallbackFont() });
-  return fileResponse(file, q.disposition);
+  const file = await renderReportOffThread(model, q.format, { fallbackFont: pdfFallbackFont() }, req.signal);
+  return fileResponse({ ...file, body: file.bytes }, q.disposition);
 });
