@@ -23,7 +23,7 @@ import type { ReportFormat, ReportModel } from "./report-model";
 import type { PdfOptions } from "./pdf";
 import { reportLimits, type ReportLimits } from "./report-limits";
 
-/** A task for a worker: every format of every model. */
+/** A task for a worker: every format of every model (the time limit applies to each file). */
 export type RenderRequest = { id: number; models: ReportModel[]; formats: ReportFormat[]; opts: PdfOptions; maxBytes: number };
 
 /** One built file, as UTF-8 (or PDF) bytes. */
@@ -32,6 +32,7 @@ export type RenderedFile = { articleId: string; format: ReportFormat; bytes: Uin
 /** A worker's answer to one task. */
 export type RenderReply =
   | { ready: true }
+  | { id: number; progress: number }
   | { id: number; files: RenderedFile[] }
   | { id: number; tooLarge: { format: ReportFormat; bytes: number } }
   | { id: number; failed: string };
@@ -44,7 +45,7 @@ type Task = {
 };
 
 /** A worker, `ready` once its modules are loaded (the time limit counts building only, not start-up). */
-type Slot = { worker: Worker; ready: boolean; task: Task | null; timer: NodeJS.Timeout | null };
+type Slot = { worker: Worker; ready: boolean; task: Task | null; timer: NodeJS.Timeout | null; filesDone: number };
 
 const MB = 1024 * 1024;
 
@@ -96,7 +97,8 @@ export class ReportPool {
       if (task.signal?.aborted) continue;
       slot.task = task;
       slot.worker.ref();
-      slot.timer = setTimeout(() => this.fail(slot, tooSlow(this.limits, task)), this.limits.timeMs);
+      slot.filesDone = 0;
+      this.startClock(slot, task);
       slot.worker.postMessage(task.request);
     }
   }
@@ -109,10 +111,10 @@ export class ReportPool {
     const worker = process.env.NEXT_RUNTIME
       ? new Worker(new URL("./report-worker.ts", import.meta.url), options)
       : new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url.replace(/report-pool\.ts$/, "report-worker.ts"))}); });`, { ...options, eval: true });
-    const slot: Slot = { worker, ready: false, task: null, timer: null };
+    const slot: Slot = { worker, ready: false, task: null, timer: null, filesDone: 0 };
     worker.on("message", (reply: RenderReply) => this.settle(slot, reply));
     worker.on("error", (error: Error & { code?: string }) => {
-      this.fail(slot, error.code === "ERR_WORKER_OUT_OF_MEMORY" && slot.task ? outOfMemory(this.limits, slot.task) : error);
+      this.fail(slot, error.code === "ERR_WORKER_OUT_OF_MEMORY" && slot.task ? outOfMemory(this.limits, building(slot.task, slot.filesDone)) : error);
     });
     worker.on("exit", () => this.fail(slot, new Error("The report worker stopped.")));
     worker.unref();
@@ -127,11 +129,21 @@ export class ReportPool {
     }
     const task = slot.task;
     if (!task || task.request.id !== reply.id) return;
+    if ("progress" in reply) {
+      slot.filesDone = reply.progress;
+      return this.startClock(slot, task);
+    }
     this.release(slot);
     if ("files" in reply) task.resolve(reply.files);
     else if ("tooLarge" in reply) task.reject(tooLarge(this.limits, reply.tooLarge.format, reply.tooLarge.bytes));
     else task.reject(new Error(`Building a report failed in its worker: ${reply.failed}`));
     this.dispatch();
+  }
+
+  /** The time limit counts per file built: (re)started when a task starts and after each file. */
+  private startClock(slot: Slot, task: Task) {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = setTimeout(() => this.fail(slot, tooSlow(this.limits, building(task, slot.filesDone))), this.limits.timeMs);
   }
 
   private release(slot: Slot) {
@@ -154,14 +166,20 @@ export class ReportPool {
   }
 }
 
-const formatsOf = (task: Task) => task.request.formats.map((f) => f.toUpperCase()).join(", ");
-
-function tooSlow(limits: ReportLimits, task: Task) {
-  return new AppError("UNPROCESSABLE", `Building the ${formatsOf(task)} report took longer than the limit of ${limits.timeMs / 1000} s (CLAIMDESK_REPORT_TIME_LIMIT_MS). Try another format, or split the article.`, { field: "format" });
+/** "the PDF report" (of "Title", in a task of several articles) that file number `done` of the task is. */
+function building(task: Task, done: number): string {
+  const { models, formats } = task.request;
+  const format = formats[done % formats.length]!.toUpperCase();
+  const model = models[Math.floor(done / formats.length)];
+  return models.length > 1 && model ? `the ${format} report of “${model.article.title?.trim() || "Untitled article"}”` : `the ${format} report`;
 }
 
-function outOfMemory(limits: ReportLimits, task: Task) {
-  return new AppError("UNPROCESSABLE", `Building the ${formatsOf(task)} report needs more than the memory limit of ${limits.memoryMb} MB (CLAIMDESK_REPORT_MEMORY_MB). Try another format, or split the article.`, { field: "format" });
+function tooSlow(limits: ReportLimits, what: string) {
+  return new AppError("UNPROCESSABLE", `Building ${what} took longer than the limit of ${limits.timeMs / 1000} s (CLAIMDESK_REPORT_TIME_LIMIT_MS). Try another format, or split the article.`, { field: "format" });
+}
+
+function outOfMemory(limits: ReportLimits, what: string) {
+  return new AppError("UNPROCESSABLE", `Building ${what} needs more than the memory limit of ${limits.memoryMb} MB (CLAIMDESK_REPORT_MEMORY_MB). Try another format, or split the article.`, { field: "format" });
 }
 
 function tooLarge(limits: ReportLimits, format: ReportFormat, bytes: number) {

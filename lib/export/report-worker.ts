@@ -25,6 +25,8 @@ parentPort!.on("message", async (task: RenderRequest) => {
           return;
         }
         files.push({ articleId: model.article.id, format, bytes, contentType: file.contentType, filename: file.filename });
+        // The time limit is per file: a task of many articles restarts the clock after each.
+        parentPort!.postMessage({ id: task.id, progress: files.length } satisfies RenderReply);
       }
     }
     // Small Buffers share Node's pool (one ArrayBuffer for many): those are copied, every other buffer moves.

@@ -168,11 +168,33 @@ export async function listFinalClaims(
   const versionFilter = opts.allVersions ? {} : { versionId: current.id };
   // One round's claims only (its report): no editor's own claims, no other round's.
   if (opts.roundId) return (await roundFinalClaims(teamId, { articleId, ...versionFilter, cluster: { roundId: opts.roundId } })).sort(textOrder);
+  return (await finalClaimsWhere(teamId, { articleId, ...versionFilter })).sort(textOrder);
+}
+
+/**
+ * The final claims of many articles, each on the version given (its current
+ * one), grouped by article in text order: one query per table for all of
+ * them (the team ZIP, lib/server/reports/load-reports.ts). No blind-review
+ * rule here: the caller leaves out the articles a viewer reviews blind.
+ */
+export async function listFinalClaimsOfVersions(teamId: string, versions: { articleId: string; versionId: string }[]): Promise<Map<string, FinalClaim[]>> {
+  const byArticle = new Map<string, FinalClaim[]>(versions.map((v) => [v.articleId, []]));
+  if (versions.length === 0) return byArticle;
+  const claims = await finalClaimsWhere(teamId, { articleId: { in: versions.map((v) => v.articleId) }, versionId: { in: versions.map((v) => v.versionId) } });
+  for (const c of claims) byArticle.get(c.articleId)?.push(c);
+  for (const list of byArticle.values()) list.sort(textOrder);
+  return byArticle;
+}
+
+type ArticleScope = { articleId: string | { in: string[] }; versionId?: string | { in: string[] } };
+
+/** Final claims in `scope` from both sources: decided round claims and editors' own annotations (in no particular order). */
+async function finalClaimsWhere(teamId: string, scope: ArticleScope): Promise<FinalClaim[]> {
   const [fromRounds, editorAnnotations] = await Promise.all([
-    roundFinalClaims(teamId, { articleId, ...versionFilter }),
+    roundFinalClaims(teamId, scope),
     db.annotation.findMany({
       where: {
-        teamId, articleId, roundId: null, deletedAt: null, ...versionFilter,
+        teamId, roundId: null, deletedAt: null, ...scope,
         author: { memberships: { some: { teamId, role: { in: ["editor", "admin"] } } } },
       },
       select: {
@@ -187,5 +209,5 @@ export async function listFinalClaims(
     rationaleHtml: a.rationaleHtml, evidence: a.evidenceLinks.map(toEvidence), members: [toMember(a)], cluster: null, decision: null, author: a.author,
     createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
   }));
-  return [...fromRounds, ...fromEditors].sort(textOrder);
+  return [...fromRounds, ...fromEditors];
 }

@@ -14,5 +14,5 @@ export const GET = withUser<{ articleId: string }>(async ({ req, params, user })
   const q = readQuery(req, reportQuerySchema);
   const model = await loadReport(user.teamId, params.articleId, { baseUrl: publicBaseUrl(req), roundId: q.round, publishedUrl: q.publishUrl, viewer: user });
   const file = await renderReportOffThread(model, q.format, { fallbackFont: pdfFallbackFont() }, req.signal);
-  return fileResponse({ ...file, body: file.bytes }, q.disposition);
+  return fileResponse({ body: file.bytes, contentType: file.contentType, filename: file.filename }, q.disposition);
 });
