@@ -240,7 +240,7 @@ describe("the team ZIP", () => {
     await db.article.update({ where: { id: d.article.id }, data: { title } });
     const second = await createArticle(db, { team: d.team, text: "A second article.", meta: { title: "=HYPERLINK(\"http://x\")" } });
     const job: ZipJob = { id: "job-1", teamId: d.team.id, userId: d.editor.id, status: "running", done: 0, total: 2, error: null, file: null, bytes: 0, filename: "x.zip", finishedAt: null };
-    await buildTeamZip(job, [d.article.id, second.id], ["csv"], BASE, null, d.editor);
+    await buildTeamZip(job, [d.article.id, second.id].map((id) => ({ id, textLength: 100, annotations: 0 })), ["csv"], BASE, null, d.editor);
     expect(job).toMatchObject({ status: "done", done: 2, error: null });
     const zip = await JSZip.loadAsync(readFileSync(job.file!));
     const index = parseCsv(await zip.file("index.csv")!.async("string"));

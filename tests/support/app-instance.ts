@@ -5,28 +5,13 @@
  * tests/integration/live-events.test.ts to run two instances on one database.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import net from "node:net";
 import { sseReader } from "./sse-reader";
-import { needsBuild } from "../../scripts/build-state";
+import { buildIsDue } from "../../scripts/build-state";
 
 /** The factories' default password (seeds/factories.ts). */
 const PASSWORD = "claimdesk";
 const SECRET = "claimdesk-test-secret-not-for-production";
-const SLOT = process.env.CLAIMDESK_TEST_SLOT;
-/** The build folder next.config.js picks for this slot. */
-const DIST_DIR = SLOT ? `.next-${SLOT}` : ".next";
-
-/**
- * True when this slot has no production build, or a source file changed since
- * it was made (scripts/build-state.ts), so the tests would run stale code.
- * CLAIMDESK_SKIP_BUILD=1 reuses any existing build, as scripts/test.ts does.
- */
-function buildIsDue(): boolean {
-  if (process.env.CLAIMDESK_SKIP_BUILD === "1" && existsSync(`${DIST_DIR}/BUILD_ID`)) return false;
-  return needsBuild(DIST_DIR);
-}
-
 /** Builds the app if this slot has no current production build (minutes, not seconds). */
 export function ensureBuild(): void {
   if (!buildIsDue()) return;
@@ -53,11 +38,11 @@ export async function freePort(from: number): Promise<number> {
 export type AppInstance = { url: string; stop: () => Promise<void> };
 
 /**
- * `next start` on `port` against `databaseUrl`, resolved once /api/ping
- * answers. The server runs in its own process group, so `stop` ends it and
- * any worker it forked, and nothing else.
+ * `next start` on `port` against `databaseUrl` (with `env` added, such as
+ * lower limits), resolved once /api/ping answers. The server runs in its own
+ * process group, so `stop` ends it and any worker it forked, and nothing else.
  */
-export async function startAppInstance(port: number, databaseUrl: string): Promise<AppInstance> {
+export async function startAppInstance(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<AppInstance> {
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST"))),
@@ -65,6 +50,7 @@ export async function startAppInstance(port: number, databaseUrl: string): Promi
     NEXTAUTH_URL: url,
     NEXTAUTH_SECRET: SECRET,
     NODE_ENV: "production",
+    ...extraEnv,
   };
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     env, detached: true, stdio: ["ignore", "pipe", "pipe"],

@@ -1,36 +1,37 @@
 import path from "node:path";
 import { AppError } from "@/lib/errors";
-import type { ReportFormat, ReportModel } from "@/lib/export/report-model";
-import { fileStem } from "@/lib/export/report-text";
+import type { ReportFormat } from "@/lib/export/report-model";
 import { toCsv } from "@/lib/export/csv";
-import { reportPool } from "@/lib/export/report-pool";
-import { reportLimits } from "@/lib/export/report-limits";
 import type { FinalClaimsViewer } from "@/lib/server/claims/list-final-claims";
-import { loadReports } from "./load-reports";
+import { reportPool } from "./report-pool";
+import { reportLimits } from "./report-limits";
 import { ZipFileWriter } from "./zip-file-writer";
 import { zipDir, type ZipJob } from "./zip-jobs";
 
-/** Articles loaded together (one query per table for each batch). */
-const LOAD_BATCH = 100;
-/** A worker task holds articles up to about this much text and claims (bounds the files held before they are zipped). */
-const TASK_WEIGHT = 8 * 1024 * 1024;
+/** Articles loaded together by one worker task (one query per table for each). */
+const BATCH_ARTICLES = 100;
+/** A task holds articles up to about this much text and claims (bounds the files held before they are zipped). */
+const BATCH_WEIGHT = 8 * 1024 * 1024;
 /** What a claim weighs against that budget: its quote, rationale, evidence and reviews, in the formats asked. */
 const CLAIM_WEIGHT = 2048;
 
-/** Models cut into worker tasks of at most TASK_WEIGHT each (a single heavier article is a task alone). */
-function renderTasks(models: ReportModel[]): ReportModel[][] {
-  const tasks: ReportModel[][] = [];
+/** An article of the ZIP, with its size: the length of its current text and its number of annotations. */
+export type ZipArticle = { id: string; textLength: number; annotations: number };
+
+/** Articles cut into worker tasks of at most BATCH_ARTICLES and BATCH_WEIGHT (a heavier article is a task alone). */
+export function zipBatches(articles: ZipArticle[]): string[][] {
+  const batches: string[][] = [];
   let weight = Infinity;
-  for (const m of models) {
-    const w = m.version.text.length + m.claims.length * CLAIM_WEIGHT;
-    if (weight + w > TASK_WEIGHT) {
-      tasks.push([]);
+  for (const a of articles) {
+    const w = a.textLength + a.annotations * CLAIM_WEIGHT;
+    if (weight + w > BATCH_WEIGHT || batches.at(-1)!.length >= BATCH_ARTICLES) {
+      batches.push([]);
       weight = 0;
     }
-    tasks.at(-1)!.push(m);
+    batches.at(-1)!.push(a.id);
     weight += w;
   }
-  return tasks;
+  return batches;
 }
 
 /**
@@ -38,31 +39,33 @@ function renderTasks(models: ReportModel[]): ReportModel[][] {
  * requested formats, and `index.csv` listing the articles. Progress counts
  * articles; the job is marked done only when the ZIP is complete.
  *
- * Bounded whatever the team holds: articles are loaded a batch at a time,
- * files are built on the report workers (each under the report limits), and
- * each file is compressed into a temporary file as soon as it is built, so
- * memory holds one task's files at most. Past CLAIMDESK_ZIP_MAX_MB the job
- * fails, naming the limit. An article deleted meanwhile is left out.
+ * Bounded whatever the team holds: the report workers load and build the
+ * articles in batches of bounded size (each file under the report limits),
+ * the next batch builds while this one is compressed into a temporary file,
+ * so memory holds two batches' files at most. Past CLAIMDESK_ZIP_MAX_MB the
+ * job fails, naming the limit. An article deleted meanwhile is left out.
  */
-export async function buildTeamZip(job: ZipJob, articleIds: string[], formats: ReportFormat[], baseUrl: string, pdfFallbackFont: string | null, viewer: FinalClaimsViewer) {
+export async function buildTeamZip(job: ZipJob, articles: ZipArticle[], formats: ReportFormat[], baseUrl: string, pdfFallbackFont: string | null, viewer: FinalClaimsViewer) {
   const file = path.join(zipDir(), `${job.id}.zip`);
   const writer = new ZipFileWriter(file, reportLimits().zipMaxBytes);
   const index: (string | number)[][] = [["folder", "article_id", "title", "version", "claims", "verified", "disputed", "unsourced"]];
+  const load = { baseUrl, viewer: { id: viewer.id, teamId: viewer.teamId, role: viewer.role } };
+  const build = (articleIds: string[]) => reportPool().run({ kind: "articles", teamId: job.teamId, articleIds, load, formats }, { fallbackFont: pdfFallbackFont });
+  const batches = zipBatches(articles);
   try {
-    for (let from = 0; from < articleIds.length; from += LOAD_BATCH) {
-      const batch = articleIds.slice(from, from + LOAD_BATCH);
-      const models = await loadReports(job.teamId, batch, { baseUrl, viewer });
-      for (const task of renderTasks(models)) {
-        const files = await reportPool().render(task, formats, { fallbackFont: pdfFallbackFont });
-        for (const [i, model] of task.entries()) {
-          const folder = `${String(index.length).padStart(3, "0")}-${fileStem(model)}`;
-          for (const f of files.slice(i * formats.length, (i + 1) * formats.length)) await writer.add(`${folder}/${f.filename}`, f.bytes);
-          const s = model.summary;
-          index.push([folder, model.article.id, model.article.title ?? "", model.version.number, s.total, s.byVerdict.verified, s.byVerdict.disputed, s.byVerdict.unsourced]);
-          job.done = Math.min(job.total, job.done + 1);
-        }
+    let next = batches.length ? build(batches[0]!) : null;
+    for (let b = 0; b < batches.length; b++) {
+      const { files, reports } = await next!;
+      next = b + 1 < batches.length ? build(batches[b + 1]!) : null;
+      // A failed next batch is awaited in its turn; until then it must not count as unhandled.
+      next?.catch(() => {});
+      for (const r of reports) {
+        const folder = `${String(index.length).padStart(3, "0")}-${r.stem}`;
+        for (const f of files.filter((f) => f.articleId === r.articleId)) await writer.add(`${folder}/${f.filename}`, f.bytes);
+        index.push([folder, r.articleId, r.title ?? "", r.version, r.claims, r.verdicts.verified, r.verdicts.disputed, r.verdicts.unsourced]);
+        job.done = Math.min(job.total, job.done + 1);
       }
-      job.done = Math.min(job.total, from + batch.length);
+      job.done = Math.min(job.total, batches.slice(0, b + 1).reduce((n, batch) => n + batch.length, 0));
     }
     await writer.add("index.csv", toCsv(index));
     job.bytes = await writer.finish();

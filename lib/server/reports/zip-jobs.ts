@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { AppError } from "@/lib/errors";
-import { reportLimits } from "@/lib/export/report-limits";
+import { reportLimits } from "@/lib/server/reports/report-limits";
 import type { ZipJobDto } from "@/lib/schemas/report";
 
 /**

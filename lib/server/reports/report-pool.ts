@@ -1,51 +1,62 @@
 /**
- * Report files are built on worker threads, never on the server's event
- * loop: a PDF of the largest article the import accepts is seconds of
- * synchronous layout, and even an HTML report of thousands of claims is
- * tens of milliseconds. While a report builds, every other request (and
- * /api/ping) is answered at once.
+ * Reports are loaded and built on worker threads, never on the server's
+ * event loop: a PDF of the largest article the import accepts is seconds of
+ * synchronous layout, and reading a thousand claims and turning their
+ * rationales into text is hundreds of milliseconds of JavaScript. While a
+ * report builds, every other request (and /api/ping) is answered at once.
  *
- * A small pool of long-lived workers (lib/export/report-worker.ts) takes
- * build tasks in order. Each task runs under the limits of
- * ./report-limits.ts: a worker past the time limit is stopped and replaced
- * (422); one that runs out of its own heap dies alone (422), never the
- * server; a file past the size limit is refused (413); and past the queue
- * length new builds are refused at once (503).
+ * A small pool of long-lived workers (./report-worker.ts) takes tasks in
+ * order. Each task runs under the limits of ./report-limits.ts: a worker
+ * past the time limit for one file is stopped and replaced (422); one that
+ * runs out of its own heap dies alone (422), never the server; a file past
+ * the size limit is refused (413); and past the queue length new tasks are
+ * refused at once (503).
  *
  * Hand-rolled rather than a pool library (piscina, tinypool): Next's bundler
  * only builds a worker entry it sees as `new Worker(new URL(…, import.meta.url))`
  * in the app's own code, and those libraries create their workers from a
- * file path of their own. The pool is ~150 lines; the limits are the point.
+ * file path of their own. The pool is short; the limits are the point.
  */
 import { Worker } from "node:worker_threads";
-import { AppError } from "@/lib/errors";
-import type { ReportFormat, ReportModel } from "./report-model";
-import type { PdfOptions } from "./pdf";
+import { AppError, type AppErrorCode } from "@/lib/errors";
+import type { ReportFormat, ReportModel } from "@/lib/export/report-model";
+import type { PdfOptions } from "@/lib/export/pdf";
+import type { Verdict } from "@/lib/schemas/claim";
+import type { FinalClaimsViewer } from "@/lib/server/claims/list-final-claims";
+import type { LoadReportOptions } from "./load-report";
 import { reportLimits, type ReportLimits } from "./report-limits";
 
-/** A task for a worker: every format of every model (the time limit applies to each file). */
-export type RenderRequest = { id: number; models: ReportModel[]; formats: ReportFormat[]; opts: PdfOptions; maxBytes: number };
+/** What a worker loads and builds: every format of each report. */
+export type ReportTask =
+  /** Models already loaded (tests, benchmarks). */
+  | { kind: "models"; models: ReportModel[]; formats: ReportFormat[] }
+  /** One article's (or one round's) report, as GET /api/articles/{id}/report serves it. */
+  | { kind: "article"; teamId: string; articleId: string; load: LoadReportOptions; format: ReportFormat }
+  /** Many articles' reports, loaded together (the team ZIP). */
+  | { kind: "articles"; teamId: string; articleIds: string[]; load: LoadReportOptions & { viewer: FinalClaimsViewer }; formats: ReportFormat[] };
+
+export type RenderRequest = { id: number; task: ReportTask; opts: PdfOptions; maxBytes: number };
 
 /** One built file, as UTF-8 (or PDF) bytes. */
 export type RenderedFile = { articleId: string; format: ReportFormat; bytes: Uint8Array; contentType: string; filename: string };
 
-/** A worker's answer to one task. */
+/** What the team ZIP's index.csv says of each report built. */
+export type BuiltReport = { articleId: string; stem: string; title: string | null; version: number; claims: number; verdicts: Record<Verdict, number> };
+
+/** A worker's messages. */
 export type RenderReply =
   | { ready: true }
-  | { id: number; progress: number }
-  | { id: number; files: RenderedFile[] }
+  | { id: number; building: string }
+  | { id: number; files: RenderedFile[]; reports: BuiltReport[] }
   | { id: number; tooLarge: { format: ReportFormat; bytes: number } }
+  | { id: number; appError: { code: AppErrorCode; message: string; field?: string } }
   | { id: number; failed: string };
 
-type Task = {
-  request: RenderRequest;
-  resolve: (files: RenderedFile[]) => void;
-  reject: (error: unknown) => void;
-  signal?: AbortSignal;
-};
+type Built = { files: RenderedFile[]; reports: BuiltReport[] };
+type Task = { request: RenderRequest; resolve: (built: Built) => void; reject: (error: unknown) => void; signal?: AbortSignal };
 
 /** A worker, `ready` once its modules are loaded (the time limit counts building only, not start-up). */
-type Slot = { worker: Worker; ready: boolean; task: Task | null; timer: NodeJS.Timeout | null; filesDone: number };
+type Slot = { worker: Worker; ready: boolean; task: Task | null; timer: NodeJS.Timeout | null; building: string };
 
 const MB = 1024 * 1024;
 
@@ -57,25 +68,30 @@ export class ReportPool {
 
   constructor(private readonly limits: ReportLimits) {}
 
-  /** Builds every format of every model on a worker; rejects with an AppError past a limit. */
-  render(models: ReportModel[], formats: ReportFormat[], opts: PdfOptions = {}, signal?: AbortSignal): Promise<RenderedFile[]> {
+  /** Loads and builds `task` on a worker; rejects with an AppError past a limit (or one the loading threw: 404…). */
+  run(task: ReportTask, opts: PdfOptions = {}, signal?: AbortSignal): Promise<Built> {
     // Tasks that would wait for a busy worker: those queued, less the workers free, starting, or yet to start.
     const free = this.slots.filter((s) => !s.task).length + this.limits.workers - this.slots.length;
     if (this.queue.length + 1 - free > this.limits.queue) {
       return Promise.reject(new AppError("UNAVAILABLE", `Too many reports are being built right now (CLAIMDESK_REPORT_QUEUE: ${this.limits.queue} waiting). Try again in a minute.`));
     }
     return new Promise((resolve, reject) => {
-      const task: Task = { request: { id: this.nextId++, models, formats, opts, maxBytes: this.limits.maxBytes }, resolve, reject, signal };
+      const queued: Task = { request: { id: this.nextId++, task, opts, maxBytes: this.limits.maxBytes }, resolve, reject, signal };
       signal?.addEventListener("abort", () => {
-        const at = this.queue.indexOf(task);
+        const at = this.queue.indexOf(queued);
         if (at >= 0) {
           this.queue.splice(at, 1);
           reject(signal.reason);
         }
       }, { once: true });
-      this.queue.push(task);
+      this.queue.push(queued);
       this.dispatch();
     });
+  }
+
+  /** Builds every format of models already loaded. */
+  async render(models: ReportModel[], formats: ReportFormat[], opts: PdfOptions = {}): Promise<RenderedFile[]> {
+    return (await this.run({ kind: "models", models, formats }, opts)).files;
   }
 
   /** Stops every worker (tests and benchmarks; the server keeps its pool). */
@@ -97,8 +113,7 @@ export class ReportPool {
       if (task.signal?.aborted) continue;
       slot.task = task;
       slot.worker.ref();
-      slot.filesDone = 0;
-      this.startClock(slot, task);
+      this.startClock(slot, "the report");
       slot.worker.postMessage(task.request);
     }
   }
@@ -111,13 +126,13 @@ export class ReportPool {
     const worker = process.env.NEXT_RUNTIME
       ? new Worker(new URL("./report-worker.ts", import.meta.url), options)
       : new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url.replace(/report-pool\.ts$/, "report-worker.ts"))}); });`, { ...options, eval: true });
-    const slot: Slot = { worker, ready: false, task: null, timer: null, filesDone: 0 };
+    const slot: Slot = { worker, ready: false, task: null, timer: null, building: "the report" };
     worker.on("message", (reply: RenderReply) => this.settle(slot, reply));
     worker.on("error", (error: Error & { code?: string }) => {
-      this.fail(slot, error.code === "ERR_WORKER_OUT_OF_MEMORY" && slot.task ? outOfMemory(this.limits, building(slot.task, slot.filesDone)) : error);
+      this.fail(slot, error.code === "ERR_WORKER_OUT_OF_MEMORY" && slot.task ? outOfMemory(this.limits, slot.building) : error);
     });
     worker.on("exit", () => this.fail(slot, new Error("The report worker stopped.")));
-    worker.unref();
+    // A starting worker keeps the process alive (work waits for it); an idle one does not (release).
     this.slots.push(slot);
     return slot;
   }
@@ -125,25 +140,26 @@ export class ReportPool {
   private settle(slot: Slot, reply: RenderReply) {
     if ("ready" in reply) {
       slot.ready = true;
-      return this.dispatch();
+      this.dispatch();
+      if (!slot.task) slot.worker.unref();
+      return;
     }
     const task = slot.task;
     if (!task || task.request.id !== reply.id) return;
-    if ("progress" in reply) {
-      slot.filesDone = reply.progress;
-      return this.startClock(slot, task);
-    }
+    if ("building" in reply) return this.startClock(slot, reply.building);
     this.release(slot);
-    if ("files" in reply) task.resolve(reply.files);
+    if ("files" in reply) task.resolve({ files: reply.files, reports: reply.reports });
     else if ("tooLarge" in reply) task.reject(tooLarge(this.limits, reply.tooLarge.format, reply.tooLarge.bytes));
+    else if ("appError" in reply) task.reject(new AppError(reply.appError.code, reply.appError.message, { field: reply.appError.field }));
     else task.reject(new Error(`Building a report failed in its worker: ${reply.failed}`));
     this.dispatch();
   }
 
-  /** The time limit counts per file built: (re)started when a task starts and after each file. */
-  private startClock(slot: Slot, task: Task) {
+  /** The time limit counts per file: (re)started when a task starts and before each file, naming what is built. */
+  private startClock(slot: Slot, building: string) {
     if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = setTimeout(() => this.fail(slot, tooSlow(this.limits, building(task, slot.filesDone))), this.limits.timeMs);
+    slot.building = building;
+    slot.timer = setTimeout(() => this.fail(slot, tooSlow(this.limits, building)), this.limits.timeMs);
   }
 
   private release(slot: Slot) {
@@ -166,20 +182,14 @@ export class ReportPool {
   }
 }
 
-/** "the PDF report" (of "Title", in a task of several articles) that file number `done` of the task is. */
-function building(task: Task, done: number): string {
-  const { models, formats } = task.request;
-  const format = formats[done % formats.length]!.toUpperCase();
-  const model = models[Math.floor(done / formats.length)];
-  return models.length > 1 && model ? `the ${format} report of “${model.article.title?.trim() || "Untitled article"}”` : `the ${format} report`;
-}
+const sentence = (what: string) => what.charAt(0).toUpperCase() + what.slice(1);
 
 function tooSlow(limits: ReportLimits, what: string) {
   return new AppError("UNPROCESSABLE", `Building ${what} took longer than the limit of ${limits.timeMs / 1000} s (CLAIMDESK_REPORT_TIME_LIMIT_MS). Try another format, or split the article.`, { field: "format" });
 }
 
 function outOfMemory(limits: ReportLimits, what: string) {
-  return new AppError("UNPROCESSABLE", `Building ${what} needs more than the memory limit of ${limits.memoryMb} MB (CLAIMDESK_REPORT_MEMORY_MB). Try another format, or split the article.`, { field: "format" });
+  return new AppError("UNPROCESSABLE", `${sentence(what)} needs more than the memory limit of ${limits.memoryMb} MB (CLAIMDESK_REPORT_MEMORY_MB) to build. Try another format, or split the article.`, { field: "format" });
 }
 
 function tooLarge(limits: ReportLimits, format: ReportFormat, bytes: number) {
@@ -193,8 +203,8 @@ export function reportPool(): ReportPool {
   return (shared.claimdeskReportPool ??= new ReportPool(reportLimits()));
 }
 
-/** One report file built off the event loop (GET /api/articles/{id}/report). */
-export async function renderReportOffThread(model: ReportModel, format: ReportFormat, opts: PdfOptions = {}, signal?: AbortSignal): Promise<RenderedFile> {
-  const [file] = await reportPool().render([model], [format], opts, signal);
-  return file!;
+/** One article's report file, loaded and built off the event loop (GET /api/articles/{id}/report). */
+export async function buildReportFile(teamId: string, articleId: string, load: LoadReportOptions, format: ReportFormat, opts: PdfOptions, signal?: AbortSignal): Promise<RenderedFile> {
+  const { files } = await reportPool().run({ kind: "article", teamId, articleId, load, format }, opts, signal);
+  return files[0]!;
 }
