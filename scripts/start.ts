@@ -3,12 +3,15 @@
  * PostgreSQL database DATABASE_URL names), seeds the demo desk into an empty
  * one, builds the app when the sources changed since the last build, and
  * serves it on http://localhost:3000 (PORT to change). It never wipes data.
+ * The server runs under a supervisor (scripts/supervise.ts) that restarts it
+ * when its process dies.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { prepareDatabase } from "./prepare-db";
-import { needsBuild } from "./build-state";
+import { buildIsDue } from "./build-state";
+import { supervise } from "./supervise";
 
 const SECRET_FILE = "data/auth-secret";
 
@@ -25,12 +28,12 @@ const env = { ...process.env, NEXTAUTH_SECRET: authSecret(), NEXT_TELEMETRY_DISA
 const port = process.env.PORT ?? "3000";
 env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
-if (needsBuild()) {
+if (buildIsDue()) {
   console.log("Building Claimdesk (next build)…");
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 console.log(`Claimdesk: http://localhost:${port} (demo accounts in README.md, password "claimdesk")`);
-const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// Node runs Next directly (not through npx), so the supervised process is the server itself.
+const app = { command: process.execPath, args: ["node_modules/next/dist/bin/next", "start", "-p", port] };
+process.exit(await supervise({ ...app, env }).done);
