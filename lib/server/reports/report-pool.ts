@@ -19,7 +19,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { AppError, type AppErrorCode } from "@/lib/errors";
-import type { ReportFormat, ReportModel } from "@/lib/export/report-model";
+import { FORMAT_NAMES, type ReportFormat, type ReportModel } from "@/lib/export/report-model";
 import type { PdfOptions } from "@/lib/export/pdf";
 import type { Verdict } from "@/lib/schemas/claim";
 import type { FinalClaimsViewer } from "@/lib/server/claims/list-final-claims";
@@ -193,7 +193,7 @@ function outOfMemory(limits: ReportLimits, what: string) {
 }
 
 function tooLarge(limits: ReportLimits, format: ReportFormat, bytes: number) {
-  return new AppError("PAYLOAD_TOO_LARGE", `The ${format.toUpperCase()} report would be ${(bytes / MB).toFixed(1)} MB, over the limit of ${limits.maxBytes / MB} MB (CLAIMDESK_REPORT_MAX_MB). Try another format, or split the article.`, { field: "format" });
+  return new AppError("PAYLOAD_TOO_LARGE", `The ${FORMAT_NAMES[format]} report would be ${(bytes / MB).toFixed(1)} MB, over the limit of ${limits.maxBytes / MB} MB (CLAIMDESK_REPORT_MAX_MB). Try another format, or split the article.`, { field: "format" });
 }
 
 const shared = globalThis as { claimdeskReportPool?: ReportPool };

@@ -9,7 +9,7 @@
 import { parentPort } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import { renderReport } from "@/lib/export/render-report";
-import { reportTitle, type ReportModel } from "@/lib/export/report-model";
+import { FORMAT_NAMES, reportTitle, type ReportModel } from "@/lib/export/report-model";
 import { fileStem } from "@/lib/export/report-text";
 import { loadReport } from "./load-report";
 import { loadReports } from "./load-reports";
@@ -31,7 +31,7 @@ async function run({ id, task, opts, maxBytes }: RenderRequest) {
   for (const model of models) {
     for (const format of formats) {
       // The time limit is per file: the pool restarts the clock, and names this file if it runs out.
-      post({ id, building: models.length > 1 ? `the ${format.toUpperCase()} report of “${reportTitle(model)}”` : `the ${format.toUpperCase()} report` });
+      post({ id, building: `the ${FORMAT_NAMES[format]} report${models.length > 1 ? ` of “${reportTitle(model)}”` : ""}` });
       const file = await renderReport(model, format, opts);
       const bytes = typeof file.body === "string" ? encoder.encode(file.body) : new Uint8Array(file.body.buffer, file.body.byteOffset, file.body.byteLength);
       if (bytes.byteLength > maxBytes) return post({ id, tooLarge: { format, bytes: bytes.byteLength } });
