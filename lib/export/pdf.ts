@@ -9,7 +9,7 @@ import type { ReportClaim, ReportModel, ReportRejection } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
 import { pdfTextPieces } from "./pdf-text-pieces";
-import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, fallbackFontData, fontData, type PdfFontName } from "./pdf-fonts";
+import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, fallbackFontData, fontData, parsedFont, type PdfFontName } from "./pdf-fonts";
 import {
   NO_RATIONALE, REJECTED_HEADING, REJECTED_INTRO, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceLine, rejectedReviewLine, rejectionDecisionLine, rejectionTitle,
   reportFacts, reviewsLine, summaryFacts,
@@ -18,7 +18,7 @@ import {
 const COLORS = { ink: "#1d1f23", muted: "#5d636d", verified: "#1e7a3c", disputed: "#b3261e", unsourced: "#9a6400", link: "#1a56db" } as const;
 
 /** Characters laid out between two flushes of pdfkit's layout caches (UTF-16 units). */
-const LAYOUT_CACHE_FLUSH = 65_536;
+const LAYOUT_CACHE_FLUSH = 262_144;
 
 type Style = { font?: PdfFontName; size?: number; color?: string; continued?: boolean; underline?: boolean; link?: string | null; indent?: number };
 
@@ -35,14 +35,17 @@ class PdfWriter {
   private readonly hasFallback: boolean;
   private fallbackCoverage: GlyphCoverage | undefined;
   private sinceFlush = 0;
+  private color: string | null = null;
+  private colorPage: PDFKit.PDFPage | null = null;
 
   constructor(opts: PdfOptions) {
     // No default font: pdfkit would load Helvetica, and a default given by path is cached under the path,
     // so every later switch to the same file by name would re-read and re-parse it (seconds per report).
     this.doc = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 56, right: 56 }, bufferPages: true, font: null as unknown as string, autoFirstPage: true });
-    for (const name of Object.keys(PDF_FONTS) as PdfFontName[]) this.doc.registerFont(name, fontData(name));
+    // Parsed fonts, not their bytes: pdfkit would parse each font again for every document (pdf-fonts.ts).
+    for (const name of Object.keys(PDF_FONTS) as PdfFontName[]) this.doc.registerFont(name, parsedFont(name, fontData(name)) as unknown as Buffer);
     const fallback = opts.fallbackFont ? fallbackFontData(opts.fallbackFont) : null;
-    if (fallback) this.doc.registerFont("fallback", fallback);
+    if (fallback) this.doc.registerFont("fallback", parsedFont(`fallback:${opts.fallbackFont}`, fallback) as unknown as Buffer);
     this.hasFallback = !!fallback;
   }
 
@@ -56,7 +59,8 @@ class PdfWriter {
 
   write(text: string, style: Style = {}) {
     const font = style.font ?? "regular";
-    const doc = this.doc.font(font).fontSize(style.size ?? 10).fillColor(style.color ?? COLORS.ink);
+    const doc = this.doc.font(font).fontSize(style.size ?? 10);
+    this.fillColor(style.color ?? COLORS.ink);
     let coverage = this.coverage.get(font);
     if (!coverage) this.coverage.set(font, (coverage = GlyphCoverage.of(doc)));
     const runs = coverage.runs(text);
@@ -74,6 +78,18 @@ class PdfWriter {
       });
     });
     if (runs.length === 0 && !style.continued) doc.text("");
+  }
+
+  /**
+   * Sets the fill colour unless it is already set on this page: pdfkit parses
+   * the colour and writes the operator on every call, thousands of times in a
+   * report of many claims. (A new page starts with pdfkit setting it again.)
+   */
+  private fillColor(color: string) {
+    if (color === this.color && this.doc.page === this.colorPage) return;
+    this.doc.fillColor(color);
+    this.color = color;
+    this.colorPage = this.doc.page;
   }
 
   /** One text run in `font`, long unbroken runs passed in pieces (./pdf-text-pieces.ts says why). */
