@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadReport } from "@/lib/server/reports/load-report";
 import { loadReports } from "@/lib/server/reports/load-reports";
+import { editorFinalClaims } from "@/lib/server/claims/editor-final-claims";
 import { createArticle } from "@/seeds/factories";
 import { createClaimOnPhrase, createEvidenceItem, createEvidenceLink } from "@/seeds/evidence-factories";
 import { createRound } from "@/seeds/review-factories";
@@ -54,6 +55,49 @@ describe("loading many articles' reports at once", () => {
     expect(t!.claims.map((c) => c.exact)).toEqual(["arrived in Tokyo"]);
     const [, , blind] = await loadReports(team.id, ids, { baseUrl: BASE, now, viewer: reviewer });
     expect(blind!.claims).toEqual([]);
+  });
+
+  it("reads editors' final claims straight from the driver exactly as Prisma reads them: fields, dates, authors, evidence in link order, deleted items flagged", async () => {
+    const desk = await makeDecidedRound();
+    const { team } = desk;
+    const version = { id: desk.version.id, articleId: desk.article.id, text: desk.version.text };
+    const phrases = ["after a one-day visit to South Korea", "the NATO summit in Madrid in June 2022"];
+    const claims = [];
+    for (const phrase of phrases) claims.push(await createClaimOnPhrase(db, { team, version, authorId: desk.editor.id, phrase, verdict: "disputed", rationaleHtml: "<p>A &amp; B</p>" }));
+    // A reviewer's annotation outside a round is not a final claim; nor is a deleted one.
+    await createClaimOnPhrase(db, { team, version, authorId: desk.reviewer1.id, phrase: phrases[0]!, verdict: "verified" });
+    await db.annotation.update({ where: { id: (await createClaimOnPhrase(db, { team, version, authorId: desk.editor.id, phrase: phrases[1]!, verdict: "verified" })).id }, data: { deletedAt: new Date() } });
+    const kept = await createEvidenceItem(db, { team, title: "Kept", url: "https://k.example", publisher: "K" });
+    const gone = await createEvidenceItem(db, { team, title: "Gone" });
+    await createEvidenceLink(db, { team, evidenceId: gone.id, claimId: claims[0]!.id, stance: "context" });
+    await createEvidenceLink(db, { team, evidenceId: kept.id, claimId: claims[0]!.id, stance: "contradicts", pinpoint: "§2" });
+    await db.evidenceItem.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
+    await db.annotation.update({ where: { id: claims[1]!.id }, data: { anchorState: "drifted", anchorScore: 0.75 } });
+
+    const direct = await editorFinalClaims(team.id, [version.id]);
+    const rows = await db.annotation.findMany({
+      where: { teamId: team.id, versionId: version.id, roundId: null, deletedAt: null, author: { memberships: { some: { teamId: team.id, role: { in: ["editor", "admin"] } } } } },
+      include: { author: { select: { id: true, name: true } }, evidenceLinks: { where: { deletedAt: null }, include: { evidence: true }, orderBy: { createdAt: "asc" } } },
+    });
+    expect(direct).toHaveLength(2);
+    const byId = new Map(direct.map((c) => [c.id, c]));
+    for (const a of rows) {
+      expect(byId.get(a.id)).toMatchObject({
+        source: "editor", articleId: a.articleId, versionId: a.versionId, start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix,
+        anchorState: a.anchorState, anchorScore: a.anchorScore, version: a.version, verdict: a.verdict, rationaleHtml: a.rationaleHtml, author: a.author,
+        createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(), cluster: null, decision: null,
+        members: [{ annotationId: a.id, author: a.author, start: a.start, end: a.end, exact: a.exact, verdict: a.verdict, rationaleHtml: a.rationaleHtml }],
+        evidence: a.evidenceLinks.map((l) => ({
+          linkId: l.id, stance: l.stance, pinpoint: l.pinpoint,
+          evidence: {
+            id: l.evidence.id, kind: l.evidence.kind, title: l.evidence.title, url: l.evidence.url, publisher: l.evidence.publisher, author: l.evidence.author,
+            publishedDate: l.evidence.publishedDate, accessedDate: l.evidence.accessedDate, quote: l.evidence.quote, dateStart: l.evidence.dateStart,
+            dateEnd: l.evidence.dateEnd, datePrecision: l.evidence.datePrecision, deleted: !!l.evidence.deletedAt,
+          },
+        })),
+      });
+    }
+    expect(byId.get(claims[0]!.id)!.evidence.map((e) => [e.evidence.title, e.evidence.deleted])).toEqual([["Gone", true], ["Kept", false]]);
   });
 
   it("finds nothing of another team's articles", async () => {

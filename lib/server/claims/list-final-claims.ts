@@ -5,6 +5,7 @@ import type { AnchorState, Verdict } from "@/lib/schemas/claim";
 import type { ClusterKind } from "@/lib/review/cluster-annotations";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { isReviewingBlind } from "@/lib/server/reviews/annotation-visibility";
+import { editorFinalClaims } from "./editor-final-claims";
 
 
 /** An evidence link of a final claim, with its library item (a deleted item still shows, flagged). */
@@ -168,46 +169,28 @@ export async function listFinalClaims(
   const versionFilter = opts.allVersions ? {} : { versionId: current.id };
   // One round's claims only (its report): no editor's own claims, no other round's.
   if (opts.roundId) return (await roundFinalClaims(teamId, { articleId, ...versionFilter, cluster: { roundId: opts.roundId } })).sort(textOrder);
-  return (await finalClaimsWhere(teamId, { articleId, ...versionFilter })).sort(textOrder);
+  return (await finalClaimsOn(teamId, [{ articleId, versionId: current.id }])).sort(textOrder);
 }
 
 /**
  * The final claims of many articles, each on the version given (its current
- * one), grouped by article in text order: one query per table for all of
- * them (the team ZIP, lib/server/reports/load-reports.ts). No blind-review
- * rule here: the caller leaves out the articles a viewer reviews blind.
+ * one), grouped by article in text order: the same queries for all of them
+ * (the team ZIP, lib/server/reports/load-reports.ts). No blind-review rule
+ * here: the caller leaves out the articles a viewer reviews blind.
  */
 export async function listFinalClaimsOfVersions(teamId: string, versions: { articleId: string; versionId: string }[]): Promise<Map<string, FinalClaim[]>> {
   const byArticle = new Map<string, FinalClaim[]>(versions.map((v) => [v.articleId, []]));
-  if (versions.length === 0) return byArticle;
-  const claims = await finalClaimsWhere(teamId, { articleId: { in: versions.map((v) => v.articleId) }, versionId: { in: versions.map((v) => v.versionId) } });
-  for (const c of claims) byArticle.get(c.articleId)?.push(c);
+  for (const c of await finalClaimsOn(teamId, versions)) byArticle.get(c.articleId)?.push(c);
   for (const list of byArticle.values()) list.sort(textOrder);
   return byArticle;
 }
 
-type ArticleScope = { articleId: string | { in: string[] }; versionId?: string | { in: string[] } };
-
-/** Final claims in `scope` from both sources: decided round claims and editors' own annotations (in no particular order). */
-async function finalClaimsWhere(teamId: string, scope: ArticleScope): Promise<FinalClaim[]> {
-  const [fromRounds, editorAnnotations] = await Promise.all([
-    roundFinalClaims(teamId, scope),
-    db.annotation.findMany({
-      where: {
-        teamId, roundId: null, deletedAt: null, ...scope,
-        author: { memberships: { some: { teamId, role: { in: ["editor", "admin"] } } } },
-      },
-      select: {
-        ...memberSelect, articleId: true, versionId: true, prefix: true, suffix: true, anchorState: true, anchorScore: true, version: true,
-        createdAt: true, updatedAt: true, evidenceLinks: { where: { deletedAt: null }, select: linkSelect, orderBy: { createdAt: "asc" } },
-      },
-    }),
+/** Final claims on the given versions from both sources: decided round claims and editors' own annotations (in no particular order). */
+async function finalClaimsOn(teamId: string, versions: { articleId: string; versionId: string }[]): Promise<FinalClaim[]> {
+  if (versions.length === 0) return [];
+  const [fromRounds, fromEditors] = await Promise.all([
+    roundFinalClaims(teamId, { articleId: { in: versions.map((v) => v.articleId) }, versionId: { in: versions.map((v) => v.versionId) } }),
+    editorFinalClaims(teamId, versions.map((v) => v.versionId)),
   ]);
-  const fromEditors = editorAnnotations.map((a): FinalClaim => ({
-    id: a.id, source: "editor", articleId: a.articleId, versionId: a.versionId, start: a.start, end: a.end, exact: a.exact,
-    prefix: a.prefix, suffix: a.suffix, anchorState: a.anchorState, anchorScore: a.anchorScore, version: a.version, verdict: a.verdict as Verdict,
-    rationaleHtml: a.rationaleHtml, evidence: a.evidenceLinks.map(toEvidence), members: [toMember(a)], cluster: null, decision: null, author: a.author,
-    createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
-  }));
   return [...fromRounds, ...fromEditors];
 }
