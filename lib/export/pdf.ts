@@ -9,6 +9,7 @@ import type { ReportClaim, ReportModel, ReportRejection } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
 import { pdfTextPieces } from "./pdf-text-pieces";
+import { countLaidOut, shareLayoutCaches } from "./pdf-layout-cache";
 import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, fallbackFontData, fontData, parsedFont, type PdfFontName } from "./pdf-fonts";
 import {
   NO_RATIONALE, REJECTED_HEADING, REJECTED_INTRO, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceLine, rejectedReviewLine, rejectionDecisionLine, rejectionTitle,
@@ -16,9 +17,6 @@ import {
 } from "./report-text";
 
 const COLORS = { ink: "#1d1f23", muted: "#5d636d", verified: "#1e7a3c", disputed: "#b3261e", unsourced: "#9a6400", link: "#1a56db" } as const;
-
-/** Characters laid out between two flushes of pdfkit's layout caches (UTF-16 units). */
-const LAYOUT_CACHE_FLUSH = 262_144;
 
 type Style = { font?: PdfFontName; size?: number; color?: string; continued?: boolean; underline?: boolean; link?: string | null; indent?: number };
 
@@ -34,7 +32,6 @@ class PdfWriter {
   private coverage = new Map<PdfFontName, GlyphCoverage>();
   private readonly hasFallback: boolean;
   private fallbackCoverage: GlyphCoverage | undefined;
-  private sinceFlush = 0;
   private color: string | null = null;
   private colorPage: PDFKit.PDFPage | null = null;
 
@@ -47,6 +44,8 @@ class PdfWriter {
     const fallback = opts.fallbackFont ? fallbackFontData(opts.fallbackFont) : null;
     if (fallback) this.doc.registerFont("fallback", parsedFont(`fallback:${opts.fallbackFont}`, fallback) as unknown as Buffer);
     this.hasFallback = !!fallback;
+    // Word layouts are shared by every document (./pdf-layout-cache.ts), per font file.
+    shareLayoutCaches(this.doc, { regular: "regular", bold: "bold", italic: "italic", ...(fallback ? { fallback: `fallback:${opts.fallbackFont}` } : {}) });
   }
 
   /** Runs of text the main font lacks, split into what the fallback font prints and what it lacks too. */
@@ -96,23 +95,9 @@ class PdfWriter {
   private put(font: PdfFontName | "fallback", text: string, options: PDFKit.Mixins.TextOptions & { continued: boolean }) {
     const pieces = pdfTextPieces(text);
     pieces.forEach((piece, i) => {
-      this.sinceFlush += piece.length;
-      if (this.sinceFlush > LAYOUT_CACHE_FLUSH) this.flushLayoutCaches();
+      countLaidOut(this.doc, piece.length);
       this.doc.font(font).text(piece, { ...options, continued: i < pieces.length - 1 || options.continued });
     });
-  }
-
-  /**
-   * pdfkit keeps every word it lays out in a per-font cache that is never
-   * emptied: on a large article of distinct words (random text) that cache
-   * holds a glyph position per character and the collector spends more time
-   * than the layout. Emptying it every LAYOUT_CACHE_FLUSH characters keeps
-   * the common words of a stretch cached and the memory bounded.
-   */
-  private flushLayoutCaches() {
-    this.sinceFlush = 0;
-    const fonts = (this.doc as unknown as { _fontFamilies: Record<string, { layoutCache?: object }> })._fontFamilies;
-    for (const font of Object.values(fonts)) if (font.layoutCache) font.layoutCache = Object.create(null);
   }
 
   heading(text: string, size = 14) {
