@@ -18,13 +18,21 @@ const CLAIM_WEIGHT = 2048;
 /** An article of the ZIP, with its size: the length of its current text and its number of annotations. */
 export type ZipArticle = { id: string; textLength: number; annotations: number };
 
-/** Articles cut into worker tasks of at most BATCH_ARTICLES and BATCH_WEIGHT (a heavier article is a task alone). */
-export function zipBatches(articles: ZipArticle[]): string[][] {
+const weightOf = (a: ZipArticle) => a.textLength + a.annotations * CLAIM_WEIGHT;
+
+/**
+ * Articles cut into worker tasks of at most BATCH_ARTICLES and BATCH_WEIGHT
+ * (a heavier article is a task alone), and into at least `parallel` tasks
+ * when there is enough work, so that every report worker has one.
+ */
+export function zipBatches(articles: ZipArticle[], parallel = 1): string[][] {
+  const total = articles.reduce((sum, a) => sum + weightOf(a), 0);
+  const budget = Math.min(BATCH_WEIGHT, Math.ceil(total / parallel));
   const batches: string[][] = [];
   let weight = Infinity;
   for (const a of articles) {
-    const w = a.textLength + a.annotations * CLAIM_WEIGHT;
-    if (weight + w > BATCH_WEIGHT || batches.at(-1)!.length >= BATCH_ARTICLES) {
+    const w = weightOf(a);
+    if (weight + w > budget || batches.at(-1)!.length >= BATCH_ARTICLES) {
       batches.push([]);
       weight = 0;
     }
@@ -50,15 +58,20 @@ export async function buildTeamZip(job: ZipJob, articles: ZipArticle[], formats:
   const writer = new ZipFileWriter(file, reportLimits().zipMaxBytes);
   const index: (string | number)[][] = [["folder", "article_id", "title", "version", "claims", "verified", "disputed", "unsourced"]];
   const load = { baseUrl, viewer: { id: viewer.id, teamId: viewer.teamId, role: viewer.role } };
-  const build = (articleIds: string[]) => reportPool().run({ kind: "articles", teamId: job.teamId, articleIds, load, formats }, { fallbackFont: pdfFallbackFont });
-  const batches = zipBatches(articles);
+  const build = (articleIds: string[]) => {
+    const built = reportPool().run({ kind: "articles", teamId: job.teamId, articleIds, load, formats }, { fallbackFont: pdfFallbackFont });
+    // Awaited in its turn below; a failure before then must not count as an unhandled rejection.
+    built.catch(() => {});
+    return built;
+  };
+  // As many batches in flight as there are report workers: the others build while this one is compressed.
+  const { workers } = reportLimits();
+  const batches = zipBatches(articles, workers);
+  const inFlight = batches.slice(0, workers).map(build);
   try {
-    let next = batches.length ? build(batches[0]!) : null;
     for (let b = 0; b < batches.length; b++) {
-      const { files, reports } = await next!;
-      next = b + 1 < batches.length ? build(batches[b + 1]!) : null;
-      // A failed next batch is awaited in its turn; until then it must not count as unhandled.
-      next?.catch(() => {});
+      const { files, reports } = await inFlight[b]!;
+      if (b + workers < batches.length) inFlight.push(build(batches[b + workers]!));
       for (const r of reports) {
         const folder = `${String(index.length).padStart(3, "0")}-${r.stem}`;
         for (const f of files.filter((f) => f.articleId === r.articleId)) await writer.add(`${folder}/${f.filename}`, f.bytes);

@@ -19,8 +19,12 @@ const schema = z.object({
   CLAIMDESK_REPORT_MEMORY_MB: int(64, 512),
   /** Largest report file, in MB (413). */
   CLAIMDESK_REPORT_MAX_MB: int(1, 64),
-  /** Worker threads that build reports; the default leaves one core to the server. */
-  CLAIMDESK_REPORT_WORKERS: int(1, Math.max(1, Math.min(4, availableParallelism() - 1))),
+  /**
+   * Worker threads that load and build reports: one per core, up to 4. The
+   * server's thread stays responsive beside them (it only hands work over),
+   * and a team ZIP builds on all of them at once.
+   */
+  CLAIMDESK_REPORT_WORKERS: int(1, Math.max(1, Math.min(4, availableParallelism()))),
   /** Builds that may wait for a worker; past it, 503 with Retry-After. */
   CLAIMDESK_REPORT_QUEUE: int(0, 32),
   /** Largest team ZIP, in MB, counted while it is written to a temporary file. */
