@@ -11,12 +11,13 @@ import JSZip from "jszip";
 import { test, expect, makeDesk, testDb } from "../support/fixtures";
 import { freePort, signInAt, startAppInstance, type AppInstance } from "../support/app-instance";
 import { createHeavyArticle, manyWords, unbrokenRun } from "../support/heavy-desk";
-import { pingSummary, samplePing } from "../support/ping-sampler";
+import { pingSummary, samplePing, startControlServer } from "../support/ping-sampler";
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
 const PING_LIMIT_MS = 100;
 let app: AppInstance;
+let control: Awaited<ReturnType<typeof startControlServer>>;
 let desk: Awaited<ReturnType<typeof makeDesk>>;
 let unbroken: string;
 let words: string;
@@ -28,19 +29,34 @@ test.beforeAll(async () => {
   const db = testDb();
   unbroken = (await createHeavyArticle(db, { team: desk.team, editorId: desk.editor.id, text: unbrokenRun(), claims: 1000, title: "Unbroken run" })).article.id;
   words = (await createHeavyArticle(db, { team: desk.team, editorId: desk.editor.id, text: manyWords(), claims: 1000, title: "Many words" })).article.id;
+  control = await startControlServer();
   app = await startAppInstance(await freePort(3300 + Number(process.env.CLAIMDESK_TEST_SLOT ?? 0) * 20), process.env.DATABASE_URL!);
   cookies.editor = await signInAt(app.url, desk.editor.email);
   cookies.reviewer = await signInAt(app.url, desk.reviewer.email);
+  // A warm server: its report workers started (as after its first report), so the pings measure exports alone.
+  expect((await report("editor", desk.article.id, "csv")).status).toBe(200);
 });
-test.afterAll(async () => app?.stop());
+test.afterAll(async () => {
+  control?.stop();
+  await app?.stop();
+});
 
-/** Runs `work` while pinging the server; fails if any ping took 100 ms or more. */
+/**
+ * Runs `work` while pinging the server, and holds every ping to 100 ms more
+ * than a bare Node server answering on the same machine at the same moment
+ * (tests/support/ping-sampler.ts): on a quiet machine that is every ping
+ * under 100 ms; on one shared with other test runs, the machine's own
+ * delays are not counted against the app. (The bug this guards against
+ * held every request for the whole export: 6 s to 7 minutes.)
+ */
 async function responsiveWhile<T>(label: string, work: () => Promise<T>): Promise<T> {
-  const pings = samplePing(app.url);
+  const pings = samplePing(app.url, control.url);
   const result = await work();
-  const ms = await pings.stop();
-  expect(ms.length, `${label}: pings were sampled`).toBeGreaterThan(3);
-  expect(Math.max(...ms), `${label}: ${pingSummary(ms)}`).toBeLessThan(PING_LIMIT_MS);
+  const samples = await pings.stop();
+  expect(samples.length, `${label}: pings were sampled`).toBeGreaterThan(3);
+  test.info().annotations.push({ type: "pings", description: `${label}: ${pingSummary(samples)}` });
+  const excess = Math.max(...samples.map((s) => s.app - s.control));
+  expect(excess, `${label}: the app's ping beyond the bare server's, at worst (${pingSummary(samples)})`).toBeLessThan(PING_LIMIT_MS);
   return result;
 }
 

@@ -60,7 +60,7 @@ describe("report pool (issue 9: reports loaded and built off the event loop, wit
 
     const slow = await appError(p.render([makeReportModel({ text: heavyText(), claims: [] })], ["pdf"]));
     expect([slow.status, slow.field]).toEqual([422, "format"]);
-    expect(slow.message).toMatch(/^Building the PDF report took longer than the limit of 3 s \(CLAIMDESK_REPORT_TIME_LIMIT_MS\)/);
+    expect(slow.message).toMatch(/^Building the PDF report of “[^”]+” took longer than the limit of 3 s \(CLAIMDESK_REPORT_TIME_LIMIT_MS\)/);
 
     // A new worker takes the next tasks: one runs, one waits, the third is refused at once.
     const running = p.render([small], ["csv"]);

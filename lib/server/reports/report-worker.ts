@@ -31,7 +31,7 @@ async function run({ id, task, opts, maxBytes }: RenderRequest) {
   for (const model of models) {
     for (const format of formats) {
       // The time limit is per file: the pool restarts the clock, and names this file if it runs out.
-      post({ id, building: `the ${FORMAT_NAMES[format]} report${models.length > 1 ? ` of “${reportTitle(model)}”` : ""}` });
+      post({ id, building: `the ${FORMAT_NAMES[format]} report${task.kind === "article" ? "" : ` of “${reportTitle(model)}”`}` });
       const file = await renderReport(model, format, opts);
       const bytes = typeof file.body === "string" ? encoder.encode(file.body) : new Uint8Array(file.body.buffer, file.body.byteOffset, file.body.byteLength);
       if (bytes.byteLength > maxBytes) return post({ id, tooLarge: { format, bytes: bytes.byteLength } });
