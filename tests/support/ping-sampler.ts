@@ -17,7 +17,7 @@ export async function startControlServer() {
   // A clean environment: the test runner's NODE_OPTIONS (loaders, hooks) have no place in a bare server.
   const child = spawn(process.execPath, ["-e", `const s = require("node:http").createServer((q, r) => r.end('{"ok":true}')); s.listen(0, "127.0.0.1", () => console.log("port=" + s.address().port));`], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { PATH: process.env.PATH ?? "" } as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH ?? "" } as unknown as NodeJS.ProcessEnv,
   });
   let out = "";
   const port = await new Promise<number>((resolve, reject) => {
