@@ -7,7 +7,11 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  /** Well-formed, but past a limit on the work it asks for (a report that takes too long to build). */
+  UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
+  /** The server is at a limit of concurrent work; the same request later can succeed. */
+  UNAVAILABLE: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof ERROR_STATUS;
@@ -19,7 +23,9 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   NOT_FOUND: "Not found.",
   CONFLICT: "Someone changed this in the meantime.",
   PAYLOAD_TOO_LARGE: "The request is too large.",
+  UNPROCESSABLE: "This request asks for more work than the server allows.",
   RATE_LIMITED: "Too many requests. Try again later.",
+  UNAVAILABLE: "The server is busy. Try again in a minute.",
 };
 
 /** An error whose message is safe to show to the user. */
