@@ -5,10 +5,11 @@ import { cookies } from "next/headers";
 import { readRows, sql } from "@/lib/db/direct-sql";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
+import { tokenSessionVersion } from "./session-version";
 import type { Role } from "@/lib/policies/roles";
 
 /** next-auth's session cookie (the __Secure- form behind https, as next-auth names it). */
-const SESSION_COOKIE = `${process.env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
+export const SESSION_COOKIE = `${process.env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-" : ""}next-auth.session-token`;
 
 /** Cookie naming the team a member of several teams is working in. */
 export const ACTIVE_TEAM_COOKIE = "claimdesk-team";
@@ -26,16 +27,20 @@ export type CurrentUser = {
 
 type MembershipRow = { teamId: string; role: Role; teamName: string; userId: string; email: string; name: string | null };
 
+/** Who a session token names, and the session version it was issued under (lib/auth/session-version.ts). */
+type SessionClaims = { uid: string; sv: number };
+
 /**
- * The signed-in user's id. API routes pass their request and only decode the
- * session JWT (next-auth's getToken: about a tenth of getServerSession's cost,
- * which also re-issues the cookie); pages use getServerSession, which keeps
- * the session rolling.
+ * The signed-in user's id and session version. API routes pass their request
+ * and only decode the session JWT (next-auth's getToken: about a tenth of
+ * getServerSession's cost, which also re-issues the cookie); pages use
+ * getServerSession, which keeps the session rolling.
  */
-async function signedInUserId(req?: NextRequest): Promise<string | undefined> {
-  if (req) return userIdFromToken(req);
+async function signedInClaims(req?: NextRequest): Promise<SessionClaims | undefined> {
+  if (req) return claimsFromToken(req);
   const session = await getServerSession(authOptions);
-  return (session?.user as { id?: string } | undefined)?.id;
+  const uid = (session?.user as { id?: string } | undefined)?.id;
+  return uid ? { uid, sv: tokenSessionVersion(session) } : undefined;
 }
 
 /**
@@ -43,33 +48,36 @@ async function signedInUserId(req?: NextRequest): Promise<string | undefined> {
  * to the same claims, so only its expiry needs checking on a hit; this saves
  * the key derivation and decryption on every API call.
  */
-const tokenCache = new Map<string, { uid: string; exp: number }>();
+const tokenCache = new Map<string, SessionClaims & { exp: number }>();
 
-async function userIdFromToken(req: NextRequest): Promise<string | undefined> {
+async function claimsFromToken(req: NextRequest): Promise<SessionClaims | undefined> {
   const raw = req.cookies.get(SESSION_COOKIE)?.value;
   if (!raw) return undefined;
   const hit = tokenCache.get(raw);
-  if (hit) return hit.exp * 1000 > Date.now() ? hit.uid : undefined;
+  if (hit) return hit.exp * 1000 > Date.now() ? hit : undefined;
   const token = await getToken({ req, secret: authOptions.secret });
   if (typeof token?.uid !== "string") return undefined;
   if (tokenCache.size >= 1000) tokenCache.delete(tokenCache.keys().next().value!);
-  tokenCache.set(raw, { uid: token.uid, exp: typeof token.exp === "number" ? token.exp : 0 });
-  return token.uid;
+  const claims = { uid: token.uid, sv: tokenSessionVersion(token), exp: typeof token.exp === "number" ? token.exp : 0 };
+  tokenCache.set(raw, claims);
+  return claims;
 }
 
 /** The signed-in member, or null when signed out or in no team. */
 export async function getCurrentUser(req?: NextRequest): Promise<CurrentUser | null> {
-  const userId = await signedInUserId(req);
-  if (!userId) return null;
+  const claims = await signedInClaims(req);
+  if (!claims) return null;
   // Every API call runs this: one statement straight on the driver (lib/db/direct-sql.ts),
-  // portable SQL for both databases.
+  // portable SQL for both databases. It also holds the session to the user's current
+  // session version, so a session ended on the server (sign-out, password change) finds
+  // no row: no extra query, and the token cache above needs no invalidation.
   const memberships = await readRows<MembershipRow>(sql`
     SELECT m."teamId" AS "teamId", CAST(m."role" AS TEXT) AS "role", t."name" AS "teamName",
            u."id" AS "userId", u."email" AS "email", u."name" AS "name"
     FROM "Membership" m
     JOIN "Team" t ON t."id" = m."teamId"
     JOIN "User" u ON u."id" = m."userId"
-    WHERE m."userId" = ${userId}
+    WHERE m."userId" = ${claims.uid} AND u."sessionVersion" = ${claims.sv}
     ORDER BY m."createdAt" ASC`);
   const first = memberships[0];
   if (!first) return null;

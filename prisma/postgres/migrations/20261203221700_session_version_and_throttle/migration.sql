@@ -1,0 +1,16 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "sessionVersion" INTEGER NOT NULL DEFAULT 0;
+
+-- AlterTable
+ALTER TABLE "LoginThrottle" DROP COLUMN "lockedUntil",
+DROP COLUMN "windowStart",
+ADD COLUMN     "account" TEXT,
+ADD COLUMN     "lastFailureAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+ADD COLUMN     "nextAttemptAt" TIMESTAMP(3);
+
+-- CreateIndex
+CREATE INDEX "LoginThrottle_account_idx" ON "LoginThrottle"("account");
+
+-- CreateIndex
+CREATE INDEX "LoginThrottle_lastFailureAt_idx" ON "LoginThrottle"("lastFailureAt");
+
