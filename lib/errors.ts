@@ -5,8 +5,10 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
 } as const;
 
@@ -17,8 +19,10 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   UNAUTHENTICATED: "Sign in to continue.",
   FORBIDDEN: "You do not have permission to do that.",
   NOT_FOUND: "Not found.",
+  METHOD_NOT_ALLOWED: "This address does not take that method.",
   CONFLICT: "Someone changed this in the meantime.",
   PAYLOAD_TOO_LARGE: "The request is too large.",
+  UNSUPPORTED_MEDIA_TYPE: "Send the request body as JSON (Content-Type: application/json).",
   RATE_LIMITED: "Too many requests. Try again later.",
 };
 

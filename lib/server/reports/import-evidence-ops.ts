@@ -5,6 +5,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ParsedEvidence } from "@/lib/export/parse-w3c";
 import { auditEventCreate } from "@/lib/server/audit/record-audit-event";
 import { evidenceCreateOps } from "@/lib/server/evidence/create-evidence";
+import { decodeOrNull } from "@/lib/http/percent-escapes";
 
 type Op = Prisma.PrismaPromise<unknown>;
 
@@ -21,7 +22,8 @@ type Op = Prisma.PrismaPromise<unknown>;
 export async function importEvidenceOps(user: CurrentUser, baseUrl: string, links: { annotationId: string; evidence: ParsedEvidence[] }[]) {
   const urls = [...new Set(links.flatMap((l) => l.evidence.map((e) => e.url)))];
   const ownPrefix = `${baseUrl.replace(/\/+$/, "")}/evidence/`;
-  const ownIds = urls.filter((u) => u.startsWith(ownPrefix)).map((u) => decodeURIComponent(u.slice(ownPrefix.length).split(/[?#]/)[0]!));
+  // import-w3c.ts refuses IRIs with malformed escapes first; decodeOrNull keeps this safe on its own.
+  const ownIds = urls.filter((u) => u.startsWith(ownPrefix)).map((u) => decodeOrNull(u.slice(ownPrefix.length).split(/[?#]/)[0]!)).filter((id): id is string => id !== null);
   const known = await db.evidenceItem.findMany({
     where: { teamId: user.teamId, deletedAt: null, OR: [{ id: { in: ownIds } }, { url: { in: urls } }] },
     select: { id: true, url: true },
