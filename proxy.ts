@@ -41,15 +41,24 @@ export function proxy(req: NextRequest) {
 }
 
 /**
- * Everything but static assets, and only requests without a body or with a
- * declared one of at most 64 KB: Next.js buffers the whole body of a request
- * its proxy sees before the route can read it (and lets the proxy read it),
- * so a large upload (an article, a W3C import) skips the proxy and streams
- * straight to its route, which caps it (lib/api/handler.ts readJson). Those
- * requests still get next.config.js's headers and the route's own checks.
+ * Which requests the proxy sees. Next.js buffers the body of every request
+ * its proxy sees (up to experimental.proxyClientMaxBodySize, 64 KB here;
+ * beyond it the rest is read and dropped) before the route may read it. So:
+ * - every path but static assets and the four routes that take large bodies
+ *   (article import, preview and correction, W3C import): a body over 64 KB
+ *   arrives cut short there, while its Content-Length still says more, and
+ *   readJson answers 413 (lib/api/handler.ts);
+ * - those four routes when the body is absent or declared at most 64 KB;
+ * - any path holding a `%` (a malformed escape there would be the framework's
+ *   500), whatever its body: no honest id holds one.
+ * A large upload to the four routes streams straight to the route, which caps
+ * it. Those requests still get next.config.js's headers and the route's own
+ * checks; only a method such a route does not export gets the framework's
+ * empty 405 there.
  */
 export const config = {
   matcher: [
+    "/((?!_next/static|_next/image|favicon.ico|api/articles(?:/preview|/[^/]+/versions|/[^/]+/annotations/import)?/?$).*)",
     {
       source: "/((?!_next/static|_next/image|favicon.ico).*)",
       missing: [{ type: "header", key: "content-length" }, { type: "header", key: "transfer-encoding" }],
@@ -58,5 +67,6 @@ export const config = {
       source: "/((?!_next/static|_next/image|favicon.ico).*)",
       has: [{ type: "header", key: "content-length", value: "(?:\\d{1,4}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d{2}|655[0-2]\\d|6553[0-6])" }],
     },
+    "/(.*%.*)",
   ],
 };

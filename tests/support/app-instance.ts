@@ -53,11 +53,11 @@ export async function freePort(from: number): Promise<number> {
 export type AppInstance = { url: string; stop: () => Promise<void> };
 
 /**
- * `next start` on `port` against `databaseUrl`, resolved once /api/ping
- * answers. The server runs in its own process group, so `stop` ends it and
- * any worker it forked, and nothing else.
+ * `next start` on `port` against `databaseUrl` (with `env` on top, say
+ * TRUST_PROXY=1), resolved once /api/ping answers. The server runs in its own
+ * process group, so `stop` ends it and any worker it forked, and nothing else.
  */
-export async function startAppInstance(port: number, databaseUrl: string): Promise<AppInstance> {
+export async function startAppInstance(port: number, databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<AppInstance> {
   const url = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST"))),
@@ -65,6 +65,7 @@ export async function startAppInstance(port: number, databaseUrl: string): Promi
     NEXTAUTH_URL: url,
     NEXTAUTH_SECRET: SECRET,
     NODE_ENV: "production",
+    ...extraEnv,
   };
   const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     env, detached: true, stdio: ["ignore", "pipe", "pipe"],
