@@ -41,30 +41,38 @@ export function proxy(req: NextRequest) {
 }
 
 /**
- * Which requests the proxy sees. Next.js buffers the body of every request
- * its proxy sees (up to experimental.proxyClientMaxBodySize, 64 KB here;
- * beyond it the rest is read and dropped) before the route may read it. So:
- * - every path but static assets and the four routes that take large bodies
- *   (article import, preview and correction, W3C import): a body over 64 KB
- *   arrives cut short there, while its Content-Length still says more, and
- *   readJson answers 413 (lib/api/handler.ts);
- * - those four routes when the body is absent or declared at most 64 KB;
- * - any path holding a `%` (a malformed escape there would be the framework's
- *   500), whatever its body: no honest id holds one.
- * A large upload to the four routes streams straight to the route, which caps
- * it. Those requests still get next.config.js's headers and the route's own
- * checks; only a method such a route does not export gets the framework's
- * empty 405 there.
+ * Which requests the proxy sees. Each one costs about a millisecond of CPU,
+ * and Next.js buffers the body of every request its proxy sees (up to
+ * experimental.proxyClientMaxBodySize, 64 KB here; the rest is read and
+ * dropped) before the route may read it. So:
+ * - pages (for their CSP nonce), whatever the request;
+ * - API requests, except those the app's own client marks with
+ *   `X-Claimdesk-Client` (lib/queries/api-client.ts: the hot path, which
+ *   never uses an unknown path or method), and except large bodies (declared
+ *   over 64 KB, or chunked) to the four routes that take them (article
+ *   import, preview and correction, W3C import): those stream straight to the
+ *   route, which caps them. A large body to any other route arrives cut short
+ *   while its Content-Length says more, and readJson answers 413;
+ * - any path holding a `%`, whoever sends it and whatever its body: the
+ *   framework answers a malformed escape with a 500, and no honest id holds one.
+ * Requests the proxy does not see still get next.config.js's headers and the
+ * route's own checks; only an unexported method among them gets the
+ * framework's empty 405.
  */
 export const config = {
   matcher: [
-    "/((?!_next/static|_next/image|favicon.ico|api/articles(?:/preview|/[^/]+/versions|/[^/]+/annotations/import)?/?$).*)",
+    "/((?!api/|api$|_next/static|_next/image|favicon.ico).*)",
     {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
-      missing: [{ type: "header", key: "content-length" }, { type: "header", key: "transfer-encoding" }],
+      source: "/api/((?!articles(?:/preview|/[^/]+/versions|/[^/]+/annotations/import)?/?$).*)",
+      missing: [{ type: "header", key: "x-claimdesk-client" }],
     },
     {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      source: "/api/:path*",
+      missing: [{ type: "header", key: "x-claimdesk-client" }, { type: "header", key: "content-length" }, { type: "header", key: "transfer-encoding" }],
+    },
+    {
+      source: "/api/:path*",
+      missing: [{ type: "header", key: "x-claimdesk-client" }],
       has: [{ type: "header", key: "content-length", value: "(?:\\d{1,4}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d{2}|655[0-2]\\d|6553[0-6])" }],
     },
     "/(.*%.*)",

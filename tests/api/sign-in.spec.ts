@@ -95,9 +95,9 @@ test.describe("sign-in throttling", () => {
       expect(await from("203.0.113.7", PASSWORD)).toBe("signed-in");
       expect(Date.now() - t0).toBeLessThan(2000);
       // Only the proxy's entries were counted, and the owner's address gave its count back.
-      const rows = await testDb().loginThrottle.findMany({ where: { failures: { gt: 0 }, OR: [{ account: desk.editor.email.toLowerCase() }, { key: { startsWith: "address:" } }] } });
-      expect(rows.map((r) => r.key).filter((k) => !k.startsWith("address:") || k.startsWith("address:203.0.113.") || k.includes("198.51.100.") || k.includes("192.0.2.")).sort())
-        .toEqual([`account:${desk.editor.email.toLowerCase()}`, "address:203.0.113.66"]);
+      const keys = [`account:${desk.editor.email.toLowerCase()}`, "address:203.0.113.66", "address:203.0.113.7", "address:198.51.100.99", "address:192.0.2.1"];
+      const rows = await testDb().loginThrottle.findMany({ where: { key: { in: keys }, failures: { gt: 0 } } });
+      expect(rows.map((r) => r.key).sort()).toEqual([`account:${desk.editor.email.toLowerCase()}`, "address:203.0.113.66"]);
     } finally {
       await app.stop();
     }

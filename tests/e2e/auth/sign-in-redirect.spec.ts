@@ -24,5 +24,5 @@ test("a callbackUrl that is a path of this app is kept, with its query", async (
   await page.getByLabel("E-mail").fill(desk.reviewer.email);
   await page.getByLabel("Password").fill("claimdesk");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`${base.origin}/articles/${desk.article.id}?tab=outcome`);
+  await expect(page).toHaveURL(`${base.origin}/articles/${desk.article.id}?tab=outcome`, { timeout: 30_000 });
 });
