@@ -53,7 +53,7 @@ test.describe("sign-in throttling", () => {
     // The owner's browser gets in at once, with the right password, while the account waits.
     const t0 = Date.now();
     expect(await attempt(owner, email, PASSWORD)).toBe("signed-in");
-    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(Date.now() - t0).toBeLessThan(3000);
     expect((await owner.get("/api/team")).status()).toBe(200);
     // And the guesser's count is still there: the owner's success did not reset it.
     expect((await testDb().loginThrottle.findUniqueOrThrow({ where: { key: `account:${email.toLowerCase()}` } })).failures).toBe(counted);
@@ -93,7 +93,7 @@ test.describe("sign-in throttling", () => {
       expect(await from("203.0.113.66", PASSWORD, "192.0.2.1")).toBe("throttled");
       const t0 = Date.now();
       expect(await from("203.0.113.7", PASSWORD)).toBe("signed-in");
-      expect(Date.now() - t0).toBeLessThan(2000);
+      expect(Date.now() - t0).toBeLessThan(3000);
       // Only the proxy's entries were counted, and the owner's address gave its count back.
       const keys = [`account:${desk.editor.email.toLowerCase()}`, "address:203.0.113.66", "address:203.0.113.7", "address:198.51.100.99", "address:192.0.2.1"];
       const rows = await testDb().loginThrottle.findMany({ where: { key: { in: keys }, failures: { gt: 0 } } });
