@@ -44,6 +44,7 @@ if (reuse) process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "file:./
 else prepareBenchDatabase("article-list");
 const { db } = await import("@/lib/db");
 const { findArticlePage } = await import("@/lib/server/articles/list-articles");
+const { viewerOf } = await import("@/lib/server/visibility/viewer");
 const { listArticlesSchema } = await import("@/lib/schemas/article");
 const { createTeam, createUser, sha256Hex } = await import("@/seeds/factories");
 
@@ -66,7 +67,7 @@ const previous = reuse ? await db.membership.findFirst({ where: { role: "editor"
 const team = previous?.team ?? (await createTeam(db));
 const editor = previous?.user ?? (await createUser(db, { team, role: "editor" }));
 const reviewer = previous?.user ?? (await createUser(db, { team, role: "reviewer" }));
-const user = { id: editor.id, email: editor.email, name: editor.name, teamId: team.id, teamName: team.name, role: "editor" as const, teams: [{ id: team.id, name: team.name, role: "editor" as const }] };
+const user = await viewerOf({ id: editor.id, email: editor.email, name: editor.name, teamId: team.id, teamName: team.name, role: "editor" as const, teams: [{ id: team.id, name: team.name, role: "editor" as const }] });
 
 const t0 = performance.now();
 for (let start = 0; start < (previous ? 0 : ARTICLES); start += 500) {

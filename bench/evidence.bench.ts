@@ -16,11 +16,13 @@ const { listEvidence } = await import("@/lib/server/evidence/list-evidence");
 const { listClaimEvidence } = await import("@/lib/server/evidence/list-claim-evidence");
 const { getEvidence } = await import("@/lib/server/evidence/get-evidence");
 const { dateHints } = await import("@/lib/dates/date-hint");
+const { viewerOf } = await import("@/lib/server/visibility/viewer");
 
 const N = 2000;
 const team = await createTeam(db);
 const u = await createUser(db, { team, role: "editor" });
 const user = { id: u.id, email: u.email, name: u.name, teamId: team.id, teamName: team.name, role: "editor" as const, teams: [] };
+const viewer = await viewerOf(user);
 await db.evidenceItem.createMany({
   data: Array.from({ length: N }, (_, i) => {
     const publisher = i % 10 ? "Yonhap" : "KBS World";
@@ -40,12 +42,12 @@ async function time(label: string, run: () => unknown, n = 50) {
   console.log(`${label.padEnd(44)} ${((performance.now() - t) / n).toFixed(2)} ms`);
 }
 console.log(`Database: ${url.split(":")[0]}, ${N} items`);
-await time("library, no query (first 50)", () => listEvidence(user, {}));
-await time('search "kbs tanks" (200 matches, first 50)', () => listEvidence(user, { q: "kbs tanks" }));
-await time('search "report 1999" (1 match)', () => listEvidence(user, { q: "report 1999" }));
-await time('search "50%" (literal wildcard)', () => listEvidence(user, { q: "50%" }));
-await time("claim's evidence: 6 links + date hint", () => listClaimEvidence(user, claim.id));
-await time("item page with usage", () => getEvidence(user, fact.id));
+await time("library, no query (first 50)", () => listEvidence(viewer, {}));
+await time('search "kbs tanks" (200 matches, first 50)', () => listEvidence(viewer, { q: "kbs tanks" }));
+await time('search "report 1999" (1 match)', () => listEvidence(viewer, { q: "report 1999" }));
+await time('search "50%" (literal wildcard)', () => listEvidence(viewer, { q: "50%" }));
+await time("claim's evidence: 6 links + date hint", () => listClaimEvidence(viewer, claim.id));
+await time("item page with usage", () => getEvidence(viewer, fact.id));
 await time("date hint alone (chrono)", () => dateHints("the summit in Madrid was in July last year", "2023-01-29", [fact]), 500);
 await db.team.delete({ where: { id: team.id } });
 await db.$disconnect();

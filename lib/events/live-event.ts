@@ -15,6 +15,13 @@ export type LiveEvent = {
   id: string;
   /** Its row version after the change, when it has one. */
   version: number | null;
+  /**
+   * The only members who may hear of it (user ids), when the change is not
+   * the team's to know yet: a draft in an open review round goes to its
+   * author alone (eventAudience in lib/policies/visibility.ts). Streams drop
+   * it for everyone else and never send this field to browsers.
+   */
+  audience?: readonly string[] | null;
 };
 
 /** A bus carries events between the use cases and the SSE streams of one or more app instances. */
@@ -33,17 +40,22 @@ export type EventBus = {
   close(): Promise<void>;
 };
 
+/** What a browser receives of an event: no audience. */
+export const toWireEvent = ({ team, article, kind, id, version }: LiveEvent): LiveEvent => ({ team, article, kind, id, version });
+
 /** Parses an event from the wire, or null for anything malformed. */
 export function parseLiveEvent(raw: string): LiveEvent | null {
   try {
     const e = JSON.parse(raw) as Partial<LiveEvent>;
     if (typeof e.team !== "string" || typeof e.id !== "string" || !LIVE_EVENT_KINDS.includes(e.kind as LiveEventKind)) return null;
+    const audience = Array.isArray(e.audience) ? e.audience.filter((id): id is string => typeof id === "string") : null;
     return {
       team: e.team,
       article: typeof e.article === "string" ? e.article : null,
       kind: e.kind as LiveEventKind,
       id: e.id,
       version: typeof e.version === "number" ? e.version : null,
+      ...(audience ? { audience } : {}),
     };
   } catch {
     return null;

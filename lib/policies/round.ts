@@ -1,8 +1,9 @@
 import type { Role } from "./roles";
 
 /**
- * Who may do what in a review round, and who sees which annotations. Pure:
- * used by the server and sent to the client (as `can`) to hide controls.
+ * Who may do what in a review round. Pure: used by the server and sent to
+ * the client (as `can`) to hide controls. Who sees which annotations (blind
+ * review) is lib/policies/visibility.ts.
  */
 export type RoundActor = { id: string; role: Role };
 export type RoundStatus = "open" | "revealed" | "adjudicated" | "closed";
@@ -46,36 +47,13 @@ export function roundPermissions(actor: RoundActor, round: RoundSubject, mine: A
 }
 export type RoundPermissions = ReturnType<typeof roundPermissions>;
 
-/** An annotation as visibility and locking see it. */
+/** An annotation as the locking rule sees it. */
 export type RoundAnnotationSubject = {
   authorId: string;
   roundId?: string | null;
   status?: string;
   round?: { status: string } | null;
 };
-
-/**
- * Blind review: an annotation made in a round is seen by its author, and by
- * everybody else in the team only once the round is revealed. Work outside
- * rounds is seen by the whole team.
- */
-export function canSeeAnnotation(viewer: RoundActor, annotation: RoundAnnotationSubject): boolean {
-  if (!annotation.roundId) return true;
-  if (annotation.authorId === viewer.id) return true;
-  return !!annotation.round && annotation.round.status !== "open";
-}
-
-/**
- * Which annotations of an article version the viewer's list shows. A reviewer
- * assigned to an open round on it works in that round and sees only their own
- * annotations there (not even the team's earlier work, which would anchor
- * their reading). Everybody else sees what {@link canSeeAnnotation} allows.
- */
-export type AnnotationListRule = { kind: "own-round"; roundId: string; authorId: string } | { kind: "team"; viewerId: string };
-
-export function annotationListRule(viewer: RoundActor, openAssignment: { roundId: string } | null): AnnotationListRule {
-  return openAssignment ? { kind: "own-round", roundId: openAssignment.roundId, authorId: viewer.id } : { kind: "team", viewerId: viewer.id };
-}
 
 /**
  * Why an annotation made in a round may not be changed by `actor`, or null

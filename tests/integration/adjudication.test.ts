@@ -19,6 +19,7 @@ import { markNotificationsRead } from "@/lib/server/notifications/mark-notificat
 import { createArticle } from "@/seeds/factories";
 import { makeDesk, makeMember } from "../support/actors";
 import { errorCode } from "../support/error-code";
+import { loadVisibility, viewerOf } from "@/lib/server/visibility/viewer";
 
 const TEXT = "The minister said inflation fell to 3 percent in May.\nExports rose by 12 percent, the ministry claimed on Tuesday.";
 const span = (phrase: string) => ({ start: TEXT.indexOf(phrase), end: TEXT.indexOf(phrase) + phrase.length });
@@ -33,7 +34,7 @@ let roundId: string;
  */
 async function revealedRound(on?: Desk) {
   desk = on ?? (await makeDesk(db, TEXT));
-  const round = await startRound(desk.editor, { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], adjudicatorId: desk.editor.id });
+  const round = await startRound(await viewerOf(desk.editor), { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], adjudicatorId: desk.editor.id });
   roundId = round.id;
   const add = (who: "reviewer" | "reviewer2", phrase: string, verdict: "verified" | "disputed" | "unsourced", rationale?: string) =>
     createClaim(desk[who], desk.article.id, { versionId: desk.version.id, ...span(phrase), verdict, rationale });
@@ -45,9 +46,9 @@ async function revealedRound(on?: Desk) {
   await add("reviewer2", "on Tuesday", "unsourced");
   const item = await db.evidenceItem.create({ data: { teamId: desk.team.id, kind: "dataset", title: "Customs statistics 2023", url: "https://example.org/customs" } });
   await db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: item.id, annotationId: boundary.id, stance: "supports", pinpoint: "Table 4" } });
-  await submitReview(desk.reviewer, round.id);
-  await submitReview(desk.reviewer2, round.id);
-  return (await getRound(desk.editor, round.id)).clusters;
+  await submitReview(await viewerOf(desk.reviewer), round.id);
+  await submitReview(await viewerOf(desk.reviewer2), round.id);
+  return (await getRound(await viewerOf(desk.editor), round.id)).clusters;
 }
 
 /** Another revealed round of the same team, on a second article; the current desk and round stay as they were. */
@@ -71,29 +72,29 @@ describe("adjudication", () => {
     const [conflict, boundary, agreed] = clusters;
     expect([conflict!.kind, boundary!.kind, agreed!.kind]).toEqual(["verdict_conflict", "boundary_only", "agreed"]);
     const accept = { action: "accept" as const, boundary: "union", verdict: "disputed" as const };
-    expect(await code(decideCluster(desk.editor, conflict!.id, { ...accept, version: conflict!.version }))).toBe("400:rationale");
-    expect(await code(decideCluster(desk.editor, conflict!.id, { ...accept, version: conflict!.version, rationale: "<p> </p>" }))).toBe("400:rationale");
-    expect(await code(decideCluster(desk.editor, agreed!.id, { action: "reject", version: agreed!.version }))).toBe("400:rationale");
-    expect(await code(decideCluster(desk.editor, boundary!.id, { ...accept, boundary: "nope", version: boundary!.version, rationale: "x" }))).toBe("400:boundary");
-    expect(await code(decideCluster(desk.editor, boundary!.id, { ...accept, boundary: "custom", start: 0, end: 3, version: boundary!.version, rationale: "x" }))).toBe("400:start");
-    expect(await code(decideCluster(desk.reviewer, conflict!.id, { ...accept, version: conflict!.version, rationale: "x" }))).toBe("403:");
-    expect(await code(decideCluster((await makeDesk(db)).editor, conflict!.id, { ...accept, version: conflict!.version, rationale: "x" }))).toBe("404:");
+    expect(await code(decideCluster(await viewerOf(desk.editor), conflict!.id, { ...accept, version: conflict!.version }))).toBe("400:rationale");
+    expect(await code(decideCluster(await viewerOf(desk.editor), conflict!.id, { ...accept, version: conflict!.version, rationale: "<p> </p>" }))).toBe("400:rationale");
+    expect(await code(decideCluster(await viewerOf(desk.editor), agreed!.id, { action: "reject", version: agreed!.version }))).toBe("400:rationale");
+    expect(await code(decideCluster(await viewerOf(desk.editor), boundary!.id, { ...accept, boundary: "nope", version: boundary!.version, rationale: "x" }))).toBe("400:boundary");
+    expect(await code(decideCluster(await viewerOf(desk.editor), boundary!.id, { ...accept, boundary: "custom", start: 0, end: 3, version: boundary!.version, rationale: "x" }))).toBe("400:start");
+    expect(await code(decideCluster(await viewerOf(desk.reviewer), conflict!.id, { ...accept, version: conflict!.version, rationale: "x" }))).toBe("403:");
+    expect(await code(decideCluster(await viewerOf((await makeDesk(db)).editor), conflict!.id, { ...accept, version: conflict!.version, rationale: "x" }))).toBe("404:");
     expect(await db.decision.count({ where: { clusterId: { in: clusters.map((c) => c.id) } } })).toBe(0);
   });
 
   it("turns decisions into final claims with copied evidence, audits them, and adjudicates the round when all are decided", async () => {
     const [conflict, boundary, agreed] = clusters;
     const reviewer1Span = boundary!.members.find((m) => m.reviewer.id === desk.reviewer.id)!;
-    const d1 = await decideCluster(desk.editor, conflict!.id, { version: conflict!.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>ONS: 3.4 percent</p>" });
+    const d1 = await decideCluster(await viewerOf(desk.editor), conflict!.id, { version: conflict!.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>ONS: 3.4 percent</p>" });
     expect(d1).toMatchObject({ status: "decided", version: conflict!.version + 1, claim: { verdict: "disputed", exact: "inflation fell to 3 percent" } });
-    await decideCluster(desk.editor, boundary!.id, { version: boundary!.version, action: "accept", boundary: reviewer1Span.annotationId, verdict: "verified", rationale: "<p>The attribution is not part of the claim.</p>" });
-    const bulk = await acceptAgreedClusters(desk.editor, roundId, [{ id: agreed!.id, version: agreed!.version }, { id: conflict!.id, version: d1.version }]);
+    await decideCluster(await viewerOf(desk.editor), boundary!.id, { version: boundary!.version, action: "accept", boundary: reviewer1Span.annotationId, verdict: "verified", rationale: "<p>The attribution is not part of the claim.</p>" });
+    const bulk = await acceptAgreedClusters(await viewerOf(desk.editor), roundId, [{ id: agreed!.id, version: agreed!.version }, { id: conflict!.id, version: d1.version }]);
     expect(bulk.decided.map((c) => c.id)).toEqual([agreed!.id]);
     expect(bulk.skipped.map((s) => s.id)).toEqual([conflict!.id]);
 
-    const round = await getRound(desk.editor, roundId);
+    const round = await getRound(await viewerOf(desk.editor), roundId);
     expect(round.status).toBe("adjudicated");
-    const finals = await listFinalClaims(desk.team.id, desk.article.id);
+    const finals = await listFinalClaims(await loadVisibility(desk.editor), desk.article.id);
     expect(finals.map((f) => [f.exact, f.verdict, f.source, f.cluster?.kind])).toEqual([
       ["inflation fell to 3 percent", "disputed", "round", "verdict_conflict"],
       ["Exports rose by 12 percent", "verified", "round", "boundary_only"],
@@ -109,28 +110,28 @@ describe("adjudication", () => {
     expect(audit.after).toMatchObject({ status: "decided" });
 
     // Feedback: each reviewer sees how each annotation fared.
-    const fb1 = Object.values((await getArticleRound(desk.reviewer, desk.article.id)).outcomes).map((o) => [o.exact, o.outcome]);
+    const fb1 = Object.values((await getArticleRound(await viewerOf(desk.reviewer), desk.article.id)).outcomes).map((o) => [o.exact, o.outcome]);
     expect(fb1.sort()).toEqual([["Exports rose by 12 percent", "accepted"], ["inflation fell to 3 percent", "accepted"], ["on Tuesday", "accepted"]]);
-    const fb2 = (await getRound(desk.reviewer2, roundId)).feedback.map((o) => [o.exact, o.outcome]);
+    const fb2 = (await getRound(await viewerOf(desk.reviewer2), roundId)).feedback.map((o) => [o.exact, o.outcome]);
     expect(fb2).toEqual([["inflation fell to 3 percent", "changed"], ["Exports rose by 12 percent, the ministry claimed", "changed"], ["on Tuesday", "accepted"]]);
 
-    const closed = await closeRound(desk.editor, roundId, round.version);
+    const closed = await closeRound(await viewerOf(desk.editor), roundId, round.version);
     expect(closed.status).toBe("closed");
-    expect(await code(decideCluster(desk.editor, agreed!.id, { version: agreed!.version + 1, action: "reject", rationale: "x" }))).toBe("403:");
+    expect(await code(decideCluster(await viewerOf(desk.editor), agreed!.id, { version: agreed!.version + 1, action: "reject", rationale: "x" }))).toBe("403:");
   });
 
   it("checks every id of a bulk accept first: one cluster outside the round refuses the whole request and decides nothing", async () => {
     const agreed = clusters[2]!;
     const elsewhere = (await revealedRoundElsewhere())[0]!;
     for (const bad of ["no-such-cluster", elsewhere.id]) {
-      expect(await code(acceptAgreedClusters(desk.editor, roundId, [{ id: agreed.id, version: agreed.version }, { id: bad, version: 1 }]))).toBe("404:");
+      expect(await code(acceptAgreedClusters(await viewerOf(desk.editor), roundId, [{ id: agreed.id, version: agreed.version }, { id: bad, version: 1 }]))).toBe("404:");
     }
     expect(await db.decision.count({ where: { clusterId: agreed.id } })).toBe(0);
     expect(await db.claim.count({ where: { clusterId: agreed.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { objectId: agreed.id } })).toBe(0);
     expect((await db.cluster.findUniqueOrThrow({ where: { id: agreed.id } })).status).toBe("open");
     // The same request without the stranger goes through.
-    const ok = await acceptAgreedClusters(desk.editor, roundId, [{ id: agreed.id, version: agreed.version }]);
+    const ok = await acceptAgreedClusters(await viewerOf(desk.editor), roundId, [{ id: agreed.id, version: agreed.version }]);
     expect(ok.decided.map((c) => [c.id, c.status])).toEqual([[agreed.id, "decided"]]);
   });
 
@@ -138,8 +139,8 @@ describe("adjudication", () => {
     const conflict = clusters[0]!;
     const second = await makeMember(db, desk.team, "editor");
     const results = await Promise.allSettled([
-      decideCluster(desk.editor, conflict.id, { version: conflict.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "first" }),
-      decideCluster(second, conflict.id, { version: conflict.version, action: "accept", boundary: "union", verdict: "verified", rationale: "second" }),
+      decideCluster(await viewerOf(desk.editor), conflict.id, { version: conflict.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "first" }),
+      decideCluster(await viewerOf(second), conflict.id, { version: conflict.version, action: "accept", boundary: "union", verdict: "verified", rationale: "second" }),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -155,12 +156,12 @@ describe("adjudication", () => {
 
   it("keeps decisions append-only: a re-decision adds a row, a rejection tombstones the claim", async () => {
     const agreed = clusters[2]!;
-    const first = await decideCluster(desk.editor, agreed.id, { version: agreed.version, action: "accept", boundary: agreed.members[0]!.annotationId, verdict: "unsourced" });
-    const rejected = await decideCluster(desk.editor, agreed.id, { version: first.version, action: "reject", rationale: "<p>A date is not a claim.</p>" });
+    const first = await decideCluster(await viewerOf(desk.editor), agreed.id, { version: agreed.version, action: "accept", boundary: agreed.members[0]!.annotationId, verdict: "unsourced" });
+    const rejected = await decideCluster(await viewerOf(desk.editor), agreed.id, { version: first.version, action: "reject", rationale: "<p>A date is not a claim.</p>" });
     expect(rejected.status).toBe("rejected");
     expect(rejected.history.map((d) => d.action)).toEqual(["accept", "reject"]);
     expect(rejected.claim).toBeNull();
-    expect((await listFinalClaims(desk.team.id, desk.article.id)).map((f) => f.exact)).not.toContain("on Tuesday");
+    expect((await listFinalClaims(await loadVisibility(desk.editor), desk.article.id)).map((f) => f.exact)).not.toContain("on Tuesday");
     expect(await db.claim.count({ where: { clusterId: agreed.id } })).toBe(1);
   });
 });
@@ -170,15 +171,15 @@ describe("final claims outside rounds", () => {
     const fresh = await makeDesk(db, TEXT);
     await createClaim(fresh.editor, fresh.article.id, { versionId: fresh.version.id, ...span("Exports rose"), verdict: "verified" });
     await createClaim(fresh.reviewer, fresh.article.id, { versionId: fresh.version.id, ...span("on Tuesday"), verdict: "unsourced" });
-    const finals = await listFinalClaims(fresh.team.id, fresh.article.id);
+    const finals = await listFinalClaims(await loadVisibility(fresh.editor), fresh.article.id);
     expect(finals.map((f) => [f.exact, f.source, f.author?.id])).toEqual([["Exports rose", "editor", fresh.editor.id]]);
-    await expect(listFinalClaims(desk.team.id, fresh.article.id)).rejects.toThrow(/not found/i);
+    await expect(listFinalClaims(await loadVisibility(desk.editor), fresh.article.id)).rejects.toThrow(/not found/i);
   });
 });
 
 describe("agreement", () => {
   it("computes alpha, span F1 and the pairwise matrix of a revealed round, and the team's series", async () => {
-    const a = await getRoundAgreement(desk.editor, roundId);
+    const a = await getRoundAgreement(await viewerOf(desk.editor), roundId);
     // Units: (disputed, verified), (verified, verified), (unsourced, unsourced).
     // n_d=1, n_v=3, n_u=2, n=6; Σ_{c≠k} o = 2; Σ_{c≠k} n_c n_k = 2(3+2+6) = 22; α = 1 − 5·2/22.
     expect(a.matchedClusters).toBe(3);
@@ -190,7 +191,7 @@ describe("agreement", () => {
     const longer = span("Exports rose by 12 percent, the ministry claimed");
     const chars2 = chars1 - (r1[1]!.end - r1[1]!.start) + (longer.end - longer.start);
     expect(a.pairs[0]!.spans).toEqual({ charsA: chars1, charsB: chars2, both: chars1, f1: (2 * chars1) / (chars1 + chars2) });
-    const series = await getTeamAgreement(desk.editor);
+    const series = await getTeamAgreement(await viewerOf(desk.editor));
     expect(series).toEqual([expect.objectContaining({ roundId, matchedClusters: 3, reviewers: 2 })]);
   });
 });
@@ -203,7 +204,7 @@ describe("the team's agreement series", () => {
     const earlier = (await revealedRoundElsewhere())[0]!.roundId;
     const threeDaysAgo = new Date(Date.now() - 3 * DAY);
     await db.reviewRound.update({ where: { id: earlier }, data: { revealedAt: threeDaysAgo } });
-    const series = await getTeamAgreement(desk.editor);
+    const series = await getTeamAgreement(await viewerOf(desk.editor));
     expect(series.map((p) => p.roundId)).toEqual([earlier, roundId]);
     expect(series[0]!.revealedAt).toBe(threeDaysAgo.toISOString());
     expect(Date.parse(series[1]!.revealedAt)).toBeGreaterThan(threeDaysAgo.getTime());
@@ -218,7 +219,7 @@ describe("the team's agreement series", () => {
         status: "closed" as const, revealedAt: new Date(Date.now() - (i + 1) * DAY), adjudicatedAt: new Date(Date.now() - (i + 1) * DAY),
       })),
     });
-    const series = await getTeamAgreement(desk.editor);
+    const series = await getTeamAgreement(await viewerOf(desk.editor));
     expect(series).toHaveLength(500);
     expect(series[series.length - 1]!.roundId).toBe(roundId);
     expect(series.map((p) => p.roundId)).not.toContain(ids[499]); // the oldest one drops out
@@ -233,15 +234,15 @@ describe("discussion", () => {
     const cluster = clusters[0]!;
     const named = await db.user.findUniqueOrThrow({ where: { id: desk.reviewer2.id } });
     const handle = named.email.split("@")[0];
-    const c = await createComment(desk.editor, { clusterId: cluster.id, body: `<p>@${handle} which CPI series?</p><img src=x onerror=alert(1)>` });
+    const c = await createComment(await viewerOf(desk.editor), { clusterId: cluster.id, body: `<p>@${handle} which CPI series?</p><img src=x onerror=alert(1)>` });
     expect(c.bodyHtml).toBe(`<p>@${handle} which CPI series?</p>`);
     expect(c.mentions.map((m) => m.id)).toEqual([desk.reviewer2.id]);
-    expect((await listComments(desk.reviewer, { clusterId: cluster.id })).map((x) => x.id)).toEqual([c.id]);
-    const inbox = await listNotifications(desk.reviewer2);
+    expect((await listComments(await viewerOf(desk.reviewer), { clusterId: cluster.id })).map((x) => x.id)).toEqual([c.id]);
+    const inbox = await listNotifications(await viewerOf(desk.reviewer2));
     expect(inbox.unread).toBe(2); // the assignment and the mention
     expect(inbox.items[0]).toMatchObject({ kind: "mention", url: `/reviews/${roundId}#cluster-1` });
-    expect((await markNotificationsRead(desk.reviewer2)).unread).toBe(0);
-    expect(await code(createComment(desk.editor, { clusterId: cluster.id, body: "<p> </p>" }))).toBe("400:body");
-    expect(await code(createComment((await makeDesk(db)).editor, { clusterId: cluster.id, body: "hi" }))).toBe("404:");
+    expect((await markNotificationsRead(await viewerOf(desk.reviewer2))).unread).toBe(0);
+    expect(await code(createComment(await viewerOf(desk.editor), { clusterId: cluster.id, body: "<p> </p>" }))).toBe("400:body");
+    expect(await code(createComment(await viewerOf((await makeDesk(db)).editor), { clusterId: cluster.id, body: "hi" }))).toBe("404:");
   });
 });

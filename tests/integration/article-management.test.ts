@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { createArticle, createTeam } from "@/seeds/factories";
 import { createRound } from "@/seeds/review-factories";
 import { findArticlePage, listArticles } from "@/lib/server/articles/list-articles";
+import { viewerOf } from "@/lib/server/visibility/viewer";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { updateArticleMeta } from "@/lib/server/articles/update-article-meta";
 import { setArticleDeleted } from "@/lib/server/articles/delete-article";
 import { getArticle } from "@/lib/server/articles/get-article";
@@ -14,7 +16,7 @@ import { makeDesk, makeMember } from "../support/actors";
 import { errorCode } from "../support/error-code";
 
 const query = (q: Partial<Record<keyof ListArticlesQuery, string>> = {}) => listArticlesSchema.parse(q);
-const ids = async (user: Parameters<typeof findArticlePage>[0], q: Partial<Record<keyof ListArticlesQuery, string>> = {}) => (await findArticlePage(user, query(q))).items.map((a) => a.id);
+const ids = async (user: CurrentUser, q: Partial<Record<keyof ListArticlesQuery, string>> = {}) => (await findArticlePage(await viewerOf(user), query(q))).items.map((a) => a.id);
 
 describe("editing an article's details after saving", () => {
   let desk: Awaited<ReturnType<typeof makeDesk>>;
@@ -60,27 +62,27 @@ describe("deleting and restoring an article", () => {
     const desk = await makeDesk(db);
     const admin = await makeMember(db, desk.team, "admin");
     const round = await createRound(db, { team: desk.team, version: desk.version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id] });
-    expect((await listRounds(desk.editor)).map((r) => r.id)).toContain(round.id);
-    expect((await listQueue(desk.reviewer)).map((q) => q.roundId)).toContain(round.id);
+    expect((await listRounds(await viewerOf(desk.editor))).map((r) => r.id)).toContain(round.id);
+    expect((await listQueue(await viewerOf(desk.reviewer))).map((q) => q.roundId)).toContain(round.id);
 
     expect(await errorCode(setArticleDeleted(desk.reviewer, desk.article.id, 1, true))).toBe("403:");
     expect(await errorCode(setArticleDeleted(desk.editor, desk.article.id, 7, true))).toBe("409:");
     const gone = await setArticleDeleted(desk.editor, desk.article.id, 1, true);
     expect(gone).toMatchObject({ id: desk.article.id, version: 2, deletedAt: expect.any(String) });
     expect(await errorCode(getArticle(desk.editor, desk.article.id))).toBe("404:");
-    expect((await listArticles(desk.editor)).map((a) => a.id)).not.toContain(desk.article.id);
-    expect((await listRounds(desk.editor)).map((r) => r.id)).not.toContain(round.id);
-    expect((await listQueue(desk.reviewer)).map((q) => q.roundId)).not.toContain(round.id);
+    expect((await listArticles(await viewerOf(desk.editor))).map((a) => a.id)).not.toContain(desk.article.id);
+    expect((await listRounds(await viewerOf(desk.editor))).map((r) => r.id)).not.toContain(round.id);
+    expect((await listQueue(await viewerOf(desk.reviewer))).map((q) => q.roundId)).not.toContain(round.id);
     // Still in the database, as a tombstone.
     expect(await db.article.findUniqueOrThrow({ where: { id: desk.article.id } })).toMatchObject({ deletedAt: expect.any(Date) });
 
-    expect(await errorCode(findArticlePage(desk.editor, query({ deleted: "1" })))).toBe("403:");
+    expect(await errorCode(findArticlePage(await viewerOf(desk.editor), query({ deleted: "1" })))).toBe("403:");
     expect(await ids(admin, { deleted: "1" })).toEqual([desk.article.id]);
     expect(await errorCode(setArticleDeleted(desk.editor, desk.article.id, 2, false))).toBe("403:");
     expect(await errorCode(setArticleDeleted(admin, desk.article.id, 2, true))).toBe("404:");
     await setArticleDeleted(admin, desk.article.id, 2, false);
     expect((await getArticle(desk.editor, desk.article.id)).version).toBe(3);
-    expect((await listRounds(desk.editor)).map((r) => r.id)).toContain(round.id);
+    expect((await listRounds(await viewerOf(desk.editor))).map((r) => r.id)).toContain(round.id);
     expect((await db.auditEvent.findMany({ where: { objectId: desk.article.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action)).toEqual(["article.delete", "article.restore"]);
 
     const other = await makeDesk(db);
@@ -150,14 +152,14 @@ describe("the article list", () => {
     expect(await ids(editor, { dir: "asc" })).toEqual([made.seoul, made.tokyo, made.budget, made.untitled]);
     // Untitled articles last: they have no title to sort by.
     expect(await ids(editor, { sort: "title" })).toEqual([made.budget, made.seoul, made.tokyo, made.untitled]);
-    const byClaims = await findArticlePage(editor, query({ sort: "claims" }));
+    const byClaims = await findArticlePage(await viewerOf(editor), query({ sort: "claims" }));
     expect(byClaims.items[0]).toMatchObject({ id: made.budget, claimCount: 2, hasDisputed: true, reviewState: "awaiting" });
     expect(byClaims.items.find((a) => a.id === made.seoul)).toMatchObject({ claimCount: 0, reviewState: "adjudicated", hasDisputed: false });
     const untitled = byClaims.items.find((a) => a.id === made.untitled)!;
     expect(untitled).toMatchObject({ untitled: true, title: "Café owners in Montréal welcomed the rule." });
-    const second = await findArticlePage(editor, query({ pageSize: "3", page: "2" }));
+    const second = await findArticlePage(await viewerOf(editor), query({ pageSize: "3", page: "2" }));
     expect(second).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(second.items.map((a) => a.id)).toEqual([made.untitled]);
-    expect(await findArticlePage(editor, query({ pageSize: "3", page: "9" }))).toMatchObject({ total: 4, items: [] });
+    expect(await findArticlePage(await viewerOf(editor), query({ pageSize: "3", page: "9" }))).toMatchObject({ total: 4, items: [] });
   });
 });

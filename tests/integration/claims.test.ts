@@ -11,6 +11,7 @@ import { listArticles } from "@/lib/server/articles/list-articles";
 import { createArticle } from "@/seeds/factories";
 import { makeDesk } from "../support/actors";
 import { errorCode } from "../support/error-code";
+import { viewerOf } from "@/lib/server/visibility/viewer";
 
 const code = errorCode;
 
@@ -85,8 +86,8 @@ describe("creating a claim", () => {
   it("never crosses teams", async () => {
     const input = { versionId: other.version.id, start: 0, end: 5, verdict: "verified" as const };
     expect(await code(createClaim(desk.reviewer, other.article.id, input))).toBe("404:");
-    expect(await code(listClaims(desk.reviewer, other.article.id))).toBe("404:");
-    const mine = await listArticles(desk.reviewer);
+    expect(await code(listClaims(await viewerOf(desk.reviewer), other.article.id))).toBe("404:");
+    const mine = await listArticles(await viewerOf(desk.reviewer));
     expect(mine.map((a) => a.id)).not.toContain(other.article.id);
   });
 });
@@ -94,10 +95,10 @@ describe("creating a claim", () => {
 describe("changing a claim", () => {
   it("applies a change that names the current version, and refuses a stale one with the current state", async () => {
     const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 0, end: 5, verdict: "unsourced" });
-    const updated = await updateClaim(desk.reviewer, c.id, { version: c.version, verdict: "verified" });
+    const updated = await updateClaim(await viewerOf(desk.reviewer), c.id, { version: c.version, verdict: "verified" });
     expect(updated.version).toBe(c.version + 1);
     try {
-      await updateClaim(desk.editor, c.id, { version: c.version, verdict: "disputed" });
+      await updateClaim(await viewerOf(desk.editor), c.id, { version: c.version, verdict: "disputed" });
       expect.unreachable();
     } catch (e) {
       expect((e as AppError).status).toBe(409);
@@ -108,20 +109,20 @@ describe("changing a claim", () => {
 
   it("lets only the author or an editor edit", async () => {
     const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 0, end: 5, verdict: "unsourced" });
-    expect(await code(updateClaim(desk.reviewer2, c.id, { version: c.version, verdict: "verified" }))).toBe("403:");
-    expect(await code(updateClaim(other.editor, c.id, { version: c.version, verdict: "verified" }))).toBe("404:");
-    expect(await code(updateClaim(desk.editor, c.id, { version: c.version, rationale: "<p>ok</p>" }))).toBe("ok");
+    expect(await code(updateClaim(await viewerOf(desk.reviewer2), c.id, { version: c.version, verdict: "verified" }))).toBe("403:");
+    expect(await code(updateClaim(await viewerOf(other.editor), c.id, { version: c.version, verdict: "verified" }))).toBe("404:");
+    expect(await code(updateClaim(await viewerOf(desk.editor), c.id, { version: c.version, rationale: "<p>ok</p>" }))).toBe("ok");
   });
 
   it("deletes to a tombstone that undo restores", async () => {
     const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 6, end: 15, verdict: "verified" });
-    const deleted = await deleteClaim(desk.reviewer, c.id, c.version);
+    const deleted = await deleteClaim(await viewerOf(desk.reviewer), c.id, c.version);
     expect(deleted.deletedAt).not.toBeNull();
-    expect((await listClaims(desk.reviewer, desk.article.id)).map((x) => x.id)).not.toContain(c.id);
+    expect((await listClaims(await viewerOf(desk.reviewer), desk.article.id)).map((x) => x.id)).not.toContain(c.id);
     expect(await db.annotation.count({ where: { id: c.id } })).toBe(1);
-    const restored = await restoreClaim(desk.reviewer, c.id, deleted.version);
+    const restored = await restoreClaim(await viewerOf(desk.reviewer), c.id, deleted.version);
     expect(restored.deletedAt).toBeNull();
-    expect((await listClaims(desk.reviewer, desk.article.id)).map((x) => x.id)).toContain(c.id);
+    expect((await listClaims(await viewerOf(desk.reviewer), desk.article.id)).map((x) => x.id)).toContain(c.id);
     const actions = (await db.auditEvent.findMany({ where: { objectId: c.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["claim.create", "claim.delete", "claim.restore"]);
   });
@@ -129,8 +130,8 @@ describe("changing a claim", () => {
   it("lets exactly one of two concurrent writers win", async () => {
     const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 0, end: 5, verdict: "unsourced" });
     const results = await Promise.all([
-      code(updateClaim(desk.editor, c.id, { version: c.version, verdict: "verified" })),
-      code(updateClaim(desk.reviewer, c.id, { version: c.version, verdict: "disputed" })),
+      code(updateClaim(await viewerOf(desk.editor), c.id, { version: c.version, verdict: "verified" })),
+      code(updateClaim(await viewerOf(desk.reviewer), c.id, { version: c.version, verdict: "disputed" })),
     ]);
     expect(results.sort()).toEqual(["409:", "ok"]);
   });

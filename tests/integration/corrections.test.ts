@@ -22,6 +22,7 @@ import { buildClaimReview } from "@/lib/export/claimreview";
 import { reportFacts } from "@/lib/export/report-text";
 import { makeDesk } from "../support/actors";
 import { makeClosedRound } from "../support/closed-round";
+import { loadVisibility, viewerOf } from "@/lib/server/visibility/viewer";
 
 const TEXT = [
   "Stoltenberg met Foreign Minister Park Jin in Seoul on Monday. He urged South Korea to send more military aid to Ukraine.",
@@ -74,7 +75,7 @@ describe("correcting an article", () => {
     expect(audit.after).toMatchObject({ versionId: v2.id, state: "drifted" });
     expect(await db.auditEvent.count({ where: { objectId: desk.article.id, action: "article.correct" } })).toBe(1);
 
-    const listed = await listClaims(desk.reviewer, desk.article.id);
+    const listed = await listClaims(await viewerOf(desk.reviewer), desk.article.id);
     expect(listed.map((c) => [c.id, c.anchorState]).sort()).toEqual(
       [[near.id, "anchored"], [after.id, "moved"], [own.id, "drifted"], [replaced.id, "orphaned"]].sort(),
     );
@@ -129,21 +130,21 @@ describe("deleted claims and corrections", () => {
     const moved = await claimOn("a law against supplying weapons");
     const edited = await claimOn("send more military aid to Ukraine");
     const live = await claimOn("Fumio Kishida");
-    for (const c of [moved, edited]) await deleteClaim(desk.reviewer, c.id, c.version);
+    for (const c of [moved, edited]) await deleteClaim(await viewerOf(desk.reviewer), c.id, c.version);
 
     const newText = `Editor's note: corrected on 31 January.\n${TEXT.replace("send more military aid", "send much more military aid")}`;
     const { reanchored } = await correctArticle(desk.editor, desk.article.id, { version: 1, text: newText });
     // The summary counts what people see: the one live claim.
     expect(reanchored).toEqual({ anchored: 0, moved: 1, drifted: 0, orphaned: 0 });
-    expect((await listClaims(desk.reviewer, desk.article.id)).map((c) => c.id)).toEqual([live.id]);
+    expect((await listClaims(await viewerOf(desk.reviewer), desk.article.id)).map((c) => c.id)).toEqual([live.id]);
 
     const rows = await db.annotation.findMany({ where: { id: { in: [moved.id, edited.id] } } });
     const v2 = await db.articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 2 } });
     for (const r of rows) expect(r).toMatchObject({ versionId: v2.id, deletedAt: expect.any(Date) });
     expect(await db.auditEvent.count({ where: { objectId: moved.id, action: "claim.reanchor" } })).toBe(1);
 
-    for (const r of rows) await restoreClaim(desk.reviewer, r.id, r.version);
-    const listed = await listClaims(desk.reviewer, desk.article.id);
+    for (const r of rows) await restoreClaim(await viewerOf(desk.reviewer), r.id, r.version);
+    const listed = await listClaims(await viewerOf(desk.reviewer), desk.article.id);
     const byId = Object.fromEntries(listed.map((c) => [c.id, c]));
     expect(byId[moved.id]).toMatchObject({ versionId: v2.id, anchorState: "moved", exact: "a law against supplying weapons" });
     expect(sliceCodePoints(newText, byId[moved.id]!.start, byId[moved.id]!.end)).toBe("a law against supplying weapons");
@@ -158,9 +159,9 @@ describe("deleted claims and corrections", () => {
     await correctArticle(desk.editor, desk.article.id, { version: 1, text: TEXT.replace("He urged South Korea", "He urged Seoul") });
     const row = await db.annotation.findUniqueOrThrow({ where: { id: gone.id } });
     expect(row.anchorState).toBe("orphaned");
-    const deleted = await deleteClaim(desk.editor, gone.id, row.version);
+    const deleted = await deleteClaim(await viewerOf(desk.editor), gone.id, row.version);
     const span = findPhrase(TEXT, "Park Jin");
-    expect(await errorCode(placeClaimAnchor(desk.editor, gone.id, { version: deleted.version, ...span }))).toBe("404:");
+    expect(await errorCode(placeClaimAnchor(await viewerOf(desk.editor), gone.id, { version: deleted.version, ...span }))).toBe("404:");
     expect((await db.annotation.findUniqueOrThrow({ where: { id: gone.id } })).anchorState).toBe("orphaned");
   });
 });
@@ -257,7 +258,7 @@ describe("settling drifted and orphaned claims", () => {
 
   it("an editor confirms a drifted claim where it is", async () => {
     const { drifted } = await corrected();
-    const dto = await placeClaimAnchor(desk.editor, drifted.id, { version: drifted.version, confirm: true });
+    const dto = await placeClaimAnchor(await viewerOf(desk.editor), drifted.id, { version: drifted.version, confirm: true });
     expect(dto).toMatchObject({ anchorState: "anchored", anchorScore: null, start: drifted.start, exact: drifted.exact, version: drifted.version + 1 });
     expect(await db.auditEvent.count({ where: { objectId: drifted.id, action: "claim.anchor.confirm" } })).toBe(1);
   });
@@ -265,7 +266,7 @@ describe("settling drifted and orphaned claims", () => {
   it("an editor re-places an orphan on selected words of the current text", async () => {
     const { newText, orphan } = await corrected();
     const span = findPhrase(newText, "He urged Seoul");
-    const dto = await placeClaimAnchor(desk.editor, orphan.id, { version: orphan.version, ...span });
+    const dto = await placeClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, ...span });
     expect(dto).toMatchObject({ anchorState: "anchored", exact: "He urged Seoul", start: span.start, end: span.end });
     const row = await db.annotation.findUniqueOrThrow({ where: { id: orphan.id } });
     expect(row).toMatchObject({ anchorState: "anchored", exact: "He urged Seoul", prefix: newText.slice(Math.max(0, newText.indexOf("He urged") - 32), newText.indexOf("He urged")) });
@@ -275,12 +276,12 @@ describe("settling drifted and orphaned claims", () => {
 
   it("refuses the wrong caller, a stale version, a bad span and confirming an orphan", async () => {
     const { drifted, orphan } = await corrected();
-    expect(await errorCode(placeClaimAnchor(desk.reviewer, drifted.id, { version: drifted.version, confirm: true }))).toBe("403:");
-    expect(await errorCode(placeClaimAnchor(other.editor, drifted.id, { version: drifted.version, confirm: true }))).toBe("404:");
-    expect(await errorCode(placeClaimAnchor(desk.editor, drifted.id, { version: drifted.version - 1, confirm: true }))).toBe("409:");
-    expect(await errorCode(placeClaimAnchor(desk.editor, orphan.id, { version: orphan.version, confirm: true }))).toBe("400:confirm");
-    expect(await errorCode(placeClaimAnchor(desk.editor, orphan.id, { version: orphan.version, start: 0, end: 999_999 }))).toBe("400:end");
-    expect(await errorCode(placeClaimAnchor(desk.editor, orphan.id, { version: orphan.version, start: 11, end: 12 }))).toBe("400:start");
+    expect(await errorCode(placeClaimAnchor(await viewerOf(desk.reviewer), drifted.id, { version: drifted.version, confirm: true }))).toBe("403:");
+    expect(await errorCode(placeClaimAnchor(await viewerOf(other.editor), drifted.id, { version: drifted.version, confirm: true }))).toBe("404:");
+    expect(await errorCode(placeClaimAnchor(await viewerOf(desk.editor), drifted.id, { version: drifted.version - 1, confirm: true }))).toBe("409:");
+    expect(await errorCode(placeClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, confirm: true }))).toBe("400:confirm");
+    expect(await errorCode(placeClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, start: 0, end: 999_999 }))).toBe("400:end");
+    expect(await errorCode(placeClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, start: 11, end: 12 }))).toBe("400:start");
     expect((await db.annotation.findUniqueOrThrow({ where: { id: orphan.id } })).anchorState).toBe("orphaned");
   });
 });
@@ -314,7 +315,7 @@ describe("final claims of a closed review round through a correction", () => {
     expect(audit.after).toMatchObject({ versionId: v2.id, state: "moved", start: law.start + 6 });
     expect(await db.auditEvent.count({ where: { objectType: "claim", action: "claim.reanchor", objectId: { in: [park.id, law.id, retracted.id] } } })).toBe(3);
 
-    const final = await listFinalClaims(desk.team.id, desk.article.id);
+    const final = await listFinalClaims(await loadVisibility(desk.editor), desk.article.id);
     expect(final.map((c) => [c.id, c.source, c.versionId, c.anchorState, c.anchorScore])).toEqual([
       [park.id, "round", v2.id, "anchored", null],
       [law.id, "round", v2.id, "moved", null],
@@ -322,7 +323,7 @@ describe("final claims of a closed review round through a correction", () => {
     // The reviewers' spans moved with their claim: same version, same words.
     for (const m of final.flatMap((c) => c.members)) expect(sliceCodePoints(newText, m.start, m.end)).toBe(m.exact);
 
-    const current = await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE });
+    const current = await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: BASE });
     expect(current.version).toMatchObject({ id: v2.id, number: 2 });
     expect(current.claims.map((c) => [c.number, c.exact, c.anchorState])).toEqual([[1, park.exact, "anchored"], [2, law.exact, "moved"]]);
     const html = buildHtml(current);
@@ -330,7 +331,7 @@ describe("final claims of a closed review round through a correction", () => {
     expect(html).not.toContain("needs re-review");
 
     // The round's report: on the version its claims are on now, saying which one the round reviewed.
-    const report = await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE, roundId: round.id });
+    const report = await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: BASE, roundId: round.id });
     expect(report.version).toMatchObject({ id: v2.id, number: 2, text: newText });
     expect(report.round).toMatchObject({ id: round.id, status: "closed", reviewedVersion: 1 });
     const shownOn = "The round reviewed version 1. A correction has since moved its claims, so they are shown on version 2.";
@@ -370,7 +371,7 @@ describe("final claims of a closed review round through a correction", () => {
     expect(reanchored).toEqual({ anchored: 0, moved: 1, drifted: 2, orphaned: 2 });
     const v2 = await versionTwo();
 
-    const final = await listFinalClaims(desk.team.id, desk.article.id);
+    const final = await listFinalClaims(await loadVisibility(desk.editor), desk.article.id);
     // Text order, the orphan (no place in the text) last.
     expect(final.map((c) => [c.id, c.source, c.versionId, c.anchorState, c.exact])).toEqual([
       [edited.id, "round", v2.id, "drifted", "send much more military aid to Ukraine"],
@@ -384,7 +385,7 @@ describe("final claims of a closed review round through a correction", () => {
     expect(audit.before).toMatchObject({ versionId: desk.version.id, exact: "South Korea", start: gone.start });
     expect(audit.after).toMatchObject({ versionId: v2.id, state: "orphaned", start: 0, end: 0 });
 
-    const report = await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE });
+    const report = await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: BASE });
     expect(report.claims.map((c) => [c.number, c.anchorState])).toEqual([[1, "drifted"], [2, "moved"], [3, "orphaned"]]);
     const html = buildHtml(report);
     expect(html).toContain(`He urged Seoul to <mark id="claim-1" class="claim v-disputed" data-claim="1">send much more military aid to Ukraine</mark>`);
@@ -400,7 +401,7 @@ describe("final claims of a closed review round through a correction", () => {
     // Aggregators get only the claim whose words are those checked.
     expect(buildClaimReview(report).map((r) => (r as { claimReviewed: string }).claimReviewed)).toEqual(["Fumio Kishida"]);
 
-    const roundReport = await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE, roundId: round.id });
+    const roundReport = await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: BASE, roundId: round.id });
     expect(roundReport.version.id).toBe(v2.id);
     expect(roundReport.claims.map((c) => [c.exact, c.anchorState])).toEqual([["send much more military aid to Ukraine", "drifted"], ["South Korea", "orphaned"]]);
     expect(buildMarkdown(roundReport).match(new RegExp(NOTE.replace(/[.]/g, "\\."), "g"))).toHaveLength(2);

@@ -15,6 +15,7 @@ import { correctArticle } from "@/lib/server/articles/correct-article";
 import { DEFAULT_LIMITS, limits } from "@/lib/quotas/limits";
 import { makeDesk } from "../support/actors";
 import { errorCode } from "../support/error-code";
+import { viewerOf } from "@/lib/server/visibility/viewer";
 
 const onPostgres = databaseKind(process.env.DATABASE_URL!) === "postgres";
 
@@ -30,7 +31,7 @@ describe("a claim created while a round starts or a correction is saved", () => 
     let roundId = "";
     const claim = await createClaim(desk.reviewer, desk.article.id, span(desk), {
       beforeInsert: async () => {
-        roundId = (await startRound(desk.editor, { articleId: desk.article.id, reviewerIds: [desk.reviewer.id], adjudicatorId: desk.editor.id })).id;
+        roundId = (await startRound(await viewerOf(desk.editor), { articleId: desk.article.id, reviewerIds: [desk.reviewer.id], adjudicatorId: desk.editor.id })).id;
       },
     });
     expect(roundId).not.toBe("");
@@ -61,9 +62,9 @@ describe("a claim created while a round starts or a correction is saved", () => 
 
   it("is refused with 403 when the reviewer submitted their review in between", async () => {
     const desk = await makeDesk(db);
-    const round = await startRound(desk.editor, { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], adjudicatorId: desk.editor.id });
+    const round = await startRound(await viewerOf(desk.editor), { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], adjudicatorId: desk.editor.id });
     const result = await errorCode(
-      createClaim(desk.reviewer, desk.article.id, span(desk), { beforeInsert: async () => void (await submitReview(desk.reviewer, round.id)) }),
+      createClaim(desk.reviewer, desk.article.id, span(desk), { beforeInsert: async () => void (await submitReview(await viewerOf(desk.reviewer), round.id)) }),
     );
     expect(result).toBe("403:");
     expect(await db.annotation.count({ where: { articleId: desk.article.id } })).toBe(0);

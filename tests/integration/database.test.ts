@@ -9,6 +9,7 @@ import { seedDemo, DEMO_ACCOUNTS } from "@/seeds/demo";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { updateClaim } from "@/lib/server/claims/update-claim";
 import { makeDesk } from "../support/actors";
+import { viewerOf } from "@/lib/server/visibility/viewer";
 
 const url = process.env.DATABASE_URL!;
 const kind = databaseKind(url);
@@ -33,7 +34,7 @@ describe("concurrent writes", () => {
     const created = await Promise.all(
       Array.from({ length: 50 }, (_, i) => createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: i % 20, end: (i % 20) + 5, verdict: "verified" })),
     );
-    const updated = await Promise.all(created.map((c) => updateClaim(desk.reviewer, c.id, { version: c.version, verdict: "disputed" })));
+    const updated = await Promise.all(created.map(async (c) => updateClaim(await viewerOf(desk.reviewer), c.id, { version: c.version, verdict: "disputed" })));
     expect(updated.every((c) => c.verdict === "disputed")).toBe(true);
     expect(await db.annotation.count({ where: { articleId: desk.article.id, verdict: "disputed" } })).toBe(50);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDemo } from "@/seeds/demo";
 import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
+import { loadVisibility } from "@/lib/server/visibility/viewer";
 
 describe("the demo review seed", () => {
   it("holds one finished round and one waiting for adjudication, and a second run changes nothing", async () => {
@@ -19,7 +20,8 @@ describe("the demo review seed", () => {
     const [finished, waiting] = rounds;
     expect(finished!.clusters.every((c) => c.status === "decided" && c.decisions.length === 1 && c.decisions[0]!.rationaleHtml.length > 10)).toBe(true);
     expect(waiting!.clusters.map((c) => [c.kind, c.status])).toEqual([["agreed", "open"], ["boundary_only", "open"], ["verdict_conflict", "open"]]);
-    const finals = await listFinalClaims(team.id, finished!.articleId);
+    const editor = await db.membership.findFirstOrThrow({ where: { teamId: team.id, role: "editor" } });
+    const finals = await listFinalClaims(await loadVisibility({ id: editor.userId, teamId: team.id, role: "editor" }), finished!.articleId);
     expect(finals.filter((f) => f.source === "round").map((f) => f.verdict)).toEqual(["unsourced", "verified", "verified"]);
 
     const counts = async () => [await db.reviewRound.count({ where: { teamId: team.id } }), await db.annotation.count({ where: { teamId: team.id } }), await db.decision.count({ where: { teamId: team.id } })];

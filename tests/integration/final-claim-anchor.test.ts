@@ -19,6 +19,7 @@ import { roundVersionNote } from "@/components/review/round-version-note";
 import { errorCode } from "../support/error-code";
 import { makeDesk } from "../support/actors";
 import { makeClosedRound } from "../support/closed-round";
+import { loadVisibility, viewerOf } from "@/lib/server/visibility/viewer";
 
 const SEED = readFileSync(new URL("../../seeds/articles/000_adab854ca7d5bdf4.txt", import.meta.url), "utf8");
 const MADRID = "the NATO summit in Madrid in June 2022";
@@ -59,7 +60,7 @@ describe("PATCH /api/final-claims/{id}/anchor (placeFinalClaimAnchor)", () => {
     await eventBus().ready();
     const off = eventBus().subscribe((e) => void (e.team === desk.team.id && seen.push(e)));
     try {
-      const claim = await placeFinalClaimAnchor(desk.editor, drifted.id, { version: drifted.version, confirm: true });
+      const claim = await placeFinalClaimAnchor(await viewerOf(desk.editor), drifted.id, { version: drifted.version, confirm: true });
       expect(claim).toMatchObject({ id: drifted.id, source: "round", anchorState: "anchored", anchorScore: null, exact: AID_EDITED, version: drifted.version + 1 });
       expect(sliceCodePoints(text, claim.start, claim.end)).toBe(AID_EDITED);
       await expect.poll(() => seen.map((e) => [e.kind, e.article, e.id])).toContainEqual(["cluster", desk.article.id, drifted.clusterId]);
@@ -71,15 +72,15 @@ describe("PATCH /api/final-claims/{id}/anchor (placeFinalClaimAnchor)", () => {
     expect(audit).toMatchObject({ objectType: "claim", actorId: desk.editor.id, teamId: desk.team.id });
     expect(audit.before).toMatchObject({ anchorState: "drifted", version: drifted.version });
     expect(audit.after).toMatchObject({ anchorState: "anchored", anchorScore: null, version: drifted.version + 1 });
-    const listed = (await listFinalClaims(desk.team.id, desk.article.id)).find((c) => c.id === drifted.id);
+    const listed = (await listFinalClaims(await loadVisibility(desk.editor), desk.article.id)).find((c) => c.id === drifted.id);
     expect(listed).toMatchObject({ anchorState: "anchored", anchorScore: null });
   });
 
   it("re-places an orphaned final claim on selected words, with selectors the server computes", async () => {
     const { orphan, visit, text } = await correctedRound();
-    expect((await listFinalClaims(desk.team.id, desk.article.id)).at(-1)!.id).toBe(orphan.id);
+    expect((await listFinalClaims(await loadVisibility(desk.editor), desk.article.id)).at(-1)!.id).toBe(orphan.id);
     const span = findPhrase(text, SPAIN);
-    const claim = await placeFinalClaimAnchor(desk.editor, orphan.id, { version: orphan.version, ...span });
+    const claim = await placeFinalClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, ...span });
     const at = text.indexOf(SPAIN);
     const placed = { start: span.start, end: span.end, exact: SPAIN, prefix: text.slice(at - 32, at), suffix: text.slice(at + SPAIN.length, at + SPAIN.length + 32), anchorState: "anchored", anchorScore: null };
     expect(claim).toMatchObject({ ...placed, version: orphan.version + 1 });
@@ -88,24 +89,24 @@ describe("PATCH /api/final-claims/{id}/anchor (placeFinalClaimAnchor)", () => {
     expect(audit.before).toMatchObject({ anchorState: "orphaned", exact: MADRID, start: 0, end: 0 });
     expect(audit.after).toMatchObject({ anchorState: "anchored", exact: SPAIN, start: span.start });
     // No longer an orphan: listed in text order, and the report highlights it at its new words.
-    expect((await listFinalClaims(desk.team.id, desk.article.id)).map((c) => c.exact)).toEqual([AID_EDITED, VISIT, SPAIN]);
-    const report = await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE });
+    expect((await listFinalClaims(await loadVisibility(desk.editor), desk.article.id)).map((c) => c.exact)).toEqual([AID_EDITED, VISIT, SPAIN]);
+    const report = await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: BASE });
     expect(report.claims.find((c) => c.id === orphan.id)).toMatchObject({ anchorState: "anchored", start: span.start, end: span.end, exact: SPAIN });
     expect(visit.anchorState).toBe("moved");
   });
 
   it("refuses a stale version (409 with the current claim), a reviewer (403), another team and a tombstone (404), and bad requests (400 naming the field)", async () => {
     const { orphan, drifted, tombstone, text } = await correctedRound();
-    const stale = await placeFinalClaimAnchor(desk.editor, drifted.id, { version: drifted.version - 1, confirm: true }).catch((e: unknown) => e);
+    const stale = await placeFinalClaimAnchor(await viewerOf(desk.editor), drifted.id, { version: drifted.version - 1, confirm: true }).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(AppError);
     expect(stale).toMatchObject({ status: 409, current: { id: drifted.id, version: drifted.version, anchorState: "drifted", exact: AID_EDITED } });
-    expect(await errorCode(placeFinalClaimAnchor(desk.reviewer, drifted.id, { version: drifted.version, confirm: true }))).toBe("403:");
-    expect(await errorCode(placeFinalClaimAnchor(other.editor, drifted.id, { version: drifted.version, confirm: true }))).toBe("404:");
-    expect(await errorCode(placeFinalClaimAnchor(desk.editor, tombstone.id, { version: tombstone.version, confirm: true }))).toBe("404:");
-    expect(await errorCode(placeFinalClaimAnchor(desk.editor, orphan.id, { version: orphan.version, confirm: true }))).toBe("400:confirm");
-    expect(await errorCode(placeFinalClaimAnchor(desk.editor, orphan.id, { version: orphan.version, start: 0, end: 9_999_999 }))).toBe("400:end");
+    expect(await errorCode(placeFinalClaimAnchor(await viewerOf(desk.reviewer), drifted.id, { version: drifted.version, confirm: true }))).toBe("403:");
+    expect(await errorCode(placeFinalClaimAnchor(await viewerOf(other.editor), drifted.id, { version: drifted.version, confirm: true }))).toBe("404:");
+    expect(await errorCode(placeFinalClaimAnchor(await viewerOf(desk.editor), tombstone.id, { version: tombstone.version, confirm: true }))).toBe("404:");
+    expect(await errorCode(placeFinalClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, confirm: true }))).toBe("400:confirm");
+    expect(await errorCode(placeFinalClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, start: 0, end: 9_999_999 }))).toBe("400:end");
     const space = findPhrase(text, " the alliance");
-    expect(await errorCode(placeFinalClaimAnchor(desk.editor, orphan.id, { version: orphan.version, start: space.start, end: space.start + 1 }))).toBe("400:start");
+    expect(await errorCode(placeFinalClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, start: space.start, end: space.start + 1 }))).toBe("400:start");
     expect(await claimRow(orphan.id)).toMatchObject({ anchorState: "orphaned", start: 0, end: 0, exact: MADRID, version: orphan.version });
     expect(await claimRow(drifted.id)).toMatchObject({ anchorState: "drifted", version: drifted.version });
     expect(await db.auditEvent.count({ where: { objectId: { in: [orphan.id, drifted.id] }, action: { startsWith: "claim.anchor" } } })).toBe(0);
@@ -115,7 +116,7 @@ describe("PATCH /api/final-claims/{id}/anchor (placeFinalClaimAnchor)", () => {
     const { drifted } = await correctedRound();
     const v2 = await db.articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 2 } });
     await createRound(db, { team: desk.team, version: v2, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.editor.id] });
-    expect(await errorCode(placeFinalClaimAnchor(desk.editor, drifted.id, { version: drifted.version, confirm: true }))).toBe("403:");
+    expect(await errorCode(placeFinalClaimAnchor(await viewerOf(desk.editor), drifted.id, { version: drifted.version, confirm: true }))).toBe("403:");
     expect((await claimRow(drifted.id)).anchorState).toBe("drifted");
   });
 });
@@ -123,7 +124,7 @@ describe("PATCH /api/final-claims/{id}/anchor (placeFinalClaimAnchor)", () => {
 describe("the round page (getRound) after a correction", () => {
   it("draws on the version the round's claims are on now, clusters at their members' new words, and says which version was reviewed", async () => {
     const { round: closed } = await makeClosedRound(db, desk, [MADRID, AID, VISIT, TANKS], TANKS);
-    const before = await getRound(desk.editor, closed.id);
+    const before = await getRound(await viewerOf(desk.editor), closed.id);
     expect(before).toMatchObject({ text: desk.version.text, textVersion: { id: desk.version.id, number: 1, reviewedNumber: 1 } });
     expect(roundVersionNote(before)).toBeNull();
     for (const c of before.clusters) expect(sliceCodePoints(before.text, c.start, c.end)).toBe(c.members[0]!.exact);
@@ -131,7 +132,7 @@ describe("the round page (getRound) after a correction", () => {
     const text = desk.version.text.replace(MADRID, SPAIN).replace("increase aid", "increase its aid");
     await correctArticle(desk.editor, desk.article.id, { version: 1, text });
     const v2 = await db.articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 2 } });
-    const after = await getRound(desk.reviewer, closed.id);
+    const after = await getRound(await viewerOf(desk.reviewer), closed.id);
     expect(after).toMatchObject({ versionId: desk.version.id, text, textVersion: { id: v2.id, number: 2, reviewedNumber: 1 } });
     expect(roundVersionNote(after)).toBe("This round reviewed version 1; a correction has since moved its claims to version 2.");
     // Clusters in text order on the reviewed version; each drawn where its members are now (a rejected one too), the orphaned one nowhere.
@@ -145,7 +146,7 @@ describe("the round page (getRound) after a correction", () => {
       expect([row.start, row.end]).toEqual([was.start, was.end]);
     }
     // The round report draws on the same version.
-    expect((await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE, roundId: closed.id })).version.id).toBe(v2.id);
+    expect((await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: BASE, roundId: closed.id })).version.id).toBe(v2.id);
   });
 });
 
@@ -155,21 +156,21 @@ describe("blind review hides the outcome from the reviewer", () => {
     const version = { ...desk.version, articleId: desk.article.id };
     const blind = await createRound(db, { team: desk.team, version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id] });
     const exacts = [AID, VISIT, MADRID];
-    const list = (viewer: typeof desk.editor) => listFinalClaims(desk.team.id, desk.article.id, { viewer }).then((l) => l.map((c) => c.exact));
+    const list = async (viewer: typeof desk.editor) => listFinalClaims(await loadVisibility(viewer), desk.article.id).then((l) => l.map((c) => c.exact));
 
     expect(await list(desk.reviewer)).toEqual([]);
     expect(await list(desk.reviewer2)).toEqual(exacts);
     expect(await list(desk.editor)).toEqual(exacts);
-    expect(await errorCode(listFinalClaims(other.team.id, desk.article.id, { viewer: other.reviewer }))).toBe("404:");
+    expect(await errorCode(listFinalClaims(await loadVisibility(other.reviewer), desk.article.id))).toBe("404:");
 
-    const report = await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE, viewer: desk.reviewer });
+    const report = await loadReport(await loadVisibility(desk.reviewer), desk.article.id, { baseUrl: BASE });
     expect(report.claims).toEqual([]);
     expect(report.summary.total).toBe(0);
-    const roundReport = await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE, roundId: closed.id, viewer: desk.reviewer });
+    const roundReport = await loadReport(await loadVisibility(desk.reviewer), desk.article.id, { baseUrl: BASE, roundId: closed.id });
     expect(roundReport.claims).toEqual([]);
     expect(roundReport.summary.roundAgreement).toBeNull();
-    expect((await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE, viewer: desk.reviewer2 })).claims.map((c) => c.exact)).toEqual(exacts);
-    expect((await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE, roundId: closed.id, viewer: desk.reviewer2 })).claims).toHaveLength(3);
+    expect((await loadReport(await loadVisibility(desk.reviewer2), desk.article.id, { baseUrl: BASE })).claims.map((c) => c.exact)).toEqual(exacts);
+    expect((await loadReport(await loadVisibility(desk.reviewer2), desk.article.id, { baseUrl: BASE, roundId: closed.id })).claims).toHaveLength(3);
 
     // Once the reviewer's round is revealed, the outcome is theirs to read again.
     await db.reviewRound.update({ where: { id: blind.id }, data: { status: "revealed", revealedAt: new Date() } });
@@ -180,27 +181,27 @@ describe("blind review hides the outcome from the reviewer", () => {
     const { round: closed } = await makeClosedRound(db, desk, [MADRID, AID, VISIT]);
     const cluster = await db.cluster.findFirstOrThrow({ where: { roundId: closed.id } });
     const claim = await db.claim.findFirstOrThrow({ where: { clusterId: cluster.id } });
-    await createComment(desk.editor, { clusterId: cluster.id, body: "<p>Checked against the transcript.</p>" });
+    await createComment(await viewerOf(desk.editor), { clusterId: cluster.id, body: "<p>Checked against the transcript.</p>" });
     const version = { ...desk.version, articleId: desk.article.id };
     const blind = await createRound(db, { team: desk.team, version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id] });
 
     // Thunks, called one at a time: a refused call's rejection is always awaited, never left unhandled.
     const refused = [
-      () => getRound(desk.reviewer, closed.id),
-      () => getRoundAgreement(desk.reviewer, closed.id),
-      () => listComments(desk.reviewer, { clusterId: cluster.id }),
-      () => listComments(desk.reviewer, { claimId: claim.id }),
-      () => createComment(desk.reviewer, { claimId: claim.id, body: "<p>Peeking.</p>" }),
+      async () => getRound(await viewerOf(desk.reviewer), closed.id),
+      async () => getRoundAgreement(await viewerOf(desk.reviewer), closed.id),
+      async () => listComments(await viewerOf(desk.reviewer), { clusterId: cluster.id }),
+      async () => listComments(await viewerOf(desk.reviewer), { claimId: claim.id }),
+      async () => createComment(await viewerOf(desk.reviewer), { claimId: claim.id, body: "<p>Peeking.</p>" }),
     ];
     for (const call of refused) expect(await errorCode(call())).toBe("403:");
     expect(await db.comment.count({ where: { claimId: claim.id } })).toBe(0);
     // Everyone else still reads them.
-    expect((await getRound(desk.reviewer2, closed.id)).clusters).toHaveLength(3);
-    expect(await listComments(desk.editor, { clusterId: cluster.id })).toHaveLength(1);
-    expect(await errorCode(getRoundAgreement(desk.reviewer2, closed.id))).toBe("ok");
+    expect((await getRound(await viewerOf(desk.reviewer2), closed.id)).clusters).toHaveLength(3);
+    expect(await listComments(await viewerOf(desk.editor), { clusterId: cluster.id })).toHaveLength(1);
+    expect(await errorCode(getRoundAgreement(await viewerOf(desk.reviewer2), closed.id))).toBe("ok");
 
     await db.reviewRound.update({ where: { id: blind.id }, data: { status: "revealed", revealedAt: new Date() } });
-    expect((await getRound(desk.reviewer, closed.id)).clusters).toHaveLength(3);
-    expect(await listComments(desk.reviewer, { clusterId: cluster.id })).toHaveLength(1);
+    expect((await getRound(await viewerOf(desk.reviewer), closed.id)).clusters).toHaveLength(3);
+    expect(await listComments(await viewerOf(desk.reviewer), { clusterId: cluster.id })).toHaveLength(1);
   });
 });

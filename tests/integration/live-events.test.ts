@@ -8,6 +8,7 @@ import { eventStreamResponse } from "@/lib/events/event-stream";
 import type { EventBus, LiveEvent } from "@/lib/events/live-event";
 import { annotateInRound, createRound } from "@/seeds/review-factories";
 import { createArticle, createTeam, createUser } from "@/seeds/factories";
+import { sealVisibility } from "@/lib/policies/visibility";
 import { sseReader } from "../support/sse-reader";
 import { callAs, ensureBuild, freePort, hasBuild, openEventStream, signInAt, startAppInstance, type AppInstance } from "../support/app-instance";
 
@@ -15,11 +16,12 @@ const url = process.env.DATABASE_URL!;
 const onPostgres = databaseKind(url) === "postgres";
 const opened: { bus: EventBus; abort: AbortController }[] = [];
 
-/** An SSE client of `bus` in this process (no HTTP): the stream read through tests/support/sse-reader.ts. */
+/** An SSE client of `bus` in this process (no HTTP), for a member in no review round: the stream read through tests/support/sse-reader.ts. */
 function sseClient(bus: EventBus, teamId: string, heartbeatMs?: number) {
   const abort = new AbortController();
   opened.push({ bus, abort });
-  return { abort, ...sseReader(eventStreamResponse(bus, teamId, abort.signal, heartbeatMs).body!) };
+  const visibility = sealVisibility({ id: "member", teamId, role: "editor" }, [], []);
+  return { abort, ...sseReader(eventStreamResponse(bus, { teamId, visibility, reload: async () => visibility }, abort.signal, heartbeatMs).body!) };
 }
 
 afterEach(async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import JSZip from "jszip";
 import { db } from "@/lib/db";
@@ -19,6 +20,7 @@ import { makeDesk } from "../support/actors";
 import { errorCode } from "../support/error-code";
 import { checkAnnotation } from "../support/w3c-conformance";
 import { parseCsv } from "../support/parse-csv";
+import { loadVisibility, viewerOf } from "@/lib/server/visibility/viewer";
 
 const BASE = "http://claimdesk.test";
 const TEXT = "“It’s historic,” the café owner said of Stoltenberg’s visit.\nNATO has 30 members. Stoltenberg met Yoon in Seoul.\n𝕏 Later, Stoltenberg met Yoon again in Tokyo.";
@@ -50,7 +52,7 @@ beforeAll(async () => {
 
 describe("loading an article's report", () => {
   it("holds the final claims in text order, with rationale, evidence (tombstones flagged) and the article's metadata", async () => {
-    const m = await loadReport(desk.team.id, desk.article.id, { baseUrl: `${BASE}/` });
+    const m = await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: `${BASE}/` });
     expect(m.baseUrl).toBe(BASE);
     expect(m.team).toEqual({ id: desk.team.id, name: desk.team.name });
     expect(m.article).toMatchObject({ id: desk.article.id, title: "Test article", url: "https://news.example/visit", publishedDate: "2023-01-30" });
@@ -73,24 +75,24 @@ describe("loading an article's report", () => {
   });
 
   it("never crosses teams", async () => {
-    expect(await code(loadReport(other.team.id, desk.article.id, { baseUrl: BASE }))).toBe("404:");
+    expect(await code(loadReport(await loadVisibility(other.editor), desk.article.id, { baseUrl: BASE }))).toBe("404:");
   });
 });
 
 describe("the report of a review round", () => {
   it("shows each reviewer's verdict, the disagreement and the decision, with the round's agreement figures", async () => {
     const d = await makeDesk(db, TEXT);
-    const round = await startRound(d.editor, { articleId: d.article.id, reviewerIds: [d.reviewer.id, d.reviewer2.id], adjudicatorId: d.editor.id });
+    const round = await startRound(await viewerOf(d.editor), { articleId: d.article.id, reviewerIds: [d.reviewer.id, d.reviewer2.id], adjudicatorId: d.editor.id });
     const add = (who: "reviewer" | "reviewer2", phrase: string, verdict: "verified" | "disputed") =>
       createClaim(d[who], d.article.id, { versionId: d.version.id, ...span(phrase), verdict });
     await add("reviewer", "NATO has 30 members", "disputed");
     await add("reviewer2", "NATO has 30 members", "verified");
-    await submitReview(d.reviewer, round.id);
-    await submitReview(d.reviewer2, round.id);
-    const [cluster] = (await getRound(d.editor, round.id)).clusters;
-    await decideCluster(d.editor, cluster!.id, { version: cluster!.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>Finland joined.</p>" });
+    await submitReview(await viewerOf(d.reviewer), round.id);
+    await submitReview(await viewerOf(d.reviewer2), round.id);
+    const [cluster] = (await getRound(await viewerOf(d.editor), round.id)).clusters;
+    await decideCluster(await viewerOf(d.editor), cluster!.id, { version: cluster!.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>Finland joined.</p>" });
 
-    const m = await loadReport(d.team.id, d.article.id, { baseUrl: BASE, roundId: round.id });
+    const m = await loadReport(await loadVisibility(d.editor), d.article.id, { baseUrl: BASE, roundId: round.id });
     expect(m.round).toMatchObject({ id: round.id, adjudicator: { id: d.editor.id } });
     expect(m.claims).toHaveLength(1);
     const c = m.claims[0]!;
@@ -102,28 +104,28 @@ describe("the report of a review round", () => {
     expect(m.summary.roundAgreement).not.toBeNull();
     expect(buildHtml(m)).toContain("Reviewers disagreed on the verdict");
     // The article's own report has the same claim; another article's round is not found.
-    expect((await loadReport(d.team.id, d.article.id, { baseUrl: BASE })).claims.map((x) => x.id)).toEqual([c.id]);
-    expect(await code(loadReport(d.team.id, desk.article.id, { baseUrl: BASE, roundId: round.id }))).toBe("404:");
-    expect(await code(loadReport(desk.team.id, desk.article.id, { baseUrl: BASE, roundId: round.id }))).toBe("404:");
+    expect((await loadReport(await loadVisibility(d.editor), d.article.id, { baseUrl: BASE })).claims.map((x) => x.id)).toEqual([c.id]);
+    expect(await code(loadReport(await loadVisibility(d.editor), desk.article.id, { baseUrl: BASE, roundId: round.id }))).toBe("404:");
+    expect(await code(loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: BASE, roundId: round.id }))).toBe("404:");
   });
 });
 
 describe("a review round's rejected clusters", () => {
   it("are in the round's report with each reviewer's quote and verdict and the rejection's rationale; not in the article's, nor for a reviewer reviewing blind", async () => {
     const d = await makeDesk(db, TEXT);
-    const round = await startRound(d.editor, { articleId: d.article.id, reviewerIds: [d.reviewer.id, d.reviewer2.id], adjudicatorId: d.editor.id });
+    const round = await startRound(await viewerOf(d.editor), { articleId: d.article.id, reviewerIds: [d.reviewer.id, d.reviewer2.id], adjudicatorId: d.editor.id });
     await createClaim(d.reviewer, d.article.id, { versionId: d.version.id, ...span("NATO has 30 members"), verdict: "disputed" });
     await createClaim(d.reviewer2, d.article.id, { versionId: d.version.id, ...span("NATO has 30 members"), verdict: "disputed" });
     await createClaim(d.reviewer2, d.article.id, { versionId: d.version.id, ...span("the café owner said"), verdict: "unsourced", rationale: "<p>Which owner?</p>" });
-    await submitReview(d.reviewer, round.id);
-    await submitReview(d.reviewer2, round.id);
-    const clusters = (await getRound(d.editor, round.id)).clusters;
+    await submitReview(await viewerOf(d.reviewer), round.id);
+    await submitReview(await viewerOf(d.reviewer2), round.id);
+    const clusters = (await getRound(await viewerOf(d.editor), round.id)).clusters;
     const agreed = clusters.find((c) => c.kind === "agreed")!;
     const single = clusters.find((c) => c.kind === "single_reviewer")!;
-    await decideCluster(d.editor, agreed.id, { version: agreed.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>Finland joined.</p>" });
-    await decideCluster(d.editor, single.id, { version: single.version, action: "reject", rationale: "<p>Scene-setting, <em>not</em> a claim.</p>" });
+    await decideCluster(await viewerOf(d.editor), agreed.id, { version: agreed.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>Finland joined.</p>" });
+    await decideCluster(await viewerOf(d.editor), single.id, { version: single.version, action: "reject", rationale: "<p>Scene-setting, <em>not</em> a claim.</p>" });
 
-    const m = await loadReport(d.team.id, d.article.id, { baseUrl: BASE, roundId: round.id });
+    const m = await loadReport(await loadVisibility(d.editor), d.article.id, { baseUrl: BASE, roundId: round.id });
     expect(m.claims.map((c) => c.exact)).toEqual(["NATO has 30 members"]);
     expect(m.rejected).toEqual([
       {
@@ -138,31 +140,31 @@ describe("a review round's rejected clusters", () => {
     expect(html).toContain("<blockquote>the café owner said</blockquote>");
     expect(html).toContain("<p>Scene-setting, <em>not</em> a claim.</p>");
     // The article's own report lists claims only.
-    expect((await loadReport(d.team.id, d.article.id, { baseUrl: BASE })).rejected).toEqual([]);
+    expect((await loadReport(await loadVisibility(d.editor), d.article.id, { baseUrl: BASE })).rejected).toEqual([]);
 
     // A later round on the article: its reviewer, reviewing blind, gets the earlier round's report without the outcome.
-    await closeRound(d.editor, round.id, (await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).version);
-    await startRound(d.editor, { articleId: d.article.id, reviewerIds: [d.reviewer.id], adjudicatorId: d.editor.id });
-    expect((await loadReport(d.team.id, d.article.id, { baseUrl: BASE, roundId: round.id, viewer: d.reviewer })).rejected).toEqual([]);
-    expect((await loadReport(d.team.id, d.article.id, { baseUrl: BASE, roundId: round.id, viewer: d.reviewer2 })).rejected).toHaveLength(1);
+    await closeRound(await viewerOf(d.editor), round.id, (await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).version);
+    await startRound(await viewerOf(d.editor), { articleId: d.article.id, reviewerIds: [d.reviewer.id], adjudicatorId: d.editor.id });
+    expect((await loadReport(await loadVisibility(d.reviewer), d.article.id, { baseUrl: BASE, roundId: round.id })).rejected).toEqual([]);
+    expect((await loadReport(await loadVisibility(d.reviewer2), d.article.id, { baseUrl: BASE, roundId: round.id })).rejected).toHaveLength(1);
   });
 });
 
 describe("importing W3C annotations", () => {
   it("round-trips: export, import into a fresh copy of the article, and the spans and verdicts are identical", async () => {
-    const source = await loadReport(desk.team.id, desk.article.id, { baseUrl: BASE });
+    const source = await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: BASE });
     const exported = JSON.parse(JSON.stringify(buildW3c(source)));
     for (const a of exported.first.items) expect(checkAnnotation(a).failed).toEqual([]);
 
     const copy = await createArticle(db, { team: desk.team, text: TEXT, meta: { title: "Copy" } });
-    const report = await importW3c(desk.editor, copy.id, exported, BASE);
+    const report = await importW3c(await viewerOf(desk.editor), copy.id, exported, BASE);
     expect(report.failed).toEqual([]);
     expect(report.imported.map((i) => i.placedBy)).toEqual(["position", "position", "position"]);
     // The tombstoned item is not re-created as a library entry pointing at Claimdesk itself.
     expect(report.imported.map((i) => i.evidence)).toEqual([1, 1, 0]);
     expect(await db.evidenceItem.count({ where: { teamId: desk.team.id, url: { startsWith: BASE } } })).toBe(0);
 
-    const again = await loadReport(desk.team.id, copy.id, { baseUrl: BASE });
+    const again = await loadReport(await loadVisibility(desk.editor), copy.id, { baseUrl: BASE });
     const shape = (m: typeof source) => m.claims.map((c) => ({ start: c.start, end: c.end, exact: c.exact, prefix: c.prefix, suffix: c.suffix, verdict: c.verdict, rationaleHtml: c.rationaleHtml }));
     expect(shape(again)).toEqual(shape(source));
     // Evidence comes back as links to the same library items, with stance and pinpoint.
@@ -171,7 +173,7 @@ describe("importing W3C annotations", () => {
     expect(await db.auditEvent.count({ where: { teamId: desk.team.id, action: "claim.import" } })).toBe(3);
 
     // Importing the same file again creates nothing and says why.
-    const twice = await importW3c(desk.editor, copy.id, exported, BASE);
+    const twice = await importW3c(await viewerOf(desk.editor), copy.id, exported, BASE);
     expect(twice.imported).toEqual([]);
     expect(twice.failed.map((f) => f.reason)).toEqual(["duplicate", "duplicate", "duplicate"]);
   });
@@ -188,7 +190,7 @@ describe("importing W3C annotations", () => {
       { type: "Annotation", body: { purpose: "commenting", value: "no verdict" }, target: { source: "x", selector: sel("Preface") } },
       "garbage",
     ];
-    const report = await importW3c(desk.editor, copy.id, input, BASE);
+    const report = await importW3c(await viewerOf(desk.editor), copy.id, input, BASE);
     expect(report.total).toBe(6);
     expect(report.imported.map((i) => [i.index, i.placedBy, i.verdict])).toEqual([[0, "quote", "disputed"], [2, "context", "verified"]]);
     expect(report.failed.map((f) => [f.index, f.reason])).toEqual([[1, "ambiguous"], [3, "quote-not-found"], [4, "no-verdict"], [5, "not-an-annotation"]]);
@@ -201,8 +203,8 @@ describe("importing W3C annotations", () => {
   });
 
   it("refuses input that is not W3C, and another team's article", async () => {
-    expect(await code(importW3c(desk.editor, desk.article.id, { hello: "world" }, BASE))).toBe("400:type");
-    expect(await code(importW3c(other.editor, desk.article.id, [], BASE))).toBe("404:");
+    expect(await code(importW3c(await viewerOf(desk.editor), desk.article.id, { hello: "world" }, BASE))).toBe("400:type");
+    expect(await code(importW3c(await viewerOf(other.editor), desk.article.id, [], BASE))).toBe("404:");
   });
 });
 
@@ -213,11 +215,11 @@ describe("import caps", () => {
   it(`refuses an annotation with more than ${MAX_IMPORT_EVIDENCE_PER_ANNOTATION} evidence links, naming it, and writes nothing`, async () => {
     const d = await makeDesk(db, TEXT);
     const input = [ann("NATO has 30 members", linking(2, "ok")), ann("Stoltenberg met Yoon in Seoul", linking(MAX_IMPORT_EVIDENCE_PER_ANNOTATION + 1, "many"))];
-    expect(await code(importW3c(d.editor, d.article.id, input, BASE))).toBe("400:items.1.body");
+    expect(await code(importW3c(await viewerOf(d.editor), d.article.id, input, BASE))).toBe("400:items.1.body");
     expect(await db.annotation.count({ where: { articleId: d.article.id } })).toBe(0);
     expect(await db.evidenceItem.count({ where: { teamId: d.team.id } })).toBe(0);
     // Exactly the cap is fine.
-    const ok = await importW3c(d.editor, d.article.id, [ann("Stoltenberg met Yoon in Seoul", linking(MAX_IMPORT_EVIDENCE_PER_ANNOTATION, "cap"))], BASE);
+    const ok = await importW3c(await viewerOf(d.editor), d.article.id, [ann("Stoltenberg met Yoon in Seoul", linking(MAX_IMPORT_EVIDENCE_PER_ANNOTATION, "cap"))], BASE);
     expect(ok.imported.map((i) => i.evidence)).toEqual([MAX_IMPORT_EVIDENCE_PER_ANNOTATION]);
   });
 
@@ -225,7 +227,7 @@ describe("import caps", () => {
     const d = await makeDesk(db, TEXT);
     const per = MAX_IMPORT_EVIDENCE_PER_ANNOTATION;
     const input = Array.from({ length: Math.floor(MAX_IMPORT_EVIDENCE_LINKS / per) + 1 }, (_, i) => ann("NATO has 30 members", linking(per, `a${i}`)));
-    expect(await code(importW3c(d.editor, d.article.id, input, BASE))).toBe("400:items");
+    expect(await code(importW3c(await viewerOf(d.editor), d.article.id, input, BASE))).toBe("400:items");
     expect(await db.annotation.count({ where: { articleId: d.article.id } })).toBe(0);
   });
 });
@@ -237,10 +239,10 @@ describe("the team ZIP", () => {
     const title = "Stoltenberg “visits”\nSeoul again";
     await db.article.update({ where: { id: d.article.id }, data: { title } });
     const second = await createArticle(db, { team: d.team, text: "A second article.", meta: { title: "=HYPERLINK(\"http://x\")" } });
-    const job: ZipJob = { id: "job-1", teamId: d.team.id, userId: d.editor.id, status: "running", done: 0, total: 2, error: null, zip: null, filename: "x.zip", finishedAt: null };
-    await buildTeamZip(job, [d.article.id, second.id], ["csv"], BASE, null);
+    const job: ZipJob = { id: "job-1", teamId: d.team.id, userId: d.editor.id, status: "running", done: 0, total: 2, error: null, file: null, bytes: 0, filename: "x.zip", finishedAt: null };
+    await buildTeamZip(job, [d.article.id, second.id].map((id) => ({ id, textLength: 100, annotations: 0 })), ["csv"], BASE, null, d.editor);
     expect(job).toMatchObject({ status: "done", done: 2, error: null });
-    const zip = await JSZip.loadAsync(job.zip!);
+    const zip = await JSZip.loadAsync(readFileSync(job.file!));
     const index = parseCsv(await zip.file("index.csv")!.async("string"));
     expect(index[0]).toEqual(["folder", "article_id", "title", "version", "claims", "verified", "disputed", "unsourced"]);
     expect(index.slice(1).map((r) => [r[1], r[2], r[4]])).toEqual([[d.article.id, title, "0"], [second.id, "'=HYPERLINK(\"http://x\")", "0"]]);

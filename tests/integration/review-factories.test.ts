@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { decideCluster } from "@/lib/server/reviews/decide-cluster";
 import { annotateInRound, createRound, decideForTest, revealForTest, submitInRound } from "@/seeds/review-factories";
 import { makeDesk } from "../support/actors";
+import { viewerOf } from "@/lib/server/visibility/viewer";
 
 const TEXT = "The minister said inflation fell to 3 percent in May.\nExports rose by 12 percent, the ministry claimed on Tuesday.";
 const DAY = 86_400_000;
@@ -45,7 +46,7 @@ describe("decideForTest", () => {
     // The same shape as decide-cluster's own audit event.
     const other = await factoryRound();
     const viaApp = other.clusters[1]!;
-    await decideCluster(other.desk.editor, viaApp.id, { version: viaApp.version, action: "accept", boundary: viaApp.members[0]!.annotation.id, verdict: "verified" });
+    await decideCluster(await viewerOf(other.desk.editor), viaApp.id, { version: viaApp.version, action: "accept", boundary: viaApp.members[0]!.annotation.id, verdict: "verified" });
     const appAudit = await db.auditEvent.findFirstOrThrow({ where: { objectId: viaApp.id } });
     expect(Object.keys(audits[1]!.before as object).sort()).toEqual(Object.keys(appAudit.before as object).sort());
     expect(Object.keys(audits[1]!.after as object).sort()).toEqual(Object.keys(appAudit.after as object).sort());

@@ -4,6 +4,7 @@ import { findPhrase } from "@/seeds/evidence-factories";
 import { annotateInRound, createRound, decideForTest, revealForTest, submitInRound } from "@/seeds/review-factories";
 import { closeRound } from "@/lib/server/reviews/close-round";
 import type { makeDesk } from "./actors";
+import { viewerOf } from "@/lib/server/visibility/viewer";
 
 type Desk = Awaited<ReturnType<typeof makeDesk>>;
 
@@ -29,7 +30,7 @@ export async function makeClosedRound(db: Db, desk: Desk, phrases: string[], ret
     const again = await db.cluster.findUniqueOrThrow({ where: { id: cluster.id }, include: { members: { include: { annotation: true } } } });
     await decideForTest(db, { ...decide, cluster: again, action: "reject" });
   }
-  await closeRound(desk.editor, round.id, (await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).version);
+  await closeRound(await viewerOf(desk.editor), round.id, (await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).version);
   const claims = await db.claim.findMany({ where: { cluster: { roundId: round.id } } });
   const words = claims.map((c) => c.exact).sort();
   if (words.join("\n") !== [...phrases].sort().join("\n")) throw new Error(`The round's claims are ${JSON.stringify(words)}, not the phrases marked.`);

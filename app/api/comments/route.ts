@@ -5,7 +5,7 @@ import { listComments } from "@/lib/server/comments/list-comments";
 import { createComment } from "@/lib/server/comments/create-comment";
 
 /** GET /api/comments?clusterId=… | ?claimId=…: one thread. */
-export const GET = withUser(({ req, user }) => listComments(user, readQuery(req, commentThreadSchema)));
+export const GET = withUser(async ({ req, viewer }) => listComments(await viewer(), readQuery(req, commentThreadSchema)));
 
 /** POST /api/comments: a new comment (sanitized; @-mentions notify). */
-export const POST = withUser(async ({ req, user }) => NextResponse.json(await createComment(user, await readJson(req, createCommentSchema)), { status: 201 }));
+export const POST = withUser(async ({ req, viewer }) => NextResponse.json(await createComment(await viewer(), await readJson(req, createCommentSchema)), { status: 201 }));

@@ -5,10 +5,10 @@ import { listEvidence } from "@/lib/server/evidence/list-evidence";
 import { createEvidence } from "@/lib/server/evidence/create-evidence";
 
 /** GET /api/evidence?q=&kind=: search the team's library. */
-export const GET = withUser(({ req, user }) => listEvidence(user, readQuery(req, listEvidenceQuery)));
+export const GET = withUser(async ({ req, viewer }) => listEvidence(await viewer(), readQuery(req, listEvidenceQuery)));
 
 /** POST /api/evidence: add an item to the library. */
-export const POST = withUser(async ({ req, user }) => {
+export const POST = withUser(async ({ req, viewer }) => {
   const input = await readJson(req, createEvidenceSchema);
-  return NextResponse.json(await createEvidence(user, input), { status: 201 });
+  return NextResponse.json(await createEvidence(await viewer(), input), { status: 201 });
 });

@@ -5,10 +5,10 @@ import { listRounds } from "@/lib/server/reviews/list-rounds";
 import { startRound } from "@/lib/server/reviews/start-round";
 
 /** GET /api/reviews: the team's review rounds. */
-export const GET = withUser(({ user }) => listRounds(user));
+export const GET = withUser(async ({ viewer }) => listRounds(await viewer()));
 
 /** POST /api/reviews: an editor starts a review round. */
 export const POST = withUser(
-  async ({ req, user }) => NextResponse.json(await startRound(user, await readJson(req, startRoundSchema)), { status: 201 }),
+  async ({ req, viewer }) => NextResponse.json(await startRound(await viewer(), await readJson(req, startRoundSchema)), { status: 201 }),
   { roles: ["admin", "editor"] },
 );

@@ -1,7 +1,8 @@
 import { Prisma } from "@/generated/sqlite";
 import { db, pgPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
+import { visibleAnnotationSql, visibleClaimSql } from "@/lib/server/visibility/visible-where";
 import { canRestoreArticle } from "@/lib/policies/article";
 import { listArticlesSchema, type ListArticlesQuery, type ReviewState } from "@/lib/schemas/article";
 import { claimCountsSql } from "./claim-count";
@@ -65,12 +66,13 @@ const stateOf = (code: number | bigint | null): ReviewState => (code === null ? 
 /**
  * The articles with a disputed claim: a live final claim of a round, or a
  * live annotation made outside any round (an editor's own claim).
- * Annotations of running rounds are not claims yet.
+ * Annotations of running rounds are not claims yet. Both as far as blind
+ * review lets the viewer see them, so the filter never betrays a hidden claim.
  */
-const disputedSql = (teamId: string, articleIds?: readonly string[]) => {
+const disputedSql = (user: Viewer, articleIds?: readonly string[]) => {
   const only = (col: Prisma.Sql) => (articleIds ? Prisma.sql` AND ${col} IN (${Prisma.join(articleIds)})` : Prisma.empty);
-  return Prisma.sql`(SELECT c."articleId" FROM "Claim" c WHERE c."teamId" = ${teamId} AND c."deletedAt" IS NULL AND c."verdict" = 'disputed'${only(Prisma.sql`c."articleId"`)}
-    UNION SELECT n."articleId" FROM "Annotation" n WHERE n."teamId" = ${teamId} AND n."deletedAt" IS NULL AND n."roundId" IS NULL AND n."verdict" = 'disputed'${only(Prisma.sql`n."articleId"`)})`;
+  return Prisma.sql`(SELECT c."articleId" FROM "Claim" c WHERE ${visibleClaimSql(user.visibility, "c")} AND c."deletedAt" IS NULL AND c."verdict" = 'disputed'${only(Prisma.sql`c."articleId"`)}
+    UNION SELECT n."articleId" FROM "Annotation" n WHERE ${visibleAnnotationSql(user.visibility, "n")} AND n."deletedAt" IS NULL AND n."roundId" IS NULL AND n."verdict" = 'disputed'${only(Prisma.sql`n."articleId"`)})`;
 };
 
 type Row = {
@@ -93,7 +95,7 @@ const iso = (d: Date | string | number) =>
  * grouped derived tables when the query needs them), then the page's rows
  * with their counts, states and (untitled articles) the text's first words.
  */
-export async function findArticlePage(user: CurrentUser, query: ListArticlesQuery): Promise<ArticlePage> {
+export async function findArticlePage(user: Viewer, query: ListArticlesQuery): Promise<ArticlePage> {
   if (query.deleted && !canRestoreArticle(user)) throw new AppError("FORBIDDEN", "Only admins see deleted articles.");
   const where: Prisma.Sql[] = [Prisma.sql`a."teamId" = ${user.teamId}`, query.deleted ? Prisma.sql`a."deletedAt" IS NOT NULL` : Prisma.sql`a."deletedAt" IS NULL`];
   const tokens = searchTokens(query.q);
@@ -101,7 +103,7 @@ export async function findArticlePage(user: CurrentUser, query: ListArticlesQuer
   if (query.outlet) where.push(Prisma.sql`lower(a."outlet") = ${query.outlet.toLowerCase()}`);
   if (query.from) where.push(Prisma.sql`a."publishedDate" >= ${query.from}`);
   if (query.to) where.push(Prisma.sql`a."publishedDate" <= ${query.to}`);
-  if (query.disputed) where.push(Prisma.sql`a."id" IN ${disputedSql(user.teamId)}`);
+  if (query.disputed) where.push(Prisma.sql`a."id" IN ${disputedSql(user)}`);
   const joins: Prisma.Sql[] = [];
   if (query.review) {
     joins.push(Prisma.sql`LEFT JOIN ${roundStatesSql(user.teamId)} rs ON rs."articleId" = a."id"`);
@@ -139,7 +141,7 @@ export async function findArticlePage(user: CurrentUser, query: ListArticlesQuer
           FROM "Article" a
           LEFT JOIN ${claimCountsSql(user, pageIds)} cc ON cc."articleId" = a."id"
           LEFT JOIN ${roundStatesSql(user.teamId, pageIds)} rs ON rs."articleId" = a."id"
-          LEFT JOIN ${disputedSql(user.teamId, pageIds)} d ON d."articleId" = a."id"
+          LEFT JOIN ${disputedSql(user, pageIds)} d ON d."articleId" = a."id"
           WHERE a."id" IN (${Prisma.join(pageIds)})`);
   const byId = new Map(rows.filter((r) => r.teamId === user.teamId).map((r) => [r.id, r]));
   const items = pageIds.flatMap((id) => {
@@ -165,7 +167,7 @@ export async function findArticlePage(user: CurrentUser, query: ListArticlesQuer
 }
 
 /** The first page of the team's articles (newest first), or the page `query` asks for: the rows alone. */
-export async function listArticles(user: CurrentUser, query: Partial<ListArticlesQuery> = {}): Promise<ArticleListItem[]> {
+export async function listArticles(user: Viewer, query: Partial<ListArticlesQuery> = {}): Promise<ArticleListItem[]> {
   return (await findArticlePage(user, listArticlesSchema.parse(query))).items;
 }
 

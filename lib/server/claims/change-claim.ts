@@ -1,28 +1,31 @@
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
 import type { ClaimDto } from "@/lib/schemas/claim";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { roundAnnotationEditBlock } from "@/lib/policies/round";
 import { publishEvent } from "@/lib/events/event-bus";
+import { eventAudience } from "@/lib/policies/visibility";
+import type { Viewer } from "@/lib/server/visibility/viewer";
+import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
 import { claimSelect, toClaimDto } from "./claim-dto";
 
 type Row = NonNullable<Awaited<ReturnType<typeof findClaimRow>>>;
 
-function findClaimRow(teamId: string, claimId: string) {
-  if (!teamId || !claimId) throw notFound("Claim not found.");
-  return db.annotation.findFirst({ where: { id: claimId, teamId }, select: claimSelect });
+/** The claim if the caller may see it (blind review: someone else's draft in an open round is as missing as another team's). */
+function findClaimRow(user: Viewer, claimId: string) {
+  if (!claimId) throw notFound("Claim not found.");
+  return db.annotation.findFirst({ where: { AND: [visibleAnnotationWhere(user.visibility), { id: claimId }] }, select: claimSelect });
 }
 
 /**
- * The shared shape of every change to an existing claim: load it in the
- * caller's team (404 otherwise), check the policy (403), apply the change
+ * The shared shape of every change to an existing claim: load it if the
+ * caller may see it (404 otherwise), check the policy (403), apply the change
  * only if the row still has the version the client read (409 with the
  * current state otherwise), and audit it. The compare-and-set happens in
  * one UPDATE, so two concurrent writers cannot both win.
  */
 export async function changeClaim(
-  user: CurrentUser,
+  user: Viewer,
   claimId: string,
   expectedVersion: number,
   change: {
@@ -31,7 +34,7 @@ export async function changeClaim(
     data: (row: Row) => Record<string, unknown>;
   },
 ): Promise<ClaimDto> {
-  const before = await findClaimRow(user.teamId, claimId);
+  const before = await findClaimRow(user, claimId);
   if (!before) throw notFound("Claim not found.");
   if (!change.allowed(before)) throw new AppError("FORBIDDEN", roundAnnotationEditBlock(user, before) ?? "You may not change this claim.");
   if (before.version !== expectedVersion) throw conflict(before, user);
@@ -47,15 +50,15 @@ export async function changeClaim(
     return row;
   });
   if (!after) {
-    const current = await findClaimRow(user.teamId, claimId);
+    const current = await findClaimRow(user, claimId);
     if (!current) throw notFound("Claim not found.");
     throw conflict(current, user);
   }
-  publishEvent({ team: user.teamId, article: after.articleId, kind: "annotation", id: after.id, version: after.version });
+  publishEvent({ team: user.teamId, article: after.articleId, kind: "annotation", id: after.id, version: after.version, audience: eventAudience(after) });
   return toClaimDto(after, user);
 }
 
-function conflict(current: Row, user: CurrentUser) {
+function conflict(current: Row, user: Viewer) {
   return new AppError("CONFLICT", "Someone changed this claim in the meantime. Here is the current version.", {
     current: toClaimDto(current, user),
   });

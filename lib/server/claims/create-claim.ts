@@ -10,6 +10,7 @@ import { findVersionInTeam, versionText } from "@/lib/server/articles/version-te
 import { claimSelect, toClaimDto } from "./claim-dto";
 import { insertAnnotation } from "./insert-annotation";
 import { publishEvent } from "@/lib/events/event-bus";
+import { eventAudience } from "@/lib/policies/visibility";
 import { isUniqueViolation } from "@/lib/db/busy-retry";
 
 const SPAN_MESSAGES = {
@@ -82,6 +83,7 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
 }
 
 function created(user: CurrentUser, row: Awaited<ReturnType<typeof insertAnnotation>>) {
-  publishEvent({ team: user.teamId, article: row.articleId, kind: "annotation", id: row.id, version: row.version });
+  // A draft in an open round is its author's alone until the reveal (blind review).
+  publishEvent({ team: user.teamId, article: row.articleId, kind: "annotation", id: row.id, version: row.version, audience: eventAudience({ ...row, round: null }) });
   return toClaimDto({ ...row, author: { id: user.id, name: user.name } }, user);
 }

@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
 import { limits } from "@/lib/quotas/limits";
 import type { ClaimDto } from "@/lib/schemas/claim";
 import { findArticle } from "@/lib/server/articles/find-article";
-import { annotationVisibilityWhere } from "@/lib/server/reviews/annotation-visibility";
+import type { Viewer } from "@/lib/server/visibility/viewer";
+import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
 import { claimSelect, toClaimDto } from "./claim-dto";
 
 /** One page of an article's claims, with what a client needs to fetch the others. */
@@ -12,17 +12,17 @@ export type ClaimsPage = { claims: ClaimDto[]; total: number; pageSize: number }
 /**
  * GET /api/articles/{id}/claims: the live claims on the article's current
  * version, in text order, as far as blind review lets the caller see them
- * (lib/policies/round.ts), CLAIMDESK_CLAIMS_PAGE_SIZE at a time (`page`
+ * (lib/policies/visibility.ts), CLAIMDESK_CLAIMS_PAGE_SIZE at a time (`page`
  * counts from 1). An article with fewer claims than a page answers them all
  * on page 1 without a count query; past a page, the count tells the client
  * how many more pages to fetch (in parallel). Text order with the id last
  * is total, so pages neither overlap nor skip while nothing changes; a change
  * between page reads publishes a live event, and the client reads again.
  */
-export async function listClaimsPage(user: CurrentUser, articleId: string, page = 1): Promise<ClaimsPage> {
+export async function listClaimsPage(user: Viewer, articleId: string, page = 1): Promise<ClaimsPage> {
   const { current } = await findArticle(user.teamId, articleId);
   const pageSize = limits().CLAIMDESK_CLAIMS_PAGE_SIZE;
-  const where = { teamId: user.teamId, articleId, versionId: current.id, deletedAt: null, ...(await annotationVisibilityWhere(user, articleId, current.id)) };
+  const where = { AND: [visibleAnnotationWhere(user.visibility), { articleId, versionId: current.id, deletedAt: null }] };
   const rows = await db.annotation.findMany({
     where,
     select: claimSelect,
@@ -35,6 +35,6 @@ export async function listClaimsPage(user: CurrentUser, articleId: string, page 
 }
 
 /** The first page of claims (every claim of an article smaller than a page). */
-export async function listClaims(user: CurrentUser, articleId: string): Promise<ClaimDto[]> {
+export async function listClaims(user: Viewer, articleId: string): Promise<ClaimDto[]> {
   return (await listClaimsPage(user, articleId)).claims;
 }

@@ -1,10 +1,11 @@
 import { db } from "@/lib/db";
 import { personSelect, type Person } from "@/lib/server/person-select";
-import type { CurrentUser } from "@/lib/auth/current-user";
 import type { AnchorState, Verdict } from "@/lib/schemas/claim";
 import type { ClusterKind } from "@/lib/review/cluster-annotations";
 import { findArticle } from "@/lib/server/articles/find-article";
-import { isReviewingBlind } from "@/lib/server/reviews/annotation-visibility";
+import { isReviewingBlind, type Visibility } from "@/lib/policies/visibility";
+import { visibleClaimWhere } from "@/lib/server/visibility/visible-where";
+import { editorFinalClaims } from "./editor-final-claims";
 
 
 /** An evidence link of a final claim, with its library item (a deleted item still shows, flagged). */
@@ -122,9 +123,9 @@ const roundClaimInclude = {
 
 type ClaimWhere = NonNullable<Parameters<typeof db.claim.findMany>[0]>["where"];
 
-/** Live Claim rows of `teamId` matching `where`, as final claims of a round (in no particular order). */
-async function roundFinalClaims(teamId: string, where: ClaimWhere): Promise<FinalClaim[]> {
-  const claims = await db.claim.findMany({ where: { ...where, teamId, deletedAt: null }, include: roundClaimInclude });
+/** Live Claim rows matching `where` that the viewer may see, as final claims of a round (in no particular order). */
+async function roundFinalClaims(v: Visibility, where: ClaimWhere): Promise<FinalClaim[]> {
+  const claims = await db.claim.findMany({ where: { AND: [visibleClaimWhere(v), { ...where, deletedAt: null }] }, include: roundClaimInclude });
   return claims.map((c): FinalClaim => {
     const decision = c.cluster?.decisions[0];
     return {
@@ -142,58 +143,68 @@ async function roundFinalClaims(teamId: string, where: ClaimWhere): Promise<Fina
   });
 }
 
-/** One live final claim of a round (a Claim row) of `teamId`, or null. */
-export async function findRoundFinalClaim(teamId: string, claimId: string): Promise<FinalClaim | null> {
-  if (!teamId || !claimId) return null;
-  return (await roundFinalClaims(teamId, { id: claimId }))[0] ?? null;
+/** One live final claim of a round (a Claim row) that the viewer may see, or null. */
+export async function findRoundFinalClaim(v: Visibility, claimId: string): Promise<FinalClaim | null> {
+  if (!claimId) return null;
+  return (await roundFinalClaims(v, { id: claimId }))[0] ?? null;
 }
 
-/** Who is asking, for the blind-review rule. */
-export type FinalClaimsViewer = Pick<CurrentUser, "id" | "teamId" | "role">;
-
 /**
- * The final claims of an article of `teamId`, in text order (orphans last):
+ * The final claims of an article of the viewer's team, in text order (orphans last):
  * on its current version, or on every version with `allVersions`. 404 for
  * another team's article. The return type is the contract the report
  * builders (issue 5) read; keep it stable.
  *
  * With `roundId`, only the final claims decided in that round.
  *
- * With a `viewer` the blind-review rule applies (lib/policies/round.ts,
- * annotationListRule): a viewer assigned to an open round on the article
- * sees no final claims at all, as their annotation list shows none of the
- * team's earlier work. Every request on behalf of a member passes one.
+ * Blind review applies (lib/policies/visibility.ts): a viewer reviewing the
+ * article blind sees no final claims at all, as their annotation list shows
+ * none of the team's earlier work. An empty list rather than a 403: the
+ * Outcome tab then simply does not show.
  */
 export async function listFinalClaims(
-  teamId: string,
+  v: Visibility,
   articleId: string,
-  opts: { allVersions?: boolean; viewer?: FinalClaimsViewer; roundId?: string } = {},
+  opts: { allVersions?: boolean; roundId?: string } = {},
 ): Promise<FinalClaim[]> {
+  const teamId = v.teamId;
   const { current } = await findArticle(teamId, articleId);
-  if (opts.viewer && (await isReviewingBlind(opts.viewer, articleId, current.id))) return [];
+  if (isReviewingBlind(v, articleId)) return [];
   const versionFilter = opts.allVersions ? {} : { versionId: current.id };
   // One round's claims only (its report): no editor's own claims, no other round's.
-  if (opts.roundId) return (await roundFinalClaims(teamId, { articleId, ...versionFilter, cluster: { roundId: opts.roundId } })).sort(textOrder);
-  const [fromRounds, editorAnnotations] = await Promise.all([
-    roundFinalClaims(teamId, { articleId, ...versionFilter }),
-    db.annotation.findMany({
-      where: {
-        teamId, articleId, roundId: null, deletedAt: null, ...versionFilter,
-        author: { memberships: { some: { teamId, role: { in: ["editor", "admin"] } } } },
-      },
-      select: {
-        ...memberSelect, articleId: true, versionId: true, prefix: true, suffix: true, anchorState: true, anchorScore: true, version: true,
-        speaker: true, firstAppearanceUrl: true, firstAppearanceDate: true,
-        createdAt: true, updatedAt: true, evidenceLinks: { where: { deletedAt: null }, select: linkSelect, orderBy: { createdAt: "asc" } },
-      },
-    }),
+  if (opts.roundId) return (await roundFinalClaims(v, { articleId, ...versionFilter, cluster: { roundId: opts.roundId } })).sort(textOrder);
+  if (opts.allVersions) {
+    const versions = await db.articleVersion.findMany({ where: { articleId, article: { teamId } }, select: { id: true } });
+    return (await finalClaimsOn(v, versions.map((x) => ({ articleId, versionId: x.id })))).sort(textOrder);
+  }
+  return (await finalClaimsOn(v, [{ articleId, versionId: current.id }])).sort(textOrder);
+}
+
+/**
+ * The final claims of many articles, each on the version given (its current
+ * one), grouped by article in text order: the same queries for all of them
+ * (the team ZIP, lib/server/reports/load-reports.ts). Blind review applies as
+ * in listFinalClaims: an article the viewer reviews blind has none.
+ */
+export async function listFinalClaimsOfVersions(v: Visibility, versions: { articleId: string; versionId: string }[]): Promise<Map<string, FinalClaim[]>> {
+  const byArticle = new Map<string, FinalClaim[]>(versions.map((x) => [x.articleId, []]));
+  const shown = versions.filter((x) => !isReviewingBlind(v, x.articleId));
+  for (const c of await finalClaimsOn(v, shown)) byArticle.get(c.articleId)?.push(c);
+  for (const list of byArticle.values()) list.sort(textOrder);
+  return byArticle;
+}
+
+/**
+ * Final claims on the given versions from both sources: decided round claims
+ * and editors' own annotations (in no particular order). Editors' claims are
+ * annotations outside any round, which the visibility rule shows to every
+ * member but on an article reviewed blind: the callers leave those out.
+ */
+async function finalClaimsOn(v: Visibility, versions: { articleId: string; versionId: string }[]): Promise<FinalClaim[]> {
+  if (versions.length === 0) return [];
+  const [fromRounds, fromEditors] = await Promise.all([
+    roundFinalClaims(v, { articleId: { in: versions.map((x) => x.articleId) }, versionId: { in: versions.map((x) => x.versionId) } }),
+    editorFinalClaims(v.teamId, versions.map((x) => x.versionId)),
   ]);
-  const fromEditors = editorAnnotations.map((a): FinalClaim => ({
-    id: a.id, source: "editor", articleId: a.articleId, versionId: a.versionId, start: a.start, end: a.end, exact: a.exact,
-    prefix: a.prefix, suffix: a.suffix, anchorState: a.anchorState, anchorScore: a.anchorScore, version: a.version, verdict: a.verdict as Verdict,
-    rationaleHtml: a.rationaleHtml, speaker: a.speaker, firstAppearanceUrl: a.firstAppearanceUrl, firstAppearanceDate: a.firstAppearanceDate,
-    evidence: a.evidenceLinks.map(toEvidence), members: [toMember(a)], cluster: null, decision: null, author: a.author,
-    createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
-  }));
-  return [...fromRounds, ...fromEditors].sort(textOrder);
+  return [...fromRounds, ...fromEditors];
 }

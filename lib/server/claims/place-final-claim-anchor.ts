@@ -1,10 +1,10 @@
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
 import type { PlaceAnchorInput } from "@/lib/schemas/claim-anchor";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { publishEvent } from "@/lib/events/event-bus";
-import { isReviewingBlind } from "@/lib/server/reviews/annotation-visibility";
+import type { Viewer } from "@/lib/server/visibility/viewer";
+import { assertCanSeeOutcome } from "@/lib/server/visibility/assert-outcome";
 import { anchorPlacement } from "./anchor-placement";
 import { findRoundFinalClaim, type FinalClaim } from "./list-final-claims";
 
@@ -26,17 +26,14 @@ const auditColumns = {
  * outcome); 409 with the current final claim when the version is stale.
  * The old selectors stay in the audit event's `before`.
  */
-export async function placeFinalClaimAnchor(user: CurrentUser, claimId: string, input: PlaceAnchorInput): Promise<FinalClaim> {
+export async function placeFinalClaimAnchor(user: Viewer, claimId: string, input: PlaceAnchorInput): Promise<FinalClaim> {
   if (!claimId) throw notFound("Claim not found.");
   const before = await db.claim.findFirst({ where: { id: claimId, teamId: user.teamId, deletedAt: null }, select: auditColumns });
   if (!before) throw notFound("Claim not found.");
-  // An open round is always on the current version, so a claim left on an older one meets no blind round here and gets its 409 below.
-  if (await isReviewingBlind(user, before.articleId, before.versionId)) {
-    throw new AppError("FORBIDDEN", "You are reviewing this article blind; its outcome opens to you when your round is revealed.");
-  }
-  const current = async () => (await findRoundFinalClaim(user.teamId, claimId)) ?? undefined;
+  assertCanSeeOutcome(user.visibility, before.articleId);
+  const current = async () => (await findRoundFinalClaim(user.visibility, claimId)) ?? undefined;
   const { action, data } = await anchorPlacement(user, before, input, current);
-  if (before.version !== input.version) throw await conflict(user.teamId, claimId);
+  if (before.version !== input.version) throw await conflict(user, claimId);
 
   const after = await db.$transaction(async (tx) => {
     const { count } = await tx.claim.updateMany({
@@ -48,16 +45,16 @@ export async function placeFinalClaimAnchor(user: CurrentUser, claimId: string, 
     await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action, objectType: "claim", objectId: claimId, before, after: row });
     return row;
   });
-  if (!after) throw await conflict(user.teamId, claimId);
+  if (!after) throw await conflict(user, claimId);
   // A final claim is its cluster's outcome: a "cluster" event refreshes the article (its final claims) and the review pages.
   publishEvent({ team: user.teamId, article: after.articleId, kind: "cluster", id: after.clusterId ?? after.id, version: null });
-  const claim = await findRoundFinalClaim(user.teamId, claimId);
+  const claim = await findRoundFinalClaim(user.visibility, claimId);
   if (!claim) throw notFound("Claim not found.");
   return claim;
 }
 
-async function conflict(teamId: string, claimId: string) {
-  const current = await findRoundFinalClaim(teamId, claimId);
+async function conflict(user: Viewer, claimId: string) {
+  const current = await findRoundFinalClaim(user.visibility, claimId);
   if (!current) return notFound("Claim not found.");
   return new AppError("CONFLICT", "Someone changed this claim in the meantime. Here is the current version.", { current });
 }

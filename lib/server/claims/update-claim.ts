@@ -1,4 +1,4 @@
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { UpdateClaimInput } from "@/lib/schemas/claim";
 import { canEditClaim } from "@/lib/policies/claim";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
@@ -6,7 +6,7 @@ import { originData } from "@/lib/schemas/claim-origin";
 import { changeClaim } from "./change-claim";
 
 /** PATCH /api/claims/{id}: change the verdict, the rationale and/or where the claim came from (speaker, first appearance). */
-export function updateClaim(user: CurrentUser, claimId: string, input: UpdateClaimInput) {
+export function updateClaim(user: Viewer, claimId: string, input: UpdateClaimInput) {
   return changeClaim(user, claimId, input.version, {
     action: "claim.update",
     allowed: (row) => canEditClaim(user, row),

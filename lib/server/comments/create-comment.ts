@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { CommentDto, CreateCommentInput } from "@/lib/schemas/comment";
 import { richTextToPlain, sanitizeRichText } from "@/lib/rich-text/sanitize";
 import { findMentions } from "@/lib/review/find-mentions";
@@ -13,7 +13,7 @@ import { findOpenThread } from "./find-comment-target";
  * POST /api/comments: adds a comment to a cluster's or claim's thread,
  * sanitized on save. Every teammate it @-mentions gets a notification.
  */
-export async function createComment(user: CurrentUser, input: CreateCommentInput): Promise<CommentDto> {
+export async function createComment(user: Viewer, input: CreateCommentInput): Promise<CommentDto> {
   const target = await findOpenThread(user, input);
   const bodyHtml = sanitizeRichText(input.body);
   if (!bodyHtml) throw new AppError("INVALID_INPUT", "Write something first.", { field: "body" });
@@ -36,7 +36,7 @@ export async function createComment(user: CurrentUser, input: CreateCommentInput
     return comment;
   });
   publishEvent({ team: user.teamId, article: target.articleId, kind: "comment", id: target.where.clusterId ?? target.where.claimId!, version: null });
-  if (mentioned.length) publishEvent({ team: user.teamId, article: null, kind: "notification", id, version: null });
+  if (mentioned.length) publishEvent({ team: user.teamId, article: null, kind: "notification", id, version: null, audience: mentioned });
   return {
     ...created,
     createdAt: created.createdAt.toISOString(),

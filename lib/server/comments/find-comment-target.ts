@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
-import { assertNotReviewingBlind } from "@/lib/server/reviews/annotation-visibility";
+import type { Viewer } from "@/lib/server/visibility/viewer";
+import { assertCanSeeOutcome } from "@/lib/server/visibility/assert-outcome";
 import type { CommentThread } from "@/lib/schemas/comment";
 
 /** What a comment thread hangs on: a cluster of the team's rounds or a final claim of the team, or NOT_FOUND. */
@@ -34,9 +34,9 @@ async function findCommentTarget(teamId: string, thread: CommentThread) {
  * opens with the reveal, and stays closed to a reviewer who is reviewing the
  * article blind in a later round.
  */
-export async function findOpenThread(user: CurrentUser, thread: CommentThread) {
+export async function findOpenThread(user: Viewer, thread: CommentThread) {
   const target = await findCommentTarget(user.teamId, thread);
   if (target.roundStatus === "open") throw new AppError("FORBIDDEN", "Discussion opens when the round is revealed.");
-  await assertNotReviewingBlind(user, target.articleId);
+  assertCanSeeOutcome(user.visibility, target.articleId);
   return target;
 }

@@ -1,10 +1,10 @@
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { CommentDto, CommentThread } from "@/lib/schemas/comment";
 import { findOpenThread } from "./find-comment-target";
 
 /** GET /api/comments: a cluster's or claim's thread, oldest first. Discussion opens with the reveal. */
-export async function listComments(user: CurrentUser, thread: CommentThread): Promise<CommentDto[]> {
+export async function listComments(user: Viewer, thread: CommentThread): Promise<CommentDto[]> {
   const target = await findOpenThread(user, thread);
   const rows = await db.comment.findMany({
     where: { ...target.where, teamId: user.teamId, deletedAt: null },

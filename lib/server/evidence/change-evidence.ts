@@ -1,20 +1,20 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { evidenceSelect, toEvidenceDto, type EvidenceRow } from "./evidence-dto";
 import { findEvidence } from "./find-evidence";
 
 /**
- * The shared shape of every change to an item: load it in the caller's team
- * (404 otherwise), refuse a tombstone (409 with it: the item is gone, which
+ * The shared shape of every change to an item: load it if the caller may
+ * see it (404 otherwise), refuse a tombstone (409 with it: the item is gone, which
  * no permission changes), check the policy (403), then apply the change only
  * if the row still has the version the client read (409 with the current
  * item otherwise), audited in the same transaction. The compare-and-set is
  * one UPDATE, so two concurrent writers cannot both win.
  */
 export async function changeEvidence(
-  user: CurrentUser,
+  user: Viewer,
   evidenceId: string,
   expectedVersion: number,
   change: {
@@ -31,7 +31,7 @@ export async function changeEvidence(
     new AppError("CONFLICT", current.deletedAt ? change.deletedMessage : "Someone changed this item in the meantime. Here is the current version.", {
       current: toEvidenceDto(current, user),
     });
-  const before = await findEvidence(teamId, evidenceId);
+  const before = await findEvidence(user.visibility, evidenceId);
   if (before.deletedAt) throw conflict(before);
   if (!change.allowed(before)) throw new AppError("FORBIDDEN", "You may not change this item.");
   if (before.version !== expectedVersion) throw conflict(before);
@@ -44,10 +44,10 @@ export async function changeEvidence(
     });
     if (count === 0) return null;
     if (change.sources) await tx.evidenceItem.update({ where: { id: evidenceId, teamId }, data: { sources: { set: change.sources } } });
-    const row = await tx.evidenceItem.findFirstOrThrow({ where: { id: evidenceId, teamId }, select: evidenceSelect(teamId) });
+    const row = await tx.evidenceItem.findFirstOrThrow({ where: { id: evidenceId, teamId }, select: evidenceSelect(user.visibility) });
     await recordAuditEvent(tx, { teamId, actorId: user.id, action: change.action, objectType: "evidence", objectId: evidenceId, before, after: row });
     return row;
   });
-  if (!after) throw conflict(await findEvidence(teamId, evidenceId));
+  if (!after) throw conflict(await findEvidence(user.visibility, evidenceId));
   return toEvidenceDto(after, user);
 }

@@ -1,4 +1,4 @@
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { DeleteEvidenceResult } from "@/lib/schemas/evidence";
 import { canDeleteEvidence } from "@/lib/policies/evidence";
 import { changeEvidence } from "./change-evidence";
@@ -10,12 +10,12 @@ import { findEvidenceUsage } from "./evidence-usage";
  * nothing disappears from a claim silently. The response lists those claims.
  * Deleting a tombstone again is a 409 that says so.
  */
-export async function deleteEvidence(user: CurrentUser, evidenceId: string, version: number): Promise<DeleteEvidenceResult> {
+export async function deleteEvidence(user: Viewer, evidenceId: string, version: number): Promise<DeleteEvidenceResult> {
   const evidence = await changeEvidence(user, evidenceId, version, {
     action: "evidence.delete",
     deletedMessage: "This item is already deleted from the library.",
     allowed: (row) => canDeleteEvidence(user, row),
     data: () => ({ deletedAt: new Date() }),
   });
-  return { evidence, usedIn: await findEvidenceUsage(user.teamId, evidenceId) };
+  return { evidence, usedIn: await findEvidenceUsage(user.visibility, evidenceId) };
 }

@@ -3,6 +3,8 @@ import { AppError } from "@/lib/errors";
 import { parseDateValue, type DateValue } from "@/lib/dates/iso-date";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
 import type { CreateEvidenceInput } from "@/lib/schemas/evidence";
+import type { Visibility } from "@/lib/policies/visibility";
+import { visibleEvidenceItemWhere } from "@/lib/server/visibility/visible-where";
 import { searchTextOf } from "./search-text";
 
 /** The columns of an item as a user described it (already validated by the zod schema). */
@@ -27,12 +29,13 @@ export function evidenceColumns(input: CreateEvidenceInput) {
 
 /**
  * The ids of a dated fact's sources, checked to be live items of the team
- * (400 naming `sourceIds` otherwise: the client sent ids it cannot have seen).
+ * that the viewer may see (400 naming `sourceIds` otherwise: the client sent
+ * ids it cannot have seen).
  */
-export async function checkSourceIds(teamId: string, ids: string[] | undefined, selfId?: string): Promise<{ id: string }[] | undefined> {
+export async function checkSourceIds(v: Visibility, ids: string[] | undefined, selfId?: string): Promise<{ id: string }[] | undefined> {
   if (ids === undefined) return undefined;
   const unique = [...new Set(ids)];
-  const found = await db.evidenceItem.count({ where: { teamId, id: { in: unique }, deletedAt: null } });
+  const found = await db.evidenceItem.count({ where: { AND: [visibleEvidenceItemWhere(v), { id: { in: unique }, deletedAt: null }] } });
   if (found !== unique.length || (selfId && unique.includes(selfId))) {
     throw new AppError("INVALID_INPUT", "A source is not in your library.", { field: "sourceIds" });
   }

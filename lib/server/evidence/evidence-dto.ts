@@ -2,38 +2,30 @@ import type { DatePrecision } from "@/lib/dates/iso-date";
 import { formatDateValue } from "@/lib/dates/iso-date";
 import { evidencePermissions, type EvidenceActor } from "@/lib/policies/evidence";
 import type { EvidenceDto, EvidenceKind, EvidenceRef } from "@/lib/schemas/evidence";
+import { canSeeEvidenceItem, type Visibility } from "@/lib/policies/visibility";
+import { liveVisibleLinkWhere } from "@/lib/server/visibility/visible-where";
 
-const refSelect = { id: true, title: true, url: true, deletedAt: true } as const;
+const refSelect = { id: true, title: true, url: true, deletedAt: true, createdById: true, createdAt: true } as const;
 
 /**
- * Live links of the team: the link is not deleted, and it hangs on a live
- * annotation or on a live final claim (a decided round's Claim, linked by
- * `claimId`), each of the same team. Naming the team also keeps the count
- * cheap: without it the database groups every team's links (about three
- * times slower with twenty teams on SQLite).
+ * The columns every read of an item selects. `useCount` counts the live
+ * links the viewer may see (liveVisibleLinkWhere: blind review leaves
+ * hidden drafts out, so the count betrays none). Naming the team in the
+ * count's `where` also keeps it cheap: without it the database groups every
+ * team's links (about three times slower with twenty teams on SQLite).
  */
-function liveLinkWhere(teamId: string) {
-  return {
-    teamId,
-    deletedAt: null,
-    // Uses on a deleted article go with the article.
-    OR: [{ annotation: { teamId, deletedAt: null, article: { deletedAt: null } } }, { claim: { teamId, deletedAt: null, article: { deletedAt: null } } }],
-  };
-}
-
-/** The columns every read of a `teamId` item selects. */
-export function evidenceSelect(teamId: string) {
+export function evidenceSelect(v: Visibility) {
   return {
     id: true, kind: true, title: true, url: true, publisher: true, author: true, publishedDate: true, accessedDate: true,
     quote: true, notesHtml: true, dateStart: true, dateEnd: true, datePrecision: true, version: true, createdById: true,
     createdAt: true, updatedAt: true, deletedAt: true,
     sources: { select: refSelect, orderBy: { title: "asc" } },
     facts: { select: refSelect, orderBy: { title: "asc" } },
-    _count: { select: { links: { where: liveLinkWhere(teamId) } } },
+    _count: { select: { links: { where: liveVisibleLinkWhere(v) } } },
   } as const;
 }
 
-type Ref = { id: string; title: string; url: string | null; deletedAt: Date | null };
+type Ref = { id: string; title: string; url: string | null; deletedAt: Date | null; createdById: string | null; createdAt: Date };
 /** A row read with {@link evidenceSelect}. */
 export type EvidenceRow = {
   id: string; kind: string; title: string; url: string | null; publisher: string | null; author: string | null;
@@ -44,8 +36,12 @@ export type EvidenceRow = {
 
 const toRef = (r: Ref): EvidenceRef => ({ id: r.id, title: r.title, url: r.url, deletedAt: r.deletedAt?.toISOString() ?? null });
 
+/** Who reads an item: what they may do to it, and what blind review lets them see of its sources and facts. */
+export type EvidenceViewer = EvidenceActor & { visibility: Visibility };
+
 /** The API shape of an item, with what the caller may do to it. */
-export function toEvidenceDto(row: EvidenceRow, actor: EvidenceActor): EvidenceDto {
+export function toEvidenceDto(row: EvidenceRow, actor: EvidenceViewer): EvidenceDto {
+  const visible = (r: Ref) => canSeeEvidenceItem(actor.visibility, r);
   return {
     id: row.id,
     kind: row.kind as EvidenceKind,
@@ -65,8 +61,8 @@ export function toEvidenceDto(row: EvidenceRow, actor: EvidenceActor): EvidenceD
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt?.toISOString() ?? null,
-    sources: row.sources.map(toRef),
-    facts: row.facts.map(toRef),
+    sources: row.sources.filter(visible).map(toRef),
+    facts: row.facts.filter(visible).map(toRef),
     useCount: row._count.links,
     can: evidencePermissions(actor, row),
   };

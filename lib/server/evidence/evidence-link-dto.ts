@@ -1,14 +1,16 @@
 import { notFound } from "@/lib/errors";
 import { db } from "@/lib/db";
-import { canLinkEvidence, type EvidenceActor } from "@/lib/policies/evidence";
+import { canLinkEvidence } from "@/lib/policies/evidence";
+import type { Visibility } from "@/lib/policies/visibility";
 import type { EvidenceLinkDto, Stance } from "@/lib/schemas/evidence";
-import { evidenceSelect, toEvidenceDto, type EvidenceRow } from "./evidence-dto";
+import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
+import { evidenceSelect, toEvidenceDto, type EvidenceRow, type EvidenceViewer } from "./evidence-dto";
 
-/** The columns every read of a `teamId` link selects. */
-export function linkSelect(teamId: string) {
+/** The columns every read of a link selects (its item as the viewer sees it). */
+export function linkSelect(v: Visibility) {
   return {
     id: true, annotationId: true, stance: true, pinpoint: true, version: true, createdAt: true, deletedAt: true,
-    evidence: { select: evidenceSelect(teamId) },
+    evidence: { select: evidenceSelect(v) },
     annotation: { select: { authorId: true, deletedAt: true } },
   } as const;
 }
@@ -18,7 +20,7 @@ type LinkRow = {
   evidence: EvidenceRow; annotation: { authorId: string; deletedAt: Date | null } | null;
 };
 
-export function toEvidenceLinkDto(row: LinkRow, actor: EvidenceActor): EvidenceLinkDto {
+export function toEvidenceLinkDto(row: LinkRow, actor: EvidenceViewer): EvidenceLinkDto {
   return {
     id: row.id,
     claimId: row.annotationId ?? "",
@@ -32,13 +34,14 @@ export function toEvidenceLinkDto(row: LinkRow, actor: EvidenceActor): EvidenceL
 }
 
 /**
- * A claim (annotation) of the caller's team that evidence can hang on, or
- * NOT_FOUND: another team's claim is indistinguishable from a missing one.
+ * A claim (annotation) that evidence can hang on and the viewer may see, or
+ * NOT_FOUND: another team's claim, and a draft that blind review hides, are
+ * indistinguishable from a missing one.
  */
-export async function findLinkableClaim(teamId: string, claimId: string) {
-  if (!teamId || !claimId) throw notFound("Claim not found.");
+export async function findLinkableClaim(v: Visibility, claimId: string) {
+  if (!claimId) throw notFound("Claim not found.");
   const claim = await db.annotation.findFirst({
-    where: { id: claimId, teamId, deletedAt: null, article: { deletedAt: null } },
+    where: { AND: [visibleAnnotationWhere(v), { id: claimId, deletedAt: null, article: { deletedAt: null } }] },
     select: { id: true, authorId: true, deletedAt: true, exact: true, article: { select: { publishedDate: true } } },
   });
   if (!claim) throw notFound("Claim not found.");

@@ -1,21 +1,24 @@
 import { db } from "@/lib/db";
 import type { EvidenceUse, Stance } from "@/lib/schemas/evidence";
 import type { Verdict } from "@/lib/schemas/claim";
+import type { Visibility } from "@/lib/policies/visibility";
 import { firstWords } from "@/lib/server/articles/list-articles";
 import { versionText } from "@/lib/server/articles/version-text";
+import { liveVisibleLinkWhere } from "@/lib/server/visibility/visible-where";
 
 const spanSelect = { id: true, articleId: true, versionId: true, exact: true, verdict: true, start: true, article: { select: { title: true } } } as const;
 
 /**
- * Where an item is used: each live claim that cites it, with its article's
- * title (or the article's first words when it states none), in article order.
- * A claim is an annotation, or the final claim a decided round made (its link
- * has `claimId`); tombstoned claims and deleted articles are left out.
+ * Where an item is used, as far as the viewer may see: each live claim that
+ * cites it, with its article's title (or the article's first words when it
+ * states none), in article order. A claim is an annotation, or the final
+ * claim a decided round made (its link has `claimId`); tombstoned claims,
+ * deleted articles and what blind review hides are left out, by the same
+ * `where` the item's `useCount` counts with (liveVisibleLinkWhere).
  */
-export async function findEvidenceUsage(teamId: string, evidenceId: string): Promise<EvidenceUse[]> {
-  const live = { teamId, deletedAt: null, article: { deletedAt: null } };
+export async function findEvidenceUsage(v: Visibility, evidenceId: string): Promise<EvidenceUse[]> {
   const links = await db.evidenceLink.findMany({
-    where: { teamId, evidenceId, deletedAt: null, OR: [{ annotation: live }, { claim: live }] },
+    where: { AND: [liveVisibleLinkWhere(v), { evidenceId }] },
     select: { id: true, stance: true, pinpoint: true, annotation: { select: spanSelect }, claim: { select: spanSelect } },
   });
   const uses = await Promise.all(

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db, type Db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { LinkEvidenceInput } from "@/lib/schemas/evidence";
 import { canLinkEvidence } from "@/lib/policies/evidence";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -37,9 +37,9 @@ async function attachedAlready(tx: Tx, teamId: string, claimId: string, evidence
  * attaches it in the same transaction, so a failed attach leaves no orphan.
  * An item already attached to the claim is a 409 with that link.
  */
-export async function linkEvidence(user: CurrentUser, claimId: string, input: LinkEvidenceInput) {
+export async function linkEvidence(user: Viewer, claimId: string, input: LinkEvidenceInput) {
   const { teamId } = user;
-  const claim = await findLinkableClaim(teamId, claimId);
+  const claim = await findLinkableClaim(user.visibility, claimId);
   if (!canLinkEvidence(user, claim)) throw new AppError("FORBIDDEN", "You may not change the evidence of this claim.");
   const created = input.evidence ? await newEvidenceItem(user, input.evidence) : null;
   const evidenceId = created?.id ?? input.evidenceId!;
@@ -59,7 +59,7 @@ export async function linkEvidence(user: CurrentUser, claimId: string, input: Li
     return null;
   });
   // Read after the commit: Prisma loads the nested relations with parallel queries, which one transaction's connection cannot run.
-  const row = await db.evidenceLink.findFirstOrThrow({ where: { id: existingId ?? id, teamId }, select: linkSelect(teamId) });
+  const row = await db.evidenceLink.findFirstOrThrow({ where: { id: existingId ?? id, teamId }, select: linkSelect(user.visibility) });
   if (existingId) throw new AppError("CONFLICT", "This item is already attached to the claim.", { current: toEvidenceLinkDto(row, user) });
   return toEvidenceLinkDto(row, user);
 }

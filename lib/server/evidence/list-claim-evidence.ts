@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { ClaimEvidenceDto } from "@/lib/schemas/evidence";
 import { dateHints } from "@/lib/dates/date-hint";
 import { findLinkableClaim, linkSelect, toEvidenceLinkDto } from "./evidence-link-dto";
@@ -9,11 +9,11 @@ import { findLinkableClaim, linkSelect, toEvidenceLinkDto } from "./evidence-lin
  * included, marked deleted), oldest first, and the date hints: where the
  * claim's own words date it outside an attached dated fact's interval.
  */
-export async function listClaimEvidence(user: CurrentUser, claimId: string): Promise<ClaimEvidenceDto> {
-  const claim = await findLinkableClaim(user.teamId, claimId);
+export async function listClaimEvidence(user: Viewer, claimId: string): Promise<ClaimEvidenceDto> {
+  const claim = await findLinkableClaim(user.visibility, claimId);
   const rows = await db.evidenceLink.findMany({
     where: { teamId: user.teamId, annotationId: claim.id, deletedAt: null },
-    select: linkSelect(user.teamId),
+    select: linkSelect(user.visibility),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const facts = rows.map((r) => r.evidence).filter((e) => e.kind === "dated_fact" && !e.deletedAt);

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { ListEvidenceQuery } from "@/lib/schemas/evidence";
+import { visibleEvidenceItemWhere } from "@/lib/server/visibility/visible-where";
 import { evidenceSelect, toEvidenceDto } from "./evidence-dto";
 import { searchTerms } from "./search-text";
 
@@ -8,10 +9,12 @@ import { searchTerms } from "./search-text";
 const WILDCARD = /[%_\\]/;
 
 /**
- * GET /api/evidence?q=&kind=: the team's live items, most recently changed
- * first. Every word of `q` must occur in the title, publisher, URL or quote.
+ * GET /api/evidence?q=&kind=: the team's live items that the caller may see
+ * (blind review hides what a co-reviewer made during the round), most
+ * recently changed first. Every word of `q` must occur in the title,
+ * publisher, URL or quote.
  */
-export async function listEvidence(user: CurrentUser, query: ListEvidenceQuery) {
+export async function listEvidence(user: Viewer, query: ListEvidenceQuery) {
   const terms = searchTerms(query.q);
   // The database narrows by the wildcard-free pieces; words that hold a wildcard are then checked literally here.
   const pieces = terms.flatMap((t) => t.split(WILDCARD)).filter(Boolean);
@@ -19,12 +22,13 @@ export async function listEvidence(user: CurrentUser, query: ListEvidenceQuery) 
   const take = query.limit ?? 50;
   const rows = await db.evidenceItem.findMany({
     where: {
-      teamId: user.teamId,
-      deletedAt: null,
-      ...(query.kind ? { kind: query.kind } : {}),
-      ...(pieces.length ? { AND: pieces.map((t) => ({ searchText: { contains: t } })) } : {}),
+      AND: [
+        visibleEvidenceItemWhere(user.visibility),
+        { deletedAt: null, ...(query.kind ? { kind: query.kind } : {}) },
+        ...pieces.map((t) => ({ searchText: { contains: t } })),
+      ],
     },
-    select: { ...evidenceSelect(user.teamId), searchText: true },
+    select: { ...evidenceSelect(user.visibility), searchText: true },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
     ...(literal.length ? {} : { take }),
   });

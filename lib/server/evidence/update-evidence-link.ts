@@ -1,9 +1,9 @@
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { UpdateEvidenceLinkInput } from "@/lib/schemas/evidence";
 import { changeEvidenceLink } from "./change-evidence-link";
 
 /** PATCH /api/evidence-links/{id}: a new stance and/or pinpoint. */
-export function updateEvidenceLink(user: CurrentUser, linkId: string, input: UpdateEvidenceLinkInput) {
+export function updateEvidenceLink(user: Viewer, linkId: string, input: UpdateEvidenceLinkInput) {
   return changeEvidenceLink(user, linkId, input.version, {
     action: "evidence.link.update",
     data: {

@@ -1,4 +1,4 @@
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import { AppError } from "@/lib/errors";
 import { checkEvidenceDates, type CreateEvidenceInput, type UpdateEvidenceInput } from "@/lib/schemas/evidence";
 import { formatDateValue } from "@/lib/dates/iso-date";
@@ -27,8 +27,8 @@ function merged(row: EvidenceRow, input: UpdateEvidenceInput): CreateEvidenceInp
 }
 
 /** PATCH /api/evidence/{id}: changes some fields of an item, naming the version the client read. */
-export async function updateEvidence(user: CurrentUser, evidenceId: string, input: UpdateEvidenceInput) {
-  const sources = await checkSourceIds(user.teamId, input.sourceIds, evidenceId);
+export async function updateEvidence(user: Viewer, evidenceId: string, input: UpdateEvidenceInput) {
+  const sources = await checkSourceIds(user.visibility, input.sourceIds, evidenceId);
   return changeEvidence(user, evidenceId, input.version, {
     action: "evidence.update",
     deletedMessage: "This item was deleted from the library and can no longer be edited.",

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/db/busy-retry";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import { publicationRefusal } from "@/lib/policies/publication";
 import type { PublicationDto, PublishInput } from "@/lib/schemas/publication";
 import { sameFactCheck, toPublicFactCheck, type PublicFactCheck } from "@/lib/publish/public-fact-check";
@@ -32,10 +32,10 @@ import { getPublication } from "./get-publication";
  * Each is a revision of the public change log and an audit event, in one
  * transaction.
  */
-export async function publishArticle(user: CurrentUser, articleId: string, input: PublishInput, baseUrl: string): Promise<PublicationDto> {
+export async function publishArticle(user: Viewer, articleId: string, input: PublishInput, baseUrl: string): Promise<PublicationDto> {
   const refusal = publicationRefusal(user, "publish");
   if (refusal) throw new AppError("FORBIDDEN", refusal);
-  const model = await loadReport(user.teamId, articleId, { baseUrl, viewer: user });
+  const model = await loadReport(user.visibility, articleId, { baseUrl });
   const team = await db.team.findUniqueOrThrow({ where: { id: user.teamId }, select: { slug: true } });
   const snapshot = toPublicFactCheck(model, team.slug);
   if (snapshot.claims.length === 0) {

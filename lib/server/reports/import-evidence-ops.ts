@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/sqlite";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { ParsedEvidence } from "@/lib/export/parse-w3c";
 import { auditEventCreate } from "@/lib/server/audit/record-audit-event";
 import { evidenceCreateOps } from "@/lib/server/evidence/create-evidence";
+import { visibleEvidenceItemWhere } from "@/lib/server/visibility/visible-where";
+import { decodeOrNull } from "@/lib/http/percent-escapes";
 
 type Op = Prisma.PrismaPromise<unknown>;
 
@@ -12,18 +14,20 @@ type Op = Prisma.PrismaPromise<unknown>;
  * The evidence of imported annotations, as operations for the import's one
  * batched transaction. Each URL resolves, in order, to: an item of this
  * team's library that Claimdesk exported (`{baseUrl}/evidence/{id}`), a live
- * item of the team with the same URL, or a new web-source item, made once
+ * item of the team with the same URL (of those the caller may see: blind
+ * review hides a co-reviewer's new items), or a new web-source item, made once
  * per URL. Then each annotation gets its links, with stance and pinpoint.
  * A Claimdesk IRI that is not a live item of this team (deleted since, or
  * another desk's) is skipped: a library entry pointing at it would be empty.
  * Returns the operations and how many links each annotation got.
  */
-export async function importEvidenceOps(user: CurrentUser, baseUrl: string, links: { annotationId: string; evidence: ParsedEvidence[] }[]) {
+export async function importEvidenceOps(user: Viewer, baseUrl: string, links: { annotationId: string; evidence: ParsedEvidence[] }[]) {
   const urls = [...new Set(links.flatMap((l) => l.evidence.map((e) => e.url)))];
   const ownPrefix = `${baseUrl.replace(/\/+$/, "")}/evidence/`;
-  const ownIds = urls.filter((u) => u.startsWith(ownPrefix)).map((u) => decodeURIComponent(u.slice(ownPrefix.length).split(/[?#]/)[0]!));
+  // import-w3c.ts refuses IRIs with malformed escapes first; decodeOrNull keeps this safe on its own.
+  const ownIds = urls.filter((u) => u.startsWith(ownPrefix)).map((u) => decodeOrNull(u.slice(ownPrefix.length).split(/[?#]/)[0]!)).filter((id): id is string => id !== null);
   const known = await db.evidenceItem.findMany({
-    where: { teamId: user.teamId, deletedAt: null, OR: [{ id: { in: ownIds } }, { url: { in: urls } }] },
+    where: { AND: [visibleEvidenceItemWhere(user.visibility), { deletedAt: null, OR: [{ id: { in: ownIds } }, { url: { in: urls } }] }] },
     select: { id: true, url: true },
     orderBy: { createdAt: "asc" },
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import { OffsetIndex } from "@/lib/anchoring/offsets";
 import { placeQuote } from "@/lib/anchoring/place-quote";
 import { describeSpan, validateSpan } from "@/lib/anchoring/selectors";
@@ -13,9 +13,12 @@ import type { ImportReportDto } from "@/lib/schemas/report";
 import type { Verdict } from "@/lib/schemas/claim";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { auditEventCreate } from "@/lib/server/audit/record-audit-event";
+import { findOpenAssignment } from "@/lib/server/reviews/open-assignment";
+import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
 import { importEvidenceOps } from "./import-evidence-ops";
 import { limits } from "@/lib/quotas/limits";
 import { claimsQuotaReached } from "@/lib/server/claims/insert-annotation";
+import { decodeOrNull } from "@/lib/http/percent-escapes";
 
 /** Most annotations one import takes. */
 export const MAX_IMPORT_ANNOTATIONS = 5000;
@@ -39,9 +42,12 @@ const WHY: Record<string, string> = {
  * quote and position (lib/anchoring/place-quote.ts: never a guess between
  * identical phrases), created as the caller's annotations with their
  * verdict, sanitized rationale and evidence, in one transaction. Reports
- * each annotation that could not be placed, and why.
+ * each annotation that could not be placed, and why. A reviewer assigned to
+ * an open round on the article imports into it, as every annotation they
+ * make there goes (create-claim.ts); duplicates are judged among what the
+ * caller may see there, so the answer betrays nothing blind review hides.
  */
-export async function importW3c(user: CurrentUser, articleId: string, input: unknown, baseUrl: string): Promise<ImportReportDto> {
+export async function importW3c(user: Viewer, articleId: string, input: unknown, baseUrl: string): Promise<ImportReportDto> {
   if (!canCreateClaim(user)) throw new AppError("FORBIDDEN");
   const { current } = await findArticle(user.teamId, articleId);
   const items = annotationsIn(input);
@@ -50,7 +56,14 @@ export async function importW3c(user: CurrentUser, articleId: string, input: unk
 
   const text = current.text;
   const index = new OffsetIndex(text);
-  const existing = await db.annotation.findMany({ where: { teamId: user.teamId, versionId: current.id, deletedAt: null, roundId: null }, select: { start: true, end: true, verdict: true } });
+  // A reviewer assigned to an open round on this version imports into it, as typed claims go (blind review).
+  const open = await findOpenAssignment(user, articleId, current.id);
+  if (open?.submitted) throw new AppError("FORBIDDEN", "Your review is submitted. Reopen it to add annotations.");
+  const roundId = open?.roundId ?? null;
+  const existing = await db.annotation.findMany({
+    where: { AND: [visibleAnnotationWhere(user.visibility), { versionId: current.id, deletedAt: null, roundId }] },
+    select: { start: true, end: true, verdict: true },
+  });
   const seen = new Set(existing.map((a) => `${a.start}:${a.end}:${a.verdict}`));
   const failed: ImportProblem[] = [];
   const imported: ImportReportDto["imported"] = [];
@@ -63,6 +76,10 @@ export async function importW3c(user: CurrentUser, articleId: string, input: unk
     if (isProblem(parsed)) return void failed.push(parsed);
     if (parsed.evidence.length > MAX_IMPORT_EVIDENCE_PER_ANNOTATION) {
       throw new AppError("INVALID_INPUT", `Annotation #${i + 1} links ${parsed.evidence.length} pieces of evidence; at most ${MAX_IMPORT_EVIDENCE_PER_ANNOTATION} per annotation.`, { field: `items.${i}.body` });
+    }
+    const badIri = parsed.evidence.find((e) => decodeOrNull(e.url) === null);
+    if (badIri) {
+      throw new AppError("INVALID_INPUT", `Annotation #${i + 1} links evidence at an IRI with a malformed % escape: ${badIri.url.slice(0, 200)}`, { field: `items.${i}.body` });
     }
     if ((evidenceLinks += parsed.evidence.length) > MAX_IMPORT_EVIDENCE_LINKS) {
       throw new AppError("INVALID_INPUT", `At most ${MAX_IMPORT_EVIDENCE_LINKS} evidence links per import.`, { field: "items" });
@@ -89,8 +106,8 @@ export async function importW3c(user: CurrentUser, articleId: string, input: unk
   if (rows.length > 0 && (await db.annotation.count({ where: { teamId: user.teamId, articleId } })) + rows.length > cap) throw claimsQuotaReached(cap);
   const evidence = await importEvidenceOps(user, baseUrl, links);
   await db.$transaction([
-    ...rows.map((row) => db.annotation.create({ data: { ...row, teamId: user.teamId, articleId, versionId: current.id, authorId: user.id }, select: { id: true } })),
-    ...rows.map((row) => auditEventCreate({ teamId: user.teamId, actorId: user.id, action: "claim.import", objectType: "annotation", objectId: row.id, after: row })),
+    ...rows.map((row) => db.annotation.create({ data: { ...row, teamId: user.teamId, articleId, versionId: current.id, authorId: user.id, roundId }, select: { id: true } })),
+    ...rows.map((row) => auditEventCreate({ teamId: user.teamId, actorId: user.id, action: "claim.import", objectType: "annotation", objectId: row.id, after: { ...row, roundId } })),
     ...evidence.ops,
   ]);
   for (const i of imported) i.evidence = evidence.linked.get(i.annotationId) ?? 0;

@@ -1,13 +1,13 @@
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { ReportModel, ReportPerson } from "@/lib/export/report-model";
+import type { ReportClaim, ReportModel, ReportPerson, ReportRejection } from "@/lib/export/report-model";
 import { summarizeClaims } from "@/lib/export/summarize-claims";
 import { findArticle } from "@/lib/server/articles/find-article";
-import { listFinalClaims, type FinalClaimsViewer } from "@/lib/server/claims/list-final-claims";
+import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
 import { findRound } from "@/lib/server/reviews/find-round";
 import { roundTextVersion } from "@/lib/server/reviews/round-text-version";
 import { roundAgreements } from "@/lib/server/reviews/round-agreement-data";
-import { isReviewingBlind } from "@/lib/server/reviews/annotation-visibility";
+import { isReviewingBlind, type Visibility } from "@/lib/policies/visibility";
 import { listRejectedClusters } from "@/lib/server/reviews/rejected-clusters";
 import { reportPerson, toReportClaim, toReportRejection } from "./to-report-claim";
 import { reportTeamSelect, toReportTeam } from "./report-team";
@@ -19,19 +19,15 @@ export type LoadReportOptions = {
   roundId?: string;
   publishedUrl?: string | null;
   now?: Date;
-  /**
-   * The member the report is for. A reviewer during their own blind round on
-   * the article gets it without claims, as GET /api/articles/{id}/final-claims
-   * answers them an empty list (list-final-claims.ts).
-   */
-  viewer?: FinalClaimsViewer;
 };
 
 /**
- * The report of an article of the caller's team: its final claims on the
+ * The report of an article of the viewer's team: its final claims on the
  * current version (decided clusters and editors' own claims, as
  * listFinalClaims defines them), or those of one review round. 404 for
- * another team's article or round.
+ * another team's article or round. Blind review applies: a viewer reviewing
+ * the article blind gets it without claims, rejected clusters or agreement
+ * figures, as GET /api/articles/{id}/final-claims answers them an empty list.
  *
  * A round's report is shown on the version its claims are on now. That is
  * the version the round reviewed until a correction moves them (all of a
@@ -39,19 +35,20 @@ export type LoadReportOptions = {
  * then says which version the round reviewed (roundTextVersion, shared
  * with the round page).
  */
-export async function loadReport(teamId: string, articleId: string, opts: LoadReportOptions): Promise<ReportModel> {
+export async function loadReport(v: Visibility, articleId: string, opts: LoadReportOptions): Promise<ReportModel> {
+  const teamId = v.teamId;
   const { article, current } = await findArticle(teamId, articleId);
   const round = opts.roundId ? await findRound(teamId, opts.roundId) : null;
   if (round && round.articleId !== articleId) throw notFound("Review round not found.");
   // A viewer reviewing the article blind gets no outcome at all: no claims, no rejected clusters (list-final-claims.ts).
-  const hidden = !!opts.viewer && (await isReviewingBlind(opts.viewer, articleId, current.id));
-  const final = hidden ? [] : await listFinalClaims(teamId, articleId, round ? { allVersions: true, roundId: round.id } : {});
+  const hidden = isReviewingBlind(v, articleId);
+  const final = hidden ? [] : await listFinalClaims(v, articleId, round ? { allVersions: true, roundId: round.id } : {});
   const shown = round ? await roundTextVersion(teamId, round, final.map((c) => c.versionId)) : null;
   const versionId = shown?.id ?? current.id;
   // A claim on another version than the one shown has no place in its text: listed like an orphan, never highlighted at foreign offsets.
   const claims = final.map((c, i) => toReportClaim(c.versionId === versionId ? c : { ...c, anchorState: "orphaned", start: 0, end: 0 }, i + 1));
 
-  const rejected = round && !hidden ? (await listRejectedClusters(teamId, round.id)).map(toReportRejection) : [];
+  const rejected = round && !hidden ? (await listRejectedClusters(v, round.id)).map(toReportRejection) : [];
 
   const [team, version, adjudicator, assigned] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: reportTeamSelect }).then(toReportTeam),
@@ -59,36 +56,59 @@ export async function loadReport(teamId: string, articleId: string, opts: LoadRe
     round ? db.user.findUniqueOrThrow({ where: { id: round.adjudicatorId }, select: { id: true, name: true } }) : null,
     round ? db.user.findMany({ where: { id: { in: round.assignments.map((a) => a.reviewerId) } }, select: { id: true, name: true } }) : [],
   ]);
-
-  const people = new Map<string, ReportPerson>();
-  for (const p of [
-    ...assigned.map(reportPerson),
-    ...claims.flatMap((c) => [...c.reviews.map((r) => r.reviewer), c.decision?.by, c.author]),
-    ...rejected.flatMap((r) => [...r.reviews.map((v) => v.reviewer), r.decision.by]),
-  ]) {
-    if (p) people.set(p.id, p);
-  }
   const roundIds = [...new Set(final.map((c) => c.cluster?.roundId).filter((id): id is string => !!id))];
-  const [figures] = roundIds.length === 1 ? await roundAgreements(teamId, roundIds) : [];
+  const [figures] = roundIds.length === 1 ? await roundAgreements(v, roundIds) : [];
 
-  return {
-    generatedAt: (opts.now ?? new Date()).toISOString(),
-    baseUrl: opts.baseUrl.replace(/\/+$/, ""),
-    publishedUrl: opts.publishedUrl ?? null,
-    team,
-    article: { id: article.id, title: article.title, outlet: article.outlet, author: article.author, publishedDate: article.publishedDate, url: article.url },
-    version: { id: version.id, number: version.number, text: version.text, textHash: version.textHash, createdAt: version.createdAt.toISOString() },
+  return assembleReportModel({
+    opts, team, article, version, claims, rejected, assigned, figures,
     round: round && adjudicator
       ? {
           id: round.id, status: round.status, reviewedVersion: shown?.reviewedNumber, adjudicator: reportPerson(adjudicator), createdAt: round.createdAt.toISOString(),
           revealedAt: round.revealedAt?.toISOString() ?? null, adjudicatedAt: round.adjudicatedAt?.toISOString() ?? null, closedAt: round.closedAt?.toISOString() ?? null,
         }
       : null,
+  });
+}
+
+/** What a report is made of, loaded (load-report.ts for one article, load-reports.ts for many). */
+export type ReportParts = {
+  opts: Pick<LoadReportOptions, "baseUrl" | "publishedUrl" | "now">;
+  team: ReportModel["team"];
+  article: ReportModel["article"];
+  version: { id: string; number: number; text: string; textHash: string; createdAt: Date };
+  round: ReportModel["round"];
+  claims: ReportClaim[];
+  rejected: ReportRejection[];
+  /** A round's assigned reviewers, named in the report even when they marked nothing. */
+  assigned: { id: string; name: string | null }[];
+  /** The agreement figures of the one round the claims come from, if they come from one. */
+  figures?: { agreement: { verdicts: { alpha: number | null }; spanF1: number | null } };
+};
+
+/** The report model of loaded parts: everyone whose reading is in it, named once, and the summary. */
+export function assembleReportModel(p: ReportParts): ReportModel {
+  const people = new Map<string, ReportPerson>();
+  for (const person of [
+    ...p.assigned.map(reportPerson),
+    ...p.claims.flatMap((c) => [...c.reviews.map((r) => r.reviewer), c.decision?.by, c.author]),
+    ...p.rejected.flatMap((r) => [...r.reviews.map((v) => v.reviewer), r.decision.by]),
+  ]) {
+    if (person) people.set(person.id, person);
+  }
+  const { article, version, figures } = p;
+  return {
+    generatedAt: (p.opts.now ?? new Date()).toISOString(),
+    baseUrl: p.opts.baseUrl.replace(/\/+$/, ""),
+    publishedUrl: p.opts.publishedUrl ?? null,
+    team: p.team,
+    article: { id: article.id, title: article.title, outlet: article.outlet, author: article.author, publishedDate: article.publishedDate, url: article.url },
+    version: { id: version.id, number: version.number, text: version.text, textHash: version.textHash, createdAt: version.createdAt.toISOString() },
+    round: p.round,
     reviewers: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    claims,
-    rejected,
+    claims: p.claims,
+    rejected: p.rejected,
     summary: {
-      ...summarizeClaims(claims),
+      ...summarizeClaims(p.claims),
       roundAgreement: figures ? { alpha: figures.agreement.verdicts.alpha, spanF1: figures.agreement.spanF1 } : null,
     },
   };

@@ -1,9 +1,10 @@
 import { AppError, notFound } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { ClusterDto } from "@/lib/schemas/review";
 import { findClusterRows, toClusterDto } from "./cluster-dto";
 import { decideCluster } from "./decide-cluster";
 import { findRound } from "./find-round";
+import { assertCanSeeOutcome } from "@/lib/server/visibility/assert-outcome";
 
 /** The outcome of a bulk accept: each cluster decided, refused as stale (with its current state), or skipped. */
 export type AcceptAgreedResult = { decided: ClusterDto[]; conflicts: ClusterDto[]; skipped: { id: string; reason: string }[] };
@@ -15,10 +16,11 @@ export type AcceptAgreedResult = { decided: ClusterDto[]; conflicts: ClusterDto[
  * the others. Every id is checked first: one that is not a cluster of this
  * round makes the whole request a 404 and nothing is decided.
  */
-export async function acceptAgreedClusters(user: CurrentUser, roundId: string, clusters: { id: string; version: number }[]): Promise<AcceptAgreedResult> {
-  await findRound(user.teamId, roundId);
+export async function acceptAgreedClusters(user: Viewer, roundId: string, clusters: { id: string; version: number }[]): Promise<AcceptAgreedResult> {
+  const round = await findRound(user.teamId, roundId);
   if (user.role === "reviewer") throw new AppError("FORBIDDEN", "Only editors and admins decide clusters.");
-  const rows = await findClusterRows(user.teamId, { roundId, id: { in: clusters.map((c) => c.id) } });
+  assertCanSeeOutcome(user.visibility, round.articleId);
+  const rows = await findClusterRows(user.visibility, { roundId, id: { in: clusters.map((c) => c.id) } });
   // All or nothing: an id outside the round refuses the whole request before any cluster is decided.
   const byId = new Map(rows.map((r) => [r.id, r]));
   if (clusters.some((c) => !byId.has(c.id))) throw notFound("Cluster not found in this round.");

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import { canClose, type RoundStatus } from "@/lib/policies/round";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -9,7 +9,7 @@ import { findRound } from "./find-round";
 import { loadRoundSummary } from "./round-summaries";
 
 /** POST /api/reviews/{id}/close: an editor closes an adjudicated round; its decisions become final. */
-export async function closeRound(user: CurrentUser, roundId: string, version: number): Promise<RoundSummaryDto> {
+export async function closeRound(user: Viewer, roundId: string, version: number): Promise<RoundSummaryDto> {
   const round = await findRound(user.teamId, roundId);
   if (user.role === "reviewer") throw new AppError("FORBIDDEN", "Only editors and admins close review rounds.");
   const conflict = async (message: string) => new AppError("CONFLICT", message, { current: await loadRoundSummary(user, roundId) });

@@ -1,9 +1,12 @@
 import { db } from "@/lib/db";
+import type { Prisma } from "@/generated/sqlite";
 import { personSelect } from "@/lib/server/person-select";
 import type { Verdict } from "@/lib/schemas/claim";
 import type { ClusterDto, DecisionDto } from "@/lib/schemas/review";
 import type { ClusterKind } from "@/lib/review/cluster-annotations";
 import { representativesOf } from "@/lib/review/cluster-annotations";
+import type { Visibility } from "@/lib/policies/visibility";
+import { visibleClusterWhere } from "@/lib/server/visibility/visible-where";
 
 
 /** The columns a cluster read selects: members side by side, decisions, the claim. */
@@ -37,11 +40,11 @@ export const clusterSelect = {
   _count: { select: { comments: { where: { deletedAt: null } } } },
 } as const;
 
-type Where = NonNullable<Parameters<typeof db.cluster.findMany>[0]>["where"];
+type Where = Prisma.ClusterWhereInput;
 
-/** Cluster rows of `teamId` matching `where`, in text order. */
-export function findClusterRows(teamId: string, where: Where) {
-  return db.cluster.findMany({ where: { ...where, round: { teamId } }, select: clusterSelect, orderBy: { number: "asc" } });
+/** Cluster rows matching `where` that the viewer may see (none of an article they review blind), in text order. */
+export function findClusterRows(v: Visibility, where: Where) {
+  return db.cluster.findMany({ where: { AND: [visibleClusterWhere(v), where] }, select: clusterSelect, orderBy: { number: "asc" } });
 }
 export type ClusterRow = Awaited<ReturnType<typeof findClusterRows>>[number];
 
@@ -90,8 +93,8 @@ export function toClusterDto(row: ClusterRow): ClusterDto {
   };
 }
 
-/** One cluster of the team as a DTO, or null. */
-export async function loadClusterDto(teamId: string, clusterId: string): Promise<ClusterDto | null> {
-  const [row] = await findClusterRows(teamId, { id: clusterId });
+/** One cluster the viewer may see as a DTO, or null. */
+export async function loadClusterDto(v: Visibility, clusterId: string): Promise<ClusterDto | null> {
+  const [row] = await findClusterRows(v, { id: clusterId });
   return row ? toClusterDto(row) : null;
 }

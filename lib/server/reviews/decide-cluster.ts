@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import { canDecide, type RoundStatus } from "@/lib/policies/round";
 import type { ClusterDto, DecideClusterInput } from "@/lib/schemas/review";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
@@ -10,6 +10,7 @@ import { versionText, type IndexedText } from "@/lib/server/articles/version-tex
 import { publishEvent } from "@/lib/events/event-bus";
 import { findClusterRows, loadClusterDto, toClusterDto, type ClusterRow } from "./cluster-dto";
 import { applyDecision } from "./apply-decision";
+import { assertCanSeeOutcome } from "@/lib/server/visibility/assert-outcome";
 
 /**
  * POST /api/clusters/{id}/decisions: accept a boundary and verdict, or reject
@@ -18,8 +19,12 @@ import { applyDecision } from "./apply-decision";
  * deciding at once exactly one wins and the other gets 409 with the current
  * state. An accepted cluster becomes (or updates) the article's final Claim.
  */
-export async function decideCluster(user: CurrentUser, clusterId: string, input: DecideClusterInput): Promise<ClusterDto> {
-  const [row] = clusterId ? await findClusterRows(user.teamId, { id: clusterId }) : [];
+export async function decideCluster(user: Viewer, clusterId: string, input: DecideClusterInput): Promise<ClusterDto> {
+  const found = clusterId ? await db.cluster.findFirst({ where: { id: clusterId, teamId: user.teamId }, select: { round: { select: { articleId: true } } } }) : null;
+  if (!found) throw notFound("Cluster not found.");
+  // An editor reviewing the article blind in a later round decides nothing of it: the cluster is part of its outcome (403, not 404: the round is listed).
+  assertCanSeeOutcome(user.visibility, found.round.articleId);
+  const [row] = await findClusterRows(user.visibility, { id: clusterId });
   if (!row) throw notFound("Cluster not found.");
   const round = { status: row.round.status as RoundStatus, adjudicatorId: "", reviewerIds: [] };
   if (user.role === "reviewer") throw new AppError("FORBIDDEN", "Only editors and admins decide clusters.");
@@ -36,10 +41,10 @@ export async function decideCluster(user: CurrentUser, clusterId: string, input:
       action: input.action, boundary: input.boundary, span, verdict: input.verdict, rationaleHtml, text,
     }),
   );
-  if (!decided) throw conflict((await findClusterRows(user.teamId, { id: row.id }))[0] ?? row);
+  if (!decided) throw conflict((await findClusterRows(user.visibility, { id: row.id }))[0] ?? row);
   publishEvent({ team: user.teamId, article: row.round.articleId, kind: "cluster", id: row.id, version: input.version + 1 });
   if (decided.adjudicated) publishEvent({ team: user.teamId, article: row.round.articleId, kind: "round", id: row.roundId, version: null });
-  return (await loadClusterDto(user.teamId, row.id))!;
+  return (await loadClusterDto(user.visibility, row.id))!;
 }
 
 /** The sanitized rationale and the chosen span, or a 400 naming the field. Non-agreed clusters and rejections need a rationale. */

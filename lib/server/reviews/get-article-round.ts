@@ -1,4 +1,4 @@
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { ArticleRoundDto } from "@/lib/schemas/review";
 import { canStartRound } from "@/lib/policies/round";
 import { findArticle } from "@/lib/server/articles/find-article";
@@ -10,7 +10,7 @@ import { loadRoundSummaries } from "./round-summaries";
  * the open round the caller reviews in, else the article's latest round; and
  * how the caller's round annotations on it were decided (card badges).
  */
-export async function getArticleRound(user: CurrentUser, articleId: string): Promise<ArticleRoundDto> {
+export async function getArticleRound(user: Viewer, articleId: string): Promise<ArticleRoundDto> {
   const { article } = await findArticle(user.teamId, articleId);
   const [mine] = await loadRoundSummaries(user, { articleId: article.id, status: "open", assignments: { some: { reviewerId: user.id } } }, 1);
   const round = mine ?? (await loadRoundSummaries(user, { articleId: article.id }, 1))[0] ?? null;

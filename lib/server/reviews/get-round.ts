@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
 import { notFound } from "@/lib/errors";
-import { assertNotReviewingBlind } from "./annotation-visibility";
+import type { Viewer } from "@/lib/server/visibility/viewer";
+import { assertCanSeeOutcome } from "@/lib/server/visibility/assert-outcome";
 import type { ClusterDto, RoundDetailDto } from "@/lib/schemas/review";
 import { versionText } from "@/lib/server/articles/version-text";
 import { findClusterRows, toClusterDto } from "./cluster-dto";
@@ -20,7 +20,7 @@ import { roundTextVersion } from "./round-text-version";
  * is shown at the union of its members' spans on that text: a cluster's span
  * is that union by definition, and the members moved by the same diff.
  */
-export async function getRound(user: CurrentUser, roundId: string): Promise<RoundDetailDto> {
+export async function getRound(user: Viewer, roundId: string): Promise<RoundDetailDto> {
   const summary = await loadRoundSummary(user, roundId);
   if (!summary) throw notFound("Review round not found.");
   const round = { articleId: summary.article.id, versionId: summary.versionId };
@@ -30,9 +30,9 @@ export async function getRound(user: CurrentUser, roundId: string): Promise<Roun
     return { ...summary, text, textVersion, clusters: [], feedback: [] };
   }
   // A reviewer in a later, still blind round of this article sees no earlier round's work.
-  await assertNotReviewingBlind(user, round.articleId);
+  assertCanSeeOutcome(user.visibility, round.articleId);
   const [rows, feedback, rowVersions] = await Promise.all([
-    findClusterRows(user.teamId, { roundId }),
+    findClusterRows(user.visibility, { roundId }),
     listOutcomes(user, { roundId }),
     roundRowVersions(user.teamId, roundId),
   ]);

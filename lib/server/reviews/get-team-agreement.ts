@@ -1,10 +1,10 @@
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { TeamAgreementPointDto } from "@/lib/schemas/review";
 import { roundAgreements } from "./round-agreement-data";
 
-/** GET /api/agreement: the team's agreement figures over time, one point per revealed round, oldest first. */
-export async function getTeamAgreement(user: CurrentUser): Promise<TeamAgreementPointDto[]> {
-  const rows = await roundAgreements(user.teamId);
+/** GET /api/agreement: the team's agreement figures over time, one point per revealed round the caller may see, oldest first. */
+export async function getTeamAgreement(user: Viewer): Promise<TeamAgreementPointDto[]> {
+  const rows = await roundAgreements(user.visibility);
   return rows
     .filter((r) => r.round.revealedAt)
     .map(({ round, agreement }) => ({

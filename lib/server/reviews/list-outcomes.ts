@@ -1,17 +1,24 @@
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
+import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
 import type { Verdict } from "@/lib/schemas/claim";
 import type { AnnotationOutcomeDto } from "@/lib/schemas/review";
 
 /**
  * Feedback: how each of the caller's own annotations in revealed rounds was
- * decided, for one round or for every round on one article.
+ * decided, for one round or for every round on one article. None on an
+ * article the caller reviews blind: the decisions are the outcome.
  */
-export async function listOutcomes(user: CurrentUser, scope: { roundId: string } | { articleId: string }): Promise<AnnotationOutcomeDto[]> {
+export async function listOutcomes(user: Viewer, scope: { roundId: string } | { articleId: string }): Promise<AnnotationOutcomeDto[]> {
   const rows = await db.annotation.findMany({
     where: {
-      teamId: user.teamId, authorId: user.id, deletedAt: null,
-      round: { teamId: user.teamId, status: { not: "open" }, article: { deletedAt: null }, ...("roundId" in scope ? { id: scope.roundId } : { articleId: scope.articleId }) },
+      AND: [
+        visibleAnnotationWhere(user.visibility),
+        {
+          authorId: user.id, deletedAt: null,
+          round: { teamId: user.teamId, status: { not: "open" }, article: { deletedAt: null }, ...("roundId" in scope ? { id: scope.roundId } : { articleId: scope.articleId }) },
+        },
+      ],
     },
     select: {
       id: true, roundId: true, start: true, end: true, exact: true, verdict: true,

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { RoundStatus } from "@/lib/policies/round";
 import type { QueueItemDto } from "@/lib/schemas/review";
 
@@ -9,9 +9,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 /**
  * GET /api/queue ("My queue"): the caller's review assignments in this team,
  * work still to do first (open and not submitted, earliest due first), then
- * the rest, newest first.
+ * the rest, newest first. The counts are of the caller's own annotations,
+ * which blind review never hides from them.
  */
-export async function listQueue(user: CurrentUser): Promise<QueueItemDto[]> {
+export async function listQueue(user: Viewer): Promise<QueueItemDto[]> {
   const rows = await db.roundAssignment.findMany({
     where: { reviewerId: user.id, round: { teamId: user.teamId, article: { deletedAt: null } } },
     select: {

@@ -1,5 +1,7 @@
 import { db } from "@/lib/db";
 import type { ClusterKind } from "@/lib/review/cluster-annotations";
+import type { Visibility } from "@/lib/policies/visibility";
+import { visibleClusterWhere } from "@/lib/server/visibility/visible-where";
 import { clusterMembersSelect, latestDecisionSelect, membersInTextOrder, type FinalClaim, type FinalClaimMember } from "@/lib/server/claims/list-final-claims";
 
 export type RejectedCluster = {
@@ -11,14 +13,14 @@ export type RejectedCluster = {
 };
 
 /**
- * The clusters of round `roundId` (of `teamId`) rejected as not a claim, in
- * cluster order, each with its members in text order and the decision that
- * rejected it (the latest one, as for final claims). Callers check the round
- * and the blind-review rule first.
+ * The clusters of round `roundId` rejected as not a claim that the viewer
+ * may see (none on an article they review blind), in cluster order, each with
+ * its members in text order and the decision that rejected it (the latest
+ * one, as for final claims). Callers check the round first.
  */
-export async function listRejectedClusters(teamId: string, roundId: string): Promise<RejectedCluster[]> {
+export async function listRejectedClusters(v: Visibility, roundId: string): Promise<RejectedCluster[]> {
   const clusters = await db.cluster.findMany({
-    where: { teamId, roundId, status: "rejected" },
+    where: { AND: [visibleClusterWhere(v), { roundId, status: "rejected" }] },
     orderBy: { number: "asc" },
     select: { id: true, number: true, kind: true, members: clusterMembersSelect, decisions: latestDecisionSelect },
   });

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { publishEvent } from "@/lib/events/event-bus";
@@ -8,7 +8,7 @@ import { findRound } from "./find-round";
 import { loadRoundSummary } from "./round-summaries";
 
 /** POST /api/reviews/{id}/reopen: a reviewer unlocks their submitted set, allowed until the round is revealed. */
-export async function reopenReview(user: CurrentUser, roundId: string): Promise<RoundSummaryDto> {
+export async function reopenReview(user: Viewer, roundId: string): Promise<RoundSummaryDto> {
   const round = await findRound(user.teamId, roundId);
   const mine = round.assignments.find((a) => a.reviewerId === user.id);
   if (!mine) throw new AppError("FORBIDDEN", "You are not a reviewer of this round.");

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import { canReveal, type RoundStatus } from "@/lib/policies/round";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
 import { publishEvent } from "@/lib/events/event-bus";
@@ -9,7 +9,7 @@ import { loadRoundSummary } from "./round-summaries";
 import { revealInTransaction } from "./reveal-in-transaction";
 
 /** POST /api/reviews/{id}/reveal: an editor ends the blind phase before every reviewer has submitted. */
-export async function revealRound(user: CurrentUser, roundId: string, version: number): Promise<RoundSummaryDto> {
+export async function revealRound(user: Viewer, roundId: string, version: number): Promise<RoundSummaryDto> {
   const round = await findRound(user.teamId, roundId);
   const subject = { status: round.status as RoundStatus, adjudicatorId: round.adjudicatorId, reviewerIds: round.assignments.map((a) => a.reviewerId) };
   if (user.role === "reviewer") throw new AppError("FORBIDDEN", "Only editors and admins can end the blind phase.");

@@ -2,19 +2,22 @@ import { db } from "@/lib/db";
 import type { Verdict } from "@/lib/schemas/claim";
 import { computeRoundAgreement } from "@/lib/review/round-agreement";
 import { representativesOf, type ClusterInput } from "@/lib/review/cluster-annotations";
+import type { Visibility } from "@/lib/policies/visibility";
+import { visibleOutcomeRoundWhere } from "@/lib/server/visibility/visible-where";
 
 /** At most this many rounds are loaded: the newest ones. */
 const ROUND_LIMIT = 500;
 
 /**
- * Loads revealed rounds of a team (the newest {@link ROUND_LIMIT}, or the ids
- * given), oldest first, and computes each one's agreement from its clusters:
- * the reviewers are those who submitted, the annotations those that were
- * clustered at the reveal.
+ * Loads revealed rounds of the viewer's team (the newest {@link ROUND_LIMIT},
+ * or the ids given), oldest first, and computes each one's agreement from its
+ * clusters: the reviewers are those who submitted, the annotations those that
+ * were clustered at the reveal. Rounds on an article the viewer reviews blind
+ * are left out: their figures are part of the outcome.
  */
-export async function roundAgreements(teamId: string, roundIds?: string[]) {
+export async function roundAgreements(v: Visibility, roundIds?: string[]) {
   const rounds = await db.reviewRound.findMany({
-    where: { teamId, status: { not: "open" }, article: { deletedAt: null }, ...(roundIds ? { id: { in: roundIds } } : {}) },
+    where: { AND: [visibleOutcomeRoundWhere(v), { status: { not: "open" }, article: { deletedAt: null }, ...(roundIds ? { id: { in: roundIds } } : {}) }] },
     select: {
       id: true, revealedAt: true,
       article: { select: { title: true } },

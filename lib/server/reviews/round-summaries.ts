@@ -1,7 +1,8 @@
 import { db } from "@/lib/db";
 import { personSelect } from "@/lib/server/person-select";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import { canSeeProgressCounts, roundPermissions, type RoundStatus } from "@/lib/policies/round";
+import { isReviewingBlind } from "@/lib/policies/visibility";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
 
 
@@ -21,10 +22,12 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /**
  * Round summaries of the caller's team matching `where`, newest first, with
- * blind-phase progress (who submitted; counts for editors only) and the
- * caller's permissions. Every query is scoped to the caller's team here.
+ * blind-phase progress (who submitted; how many annotations each reviewer
+ * made for editors only, and not for one who reviews the article blind
+ * themselves; everybody sees their own count) and the caller's permissions.
+ * Every query is scoped to the caller's team here.
  */
-export async function loadRoundSummaries(user: CurrentUser, where: RoundWhere = {}, take?: number): Promise<RoundSummaryDto[]> {
+export async function loadRoundSummaries(user: Viewer, where: RoundWhere = {}, take?: number): Promise<RoundSummaryDto[]> {
   const rows = await db.reviewRound.findMany({
     // A deleted article takes its rounds out of every list.
     where: { ...where, teamId: user.teamId, article: { deletedAt: null } },
@@ -39,7 +42,7 @@ export async function loadRoundSummaries(user: CurrentUser, where: RoundWhere = 
     _count: { _all: true },
   });
   const countOf = (roundId: string, authorId: string) => counts.find((c) => c.roundId === roundId && c.authorId === authorId)?._count._all ?? 0;
-  const showCounts = canSeeProgressCounts(user);
+  const showCounts = (articleId: string) => canSeeProgressCounts(user) && !isReviewingBlind(user.visibility, articleId);
 
   return rows.map((r) => {
     const status = r.status as RoundStatus;
@@ -62,7 +65,7 @@ export async function loadRoundSummaries(user: CurrentUser, where: RoundWhere = 
       reviewers: r.assignments.map((a) => ({
         ...a.reviewer,
         submittedAt: iso(a.submittedAt),
-        annotationCount: showCounts || a.reviewerId === user.id ? countOf(r.id, a.reviewerId) : null,
+        annotationCount: showCounts(r.articleId) || a.reviewerId === user.id ? countOf(r.id, a.reviewerId) : null,
       })),
       clusterCounts: { total: r.clusters.length, open: r.clusters.filter((c) => c.status === "open").length },
       mine,
@@ -72,7 +75,7 @@ export async function loadRoundSummaries(user: CurrentUser, where: RoundWhere = 
 }
 
 /** One round of the caller's team, or null. */
-export async function loadRoundSummary(user: CurrentUser, roundId: string): Promise<RoundSummaryDto | null> {
+export async function loadRoundSummary(user: Viewer, roundId: string): Promise<RoundSummaryDto | null> {
   if (!roundId) return null;
   return (await loadRoundSummaries(user, { id: roundId }))[0] ?? null;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import { canAdjudicateRole, canStartRound } from "@/lib/policies/round";
 import type { RoundSummaryDto, StartRoundInput } from "@/lib/schemas/review";
 import { findArticle } from "@/lib/server/articles/find-article";
@@ -17,7 +17,7 @@ import { loadRoundSummary } from "./round-summaries";
  * per article: a second start while one is open or revealed gets 409, also
  * when both starts arrive at once.
  */
-export async function startRound(user: CurrentUser, input: StartRoundInput): Promise<RoundSummaryDto> {
+export async function startRound(user: Viewer, input: StartRoundInput): Promise<RoundSummaryDto> {
   if (!canStartRound(user)) throw new AppError("FORBIDDEN", "Only editors and admins start review rounds.");
   const { article, current } = await findArticle(user.teamId, input.articleId);
   const reviewerIds = [...new Set(input.reviewerIds)];

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { publishEvent } from "@/lib/events/event-bus";
@@ -14,7 +14,7 @@ import { revealInTransaction } from "./reveal-in-transaction";
  * transaction. Every step is a compare-and-set on the round row, so a submit
  * racing a reveal or a reopen cannot leave a half-changed round.
  */
-export async function submitReview(user: CurrentUser, roundId: string): Promise<RoundSummaryDto> {
+export async function submitReview(user: Viewer, roundId: string): Promise<RoundSummaryDto> {
   const round = await findRound(user.teamId, roundId);
   const mine = round.assignments.find((a) => a.reviewerId === user.id);
   if (!mine) throw new AppError("FORBIDDEN", "You are not a reviewer of this round.");

@@ -3,10 +3,10 @@ import { claimVersionSchema, updateClaimSchema } from "@/lib/schemas/claim";
 import { updateClaim } from "@/lib/server/claims/update-claim";
 import { deleteClaim } from "@/lib/server/claims/delete-claim";
 
-export const PATCH = withUser<{ claimId: string }>(async ({ req, user, params }) =>
-  updateClaim(user, params.claimId, await readJson(req, updateClaimSchema)),
+export const PATCH = withUser<{ claimId: string }>(async ({ req, params, viewer }) =>
+  updateClaim(await viewer(), params.claimId, await readJson(req, updateClaimSchema)),
 );
 
-export const DELETE = withUser<{ claimId: string }>(({ req, user, params }) =>
-  deleteClaim(user, params.claimId, readQuery(req, claimVersionSchema).version),
+export const DELETE = withUser<{ claimId: string }>(async ({ req, params, viewer }) =>
+  deleteClaim(await viewer(), params.claimId, readQuery(req, claimVersionSchema).version),
 );

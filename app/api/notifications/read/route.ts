@@ -3,4 +3,4 @@ import { markReadSchema } from "@/lib/schemas/comment";
 import { markNotificationsRead } from "@/lib/server/notifications/mark-notifications-read";
 
 /** POST /api/notifications/read { ids? }: marks notifications read. */
-export const POST = withUser(async ({ req, user }) => markNotificationsRead(user, (await readJson(req, markReadSchema)).ids));
+export const POST = withUser(async ({ req, viewer }) => markNotificationsRead(await viewer(), (await readJson(req, markReadSchema)).ids));

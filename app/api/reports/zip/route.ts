@@ -8,7 +8,7 @@ import { publicBaseUrl } from "@/lib/server/reports/public-base-url";
  * POST /api/reports/zip { formats? }: starts a job that builds every report
  * of the team into one ZIP; 202 with the job. Poll /api/reports/zip/{id}.
  */
-export const POST = withUser(async ({ req, user }) => {
+export const POST = withUser(async ({ req, viewer }) => {
   const input = await readJson(req, zipRequestSchema);
-  return NextResponse.json(await startZipJob(user, input, publicBaseUrl(req)), { status: 202 });
+  return NextResponse.json(await startZipJob(await viewer(), input, publicBaseUrl(req)), { status: 202 });
 });

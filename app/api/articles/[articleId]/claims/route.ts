@@ -4,9 +4,9 @@ import { CLAIMS_PAGE_SIZE_HEADER, CLAIMS_TOTAL_HEADER, claimsPageQuerySchema, cr
 import { listClaimsPage } from "@/lib/server/claims/list-claims";
 import { createClaim } from "@/lib/server/claims/create-claim";
 
-export const GET = withUser<{ articleId: string }>(async ({ req, user, params }) => {
+export const GET = withUser<{ articleId: string }>(async ({ req, params, viewer }) => {
   const { page } = readQuery(req, claimsPageQuerySchema);
-  const { claims, total, pageSize } = await listClaimsPage(user, params.articleId, page);
+  const { claims, total, pageSize } = await listClaimsPage(await viewer(), params.articleId, page);
   return NextResponse.json(claims, { headers: { [CLAIMS_TOTAL_HEADER]: String(total), [CLAIMS_PAGE_SIZE_HEADER]: String(pageSize) } });
 });
 

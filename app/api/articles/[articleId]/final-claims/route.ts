@@ -3,6 +3,6 @@ import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
 
 /**
  * GET /api/articles/{id}/final-claims: the claims reports export (decided clusters and editors' claims).
- * A reviewer during their own blind round on the article gets an empty list (blind review).
+ * A member reviewing the article blind gets an empty list (blind review).
  */
-export const GET = withUser<{ articleId: string }>(({ user, params }) => listFinalClaims(user.teamId, params.articleId, { viewer: user }));
+export const GET = withUser<{ articleId: string }>(async ({ viewer, params }) => listFinalClaims((await viewer()).visibility, params.articleId));

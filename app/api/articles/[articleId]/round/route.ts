@@ -2,4 +2,4 @@ import { withUser } from "@/lib/api/handler";
 import { getArticleRound } from "@/lib/server/reviews/get-article-round";
 
 /** GET /api/articles/{id}/round: the article's review state for its workspace. */
-export const GET = withUser<{ articleId: string }>(({ user, params }) => getArticleRound(user, params.articleId));
+export const GET = withUser<{ articleId: string }>(async ({ params, viewer }) => getArticleRound(await viewer(), params.articleId));

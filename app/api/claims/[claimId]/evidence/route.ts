@@ -7,10 +7,10 @@ import { linkEvidence } from "@/lib/server/evidence/link-evidence";
 type Params = { claimId: string };
 
 /** GET /api/claims/{id}/evidence: the claim's evidence links and date hints. */
-export const GET = withUser<Params>(({ user, params }) => listClaimEvidence(user, params.claimId));
+export const GET = withUser<Params>(async ({ params, viewer }) => listClaimEvidence(await viewer(), params.claimId));
 
 /** POST /api/claims/{id}/evidence: attach an item, or create one and attach it. */
-export const POST = withUser<Params>(async ({ req, user, params }) => {
+export const POST = withUser<Params>(async ({ req, params, viewer }) => {
   const input = await readJson(req, linkEvidenceSchema);
-  return NextResponse.json(await linkEvidence(user, params.claimId, input), { status: 201 });
+  return NextResponse.json(await linkEvidence(await viewer(), params.claimId, input), { status: 201 });
 });

@@ -6,6 +6,6 @@ import { placeFinalClaimAnchor } from "@/lib/server/claims/place-final-claim-anc
  * Confirm a drifted final claim of a review round (`{ version, confirm: true }`)
  * or re-place it (`{ version, start, end }`); editors and admins. Answers the final claim.
  */
-export const PATCH = withUser<{ claimId: string }>(async ({ req, user, params }) =>
-  placeFinalClaimAnchor(user, params.claimId, await readJson(req, placeAnchorSchema)),
+export const PATCH = withUser<{ claimId: string }>(async ({ req, params, viewer }) =>
+  placeFinalClaimAnchor(await viewer(), params.claimId, await readJson(req, placeAnchorSchema)),
 );

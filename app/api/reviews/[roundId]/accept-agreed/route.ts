@@ -4,6 +4,6 @@ import { acceptAgreedClusters } from "@/lib/server/reviews/accept-agreed-cluster
 
 /** POST /api/reviews/{id}/accept-agreed { clusters: [{ id, version }] }: bulk-accept agreed clusters. */
 export const POST = withUser<{ roundId: string }>(
-  async ({ req, user, params }) => acceptAgreedClusters(user, params.roundId, (await readJson(req, acceptAgreedSchema)).clusters),
+  async ({ req, params, viewer }) => acceptAgreedClusters(await viewer(), params.roundId, (await readJson(req, acceptAgreedSchema)).clusters),
   { roles: ["admin", "editor"] },
 );

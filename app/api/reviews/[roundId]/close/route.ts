@@ -4,6 +4,6 @@ import { closeRound } from "@/lib/server/reviews/close-round";
 
 /** POST /api/reviews/{id}/close { version }: an editor closes an adjudicated round. */
 export const POST = withUser<{ roundId: string }>(
-  async ({ req, user, params }) => closeRound(user, params.roundId, (await readJson(req, roundVersionSchema)).version),
+  async ({ req, params, viewer }) => closeRound(await viewer(), params.roundId, (await readJson(req, roundVersionSchema)).version),
   { roles: ["admin", "editor"] },
 );

@@ -4,6 +4,6 @@ import { revealRound } from "@/lib/server/reviews/reveal-round";
 
 /** POST /api/reviews/{id}/reveal { version }: an editor ends the blind phase. */
 export const POST = withUser<{ roundId: string }>(
-  async ({ req, user, params }) => revealRound(user, params.roundId, (await readJson(req, roundVersionSchema)).version),
+  async ({ req, params, viewer }) => revealRound(await viewer(), params.roundId, (await readJson(req, roundVersionSchema)).version),
   { roles: ["admin", "editor"] },
 );

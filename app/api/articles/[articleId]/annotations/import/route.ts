@@ -10,7 +10,7 @@ import { MAX_W3C_IMPORT_BYTES } from "@/lib/schemas/report";
  * annotation by annotation in lib/export/parse-w3c.ts, which reports what it
  * cannot read instead of rejecting the whole upload.
  */
-export const POST = withUser<{ articleId: string }>(async ({ req, params, user }) => {
+export const POST = withUser<{ articleId: string }>(async ({ req, params, viewer }) => {
   const body = await readJson(req, z.unknown(), MAX_W3C_IMPORT_BYTES);
-  return importW3c(user, params.articleId, body, publicBaseUrl(req));
+  return importW3c(await viewer(), params.articleId, body, publicBaseUrl(req));
 });

@@ -1,0 +1,99 @@
+/**
+ * The blind-review rule of lib/policies/visibility.ts as Prisma `where`
+ * fragments, one per kind of row, in the manner of documenso's
+ * getEnvelopeWhereInput: every read of people's work puts one of these in
+ * its `where`, and each asserts its input, so a read without the caller's
+ * Visibility throws instead of returning everything. Each fragment names the
+ * team too. Combine them with other conditions under `AND` (their own keys
+ * include `OR`/`AND`/`NOT`, which a spread would overwrite).
+ */
+import { Prisma } from "@/generated/sqlite";
+import { assertVisibility, hiddenItemMakers, type Visibility } from "@/lib/policies/visibility";
+
+const blindArticles = (v: Visibility) => v.blind.map((b) => b.articleId);
+
+/**
+ * Annotations the viewer may see (rules 1 and 2). Drafts of open rounds are
+ * named by the rounds' ids (read with the visibility), so the query needs no
+ * join, and a team with no open round needs no condition beyond the team.
+ */
+export function visibleAnnotationWhere(v: Visibility): Prisma.AnnotationWhereInput {
+  assertVisibility(v);
+  const rules: Prisma.AnnotationWhereInput[] = [];
+  if (v.openRoundIds.length) rules.push({ OR: [{ roundId: null }, { roundId: { notIn: [...v.openRoundIds] } }, { authorId: v.viewerId }] });
+  // On an article they review blind: their own annotations of that round only.
+  if (v.blind.length) {
+    rules.push({ OR: [{ articleId: { notIn: blindArticles(v) } }, { roundId: { in: v.blind.map((b) => b.roundId) }, authorId: v.viewerId }] });
+  }
+  return rules.length ? { teamId: v.teamId, AND: rules } : { teamId: v.teamId };
+}
+
+/** Final claims (Claim rows) the viewer may see: none of an article they review blind. */
+export function visibleClaimWhere(v: Visibility): Prisma.ClaimWhereInput {
+  assertVisibility(v);
+  return v.blind.length ? { teamId: v.teamId, articleId: { notIn: blindArticles(v) } } : { teamId: v.teamId };
+}
+
+/** Review rounds whose outcome (clusters, decisions, agreement) the viewer may see. */
+export function visibleOutcomeRoundWhere(v: Visibility): Prisma.ReviewRoundWhereInput {
+  assertVisibility(v);
+  return v.blind.length ? { teamId: v.teamId, articleId: { notIn: blindArticles(v) } } : { teamId: v.teamId };
+}
+
+/** Clusters the viewer may see: those of rounds whose outcome they may see. */
+export function visibleClusterWhere(v: Visibility): Prisma.ClusterWhereInput {
+  return { teamId: v.teamId, round: visibleOutcomeRoundWhere(v) };
+}
+
+/** Library items the viewer may see (rule 3). */
+export function visibleEvidenceItemWhere(v: Visibility): Prisma.EvidenceItemWhereInput {
+  assertVisibility(v);
+  const makers = hiddenItemMakers(v);
+  if (makers.length === 0) return { teamId: v.teamId };
+  return { teamId: v.teamId, NOT: { OR: makers.map((m) => ({ createdById: m.makerId, createdAt: { gte: m.since } })) } };
+}
+
+/** Evidence links on an annotation or a final claim the viewer may see. */
+export function visibleEvidenceLinkWhere(v: Visibility): Prisma.EvidenceLinkWhereInput {
+  return { teamId: v.teamId, OR: [{ annotation: visibleAnnotationWhere(v) }, { claim: visibleClaimWhere(v) }] };
+}
+
+/**
+ * Live links the viewer may see, on live annotations and live final claims
+ * of live articles: what an item's `useCount` counts and its usage list
+ * lists, so the two always agree.
+ */
+export function liveVisibleLinkWhere(v: Visibility): Prisma.EvidenceLinkWhereInput {
+  const live = { deletedAt: null, article: { deletedAt: null } };
+  return {
+    teamId: v.teamId,
+    deletedAt: null,
+    OR: [{ annotation: { AND: [visibleAnnotationWhere(v), live] } }, { claim: { AND: [visibleClaimWhere(v), live] } }],
+  };
+}
+
+/**
+ * {@link visibleAnnotationWhere} as a SQL condition on the Annotation row
+ * aliased `alias`, for the raw queries that aggregate over many articles
+ * (the article list's counts and filters). Same rules, same inputs.
+ */
+export function visibleAnnotationSql(v: Visibility, alias: string): Prisma.Sql {
+  assertVisibility(v);
+  const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  const rules: Prisma.Sql[] = [Prisma.sql`${col("teamId")} = ${v.teamId}`];
+  if (v.openRoundIds.length) {
+    rules.push(Prisma.sql`(${col("roundId")} IS NULL OR ${col("roundId")} NOT IN (${Prisma.join([...v.openRoundIds])}) OR ${col("authorId")} = ${v.viewerId})`);
+  }
+  if (v.blind.length) {
+    rules.push(Prisma.sql`(${col("articleId")} NOT IN (${Prisma.join(blindArticles(v))}) OR (${col("roundId")} IN (${Prisma.join(v.blind.map((b) => b.roundId))}) AND ${col("authorId")} = ${v.viewerId}))`);
+  }
+  return Prisma.join(rules, " AND ");
+}
+
+/** {@link visibleClaimWhere} as a SQL condition on the Claim row aliased `alias`. */
+export function visibleClaimSql(v: Visibility, alias: string): Prisma.Sql {
+  assertVisibility(v);
+  const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  const team = Prisma.sql`${col("teamId")} = ${v.teamId}`;
+  return v.blind.length ? Prisma.sql`${team} AND ${col("articleId")} NOT IN (${Prisma.join(blindArticles(v))})` : team;
+}
