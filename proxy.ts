@@ -45,7 +45,9 @@ export function proxy(req: NextRequest) {
  * and Next.js buffers the body of every request its proxy sees (up to
  * experimental.proxyClientMaxBodySize, 64 KB here; the rest is read and
  * dropped) before the route may read it. So:
- * - pages (for their CSP nonce), whatever the request;
+ * - pages (for their CSP nonce), whatever the request, but the public
+ *   fact-checks under /f/, which have no script and send their own policy
+ *   (lib/api/public-route.ts): their server time is counted (issue 14);
  * - API requests, except those the app's own client marks with
  *   `X-Claimdesk-Client` (lib/queries/api-client.ts: the hot path, which
  *   never uses an unknown path or method), and except large bodies (declared
@@ -61,7 +63,7 @@ export function proxy(req: NextRequest) {
  */
 export const config = {
   matcher: [
-    "/((?!api/|api$|_next/static|_next/image|favicon.ico).*)",
+    "/((?!api/|api$|f/|_next/static|_next/image|favicon.ico).*)",
     {
       source: "/api/((?!articles(?:/preview|/[^/]+/versions|/[^/]+/annotations/import)?/?$).*)",
       missing: [{ type: "header", key: "x-claimdesk-client" }],

@@ -4,6 +4,7 @@ import type { ArticleDto } from "@/lib/server/articles/get-article";
 import { formatDate, formatDateTime } from "@/lib/format-date";
 import { ExportMenu } from "@/components/reports/export-menu";
 import { ArticleToolsLinks } from "./article-tools-links";
+import { PublishMenu } from "./publish-menu";
 import { ArticleDetailsForm } from "./article-details-form";
 import { DeleteArticleButton } from "./delete-article-button";
 import "./article-tools.css";
@@ -39,6 +40,7 @@ export function ArticleHeader({ article }: { article: ArticleDto }) {
       </p>
       <div className="article-actions">
         <ExportMenu articleId={article.id} />
+        <PublishMenu articleId={article.id} />
         <ArticleToolsLinks article={article} />
         {article.can.editMeta && <button type="button" className="btn" onClick={() => setEditing(true)}>Edit details</button>}
         {article.can.delete && <DeleteArticleButton article={article} />}

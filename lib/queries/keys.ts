@@ -7,6 +7,8 @@ export const queryKeys = {
   claims: (articleId: string) => ["articles", articleId, "claims"] as const,
   /** Under the article's key, so every article-wide invalidation (a decision, a round moving, a correction) refreshes it. */
   finalClaims: (articleId: string) => ["articles", articleId, "final-claims"] as const,
+  /** Under the article's key: a correction or a decision refreshes what "publish again" would change. */
+  publication: (articleId: string) => ["articles", articleId, "publication"] as const,
   me: () => ["me"] as const,
 };
 

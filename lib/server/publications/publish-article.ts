@@ -7,6 +7,7 @@ import { publicationRefusal } from "@/lib/policies/publication";
 import type { PublicationDto, PublishInput } from "@/lib/schemas/publication";
 import { sameFactCheck, toPublicFactCheck, type PublicFactCheck } from "@/lib/publish/public-fact-check";
 import { slugify } from "@/lib/publish/public-urls";
+import { countsText } from "@/lib/publish/render-public-page";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { loadReport } from "@/lib/server/reports/load-report";
 import { publishEvent } from "@/lib/events/event-bus";
@@ -46,6 +47,7 @@ export async function publishArticle(user: Viewer, articleId: string, input: Pub
   const text = model.version.text;
   const textHash = createHash("sha256").update(text, "utf8").digest("hex");
   const title = model.article.title?.trim() || "Untitled article";
+  const summary = countsText(snapshot);
 
   try {
     await db.$transaction(async (tx) => {
@@ -57,7 +59,7 @@ export async function publishArticle(user: Viewer, articleId: string, input: Pub
           throw new AppError("CONFLICT", `Another fact-check of the team is published at “${slug}”. Choose another address.`, { field: "slug" });
         }
         const created = await tx.publication.create({
-          data: { teamId: user.teamId, articleId, slug, title, claimCount: snapshot.claims.length, firstPublishedAt: now, changedAt: now },
+          data: { teamId: user.teamId, articleId, slug, title, summary, claimCount: snapshot.claims.length, firstPublishedAt: now, changedAt: now },
           select: { id: true },
         });
         await tx.publicationRevision.create({ data: revision(created.id, 1, "publish", input.note || null, user.id, model.version.number, text, textHash, snapshot, now) });
@@ -78,7 +80,7 @@ export async function publishArticle(user: Viewer, articleId: string, input: Pub
       }
       const done = await tx.publication.updateMany({
         where: { id: existing.id, version: input.version },
-        data: { status: "published", title, claimCount: snapshot.claims.length, changedAt: now, retractedAt: null, retractionReason: null, version: { increment: 1 } },
+        data: { status: "published", title, summary, claimCount: snapshot.claims.length, changedAt: now, retractedAt: null, retractionReason: null, version: { increment: 1 } },
       });
       if (done.count === 0) throw new AppError("CONFLICT", "Someone published or withdrew this fact-check in the meantime.");
       const number = (await tx.publicationRevision.count({ where: { publicationId: existing.id } })) + 1;

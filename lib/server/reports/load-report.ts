@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { ReportClaim, ReportModel, ReportPerson, ReportRejection } from "@/lib/export/report-model";
+import type { ReportClaim, ReportModel, ReportPublication, ReportPerson, ReportRejection } from "@/lib/export/report-model";
 import { summarizeClaims } from "@/lib/export/summarize-claims";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
@@ -11,6 +11,7 @@ import { isReviewingBlind, type Visibility } from "@/lib/policies/visibility";
 import { listRejectedClusters } from "@/lib/server/reviews/rejected-clusters";
 import { reportPerson, toReportClaim, toReportRejection } from "./to-report-claim";
 import { reportTeamSelect, toReportTeam } from "./report-team";
+import { reportPublications } from "@/lib/server/publications/report-publication";
 
 export type LoadReportOptions = {
   /** The app's public origin, for links and IRIs. */
@@ -50,17 +51,19 @@ export async function loadReport(v: Visibility, articleId: string, opts: LoadRep
 
   const rejected = round && !hidden ? (await listRejectedClusters(v, round.id)).map(toReportRejection) : [];
 
-  const [team, version, adjudicator, assigned] = await Promise.all([
+  const [team, version, adjudicator, assigned, published] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: reportTeamSelect }).then(toReportTeam),
     versionId === current.id ? current : db.articleVersion.findFirstOrThrow({ where: { id: versionId, articleId } }),
     round ? db.user.findUniqueOrThrow({ where: { id: round.adjudicatorId }, select: { id: true, name: true } }) : null,
     round ? db.user.findMany({ where: { id: { in: round.assignments.map((a) => a.reviewerId) } }, select: { id: true, name: true } }) : [],
+    // An article report links to the public page when the fact-check is published; a round's report stays the desk's.
+    round ? new Map() : reportPublications(teamId, [articleId], opts.baseUrl),
   ]);
   const roundIds = [...new Set(final.map((c) => c.cluster?.roundId).filter((id): id is string => !!id))];
   const [figures] = roundIds.length === 1 ? await roundAgreements(v, roundIds) : [];
 
   return assembleReportModel({
-    opts, team, article, version, claims, rejected, assigned, figures,
+    opts, team, article, version, claims, rejected, assigned, figures, publication: published.get(articleId) ?? null,
     round: round && adjudicator
       ? {
           id: round.id, status: round.status, reviewedVersion: shown?.reviewedNumber, adjudicator: reportPerson(adjudicator), createdAt: round.createdAt.toISOString(),
@@ -81,6 +84,8 @@ export type ReportParts = {
   rejected: ReportRejection[];
   /** A round's assigned reviewers, named in the report even when they marked nothing. */
   assigned: { id: string; name: string | null }[];
+  /** Where the article's fact-check is published (issue 14), if it is. */
+  publication?: ReportPublication | null;
   /** The agreement figures of the one round the claims come from, if they come from one. */
   figures?: { agreement: { verdicts: { alpha: number | null }; spanF1: number | null } };
 };
@@ -101,6 +106,7 @@ export function assembleReportModel(p: ReportParts): ReportModel {
     baseUrl: p.opts.baseUrl.replace(/\/+$/, ""),
     publishedUrl: p.opts.publishedUrl ?? null,
     team: p.team,
+    ...(p.publication ? { publication: p.publication } : {}),
     article: { id: article.id, title: article.title, outlet: article.outlet, author: article.author, publishedDate: article.publishedDate, url: article.url },
     version: { id: version.id, number: version.number, text: version.text, textHash: version.textHash, createdAt: version.createdAt.toISOString() },
     round: p.round,

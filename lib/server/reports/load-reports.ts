@@ -3,6 +3,7 @@ import type { ReportModel } from "@/lib/export/report-model";
 import { listFinalClaimsOfVersions } from "@/lib/server/claims/list-final-claims";
 import type { Visibility } from "@/lib/policies/visibility";
 import { roundAgreements } from "@/lib/server/reviews/round-agreement-data";
+import { reportPublications } from "@/lib/server/publications/report-publication";
 import { assembleReportModel, type LoadReportOptions } from "./load-report";
 import { toReportClaim } from "./to-report-claim";
 import { reportTeamSelect, toReportTeam } from "./report-team";
@@ -22,10 +23,11 @@ import { reportTeamSelect, toReportTeam } from "./report-team";
 export async function loadReports(v: Visibility, articleIds: string[], opts: LoadReportOptions): Promise<ReportModel[]> {
   const teamId = v.teamId;
   if (articleIds.length === 0) return [];
-  const [team, articles, latest] = await Promise.all([
+  const [team, articles, latest, published] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: reportTeamSelect }).then(toReportTeam),
     db.article.findMany({ where: { teamId, id: { in: articleIds }, deletedAt: null } }),
     db.articleVersion.groupBy({ by: ["articleId"], where: { articleId: { in: articleIds }, article: { teamId } }, _max: { number: true } }),
+    reportPublications(teamId, articleIds, opts.baseUrl),
   ]);
   const newest = new Map(latest.map((v) => [v.articleId, v._max.number]));
   const versions = await db.articleVersion.findMany({
@@ -51,7 +53,7 @@ export async function loadReports(v: Visibility, articleIds: string[], opts: Loa
     if (!article || !version) return [];
     const roundId = soleRound.get(id);
     return [assembleReportModel({
-      opts, team, article, version, round: null, rejected: [], assigned: [],
+      opts, team, article, version, round: null, rejected: [], assigned: [], publication: published.get(id) ?? null,
       claims: (finals.get(id) ?? []).map((c, i) => toReportClaim(c, i + 1)),
       figures: roundId ? figuresOf.get(roundId) : undefined,
     })];

@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { evidence, makeReportModel } from "@/tests/fixtures/report-model";
+import { checkGoogleClaimReview } from "@/tests/support/google-claimreview";
+import { checkSchemaOrg } from "@/tests/support/schemaorg-check";
+import { toPublicFactCheck } from "./public-fact-check";
+import { renderPublicPage, type PublicPageInput } from "./render-public-page";
+import { renderTeamIndex } from "./render-team-index";
+import { buildAtom, buildJsonFeed, buildRss } from "./feeds";
+import { embedSnippet } from "./embed-snippet";
+import { slugify } from "./public-urls";
+
+type Node = Record<string, any>;
+const BASE = "http://claimdesk.test";
+const URL_ = `${BASE}/f/demo-desk/stoltenberg-visit`;
+
+function model() {
+  const m = makeReportModel({
+    claims: [
+      { exact: "arrived in Seoul on Sunday, January 29", verdict: "verified", speaker: "Jens Stoltenberg", firstAppearance: { url: "https://www.nato.int/speech", date: "2023-01-28" },
+        evidence: [evidence({ title: "Public record", url: "https://record.example/a" }), evidence({ title: "Our source's email", internal: true })] },
+      { exact: "The alliance has 30 members", verdict: "disputed", speaker: "Example News", rationaleHtml: "<p>It had <strong>30</strong> then.</p>" },
+      { exact: "NATO wants “a new Cold War” in Asia", verdict: "disputed", speaker: "KCNA", anchorState: "drifted" },
+    ],
+  });
+  return {
+    ...m,
+    article: { ...m.article, url: "https://news.example/stoltenberg" },
+    team: { ...m.team, slug: "demo-desk", publisher: { name: "Demo Desk Fact Check", url: "https://factcheck.example/", logoUrl: null }, verdictLabels: { disputed: "False" } },
+  };
+}
+
+function page(over: Partial<PublicPageInput> = {}): string {
+  const m = model();
+  return renderPublicPage({
+    baseUrl: BASE, status: "published", firstPublishedAt: "2026-12-01T10:00:00.000Z", changedAt: "2026-12-01T10:00:00.000Z", retraction: null,
+    factCheck: toPublicFactCheck(m, "demo-desk"), text: m.version.text, slug: "stoltenberg-visit",
+    log: [{ number: 1, action: "publish", note: null, createdAt: "2026-12-01T10:00:00.000Z", versionNumber: 1 }], texts: { 1: `${URL_}/text/1` }, ...over,
+  });
+}
+
+const jsonLd = (html: string): Node[] =>
+  [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].flatMap((m) => JSON.parse(m[1]!));
+
+describe("the public fact-check page", () => {
+  it("shows the standing claims with anchors, labels, public sources and highlights, and one complete ClaimReview each", () => {
+    const html = page();
+    expect(html.match(/<li class="claim /g)).toHaveLength(2);
+    expect(html).toContain('id="claim-1"');
+    expect(html).toContain('id="claim-2"');
+    expect(html).not.toContain('id="claim-3"');
+    expect(html).toContain("False");
+    expect(html).toContain("Claim by Jens Stoltenberg");
+    expect(html).toContain("It had <strong>30</strong> then.");
+    expect(html).toContain("Public record");
+    expect(html).not.toContain("Our source's email");
+    // The drifted claim is not a standing verdict: counted as withheld, not shown or marked up.
+    expect(html).toMatch(/1 more claim is being checked again/);
+    expect(html).not.toContain("a new Cold War” in Asia</blockquote>");
+    expect(html.match(/<mark class="hl /g)).toHaveLength(2);
+    expect(html).toContain('<meta property="og:title"');
+    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    const reviews = jsonLd(html);
+    expect(reviews).toHaveLength(2);
+    for (const r of reviews) {
+      expect(checkGoogleClaimReview(r, URL_)).toEqual({ required: [], recommended: [] });
+      expect(checkSchemaOrg(r)).toEqual([]);
+    }
+    expect(reviews.map((r) => r.url)).toEqual([`${URL_}#claim-1`, `${URL_}#claim-2`]);
+    expect(reviews[1]!.reviewRating.alternateName).toBe("False");
+  });
+
+  it("after a republish says Updated; withdrawn, shows the notice and reason without markup or verdicts", () => {
+    const log = [
+      { number: 1, action: "publish" as const, note: null, createdAt: "2026-12-01T10:00:00.000Z", versionNumber: 1 },
+      { number: 2, action: "update" as const, note: "Added a source.", createdAt: "2026-12-02T10:00:00.000Z", versionNumber: 1 },
+    ];
+    const updated = page({ log, changedAt: "2026-12-02T10:00:00.000Z" });
+    expect(updated).toContain('class="updated">Updated');
+    expect(updated).toContain("Added a source.");
+    const retracted = page({
+      status: "retracted", retraction: { at: "2026-12-03T10:00:00.000Z", reason: "The <quote> was misattributed." },
+      log: [...log, { number: 3, action: "retract", note: "The <quote> was misattributed.", createdAt: "2026-12-03T10:00:00.000Z", versionNumber: null }],
+    });
+    expect(retracted).toContain("This fact-check was withdrawn");
+    expect(retracted).toContain("The &lt;quote&gt; was misattributed.");
+    expect(retracted).not.toContain("application/ld+json");
+    expect(retracted).not.toContain('class="claim ');
+    expect(retracted).not.toContain("<mark");
+  });
+
+  it("escapes what the desk typed, in the page and in the JSON-LD block", () => {
+    const m = model();
+    m.article = { ...m.article, title: "</script><script>alert(1)</script>" };
+    const html = renderPublicPage({
+      baseUrl: BASE, status: "published", firstPublishedAt: "2026-12-01T10:00:00.000Z", changedAt: "2026-12-01T10:00:00.000Z", retraction: null,
+      factCheck: toPublicFactCheck(m, "demo-desk"), text: m.version.text, slug: "x", log: [], texts: {},
+    });
+    expect(html).not.toContain("<script>alert(1)");
+    expect(jsonLd(html)).toHaveLength(2);
+  });
+});
+
+describe("team index, feeds and embed", () => {
+  const entries = [
+    { slug: "a", title: "A & B", outlet: "Outlet", status: "published" as const, claimCount: 2, summary: "1 False, 1 Verified", firstPublishedAt: "2026-12-01T10:00:00.000Z", changedAt: "2026-12-02T10:00:00.000Z" },
+    { slug: "b", title: "Old", outlet: null, status: "retracted" as const, claimCount: 1, summary: "Misattributed.", firstPublishedAt: "2026-11-01T10:00:00.000Z", changedAt: "2026-11-02T10:00:00.000Z" },
+  ];
+  const input = { baseUrl: BASE, teamSlug: "demo-desk", teamName: "Demo", language: "en", publisher: { name: "Demo Desk", url: null, logoUrl: null }, entries };
+
+  it("lists each fact-check, withdrawn ones marked, in HTML, Atom, RSS and JSON Feed", () => {
+    const html = renderTeamIndex(input);
+    expect(html).toContain('href="/f/demo-desk/a"');
+    expect(html).toContain("A &amp; B");
+    expect(html).toMatch(/Withdrawn\.<\/span> Misattributed\./);
+    const atom = buildAtom(input);
+    expect(atom).toContain(`<id>${BASE}/f/demo-desk/a</id>`);
+    expect(atom).toContain("<title>Withdrawn: Old</title>");
+    expect(atom).toContain("<updated>2026-12-02T10:00:00.000Z</updated>");
+    expect(buildRss(input)).toContain(`<guid isPermaLink="true">${BASE}/f/demo-desk/a</guid>`);
+    const json = JSON.parse(buildJsonFeed(input));
+    expect(json.items.map((i: Node) => i.url)).toEqual([`${BASE}/f/demo-desk/a`, `${BASE}/f/demo-desk/b`]);
+    expect(json.version).toBe("https://jsonfeed.org/version/1.1");
+  });
+
+  it("makes an embed with no script, escaped", () => {
+    const s = embedSnippet({ url: `${BASE}/f/d/a?x=1&y=2`, title: 'A "quoted" <title>', publisher: "Desk", summary: "1 False" });
+    expect(s).not.toMatch(/<script|<iframe/);
+    expect(s).toContain("x=1&amp;y=2");
+    expect(s).toContain("&lt;title&gt;");
+  });
+
+  it("makes slugs from titles", () => {
+    expect(slugify("Stoltenberg’s visit: NATO & Asia")).toBe("stoltenberg-s-visit-nato-asia");
+    expect(slugify("Ça coûte cher")).toBe("ca-coute-cher");
+    expect(slugify("Путин")).toBe("fact-check");
+    expect(slugify("a".repeat(100)).length).toBeLessThanOrEqual(80);
+  });
+});

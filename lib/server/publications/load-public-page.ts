@@ -1,0 +1,26 @@
+import { db } from "@/lib/db";
+import type { PublicFactCheck } from "@/lib/publish/public-fact-check";
+import type { PublicLogEntry, PublicPageInput } from "@/lib/publish/render-public-page";
+import { findPublic, missing, publicTexts } from "./find-public-publication";
+
+/** GET /f/{team}/{slug} (public, no sign-in): what renderPublicPage needs for /f/{team}/{slug}: the latest published snapshot, its text, the log and the public text URLs. */
+export async function loadPublicPage(teamSlug: string, slug: string, baseUrl: string): Promise<PublicPageInput> {
+  const row = await findPublic(teamSlug, slug);
+  const latest = [...row.revisions].reverse().find((r) => r.action !== "retract");
+  if (!latest) throw missing();
+  const rev = await db.publicationRevision.findFirstOrThrow({ where: { publicationId: row.id, number: latest.number }, select: { snapshot: true, text: true } });
+  const log: PublicLogEntry[] = row.revisions.map((r) => ({ number: r.number, action: r.action, note: r.note, createdAt: r.createdAt.toISOString(), versionNumber: r.versionNumber }));
+  return {
+    baseUrl,
+    status: row.status,
+    firstPublishedAt: row.firstPublishedAt.toISOString(),
+    changedAt: row.changedAt.toISOString(),
+    retraction: row.status === "retracted" && row.retractedAt ? { at: row.retractedAt.toISOString(), reason: row.retractionReason ?? "" } : null,
+    factCheck: rev.snapshot as PublicFactCheck,
+    text: rev.text ?? "",
+    slug,
+    log,
+    texts: publicTexts(baseUrl, teamSlug, slug, row.revisions),
+  };
+}
+

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Publication" ADD COLUMN     "summary" TEXT NOT NULL DEFAULT '';
+
