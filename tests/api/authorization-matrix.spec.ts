@@ -16,7 +16,7 @@
 import JSZip from "jszip";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect, testDb, signIn } from "../support/fixtures";
-import { apiRoutes, routeUrl, type ApiRoute } from "../support/route-inventory";
+import { apiRoutes, publicRoutes, routeUrl, type ApiRoute } from "../support/route-inventory";
 import { makeBlindDesk, EDITOR_NOTE_PHRASE, type BlindDesk } from "../support/blind-desk";
 import { findPhrase } from "@/seeds/evidence-factories";
 import { callAs, openEventStream, signInAt } from "../support/app-instance";
@@ -82,6 +82,24 @@ const MATRIX: Record<string, Row> = {
       { as: "blindEditor", req: (d) => ({ params: x(d), query: "format=w3c" }), expect: "scan" },
       { as: "editor", req: (d) => ({ params: x(d), query: "format=w3c" }), expect: "scan" },
     ],
+  },
+  "GET /api/articles/[articleId]/publication": {
+    req: (d) => ({ params: x(d) }),
+    otherTeam: 404,
+    blind: [{ as: "coReviewer", expect: "scan" }, { as: "blindEditor", expect: "scan" }],
+  },
+  "POST /api/articles/[articleId]/publication": {
+    req: (d) => ({ params: x(d), data: {} }),
+    otherTeam: 404,
+    wrongRole: { as: "outsider" },
+    blind: [{ as: "blindEditor", expect: publishingWaitsForTheRound }],
+  },
+  "POST /api/articles/[articleId]/publication/retract": {
+    req: (d) => ({ params: x(d), data: { version: 1, reason: "Withdrawn." } }),
+    otherTeam: 404,
+    wrongRole: { as: "outsider" },
+    blind: [],
+    blindNote: "withdraws what is already public; its answer is the publication's public state (nothing is published on X)",
   },
   "GET /api/articles/[articleId]/round": {
     req: (d) => ({ params: x(d) }),
@@ -437,6 +455,7 @@ test.beforeAll(async ({ playwright }) => {
   };
   ctx = { desk, other, as, send: (who, req) => send(who, req), jobId };
   anonymousSend = (req) => send("anonymous", req);
+  anonymousContext = byWho.anonymous;
 });
 
 test.afterAll(async () => {
@@ -445,6 +464,7 @@ test.afterAll(async () => {
 
 let currentKey = "";
 let anonymousSend: (req: Req) => Promise<APIResponse>;
+let anonymousContext: APIRequestContext;
 
 test("every route file has a row in the matrix, and every row names a route file", () => {
   const fromFiles = ROUTES.flatMap(keysOf).sort();
@@ -499,7 +519,58 @@ for (const key of ROUTES.flatMap(keysOf)) {
   });
 }
 
+// ─── Public routes (app/f) ──────────────────────────────────────────────
+
+/**
+ * The public routes of published fact-checks (issue 14): served to anyone,
+ * without a session, and only what an editor published. Each row says what a
+ * signed-out caller gets for the desk (nothing is published on it) and
+ * checks that no route reads the desk's live work.
+ */
+const PUBLIC_MATRIX: Record<string, { why: string; path: (d: BlindDesk) => string; status: 200 | 404 }> = {
+  "GET /f/[team]": { why: "the team's published fact-checks (none yet)", path: (d) => `/f/${d.team.slug}`, status: 200 },
+  "GET /f/[team]/feed.xml": { why: "the Atom feed of the index", path: (d) => `/f/${d.team.slug}/feed.xml`, status: 200 },
+  "GET /f/[team]/rss.xml": { why: "the RSS feed of the index", path: (d) => `/f/${d.team.slug}/rss.xml`, status: 200 },
+  "GET /f/[team]/feed.json": { why: "the JSON feed of the index", path: (d) => `/f/${d.team.slug}/feed.json`, status: 200 },
+  "GET /f/[team]/[article]": { why: "a published fact-check; an unpublished article is a 404", path: (d) => `/f/${d.team.slug}/${d.x.id}`, status: 404 },
+  "GET /f/[team]/[article]/text/[number]": { why: "the text a publish checked; none here", path: (d) => `/f/${d.team.slug}/article-x/text/1`, status: 404 },
+  "GET /f/style.css": { why: "the public pages' stylesheet", path: () => "/f/style.css", status: 200 },
+};
+
+test("every public route file has a row in the public matrix, and every row names one", () => {
+  const fromFiles = publicRoutes().flatMap(keysOf).sort();
+  expect(fromFiles).toEqual(Object.keys(PUBLIC_MATRIX).sort());
+});
+
+for (const [key, row] of Object.entries(PUBLIC_MATRIX)) {
+  test(`public: ${key}`, async () => {
+    const { desk } = ctx;
+    for (const who of ["anonymous", "stranger", "coReviewer"] as const) {
+      const res = await (who === "anonymous" ? anonymousContext : ctx.as(who)).get(row.path(desk));
+      expect(res.status(), `${key} as ${who} (${row.why})`).toBe(row.status);
+      await expectNone(res, [...desk.secrets.coReviewer, ...Object.values(desk.mark)], `${key} as ${who}`);
+    }
+  });
+}
+
 // ─── Checks of their own ─────────────────────────────────────────────────
+
+/**
+ * Publishing X while round 2 is open on it is refused, for the editor outside
+ * the round as for Bea inside it: the public page, which needs no sign-in,
+ * would show its blind reviewers the earlier outcome. Nothing is public after.
+ */
+async function publishingWaitsForTheRound({ desk, as, other }: Ctx) {
+  for (const who of ["editor", "blindEditor"] as const) {
+    const res = await as(who).post(`/api/articles/${desk.x.id}/publication`, { data: {} });
+    await expectJsonError(res, 409, `publishing X as ${who} during round 2`);
+    await expectNone(res, secretsFor(who, desk), `publishing X as ${who}`);
+  }
+  expect(await testDb().publication.count({ where: { articleId: desk.x.id } })).toBe(0);
+  const page = await as("coReviewer").get(`/f/${desk.team.slug}`);
+  expect(page.status()).toBe(200);
+  await expectNone(page, [...secretsFor("coReviewer", desk), ...deskStrings(other)], "the team's public index");
+}
 
 async function notListingRound1({ desk, as }: Ctx) {
   for (const who of ["coReviewer", "blindEditor"] as const) {

@@ -40,7 +40,16 @@ export function exportedMethods(source: string): HttpMethod[] {
 
 /** All API routes, sorted by path. */
 export function apiRoutes(root = ROOT): ApiRoute[] {
-  return routeFiles(join(root, "app", "api"))
+  return routesUnder(root, "api");
+}
+
+/** The public routes under app/f (issue 14: published fact-checks, served without a session), sorted by path. */
+export function publicRoutes(root = ROOT): ApiRoute[] {
+  return routesUnder(root, "f");
+}
+
+function routesUnder(root: string, dir: string): ApiRoute[] {
+  return routeFiles(join(root, "app", dir))
     .map((full) => {
       const file = relative(root, full).split(sep).join("/");
       const segments = file.replace(/^app\//, "").replace(/\/route\.ts$/, "").split("/");

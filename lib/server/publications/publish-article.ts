@@ -24,6 +24,8 @@ import { getPublication } from "./get-publication";
  * publish), with public sources only. Later private edits stay private until
  * the next publish.
  *
+ * - Refused (409) while a review round on the article is open: its
+ *   reviewers read blind, and the public page would show them the verdicts.
  * - First publish: the address is `slug` or one made from the title, unique
  *   in the team (a taken `slug` is a 409 naming it); revision 1, "publish".
  * - Again: a compare-and-set on the publication's `version` (409 with the
@@ -51,6 +53,10 @@ export async function publishArticle(user: Viewer, articleId: string, input: Pub
 
   try {
     await db.$transaction(async (tx) => {
+      // Its reviewers read blind: a public page would show them the earlier verdicts on the article.
+      if (await tx.reviewRound.count({ where: { teamId: user.teamId, articleId, status: "open" } })) {
+        throw new AppError("CONFLICT", "A review round is open on this article: publish after its reviewers have submitted and it is revealed.");
+      }
       const existing = await tx.publication.findFirst({ where: { articleId, teamId: user.teamId }, select: { id: true, slug: true, status: true, version: true } });
       const now = new Date();
       if (!existing) {
