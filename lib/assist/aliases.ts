@@ -40,9 +40,6 @@ export const DEFAULT_ALIASES: readonly Alias[] = [
   { alias: "European Union", canonical: "EU" },
 ];
 
-/** Most aliases a team may keep (the table is read on every related-claims request). */
-export const MAX_TEAM_ALIASES = 2000;
-
 /** A compiled alias table: phrase lookups by lower-cased key. */
 export type AliasTable = {
   /** Lower-cased alias phrase → canonical name. */

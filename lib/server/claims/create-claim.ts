@@ -59,6 +59,7 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
     verdict: input.verdict,
     rationaleHtml,
     roundId,
+    speaker: input.speaker || null,
   };
   const audit = { teamId: user.teamId, actorId: user.id, action: "claim.create" };
   if (!input.clientId) return created(user, await insertAnnotation(annotation, audit));

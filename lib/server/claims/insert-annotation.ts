@@ -17,6 +17,8 @@ export type NewAnnotation = {
   verdict: Verdict;
   rationaleHtml: string;
   roundId?: string | null;
+  /** Who made the claim (issue 14), or null. */
+  speaker?: string | null;
 };
 
 /**
@@ -38,12 +40,12 @@ export async function insertAnnotation(a: NewAnnotation, audit: Omit<AuditInput,
   await writeAll([
     sql`
       INSERT INTO "Annotation" ("id", "teamId", "articleId", "versionId", "authorId", "start", "end", "exact", "prefix", "suffix",
-        "verdict", "rationaleHtml", "roundId", "createdAt", "updatedAt")
+        "verdict", "rationaleHtml", "roundId", "speaker", "createdAt", "updatedAt")
       VALUES (${id}, ${a.teamId}, ${a.articleId}, ${a.versionId}, ${a.authorId}, ${a.start}, ${a.end}, ${a.exact}, ${a.prefix}, ${a.suffix},
-        ${a.verdict}, ${a.rationaleHtml}, ${a.roundId ?? null}, ${now}, ${now})`,
+        ${a.verdict}, ${a.rationaleHtml}, ${a.roundId ?? null}, ${a.speaker ?? null}, ${now}, ${now})`,
     sql`
       INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "action", "objectType", "objectId", "after", "createdAt")
       VALUES (${randomUUID()}, ${audit.teamId}, ${audit.actorId}, ${audit.action}, ${"annotation"}, ${id}, ${after}, ${now})`,
   ]);
-  return { id, ...a, roundId: a.roundId ?? null, status: "draft" as const, version: 1, createdAt: now, updatedAt: now, deletedAt: null };
+  return { id, ...a, roundId: a.roundId ?? null, speaker: a.speaker ?? null, status: "draft" as const, version: 1, createdAt: now, updatedAt: now, deletedAt: null };
 }

@@ -1,0 +1,50 @@
+import { readRows, sql } from "@/lib/db/direct-sql";
+import { ASSIST_ENGINE, ensureArticleIndexed } from "./sentence-index";
+
+/** Time a request spends indexing the team's unindexed articles before it answers; the rest continues in the background. */
+export const BACKFILL_BUDGET_MS = 1500;
+const running = new Map<string, Promise<void>>();
+
+/** Live articles of the team whose current version is not indexed by the current analysis. */
+async function unindexedArticles(teamId: string, limit: number): Promise<string[]> {
+  const rows = await readRows<{ id: string }>(sql`
+    SELECT a."id" AS "id" FROM "Article" a
+    WHERE a."teamId" = ${teamId} AND a."deletedAt" IS NULL AND NOT EXISTS (
+      SELECT 1 FROM "AssistIndexState" s JOIN "ArticleVersion" v ON v."id" = s."versionId"
+      WHERE s."articleId" = a."id" AND s."engine" = ${ASSIST_ENGINE}
+        AND v."number" = (SELECT max(w."number") FROM "ArticleVersion" w WHERE w."articleId" = a."id"))
+    ORDER BY a."createdAt" DESC
+    LIMIT ${limit}`);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Indexes the team's articles that are not indexed yet (new imports,
+ * corrections, an alias change), newest first, for up to BACKFILL_BUDGET_MS
+ * before returning; what is left goes on after the response, one article at a
+ * time. One backfill per team at a time in this process.
+ */
+export async function backfillTeam(teamId: string): Promise<void> {
+  const deadline = performance.now() + BACKFILL_BUDGET_MS;
+  let job = running.get(teamId);
+  if (!job) {
+    job = (async () => {
+      for (;;) {
+        const ids = await unindexedArticles(teamId, 50);
+        if (!ids.length) return;
+        for (const id of ids) {
+          await ensureArticleIndexed(teamId, id);
+          // Let requests in between two analyses.
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+    })()
+      .catch((e) => console.error("Claim assistance backfill failed", e))
+      .finally(() => running.delete(teamId));
+    running.set(teamId, job);
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const budget = new Promise((r) => (timer = setTimeout(r, Math.max(0, deadline - performance.now()))));
+  await Promise.race([job, budget]);
+  clearTimeout(timer);
+}
