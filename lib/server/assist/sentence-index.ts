@@ -30,6 +30,8 @@ export const isPostgres = () => !!pgPool;
 
 export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
+const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+
 /** The current version of a live article of the team, or null. */
 async function currentVersion(teamId: string, articleId: string) {
   return db.articleVersion.findFirst({
@@ -73,8 +75,9 @@ export async function indexVersion(teamId: string, articleId: string, versionId:
       teamId, articleId, versionId, ordinal: s.ordinal, start: s.start, end: s.end, text: s.text,
       terms: [...terms, teamTerm(teamId)].join(" "),
       termCount: terms.length,
-      signature: signature as unknown as Prisma.InputJsonValue,
-      features: s.features as unknown as Prisma.InputJsonValue,
+      // JSON as stored (no `undefined` members: the client refuses them under strictUndefinedChecks).
+      signature: asJson(signature),
+      features: asJson(s.features),
       speaker: s.speakers[0]?.name ?? null,
       ftsRowid: null as number | null,
     };
