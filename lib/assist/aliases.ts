@@ -46,10 +46,25 @@ export type AliasTable = {
   byPhrase: Map<string, string>;
   /** Longest phrase, in words (the scan never looks further). */
   maxWords: number;
+  /** First words of the phrases: a scan tries longer phrases only where one starts. */
+  firstWords: Set<string>;
 };
 
 /** Key for comparing names: lower case, curly quotes straightened, hyphens and dots as spaces, spaces collapsed. */
 export function nameKey(s: string): string {
+  let key = keys.get(s);
+  if (key === undefined) {
+    if (keys.size > 50_000) keys.clear();
+    key = computeKey(s);
+    keys.set(s, key);
+  }
+  return key;
+}
+
+/** Names repeat across sentences and articles: their keys are kept (bounded). */
+const keys = new Map<string, string>();
+
+function computeKey(s: string): string {
   return s
     .normalize("NFKC")
     .toLowerCase()
@@ -63,14 +78,16 @@ export function nameKey(s: string): string {
 /** The defaults with the team's entries on top (a team entry for a default phrase replaces it). */
 export function compileAliases(teamAliases: readonly Alias[] = []): AliasTable {
   const byPhrase = new Map<string, string>();
+  const firstWords = new Set<string>();
   let maxWords = 1;
   for (const a of [...DEFAULT_ALIASES, ...teamAliases]) {
     const key = nameKey(a.alias).replace(/^the /, "");
     if (!key) continue;
     byPhrase.set(key, a.canonical.trim());
     maxWords = Math.max(maxWords, key.split(" ").length);
+    firstWords.add(key.split(" ")[0]!);
   }
-  return { byPhrase, maxWords };
+  return { byPhrase, maxWords, firstWords };
 }
 
 /** The canonical name of `name` under the table, or `name` itself. Follows one more hop (A → B → C) at most. */

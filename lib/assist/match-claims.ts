@@ -112,12 +112,22 @@ export function compareSpeakers(a: Signature["speakers"], b: Signature["speakers
 
 const label = (term: string) => term.replace(/^ent/, "").replace(/^num/, "");
 
+/** BM25 of a claim against itself, kept per claim: ranking compares it with hundreds of candidates. */
+const selfScores = new WeakMap<Signature, { stats: CorpusStats; score: number }>();
+function claimSelfScore(stats: CorpusStats, claim: Signature): number {
+  const hit = selfScores.get(claim);
+  if (hit?.stats === stats) return hit.score;
+  const score = selfScore(stats, claim.terms);
+  selfScores.set(claim, { stats, score });
+  return score;
+}
+
 /** How well `candidate` states the same claim as `claim`. `stats` are the corpus statistics for BM25. */
 export function matchClaim(stats: CorpusStats, claim: Signature, candidate: Signature): MatchResult {
   const reasons: string[] = [];
   const lexical = bm25(stats, claim.terms, candidate.terms);
   // Both ways: a short sentence ("Kim asked.") is not the same claim as every long one that names Kim.
-  const forward = Math.min(1, lexical.score / selfScore(stats, claim.terms));
+  const forward = Math.min(1, lexical.score / claimSelfScore(stats, claim));
   const backward = Math.min(1, bm25(stats, candidate.terms, claim.terms).score / selfScore(stats, candidate.terms));
   const lex = forward + backward ? (2 * forward * backward) / (forward + backward) : 0;
   const words = lexical.shared.filter((t) => !t.startsWith("ent") && !t.startsWith("num"));

@@ -189,6 +189,7 @@ export function findEntities(tokens: Token[], aliases: AliasTable, people: Perso
   }
   // Alias phrases that are not name runs ("the NATO chief", "North Korean state media").
   for (let i = 0; i < words.length; i++) {
+    if (!aliases.firstWords.has(nameKey(words[i]!.text).split(" ")[0]!)) continue;
     for (let len = Math.min(aliases.maxWords, words.length - i); len >= 2; len--) {
       const ws = words.slice(i, i + len);
       if (!/[\p{L}\p{N}]$/u.test(ws[ws.length - 1]!.text) || !/^[\p{L}\p{N}]/u.test(ws[0]!.text)) continue;

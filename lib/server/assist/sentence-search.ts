@@ -19,7 +19,7 @@ export type IndexedSentence = {
 
 /** How many query terms go into the full-text query (the rarest ones), and how many candidates come back. */
 export const QUERY_TERMS = 12;
-export const CANDIDATES = 300;
+export const CANDIDATES = 150;
 
 /**
  * The team's BM25 statistics for these terms: sentence count, mean length and

@@ -4,6 +4,9 @@ import { ASSIST_ENGINE, ensureArticleIndexed } from "./sentence-index";
 /** Time a request spends indexing the team's unindexed articles before it answers; the rest continues in the background. */
 export const BACKFILL_BUDGET_MS = 1500;
 const running = new Map<string, Promise<void>>();
+/** When each team was last found with nothing to index, and how long that lets requests skip waiting. */
+const cleanAt = new Map<string, number>();
+const CLEAN_FOR_MS = 30_000;
 
 /** Live articles of the team whose current version is not indexed by the current analysis. */
 async function unindexedArticles(teamId: string, limit: number): Promise<string[]> {
@@ -26,12 +29,18 @@ async function unindexedArticles(teamId: string, limit: number): Promise<string[
  */
 export async function backfillTeam(teamId: string): Promise<void> {
   const deadline = performance.now() + BACKFILL_BUDGET_MS;
+  // A team found fully indexed a moment ago is checked again in the background, without making the request wait.
+  const clean = performance.now() - (cleanAt.get(teamId) ?? -Infinity) < CLEAN_FOR_MS;
   let job = running.get(teamId);
   if (!job) {
     job = (async () => {
       for (;;) {
         const ids = await unindexedArticles(teamId, 50);
-        if (!ids.length) return;
+        if (!ids.length) {
+          cleanAt.set(teamId, performance.now());
+          return;
+        }
+        cleanAt.delete(teamId);
         for (const id of ids) {
           await ensureArticleIndexed(teamId, id);
           // Let requests in between two analyses.
@@ -43,6 +52,7 @@ export async function backfillTeam(teamId: string): Promise<void> {
       .finally(() => running.delete(teamId));
     running.set(teamId, job);
   }
+  if (clean) return;
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise((r) => (timer = setTimeout(r, Math.max(0, deadline - performance.now()))));
   await Promise.race([job, budget]);
