@@ -29,7 +29,6 @@ export const DEFAULT_ALIASES: readonly Alias[] = [
   { alias: "the head of NATO", canonical: "Jens Stoltenberg" },
   { alias: "the NATO secretary-general", canonical: "Jens Stoltenberg" },
   { alias: "the secretary general of NATO", canonical: "Jens Stoltenberg" },
-  { alias: "the secretary-general of NATO", canonical: "Jens Stoltenberg" },
   { alias: "Korean Central News Agency", canonical: "KCNA" },
   { alias: "North Korean state media", canonical: "KCNA" },
   { alias: "North Korean news agency", canonical: "KCNA" },

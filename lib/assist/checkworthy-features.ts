@@ -23,7 +23,7 @@ export const FEATURE_LABELS: Record<FeatureName, string> = {
   person: "Names a person",
   org: "Names an organization",
   place: "Names a place",
-  superlative: "Superlative or comparison",
+  superlative: "Superlative, comparison or change",
   attribution: "Attributed to a speaker",
   quotation: "Quotes someone",
   hedge: "Hedged (may, reportedly, suspected)",

@@ -17,7 +17,12 @@ export type SuggestionDto = {
 };
 
 /** GET /api/articles/{id}/suggestions. */
-export type SuggestionsDto = { versionId: string; suggestions: SuggestionDto[] };
+export type SuggestionsDto = {
+  versionId: string;
+  suggestions: SuggestionDto[];
+  /** Every sentence whose speaker the text names: a claim tagged by hand inside one gets its speaker pre-filled. */
+  speakers: { start: number; end: number; speaker: string }[];
+};
 
 const offset = z.number().int().min(0).max(10_000_000);
 
