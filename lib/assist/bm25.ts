@@ -11,11 +11,21 @@ export type CorpusStats = { documents: number; averageLength: number; df: (term:
 export const BM25_K1 = 1.2;
 export const BM25_B = 0.75;
 
+/** IDFs per statistics object: ranking asks for the same few terms hundreds of times. */
+const idfs = new WeakMap<CorpusStats, Map<string, number>>();
+
 /** Inverse document frequency, BM25's variant floored at a small positive value (never negative for common terms). */
 export function idf(stats: CorpusStats, term: string): number {
-  const n = Math.max(stats.documents, 1);
-  const df = Math.min(stats.df(term), n);
-  return Math.max(0.05, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+  let cache = idfs.get(stats);
+  if (!cache) idfs.set(stats, (cache = new Map()));
+  let value = cache.get(term);
+  if (value === undefined) {
+    const n = Math.max(stats.documents, 1);
+    const df = Math.min(stats.df(term), n);
+    value = Math.max(0.05, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+    cache.set(term, value);
+  }
+  return value;
 }
 
 const counts = (terms: readonly string[]) => {

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/sqlite";
 import { db, pgPool } from "@/lib/db";
-import { analyzeText } from "@/lib/assist/analyze-text";
 import { signatureOf } from "@/lib/assist/match-claims";
 import { termText } from "@/lib/assist/terms";
 import { isUniqueViolation } from "@/lib/db/busy-retry";
-import { teamAliasTable } from "./team-aliases";
+import { teamAliases } from "./team-aliases";
+import { analyzeOffThread } from "./analyze-off-thread";
 
 /**
  * The sentence index of claim assistance (issue 16): each live article's
@@ -17,7 +17,7 @@ import { teamAliasTable } from "./team-aliases";
  *
  * A version is analysed when first needed (its suggestions, a claim on it, the
  * team backfill of team-backfill.ts), not on import, so importing stays as it
- * was; analysis of a 5,000-word article takes tens of milliseconds and is
+ * was; analysis runs on a worker thread (analyze-off-thread.ts) and is
  * stored, so it runs once per version. Bump ASSIST_ENGINE when the analysis
  * changes: older rows are then analysed again on their next use.
  */
@@ -67,7 +67,7 @@ export async function ensureArticleIndexed(teamId: string, articleId: string): P
 
 /** Analyses one version and replaces the article's sentences in the index, with the team's statistics, in one transaction. */
 export async function indexVersion(teamId: string, articleId: string, versionId: string, text: string): Promise<void> {
-  const sentences = analyzeText(text, await teamAliasTable(teamId));
+  const sentences = await analyzeOffThread(text, await teamAliases(teamId));
   const rows = sentences.map((s) => {
     const { terms, ...signature } = signatureOf(s);
     return {

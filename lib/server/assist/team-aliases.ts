@@ -1,8 +1,7 @@
 import { db } from "@/lib/db";
-import { compileAliases, type AliasTable } from "@/lib/assist/aliases";
+import type { Alias } from "@/lib/assist/aliases";
 
-/** The team's alias table: the built-in aliases with the team's live entries on top (lib/assist/aliases.ts). */
-export async function teamAliasTable(teamId: string): Promise<AliasTable> {
-  const rows = await db.teamAlias.findMany({ where: { teamId, deletedAt: null }, select: { alias: true, canonical: true }, orderBy: { createdAt: "asc" } });
-  return compileAliases(rows);
+/** The team's live aliases (lib/assist/aliases.ts compiles them on top of the built-in ones). */
+export async function teamAliases(teamId: string): Promise<Alias[]> {
+  return db.teamAlias.findMany({ where: { teamId, deletedAt: null }, select: { alias: true, canonical: true }, orderBy: { createdAt: "asc" } });
 }
