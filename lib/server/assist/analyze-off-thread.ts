@@ -13,7 +13,8 @@ import { compileAliases, type Alias } from "@/lib/assist/aliases";
  * CLAIMDESK_ASSIST_INLINE=1) the analysis runs inline, as before: slower for
  * other requests meanwhile, never wrong.
  */
-const WORKER_FILE = path.join(process.cwd(), "lib/assist/analyze-worker.mjs");
+// Built at run time from parts: the bundler must not try to bundle the worker (it runs from the source tree, through tsx).
+const WORKER_FILE = [process.cwd(), "lib", "assist", "analyze-worker.mjs"].join(path.sep);
 const TIMEOUT_MS = 30_000;
 
 type Pending = { resolve: (r: SentenceAnalysis[]) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
@@ -23,7 +24,7 @@ function startWorker() {
   if (state.claimdeskAssistWorker !== undefined) return state.claimdeskAssistWorker;
   if (process.env.CLAIMDESK_ASSIST_INLINE === "1" || !existsSync(WORKER_FILE)) return (state.claimdeskAssistWorker = null);
   try {
-    const worker = new Worker(WORKER_FILE);
+    const worker = new Worker(/* turbopackIgnore: true */ WORKER_FILE);
     const entry = { worker, pending: new Map<number, Pending>(), seq: 0 };
     worker.unref();
     worker.on("message", (m: { id: number; result?: SentenceAnalysis[]; error?: string }) => {
