@@ -84,15 +84,24 @@ function dedupe<T>(xs: T[], key: (x: T) => string): T[] {
 }
 
 /** The distinctive parts of a name ("Pieter Laan" → pieter, laan). */
-const nameParts = (name: string) => nameKey(name).split(" ").filter((p) => p.length > 2 && !GENERIC_NAME_PARTS.has(p));
+function nameParts(name: string): string[] {
+  let parts = partsCache.get(name);
+  if (!parts) {
+    if (partsCache.size > 20_000) partsCache.clear();
+    parts = nameKey(name).split(" ").filter((p) => p.length > 2 && !GENERIC_NAME_PARTS.has(p));
+    partsCache.set(name, parts);
+  }
+  return parts;
+}
+const partsCache = new Map<string, string[]>();
 const personish = (kind?: EntityKind) => kind === "person" || kind === "other";
 
 /** Two names of one person: equal, or (people) sharing a distinctive part ("Laan" / "Pieter Laan"). */
 function sameName(a: { name: string; kind?: EntityKind }, b: { name: string; kind?: EntityKind }): boolean {
   if (nameKey(a.name) === nameKey(b.name)) return true;
   if (!(personish(a.kind) && personish(b.kind) && (a.kind === "person" || b.kind === "person"))) return false;
-  const pb = new Set(nameParts(b.name));
-  return nameParts(a.name).some((p) => pb.has(p));
+  const pb = nameParts(b.name);
+  return nameParts(a.name).some((p) => pb.includes(p));
 }
 
 const GENERIC_NAME_PARTS = new Set(["the", "of", "and", "south", "north", "east", "west", "new", "united", "republic", "korea", "states"]);

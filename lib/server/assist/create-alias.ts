@@ -5,6 +5,7 @@ import { MAX_ALIASES, type AliasDto, type CreateAliasInput } from "@/lib/schemas
 import { canEditAliases } from "@/lib/policies/assist";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { dropTeamIndex } from "./sentence-index";
+import { markTeamUnindexed } from "./team-backfill";
 import { aliasKey, aliasSelect, toAliasDto } from "./alias-dto";
 
 /**
@@ -27,5 +28,6 @@ export async function createAlias(user: CurrentUser, input: CreateAliasInput): P
     return created;
   });
   await dropTeamIndex(user.teamId);
+  markTeamUnindexed(user.teamId);
   return toAliasDto(row);
 }

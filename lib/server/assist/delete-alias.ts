@@ -5,6 +5,7 @@ import type { AliasDto } from "@/lib/schemas/assist";
 import { canEditAliases } from "@/lib/policies/assist";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { dropTeamIndex } from "./sentence-index";
+import { markTeamUnindexed } from "./team-backfill";
 import { aliasSelect, toAliasDto } from "./alias-dto";
 
 /** DELETE /api/assist/aliases/{id}?version=N: tombstones a team alias (editors and admins); 409 when it changed since. */
@@ -19,5 +20,6 @@ export async function deleteAlias(user: CurrentUser, aliasId: string, version: n
     return before;
   });
   await dropTeamIndex(user.teamId);
+  markTeamUnindexed(user.teamId);
   return toAliasDto(row);
 }
