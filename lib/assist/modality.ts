@@ -14,7 +14,8 @@ const isQuote = (t: Token) => /^[“”"‘’«»]+$/.test(t.text);
 export function sentenceModality(tokens: Token[]): Modality {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (REQUEST_MODALS.has(t.text.toLowerCase()) && t.pos === "AUX") return "request";
+    if (t.pos === "AUX" && REQUEST_MODALS.has(t.text.toLowerCase())) return "request";
+    if (t.pos !== "VERB" || !(t.lemma === "call" || REQUEST_VERBS.has(t.lemma))) continue;
     const next = tokens.slice(i + 1, i + 8).filter((x) => !isQuote(x));
     if (t.pos === "VERB" && t.lemma === "call" && /^(on|for|upon)$/i.test(next[0]?.text ?? "")) return "request";
     if (t.pos === "VERB" && REQUEST_VERBS.has(t.lemma) && next.some((x) => x.text.toLowerCase() === "to" || x.text.toLowerCase() === "for")) return "request";
