@@ -12,7 +12,7 @@ import { analyzeOffThread } from "./analyze-off-thread";
  * current version, analysed once (lib/assist/analyze-text.ts) and stored as
  * AssistSentence rows, with the database's own full-text index over their
  * retrieval terms (SQLite FTS5 table AssistSentenceFts; PostgreSQL GIN index
- * on to_tsvector('simple', terms)) and the team's BM25 statistics
+ * on the generated column "termsTsv" = to_tsvector('simple', terms)) and the team's BM25 statistics
  * (AssistTermStat, AssistModel.sentences/terms).
  *
  * A version is analysed when first needed (its suggestions, a claim on it, the

@@ -69,8 +69,8 @@ export async function searchSentences(teamId: string, claim: Signature, stats: C
     rows = await readRows<Row>(sql`
       SELECT s."id", s."articleId", s."versionId", s."start", s."end", s."text", s."speaker", s."terms", s."signature"
       FROM "AssistSentence" s
-      WHERE to_tsvector('simple', s."terms") @@ to_tsquery('simple', ${query}) AND s."teamId" = ${teamId} AND s."articleId" <> ${excludeArticleId}
-      ORDER BY ts_rank(to_tsvector('simple', s."terms"), to_tsquery('simple', ${query})) DESC
+      WHERE s."termsTsv" @@ to_tsquery('simple', ${query}) AND s."teamId" = ${teamId} AND s."articleId" <> ${excludeArticleId}
+      ORDER BY ts_rank(s."termsTsv", to_tsquery('simple', ${query})) DESC
       LIMIT ${CANDIDATES}`);
   } else {
     const any = terms.map((t) => `"${t}"`).join(" OR ");

@@ -133,6 +133,8 @@ ALTER TABLE "AssistModel" ADD CONSTRAINT "AssistModel_teamId_fkey" FOREIGN KEY (
 ALTER TABLE "TeamAlias" ADD CONSTRAINT "TeamAlias_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- Full-text index of AssistSentence.terms (issue 16), written by hand: Prisma cannot declare an expression index.
--- Queries use the same expression, to_tsvector('simple', "terms"), so the planner takes this index.
-CREATE INDEX "AssistSentence_terms_fts_idx" ON "AssistSentence" USING GIN (to_tsvector('simple', "terms"));
+-- Full-text index of AssistSentence.terms (issue 16), written by hand: Prisma has no tsvector columns.
+-- A stored generated column, so ranking reads the vector instead of parsing every matching row's terms again;
+-- Prisma never writes it (it is not in the model) and PostgreSQL keeps it in step with "terms".
+ALTER TABLE "AssistSentence" ADD COLUMN "termsTsv" tsvector GENERATED ALWAYS AS (to_tsvector('simple', "terms")) STORED;
+CREATE INDEX "AssistSentence_termsTsv_idx" ON "AssistSentence" USING GIN ("termsTsv");
