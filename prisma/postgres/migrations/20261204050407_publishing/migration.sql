@@ -11,16 +11,14 @@ ADD COLUMN     "ratingScale" JSONB;
 
 -- AlterTable
 ALTER TABLE "Annotation" ADD COLUMN     "firstAppearanceDate" TEXT,
-ADD COLUMN     "firstAppearanceUrl" TEXT,
-ADD COLUMN     "speaker" TEXT;
+ADD COLUMN     "firstAppearanceUrl" TEXT;
 
 -- AlterTable
 ALTER TABLE "EvidenceItem" ADD COLUMN     "internal" BOOLEAN NOT NULL DEFAULT false;
 
 -- AlterTable
 ALTER TABLE "Claim" ADD COLUMN     "firstAppearanceDate" TEXT,
-ADD COLUMN     "firstAppearanceUrl" TEXT,
-ADD COLUMN     "speaker" TEXT;
+ADD COLUMN     "firstAppearanceUrl" TEXT;
 
 -- CreateTable
 CREATE TABLE "Publication" (
@@ -31,6 +29,7 @@ CREATE TABLE "Publication" (
     "status" "PublicationStatus" NOT NULL DEFAULT 'published',
     "title" TEXT NOT NULL,
     "claimCount" INTEGER NOT NULL DEFAULT 0,
+    "summary" TEXT NOT NULL DEFAULT '',
     "firstPublishedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "changedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "retractedAt" TIMESTAMP(3),

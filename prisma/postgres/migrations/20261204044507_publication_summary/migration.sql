@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "Publication" ADD COLUMN     "summary" TEXT NOT NULL DEFAULT '';
-
