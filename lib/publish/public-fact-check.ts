@@ -106,8 +106,20 @@ export function toPublicFactCheck(m: ReportModel, teamSlug: string): PublicFactC
   };
 }
 
-/** True when two snapshots publish the same thing (a republish that changes nothing is refused). */
-export const sameFactCheck = (a: PublicFactCheck, b: PublicFactCheck) => JSON.stringify(a) === JSON.stringify(b);
+/**
+ * True when two snapshots publish the same thing (a republish that changes
+ * nothing is refused). Compared with keys sorted: PostgreSQL's jsonb gives a
+ * stored snapshot back with its keys in another order.
+ */
+export const sameFactCheck = (a: PublicFactCheck, b: PublicFactCheck) => canonicalJson(a) === canonicalJson(b);
+
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
+}
 
 /** Counts by verdict of the published claims. */
 export function verdictCounts(fc: Pick<PublicFactCheck, "claims">): Record<Verdict, number> {

@@ -136,3 +136,13 @@ describe("team index, feeds and embed", () => {
     expect(slugify("a".repeat(100)).length).toBeLessThanOrEqual(80);
   });
 });
+
+describe("comparing snapshots", () => {
+  it("finds a snapshot read back with its keys reordered (PostgreSQL jsonb) the same", async () => {
+    const { sameFactCheck } = await import("./public-fact-check");
+    const fc = toPublicFactCheck(model(), "demo-desk");
+    const deep = (v: unknown): unknown => (Array.isArray(v) ? v.map(deep) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, deep(x)])) : v);
+    expect(sameFactCheck(fc, deep(fc) as typeof fc)).toBe(true);
+    expect(sameFactCheck(fc, { ...fc, claims: fc.claims.slice(1) })).toBe(false);
+  });
+});

@@ -85,12 +85,16 @@ test.describe("publication API", () => {
     expect(await testDb().publication.count({ where: { articleId: d.article.id } })).toBe(0);
     const p = await publish(request, d, { slug: "stoltenberg-asia" });
     for (const [data, field] of [
-      [{}, "version"], [{ version: p.version }, "note"], [{ version: p.version, note: "x", slug: "elsewhere" }, "slug"],
+      [{ version: p.version }, "note"], [{ version: p.version, note: "x", slug: "elsewhere" }, "slug"],
     ] as const) {
       const res = await request.post(api(d), { data });
       expect(res.status(), JSON.stringify(data)).toBe(400);
       expect(await res.json(), JSON.stringify(data)).toMatchObject({ field });
     }
+    // Sent as if it were unpublished: someone published it in the meantime.
+    const again = await request.post(api(d), { data: {} });
+    expect(again.status()).toBe(409);
+    expect((await again.json()).current).toMatchObject({ status: "published", version: p.version });
     for (const [data, field] of [[{ reason: "x" }, "version"], [{ version: p.version }, "reason"], [{ version: p.version, reason: "  " }, "reason"], [{ version: p.version, reason: "r".repeat(2001) }, "reason"]] as const) {
       const res = await request.post(`${api(d)}/retract`, { data });
       expect(res.status(), JSON.stringify(data)).toBe(400);

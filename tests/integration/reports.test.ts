@@ -54,7 +54,7 @@ describe("loading an article's report", () => {
   it("holds the final claims in text order, with rationale, evidence (tombstones flagged) and the article's metadata", async () => {
     const m = await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: `${BASE}/` });
     expect(m.baseUrl).toBe(BASE);
-    expect(m.team).toEqual({ id: desk.team.id, name: desk.team.name });
+    expect(m.team).toEqual({ id: desk.team.id, name: desk.team.name, slug: desk.team.slug });
     expect(m.article).toMatchObject({ id: desk.article.id, title: "Test article", url: "https://news.example/visit", publishedDate: "2023-01-30" });
     expect(m.version).toMatchObject({ id: desk.version.id, number: 1, text: TEXT });
     expect(m.claims.map((c) => [c.number, c.exact, c.verdict])).toEqual([

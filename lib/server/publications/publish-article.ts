@@ -75,7 +75,8 @@ export async function publishArticle(user: Viewer, articleId: string, input: Pub
         });
         return;
       }
-      if (input.version === undefined) throw new AppError("INVALID_INPUT", "This fact-check is already published: send the version you read to publish it again.", { field: "version" });
+      // The caller read it unpublished: someone published it since (or a double click). 409 with what is public now.
+      if (input.version === undefined) throw new AppError("CONFLICT", "Someone published this fact-check in the meantime.");
       if (!input.note) throw new AppError("INVALID_INPUT", "Say what changed: readers see the note in the page's log of changes.", { field: "note" });
       if (input.slug && input.slug !== existing.slug) throw new AppError("INVALID_INPUT", "A published fact-check keeps its address.", { field: "slug" });
       const last = await tx.publicationRevision.findFirst({
@@ -100,7 +101,7 @@ export async function publishArticle(user: Viewer, articleId: string, input: Pub
       });
     });
   } catch (e) {
-    if (e instanceof AppError && e.code === "CONFLICT" && !e.field && /meantime/.test(e.message)) {
+    if (e instanceof AppError && e.code === "CONFLICT" && !e.field && /in the meantime\.$/.test(e.message)) {
       throw new AppError("CONFLICT", e.message, { current: await getPublication(user, articleId, baseUrl) });
     }
     // Two first publishes at once (the article's one publication), or a slug taken between the check and the insert.
