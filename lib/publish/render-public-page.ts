@@ -185,7 +185,8 @@ const ACTIONS = { publish: "Published", update: "Updated", retract: "Withdrawn" 
 function changeLog(i: PublicPageInput): string {
   const entries = [...i.log].sort((a, b) => b.number - a.number);
   const line = (e: PublicLogEntry) => {
-    const text = e.versionNumber && i.texts[e.versionNumber] ? ` (${link(i.texts[e.versionNumber], `text version ${e.versionNumber}`)})` : "";
+    const url = e.versionNumber ? i.texts[e.versionNumber] : undefined;
+    const text = url ? ` (${link(url, `text version ${e.versionNumber}`)})` : e.versionNumber ? ` (text version ${e.versionNumber})` : "";
     return `<li>${time(e.createdAt, formatDateTime)}: <strong>${e.action === "publish" && e.number > 1 ? "Published again" : ACTIONS[e.action]}</strong>${text}${e.note ? ` · ${escapeHtml(e.note)}` : ""}</li>`;
   };
   return `<section id="changes" aria-labelledby="changes-h">

@@ -20,7 +20,8 @@ export async function loadPublicPage(teamSlug: string, slug: string, baseUrl: st
     text: rev.text ?? "",
     slug,
     log,
-    texts: publicTexts(baseUrl, teamSlug, slug, row.revisions),
+    // Withdrawn, the texts are no longer served (load-public-text.ts): the log names versions without links.
+    texts: row.status === "published" ? publicTexts(baseUrl, teamSlug, slug, row.revisions) : {},
   };
 }
 
