@@ -42,6 +42,7 @@ export function reportFacts(m: ReportModel): [string, string][] {
     ["Published", m.article.publishedDate ? formatCalendarDate(m.article.publishedDate) : null],
     ["Article URL", m.article.url],
     ["Article version", `${m.version.number}, captured ${formatDateTime(m.version.createdAt)} (SHA-256 ${m.version.textHash.slice(0, 12)}…)`],
+    ["Corrections", correctionsLine(m)],
     ["Team", m.team.name],
     ["Reviewers", m.reviewers.map((r) => r.name).join(", ") || "None"],
     ["Review round", m.round ? roundLine(m.round) : null],
@@ -57,6 +58,14 @@ function roundLine(r: NonNullable<ReportModel["round"]>): string {
   if (r.adjudicatedAt) dates.push(`adjudicated ${formatDateTime(r.adjudicatedAt)}`);
   if (r.closedAt) dates.push(`closed ${formatDateTime(r.closedAt)}`);
   return `${r.status}; adjudicator ${r.adjudicator.name}; ${dates.join(", ")}`;
+}
+
+/** Each correction that led to the reported version, with the editor's reason; null for a first version. */
+function correctionsLine(m: ReportModel): string | null {
+  const list = m.corrections ?? [];
+  if (list.length === 0) return null;
+  const earlier = list[0]!.number > 2 ? `${list[0]!.number - 2} earlier not listed; ` : "";
+  return earlier + list.map((c) => `version ${c.number} (${formatDateTime(c.createdAt)}): ${c.reason ? `“${c.reason.replace(/\s+/g, " ")}”` : "no reason given"}`).join("; ");
 }
 
 /** A round report shown on a newer version than the round reviewed says so; null otherwise. */

@@ -11,6 +11,7 @@ import { isReviewingBlind, type Visibility } from "@/lib/policies/visibility";
 import { listRejectedClusters } from "@/lib/server/reviews/rejected-clusters";
 import { reportPerson, toReportClaim, toReportRejection } from "./to-report-claim";
 import { reportTeamSelect, toReportTeam } from "./report-team";
+import { loadCorrections } from "./load-corrections";
 
 export type LoadReportOptions = {
   /** The app's public origin, for links and IRIs. */
@@ -56,11 +57,12 @@ export async function loadReport(v: Visibility, articleId: string, opts: LoadRep
     round ? db.user.findUniqueOrThrow({ where: { id: round.adjudicatorId }, select: { id: true, name: true } }) : null,
     round ? db.user.findMany({ where: { id: { in: round.assignments.map((a) => a.reviewerId) } }, select: { id: true, name: true } }) : [],
   ]);
+  const corrections = (await loadCorrections(teamId, [{ articleId, number: version.number }])).get(articleId) ?? [];
   const roundIds = [...new Set(final.map((c) => c.cluster?.roundId).filter((id): id is string => !!id))];
   const [figures] = roundIds.length === 1 ? await roundAgreements(v, roundIds) : [];
 
   return assembleReportModel({
-    opts, team, article, version, claims, rejected, assigned, figures,
+    opts, team, article, version, corrections, claims, rejected, assigned, figures,
     round: round && adjudicator
       ? {
           id: round.id, status: round.status, reviewedVersion: shown?.reviewedNumber, adjudicator: reportPerson(adjudicator), createdAt: round.createdAt.toISOString(),
@@ -76,6 +78,8 @@ export type ReportParts = {
   team: ReportModel["team"];
   article: ReportModel["article"];
   version: { id: string; number: number; text: string; textHash: string; createdAt: Date };
+  /** The corrections that led to `version` (load-corrections.ts). */
+  corrections: ReportModel["corrections"];
   round: ReportModel["round"];
   claims: ReportClaim[];
   rejected: ReportRejection[];
@@ -103,6 +107,7 @@ export function assembleReportModel(p: ReportParts): ReportModel {
     team: p.team,
     article: { id: article.id, title: article.title, outlet: article.outlet, author: article.author, publishedDate: article.publishedDate, url: article.url },
     version: { id: version.id, number: version.number, text: version.text, textHash: version.textHash, createdAt: version.createdAt.toISOString() },
+    corrections: p.corrections ?? [],
     round: p.round,
     reviewers: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)),
     claims: p.claims,
