@@ -186,8 +186,10 @@ export type ReportModel = {
     adjudicatedAt: string | null;
     closedAt: string | null;
   } | null;
-  /** Everyone whose reading is in the report: annotators, reviewers and adjudicators. */
+  /** Everyone whose reading is in the report: reviewers, and editors whose own annotations are claims (not adjudicators as such). */
   reviewers: ReportPerson[];
+  /** Who decided the report's clusters; absent or empty when no claim came out of a review. */
+  adjudicators?: ReportPerson[];
   claims: ReportClaim[];
   /** A round report's rejected clusters, in cluster order; empty for an article report. */
   rejected: ReportRejection[];

@@ -45,6 +45,8 @@ export function reportFacts(m: ReportModel): [string, string][] {
     ["Corrections", correctionsLine(m)],
     ["Team", m.team.name],
     ["Reviewers", m.reviewers.map((r) => r.name).join(", ") || "None"],
+    // A round report names its adjudicator in the round line.
+    ["Adjudicated by", m.round ? null : m.adjudicators?.map((r) => r.name).join(", ")],
     ["Review round", m.round ? roundLine(m.round) : null],
     ["Reviewed version", reviewedVersionLine(m)],
     ["Generated", formatDateTime(m.generatedAt)],
@@ -153,7 +155,8 @@ export function decisionLine(c: ReportClaim): string {
   if (c.cluster) parts.push(CLUSTER_KIND_LABELS[c.cluster.kind]);
   if (c.decision) {
     parts.push(`decided by ${c.decision.by.name} on ${formatDateTime(c.decision.at)}`);
-    if (c.decision.rationaleText) parts.push(c.decision.rationaleText);
+    // The claim's rationale carries the adjudicator's note (compose-claim-rationale.ts): printed once.
+    if (c.decision.rationaleText && !c.rationaleText.includes(c.decision.rationaleText)) parts.push(c.decision.rationaleText);
   }
   return parts.join(" — ");
 }

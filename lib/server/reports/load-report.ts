@@ -89,16 +89,24 @@ export type ReportParts = {
   figures?: { agreement: { verdicts: { alpha: number | null }; spanF1: number | null } };
 };
 
-/** The report model of loaded parts: everyone whose reading is in it, named once, and the summary. */
+/**
+ * The report model of loaded parts: everyone whose reading is in it, named
+ * once (reviewers and the editors of solo claims; an adjudicator is a
+ * reviewer only where they marked something themselves), the adjudicators
+ * apart, and the summary.
+ */
 export function assembleReportModel(p: ReportParts): ReportModel {
   const people = new Map<string, ReportPerson>();
   for (const person of [
     ...p.assigned.map(reportPerson),
-    ...p.claims.flatMap((c) => [...c.reviews.map((r) => r.reviewer), c.decision?.by, c.author]),
-    ...p.rejected.flatMap((r) => [...r.reviews.map((v) => v.reviewer), r.decision.by]),
+    // A decided claim's author is its adjudicator: named under "Adjudicated by", not as a reviewer.
+    ...p.claims.flatMap((c) => [...c.reviews.map((r) => r.reviewer), c.decision ? null : c.author]),
+    ...p.rejected.flatMap((r) => r.reviews.map((v) => v.reviewer)),
   ]) {
     if (person) people.set(person.id, person);
   }
+  const adjudicators = new Map<string, ReportPerson>();
+  for (const d of [...p.claims.map((c) => c.decision), ...p.rejected.map((r) => r.decision)]) if (d) adjudicators.set(d.by.id, d.by);
   const { article, version, figures } = p;
   return {
     generatedAt: (p.opts.now ?? new Date()).toISOString(),
@@ -110,6 +118,7 @@ export function assembleReportModel(p: ReportParts): ReportModel {
     corrections: p.corrections ?? [],
     round: p.round,
     reviewers: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    adjudicators: [...adjudicators.values()].sort((a, b) => a.name.localeCompare(b.name)),
     claims: p.claims,
     rejected: p.rejected,
     summary: {

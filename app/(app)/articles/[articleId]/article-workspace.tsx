@@ -151,6 +151,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
       </section>
       <SidePanelTabs
         showTabs={outcome.available}
+        outcomeFirst={outcome.outcomeFirst}
         mode={outcome.mode}
         onModeChange={handleMode}
         outcome={
