@@ -22,7 +22,6 @@ import { parseDocument } from "@/lib/import/html-document";
 import { htmlBlocks } from "@/lib/import/html-blocks";
 import { readPage } from "@/lib/import/read-page";
 import { readPageInWorker } from "@/lib/import/extraction-pool";
-import { stripFurniture } from "@/lib/anchoring/strip-furniture";
 import { extractionFixtures, type ExtractionFixture } from "@/tests/support/extraction-fixtures";
 import { scorePages, shingleCounts, pageF1 } from "@/tests/support/extraction-score";
 

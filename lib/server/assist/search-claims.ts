@@ -3,6 +3,7 @@ import type { ClaimSearchDto, ClaimSearchInput, ClaimSearchRow } from "@/lib/sch
 import type { Verdict } from "@/lib/schemas/claim";
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import { visibleAnnotationWhere, visibleClaimWhere } from "@/lib/server/visibility/visible-where";
+import { may } from "@/lib/policies/permissions";
 
 /** Rows per page, and how many of the newest claims one search reads at most before filtering words. */
 export const CLAIMS_PAGE = 50;
@@ -44,7 +45,7 @@ export async function searchClaims(user: Viewer, input: ClaimSearchInput): Promi
     ...annotations.map((a) => ({
       id: a.id, articleId: a.articleId, articleTitle: a.article.title, outlet: a.article.outlet, start: a.start, end: a.end, exact: a.exact,
       verdict: a.verdict as Verdict, speaker: a.speaker, author: a.author.name, createdAt: a.createdAt.toISOString(),
-      final: !a.roundId && a.author.memberships.some((m) => m.role !== "reviewer"),
+      final: !a.roundId && a.author.memberships.some((m) => may(m, "claims.final")),
     })),
     ...finals.map((c) => ({
       id: c.id, articleId: c.articleId, articleTitle: c.article.title, outlet: c.article.outlet, start: c.start, end: c.end, exact: c.exact,
