@@ -37,7 +37,7 @@ export type ArticleViewerProps = {
   onSelectionChange: (sel: ViewerSelection | null) => void;
   /** Change it to collapse the selection (e.g. once the popover closes or the claim is saved). */
   selectionResetKey?: string | number;
-  /** Suggested claims, drawn as faint underlines under the claims (issue 16). */
+  /** Suggested claims, drawn as faint underlines under the claims. */
   suggestions?: UnderlineSuggestion[];
   onSuggestionClick?: SuggestionUnderlinesOptions['onSuggestionClick'];
   /** A span opened from another article: marked and scrolled into view. */

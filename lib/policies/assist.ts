@@ -2,7 +2,7 @@ import { may } from "./permissions";
 import type { Role } from "./roles";
 
 /**
- * Who may do what with claim assistance (issue 16). Pure; the settings DTOs
+ * Who may do what with claim assistance. Pure; the settings DTOs
  * carry the result as `can` so the UI hides what the server refuses.
  */
 export type AssistActor = { id: string; role: Role };

@@ -10,7 +10,7 @@ export const VERDICT_LABELS: Record<Verdict, string> = { verified: "Verified", d
 
 const offset = z.number().int().min(0).max(10_000_000);
 const rationale = z.string().max(RICH_TEXT_MAX, `The rationale is longer than ${RICH_TEXT_MAX} characters.`);
-/** Who made the claim (issue 14), free text; empty clears it. */
+/** Who made the claim, free text; empty clears it. */
 const speaker = z.string().trim().max(200, "The speaker is longer than 200 characters.");
 
 /** POST /api/articles/{id}/claims. Offsets count Unicode code points of the version's canonical text. */
@@ -66,7 +66,7 @@ export type ClaimDto = {
   suffix: string;
   verdict: Verdict;
   rationaleHtml: string;
-  /** Who made the claim (issue 14), or null. */
+  /** Who made the claim, or null. */
   speaker: string | null;
   status: "draft" | "submitted";
   version: number;
@@ -74,9 +74,9 @@ export type ClaimDto = {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
-  /** The review round it was made in, if any (issue 4). */
+  /** The review round it was made in, if any. */
   roundId?: string | null;
-  /** Where the claim stands after the article was corrected (issue 6): drifted needs an editor, orphaned has start = end = 0 and its old quote. */
+  /** Where the claim stands after the article was corrected: drifted needs an editor, orphaned has start = end = 0 and its old quote. */
   anchorState?: AnchorState;
   /** The fuzzy-match score (0..1) of a drifted claim. */
   anchorScore?: number | null;

@@ -12,7 +12,7 @@ export const CLAIMS_WINDOW = 5000;
 const fold = (s: string | null | undefined) => (s ?? "").normalize("NFKC").toLowerCase();
 
 /**
- * GET /api/claims: the desk-wide claim search (issue 16). Every claim of the
+ * GET /api/claims: the desk-wide claim search. Every claim of the
  * team the caller may see (the cross-article blind-review rule): members'
  * annotations and the final claims of review rounds, newest first, with
  * verdict, speaker, article and date. Filters (verdict, article) run in the

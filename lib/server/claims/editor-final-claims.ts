@@ -12,7 +12,7 @@ import { rolesWith } from "@/lib/policies/permissions";
  * Why not Prisma: a report of a desk's volume reads ten thousand of these
  * with their authors and evidence, and Prisma's query compiler spent about
  * 0.5 s of CPU turning those rows into objects that the driver returns in
- * 0.1 s (issue 12: exports of 10,000 claims in a second, loading included).
+ * 0.1 s (exports of 10,000 claims in a second, loading included).
  * The statements are the same on both databases but for the list of
  * versions (a JSON array on SQLite, an array parameter on PostgreSQL) and
  * reading timestamps (PostgreSQL's `timestamp` is read as UTC explicitly;
