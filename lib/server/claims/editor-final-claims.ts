@@ -1,7 +1,7 @@
 import { pgPool } from "@/lib/db";
 import { readRows, sql } from "@/lib/db/direct-sql";
 import type { AnchorState, Verdict } from "@/lib/schemas/claim";
-import type { FinalClaim, FinalClaimEvidence } from "./list-final-claims";
+import type { FinalClaim, FinalClaimEvidence } from "@/lib/schemas/final-claim";
 import { rolesWith } from "@/lib/policies/permissions";
 
 /**
