@@ -81,7 +81,7 @@ const pgAnnotations = (teamId: string, versions: string[]) => sql`
     u."id" AS "authorId", u."name" AS "authorName"
   FROM "Annotation" a JOIN "User" u ON u."id" = a."authorId"
   WHERE a."teamId" = ${teamId} AND a."roundId" IS NULL AND a."deletedAt" IS NULL AND a."versionId" = ANY(${versions})
-    AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = a."authorId" AND m."teamId" = ${teamId} AND m."role"::text = ANY(${[...FINAL_ROLES]})))`;
+    AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = a."authorId" AND m."teamId" = ${teamId} AND m."role"::text = ANY(${[...FINAL_ROLES]}))`;
 
 // Their live evidence links with the library items (a deleted item still shows, flagged), oldest link first.
 const sqliteLinks = (teamId: string, versions: string) => sql`
