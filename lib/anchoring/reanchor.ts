@@ -29,6 +29,8 @@
  *
  * Offsets in and out are code points of the canonical texts.
  */
+
+import type { AnchorState } from "@/lib/schemas/claim";
 import { OffsetIndex } from './offsets';
 import { describeSpan, trimSpan } from './selectors';
 import { alignTexts, imageOf, mapEdge, mapPoint, mapSpan, mergeRanges } from './text-alignment';
@@ -38,7 +40,7 @@ import { DEFAULT_MATCH_OPTIONS, MAX_EXACT_DISTANCE, editDistance, matchQuote, sc
 import { timeBudget, type ReanchorBudget } from './reanchor-budget';
 
 /** Where a claim stands after a correction (the AnchorState enum of the data model). */
-export type AnchorState = 'anchored' | 'moved' | 'drifted' | 'orphaned';
+
 
 /** A claim's selectors in the old version. */
 export type AnchorInput = {
