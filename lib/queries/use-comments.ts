@@ -1,6 +1,7 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CommentDto, CommentThread, NotificationsDto } from "@/lib/schemas/comment";
+import type { CommentDto, CommentThread } from "@/lib/schemas/comment";
+import type { NotificationsDto } from "@/lib/schemas/notification";
 import { apiFetch } from "./api-client";
 import { reviewKeys } from "./review-keys";
 
@@ -39,7 +40,7 @@ export function useMarkRead() {
       const now = new Date().toISOString();
       if (previous) {
         const items = previous.items.map((n) => (!ids || ids.includes(n.id) ? { ...n, readAt: n.readAt ?? now } : n));
-        qc.setQueryData<NotificationsDto>(key, { unread: ids ? Math.max(0, previous.unread - ids.length) : 0, items });
+        qc.setQueryData<NotificationsDto>(key, { ...previous, unread: ids ? Math.max(0, previous.unread - ids.length) : 0, items });
       }
       return { previous };
     },
