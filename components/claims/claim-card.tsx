@@ -7,6 +7,7 @@ import { RationaleField } from "./rationale-field";
 import { OutcomeBadge } from "@/components/review/outcome-badge";
 import { ClaimEvidence } from "@/components/evidence/claim-evidence";
 import { AnchorStateBadge } from "./anchor-state-badge";
+import { ClaimDiscussion } from "@/components/discussion/claim-discussion";
 
 type Props = {
   claim: ClaimDto;
@@ -57,6 +58,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
         <div className="claim-rationale rich-text" data-testid="claim-rationale" dangerouslySetInnerHTML={{ __html: claim.rationaleHtml }} />
       ) : null}
       <ClaimEvidence claim={claim} selected={selected} />
+      <ClaimDiscussion articleId={claim.articleId} annotationId={claim.id} />
       {selected && (claim.can.edit || claim.can.delete) && (
         <div className="claim-actions">
           {claim.can.edit && <VerdictButtons current={claim.verdict} onPick={(v) => v !== claim.verdict && onVerdict(v)} />}

@@ -7,6 +7,7 @@ import { StarterKit } from '@tiptap/starter-kit';
 import { useEffect, useMemo, useRef } from 'react';
 import { useCspNonce } from '../ui/csp-nonce';
 import { RICH_TEXT_LINK_ATTRIBUTES, isAllowedLinkHref } from '../../lib/rich-text/allowed';
+import { mentionExtension, type MentionCandidate } from './mention-suggestion';
 import './rich-text-editor.css';
 
 /** Props of {@link RichTextEditor}. */
@@ -20,6 +21,8 @@ export type RichTextEditorProps = {
   autoFocus?: boolean;
   /** Ctrl/Cmd+Enter. */
   onSubmit?: () => void;
+  /** Comments: the teammates "@" offers (an autocomplete that inserts a mention). */
+  mentions?: readonly MentionCandidate[];
 };
 
 /**
@@ -91,13 +94,18 @@ const BUTTONS: ToolbarButton[] = [
  * `value`/`onChange` (HTML), but an echo of its own output never resets the
  * document, so the cursor is not lost while typing.
  */
-export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFocus, onSubmit }: RichTextEditorProps) {
+export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFocus, onSubmit, mentions }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
   const onSubmitRef = useRef(onSubmit);
+  const mentionsRef = useRef(mentions ?? []);
   useEffect(() => {
     onChangeRef.current = onChange;
     onSubmitRef.current = onSubmit;
+    mentionsRef.current = mentions ?? [];
   });
+  // With mentions the extension list is made once per editor (it reads the candidates when "@" is typed).
+  const withMentions = !!mentions;
+  const extensions = useMemo(() => (withMentions ? [RICH_TEXT_KIT, mentionExtension(() => mentionsRef.current)] : EXTENSIONS), [withMentions]);
   /** The last HTML we emitted (or loaded): a `value` equal to it is our own echo. */
   const lastHtml = useRef(value);
 
@@ -124,7 +132,7 @@ export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFo
   // tiptap injects its base CSS as a style tag, which the page's CSP admits by nonce.
   const nonce = useCspNonce();
   const editor = useEditor({
-    extensions: EXTENSIONS,
+    extensions,
     content: value,
     autofocus: autoFocus ? 'end' : false,
     immediatelyRender: false,

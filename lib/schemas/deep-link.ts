@@ -7,7 +7,7 @@
  * - `/articles/{a}?claim={annotation}` opens the article at that claim (its
  *   card selected, its words highlighted);
  * - `/articles/{a}?final={claim}` the same on the Outcome tab, for a final claim;
- * - `/reviews/{round}?cluster={cluster}` the review page at that cluster;
+ * - `/reviews/{round}?cluster={cluster}#cluster-card-{cluster}` the review page at that cluster (the browser scrolls to it);
  * - `&discuss=1` opens the discussion too, `&comment={id}` marks one comment in it.
  */
 export type DeepLink = { claim: string | null; final: string | null; cluster: string | null; discuss: boolean; comment: string | null };
@@ -26,7 +26,8 @@ export const claimLink = (articleId: string, annotationId: string, opts: Opts = 
 /** The article page's Outcome tab at one final claim. */
 export const finalClaimLink = (articleId: string, claimId: string, opts: Opts = {}) => `/articles/${encodeURIComponent(articleId)}?${query("final", claimId, opts)}`;
 /** The review page at one cluster. */
-export const clusterLink = (roundId: string, clusterId: string, opts: Opts = {}) => `/reviews/${encodeURIComponent(roundId)}?${query("cluster", clusterId, opts)}`;
+export const clusterLink = (roundId: string, clusterId: string, opts: Opts = {}) =>
+  `/reviews/${encodeURIComponent(roundId)}?${query("cluster", clusterId, opts)}#cluster-card-${encodeURIComponent(clusterId)}`;
 
 const id = (v: string | null) => (v && v.length <= 64 ? v : null);
 

@@ -91,7 +91,7 @@ export async function makeBlindDesk(db: Db) {
   });
   const notification = await db.notification.create({
     data: {
-      teamId: team.id, userId: coReviewer.id, kind: "mention", objectType: "comment", objectId: comment.id,
+      teamId: team.id, userId: coReviewer.id, kind: "mention", objectType: "comment", objectId: comment.id, articleId: x.id, commentId: comment.id,
       text: `${editor.name} mentioned you: ${mark.outcome} notification`, url: `/reviews/${round1.id}#cluster-1`,
     },
   });

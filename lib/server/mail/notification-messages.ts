@@ -13,7 +13,7 @@ const footer = (baseUrl: string, choice: EmailChoice) => [
   `Choose each, a daily digest or none in your account: ${baseUrl}/account`,
 ];
 
-const link = (baseUrl: string, url: string | null) => (url ? `${baseUrl}${url}` : `${baseUrl}/notifications`);
+const link = (baseUrl: string, url: string | null) => (url ? `${baseUrl}${url}` : `${baseUrl}/`);
 const subjectLine = (s: string) => (s.length > 120 ? `${s.slice(0, 119)}…` : s);
 
 /** One notification, e-mailed as it happens. */
@@ -36,7 +36,7 @@ export function digestMessage(p: { to: string; teamName: string; baseUrl: string
       "",
       ...p.items.flatMap((item) => [`- ${item.text}`, `  ${link(p.baseUrl, item.url)}`]),
       "",
-      `All of them: ${p.baseUrl}/notifications`,
+      `Open Claimdesk: ${p.baseUrl}/`,
       ...footer(p.baseUrl, "digest"),
     ].join("\n"),
   };

@@ -16,6 +16,7 @@ import { useArticle } from "@/lib/queries/use-articles";
 import { useClaimMutations, useClaims } from "@/lib/queries/use-claims";
 import { VERDICTS, type ClaimDto, type Verdict } from "@/lib/schemas/claim";
 import { sliceCodePoints } from "@/lib/anchoring/offsets";
+import { useDeepLink } from "@/components/discussion/use-deep-link";
 
 const ignoreSelection = () => {};
 const isTyping = (el: Element | null) =>
@@ -41,6 +42,15 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const toastId = useRef(0);
   const notify = useCallback((t: Omit<ToastMessage, "id">) => setToast({ ...t, id: ++toastId.current }), []);
+
+  // A link to one claim (?claim=…, from a notification or e-mail) selects it once the claims are in.
+  const link = useDeepLink();
+  const linkedClaim = link.claim && claims.data?.some((c) => c.id === link.claim) ? link.claim : null;
+  useEffect(() => {
+    if (!linkedClaim) return;
+    setSelectedId(linkedClaim);
+    setFlash({ id: linkedClaim, nonce: Date.now() });
+  }, [linkedClaim]);
 
   const text = article.data?.currentVersion.text ?? "";
   const versionId = article.data?.currentVersion.id ?? "";
