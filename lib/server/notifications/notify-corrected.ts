@@ -41,7 +41,8 @@ export async function notifyCorrected(
   return insertNotifications(
     tx, c.teamId, c.actor.id,
     [...byAuthor.entries()].map(([userId, claims]) => {
-      const listed = claims.slice(0, 3).map((a) => `${quote(a.exact)} ${a.anchorState}`).join(", ");
+      // Quoted as the author wrote it: a drifted claim's words are the new text's now.
+      const listed = claims.slice(0, 3).map((a) => `${quote(c.before.get(a.id)?.exact ?? a.exact)} ${a.anchorState}`).join(", ");
       const more = claims.length > 3 ? ` and ${claims.length - 3} more` : "";
       // The link opens the first one that still has a place in the text (an orphan has none).
       const first = claims.find((a) => a.anchorState === "drifted") ?? claims[0]!;
