@@ -1,8 +1,7 @@
 import { mailEnabled } from "@/lib/server/mail/send-mail";
 import { deliverEachMail } from "./deliver-mail";
-import { sendDueDigests } from "./send-digests";
 
-/** How often each app instance looks for notifications to e-mail and digests that are due. */
+/** How often each app instance looks for notifications to e-mail one by one (the daily digests go with housekeeping, lib/quotas/housekeeping.ts). */
 export const MAIL_INTERVAL_MS = 60_000;
 
 type State = { timer?: NodeJS.Timeout; running?: Promise<void> | null; again?: boolean; recheck?: boolean };
@@ -12,9 +11,9 @@ const state = (): State => (shared.claimdeskMail ??= {});
 /**
  * The e-mail scheduler: a timer in each server process (started from
  * instrumentation.ts when SMTP_URL is set) that sends each-as-it-happens
- * notifications and the daily digests. Several instances on one PostgreSQL
- * run it side by side: the passes claim rows (deliver-mail.ts) and digests
- * (send-digests.ts) with conditional UPDATEs, so nothing goes out twice.
+ * notifications. Several instances on one PostgreSQL run it side by side:
+ * the passes claim rows (deliver-mail.ts) with conditional UPDATEs, so
+ * nothing goes out twice.
  * Never keeps the process alive.
  */
 export function startMailScheduler(): void {
@@ -46,10 +45,8 @@ function runPass(): void {
   }
   const recheckWaiting = !!s.recheck;
   s.recheck = false;
-  s.running = (async () => {
-    await deliverEachMail(new Date(), { recheckWaiting });
-    await sendDueDigests(new Date());
-  })()
+  s.running = deliverEachMail(new Date(), { recheckWaiting })
+    .then(() => undefined)
     .catch((e: unknown) => console.error("Sending notification e-mails failed", e))
     .finally(() => {
       s.running = null;
