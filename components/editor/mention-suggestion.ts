@@ -8,6 +8,7 @@
  * which the sanitizer keeps and the server reads by id
  * (lib/server/comments/comment-mentions.ts); "@name" typed by hand still works.
  */
+import type { Editor } from "@tiptap/core";
 import { Mention } from "@tiptap/extension-mention";
 import type { SuggestionKeyDownProps, SuggestionProps } from "@tiptap/suggestion";
 
@@ -107,14 +108,20 @@ function listbox() {
   };
 }
 
-/** The Mention extension offering `candidates()` (read when the person types "@"). */
-export function mentionExtension(candidates: () => readonly MentionCandidate[]) {
-  return Mention.configure({
-    renderText: ({ node }) => `@${node.attrs.label ?? node.attrs.id}`,
-    suggestion: {
-      char: "@",
-      items: ({ query }) => matchCandidates(candidates(), query),
-      render: listbox,
-    },
-  });
+/** Who each editor offers: set by its component (setMentionCandidates), read when the person types "@". */
+const offered = new WeakMap<Editor, readonly MentionCandidate[]>();
+
+/** The teammates `editor`'s "@" offers. */
+export function setMentionCandidates(editor: Editor, candidates: readonly MentionCandidate[]): void {
+  offered.set(editor, candidates);
 }
+
+/** The Mention extension, offering what setMentionCandidates gave its editor. */
+export const MentionWithTeammates = Mention.configure({
+  renderText: ({ node }) => `@${node.attrs.label ?? node.attrs.id}`,
+  suggestion: {
+    char: "@",
+    items: ({ query, editor }) => matchCandidates(offered.get(editor) ?? [], query),
+    render: listbox,
+  },
+});

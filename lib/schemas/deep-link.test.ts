@@ -11,6 +11,10 @@ describe("deep links", () => {
     expect(clusterLink("r1", "k1", { discuss: true })).toBe("/reviews/r1?cluster=k1&discuss=1#cluster-card-k1");
   });
 
+  it("open the discussion for a link to one comment, even without discuss=1", () => {
+    expect(read("/articles/a?claim=c1&comment=m1")).toMatchObject({ claim: "c1", discuss: true, comment: "m1" });
+  });
+
   it("ignore what is not an id", () => {
     expect(read(`/articles/a?claim=${"x".repeat(65)}&discuss=yes`)).toMatchObject({ claim: null, discuss: false });
   });

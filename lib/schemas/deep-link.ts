@@ -37,7 +37,8 @@ export function readDeepLink(params: Pick<URLSearchParams, "get">): DeepLink {
     claim: id(params.get("claim")),
     final: id(params.get("final")),
     cluster: id(params.get("cluster")),
-    discuss: params.get("discuss") === "1",
+    // A link to one comment opens its discussion, with or without `discuss=1`.
+    discuss: params.get("discuss") === "1" || !!id(params.get("comment")),
     comment: id(params.get("comment")),
   };
 }

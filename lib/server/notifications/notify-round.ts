@@ -44,9 +44,9 @@ export function notifySubmitted(tx: Tx, r: RoundForNotice, actor: Actor): Promis
   );
 }
 
-/** The round was revealed (by the last submit, or by an editor): its reviewers and editors are told. */
-export function notifyRevealed(tx: Tx, r: RoundForNotice, actor: Actor, reason: "all-submitted" | "editor"): Promise<NotificationBatch> {
-  const text = reason === "editor"
+/** The round was revealed (by the last submit, or `early` by an editor): its reviewers and editors are told. */
+export function notifyRevealed(tx: Tx, r: RoundForNotice, actor: Actor, early: boolean): Promise<NotificationBatch> {
+  const text = early
     ? `${who(actor)} ended the blind phase of the review of ${title(r)}: it is revealed.`
     : `Every reviewer has submitted: the review of ${title(r)} is revealed.`;
   return insertNotifications(tx, r.teamId, actor.id, [...new Set([...reviewerIds(r), ...editorIds(r)])].map((id) => notice(r, id, "revealed", text, `/reviews/${r.id}`)));

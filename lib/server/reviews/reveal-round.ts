@@ -23,7 +23,7 @@ export async function revealRound(user: Viewer, roundId: string, version: number
   // The version guard: a submit or reopen since the editor looked makes this a 409.
   const revealed = await db.$transaction(async (tx) => {
     const next = await revealInTransaction(tx, round, user.id, "editor", version);
-    return next === null ? null : notifyRevealed(tx, round, user, "editor");
+    return next === null ? null : notifyRevealed(tx, round, user, true);
   });
   if (revealed === null) throw await conflict("This round changed in the meantime. Here is its current state.");
   const current = (await loadRoundSummary(user, roundId))!;

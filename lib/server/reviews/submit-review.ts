@@ -36,7 +36,7 @@ export async function submitReview(user: Viewer, roundId: string): Promise<Round
     await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "round.submit", objectType: "round", objectId: roundId, before: { submittedAt: null }, after: { reviewerId: user.id, annotations: count } });
     const waiting = await tx.roundAssignment.count({ where: { roundId, submittedAt: null } });
     const revealed = waiting === 0 ? await revealInTransaction(tx, round, user.id, "all-submitted") : null;
-    const notified = revealed ? await notifyRevealed(tx, round, user, "all-submitted") : await notifySubmitted(tx, round, user);
+    const notified = revealed ? await notifyRevealed(tx, round, user, false) : await notifySubmitted(tx, round, user);
     return { revealed, notified };
   });
   if (!outcome) throw await conflict("This round changed in the meantime; here is its current state.");

@@ -43,14 +43,19 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const toastId = useRef(0);
   const notify = useCallback((t: Omit<ToastMessage, "id">) => setToast({ ...t, id: ++toastId.current }), []);
 
-  // A link to one claim (?claim=…, from a notification or e-mail) selects it once the claims are in.
+  // A link to one claim (?claim=…, from a notification or e-mail) selects it once the claims are in;
+  // a link to a final claim (?final=…) opens the Outcome tab at it. Once per link (state adjusted while rendering).
   const link = useDeepLink();
   const linkedClaim = link.claim && claims.data?.some((c) => c.id === link.claim) ? link.claim : null;
-  useEffect(() => {
-    if (!linkedClaim) return;
-    setSelectedId(linkedClaim);
-    setFlash({ id: linkedClaim, nonce: Date.now() });
-  }, [linkedClaim]);
+  const linkedFinal = link.final && outcome.available && outcome.claims.some((c) => c.id === link.final) ? link.final : null;
+  const linked = linkedClaim ?? linkedFinal;
+  const [followedLink, setFollowedLink] = useState<string | null>(null);
+  if (linked && followedLink !== linked) {
+    setFollowedLink(linked);
+    if (linkedFinal) outcome.setMode("outcome");
+    setSelectedId(linked);
+    setFlash({ id: linked, nonce: 0 });
+  }
 
   const text = article.data?.currentVersion.text ?? "";
   const versionId = article.data?.currentVersion.id ?? "";
