@@ -8,6 +8,8 @@ import { OutcomeBadge } from "@/components/review/outcome-badge";
 import { ClaimEvidence } from "@/components/evidence/claim-evidence";
 import { AnchorStateBadge } from "./anchor-state-badge";
 import { ClaimDiscussion } from "@/components/discussion/claim-discussion";
+import { ClaimSpeaker } from "@/components/assist/claim-speaker";
+import { RelatedClaims } from "@/components/assist/related-claims";
 
 type Props = {
   claim: ClaimDto;
@@ -17,12 +19,13 @@ type Props = {
   onSelect: () => void;
   onVerdict: (v: Verdict) => void;
   onSaveRationale: (html: string) => Promise<unknown>;
+  onSaveSpeaker: (speaker: string) => Promise<unknown>;
   onDelete: () => void;
 };
 
 /** One claim in the side panel: quote, verdict, rationale and actions. */
 export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
-  { claim, number, selected, startEditing, onSelect, onVerdict, onSaveRationale, onDelete },
+  { claim, number, selected, startEditing, onSelect, onVerdict, onSaveRationale, onSaveSpeaker, onDelete },
   ref,
 ) {
   const [editing, setEditing] = useState(!!startEditing);
@@ -43,6 +46,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
       </button>
       <OutcomeBadge articleId={claim.articleId} claimId={claim.id} />
       <blockquote className="claim-quote" data-testid="claim-quote">{claim.exact}</blockquote>
+      <ClaimSpeaker speaker={claim.speaker} canEdit={selected && claim.can.edit} onSave={onSaveSpeaker} />
       {editing ? (
         <RationaleField
           initial={claim.rationaleHtml}
@@ -59,6 +63,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
       ) : null}
       <ClaimEvidence claim={claim} selected={selected} />
       <ClaimDiscussion articleId={claim.articleId} annotationId={claim.id} />
+      {selected && <RelatedClaims claim={claim} />}
       {selected && (claim.can.edit || claim.can.delete) && (
         <div className="claim-actions">
           {claim.can.edit && <VerdictButtons current={claim.verdict} onPick={(v) => v !== claim.verdict && onVerdict(v)} />}

@@ -15,6 +15,7 @@ import {
   textToDocJson,
   type HighlightClaim,
 } from './extensions/claim-highlights';
+import { SuggestionUnderlines, setSuggestionUnderlines, type SuggestionUnderlinesOptions, type UnderlineSuggestion } from './extensions/suggestion-underlines';
 import './article-viewer.css';
 
 export type { Verdict } from './extensions/claim-highlights';
@@ -36,10 +37,16 @@ export type ArticleViewerProps = {
   onSelectionChange: (sel: ViewerSelection | null) => void;
   /** Change it to collapse the selection (e.g. once the popover closes or the claim is saved). */
   selectionResetKey?: string | number;
+  /** Suggested claims, drawn as faint underlines under the claims. */
+  suggestions?: UnderlineSuggestion[];
+  onSuggestionClick?: SuggestionUnderlinesOptions['onSuggestionClick'];
+  /** A span opened from another article: marked and scrolled into view. */
+  located?: { start: number; end: number } | null;
   className?: string;
 };
 
 const FLASH_MS = 1300;
+const NO_SUGGESTIONS: UnderlineSuggestion[] = [];
 /** CSS Custom Highlight name that keeps the selection visible while focus is elsewhere (see the CSS). */
 const HELD_HIGHLIGHT = 'claimdesk-held-selection';
 
@@ -141,11 +148,16 @@ export function ArticleViewer(props: ArticleViewerProps) {
   const { text, claims, selectedClaimId, flash, selectionResetKey, className } = props;
   const onClaimClick = useLatest(props.onClaimClick);
   const onSelectionChange = useLatest(props.onSelectionChange);
+  const onSuggestionClick = useLatest(props.onSuggestionClick);
   const [initialContent] = useState(() => textToDocJson(text));
   // Stable option objects: useEditor calls setOptions whenever one changes identity.
   const extensions = useMemo(
-    () => [VIEWER_KIT, ClaimHighlights.configure({ onClaimClick: (id) => onClaimClick.current(id) })],
-    [onClaimClick],
+    () => [
+      VIEWER_KIT,
+      ClaimHighlights.configure({ onClaimClick: (id) => onClaimClick.current(id) }),
+      SuggestionUnderlines.configure({ onSuggestionClick: (s, rect) => onSuggestionClick.current?.(s, rect) }),
+    ],
+    [onClaimClick, onSuggestionClick],
   );
   const editorProps = useMemo(
     () => ({
@@ -171,6 +183,18 @@ export function ArticleViewer(props: ArticleViewerProps) {
     setClaimHighlights(editor, { claims, selectedId: selectedClaimId });
     performance.mark('claimdesk:highlights:applied');
   }, [editor, claims, selectedClaimId]);
+
+  const { suggestions = NO_SUGGESTIONS, located = null } = props;
+  useEffect(() => {
+    if (editor) setSuggestionUnderlines(editor, { suggestions });
+  }, [editor, suggestions]);
+  const locatedStart = located?.start;
+  const locatedEnd = located?.end;
+  useEffect(() => {
+    if (!editor || locatedStart === undefined || locatedEnd === undefined) return;
+    setSuggestionUnderlines(editor, { located: { start: locatedStart, end: locatedEnd } });
+    editor.view.dom.querySelector('[data-located]')?.scrollIntoView({ block: 'center' });
+  }, [editor, locatedStart, locatedEnd]);
 
   const flashId = flash?.id;
   const flashNonce = flash?.nonce;

@@ -17,7 +17,7 @@ export const FORMAT_NAMES: Record<ReportFormat, string> = { html: "HTML", pdf: "
 /** A member as reports name them (no e-mail addresses: reports get published). */
 export type ReportPerson = { id: string; name: string };
 
-/** Cluster kinds of the review rounds (issue 4), as stored. */
+/** Cluster kinds of the review rounds, as stored. */
 export type ReportClusterKind = "agreed" | "boundary_only" | "verdict_conflict" | "single_reviewer";
 
 /** One evidence link of a claim, with its item. A deleted item still shows, flagged. */

@@ -1,4 +1,5 @@
 import type { Role } from "./roles";
+import { may } from "./permissions";
 
 /**
  * Who may do what in a discussion. Pure: the use cases throw the refusal (403)
@@ -11,8 +12,6 @@ export type CommentActor = { id: string; role: Role };
 export type CommentSubject = { authorId: string; parentId: string | null; deletedAt?: Date | string | null };
 /** Whose claim the discussion is about (an annotation's author), when it is one person's. */
 export type DiscussionSubject = { claimAuthorId: string | null };
-
-const isEditor = (actor: CommentActor) => actor.role === "editor" || actor.role === "admin";
 
 /** Why `actor` may not edit or delete `comment`, or null when they may: only its author, and not once deleted. */
 export function commentChangeRefusal(actor: CommentActor, comment: CommentSubject): string | null {
@@ -28,7 +27,7 @@ export function commentChangeRefusal(actor: CommentActor, comment: CommentSubjec
  */
 export function threadResolveRefusal(actor: CommentActor, root: CommentSubject, discussion: DiscussionSubject): string | null {
   if (root.parentId) return "Only a thread's first comment resolves it.";
-  if (root.authorId === actor.id || discussion.claimAuthorId === actor.id || isEditor(actor)) return null;
+  if (root.authorId === actor.id || discussion.claimAuthorId === actor.id || may(actor, "discussion.resolveAny")) return null;
   return "Only whoever started the thread, the claim's author, or an editor resolves a thread.";
 }
 

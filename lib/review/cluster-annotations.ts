@@ -1,7 +1,7 @@
 /**
  * Groups the annotations of a review round into clusters (candidate claims).
  *
- * Rules, decided for issue 4 and recorded in ARCHITECTURE.md:
+ * Rules (docs/review-rounds.md describes them with the rest of the round):
  * - Two annotations of DIFFERENT reviewers are linked when their spans share at
  *   least one character: `a.start < b.end && b.start < a.end` (half-open spans).
  *   Spans that only touch (`a.end === b.start`) share no character and are not linked.

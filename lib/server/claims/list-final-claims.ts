@@ -147,7 +147,7 @@ export async function findRoundFinalClaim(v: Visibility, claimId: string): Promi
  * The final claims of an article of the viewer's team, in text order (orphans last):
  * on its current version, or on every version with `allVersions`. 404 for
  * another team's article. The return type is the contract the report
- * builders (issue 5) read; keep it stable.
+ * builders read; keep it stable.
  *
  * With `roundId`, only the final claims decided in that round.
  *
