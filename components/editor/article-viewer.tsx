@@ -18,7 +18,6 @@ import {
 import { SuggestionUnderlines, setSuggestionUnderlines, type SuggestionUnderlinesOptions, type UnderlineSuggestion } from './extensions/suggestion-underlines';
 import './article-viewer.css';
 
-export type { Verdict } from './extensions/claim-highlights';
 /** A claim to highlight: [start, end) in code points of the canonical text. */
 export type ViewerClaim = HighlightClaim;
 /** A user text selection: trimmed code-point span, plus the viewport rect of its end (for a popover). */

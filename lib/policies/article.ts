@@ -32,3 +32,4 @@ export function articlePermissions(actor: ArticleActor) {
     restore: canRestoreArticle(actor),
   };
 }
+export type ArticlePermissions = ReturnType<typeof articlePermissions>;

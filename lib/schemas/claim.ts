@@ -54,16 +54,25 @@ export const claimVersionSchema = z.object({ version: z.coerce.number().int().mi
 export const ANCHOR_STATES = ["anchored", "moved", "drifted", "orphaned"] as const;
 export type AnchorState = (typeof ANCHOR_STATES)[number];
 
-/** A claim as the API returns it. */
-export type ClaimDto = {
-  id: string;
-  articleId: string;
-  versionId: string;
+/**
+ * Where a claim sits in a version's text, as the W3C selectors say it: a
+ * TextPositionSelector (code points of the canonical text; 0 and 0 for an
+ * orphan) and a TextQuoteSelector (the words, with up to 32 code points of
+ * context). Every DTO that places a claim shares these fields.
+ */
+export type AnchorFields = {
   start: number;
   end: number;
   exact: string;
   prefix: string;
   suffix: string;
+};
+
+/** A claim as the API returns it. */
+export type ClaimDto = AnchorFields & {
+  id: string;
+  articleId: string;
+  versionId: string;
   verdict: Verdict;
   rationaleHtml: string;
   /** Who made the claim, or null. */

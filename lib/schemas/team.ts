@@ -178,3 +178,6 @@ export type ActivityEventDto = {
   object: { type: string; id: string; label: string | null; href: string | null };
 };
 export type ActivityPageDto = { events: ActivityEventDto[]; next: string | null };
+
+/** A teammate as pickers and mentions show them. */
+export type MemberDto = { id: string; name: string | null; email: string; role: Role };

@@ -1,7 +1,7 @@
 import { pgPool } from "@/lib/db";
 import { readRows, sql } from "@/lib/db/direct-sql";
 import type { AnchorState, Verdict } from "@/lib/schemas/claim";
-import type { FinalClaim, FinalClaimEvidence } from "./list-final-claims";
+import type { FinalClaim, FinalClaimEvidence } from "@/lib/schemas/final-claim";
 import { rolesWith } from "@/lib/policies/permissions";
 
 /**
@@ -81,7 +81,7 @@ const pgAnnotations = (teamId: string, versions: string[]) => sql`
     u."id" AS "authorId", u."name" AS "authorName"
   FROM "Annotation" a JOIN "User" u ON u."id" = a."authorId"
   WHERE a."teamId" = ${teamId} AND a."roundId" IS NULL AND a."deletedAt" IS NULL AND a."versionId" = ANY(${versions})
-    AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = a."authorId" AND m."teamId" = ${teamId} AND m."role"::text = ANY(${[...FINAL_ROLES]})))`;
+    AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = a."authorId" AND m."teamId" = ${teamId} AND m."role"::text = ANY(${[...FINAL_ROLES]}))`;
 
 // Their live evidence links with the library items (a deleted item still shows, flagged), oldest link first.
 const sqliteLinks = (teamId: string, versions: string) => sql`

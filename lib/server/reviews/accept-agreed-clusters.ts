@@ -6,9 +6,9 @@ import { decideCluster } from "./decide-cluster";
 import { findRound } from "./find-round";
 import { assertCanSeeOutcome } from "@/lib/server/visibility/assert-outcome";
 import { requirePermission } from "@/lib/server/require-permission";
+import type { AcceptAgreedResult } from "@/lib/schemas/review";
 
-/** The outcome of a bulk accept: each cluster decided, refused as stale (with its current state), or skipped. */
-export type AcceptAgreedResult = { decided: ClusterDto[]; conflicts: ClusterDto[]; skipped: { id: string; reason: string }[] };
+
 
 /**
  * POST /api/reviews/{id}/accept-agreed: accepts agreed clusters as the
