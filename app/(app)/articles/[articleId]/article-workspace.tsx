@@ -17,6 +17,7 @@ import { useArticle } from "@/lib/queries/use-articles";
 import { useClaimMutations, useClaims } from "@/lib/queries/use-claims";
 import { VERDICTS, type ClaimDto, type Verdict } from "@/lib/schemas/claim";
 import { sliceCodePoints } from "@/lib/anchoring/offsets";
+import { useDeepLink } from "@/components/discussion/use-deep-link";
 import { useSearchParams } from "next/navigation";
 import { SuggestionPopover } from "@/components/assist/suggestion-popover";
 import { useSuggestionDecision, useSuggestions } from "@/lib/queries/use-assist";
@@ -59,6 +60,20 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     return m ? { start: Number(m[1]), end: Number(m[2]) } : null;
   }, [atParam]);
   const notify = useCallback((t: Omit<ToastMessage, "id">) => setToast({ ...t, id: ++toastId.current }), []);
+
+  // A link to one claim (?claim=…, from a notification or e-mail) selects it once the claims are in;
+  // a link to a final claim (?final=…) opens the Outcome tab at it. Once per link (state adjusted while rendering).
+  const link = useDeepLink();
+  const linkedClaim = link.claim && claims.data?.some((c) => c.id === link.claim) ? link.claim : null;
+  const linkedFinal = link.final && outcome.available && outcome.claims.some((c) => c.id === link.final) ? link.final : null;
+  const linked = linkedClaim ?? linkedFinal;
+  const [followedLink, setFollowedLink] = useState<string | null>(null);
+  if (linked && followedLink !== linked) {
+    setFollowedLink(linked);
+    if (linkedFinal) outcome.setMode("outcome");
+    setSelectedId(linked);
+    setFlash({ id: linked, nonce: 0 });
+  }
 
   const text = article.data?.currentVersion.text ?? "";
   const versionId = article.data?.currentVersion.id ?? "";
