@@ -1,5 +1,5 @@
 /**
- * Opening an article with 1,000 claims (issue 2): time until every highlight
+ * Opening an article with 1,000 claims: time until every highlight
  * is painted, on a 50,000-character article, in Debian's Chromium.
  * Target: painting 1,000 highlights ≤ 150 ms, from the viewer dispatching the
  * highlights (user-timing mark `claimdesk:highlights:start`) to the frame after

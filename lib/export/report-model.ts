@@ -6,7 +6,8 @@
  *
  * Offsets are Unicode code points of `version.text`, as everywhere else.
  */
-import type { AnchorState, Verdict } from "@/lib/schemas/claim";
+import type { AnchorFields, AnchorState, Verdict } from "@/lib/schemas/claim";
+import type { ClusterKind } from "@/lib/schemas/review";
 import type { RatingScale } from "@/lib/schemas/rating-scale";
 
 /** The formats `/api/articles/{id}/report?format=` serves. */
@@ -18,8 +19,8 @@ export const FORMAT_NAMES: Record<ReportFormat, string> = { html: "HTML", pdf: "
 /** A member as reports name them (no e-mail addresses: reports get published). */
 export type ReportPerson = { id: string; name: string };
 
-/** Cluster kinds of the review rounds (issue 4), as stored. */
-export type ReportClusterKind = "agreed" | "boundary_only" | "verdict_conflict" | "single_reviewer";
+/** Cluster kinds of the review rounds, as stored. */
+export type ReportClusterKind = ClusterKind;
 
 /** One evidence link of a claim, with its item. A deleted item still shows, flagged. */
 export type ReportEvidence = {
@@ -54,16 +55,10 @@ export type ReportDecision = { by: ReportPerson; at: string; boundary: string | 
  * One final claim. `number` is its 1-based place in text order (orphans
  * last); the HTML anchor is `claim-{number}`.
  */
-export type ReportClaim = {
+/** A claim in a report; its anchor fields are the words now at the position, or an orphan's words as checked. */
+export type ReportClaim = AnchorFields & {
   id: string;
   number: number;
-  /** TextPositionSelector, code points of the version's text; 0 and 0 for an orphan. */
-  start: number;
-  end: number;
-  /** TextQuoteSelector: the words now at the position, or an orphan's words as checked. */
-  exact: string;
-  prefix: string;
-  suffix: string;
   /**
    * Where the last correction left the claim. `drifted`:
    * its words were edited after the check; `orphaned`: they are gone, so it
@@ -137,6 +132,12 @@ export type ReportAgreement = {
   spanRate: number;
 };
 
+/** One correction of the article: the version it made, when, and why (null: saved without a reason). */
+export type ReportCorrection = { number: number; createdAt: string; reason: string | null };
+
+/** How many of the newest corrections a report lists (a report stays bounded however often an article was corrected). */
+export const REPORT_CORRECTIONS_MAX = 20;
+
 /** The publisher named as the fact-checks' author. */
 export type ReportPublisher = { name: string; url: string | null; logoUrl: string | null };
 
@@ -177,6 +178,12 @@ export type ReportModel = {
     url: string | null;
   };
   version: { id: string; number: number; text: string; textHash: string; createdAt: string };
+  /**
+   * The corrections that led to `version` (versions 2 up to it), oldest
+   * first, with the reason each editor gave; absent or empty for a first
+   * version. At most REPORT_CORRECTIONS_MAX of the newest are listed.
+   */
+  corrections?: ReportCorrection[];
   /** Set when the report covers one review round. */
   round: {
     id: string;
@@ -193,8 +200,10 @@ export type ReportModel = {
     adjudicatedAt: string | null;
     closedAt: string | null;
   } | null;
-  /** Everyone whose reading is in the report: annotators, reviewers and adjudicators. */
+  /** Everyone whose reading is in the report: reviewers, and editors whose own annotations are claims (not adjudicators as such). */
   reviewers: ReportPerson[];
+  /** Who decided the report's clusters; absent or empty when no claim came out of a review. */
+  adjudicators?: ReportPerson[];
   claims: ReportClaim[];
   /** A round report's rejected clusters, in cluster order; empty for an article report. */
   rejected: ReportRejection[];

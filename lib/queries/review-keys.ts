@@ -1,4 +1,4 @@
-/** react-query keys of team review (issue 4), in one place so live events and mutations invalidate the same ones. */
+/** react-query keys of team review, in one place so live events and mutations invalidate the same ones. */
 export const reviewKeys = {
   all: () => ["reviews"] as const,
   list: () => ["reviews", "list"] as const,
@@ -11,4 +11,7 @@ export const reviewKeys = {
   members: () => ["team", "members"] as const,
   comments: (threadId: string) => ["comments", threadId] as const,
   notifications: () => ["notifications"] as const,
+  /** The claim cards' discussion counts, under the article's key. */
+  discussions: (articleId: string) => ["articles", articleId, "discussions"] as const,
+  notificationSettings: () => ["account", "notifications"] as const,
 };

@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ArticleDto } from "@/lib/server/articles/get-article";
+import type { ArticleDto } from "@/lib/schemas/article";
 import type { ArticleVersionDto, ReanchorSummary, VersionCompareDto } from "@/lib/schemas/article";
 import { ApiError, apiFetch } from "./api-client";
 import { invalidateArticle, queryKeys } from "./keys";
@@ -32,7 +32,7 @@ export function useVersionCompare(articleId: string, from: number | null, to: nu
 export function useCorrectArticle(articleId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { version: number; text: string }) =>
+    mutationFn: (input: { version: number; text: string; reason: string }) =>
       apiFetch<{ article: ArticleDto; reanchored: ReanchorSummary }>(`/api/articles/${articleId}/versions`, { method: "POST", json: input }),
     onSuccess: ({ article }) => qc.setQueryData(queryKeys.article(articleId), article),
     onError: (error) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ArticlePermissions } from "@/lib/policies/article";
 
 /** The size cap of an article's text (pasted, corrected, or extracted from a file or page), in bytes of UTF-8: 1 MiB. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -121,8 +122,24 @@ export const fetchArticleSchema = z.object({
 });
 export type FetchArticleInput = z.infer<typeof fetchArticleSchema>;
 
-/** POST /api/articles/{id}/versions: the corrected text, and the article `version` the editor started from. */
-export const correctArticleSchema = z.object({ version: z.number().int().min(1).max(MAX_INT), text: articleText });
+/** Longest reason a correction may give, in characters. */
+export const CORRECTION_REASON_MAX = 500;
+
+/**
+ * POST /api/articles/{id}/versions: the corrected text, the article `version`
+ * the editor started from, and why (shown in the versions list and reports).
+ * The form asks for a reason; the API also takes a correction without one
+ * (scripts, older clients), stored as null.
+ */
+export const correctArticleSchema = z.object({
+  version: z.number().int().min(1).max(MAX_INT),
+  text: articleText,
+  reason: z
+    .string()
+    .trim()
+    .max(CORRECTION_REASON_MAX, `Keep the reason under ${CORRECTION_REASON_MAX} characters.`)
+    .optional(),
+});
 export type CorrectArticleInput = z.infer<typeof correctArticleSchema>;
 
 const versionNumber = z.coerce.number().int().min(1).max(MAX_INT, "There is no version that high.");
@@ -172,6 +189,8 @@ export type ArticleVersionDto = {
   createdAt: string;
   createdBy: { id: string; name: string | null } | null;
   current: boolean;
+  /** Why the correction that made this version was made; null for the first version and corrections saved without one. */
+  reason: string | null;
 };
 
 /** A word-level comparison of two versions, in text order. */
@@ -209,3 +228,42 @@ export type ListArticlesQuery = z.infer<typeof listArticlesSchema>;
 
 /** DELETE /api/articles/{id}?version=N and POST /api/articles/{id}/restore { version }. */
 export const articleVersionSchema = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
+
+/** One row of the article list. */
+export type ArticleListItem = {
+  id: string;
+  title: string;
+  untitled: boolean;
+  outlet: string | null;
+  author: string | null;
+  publishedDate: string | null;
+  url: string | null;
+  claimCount: number;
+  reviewState: ReviewState;
+  hasDisputed: boolean;
+  createdAt: string;
+  deletedAt: string | null;
+  /** The row version: a restore names it. */
+  version: number;
+};
+
+/** A page of the list and how many articles match in all. */
+export type ArticlePage = { items: ArticleListItem[]; total: number; page: number; pageSize: number };
+
+/** GET /api/articles/{id}: metadata (with where each field came from), the current version's canonical text, and the fetched page's snapshot. */
+export type ArticleDto = {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  publishedDate: string | null;
+  modifiedDate: string | null;
+  url: string | null;
+  /** Where each metadata field came from: the page's statement ("og:title") or "editor". */
+  metaSources: Record<string, string>;
+  version: number;
+  currentVersion: { id: string; number: number; text: string; textHash: string; length: number; createdAt: string };
+  snapshot: { id: string; requestedUrl: string; finalUrl: string; status: number; contentType: string; fetchedAt: string; size: number } | null;
+  /** What the caller may do with the article (lib/policies/article.ts). */
+  can: ArticlePermissions;
+};
