@@ -70,7 +70,8 @@ export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaim
           {!anchoring.hasSelection && <span className="muted small">To re-place it, select its words in the article, then press Place here.</span>}
         </div>
       )}
-      {/* Rationales are sanitized when saved; a round claim's usually is its decision's, shown below. */}
+      {/* Rationales are sanitized when saved. A round claim's carries the decision's note on top of the reviewers' own
+          (compose-claim-rationale.ts), or is just the note, shown below with the decision: either way shown once. */}
       {claim.rationaleHtml && claim.rationaleHtml !== decision?.rationaleHtml && (
         <div className="claim-rationale rich-text" data-testid="claim-rationale" dangerouslySetInnerHTML={{ __html: claim.rationaleHtml }} />
       )}
@@ -85,7 +86,7 @@ export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaim
               </>
             )}
           </p>
-          {decision.rationaleHtml && (
+          {decision.rationaleHtml && !(claim.rationaleHtml !== decision.rationaleHtml && claim.rationaleHtml.includes(decision.rationaleHtml)) && (
             <div className="claim-rationale rich-text" data-testid="decision-rationale" dangerouslySetInnerHTML={{ __html: decision.rationaleHtml }} />
           )}
         </div>

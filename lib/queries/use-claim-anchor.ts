@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ClaimDto } from "@/lib/schemas/claim";
 import { apiFetch } from "./api-client";
 import { queryKeys } from "./keys";
+import { evidenceKeys } from "./use-evidence";
 import { optimisticAnchor, type PlaceAnchorVars } from "./optimistic-anchor";
 
 /**
@@ -20,6 +21,10 @@ export function usePlaceAnchor(articleId: string) {
     onMutate,
     onSuccess: put,
     onError,
-    onSettled: () => void qc.invalidateQueries({ queryKey: key }),
+    onSettled: (_data, _error, { claim }) => {
+      void qc.invalidateQueries({ queryKey: key });
+      // The claim's words may have changed, and its date warnings with them.
+      void qc.invalidateQueries({ queryKey: evidenceKeys.claim(claim.id) });
+    },
   });
 }

@@ -40,6 +40,8 @@ export async function correctArticle(
   const control = findControlCharacter(input.text);
   if (control) throw new AppError("INVALID_INPUT", controlCharacterMessage(control), { field: "text" });
   const text = normalizeText(input.text);
+  // An empty reason is no reason (the schema trims it).
+  const reason = input.reason?.trim() || null;
   if (text === "") throw new AppError("INVALID_INPUT", "The corrected text is empty.", { field: "text" });
   const conflict = async () =>
     new AppError("CONFLICT", "Someone saved another correction in the meantime. Here is the current article.", { current: await getArticle(user, articleId) });
@@ -60,7 +62,7 @@ export async function correctArticle(
       const round = await findUnfinishedRound(tx, user.teamId, articleId);
       if (round) throw unfinishedRoundConflict(round);
       const next = await tx.articleVersion.create({
-        data: { articleId, number: current.number + 1, ...versionFields(text), createdById: user.id },
+        data: { articleId, number: current.number + 1, ...versionFields(text), reason, createdById: user.id },
         select: { id: true, number: true },
       });
       const anchorsBefore = await anchorSnapshot(tx, user.teamId, articleId);
@@ -69,7 +71,7 @@ export async function correctArticle(
       await recordAuditEvent(tx, {
         teamId: user.teamId, actorId: user.id, action: "article.correct", objectType: "article", objectId: articleId,
         before: { version: input.version, versionId: current.id, number: current.number },
-        after: { version: input.version + 1, versionId: next.id, number: next.number, reanchored },
+        after: { version: input.version + 1, versionId: next.id, number: next.number, reason, reanchored },
       });
       return { reanchored, notified };
     },

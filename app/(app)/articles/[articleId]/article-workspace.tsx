@@ -9,6 +9,7 @@ import { Toast, type ToastMessage } from "@/components/ui/toast";
 import { ArticleHeader } from "@/components/articles/article-header";
 import { RoundBanner, StartReviewLink } from "@/components/review/round-banner";
 import { OrphanList } from "@/components/claims/orphan-list";
+import { needsEditor } from "@/components/claims/final-claim-anchor";
 import { OutcomePanel } from "@/components/claims/outcome-panel";
 import { SidePanelTabs, type SidePanelMode } from "@/components/claims/side-panel-tabs";
 import { useOutcomeView } from "@/components/claims/use-outcome-view";
@@ -41,6 +42,10 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const canPlace = !!article.data?.can?.placeAnchors;
   const [selection, setSelection] = useState<ViewerSelection | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // A claim being re-placed after a correction: a selection meanwhile is for placing it, never for tagging.
+  const [placingId, setPlacingId] = useState<string | null>(null);
+  const placing = !!placingId && !!claims.data?.some((c) => c.id === placingId && !c.deletedAt && needsEditor(c));
+  const tagging = !showOutcome && !placing;
   const [editId, setEditId] = useState<string | null>(null);
   const [flash, setFlash] = useState<{ id: string; nonce: number } | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -152,9 +157,15 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     [suggestions.data],
   );
 
-  // V, D and U tag the selection while one is active (and the user is not typing); the Outcome never tags.
+  // V, D and U tag the selection while one is active (and the user is not typing); the Outcome never tags,
+  // nor does a selection made to re-place a claim (Escape stops re-placing).
   useEffect(() => {
-    if (!selection || showOutcome) return;
+    if (placing) {
+      const onEscape = (e: KeyboardEvent) => e.key === "Escape" && setPlacingId(null);
+      window.addEventListener("keydown", onEscape);
+      return () => window.removeEventListener("keydown", onEscape);
+    }
+    if (!selection || !tagging) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(document.activeElement)) return;
       const verdict = VERDICTS.find((v) => VERDICT_KEYS[v] === e.key.toUpperCase());
@@ -165,7 +176,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [selection, showOutcome, tag]);
+  }, [selection, tagging, placing, tag]);
 
   const handleDelete = useCallback(
     (claim: ClaimDto) => {
@@ -196,7 +207,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
       <section className="workspace-text" aria-label="Article text">
         <ArticleHeader article={article.data} />
         <RoundBanner articleId={articleId} />
-        {!showOutcome && <OrphanList articleId={articleId} claims={claims.data ?? []} canPlace={!!article.data.can?.placeAnchors} selection={selection} onPlaced={() => setSelection(null)} />}
+        {!showOutcome && <OrphanList articleId={articleId} claims={claims.data ?? []} canPlace={!!article.data.can?.placeAnchors} selection={selection} onPlaced={() => setSelection(null)} placingId={placingId} onPlacingChange={setPlacingId} />}
         <ArticleViewer
           text={text}
           claims={showOutcome ? outcome.viewerClaims : viewerClaims}
@@ -209,8 +220,8 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
           located={located}
         />
         <StartReviewLink articleId={articleId} />
-        {selection && !showOutcome && <VerdictPopover rect={selection.rect} onPick={tag} />}
-        {activeSuggestion && !selection && !showOutcome && (
+        {selection && tagging && <VerdictPopover rect={selection.rect} onPick={tag} />}
+        {activeSuggestion && !selection && tagging && (
           <SuggestionPopover
             suggestion={activeSuggestion.suggestion}
             rect={activeSuggestion.rect}
@@ -223,6 +234,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
       </section>
       <SidePanelTabs
         showTabs={outcome.available}
+        outcomeFirst={outcome.outcomeFirst}
         mode={outcome.mode}
         onModeChange={handleMode}
         outcome={
