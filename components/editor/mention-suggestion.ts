@@ -8,7 +8,6 @@
  * which the sanitizer keeps and the server reads by id
  * (lib/server/comments/comment-mentions.ts); "@name" typed by hand still works.
  */
-import type { Editor } from "@tiptap/core";
 import { Mention } from "@tiptap/extension-mention";
 import type { SuggestionKeyDownProps, SuggestionProps } from "@tiptap/suggestion";
 
@@ -108,20 +107,14 @@ function listbox() {
   };
 }
 
-/** Who each editor offers: set by its component (setMentionCandidates), read when the person types "@". */
-const offered = new WeakMap<Editor, readonly MentionCandidate[]>();
-
-/** The teammates `editor`'s "@" offers. */
-export function setMentionCandidates(editor: Editor, candidates: readonly MentionCandidate[]): void {
-  offered.set(editor, candidates);
+/** The Mention extension offering `candidates.current` (read when the person types "@", never while rendering). */
+export function mentionExtension(candidates: { readonly current: readonly MentionCandidate[] }) {
+  return Mention.configure({
+    renderText: ({ node }) => `@${node.attrs.label ?? node.attrs.id}`,
+    suggestion: {
+      char: "@",
+      items: ({ query }) => matchCandidates(candidates.current, query),
+      render: listbox,
+    },
+  });
 }
-
-/** The Mention extension, offering what setMentionCandidates gave its editor. */
-export const MentionWithTeammates = Mention.configure({
-  renderText: ({ node }) => `@${node.attrs.label ?? node.attrs.id}`,
-  suggestion: {
-    char: "@",
-    items: ({ query, editor }) => matchCandidates(offered.get(editor) ?? [], query),
-    render: listbox,
-  },
-});

@@ -7,7 +7,7 @@ import { StarterKit } from '@tiptap/starter-kit';
 import { useEffect, useMemo, useRef } from 'react';
 import { useCspNonce } from '../ui/csp-nonce';
 import { RICH_TEXT_LINK_ATTRIBUTES, isAllowedLinkHref } from '../../lib/rich-text/allowed';
-import { MentionWithTeammates, setMentionCandidates, type MentionCandidate } from './mention-suggestion';
+import { mentionExtension, type MentionCandidate } from './mention-suggestion';
 import './rich-text-editor.css';
 
 /** Props of {@link RichTextEditor}. */
@@ -46,8 +46,6 @@ const RICH_TEXT_KIT = StarterKit.configure({
   },
 });
 const EXTENSIONS = [RICH_TEXT_KIT];
-/** Comments: the kit and @-mentions of teammates. */
-const EXTENSIONS_WITH_MENTIONS = [RICH_TEXT_KIT, MentionWithTeammates];
 
 function isEmptyDoc(state: EditorState): boolean {
   const { doc } = state;
@@ -99,10 +97,16 @@ const BUTTONS: ToolbarButton[] = [
 export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFocus, onSubmit, mentions }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
   const onSubmitRef = useRef(onSubmit);
+  const mentionsRef = useRef<readonly MentionCandidate[]>(mentions ?? []);
   useEffect(() => {
     onChangeRef.current = onChange;
     onSubmitRef.current = onSubmit;
+    mentionsRef.current = mentions ?? [];
   });
+  // With mentions the extension list is made once per editor; it reads the ref when "@" is typed.
+  const withMentions = !!mentions;
+  // eslint-disable-next-line react-hooks/refs -- the extension keeps the ref and reads it in tiptap's suggestion callback, never during render
+  const extensions = useMemo(() => (withMentions ? [RICH_TEXT_KIT, mentionExtension(mentionsRef)] : EXTENSIONS), [withMentions]);
   /** The last HTML we emitted (or loaded): a `value` equal to it is our own echo. */
   const lastHtml = useRef(value);
 
@@ -129,7 +133,7 @@ export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFo
   // tiptap injects its base CSS as a style tag, which the page's CSP admits by nonce.
   const nonce = useCspNonce();
   const editor = useEditor({
-    extensions: mentions ? EXTENSIONS_WITH_MENTIONS : EXTENSIONS,
+    extensions,
     content: value,
     autofocus: autoFocus ? 'end' : false,
     immediatelyRender: false,
@@ -140,10 +144,6 @@ export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFo
       onChangeRef.current(lastHtml.current);
     },
   });
-
-  useEffect(() => {
-    if (editor && mentions) setMentionCandidates(editor, mentions);
-  }, [editor, mentions]);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed || value === lastHtml.current) return;
