@@ -18,8 +18,8 @@ export function usePlaceAnchor(articleId: string) {
     mutationFn: ({ claim, ...rest }: PlaceAnchorVars<ClaimDto>) =>
       apiFetch<ClaimDto>(`/api/claims/${claim.id}/anchor`, { method: "PATCH", json: { version: claim.version, ...rest } }),
     onMutate,
+    // The server's answer is the claim: nothing else to read.
     onSuccess: put,
     onError,
-    onSettled: () => void qc.invalidateQueries({ queryKey: key }),
   });
 }

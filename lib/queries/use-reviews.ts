@@ -5,7 +5,7 @@ import type {
 } from "@/lib/schemas/review";
 import type { MemberDto } from "@/lib/server/team/list-members";
 import { ApiError, apiFetch } from "./api-client";
-import { queryKeys } from "./keys";
+import { invalidateArticleWork } from "./keys";
 import { reviewKeys } from "./review-keys";
 
 export const useRounds = () => useQuery({ queryKey: reviewKeys.list(), queryFn: () => apiFetch<RoundSummaryDto[]>("/api/reviews") });
@@ -26,7 +26,7 @@ export function useStartRound() {
     mutationFn: (input: StartRoundInput) => apiFetch<RoundSummaryDto>("/api/reviews", { method: "POST", json: input }),
     onSettled: (_r, _e, input) => {
       void qc.invalidateQueries({ queryKey: reviewKeys.all() });
-      void qc.invalidateQueries({ queryKey: queryKeys.article(input.articleId) });
+      invalidateArticleWork(qc, input.articleId);
     },
   });
 }
@@ -41,7 +41,7 @@ export function useRoundActions(round: { id: string; article: { id: string } }) 
   const articleKey = reviewKeys.articleRound(round.article.id);
   const settle = () => {
     void qc.invalidateQueries({ queryKey: reviewKeys.all() });
-    void qc.invalidateQueries({ queryKey: queryKeys.article(round.article.id) });
+    invalidateArticleWork(qc, round.article.id);
     void qc.invalidateQueries({ queryKey: reviewKeys.queue() });
   };
   const optimistic = (submittedAt: string | null) => async () => {
