@@ -1,3 +1,19 @@
+import { apiRouteMethods } from "./lib/api/route-methods.mjs";
+
+/**
+ * Security headers on every response, framework errors included. The
+ * Content-Security-Policy is set per response instead (a header here would
+ * replace a route's own): pages get one with a nonce (proxy.ts), the JSON API
+ * one that allows nothing (lib/api/api-headers.ts), file downloads their own
+ * (lib/api/file-response.ts).
+ */
+const SECURITY_HEADERS = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  // A fact-check desk's addresses (article ids, review rounds) stay out of the sites it checks.
+  { key: "Referrer-Policy", value: "same-origin" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -10,6 +26,13 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "pdfkit"],
   // Type errors fail `npm run typecheck` (TypeScript 7, run in the test script); the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
+  // The API routes and their methods, read from the route files at build time, for proxy.ts.
+  env: { CLAIMDESK_API_ROUTES: JSON.stringify(apiRouteMethods(import.meta.dirname)) },
+  // The proxy only sees requests with bodies of at most 64 KB (proxy.ts config.matcher).
+  experimental: { proxyClientMaxBodySize: 64 * 1024 },
+  async headers() {
+    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+  },
 };
 
 export default nextConfig;

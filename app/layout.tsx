@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { headers } from "next/headers";
 import "@fontsource/inter/400.css";
 import "@fontsource/inter/600.css";
 import "@fontsource/source-serif-4/400.css";
@@ -9,11 +10,13 @@ import { Providers } from "./providers";
 
 export const metadata: Metadata = { title: { default: "Claimdesk", template: "%s · Claimdesk" }, description: "A fact-check desk for newsroom teams." };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Reads the request's CSP nonce (proxy.ts), which also makes every page render per request, as nonces need. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en">
       <body>
-        <Providers>{children}</Providers>
+        <Providers nonce={nonce}>{children}</Providers>
       </body>
     </html>
   );

@@ -1,9 +1,10 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { CspNonceProvider } from "@/components/ui/csp-nonce";
 
-/** Client-side providers: one react-query client per browser tab. */
-export function Providers({ children }: { children: ReactNode }) {
+/** Client-side providers: one react-query client per browser tab, and the page's CSP nonce. */
+export function Providers({ children, nonce }: { children: ReactNode; nonce?: string }) {
   const [client] = useState(
     () =>
       new QueryClient({
@@ -13,5 +14,9 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <CspNonceProvider nonce={nonce}>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    </CspNonceProvider>
+  );
 }

@@ -5,9 +5,15 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** Well-formed, but past a limit on the work it asks for (a report that takes too long to build). */
+  UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
+  /** The server is at a limit of concurrent work; the same request later can succeed. */
+  UNAVAILABLE: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof ERROR_STATUS;
@@ -17,9 +23,13 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   UNAUTHENTICATED: "Sign in to continue.",
   FORBIDDEN: "You do not have permission to do that.",
   NOT_FOUND: "Not found.",
+  METHOD_NOT_ALLOWED: "This address does not take that method.",
   CONFLICT: "Someone changed this in the meantime.",
   PAYLOAD_TOO_LARGE: "The request is too large.",
+  UNPROCESSABLE: "This request asks for more work than the server allows.",
+  UNSUPPORTED_MEDIA_TYPE: "Send the request body as JSON (Content-Type: application/json).",
   RATE_LIMITED: "Too many requests. Try again later.",
+  UNAVAILABLE: "The server is busy. Try again in a minute.",
 };
 
 /** An error whose message is safe to show to the user. */

@@ -6,6 +6,7 @@
 import type { AdminCommand } from "./admin/command";
 import { UsageError } from "./admin/command";
 import { addMemberCommand } from "./admin/add-member";
+import { clearThrottleCommand } from "./admin/clear-throttle";
 import { createTeamCommand } from "./admin/create-team";
 import { createUserCommand } from "./admin/create-user";
 import { listMembersCommand, listTeamsCommand } from "./admin/list-teams";
@@ -16,6 +17,7 @@ export const COMMANDS: Record<string, AdminCommand> = {
   "create-team": createTeamCommand,
   "add-member": addMemberCommand,
   "reset-password": resetPasswordCommand,
+  "clear-throttle": clearThrottleCommand,
   "list-teams": listTeamsCommand,
   "list-members": listMembersCommand,
 };

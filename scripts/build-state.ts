@@ -11,8 +11,21 @@ function newestMtime(p: string): number {
   return Math.max(0, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
 }
 
-/** True when .next has no build, or a source file changed since it was made. */
-export function needsBuild(distDir = ".next"): boolean {
+/** The build folder next.config.js picks: `.next`, or `.next-<n>` for a test slot (CLAIMDESK_TEST_SLOT). */
+const defaultDistDir = () => (process.env.CLAIMDESK_TEST_SLOT ? `.next-${process.env.CLAIMDESK_TEST_SLOT}` : ".next");
+
+/** True when the build folder has no build, or a source file changed since it was made. */
+export function needsBuild(distDir = defaultDistDir()): boolean {
   if (!existsSync(`${distDir}/BUILD_ID`)) return true;
   return Math.max(...SOURCES.map(newestMtime)) > statSync(`${distDir}/BUILD_ID`).mtimeMs;
+}
+
+/**
+ * True when a build is due: none exists, or the sources changed since it
+ * was made. CLAIMDESK_SKIP_BUILD=1 reuses any existing build (scripts/test.ts,
+ * and tests that start the app while the suite's own server runs the build).
+ */
+export function buildIsDue(distDir = defaultDistDir()): boolean {
+  if (process.env.CLAIMDESK_SKIP_BUILD === "1" && existsSync(`${distDir}/BUILD_ID`)) return false;
+  return needsBuild(distDir);
 }

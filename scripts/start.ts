@@ -3,13 +3,16 @@
  * PostgreSQL database DATABASE_URL names), seeds the demo desk into an empty
  * one, builds the app when the sources changed since the last build, and
  * serves it on http://localhost:3000 (PORT to change). It never wipes data.
+ * The server runs under a supervisor (scripts/supervise.ts) that restarts it
+ * when its process dies.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { demoWanted, prepareDatabase } from "./prepare-db";
-import { needsBuild } from "./build-state";
+import { buildIsDue } from "./build-state";
 import { serverCommand } from "./server-command";
+import { supervise } from "./supervise";
 
 const SECRET_FILE = "data/auth-secret";
 
@@ -26,7 +29,7 @@ const env = { ...process.env, NEXTAUTH_SECRET: authSecret(), NEXT_TELEMETRY_DISA
 const port = process.env.PORT ?? "3000";
 env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
-if (needsBuild()) {
+if (buildIsDue()) {
   console.log("Building Claimdesk (next build)…");
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -36,7 +39,5 @@ console.log(
     ? `Claimdesk: http://localhost:${port} (demo accounts in README.md, password "claimdesk")`
     : `Claimdesk: http://localhost:${port} (a new install opens at the setup page; \`npm run admin -- help\` for the CLI)`,
 );
-const { command, args } = serverCommand(port);
-const server = spawn(command, args, { stdio: "inherit", env });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// The supervised process is the server itself (Node, not npx), so a crash is seen and the app restarted.
+process.exit(await supervise({ ...serverCommand(port), env }).done);

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { needsSetup } from "@/lib/server/setup/first-run";
 import { SignInForm } from "./sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
+import { configuredOrigin } from "@/lib/http/app-origin";
 
 /** Why a provider sign-in was turned away (lib/auth/provider-sign-in.ts). */
 const PROVIDER_ERRORS: Record<string, string> = {
@@ -13,12 +15,12 @@ export const metadata: Metadata = { title: "Sign in" };
 // It asks the database whether the install still needs its first-run setup.
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string }> }) {
   // A first run without the demo: no one can sign in yet.
   if (await needsSetup()) redirect("/setup");
   const { callbackUrl, error } = await searchParams;
-  // Only same-site paths: an open redirect would send a signed-in user anywhere.
-  const target = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/articles";
+  // Only a path of this app: an open redirect would send a freshly signed-in user anywhere.
+  const target = safeCallbackPath(callbackUrl, configuredOrigin() ?? "http://localhost");
   return (
     <main className="auth-page">
       <h1>Claimdesk</h1>

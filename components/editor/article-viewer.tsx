@@ -5,6 +5,7 @@ import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCspNonce } from '../ui/csp-nonce';
 import { OffsetIndex } from '../../lib/anchoring/offsets';
 import { trimSpan } from '../../lib/anchoring/selectors';
 import {
@@ -156,7 +157,9 @@ export function ArticleViewer(props: ArticleViewerProps) {
     }),
     [],
   );
-  const editor = useEditor({ extensions, editorProps, content: initialContent, editable: false, immediatelyRender: false });
+  // tiptap injects its base CSS as a style tag, which the page's CSP admits by nonce.
+  const nonce = useCspNonce();
+  const editor = useEditor({ extensions, editorProps, content: initialContent, editable: false, immediatelyRender: false, injectNonce: nonce });
 
   useEffect(() => {
     if (editor && claimHighlightsKey.getState(editor.state)?.text !== text) {

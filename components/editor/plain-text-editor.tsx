@@ -3,6 +3,7 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 import { useEffect, useMemo, useRef } from 'react';
+import { useCspNonce } from '../ui/csp-nonce';
 import { docText, textToDocJson } from './extensions/claim-highlights';
 import './plain-text-editor.css';
 
@@ -38,11 +39,14 @@ export function PlainTextEditor({ initialText, onChange, ariaLabel }: PlainTextE
     [ariaLabel],
   );
   const content = useMemo(() => textToDocJson(initialText), [initialText]);
+  // tiptap injects its base CSS as a style tag, which the page's CSP admits by nonce.
+  const nonce = useCspNonce();
   const editor = useEditor({
     extensions,
     editorProps,
     content,
     immediatelyRender: false,
+    injectNonce: nonce,
     onUpdate: ({ editor: e }) => onChangeRef.current(docText(e.state.doc)),
   });
   return (

@@ -5,6 +5,7 @@ import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
 import { useEffect, useMemo, useRef } from 'react';
+import { useCspNonce } from '../ui/csp-nonce';
 import { RICH_TEXT_LINK_ATTRIBUTES, isAllowedLinkHref } from '../../lib/rich-text/allowed';
 import './rich-text-editor.css';
 
@@ -120,11 +121,14 @@ export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFo
     [ariaLabel, placeholder],
   );
 
+  // tiptap injects its base CSS as a style tag, which the page's CSP admits by nonce.
+  const nonce = useCspNonce();
   const editor = useEditor({
     extensions: EXTENSIONS,
     content: value,
     autofocus: autoFocus ? 'end' : false,
     immediatelyRender: false,
+    injectNonce: nonce,
     editorProps,
     onUpdate: ({ editor: e }) => {
       lastHtml.current = htmlOf(e);

@@ -1,6 +1,6 @@
 /** A file download (or inline view) response, with headers that keep it private and inert. */
-export function fileResponse(file: { body: string | Buffer | Uint8Array; contentType: string; filename: string }, disposition: "attachment" | "inline" = "attachment"): Response {
-  const body = typeof file.body === "string" ? file.body : new Uint8Array(file.body);
+export function fileResponse(file: { body: string | Buffer | Uint8Array | ReadableStream<Uint8Array>; contentType: string; filename: string; length?: number }, disposition: "attachment" | "inline" = "attachment"): Response {
+  const body = typeof file.body === "string" || file.body instanceof ReadableStream ? file.body : new Uint8Array(file.body);
   const headers = new Headers({
     "Content-Type": file.contentType,
     "Content-Disposition": contentDisposition(disposition, file.filename),
@@ -9,6 +9,8 @@ export function fileResponse(file: { body: string | Buffer | Uint8Array; content
     // Defence in depth: a report runs no script and loads nothing, even when opened from the app's origin.
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox allow-popups allow-popups-to-escape-sandbox",
   });
+  // A streamed body (a ZIP read from its file) gets its length from the caller.
+  if (file.length !== undefined) headers.set("Content-Length", String(file.length));
   return new Response(body, { status: 200, headers });
 }
 

@@ -5,6 +5,9 @@ import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/policies/roles";
 import { countWrite } from "@/lib/quotas/write-rate";
 import { viewerOf, type Viewer } from "@/lib/server/visibility/viewer";
+import { requestRefusal } from "./request-guard";
+import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from "./json-depth";
+import { withApiCsp } from "./api-headers";
 
 /** Default cap on a JSON request body. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -27,6 +30,9 @@ type Handler<P> = (args: {
 export function withUser<P = Record<string, string>>(handler: Handler<P>, opts: { roles?: Role[] } = {}) {
   return async (req: NextRequest, ctx: RouteContext<P>) => {
     try {
+      // Cross-site (403) and non-JSON bodies (415) are refused before anything else (lib/api/request-guard.ts).
+      const refused = requestRefusal(req);
+      if (refused) throw refused;
       const t0 = performance.now();
       const user = await requireUser(req);
       if (opts.roles && !opts.roles.includes(user.role)) throw new AppError("FORBIDDEN");
@@ -34,16 +40,16 @@ export function withUser<P = Record<string, string>>(handler: Handler<P>, opts: 
       if (req.method !== "GET" && req.method !== "HEAD") await countWrite(user.id);
       const t1 = performance.now();
       const params = await ctx.params;
-      // No id holds a NUL; PostgreSQL would refuse the byte itself with an error.
-      if (Object.values(params ?? {}).some((v) => typeof v === "string" && v.includes("\u0000"))) throw new AppError("NOT_FOUND");
+      // No id holds a NUL or a lone surrogate; the database would refuse them with an error.
+      if (Object.values(params ?? {}).some((v) => typeof v === "string" && badTextReason(v))) throw new AppError("NOT_FOUND");
       let viewer: Promise<Viewer> | undefined;
       const out = await handler({ req, params, user, viewer: () => (viewer ??= viewerOf(user)) });
       const res = out instanceof Response ? out : NextResponse.json(out);
       // Server-Timing shows where a request's time went (browser devtools, bench/).
       res.headers.set("Server-Timing", `auth;dur=${(t1 - t0).toFixed(2)}, handler;dur=${(performance.now() - t1).toFixed(2)}`);
-      return res;
+      return withApiCsp(res);
     } catch (error) {
-      return errorResponse(error);
+      return withApiCsp(errorResponse(error));
     }
   };
 }
@@ -86,29 +92,43 @@ export async function readJson<T>(req: Request, schema: ZodType<T>, maxBytes = M
     }
     chunks.push(value);
   }
+  const bytes = Buffer.concat(chunks);
+  // Before any recursive walk (JSON.parse's own, zod's, rejectBadText's): lib/api/json-depth.ts.
+  if (jsonNestsDeeperThan(bytes)) throw new AppError("INVALID_INPUT", `The request body nests more than ${MAX_JSON_DEPTH} levels deep.`);
   let data: unknown;
   try {
-    data = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+    data = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw zodToAppError(parsed.error);
-  rejectNul(parsed.data);
+  rejectBadText(parsed.data);
   return parsed.data;
 }
 
 /**
- * U+0000 is valid JSON but no database text column takes it (PostgreSQL
- * refuses it outright), so a string holding it is bad input, named by its path.
- * Checked on what the schema accepted, so a schema's own message (say, the
- * article text's control-character check with its line number) comes first.
+ * Why a string cannot be stored as text, or null: U+0000 is valid JSON but no
+ * database text column takes it (PostgreSQL refuses it outright), and a lone
+ * surrogate (`"\ud800"` in JSON) is not Unicode text at all (no UTF-8 form).
  */
-function rejectNul(value: unknown, path: string[] = []): void {
+export function badTextReason(value: string): string | null {
+  if (value.includes("\u0000")) return "must not contain a NUL character";
+  if (!value.isWellFormed()) return "must not contain a lone surrogate (a broken UTF-16 character)";
+  return null;
+}
+
+/**
+ * Refuses any string that badTextReason finds, as bad input named by its
+ * path. Checked on what the schema accepted, so a schema's own message (say,
+ * the article text's control-character check with its line number) comes first.
+ */
+function rejectBadText(value: unknown, path: string[] = []): void {
   if (typeof value === "string") {
-    if (value.includes("\u0000")) throw new AppError("INVALID_INPUT", `${path.join(".") || "body"}: must not contain a NUL character.`, { field: path.join(".") || undefined });
-  } else if (Array.isArray(value)) value.forEach((v, i) => rejectNul(v, [...path, String(i)]));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) rejectNul(v, [...path, k]);
+    const why = badTextReason(value);
+    if (why) throw new AppError("INVALID_INPUT", `${path.join(".") || "body"}: ${why}.`, { field: path.join(".") || undefined });
+  } else if (Array.isArray(value)) value.forEach((v, i) => rejectBadText(v, [...path, String(i)]));
+  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) rejectBadText(v, [...path, k]);
 }
 
 /** Validates query-string parameters. */
@@ -116,7 +136,7 @@ export function readQuery<T>(req: NextRequest, schema: ZodType<T>): T {
   const query = Object.fromEntries(req.nextUrl.searchParams);
   const parsed = schema.safeParse(query);
   if (!parsed.success) throw zodToAppError(parsed.error);
-  rejectNul(parsed.data);
+  rejectBadText(parsed.data);
   return parsed.data;
 }
 

@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
 import { getAccount, ACTIVE_TEAM_COOKIE, type SignedInAccount } from "@/lib/auth/current-user";
-import { errorResponse } from "./handler";
+import { badTextReason, errorResponse } from "./handler";
+import { requestRefusal } from "./request-guard";
+import { withApiCsp } from "./api-headers";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -11,7 +13,9 @@ type RouteContext<P> = { params: Promise<P> };
  *   team, switching teams); 401 when signed out or the session ended;
  * - `withPublic`: no sign-in at all (first-run setup and the one-time links,
  *   whose token is the credential); `account` is the caller's session if any.
- * Both answer errors as `{ error, field? }` like withUser.
+ * Both refuse what withUser refuses first (cross-site and non-JSON writes,
+ * ids holding a NUL or a lone surrogate) and answer errors as
+ * `{ error, field? }` like withUser.
  */
 export function withAccount<P = Record<string, string>>(handler: (args: { req: NextRequest; params: P; account: SignedInAccount }) => Promise<unknown> | unknown) {
   return wrap<P>(async (req, params) => {
@@ -28,12 +32,14 @@ export function withPublic<P = Record<string, string>>(handler: (args: { req: Ne
 function wrap<P>(run: (req: NextRequest, params: P) => Promise<unknown> | unknown) {
   return async (req: NextRequest, ctx: RouteContext<P>) => {
     try {
+      const refused = requestRefusal(req);
+      if (refused) throw refused;
       const params = await ctx.params;
-      if (Object.values(params ?? {}).some((v) => typeof v === "string" && v.includes("\u0000"))) throw new AppError("NOT_FOUND");
+      if (Object.values(params ?? {}).some((v) => typeof v === "string" && badTextReason(v))) throw new AppError("NOT_FOUND");
       const out = await run(req, params);
-      return out instanceof Response ? out : NextResponse.json(out);
+      return withApiCsp(out instanceof Response ? out : NextResponse.json(out));
     } catch (error) {
-      return errorResponse(error);
+      return withApiCsp(errorResponse(error));
     }
   };
 }

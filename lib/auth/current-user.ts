@@ -6,7 +6,7 @@ import { readRows, sql } from "@/lib/db/direct-sql";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
 import type { Role } from "@/lib/policies/roles";
-import { sessionIsCurrent } from "./end-sessions";
+import { sessionIsCurrent, tokenSessionVersion } from "./end-sessions";
 import { touchMembership } from "./touch-membership";
 
 /** next-auth's session cookie (the __Secure- form behind https, as next-auth names it). */
@@ -42,8 +42,8 @@ type MembershipRow = {
   membershipId: string | null; teamId: string | null; role: Role | null; teamName: string | null;
 };
 
-/** The session token's user id and the session version it was issued with (lib/auth/end-sessions.ts). */
-type SessionClaims = { uid: string; sv: unknown };
+/** Who a session token names, and the session version it was issued under (lib/auth/end-sessions.ts). */
+type SessionClaims = { uid: string; sv: number };
 
 /**
  * The signed-in user's session claims. API routes pass their request and only
@@ -55,7 +55,7 @@ async function sessionClaims(req?: NextRequest): Promise<SessionClaims | undefin
   if (req) return claimsFromToken(req);
   const session = await getServerSession(authOptions);
   const user = session?.user as { id?: string; sv?: unknown } | undefined;
-  return user?.id ? { uid: user.id, sv: user.sv } : undefined;
+  return user?.id ? { uid: user.id, sv: tokenSessionVersion(user) } : undefined;
 }
 
 /**
@@ -63,7 +63,7 @@ async function sessionClaims(req?: NextRequest): Promise<SessionClaims | undefin
  * to the same claims, so only its expiry needs checking on a hit; this saves
  * the key derivation and decryption on every API call.
  */
-const tokenCache = new Map<string, { uid: string; sv: unknown; exp: number }>();
+const tokenCache = new Map<string, SessionClaims & { exp: number }>();
 
 async function claimsFromToken(req: NextRequest): Promise<SessionClaims | undefined> {
   const raw = req.cookies.get(SESSION_COOKIE)?.value;
@@ -73,7 +73,7 @@ async function claimsFromToken(req: NextRequest): Promise<SessionClaims | undefi
   const token = await getToken({ req, secret: authOptions.secret });
   if (typeof token?.uid !== "string") return undefined;
   if (tokenCache.size >= 1000) tokenCache.delete(tokenCache.keys().next().value!);
-  const claims = { uid: token.uid, sv: token.sv, exp: typeof token.exp === "number" ? token.exp : 0 };
+  const claims = { uid: token.uid, sv: tokenSessionVersion(token), exp: typeof token.exp === "number" ? token.exp : 0 };
   tokenCache.set(raw, claims);
   return claims;
 }

@@ -1,6 +1,6 @@
 /**
- * Server-side session ending for the people pages (issue 11): a password
- * change or reset ends a user's sessions at once.
+ * Sessions that end on the server: sign-out, a password change or reset,
+ * end every session of the user at once.
  *
  * Sessions are JWTs (the credentials provider needs them), so nothing on the
  * server lists them. Instead each user has a `sessionVersion`; a token carries
@@ -8,11 +8,11 @@
  * lib/auth/options.ts), and getCurrentUser refuses a token whose `sv` is not
  * the user's current one. Ending sessions is one increment.
  *
- * Kept small and on its own so that it can be reconciled with the sign-out
- * session ending of the trust issue: `endSessions` and `sessionIsCurrent` are
- * the whole interface the rest of the code uses.
+ * The check costs no query: it is part of the one membership statement every
+ * request runs (lib/auth/current-user.ts), and the token cache there needs no
+ * invalidation.
  */
-import type { Db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 
 type Tx = Pick<Db, "user">;
 
@@ -24,5 +24,21 @@ export async function endSessions(tx: Tx, userId: string): Promise<number> {
 
 /** True when a token issued at session version `tokenVersion` (absent in tokens that predate it: 0) is still good. */
 export function sessionIsCurrent(tokenVersion: unknown, userVersion: number | string): boolean {
-  return (typeof tokenVersion === "number" ? tokenVersion : 0) === Number(userVersion);
+  return tokenSessionVersion({ sv: tokenVersion }) === Number(userVersion);
+}
+
+/** The session version a decoded token (or session) was issued under; tokens from before versions existed count as 0. */
+export const tokenSessionVersion = (token: object | null | undefined): number => {
+  const sv = (token as { sv?: unknown } | null | undefined)?.sv;
+  return typeof sv === "number" && Number.isInteger(sv) ? sv : 0;
+};
+
+/**
+ * Sign-out: ends every session of `userId` (all their browsers), only when
+ * the user is still on version `onlyFrom`: a stale cookie signing out must
+ * not end the sessions that came after it. Returns whether it moved.
+ */
+export async function endSessionsOnSignOut(userId: string, onlyFrom: number): Promise<boolean> {
+  const { count } = await db.user.updateMany({ where: { id: userId, sessionVersion: onlyFrom }, data: { sessionVersion: { increment: 1 } } });
+  return count === 1;
 }

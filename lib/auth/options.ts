@@ -7,44 +7,41 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { DUMMY_HASH, verifyPassword } from "./password";
+import { cookies } from "next/headers";
+import { addressIsFailing, beginAttempt, recordSuccess, throttlePlan, waitText } from "./login-throttle";
+import { trustedClientAddress } from "./client-address";
+import { cookieFromHeader, knownBrowserCookie, knownBrowserCookieName, knownBrowserId } from "./known-browser";
+import { endSessionsOnSignOut, tokenSessionVersion } from "./end-sessions";
 import { allowProviderSignIn, markProviderEmailVerified } from "./provider-sign-in";
-import { beginAttempt, lockedMinutes, recordFailure, recordSuccess, throttleKeys } from "./login-throttle";
+import { safeCallbackPath } from "./safe-callback";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(200) });
 
-/** Message the sign-in page shows for a locked account or address (next-auth passes thrown messages through). */
+/** Message the sign-in page shows for a throttled attempt (next-auth passes thrown messages through). */
 export const THROTTLED_PREFIX = "Too many failed sign-ins.";
 
 /**
- * The client address, only behind a proxy we trust to set X-Forwarded-For
- * (TRUST_PROXY=1); otherwise a client could name any address and dodge the
- * per-address limit. The per-account limit applies either way.
+ * Email-and-password sign-in, throttled (lib/auth/login-throttle.ts) by the
+ * browser when it has signed in to this account before, else by the trusted
+ * client address and the account. The attempt is counted before the slow
+ * password check and given back when the password is right.
  */
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  if (process.env.TRUST_PROXY !== "1") return null;
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return typeof value === "string" && value ? value.split(",")[0]!.trim() : null;
-}
-
-/** Email-and-password sign-in, throttled per account and per address. */
 async function authorize(raw: Record<string, string> | undefined, req: { headers?: Record<string, unknown> }) {
   const parsed = credentials.safeParse(raw ?? {});
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const keys = throttleKeys(email, clientIp(req.headers));
-  // Counted before the (slow) password check, so parallel guesses cannot all slip past the limit.
-  if (!(await beginAttempt(keys))) {
-    const minutes = Math.max(1, await lockedMinutes(keys));
-    throw new Error(`${THROTTLED_PREFIX} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-  }
+  const secret = authOptions.secret ?? "";
+  const browserId = knownBrowserId(cookieFromHeader(req.headers?.cookie, knownBrowserCookieName()), email, secret);
+  const address = trustedClientAddress(req.headers);
+  const plan = throttlePlan(email, { browserId, address, addressFailing: address ? await addressIsFailing(address) : false });
+  const verdict = await beginAttempt(plan);
+  if (!verdict.allowed) throw new Error(`${THROTTLED_PREFIX} Try again in ${waitText(verdict.retryAt)}.`);
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !user.passwordHash || !ok) {
-    await recordFailure(keys);
-    return null;
-  }
-  await recordSuccess(keys);
+  if (!user || !user.passwordHash || !ok) return null;
+  await recordSuccess(verdict.charged);
+  const cookie = knownBrowserCookie(email, secret, browserId);
+  (await cookies()).set(cookie.name, cookie.value, cookie.options);
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
@@ -72,19 +69,29 @@ export const authOptions: NextAuthOptions = {
     ...optionalProviders(),
   ],
   callbacks: {
-    // The session version the token is issued with: a password change or reset bumps the user's, ending it (end-sessions.ts).
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
+        // The session version the token is issued under (lib/auth/end-sessions.ts); the adapter's users carry it too.
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
       }
       return token;
     },
     session({ session, token }) {
-      if (session.user && typeof token.uid === "string") Object.assign(session.user, { id: token.uid, sv: token.sv });
+      if (session.user && typeof token.uid === "string") Object.assign(session.user, { id: token.uid, sv: tokenSessionVersion(token) });
       return session;
     },
     signIn: allowProviderSignIn,
+    /** After sign-in or sign-out, only ever a path of this app (lib/auth/safe-callback.ts). */
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+    },
   },
-  events: { signIn: markProviderEmailVerified },
+  events: {
+    signIn: markProviderEmailVerified,
+    /** Signing out ends the session on the server too, unless the cookie was already stale. */
+    async signOut({ token }) {
+      if (typeof token?.uid === "string") await endSessionsOnSignOut(token.uid, tokenSessionVersion(token));
+    },
+  },
 };

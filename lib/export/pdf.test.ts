@@ -2,25 +2,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { buildPdf } from "./pdf";
 import { DEFAULT_FALLBACK_FONT, pdfFallbackFont } from "./pdf-fonts";
 import { renderReport } from "./render-report";
 import { evidence, makeReportModel, makeRoundReportModel } from "@/tests/fixtures/report-model";
 import { makeCorrectedReportModel, ORPHAN_QUOTE } from "@/tests/fixtures/corrected-report-model";
-
-/** The text of every page, lines joined by spaces, runs of whitespace collapsed, page footers left out. */
-async function pdfText(pdf: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
-  let out = "";
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    for (const item of content.items) if ("str" in item) out += item.str + (item.hasEOL ? " " : "");
-    out += " ";
-  }
-  await doc.destroy();
-  return out.replace(/Page \d+ of \d+/g, " ").replace(/\s+/g, " ");
-}
+import { pdfText } from "@/tests/support/pdf-text";
 
 const flat = (s: string) => s.replace(/\s+/g, " ");
 const LABEL = { verified: "Verified", disputed: "Disputed", unsourced: "Unsourced" } as const;

@@ -8,7 +8,9 @@ import PDFDocument from "pdfkit";
 import type { ReportClaim, ReportModel, ReportRejection } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
-import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, fallbackFontData, fontData, type PdfFontName } from "./pdf-fonts";
+import { pdfTextPieces } from "./pdf-text-pieces";
+import { countLaidOut, shareLayoutCaches } from "./pdf-layout-cache";
+import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, fallbackFontData, fontData, parsedFont, type PdfFontName } from "./pdf-fonts";
 import {
   NO_RATIONALE, REJECTED_HEADING, REJECTED_INTRO, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceLine, rejectedReviewLine, rejectionDecisionLine, rejectionTitle,
   reportFacts, reviewsLine, summaryFacts,
@@ -30,15 +32,20 @@ class PdfWriter {
   private coverage = new Map<PdfFontName, GlyphCoverage>();
   private readonly hasFallback: boolean;
   private fallbackCoverage: GlyphCoverage | undefined;
+  private color: string | null = null;
+  private colorPage: PDFKit.PDFPage | null = null;
 
   constructor(opts: PdfOptions) {
     // No default font: pdfkit would load Helvetica, and a default given by path is cached under the path,
     // so every later switch to the same file by name would re-read and re-parse it (seconds per report).
     this.doc = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 56, right: 56 }, bufferPages: true, font: null as unknown as string, autoFirstPage: true });
-    for (const name of Object.keys(PDF_FONTS) as PdfFontName[]) this.doc.registerFont(name, fontData(name));
+    // Parsed fonts, not their bytes: pdfkit would parse each font again for every document (pdf-fonts.ts).
+    for (const name of Object.keys(PDF_FONTS) as PdfFontName[]) this.doc.registerFont(name, parsedFont(name, fontData(name)) as unknown as Buffer);
     const fallback = opts.fallbackFont ? fallbackFontData(opts.fallbackFont) : null;
-    if (fallback) this.doc.registerFont("fallback", fallback);
+    if (fallback) this.doc.registerFont("fallback", parsedFont(`fallback:${opts.fallbackFont}`, fallback) as unknown as Buffer);
     this.hasFallback = !!fallback;
+    // Word layouts are shared by every document (./pdf-layout-cache.ts), per font file.
+    shareLayoutCaches(this.doc, { regular: "regular", bold: "bold", italic: "italic", ...(fallback ? { fallback: `fallback:${opts.fallbackFont}` } : {}) });
   }
 
   /** Runs of text the main font lacks, split into what the fallback font prints and what it lacks too. */
@@ -51,7 +58,8 @@ class PdfWriter {
 
   write(text: string, style: Style = {}) {
     const font = style.font ?? "regular";
-    const doc = this.doc.font(font).fontSize(style.size ?? 10).fillColor(style.color ?? COLORS.ink);
+    const doc = this.doc.font(font).fontSize(style.size ?? 10);
+    this.fillColor(style.color ?? COLORS.ink);
     let coverage = this.coverage.get(font);
     if (!coverage) this.coverage.set(font, (coverage = GlyphCoverage.of(doc)));
     const runs = coverage.runs(text);
@@ -59,16 +67,37 @@ class PdfWriter {
       const last = i === runs.length - 1;
       // Explicit values: pdfkit carries any option left undefined over from the previous continued run.
       const options = { continued: last ? !!style.continued : true, underline: !!style.underline, link: style.link ?? null, indent: style.indent ?? 0 };
-      if (run.covered) return void doc.font(font).text(run.text, options);
+      if (run.covered) return this.put(font, run.text, options);
       const parts = this.fallbackRuns(run.text);
       parts.forEach((part, j) => {
         const opts = { ...options, continued: j < parts.length - 1 || options.continued };
-        if (part.covered) return void doc.font("fallback").text(part.text, opts);
+        if (part.covered) return this.put("fallback", part.text, opts);
         this.missing += [...part.text].length;
-        doc.font(font).text(MISSING_GLYPH.repeat([...part.text].length), opts);
+        this.put(font, MISSING_GLYPH.repeat([...part.text].length), opts);
       });
     });
     if (runs.length === 0 && !style.continued) doc.text("");
+  }
+
+  /**
+   * Sets the fill colour unless it is already set on this page: pdfkit parses
+   * the colour and writes the operator on every call, thousands of times in a
+   * report of many claims. (A new page starts with pdfkit setting it again.)
+   */
+  private fillColor(color: string) {
+    if (color === this.color && this.doc.page === this.colorPage) return;
+    this.doc.fillColor(color);
+    this.color = color;
+    this.colorPage = this.doc.page;
+  }
+
+  /** One text run in `font`, long unbroken runs passed in pieces (./pdf-text-pieces.ts says why). */
+  private put(font: PdfFontName | "fallback", text: string, options: PDFKit.Mixins.TextOptions & { continued: boolean }) {
+    const pieces = pdfTextPieces(text);
+    pieces.forEach((piece, i) => {
+      countLaidOut(this.doc, piece.length);
+      this.doc.font(font).text(piece, { ...options, continued: i < pieces.length - 1 || options.continued });
+    });
   }
 
   heading(text: string, size = 14) {

@@ -11,6 +11,8 @@ import type { AnchorState, Verdict } from "@/lib/schemas/claim";
 /** The formats `/api/articles/{id}/report?format=` serves. */
 export const REPORT_FORMATS = ["html", "pdf", "md", "csv", "claimreview", "w3c"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** Each format's name in messages ("the Markdown report"). */
+export const FORMAT_NAMES: Record<ReportFormat, string> = { html: "HTML", pdf: "PDF", md: "Markdown", csv: "CSV", claimreview: "ClaimReview", w3c: "W3C" };
 
 /** A member as reports name them (no e-mail addresses: reports get published). */
 export type ReportPerson = { id: string; name: string };

@@ -23,6 +23,13 @@ const TEAM_HEADER = "x-claimdesk-team";
 
 const SESSION_ENDED = "Your session has ended. Sign in again to save.";
 
+/**
+ * Marks the app's own API calls. They skip the proxy (proxy.ts: about a
+ * millisecond of server CPU a call), whose JSON answers to unknown paths and
+ * methods are for other clients; a path holding `%` is checked either way.
+ */
+export const APP_CLIENT_HEADER = "X-Claimdesk-Client";
+
 export async function apiFetch<T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   return (await apiRequest<T>(url, init)).body;
 }
@@ -52,6 +59,7 @@ async function send(url: string, init: RequestInit & { json?: unknown }): Promis
       ...rest,
       headers: {
         Accept: "application/json",
+        [APP_CLIENT_HEADER]: "web",
         ...(json !== undefined ? { "Content-Type": "application/json" } : {}),
         ...(pinnedTeam ? { [TEAM_HEADER]: pinnedTeam } : {}),
         ...rest.headers,

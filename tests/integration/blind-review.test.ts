@@ -6,6 +6,7 @@
  * (reviewer) and Bea (editor) review X blind with her; Eve is an editor
  * outside the round. After the reveal everything opens again.
  */
+import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -237,9 +238,9 @@ describe("outcome", () => {
   it("builds a co-reviewer's team ZIP without the hidden work or the article's outcome", async () => {
     const ben = await as("coReviewer");
     const { job } = openZipJob(ben, 2, "team.zip");
-    await buildTeamZip(job, ben.visibility, [d.x.id, d.y.id], ["html", "csv", "w3c"], BASE, null);
+    await buildTeamZip(job, [d.x.id, d.y.id].map((id) => ({ id, textLength: 100, annotations: 0 })), ["html", "csv", "w3c"], BASE, null, ben);
     expect(job.status).toBe("done");
-    const zip = await JSZip.loadAsync(job.zip!);
+    const zip = await JSZip.loadAsync(readFileSync(job.file!));
     const text = (await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async("string")))).join("\n");
     for (const secret of d.secrets.coReviewer) expect(text.includes(secret), secret).toBe(false);
     expect(text).toContain(d.mark.visible);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import JSZip from "jszip";
 import { db } from "@/lib/db";
@@ -238,10 +239,10 @@ describe("the team ZIP", () => {
     const title = "Stoltenberg “visits”\nSeoul again";
     await db.article.update({ where: { id: d.article.id }, data: { title } });
     const second = await createArticle(db, { team: d.team, text: "A second article.", meta: { title: "=HYPERLINK(\"http://x\")" } });
-    const job: ZipJob = { id: "job-1", teamId: d.team.id, userId: d.editor.id, status: "running", done: 0, total: 2, error: null, zip: null, filename: "x.zip", finishedAt: null };
-    await buildTeamZip(job, await loadVisibility(d.editor), [d.article.id, second.id], ["csv"], BASE, null);
+    const job: ZipJob = { id: "job-1", teamId: d.team.id, userId: d.editor.id, status: "running", done: 0, total: 2, error: null, file: null, bytes: 0, filename: "x.zip", finishedAt: null };
+    await buildTeamZip(job, [d.article.id, second.id].map((id) => ({ id, textLength: 100, annotations: 0 })), ["csv"], BASE, null, d.editor);
     expect(job).toMatchObject({ status: "done", done: 2, error: null });
-    const zip = await JSZip.loadAsync(job.zip!);
+    const zip = await JSZip.loadAsync(readFileSync(job.file!));
     const index = parseCsv(await zip.file("index.csv")!.async("string"));
     expect(index[0]).toEqual(["folder", "article_id", "title", "version", "claims", "verified", "disputed", "unsourced"]);
     expect(index.slice(1).map((r) => [r[1], r[2], r[4]])).toEqual([[d.article.id, title, "0"], [second.id, "'=HYPERLINK(\"http://x\")", "0"]]);

@@ -5,29 +5,14 @@
  * tests/integration/live-events.test.ts to run two instances on one database.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import net from "node:net";
 import { sseReader } from "./sse-reader";
-import { needsBuild } from "../../scripts/build-state";
+import { buildIsDue } from "../../scripts/build-state";
 import { serverCommand } from "../../scripts/server-command";
 
 /** The factories' default password (seeds/factories.ts). */
 const PASSWORD = "claimdesk";
 const SECRET = "claimdesk-test-secret-not-for-production";
-const SLOT = process.env.CLAIMDESK_TEST_SLOT;
-/** The build folder next.config.js picks for this slot. */
-const DIST_DIR = SLOT ? `.next-${SLOT}` : ".next";
-
-/**
- * True when this slot has no production build, or a source file changed since
- * it was made (scripts/build-state.ts), so the tests would run stale code.
- * CLAIMDESK_SKIP_BUILD=1 reuses any existing build, as scripts/test.ts does.
- */
-function buildIsDue(): boolean {
-  if (process.env.CLAIMDESK_SKIP_BUILD === "1" && existsSync(`${DIST_DIR}/BUILD_ID`)) return false;
-  return needsBuild(DIST_DIR);
-}
-
 /** Builds the app if this slot has no current production build (minutes, not seconds). */
 export function ensureBuild(): void {
   if (!buildIsDue()) return;

@@ -4,7 +4,8 @@ import type { AnchorState, Verdict } from "@/lib/schemas/claim";
 import type { ClusterKind } from "@/lib/review/cluster-annotations";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { isReviewingBlind, type Visibility } from "@/lib/policies/visibility";
-import { visibleAnnotationWhere, visibleClaimWhere } from "@/lib/server/visibility/visible-where";
+import { visibleClaimWhere } from "@/lib/server/visibility/visible-where";
+import { editorFinalClaims } from "./editor-final-claims";
 
 
 /** An evidence link of a final claim, with its library item (a deleted item still shows, flagged). */
@@ -166,26 +167,38 @@ export async function listFinalClaims(
   const versionFilter = opts.allVersions ? {} : { versionId: current.id };
   // One round's claims only (its report): no editor's own claims, no other round's.
   if (opts.roundId) return (await roundFinalClaims(v, { articleId, ...versionFilter, cluster: { roundId: opts.roundId } })).sort(textOrder);
-  const [fromRounds, editorAnnotations] = await Promise.all([
-    roundFinalClaims(v, { articleId, ...versionFilter }),
-    db.annotation.findMany({
-      where: {
-        AND: [
-          visibleAnnotationWhere(v),
-          { articleId, roundId: null, deletedAt: null, ...versionFilter, author: { memberships: { some: { teamId, role: { in: ["editor", "admin"] } } } } },
-        ],
-      },
-      select: {
-        ...memberSelect, articleId: true, versionId: true, prefix: true, suffix: true, anchorState: true, anchorScore: true, version: true,
-        createdAt: true, updatedAt: true, evidenceLinks: { where: { deletedAt: null }, select: linkSelect, orderBy: { createdAt: "asc" } },
-      },
-    }),
+  if (opts.allVersions) {
+    const versions = await db.articleVersion.findMany({ where: { articleId, article: { teamId } }, select: { id: true } });
+    return (await finalClaimsOn(v, versions.map((x) => ({ articleId, versionId: x.id })))).sort(textOrder);
+  }
+  return (await finalClaimsOn(v, [{ articleId, versionId: current.id }])).sort(textOrder);
+}
+
+/**
+ * The final claims of many articles, each on the version given (its current
+ * one), grouped by article in text order: the same queries for all of them
+ * (the team ZIP, lib/server/reports/load-reports.ts). Blind review applies as
+ * in listFinalClaims: an article the viewer reviews blind has none.
+ */
+export async function listFinalClaimsOfVersions(v: Visibility, versions: { articleId: string; versionId: string }[]): Promise<Map<string, FinalClaim[]>> {
+  const byArticle = new Map<string, FinalClaim[]>(versions.map((x) => [x.articleId, []]));
+  const shown = versions.filter((x) => !isReviewingBlind(v, x.articleId));
+  for (const c of await finalClaimsOn(v, shown)) byArticle.get(c.articleId)?.push(c);
+  for (const list of byArticle.values()) list.sort(textOrder);
+  return byArticle;
+}
+
+/**
+ * Final claims on the given versions from both sources: decided round claims
+ * and editors' own annotations (in no particular order). Editors' claims are
+ * annotations outside any round, which the visibility rule shows to every
+ * member but on an article reviewed blind: the callers leave those out.
+ */
+async function finalClaimsOn(v: Visibility, versions: { articleId: string; versionId: string }[]): Promise<FinalClaim[]> {
+  if (versions.length === 0) return [];
+  const [fromRounds, fromEditors] = await Promise.all([
+    roundFinalClaims(v, { articleId: { in: versions.map((x) => x.articleId) }, versionId: { in: versions.map((x) => x.versionId) } }),
+    editorFinalClaims(v.teamId, versions.map((x) => x.versionId)),
   ]);
-  const fromEditors = editorAnnotations.map((a): FinalClaim => ({
-    id: a.id, source: "editor", articleId: a.articleId, versionId: a.versionId, start: a.start, end: a.end, exact: a.exact,
-    prefix: a.prefix, suffix: a.suffix, anchorState: a.anchorState, anchorScore: a.anchorScore, version: a.version, verdict: a.verdict as Verdict,
-    rationaleHtml: a.rationaleHtml, evidence: a.evidenceLinks.map(toEvidence), members: [toMember(a)], cluster: null, decision: null, author: a.author,
-    createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
-  }));
-  return [...fromRounds, ...fromEditors].sort(textOrder);
+  return [...fromRounds, ...fromEditors];
 }

@@ -6,6 +6,7 @@ import type { ParsedEvidence } from "@/lib/export/parse-w3c";
 import { auditEventCreate } from "@/lib/server/audit/record-audit-event";
 import { evidenceCreateOps } from "@/lib/server/evidence/create-evidence";
 import { visibleEvidenceItemWhere } from "@/lib/server/visibility/visible-where";
+import { decodeOrNull } from "@/lib/http/percent-escapes";
 
 type Op = Prisma.PrismaPromise<unknown>;
 
@@ -23,7 +24,8 @@ type Op = Prisma.PrismaPromise<unknown>;
 export async function importEvidenceOps(user: Viewer, baseUrl: string, links: { annotationId: string; evidence: ParsedEvidence[] }[]) {
   const urls = [...new Set(links.flatMap((l) => l.evidence.map((e) => e.url)))];
   const ownPrefix = `${baseUrl.replace(/\/+$/, "")}/evidence/`;
-  const ownIds = urls.filter((u) => u.startsWith(ownPrefix)).map((u) => decodeURIComponent(u.slice(ownPrefix.length).split(/[?#]/)[0]!));
+  // import-w3c.ts refuses IRIs with malformed escapes first; decodeOrNull keeps this safe on its own.
+  const ownIds = urls.filter((u) => u.startsWith(ownPrefix)).map((u) => decodeOrNull(u.slice(ownPrefix.length).split(/[?#]/)[0]!)).filter((id): id is string => id !== null);
   const known = await db.evidenceItem.findMany({
     where: { AND: [visibleEvidenceItemWhere(user.visibility), { deletedAt: null, OR: [{ id: { in: ownIds } }, { url: { in: urls } }] }] },
     select: { id: true, url: true },

@@ -18,6 +18,7 @@ import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
 import { importEvidenceOps } from "./import-evidence-ops";
 import { limits } from "@/lib/quotas/limits";
 import { claimsQuotaReached } from "@/lib/server/claims/insert-annotation";
+import { decodeOrNull } from "@/lib/http/percent-escapes";
 
 /** Most annotations one import takes. */
 export const MAX_IMPORT_ANNOTATIONS = 5000;
@@ -75,6 +76,10 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
     if (isProblem(parsed)) return void failed.push(parsed);
     if (parsed.evidence.length > MAX_IMPORT_EVIDENCE_PER_ANNOTATION) {
       throw new AppError("INVALID_INPUT", `Annotation #${i + 1} links ${parsed.evidence.length} pieces of evidence; at most ${MAX_IMPORT_EVIDENCE_PER_ANNOTATION} per annotation.`, { field: `items.${i}.body` });
+    }
+    const badIri = parsed.evidence.find((e) => decodeOrNull(e.url) === null);
+    if (badIri) {
+      throw new AppError("INVALID_INPUT", `Annotation #${i + 1} links evidence at an IRI with a malformed % escape: ${badIri.url.slice(0, 200)}`, { field: `items.${i}.body` });
     }
     if ((evidenceLinks += parsed.evidence.length) > MAX_IMPORT_EVIDENCE_LINKS) {
       throw new AppError("INVALID_INPUT", `At most ${MAX_IMPORT_EVIDENCE_LINKS} evidence links per import.`, { field: "items" });

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import type { ReportModel, ReportPerson } from "@/lib/export/report-model";
+import type { ReportClaim, ReportModel, ReportPerson, ReportRejection } from "@/lib/export/report-model";
 import { summarizeClaims } from "@/lib/export/summarize-claims";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
@@ -56,36 +56,59 @@ export async function loadReport(v: Visibility, articleId: string, opts: LoadRep
     round ? db.user.findUniqueOrThrow({ where: { id: round.adjudicatorId }, select: { id: true, name: true } }) : null,
     round ? db.user.findMany({ where: { id: { in: round.assignments.map((a) => a.reviewerId) } }, select: { id: true, name: true } }) : [],
   ]);
-
-  const people = new Map<string, ReportPerson>();
-  for (const p of [
-    ...assigned.map(reportPerson),
-    ...claims.flatMap((c) => [...c.reviews.map((r) => r.reviewer), c.decision?.by, c.author]),
-    ...rejected.flatMap((r) => [...r.reviews.map((v) => v.reviewer), r.decision.by]),
-  ]) {
-    if (p) people.set(p.id, p);
-  }
   const roundIds = [...new Set(final.map((c) => c.cluster?.roundId).filter((id): id is string => !!id))];
   const [figures] = roundIds.length === 1 ? await roundAgreements(v, roundIds) : [];
 
-  return {
-    generatedAt: (opts.now ?? new Date()).toISOString(),
-    baseUrl: opts.baseUrl.replace(/\/+$/, ""),
-    publishedUrl: opts.publishedUrl ?? null,
-    team,
-    article: { id: article.id, title: article.title, outlet: article.outlet, author: article.author, publishedDate: article.publishedDate, url: article.url },
-    version: { id: version.id, number: version.number, text: version.text, textHash: version.textHash, createdAt: version.createdAt.toISOString() },
+  return assembleReportModel({
+    opts, team, article, version, claims, rejected, assigned, figures,
     round: round && adjudicator
       ? {
           id: round.id, status: round.status, reviewedVersion: shown?.reviewedNumber, adjudicator: reportPerson(adjudicator), createdAt: round.createdAt.toISOString(),
           revealedAt: round.revealedAt?.toISOString() ?? null, adjudicatedAt: round.adjudicatedAt?.toISOString() ?? null, closedAt: round.closedAt?.toISOString() ?? null,
         }
       : null,
+  });
+}
+
+/** What a report is made of, loaded (load-report.ts for one article, load-reports.ts for many). */
+export type ReportParts = {
+  opts: Pick<LoadReportOptions, "baseUrl" | "publishedUrl" | "now">;
+  team: ReportModel["team"];
+  article: ReportModel["article"];
+  version: { id: string; number: number; text: string; textHash: string; createdAt: Date };
+  round: ReportModel["round"];
+  claims: ReportClaim[];
+  rejected: ReportRejection[];
+  /** A round's assigned reviewers, named in the report even when they marked nothing. */
+  assigned: { id: string; name: string | null }[];
+  /** The agreement figures of the one round the claims come from, if they come from one. */
+  figures?: { agreement: { verdicts: { alpha: number | null }; spanF1: number | null } };
+};
+
+/** The report model of loaded parts: everyone whose reading is in it, named once, and the summary. */
+export function assembleReportModel(p: ReportParts): ReportModel {
+  const people = new Map<string, ReportPerson>();
+  for (const person of [
+    ...p.assigned.map(reportPerson),
+    ...p.claims.flatMap((c) => [...c.reviews.map((r) => r.reviewer), c.decision?.by, c.author]),
+    ...p.rejected.flatMap((r) => [...r.reviews.map((v) => v.reviewer), r.decision.by]),
+  ]) {
+    if (person) people.set(person.id, person);
+  }
+  const { article, version, figures } = p;
+  return {
+    generatedAt: (p.opts.now ?? new Date()).toISOString(),
+    baseUrl: p.opts.baseUrl.replace(/\/+$/, ""),
+    publishedUrl: p.opts.publishedUrl ?? null,
+    team: p.team,
+    article: { id: article.id, title: article.title, outlet: article.outlet, author: article.author, publishedDate: article.publishedDate, url: article.url },
+    version: { id: version.id, number: version.number, text: version.text, textHash: version.textHash, createdAt: version.createdAt.toISOString() },
+    round: p.round,
     reviewers: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    claims,
-    rejected,
+    claims: p.claims,
+    rejected: p.rejected,
     summary: {
-      ...summarizeClaims(claims),
+      ...summarizeClaims(p.claims),
       roundAgreement: figures ? { alpha: figures.agreement.verdicts.alpha, spanF1: figures.agreement.spanF1 } : null,
     },
   };

@@ -10,6 +10,9 @@ import { sealVisibility, type BlindRound, type Visibility } from "@/lib/policies
  */
 export type Viewer = CurrentUser & { readonly visibility: Visibility };
 
+/** Who a Visibility is read for: enough to pass to another thread, which reads it again (loadVisibility). */
+export type VisibilitySeed = Pick<CurrentUser, "id" | "teamId" | "role">;
+
 /** The signed-in member as a Viewer: one query for their assignments in open rounds. */
 export async function viewerOf(user: CurrentUser): Promise<Viewer> {
   return { ...user, visibility: await loadVisibility(user) };
@@ -26,7 +29,7 @@ type Row = { roundId: string; articleId: string; since: unknown; reviewerId: str
  * ISO 8601 with a zone, and PostgreSQL's `timestamp` column holds UTC
  * without one.
  */
-export async function loadVisibility(user: Pick<CurrentUser, "id" | "teamId" | "role">): Promise<Visibility> {
+export async function loadVisibility(user: VisibilitySeed): Promise<Visibility> {
   // Every open round of the team; for those the viewer is assigned to, one row per reviewer.
   const rows = await readRows<Row>(sql`
     SELECT r."id" AS "roundId", r."articleId" AS "articleId", CAST(r."createdAt" AS TEXT) AS "since", o."reviewerId" AS "reviewerId"
