@@ -79,11 +79,15 @@ export function createEventLog(bus: EventBus, capacity = LOG_CAPACITY): EventLog
   };
 }
 
-const logs = new WeakMap<EventBus, EventLog>();
+/**
+ * Where a bus keeps its log: a registered symbol on the bus itself, not a
+ * module's own map, since Next bundles this module separately for pages and
+ * for route handlers, and a page's cursor must name the log its event stream reads.
+ */
+const LOG = Symbol.for("claimdesk.eventLog");
 
 /** The log of `bus`, made on first use and kept as long as the bus. */
 export function eventLogOf(bus: EventBus): EventLog {
-  let log = logs.get(bus);
-  if (!log) logs.set(bus, (log = createEventLog(bus)));
-  return log;
+  const holder = bus as EventBus & { [LOG]?: EventLog };
+  return (holder[LOG] ??= createEventLog(bus));
 }
