@@ -1,5 +1,5 @@
 "use client";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { parseLiveEvent } from "@/lib/events/live-event";
 import type { ClaimDto } from "@/lib/schemas/claim";
@@ -21,7 +21,10 @@ const orNull = <T,>(url: string) => apiFetch<T>(url).catch((e) => (e instanceof 
  */
 export function useLiveEvents(after: string | null = null) {
   const qc = useQueryClient();
+  // The cursor of the first render only: a layout rendered again (router.refresh) does not reopen the stream.
+  const from = useRef(after);
   useEffect(() => {
+    const after = from.current;
     if (typeof EventSource === "undefined") return;
     const updater = createLiveUpdater(qc, {
       claim: (id) => orNull<ClaimDto>(`/api/claims/${encodeURIComponent(id)}`),
@@ -37,5 +40,5 @@ export function useLiveEvents(after: string | null = null) {
       source.close();
       updater.close();
     };
-  }, [qc, after]);
+  }, [qc]);
 }
