@@ -2,6 +2,7 @@ import { cache } from "react";
 import { QueryClient, dehydrate, type DehydratedState, type QueryKey } from "@tanstack/react-query";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { viewerOf, type Viewer } from "@/lib/server/visibility/viewer";
+import { AppError } from "@/lib/errors";
 
 /**
  * The signed-in member as a Viewer, read once per server render (the layout
@@ -22,4 +23,16 @@ export function pageState(entries: [QueryKey, unknown][]): DehydratedState {
   const qc = new QueryClient();
   for (const [key, data] of entries) qc.setQueryData(key, JSON.parse(JSON.stringify(data)) as unknown);
   return dehydrate(qc);
+}
+
+/**
+ * The state of a page that shows one object read by `read` under `key`, or
+ * an empty state when the read refuses (404, 403): the page then asks the API
+ * itself and shows that answer, as it did before it was rendered here.
+ */
+export async function onePageState(key: QueryKey, read: (viewer: Viewer) => Promise<unknown>): Promise<DehydratedState> {
+  const viewer = await pageViewer();
+  if (!viewer) return pageState([]);
+  const data = await read(viewer).catch((e: unknown) => (e instanceof AppError ? undefined : Promise.reject(e)));
+  return pageState(data === undefined ? [] : [[key, data]]);
 }

@@ -6,7 +6,7 @@
  *   before they are visible nor afterwards for what it was given;
  * - item 2: another reviewer's edit, new claim and delete cost an open page
  *   at most one request each (the changed claim), and never the article
- *   text or the claims list.
+ *   text or the claims list; the viewer's own save costs its one request.
  */
 import type { Page } from "@playwright/test";
 import { test, expect, makeDesk, signInContext, testDb } from "../../support/fixtures";
@@ -116,4 +116,17 @@ test("another reviewer's edit, new claim and delete cost an open page one claim'
   await expect(page.locator(`.ProseMirror mark[data-claim-id="${created.body.id}"]`)).toHaveCount(0);
   await expect(page.getByTestId("claim-card")).toHaveCount(2);
   expect(requests).toEqual([`GET /api/claims/${edited!.id}`, `GET /api/claims/${created.body.id}`]);
+
+  // The editor's own save: the server's answer goes into the list; its event (the same version) costs nothing.
+  const evidence = page.waitForResponse((r) => r.url().endsWith(`/api/claims/${edited!.id}/evidence`));
+  await page.locator(`[data-testid=claim-card][data-claim-id="${edited!.id}"]`).getByRole("button", { name: /^Claim \d+:/ }).click();
+  await evidence;
+  requests.length = 0;
+  await page.locator(`[data-testid=claim-card][data-claim-id="${edited!.id}"]`).getByRole("button", { name: "Verified" }).click();
+  await expect(page.locator(`.ProseMirror mark[data-claim-id="${edited!.id}"]`)).toHaveAttribute("data-verdict", "verified");
+  // A later remote change, once applied, shows that the own save's event came and went (events arrive in order).
+  const [, other] = desk.claims;
+  expect((await callAs(baseURL!, reviewer, "PATCH", `/api/claims/${other!.id}`, { version: other!.version, verdict: "disputed" })).status).toBe(200);
+  await expect(page.locator(`.ProseMirror mark[data-claim-id="${other!.id}"]`)).toHaveAttribute("data-verdict", "disputed");
+  expect(requests).toEqual([`PATCH /api/claims/${edited!.id}`, `GET /api/claims/${other!.id}`]);
 });
