@@ -1,4 +1,4 @@
-import type { DehydratedState } from "@tanstack/react-query";
+import type { DehydratedState, QueryKey } from "@tanstack/react-query";
 import { queryKeys } from "@/lib/queries/keys";
 import { reviewKeys } from "@/lib/queries/review-keys";
 import { getArticle } from "@/lib/server/articles/get-article";
@@ -11,7 +11,7 @@ import { pageState } from "./page-state";
 /**
  * What the article page's first response holds for the viewer (issue 12,
  * item 1): the article with its text, every claim they may see, the final
- * claims and the review state, read in parallel and handed to react-query
+ * claims (see below) and the review state, read in parallel and handed to react-query
  * under the keys the page's hooks read, so the browser paints the text and
  * highlights from the HTML and asks for none of it again. Blind review
  * applies as in the API: the same use cases, the same Viewer. Throws the
@@ -27,7 +27,10 @@ export async function articlePageState(viewer: Viewer, articleId: string): Promi
   return pageState([
     [queryKeys.article(articleId), article],
     [queryKeys.claims(articleId), claims],
-    [queryKeys.finalClaims(articleId), finalClaims],
+    // Final claims that are all editors' own annotations (the Annotations view shows them already, and
+    // no Outcome tab is offered) stay out of the page: on an editor's article of 5,000 claims they would
+    // double its weight. The page reads them after it has painted.
+    ...(finalClaims.length === 0 || finalClaims.some((c) => c.source === "round") ? [[queryKeys.finalClaims(articleId), finalClaims] as [QueryKey, unknown]] : []),
     [reviewKeys.articleRound(articleId), round],
   ]);
 }
