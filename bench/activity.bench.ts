@@ -6,6 +6,7 @@
  * on a fresh SQLite bench database (or BENCH_DATABASE_URL). Not pass/fail.
  */
 import { prepareBenchDatabase } from "./support/bench-database";
+import { viewerOf } from "@/lib/server/visibility/viewer";
 
 const url = prepareBenchDatabase("activity");
 const { db } = await import("@/lib/db");
@@ -34,7 +35,7 @@ for (let i = 0; i < N; i += 10_000) await insertAuditEvents(db, events(team.id, 
 await insertAuditEvents(db, events(other.id, 20_000));
 console.log(`Database: ${url.split(":")[0]}; ${N} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-const viewer = { id: people[0]!.id, email: "", name: null, teamId: team.id, teamName: team.name, role: "admin" as const, teams: [] };
+const viewer = await viewerOf({ id: people[0]!.id, email: "", name: null, teamId: team.id, teamName: team.name, role: "admin" as const, teams: [] });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
 async function time(label: string, run: () => Promise<unknown>) {
   await run();

@@ -35,10 +35,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/articles" className="brand">Claimdesk</Link>
           <nav aria-label="Main">
             <Link href="/articles">Articles</Link>
+            <Link href="/claims">Claims</Link>
             <Link href="/evidence">Evidence</Link>
             <Link href="/reviews">Reviews</Link>
             <Link href="/queue">My queue</Link>
             {can.viewMembers && <Link href="/team">Team</Link>}
+            <Link href="/settings/assistance">Assistance</Link>
           </nav>
           <div className="topbar-user">
             <NotificationsBell />

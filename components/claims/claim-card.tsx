@@ -7,6 +7,8 @@ import { RationaleField } from "./rationale-field";
 import { OutcomeBadge } from "@/components/review/outcome-badge";
 import { ClaimEvidence } from "@/components/evidence/claim-evidence";
 import { AnchorStateBadge } from "./anchor-state-badge";
+import { ClaimSpeaker } from "@/components/assist/claim-speaker";
+import { RelatedClaims } from "@/components/assist/related-claims";
 
 type Props = {
   claim: ClaimDto;
@@ -16,12 +18,13 @@ type Props = {
   onSelect: () => void;
   onVerdict: (v: Verdict) => void;
   onSaveRationale: (html: string) => Promise<unknown>;
+  onSaveSpeaker: (speaker: string) => Promise<unknown>;
   onDelete: () => void;
 };
 
 /** One claim in the side panel: quote, verdict, rationale and actions. */
 export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
-  { claim, number, selected, startEditing, onSelect, onVerdict, onSaveRationale, onDelete },
+  { claim, number, selected, startEditing, onSelect, onVerdict, onSaveRationale, onSaveSpeaker, onDelete },
   ref,
 ) {
   const [editing, setEditing] = useState(!!startEditing);
@@ -42,6 +45,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
       </button>
       <OutcomeBadge articleId={claim.articleId} claimId={claim.id} />
       <blockquote className="claim-quote" data-testid="claim-quote">{claim.exact}</blockquote>
+      <ClaimSpeaker speaker={claim.speaker} canEdit={selected && claim.can.edit} onSave={onSaveSpeaker} />
       {editing ? (
         <RationaleField
           initial={claim.rationaleHtml}
@@ -57,6 +61,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
         <div className="claim-rationale rich-text" data-testid="claim-rationale" dangerouslySetInnerHTML={{ __html: claim.rationaleHtml }} />
       ) : null}
       <ClaimEvidence claim={claim} selected={selected} />
+      {selected && <RelatedClaims claim={claim} />}
       {selected && (claim.can.edit || claim.can.delete) && (
         <div className="claim-actions">
           {claim.can.edit && <VerdictButtons current={claim.verdict} onPick={(v) => v !== claim.verdict && onVerdict(v)} />}

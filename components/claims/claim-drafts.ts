@@ -10,6 +10,8 @@ export type ClaimDraft = {
   end: number;
   exact: string;
   verdict: Verdict;
+  /** Who made the claim, pre-filled from an accepted suggestion (issue 16). */
+  speaker?: string | null;
   state: "pending" | "failed";
   error?: string;
 };

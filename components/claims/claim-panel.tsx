@@ -17,6 +17,7 @@ type Props = {
   onSelect: (id: string) => void;
   onVerdict: (claim: ClaimDto, v: Verdict) => void;
   onSaveRationale: (claim: ClaimDto, html: string) => Promise<unknown>;
+  onSaveSpeaker: (claim: ClaimDto, speaker: string) => Promise<unknown>;
   onDelete: (claim: ClaimDto) => void;
   onRetry: (d: ClaimDraft) => void;
   onDiscard: (d: ClaimDraft) => void;
@@ -56,6 +57,7 @@ export function ClaimPanel(props: Props) {
               onSelect={() => props.onSelect(claim.id)}
               onVerdict={(v) => props.onVerdict(claim, v)}
               onSaveRationale={(html) => props.onSaveRationale(claim, html)}
+              onSaveSpeaker={(speaker) => props.onSaveSpeaker(claim, speaker)}
               onDelete={() => props.onDelete(claim)}
             />
           </li>

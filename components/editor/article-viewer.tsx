@@ -17,6 +17,7 @@ import {
   type HighlightClaim,
 } from './extensions/claim-highlights';
 import { highlightRuns, type HighlightRun } from './extensions/highlight-runs';
+import { SuggestionUnderlines, setSuggestionUnderlines, type SuggestionUnderlinesOptions, type UnderlineSuggestion } from './extensions/suggestion-underlines';
 import './article-viewer.css';
 
 export type { Verdict } from './extensions/claim-highlights';
@@ -38,10 +39,16 @@ export type ArticleViewerProps = {
   onSelectionChange: (sel: ViewerSelection | null) => void;
   /** Change it to collapse the selection (e.g. once the popover closes or the claim is saved). */
   selectionResetKey?: string | number;
+  /** Suggested claims, drawn as faint underlines under the claims (issue 16). */
+  suggestions?: UnderlineSuggestion[];
+  onSuggestionClick?: SuggestionUnderlinesOptions['onSuggestionClick'];
+  /** A span opened from another article: marked and scrolled into view. */
+  located?: { start: number; end: number } | null;
   className?: string;
 };
 
 const FLASH_MS = 1300;
+const NO_SUGGESTIONS: UnderlineSuggestion[] = [];
 /** CSS Custom Highlight name that keeps the selection visible while focus is elsewhere (see the CSS). */
 const HELD_HIGHLIGHT = 'claimdesk-held-selection';
 
@@ -143,12 +150,17 @@ export function ArticleViewer(props: ArticleViewerProps) {
   const { text, claims, selectedClaimId, flash, selectionResetKey, className } = props;
   const onClaimClick = useLatest(props.onClaimClick);
   const onSelectionChange = useLatest(props.onSelectionChange);
+  const onSuggestionClick = useLatest(props.onSuggestionClick);
   const [initialContent] = useState(() => textToDocJson(text));
   const highlightInput = useLatest({ claims, selectedId: selectedClaimId });
   // Stable option objects: useEditor calls setOptions whenever one changes identity.
   const extensions = useMemo(
-    () => [VIEWER_KIT, ClaimHighlights.configure({ onClaimClick: (id) => onClaimClick.current(id), initial: () => highlightInput.current })],
-    [onClaimClick, highlightInput],
+    () => [
+      VIEWER_KIT,
+      ClaimHighlights.configure({ onClaimClick: (id) => onClaimClick.current(id), initial: () => highlightInput.current }),
+      SuggestionUnderlines.configure({ onSuggestionClick: (s, rect) => onSuggestionClick.current?.(s, rect) }),
+    ],
+    [onClaimClick, onSuggestionClick, highlightInput],
   );
   const editorProps = useMemo(
     () => ({
@@ -177,6 +189,18 @@ export function ArticleViewer(props: ArticleViewerProps) {
     setClaimHighlights(editor, { claims, selectedId: selectedClaimId });
     performance.mark('claimdesk:highlights:applied');
   }, [editor, claims, selectedClaimId]);
+
+  const { suggestions = NO_SUGGESTIONS, located = null } = props;
+  useEffect(() => {
+    if (editor) setSuggestionUnderlines(editor, { suggestions });
+  }, [editor, suggestions]);
+  const locatedStart = located?.start;
+  const locatedEnd = located?.end;
+  useEffect(() => {
+    if (!editor || locatedStart === undefined || locatedEnd === undefined) return;
+    setSuggestionUnderlines(editor, { located: { start: locatedStart, end: locatedEnd } });
+    editor.view.dom.querySelector('[data-located]')?.scrollIntoView({ block: 'center' });
+  }, [editor, locatedStart, locatedEnd]);
 
   const flashId = flash?.id;
   const flashNonce = flash?.nonce;

@@ -69,14 +69,20 @@ export function useClaimMutations(articleId: string) {
   });
 
   const update = useMutation({
-    mutationFn: (v: { claim: ClaimDto; verdict?: Verdict; rationale?: string }) =>
+    mutationFn: (v: { claim: ClaimDto; verdict?: Verdict; rationale?: string; speaker?: string }) =>
       apiFetch<ClaimDto>(`/api/claims/${v.claim.id}`, {
         method: "PATCH",
-        json: { version: v.claim.version, ...(v.verdict ? { verdict: v.verdict } : {}), ...(v.rationale !== undefined ? { rationale: v.rationale } : {}) },
+        json: {
+          version: v.claim.version, ...(v.verdict ? { verdict: v.verdict } : {}), ...(v.rationale !== undefined ? { rationale: v.rationale } : {}),
+          ...(v.speaker !== undefined ? { speaker: v.speaker } : {}),
+        },
       }),
     onMutate: async (v) => {
       const ctx = await snapshot();
-      patch(v.claim.id, { ...(v.verdict ? { verdict: v.verdict } : {}), ...(v.rationale !== undefined ? { rationaleHtml: v.rationale } : {}) });
+      patch(v.claim.id, {
+        ...(v.verdict ? { verdict: v.verdict } : {}), ...(v.rationale !== undefined ? { rationaleHtml: v.rationale } : {}),
+        ...(v.speaker !== undefined ? { speaker: v.speaker || null } : {}),
+      });
       return ctx;
     },
     onSuccess: (claim) => {

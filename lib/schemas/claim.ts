@@ -10,6 +10,8 @@ export const VERDICT_LABELS: Record<Verdict, string> = { verified: "Verified", d
 
 const offset = z.number().int().min(0).max(10_000_000);
 const rationale = z.string().max(RICH_TEXT_MAX, `The rationale is longer than ${RICH_TEXT_MAX} characters.`);
+/** Who made the claim (issue 14), free text; empty clears it. */
+const speaker = z.string().trim().max(200, "The speaker is longer than 200 characters.");
 
 /** POST /api/articles/{id}/claims. Offsets count Unicode code points of the version's canonical text. */
 export const createClaimSchema = z
@@ -19,6 +21,7 @@ export const createClaimSchema = z
     end: offset,
     verdict: verdictSchema,
     rationale: rationale.optional(),
+    speaker: speaker.optional(),
     /** The text the client believes it selected; checked against the server's text. */
     exact: z.string().max(100_000).optional(),
     /**
@@ -40,8 +43,8 @@ export const CLAIMS_PAGE_SIZE_HEADER = "X-Page-Size";
 
 /** PATCH /api/claims/{id}. `version` is the row version the client read. */
 export const updateClaimSchema = z
-  .object({ version: z.number().int().min(1), verdict: verdictSchema.optional(), rationale: rationale.optional() })
-  .refine((v) => v.verdict !== undefined || v.rationale !== undefined, { message: "Nothing to change.", path: ["verdict"] });
+  .object({ version: z.number().int().min(1), verdict: verdictSchema.optional(), rationale: rationale.optional(), speaker: speaker.optional() })
+  .refine((v) => v.verdict !== undefined || v.rationale !== undefined || v.speaker !== undefined, { message: "Nothing to change.", path: ["verdict"] });
 export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
 
 /** DELETE /api/claims/{id}?version=N and POST /api/claims/{id}/restore. */
@@ -63,6 +66,8 @@ export type ClaimDto = {
   suffix: string;
   verdict: Verdict;
   rationaleHtml: string;
+  /** Who made the claim (issue 14), or null. */
+  speaker: string | null;
   status: "draft" | "submitted";
   version: number;
   author: { id: string; name: string | null };

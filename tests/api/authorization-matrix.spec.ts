@@ -17,14 +17,16 @@ import JSZip from "jszip";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect, testDb, signIn } from "../support/fixtures";
 import { apiRoutes, routeUrl, type ApiRoute } from "../support/route-inventory";
-import { makeBlindDesk, EDITOR_NOTE_PHRASE, type BlindDesk } from "../support/blind-desk";
+import { makeBlindDesk, EDITOR_NOTE_PHRASE, HIDDEN_PHRASE, type BlindDesk } from "../support/blind-desk";
 import { findPhrase } from "@/seeds/evidence-factories";
 import { callAs, openEventStream, signInAt } from "../support/app-instance";
 import type { LiveEvent } from "@/lib/events/live-event";
 
-type Who = "editor" | "blindEditor" | "author" | "coReviewer" | "outsider" | "stranger";
+type Who = "editor" | "blindEditor" | "author" | "coReviewer" | "outsider" | "admin" | "stranger" | "strangerAdmin";
 type Req = { params?: Record<string, string>; query?: string; data?: unknown };
-type Ctx = { desk: BlindDesk; other: BlindDesk; as: (who: Who) => APIRequestContext; send: (who: Who, req: Req) => Promise<APIResponse>; jobId: string };
+type Ctx = { desk: BlindDesk; other: BlindDesk; as: (who: Who) => APIRequestContext; send: (who: Who, req: Req) => Promise<APIResponse>; jobId: string; fixtures: Fixtures };
+/** Objects the matrix makes through the API before the rows run (their ids fill the route parameters). */
+type Fixtures = { aliasId: string; invitationId: string; membershipId: string };
 type Check = (ctx: Ctx) => Promise<void>;
 /** What a blind viewer gets: 404 (a hidden object), 403 (an earlier round's outcome), an answer free of hidden strings, or a check of its own. */
 type Probe = { as: Who; req?: (d: BlindDesk) => Req; expect: 404 | 403 | "scan" | Check };
@@ -46,6 +48,206 @@ const x = (d: BlindDesk) => ({ articleId: d.x.id });
 const claimAt = (d: BlindDesk, phrase: string) => ({ versionId: d.vx.id, ...findPhrase(d.vx.text, phrase), verdict: "verified" });
 
 const MATRIX: Record<string, Row> = {
+  "GET /api/account": { otherTeam: "own-team", blind: [], blindNote: "the caller's own account and teams" },
+  "PATCH /api/account": {
+    req: () => ({ data: { name: "A name of one's own" } }),
+    otherTeam: "own-team",
+    blind: [],
+    blindNote: "changes the caller's own display name; the answer is their account",
+  },
+  "POST /api/account/password": {
+    req: () => ({ data: { currentPassword: "not-the-password", newPassword: "a-long-new-password-42" } }),
+    otherTeam: async ({ send }) => {
+      const res = await send("stranger", { data: { currentPassword: "not-the-password", newPassword: "a-long-new-password-42" } });
+      expect(res.status()).toBe(400);
+      expect(await res.json()).toMatchObject({ field: "currentPassword" });
+    },
+    blind: [],
+    blindNote: "the caller's own password; the answer is { ok }",
+  },
+  "PATCH /api/articles/[articleId]": {
+    req: (d) => ({ params: { articleId: d.y.id }, data: { version: 99, title: "Renamed" } }),
+    otherTeam: 404,
+    wrongRole: { as: "outsider" },
+    blind: [{ as: "blindEditor", req: (d) => ({ params: x(d), data: { version: 99, title: "Renamed" } }), expect: staleAnswerIsScanned }],
+  },
+  "DELETE /api/articles/[articleId]": {
+    req: (d) => ({ params: { articleId: d.y.id }, query: "version=99" }),
+    otherTeam: 404,
+    wrongRole: { as: "outsider" },
+    blind: [],
+    blindNote: "a tombstone; the answer is the article's id, version and deletedAt",
+  },
+  "POST /api/articles/[articleId]/restore": {
+    req: (d) => ({ params: { articleId: d.y.id }, data: { version: 99 } }),
+    otherTeam: async ({ desk, send }) => expectJsonError(await send("strangerAdmin", { params: { articleId: desk.y.id }, data: { version: 99 } }), 404, "restore as another team's admin"),
+    wrongRole: { as: "editor" },
+    blind: [],
+    blindNote: "admins restore a tombstone; the answer is the article's id, version and deletedAt",
+  },
+  "GET /api/articles/[articleId]/snapshot": {
+    req: (d) => ({ params: x(d) }),
+    otherTeam: 404,
+    blind: [],
+    blindNote: "the fetched web page as it was: nobody's work",
+  },
+  "GET /api/articles/[articleId]/suggestions": {
+    req: (d) => ({ params: x(d) }),
+    otherTeam: 404,
+    blind: [{ as: "coReviewer", expect: "scan" }, { as: "blindEditor", expect: "scan" }],
+  },
+  "POST /api/articles/[articleId]/suggestions/decisions": {
+    req: (d) => ({ params: x(d), data: { versionId: d.vx.id, ...findPhrase(d.vx.text, "Stoltenberg"), decision: "dismiss" } }),
+    otherTeam: 404,
+    blind: [],
+    blindNote: "teaches the team's model from a sentence of the article's text; the answer is { decision, learnt }",
+  },
+  "POST /api/articles/fetch": {
+    req: () => ({ data: { url: "http://127.0.0.1:9/nothing-here" } }),
+    otherTeam: async ({ desk, send }) => {
+      const res = await send("stranger", { data: { url: "http://127.0.0.1:9/nothing-here" } });
+      expect(res.status(), "a private address is refused, naming the field").toBe(400);
+      expect(await res.json()).toMatchObject({ field: "url" });
+      await expectNone(res, deskStrings(desk), "POST /api/articles/fetch as another team");
+    },
+    blind: [],
+    blindNote: "fetches a page the caller names; reads nothing stored",
+  },
+  "GET /api/assist/aliases": { otherTeam: "own-team", blind: [], blindNote: "the team's alias table: nobody's review work" },
+  "POST /api/assist/aliases": {
+    req: () => ({ data: { alias: `Stoltenberg ${Date.now()}`, canonical: "Jens Stoltenberg" } }),
+    otherTeam: "own-team",
+    wrongRole: { as: "outsider" },
+    blind: [],
+    blindNote: "adds to the team's alias table; the answer is the alias",
+  },
+  "DELETE /api/assist/aliases/[aliasId]": {
+    req: () => ({ query: "version=1" }),
+    otherTeam: 404,
+    wrongRole: { as: "outsider" },
+    blind: [],
+    blindNote: "removes an alias; the answer is the alias",
+  },
+  "GET /api/assist/model": { otherTeam: "own-team", blind: [], blindNote: "the team's learnt weights and counts: nobody's review work" },
+  "DELETE /api/assist/model": {
+    req: () => ({ query: "version=99" }),
+    otherTeam: async ({ desk, as }) => {
+      const model = (await (await as("stranger").get("/api/assist/model")).json()) as { version: number };
+      const res = await as("stranger").delete(`/api/assist/model?version=${model.version}`);
+      expect(res.status(), "another team's editor resets their own team's model").toBeLessThan(300);
+      await expectNone(res, deskStrings(desk), "DELETE /api/assist/model as another team");
+    },
+    wrongRole: { as: "outsider" },
+    blind: [],
+    blindNote: "resets the team's learnt weights; the answer is the model's counts",
+  },
+  "GET /api/claims": {
+    otherTeam: "own-team",
+    blind: [
+      { as: "coReviewer", expect: "scan" },
+      { as: "blindEditor", expect: "scan" },
+      { as: "editor", expect: "scan" },
+      { as: "coReviewer", req: (d) => ({ query: `q=${encodeURIComponent(HIDDEN_PHRASE)}` }), expect: "scan" },
+    ],
+  },
+  "POST /api/claims/[claimId]/apply-related": {
+    req: (d) => ({ params: { claimId: d.visibleClaim.id }, data: { version: 99, source: { kind: "claim", id: d.finalClaim.id } } }),
+    otherTeam: 404,
+    wrongRole: { as: "outsider" },
+    blind: [
+      { as: "coReviewer", req: (d) => ({ params: { claimId: d.benOwn.id }, data: { version: 1, source: { kind: "annotation", id: d.hidden.id } } }), expect: 404 },
+      { as: "coReviewer", req: (d) => ({ params: { claimId: d.benOwn.id }, data: { version: 1, source: { kind: "claim", id: d.finalClaim.id } } }), expect: 404 },
+      { as: "editor", req: (d) => ({ params: { claimId: d.visibleClaim.id }, data: { version: 1, source: { kind: "annotation", id: d.hidden.id } } }), expect: 404 },
+    ],
+  },
+  "GET /api/claims/[claimId]/related": {
+    req: (d) => ({ params: { claimId: d.visibleClaim.id } }),
+    otherTeam: 404,
+    blind: [
+      { as: "coReviewer", req: (d) => ({ params: { claimId: d.hidden.id } }), expect: 404 },
+      { as: "editor", req: (d) => ({ params: { claimId: d.hidden.id } }), expect: 404 },
+      { as: "coReviewer", req: (d) => ({ params: { claimId: d.benOwn.id } }), expect: "scan" },
+      { as: "coReviewer", expect: "scan" },
+      { as: "blindEditor", expect: "scan" },
+      { as: "editor", expect: "scan" },
+    ],
+  },
+  "GET /api/invitations/[token]": { public: "an invitation link's preview: the token is the credential", blind: [] },
+  "POST /api/invitations/[token]/accept": { public: "accepting an invitation: the token is the credential", blind: [] },
+  "GET /api/password-resets/[token]": { public: "a password-reset link's preview: the token is the credential", blind: [] },
+  "POST /api/password-resets/[token]": { public: "setting a password from a reset link: the token is the credential", blind: [] },
+  "POST /api/setup": { public: "the first run's setup: 404 once anyone exists", blind: [] },
+  "GET /api/team/activity": {
+    otherTeam: "own-team",
+    wrongRole: { as: "outsider" },
+    blind: [{ as: "editor", expect: activityLeavesHiddenWorkOut }],
+  },
+  "POST /api/team/invitations": {
+    req: () => ({ data: { email: `someone-${Date.now()}@claimdesk.test`, role: "reviewer" } }),
+    otherTeam: async ({ desk, send }) => {
+      const res = await send("strangerAdmin", { data: { email: `someone-${Date.now()}@claimdesk.test`, role: "reviewer" } });
+      expect(res.status(), "another team's admin invites to their own team").toBe(201);
+      await expectNone(res, deskStrings(desk), "POST /api/team/invitations as another team");
+    },
+    wrongRole: { as: "editor" },
+    blind: [],
+    blindNote: "invites a person; the answer is the invitation",
+  },
+  "DELETE /api/team/invitations/[invitationId]": {
+    req: () => ({ query: "version=99" }),
+    otherTeam: async ({ send }) => expectJsonError(await send("strangerAdmin", { query: "version=99" }), 404, "revoking as another team's admin"),
+    wrongRole: { as: "editor" },
+    blind: [],
+    blindNote: "withdraws an invitation; the answer is the invitation",
+  },
+  "PATCH /api/team/members/[membershipId]": {
+    req: () => ({ data: { version: 99, role: "editor" } }),
+    otherTeam: async ({ send }) => expectJsonError(await send("strangerAdmin", { data: { version: 99, role: "editor" } }), 404, "a role change by another team's admin"),
+    wrongRole: { as: "editor" },
+    blind: [],
+    blindNote: "changes a membership; the answer is the member's row (name, role, status, counts the caller may see)",
+  },
+  "POST /api/team/members/[membershipId]/password-reset": {
+    otherTeam: async ({ send }) => expectJsonError(await send("strangerAdmin", {}), 404, "a reset link from another team's admin"),
+    wrongRole: { as: "editor" },
+    blind: [],
+    blindNote: "a one-time link for the member; the answer is the link",
+  },
+  "GET /api/team/roster": {
+    otherTeam: "own-team",
+    wrongRole: { as: "outsider" },
+    blind: [{ as: "editor", expect: rosterCountsOnlyVisibleClaims }],
+  },
+  "GET /api/team/settings": { otherTeam: "own-team", blind: [], blindNote: "the team's name, publisher and wording" },
+  "PATCH /api/team/settings": {
+    req: () => ({ data: { version: 99, name: "Renamed desk" } }),
+    otherTeam: async ({ desk, send }) => {
+      const res = await send("strangerAdmin", { data: { version: 99, name: "Renamed desk" } });
+      expect(res.status(), "a stale version of one's own team's settings").toBe(409);
+      await expectNone(res, deskStrings(desk), "PATCH /api/team/settings as another team");
+    },
+    wrongRole: { as: "editor" },
+    blind: [],
+    blindNote: "the team's settings; the answer is them",
+  },
+  "POST /api/teams": {
+    req: () => ({ data: { name: "A team of one's own" } }),
+    otherTeam: async ({ desk, other, as }) => {
+      const res = await as("stranger").post("/api/teams", { data: { name: "A team of one's own" } });
+      expect(res.status()).toBe(201);
+      await expectNone(res, deskStrings(desk), "POST /api/teams as another team");
+      // The new team became the stranger's active one: back to theirs, for the rows after this one.
+      expect((await as("stranger").put("/api/teams/active", { data: { teamId: other.team.id } })).status()).toBe(200);
+    },
+    blind: [],
+    blindNote: "makes a new, empty team",
+  },
+  "PUT /api/teams/active": {
+    req: (d) => ({ data: { teamId: d.team.id } }),
+    otherTeam: 404,
+    blind: [],
+    blindNote: "switches among the caller's own teams; the answer is the team",
+  },
   "GET /api/agreement": {
     otherTeam: "own-team",
     blind: [
@@ -436,18 +638,31 @@ test.beforeAll(async ({ playwright }) => {
     author: await open(desk.author.email),
     coReviewer: await open(desk.coReviewer.email),
     outsider: await open(desk.outsider.email),
+    admin: await open(desk.admin.email),
     stranger: await open(other.editor.email),
+    strangerAdmin: await open(other.admin.email),
   };
   const job = await byWho.author.post("/api/reports/zip", { data: { formats: ["csv"] } });
   expect(job.status()).toBe(202);
   const jobId = ((await job.json()) as { id: string }).id;
+  const alias = await byWho.editor.post("/api/assist/aliases", { data: { alias: `Jens ${desk.tag}`, canonical: "Jens Stoltenberg" } });
+  expect(alias.status()).toBeLessThan(300);
+  const invitation = await byWho.admin.post("/api/team/invitations", { data: { email: `invited-${desk.tag}@claimdesk.test`, role: "reviewer" } });
+  expect(invitation.status()).toBe(201);
+  const membership = await db.membership.findFirstOrThrow({ where: { teamId: desk.team.id, userId: desk.outsider.id } });
+  const fixtures: Fixtures = {
+    aliasId: ((await alias.json()) as { id: string }).id,
+    invitationId: ((await invitation.json()) as { invitation: { id: string } }).invitation.id,
+    membershipId: membership.id,
+  };
+  await recordAuditOfDeskWork(desk);
   const as = (who: Who | "anonymous") => byWho[who];
   const send = (who: Who | "anonymous", req: Req, key = currentKey) => {
     const { route, method } = routeOf(key);
-    const url = routeUrl(route, { jobId, ...req.params }) + (req.query ? `?${req.query}` : "");
+    const url = routeUrl(route, { jobId, ...fixtures, ...req.params }) + (req.query ? `?${req.query}` : "");
     return as(who).fetch(url, { method, ...(req.data === undefined ? {} : { data: req.data }) });
   };
-  ctx = { desk, other, as, send: (who, req) => send(who, req), jobId };
+  ctx = { desk, other, as, send: (who, req) => send(who, req), jobId, fixtures };
   anonymousSend = (req) => send("anonymous", req);
 });
 
@@ -512,6 +727,62 @@ for (const key of ROUTES.flatMap(keysOf)) {
 }
 
 // ─── Checks of their own ─────────────────────────────────────────────────
+
+/** A stale write answers 409 with the current state: for a blind viewer, that answer must hold nothing hidden. */
+async function staleAnswerIsScanned({ desk, send }: Ctx) {
+  const res = await send("blindEditor", { params: x(desk), data: { version: 99, title: "Renamed" } });
+  expect(res.status()).toBe(409);
+  await expectNone(res, secretsFor("blindEditor", desk), "a stale article change's answer, as an editor reviewing it blind");
+}
+
+/**
+ * Audit rows for the desk's work, as the use cases write them (the factories
+ * write none), so the activity page has hidden work it could betray.
+ */
+async function recordAuditOfDeskWork(d: BlindDesk) {
+  const row = (actorId: string, action: string, objectType: string, objectId: string) => ({ teamId: d.team.id, actorId, action, objectType, objectId });
+  await testDb().auditEvent.createMany({
+    data: [
+      row(d.author.id, "claim.create", "annotation", d.hidden.id),
+      row(d.author.id, "evidence_link.create", "evidence_link", d.hiddenLink.id),
+      row(d.author.id, "evidence.create", "evidence", d.newItem.id),
+      row(d.coReviewer.id, "claim.create", "annotation", d.benOwn.id),
+      row(d.editor.id, "cluster.decide", "cluster", d.cluster.id),
+      row(d.editor.id, "claim.create", "annotation", d.editorNote.id),
+      row(d.editor.id, "claim.create", "annotation", d.visibleClaim.id),
+    ],
+  });
+}
+
+async function activityLeavesHiddenWorkOut({ desk, as }: Ctx) {
+  const page = async (who: Who) => {
+    const res = await as(who).get("/api/team/activity?limit=100");
+    expect(res.status()).toBe(200);
+    const text = await res.text();
+    return { text, ids: ((JSON.parse(text) as { events: { object: { id: string } }[] }).events).map((e) => e.object.id) };
+  };
+  const editor = await page("editor");
+  await expectNone(editor.text, secretsFor("editor", desk), "the activity page of an editor outside the round");
+  expect(editor.ids, "the editor sees the events of work she may see").toEqual(expect.arrayContaining([desk.cluster.id, desk.editorNote.id, desk.visibleClaim.id]));
+  const blind = await page("blindEditor");
+  await expectNone(blind.text, secretsFor("blindEditor", desk), "the activity page of an editor reviewing X blind");
+  expect(blind.ids).toContain(desk.visibleClaim.id);
+  // Ann's library item made during the round is hidden from her co-reviewers, not from an editor outside it.
+  expect(editor.ids).toContain(desk.newItem.id);
+  expect(blind.ids).not.toContain(desk.newItem.id);
+}
+
+async function rosterCountsOnlyVisibleClaims({ desk, as }: Ctx) {
+  const count = async (who: Who, memberId: string) => {
+    const res = await as(who).get("/api/team/roster");
+    expect(res.status()).toBe(200);
+    const page = (await res.json()) as { members: { userId: string; claims: number }[] };
+    return page.members.find((m) => m.userId === memberId)!.claims;
+  };
+  // Ann has one annotation in round 1 (revealed) and a draft in round 2 (open): an editor outside the round counts one.
+  expect(await count("editor", desk.author.id), "the roster counts no blind draft").toBe(1);
+  expect(await count("admin", desk.author.id)).toBe(1);
+}
 
 async function notListingRound1({ desk, as }: Ctx) {
   for (const who of ["coReviewer", "blindEditor"] as const) {

@@ -60,7 +60,7 @@ test.describe("corrections API", () => {
     expect(res.status()).toBe(403);
     expect((await request.patch(`/api/claims/${claim.id}/anchor`, { data: { version: claim.version, start: 0, end: 4 } })).status()).toBe(403);
     const article = await (await request.get(`/api/articles/${desk.article.id}`)).json();
-    expect(article.can).toEqual({ correct: false, placeAnchors: false });
+    expect(article.can).toEqual({ correct: false, placeAnchors: false, editMeta: false, delete: false, restore: false });
   });
 
   test("malformed input gets 400 naming the field", async ({ request, desk }) => {

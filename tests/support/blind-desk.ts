@@ -53,6 +53,8 @@ export async function makeBlindDesk(db: Db) {
   const coReviewer = await member("Ben Reviewer", "reviewer");
   /** A reviewer in no round: for "wrong role" checks that blind review does not cloud. */
   const outsider = await member("Olu Reviewer", "reviewer");
+  /** The team's admin: for the routes only admins may use. */
+  const admin = await member("Ada Admin", "admin");
 
   const mark = {
     hiddenRationale: `hidden-rationale-${tag}`,
@@ -122,7 +124,7 @@ export async function makeBlindDesk(db: Db) {
   const editorSecrets = [hidden.id, hiddenLink.id, newItemLink.id, benOwn.id, mark.hiddenRationale, mark.hiddenPinpoint];
 
   return {
-    team, tag, mark, editor, blindEditor, author, coReviewer, outsider,
+    team, tag, mark, editor, blindEditor, author, coReviewer, outsider, admin,
     x, y, vx, vy, sharedItem, newItem,
     round1, cluster: cluster!, finalClaim, comment, notification, annR1, benR1, editorNote,
     round2, hidden, hiddenLink, newItemLink, benOwn, visibleClaim, visibleLink,

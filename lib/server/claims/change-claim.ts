@@ -31,6 +31,10 @@ export async function changeClaim(
     action: string;
     allowed: (row: Row) => boolean;
     data: (row: Row) => Record<string, unknown>;
+    /** More writes in the same transaction, after the compare-and-set (evidence copied, a link kept). */
+    also?: (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], row: Row) => Promise<unknown>;
+    /** What the audit event's `after` adds to the row (what `also` did). */
+    auditExtra?: Record<string, unknown>;
   },
 ): Promise<ClaimDto> {
   const before = await findClaimRow(user, claimId);
@@ -44,8 +48,9 @@ export async function changeClaim(
       data: { ...change.data(before), version: { increment: 1 } },
     });
     if (count === 0) return null;
+    if (change.also) await change.also(tx, before);
     const row = await tx.annotation.findFirstOrThrow({ where: { id: claimId, teamId: user.teamId }, select: claimSelect });
-    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: change.action, objectType: "annotation", objectId: claimId, before, after: row });
+    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: change.action, objectType: "annotation", objectId: claimId, before, after: { ...row, ...change.auditExtra } });
     return row;
   });
   if (!after) {

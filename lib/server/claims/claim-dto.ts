@@ -4,7 +4,7 @@ import { claimPermissions, type ClaimActor } from "@/lib/policies/claim";
 /** The claim's own columns (no relations: a create can return them without a second query). */
 export const claimColumns = {
   id: true, articleId: true, versionId: true, authorId: true, start: true, end: true, exact: true, prefix: true,
-  suffix: true, verdict: true, rationaleHtml: true, status: true, version: true, createdAt: true, updatedAt: true,
+  suffix: true, verdict: true, rationaleHtml: true, speaker: true, status: true, version: true, createdAt: true, updatedAt: true,
   deletedAt: true, roundId: true, anchorState: true, anchorScore: true,
 } as const;
 
@@ -17,7 +17,7 @@ export const claimSelect = {
 
 type ClaimRow = {
   id: string; articleId: string; versionId: string; authorId: string; start: number; end: number; exact: string;
-  prefix: string; suffix: string; verdict: string; rationaleHtml: string; status: string; version: number;
+  prefix: string; suffix: string; verdict: string; rationaleHtml: string; speaker?: string | null; status: string; version: number;
   createdAt: Date; updatedAt: Date; deletedAt: Date | null; author: { id: string; name: string | null };
   /** The review round it was made in (issue 4); `round` carries its status for the lock rules. */
   roundId?: string | null; round?: { status: string } | null;
@@ -39,6 +39,7 @@ export function toClaimDto(row: ClaimRow, actor: ClaimActor): ClaimDto {
     suffix: row.suffix,
     verdict: row.verdict as Verdict,
     rationaleHtml: row.rationaleHtml,
+    speaker: row.speaker ?? null,
     status: row.status as ClaimDto["status"],
     version: row.version,
     author: row.author,

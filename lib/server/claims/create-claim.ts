@@ -63,6 +63,7 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
     suffix: selectors.quote.suffix,
     verdict: input.verdict,
     rationaleHtml,
+    speaker: input.speaker || null,
   };
   const audit = { teamId: user.teamId, actorId: user.id, action: "claim.create" };
   if (!input.clientId) return created(user, await insertAnnotation(annotation, audit));

@@ -18,6 +18,8 @@ export type NewAnnotation = {
   suffix: string;
   verdict: Verdict;
   rationaleHtml: string;
+  /** Who made the claim (issue 14), or null. */
+  speaker?: string | null;
 };
 
 /** What the check inside the transaction reads (SQLite answers 0/1 and numbers, PostgreSQL booleans and int8 strings). */
@@ -81,9 +83,9 @@ export async function insertAnnotation(a: NewAnnotation, audit: Omit<AuditInput,
       return [
         sql`
           INSERT INTO "Annotation" ("id", "teamId", "articleId", "versionId", "authorId", "start", "end", "exact", "prefix", "suffix",
-            "verdict", "rationaleHtml", "roundId", "createdAt", "updatedAt")
+            "verdict", "rationaleHtml", "roundId", "speaker", "createdAt", "updatedAt")
           VALUES (${id}, ${a.teamId}, ${a.articleId}, ${a.versionId}, ${a.authorId}, ${a.start}, ${a.end}, ${a.exact}, ${a.prefix}, ${a.suffix},
-            ${a.verdict}, ${a.rationaleHtml}, ${roundId}, ${now}, ${now})`,
+            ${a.verdict}, ${a.rationaleHtml}, ${roundId}, ${a.speaker ?? null}, ${now}, ${now})`,
         sql`
           INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "action", "objectType", "objectId", "after", "createdAt")
           VALUES (${randomUUID()}, ${audit.teamId}, ${audit.actorId}, ${audit.action}, ${"annotation"}, ${id}, ${after}, ${now})`,
@@ -91,7 +93,7 @@ export async function insertAnnotation(a: NewAnnotation, audit: Omit<AuditInput,
     },
     sql`SELECT 1 FROM "Article" WHERE "id" = ${a.articleId} FOR SHARE`,
   );
-  return { id, ...a, roundId: placement?.roundId ?? null, status: "draft" as const, version: 1, createdAt: now, updatedAt: now, deletedAt: null };
+  return { id, ...a, roundId: placement?.roundId ?? null, speaker: a.speaker ?? null, status: "draft" as const, version: 1, createdAt: now, updatedAt: now, deletedAt: null };
 }
 
 /** The 409 for an article at CLAIMDESK_MAX_CLAIMS_PER_ARTICLE (also used by the W3C import). */

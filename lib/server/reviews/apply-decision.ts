@@ -5,7 +5,7 @@ import type { IndexedText } from "@/lib/server/articles/version-text";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { materializeClaim, retractClaim } from "./materialize-claim";
 
-type Tx = Pick<Db, "cluster" | "decision" | "claim" | "evidenceLink" | "reviewRound" | "auditEvent">;
+type Tx = Pick<Db, "cluster" | "decision" | "claim" | "evidenceLink" | "annotation" | "reviewRound" | "auditEvent">;
 
 /** A checked decision on one cluster: the span is resolved (null for a rejection), the rationale sanitized. */
 export type DecisionChange = {

@@ -4,7 +4,7 @@ import type { Verdict } from "@/lib/schemas/claim";
 import { describeSpan } from "@/lib/anchoring/selectors";
 import type { IndexedText } from "@/lib/server/articles/version-text";
 
-type Tx = Pick<Db, "claim" | "evidenceLink">;
+type Tx = Pick<Db, "claim" | "evidenceLink" | "annotation">;
 
 /** What an accepting decision makes of a cluster. */
 export type ClaimChange = {
@@ -27,7 +27,14 @@ export type ClaimChange = {
  */
 export async function materializeClaim(tx: Tx, c: ClaimChange) {
   const { quote } = describeSpan(c.text.text, c.span.start, c.span.end, c.text.index);
-  const data = { start: c.span.start, end: c.span.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, verdict: c.verdict, rationaleHtml: c.rationaleHtml, deletedAt: null };
+  // The claim's speaker (issue 14) is the one its chosen members named.
+  const speakers = c.chosenAnnotationIds.length
+    ? await tx.annotation.findMany({ where: { id: { in: c.chosenAnnotationIds }, speaker: { not: null } }, select: { speaker: true }, orderBy: { createdAt: "asc" }, take: 1 })
+    : [];
+  const data = {
+    start: c.span.start, end: c.span.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, verdict: c.verdict, rationaleHtml: c.rationaleHtml,
+    speaker: speakers[0]?.speaker ?? null, deletedAt: null,
+  };
   const existing = await tx.claim.findUnique({ where: { clusterId: c.cluster.id }, select: { id: true } });
   const claim = existing
     ? await tx.claim.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } })

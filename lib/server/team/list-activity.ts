@@ -1,6 +1,7 @@
 import { Prisma } from "@/generated/sqlite";
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
+import { visibleAuditSql } from "@/lib/server/visibility/visible-where";
 import { activitySummary } from "@/lib/schemas/activity-actions";
 import type { ActivityEventDto, ActivityPageDto, ActivityQuery } from "@/lib/schemas/team";
 import { requireTeamPermission } from "./require-permission";
@@ -17,14 +18,14 @@ import { activityObjects } from "./activity-objects";
  * the article (its claims, final claims, rounds, clusters, evidence links
  * and comments) by subqueries on their indexed ids.
  *
- * The rows say who did what to which object and when; they carry none of the
- * audit's before/after content, so a blind review round stays blind here
- * (an editor sees that a reviewer tagged a claim, as the round's progress
- * counts already show, not what they tagged).
+ * The rows say who did what to which object and when, and carry none of the
+ * audit's before/after content; events about work the viewer may not see
+ * (a blind round's drafts, its evidence, an outcome of an article they
+ * review blind) are left out by the one visibility rule (visibleAuditSql).
  */
-export async function listActivity(user: CurrentUser, query: ActivityQuery): Promise<ActivityPageDto> {
+export async function listActivity(user: Viewer, query: ActivityQuery): Promise<ActivityPageDto> {
   requireTeamPermission(user, "activity.view");
-  const where = [Prisma.sql`e."teamId" = ${user.teamId}`];
+  const where = [visibleAuditSql(user.visibility, "e")];
   if (query.actor) where.push(Prisma.sql`e."actorId" = ${query.actor}`);
   if (query.action) where.push(query.action.includes(".") ? Prisma.sql`e."action" = ${query.action}` : Prisma.sql`e."action" LIKE ${`${query.action}.%`}`);
   if (query.before) {

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
-import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Viewer } from "@/lib/server/visibility/viewer";
+import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
 import { teamPermissions } from "@/lib/policies/team";
 import type { MembersPageDto } from "@/lib/schemas/team";
 import { mailEnabled } from "@/lib/server/mail/send-mail";
@@ -9,14 +10,15 @@ import { invitationSelect, memberRowSelect, toInvitationDto, toMemberRowDto } fr
 /**
  * GET /api/team/members?view=all: the members page. Every member, deactivated
  * ones included, with their counts of claims and review assignments in this
- * team; pending invitations for admins. Editors may look, not change.
+ * team (claims as far as the viewer may see them: a blind round's drafts are
+ * not counted); pending invitations for admins. Editors may look, not change.
  */
-export async function listTeamMembers(user: CurrentUser): Promise<MembersPageDto> {
+export async function listTeamMembers(user: Viewer): Promise<MembersPageDto> {
   requireTeamPermission(user, "members.view");
   const can = teamPermissions(user);
   const [members, claims, reviews, invitations] = await Promise.all([
     db.membership.findMany({ where: { teamId: user.teamId }, select: memberRowSelect }),
-    db.annotation.groupBy({ by: ["authorId"], where: { teamId: user.teamId, deletedAt: null }, _count: { _all: true } }),
+    db.annotation.groupBy({ by: ["authorId"], where: { deletedAt: null, AND: [visibleAnnotationWhere(user.visibility)] }, _count: { _all: true } }),
     db.roundAssignment.groupBy({ by: ["reviewerId"], where: { round: { teamId: user.teamId } }, _count: { _all: true } }),
     can.manageMembers
       ? db.invitation.findMany({ where: { teamId: user.teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, select: invitationSelect, orderBy: { createdAt: "desc" } })

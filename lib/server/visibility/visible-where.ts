@@ -97,3 +97,42 @@ export function visibleClaimSql(v: Visibility, alias: string): Prisma.Sql {
   const team = Prisma.sql`${col("teamId")} = ${v.teamId}`;
   return v.blind.length ? Prisma.sql`${team} AND ${col("articleId")} NOT IN (${Prisma.join(blindArticles(v))})` : team;
 }
+
+/**
+ * Audit events (the activity page) the viewer may see, as a SQL condition on
+ * the AuditEvent row aliased `alias`: an event about a person's work
+ * (an annotation, a final claim, an evidence link, a cluster, a comment, a
+ * library item) only when the viewer may see that work now, by the rules
+ * above; events about articles, rounds, members and the team for everyone.
+ * An event names its object's id, and the page labels it with the object's
+ * words, so a hidden draft's events would betray it.
+ */
+export function visibleAuditSql(v: Visibility, alias: string): Prisma.Sql {
+  assertVisibility(v);
+  const makers = hiddenItemMakers(v);
+  if (!v.openRoundIds.length && !v.blind.length && !makers.length) return Prisma.sql`${Prisma.raw(`${alias}."teamId"`)} = ${v.teamId}`;
+  const type = Prisma.raw(`${alias}."objectType"`);
+  const id = Prisma.raw(`${alias}."objectId"`);
+  const outcomeOk = (round: string) =>
+    v.blind.length ? Prisma.sql`${Prisma.raw(`${round}."articleId"`)} NOT IN (${Prisma.join(blindArticles(v))})` : Prisma.sql`1 = 1`;
+  const about = (kind: string, visible: Prisma.Sql) => Prisma.sql`(${type} <> ${kind} OR ${visible})`;
+  const rules = [
+    Prisma.sql`${Prisma.raw(`${alias}."teamId"`)} = ${v.teamId}`,
+    about("annotation", Prisma.sql`EXISTS (SELECT 1 FROM "Annotation" a WHERE a."id" = ${id} AND ${visibleAnnotationSql(v, "a")})`),
+    about("claim", Prisma.sql`EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = ${id} AND ${visibleClaimSql(v, "c")})`),
+    about("cluster", Prisma.sql`EXISTS (SELECT 1 FROM "Cluster" k JOIN "ReviewRound" r ON r."id" = k."roundId" WHERE k."id" = ${id} AND ${outcomeOk("r")})`),
+    about("evidence_link", Prisma.sql`EXISTS (
+      SELECT 1 FROM "EvidenceLink" l LEFT JOIN "Annotation" a ON a."id" = l."annotationId" LEFT JOIN "Claim" c ON c."id" = l."claimId"
+      WHERE l."id" = ${id} AND ((a."id" IS NOT NULL AND ${visibleAnnotationSql(v, "a")}) OR (c."id" IS NOT NULL AND ${visibleClaimSql(v, "c")})))`),
+    about("comment", Prisma.sql`EXISTS (
+      SELECT 1 FROM "Comment" m LEFT JOIN "Annotation" a ON a."id" = m."annotationId" LEFT JOIN "Claim" c ON c."id" = m."claimId"
+        LEFT JOIN "Cluster" k ON k."id" = m."clusterId" LEFT JOIN "ReviewRound" r ON r."id" = k."roundId"
+      WHERE m."id" = ${id} AND ((a."id" IS NOT NULL AND ${visibleAnnotationSql(v, "a")}) OR (c."id" IS NOT NULL AND ${visibleClaimSql(v, "c")})
+        OR (k."id" IS NOT NULL AND ${outcomeOk("r")})))`),
+  ];
+  if (makers.length) {
+    const hidden = Prisma.join(makers.map((m) => Prisma.sql`(i."createdById" = ${m.makerId} AND i."createdAt" >= ${m.since})`), " OR ");
+    rules.push(about("evidence", Prisma.sql`NOT EXISTS (SELECT 1 FROM "EvidenceItem" i WHERE i."id" = ${id} AND (${hidden}))`));
+  }
+  return Prisma.join(rules, " AND ");
+}

@@ -16,6 +16,10 @@ import { useArticle } from "@/lib/queries/use-articles";
 import { useClaimMutations, useClaims } from "@/lib/queries/use-claims";
 import { VERDICTS, type ClaimDto, type Verdict } from "@/lib/schemas/claim";
 import { sliceCodePoints } from "@/lib/anchoring/offsets";
+import { useSearchParams } from "next/navigation";
+import { SuggestionPopover } from "@/components/assist/suggestion-popover";
+import { useSuggestionDecision, useSuggestions } from "@/lib/queries/use-assist";
+import type { SuggestionDto } from "@/lib/schemas/assist";
 
 const ignoreSelection = () => {};
 const isTyping = (el: Element | null) =>
@@ -40,6 +44,15 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const [flash, setFlash] = useState<{ id: string; nonce: number } | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const toastId = useRef(0);
+  const suggestions = useSuggestions(articleId, !showOutcome);
+  const decideSuggestion = useSuggestionDecision(articleId);
+  const [activeSuggestion, setActiveSuggestion] = useState<{ suggestion: SuggestionDto; rect: ViewerSelection["rect"] } | null>(null);
+  // "Also in N other articles" links open an article at the sentence: ?at=start-end (code points).
+  const atParam = useSearchParams().get("at");
+  const located = useMemo(() => {
+    const m = atParam?.match(/^(\d+)-(\d+)$/);
+    return m ? { start: Number(m[1]), end: Number(m[2]) } : null;
+  }, [atParam]);
   const notify = useCallback((t: Omit<ToastMessage, "id">) => setToast({ ...t, id: ++toastId.current }), []);
 
   const text = article.data?.currentVersion.text ?? "";
@@ -53,10 +66,21 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     [claims.data, drafts.drafts],
   );
 
+  // Suggestions under a claim or a draft would only compete with it: those are left out.
+  const viewerSuggestions = useMemo(() => {
+    if (showOutcome || suggestions.data?.versionId !== versionId) return [];
+    return suggestions.data.suggestions
+      .filter((s) => !viewerClaims.some((c) => c.start < s.end && s.start < c.end))
+      .map((s) => ({ start: s.start, end: s.end, title: `Suggested claim — ${s.reasons.join("; ")}${s.speaker ? `. Speaker: ${s.speaker}` : ""}` }));
+  }, [showOutcome, suggestions.data, versionId, viewerClaims]);
+
   const save = useCallback(
-    (draft: { clientId: string; start: number; end: number; verdict: Verdict; exact: string }) => {
+    (draft: { clientId: string; start: number; end: number; verdict: Verdict; exact: string; speaker?: string | null }) => {
       mutations.create.mutate(
-        { versionId, start: draft.start, end: draft.end, verdict: draft.verdict, exact: draft.exact, clientId: draft.clientId },
+        {
+          versionId, start: draft.start, end: draft.end, verdict: draft.verdict, exact: draft.exact, clientId: draft.clientId,
+          ...(draft.speaker ? { speaker: draft.speaker } : {}),
+        },
         {
           onSuccess: (claim) => {
             drafts.remove(draft.clientId);
@@ -73,13 +97,44 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const tag = useCallback(
     (verdict: Verdict) => {
       if (!selection) return;
-      const draft = { clientId: crypto.randomUUID(), versionId, start: selection.start, end: selection.end, verdict, exact: sliceCodePoints(text, selection.start, selection.end) };
+      // The speaker the text names for the sentence the selection starts in (issue 16), for the person to keep or change.
+      const speaker = suggestions.data?.versionId === versionId ? suggestions.data.speakers.find((s) => s.start <= selection.start && selection.start < s.end)?.speaker : undefined;
+      const draft = { clientId: crypto.randomUUID(), versionId, start: selection.start, end: selection.end, verdict, exact: sliceCodePoints(text, selection.start, selection.end), speaker };
       drafts.add({ ...draft, state: "pending" });
       setSelection(null);
       window.getSelection()?.removeAllRanges();
       save(draft);
     },
-    [selection, versionId, text, drafts, save],
+    [selection, versionId, text, drafts, save, suggestions.data],
+  );
+
+  const acceptSuggestion = useCallback(
+    (suggestion: SuggestionDto, verdict: Verdict) => {
+      setActiveSuggestion(null);
+      const draft = { clientId: crypto.randomUUID(), versionId, start: suggestion.start, end: suggestion.end, verdict, exact: sliceCodePoints(text, suggestion.start, suggestion.end), speaker: suggestion.speaker };
+      drafts.add({ ...draft, state: "pending" });
+      save(draft);
+      // The team's model learns from the accept (the claim itself is saved above, as any tag is).
+      decideSuggestion.mutate({ versionId, suggestion, decision: "accept" });
+    },
+    [versionId, text, drafts, save, decideSuggestion],
+  );
+  const dismissSuggestion = useCallback(
+    (suggestion: SuggestionDto) => {
+      setActiveSuggestion(null);
+      decideSuggestion.mutate(
+        { versionId, suggestion, decision: "dismiss" },
+        { onError: (e) => notify({ text: `The suggestion was not dismissed: ${e.message}`, tone: "error" }) },
+      );
+    },
+    [versionId, decideSuggestion, notify],
+  );
+  const openSuggestion = useCallback(
+    (s: { start: number; end: number }, rect: ViewerSelection["rect"]) => {
+      const found = suggestions.data?.suggestions.find((x) => x.start === s.start && x.end === s.end);
+      if (found) setActiveSuggestion({ suggestion: found, rect });
+    },
+    [suggestions.data],
   );
 
   // V, D and U tag the selection while one is active (and the user is not typing); the Outcome never tags.
@@ -134,9 +189,22 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
           flash={flash}
           onClaimClick={(id) => setSelectedId(id)}
           onSelectionChange={showOutcome && !canPlace ? ignoreSelection : setSelection}
+          suggestions={viewerSuggestions}
+          onSuggestionClick={openSuggestion}
+          located={located}
         />
         <StartReviewLink articleId={articleId} />
         {selection && !showOutcome && <VerdictPopover rect={selection.rect} onPick={tag} />}
+        {activeSuggestion && !selection && !showOutcome && (
+          <SuggestionPopover
+            suggestion={activeSuggestion.suggestion}
+            rect={activeSuggestion.rect}
+            busy={decideSuggestion.isPending}
+            onAccept={(v) => acceptSuggestion(activeSuggestion.suggestion, v)}
+            onDismiss={() => dismissSuggestion(activeSuggestion.suggestion)}
+            onClose={() => setActiveSuggestion(null)}
+          />
+        )}
       </section>
       <SidePanelTabs
         showTabs={outcome.available}
@@ -171,6 +239,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
               mutations.update.mutate({ claim, verdict }, { onError: (e) => notify({ text: `The verdict was not changed: ${e.message}`, tone: "error" }) })
             }
             onSaveRationale={(claim, rationale) => mutations.update.mutateAsync({ claim, rationale })}
+            onSaveSpeaker={(claim, speaker) => mutations.update.mutateAsync({ claim, speaker })}
             onDelete={handleDelete}
             onRetry={(d) => {
               drafts.update(d.clientId, { state: "pending", error: undefined });

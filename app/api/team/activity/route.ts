@@ -3,4 +3,4 @@ import { activityQuerySchema } from "@/lib/schemas/team";
 import { listActivity } from "@/lib/server/team/list-activity";
 
 /** GET /api/team/activity?actor=&action=&article=&before=&limit=: audit events, newest first, a page at a time. */
-export const GET = withUser(({ req, user }) => listActivity(user, readQuery(req, activityQuerySchema)));
+export const GET = withUser(async ({ req, viewer }) => listActivity(await viewer(), readQuery(req, activityQuerySchema)));
