@@ -48,6 +48,22 @@ describe("live updates", () => {
     expect(p.fetched).toMatchObject({ list: 0, article: 0, claim: ["c1"] });
   });
 
+  it("waits for the viewer's own save in flight: its event, come first, then costs nothing", async () => {
+    const p = page();
+    let answer: (c: ClaimDto) => void = () => {};
+    const response = new Promise<ClaimDto>((r) => (answer = r));
+    const save = p.qc.getMutationCache().build(p.qc, {
+      mutationFn: () => response,
+      onSuccess: (c: ClaimDto) => p.qc.setQueryData<ClaimDto[]>(queryKeys.claims(ARTICLE), (l) => l!.map((x) => (x.id === c.id ? c : x))),
+    });
+    const saving = save.execute(undefined);
+    const applied = p.updater.apply(event({ id: "c1", version: 2 }));
+    answer(claim("c1", 2, "unsourced"));
+    await Promise.all([saving, applied]);
+    expect(p.fetched.claim).toEqual([]);
+    expect(p.claims().find((c) => c.id === "c1")!.verdict).toBe("unsourced");
+  });
+
   it("adds a new claim, drops a deleted one without a read, and drops one the viewer may no longer see", async () => {
     const p = page();
     p.remote.set("c3", claim("c3", 1));

@@ -24,12 +24,27 @@ const REPLAY_MARGIN_MS = 5_000;
 const isShown = (qc: QueryClient, queryKey: QueryKey) => (qc.getQueryCache().find({ queryKey, exact: true })?.getObserversCount() ?? 0) > 0;
 const isArticleKey = (key: QueryKey) => key.length === 2 && key[0] === "articles" && key[1] !== "page";
 
+/** Resolves once no mutation of this tab is in flight, or after `ms`. */
+function mutationsSettled(qc: QueryClient, ms = 5_000): Promise<void> {
+  if (qc.isMutating() === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const unsubscribe = qc.getMutationCache().subscribe(() => qc.isMutating() === 0 && done());
+  });
+}
+
 /**
  * Applies live events (lib/events/live-event.ts) to the react-query cache at
  * the cost of what changed, not of the screen:
  * - a claim created or edited: one read of that claim (GET /api/claims/{id},
  *   through the blind-review rule), patched into the article's list; none
- *   when the list already holds that version (the viewer's own save), and
+ *   when the list already holds that version (the viewer's own save, once
+ *   its answer is in: the event may come first), and
  *   none at all for a delete (`removed`);
  * - an article's new details: a read without the text (`?text=0`), merged
  *   into the article held; the text is read again only after a correction;
@@ -54,14 +69,17 @@ export function createLiveUpdater(qc: QueryClient, reads: LiveReads) {
     if (held?.roundId) void qc.invalidateQueries({ queryKey: reviewKeys.articleRound(e.article) });
     if (!qc.getQueryData(key)) return;
     if (e.removed) return dropClaim(qc, e.article, e.id);
-    if (held && e.version !== null && held.version >= e.version) return;
+    // The event of the viewer's own save can come before the save's answer: once that is in, it holds this version.
+    await mutationsSettled(qc);
+    const now = cachedClaim(qc, e.article, e.id);
+    if (now && e.version !== null && now.version >= e.version) return;
     if (!isShown(qc, key)) return void qc.invalidateQueries({ queryKey: key });
     const claim = await reads.claim(e.id).catch(() => undefined);
     // A failed read: the list is read again rather than left wrong.
     if (claim === undefined) return void qc.invalidateQueries({ queryKey: key });
     if (!claim) return dropClaim(qc, e.article, e.id);
     putClaim(qc, claim);
-    if (claim.roundId && !held) void qc.invalidateQueries({ queryKey: reviewKeys.articleRound(e.article) });
+    if (claim.roundId && !now) void qc.invalidateQueries({ queryKey: reviewKeys.articleRound(e.article) });
   }
 
   async function detailsChanged(articleId: string, version: number | null) {
