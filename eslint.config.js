@@ -16,11 +16,37 @@ const SERVER_ONLY = ["@/lib/db", "@/lib/db/*", "@/lib/server/*", "@/lib/auth/*",
 /** Modules that may talk to the database (Prisma or the driver). */
 const DB_MODULES = ["@/lib/db", "@/lib/db/*", "@/generated/*", "@prisma/client", "@prisma/*", "pg", "better-sqlite3"];
 
-/** The direct-SQL module and the statements that use it (lib/db/direct-sql.ts explains why they exist). */
-const HOT_PATH = ["lib/db/direct-sql.ts", "lib/auth/current-user.ts", "lib/server/articles/version-text.ts", "lib/server/reviews/open-assignment.ts", "lib/server/claims/insert-annotation.ts", "tests/integration/direct-sql.test.ts"];
+/**
+ * The direct-SQL module and the statements that use it (lib/db/direct-sql.ts explains why they exist):
+ * what every request runs (the caller, their membership's last-active touch, their visibility), the
+ * claim write, the report's final claims at export volume, and claim assistance's candidate reads and
+ * bulk index writes. Anything else uses Prisma; adding a file here is a reviewed decision.
+ */
+const HOT_PATH = [
+  "lib/db/direct-sql.ts",
+  "lib/auth/current-user.ts",
+  "lib/auth/touch-membership.ts",
+  "lib/server/visibility/viewer.ts",
+  "lib/server/articles/version-text.ts",
+  "lib/server/reviews/open-assignment.ts",
+  "lib/server/claims/insert-annotation.ts",
+  "lib/server/claims/editor-final-claims.ts",
+  "lib/server/assist/sentence-search.ts",
+  "lib/server/assist/team-backfill.ts",
+  "tests/integration/direct-sql.test.ts",
+];
 
 /** What the browser loads: components, client hooks, and the pure modules both sides share. */
 const BROWSER = ["components/**", "lib/queries/**", "lib/schemas/**", "lib/policies/**", "lib/anchoring/**", "lib/rich-text/allowed.ts", "app/providers.tsx", "app/**/*-client.tsx", "app/**/*-workspace.tsx"];
+
+const ROLE_LITERAL = "Literal[value=/^(admin|editor|reviewer)$/]";
+const ROLE_MESSAGE = "Role names live in lib/policies (permissions.ts): ask a policy instead of comparing roles.";
+/** Comparing a `.role` with a role name, or writing role names under a `role`/`roles` key (a Prisma filter, a route option). */
+const ROLE_SYNTAX = [
+  { selector: `BinaryExpression[operator=/^[!=]==?$/][left.property.name='role'] > ${ROLE_LITERAL}`, message: ROLE_MESSAGE },
+  { selector: `BinaryExpression[operator=/^[!=]==?$/][right.property.name='role'] > ${ROLE_LITERAL}`, message: ROLE_MESSAGE },
+  { selector: `Property[key.name=/^roles?$/] ${ROLE_LITERAL}`, message: ROLE_MESSAGE },
+];
 
 const DB_RULE = { group: DB_MODULES, message: "Only lib/server (and lib/db, lib/auth) touch the database: call a use case." };
 const DIRECT_SQL_RULE = { group: ["@/lib/db/direct-sql", "**/direct-sql"], message: "The direct-SQL hot path (lib/db/direct-sql.ts) is for the claim-write statements only; use Prisma." };
@@ -85,12 +111,12 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         { selector: "ExportDefaultDeclaration", message: "Named exports only (Next's page, layout and route files excepted)." },
-        { selector: "Literal[value=/^(admin|editor|reviewer)$/]", message: "Role names live in lib/policies: call a policy function instead of comparing roles." },
+        ...ROLE_SYNTAX,
       ],
     },
   },
   {
     files: ["app/**/{page,layout,not-found,error,loading,global-error,template,default}.tsx"],
-    rules: { "no-restricted-syntax": ["error", { selector: "Literal[value=/^(admin|editor|reviewer)$/]", message: "Role names live in lib/policies: call a policy function instead of comparing roles." }] },
+    rules: { "no-restricted-syntax": ["error", ...ROLE_SYNTAX] },
   },
 );

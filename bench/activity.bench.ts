@@ -1,5 +1,5 @@
 /**
- * Activity page (issue 11): milliseconds per page of GET /api/team/activity's
+ * Activity page: milliseconds per page of GET /api/team/activity's
  * use case on a team with 100,000 audit events (and another team's 20,000
  * beside it): the first page, a page 1,000 pages deep (keyset cursor), and
  * the person, action and article filters. Medians of three runs of 20 calls,

@@ -1,5 +1,5 @@
 /**
- * The article list at 10,000 articles (issue 13): the time
+ * The article list at 10,000 articles: the time
  * lib/server/articles/list-articles.ts takes (the route's server time, less
  * the sign-in check) for the default page, full-text searches, each filter,
  * each sort and a deep page, median of 7 runs after a warm-up, on SQLite and

@@ -1,5 +1,5 @@
 /**
- * Claim assistance (issue 16). Prints, not pass/fail:
+ * Claim assistance. Prints, not pass/fail:
  *  1. precision and recall on the labelled seed set (bench/assist/eval-set.ts):
  *     check-worthy suggestions (default weights, and leave-one-article-out
  *     refits), speakers, and cross-article matches at both thresholds, with

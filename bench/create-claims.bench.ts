@@ -1,5 +1,5 @@
 /**
- * Creating claims through the API (issue 2): 1,000 claims from 10 concurrent
+ * Creating claims through the API: 1,000 claims from 10 concurrent
  * clients (p50, p95, throughput, errors), and the 1-connection p50 against a
  * route that only returns { ok: true }.
  * Targets: 1-connection p50 ≤ 3× the ping p50; 10-connection p95 ≤ 50 ms,

@@ -1,5 +1,5 @@
 /**
- * Evidence library (issue 3): milliseconds per call of the use cases behind
+ * Evidence library: milliseconds per call of the use cases behind
  * the library search, the claim card's evidence (with the date hint) and an
  * item's page, on a library of 2,000 items, on a fresh SQLite bench database
  * (or BENCH_DATABASE_URL, e.g. a PostgreSQL test database). Not pass/fail.

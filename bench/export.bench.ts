@@ -1,5 +1,5 @@
 /**
- * Report export (issues 5, 9 and 12).
+ * Report export.
  *
  *   A. builders alone, in memory: one article of 1,000 claims, and 100
  *      articles of 100 claims (10,000) per format: the floor of an export.

@@ -1,12 +1,12 @@
 /**
- * Article extraction (issue 13) on the evaluation set in
+ * Article extraction on the evaluation set in
  * tests/fixtures/extraction: token-shingle precision, recall and F1 as the
  * public article-extraction benchmark scores them
  * (tests/support/extraction-score.ts), for
  * - Mozilla Readability alone (linkedom DOM, headline from <title>);
  * - Claimdesk's importer (lib/import/read-page.ts: Readability plus the
  *   project's page-furniture and line rules, headline and standfirst);
- * - the importer before issue 13 (sanitize-html block conversion and the
+ * - the importer before Readability (sanitize-html block conversion and the
  *   line rules of that time), read from git history when git is at hand.
  * Then the time to read a page, and a 10 MB page in the worker pool with
  * the event loop's delays meanwhile.
@@ -22,11 +22,10 @@ import { parseDocument } from "@/lib/import/html-document";
 import { htmlBlocks } from "@/lib/import/html-blocks";
 import { readPage } from "@/lib/import/read-page";
 import { readPageInWorker } from "@/lib/import/extraction-pool";
-import { stripFurniture } from "@/lib/anchoring/strip-furniture";
 import { extractionFixtures, type ExtractionFixture } from "@/tests/support/extraction-fixtures";
 import { scorePages, shingleCounts, pageF1 } from "@/tests/support/extraction-score";
 
-/** The last commit with the importer before issue 13. */
+/** The last commit with the importer before Readability. */
 const LEGACY_COMMIT = "0e47723";
 const fixtures = extractionFixtures();
 const decode = (f: ExtractionFixture) => new WhatwgDecoder(f.meta.charset).decode(f.bytes);
@@ -43,7 +42,7 @@ const claimdesk = (f: ExtractionFixture) => {
   return reading.lines.filter((_, i) => !out.has(i)).join("\n");
 };
 
-/** The importer before issue 13, from git history (null without git). */
+/** The importer before Readability, from git history (null without git). */
 async function legacyImporter(): Promise<((f: ExtractionFixture) => string) | null> {
   const dir = "bench/results/legacy-import";
   try {
@@ -78,8 +77,8 @@ function report(name: string, extract: (f: ExtractionFixture) => string) {
 console.log(`${fixtures.length} pages (${fixtures.filter((f) => f.meta.heldOut).length} held out, ${fixtures.filter((f) => f.meta.writtenAfterFreeze).length} of them written after the rules were frozen); token-shingle (n=4) F1, macro-averaged per page\n`);
 report("Readability alone", readabilityAlone);
 const legacy = await legacyImporter();
-if (legacy) report(`importer before issue 13 (${LEGACY_COMMIT})`, legacy);
-else console.log("importer before issue 13: skipped (git history not available)");
+if (legacy) report(`importer before Readability (${LEGACY_COMMIT})`, legacy);
+else console.log("importer before Readability: skipped (git history not available)");
 const rows = report("Claimdesk importer", claimdesk);
 const worst = rows.map((r) => ({ name: r.f.name, f1: pageF1(r.f.expected, claimdesk(r.f)) })).sort((a, b) => a.f1 - b.f1).slice(0, 5);
 console.log(`lowest pages: ${worst.map((w) => `${w.name} ${pct(w.f1)}`).join(", ")}`);

@@ -1,5 +1,5 @@
 /**
- * Load and overload (issue 9, "Done when"), against the production server
+ * Load and overload, against the production server
  * (scripts/server.ts) with the default limits:
  *
  * 1. 50 concurrent reviewers creating and updating claims for 60 s

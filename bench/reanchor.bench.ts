@@ -1,5 +1,5 @@
 /**
- * Re-anchoring (issue 6): 1,000 claims on an article of exactly 100,000
+ * Re-anchoring: 1,000 claims on an article of exactly 100,000
  * characters, after different corrections.
  * 1. The pure function the server runs when a correction is saved
  *    (lib/anchoring/reanchor.ts): total and per-claim milliseconds (median of

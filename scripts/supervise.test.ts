@@ -12,7 +12,7 @@ async function until(check: () => boolean, ms = 10_000) {
 
 const node = (code: string) => ({ command: process.execPath, args: ["-e", code] });
 
-describe("the supervisor (issue 9: the server comes back)", () => {
+describe("the supervisor (the server comes back)", () => {
   it("restarts an app that dies, saying why, and gives up after maxCrashes within the window", async () => {
     const lines: string[] = [];
     const s = supervise({ ...node("process.exit(3)"), maxCrashes: 3, windowMs: 60_000, backoffMs: () => 10, log: (l) => lines.push(l) });

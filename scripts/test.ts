@@ -1,7 +1,8 @@
 /**
  * `npm test`: the whole suite on the database DATABASE_URL names (SQLite by
  * default, PostgreSQL when it is a postgres:// URL):
- *   typecheck, unit and integration tests (vitest), then the API and
+ *   typecheck, lint (ESLint with the import boundaries; the formatter's check),
+ *   unit and integration tests (vitest), then the API and
  *   end-to-end tests (Playwright in Debian's Chromium) against a production build.
  * It prints `N passed, N failed` last, and writes the counts to
  * data/test-summary-<db>.json for .ci/run.
@@ -78,6 +79,8 @@ if (!only || only === "unit" || only === "integration" || only === "vitest" || o
   if (!only) {
     const ok = run("Type check (TypeScript 7, tsc --noEmit)", "npm", ["run", "--silent", "typecheck"]);
     tally[ok ? "passed" : "failed"]++;
+    const linted = run("Lint (ESLint: the project's rules and import boundaries)", "npm", ["run", "--silent", "lint"]);
+    tally[linted ? "passed" : "failed"]++;
   }
   const out = `data/test/vitest-${db.kind}${slot}.json`;
   rmSync(out, { force: true });

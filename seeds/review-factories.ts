@@ -1,5 +1,5 @@
 /**
- * Factories for team review (issue 4): rounds, annotations inside rounds,
+ * Factories for team review: rounds, annotations inside rounds,
  * submissions, reveals and decisions, written straight to the database (no
  * live events, no request context). Shared by the demo seed and the tests.
  */

@@ -1,5 +1,5 @@
 /**
- * The evaluation set of the claim assistant (issue 16), labelled by hand from
+ * The evaluation set of the claim assistant, labelled by hand from
  * the five seed articles (seeds/articles, imported as the app imports them).
  * Sentences are named by article ("000"…"004") and the start of their text, so
  * the labels survive changes to sentence splitting that keep the words.

@@ -1,6 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ApiError, apiFetch } from "@/lib/queries/api-client";
 import type { InvitationPreviewDto } from "@/lib/schemas/team";
 import { NewPasswordField } from "./password-input";

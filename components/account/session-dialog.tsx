@@ -30,7 +30,6 @@ export function SessionDialog({ email, teamId, teamName, providers }: { email: s
       dialog.querySelector<HTMLInputElement>('input[name="password"]')?.focus();
     }
     if (!open && dialog.open) dialog.close();
-    if (open) setError(null);
   }, [open]);
 
   /** Signed in again: is this person still a member of the page's team? */

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { ArticleDto } from "@/lib/server/articles/get-article";
+import type { ArticleDto } from "@/lib/schemas/article";
 import { ARTICLE_META_FIELDS, type FoundMetadataDto } from "@/lib/schemas/article";
 import { useUpdateArticleMeta } from "@/lib/queries/use-articles";
 import { ApiError } from "@/lib/queries/api-client";

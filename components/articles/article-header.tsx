@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { ArticleDto } from "@/lib/server/articles/get-article";
+import type { ArticleDto } from "@/lib/schemas/article";
 import { formatDate, formatDateTime } from "@/lib/format-date";
 import { ExportMenu } from "@/components/reports/export-menu";
 import { ArticleToolsLinks } from "./article-tools-links";

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { useArticlePage, useSetArticleDeleted, type ArticleListParams } from "@/lib/queries/use-articles";
 import { useDebouncedValue } from "@/components/ui/use-debounced-value";
 import { formatDate } from "@/lib/format-date";
-import type { ArticleListItem } from "@/lib/server/articles/list-articles";
+import type { ArticleListItem } from "@/lib/schemas/article";
 import type { ReviewState } from "@/lib/schemas/article";
 import "./article-tools.css";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import "./article-tools.css";
-import type { ArticleDto } from "@/lib/server/articles/get-article";
+import type { ArticleDto } from "@/lib/schemas/article";
 
 /** Links to correct the text (editors and admins) and to the article's versions. */
 export function ArticleToolsLinks({ article }: { article: ArticleDto }) {

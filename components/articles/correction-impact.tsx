@@ -1,7 +1,8 @@
 "use client";
 import { useDeferredValue, useMemo } from "react";
 import { normalizeText } from "@/lib/anchoring/normalize-text";
-import { reanchor, type AnchorState } from "@/lib/anchoring/reanchor";
+import { reanchor } from "@/lib/anchoring/reanchor";
+import type { AnchorState } from "@/lib/schemas/claim";
 import type { ClaimDto } from "@/lib/schemas/claim";
 
 const LABELS: Record<AnchorState, string> = { anchored: "stay put", moved: "move with their words", drifted: "will need an editor to confirm", orphaned: "will be orphaned" };

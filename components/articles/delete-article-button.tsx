@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ArticleDto } from "@/lib/server/articles/get-article";
+import type { ArticleDto } from "@/lib/schemas/article";
 import { useSetArticleDeleted } from "@/lib/queries/use-articles";
 
 /** Delete an article, after saying what goes with it. An admin can restore it from the article list. */

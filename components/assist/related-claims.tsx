@@ -12,7 +12,7 @@ import "./assist.css";
 const articleName = (r: RelatedClaimDto) => r.outlet ?? r.articleTitle ?? "Untitled article";
 
 /**
- * On a selected claim card (issue 16): "Also in N other articles", each
+ * On a selected claim card: "Also in N other articles", each
  * opening the other article at the sentence, and "Previously checked" with the
  * earlier verdict, rationale and evidence and one action to take them over,
  * which a person confirms first.

@@ -10,7 +10,7 @@ export type ClaimDraft = {
   end: number;
   exact: string;
   verdict: Verdict;
-  /** Who made the claim, pre-filled from an accepted suggestion (issue 16). */
+  /** Who made the claim, pre-filled from an accepted suggestion. */
   speaker?: string | null;
   state: "pending" | "failed";
   error?: string;

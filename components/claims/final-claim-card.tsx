@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { forwardRef, useState } from "react";
-import type { FinalClaim, FinalClaimEvidence } from "@/lib/server/claims/list-final-claims";
+import type { FinalClaim, FinalClaimEvidence } from "@/lib/schemas/final-claim";
 import { CLUSTER_KIND_LABELS, formatDateTime } from "@/lib/export/report-text";
 import { isWebUrl } from "@/lib/export/report-model";
 import { StanceBadge } from "@/components/evidence/stance-badge";

@@ -1,6 +1,6 @@
 "use client";
 import { useDeferredValue } from "react";
-import type { FinalClaim } from "@/lib/server/claims/list-final-claims";
+import type { FinalClaim } from "@/lib/schemas/final-claim";
 import { usePlaceFinalClaimAnchor } from "@/lib/queries/use-final-claim-anchor";
 import { FinalClaimCard, type FinalClaimAnchoring } from "./final-claim-card";
 import { useCardRefs } from "./use-card-refs";

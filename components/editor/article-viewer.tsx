@@ -20,7 +20,6 @@ import { highlightRuns, type HighlightRun } from './extensions/highlight-runs';
 import { SuggestionUnderlines, setSuggestionUnderlines, type SuggestionUnderlinesOptions, type UnderlineSuggestion } from './extensions/suggestion-underlines';
 import './article-viewer.css';
 
-export type { Verdict } from './extensions/claim-highlights';
 /** A claim to highlight: [start, end) in code points of the canonical text. */
 export type ViewerClaim = HighlightClaim;
 /** A user text selection: trimmed code-point span, plus the viewport rect of its end (for a popover). */
@@ -39,7 +38,7 @@ export type ArticleViewerProps = {
   onSelectionChange: (sel: ViewerSelection | null) => void;
   /** Change it to collapse the selection (e.g. once the popover closes or the claim is saved). */
   selectionResetKey?: string | number;
-  /** Suggested claims, drawn as faint underlines under the claims (issue 16). */
+  /** Suggested claims, drawn as faint underlines under the claims. */
   suggestions?: UnderlineSuggestion[];
   onSuggestionClick?: SuggestionUnderlinesOptions['onSuggestionClick'];
   /** A span opened from another article: marked and scrolled into view. */

@@ -5,6 +5,7 @@ import { useArticles } from "@/lib/queries/use-articles";
 import { useMembers, useStartRound } from "@/lib/queries/use-reviews";
 import { ApiError } from "@/lib/queries/api-client";
 import "./review.css";
+import { canAdjudicateRole } from "@/lib/policies/round";
 
 /** An editor starts a blind review: article, reviewers, adjudicator and an optional due date. */
 export function StartRoundForm({ defaultArticleId }: { defaultArticleId?: string }) {
@@ -18,7 +19,7 @@ export function StartRoundForm({ defaultArticleId }: { defaultArticleId?: string
   const [dueDate, setDueDate] = useState("");
   const error = start.error instanceof ApiError ? start.error : null;
   const fieldError = (f: string) => (error?.field === f ? <span className="field-error" role="alert">{error.message}</span> : null);
-  const adjudicators = (members.data ?? []).filter((m) => m.role !== "reviewer");
+  const adjudicators = (members.data ?? []).filter((m) => canAdjudicateRole(m.role));
 
   function handleSubmit(e: FormEvent) {
     e.preventDefault();

@@ -26,6 +26,8 @@
  *
  * Offsets in and out are code points of the canonical texts.
  */
+
+import type { AnchorState } from "@/lib/schemas/claim";
 import { OffsetIndex } from './offsets';
 import { describeSpan, trimSpan } from './selectors';
 import { alignTexts, imageOf, mapPoint, mapSpan, mergeRanges } from './text-alignment';
@@ -34,7 +36,7 @@ import { DEFAULT_MATCH_OPTIONS, matchQuote, type MatchOptions } from './match-qu
 import { timeBudget, type ReanchorBudget } from './reanchor-budget';
 
 /** Where a claim stands after a correction (the AnchorState enum of the data model). */
-export type AnchorState = 'anchored' | 'moved' | 'drifted' | 'orphaned';
+
 
 /** A claim's selectors in the old version. */
 export type AnchorInput = {

@@ -2,7 +2,6 @@ import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type ZodType } from "zod";
 import { AppError } from "@/lib/errors";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
-import type { Role } from "@/lib/policies/roles";
 import { countWrite } from "@/lib/quotas/write-rate";
 import { viewerOf, type Viewer } from "@/lib/server/visibility/viewer";
 import { requestRefusal } from "./request-guard";
@@ -22,12 +21,16 @@ type Handler<P> = (args: {
 }) => Promise<unknown> | unknown;
 
 /**
- * The one wrapper every API route goes through: it signs the caller in (401),
- * checks the role (403), and turns errors into `{ error, field? }` JSON with
+ * The one wrapper every API route goes through: it signs the caller in (401)
+ * and turns errors into `{ error, field? }` JSON with
  * the status from lib/errors.ts. Unknown errors become a bare 500; their
  * message never reaches the client.
  */
-export function withUser<P = Record<string, string>>(handler: Handler<P>, opts: { roles?: Role[] } = {}) {
+/*
+ * Routes name no roles: each use case asks lib/policies (requirePermission, or a
+ * policy that also weighs the object's state) and throws the refusal as a 403.
+ */
+export function withUser<P = Record<string, string>>(handler: Handler<P>) {
   return async (req: NextRequest, ctx: RouteContext<P>) => {
     try {
       // Cross-site (403) and non-JSON bodies (415) are refused before anything else (lib/api/request-guard.ts).
@@ -35,7 +38,6 @@ export function withUser<P = Record<string, string>>(handler: Handler<P>, opts: 
       if (refused) throw refused;
       const t0 = performance.now();
       const user = await requireUser(req);
-      if (opts.roles && !opts.roles.includes(user.role)) throw new AppError("FORBIDDEN");
       // Writes per user per minute (lib/quotas/write-rate.ts): 429 with Retry-After past the limit.
       if (req.method !== "GET" && req.method !== "HEAD") await countWrite(user.id);
       const t1 = performance.now();

@@ -6,7 +6,7 @@ import { matchClaim, signatureOf, signatureOfSpan } from "./match-claims";
 /**
  * Held-out-style articles, written for this test (not the seeds): three
  * outlets on a port strike and a fourth on something else, with the traps of
- * issue 16 — a different speaker, a request against a statement, and an
+ * a different speaker, a request against a statement, and an
  * earlier statement by someone else.
  */
 const ARTICLES = {

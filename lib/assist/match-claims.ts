@@ -4,7 +4,7 @@
  *
  * score = (0.6 · BM25 (normalized by the claim's own score) + 0.4 · share of
  * the claim's people, organizations and places the sentence names) ·
- * penalties + bonuses, where the penalties are the traps of issue 16:
+ * penalties + bonuses, where the penalties are the traps the evaluation set holds:
  *   - a different speaker (two different people, or two different
  *     governments) — a person and an organization may be affiliated, so they
  *     are neither the same nor different;

@@ -42,7 +42,10 @@ export function findNumbers(tokens: Token[]): { values: string[]; words: string[
       words.push(t.text);
       continue;
     }
-    if (QUANTITY_WORDS.has(lower) && !(tokens[i - 1] && /^\d/.test(tokens[i - 1]!.text))) words.push(t.text), values.push(lower.replace(/s$/, "s"));
+    if (QUANTITY_WORDS.has(lower) && !(tokens[i - 1] && /^\d/.test(tokens[i - 1]!.text))) {
+      words.push(t.text);
+      values.push(lower.replace(/s$/, "s"));
+    }
   }
   return { values, words };
 }

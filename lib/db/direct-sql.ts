@@ -15,8 +15,8 @@ import { whenNotBusy } from "./busy-retry";
  * costs about 0.2 ms of CPU in a script and 0.4-0.5 ms inside the Next server
  * on SQLite, more on PostgreSQL (compile, interpret, async hops); the driver
  * alone runs a cached better-sqlite3 statement in 5 µs. Claim creation ran four
- * of them, and at ten concurrent clients that CPU decides the p95 target of
- * issue 2 (bench/create-claims.bench.ts prints the figures).
+ * of them, and at ten concurrent clients that CPU decides the 10-connection p95
+ * target (bench/create-claims.bench.ts prints the figures).
  *
  * SQLite: a second connection to the same file, owned here.
  * - Statements are prepared once per call site (keyed by the template's

@@ -6,7 +6,7 @@ import { pdfTextItems } from "@/tests/support/pdf-text";
 /** A deterministic run of `n` letters and digits without a break opportunity. */
 const unbroken = (n: number) => Array.from({ length: n }, (_, i) => "abcdefghijklmnopqrstuvwxyz0123456789"[(i * 7 + (i >> 5)) % 36]).join("");
 
-describe("PDF report of text without spaces (issue 9)", () => {
+describe("PDF report of text without spaces", () => {
   it("lays out a 200,000-character run in linear time, every character printed, within the page margins", async () => {
     // Before the fix a 16k-character run took 6 s and 575 MB, and the time grew with the square of the length.
     const run = unbroken(200_000);

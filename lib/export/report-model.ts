@@ -6,7 +6,8 @@
  *
  * Offsets are Unicode code points of `version.text`, as everywhere else.
  */
-import type { AnchorState, Verdict } from "@/lib/schemas/claim";
+import type { AnchorFields, AnchorState, Verdict } from "@/lib/schemas/claim";
+import type { ClusterKind } from "@/lib/schemas/review";
 
 /** The formats `/api/articles/{id}/report?format=` serves. */
 export const REPORT_FORMATS = ["html", "pdf", "md", "csv", "claimreview", "w3c"] as const;
@@ -17,8 +18,8 @@ export const FORMAT_NAMES: Record<ReportFormat, string> = { html: "HTML", pdf: "
 /** A member as reports name them (no e-mail addresses: reports get published). */
 export type ReportPerson = { id: string; name: string };
 
-/** Cluster kinds of the review rounds (issue 4), as stored. */
-export type ReportClusterKind = "agreed" | "boundary_only" | "verdict_conflict" | "single_reviewer";
+/** Cluster kinds of the review rounds, as stored. */
+export type ReportClusterKind = ClusterKind;
 
 /** One evidence link of a claim, with its item. A deleted item still shows, flagged. */
 export type ReportEvidence = {
@@ -51,16 +52,10 @@ export type ReportDecision = { by: ReportPerson; at: string; boundary: string | 
  * One final claim. `number` is its 1-based place in text order (orphans
  * last); the HTML anchor is `claim-{number}`.
  */
-export type ReportClaim = {
+/** A claim in a report; its anchor fields are the words now at the position, or an orphan's words as checked. */
+export type ReportClaim = AnchorFields & {
   id: string;
   number: number;
-  /** TextPositionSelector, code points of the version's text; 0 and 0 for an orphan. */
-  start: number;
-  end: number;
-  /** TextQuoteSelector: the words now at the position, or an orphan's words as checked. */
-  exact: string;
-  prefix: string;
-  suffix: string;
   /**
    * Where the last correction left the claim. `drifted`:
    * its words were edited after the check; `orphaned`: they are gone, so it

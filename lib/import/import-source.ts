@@ -5,7 +5,7 @@
  * the user chose to restore put back and the kept blocks they chose to drop
  * taken out.
  *
- * Limits (documented in ARCHITECTURE.md and on the form): a file or page of at
+ * Limits (documented in docs/limits.md and on the form): a file or page of at
  * most {@link MAX_IMPORT_FILE_BYTES} (10 MB), and at most
  * {@link MAX_IMPORT_BYTES} (1 MiB) of text once extracted; text in the
  * encoding its bytes declare (UTF-8 when they declare none), with no control

@@ -1,27 +1,26 @@
+import { may } from "./permissions";
 import type { Role } from "./roles";
 
 /** Who may do what to an article and its versions. Pure: used by the server and sent to the client to hide controls. */
 export type ArticleActor = { id: string; role: Role };
 
-const isEditor = (actor: ArticleActor) => actor.role === "editor" || actor.role === "admin";
-
 /** Every member may bring in an article to check: adding one changes nothing anyone else made. */
 export const canCreateArticle = (_actor: ArticleActor) => true;
 
 /** Correcting the text moves every claim on it, so it is an editor's act (editors and admins). */
-export const canCorrectArticle = isEditor;
+export const canCorrectArticle = (actor: ArticleActor) => may(actor, "articles.correct");
 
 /** Confirming a drifted claim or re-placing an orphan decides where a claim stands: editors and admins. */
-export const canPlaceAnchor = isEditor;
+export const canPlaceAnchor = (actor: ArticleActor) => may(actor, "articles.placeAnchors");
 
 /** Changing an article's metadata after it is saved changes what reports say about it: editors and admins. */
-export const canEditArticleMeta = isEditor;
+export const canEditArticleMeta = (actor: ArticleActor) => may(actor, "articles.editMeta");
 
 /** Deleting an article takes its claims and reports out of every list: editors and admins. */
-export const canDeleteArticle = isEditor;
+export const canDeleteArticle = (actor: ArticleActor) => may(actor, "articles.delete");
 
 /** Bringing a deleted article back: admins, who see the deleted ones. */
-export const canRestoreArticle = (actor: ArticleActor) => actor.role === "admin";
+export const canRestoreArticle = (actor: ArticleActor) => may(actor, "articles.restore");
 
 /** The permissions the client uses to show or hide article controls. */
 export function articlePermissions(actor: ArticleActor) {
@@ -33,3 +32,4 @@ export function articlePermissions(actor: ArticleActor) {
     restore: canRestoreArticle(actor),
   };
 }
+export type ArticlePermissions = ReturnType<typeof articlePermissions>;

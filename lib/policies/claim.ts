@@ -1,3 +1,4 @@
+import { may } from "./permissions";
 import type { Role } from "./roles";
 import { canAdjudicateRole, roundAnnotationEditBlock, type RoundAnnotationSubject } from "./round";
 
@@ -15,14 +16,14 @@ export const canCreateClaim = (_actor: ClaimActor) => true;
  * (author only, drafts only, frozen after the reveal).
  */
 export const canEditClaim = (actor: ClaimActor, claim: ClaimSubject) =>
-  !claim.deletedAt && (claim.authorId === actor.id || actor.role === "editor" || actor.role === "admin") && !roundAnnotationEditBlock(actor, claim);
+  !claim.deletedAt && (claim.authorId === actor.id || may(actor, "claims.editAny")) && !roundAnnotationEditBlock(actor, claim);
 
 /** Deleting follows editing. */
 export const canDeleteClaim = canEditClaim;
 
 /** Restoring a deleted claim (undo): its author, or an editor or admin. */
 export const canRestoreClaim = (actor: ClaimActor, claim: ClaimSubject) =>
-  !!claim.deletedAt && (claim.authorId === actor.id || actor.role === "editor" || actor.role === "admin") && !roundAnnotationEditBlock(actor, claim);
+  !!claim.deletedAt && (claim.authorId === actor.id || may(actor, "claims.editAny")) && !roundAnnotationEditBlock(actor, claim);
 
 /** The permissions the client uses to show or hide controls for one claim. */
 export function claimPermissions(actor: ClaimActor, claim: ClaimSubject) {

@@ -1,3 +1,4 @@
+import { may } from "./permissions";
 import type { Role } from "./roles";
 import { canEditClaim, type ClaimSubject } from "./claim";
 
@@ -8,14 +9,12 @@ import { canEditClaim, type ClaimSubject } from "./claim";
 export type EvidenceActor = { id: string; role: Role };
 export type EvidenceSubject = { createdById: string | null; deletedAt?: Date | string | null };
 
-const curates = (actor: EvidenceActor) => actor.role === "editor" || actor.role === "admin";
-
 /** Every member adds to the library. */
 export const canCreateEvidence = (_actor: EvidenceActor) => true;
 
 /** The item's author edits it; editors and admins curate every item (seeded ones have no author). */
 export const canEditEvidence = (actor: EvidenceActor, item: EvidenceSubject) =>
-  !item.deletedAt && (item.createdById === actor.id || curates(actor));
+  !item.deletedAt && (item.createdById === actor.id || may(actor, "evidence.curate"));
 
 /** Deleting follows editing; a deleted item leaves a tombstone the claims citing it still show. */
 export const canDeleteEvidence = canEditEvidence;

@@ -1,3 +1,4 @@
+import { may } from "./permissions";
 import type { Role } from "./roles";
 
 /**
@@ -11,28 +12,26 @@ export type RoundSubject = { status: RoundStatus; adjudicatorId: string; reviewe
 /** The caller's assignment in a round, if any. */
 export type AssignmentSubject = { submittedAt: Date | string | null } | null;
 
-const isEditor = (actor: RoundActor) => actor.role === "editor" || actor.role === "admin";
-
 /** Editors and admins start rounds (and are the only possible adjudicators). */
-export const canStartRound = (actor: RoundActor) => isEditor(actor);
-export const canAdjudicateRole = (role: Role) => role === "editor" || role === "admin";
+export const canStartRound = (actor: RoundActor) => may(actor, "rounds.run");
+export const canAdjudicateRole = (role: Role) => may({ role }, "clusters.decide");
 
 /**
  * Any editor or admin of the team may decide clusters, not only the assigned
  * adjudicator: a desk must be able to cover for an absent colleague, and
  * optimistic concurrency keeps two deciders from overwriting each other.
  */
-export const canDecide = (actor: RoundActor, round: RoundSubject) => isEditor(actor) && (round.status === "revealed" || round.status === "adjudicated");
+export const canDecide = (actor: RoundActor, round: RoundSubject) => may(actor, "clusters.decide") && (round.status === "revealed" || round.status === "adjudicated");
 
 export const canSubmit = (round: RoundSubject, mine: AssignmentSubject) => round.status === "open" && !!mine && !mine.submittedAt;
 export const canReopen = (round: RoundSubject, mine: AssignmentSubject) => round.status === "open" && !!mine && !!mine.submittedAt;
 /** Ending the blind phase early is an editor's call. */
-export const canReveal = (actor: RoundActor, round: RoundSubject) => isEditor(actor) && round.status === "open";
-export const canClose = (actor: RoundActor, round: RoundSubject) => isEditor(actor) && round.status === "adjudicated";
+export const canReveal = (actor: RoundActor, round: RoundSubject) => may(actor, "rounds.run") && round.status === "open";
+export const canClose = (actor: RoundActor, round: RoundSubject) => may(actor, "rounds.run") && round.status === "adjudicated";
 /** Discussion opens with the reveal: before it, a comment could leak a reviewer's reading. */
 export const canComment = (round: RoundSubject) => round.status !== "open";
 /** Blind-phase progress counts (how many annotations each reviewer made): editors and admins only. */
-export const canSeeProgressCounts = (actor: RoundActor) => isEditor(actor);
+export const canSeeProgressCounts = (actor: RoundActor) => may(actor, "rounds.run");
 
 /** What the client may do with a round. */
 export function roundPermissions(actor: RoundActor, round: RoundSubject, mine: AssignmentSubject) {

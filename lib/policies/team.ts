@@ -1,3 +1,4 @@
+import { permissionRefusal, rolesWith } from "./permissions";
 import { ROLES, type Role } from "./roles";
 
 /**
@@ -11,24 +12,9 @@ export type TeamActor = { id: string; role: Role };
 export const TEAM_PERMISSIONS = ["members.view", "members.manage", "settings.edit", "activity.view"] as const;
 export type TeamPermission = (typeof TEAM_PERMISSIONS)[number];
 
-/** Admins manage the team; editors may look at its members and its activity. */
-const GRANTS: Record<TeamPermission, readonly Role[]> = {
-  "members.view": ["admin", "editor"],
-  "members.manage": ["admin"],
-  "settings.edit": ["admin"],
-  "activity.view": ["admin", "editor"],
-};
-
-const REFUSALS: Record<TeamPermission, string> = {
-  "members.view": "Only admins and editors see the team's members.",
-  "members.manage": "Only admins manage the team's members and invitations.",
-  "settings.edit": "Only admins change the team's settings.",
-  "activity.view": "Only admins and editors see the team's activity.",
-};
-
-/** Why `actor` may not do `permission` in their team, or null when they may. */
+/** Why `actor` may not do `permission` in their team, or null when they may (the grants are in ./permissions.ts). */
 export function teamRefusal(actor: TeamActor, permission: TeamPermission): string | null {
-  return GRANTS[permission].includes(actor.role) ? null : REFUSALS[permission];
+  return permissionRefusal(actor, permission);
 }
 
 /** What the client may do on the team pages. */
@@ -65,7 +51,7 @@ export function memberChangeRefusal(actor: TeamActor, target: MemberSubject, cha
 }
 
 /** The roles that manage a team (the guardrail keeps one of them active). */
-export const MANAGER_ROLES: readonly Role[] = GRANTS["members.manage"];
+export const MANAGER_ROLES: readonly Role[] = rolesWith("members.manage");
 /** The role of whoever makes a team. */
 export const TEAM_CREATOR_ROLE: Role = "admin";
 /** The role the invite form suggests. */

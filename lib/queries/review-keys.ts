@@ -1,4 +1,4 @@
-/** react-query keys of team review (issue 4), in one place so live events and mutations invalidate the same ones. */
+/** react-query keys of team review, in one place so live events and mutations invalidate the same ones. */
 export const reviewKeys = {
   all: () => ["reviews"] as const,
   list: () => ["reviews", "list"] as const,

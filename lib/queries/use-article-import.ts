@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ArticleDto } from "@/lib/server/articles/get-article";
+import type { ArticleDto } from "@/lib/schemas/article";
 import type { ArticleMeta, ImportPreviewDto, ImportSource, SnapshotDto } from "@/lib/schemas/article";
 import { apiFetch } from "./api-client";
 import { queryKeys } from "./keys";

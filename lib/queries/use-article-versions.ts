@@ -1,6 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ArticleDto } from "@/lib/server/articles/get-article";
+import type { ArticleDto } from "@/lib/schemas/article";
 import type { ArticleVersionDto, ReanchorSummary, VersionCompareDto } from "@/lib/schemas/article";
 import { ApiError, apiFetch } from "./api-client";
 import { invalidateArticle, queryKeys } from "./keys";

@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ArticleListItem } from "@/lib/server/articles/list-articles";
-import type { ArticleDto } from "@/lib/server/articles/get-article";
+import type { ArticleListItem } from "@/lib/schemas/article";
+import type { ArticleDto } from "@/lib/schemas/article";
 import type { ArticleMeta, ListArticlesQuery } from "@/lib/schemas/article";
 import { ApiError, apiFetch } from "./api-client";
 import { invalidateArticleLists, queryKeys } from "./keys";

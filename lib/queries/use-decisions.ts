@@ -1,7 +1,7 @@
 "use client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ClusterDto, DecideClusterInput, RoundDetailDto } from "@/lib/schemas/review";
-import type { AcceptAgreedResult } from "@/lib/server/reviews/accept-agreed-clusters";
+import type { AcceptAgreedResult } from "@/lib/schemas/review";
 import { ApiError, apiFetch } from "./api-client";
 import { invalidateArticleWork } from "./keys";
 import { reviewKeys } from "./review-keys";

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import type { FinalClaim } from "@/lib/server/claims/list-final-claims";
+import type { FinalClaim } from "@/lib/schemas/final-claim";
 import { apiFetch } from "./api-client";
 import { queryKeys } from "./keys";
 

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   ArticleRoundDto, QueueItemDto, RoundAgreementDto, RoundDetailDto, RoundSummaryDto, StartRoundInput, TeamAgreementPointDto,
 } from "@/lib/schemas/review";
-import type { MemberDto } from "@/lib/server/team/list-members";
+import type { MemberDto } from "@/lib/schemas/team";
 import { ApiError, apiFetch } from "./api-client";
 import { invalidateArticleWork } from "./keys";
 import { reviewKeys } from "./review-keys";

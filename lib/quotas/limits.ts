@@ -4,7 +4,7 @@ import { z } from "zod";
  * The limits that keep one user (or a flood of requests) from filling the
  * database or stalling the server, read once from the environment and
  * validated like lib/env.ts. The defaults sit far above what a newsroom does
- * in honest work; ARCHITECTURE.md ("Limits") has the table.
+ * in honest work; docs/limits.md has the table.
  */
 const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).max(100_000_000).default(fallback);
 

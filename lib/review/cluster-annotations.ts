@@ -1,7 +1,7 @@
 /**
  * Groups the annotations of a review round into clusters (candidate claims).
  *
- * Rules, decided for issue 4 and recorded in ARCHITECTURE.md:
+ * Rules (docs/review-rounds.md describes them with the rest of the round):
  * - Two annotations of DIFFERENT reviewers are linked when their spans share at
  *   least one character: `a.start < b.end && b.start < a.end` (half-open spans).
  *   Spans that only touch (`a.end === b.start`) share no character and are not linked.
@@ -17,13 +17,15 @@
  *
  * Pure: no database, no clock. Offsets are code points.
  */
+
+import type { ClusterKind } from "@/lib/schemas/review";
 import type { Verdict } from "@/lib/schemas/claim";
 
 /** What clustering needs to know about an annotation. */
 export type ClusterInput = { id: string; reviewerId: string; start: number; end: number; verdict: Verdict };
 
 /** agreed: ≥2 reviewers, identical spans and verdicts; boundary_only: same verdict, spans differ; verdict_conflict; single_reviewer. */
-export type ClusterKind = "agreed" | "boundary_only" | "verdict_conflict" | "single_reviewer";
+
 
 export type AnnotationCluster = {
   /** 1-based, in text order (by start, then end). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ArticlePermissions } from "@/lib/policies/article";
 
 /** The size cap of an article's text (pasted, corrected, or extracted from a file or page), in bytes of UTF-8: 1 MiB. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -215,3 +216,42 @@ export const articleVersionSchema = z.object({ version: z.coerce.number().int().
  * page's answer to a live event about new details; it keeps the text it has).
  */
 export const articleReadQuerySchema = z.object({ text: z.enum(["0", "1"]).default("1") });
+
+/** One row of the article list. */
+export type ArticleListItem = {
+  id: string;
+  title: string;
+  untitled: boolean;
+  outlet: string | null;
+  author: string | null;
+  publishedDate: string | null;
+  url: string | null;
+  claimCount: number;
+  reviewState: ReviewState;
+  hasDisputed: boolean;
+  createdAt: string;
+  deletedAt: string | null;
+  /** The row version: a restore names it. */
+  version: number;
+};
+
+/** A page of the list and how many articles match in all. */
+export type ArticlePage = { items: ArticleListItem[]; total: number; page: number; pageSize: number };
+
+/** GET /api/articles/{id}: metadata (with where each field came from), the current version's canonical text, and the fetched page's snapshot. */
+export type ArticleDto = {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  publishedDate: string | null;
+  modifiedDate: string | null;
+  url: string | null;
+  /** Where each metadata field came from: the page's statement ("og:title") or "editor". */
+  metaSources: Record<string, string>;
+  version: number;
+  currentVersion: { id: string; number: number; text: string; textHash: string; length: number; createdAt: string };
+  snapshot: { id: string; requestedUrl: string; finalUrl: string; status: number; contentType: string; fetchedAt: string; size: number } | null;
+  /** What the caller may do with the article (lib/policies/article.ts). */
+  can: ArticlePermissions;
+};

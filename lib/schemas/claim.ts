@@ -10,7 +10,7 @@ export const VERDICT_LABELS: Record<Verdict, string> = { verified: "Verified", d
 
 const offset = z.number().int().min(0).max(10_000_000);
 const rationale = z.string().max(RICH_TEXT_MAX, `The rationale is longer than ${RICH_TEXT_MAX} characters.`);
-/** Who made the claim (issue 14), free text; empty clears it. */
+/** Who made the claim, free text; empty clears it. */
 const speaker = z.string().trim().max(200, "The speaker is longer than 200 characters.");
 
 /** POST /api/articles/{id}/claims. Offsets count Unicode code points of the version's canonical text. */
@@ -54,19 +54,28 @@ export const claimVersionSchema = z.object({ version: z.coerce.number().int().mi
 export const ANCHOR_STATES = ["anchored", "moved", "drifted", "orphaned"] as const;
 export type AnchorState = (typeof ANCHOR_STATES)[number];
 
-/** A claim as the API returns it. */
-export type ClaimDto = {
-  id: string;
-  articleId: string;
-  versionId: string;
+/**
+ * Where a claim sits in a version's text, as the W3C selectors say it: a
+ * TextPositionSelector (code points of the canonical text; 0 and 0 for an
+ * orphan) and a TextQuoteSelector (the words, with up to 32 code points of
+ * context). Every DTO that places a claim shares these fields.
+ */
+export type AnchorFields = {
   start: number;
   end: number;
   exact: string;
   prefix: string;
   suffix: string;
+};
+
+/** A claim as the API returns it. */
+export type ClaimDto = AnchorFields & {
+  id: string;
+  articleId: string;
+  versionId: string;
   verdict: Verdict;
   rationaleHtml: string;
-  /** Who made the claim (issue 14), or null. */
+  /** Who made the claim, or null. */
   speaker: string | null;
   status: "draft" | "submitted";
   version: number;
@@ -74,9 +83,9 @@ export type ClaimDto = {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
-  /** The review round it was made in, if any (issue 4). */
+  /** The review round it was made in, if any. */
   roundId?: string | null;
-  /** Where the claim stands after the article was corrected (issue 6): drifted needs an editor, orphaned has start = end = 0 and its old quote. */
+  /** Where the claim stands after the article was corrected: drifted needs an editor, orphaned has start = end = 0 and its old quote. */
   anchorState?: AnchorState;
   /** The fuzzy-match score (0..1) of a drifted claim. */
   anchorScore?: number | null;

@@ -1,9 +1,12 @@
 import { z } from "zod";
+import type { Person } from "./person";
+
+/** How the reviewers' annotations of one cluster relate (lib/review/cluster-annotations.ts decides it). */
+export type ClusterKind = "agreed" | "boundary_only" | "verdict_conflict" | "single_reviewer";
 import { RICH_TEXT_MAX } from "@/lib/rich-text/allowed";
 import { verdictSchema, type Verdict } from "./claim";
 import type { RoundPermissions, RoundStatus } from "@/lib/policies/round";
 import type { AlphaResult, SpanAgreement } from "@/lib/review/agreement";
-import type { ClusterKind } from "@/lib/review/cluster-annotations";
 
 const id = z.string().min(1).max(64);
 const offset = z.number().int().min(0).max(10_000_000);
@@ -55,7 +58,6 @@ export type DecideClusterInput = z.infer<typeof decideClusterSchema>;
 /** POST /api/reviews/{id}/accept-agreed: the agreed clusters to accept, each with the version the client read. */
 export const acceptAgreedSchema = z.object({ clusters: z.array(z.object({ id, version: z.number().int().min(1) })).min(1).max(500) });
 
-type Person = { id: string; name: string | null };
 
 /** A round as lists and headers show it. */
 export type RoundSummaryDto = {
@@ -79,7 +81,8 @@ export type RoundSummaryDto = {
   can: RoundPermissions;
 };
 
-export type EvidenceLinkDto = { id: string; stance: string; pinpoint: string | null; evidence: { id: string; title: string; url: string | null; kind: string; deleted: boolean } };
+/** Evidence a cluster member cites, as the round page lists it (the full link is lib/schemas/evidence.ts's EvidenceLinkDto). */
+export type ClusterEvidenceDto = { id: string; stance: string; pinpoint: string | null; evidence: { id: string; title: string; url: string | null; kind: string; deleted: boolean } };
 
 /** One reviewer's annotation inside a cluster. */
 export type ClusterMemberDto = {
@@ -92,7 +95,7 @@ export type ClusterMemberDto = {
   rationaleHtml: string;
   /** Whether this is the reviewer's representative annotation in the cluster (their longest). */
   representative: boolean;
-  evidence: EvidenceLinkDto[];
+  evidence: ClusterEvidenceDto[];
 };
 
 export type DecisionDto = {
@@ -201,3 +204,6 @@ export type QueueItemDto = {
   annotationCount: number;
   overdue: boolean;
 };
+
+/** The outcome of a bulk accept: each cluster decided, refused as stale (with its current state), or skipped. */
+export type AcceptAgreedResult = { decided: ClusterDto[]; conflicts: ClusterDto[]; skipped: { id: string; reason: string }[] };

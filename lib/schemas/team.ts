@@ -1,5 +1,5 @@
 /**
- * Wire shapes of the people pages (issue 11): setup, members, invitations,
+ * Wire shapes of the people pages: setup, members, invitations,
  * password resets, account, teams, team settings and activity. Shared by the
  * route handlers, the react-query hooks and the forms; nothing here pulls in
  * server code (the common-password check is server-only: lib/auth/password-policy.ts).
@@ -178,3 +178,6 @@ export type ActivityEventDto = {
   object: { type: string; id: string; label: string | null; href: string | null };
 };
 export type ActivityPageDto = { events: ActivityEventDto[]; next: string | null };
+
+/** A teammate as pickers and mentions show them. */
+export type MemberDto = { id: string; name: string | null; email: string; role: Role };

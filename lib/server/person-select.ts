@@ -1,5 +1,3 @@
 /** The columns a member is shown by in DTOs and reports: id and name, never the e-mail address. */
 export const personSelect = { select: { id: true, name: true } } as const;
 
-/** A member as `personSelect` reads them. */
-export type Person = { id: string; name: string | null };

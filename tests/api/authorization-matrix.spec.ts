@@ -147,7 +147,7 @@ const MATRIX: Record<string, Row> = {
       { as: "coReviewer", expect: "scan" },
       { as: "blindEditor", expect: "scan" },
       { as: "editor", expect: "scan" },
-      { as: "coReviewer", req: (d) => ({ query: `q=${encodeURIComponent(HIDDEN_PHRASE)}` }), expect: "scan" },
+      { as: "coReviewer", req: () => ({ query: `q=${encodeURIComponent(HIDDEN_PHRASE)}` }), expect: "scan" },
     ],
   },
   "POST /api/claims/[claimId]/apply-related": {

@@ -1,5 +1,5 @@
 /**
- * The malformed requests that got a 500 (or an empty error) before issue 9,
+ * The malformed requests that once got a 500 (or an empty error),
  * one by one, with the answer each must get now. The random search over
  * every route is tests/api/input-fuzz.spec.ts.
  */

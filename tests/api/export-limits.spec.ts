@@ -2,7 +2,7 @@
  * Issue 9: every export is bounded, and past a bound the answer is a clear
  * 4xx whose JSON names the limit (and the field at fault), never a stalled
  * or dead server. On an app instance of its own with low limits
- * (ARCHITECTURE.md, Reports → Limits, lists them and their defaults).
+ * (docs/reports.md, "Limits", lists them and their defaults).
  */
 import { test, expect, makeDesk, testDb } from "../support/fixtures";
 import { freePort, signInAt, startAppInstance, type AppInstance } from "../support/app-instance";

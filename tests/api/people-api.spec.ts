@@ -1,4 +1,3 @@
-import type { APIRequestContext } from "@playwright/test";
 import { test, expect, signIn, signedInRequest, testDb } from "../support/fixtures";
 import { NEW_PASSWORD, invite, makeAdminDesk, membershipOf } from "../support/people";
 import { createArticle, createTeam, createUser } from "@/seeds/factories";

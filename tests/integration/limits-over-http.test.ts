@@ -1,5 +1,5 @@
 /**
- * The limits of issue 9 item 9, over HTTP against the production server
+ * The request limits (docs/limits.md), over HTTP against the production server
  * (scripts/server.ts, what `npm start` runs) with small limits, so each one is
  * reached in a few requests: writes per user per minute (429 + Retry-After),
  * live-event streams per user (429 + Retry-After), the body cap (413), the

@@ -15,7 +15,7 @@ const now = new Date("2026-12-01T10:00:00Z");
 
 /**
  * The team ZIP loads a hundred articles' reports with a fixed number of
- * queries (issue 12); it must give each article exactly the report that
+ * queries; it must give each article exactly the report that
  * GET /api/articles/{id}/report gives it, blind-review rule included.
  */
 describe("loading many articles' reports at once", () => {

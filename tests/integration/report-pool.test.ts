@@ -27,7 +27,7 @@ async function appError(p: Promise<unknown>): Promise<AppError> {
 }
 
 // Each pool starts a worker that loads the app's modules: a few seconds per pool under tsx, so the tests share them.
-describe("report pool (issue 9: reports loaded and built off the event loop, within limits)", () => {
+describe("report pool (reports loaded and built off the event loop, within limits)", () => {
   it("loads an article's report on a worker within the caller's team (another team's article is a 404), and builds the same bytes as the server thread would", async () => {
     const desk = await makeDesk(db);
     const other = await makeDesk(db);

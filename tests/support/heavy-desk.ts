@@ -1,6 +1,6 @@
 /**
  * Data at the limits the import allows, for the tests that exports cannot
- * hurt the server (issue 9): articles of MAX_IMPORT_BYTES (1 MiB) of text,
+ * hurt the server: articles of MAX_IMPORT_BYTES (1 MiB) of text,
  * with and without spaces, carrying many claims.
  */
 import { randomUUID } from "node:crypto";

@@ -5,7 +5,7 @@
  * 127.0.0.1 through in test runs).
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 
 /** How one path answers. */
 export type Route = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
@@ -15,7 +15,7 @@ export type PageServer = { origin: string; url: (path: string) => string; hits: 
 /** Serve `routes` (path -> handler); other paths get 404. */
 export async function startPageServer(routes: Record<string, Route>): Promise<PageServer> {
   const hits = new Map<string, number>();
-  const sockets = new Set<import("node:net").Socket>();
+  const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
     hits.set(path, (hits.get(path) ?? 0) + 1);

@@ -4,6 +4,7 @@ import { enabledProviders } from "@/lib/auth/providers";
 import { AppError } from "@/lib/errors";
 import { previewInvitation } from "@/lib/server/team/preview-invitation";
 import { AcceptInvitation } from "@/components/account/accept-invitation";
+import { roleWithArticle } from "@/lib/policies/roles";
 
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
 
@@ -25,7 +26,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <main className="auth-page">
       <h1>Join {invitation.teamName}</h1>
       <p className="muted">
-        {invitation.invitedBy ?? "An admin"} invited {invitation.email} as {invitation.role === "admin" ? "an admin" : `a ${invitation.role}`}.
+        {invitation.invitedBy ?? "An admin"} invited {invitation.email} as {roleWithArticle(invitation.role)}.
       </p>
       <AcceptInvitation token={token} invitation={invitation} signedInAs={account?.email ?? null} providers={enabledProviders()} />
     </main>

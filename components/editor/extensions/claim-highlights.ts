@@ -7,6 +7,8 @@
  * Each claim is its own `<mark>` (decoration `nodeName`), so PM nests the
  * elements of overlapping or nested claims instead of merging their attributes.
  */
+
+import type { Verdict } from "@/lib/schemas/claim";
 import { Extension, type Editor, type JSONContent } from '@tiptap/core';
 import type { Node as PmNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
@@ -14,7 +16,7 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { TextPmMap } from '../../../lib/anchoring/prosemirror-positions';
 
 /** A claim's verdict, drawn with a colour and a non-colour cue (underline style). */
-export type Verdict = 'verified' | 'disputed' | 'unsourced';
+
 
 /** A claim as the highlighter needs it: [start, end) in code points of the canonical text. */
 export type HighlightClaim = {

@@ -1,5 +1,5 @@
 /**
- * Suggested claims (issue 16) as faint dotted underlines in the read-only
+ * Suggested claims as faint dotted underlines in the read-only
  * article viewer, and a span located from another article ("open at the
  * sentence"), as decorations from code-point offsets, like
  * claim-highlights.ts. They are drawn under claim highlights and never take

@@ -8,7 +8,7 @@ import { mailEnabled, sendMail } from "@/lib/server/mail/send-mail";
 import { appBaseUrl } from "@/lib/server/team/app-url";
 import { PASSWORD_RESET_TTL_MS, newOneTimeToken } from "@/lib/server/team/one-time-token";
 import { MANAGER_ROLES } from "@/lib/policies/team";
-import { requireTeamPermission } from "@/lib/server/team/require-permission";
+import { requirePermission } from "@/lib/server/require-permission";
 
 /** Makes a reset row for `userId` and its link (the token is returned once, stored hashed). */
 export async function makePasswordResetLink(userId: string, createdById: string | null, requestOrigin?: string) {
@@ -29,7 +29,7 @@ export async function makePasswordResetLink(userId: string, createdById: string 
  * without SMTP an operator makes it with the CLI.
  */
 export async function createPasswordReset(user: CurrentUser, membershipId: string, requestOrigin?: string): Promise<OneTimeLinkDto> {
-  requireTeamPermission(user, "members.manage");
+  requirePermission(user, "members.manage");
   const member = await db.membership.findFirst({ where: { id: membershipId, teamId: user.teamId }, select: { id: true, deactivatedAt: true, user: { select: { id: true, email: true } } } });
   if (!member) throw notFound("Member not found.");
   if (member.deactivatedAt) throw new AppError("CONFLICT", "This member is deactivated: reactivate them first.", { field: "status" });

@@ -7,7 +7,8 @@ import { controlCharacterMessage, findControlCharacter, MAX_IMPORT_BYTES, type C
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { publishEvent } from "@/lib/events/event-bus";
 import { findArticle } from "./find-article";
-import { getArticle, type ArticleDto } from "./get-article";
+import { getArticle } from "./get-article";
+import type { ArticleDto } from "@/lib/schemas/article";
 import { applyReanchor, planReanchor } from "./reanchor-claims";
 import { findUnfinishedRound, unfinishedRoundConflict } from "./unfinished-round";
 import { versionFields } from "./version-fields";

@@ -2,12 +2,13 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { findArticle } from "./find-article";
 import { articlePermissions } from "@/lib/policies/article";
+import type { ArticleDto } from "@/lib/schemas/article";
 
 /** The snapshot columns a DTO shows (never the body: it is downloaded on its own). */
 const SNAPSHOT_META = { id: true, requestedUrl: true, finalUrl: true, status: true, contentType: true, fetchedAt: true, size: true } as const;
 
 /** GET /api/articles/{id}: metadata (with where each field came from), the current version's canonical text, and the fetched page's snapshot. */
-export async function getArticle(user: CurrentUser, articleId: string) {
+export async function getArticle(user: CurrentUser, articleId: string): Promise<ArticleDto> {
   const { article, current } = await findArticle(user.teamId, articleId);
   const snapshot = await db.articleSnapshot.findFirst({ where: { articleId: article.id, teamId: user.teamId }, select: SNAPSHOT_META });
   return {
@@ -27,7 +28,6 @@ export async function getArticle(user: CurrentUser, articleId: string) {
     can: articlePermissions(user),
   };
 }
-export type ArticleDto = Awaited<ReturnType<typeof getArticle>>;
 
 /** The article's details: {@link getArticle} without the current version's text. */
 export async function getArticleDetails(user: CurrentUser, articleId: string) {

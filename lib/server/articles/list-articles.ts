@@ -6,27 +6,7 @@ import { visibleAnnotationSql, visibleClaimSql } from "@/lib/server/visibility/v
 import { canRestoreArticle } from "@/lib/policies/article";
 import { listArticlesSchema, type ListArticlesQuery, type ReviewState } from "@/lib/schemas/article";
 import { claimCountsSql } from "./claim-count";
-
-/** One row of the article list. */
-export type ArticleListItem = {
-  id: string;
-  title: string;
-  untitled: boolean;
-  outlet: string | null;
-  author: string | null;
-  publishedDate: string | null;
-  url: string | null;
-  claimCount: number;
-  reviewState: ReviewState;
-  hasDisputed: boolean;
-  createdAt: string;
-  deletedAt: string | null;
-  /** The row version: a restore names it. */
-  version: number;
-};
-
-/** A page of the list and how many articles match in all. */
-export type ArticlePage = { items: ArticleListItem[]; total: number; page: number; pageSize: number };
+import type { ArticleListItem, ArticlePage } from "@/lib/schemas/article";
 
 /** The search words: letters and digits only (so nothing the user types is query syntax), lower-cased, accents folded as both indexes fold them. */
 export function searchTokens(q: string | undefined): string[] {

@@ -11,6 +11,7 @@ import type { Visibility } from "@/lib/policies/visibility";
 import { ensureArticleIndexed, teamTerm } from "./sentence-index";
 import { corpusStats, searchSentences, type IndexedSentence } from "./sentence-search";
 import { backfillTeam } from "./team-backfill";
+import { may } from "@/lib/policies/permissions";
 
 /** At most this many related sentences, and this many per article. */
 export const MAX_RELATED = 30;
@@ -132,7 +133,7 @@ async function claimsOn(teamId: string, visibility: Visibility, sentences: Index
   for (const s of sentences) {
     const overlaps = (x: { versionId: string; start: number; end: number }) => x.versionId === s.versionId && x.start < s.end && s.start < x.end;
     const final = finals.find(overlaps);
-    const editorOwn = annotations.find((a) => overlaps(a) && !a.roundId && a.author.memberships.some((m) => m.role !== "reviewer"));
+    const editorOwn = annotations.find((a) => overlaps(a) && !a.roundId && a.author.memberships.some((m) => may(m, "claims.final")));
     const any = annotations.find(overlaps);
     if (final) {
       out.set(s.id, {

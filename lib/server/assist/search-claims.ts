@@ -3,6 +3,7 @@ import type { ClaimSearchDto, ClaimSearchInput, ClaimSearchRow } from "@/lib/sch
 import type { Verdict } from "@/lib/schemas/claim";
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import { visibleAnnotationWhere, visibleClaimWhere } from "@/lib/server/visibility/visible-where";
+import { may } from "@/lib/policies/permissions";
 
 /** Rows per page, and how many of the newest claims one search reads at most before filtering words. */
 export const CLAIMS_PAGE = 50;
@@ -11,7 +12,7 @@ export const CLAIMS_WINDOW = 5000;
 const fold = (s: string | null | undefined) => (s ?? "").normalize("NFKC").toLowerCase();
 
 /**
- * GET /api/claims: the desk-wide claim search (issue 16). Every claim of the
+ * GET /api/claims: the desk-wide claim search. Every claim of the
  * team the caller may see (the cross-article blind-review rule): members'
  * annotations and the final claims of review rounds, newest first, with
  * verdict, speaker, article and date. Filters (verdict, article) run in the
@@ -44,7 +45,7 @@ export async function searchClaims(user: Viewer, input: ClaimSearchInput): Promi
     ...annotations.map((a) => ({
       id: a.id, articleId: a.articleId, articleTitle: a.article.title, outlet: a.article.outlet, start: a.start, end: a.end, exact: a.exact,
       verdict: a.verdict as Verdict, speaker: a.speaker, author: a.author.name, createdAt: a.createdAt.toISOString(),
-      final: !a.roundId && a.author.memberships.some((m) => m.role !== "reviewer"),
+      final: !a.roundId && a.author.memberships.some((m) => may(m, "claims.final")),
     })),
     ...finals.map((c) => ({
       id: c.id, articleId: c.articleId, articleTitle: c.article.title, outlet: c.article.outlet, start: c.start, end: c.end, exact: c.exact,

@@ -8,7 +8,7 @@ import { teamAliases } from "./team-aliases";
 import { analyzeOffThread } from "./analyze-off-thread";
 
 /**
- * The sentence index of claim assistance (issue 16): each live article's
+ * The sentence index of claim assistance: each live article's
  * current version, analysed once (lib/assist/analyze-text.ts) and stored as
  * AssistSentence rows, with the database's own full-text index over their
  * retrieval terms (SQLite FTS5 table AssistSentenceFts; PostgreSQL GIN index

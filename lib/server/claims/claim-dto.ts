@@ -19,9 +19,9 @@ type ClaimRow = {
   id: string; articleId: string; versionId: string; authorId: string; start: number; end: number; exact: string;
   prefix: string; suffix: string; verdict: string; rationaleHtml: string; speaker?: string | null; status: string; version: number;
   createdAt: Date; updatedAt: Date; deletedAt: Date | null; author: { id: string; name: string | null };
-  /** The review round it was made in (issue 4); `round` carries its status for the lock rules. */
+  /** The review round it was made in; `round` carries its status for the lock rules. */
   roundId?: string | null; round?: { status: string } | null;
-  /** Where the claim stands after corrections (issue 6); absent means anchored. */
+  /** Where the claim stands after corrections; absent means anchored. */
   anchorState?: string; anchorScore?: number | null;
   /** Live evidence links; absent on a claim just created (none yet). */
   _count?: { evidenceLinks: number };

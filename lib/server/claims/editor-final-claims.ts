@@ -1,7 +1,8 @@
 import { pgPool } from "@/lib/db";
 import { readRows, sql } from "@/lib/db/direct-sql";
 import type { AnchorState, Verdict } from "@/lib/schemas/claim";
-import type { FinalClaim, FinalClaimEvidence } from "./list-final-claims";
+import type { FinalClaim, FinalClaimEvidence } from "@/lib/schemas/final-claim";
+import { rolesWith } from "@/lib/policies/permissions";
 
 /**
  * Editors' own final claims (annotations outside review rounds by an editor
@@ -11,7 +12,7 @@ import type { FinalClaim, FinalClaimEvidence } from "./list-final-claims";
  * Why not Prisma: a report of a desk's volume reads ten thousand of these
  * with their authors and evidence, and Prisma's query compiler spent about
  * 0.5 s of CPU turning those rows into objects that the driver returns in
- * 0.1 s (issue 12: exports of 10,000 claims in a second, loading included).
+ * 0.1 s (exports of 10,000 claims in a second, loading included).
  * The statements are the same on both databases but for the list of
  * versions (a JSON array on SQLite, an array parameter on PostgreSQL) and
  * reading timestamps (PostgreSQL's `timestamp` is read as UTC explicitly;
@@ -63,13 +64,16 @@ type LinkRow = {
 /** SQLite stores Prisma's DateTime as ISO text with "+00:00"; PostgreSQL's is read as UTC (below). */
 const iso = (value: string | Date) => new Date(value).toISOString();
 
+/** Whose own claims outside rounds are the desk's final claims (lib/policies/permissions.ts). */
+const FINAL_ROLES = rolesWith("claims.final");
+
 // The annotations an editor's final claims come from: as listFinalClaims selects them, on the given versions.
 const sqliteAnnotations = (teamId: string, versions: string) => sql`
   SELECT a."id", a."articleId", a."versionId", a."start", a."end", a."exact", a."prefix", a."suffix", a."anchorState", a."anchorScore", a."version",
     a."verdict", a."rationaleHtml", a."createdAt", a."updatedAt", u."id" AS "authorId", u."name" AS "authorName"
   FROM "Annotation" a JOIN "User" u ON u."id" = a."authorId"
   WHERE a."teamId" = ${teamId} AND a."roundId" IS NULL AND a."deletedAt" IS NULL AND a."versionId" IN (SELECT "value" FROM json_each(${versions}))
-    AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = a."authorId" AND m."teamId" = ${teamId} AND m."role" IN ('editor', 'admin'))`;
+    AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = a."authorId" AND m."teamId" = ${teamId} AND m."role" IN (SELECT "value" FROM json_each(${JSON.stringify(FINAL_ROLES)})))`;
 
 const pgAnnotations = (teamId: string, versions: string[]) => sql`
   SELECT a."id", a."articleId", a."versionId", a."start", a."end", a."exact", a."prefix", a."suffix", a."anchorState", a."anchorScore", a."version",
@@ -77,7 +81,7 @@ const pgAnnotations = (teamId: string, versions: string[]) => sql`
     u."id" AS "authorId", u."name" AS "authorName"
   FROM "Annotation" a JOIN "User" u ON u."id" = a."authorId"
   WHERE a."teamId" = ${teamId} AND a."roundId" IS NULL AND a."deletedAt" IS NULL AND a."versionId" = ANY(${versions})
-    AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = a."authorId" AND m."teamId" = ${teamId} AND m."role" IN ('editor', 'admin'))`;
+    AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = a."authorId" AND m."teamId" = ${teamId} AND m."role"::text = ANY(${[...FINAL_ROLES]}))`;
 
 // Their live evidence links with the library items (a deleted item still shows, flagged), oldest link first.
 const sqliteLinks = (teamId: string, versions: string) => sql`

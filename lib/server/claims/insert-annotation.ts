@@ -18,7 +18,7 @@ export type NewAnnotation = {
   suffix: string;
   verdict: Verdict;
   rationaleHtml: string;
-  /** Who made the claim (issue 14), or null. */
+  /** Who made the claim, or null. */
   speaker?: string | null;
 };
 

@@ -1,71 +1,14 @@
 import { db } from "@/lib/db";
-import { personSelect, type Person } from "@/lib/server/person-select";
-import type { AnchorState, Verdict } from "@/lib/schemas/claim";
-import type { ClusterKind } from "@/lib/review/cluster-annotations";
+import { personSelect } from "@/lib/server/person-select";
+import type { Person } from "@/lib/schemas/person";
+import type { Verdict } from "@/lib/schemas/claim";
+import type { ClusterKind } from "@/lib/schemas/review";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { isReviewingBlind, type Visibility } from "@/lib/policies/visibility";
 import { visibleClaimWhere } from "@/lib/server/visibility/visible-where";
 import { editorFinalClaims } from "./editor-final-claims";
+import type { FinalClaim, FinalClaimEvidence, FinalClaimMember } from "@/lib/schemas/final-claim";
 
-
-/** An evidence link of a final claim, with its library item (a deleted item still shows, flagged). */
-export type FinalClaimEvidence = {
-  linkId: string;
-  stance: "supports" | "contradicts" | "context";
-  pinpoint: string | null;
-  evidence: {
-    id: string; kind: string; title: string; url: string | null; publisher: string | null; author: string | null;
-    publishedDate: string | null; accessedDate: string | null; quote: string | null; dateStart: string | null;
-    dateEnd: string | null; datePrecision: string | null; deleted: boolean;
-  };
-};
-
-/** A reviewer's annotation behind a final claim (a cluster member, or the editor's own annotation). */
-export type FinalClaimMember = { annotationId: string; author: Person; start: number; end: number; exact: string; verdict: Verdict; rationaleHtml: string };
-
-/**
- * One final claim of an article: what reports export. It comes either from a
- * decided cluster of a review round (`source: "round"`, a Claim row) or,
- * outside rounds, straight from an editor's or admin's annotation
- * (`source: "editor"`, derived at read time, so edits and deletes of the
- * annotation need no syncing). Offsets are code points of `versionId`'s text.
- *
- * Corrections re-anchor both kinds onto the new version (lib/server/articles/
- * reanchor-claims.ts), so a claim decided before a correction stays listed.
- * `anchorState` says how it came through: `anchored`/`moved` are on the very
- * words that were checked; `drifted` is on edited words (text changed after
- * the check: it needs re-review); `orphaned` has no place in the text
- * (`start = end = 0`) and keeps the quote as it was checked.
- */
-export type FinalClaim = {
-  /** The Claim id (round) or the annotation id (editor). */
-  id: string;
-  source: "round" | "editor";
-  articleId: string;
-  versionId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  /** Where the last correction left it; an editor's claim has its annotation's state. */
-  anchorState: AnchorState;
-  /** The fuzzy-match score (0..1) of a drifted claim; null otherwise. */
-  anchorScore: number | null;
-  /** The row version (Claim, or the editor's annotation) that an anchor update names. */
-  version: number;
-  verdict: Verdict;
-  /** Sanitized HTML. */
-  rationaleHtml: string;
-  evidence: FinalClaimEvidence[];
-  members: FinalClaimMember[];
-  cluster: { id: string; roundId: string; number: number; kind: ClusterKind } | null;
-  decision: { id: string; decider: Person; boundary: string | null; rationaleHtml: string; createdAt: string } | null;
-  /** Who made the claim: the adjudicator (round) or the annotation's author (editor). */
-  author: Person | null;
-  createdAt: string;
-  updatedAt: string;
-};
 
 /** The columns of an annotation read as a cluster member (FinalClaimMember). */
 const memberSelect = { id: true, author: personSelect, start: true, end: true, exact: true, verdict: true, rationaleHtml: true } as const;
@@ -147,7 +90,7 @@ export async function findRoundFinalClaim(v: Visibility, claimId: string): Promi
  * The final claims of an article of the viewer's team, in text order (orphans last):
  * on its current version, or on every version with `allVersions`. 404 for
  * another team's article. The return type is the contract the report
- * builders (issue 5) read; keep it stable.
+ * builders read; keep it stable.
  *
  * With `roundId`, only the final claims decided in that round.
  *

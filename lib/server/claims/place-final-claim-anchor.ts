@@ -6,7 +6,8 @@ import { publishEvent } from "@/lib/events/event-bus";
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import { assertCanSeeOutcome } from "@/lib/server/visibility/assert-outcome";
 import { anchorPlacement } from "./anchor-placement";
-import { findRoundFinalClaim, type FinalClaim } from "./list-final-claims";
+import { findRoundFinalClaim } from "./list-final-claims";
+import type { FinalClaim } from "@/lib/schemas/final-claim";
 
 /** The flat columns audited before and after (no relations: they are read inside the transaction). */
 const auditColumns = {

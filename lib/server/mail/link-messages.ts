@@ -1,5 +1,6 @@
 import type { Role } from "@/lib/policies/roles";
 import type { MailMessage } from "./send-mail";
+import { roleWithArticle } from "@/lib/policies/roles";
 
 const when = (d: Date) => d.toUTCString().replace(/:\d\d GMT$/, " UTC");
 
@@ -9,7 +10,7 @@ export function invitationMessage(p: { to: string; teamName: string; role: Role;
     to: p.to,
     subject: `You are invited to ${p.teamName} on Claimdesk`,
     text: [
-      `${p.inviter ?? "An admin"} invited you to join ${p.teamName} on Claimdesk as ${p.role === "admin" ? "an admin" : `a ${p.role}`}.`,
+      `${p.inviter ?? "An admin"} invited you to join ${p.teamName} on Claimdesk as ${roleWithArticle(p.role)}.`,
       "",
       "Open this link to accept (it works once, until " + when(p.expiresAt) + "):",
       p.url,

@@ -3,7 +3,7 @@
  * environment. Defaults are far above what a newsroom's honest work needs
  * (the largest article the import accepts, 1 MiB of text with thousands of
  * claims, builds in seconds in every format) and stop a report from taking
- * the server's memory or time. ARCHITECTURE.md (Reports → Limits) lists them.
+ * the server's memory or time. docs/reports.md ("Limits") lists them.
  */
 import { availableParallelism } from "node:os";
 import { z } from "zod";

@@ -1,4 +1,4 @@
-import type { FinalClaim, FinalClaimEvidence } from "@/lib/server/claims/list-final-claims";
+import type { FinalClaim, FinalClaimEvidence } from "@/lib/schemas/final-claim";
 import type { ReportClaim, ReportDecision, ReportEvidence, ReportPerson, ReportRejection, ReportReview } from "@/lib/export/report-model";
 import type { RejectedCluster } from "@/lib/server/reviews/rejected-clusters";
 import { isDisagreement } from "@/lib/export/summarize-claims";

@@ -12,7 +12,7 @@ import type { ZipJobDto } from "@/lib/schemas/report";
  * is a few seconds of work whose result is downloaded once, so it is not
  * worth a table. With several instances behind a load balancer, the
  * progress and download requests must reach the same instance (sticky
- * sessions); ARCHITECTURE.md notes this.
+ * sessions); docs/reports.md notes this.
  *
  * The ZIP itself is written to a temporary file (build-team-zip.ts), never
  * held in memory, and served from it. The number of jobs building at once

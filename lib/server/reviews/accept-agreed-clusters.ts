@@ -5,9 +5,10 @@ import { findClusterRows, toClusterDto } from "./cluster-dto";
 import { decideCluster } from "./decide-cluster";
 import { findRound } from "./find-round";
 import { assertCanSeeOutcome } from "@/lib/server/visibility/assert-outcome";
+import { requirePermission } from "@/lib/server/require-permission";
+import type { AcceptAgreedResult } from "@/lib/schemas/review";
 
-/** The outcome of a bulk accept: each cluster decided, refused as stale (with its current state), or skipped. */
-export type AcceptAgreedResult = { decided: ClusterDto[]; conflicts: ClusterDto[]; skipped: { id: string; reason: string }[] };
+
 
 /**
  * POST /api/reviews/{id}/accept-agreed: accepts agreed clusters as the
@@ -18,7 +19,7 @@ export type AcceptAgreedResult = { decided: ClusterDto[]; conflicts: ClusterDto[
  */
 export async function acceptAgreedClusters(user: Viewer, roundId: string, clusters: { id: string; version: number }[]): Promise<AcceptAgreedResult> {
   const round = await findRound(user.teamId, roundId);
-  if (user.role === "reviewer") throw new AppError("FORBIDDEN", "Only editors and admins decide clusters.");
+  requirePermission(user, "clusters.decide");
   assertCanSeeOutcome(user.visibility, round.articleId);
   const rows = await findClusterRows(user.visibility, { roundId, id: { in: clusters.map((c) => c.id) } });
   // All or nothing: an id outside the round refuses the whole request before any cluster is decided.

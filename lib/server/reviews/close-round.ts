@@ -7,11 +7,12 @@ import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { publishEvent } from "@/lib/events/event-bus";
 import { findRound } from "./find-round";
 import { loadRoundSummary } from "./round-summaries";
+import { requirePermission } from "@/lib/server/require-permission";
 
 /** POST /api/reviews/{id}/close: an editor closes an adjudicated round; its decisions become final. */
 export async function closeRound(user: Viewer, roundId: string, version: number): Promise<RoundSummaryDto> {
   const round = await findRound(user.teamId, roundId);
-  if (user.role === "reviewer") throw new AppError("FORBIDDEN", "Only editors and admins close review rounds.");
+  requirePermission(user, "rounds.run");
   const conflict = async (message: string) => new AppError("CONFLICT", message, { current: await loadRoundSummary(user, roundId) });
   const subject = { status: round.status as RoundStatus, adjudicatorId: round.adjudicatorId, reviewerIds: [] };
   if (!canClose(user, subject)) throw await conflict(round.status === "closed" ? "This round is already closed." : "Decide every cluster before closing the round.");

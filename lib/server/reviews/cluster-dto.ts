@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/sqlite";
 import { personSelect } from "@/lib/server/person-select";
 import type { Verdict } from "@/lib/schemas/claim";
 import type { ClusterDto, DecisionDto } from "@/lib/schemas/review";
-import type { ClusterKind } from "@/lib/review/cluster-annotations";
+import type { ClusterKind } from "@/lib/schemas/review";
 import { representativesOf } from "@/lib/review/cluster-annotations";
 import type { Visibility } from "@/lib/policies/visibility";
 import { visibleClusterWhere } from "@/lib/server/visibility/visible-where";

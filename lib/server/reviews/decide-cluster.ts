@@ -11,6 +11,7 @@ import { publishEvent } from "@/lib/events/event-bus";
 import { findClusterRows, loadClusterDto, toClusterDto, type ClusterRow } from "./cluster-dto";
 import { applyDecision } from "./apply-decision";
 import { assertCanSeeOutcome } from "@/lib/server/visibility/assert-outcome";
+import { requirePermission } from "@/lib/server/require-permission";
 
 /**
  * POST /api/clusters/{id}/decisions: accept a boundary and verdict, or reject
@@ -27,7 +28,7 @@ export async function decideCluster(user: Viewer, clusterId: string, input: Deci
   const [row] = await findClusterRows(user.visibility, { id: clusterId });
   if (!row) throw notFound("Cluster not found.");
   const round = { status: row.round.status as RoundStatus, adjudicatorId: "", reviewerIds: [] };
-  if (user.role === "reviewer") throw new AppError("FORBIDDEN", "Only editors and admins decide clusters.");
+  requirePermission(user, "clusters.decide");
   if (!canDecide(user, round)) throw new AppError("FORBIDDEN", "This round is closed; its decisions are final.");
   if (row.version !== input.version) throw conflict(row);
 

@@ -27,7 +27,7 @@ export type ClaimChange = {
  */
 export async function materializeClaim(tx: Tx, c: ClaimChange) {
   const { quote } = describeSpan(c.text.text, c.span.start, c.span.end, c.text.index);
-  // The claim's speaker (issue 14) is the one its chosen members named.
+  // The claim's speaker is the one its chosen members named.
   const speakers = c.chosenAnnotationIds.length
     ? await tx.annotation.findMany({ where: { id: { in: c.chosenAnnotationIds }, speaker: { not: null } }, select: { speaker: true }, orderBy: { createdAt: "asc" }, take: 1 })
     : [];

@@ -1,8 +1,9 @@
 import { db } from "@/lib/db";
-import type { ClusterKind } from "@/lib/review/cluster-annotations";
+import type { ClusterKind } from "@/lib/schemas/review";
 import type { Visibility } from "@/lib/policies/visibility";
 import { visibleClusterWhere } from "@/lib/server/visibility/visible-where";
-import { clusterMembersSelect, latestDecisionSelect, membersInTextOrder, type FinalClaim, type FinalClaimMember } from "@/lib/server/claims/list-final-claims";
+import { clusterMembersSelect, latestDecisionSelect, membersInTextOrder } from "@/lib/server/claims/list-final-claims";
+import type { FinalClaim, FinalClaimMember } from "@/lib/schemas/final-claim";
 
 export type RejectedCluster = {
   id: string;

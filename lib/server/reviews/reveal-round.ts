@@ -7,12 +7,13 @@ import { publishEvent } from "@/lib/events/event-bus";
 import { findRound } from "./find-round";
 import { loadRoundSummary } from "./round-summaries";
 import { revealInTransaction } from "./reveal-in-transaction";
+import { requirePermission } from "@/lib/server/require-permission";
 
 /** POST /api/reviews/{id}/reveal: an editor ends the blind phase before every reviewer has submitted. */
 export async function revealRound(user: Viewer, roundId: string, version: number): Promise<RoundSummaryDto> {
   const round = await findRound(user.teamId, roundId);
   const subject = { status: round.status as RoundStatus, adjudicatorId: round.adjudicatorId, reviewerIds: round.assignments.map((a) => a.reviewerId) };
-  if (user.role === "reviewer") throw new AppError("FORBIDDEN", "Only editors and admins can end the blind phase.");
+  requirePermission(user, "rounds.run");
   const conflict = async (message: string) => new AppError("CONFLICT", message, { current: await loadRoundSummary(user, roundId) });
   if (!canReveal(user, subject)) throw await conflict("This round has already been revealed.");
   if (round.version !== version) throw await conflict("This round changed in the meantime (a reviewer submitted or reopened). Here is its current state.");

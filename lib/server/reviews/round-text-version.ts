@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 /**
  * The article version a round's results are shown on, and the one it reviewed.
  * `number` and `reviewedNumber` differ once a correction has moved the round's
- * claims and annotations (ARCHITECTURE.md, Corrections → Review rounds).
+ * claims and annotations (docs/corrections.md, "Review rounds").
  */
 type RoundTextVersion = RoundDetailDto["textVersion"];
 

@@ -8,7 +8,7 @@ import { sendMail } from "@/lib/server/mail/send-mail";
 import { appBaseUrl } from "./app-url";
 import { invitationSelect, toInvitationDto } from "./member-dto";
 import { INVITATION_TTL_MS, newOneTimeToken } from "./one-time-token";
-import { requireTeamPermission } from "./require-permission";
+import { requirePermission } from "@/lib/server/require-permission";
 
 /**
  * POST /api/team/invitations: an admin invites an e-mail address with a role.
@@ -18,7 +18,7 @@ import { requireTeamPermission } from "./require-permission";
  * e-mailed too, after the commit: a failed send is reported, not undone.
  */
 export async function createInvitation(user: CurrentUser, input: CreateInvitationInput, requestOrigin?: string): Promise<InvitationCreatedDto> {
-  requireTeamPermission(user, "members.manage");
+  requirePermission(user, "members.manage");
   const { token, hash } = newOneTimeToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   const invitation = await db.$transaction(async (tx) => {

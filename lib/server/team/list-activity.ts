@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/server/visibility/viewer";
 import { visibleAuditSql } from "@/lib/server/visibility/visible-where";
 import { activitySummary } from "@/lib/schemas/activity-actions";
 import type { ActivityEventDto, ActivityPageDto, ActivityQuery } from "@/lib/schemas/team";
-import { requireTeamPermission } from "./require-permission";
+import { requirePermission } from "@/lib/server/require-permission";
 import { activityObjects } from "./activity-objects";
 
 /**
@@ -24,7 +24,7 @@ import { activityObjects } from "./activity-objects";
  * review blind) are left out by the one visibility rule (visibleAuditSql).
  */
 export async function listActivity(user: Viewer, query: ActivityQuery): Promise<ActivityPageDto> {
-  requireTeamPermission(user, "activity.view");
+  requirePermission(user, "activity.view");
   const where = [visibleAuditSql(user.visibility, "e")];
   if (query.actor) where.push(Prisma.sql`e."actorId" = ${query.actor}`);
   if (query.action) where.push(query.action.includes(".") ? Prisma.sql`e."action" = ${query.action}` : Prisma.sql`e."action" LIKE ${`${query.action}.%`}`);

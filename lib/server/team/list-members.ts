@@ -1,9 +1,9 @@
 import { db } from "@/lib/db";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Role } from "@/lib/policies/roles";
+import type { MemberDto } from "@/lib/schemas/team";
 
-/** A teammate as pickers and mentions show them. */
-export type MemberDto = { id: string; name: string | null; email: string; role: Role };
+
 
 /** GET /api/team/members: the active members of the caller's team, by name (deactivated ones cannot be picked or mentioned). */
 export async function listMembers(user: CurrentUser): Promise<MemberDto[]> {

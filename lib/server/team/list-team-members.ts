@@ -4,7 +4,7 @@ import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
 import { teamPermissions } from "@/lib/policies/team";
 import type { MembersPageDto } from "@/lib/schemas/team";
 import { mailEnabled } from "@/lib/server/mail/send-mail";
-import { requireTeamPermission } from "./require-permission";
+import { requirePermission } from "@/lib/server/require-permission";
 import { invitationSelect, memberRowSelect, toInvitationDto, toMemberRowDto } from "./member-dto";
 
 /**
@@ -14,7 +14,7 @@ import { invitationSelect, memberRowSelect, toInvitationDto, toMemberRowDto } fr
  * not counted); pending invitations for admins. Editors may look, not change.
  */
 export async function listTeamMembers(user: Viewer): Promise<MembersPageDto> {
-  requireTeamPermission(user, "members.view");
+  requirePermission(user, "members.view");
   const can = teamPermissions(user);
   const [members, claims, reviews, invitations] = await Promise.all([
     db.membership.findMany({ where: { teamId: user.teamId }, select: memberRowSelect }),

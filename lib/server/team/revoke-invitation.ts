@@ -4,11 +4,11 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { InvitationDto } from "@/lib/schemas/team";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { invitationSelect, invitationStatus, toInvitationDto } from "./member-dto";
-import { requireTeamPermission } from "./require-permission";
+import { requirePermission } from "@/lib/server/require-permission";
 
 /** DELETE /api/team/invitations/{id}?version=: the link stops working; the row stays for the record. */
 export async function revokeInvitation(user: CurrentUser, invitationId: string, version: number): Promise<InvitationDto> {
-  requireTeamPermission(user, "members.manage");
+  requirePermission(user, "members.manage");
   return db.$transaction(async (tx) => {
     const row = await tx.invitation.findFirst({ where: { id: invitationId, teamId: user.teamId }, select: invitationSelect });
     if (!row) throw notFound("Invitation not found.");

@@ -4,7 +4,7 @@ import { isUniqueViolation } from "@/lib/db/busy-retry";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { TeamSettingsDto, TeamSettingsInput } from "@/lib/schemas/team";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { requireTeamPermission } from "./require-permission";
+import { requirePermission } from "@/lib/server/require-permission";
 
 const settingsSelect = {
   id: true, name: true, slug: true, publisherName: true, publisherUrl: true, publisherLogoUrl: true,
@@ -27,7 +27,7 @@ export async function getTeamSettings(user: CurrentUser): Promise<TeamSettingsDt
 
 /** PATCH /api/team/settings: name, slug, publisher and verdict wording, against the version read (409 when stale). */
 export async function updateTeamSettings(user: CurrentUser, input: TeamSettingsInput): Promise<TeamSettingsDto> {
-  requireTeamPermission(user, "settings.edit");
+  requirePermission(user, "settings.edit");
   const { version, verdictLabels, ...fields } = input;
   const data = {
     ...fields,

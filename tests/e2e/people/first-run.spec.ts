@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { test, expect } from "@playwright/test";
 import { createClient } from "@/lib/db";
-import { freePort, signInAt, startAppInstance, type AppInstance } from "../../support/app-instance";
+import { freePort, signInAt, startAppInstance } from "../../support/app-instance";
 import { freshDatabase } from "../../support/fresh-database";
 import { startSmtpSink } from "../../support/smtp-sink";
 import { NEW_PASSWORD } from "../../support/people";

@@ -21,7 +21,7 @@ async function watchViolations(page: Page) {
   return async () => [...seen, ...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []))];
 }
 
-test("the main pages, the article viewer and both editors run under the nonce CSP with no violation", async ({ page, context, desk }) => {
+test("the main pages, the article viewer and both editors run under the nonce CSP with no violation", async ({ page, desk }) => {
   test.setTimeout(90_000);
   const violations = await watchViolations(page);
 

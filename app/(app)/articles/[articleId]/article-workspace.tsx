@@ -97,7 +97,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const tag = useCallback(
     (verdict: Verdict) => {
       if (!selection) return;
-      // The speaker the text names for the sentence the selection starts in (issue 16), for the person to keep or change.
+      // The speaker the text names for the sentence the selection starts in, for the person to keep or change.
       const speaker = suggestions.data?.versionId === versionId ? suggestions.data.speakers.find((s) => s.start <= selection.start && selection.start < s.end)?.speaker : undefined;
       const draft = { clientId: crypto.randomUUID(), versionId, start: selection.start, end: selection.end, verdict, exact: sliceCodePoints(text, selection.start, selection.end), speaker };
       drafts.add({ ...draft, state: "pending" });

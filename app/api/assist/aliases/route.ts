@@ -5,4 +5,4 @@ import { createAlias } from "@/lib/server/assist/create-alias";
 
 export const GET = withUser(({ user }) => listAliases(user));
 
-export const POST = withUser(async ({ req, user }) => createAlias(user, await readJson(req, createAliasSchema, 4 * 1024)), { roles: ["admin", "editor"] });
+export const POST = withUser(async ({ req, user }) => createAlias(user, await readJson(req, createAliasSchema, 4 * 1024)));

@@ -5,4 +5,4 @@ import { resetAssistModel } from "@/lib/server/assist/reset-assist-model";
 
 export const GET = withUser(({ user }) => getAssistModel(user));
 
-export const DELETE = withUser(({ req, user }) => resetAssistModel(user, readQuery(req, modelVersionSchema).version), { roles: ["admin", "editor"] });
+export const DELETE = withUser(({ req, user }) => resetAssistModel(user, readQuery(req, modelVersionSchema).version));
