@@ -30,7 +30,7 @@ export function ClaimPanel(props: Props) {
   // the slow part, and the text is what the reader looks at first.
   const claims = useDeferredValue(props.claims);
   const cardRef = useCardRefs(selectedId);
-  const cards = useShownCards(claims.length, selectedId ? claims.findIndex((c) => c.id === selectedId) : -1);
+  const { shown, more, sentinel, showAll } = useShownCards(claims.length, selectedId ? claims.findIndex((c) => c.id === selectedId) : -1);
 
   return (
     <aside className="claim-panel" aria-label="Claims">
@@ -46,7 +46,7 @@ export function ClaimPanel(props: Props) {
         <p className="muted">Select text in the article, then choose Verified, Disputed or Unsourced (or press V, D or U).</p>
       )}
       <ol className="claim-list">
-        {claims.slice(0, cards.shown).map((claim, i) => (
+        {claims.slice(0, shown).map((claim, i) => (
           <li key={claim.id}>
             <ClaimCard
               ref={cardRef(claim.id)}
@@ -62,10 +62,10 @@ export function ClaimPanel(props: Props) {
             />
           </li>
         ))}
-        {cards.more && (
-          <li ref={cards.sentinel} className="claim-list-more">
-            <button type="button" className="btn btn-small" onClick={cards.showAll}>
-              Show all {claims.length} claims ({claims.length - cards.shown} more)
+        {more && (
+          <li ref={sentinel} className="claim-list-more">
+            <button type="button" className="btn btn-small" onClick={showAll}>
+              Show all {claims.length} claims ({claims.length - shown} more)
             </button>
           </li>
         )}

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 
 /** Cards rendered at first (and by the server), and added each time the reader nears the end of the list. */
 export const CARD_PAGE = 100;
@@ -14,15 +14,16 @@ export const CARD_PAGE = 100;
  */
 export function useShownCards(total: number, selectedIndex: number) {
   const [pages, setPages] = useState(1);
-  const sentinel = useRef<HTMLLIElement>(null);
+  // A callback ref (state): the observer follows the sentinel element as it comes and goes.
+  const [sentinel, setSentinel] = useState<HTMLLIElement | null>(null);
   const shown = Math.min(total, Math.max(pages * CARD_PAGE, selectedIndex + 1 + CARD_PAGE / 2));
   const more = shown < total;
   useEffect(() => {
-    const el = sentinel.current;
+    const el = sentinel;
     if (!more || !el || typeof IntersectionObserver === "undefined") return;
     const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setPages((p) => p + 1), { rootMargin: "800px" });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [more, shown]);
-  return { shown, more, sentinel, showAll: () => setPages(Math.ceil(total / CARD_PAGE)) };
+  }, [more, shown, sentinel]);
+  return { shown, more, sentinel: setSentinel, showAll: () => setPages(Math.ceil(total / CARD_PAGE)) };
 }
