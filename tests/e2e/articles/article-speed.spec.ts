@@ -79,7 +79,8 @@ test("the first HTML response holds the text and the viewer's highlights, and th
     }).observe(document, { subtree: true, childList: true });
   `);
   const requests = apiRequests(page);
-  await openLive(page, desk.article.id);
+  await page.goto(`/articles/${desk.article.id}`);
+  // The editor mounts after the page has hydrated and its queries have mounted (and would have fetched).
   await expect(page.locator(`.ProseMirror mark[data-claim-id="${own.id}"]`)).toBeVisible();
   const timing = await page.evaluate(() => ({
     highlightsAt: (window as unknown as { __highlightsAt?: number }).__highlightsAt ?? null,
