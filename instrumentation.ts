@@ -3,4 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startHousekeeping } = await import("@/lib/quotas/housekeeping");
   startHousekeeping();
+  // Notification e-mails and daily digests (only when SMTP_URL is set).
+  const { startMailScheduler } = await import("@/lib/server/notifications/mail-scheduler");
+  startMailScheduler();
 }

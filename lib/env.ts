@@ -18,6 +18,8 @@ const schema = z.object({
   SMTP_URL: z.string().url().optional(),
   /** The From address of those e-mails. */
   SMTP_FROM: z.string().min(3).optional(),
+  /** The hour (0–23, UTC) at which daily notification digests go out; default 7. */
+  CLAIMDESK_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Import by URL: addresses let through although not public (comma-separated IPs or CIDR ranges), e.g. the tests' local server. */
   CLAIMDESK_FETCH_ALLOW: z.string().optional(),

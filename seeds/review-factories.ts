@@ -50,7 +50,7 @@ export async function submitInRound(db: Db, roundId: string, reviewerId: string,
 export async function revealForTest(db: Db, round: { id: string; teamId: string }, actorId: string, revealedAt?: Date) {
   await db.$transaction((tx) => revealInTransaction(tx, round, actorId, "editor"));
   if (revealedAt) await db.reviewRound.update({ where: { id: round.id }, data: { revealedAt } });
-  return db.cluster.findMany({ where: { roundId: round.id }, include: { members: { include: { annotation: true } } }, orderBy: { number: "asc" } });
+  return db.cluster.findMany({ where: { roundId: round.id }, include: { members: { include: { annotation: { include: { author: { select: { name: true } } } } } } }, orderBy: { number: "asc" } });
 }
 
 /**
@@ -65,7 +65,7 @@ export async function decideForTest(
   db: Db,
   data: {
     team: { id: string };
-    cluster: { id: string; roundId: string; status: string; version: number; members: { annotation: { id: string; verdict: string; rationaleHtml: string } }[] };
+    cluster: { id: string; roundId: string; status: string; version: number; members: { annotation: { id: string; verdict: string; rationaleHtml: string; author?: { name: string | null } | null } }[] };
     version: Version; deciderId: string; action: "accept" | "reject"; boundary?: string; span?: { start: number; end: number }; verdict?: Verdict; rationaleHtml?: string; at?: Date;
   },
 ) {

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/lib/queries/api-client";
 import { useAccount, useAccountMutations } from "@/lib/queries/use-account";
 import "@/components/team/team.css";
+import { EmailNotifications } from "./email-notifications";
 
 type Message = { text: string; ok?: boolean } | null;
 
@@ -100,6 +101,7 @@ export function AccountPage() {
           </form>
         )}
       </section>
+      <EmailNotifications />
     </div>
   );
 }

@@ -39,7 +39,14 @@ export function VersionCompare({ articleId }: { articleId: string }) {
       </p>
       <ol className="version-list" data-testid="version-list">
         {list.map((v) => (
-          <li key={v.id}>{label(v)} · {v.length.toLocaleString("en")} characters</li>
+          <li key={v.id} data-testid="version-row" data-number={v.number}>
+            {label(v)} · {v.length.toLocaleString("en")} characters
+            {v.number > 1 && (
+              <div className={v.reason ? "version-reason" : "version-reason muted"} data-testid="version-reason">
+                {v.reason ? <>Why: {v.reason}</> : "No reason was given for this correction."}
+              </div>
+            )}
+          </li>
         ))}
       </ol>
       {list.length < 2 ? (

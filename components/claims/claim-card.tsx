@@ -7,6 +7,7 @@ import { RationaleField } from "./rationale-field";
 import { OutcomeBadge } from "@/components/review/outcome-badge";
 import { ClaimEvidence } from "@/components/evidence/claim-evidence";
 import { AnchorStateBadge } from "./anchor-state-badge";
+import { ClaimDiscussion } from "@/components/discussion/claim-discussion";
 import { ClaimSpeaker } from "@/components/assist/claim-speaker";
 import { RelatedClaims } from "@/components/assist/related-claims";
 
@@ -61,6 +62,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
         <div className="claim-rationale rich-text" data-testid="claim-rationale" dangerouslySetInnerHTML={{ __html: claim.rationaleHtml }} />
       ) : null}
       <ClaimEvidence claim={claim} selected={selected} />
+      <ClaimDiscussion articleId={claim.articleId} annotationId={claim.id} />
       {selected && <RelatedClaims claim={claim} />}
       {selected && (claim.can.edit || claim.can.delete) && (
         <div className="claim-actions">

@@ -7,6 +7,7 @@ import { isWebUrl } from "@/lib/export/report-model";
 import { StanceBadge } from "@/components/evidence/stance-badge";
 import { EvidenceSummary } from "@/components/evidence/evidence-summary";
 import { CommentThread } from "@/components/review/comment-thread";
+import { useDeepLink } from "@/components/discussion/use-deep-link";
 import { VerdictBadge } from "./verdict-badge";
 import { AnchorStateBadge } from "./anchor-state-badge";
 import { finalClaimAnchor, finalClaimAnchorActions } from "./final-claim-anchor";
@@ -34,7 +35,10 @@ type Props = { claim: FinalClaim; number: number; selected: boolean; onSelect: (
  * on the words selected in the article.
  */
 export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaimCard({ claim, number, selected, onSelect, anchoring }, ref) {
-  const [discussing, setDiscussing] = useState(false);
+  // A notification's link (?final=…&discuss=1) opens this claim's discussion.
+  const link = useDeepLink();
+  const linked = link.final === claim.id && link.discuss;
+  const [discussing, setDiscussing] = useState(linked);
   const { decision, cluster } = claim;
   const fromRound = claim.source === "round";
   const actions = finalClaimAnchorActions(claim, anchoring.canPlace);
@@ -66,7 +70,8 @@ export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaim
           {!anchoring.hasSelection && <span className="muted small">To re-place it, select its words in the article, then press Place here.</span>}
         </div>
       )}
-      {/* Rationales are sanitized when saved; a round claim's usually is its decision's, shown below. */}
+      {/* Rationales are sanitized when saved. A round claim's carries the decision's note on top of the reviewers' own
+          (compose-claim-rationale.ts), or is just the note, shown below with the decision: either way shown once. */}
       {claim.rationaleHtml && claim.rationaleHtml !== decision?.rationaleHtml && (
         <div className="claim-rationale rich-text" data-testid="claim-rationale" dangerouslySetInnerHTML={{ __html: claim.rationaleHtml }} />
       )}
@@ -81,7 +86,7 @@ export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaim
               </>
             )}
           </p>
-          {decision.rationaleHtml && (
+          {decision.rationaleHtml && !(claim.rationaleHtml !== decision.rationaleHtml && claim.rationaleHtml.includes(decision.rationaleHtml)) && (
             <div className="claim-rationale rich-text" data-testid="decision-rationale" dangerouslySetInnerHTML={{ __html: decision.rationaleHtml }} />
           )}
         </div>
@@ -116,7 +121,7 @@ export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaim
           <button type="button" className="btn btn-small discussion-toggle" aria-expanded={discussing} onClick={() => setDiscussing((d) => !d)}>
             Discussion
           </button>
-          {discussing && <CommentThread thread={{ claimId: claim.id }} />}
+          {discussing && <CommentThread thread={{ claimId: claim.id }} focusCommentId={linked ? link.comment : null} />}
         </>
       )}
     </article>

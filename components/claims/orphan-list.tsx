@@ -1,11 +1,12 @@
 "use client";
-import { useState } from "react";
 import type { ClaimDto } from "@/lib/schemas/claim";
 import { usePlaceAnchor } from "@/lib/queries/use-claim-anchor";
 import type { PlaceAnchorVars } from "@/lib/queries/optimistic-anchor";
 import { finalClaimAnchorActions, needsEditor } from "./final-claim-anchor";
 import { useAnchorSettling } from "./use-anchor-settling";
 import { AnchorStateBadge } from "./anchor-state-badge";
+import { PlacePopover } from "./place-popover";
+import type { PopoverRect } from "./popover-position";
 import "./anchor-state.css";
 
 type Props = {
@@ -13,10 +14,13 @@ type Props = {
   claims: ClaimDto[];
   /** Editors and admins settle claims (lib/policies/article.ts). */
   canPlace: boolean;
-  /** The current text selection in the article (code points), for re-placing. */
-  selection: { start: number; end: number } | null;
+  /** The current text selection in the article (code points, and where it ends on screen), for re-placing. */
+  selection: { start: number; end: number; rect: PopoverRect } | null;
   /** Called once a claim was placed on the selection, so the page can clear it. */
   onPlaced: () => void;
+  /** The claim being re-placed, if any: the page shows no verdict picker meanwhile (a selection is for placing). */
+  placingId: string | null;
+  onPlacingChange: (id: string | null) => void;
 };
 
 /**
@@ -25,9 +29,8 @@ type Props = {
  * Editors confirm a drifted claim where it is, or re-place either kind on
  * words they select in the text.
  */
-export function OrphanList({ articleId, claims, canPlace, selection, onPlaced }: Props) {
+export function OrphanList({ articleId, claims, canPlace, selection, onPlaced, placingId, onPlacingChange: setPlacingId }: Props) {
   const { run: settle, error, pending: busy } = useAnchorSettling(usePlaceAnchor(articleId));
-  const [placingId, setPlacingId] = useState<string | null>(null);
   const pending = claims.filter((c) => !c.deletedAt && needsEditor(c));
   if (pending.length === 0) return null;
 
@@ -37,6 +40,7 @@ export function OrphanList({ articleId, claims, canPlace, selection, onPlaced }:
       onPlaced();
     });
 
+  const placing = pending.find((c) => c.id === placingId);
   return (
     <section className="orphan-list" aria-label="Claims to re-place after a correction" data-testid="orphan-list">
       <h2>{pending.length === 1 ? "1 claim needs" : `${pending.length} claims need`} an editor after the correction</h2>
@@ -63,7 +67,7 @@ export function OrphanList({ articleId, claims, canPlace, selection, onPlaced }:
                         Place on selection
                       </button>
                       <button type="button" className="btn btn-small" onClick={() => setPlacingId(null)}>Cancel</button>
-                      {!selection && <span className="muted small">Select the words in the article first.</span>}
+                      {!selection && <span className="muted small" role="status">Select the words in the article: the controls appear next to them.</span>}
                     </>
                   ) : (
                     <button type="button" className="btn btn-small" onClick={() => setPlacingId(c.id)}>Re-place</button>
@@ -74,6 +78,15 @@ export function OrphanList({ articleId, claims, canPlace, selection, onPlaced }:
           );
         })}
       </ol>
+      {placing && selection && (
+        <PlacePopover
+          rect={selection.rect}
+          quote={placing.exact}
+          busy={busy}
+          onPlace={() => run({ claim: placing, start: selection.start, end: selection.end })}
+          onCancel={() => setPlacingId(null)}
+        />
+      )}
     </section>
   );
 }

@@ -13,6 +13,8 @@ const TABS: readonly { mode: SidePanelMode; label: string }[] = [
 type Props = {
   /** Without tabs only the annotations panel shows, exactly as before there was an outcome. */
   showTabs: boolean;
+  /** List the Outcome tab first (once a round is adjudicated, the outcome is what the page is about). */
+  outcomeFirst?: boolean;
   mode: SidePanelMode;
   onModeChange: (mode: SidePanelMode) => void;
   annotations: ReactNode;
@@ -27,15 +29,16 @@ type Props = {
  * being typed survives a look at the outcome; the column is always the same
  * element, so the tabs appearing (a decision arriving live) remounts nothing.
  */
-export function SidePanelTabs({ showTabs, mode, onModeChange, annotations, outcome }: Props) {
+export function SidePanelTabs({ showTabs, outcomeFirst = false, mode, onModeChange, annotations, outcome }: Props) {
   const tabs = useRef(new Map<SidePanelMode, HTMLButtonElement>());
+  const order = outcomeFirst ? [...TABS].reverse() : TABS;
 
   function handleKeyDown(e: KeyboardEvent) {
-    const at = TABS.findIndex((t) => t.mode === mode);
-    const to = { ArrowRight: at + 1, ArrowLeft: at - 1 + TABS.length, Home: 0, End: TABS.length - 1 }[e.key];
+    const at = order.findIndex((t) => t.mode === mode);
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1 + order.length, Home: 0, End: order.length - 1 }[e.key];
     if (to === undefined) return;
     e.preventDefault();
-    const next = TABS[to % TABS.length]!.mode;
+    const next = order[to % order.length]!.mode;
     onModeChange(next);
     tabs.current.get(next)?.focus();
   }
@@ -44,7 +47,7 @@ export function SidePanelTabs({ showTabs, mode, onModeChange, annotations, outco
     <div className="workspace-side">
       {showTabs && (
         <div role="tablist" aria-label="Claims to show" className="side-tabs" onKeyDown={handleKeyDown}>
-          {TABS.map((t) => (
+          {order.map((t) => (
             <button
               key={t.mode}
               ref={(el) => void (el ? tabs.current.set(t.mode, el) : tabs.current.delete(t.mode))}

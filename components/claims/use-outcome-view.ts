@@ -11,14 +11,17 @@ import type { SidePanelMode } from "./side-panel-tabs";
  * claim on this version, to every member: before that, the final claims are
  * at most editors' own annotations, which the Annotations view already shows.
  * A reviewer whose blind review of the article is open is not offered it, so
- * an earlier outcome does not steer the review.
+ * an earlier outcome does not steer the review. Once the latest round is
+ * adjudicated, the Outcome tab is the one the page opens on.
  */
 export function useOutcomeView(articleId: string) {
   const finalClaims = useFinalClaims(articleId);
   const round = useArticleRound(articleId).data?.round;
-  const [chosen, setMode] = useState<SidePanelMode>("annotations");
+  // Until the person picks a tab: the outcome once the latest round is adjudicated (its result is what the desk reads then), else the annotations.
+  const [chosen, setMode] = useState<SidePanelMode | null>(null);
   const blind = !!round?.mine && round.status === "open";
   const available = !blind && !!finalClaims.data?.some((c) => c.source === "round");
+  const adjudicated = round?.status === "adjudicated" || round?.status === "closed";
 
   const viewerClaims = useMemo<ViewerClaim[]>(
     // An orphaned claim (start = end) has nothing to highlight; its card still lists it.
@@ -28,7 +31,9 @@ export function useOutcomeView(articleId: string) {
 
   return {
     available,
-    mode: available ? chosen : ("annotations" as const),
+    /** The latest round is adjudicated: the Outcome tab comes first and is the one shown until the person picks. */
+    outcomeFirst: available && adjudicated,
+    mode: available ? (chosen ?? (adjudicated ? "outcome" : "annotations")) : ("annotations" as const),
     setMode,
     claims: finalClaims.data ?? [],
     viewerClaims,

@@ -7,6 +7,7 @@ import { StarterKit } from '@tiptap/starter-kit';
 import { useEffect, useMemo, useRef } from 'react';
 import { useCspNonce } from '../ui/csp-nonce';
 import { RICH_TEXT_LINK_ATTRIBUTES, isAllowedLinkHref } from '../../lib/rich-text/allowed';
+import { MentionWithTeammates, setMentionCandidates, type MentionCandidate } from './mention-suggestion';
 import './rich-text-editor.css';
 
 /** Props of {@link RichTextEditor}. */
@@ -20,6 +21,8 @@ export type RichTextEditorProps = {
   autoFocus?: boolean;
   /** Ctrl/Cmd+Enter. */
   onSubmit?: () => void;
+  /** Comments: the teammates "@" offers (an autocomplete that inserts a mention). */
+  mentions?: readonly MentionCandidate[];
 };
 
 /**
@@ -43,6 +46,8 @@ const RICH_TEXT_KIT = StarterKit.configure({
   },
 });
 const EXTENSIONS = [RICH_TEXT_KIT];
+/** Comments: the kit and @-mentions of teammates. */
+const EXTENSIONS_WITH_MENTIONS = [RICH_TEXT_KIT, MentionWithTeammates];
 
 function isEmptyDoc(state: EditorState): boolean {
   const { doc } = state;
@@ -91,7 +96,7 @@ const BUTTONS: ToolbarButton[] = [
  * `value`/`onChange` (HTML), but an echo of its own output never resets the
  * document, so the cursor is not lost while typing.
  */
-export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFocus, onSubmit }: RichTextEditorProps) {
+export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFocus, onSubmit, mentions }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
   const onSubmitRef = useRef(onSubmit);
   useEffect(() => {
@@ -124,7 +129,7 @@ export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFo
   // tiptap injects its base CSS as a style tag, which the page's CSP admits by nonce.
   const nonce = useCspNonce();
   const editor = useEditor({
-    extensions: EXTENSIONS,
+    extensions: mentions ? EXTENSIONS_WITH_MENTIONS : EXTENSIONS,
     content: value,
     autofocus: autoFocus ? 'end' : false,
     immediatelyRender: false,
@@ -135,6 +140,10 @@ export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFo
       onChangeRef.current(lastHtml.current);
     },
   });
+
+  useEffect(() => {
+    if (editor && mentions) setMentionCandidates(editor, mentions);
+  }, [editor, mentions]);
 
   useEffect(() => {
     if (!editor || editor.isDestroyed || value === lastHtml.current) return;

@@ -13,19 +13,19 @@ import "./evidence.css";
  */
 export function ClaimEvidence({ claim, selected }: { claim: ClaimDto; selected: boolean }) {
   // One request per card would be N requests on opening an article: only cards with evidence, or the selected one, ask.
-  const { data, error } = useClaimEvidence(claim.id, { enabled: selected || (claim.evidenceCount ?? 0) > 0 });
+  const { data, error, hints } = useClaimEvidence(claim.id, { enabled: selected || (claim.evidenceCount ?? 0) > 0, words: claim.exact });
   const m = useClaimEvidenceMutations(claim.id);
   const [failure, setFailure] = useState<string | null>(null);
   const fail = (e: Error) => setFailure(e.message);
   const editing = selected && claim.can.edit;
   const links = data?.links ?? [];
-  if (!editing && links.length === 0 && !data?.hints.length) return null;
+  if (!editing && links.length === 0 && !hints.length) return null;
 
   return (
     <section className="claim-evidence" aria-label={`Evidence for claim “${claim.exact.slice(0, 40)}”`} data-testid="claim-evidence">
       <h3>Evidence</h3>
       {error && <p role="alert" className="form-error">{error.message}</p>}
-      {data?.hints.map((h) => (
+      {hints.map((h) => (
         <p key={h.evidenceId} className="date-hint" role="note" data-testid="date-hint">
           <span aria-hidden="true">⚠ </span>{h.message}
         </p>

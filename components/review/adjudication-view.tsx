@@ -21,7 +21,11 @@ export function AdjudicationView({ round }: { round: RoundDetailDto }) {
   const agreedOpen = clusters.filter((c) => c.kind === "agreed" && c.status === "open");
 
   const highlights = useMemo<ViewerClaim[]>(
-    () => clusters.map((c) => ({ id: c.id, start: c.start, end: c.end, verdict: c.claim?.verdict ?? c.members[0]!.verdict })),
+    // A rejected cluster is drawn as rejected (no verdict colour), so the text shows what is left to decide and what became claims.
+    () =>
+      clusters.map((c) => ({
+        id: c.id, start: c.start, end: c.end, verdict: c.claim?.verdict ?? c.members[0]!.verdict, state: c.status === "rejected" ? ("rejected" as const) : ("saved" as const),
+      })),
     [clusters],
   );
   const select = useCallback((id: string) => {

@@ -1,6 +1,7 @@
 "use client";
 import { useTeamAgreement } from "@/lib/queries/use-reviews";
 import type { TeamAgreementPointDto } from "@/lib/schemas/review";
+import { formatDate } from "@/lib/format-date";
 import "./review.css";
 
 const W = 720;
@@ -40,6 +41,13 @@ export function axisBottom(points: Pick<TeamAgreementPointDto, "alpha">[]): numb
 
 const label = (v: number) => (v < 0 ? `−${Math.abs(v)}` : String(v));
 
+/**
+ * The name of a round in the chart: "R3", the same on the axis, in the
+ * tooltips and in the list under the chart that says which article and when.
+ */
+export const roundName = (i: number) => `R${i + 1}`;
+const roundTitle = (p: TeamAgreementPointDto) => p.articleTitle?.trim() || "Untitled article";
+
 function Chart({ points }: { points: TeamAgreementPointDto[] }) {
   const bottom = axisBottom(points);
   const x = (i: number) => PAD.left + (points.length === 1 ? (W - PAD.left - PAD.right) / 2 : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
@@ -60,7 +68,7 @@ function Chart({ points }: { points: TeamAgreementPointDto[] }) {
             <g key={s.key}>
               <polyline fill="none" stroke={s.color} strokeWidth="2" strokeDasharray={s.dash} points={pts.map((p) => `${x(p.i)},${y(p.v)}`).join(" ")} />
               {pts.map((p) => {
-                const title = <title>{`${s.label}: ${p.v.toFixed(2)}${p.v < bottom ? ` (below ${label(bottom)}, drawn at ${label(bottom)})` : ""} — ${points[p.i]!.articleTitle ?? "round"} (${points[p.i]!.revealedAt.slice(0, 10)})`}</title>;
+                const title = <title>{`${s.label}: ${p.v.toFixed(2)}${p.v < bottom ? ` (below ${label(bottom)}, drawn at ${label(bottom)})` : ""} — ${roundName(p.i)}: ${roundTitle(points[p.i]!)} (revealed ${formatDate(points[p.i]!.revealedAt.slice(0, 10))})`}</title>;
                 const cx = x(p.i);
                 const cy = y(p.v);
                 return p.v < bottom ? (
@@ -73,13 +81,20 @@ function Chart({ points }: { points: TeamAgreementPointDto[] }) {
           );
         })}
         {points.map((p, i) => (
-          <text key={p.roundId} x={x(i)} y={H - 12} textAnchor="middle" fontSize="11" fill="#5d636d">{p.revealedAt.slice(5, 10)}</text>
+          <text key={p.roundId} x={x(i)} y={H - 12} textAnchor="middle" fontSize="11" fill="#5d636d" data-testid="chart-round-label">{roundName(i)}</text>
         ))}
       </svg>
       <figcaption className="muted small">
         {SERIES.map((s) => <span key={s.key} style={{ color: s.color, marginRight: "1rem" }}>{s.dash ? "╌" : "—"} {s.label}</span>)}
-        One point per revealed round, oldest first.{points.some((p) => p.alpha !== null && p.alpha < bottom) ? ` ▼ marks an α below ${label(bottom)}, drawn at ${label(bottom)}.` : ""}
+        One point per revealed round, oldest first, named as listed below.{points.some((p) => p.alpha !== null && p.alpha < bottom) ? ` ▼ marks an α below ${label(bottom)}, drawn at ${label(bottom)}.` : ""}
       </figcaption>
+      <ol className="agreement-rounds small" data-testid="agreement-rounds">
+        {points.map((p, i) => (
+          <li key={p.roundId} value={i + 1}>
+            <strong>{roundName(i)}</strong> {roundTitle(p)} · revealed {formatDate(p.revealedAt.slice(0, 10))} · α {p.alpha === null ? "—" : p.alpha.toFixed(2)} · {p.matchedClusters} cluster{p.matchedClusters === 1 ? "" : "s"} compared
+          </li>
+        ))}
+      </ol>
     </figure>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useRoundAgreement } from "@/lib/queries/use-reviews";
+import { agreementHeadline, formatPercent, MIN_CLUSTERS_TO_JUDGE } from "@/lib/review/agreement-headline";
 
 const fmt = (v: number | null) => (v === null ? "—" : v.toFixed(3));
 
@@ -13,6 +14,7 @@ export function AgreementPanel({ roundId }: { roundId: string }) {
   if (data.isPending) return <p className="muted">Computing agreement…</p>;
   if (data.error) return <p role="alert" className="form-error">{data.error.message}</p>;
   const a = data.data;
+  const h = agreementHeadline(a);
   return (
     <section className="section" aria-label="Agreement">
       <h2>Agreement</h2>
@@ -20,6 +22,13 @@ export function AgreementPanel({ roundId }: { roundId: string }) {
         <div className="figure" data-testid="alpha">
           <strong>{fmt(a.verdicts.alpha)}</strong>
           <span>Krippendorff's α (verdicts, nominal) over {a.matchedClusters} matched cluster{a.matchedClusters === 1 ? "" : "s"}, {a.verdicts.pairable} pairable values</span>
+        </div>
+        <div className="figure" data-testid="percent-agreement">
+          <strong>{h.percent === null ? "—" : formatPercent(h.percent)}</strong>
+          <span>
+            verdicts the same ({h.agreeing} of {h.compared} pair{h.compared === 1 ? "" : "s"} of verdicts) over {h.clusters} cluster{h.clusters === 1 ? "" : "s"} two
+            or more reviewers marked
+          </span>
         </div>
         <div className="figure" data-testid="span-f1">
           <strong>{fmt(a.spanF1)}</strong>
@@ -30,6 +39,12 @@ export function AgreementPanel({ roundId }: { roundId: string }) {
           <span>clusters marked by one reviewer only</span>
         </div>
       </div>
+      {h.tooFew && (
+        <p className="agreement-too-few" role="note" data-testid="too-few">
+          Too few to judge: {h.clusters} cluster{h.clusters === 1 ? "" : "s"} compared. With fewer than {MIN_CLUSTERS_TO_JUDGE}, one verdict more or less swings α
+          and the percentage; read them as a count, not as the desk’s agreement.
+        </p>
+      )}
       {a.verdicts.alpha === null && <p className="muted small">α is undefined when fewer than two verdicts can be paired or when every verdict is the same.</p>}
       <table className="data-table" data-testid="pairwise">
         <thead>

@@ -4,6 +4,7 @@ import { VerdictBadge } from "@/components/claims/verdict-badge";
 import type { ClusterDto, ClusterMemberDto, DecideClusterInput } from "@/lib/schemas/review";
 import { DecisionForm } from "./decision-form";
 import { CommentThread } from "./comment-thread";
+import { useDeepLink } from "@/components/discussion/use-deep-link";
 
 const KIND_LABELS: Record<ClusterDto["kind"], string> = {
   agreed: "Agreed",
@@ -26,7 +27,10 @@ type Props = {
 /** One candidate claim: each reviewer's reading side by side, the decision, the decision form and the discussion. */
 export function ClusterCard({ cluster, text, selected, canDecide, canComment, selection, onSelect, onDecide }: Props) {
   const [deciding, setDeciding] = useState(false);
-  const [discussing, setDiscussing] = useState(false);
+  // A notification's link (?cluster=…&discuss=1) opens this cluster's discussion.
+  const link = useDeepLink();
+  const linked = link.cluster === cluster.id && link.discuss;
+  const [discussing, setDiscussing] = useState(linked);
   return (
     <article
       id={`cluster-card-${cluster.id}`}
@@ -60,7 +64,7 @@ export function ClusterCard({ cluster, text, selected, canDecide, canComment, se
           Discussion ({cluster.commentCount})
         </button>
       )}
-      {discussing && <CommentThread thread={{ clusterId: cluster.id }} />}
+      {discussing && <CommentThread thread={{ clusterId: cluster.id }} focusCommentId={linked ? link.comment : null} />}
     </article>
   );
 }

@@ -1,50 +1,138 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
-import { useComments, usePostComment } from "@/lib/queries/use-comments";
-import type { CommentThread as Thread } from "@/lib/schemas/comment";
+import type { MentionCandidate } from "@/components/editor/mention-suggestion";
+import { useCommentMutations, useComments } from "@/lib/queries/use-comments";
+import { useMembers } from "@/lib/queries/use-reviews";
+import type { CommentDto, CommentThread as Thread } from "@/lib/schemas/comment";
+import "./review.css";
 
-/** A cluster's or claim's discussion. "@name" or "@email-name" notifies a teammate. A failed post keeps the text. */
-export function CommentThread({ thread }: { thread: Thread }) {
+type Props = {
+  thread: Thread;
+  /** The article, so the claim cards' counts refresh after a change. */
+  articleId?: string;
+  /** A comment to show and mark (a deep link's `comment=`). */
+  focusCommentId?: string | null;
+};
+
+const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
+
+/**
+ * A claim's discussion: threads, each a first comment and its replies, that
+ * are resolved and reopened; "@" offers teammates to mention (they are
+ * notified). A failed post keeps the text.
+ */
+export function CommentThread({ thread, articleId, focusCommentId }: Props) {
   const comments = useComments(thread);
-  const post = usePostComment(thread);
-  const [body, setBody] = useState("");
+  const m = useCommentMutations(thread, articleId);
+  const members = useMembers();
+  const candidates = useMemo<MentionCandidate[]>(
+    () => (members.data ?? []).map((p) => ({ id: p.id, label: p.name ?? p.email, detail: p.email })),
+    [members.data],
+  );
   const [error, setError] = useState<string | null>(null);
-  // Remounting the editor after a post clears it (it keeps its own document otherwise).
-  const [editorKey, setEditorKey] = useState(0);
+  const fail = (e: Error) => setError(e.message);
 
-  function handlePost() {
-    setError(null);
-    post.mutate(body, {
-      onSuccess: () => {
-        setBody("");
-        setEditorKey((k) => k + 1);
-      },
-      onError: (e) => setError(e.message),
-    });
-  }
+  const list = comments.data ?? [];
+  const roots = list.filter((c) => !c.parentId);
+  const replies = (id: string) => list.filter((c) => c.parentId === id);
+
+  const focused = useRef<HTMLElement | null>(null);
+  const hasFocus = !!focusCommentId && list.some((c) => c.id === focusCommentId);
+  useEffect(() => {
+    if (hasFocus) focused.current?.scrollIntoView({ block: "center" });
+  }, [hasFocus]);
 
   return (
     <div className="comment-thread" data-testid="comment-thread">
       {comments.isPending && <p className="muted">Loading the discussion…</p>}
       {comments.error && <p role="alert" className="form-error">{comments.error.message}</p>}
       {comments.data?.length === 0 && <p className="muted small">No comments yet.</p>}
-      {comments.data?.map((c) => (
-        <div key={c.id} className="comment" data-testid="comment">
-          <div className="comment-by">
-            {c.author.name} · {c.createdAt.slice(0, 16).replace("T", " ")}
-            {c.mentions.length > 0 && ` · notified ${c.mentions.map((m) => m.name).join(", ")}`}
+      {roots.map((root) => (
+        <section key={root.id} className={`discussion-thread${root.resolved ? " is-resolved" : ""}`} data-testid="discussion-thread" data-resolved={root.resolved ? "true" : "false"} aria-label={`Thread by ${root.author.name ?? "a teammate"}`}>
+          {[root, ...replies(root.id)].map((c) => (
+            <Comment key={c.id} c={c} focused={c.id === focusCommentId} focusRef={focused} onDelete={() => m.remove.mutate(c, { onError: fail })} />
+          ))}
+          {root.resolved && <p className="muted small" data-testid="thread-resolved">Resolved by {root.resolved.by?.name ?? "a teammate"} · {when(root.resolved.at)}</p>}
+          <div className="row-actions">
+            {root.can.resolve && (
+              <button type="button" className="btn btn-small" disabled={m.resolve.isPending} onClick={() => m.resolve.mutate({ comment: root, resolved: !root.resolved }, { onError: fail })}>
+                {root.resolved ? "Reopen" : "Resolve"}
+              </button>
+            )}
           </div>
-          {/* Sanitized on save. */}
-          <div className="rich-text" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
-        </div>
+          {!root.resolved && <Composer label="Reply" placeholder="Reply… @ to mention a teammate" candidates={candidates} onPost={(body) => m.post.mutateAsync({ body, parentId: root.id })} collapsed />}
+        </section>
       ))}
-      <RichTextEditor key={editorKey} value={body} onChange={setBody} ariaLabel="Comment" placeholder="Write a comment… @name notifies a teammate" onSubmit={handlePost} />
+      {error && <p role="alert" className="form-error">{error}</p>}
+      <Composer label={roots.length ? "Start a new thread" : "Comment"} placeholder="Write a comment… @ to mention a teammate" candidates={candidates} onPost={(body) => m.post.mutateAsync({ body })} />
+    </div>
+  );
+}
+
+function Comment({ c, focused, focusRef, onDelete }: { c: CommentDto; focused: boolean; focusRef: React.RefObject<HTMLElement | null>; onDelete: () => void }) {
+  return (
+    <article
+      id={`comment-${c.id}`}
+      ref={focused ? focusRef : undefined}
+      className={`comment${c.parentId ? " comment--reply" : ""}${focused ? " is-focused" : ""}`}
+      data-testid="comment"
+      data-comment-id={c.id}
+      aria-current={focused ? "true" : undefined}
+    >
+      <div className="comment-by">
+        {c.author.name} · {when(c.createdAt)}
+        {c.editedAt && " · edited"}
+        {c.mentions.length > 0 && ` · notified ${c.mentions.map((p) => p.name).join(", ")}`}
+      </div>
+      {c.deletedAt ? (
+        <p className="muted small">Comment deleted.</p>
+      ) : (
+        // Sanitized on save.
+        <div className="rich-text" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
+      )}
+      {c.can.delete && (
+        <button type="button" className="btn btn-link btn-small" onClick={onDelete}>Delete</button>
+      )}
+    </article>
+  );
+}
+
+/** An editor and its Post button; with `collapsed`, a Reply button until opened. */
+function Composer({ label, placeholder, candidates, onPost, collapsed }: { label: string; placeholder: string; candidates: MentionCandidate[]; onPost: (body: string) => Promise<unknown>; collapsed?: boolean }) {
+  const [open, setOpen] = useState(!collapsed);
+  const [body, setBody] = useState("");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // Remounting the editor after a post clears it (it keeps its own document otherwise).
+  const [editorKey, setEditorKey] = useState(0);
+  if (!open) return <button type="button" className="btn btn-small" onClick={() => setOpen(true)}>{label}</button>;
+
+  async function post() {
+    if (!body || pending) return;
+    setError(null);
+    setPending(true);
+    try {
+      await onPost(body);
+      setBody("");
+      setEditorKey((k) => k + 1);
+      if (collapsed) setOpen(false);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="comment-composer">
+      <RichTextEditor key={editorKey} value={body} onChange={setBody} ariaLabel={label} placeholder={placeholder} onSubmit={post} mentions={candidates} autoFocus={collapsed} />
       {error && <p role="alert" className="form-error">{error}</p>}
       <div className="row-actions">
-        <button type="button" className="btn btn-small btn-primary" disabled={post.isPending || !body} onClick={handlePost}>
-          {post.isPending ? "Posting…" : "Post comment"}
+        <button type="button" className="btn btn-small btn-primary" disabled={pending || !body} onClick={post}>
+          {pending ? "Posting…" : collapsed ? "Post reply" : "Post comment"}
         </button>
+        {collapsed && <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>Cancel</button>}
       </div>
     </div>
   );

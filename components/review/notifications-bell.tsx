@@ -2,13 +2,19 @@
 import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
 import { useDismiss } from "@/components/ui/use-dismiss";
-import { useMarkRead, useNotifications } from "@/lib/queries/use-comments";
+import { useMarkRead, useNotifications, useSetRead } from "@/lib/queries/use-comments";
+import { NOTIFICATION_KIND_LABELS } from "@/lib/schemas/notification";
 import "./review.css";
 
-/** The header's notifications indicator: unread count, and the latest notifications on click. */
+/**
+ * The header's notifications: the unread count, and on click the latest
+ * notifications, each marked read when followed and markable read or unread
+ * by hand. Blind review decides what is listed and counted (on the server).
+ */
 export function NotificationsBell() {
   const data = useNotifications();
   const markRead = useMarkRead();
+  const setRead = useSetRead();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const unread = data.data?.unread ?? 0;
@@ -26,9 +32,15 @@ export function NotificationsBell() {
           {data.data?.items.length ? (
             <ul>
               {data.data.items.map((n) => (
-                <li key={n.id} className={n.readAt ? undefined : "is-unread"} data-testid="notification">
-                  {n.url ? <Link href={n.url} onClick={() => { markRead.mutate([n.id]); setOpen(false); }}>{n.text}</Link> : n.text}
-                  <div className="muted small">{n.createdAt.slice(0, 16).replace("T", " ")}</div>
+                <li key={n.id} className={n.readAt ? undefined : "is-unread"} data-testid="notification" data-kind={n.kind} data-read={n.readAt ? "true" : "false"}>
+                  <div className="muted small">{NOTIFICATION_KIND_LABELS[n.kind] ?? n.kind}{n.readAt ? "" : " · unread"}</div>
+                  {n.url ? <Link href={n.url} onClick={() => { if (!n.readAt) markRead.mutate([n.id]); setOpen(false); }}>{n.text}</Link> : n.text}
+                  <div className="notif-meta muted small">
+                    {n.createdAt.slice(0, 16).replace("T", " ")}
+                    <button type="button" className="btn btn-link btn-small" onClick={() => (n.readAt ? setRead.mutate({ id: n.id, read: false }) : markRead.mutate([n.id]))}>
+                      {n.readAt ? "Mark unread" : "Mark read"}
+                    </button>
+                  </div>
                 </li>
               ))}
             </ul>

@@ -104,8 +104,8 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** Spans longer than this are not scored by edit distance (quadratic); the fuzzy search still covers them. */
-const MAX_EXACT_DISTANCE = 4_000;
+/** Spans longer than this are not scored by edit distance (quadratic): ./reanchor.ts estimates their errors from the diff. */
+export const MAX_EXACT_DISTANCE = 4_000;
 
 /**
  * Find the quote in `ranges` of `text`. The runner-up is the best candidate
@@ -113,9 +113,9 @@ const MAX_EXACT_DISTANCE = 4_000;
  * of its range (approx-string-match reports only the least-error matches, so a
  * weaker second copy would otherwise go unseen).
  *
- * `expected` is where the diff says the edited quote now is (its first and
- * last characters survived the edit). It is preferred when good enough: the
- * least-error substring can be wrong, e.g. "send more aid" edited to "send much
+ * The search is for claims the diff cannot place (./reanchor.ts places a
+ * claim whose edges the diff kept without searching): the least-error
+ * substring can be wrong there, e.g. "send more aid" edited to "send much
  * more aid" matches "much more aid" with fewer errors than the real span.
  *
  * `budget` is looked at between searches and every {@link SCORE_BATCH}
@@ -126,7 +126,6 @@ export function matchQuote(
   q: QuoteQuery,
   ranges: Range[],
   options: MatchOptions = DEFAULT_MATCH_OPTIONS,
-  expected?: Range,
   budget: ReanchorBudget = UNLIMITED_BUDGET,
 ): QuoteMatch {
   if (q.exact.length === 0) return { best: null, runnerUp: null, accepted: false };
@@ -134,14 +133,8 @@ export function matchQuote(
   const maxErrors = Math.min(MAX_ERRORS, Math.floor(q.exact.length * options.maxErrorRate));
   const first = searchRanges(text, q, ranges, maxErrors, budget)?.sort(byScore);
   if (!first || budget.spent()) return cut;
-  let best = first[0] ?? null;
-  if (expected && expected[1] > expected[0] && Math.max(q.exact.length, expected[1] - expected[0]) <= MAX_EXACT_DISTANCE) {
-    const errors = editDistance(q.exact, text.slice(expected[0], expected[1]));
-    const structural = { start: expected[0], end: expected[1], errors, score: scoreCandidate(text, q, expected[0], expected[1], errors) };
-    if (errors <= maxErrors && structural.score >= options.minScore) best = structural;
-  }
-  if (!best) return { best: null, runnerUp: null, accepted: false };
-  const chosen = best;
+  const chosen = first[0];
+  if (!chosen) return { best: null, runnerUp: null, accepted: false };
   // Only the range that held the best one needs searching again; the others' best matches are in `first`.
   const rest = ranges
     .filter(([from, to]) => chosen.start < to && chosen.end > from)

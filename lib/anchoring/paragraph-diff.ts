@@ -19,8 +19,8 @@ import type { ReanchorBudget } from './reanchor-budget';
  */
 const PAIR_SHARE_OF_LONGER = 0.5;
 const PAIR_SHARE_OF_SHORTER = 0.8;
-/** Shorter kept runs (" the ", ", ") say nothing about two paragraphs being related. */
-const SUBSTANTIAL_RUN = 6;
+/** Shorter kept runs (" the ", ", ") say nothing about two paragraphs being related, nor a claim about its edit (./reanchor.ts). */
+export const SUBSTANTIAL_RUN = 6;
 /** How many added paragraphs ahead a removed one looks for its partner. */
 const PAIR_LOOKAHEAD = 6;
 /** Word diffs of one paragraph pair give up beyond this many edits (the pair is then not similar). */

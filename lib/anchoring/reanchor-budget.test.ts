@@ -27,23 +27,27 @@ const TEXT = [
   'South Korea has a law against supplying weapons to countries at war.',
   'The visit ended in Tokyo, where Stoltenberg met Prime Minister Fumio Kishida.',
 ].join('\n');
-// Two claims' own words edited (fuzzy path); a third in an untouched paragraph, moved by text inserted before it.
+// Two orphans of an earlier correction, whose words this one writes back lightly edited: only a fuzzy search finds them
+// (a claim whose edges the diff keeps is placed without one). A third claim sits in an untouched paragraph, moved by text
+// inserted before it.
 const EDITED = TEXT.replace('asked South Korea to send weapons', 'asked South Korea to send more weapons')
   .replace('a law against supplying weapons', 'a strict law against supplying arms')
   .replace('NATO chief', 'NATO Secretary-General');
-const first = claim(TEXT, 'first', 'asked South Korea to send weapons to Ukraine');
-const second = claim(TEXT, 'second', 'a law against supplying weapons to countries');
-const intact = claim(TEXT, 'intact', 'Prime Minister Fumio Kishida');
+const OLD = TEXT.replace('asked South Korea to send weapons to Ukraine', 'asked for help').replace('a law against supplying weapons to countries at war', 'rules');
+const orphanOf = (id: string, phrase: string): AnchorInput => ({ ...claim(TEXT, id, phrase), start: 0, end: 0, state: 'orphaned' });
+const first = orphanOf('first', 'South Korea to send weapons to Ukraine');
+const second = orphanOf('second', 'a law against supplying weapons to countries');
+const intact = claim(OLD, 'intact', 'Prime Minister Fumio Kishida');
 
 describe('the re-anchoring budget', () => {
-  it('without running out, both edited claims drift to their edited words', () => {
-    const r = reanchor(TEXT, EDITED, [first, second, intact], DEFAULT_MATCH_OPTIONS, UNLIMITED_BUDGET);
+  it('without running out, both orphans are found again in their edited words', () => {
+    const r = reanchor(OLD, EDITED, [first, second, intact], DEFAULT_MATCH_OPTIONS, UNLIMITED_BUDGET);
     expect(r.map((x) => x.state)).toEqual(['drifted', 'drifted', 'moved']);
     expect(r.some((x) => x.budgetExceeded)).toBe(false);
   });
 
   it('orphans every claim still needing a fuzzy search once the budget is spent, and still places claims in untouched paragraphs', () => {
-    const r = reanchor(TEXT, EDITED, [first, second, intact], DEFAULT_MATCH_OPTIONS, spentAfter(0));
+    const r = reanchor(OLD, EDITED, [first, second, intact], DEFAULT_MATCH_OPTIONS, spentAfter(0));
     expect(r.map((x) => [x.id, x.state, x.budgetExceeded ?? false])).toEqual([
       ['first', 'orphaned', true],
       ['second', 'orphaned', true],
@@ -56,8 +60,8 @@ describe('the re-anchoring budget', () => {
   it('in the order given: the claims searched before the budget ran out keep their result, the remaining ones are orphaned', () => {
     // How many looks the alignment and the first claim's search take when nothing runs out.
     const probe = spentAfter(Infinity);
-    const alone = reanchor(TEXT, EDITED, [first], DEFAULT_MATCH_OPTIONS, probe)[0]!;
-    const r = reanchor(TEXT, EDITED, [first, second, intact], DEFAULT_MATCH_OPTIONS, spentAfter(probe.looks()));
+    const alone = reanchor(OLD, EDITED, [first], DEFAULT_MATCH_OPTIONS, probe)[0]!;
+    const r = reanchor(OLD, EDITED, [first, second, intact], DEFAULT_MATCH_OPTIONS, spentAfter(probe.looks()));
     expect(r[0]).toEqual(alone);
     expect(r[0]!.state).toBe('drifted');
     expect(r[1]).toMatchObject({ id: 'second', state: 'orphaned', budgetExceeded: true });
@@ -68,13 +72,13 @@ describe('the re-anchoring budget', () => {
     const text = 'He said South Korea will help. Then he left.';
     const q = { exact: 'South Korea', prefix: 'He said ', suffix: ' will help.', hint: 8 };
     expect(matchQuote(text, q, [[0, text.length]]).accepted).toBe(true);
-    const m = matchQuote(text, q, [[0, text.length]], DEFAULT_MATCH_OPTIONS, undefined, spentAfter(1));
+    const m = matchQuote(text, q, [[0, text.length]], DEFAULT_MATCH_OPTIONS, spentAfter(1));
     expect(m).toMatchObject({ accepted: false, cut: true, best: null });
   });
 
   it('keeps the alignment truthful when the budget is spent: every kept run is equal text in both versions', () => {
-    const al = alignTexts(TEXT, EDITED, spentAfter(0));
-    for (const r of [...al.runs, ...al.moves]) expect(EDITED.slice(r.newStart, r.newStart + r.length)).toBe(TEXT.slice(r.oldStart, r.oldStart + r.length));
+    const al = alignTexts(OLD, EDITED, spentAfter(0));
+    for (const r of [...al.runs, ...al.moves]) expect(EDITED.slice(r.newStart, r.newStart + r.length)).toBe(OLD.slice(r.oldStart, r.oldStart + r.length));
   });
 
   it('bounds the time a whole article rewritten takes (a real clock)', () => {

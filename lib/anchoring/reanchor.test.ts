@@ -77,6 +77,54 @@ describe('reanchor', () => {
     expect(sliceCodePoints(newText, r.start, r.end)).toBe('send many weapons to Ukraine');
   });
 
+  describe('claims that share an edit come through it alike', () => {
+    // The case the desk met: one two-word edit, three overlapping claims. Before the rule, the long claim drifted (0.86)
+    // and the two shorter ones were orphaned, because a fuzzy search weighs the edit against each claim's length.
+    const text = 'In Seoul he urged South Korea to increase military support to Ukraine, citing other countries.';
+    const edited = text.replace('increase military support', 'send more weapons');
+    const claims = [
+      claim(text, 'short', 'increase military support to Ukraine'),
+      claim(text, 'long', 'In Seoul he urged South Korea to increase military support to Ukraine'),
+      claim(text, 'ends-in-edit', 'urged South Korea to increase military support'),
+    ];
+
+    it('drifts every claim that keeps some of its words, each onto the edited words the diff puts it on', () => {
+      const r = reanchor(text, edited, claims);
+      expect(r.map((x) => x.state)).toEqual(['drifted', 'drifted', 'drifted']);
+      expect(r.map((x) => sliceCodePoints(edited, x.start, x.end))).toEqual([
+        'send more weapons to Ukraine',
+        'In Seoul he urged South Korea to send more weapons to Ukraine',
+        'urged South Korea to send more weapons',
+      ]);
+      // The score says how much of each changed: the shorter claim changed more.
+      expect(r[0]!.score).toBeLessThan(r[1]!.score!);
+      for (const x of r) expect(x.exact).toBe(sliceCodePoints(edited, x.start, x.end));
+    });
+
+    it('gives the same result whatever the order or company of the claims', () => {
+      const alone = claims.map((c) => one(text, edited, c));
+      expect(reanchor(text, edited, [...claims].reverse()).reverse()).toEqual(alone);
+    });
+
+    it('orphans a claim whose every word the edit replaced: its words are gone', () => {
+      const words = claim(text, 'words', 'increase military support');
+      expect(one(text, edited, words)).toMatchObject({ state: 'orphaned', start: 0, end: 0, exact: 'increase military support' });
+    });
+
+    it('orphans a claim of which the edit left only small words', () => {
+      const t = 'He recalled the NATO summit in Madrid in June 2022 and left.';
+      const c = claim(t, 'm', 'the NATO summit in Madrid in June 2022');
+      expect(one(t, t.replace('the NATO summit in Madrid in June 2022', 'the alliance gathering held in Spain'), c).state).toBe('orphaned');
+    });
+
+    it('keeps a claim off a paragraph that replaced its own wholesale', () => {
+      const two = 'Stoltenberg arrived in Seoul on Sunday.\nHe urged South Korea to send weapons to Ukraine.';
+      const c = claim(two, 'p', 'He urged South Korea to send weapons to Ukraine.');
+      const r = one(two, 'Stoltenberg arrived in Seoul on Sunday.\nKishida hosted a dinner in Tokyo the next day.', c);
+      expect(r.state).toBe('orphaned');
+    });
+  });
+
   it('never moves a claim onto an identical phrase elsewhere when its own words were replaced (hypothesis/h#2798)', () => {
     const c = claim(TEXT, 'a', 'South Korea', 0);
     const newText = TEXT.replace('arrived in South Korea on Sunday', 'arrived in Seoul on Sunday');

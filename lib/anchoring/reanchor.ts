@@ -8,9 +8,12 @@
  * 2. **moved**: the diff left every character of the claim intact but
  *    elsewhere (text inserted or deleted before it, or its paragraph moved),
  *    and the quote at the mapped position is checked;
- * 3. **drifted**: the claim's own words were edited; a fuzzy match of the
- *    quote and its context is accepted only above a minimum score and with a
- *    margin over the runner-up. An editor must confirm or re-place it;
+ * 3. **drifted**: the claim's own words were edited and some survive. When
+ *    the diff places both of its edges, it drifts there whatever share of it
+ *    changed, so claims that share an edit come through it alike (only the
+ *    score differs); otherwise a fuzzy match of the quote and its context is
+ *    accepted only above a minimum score and with a margin over the
+ *    runner-up. An editor must confirm or re-place it;
  * 4. **orphaned**: nothing good enough. The claim keeps its old quote and
  *    has an empty position (start = end = 0) until someone re-places it.
  *
@@ -30,9 +33,10 @@
 import type { AnchorState } from "@/lib/schemas/claim";
 import { OffsetIndex } from './offsets';
 import { describeSpan, trimSpan } from './selectors';
-import { alignTexts, imageOf, mapPoint, mapSpan, mergeRanges } from './text-alignment';
+import { alignTexts, imageOf, mapEdge, mapPoint, mapSpan, mergeRanges } from './text-alignment';
 import type { Alignment, Range } from './alignment-types';
-import { DEFAULT_MATCH_OPTIONS, matchQuote, type MatchOptions } from './match-quote';
+import { SUBSTANTIAL_RUN } from './paragraph-diff';
+import { DEFAULT_MATCH_OPTIONS, MAX_EXACT_DISTANCE, editDistance, matchQuote, scoreCandidate, type MatchOptions } from './match-quote';
 import { timeBudget, type ReanchorBudget } from './reanchor-budget';
 
 /** Where a claim stands after a correction (the AnchorState enum of the data model). */
@@ -75,11 +79,41 @@ function placed(t: Texts, id: string, state: AnchorState, from: number, to: numb
   return { id, state, start, end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, score };
 }
 
-/** Where the diff puts an edited span: from its first to its last character, when both survived the edit. */
-function expectedSpan(al: Alignment, from: number, to: number): Range | undefined {
-  const first = mapSpan(al, from, from + 1);
-  const last = mapSpan(al, to - 1, to);
-  return first && last && last[1] > first[0] ? [first[0], last[1]] : undefined;
+/** Letters and digits: a kept run without them is spacing and punctuation. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Where the diff puts a claim whose own words were edited: both of its edges
+ * placed by the diff (./text-alignment.ts `mapEdge`), and a substantial run
+ * of it kept ({@link SUBSTANTIAL_RUN}+ units holding a letter or digit, the
+ * measure the diff pairs paragraphs by). Undefined when the diff cannot say,
+ * or when the edit left only the claim's small words (" the ", " in "): its
+ * words are gone, an orphan. The test is a fixed size, not a share of the
+ * claim, so claims that share an edit and the text around it fare alike.
+ */
+function editedSpan(t: Texts, from: number, to: number): Range | undefined {
+  const start = mapEdge(t.al, t.oldText, t.newText, from, 'start');
+  const end = mapEdge(t.al, t.oldText, t.newText, to, 'end');
+  if (start === null || end === null || end <= start) return undefined;
+  const keptWords = imageOf(t.al, from, to).some(([a, b]) => {
+    const run = t.newText.slice(Math.max(a, start), Math.min(b, end));
+    return run.length >= SUBSTANTIAL_RUN && WORD_CHAR.test(run);
+  });
+  return keptWords ? [start, end] : undefined;
+}
+
+/**
+ * The drift score of a span the diff placed: the usual score of a candidate.
+ * Its edit distance is quadratic, so for very long spans, or once the budget
+ * is spent, the diff's own count stands in: characters it did not keep.
+ */
+function editedScore(t: Texts, a: AnchorInput, from: number, to: number, [start, end]: Range): number {
+  const now = t.newText.slice(start, end);
+  const longer = Math.max(a.exact.length, now.length);
+  const errors = longer <= MAX_EXACT_DISTANCE && !t.budget.spent()
+    ? editDistance(a.exact, now)
+    : longer - imageOf(t.al, from, to).reduce((n, [x, y]) => n + Math.max(0, Math.min(y, end) - Math.max(x, start)), 0);
+  return scoreCandidate(t.newText, { exact: a.exact, prefix: a.prefix, suffix: a.suffix, hint: start }, start, end, errors);
 }
 
 const orphan = (a: AnchorInput, budgetExceeded = false): AnchorResult => ({
@@ -101,20 +135,30 @@ function reanchorOne(t: Texts, a: AnchorInput, options: MatchOptions): AnchorRes
     }
   }
 
+  // Layer 3, from the diff: the claim's own words were edited and the diff places both of its edges. However much of it
+  // changed, it drifts there (the score says how much), so claims that share an edit come through it alike.
+  const edited = positioned ? editedSpan(t, from, to) : undefined;
+  if (edited) {
+    const span = trimSpan(t.newText, t.newIndex.toCodePoint(edited[0]), t.newIndex.toCodePoint(edited[1]), t.newIndex);
+    if (span.end > span.start) return drifted(t, a, t.newIndex.toUtf16(span.start), t.newIndex.toUtf16(span.end), editedScore(t, a, from, to, edited));
+  }
+
+  // Layer 3, by search: an edge of the claim lies inside edited words, or the claim is an orphan looked for again.
   if (t.budget.spent()) return orphan(a, true);
   // Candidates: what the correction wrote, and what is left of the claim's own span.
   const ranges = mergeRanges([...t.al.inserted, ...(positioned ? imageOf(t.al, from, to) : [])]);
   const hint = positioned ? mapPoint(t.al, from) : 0;
-  // The diff's own idea of the edited span, if it lies wholly in candidate text.
-  const expected = positioned ? expectedSpan(t.al, from, to) : undefined;
-  const inRanges = expected && ranges.some(([a0, b0]) => a0 <= expected[0] && expected[1] <= b0);
-  const match = matchQuote(t.newText, { exact: a.exact, prefix: a.prefix, suffix: a.suffix, hint }, ranges, options, inRanges ? expected : undefined, t.budget);
+  const match = matchQuote(t.newText, { exact: a.exact, prefix: a.prefix, suffix: a.suffix, hint }, ranges, options, t.budget);
   if (match.cut) return orphan(a, true);
   if (!match.accepted || !match.best) return orphan(a);
   const span = trimSpan(t.newText, t.newIndex.toCodePoint(match.best.start), t.newIndex.toCodePoint(match.best.end), t.newIndex);
   if (span.end <= span.start) return orphan(a);
-  const score = Math.round(Math.min(match.best.score, a.state === 'drifted' ? (a.score ?? 1) : 1) * 1000) / 1000;
-  return placed(t, a.id, 'drifted', t.newIndex.toUtf16(span.start), t.newIndex.toUtf16(span.end), score);
+  return drifted(t, a, t.newIndex.toUtf16(span.start), t.newIndex.toUtf16(span.end), match.best.score);
+}
+
+/** A drifted result; its score is never higher than an earlier drift's, which an editor has not confirmed yet. */
+function drifted(t: Texts, a: AnchorInput, from: number, to: number, score: number): AnchorResult {
+  return placed(t, a.id, 'drifted', from, to, Math.round(Math.min(score, a.state === 'drifted' ? (a.score ?? 1) : 1) * 1000) / 1000);
 }
 
 /**

@@ -144,6 +144,53 @@ export function mapPoint(al: Alignment, pos: number): number {
   return before ? before.newStart + before.length : 0;
 }
 
+/** The last monotone run that ends at or before old offset `pos`, and the first that starts after it. */
+function runsAround(al: Alignment, pos: number): { before: KeptRun | undefined; after: KeptRun | undefined } {
+  let lo = 0;
+  let hi = al.runs.length - 1;
+  let before: KeptRun | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (al.runs[mid]!.oldStart + al.runs[mid]!.length <= pos) {
+      before = al.runs[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const after = al.runs[lo];
+  return { before, after: after && after.oldStart > pos ? after : undefined };
+}
+
+const inLine = (text: string, at: number) => at >= 0 && at < text.length && text[at] !== '\n';
+
+/**
+ * Where one edge of an old span went, as far as the diff can say:
+ * - the edge character was kept (the span's first character for `start`, its
+ *   last for `end`): exactly where the diff put it;
+ * - the span's edge is the edge of an edit inside a paragraph (the span starts
+ *   where replaced words start, or ends where they end): the same edge of the
+ *   words that replaced them;
+ * - anything else (the edge falls inside edited words, or the edit replaced or
+ *   joined whole paragraphs): null.
+ * An edit counts as inside a paragraph when neither side of it holds a line
+ * break and kept text of the same line touches it in both texts.
+ */
+export function mapEdge(al: Alignment, oldText: string, newText: string, pos: number, side: 'start' | 'end'): number | null {
+  const probe = side === 'start' ? pos : pos - 1;
+  const kept = runAt(al, probe);
+  if (kept) return al.moves.includes(kept) ? null : kept.newStart + (pos - kept.oldStart);
+  const { before, after } = runsAround(al, probe);
+  const g0 = before ? before.oldStart + before.length : 0;
+  const g1 = after ? after.oldStart : oldText.length;
+  const h0 = before ? before.newStart + before.length : 0;
+  const h1 = after ? after.newStart : newText.length;
+  if (pos !== (side === 'start' ? g0 : g1) || h1 < h0) return null;
+  if (oldText.slice(g0, g1).includes('\n') || newText.slice(h0, h1).includes('\n')) return null;
+  if (al.moves.some((m) => m.oldStart < g1 && g0 < m.oldStart + m.length)) return null;
+  const keptAround = (inLine(oldText, g0 - 1) && inLine(newText, h0 - 1)) || (inLine(oldText, g1) && inLine(newText, h1));
+  if (!keptAround) return null;
+  return side === 'start' ? h0 : h1;
+}
+
 /** The new-text ranges holding kept characters of the old span [start, end), in text order. */
 export function imageOf(al: Alignment, start: number, end: number): Range[] {
   const out: Range[] = [];

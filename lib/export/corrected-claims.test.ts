@@ -9,6 +9,8 @@ import type { ReportModel } from "./report-model";
 import { makeReportModel, makeRoundReportModel } from "@/tests/fixtures/report-model";
 import { makeCorrectedReportModel, ORPHAN_QUOTE } from "@/tests/fixtures/corrected-report-model";
 import { parseCsv } from "@/tests/support/parse-csv";
+import { pdfText } from "@/tests/support/pdf-text";
+import { buildPdf } from "./pdf";
 import { checkAnnotation } from "@/tests/support/w3c-conformance";
 
 const NOTE = "Text changed after the check: needs re-review.";
@@ -76,5 +78,31 @@ describe("reports of claims a correction changed after the check", () => {
     // Shown on the version it reviewed: nothing to say.
     expect(Object.fromEntries(reportFacts({ ...base, round: { ...base.round!, reviewedVersion: 1 } }))).not.toHaveProperty("Reviewed version");
     expect(Object.fromEntries(summaryFacts(base))).not.toHaveProperty("Text changed after the check");
+  });
+
+  describe("the reasons given for corrections", () => {
+    const base = makeReportModel();
+    const corrected: ReportModel = {
+      ...base,
+      version: { ...base.version, number: 3 },
+      corrections: [
+        { number: 2, createdAt: "2026-12-01T09:30:00.000Z", reason: "The visit began on Sunday,\nnot Monday." },
+        { number: 3, createdAt: "2026-12-02T10:00:00.000Z", reason: null },
+      ],
+    };
+    const LINE = "version 2 (1 Dec 2026, 09:30 UTC): “The visit began on Sunday, not Monday.”; version 3 (2 Dec 2026, 10:00 UTC): no reason given";
+
+    it("are listed in every human-readable format, each with its version and date", async () => {
+      expect(Object.fromEntries(reportFacts(corrected)).Corrections).toBe(LINE);
+      expect(buildHtml(corrected)).toContain(`<dt>Corrections</dt><dd>${LINE}</dd>`);
+      expect(buildMarkdown(corrected)).toContain(`| Corrections | ${LINE.replace(/[()]/g, "\\$&")} |`);
+      expect(await pdfText(await buildPdf(corrected))).toContain("The visit began on Sunday, not Monday.");
+    });
+
+    it("say how many earlier corrections a long list leaves out; a first version has none", () => {
+      const many: ReportModel = { ...corrected, version: { ...base.version, number: 30 }, corrections: [{ number: 11, createdAt: "2026-12-02T10:00:00.000Z", reason: "Typo." }] };
+      expect(Object.fromEntries(reportFacts(many)).Corrections).toBe("9 earlier not listed; version 11 (2 Dec 2026, 10:00 UTC): “Typo.”");
+      expect(Object.fromEntries(reportFacts(base))).not.toHaveProperty("Corrections");
+    });
   });
 });

@@ -125,6 +125,12 @@ export type ReportAgreement = {
   spanRate: number;
 };
 
+/** One correction of the article: the version it made, when, and why (null: saved without a reason). */
+export type ReportCorrection = { number: number; createdAt: string; reason: string | null };
+
+/** How many of the newest corrections a report lists (a report stays bounded however often an article was corrected). */
+export const REPORT_CORRECTIONS_MAX = 20;
+
 /** The publisher named as the fact-checks' author. */
 export type ReportPublisher = { name: string; url: string | null; logoUrl: string | null };
 
@@ -153,6 +159,12 @@ export type ReportModel = {
     url: string | null;
   };
   version: { id: string; number: number; text: string; textHash: string; createdAt: string };
+  /**
+   * The corrections that led to `version` (versions 2 up to it), oldest
+   * first, with the reason each editor gave; absent or empty for a first
+   * version. At most REPORT_CORRECTIONS_MAX of the newest are listed.
+   */
+  corrections?: ReportCorrection[];
   /** Set when the report covers one review round. */
   round: {
     id: string;
@@ -169,8 +181,10 @@ export type ReportModel = {
     adjudicatedAt: string | null;
     closedAt: string | null;
   } | null;
-  /** Everyone whose reading is in the report: annotators, reviewers and adjudicators. */
+  /** Everyone whose reading is in the report: reviewers, and editors whose own annotations are claims (not adjudicators as such). */
   reviewers: ReportPerson[];
+  /** Who decided the report's clusters; absent or empty when no claim came out of a review. */
+  adjudicators?: ReportPerson[];
   claims: ReportClaim[];
   /** A round report's rejected clusters, in cluster order; empty for an article report. */
   rejected: ReportRejection[];

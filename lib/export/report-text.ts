@@ -42,8 +42,11 @@ export function reportFacts(m: ReportModel): [string, string][] {
     ["Published", m.article.publishedDate ? formatCalendarDate(m.article.publishedDate) : null],
     ["Article URL", m.article.url],
     ["Article version", `${m.version.number}, captured ${formatDateTime(m.version.createdAt)} (SHA-256 ${m.version.textHash.slice(0, 12)}…)`],
+    ["Corrections", correctionsLine(m)],
     ["Team", m.team.name],
     ["Reviewers", m.reviewers.map((r) => r.name).join(", ") || "None"],
+    // A round report names its adjudicator in the round line.
+    ["Adjudicated by", m.round ? null : m.adjudicators?.map((r) => r.name).join(", ")],
     ["Review round", m.round ? roundLine(m.round) : null],
     ["Reviewed version", reviewedVersionLine(m)],
     ["Generated", formatDateTime(m.generatedAt)],
@@ -57,6 +60,14 @@ function roundLine(r: NonNullable<ReportModel["round"]>): string {
   if (r.adjudicatedAt) dates.push(`adjudicated ${formatDateTime(r.adjudicatedAt)}`);
   if (r.closedAt) dates.push(`closed ${formatDateTime(r.closedAt)}`);
   return `${r.status}; adjudicator ${r.adjudicator.name}; ${dates.join(", ")}`;
+}
+
+/** Each correction that led to the reported version, with the editor's reason; null for a first version. */
+function correctionsLine(m: ReportModel): string | null {
+  const list = m.corrections ?? [];
+  if (list.length === 0) return null;
+  const earlier = list[0]!.number > 2 ? `${list[0]!.number - 2} earlier not listed; ` : "";
+  return earlier + list.map((c) => `version ${c.number} (${formatDateTime(c.createdAt)}): ${c.reason ? `“${c.reason.replace(/\s+/g, " ")}”` : "no reason given"}`).join("; ");
 }
 
 /** A round report shown on a newer version than the round reviewed says so; null otherwise. */
@@ -144,7 +155,8 @@ export function decisionLine(c: ReportClaim): string {
   if (c.cluster) parts.push(CLUSTER_KIND_LABELS[c.cluster.kind]);
   if (c.decision) {
     parts.push(`decided by ${c.decision.by.name} on ${formatDateTime(c.decision.at)}`);
-    if (c.decision.rationaleText) parts.push(c.decision.rationaleText);
+    // The claim's rationale carries the adjudicator's note (compose-claim-rationale.ts): printed once.
+    if (c.decision.rationaleText && !c.rationaleText.includes(c.decision.rationaleText)) parts.push(c.decision.rationaleText);
   }
   return parts.join(" — ");
 }

@@ -31,6 +31,8 @@ const GRANTS = {
   "clusters.decide": ["admin", "editor"],
   // Claim assistance: the team's alias table and learnt weights.
   "assist.manage": ["admin", "editor"],
+  // Discussion: resolving and reopening any thread (its starter and the claim's author may anyway).
+  "discussion.resolveAny": ["admin", "editor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof GRANTS;
@@ -51,6 +53,7 @@ const REFUSALS: Record<Permission, string> = {
   "rounds.run": "Only editors and admins start, reveal and close review rounds.",
   "clusters.decide": "Only editors and admins decide clusters.",
   "assist.manage": "Only editors and admins change the team's claim assistance.",
+  "discussion.resolveAny": "Only whoever started the thread, the claim's author, or an editor resolves a thread.",
 };
 
 /** A member as the permissions see them. */

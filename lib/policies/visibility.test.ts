@@ -4,6 +4,7 @@ import {
   canReceiveEvent,
   canSeeAnnotation,
   canSeeEvidenceItem,
+  canSeeNotification,
   canSeeOutcome,
   eventAudience,
   isReviewingBlind,
@@ -135,5 +136,18 @@ describe("a Visibility is required and sealed", () => {
   it("cannot be widened after it is made", () => {
     expect(Object.isFrozen(eve)).toBe(true);
     expect(Object.isFrozen(ben.blind)).toBe(true);
+  });
+});
+
+describe("notifications (rule 4)", () => {
+  it("on an article reviewed blind, lets only the round's own state through: no decision, correction or mention", () => {
+    for (const kind of ["assignment", "submitted", "revealed"]) expect(canSeeNotification(ben, { kind, articleId: "X" })).toBe(true);
+    for (const kind of ["decided", "corrected", "mention"]) {
+      expect(canSeeNotification(ben, { kind, articleId: "X" })).toBe(false);
+      expect(canSeeNotification(bea, { kind, articleId: "X" })).toBe(false);
+      expect(canSeeNotification(eve, { kind, articleId: "X" })).toBe(true);
+      expect(canSeeNotification(ben, { kind, articleId: "Y" })).toBe(true);
+    }
+    expect(canSeeNotification(ben, { kind: "mention", articleId: null })).toBe(true);
   });
 });

@@ -125,3 +125,20 @@ export function canReceiveEvent(v: Visibility, e: EventSubject): boolean {
   if (e.article && isReviewingBlind(v, e.article)) return e.kind === "round" || e.kind === "article";
   return true;
 }
+
+/**
+ * Notifications about a round's own state (you were assigned, a co-reviewer
+ * submitted, the round was revealed) tell nothing of anyone's reading, as
+ * the round's own live events do not (rule 2 lets those through).
+ */
+export const ROUND_STATE_NOTIFICATIONS: readonly string[] = ["assignment", "submitted", "revealed"];
+
+/**
+ * Rule 4 for a notification (the article part; lib/server/visibility/
+ * visible-where.ts adds the comment part in SQL): on an article the viewer
+ * reviews blind, only the round's own state reaches them. A decision, a
+ * correction or a mention there waits for the reveal.
+ */
+export function canSeeNotification(v: Visibility, n: { kind: string; articleId: string | null }): boolean {
+  return !n.articleId || !isReviewingBlind(v, n.articleId) || ROUND_STATE_NOTIFICATIONS.includes(n.kind);
+}

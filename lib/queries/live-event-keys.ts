@@ -23,7 +23,7 @@ export function keysForEvent(e: LiveEvent): (readonly string[])[] {
     case "cluster":
       return [...(a ? [queryKeys.finalClaims(a), reviewKeys.articleRound(a)] : []), reviewKeys.all()];
     case "comment":
-      return [reviewKeys.comments(e.id), reviewKeys.all()];
+      return [reviewKeys.comments(e.id), ...(e.article ? [reviewKeys.discussions(e.article)] : []), reviewKeys.all()];
     case "notification":
       return [reviewKeys.notifications()];
     case "article":

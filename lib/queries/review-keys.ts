@@ -11,4 +11,7 @@ export const reviewKeys = {
   members: () => ["team", "members"] as const,
   comments: (threadId: string) => ["comments", threadId] as const,
   notifications: () => ["notifications"] as const,
+  /** The claim cards' discussion counts, under the article's key. */
+  discussions: (articleId: string) => ["articles", articleId, "discussions"] as const,
+  notificationSettings: () => ["account", "notifications"] as const,
 };

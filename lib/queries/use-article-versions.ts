@@ -32,7 +32,7 @@ export function useVersionCompare(articleId: string, from: number | null, to: nu
 export function useCorrectArticle(articleId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { version: number; text: string }) =>
+    mutationFn: (input: { version: number; text: string; reason: string }) =>
       apiFetch<{ article: ArticleDto; reanchored: ReanchorSummary }>(`/api/articles/${articleId}/versions`, { method: "POST", json: input }),
     onSuccess: ({ article }) => qc.setQueryData(queryKeys.article(articleId), article),
     onError: (error) => {

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ClaimDto } from "@/lib/schemas/claim";
 import { apiFetch } from "./api-client";
 import { queryKeys } from "./keys";
+import { evidenceKeys } from "./use-evidence";
 import { optimisticAnchor, type PlaceAnchorVars } from "./optimistic-anchor";
 
 /**
@@ -21,5 +22,7 @@ export function usePlaceAnchor(articleId: string) {
     // The server's answer is the claim: nothing else to read.
     onSuccess: put,
     onError,
+    // The claim's words may have changed, and its date warnings with them (the claim itself is the answer).
+    onSettled: (_data, _error, { claim }) => void qc.invalidateQueries({ queryKey: evidenceKeys.claim(claim.id) }),
   });
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useRef } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type {
   ClaimEvidenceDto, CreateEvidenceInput, DeleteEvidenceResult, EvidenceDetailDto, EvidenceDto, EvidenceKind, EvidenceLinkDto, Stance, UpdateEvidenceInput,
@@ -75,10 +76,23 @@ export function useEvidenceMutations() {
   return { create, update, remove };
 }
 
-/** A claim's evidence links and date hints. */
-/** A claim's evidence links and date hints; `enabled: false` skips the request (a card with no evidence that is not selected). */
-export function useClaimEvidence(claimId: string, { enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({ queryKey: evidenceKeys.claim(claimId), queryFn: () => apiFetch<ClaimEvidenceDto>(`/api/claims/${claimId}/evidence`), enabled });
+/**
+ * A claim's evidence links and date hints; `enabled: false` skips the request (a card with no evidence that is not selected).
+ * `words` are the claim's current words: hints computed on other words (before a correction or a re-placing) are not
+ * returned, and are asked for again.
+ */
+export function useClaimEvidence(claimId: string, { enabled = true, words }: { enabled?: boolean; words: string }) {
+  const qc = useQueryClient();
+  const query = useQuery({ queryKey: evidenceKeys.claim(claimId), queryFn: () => apiFetch<ClaimEvidenceDto>(`/api/claims/${claimId}/evidence`), enabled });
+  const stale = !!query.data && query.data.hintsFor !== null && query.data.hintsFor !== words;
+  // Asked again once per change of words: an answer that still has the old words (a save not yet committed) waits for the next change.
+  const askedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!stale || !enabled || askedFor.current === words) return;
+    askedFor.current = words;
+    void qc.invalidateQueries({ queryKey: evidenceKeys.claim(claimId) });
+  }, [stale, enabled, words, qc, claimId]);
+  return { ...query, hints: stale ? [] : (query.data?.hints ?? []) };
 }
 
 /** A link shown while the server confirms it; its id marks it as pending. */
@@ -107,7 +121,7 @@ export function useClaimEvidenceMutations(claimId: string) {
   const apply = async (change: (links: EvidenceLinkDto[]) => EvidenceLinkDto[]) => {
     await qc.cancelQueries({ queryKey: key });
     const previous = qc.getQueryData<ClaimEvidenceDto>(key);
-    qc.setQueryData<ClaimEvidenceDto>(key, (d) => ({ links: change(d?.links ?? []), hints: d?.hints ?? [] }));
+    qc.setQueryData<ClaimEvidenceDto>(key, (d) => ({ links: change(d?.links ?? []), hints: d?.hints ?? [], hintsFor: d?.hintsFor ?? null }));
     return { previous };
   };
   const rollback = (_e: Error, _v: unknown, ctx?: { previous?: ClaimEvidenceDto }) => ctx?.previous && qc.setQueryData(key, ctx.previous);

@@ -122,8 +122,24 @@ export const fetchArticleSchema = z.object({
 });
 export type FetchArticleInput = z.infer<typeof fetchArticleSchema>;
 
-/** POST /api/articles/{id}/versions: the corrected text, and the article `version` the editor started from. */
-export const correctArticleSchema = z.object({ version: z.number().int().min(1).max(MAX_INT), text: articleText });
+/** Longest reason a correction may give, in characters. */
+export const CORRECTION_REASON_MAX = 500;
+
+/**
+ * POST /api/articles/{id}/versions: the corrected text, the article `version`
+ * the editor started from, and why (shown in the versions list and reports).
+ * The form asks for a reason; the API also takes a correction without one
+ * (scripts, older clients), stored as null.
+ */
+export const correctArticleSchema = z.object({
+  version: z.number().int().min(1).max(MAX_INT),
+  text: articleText,
+  reason: z
+    .string()
+    .trim()
+    .max(CORRECTION_REASON_MAX, `Keep the reason under ${CORRECTION_REASON_MAX} characters.`)
+    .optional(),
+});
 export type CorrectArticleInput = z.infer<typeof correctArticleSchema>;
 
 const versionNumber = z.coerce.number().int().min(1).max(MAX_INT, "There is no version that high.");
@@ -173,6 +189,8 @@ export type ArticleVersionDto = {
   createdAt: string;
   createdBy: { id: string; name: string | null } | null;
   current: boolean;
+  /** Why the correction that made this version was made; null for the first version and corrections saved without one. */
+  reason: string | null;
 };
 
 /** A word-level comparison of two versions, in text order. */

@@ -188,5 +188,10 @@ export type EvidenceLinkDto = {
   can: { edit: boolean };
 };
 
-/** GET /api/claims/{id}/evidence: the links and any date warnings. */
-export type ClaimEvidenceDto = { links: EvidenceLinkDto[]; hints: DateHint[] };
+/**
+ * GET /api/claims/{id}/evidence: the links and any date warnings, with the
+ * claim's words the warnings were computed on (`hintsFor`): a correction or a
+ * re-placing changes the words, and the card then asks again rather than show
+ * a warning about words the claim no longer has.
+ */
+export type ClaimEvidenceDto = { links: EvidenceLinkDto[]; hints: DateHint[]; hintsFor: string | null };

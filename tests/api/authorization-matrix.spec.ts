@@ -420,6 +420,8 @@ const MATRIX: Record<string, Row> = {
     otherTeam: 404,
     blind: [
       { as: "coReviewer", expect: 403 },
+      { as: "coReviewer", req: (d) => ({ query: `annotationId=${d.hidden.id}` }), expect: 404 },
+      { as: "editor", req: (d) => ({ query: `annotationId=${d.hidden.id}` }), expect: 404 },
       { as: "blindEditor", req: (d) => ({ query: `claimId=${d.finalClaim.id}` }), expect: 403 },
     ],
   },
@@ -427,6 +429,50 @@ const MATRIX: Record<string, Row> = {
     req: (d) => ({ data: { clusterId: d.cluster.id, body: "<p>A comment.</p>" } }),
     otherTeam: 404,
     blind: [{ as: "coReviewer", expect: 403 }],
+  },
+  "PATCH /api/comments/[commentId]": {
+    req: (d) => ({ params: { commentId: d.visibleComment.id }, data: { version: 1, body: "<p>Edited.</p>" } }),
+    otherTeam: 404,
+    // Only its author edits a comment.
+    wrongRole: { as: "outsider" },
+    blind: [{ as: "coReviewer", req: (d) => ({ params: { commentId: d.hiddenComment.id }, data: { version: 1, body: "<p>Peek.</p>" } }), expect: 404 }],
+  },
+  "DELETE /api/comments/[commentId]": {
+    req: (d) => ({ params: { commentId: d.visibleComment.id }, query: "version=1" }),
+    otherTeam: 404,
+    wrongRole: { as: "outsider" },
+    blind: [{ as: "coReviewer", req: (d) => ({ params: { commentId: d.hiddenComment.id }, query: "version=1" }), expect: 404 }],
+  },
+  "POST /api/comments/[commentId]/resolve": {
+    req: (d) => ({ params: { commentId: d.visibleComment.id }, data: { version: 1, resolved: true } }),
+    otherTeam: 404,
+    // Whoever started the thread, the claim's author or an editor.
+    wrongRole: { as: "outsider" },
+    blind: [{ as: "coReviewer", req: (d) => ({ params: { commentId: d.hiddenComment.id }, data: { version: 1, resolved: true } }), expect: 404 }],
+  },
+  "GET /api/articles/[articleId]/discussions": {
+    req: (d) => ({ params: x(d) }),
+    otherTeam: 404,
+    blind: [
+      { as: "coReviewer", expect: "scan" },
+      { as: "editor", expect: "scan" },
+    ],
+  },
+  "PATCH /api/notifications/[notificationId]": {
+    req: (d) => ({ params: { notificationId: d.notification.id }, data: { read: true } }),
+    otherTeam: 404,
+    blind: [{ as: "coReviewer", req: (d) => ({ params: { notificationId: d.hiddenMention.id }, data: { read: true } }), expect: 404 }],
+  },
+  "GET /api/account/notifications": {
+    otherTeam: "own-team",
+    blind: [],
+    blindNote: "one's own e-mail choices: names no one's work",
+  },
+  "PATCH /api/account/notifications": {
+    req: (d) => ({ data: { teamId: d.team.id, version: 99, email: "none" } }),
+    otherTeam: 404,
+    blind: [],
+    blindNote: "one's own e-mail choice: names no one's work",
   },
   "GET /api/events": {
     otherTeam: strangerStreamGetsNothingOfTheDesk,

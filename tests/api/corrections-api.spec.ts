@@ -39,6 +39,48 @@ test.describe("corrections API", () => {
     expect(await confirmed.json()).toMatchObject({ anchorState: "anchored", exact: "strengthen relations with US allies" });
   });
 
+  test("a correction's reason is stored trimmed, audited, listed with the versions and printed in the reports", async ({ request, desk }) => {
+    await signIn(request, desk.editor.email);
+    const REASON = "The visit began on Sunday, January 29; the original said Monday.";
+    const text = desk.text.replace("strengthenRelations", "strengthen relations");
+    const res = await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text, reason: `  ${REASON}\n ` } });
+    expect(res.status()).toBe(201);
+    const row = await testDb().articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 2 } });
+    expect(row.reason).toBe(REASON);
+    const audit = await testDb().auditEvent.findFirstOrThrow({ where: { objectId: desk.article.id, action: "article.correct" } });
+    expect(audit.after).toMatchObject({ number: 2, reason: REASON });
+
+    const versions: { number: number; reason: string | null }[] = await (await request.get(`/api/articles/${desk.article.id}/versions`)).json();
+    expect(versions.map((v) => [v.number, v.reason])).toEqual([[2, REASON], [1, null]]);
+    const md = await (await request.get(`/api/articles/${desk.article.id}/report?format=md`)).text();
+    expect(md).toMatch(new RegExp(`\\| Corrections \\| version 2 \\\\\\(.*UTC\\\\\\): “${REASON}” \\|`));
+    const html = await (await request.get(`/api/articles/${desk.article.id}/report?format=html`)).text();
+    expect(html).toContain(`<dt>Corrections</dt><dd>version 2 (`);
+    expect(html).toContain(`“${REASON}”`);
+
+    // A correction without a reason (a script, an older client) is stored without one and says so in the reports.
+    expect((await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 2, text: `${text}\nMore.`, reason: "   " } })).status()).toBe(201);
+    expect((await testDb().articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 3 } })).reason).toBeNull();
+    expect(await (await request.get(`/api/articles/${desk.article.id}/report?format=html`)).text()).toMatch(/version 3 \([^)]*\): no reason given/);
+  });
+
+  test("claims that share an edit come through it alike: the two-word edit drifts a short claim and an overlapping long one both", async ({ request, desk }) => {
+    await signIn(request, desk.editor.email);
+    const short = await claimOn(request, desk, "called on Seoul to increase aid to Ukraine");
+    const long = await claimOn(request, desk, "Mr Stoltenberg also called on Seoul to increase aid to Ukraine, especially military aid.");
+    const text = desk.text.replace("increase aid to Ukraine", "send weapons to Ukraine");
+    const res = await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text, reason: "Stoltenberg asked for weapons." } });
+    expect(res.status()).toBe(201);
+    expect((await res.json()).reanchored).toMatchObject({ drifted: 2, orphaned: 0 });
+    const rows = await testDb().annotation.findMany({ where: { id: { in: [short.id, long.id] } } });
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+    expect(byId[short.id]).toMatchObject({ anchorState: "drifted", exact: "called on Seoul to send weapons to Ukraine" });
+    expect(byId[long.id]).toMatchObject({ anchorState: "drifted", exact: "Mr Stoltenberg also called on Seoul to send weapons to Ukraine, especially military aid." });
+    for (const r of rows) expect([...text].slice(r.start, r.end).join("")).toBe(r.exact);
+    // The score says how much of each changed: more of the short one.
+    expect(byId[short.id]!.anchorScore!).toBeLessThan(byId[long.id]!.anchorScore!);
+  });
+
   test("another team gets 404 for versions, compare, corrections and anchors", async ({ playwright, request, desk }) => {
     await signIn(request, desk.editor.email);
     const claim = await claimOn(request, desk, "Park Jin");
@@ -77,6 +119,8 @@ test.describe("corrections API", () => {
       ["POST", url, { version: 1, text: `${desk.text}\u0000` }, "text"],
       ["POST", url, { version: 1, text: desk.text.replace("Sunday", "Sun\u0001day") }, "text"],
       ["POST", url, { version: 1, text: desk.text.replace("Sunday", "Sun\u000bday") }, "text"],
+      ["POST", url, { version: 1, text: desk.text.replace("Sunday", "Monday"), reason: "x".repeat(501) }, "reason"],
+      ["POST", url, { version: 1, text: desk.text.replace("Sunday", "Monday"), reason: 42 }, "reason"],
       ["GET", `${url}/compare?from=one&to=2`, undefined, "from"],
       ["GET", `${url}/compare?from=1`, undefined, "to"],
       // Beyond the Int column: refused as input, never sent to the database.

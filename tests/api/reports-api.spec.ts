@@ -191,7 +191,9 @@ test.describe("reports API", () => {
     expect(conflict[col("claim_url")]).toContain(`round=${desk.round.id}`);
     const md = await (await request.get(roundUrl("md"))).text();
     expect(md).toMatch(new RegExp(`\\*\\*Reviewers:\\*\\* (${ann}: Disputed; ${ben}: Verified|${ben}: Verified; ${ann}: Disputed)`));
-    expect(md).toContain(`— ${DECISION_RATIONALE}`);
+    // The claim's rationale is the decision's note: printed once, as the rationale, not again after the decision line.
+    expect(md).toContain(`**Rationale:** ${DECISION_RATIONALE}`);
+    expect(md.split(DECISION_RATIONALE)).toHaveLength(2);
   });
 
   test("caps an import: too many annotations, or too many evidence links on one, get 400 naming the field", async ({ request, desk }) => {

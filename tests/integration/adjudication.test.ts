@@ -240,7 +240,7 @@ describe("discussion", () => {
     expect((await listComments(await viewerOf(desk.reviewer), { clusterId: cluster.id })).map((x) => x.id)).toEqual([c.id]);
     const inbox = await listNotifications(await viewerOf(desk.reviewer2));
     expect(inbox.unread).toBe(2); // the assignment and the mention
-    expect(inbox.items[0]).toMatchObject({ kind: "mention", url: `/reviews/${roundId}#cluster-1` });
+    expect(inbox.items[0]).toMatchObject({ kind: "mention", url: `/reviews/${roundId}?cluster=${cluster.id}&discuss=1&comment=${c.id}#cluster-card-${cluster.id}` });
     expect((await markNotificationsRead(await viewerOf(desk.reviewer2))).unread).toBe(0);
     expect(await code(createComment(await viewerOf(desk.editor), { clusterId: cluster.id, body: "<p> </p>" }))).toBe("400:body");
     expect(await code(createComment(await viewerOf((await makeDesk(db)).editor), { clusterId: cluster.id, body: "hi" }))).toBe("404:");

@@ -14,6 +14,7 @@ import { decideCluster } from "@/lib/server/reviews/decide-cluster";
 import { closeRound } from "@/lib/server/reviews/close-round";
 import { buildW3c } from "@/lib/export/w3c";
 import { buildHtml } from "@/lib/export/html";
+import { buildMarkdown } from "@/lib/export/markdown";
 import { createArticle } from "@/seeds/factories";
 import { createEvidenceItem, createEvidenceLink } from "@/seeds/evidence-factories";
 import { makeDesk } from "../support/actors";
@@ -83,9 +84,9 @@ describe("the report of a review round", () => {
   it("shows each reviewer's verdict, the disagreement and the decision, with the round's agreement figures", async () => {
     const d = await makeDesk(db, TEXT);
     const round = await startRound(await viewerOf(d.editor), { articleId: d.article.id, reviewerIds: [d.reviewer.id, d.reviewer2.id], adjudicatorId: d.editor.id });
-    const add = (who: "reviewer" | "reviewer2", phrase: string, verdict: "verified" | "disputed") =>
-      createClaim(d[who], d.article.id, { versionId: d.version.id, ...span(phrase), verdict });
-    await add("reviewer", "NATO has 30 members", "disputed");
+    const add = (who: "reviewer" | "reviewer2", phrase: string, verdict: "verified" | "disputed", rationale?: string) =>
+      createClaim(d[who], d.article.id, { versionId: d.version.id, ...span(phrase), verdict, rationale });
+    await add("reviewer", "NATO has 30 members", "disputed", "<p>Finland made it 31 in April 2023.</p>");
     await add("reviewer2", "NATO has 30 members", "verified");
     await submitReview(await viewerOf(d.reviewer), round.id);
     await submitReview(await viewerOf(d.reviewer2), round.id);
@@ -99,10 +100,18 @@ describe("the report of a review round", () => {
     expect(c.reviews.map((r) => [r.reviewer.id, r.verdict]).sort()).toEqual([[d.reviewer.id, "disputed"], [d.reviewer2.id, "verified"]].sort());
     expect(c.cluster).toEqual({ number: cluster!.number, kind: "verdict_conflict", disagreement: true });
     expect(c.decision).toMatchObject({ by: { id: d.editor.id }, rationaleText: "Finland joined." });
-    expect(m.reviewers.map((r) => r.id).sort()).toEqual([d.editor.id, d.reviewer.id, d.reviewer2.id].sort());
+    // The adjudicator decided; they did not review: "Reviewers" names the reviewers only, the round line the adjudicator.
+    expect(m.reviewers.map((r) => r.id).sort()).toEqual([d.reviewer.id, d.reviewer2.id].sort());
+    expect(m.adjudicators?.map((r) => r.id)).toEqual([d.editor.id]);
     expect(m.summary).toMatchObject({ disagreements: 1, decided: 1, agreement: { compared: 1, sameVerdict: 0, sameSpan: 1 } });
     expect(m.summary.roundAgreement).not.toBeNull();
     expect(buildHtml(m)).toContain("Reviewers disagreed on the verdict");
+    // The reviewer's rationale is carried into the claim under their name, the adjudicator's note on top, each printed once.
+    const reviewerName = (await db.user.findUniqueOrThrow({ where: { id: d.reviewer.id } })).name;
+    expect(c.rationaleText).toBe(`Adjudicator’s note\nFinland joined.\n${reviewerName} (reviewer, Disputed):\nFinland made it 31 in April 2023.`);
+    const md = buildMarkdown(m);
+    expect(md).not.toContain("None given");
+    expect(md.match(/Finland joined\./g)).toHaveLength(1);
     // The article's own report has the same claim; another article's round is not found.
     expect((await loadReport(await loadVisibility(d.editor), d.article.id, { baseUrl: BASE })).claims.map((x) => x.id)).toEqual([c.id]);
     expect(await code(loadReport(await loadVisibility(d.editor), desk.article.id, { baseUrl: BASE, roundId: round.id }))).toBe("404:");

@@ -63,6 +63,7 @@ export async function makeBlindDesk(db: Db) {
     outcome: `outcome-${tag}`,
     editorNote: `editor-note-${tag}`,
     visible: `visible-${tag}`,
+    hiddenComment: `hidden-comment-${tag}`,
   };
 
   const textX = seedText();
@@ -93,7 +94,7 @@ export async function makeBlindDesk(db: Db) {
   });
   const notification = await db.notification.create({
     data: {
-      teamId: team.id, userId: coReviewer.id, kind: "mention", objectType: "comment", objectId: comment.id,
+      teamId: team.id, userId: coReviewer.id, kind: "mention", objectType: "comment", objectId: comment.id, articleId: x.id, commentId: comment.id,
       text: `${editor.name} mentioned you: ${mark.outcome} notification`, url: `/reviews/${round1.id}#cluster-1`,
     },
   });
@@ -114,20 +115,32 @@ export async function makeBlindDesk(db: Db) {
   const visibleClaim = await createClaimOnPhrase(db, { team, version: vy, authorId: editor.id, phrase: VISIBLE_PHRASE, verdict: "disputed", rationaleHtml: `<p>${mark.visible}</p>` });
   const visibleLink = await createEvidenceLink(db, { team, evidenceId: sharedItem.id, claimId: visibleClaim.id, stance: "supports" });
 
+  // Discussions: Ann's thread on her hidden draft, mentioning Ben (hidden from him until the reveal), and one on Y everybody sees.
+  const hiddenComment = await db.comment.create({ data: { teamId: team.id, annotationId: hidden.id, authorId: author.id, bodyHtml: `<p>@${coReviewer.name.split(" ")[0]} ${mark.hiddenComment}</p>` } });
+  const hiddenMention = await db.notification.create({
+    data: {
+      teamId: team.id, userId: coReviewer.id, kind: "mention", objectType: "comment", objectId: hiddenComment.id, articleId: x.id, commentId: hiddenComment.id,
+      text: `${author.name} mentioned you: ${mark.hiddenComment}`, url: `/articles/${x.id}?claim=${hidden.id}&discuss=1&comment=${hiddenComment.id}`,
+    },
+  });
+  const visibleComment = await db.comment.create({ data: { teamId: team.id, annotationId: visibleClaim.id, authorId: editor.id, bodyHtml: `<p>${mark.visible} comment</p>` } });
+
   /** What the author's co-reviewers (and an editor assigned to round 2) may not see while round 2 is open. */
   const blindSecrets = [
     hidden.id, hiddenLink.id, newItemLink.id, newItem.id, mark.hiddenRationale, mark.hiddenPinpoint, mark.newItem,
+    hiddenComment.id, hiddenMention.id, mark.hiddenComment,
     // Everything else on X but their own round-2 work: the earlier round's outcome and the editor's note.
     annR1.id, benR1.id, cluster!.id, finalClaim.id, comment.id, notification.id, mark.outcome, editorNote.id, mark.editorNote,
   ];
   /** What an editor outside round 2 may not see while it is open: the reviewers' round-2 work. */
-  const editorSecrets = [hidden.id, hiddenLink.id, newItemLink.id, benOwn.id, mark.hiddenRationale, mark.hiddenPinpoint];
+  const editorSecrets = [hidden.id, hiddenLink.id, newItemLink.id, benOwn.id, mark.hiddenRationale, mark.hiddenPinpoint, hiddenComment.id, mark.hiddenComment];
 
   return {
     team, tag, mark, editor, blindEditor, author, coReviewer, outsider, admin,
     x, y, vx, vy, sharedItem, newItem,
     round1, cluster: cluster!, finalClaim, comment, notification, annR1, benR1, editorNote,
     round2, hidden, hiddenLink, newItemLink, benOwn, visibleClaim, visibleLink,
+    hiddenComment, hiddenMention, visibleComment,
     secrets: {
       /** For Ben, Ann's co-reviewer. */
       coReviewer: blindSecrets,

@@ -4,7 +4,7 @@ import { commentThreadSchema, createCommentSchema } from "@/lib/schemas/comment"
 import { listComments } from "@/lib/server/comments/list-comments";
 import { createComment } from "@/lib/server/comments/create-comment";
 
-/** GET /api/comments?clusterId=… | ?claimId=…: one thread. */
+/** GET /api/comments?annotationId=… | ?clusterId=… | ?claimId=…: one claim's discussion. */
 export const GET = withUser(async ({ req, viewer }) => listComments(await viewer(), readQuery(req, commentThreadSchema)));
 
 /** POST /api/comments: a new comment (sanitized; @-mentions notify). */

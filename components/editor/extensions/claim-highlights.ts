@@ -24,8 +24,11 @@ export type HighlightClaim = {
   start: number;
   end: number;
   verdict: Verdict;
-  /** 'pending' while an optimistic save is in flight, 'failed' when it did not stick. */
-  state?: 'saved' | 'pending' | 'failed';
+  /**
+   * 'pending' while an optimistic save is in flight, 'failed' when it did not stick,
+   * 'rejected' for a review cluster the adjudicator decided is not a claim (drawn struck through, without a verdict colour).
+   */
+  state?: 'saved' | 'pending' | 'failed' | 'rejected';
 };
 
 /** The part of the plugin state the host sets (all fields optional in an update). */
@@ -121,7 +124,9 @@ export function claimMarkAttrs(c: HighlightClaim, selectedId: string | null, fla
   if (c.id === selectedId) cls += ' is-selected';
   if (c.state === 'pending') cls += ' is-pending';
   else if (c.state === 'failed') cls += ' is-failed';
+  else if (c.state === 'rejected') cls += ' is-rejected';
   const attrs: Record<string, string> = { class: cls, 'data-claim-id': c.id, 'data-verdict': c.verdict };
+  if (c.state === 'rejected') attrs['data-state'] = 'rejected';
   if (c.id === flashId) {
     attrs.class += ' is-flashing';
     // Alternating the attribute swaps the animation name, which restarts it.

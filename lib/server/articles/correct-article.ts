@@ -12,6 +12,8 @@ import type { ArticleDto } from "@/lib/schemas/article";
 import { applyReanchor, planReanchor } from "./reanchor-claims";
 import { findUnfinishedRound, unfinishedRoundConflict } from "./unfinished-round";
 import { versionFields } from "./version-fields";
+import { announceNotifications } from "@/lib/server/notifications/insert-notifications";
+import { anchorSnapshot, notifyCorrected } from "@/lib/server/notifications/notify-corrected";
 
 /**
  * POST /api/articles/{id}/versions: an editor's correction. The text becomes
@@ -38,6 +40,8 @@ export async function correctArticle(
   const control = findControlCharacter(input.text);
   if (control) throw new AppError("INVALID_INPUT", controlCharacterMessage(control), { field: "text" });
   const text = normalizeText(input.text);
+  // An empty reason is no reason (the schema trims it).
+  const reason = input.reason?.trim() || null;
   if (text === "") throw new AppError("INVALID_INPUT", "The corrected text is empty.", { field: "text" });
   const conflict = async () =>
     new AppError("CONFLICT", "Someone saved another correction in the meantime. Here is the current article.", { current: await getArticle(user, articleId) });
@@ -58,21 +62,24 @@ export async function correctArticle(
       const round = await findUnfinishedRound(tx, user.teamId, articleId);
       if (round) throw unfinishedRoundConflict(round);
       const next = await tx.articleVersion.create({
-        data: { articleId, number: current.number + 1, ...versionFields(text), createdById: user.id },
+        data: { articleId, number: current.number + 1, ...versionFields(text), reason, createdById: user.id },
         select: { id: true, number: true },
       });
+      const anchorsBefore = await anchorSnapshot(tx, user.teamId, articleId);
       const reanchored = await applyReanchor(tx, { teamId: user.teamId, actorId: user.id, articleId }, { id: next.id, text }, plan);
+      const notified = await notifyCorrected(tx, { teamId: user.teamId, actor: user, article, versionId: next.id, versionNumber: next.number, before: anchorsBefore });
       await recordAuditEvent(tx, {
         teamId: user.teamId, actorId: user.id, action: "article.correct", objectType: "article", objectId: articleId,
         before: { version: input.version, versionId: current.id, number: current.number },
-        after: { version: input.version + 1, versionId: next.id, number: next.number, reanchored },
+        after: { version: input.version + 1, versionId: next.id, number: next.number, reason, reanchored },
       });
-      return reanchored;
+      return { reanchored, notified };
     },
     // Only writes (bulk, bench/reanchor.bench.ts) and rows changed since the plan (200 ms of re-anchoring at most).
     { timeout: 30_000, maxWait: 10_000 },
   );
   if (!result) throw await conflict();
   publishEvent({ team: user.teamId, article: articleId, kind: "article", id: articleId, version: input.version + 1, text: true });
-  return { article: await getArticle(user, articleId), reanchored: result };
+  announceNotifications(result.notified);
+  return { article: await getArticle(user, articleId), reanchored: result.reanchored };
 }

@@ -2,23 +2,24 @@ import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { CommentDto, CommentThread } from "@/lib/schemas/comment";
 import { findOpenThread } from "./find-comment-target";
+import { commentSelect, mentionsOf, toCommentDto } from "./comment-dto";
 
-/** GET /api/comments: a cluster's or claim's thread, oldest first. Discussion opens with the reveal. */
+/** The most comments one discussion lists. */
+export const MAX_THREAD_COMMENTS = 500;
+
+/**
+ * GET /api/comments: one claim's discussion, oldest first, replies naming
+ * their thread's first comment; deleted comments stay as tombstones (no
+ * body) so replies keep their place. As visible as the claim it is about (find-comment-target.ts).
+ */
 export async function listComments(user: Viewer, thread: CommentThread): Promise<CommentDto[]> {
   const target = await findOpenThread(user, thread);
   const rows = await db.comment.findMany({
-    where: { ...target.where, teamId: user.teamId, deletedAt: null },
-    select: { id: true, bodyHtml: true, createdAt: true, author: { select: { id: true, name: true } } },
-    orderBy: { createdAt: "asc" },
-    take: 500,
+    where: { ...target.where, teamId: user.teamId },
+    select: commentSelect,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: MAX_THREAD_COMMENTS,
   });
-  const notified = await db.notification.findMany({
-    where: { teamId: user.teamId, kind: "mention", objectType: "comment", objectId: { in: rows.map((r) => r.id) } },
-    select: { objectId: true, user: { select: { id: true, name: true } } },
-  });
-  return rows.map((r) => ({
-    ...r,
-    createdAt: r.createdAt.toISOString(),
-    mentions: notified.filter((n) => n.objectId === r.id).map((n) => n.user),
-  }));
+  const mentions = await mentionsOf(user.teamId, rows.map((r) => r.id));
+  return rows.map((r) => toCommentDto(r, user, target.claimAuthorId, mentions.get(r.id) ?? []));
 }

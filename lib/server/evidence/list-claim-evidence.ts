@@ -20,5 +20,6 @@ export async function listClaimEvidence(user: Viewer, claimId: string): Promise<
   return {
     links: rows.map((row) => toEvidenceLinkDto(row, user)),
     hints: dateHints(claim.exact, claim.article.publishedDate, facts),
+    hintsFor: claim.exact,
   };
 }

@@ -1,34 +1,40 @@
 import { db } from "@/lib/db";
-import type { NotificationsDto } from "@/lib/schemas/comment";
+import { AppError } from "@/lib/errors";
+import type { NotificationDto, NotificationKind, NotificationsDto, NotificationsQuery } from "@/lib/schemas/notification";
 import type { Viewer } from "@/lib/server/visibility/viewer";
-import { visibleClaimWhere, visibleClusterWhere } from "@/lib/server/visibility/visible-where";
+import { visibleNotificationWhere } from "@/lib/server/visibility/visible-where";
+
+const select = { id: true, kind: true, text: true, url: true, readAt: true, createdAt: true } as const;
+
+/** A notification row as the API returns it. */
+export const toNotificationDto = (n: { id: string; kind: string; text: string; url: string | null; readAt: Date | null; createdAt: Date }): NotificationDto => ({
+  ...n, kind: n.kind as NotificationKind, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString(),
+});
 
 /**
- * GET /api/notifications: the caller's latest notifications in this team, and how many are unread.
- * Blind review: a mention in a discussion of an article the caller reviews
- * blind waits for the reveal (its text quotes the claim), and is not counted until then.
+ * GET /api/notifications: the caller's notifications in this team, newest
+ * first, a page at a time (`before`, the cursor the previous page gave), all
+ * or unread only, and how many are unread. Blind review: what the caller may
+ * not see yet (a decision or a mention on an article they review blind, a
+ * mention in a hidden thread) is neither listed nor counted until it opens.
  */
-export async function listNotifications(user: Viewer): Promise<NotificationsDto> {
-  const where = { AND: [{ userId: user.id, teamId: user.teamId }, await notHiddenByBlindReview(user)] };
-  const [items, unread] = await Promise.all([
-    db.notification.findMany({
-      where,
-      select: { id: true, kind: true, text: true, url: true, readAt: true, createdAt: true },
-      orderBy: { createdAt: "desc" },
-      take: 20,
-    }),
-    db.notification.count({ where: { AND: [...where.AND, { readAt: null }] } }),
+export async function listNotifications(user: Viewer, query: Partial<NotificationsQuery> = {}): Promise<NotificationsDto> {
+  const limit = query.limit ?? 20;
+  const visible = visibleNotificationWhere(user.visibility);
+  const page = [visible, ...(query.unread ? [{ readAt: null }] : []), ...(query.before ? [olderThan(query.before)] : [])];
+  const [rows, unread] = await Promise.all([
+    db.notification.findMany({ where: { AND: page }, select, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit + 1 }),
+    db.notification.count({ where: { AND: [visible, { readAt: null }] } }),
   ]);
-  return { unread, items: items.map((n) => ({ ...n, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() })) };
+  const items = rows.slice(0, limit).map(toNotificationDto);
+  const last = rows.length > limit ? items[items.length - 1] : undefined;
+  return { unread, items, nextCursor: last ? `${last.createdAt}|${last.id}` : null };
 }
 
-/** Leaves out notifications of comments whose thread (a cluster or final claim) the caller may not see. */
-async function notHiddenByBlindReview(user: Viewer) {
-  const v = user.visibility;
-  if (v.blind.length === 0) return {};
-  const hidden = await db.comment.findMany({
-    where: { teamId: user.teamId, OR: [{ cluster: { NOT: visibleClusterWhere(v) } }, { claim: { NOT: visibleClaimWhere(v) } }] },
-    select: { id: true },
-  });
-  return hidden.length ? { NOT: { objectType: "comment", objectId: { in: hidden.map((c) => c.id) } } } : {};
+/** Rows after the cursor `<ISO time>|<id>` in newest-first order. */
+function olderThan(cursor: string) {
+  const [at, id] = cursor.split("|") as [string, string];
+  const createdAt = new Date(at);
+  if (Number.isNaN(createdAt.getTime())) throw new AppError("INVALID_INPUT", "Not a cursor this list gave.", { field: "before" });
+  return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
 }

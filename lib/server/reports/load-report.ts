@@ -11,6 +11,7 @@ import { isReviewingBlind, type Visibility } from "@/lib/policies/visibility";
 import { listRejectedClusters } from "@/lib/server/reviews/rejected-clusters";
 import { reportPerson, toReportClaim, toReportRejection } from "./to-report-claim";
 import { reportTeamSelect, toReportTeam } from "./report-team";
+import { loadCorrections } from "./load-corrections";
 
 export type LoadReportOptions = {
   /** The app's public origin, for links and IRIs. */
@@ -56,11 +57,12 @@ export async function loadReport(v: Visibility, articleId: string, opts: LoadRep
     round ? db.user.findUniqueOrThrow({ where: { id: round.adjudicatorId }, select: { id: true, name: true } }) : null,
     round ? db.user.findMany({ where: { id: { in: round.assignments.map((a) => a.reviewerId) } }, select: { id: true, name: true } }) : [],
   ]);
+  const corrections = (await loadCorrections(teamId, [{ articleId, number: version.number }])).get(articleId) ?? [];
   const roundIds = [...new Set(final.map((c) => c.cluster?.roundId).filter((id): id is string => !!id))];
   const [figures] = roundIds.length === 1 ? await roundAgreements(v, roundIds) : [];
 
   return assembleReportModel({
-    opts, team, article, version, claims, rejected, assigned, figures,
+    opts, team, article, version, corrections, claims, rejected, assigned, figures,
     round: round && adjudicator
       ? {
           id: round.id, status: round.status, reviewedVersion: shown?.reviewedNumber, adjudicator: reportPerson(adjudicator), createdAt: round.createdAt.toISOString(),
@@ -76,6 +78,8 @@ export type ReportParts = {
   team: ReportModel["team"];
   article: ReportModel["article"];
   version: { id: string; number: number; text: string; textHash: string; createdAt: Date };
+  /** The corrections that led to `version` (load-corrections.ts). */
+  corrections: ReportModel["corrections"];
   round: ReportModel["round"];
   claims: ReportClaim[];
   rejected: ReportRejection[];
@@ -85,16 +89,24 @@ export type ReportParts = {
   figures?: { agreement: { verdicts: { alpha: number | null }; spanF1: number | null } };
 };
 
-/** The report model of loaded parts: everyone whose reading is in it, named once, and the summary. */
+/**
+ * The report model of loaded parts: everyone whose reading is in it, named
+ * once (reviewers and the editors of solo claims; an adjudicator is a
+ * reviewer only where they marked something themselves), the adjudicators
+ * apart, and the summary.
+ */
 export function assembleReportModel(p: ReportParts): ReportModel {
   const people = new Map<string, ReportPerson>();
   for (const person of [
     ...p.assigned.map(reportPerson),
-    ...p.claims.flatMap((c) => [...c.reviews.map((r) => r.reviewer), c.decision?.by, c.author]),
-    ...p.rejected.flatMap((r) => [...r.reviews.map((v) => v.reviewer), r.decision.by]),
+    // A decided claim's author is its adjudicator: named under "Adjudicated by", not as a reviewer.
+    ...p.claims.flatMap((c) => [...c.reviews.map((r) => r.reviewer), c.decision ? null : c.author]),
+    ...p.rejected.flatMap((r) => r.reviews.map((v) => v.reviewer)),
   ]) {
     if (person) people.set(person.id, person);
   }
+  const adjudicators = new Map<string, ReportPerson>();
+  for (const d of [...p.claims.map((c) => c.decision), ...p.rejected.map((r) => r.decision)]) if (d) adjudicators.set(d.by.id, d.by);
   const { article, version, figures } = p;
   return {
     generatedAt: (p.opts.now ?? new Date()).toISOString(),
@@ -103,8 +115,10 @@ export function assembleReportModel(p: ReportParts): ReportModel {
     team: p.team,
     article: { id: article.id, title: article.title, outlet: article.outlet, author: article.author, publishedDate: article.publishedDate, url: article.url },
     version: { id: version.id, number: version.number, text: version.text, textHash: version.textHash, createdAt: version.createdAt.toISOString() },
+    corrections: p.corrections ?? [],
     round: p.round,
     reviewers: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    adjudicators: [...adjudicators.values()].sort((a, b) => a.name.localeCompare(b.name)),
     claims: p.claims,
     rejected: p.rejected,
     summary: {

@@ -4,6 +4,7 @@ import { listFinalClaimsOfVersions } from "@/lib/server/claims/list-final-claims
 import type { Visibility } from "@/lib/policies/visibility";
 import { roundAgreements } from "@/lib/server/reviews/round-agreement-data";
 import { assembleReportModel, type LoadReportOptions } from "./load-report";
+import { loadCorrections } from "./load-corrections";
 import { toReportClaim } from "./to-report-claim";
 import { reportTeamSelect, toReportTeam } from "./report-team";
 
@@ -33,6 +34,7 @@ export async function loadReports(v: Visibility, articleIds: string[], opts: Loa
   });
   const current = new Map(versions.map((v) => [v.articleId, v]));
 
+  const corrections = await loadCorrections(teamId, versions.map((x) => ({ articleId: x.articleId, number: x.number })));
   const finals = await listFinalClaimsOfVersions(v, versions.map((x) => ({ articleId: x.articleId, versionId: x.id })));
 
   // Round figures only for an article whose claims all come from one round, as loadReport does.
@@ -51,7 +53,7 @@ export async function loadReports(v: Visibility, articleIds: string[], opts: Loa
     if (!article || !version) return [];
     const roundId = soleRound.get(id);
     return [assembleReportModel({
-      opts, team, article, version, round: null, rejected: [], assigned: [],
+      opts, team, article, version, corrections: corrections.get(id) ?? [], round: null, rejected: [], assigned: [],
       claims: (finals.get(id) ?? []).map((c, i) => toReportClaim(c, i + 1)),
       figures: roundId ? figuresOf.get(roundId) : undefined,
     })];

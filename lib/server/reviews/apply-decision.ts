@@ -4,6 +4,7 @@ import type { Verdict } from "@/lib/schemas/claim";
 import type { IndexedText } from "@/lib/server/articles/version-text";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { materializeClaim, retractClaim } from "./materialize-claim";
+import { composeClaimRationale } from "@/lib/review/compose-claim-rationale";
 
 type Tx = Pick<Db, "cluster" | "decision" | "claim" | "evidenceLink" | "annotation" | "reviewRound" | "auditEvent">;
 
@@ -13,7 +14,8 @@ export type DecisionChange = {
   actorId: string;
   /** The cluster as the decider read it; `version` is compared-and-set. */
   cluster: { id: string; roundId: string; articleId: string; versionId: string; status: string; version: number };
-  members: readonly { id: string; verdict: string; rationaleHtml: string }[];
+  /** The cluster's annotations; the author's name labels their rationale in the claim. */
+  members: readonly { id: string; verdict: string; rationaleHtml: string; author?: { name: string | null } | null }[];
   action: "accept" | "reject";
   /** Set for an accept: the boundary choice as named (an annotation id, union, intersection, custom), its span and the verdict. */
   boundary?: string;
@@ -53,14 +55,16 @@ export async function applyDecision(tx: Tx, d: DecisionChange): Promise<{ adjudi
   });
   let claim = null;
   if (d.span) {
-    // Evidence and a missing rationale come from the reviewer whose span was taken, else from those who gave the verdict.
+    // Evidence comes from the reviewer whose span was taken, else from those who gave the verdict.
     const picked = d.members.find((m) => m.id === d.boundary);
     const agreeing = picked ? [picked] : d.members.filter((m) => m.verdict === d.verdict);
     const fallback = agreeing.length ? agreeing : d.members;
+    // Every reviewer's rationale goes into the claim under their name, those who gave the verdict first; the adjudicator's note on top.
+    const ordered = [...fallback, ...d.members.filter((m) => !fallback.includes(m))];
     claim = await materializeClaim(tx, {
       teamId: d.teamId, actorId: d.actorId, span: d.span, verdict: d.verdict!, text: d.text,
       cluster: { id: d.cluster.id, articleId: d.cluster.articleId, versionId: d.cluster.versionId },
-      rationaleHtml: d.rationaleHtml || fallback.find((m) => m.rationaleHtml)?.rationaleHtml || "",
+      rationaleHtml: composeClaimRationale(d.rationaleHtml, ordered.map((m) => ({ name: m.author?.name ?? null, verdict: m.verdict as Verdict, rationaleHtml: m.rationaleHtml }))),
       chosenAnnotationIds: fallback.map((m) => m.id),
     });
   } else await retractClaim(tx, d.cluster.id);

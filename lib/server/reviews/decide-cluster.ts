@@ -11,6 +11,8 @@ import { publishEvent } from "@/lib/events/event-bus";
 import { findClusterRows, loadClusterDto, toClusterDto, type ClusterRow } from "./cluster-dto";
 import { applyDecision } from "./apply-decision";
 import { assertCanSeeOutcome } from "@/lib/server/visibility/assert-outcome";
+import { announceNotifications } from "@/lib/server/notifications/insert-notifications";
+import { notifyDecided } from "@/lib/server/notifications/notify-decided";
 import { requirePermission } from "@/lib/server/require-permission";
 
 /**
@@ -34,15 +36,21 @@ export async function decideCluster(user: Viewer, clusterId: string, input: Deci
 
   const text = await versionText(row.round.versionId);
   const { rationaleHtml, span } = checkDecision(row, input, text);
-  const decided = await db.$transaction((tx) =>
-    applyDecision(tx, {
+  const article = await db.article.findFirstOrThrow({ where: { id: row.round.articleId, teamId: user.teamId }, select: { id: true, title: true } });
+  const decided = await db.$transaction(async (tx) => {
+    const applied = await applyDecision(tx, {
       teamId: user.teamId, actorId: user.id,
       cluster: { id: row.id, roundId: row.roundId, articleId: row.round.articleId, versionId: row.round.versionId, status: row.status, version: input.version },
       members: row.members.map((m) => m.annotation),
       action: input.action, boundary: input.boundary, span, verdict: input.verdict, rationaleHtml, text,
-    }),
-  );
+    });
+    if (!applied) return null;
+    const members = row.members.map((m) => m.annotation);
+    const notified = await notifyDecided(tx, { teamId: user.teamId, actor: user, article, action: input.action, verdict: input.verdict, rationaleHtml, changed: row.status !== "open", members });
+    return { ...applied, notified };
+  });
   if (!decided) throw conflict((await findClusterRows(user.visibility, { id: row.id }))[0] ?? row);
+  announceNotifications(decided.notified);
   publishEvent({ team: user.teamId, article: row.round.articleId, kind: "cluster", id: row.id, version: input.version + 1 });
   if (decided.adjudicated) publishEvent({ team: user.teamId, article: row.round.articleId, kind: "round", id: row.roundId, version: null });
   return (await loadClusterDto(user.visibility, row.id))!;

@@ -22,7 +22,8 @@ export type ClaimChange = {
 /**
  * Creates or updates the final Claim of a cluster inside the caller's
  * transaction, with selectors computed from the server's text, and copies the
- * evidence links of the chosen members onto it (the claim's earlier copies
+ * evidence links of the chosen members onto it (each still credited to the
+ * reviewer who made it) (the claim's earlier copies
  * are tombstoned, so a re-decision never leaves stale evidence behind).
  */
 export async function materializeClaim(tx: Tx, c: ClaimChange) {
@@ -43,13 +44,14 @@ export async function materializeClaim(tx: Tx, c: ClaimChange) {
   if (existing) await tx.evidenceLink.updateMany({ where: { claimId: claim.id, deletedAt: null }, data: { deletedAt: now } });
   const links = await tx.evidenceLink.findMany({
     where: { teamId: c.teamId, annotationId: { in: c.chosenAnnotationIds }, deletedAt: null },
-    select: { evidenceId: true, stance: true, pinpoint: true },
+    select: { evidenceId: true, stance: true, pinpoint: true, createdById: true },
     orderBy: { createdAt: "asc" },
   });
   // Two reviewers citing the same item the same way make one link on the claim.
   const unique = [...new Map(links.map((l) => [`${l.evidenceId}|${l.stance}|${l.pinpoint ?? ""}`, l])).values()];
   if (unique.length > 0) {
-    await tx.evidenceLink.createMany({ data: unique.map((l) => ({ ...l, teamId: c.teamId, claimId: claim.id, createdById: c.actorId })) });
+    // Each link stays attributed to the reviewer who cited the item (the adjudicator only for a link nobody is named on).
+    await tx.evidenceLink.createMany({ data: unique.map((l) => ({ ...l, teamId: c.teamId, claimId: claim.id, createdById: l.createdById ?? c.actorId })) });
   }
   return { ...claim, evidenceCount: unique.length };
 }

@@ -8,6 +8,9 @@ import { findRound } from "./find-round";
 import { loadRoundSummary } from "./round-summaries";
 import { revealInTransaction } from "./reveal-in-transaction";
 import { requirePermission } from "@/lib/server/require-permission";
+import { announceNotifications } from "@/lib/server/notifications/insert-notifications";
+import { notifyRevealed } from "@/lib/server/notifications/notify-round";
+import { kickMailDelivery } from "@/lib/server/notifications/mail-scheduler";
 
 /** POST /api/reviews/{id}/reveal: an editor ends the blind phase before every reviewer has submitted. */
 export async function revealRound(user: Viewer, roundId: string, version: number): Promise<RoundSummaryDto> {
@@ -19,9 +22,14 @@ export async function revealRound(user: Viewer, roundId: string, version: number
   if (round.version !== version) throw await conflict("This round changed in the meantime (a reviewer submitted or reopened). Here is its current state.");
 
   // The version guard: a submit or reopen since the editor looked makes this a 409.
-  const revealed = await db.$transaction((tx) => revealInTransaction(tx, round, user.id, "editor", version));
+  const revealed = await db.$transaction(async (tx) => {
+    const next = await revealInTransaction(tx, round, user.id, "editor", version);
+    return next === null ? null : notifyRevealed(tx, round, user, true);
+  });
   if (revealed === null) throw await conflict("This round changed in the meantime. Here is its current state.");
   const current = (await loadRoundSummary(user, roundId))!;
   publishEvent({ team: user.teamId, article: round.articleId, kind: "round", id: roundId, version: current.version });
+  announceNotifications(revealed);
+  kickMailDelivery({ recheckWaiting: true });
   return current;
 }

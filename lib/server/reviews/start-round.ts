@@ -10,6 +10,8 @@ import { publishEvent } from "@/lib/events/event-bus";
 import { env } from "@/lib/env";
 import { databaseKind } from "@/lib/db/database-url";
 import { loadRoundSummary } from "./round-summaries";
+import { announceNotifications } from "@/lib/server/notifications/insert-notifications";
+import { notifyAssigned } from "@/lib/server/notifications/notify-round";
 
 /**
  * POST /api/reviews: an editor starts a blind review of an article's current
@@ -34,8 +36,7 @@ export async function startRound(user: Viewer, input: StartRoundInput): Promise<
     throw new AppError("INVALID_INPUT", "The adjudicator must be an editor or admin of this team.", { field: "adjudicatorId" });
   }
   const id = randomUUID();
-  const title = article.title ?? "an article";
-  const runningId = await db.$transaction(async (tx) => {
+  const started = await db.$transaction(async (tx) => {
     // Check and insert in one transaction, so two concurrent starts cannot both
     // see "no round" (see lockArticleRounds).
     await lockArticleRounds(tx, user.teamId, article.id);
@@ -44,7 +45,7 @@ export async function startRound(user: Viewer, input: StartRoundInput): Promise<
       select: { id: true },
       orderBy: { createdAt: "desc" },
     });
-    if (running) return running.id;
+    if (running) return { runningId: running.id };
     // A correction committed since findArticle made a newer version: review that one.
     const newest = await tx.articleVersion.findFirst({
       where: { articleId: article.id, article: { teamId: user.teamId } },
@@ -59,18 +60,13 @@ export async function startRound(user: Viewer, input: StartRoundInput): Promise<
       },
       include: { assignments: { select: { reviewerId: true } } },
     });
-    await tx.notification.createMany({
-      data: reviewerIds.map((userId) => ({
-        teamId: user.teamId, userId, kind: "assignment", objectType: "round", objectId: id,
-        text: `${user.name ?? user.email} asked you to review “${title}”${input.dueDate ? ` by ${input.dueDate}` : ""}.`,
-        url: `/articles/${article.id}`,
-      })),
-    });
+    const notified = await notifyAssigned(tx, { ...round, article }, user);
     await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "round.start", objectType: "round", objectId: id, after: round });
-    return null;
+    return notified;
   });
-  if (runningId) throw new AppError("CONFLICT", "A review of this article is already in progress.", { current: await loadRoundSummary(user, runningId) });
+  if ("runningId" in started) throw new AppError("CONFLICT", "A review of this article is already in progress.", { current: await loadRoundSummary(user, started.runningId) });
   publishEvent({ team: user.teamId, article: article.id, kind: "round", id, version: 1 });
+  announceNotifications(started);
   return (await loadRoundSummary(user, id))!;
 }
 

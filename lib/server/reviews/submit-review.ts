@@ -7,6 +7,9 @@ import { publishEvent } from "@/lib/events/event-bus";
 import { findRound } from "./find-round";
 import { loadRoundSummary } from "./round-summaries";
 import { revealInTransaction } from "./reveal-in-transaction";
+import { announceNotifications } from "@/lib/server/notifications/insert-notifications";
+import { notifyRevealed, notifySubmitted } from "@/lib/server/notifications/notify-round";
+import { kickMailDelivery } from "@/lib/server/notifications/mail-scheduler";
 
 /**
  * POST /api/reviews/{id}/submit: a reviewer locks their set of annotations.
@@ -32,10 +35,15 @@ export async function submitReview(user: Viewer, roundId: string): Promise<Round
     });
     await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "round.submit", objectType: "round", objectId: roundId, before: { submittedAt: null }, after: { reviewerId: user.id, annotations: count } });
     const waiting = await tx.roundAssignment.count({ where: { roundId, submittedAt: null } });
-    return { revealed: waiting === 0 ? await revealInTransaction(tx, round, user.id, "all-submitted") : null };
+    const revealed = waiting === 0 ? await revealInTransaction(tx, round, user.id, "all-submitted") : null;
+    const notified = revealed ? await notifyRevealed(tx, round, user, false) : await notifySubmitted(tx, round, user);
+    return { revealed, notified };
   });
   if (!outcome) throw await conflict("This round changed in the meantime; here is its current state.");
   const current = (await loadRoundSummary(user, roundId))!;
   publishEvent({ team: user.teamId, article: round.articleId, kind: "round", id: roundId, version: current.version });
+  announceNotifications(outcome.notified);
+  // A reveal may let mentions and decisions that waited for it be e-mailed.
+  if (outcome.revealed) kickMailDelivery({ recheckWaiting: true });
   return current;
 }

@@ -8,7 +8,7 @@
  * include `OR`/`AND`/`NOT`, which a spread would overwrite).
  */
 import { Prisma } from "@/generated/sqlite";
-import { assertVisibility, hiddenItemMakers, type Visibility } from "@/lib/policies/visibility";
+import { assertVisibility, hiddenItemMakers, ROUND_STATE_NOTIFICATIONS, type Visibility } from "@/lib/policies/visibility";
 
 const blindArticles = (v: Visibility) => v.blind.map((b) => b.articleId);
 
@@ -43,6 +43,28 @@ export function visibleOutcomeRoundWhere(v: Visibility): Prisma.ReviewRoundWhere
 /** Clusters the viewer may see: those of rounds whose outcome they may see. */
 export function visibleClusterWhere(v: Visibility): Prisma.ClusterWhereInput {
   return { teamId: v.teamId, round: visibleOutcomeRoundWhere(v) };
+}
+
+/**
+ * Comments the viewer may see: those of a discussion whose claim they may
+ * see (an annotation, a cluster or a final claim). A thread on a hidden
+ * draft is hidden with it, and nothing of an article reviewed blind shows.
+ */
+export function visibleCommentWhere(v: Visibility): Prisma.CommentWhereInput {
+  return { teamId: v.teamId, OR: [{ annotation: visibleAnnotationWhere(v) }, { cluster: visibleClusterWhere(v) }, { claim: visibleClaimWhere(v) }] };
+}
+
+/**
+ * The viewer's own notifications that blind review lets them see
+ * (canSeeNotification in lib/policies/visibility.ts): a mention only while
+ * its comment is visible, and on an article they review blind only the
+ * round's own state.
+ */
+export function visibleNotificationWhere(v: Visibility): Prisma.NotificationWhereInput {
+  assertVisibility(v);
+  const rules: Prisma.NotificationWhereInput[] = [{ OR: [{ commentId: null }, { comment: visibleCommentWhere(v) }] }];
+  if (v.blind.length) rules.push({ OR: [{ articleId: null }, { articleId: { notIn: blindArticles(v) } }, { kind: { in: [...ROUND_STATE_NOTIFICATIONS] } }] });
+  return { teamId: v.teamId, userId: v.viewerId, AND: rules };
 }
 
 /** Library items the viewer may see (rule 3). */

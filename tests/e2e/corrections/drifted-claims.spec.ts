@@ -1,7 +1,7 @@
 import { test, expect, signInContext, testDb } from "../../support/fixtures";
 import { highlightedText } from "../../support/select-text";
 import { replaceInEditor } from "../../support/edit-in-editor";
-import { createClaimOnPhrase } from "@/seeds/evidence-factories";
+import { createClaimOnPhrase, createEvidenceItem } from "@/seeds/evidence-factories";
 
 const CLAIM = "Mr Stoltenberg also called on Seoul to increase aid to Ukraine";
 const EDITED = "Mr Stoltenberg also called on Seoul to increase its aid to Ukraine";
@@ -17,6 +17,7 @@ test("a claim whose words were lightly edited shows as drifted, the editor sees 
   const impact = page.getByTestId("correction-impact");
   await expect(impact).toContainText("1 will need an editor to confirm");
   await expect(impact).toContainText("1 will be orphaned");
+  await page.getByLabel("Why this correction?").fill("He asked Seoul to increase its aid.");
   await page.getByRole("button", { name: "Save correction" }).click();
   await expect(page.getByText("1 drifted, 1 orphaned")).toBeVisible();
   await page.getByRole("link", { name: "Back to the article" }).click();
@@ -36,4 +37,30 @@ test("a claim whose words were lightly edited shows as drifted, the editor sees 
   await page.reload();
   await expect.poll(() => highlightedText(page, claim.id)).toBe(EDITED);
   await expect(page.locator(`[data-testid="orphan-item"]`)).toHaveCount(1);
+});
+
+test("a drifted claim's date warning is worked out again on its corrected words, without a confirm or a reload", async ({ page, context, desk }) => {
+  const db = testDb();
+  const { createArticle } = await import("@/seeds/factories");
+  const article = await createArticle(db, { team: desk.team, text: "Stoltenberg recalled the NATO summit in Madrid in July last year.", meta: { title: "Remarks in Seoul", publishedDate: "2023-01-29" } });
+  const version = { ...article.versions[0]!, articleId: article.id };
+  const claim = await createClaimOnPhrase(db, { team: desk.team, version, authorId: desk.reviewer.id, phrase: "the NATO summit in Madrid in July last year", verdict: "disputed" });
+  const summit = await createEvidenceItem(db, { team: desk.team, kind: "dated_fact", title: "NATO Madrid Summit, 28-30 June 2022", dateStart: "2022-06-28", dateEnd: "2022-06-30", datePrecision: "day" });
+  await db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: summit.id, annotationId: claim.id, stance: "supports" } });
+
+  await signInContext(context, desk.editor.email);
+  await page.goto(`/articles/${article.id}`);
+  const card = page.locator(`[data-testid="claim-card"][data-claim-id="${claim.id}"]`);
+  await expect(card.getByTestId("date-hint")).toHaveText("⚠ Evidence dates “NATO Madrid Summit” 28–30 June 2022; the claim says July 2022.");
+
+  // Another editor corrects the month; this page hears of it live and the claim drifts onto the corrected words.
+  const res = await page.request.post(`/api/articles/${article.id}/versions`, {
+    data: { version: 1, text: "Stoltenberg recalled the NATO summit in Madrid in June last year.", reason: "The summit was in June." },
+  });
+  expect(res.status()).toBe(201);
+  await expect(card.getByTestId("anchor-state")).toHaveText(/^Drifted \d+%$/);
+  await expect.poll(() => highlightedText(page, claim.id)).toBe("the NATO summit in Madrid in June last year");
+  // June 2022 is the summit's month: the warning about July is gone, though nobody confirmed the claim.
+  await expect(card.getByTestId("date-hint")).toHaveCount(0);
+  await expect(card.getByTestId("evidence-link")).toHaveCount(1);
 });

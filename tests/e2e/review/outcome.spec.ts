@@ -58,7 +58,12 @@ test("an editor reads the outcome: final claims in text order with verdicts, dec
 
   const eve = await personPage(browser, desk.editor.email);
   await openArticle(eve, desk.article.id);
+  // The round is adjudicated: the page opens on its outcome, and the Outcome tab comes first.
+  await expect(outcomeTab(eve)).toHaveAttribute("aria-selected", "true");
+  await expect(eve.getByRole("tab")).toHaveText(["Outcome", "Annotations"]);
+  await expect(outcomeCards(eve)).toHaveCount(3);
   // The Annotations view is today's: the reviewers' annotations are highlighted, not the final claims.
+  await annotationsTab(eve).click();
   await expect(annotationsTab(eve)).toHaveAttribute("aria-selected", "true");
   await expect(eve.getByRole("tabpanel", { name: "Annotations" }).getByRole("complementary", { name: "Claims" })).toBeVisible();
   await expect(mark(eve, conflictClaim.id)).toHaveCount(0);
@@ -129,7 +134,7 @@ test("an editor reads the outcome: final claims in text order with verdicts, dec
 
   // Arrow keys move between the tabs; back on Annotations the annotations are highlighted again.
   await outcomeTab(eve).focus();
-  await eve.keyboard.press("ArrowLeft");
+  await eve.keyboard.press("ArrowRight");
   await expect(annotationsTab(eve)).toHaveAttribute("aria-selected", "true");
   await expect(annotationsTab(eve)).toBeFocused();
   await expect(mark(eve, annotationId).first()).toBeVisible();

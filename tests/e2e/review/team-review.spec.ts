@@ -149,9 +149,13 @@ test("a comment that @-mentions a teammate shows in their notifications", async 
   await card.getByRole("button", { name: "Post comment" }).click();
   await expect(card.getByTestId("comment")).toContainText("which source says June?");
   await expect(card.getByTestId("comment")).toContainText(`notified ${desk.reviewer2.name}`);
-  // Ben's header updates live, and the notification links to the cluster.
+  // Ben's header updates live, and the notification opens the cluster's discussion at the comment.
   await expect(ben.getByTestId("notif-count")).toHaveText("1");
   await ben.getByTestId("notifications").click();
   await ben.getByTestId("notification").getByRole("link").click();
-  await expect(ben).toHaveURL(new RegExp(`/reviews/${round.id}#cluster-`));
+  const clusterId = await card.getAttribute("data-cluster-id");
+  await expect(ben).toHaveURL(new RegExp(`/reviews/${round.id}\\?cluster=${clusterId}&discuss=1&comment=[\\w-]+#cluster-card-${clusterId}$`));
+  const benCard = ben.locator(`[data-testid="cluster-card"][data-cluster-id="${clusterId}"]`);
+  await expect(benCard.getByTestId("comment")).toHaveAttribute("aria-current", "true");
+  await expect(benCard.getByTestId("comment")).toBeInViewport();
 });

@@ -9,6 +9,7 @@ import { Toast, type ToastMessage } from "@/components/ui/toast";
 import { ArticleHeader } from "@/components/articles/article-header";
 import { RoundBanner, StartReviewLink } from "@/components/review/round-banner";
 import { OrphanList } from "@/components/claims/orphan-list";
+import { needsEditor } from "@/components/claims/final-claim-anchor";
 import { OutcomePanel } from "@/components/claims/outcome-panel";
 import { SidePanelTabs, type SidePanelMode } from "@/components/claims/side-panel-tabs";
 import { useOutcomeView } from "@/components/claims/use-outcome-view";
@@ -16,6 +17,7 @@ import { useArticle } from "@/lib/queries/use-articles";
 import { useClaimMutations, useClaims } from "@/lib/queries/use-claims";
 import { VERDICTS, type ClaimDto, type Verdict } from "@/lib/schemas/claim";
 import { sliceCodePoints } from "@/lib/anchoring/offsets";
+import { useDeepLink } from "@/components/discussion/use-deep-link";
 import { useSearchParams } from "next/navigation";
 import { SuggestionPopover } from "@/components/assist/suggestion-popover";
 import { useSuggestionDecision, useSuggestions } from "@/lib/queries/use-assist";
@@ -40,6 +42,10 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const canPlace = !!article.data?.can?.placeAnchors;
   const [selection, setSelection] = useState<ViewerSelection | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // A claim being re-placed after a correction: a selection meanwhile is for placing it, never for tagging.
+  const [placingId, setPlacingId] = useState<string | null>(null);
+  const placing = !!placingId && !!claims.data?.some((c) => c.id === placingId && !c.deletedAt && needsEditor(c));
+  const tagging = !showOutcome && !placing;
   const [editId, setEditId] = useState<string | null>(null);
   const [flash, setFlash] = useState<{ id: string; nonce: number } | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -54,6 +60,20 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     return m ? { start: Number(m[1]), end: Number(m[2]) } : null;
   }, [atParam]);
   const notify = useCallback((t: Omit<ToastMessage, "id">) => setToast({ ...t, id: ++toastId.current }), []);
+
+  // A link to one claim (?claim=…, from a notification or e-mail) selects it once the claims are in;
+  // a link to a final claim (?final=…) opens the Outcome tab at it. Once per link (state adjusted while rendering).
+  const link = useDeepLink();
+  const linkedClaim = link.claim && claims.data?.some((c) => c.id === link.claim) ? link.claim : null;
+  const linkedFinal = link.final && outcome.available && outcome.claims.some((c) => c.id === link.final) ? link.final : null;
+  const linked = linkedClaim ?? linkedFinal;
+  const [followedLink, setFollowedLink] = useState<string | null>(null);
+  if (linked && followedLink !== linked) {
+    setFollowedLink(linked);
+    if (linkedFinal) outcome.setMode("outcome");
+    setSelectedId(linked);
+    setFlash({ id: linked, nonce: 0 });
+  }
 
   const text = article.data?.currentVersion.text ?? "";
   const versionId = article.data?.currentVersion.id ?? "";
@@ -137,9 +157,15 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     [suggestions.data],
   );
 
-  // V, D and U tag the selection while one is active (and the user is not typing); the Outcome never tags.
+  // V, D and U tag the selection while one is active (and the user is not typing); the Outcome never tags,
+  // nor does a selection made to re-place a claim (Escape stops re-placing).
   useEffect(() => {
-    if (!selection || showOutcome) return;
+    if (placing) {
+      const onEscape = (e: KeyboardEvent) => e.key === "Escape" && setPlacingId(null);
+      window.addEventListener("keydown", onEscape);
+      return () => window.removeEventListener("keydown", onEscape);
+    }
+    if (!selection || !tagging) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(document.activeElement)) return;
       const verdict = VERDICTS.find((v) => VERDICT_KEYS[v] === e.key.toUpperCase());
@@ -150,7 +176,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [selection, showOutcome, tag]);
+  }, [selection, tagging, placing, tag]);
 
   const handleDelete = useCallback(
     (claim: ClaimDto) => {
@@ -181,7 +207,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
       <section className="workspace-text" aria-label="Article text">
         <ArticleHeader article={article.data} />
         <RoundBanner articleId={articleId} />
-        {!showOutcome && <OrphanList articleId={articleId} claims={claims.data ?? []} canPlace={!!article.data.can?.placeAnchors} selection={selection} onPlaced={() => setSelection(null)} />}
+        {!showOutcome && <OrphanList articleId={articleId} claims={claims.data ?? []} canPlace={!!article.data.can?.placeAnchors} selection={selection} onPlaced={() => setSelection(null)} placingId={placingId} onPlacingChange={setPlacingId} />}
         <ArticleViewer
           text={text}
           claims={showOutcome ? outcome.viewerClaims : viewerClaims}
@@ -194,8 +220,8 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
           located={located}
         />
         <StartReviewLink articleId={articleId} />
-        {selection && !showOutcome && <VerdictPopover rect={selection.rect} onPick={tag} />}
-        {activeSuggestion && !selection && !showOutcome && (
+        {selection && tagging && <VerdictPopover rect={selection.rect} onPick={tag} />}
+        {activeSuggestion && !selection && tagging && (
           <SuggestionPopover
             suggestion={activeSuggestion.suggestion}
             rect={activeSuggestion.rect}
@@ -208,6 +234,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
       </section>
       <SidePanelTabs
         showTabs={outcome.available}
+        outcomeFirst={outcome.outcomeFirst}
         mode={outcome.mode}
         onModeChange={handleMode}
         outcome={

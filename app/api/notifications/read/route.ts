@@ -1,5 +1,5 @@
 import { readJson, withUser } from "@/lib/api/handler";
-import { markReadSchema } from "@/lib/schemas/comment";
+import { markReadSchema } from "@/lib/schemas/notification";
 import { markNotificationsRead } from "@/lib/server/notifications/mark-notifications-read";
 
 /** POST /api/notifications/read { ids? }: marks notifications read. */

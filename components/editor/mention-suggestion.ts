@@ -1,0 +1,127 @@
+/**
+ * The @-autocomplete of comments: tiptap's Mention extension with a small
+ * listbox under the caret. Plain DOM, as tiptap's suggestion plugin drives it
+ * (onStart/onUpdate/onKeyDown/onExit) outside React; positioned through the
+ * CSSOM (no style attribute, which the page's CSP would refuse).
+ *
+ * A chosen teammate becomes `<span data-type="mention" data-id="…" data-label="…">@Name</span>`,
+ * which the sanitizer keeps and the server reads by id
+ * (lib/server/comments/comment-mentions.ts); "@name" typed by hand still works.
+ */
+import type { Editor } from "@tiptap/core";
+import { Mention } from "@tiptap/extension-mention";
+import type { SuggestionKeyDownProps, SuggestionProps } from "@tiptap/suggestion";
+
+/** Someone the autocomplete offers. */
+export type MentionCandidate = { id: string; label: string; detail?: string };
+
+const MAX_SHOWN = 8;
+
+/** Candidates whose name or e-mail starts (or a word of whose name starts) with `query`. */
+export function matchCandidates(all: readonly MentionCandidate[], query: string): MentionCandidate[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return all.slice(0, MAX_SHOWN);
+  return all
+    .filter((c) => [c.label, ...c.label.split(/\s+/), c.detail ?? ""].some((s) => s.toLowerCase().startsWith(q)))
+    .slice(0, MAX_SHOWN);
+}
+
+type Props = SuggestionProps<MentionCandidate, { id: string; label: string }>;
+
+function listbox() {
+  const root = document.createElement("ul");
+  root.className = "mention-list";
+  root.setAttribute("role", "listbox");
+  root.setAttribute("aria-label", "Teammates to mention");
+  root.dataset.testid = "mention-list";
+  let props: Props | null = null;
+  let active = 0;
+
+  const choose = (i: number) => {
+    const item = props?.items[i];
+    if (item && props) props.command({ id: item.id, label: item.label });
+  };
+  const draw = () => {
+    root.replaceChildren(
+      ...(props?.items.length
+        ? props.items.map((item, i) => {
+            const li = document.createElement("li");
+            li.setAttribute("role", "option");
+            li.setAttribute("aria-selected", String(i === active));
+            li.id = `mention-option-${item.id}`;
+            li.textContent = item.label;
+            if (item.detail) {
+              const d = document.createElement("span");
+              d.className = "muted small";
+              d.textContent = ` ${item.detail}`;
+              li.append(d);
+            }
+            // mousedown, not click: the editor must keep its selection.
+            li.addEventListener("mousedown", (e) => {
+              e.preventDefault();
+              choose(i);
+            });
+            return li;
+          })
+        : [Object.assign(document.createElement("li"), { className: "muted small", textContent: "No teammate by that name" })]),
+    );
+    const rect = props?.clientRect?.();
+    if (rect) {
+      root.style.left = `${rect.left + window.scrollX}px`;
+      root.style.top = `${rect.bottom + window.scrollY + 4}px`;
+    }
+  };
+  return {
+    onStart(p: Props) {
+      props = p;
+      active = 0;
+      document.body.append(root);
+      draw();
+    },
+    onUpdate(p: Props) {
+      props = p;
+      active = Math.min(active, Math.max(0, p.items.length - 1));
+      draw();
+    },
+    onKeyDown({ event }: SuggestionKeyDownProps) {
+      const n = props?.items.length ?? 0;
+      if (event.key === "Escape") {
+        root.remove();
+        return true;
+      }
+      if (!n) return false;
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        active = (active + (event.key === "ArrowDown" ? 1 : n - 1)) % n;
+        draw();
+        return true;
+      }
+      if (event.key === "Enter" || event.key === "Tab") {
+        choose(active);
+        return true;
+      }
+      return false;
+    },
+    onExit() {
+      root.remove();
+      props = null;
+    },
+  };
+}
+
+/** Who each editor offers: set by its component (setMentionCandidates), read when the person types "@". */
+const offered = new WeakMap<Editor, readonly MentionCandidate[]>();
+
+/** The teammates `editor`'s "@" offers. */
+export function setMentionCandidates(editor: Editor, candidates: readonly MentionCandidate[]): void {
+  offered.set(editor, candidates);
+}
+
+/** The Mention extension, offering what setMentionCandidates gave its editor. */
+export const MentionWithTeammates = Mention.configure({
+  renderText: ({ node }) => `@${node.attrs.label ?? node.attrs.id}`,
+  suggestion: {
+    char: "@",
+    items: ({ query, editor }) => matchCandidates(offered.get(editor) ?? [], query),
+    render: listbox,
+  },
+});
