@@ -5,6 +5,7 @@ import { ClaimCard } from "./claim-card";
 import { DraftCard } from "./draft-card";
 import type { ClaimDraft } from "./claim-drafts";
 import { useCardRefs } from "./use-card-refs";
+import { useShownCards } from "./use-shown-cards";
 
 type Props = {
   claims: ClaimDto[];
@@ -29,6 +30,7 @@ export function ClaimPanel(props: Props) {
   // the slow part, and the text is what the reader looks at first.
   const claims = useDeferredValue(props.claims);
   const cardRef = useCardRefs(selectedId);
+  const { shown, more, sentinel, showAll } = useShownCards(claims.length, selectedId ? claims.findIndex((c) => c.id === selectedId) : -1);
 
   return (
     <aside className="claim-panel" aria-label="Claims">
@@ -44,7 +46,7 @@ export function ClaimPanel(props: Props) {
         <p className="muted">Select text in the article, then choose Verified, Disputed or Unsourced (or press V, D or U).</p>
       )}
       <ol className="claim-list">
-        {claims.map((claim, i) => (
+        {claims.slice(0, shown).map((claim, i) => (
           <li key={claim.id}>
             <ClaimCard
               ref={cardRef(claim.id)}
@@ -60,6 +62,13 @@ export function ClaimPanel(props: Props) {
             />
           </li>
         ))}
+        {more && (
+          <li ref={sentinel} className="claim-list-more">
+            <button type="button" className="btn btn-small" onClick={showAll}>
+              Show all {claims.length} claims ({claims.length - shown} more)
+            </button>
+          </li>
+        )}
       </ol>
     </aside>
   );

@@ -4,17 +4,19 @@ import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { StarterKit } from '@tiptap/starter-kit';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useCspNonce } from '../ui/csp-nonce';
 import { OffsetIndex } from '../../lib/anchoring/offsets';
 import { trimSpan } from '../../lib/anchoring/selectors';
 import {
   ClaimHighlights,
   claimHighlightsKey,
+  claimMarkAttrs,
   setClaimHighlights,
   textToDocJson,
   type HighlightClaim,
 } from './extensions/claim-highlights';
+import { highlightRuns, type HighlightRun } from './extensions/highlight-runs';
 import { SuggestionUnderlines, setSuggestionUnderlines, type SuggestionUnderlinesOptions, type UnderlineSuggestion } from './extensions/suggestion-underlines';
 import './article-viewer.css';
 
@@ -149,14 +151,15 @@ export function ArticleViewer(props: ArticleViewerProps) {
   const onSelectionChange = useLatest(props.onSelectionChange);
   const onSuggestionClick = useLatest(props.onSuggestionClick);
   const [initialContent] = useState(() => textToDocJson(text));
+  const highlightInput = useLatest({ claims, selectedId: selectedClaimId });
   // Stable option objects: useEditor calls setOptions whenever one changes identity.
   const extensions = useMemo(
     () => [
       VIEWER_KIT,
-      ClaimHighlights.configure({ onClaimClick: (id) => onClaimClick.current(id) }),
+      ClaimHighlights.configure({ onClaimClick: (id) => onClaimClick.current(id), initial: () => highlightInput.current }),
       SuggestionUnderlines.configure({ onSuggestionClick: (s, rect) => onSuggestionClick.current?.(s, rect) }),
     ],
-    [onClaimClick, onSuggestionClick],
+    [onClaimClick, onSuggestionClick, highlightInput],
   );
   const editorProps = useMemo(
     () => ({
@@ -177,6 +180,9 @@ export function ArticleViewer(props: ArticleViewerProps) {
 
   useEffect(() => {
     if (!editor) return;
+    const current = claimHighlightsKey.getState(editor.state);
+    // The editor was created with these (ClaimHighlights' `initial`): nothing to rebuild.
+    if (current?.claims === claims && current.selectedId === selectedClaimId) return;
     // User-timing marks (devtools, bench/paint-highlights.bench.ts): decorations built and applied.
     performance.mark('claimdesk:highlights:start');
     setClaimHighlights(editor, { claims, selectedId: selectedClaimId });
@@ -276,18 +282,27 @@ export function ArticleViewer(props: ArticleViewerProps) {
     };
   }, [editor, onSelectionChange]);
 
+  // Before the editor mounts (and on the server, and without JavaScript): the same text and highlights, so nothing jumps.
+  const runs = useMemo(() => (editor ? null : highlightRuns(text, claims)), [editor, text, claims]);
   return (
     <div className={className ? `article-viewer ${className}` : 'article-viewer'}>
       {editor ? (
         <EditorContent editor={editor} />
       ) : (
-        // Before the editor mounts (and on the server): the same text, so nothing jumps.
         <div className="article-viewer__body">
-          {text.split('\n').map((line, i) => (
-            <p key={i}>{line}</p>
+          {runs!.map((line, i) => (
+            <p key={i}>{line.map((run, k) => <StaticRun key={k} run={run} selectedId={selectedClaimId} />)}</p>
           ))}
         </div>
       )}
     </div>
   );
+}
+
+/** One run of a paragraph inside the `<mark>`s of the claims covering it, as the decorations draw them. */
+function StaticRun({ run, selectedId }: { run: HighlightRun; selectedId: string | null }) {
+  return run.claims.reduceRight<ReactNode>((inner, claim) => {
+    const { class: cls, ...data } = claimMarkAttrs(claim, selectedId, null);
+    return <mark className={cls} {...data}>{inner}</mark>;
+  }, run.text);
 }

@@ -1,8 +1,11 @@
 "use client";
 import { useLiveEvents } from "@/lib/queries/use-live-events";
 
-/** Keeps every open screen fresh through server-sent events; renders nothing. Mounted once in the signed-in layout. */
-export function LiveEvents() {
-  useLiveEvents();
+/**
+ * Keeps every open screen fresh through server-sent events; renders nothing.
+ * Mounted once in the signed-in layout, with the event cursor the page was rendered at.
+ */
+export function LiveEvents({ after = null }: { after?: string | null }) {
+  useLiveEvents(after);
   return null;
 }

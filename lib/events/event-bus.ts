@@ -2,6 +2,7 @@ import { env } from "@/lib/env";
 import { databaseKind } from "@/lib/db/database-url";
 import { createMemoryBus } from "./memory-bus";
 import { createPgBus } from "./pg-bus";
+import { eventLogOf } from "./event-log";
 import type { EventBus, LiveEvent } from "./live-event";
 
 /** A bus for the database `url` names: LISTEN/NOTIFY on PostgreSQL, in-process on SQLite. */
@@ -23,4 +24,9 @@ export function eventBus(): EventBus {
  */
 export function publishEvent(event: LiveEvent): void {
   void eventBus().publish(event);
+}
+
+/** The cursor of this instance's newest live event: a page rendered now hands it to its event stream, which replays what came after. */
+export function eventCursor(): string {
+  return eventLogOf(eventBus()).cursor();
 }

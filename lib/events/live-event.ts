@@ -1,7 +1,9 @@
 /**
  * The small, content-free events that keep open sessions fresh: a browser
- * learns THAT something changed and refetches it through react-query (with
- * all the usual access checks), never WHAT changed.
+ * learns THAT something changed (which object, its new version, and the few
+ * flags below) and reads what it needs of it through the API, with all the
+ * usual access checks: one claim for a claim's change, nothing for a delete
+ * (lib/queries/use-live-events.ts).
  */
 export const LIVE_EVENT_KINDS = ["annotation", "round", "cluster", "comment", "notification", "article"] as const;
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
@@ -15,6 +17,16 @@ export type LiveEvent = {
   id: string;
   /** Its row version after the change, when it has one. */
   version: number | null;
+  /** The object is gone (a claim or article deleted): a browser drops it without asking for it. */
+  removed?: boolean;
+  /**
+   * Annotation events: the annotation is an editor's claim outside review
+   * rounds, so the article's final claims change with it. Only a viewer who
+   * may hear of the annotation hears this.
+   */
+  outcome?: boolean;
+  /** Article events: the text changed (a correction: a new version, every claim re-anchored); without it, only the details. */
+  text?: boolean;
   /**
    * The only members who may hear of it (user ids), when the change is not
    * the team's to know yet: a draft in an open review round goes to its
@@ -40,8 +52,10 @@ export type EventBus = {
   close(): Promise<void>;
 };
 
-/** What a browser receives of an event: no audience. */
-export const toWireEvent = ({ team, article, kind, id, version }: LiveEvent): LiveEvent => ({ team, article, kind, id, version });
+/** What a browser receives of an event: no audience, and the flags only when set. */
+export const toWireEvent = ({ team, article, kind, id, version, removed, outcome, text }: LiveEvent): LiveEvent => ({
+  team, article, kind, id, version, ...(removed ? { removed } : {}), ...(outcome ? { outcome } : {}), ...(text ? { text } : {}),
+});
 
 /** Parses an event from the wire, or null for anything malformed. */
 export function parseLiveEvent(raw: string): LiveEvent | null {
@@ -55,6 +69,9 @@ export function parseLiveEvent(raw: string): LiveEvent | null {
       kind: e.kind as LiveEventKind,
       id: e.id,
       version: typeof e.version === "number" ? e.version : null,
+      ...(e.removed === true ? { removed: true } : {}),
+      ...(e.outcome === true ? { outcome: true } : {}),
+      ...(e.text === true ? { text: true } : {}),
       ...(audience ? { audience } : {}),
     };
   } catch {

@@ -1,6 +1,6 @@
 import { may } from "./permissions";
 import type { Role } from "./roles";
-import { roundAnnotationEditBlock, type RoundAnnotationSubject } from "./round";
+import { canAdjudicateRole, roundAnnotationEditBlock, type RoundAnnotationSubject } from "./round";
 
 /** Who may do what to a claim (annotation). Pure: used by the server and sent to the client to hide controls. */
 export type ClaimActor = { id: string; role: Role };
@@ -29,3 +29,10 @@ export const canRestoreClaim = (actor: ClaimActor, claim: ClaimSubject) =>
 export function claimPermissions(actor: ClaimActor, claim: ClaimSubject) {
   return { edit: canEditClaim(actor, claim), delete: canDeleteClaim(actor, claim), restore: canRestoreClaim(actor, claim) };
 }
+
+/**
+ * Whether an annotation is itself one of the article's final claims: made
+ * outside review rounds by an editor or admin (lib/server/claims/list-final-claims.ts
+ * reads them so). Its live events then tell viewers the outcome changed.
+ */
+export const isEditorsOwnClaim = (authorRole: Role, claim: { roundId?: string | null }) => !claim.roundId && canAdjudicateRole(authorRole);

@@ -3,26 +3,35 @@ import { queryKeys } from "./keys";
 import { reviewKeys } from "./review-keys";
 
 /**
- * The react-query keys (prefixes) an event makes stale. Broad on purpose:
- * only queries a screen actually shows refetch, and events carry no content
- * to patch the cache with.
+ * The react-query keys (prefixes) an event makes stale, beside what
+ * lib/queries/live-updates.ts patches in place: a claim's change is written
+ * into the article's claims list from one read of that claim, and new
+ * article details keep the text already held. Only queries a screen shows
+ * refetch; the rest are marked stale for when they are next shown. The
+ * article's text is under `queryKeys.article`: only a correction (or a
+ * delete) names that prefix.
  */
 export function keysForEvent(e: LiveEvent): (readonly string[])[] {
-  const article = e.article ? [queryKeys.article(e.article)] : [];
+  const a = e.article;
   switch (e.kind) {
     case "annotation":
-      // An editor's annotation outside rounds is a final claim itself.
-      return [...(e.article ? [queryKeys.claims(e.article), queryKeys.finalClaims(e.article), reviewKeys.articleRound(e.article)] : []), reviewKeys.all(), queryKeys.articles()];
+      // An editor's annotation outside rounds is a final claim itself (`outcome`).
+      return [...(a && e.outcome ? [queryKeys.finalClaims(a)] : []), reviewKeys.all()];
     case "round":
-      return [...article, reviewKeys.all(), reviewKeys.queue(), reviewKeys.notifications()];
+      // A round moving changes who sees which claims (blind review), the outcome, and whether the text may be corrected.
+      return [...(a ? [queryKeys.claims(a), queryKeys.finalClaims(a), reviewKeys.articleRound(a), queryKeys.versions(a)] : []), reviewKeys.all(), reviewKeys.queue(), reviewKeys.notifications()];
     case "cluster":
-      return [...article, reviewKeys.all()];
+      return [...(a ? [queryKeys.finalClaims(a), reviewKeys.articleRound(a)] : []), reviewKeys.all()];
     case "comment":
       return [reviewKeys.comments(e.id), ...(e.article ? [reviewKeys.discussions(e.article)] : []), reviewKeys.all()];
     case "notification":
       return [reviewKeys.notifications()];
     case "article":
-      // A correction (new text, every claim re-anchored on it), new details, or a delete that takes its rounds out of the lists.
-      return [...article, ...(e.article ? [queryKeys.claims(e.article)] : []), queryKeys.articles(), reviewKeys.all(), reviewKeys.queue()];
+      // A correction (new text, every claim re-anchored on it) or a delete that takes its rounds out of the lists;
+      // new details are read without the text (live-updates.ts).
+      return [...(a && (e.text || e.removed) ? [queryKeys.article(a)] : []), reviewKeys.all(), reviewKeys.queue()];
   }
 }
+
+/** Whether the event changes what the article lists show (claim counts, review states, details). */
+export const touchesArticleLists = (e: LiveEvent) => e.kind === "annotation" || e.kind === "round" || e.kind === "article";

@@ -7,8 +7,8 @@ import { invalidateArticle, queryKeys } from "./keys";
 
 /** Keys under the article's own key, so invalidating the article refreshes them too. */
 const versionKeys = {
-  list: (articleId: string) => [...queryKeys.article(articleId), "versions"] as const,
-  compare: (articleId: string, from: number, to: number) => [...queryKeys.article(articleId), "versions", from, to] as const,
+  list: (articleId: string) => queryKeys.versions(articleId),
+  compare: (articleId: string, from: number, to: number) => [...queryKeys.versions(articleId), from, to] as const,
 };
 
 export function useArticleVersions(articleId: string) {

@@ -4,7 +4,7 @@ import type { ArticleListItem } from "@/lib/schemas/article";
 import type { ArticleDto } from "@/lib/schemas/article";
 import type { ArticleMeta, ListArticlesQuery } from "@/lib/schemas/article";
 import { ApiError, apiFetch } from "./api-client";
-import { queryKeys } from "./keys";
+import { invalidateArticleLists, queryKeys } from "./keys";
 
 /** The list's search, filters, sort and page, as the page's URL holds them. */
 export type ArticleListParams = Partial<Record<keyof ListArticlesQuery, string>>;
@@ -47,7 +47,7 @@ export function useUpdateArticleMeta(articleId: string) {
     mutationFn: (input: Partial<ArticleMeta> & { version: number }) => apiFetch<ArticleDto>(`/api/articles/${articleId}`, { method: "PATCH", json: input }),
     onSuccess: (article) => {
       qc.setQueryData(queryKeys.article(articleId), article);
-      void qc.invalidateQueries({ queryKey: queryKeys.articles() });
+      invalidateArticleLists(qc);
     },
     onError: (e) => {
       if (e instanceof ApiError && e.status === 409 && e.current) qc.setQueryData(queryKeys.article(articleId), e.current);

@@ -19,12 +19,10 @@ export function usePlaceAnchor(articleId: string) {
     mutationFn: ({ claim, ...rest }: PlaceAnchorVars<ClaimDto>) =>
       apiFetch<ClaimDto>(`/api/claims/${claim.id}/anchor`, { method: "PATCH", json: { version: claim.version, ...rest } }),
     onMutate,
+    // The server's answer is the claim: nothing else to read.
     onSuccess: put,
     onError,
-    onSettled: (_data, _error, { claim }) => {
-      void qc.invalidateQueries({ queryKey: key });
-      // The claim's words may have changed, and its date warnings with them.
-      void qc.invalidateQueries({ queryKey: evidenceKeys.claim(claim.id) });
-    },
+    // The claim's words may have changed, and its date warnings with them (the claim itself is the answer).
+    onSettled: (_data, _error, { claim }) => void qc.invalidateQueries({ queryKey: evidenceKeys.claim(claim.id) }),
   });
 }

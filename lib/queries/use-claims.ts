@@ -3,7 +3,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CLAIMS_PAGE_SIZE_HEADER, CLAIMS_TOTAL_HEADER, type ClaimDto, type CreateClaimInput, type Verdict } from "@/lib/schemas/claim";
 import { ApiError, apiFetch, apiRequest } from "./api-client";
 import { fetchAllPages } from "./fetch-pages";
-import { queryKeys } from "./keys";
+import { invalidateArticleLists, queryKeys } from "./keys";
+import { putClaim } from "./claims-cache";
+import { reviewKeys } from "./review-keys";
 
 const byTextOrder = (a: ClaimDto, b: ClaimDto) => a.start - b.start || b.end - a.end || a.createdAt.localeCompare(b.createdAt);
 
@@ -32,7 +34,10 @@ type Ctx = { previous?: ClaimDto[] };
 /**
  * Optimistic mutations on one article's claims. Each writes the expected
  * result into the cache at once and restores the previous list if the server
- * refuses; a 409 puts the server's current claim into the cache instead.
+ * refuses; a 409 puts the server's current claim into the cache instead. A
+ * save's answer goes into the list and touches nothing else of the article
+ * (its text, the other claims): only the article lists' counts are marked
+ * stale, for when they are next shown, and a reviewer's round banner count.
  */
 export function useClaimMutations(articleId: string) {
   const qc = useQueryClient();
@@ -41,15 +46,15 @@ export function useClaimMutations(articleId: string) {
     await qc.cancelQueries({ queryKey: key });
     return { previous: qc.getQueryData<ClaimDto[]>(key) };
   };
-  const put = (claim: ClaimDto) =>
-    qc.setQueryData<ClaimDto[]>(key, (list = []) => (claim.deletedAt ? list.filter((c) => c.id !== claim.id) : [...list.filter((c) => c.id !== claim.id), claim]));
+  const put = (claim: ClaimDto) => putClaim(qc, claim);
   const rollback = (error: unknown, ctx: Ctx | undefined) => {
     if (ctx?.previous) qc.setQueryData(key, ctx.previous);
     if (error instanceof ApiError && error.status === 409 && error.current) put(error.current as ClaimDto);
   };
-  const settle = () => {
-    void qc.invalidateQueries({ queryKey: key });
-    void qc.invalidateQueries({ queryKey: queryKeys.articles() });
+  /** A claim added or taken away changes the lists' counts, and, in a round, the reviewer's own count. */
+  const counted = (claim: ClaimDto) => {
+    invalidateArticleLists(qc);
+    if (claim.roundId) void qc.invalidateQueries({ queryKey: reviewKeys.articleRound(articleId) });
   };
   const patch = (id: string, change: Partial<ClaimDto>) =>
     qc.setQueryData<ClaimDto[]>(key, (list = []) => list.map((c) => (c.id === id ? { ...c, ...change } : c)));
@@ -57,8 +62,10 @@ export function useClaimMutations(articleId: string) {
   const create = useMutation({
     mutationFn: (input: CreateClaimInput & { clientId: string }) =>
       apiFetch<ClaimDto>(`/api/articles/${articleId}/claims`, { method: "POST", json: input }),
-    onSuccess: (claim) => put(claim),
-    onSettled: settle,
+    onSuccess: (claim) => {
+      put(claim);
+      counted(claim);
+    },
   });
 
   const update = useMutation({
@@ -78,9 +85,12 @@ export function useClaimMutations(articleId: string) {
       });
       return ctx;
     },
-    onSuccess: (claim) => put(claim),
+    onSuccess: (claim) => {
+      put(claim);
+      // The lists count disputed claims.
+      invalidateArticleLists(qc);
+    },
     onError: (error, _v, ctx) => rollback(error, ctx),
-    onSettled: settle,
   });
 
   const remove = useMutation({
@@ -90,8 +100,11 @@ export function useClaimMutations(articleId: string) {
       qc.setQueryData<ClaimDto[]>(key, (list = []) => list.filter((c) => c.id !== claim.id));
       return ctx;
     },
+    onSuccess: (claim) => {
+      put(claim);
+      counted(claim);
+    },
     onError: (error, _v, ctx) => rollback(error, ctx),
-    onSettled: settle,
   });
 
   const restore = useMutation({
@@ -101,9 +114,11 @@ export function useClaimMutations(articleId: string) {
       put({ ...claim, deletedAt: null });
       return ctx;
     },
-    onSuccess: (claim) => put(claim),
+    onSuccess: (claim) => {
+      put(claim);
+      counted(claim);
+    },
     onError: (error, _v, ctx) => rollback(error, ctx),
-    onSettled: settle,
   });
 
   return { create, update, remove, restore };

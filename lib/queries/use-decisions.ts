@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ClusterDto, DecideClusterInput, RoundDetailDto } from "@/lib/schemas/review";
 import type { AcceptAgreedResult } from "@/lib/schemas/review";
 import { ApiError, apiFetch } from "./api-client";
-import { queryKeys } from "./keys";
+import { invalidateArticleWork } from "./keys";
 import { reviewKeys } from "./review-keys";
 
 /**
@@ -18,7 +18,7 @@ export function useDecisions(round: { id: string; article: { id: string } }) {
     qc.setQueryData<RoundDetailDto>(key, (d) => (d ? { ...d, clusters: d.clusters.map((c) => (c.id === cluster.id ? cluster : c)) } : d));
   const settle = () => {
     void qc.invalidateQueries({ queryKey: reviewKeys.all() });
-    void qc.invalidateQueries({ queryKey: queryKeys.article(round.article.id) });
+    invalidateArticleWork(qc, round.article.id);
   };
 
   const decide = useMutation({

@@ -5,15 +5,9 @@ import type {
   ClaimEvidenceDto, CreateEvidenceInput, DeleteEvidenceResult, EvidenceDetailDto, EvidenceDto, EvidenceKind, EvidenceLinkDto, Stance, UpdateEvidenceInput,
 } from "@/lib/schemas/evidence";
 import { ApiError, apiFetch } from "./api-client";
+import { evidenceKeys } from "./evidence-keys";
 
-/** react-query keys of the evidence library and of each claim's evidence. */
-export const evidenceKeys = {
-  all: () => ["evidence"] as const,
-  lists: () => ["evidence", "list"] as const,
-  list: (q: string, kind: EvidenceKind | "") => ["evidence", "list", { q, kind }] as const,
-  item: (id: string) => ["evidence", "item", id] as const,
-  claim: (claimId: string) => ["claim-evidence", claimId] as const,
-};
+export { evidenceKeys };
 
 /** The library, searched as the user types (the previous results stay while the next ones load). */
 export function useEvidenceList(q: string, kind: EvidenceKind | "" = "", opts: { enabled?: boolean } = {}) {

@@ -3,6 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FinalClaim } from "@/lib/schemas/final-claim";
 import { apiFetch } from "./api-client";
 import { queryKeys } from "./keys";
+import { putClaim } from "./claims-cache";
+import type { ClaimDto } from "@/lib/schemas/claim";
 import { optimisticAnchor, type PlaceAnchorVars } from "./optimistic-anchor";
 
 /**
@@ -11,8 +13,8 @@ import { optimisticAnchor, type PlaceAnchorVars } from "./optimistic-anchor";
  * claim outside rounds is their annotation, so it goes to
  * PATCH /api/claims/{id}/anchor. Optimistic: the card loses its badge at
  * once and gets it back if the server refuses (a 409 puts the server's
- * final claim in the cache). Afterwards the final claims are refetched, and
- * the annotations too, since an editor's claim is one of them.
+ * final claim in the cache). Afterwards the final claims are refetched; an
+ * editor's claim is one of the annotations too, and its answer goes there.
  */
 export function usePlaceFinalClaimAnchor(articleId: string) {
   const qc = useQueryClient();
@@ -26,8 +28,8 @@ export function usePlaceFinalClaimAnchor(articleId: string) {
     },
     onMutate,
     // The editor's endpoint answers a ClaimDto, not a final claim: the refetch brings that one.
-    onSuccess: (saved, v) => void (fromRound(v) && put(saved as FinalClaim)),
+    onSuccess: (saved, v) => (fromRound(v) ? put(saved as FinalClaim) : putClaim(qc, saved as ClaimDto)),
     onError,
-    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: key }), qc.invalidateQueries({ queryKey: queryKeys.claims(articleId) })]),
+    onSettled: () => qc.invalidateQueries({ queryKey: key }),
   });
 }

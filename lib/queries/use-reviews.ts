@@ -5,14 +5,20 @@ import type {
 } from "@/lib/schemas/review";
 import type { MemberDto } from "@/lib/schemas/team";
 import { ApiError, apiFetch } from "./api-client";
-import { queryKeys } from "./keys";
+import { invalidateArticleWork } from "./keys";
 import { reviewKeys } from "./review-keys";
 
 export const useRounds = () => useQuery({ queryKey: reviewKeys.list(), queryFn: () => apiFetch<RoundSummaryDto[]>("/api/reviews") });
 export const useRound = (roundId: string) =>
   useQuery({ queryKey: reviewKeys.round(roundId), queryFn: () => apiFetch<RoundDetailDto>(`/api/reviews/${roundId}`) });
+/**
+ * The article's review state. Every claim card's badge reads it, so it never
+ * goes stale by age (a card appearing later would refetch it): the page is
+ * rendered with it, and live events about the round, its clusters and the
+ * viewer's round work mark it stale (lib/queries/live-updates.ts).
+ */
 export const useArticleRound = (articleId: string) =>
-  useQuery({ queryKey: reviewKeys.articleRound(articleId), queryFn: () => apiFetch<ArticleRoundDto>(`/api/articles/${articleId}/round`) });
+  useQuery({ queryKey: reviewKeys.articleRound(articleId), queryFn: () => apiFetch<ArticleRoundDto>(`/api/articles/${articleId}/round`), staleTime: Infinity });
 export const useQueue = () => useQuery({ queryKey: reviewKeys.queue(), queryFn: () => apiFetch<QueueItemDto[]>("/api/queue") });
 export const useMembers = () => useQuery({ queryKey: reviewKeys.members(), queryFn: () => apiFetch<MemberDto[]>("/api/team/members"), staleTime: 60_000 });
 export const useRoundAgreement = (roundId: string, enabled: boolean) =>
@@ -26,7 +32,7 @@ export function useStartRound() {
     mutationFn: (input: StartRoundInput) => apiFetch<RoundSummaryDto>("/api/reviews", { method: "POST", json: input }),
     onSettled: (_r, _e, input) => {
       void qc.invalidateQueries({ queryKey: reviewKeys.all() });
-      void qc.invalidateQueries({ queryKey: queryKeys.article(input.articleId) });
+      invalidateArticleWork(qc, input.articleId);
     },
   });
 }
@@ -41,7 +47,7 @@ export function useRoundActions(round: { id: string; article: { id: string } }) 
   const articleKey = reviewKeys.articleRound(round.article.id);
   const settle = () => {
     void qc.invalidateQueries({ queryKey: reviewKeys.all() });
-    void qc.invalidateQueries({ queryKey: queryKeys.article(round.article.id) });
+    invalidateArticleWork(qc, round.article.id);
     void qc.invalidateQueries({ queryKey: reviewKeys.queue() });
   };
   const optimistic = (submittedAt: string | null) => async () => {

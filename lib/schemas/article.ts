@@ -229,6 +229,12 @@ export type ListArticlesQuery = z.infer<typeof listArticlesSchema>;
 /** DELETE /api/articles/{id}?version=N and POST /api/articles/{id}/restore { version }. */
 export const articleVersionSchema = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
 
+/**
+ * GET /api/articles/{id}?text=0: the details without the current text (the
+ * page's answer to a live event about new details; it keeps the text it has).
+ */
+export const articleReadQuerySchema = z.object({ text: z.enum(["0", "1"]).default("1") });
+
 /** One row of the article list. */
 export type ArticleListItem = {
   id: string;

@@ -3,8 +3,8 @@
  * (each in its own context, so sessions never mix) and the round page's
  * cluster cards by kind.
  */
-import type { Browser, Page } from "@playwright/test";
-import { signInContext } from "./fixtures";
+import type { Browser, Page, Request } from "@playwright/test";
+import { expect, signInContext } from "./fixtures";
 
 /** A page in a fresh browser context signed in as `email`. */
 export async function personPage(browser: Browser, email: string): Promise<Page> {
@@ -24,4 +24,25 @@ export async function gotoLive(page: Page, path: string) {
   const stream = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/events" && r.status() === 200);
   await page.goto(path);
   await stream;
+}
+
+/**
+ * Opens an article page live and resolves once its final claims are known:
+ * in the first response (the server rendered them), or read right after it
+ * painted (an article whose final claims are all editors' own annotations),
+ * so a missing Outcome tab means something.
+ */
+export async function openArticleSettled(page: Page, articleId: string) {
+  const reads: Promise<unknown>[] = [];
+  const onRequest = (r: Request) => {
+    if (new URL(r.url()).pathname === `/api/articles/${articleId}/final-claims`) reads.push(r.response());
+  };
+  page.on("request", onRequest);
+  try {
+    await gotoLive(page, `/articles/${articleId}`);
+    await expect(page.locator(".article-viewer .ProseMirror")).toBeVisible();
+    await Promise.all(reads);
+  } finally {
+    page.off("request", onRequest);
+  }
 }

@@ -57,6 +57,11 @@ export type ClaimHighlightState = {
 export type ClaimHighlightsOptions = {
   /** Called with the claim to select when the user clicks highlighted text. */
   onClaimClick: (id: string) => void;
+  /**
+   * The claims to draw from the first state on, so the editor's first paint
+   * already has its highlights (the page showed them before it mounted).
+   */
+  initial?: () => Pick<ClaimHighlightInput, 'claims' | 'selectedId'>;
 };
 
 /** Key of the claim highlight plugin (read its state with `claimHighlightsKey.getState(state)`). */
@@ -110,6 +115,27 @@ export function pickClaim(candidates: readonly HighlightClaim[], selectedId: str
 }
 
 /**
+ * The attributes of a claim's `<mark>`: its verdict class and id, and whether
+ * it is selected, pending, failed or flashing. One definition for the
+ * decorations and for the highlights drawn without the editor (highlight-runs.ts).
+ */
+export function claimMarkAttrs(c: HighlightClaim, selectedId: string | null, flashId: string | null, flashPhase: 'a' | 'b' = 'a'): Record<string, string> {
+  let cls = `claim-hl claim-hl--${c.verdict}`;
+  if (c.id === selectedId) cls += ' is-selected';
+  if (c.state === 'pending') cls += ' is-pending';
+  else if (c.state === 'failed') cls += ' is-failed';
+  else if (c.state === 'rejected') cls += ' is-rejected';
+  const attrs: Record<string, string> = { class: cls, 'data-claim-id': c.id, 'data-verdict': c.verdict };
+  if (c.state === 'rejected') attrs['data-state'] = 'rejected';
+  if (c.id === flashId) {
+    attrs.class += ' is-flashing';
+    // Alternating the attribute swaps the animation name, which restarts it.
+    attrs['data-flash'] = flashPhase;
+  }
+  return attrs;
+}
+
+/**
  * Build the DecorationSet for `claims` over `doc` in one pass. `map` must be the
  * TextPmMap of the doc's canonical text. Empty or reversed spans are skipped;
  * out-of-range offsets are clamped by the map.
@@ -127,24 +153,7 @@ export function buildClaimDecorations(
     const from = map.cpToPm(c.start);
     const to = map.cpToPm(c.end);
     if (!(to > from)) continue;
-    let cls = `claim-hl claim-hl--${c.verdict}`;
-    if (c.id === selectedId) cls += ' is-selected';
-    if (c.state === 'pending') cls += ' is-pending';
-    else if (c.state === 'failed') cls += ' is-failed';
-    else if (c.state === 'rejected') cls += ' is-rejected';
-    const attrs: Record<string, string> = {
-      nodeName: 'mark',
-      class: cls,
-      'data-claim-id': c.id,
-      'data-verdict': c.verdict,
-    };
-    if (c.state === 'rejected') attrs['data-state'] = 'rejected';
-    if (c.id === flashId) {
-      attrs.class += ' is-flashing';
-      // Alternating the attribute swaps the animation name, which restarts it.
-      attrs['data-flash'] = flashPhase;
-    }
-    decos.push(Decoration.inline(from, to, attrs, { claimId: c.id }));
+    decos.push(Decoration.inline(from, to, { nodeName: 'mark', ...claimMarkAttrs(c, selectedId, flashId, flashPhase) }, { claimId: c.id }));
   }
   return DecorationSet.create(doc, decos);
 }
@@ -189,7 +198,8 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
     state: {
       init: (_config, state) => {
         const text = docText(state.doc);
-        const base = { claims: [], selectedId: null, flashId: null, flashNonce: null, flashPhase: 'a' as const };
+        const first = options.initial?.() ?? { claims: [], selectedId: null };
+        const base = { claims: first.claims, selectedId: first.selectedId, flashId: null, flashNonce: null, flashPhase: 'a' as const };
         return rebuild({ ...base, text, map: new TextPmMap(text) }, state.doc);
       },
       apply: (tr, prev, _old, next) => {
@@ -231,7 +241,7 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
 export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
   name: 'claimHighlights',
   addOptions() {
-    return { onClaimClick: () => {} };
+    return { onClaimClick: () => {}, initial: undefined };
   },
   addProseMirrorPlugins() {
     return [createClaimHighlightsPlugin(this.options)];

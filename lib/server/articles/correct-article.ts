@@ -79,7 +79,7 @@ export async function correctArticle(
     { timeout: 30_000, maxWait: 10_000 },
   );
   if (!result) throw await conflict();
-  publishEvent({ team: user.teamId, article: articleId, kind: "article", id: articleId, version: input.version + 1 });
+  publishEvent({ team: user.teamId, article: articleId, kind: "article", id: articleId, version: input.version + 1, text: true });
   announceNotifications(result.notified);
   return { article: await getArticle(user, articleId), reanchored: result.reanchored };
 }

@@ -41,6 +41,6 @@ export async function setArticleDeleted(user: CurrentUser, articleId: string, ve
       after: { deletedAt: deleted ? now.toISOString() : null },
     });
   });
-  publishEvent({ team: user.teamId, article: row.id, kind: "article", id: row.id, version: version + 1 });
+  publishEvent({ team: user.teamId, article: row.id, kind: "article", id: row.id, version: version + 1, ...(deleted ? { removed: true } : {}) });
   return { id: row.id, version: version + 1, deletedAt: deleted ? now.toISOString() : null };
 }

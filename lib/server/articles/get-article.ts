@@ -28,3 +28,10 @@ export async function getArticle(user: CurrentUser, articleId: string): Promise<
     can: articlePermissions(user),
   };
 }
+
+/** The article's details: {@link getArticle} without the current version's text. */
+export async function getArticleDetails(user: CurrentUser, articleId: string) {
+  const { currentVersion, ...article } = await getArticle(user, articleId);
+  const { text: _text, ...version } = currentVersion;
+  return { ...article, currentVersion: version };
+}

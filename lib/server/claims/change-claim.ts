@@ -3,8 +3,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { ClaimDto } from "@/lib/schemas/claim";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { roundAnnotationEditBlock } from "@/lib/policies/round";
-import { publishEvent } from "@/lib/events/event-bus";
-import { eventAudience } from "@/lib/policies/visibility";
+import { publishClaimEvent } from "./claim-event";
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
 import { claimSelect, toClaimDto } from "./claim-dto";
@@ -59,7 +58,7 @@ export async function changeClaim(
     if (!current) throw notFound("Claim not found.");
     throw conflict(current, user);
   }
-  publishEvent({ team: user.teamId, article: after.articleId, kind: "annotation", id: after.id, version: after.version, audience: eventAudience(after) });
+  publishClaimEvent(user, after);
   return toClaimDto(after, user);
 }
 

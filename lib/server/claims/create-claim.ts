@@ -9,8 +9,7 @@ import { canCreateClaim } from "@/lib/policies/claim";
 import { findVersionInTeam, versionText } from "@/lib/server/articles/version-text";
 import { claimSelect, toClaimDto } from "./claim-dto";
 import { insertAnnotation } from "./insert-annotation";
-import { publishEvent } from "@/lib/events/event-bus";
-import { eventAudience } from "@/lib/policies/visibility";
+import { publishClaimEvent } from "./claim-event";
 import { isUniqueViolation } from "@/lib/db/busy-retry";
 
 const SPAN_MESSAGES = {
@@ -84,6 +83,6 @@ export async function createClaim(user: CurrentUser, articleId: string, input: C
 
 function created(user: CurrentUser, row: Awaited<ReturnType<typeof insertAnnotation>>) {
   // A draft in an open round is its author's alone until the reveal (blind review).
-  publishEvent({ team: user.teamId, article: row.articleId, kind: "annotation", id: row.id, version: row.version, audience: eventAudience({ ...row, round: null }) });
+  publishClaimEvent(user, row);
   return toClaimDto({ ...row, author: { id: user.id, name: user.name } }, user);
 }

@@ -22,16 +22,29 @@ export type ClaimsPage = { claims: ClaimDto[]; total: number; pageSize: number }
 export async function listClaimsPage(user: Viewer, articleId: string, page = 1): Promise<ClaimsPage> {
   const { current } = await findArticle(user.teamId, articleId);
   const pageSize = limits().CLAIMDESK_CLAIMS_PAGE_SIZE;
-  const where = { AND: [visibleAnnotationWhere(user.visibility), { articleId, versionId: current.id, deletedAt: null }] };
-  const rows = await db.annotation.findMany({
-    where,
-    select: claimSelect,
-    orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }, { id: "asc" }],
-    skip: (page - 1) * pageSize,
-    take: pageSize,
-  });
+  const where = liveClaimsOf(user, articleId, current.id);
+  const rows = await db.annotation.findMany({ where, select: claimSelect, orderBy: TEXT_ORDER, skip: (page - 1) * pageSize, take: pageSize });
   const total = page === 1 && rows.length < pageSize ? rows.length : await db.annotation.count({ where });
   return { claims: rows.map((row) => toClaimDto(row, user)), total, pageSize };
+}
+
+/** Text order with the id last: total, so pages neither overlap nor skip. */
+const TEXT_ORDER = [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }, { id: "asc" }] as const satisfies object[];
+
+/** The live claims on the version the viewer may see. */
+const liveClaimsOf = (user: Viewer, articleId: string, versionId: string) => ({
+  AND: [visibleAnnotationWhere(user.visibility), { articleId, versionId, deletedAt: null }],
+});
+
+/**
+ * Every live claim of the article that the viewer may see, in text order,
+ * in one query: what the article page's first response holds (the same list
+ * the browser would otherwise read page by page).
+ */
+export async function listAllClaims(user: Viewer, articleId: string): Promise<ClaimDto[]> {
+  const { current } = await findArticle(user.teamId, articleId);
+  const rows = await db.annotation.findMany({ where: liveClaimsOf(user, articleId, current.id), select: claimSelect, orderBy: [...TEXT_ORDER] });
+  return rows.map((row) => toClaimDto(row, user));
 }
 
 /** The first page of claims (every claim of an article smaller than a page). */

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { test, expect, testDb } from "../../support/fixtures";
 import { AGREED_PHRASE, CONFLICT_PHRASE } from "../../support/review-desk";
 import { makeAdjudicatedRound } from "../../support/decided-round";
-import { gotoLive, personPage } from "../../support/review-pages";
+import { openArticleSettled, personPage } from "../../support/review-pages";
 import { highlightedText, selectWithMouse } from "../../support/select-text";
 
 test.describe.configure({ mode: "parallel" });
@@ -15,11 +15,9 @@ const outcomeTab = (page: Page) => page.getByRole("tab", { name: "Outcome", exac
 const outcomePanel = (page: Page) => page.getByRole("tabpanel", { name: "Outcome" });
 const card = (page: Page, id: string) => outcomePanel(page).locator(`[data-testid="outcome-card"][data-claim-id="${id}"]`);
 
-/** Opens the article on its Outcome tab, once its final claims have answered. */
+/** Opens the article on its Outcome tab, once its final claims are known. */
 async function openOutcome(page: Page, articleId: string) {
-  const finalClaims = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/articles/${articleId}/final-claims` && r.ok());
-  await gotoLive(page, `/articles/${articleId}`);
-  await finalClaims;
+  await openArticleSettled(page, articleId);
   await outcomeTab(page).click();
   await expect(outcomeTab(page)).toHaveAttribute("aria-selected", "true");
 }

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { test, expect, testDb } from "../../support/fixtures";
 import { AGREED_PHRASE, CONFLICT_PHRASE, LONG_PHRASE, makeRevealedRound } from "../../support/review-desk";
 import { BOUNDARY_DECISION, DECISION_RATIONALE, makeAdjudicatedRound } from "../../support/decided-round";
-import { gotoLive, personPage } from "../../support/review-pages";
+import { openArticleSettled, personPage } from "../../support/review-pages";
 import { nextPaint, selectWithMouse } from "../../support/select-text";
 import { createRound } from "@/seeds/review-factories";
 import { createEvidenceItem } from "@/seeds/evidence-factories";
@@ -15,13 +15,8 @@ const annotationsTab = (page: Page) => page.getByRole("tab", { name: "Annotation
 const outcomeCards = (page: Page) => page.getByTestId("outcome-card");
 const mark = (page: Page, id: string) => page.locator(`.article-viewer [data-claim-id="${id}"]`);
 
-/** Opens the article and waits until its final claims have answered, so the tabs' absence means something. */
-async function openArticle(page: Page, articleId: string) {
-  const finalClaims = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/articles/${articleId}/final-claims` && r.ok());
-  await gotoLive(page, `/articles/${articleId}`);
-  await finalClaims;
-  await expect(page.locator(".article-viewer .ProseMirror")).toBeVisible();
-}
+/** Opens the article and waits until its final claims are known, so the tabs' absence means something. */
+const openArticle = openArticleSettled;
 
 test("before any decision there is no Outcome tab; the first decision brings it in without a reload", async ({ browser }) => {
   const desk = await makeRevealedRound();

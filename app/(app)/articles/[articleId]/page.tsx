@@ -1,14 +1,20 @@
 import { notFound } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { findArticle } from "@/lib/server/articles/find-article";
+import { HydrationBoundary } from "@tanstack/react-query";
 import { AppError } from "@/lib/errors";
+import { articlePageState } from "@/lib/server/pages/article-page";
+import { pageViewer } from "@/lib/server/pages/page-state";
 import { ArticleWorkspace } from "./article-workspace";
 
+/** The article page, rendered with its text, highlights and side panel for the viewer (no request before paint). */
 export default async function ArticlePage({ params }: { params: Promise<{ articleId: string }> }) {
   const { articleId } = await params;
-  const user = await getCurrentUser();
+  const viewer = await pageViewer();
   // Another team's article is a plain 404, the same as a missing one.
-  const found = user && (await findArticle(user.teamId, articleId).catch((e) => (e instanceof AppError ? null : Promise.reject(e))));
-  if (!found) notFound();
-  return <ArticleWorkspace articleId={articleId} />;
+  const state = viewer && (await articlePageState(viewer, articleId).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e))));
+  if (!state) notFound();
+  return (
+    <HydrationBoundary state={state}>
+      <ArticleWorkspace articleId={articleId} />
+    </HydrationBoundary>
+  );
 }

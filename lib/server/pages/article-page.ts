@@ -1,0 +1,36 @@
+import type { DehydratedState, QueryKey } from "@tanstack/react-query";
+import { queryKeys } from "@/lib/queries/keys";
+import { reviewKeys } from "@/lib/queries/review-keys";
+import { getArticle } from "@/lib/server/articles/get-article";
+import { listAllClaims } from "@/lib/server/claims/list-claims";
+import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
+import { getArticleRound } from "@/lib/server/reviews/get-article-round";
+import type { Viewer } from "@/lib/server/visibility/viewer";
+import { pageState } from "./page-state";
+
+/**
+ * What the article page's first response holds for the viewer (issue 12,
+ * item 1): the article with its text, every claim they may see, the final
+ * claims (see below) and the review state, read in parallel and handed to react-query
+ * under the keys the page's hooks read, so the browser paints the text and
+ * highlights from the HTML and asks for none of it again. Blind review
+ * applies as in the API: the same use cases, the same Viewer. Throws the
+ * use cases' 404 for a missing or another team's article.
+ */
+export async function articlePageState(viewer: Viewer, articleId: string): Promise<DehydratedState> {
+  const [article, claims, finalClaims, round] = await Promise.all([
+    getArticle(viewer, articleId),
+    listAllClaims(viewer, articleId),
+    listFinalClaims(viewer.visibility, articleId),
+    getArticleRound(viewer, articleId),
+  ]);
+  return pageState([
+    [queryKeys.article(articleId), article],
+    [queryKeys.claims(articleId), claims],
+    // Final claims that are all editors' own annotations (the Annotations view shows them already, and
+    // no Outcome tab is offered) stay out of the page: on an editor's article of 5,000 claims they would
+    // double its weight. The page reads them after it has painted.
+    ...(finalClaims.length === 0 || finalClaims.some((c) => c.source === "round") ? [[queryKeys.finalClaims(articleId), finalClaims] as [QueryKey, unknown]] : []),
+    [reviewKeys.articleRound(articleId), round],
+  ]);
+}
