@@ -11,7 +11,17 @@ import reactHooks from "eslint-plugin-react-hooks";
 import nextPlugin from "@next/eslint-plugin-next";
 
 /** Server-only code: the database, the use cases, the server side of auth, the event bus. */
-const SERVER_ONLY = ["@/lib/db", "@/lib/db/*", "@/lib/server/*", "@/lib/auth/*", "@/lib/events/event-bus", "@/lib/events/pg-bus", "@/lib/events/memory-bus", "@/lib/events/event-stream", "@/generated/*"];
+const SERVER_ONLY = [
+  "@/lib/db",
+  "@/lib/db/*",
+  "@/lib/server/*",
+  "@/lib/auth/*",
+  "@/lib/events/event-bus",
+  "@/lib/events/pg-bus",
+  "@/lib/events/memory-bus",
+  "@/lib/events/event-stream",
+  "@/generated/*",
+];
 
 /** Modules that may talk to the database (Prisma or the driver). */
 const DB_MODULES = ["@/lib/db", "@/lib/db/*", "@/generated/*", "@prisma/client", "@prisma/*", "pg", "better-sqlite3"];
@@ -37,7 +47,17 @@ const HOT_PATH = [
 ];
 
 /** What the browser loads: components, client hooks, and the pure modules both sides share. */
-const BROWSER = ["components/**", "lib/queries/**", "lib/schemas/**", "lib/policies/**", "lib/anchoring/**", "lib/rich-text/allowed.ts", "app/providers.tsx", "app/**/*-client.tsx", "app/**/*-workspace.tsx"];
+const BROWSER = [
+  "components/**",
+  "lib/queries/**",
+  "lib/schemas/**",
+  "lib/policies/**",
+  "lib/anchoring/**",
+  "lib/rich-text/allowed.ts",
+  "app/providers.tsx",
+  "app/**/*-client.tsx",
+  "app/**/*-workspace.tsx",
+];
 
 const ROLE_LITERAL = "Literal[value=/^(admin|editor|reviewer)$/]";
 const ROLE_MESSAGE = "Role names live in lib/policies (permissions.ts): ask a policy instead of comparing roles.";
@@ -49,13 +69,35 @@ const ROLE_SYNTAX = [
 ];
 
 const DB_RULE = { group: DB_MODULES, message: "Only lib/server (and lib/db, lib/auth) touch the database: call a use case." };
-const DIRECT_SQL_RULE = { group: ["@/lib/db/direct-sql", "**/direct-sql"], message: "The direct-SQL hot path (lib/db/direct-sql.ts) is for the claim-write statements only; use Prisma." };
-const SERVER_RULE = { group: SERVER_ONLY, message: "Browser code must not import server code (lib/server, lib/db, lib/auth, the event bus), not even types: wire types live in lib/schemas." };
-const SANITIZER_RULE = { group: ["sanitize-html", "@/lib/rich-text/sanitize"], message: "The HTML sanitizer is server code: sanitize when saving, on the server." };
+const DIRECT_SQL_RULE = {
+  group: ["@/lib/db/direct-sql", "**/direct-sql"],
+  message: "The direct-SQL hot path (lib/db/direct-sql.ts) is for the claim-write statements only; use Prisma.",
+};
+const SERVER_RULE = {
+  group: SERVER_ONLY,
+  message:
+    "Browser code must not import server code (lib/server, lib/db, lib/auth, the event bus), not even types: wire types live in lib/schemas.",
+};
+const SANITIZER_RULE = {
+  group: ["sanitize-html", "@/lib/rich-text/sanitize"],
+  message: "The HTML sanitizer is server code: sanitize when saving, on the server.",
+};
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", ".next/", ".next-*/", "generated/", "data/", "test-results/", "playwright-report/", "coverage/", "next-env.d.ts", "prisma/**/migrations/", "tests/fixtures/**/*.html"],
+    ignores: [
+      "node_modules/",
+      ".next/",
+      ".next-*/",
+      "generated/",
+      "data/",
+      "test-results/",
+      "playwright-report/",
+      "coverage/",
+      "next-env.d.ts",
+      "prisma/**/migrations/",
+      "tests/fixtures/**/*.html",
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -64,10 +106,16 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...nextPlugin.configs.recommended.rules,
       ...nextPlugin.configs["core-web-vitals"].rules,
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       "@typescript-eslint/consistent-type-definitions": ["error", "type"],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "no-restricted-syntax": ["error", { selector: "ExportDefaultDeclaration", message: "Named exports only (Next's page, layout and route files excepted)." }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ExportDefaultDeclaration", message: "Named exports only (Next's page, layout and route files excepted)." },
+      ],
     },
   },
   {
@@ -90,7 +138,20 @@ export default tseslint.config(
   },
   {
     // The use cases and the infrastructure under them; scripts, seeds, tests and benchmarks.
-    files: ["lib/server/**", "lib/db/**", "lib/db.ts", "lib/auth/**", "lib/events/pg-bus.ts", "lib/events/event-bus.ts", "lib/quotas/**", "scripts/**", "seeds/**", "tests/**", "bench/**", "prisma.config.ts"],
+    files: [
+      "lib/server/**",
+      "lib/db/**",
+      "lib/db.ts",
+      "lib/auth/**",
+      "lib/events/pg-bus.ts",
+      "lib/events/event-bus.ts",
+      "lib/quotas/**",
+      "scripts/**",
+      "seeds/**",
+      "tests/**",
+      "bench/**",
+      "prisma.config.ts",
+    ],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [DIRECT_SQL_RULE] }] },
   },
   {

@@ -23,7 +23,15 @@ const nextConfig = {
   // Behind a reverse proxy that compresses, CLAIMDESK_COMPRESS=0 saves the app the gzip work (read at start).
   compress: process.env.CLAIMDESK_COMPRESS !== "0",
   // Native and driver packages stay out of the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "pdfkit", "wink-nlp", "wink-eng-lite-web-model"],
+  serverExternalPackages: [
+    "better-sqlite3",
+    "@prisma/adapter-better-sqlite3",
+    "@prisma/adapter-pg",
+    "pg",
+    "pdfkit",
+    "wink-nlp",
+    "wink-eng-lite-web-model",
+  ],
   // Type errors fail `npm run typecheck` (TypeScript 7, run in the test script); the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
   // The API routes and their methods, read from the route files at build time, for proxy.ts.

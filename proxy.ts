@@ -25,10 +25,16 @@ export function proxy(req: NextRequest) {
     if (verdict.ok) return NextResponse.next();
     const { status, error } = verdict;
     const body = "field" in verdict && verdict.field ? { error, field: verdict.field } : { error };
-    return NextResponse.json(body, { status, headers: { "Content-Security-Policy": API_CSP, ...(verdict.status === 405 ? { Allow: verdict.allow.join(", ") } : {}) } });
+    return NextResponse.json(body, {
+      status,
+      headers: { "Content-Security-Policy": API_CSP, ...(verdict.status === 405 ? { Allow: verdict.allow.join(", ") } : {}) },
+    });
   }
   if (!pathEscapesAreValid(pathname)) {
-    return new NextResponse("Bad request: the address holds a malformed % escape.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new NextResponse("Bad request: the address holds a malformed % escape.", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const nonce = newNonce();
   const csp = pageCsp(nonce, { dev: process.env.NODE_ENV === "development", https: process.env.NEXTAUTH_URL?.startsWith("https://") });
@@ -47,7 +53,7 @@ export function proxy(req: NextRequest) {
  * dropped) before the route may read it. So:
  * - pages (for their CSP nonce), whatever the request, but the public
  *   fact-checks under /f/, which have no script and send their own policy
- *   (lib/api/public-route.ts): their server time is counted (issue 14);
+ *   (lib/api/public-route.ts): their server time is counted;
  * - API requests, except those the app's own client marks with
  *   `X-Claimdesk-Client` (lib/queries/api-client.ts: the hot path, which
  *   never uses an unknown path or method), and except large bodies (declared
@@ -70,7 +76,11 @@ export const config = {
     },
     {
       source: "/api/:path*",
-      missing: [{ type: "header", key: "x-claimdesk-client" }, { type: "header", key: "content-length" }, { type: "header", key: "transfer-encoding" }],
+      missing: [
+        { type: "header", key: "x-claimdesk-client" },
+        { type: "header", key: "content-length" },
+        { type: "header", key: "transfer-encoding" },
+      ],
     },
     {
       source: "/api/:path*",

@@ -14,7 +14,17 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts", "seeds/**/*.test.ts", "scripts/**/*.test.ts", "tests/support/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: [
+            "lib/**/*.test.ts",
+            "components/**/*.test.ts",
+            "seeds/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "tests/support/**/*.test.ts",
+          ],
+          environment: "node",
+        },
       },
       {
         resolve: { alias },

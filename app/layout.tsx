@@ -8,7 +8,10 @@ import "@fontsource/source-serif-4/600.css";
 import "./globals.css";
 import { Providers } from "./providers";
 
-export const metadata: Metadata = { title: { default: "Claimdesk", template: "%s · Claimdesk" }, description: "A fact-check desk for newsroom teams." };
+export const metadata: Metadata = {
+  title: { default: "Claimdesk", template: "%s · Claimdesk" },
+  description: "A fact-check desk for newsroom teams.",
+};
 
 /** Reads the request's CSP nonce (proxy.ts), which also makes every page render per request, as nonces need. */
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -18,24 +18,52 @@ const N = 100_000;
 const team = await createTeam(db);
 const other = await createTeam(db);
 const people = await Promise.all([0, 1, 2, 3, 4].map(() => createUser(db, { team, role: "editor" })));
-const articles = await Promise.all(Array.from({ length: 20 }, (_, i) => createArticle(db, { team, text: `Article ${i} text.`, meta: { title: `Article ${i}` } })));
+const articles = await Promise.all(
+  Array.from({ length: 20 }, (_, i) => createArticle(db, { team, text: `Article ${i} text.`, meta: { title: `Article ${i}` } })),
+);
 const actions = ["claim.create", "claim.update", "evidence.link", "comment.create", "member.role"];
 
 // Claims to point the events at: 50 per article.
 const annotationIds: { id: string; articleId: string }[] = [];
 for (const a of articles) {
-  const rows = Array.from({ length: 50 }, (_, i) => ({ id: `${a.id}-${i}`, teamId: team.id, articleId: a.id, versionId: a.versions[0]!.id, authorId: people[i % 5]!.id, start: 0, end: 7, exact: "Article", prefix: "", suffix: "", verdict: "verified" as const }));
+  const rows = Array.from({ length: 50 }, (_, i) => ({
+    id: `${a.id}-${i}`,
+    teamId: team.id,
+    articleId: a.id,
+    versionId: a.versions[0]!.id,
+    authorId: people[i % 5]!.id,
+    start: 0,
+    end: 7,
+    exact: "Article",
+    prefix: "",
+    suffix: "",
+    verdict: "verified" as const,
+  }));
   await db.annotation.createMany({ data: rows });
   annotationIds.push(...rows.map((r) => ({ id: r.id, articleId: a.id })));
 }
 const t0 = performance.now();
 const events = (teamId: string, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ teamId, actorId: teamId === team.id ? people[i % 5]!.id : null, action: actions[i % actions.length]!, objectType: "annotation", objectId: annotationIds[i % annotationIds.length]!.id }));
+  Array.from({ length: n }, (_, i) => ({
+    teamId,
+    actorId: teamId === team.id ? people[i % 5]!.id : null,
+    action: actions[i % actions.length]!,
+    objectType: "annotation",
+    objectId: annotationIds[i % annotationIds.length]!.id,
+  }));
 for (let i = 0; i < N; i += 10_000) await insertAuditEvents(db, events(team.id, 10_000));
 await insertAuditEvents(db, events(other.id, 20_000));
 console.log(`Database: ${url.split(":")[0]}; ${N} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-const viewer = await viewerOf({ id: people[0]!.id, email: "", name: null, teamId: team.id, teamName: team.name, role: "admin" as const, teams: [] });
+const viewer = await viewerOf({
+  id: people[0]!.id,
+  email: "",
+  name: null,
+  teamId: team.id,
+  teamName: team.name,
+  role: "admin" as const,
+  teams: [],
+});
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
 async function time(label: string, run: () => Promise<unknown>) {
   await run();

@@ -34,7 +34,10 @@ if (!kind) {
   }
   for (const k of kinds) {
     const url = k === "postgres" ? Object.assign(new URL(pgUrl), { pathname: "/claimdesk_bench_articles" }).toString() : undefined;
-    spawnSync("npx", ["tsx", "bench/article-list.bench.ts", k], { stdio: "inherit", env: { ...process.env, ...(url ? { BENCH_DATABASE_URL: url } : {}) } });
+    spawnSync("npx", ["tsx", "bench/article-list.bench.ts", k], {
+      stdio: "inherit",
+      env: { ...process.env, ...(url ? { BENCH_DATABASE_URL: url } : {}) },
+    });
   }
   process.exit(0);
 }
@@ -51,11 +54,24 @@ const { createTeam, createUser, sha256Hex } = await import("@/seeds/factories");
 // A seeded generator: every run benches the same desk.
 let seed = 130013;
 const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), seed % n);
-const WORDS = ("nato alliance secretary general stoltenberg seoul tokyo korea japan ukraine russia china council budget minister president " +
+const WORDS = (
+  "nato alliance secretary general stoltenberg seoul tokyo korea japan ukraine russia china council budget minister president " +
   "weapons support security region said urged called war aid military the of and to in a on for with as that its which their talks summit " +
   "agency analyst policy countries partners east asia pacific nuclear election mayor court health climate drought flood market inflation rates " +
-  "hospital school police transit strike housing rent wages energy prices farmers harvest water rail port bridge museum").split(" ");
-const OUTLETS = ["Korea Herald", "Japan Times", "Riverside Ledger", "Metro Tribune", "World Service News", "The Herald", "Global Wire", "Allied Press", "Le Quotidien", "Diario del Sur"];
+  "hospital school police transit strike housing rent wages energy prices farmers harvest water rail port bridge museum"
+).split(" ");
+const OUTLETS = [
+  "Korea Herald",
+  "Japan Times",
+  "Riverside Ledger",
+  "Metro Tribune",
+  "World Service News",
+  "The Herald",
+  "Global Wire",
+  "Allied Press",
+  "Le Quotidien",
+  "Diario del Sur",
+];
 const sentence = () => {
   const w = Array.from({ length: 8 + rand(16) }, () => WORDS[rand(WORDS.length)]!);
   return `${w.join(" ").replace(/^./, (c) => c.toUpperCase())}.`;
@@ -67,7 +83,15 @@ const previous = reuse ? await db.membership.findFirst({ where: { role: "editor"
 const team = previous?.team ?? (await createTeam(db));
 const editor = previous?.user ?? (await createUser(db, { team, role: "editor" }));
 const reviewer = previous?.user ?? (await createUser(db, { team, role: "reviewer" }));
-const user = await viewerOf({ id: editor.id, email: editor.email, name: editor.name, teamId: team.id, teamName: team.name, role: "editor" as const, teams: [{ id: team.id, name: team.name, role: "editor" as const }] });
+const user = await viewerOf({
+  id: editor.id,
+  email: editor.email,
+  name: editor.name,
+  teamId: team.id,
+  teamName: team.name,
+  role: "editor" as const,
+  teams: [{ id: team.id, name: team.name, role: "editor" as const }],
+});
 
 const t0 = performance.now();
 for (let start = 0; start < (previous ? 0 : ARTICLES); start += 500) {
@@ -77,20 +101,50 @@ for (let start = 0; start < (previous ? 0 : ARTICLES); start += 500) {
     return { i, id: randomUUID(), versionId: randomUUID(), text, title: i % 50 === 0 ? null : sentence().slice(0, 120) };
   });
   await db.article.createMany({
-    data: batch.map((a) => ({ id: a.id, teamId: team.id, title: a.title, outlet: OUTLETS[a.i % OUTLETS.length]!, author: `Reporter ${a.i % 97}`, publishedDate: a.i % 25 === 0 ? null : date(a.i) })),
+    data: batch.map((a) => ({
+      id: a.id,
+      teamId: team.id,
+      title: a.title,
+      outlet: OUTLETS[a.i % OUTLETS.length]!,
+      author: `Reporter ${a.i % 97}`,
+      publishedDate: a.i % 25 === 0 ? null : date(a.i),
+    })),
   });
   await db.articleVersion.createMany({
-    data: batch.map((a) => ({ id: a.versionId, articleId: a.id, number: 1, text: a.text, textHash: sha256Hex(a.text), length: a.text.length })),
+    data: batch.map((a) => ({
+      id: a.versionId,
+      articleId: a.id,
+      number: 1,
+      text: a.text,
+      textHash: sha256Hex(a.text),
+      length: a.text.length,
+    })),
   });
   const rounds = batch.filter((a) => a.i % 3 === 0);
   await db.reviewRound.createMany({
-    data: rounds.map((a) => ({ teamId: team.id, articleId: a.id, versionId: a.versionId, createdById: editor.id, adjudicatorId: editor.id, status: (["open", "revealed", "adjudicated", "closed"] as const)[a.i % 4]! })),
+    data: rounds.map((a) => ({
+      teamId: team.id,
+      articleId: a.id,
+      versionId: a.versionId,
+      createdById: editor.id,
+      adjudicatorId: editor.id,
+      status: (["open", "revealed", "adjudicated", "closed"] as const)[a.i % 4]!,
+    })),
   });
   await db.annotation.createMany({
     data: batch.flatMap((a) =>
       Array.from({ length: 5 }, (_, n) => ({
-        teamId: team.id, articleId: a.id, versionId: a.versionId, authorId: n % 2 ? editor.id : reviewer.id, start: 0, end: 5, exact: a.text.slice(0, 5), prefix: "", suffix: "",
-        verdict: (a.i % 8 === 0 && n === 0 ? "disputed" : "verified") as "disputed" | "verified", deletedAt: n === 4 && a.i % 2 ? new Date() : null,
+        teamId: team.id,
+        articleId: a.id,
+        versionId: a.versionId,
+        authorId: n % 2 ? editor.id : reviewer.id,
+        start: 0,
+        end: 5,
+        exact: a.text.slice(0, 5),
+        prefix: "",
+        suffix: "",
+        verdict: (a.i % 8 === 0 && n === 0 ? "disputed" : "verified") as "disputed" | "verified",
+        deletedAt: n === 4 && a.i % 2 ? new Date() : null,
       })),
     ),
   });
@@ -115,7 +169,9 @@ const cases: [string, Record<string, string>][] = [
   ["page 400 of 400", { page: "400" }],
 ];
 const kindLabel = kind === "postgres" ? "PostgreSQL" : "SQLite";
-console.log(`\n${kindLabel}: ${(await db.article.count({ where: { teamId: team.id } })).toLocaleString("en")} articles ${previous ? "(reused)" : `seeded in ${(seeded / 1000).toFixed(1)} s`}; median of ${RUNS} runs (ms)`);
+console.log(
+  `\n${kindLabel}: ${(await db.article.count({ where: { teamId: team.id } })).toLocaleString("en")} articles ${previous ? "(reused)" : `seeded in ${(seeded / 1000).toFixed(1)} s`}; median of ${RUNS} runs (ms)`,
+);
 let worst = 0;
 for (const [label, q] of cases) {
   const query = listArticlesSchema.parse(q);
@@ -137,7 +193,9 @@ for (const [label, q] of cases) {
   worst = Math.max(worst, median);
   // On SQLite the query runs in this process, so its CPU time is the server's own work, whatever else the machine is doing.
   const own = kind === "sqlite" ? `; CPU ${cpu[RUNS >> 1]!.toFixed(1)}` : "";
-  console.log(`  ${label.padEnd(32)} ${median.toFixed(1).padStart(7)}   (max ${times.at(-1)!.toFixed(1)}${own}; ${total.toLocaleString("en")} match)`);
+  console.log(
+    `  ${label.padEnd(32)} ${median.toFixed(1).padStart(7)}   (max ${times.at(-1)!.toFixed(1)}${own}; ${total.toLocaleString("en")} match)`,
+  );
 }
 console.log(`  slowest median: ${worst.toFixed(1)} ms (target: under 100 ms)`);
 await db.$disconnect();

@@ -49,14 +49,23 @@ async function load(context: BrowserContext, url: string, target: Target): Promi
   });
   await page.goto(url, { waitUntil: "commit" });
   const wanted = target.ids > 0 ? "highlights" : "text";
-  await page.waitForFunction((k) => (window as unknown as { __marks: Record<string, number> }).__marks[k] !== undefined, wanted, { timeout: 30_000, polling: 20 });
+  await page.waitForFunction((k) => (window as unknown as { __marks: Record<string, number> }).__marks[k] !== undefined, wanted, {
+    timeout: 30_000,
+    polling: 20,
+  });
   const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
   // What the page asks for afterwards: wait until the network has been quiet for a while.
   await page.waitForLoadState("networkidle").catch(() => {});
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-    const api = performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.startsWith("/api/")) as PerformanceResourceTiming[];
-    return { origin: performance.timeOrigin, navBytes: nav.encodedBodySize, api: api.map((e) => ({ start: e.startTime, bytes: e.encodedBodySize })) };
+    const api = performance
+      .getEntriesByType("resource")
+      .filter((e) => new URL(e.name).pathname.startsWith("/api/")) as PerformanceResourceTiming[];
+    return {
+      origin: performance.timeOrigin,
+      navBytes: nav.encodedBodySize,
+      api: api.map((e) => ({ start: e.startTime, bytes: e.encodedBodySize })),
+    };
   });
   const paintedAt = marks[wanted]!;
   const before = timing.api.filter((e) => e.start < paintedAt).length;
@@ -102,9 +111,13 @@ try {
     const hl = rs[0]!.highlights === null ? null : median(rs.map((r) => r.highlights!));
     const before = median(rs.map((r) => r.before));
     const total = median(rs.map((r) => r.total));
-    console.log(`  ${name.padEnd(32)} ${ms(text)} ${ms(hl)}  ${((hl ?? text) / list).toFixed(2).padStart(5)}  ${String(before).padStart(9)}  ${String(total).padStart(3)}  ${(median(rs.map((r) => r.bytes)) / 1024).toFixed(0).padStart(7)}`);
+    console.log(
+      `  ${name.padEnd(32)} ${ms(text)} ${ms(hl)}  ${((hl ?? text) / list).toFixed(2).padStart(5)}  ${String(before).padStart(9)}  ${String(total).padStart(3)}  ${(median(rs.map((r) => r.bytes)) / 1024).toFixed(0).padStart(7)}`,
+    );
   }
-  console.log(`  floor: bare route ${floor.toFixed(0)} ms; target: article text and highlights about as soon as the list page (${list.toFixed(0)} ms), 0 requests before paint`);
+  console.log(
+    `  floor: bare route ${floor.toFixed(0)} ms; target: article text and highlights about as soon as the list page (${list.toFixed(0)} ms), 0 requests before paint`,
+  );
 } finally {
   await browser.close();
   await server.stop();

@@ -64,7 +64,11 @@ const user = { id: u.id, email: u.email, name: u.name, teamId: team.id, teamName
 const seeds = seedArticles();
 
 console.log(`\n2. Suggestions for a 5,000-word article (${url.split(":")[0]})`);
-const long = Array.from({ length: 3 }, () => seeds.map((s) => s.raw).join("\n")).join("\n").split(/\s+/).slice(0, 5000).join(" ")
+const long = Array.from({ length: 3 }, () => seeds.map((s) => s.raw).join("\n"))
+  .join("\n")
+  .split(/\s+/)
+  .slice(0, 5000)
+  .join(" ")
   .replace(/([.!?]”?) /g, "$1\n");
 const analysis: { wall: number; cpu: number }[] = [];
 const first: { wall: number; cpu: number }[] = [];
@@ -79,7 +83,9 @@ for (let run = 0; run < 3; run++) {
 console.log(`   analysis alone (wink-nlp + features)   ${fmt(analysis)}`);
 console.log(`   first request (analyse + index)        ${fmt(first)}  (the first of all also starts the worker)`);
 console.log(`   later requests (from the index)        ${fmt(later)}`);
-console.log(`   load average during the runs           ${(await import("node:os")).loadavg()[0]!.toFixed(1)} on ${(await import("node:os")).cpus().length} cores`);
+console.log(
+  `   load average during the runs           ${(await import("node:os")).loadavg()[0]!.toFixed(1)} on ${(await import("node:os")).cpus().length} cores`,
+);
 
 const N = Number(process.env.ASSIST_ARTICLES ?? 10_000);
 console.log(`\n3. Related-claim search over ${N.toLocaleString("en")} articles`);
@@ -88,36 +94,73 @@ console.log(`\n3. Related-claim search over ${N.toLocaleString("en")} articles`)
 const real = [];
 for (const s of seeds) real.push(await createArticle(db, { team, text: s.raw, meta: s.meta }));
 for (const a of real) await listSuggestions(user, a.id);
-const seedTerms = [...new Set((await db.assistSentence.findMany({ where: { teamId: team.id }, select: { terms: true } })).flatMap((r) => r.terms.split(" ")))].filter((t) => !t.startsWith("team"));
+const seedTerms = [
+  ...new Set(
+    (await db.assistSentence.findMany({ where: { teamId: team.id }, select: { terms: true } })).flatMap((r) => r.terms.split(" ")),
+  ),
+].filter((t) => !t.startsWith("team"));
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const zipf = (n: number) => Math.floor(n ** rand()) - 1;
 const tTeam = teamTerm(team.id);
 const started = performance.now();
 const df = new Map<string, number>();
-let sentences = 0, terms = 0, rowid = Number((isPostgres() ? [{ m: 0 }] : await db.$queryRaw<{ m: number | bigint }[]>`SELECT coalesce(max(rowid), 0) AS m FROM "AssistSentenceFts"`)[0]!.m) + 1;
+let sentences = 0,
+  terms = 0,
+  rowid =
+    Number(
+      (isPostgres()
+        ? [{ m: 0 }]
+        : await db.$queryRaw<{ m: number | bigint }[]>`SELECT coalesce(max(rowid), 0) AS m FROM "AssistSentenceFts"`)[0]!.m,
+    ) + 1;
 for (let base = 0; base < N - real.length; base += 250) {
   const count = Math.min(250, N - real.length - base);
   const articles = Array.from({ length: count }, (_, i) => ({ id: `bench-${base + i}`, teamId: team.id, title: `Synthetic ${base + i}` }));
   await db.article.createMany({ data: articles });
-  await db.articleVersion.createMany({ data: articles.map((a) => ({ id: `${a.id}-v1`, articleId: a.id, number: 1, text: "(synthetic)", textHash: "-", length: 11 })) });
-  await db.assistIndexState.createMany({ data: articles.map((a) => ({ versionId: `${a.id}-v1`, teamId: team.id, articleId: a.id, engine: ASSIST_ENGINE, sentences: 20 })) });
-  const rows = articles.flatMap((a) => Array.from({ length: 20 }, (_, k) => {
-    const t = Array.from({ length: 14 }, () => (rand() < 0.3 ? seedTerms[Math.floor(rand() * seedTerms.length)]! : `w${zipf(20000)}`));
-    t.push(`ent${zipf(2000)}`, `num${Math.floor(rand() * 500)}`);
-    for (const x of new Set(t)) df.set(x, (df.get(x) ?? 0) + 1);
-    sentences++;
-    terms += t.length;
-    return {
-      id: `${a.id}-v1:${k}`, teamId: team.id, articleId: a.id, versionId: `${a.id}-v1`, ordinal: k, start: k * 100, end: k * 100 + 90, text: t.join(" "),
-      terms: [...t, tTeam].join(" "), termCount: t.length, features: {}, speaker: null, ftsRowid: isPostgres() ? null : rowid++,
-      signature: { entities: [{ key: t[14]!, kind: "org", name: t[14]! }], numbers: [], speakers: [], modality: "statement", earlier: null, negated: false },
-    };
-  }));
+  await db.articleVersion.createMany({
+    data: articles.map((a) => ({ id: `${a.id}-v1`, articleId: a.id, number: 1, text: "(synthetic)", textHash: "-", length: 11 })),
+  });
+  await db.assistIndexState.createMany({
+    data: articles.map((a) => ({ versionId: `${a.id}-v1`, teamId: team.id, articleId: a.id, engine: ASSIST_ENGINE, sentences: 20 })),
+  });
+  const rows = articles.flatMap((a) =>
+    Array.from({ length: 20 }, (_, k) => {
+      const t = Array.from({ length: 14 }, () => (rand() < 0.3 ? seedTerms[Math.floor(rand() * seedTerms.length)]! : `w${zipf(20000)}`));
+      t.push(`ent${zipf(2000)}`, `num${Math.floor(rand() * 500)}`);
+      for (const x of new Set(t)) df.set(x, (df.get(x) ?? 0) + 1);
+      sentences++;
+      terms += t.length;
+      return {
+        id: `${a.id}-v1:${k}`,
+        teamId: team.id,
+        articleId: a.id,
+        versionId: `${a.id}-v1`,
+        ordinal: k,
+        start: k * 100,
+        end: k * 100 + 90,
+        text: t.join(" "),
+        terms: [...t, tTeam].join(" "),
+        termCount: t.length,
+        features: {},
+        speaker: null,
+        ftsRowid: isPostgres() ? null : rowid++,
+        signature: {
+          entities: [{ key: t[14]!, kind: "org", name: t[14]! }],
+          numbers: [],
+          speakers: [],
+          modality: "statement",
+          earlier: null,
+          negated: false,
+        },
+      };
+    }),
+  );
   await db.assistSentence.createMany({ data: rows });
   if (!isPostgres()) {
     for (let i = 0; i < rows.length; i += 500) {
-      await db.$executeRaw(Prisma.sql`INSERT INTO "AssistSentenceFts" (rowid, "terms", "sentenceId") VALUES ${Prisma.join(rows.slice(i, i + 500).map((r) => Prisma.sql`(${r.ftsRowid}, ${r.terms}, ${r.id})`))}`);
+      await db.$executeRaw(
+        Prisma.sql`INSERT INTO "AssistSentenceFts" (rowid, "terms", "sentenceId") VALUES ${Prisma.join(rows.slice(i, i + 500).map((r) => Prisma.sql`(${r.ftsRowid}, ${r.terms}, ${r.id})`))}`,
+      );
     }
   }
 }
@@ -129,16 +172,35 @@ for (let i = 0; i < stats.length; i += 500) {
 }
 await db.assistModel.update({ where: { teamId: team.id }, data: { sentences: { increment: sentences }, terms: { increment: terms } } });
 if (isPostgres()) await db.$executeRaw`ANALYZE "AssistSentence"`;
-console.log(`   corpus: ${(await db.assistSentence.count({ where: { teamId: team.id } })).toLocaleString("en")} indexed sentences, built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `   corpus: ${(await db.assistSentence.count({ where: { teamId: team.id } })).toLocaleString("en")} indexed sentences, built in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+);
 
 const v = { ...real[3]!.versions[0]!, articleId: real[3]!.id };
-const claim = await createClaimOnPhrase(db, { team, version: v, authorId: u.id, verdict: "disputed", phrase: "Stoltenberg urged South Korea to support Ukraine militarily" });
-const claim2 = await createClaimOnPhrase(db, { team, version: { ...real[0]!.versions[0]!, articleId: real[0]!.id }, authorId: u.id, verdict: "verified", phrase: "South Korea has already signed major agreements" });
+const claim = await createClaimOnPhrase(db, {
+  team,
+  version: v,
+  authorId: u.id,
+  verdict: "disputed",
+  phrase: "Stoltenberg urged South Korea to support Ukraine militarily",
+});
+const claim2 = await createClaimOnPhrase(db, {
+  team,
+  version: { ...real[0]!.versions[0]!, articleId: real[0]!.id },
+  authorId: u.id,
+  verdict: "verified",
+  phrase: "South Korea has already signed major agreements",
+});
 const viewer = await viewerOf(user);
-for (const [label, id] of [["the call on Seoul (in all five)", claim.id], ["the arms deal with Poland (in two)", claim2.id]] as const) {
+for (const [label, id] of [
+  ["the call on Seoul (in all five)", claim.id],
+  ["the arms deal with Poland (in two)", claim2.id],
+] as const) {
   const runs: { wall: number; cpu: number; value: unknown[] }[] = [];
   for (let i = 0; i < 21; i++) runs.push(await timed(() => listRelatedClaims(viewer, id)));
   const steady = runs.slice(1);
-  console.log(`   ${label.padEnd(36)} ${fmt(steady)}, p95 ${p95(steady.map((r) => r.wall)).toFixed(1)} ms wall (${runs[0]!.value.length} related)`);
+  console.log(
+    `   ${label.padEnd(36)} ${fmt(steady)}, p95 ${p95(steady.map((r) => r.wall)).toFixed(1)} ms wall (${runs[0]!.value.length} related)`,
+  );
 }
 await db.$disconnect();

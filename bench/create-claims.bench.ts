@@ -25,7 +25,10 @@ const client = httpClient(server.url, CLIENTS);
 try {
   const team = await createTeam(server.db);
   const user = await createUser(server.db, { team, role: "editor" });
-  const text = Array.from({ length: 200 }, (_, i) => `Paragraph ${i}: NATO Secretary General Jens Stoltenberg visited Seoul and Tokyo in January 2023.`).join("\n");
+  const text = Array.from(
+    { length: 200 },
+    (_, i) => `Paragraph ${i}: NATO Secretary General Jens Stoltenberg visited Seoul and Tokyo in January 2023.`,
+  ).join("\n");
   const article = await createArticle(server.db, { team, text, stripFurniture: false });
   const versionId = article.versions[0]!.id;
   const cookie = await signInCookie(server.url, user.email);
@@ -62,8 +65,12 @@ try {
 
   const f = (n: number) => n.toFixed(1);
   console.log(`create-claims (${process.env.BENCH_DATABASE_URL ? "postgres" : "sqlite"})`);
-  console.log(`  ping p50 ${f(percentile(pings, 50))} ms; create, 1 connection: p50 ${f(percentile(single, 50))} ms (ratio ${(percentile(single, 50) / percentile(pings, 50)).toFixed(2)}×, target ≤ 3×)`);
-  console.log(`  of which server-side (p50): sign-in check ${f(percentile(auth, 50))} ms, create use case ${f(percentile(handler, 50))} ms`);
+  console.log(
+    `  ping p50 ${f(percentile(pings, 50))} ms; create, 1 connection: p50 ${f(percentile(single, 50))} ms (ratio ${(percentile(single, 50) / percentile(pings, 50)).toFixed(2)}×, target ≤ 3×)`,
+  );
+  console.log(
+    `  of which server-side (p50): sign-in check ${f(percentile(auth, 50))} ms, create use case ${f(percentile(handler, 50))} ms`,
+  );
 
   // The 10-connection run, ROUNDS times over (a 2-core VM is noisy: one run can be off by 10 ms at p95).
   let next = 0;
@@ -85,7 +92,9 @@ try {
     const seconds = (performance.now() - t0) / 1000;
     const errors = [...statuses].filter(([s]) => s !== 201).reduce((n, [, c]) => n + c, 0);
     p95s.push(percentile(latencies, 95));
-    console.log(`  create, ${CLIENTS} connections, ${TOTAL} claims (run ${round}/${ROUNDS}): p50 ${f(percentile(latencies, 50))} ms, p95 ${f(percentile(latencies, 95))} ms (target ≤ 50), p99 ${f(percentile(latencies, 99))} ms, max ${f(Math.max(...latencies))} ms, throughput ${(TOTAL / seconds).toFixed(0)}/s, errors ${errors}, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    console.log(
+      `  create, ${CLIENTS} connections, ${TOTAL} claims (run ${round}/${ROUNDS}): p50 ${f(percentile(latencies, 50))} ms, p95 ${f(percentile(latencies, 95))} ms (target ≤ 50), p99 ${f(percentile(latencies, 99))} ms, max ${f(Math.max(...latencies))} ms, throughput ${(TOTAL / seconds).toFixed(0)}/s, errors ${errors}, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+    );
   }
   console.log(`  p95 over the ${ROUNDS} runs: median ${f(percentile(p95s, 50))} ms, worst ${f(Math.max(...p95s))} ms`);
   const stored = await server.db.annotation.count({ where: { articleId: article.id } });
@@ -111,7 +120,9 @@ function crossCheckWithWrk(articleId: string, versionId: string, cookie: string)
   const script = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-wrk-")), "create.lua");
   // The ids and the cookie are ASCII without backslashes: as JSON strings they are valid Lua literals.
   const lua = (v: string) => JSON.stringify(v);
-  writeFileSync(script, `
+  writeFileSync(
+    script,
+    `
 local i = 0
 request = function()
   i = i + 1
@@ -122,10 +133,13 @@ end
 done = function(summary, latency, requests)
   io.write(string.format("WRK %d %d %.1f %.1f %.1f %.1f %d\\n", summary.requests, summary.duration, latency:percentile(50) / 1000,
     latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000, summary.errors.status))
-end`);
+end`,
+  );
   const run = spawnSync("wrk", ["-t1", `-c${CLIENTS}`, "-d3s", "-s", script, server.url], { encoding: "utf8" });
   const m = /WRK (\d+) (\d+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(run.stdout);
   if (!m) return console.log(`  wrk cross-check failed: ${run.stderr || run.stdout}`);
   const [, requests, micros, p50, p95, p99, max, non2xx] = m;
-  console.log(`  wrk, ${CLIENTS} connections, 3 s: ${requests} claims, p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${max} ms, throughput ${(Number(requests) / (Number(micros) / 1e6)).toFixed(0)}/s, non-2xx ${non2xx}`);
+  console.log(
+    `  wrk, ${CLIENTS} connections, 3 s: ${requests} claims, p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${max} ms, throughput ${(Number(requests) / (Number(micros) / 1e6)).toFixed(0)}/s, non-2xx ${non2xx}`,
+  );
 }

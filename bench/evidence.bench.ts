@@ -26,14 +26,38 @@ const viewer = await viewerOf(user);
 await db.evidenceItem.createMany({
   data: Array.from({ length: N }, (_, i) => {
     const publisher = i % 10 ? "Yonhap" : "KBS World";
-    return { teamId: team.id, kind: "web_source" as const, title: `Report ${i} on tanks`, publisher, url: `https://example.org/${i}`, searchText: `report ${i} on tanks\n${publisher.toLowerCase()}\nhttps://example.org/${i}` };
+    return {
+      teamId: team.id,
+      kind: "web_source" as const,
+      title: `Report ${i} on tanks`,
+      publisher,
+      url: `https://example.org/${i}`,
+      searchText: `report ${i} on tanks\n${publisher.toLowerCase()}\nhttps://example.org/${i}`,
+    };
   }),
 });
-const article = await createArticle(db, { team, text: "Stoltenberg said the summit in Madrid was in July last year. Poland bought hundreds of tanks." });
-const claim = await createClaimOnPhrase(db, { team, version: { ...article.versions[0]!, articleId: article.id }, authorId: u.id, phrase: "the summit in Madrid was in July last year", verdict: "disputed" });
-const fact = await createEvidenceItem(db, { team, kind: "dated_fact", title: "NATO Madrid Summit, 28-30 June 2022", dateStart: "2022-06-28", dateEnd: "2022-06-30", datePrecision: "day" });
+const article = await createArticle(db, {
+  team,
+  text: "Stoltenberg said the summit in Madrid was in July last year. Poland bought hundreds of tanks.",
+});
+const claim = await createClaimOnPhrase(db, {
+  team,
+  version: { ...article.versions[0]!, articleId: article.id },
+  authorId: u.id,
+  phrase: "the summit in Madrid was in July last year",
+  verdict: "disputed",
+});
+const fact = await createEvidenceItem(db, {
+  team,
+  kind: "dated_fact",
+  title: "NATO Madrid Summit, 28-30 June 2022",
+  dateStart: "2022-06-28",
+  dateEnd: "2022-06-30",
+  datePrecision: "day",
+});
 await createEvidenceLink(db, { team, evidenceId: fact.id, claimId: claim.id });
-for (let i = 0; i < 5; i++) await createEvidenceLink(db, { team, evidenceId: (await createEvidenceItem(db, { team, title: `Linked ${i}` })).id, claimId: claim.id });
+for (let i = 0; i < 5; i++)
+  await createEvidenceLink(db, { team, evidenceId: (await createEvidenceItem(db, { team, title: `Linked ${i}` })).id, claimId: claim.id });
 
 async function time(label: string, run: () => unknown, n = 50) {
   await run();

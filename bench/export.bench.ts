@@ -31,7 +31,11 @@ const STALL_TARGET_MS = 100;
 
 /** An article of `n` paragraphs, each holding one claimable sentence with curly quotes and accents. */
 function articleText(n: number, tag: string): string {
-  return Array.from({ length: n }, (_, i) => `Paragraph ${i} of ${tag}. Officials said “claim ${i} is true” at the café on day ${i}, according to the report. Nothing else here.`).join("\n");
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      `Paragraph ${i} of ${tag}. Officials said “claim ${i} is true” at the café on day ${i}, according to the report. Nothing else here.`,
+  ).join("\n");
 }
 const claimPhrase = (i: number) => `“claim ${i} is true” at the café on day ${i}`;
 
@@ -43,7 +47,11 @@ function model(n: number, tag: string): ReportModel {
     rationaleText: `Rationale ${i} with emphasis.`,
     evidence: i % 2 ? [evidence({ title: `Source ${i}` })] : [],
   }));
-  return makeReportModel({ text: articleText(n, tag), claims, over: { article: { id: tag, title: `Article ${tag}`, outlet: "Bench", author: null, publishedDate: "2023-01-30", url: null } } });
+  return makeReportModel({
+    text: articleText(n, tag),
+    claims,
+    over: { article: { id: tag, title: `Article ${tag}`, outlet: "Bench", author: null, publishedDate: "2023-01-30", url: null } },
+  });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -96,7 +104,9 @@ console.log("\nA. builders alone, in memory (the floor), median of", ROUNDS);
 console.log(`  ${"format".padEnd(12)} ${"1 × 1,000".padStart(9)} ${"100 × 100".padStart(9)}`);
 for (const format of REPORT_FORMATS) {
   const a = await measure(() => renderReport(one, format));
-  const b = await measure(async () => { for (const m of hundred) await renderReport(m, format); });
+  const b = await measure(async () => {
+    for (const m of hundred) await renderReport(m, format);
+  });
   floor[format] = b.ms;
   console.log(`  ${format.padEnd(12)} ${ms(a.ms)} ${ms(b.ms)}`);
 }
@@ -112,20 +122,51 @@ const { createHeavyArticle, manyWords, unbrokenRun } = await import("@/tests/sup
 const team = await createTeam(db);
 const editor = await createUser(db, { team, role: "editor" });
 const viewer = { id: editor.id, teamId: team.id, role: "editor" as const };
-const source = await db.evidenceItem.create({ data: { teamId: team.id, kind: "web_source", title: "NATO press release", url: "https://www.nato.int/x" } });
+const source = await db.evidenceItem.create({
+  data: { teamId: team.id, kind: "web_source", title: "NATO press release", url: "https://www.nato.int/x" },
+});
 const articles: { id: string; textLength: number; annotations: number }[] = [];
 for (const m of hundred) {
   const article = await createArticle(db, { team, text: m.version.text, stripFurniture: false, meta: { title: m.article.title } });
   const versionId = article.versions[0]!.id;
-  const rows = m.claims.map((c) => ({ id: randomUUID(), teamId: team.id, articleId: article.id, versionId, authorId: editor.id, start: c.start, end: c.end, exact: c.exact, prefix: c.prefix, suffix: c.suffix, verdict: c.verdict, rationaleHtml: c.rationaleHtml }));
+  const rows = m.claims.map((c) => ({
+    id: randomUUID(),
+    teamId: team.id,
+    articleId: article.id,
+    versionId,
+    authorId: editor.id,
+    start: c.start,
+    end: c.end,
+    exact: c.exact,
+    prefix: c.prefix,
+    suffix: c.suffix,
+    verdict: c.verdict,
+    rationaleHtml: c.rationaleHtml,
+  }));
   await db.annotation.createMany({ data: rows });
-  await db.evidenceLink.createMany({ data: rows.filter((_, i) => i % 2).map((r) => ({ teamId: team.id, evidenceId: source.id, annotationId: r.id, stance: "supports" as const })) });
+  await db.evidenceLink.createMany({
+    data: rows
+      .filter((_, i) => i % 2)
+      .map((r) => ({ teamId: team.id, evidenceId: source.id, annotationId: r.id, stance: "supports" as const })),
+  });
   articles.push({ id: article.id, textLength: m.version.text.length, annotations: rows.length });
 }
 
 /** The team export of every article in one format, as POST /api/reports/zip builds it. */
 async function teamExport(formats: ReportFormat[]) {
-  const job: ZipJob = { id: randomUUID(), teamId: team.id, userId: editor.id, status: "running", done: 0, total: articles.length, error: null, file: null, bytes: 0, filename: "bench.zip", finishedAt: null };
+  const job: ZipJob = {
+    id: randomUUID(),
+    teamId: team.id,
+    userId: editor.id,
+    status: "running",
+    done: 0,
+    total: articles.length,
+    error: null,
+    file: null,
+    bytes: 0,
+    filename: "bench.zip",
+    finishedAt: null,
+  };
   await buildTeamZip(job, articles, formats, "http://bench.local", null, viewer);
   if (!job.file) throw new Error(`export failed: ${job.error}`);
   rmSync(job.file!, { force: true });
@@ -133,20 +174,33 @@ async function teamExport(formats: ReportFormat[]) {
 }
 
 await teamExport(["csv"]); // start the worker and warm it up
-console.log(`\nB. team export, 10,000 claims over 100 articles, end to end (${dbUrl.startsWith("file:") ? "SQLite" : "PostgreSQL"}), median of ${ROUNDS}`);
-console.log(`  ${"format".padEnd(12)} ${"time".padStart(9)} ${"floor".padStart(9)} ${"target".padStart(9)} ${"CPU".padStart(9)}   ${"peak extra memory".padEnd(24)} server thread: longest stall, busy`);
+console.log(
+  `\nB. team export, 10,000 claims over 100 articles, end to end (${dbUrl.startsWith("file:") ? "SQLite" : "PostgreSQL"}), median of ${ROUNDS}`,
+);
+console.log(
+  `  ${"format".padEnd(12)} ${"time".padStart(9)} ${"floor".padStart(9)} ${"target".padStart(9)} ${"CPU".padStart(9)}   ${"peak extra memory".padEnd(24)} server thread: longest stall, busy`,
+);
 for (const format of REPORT_FORMATS) {
   const r = await measure(() => teamExport([format]));
-  console.log(`  ${format.padEnd(12)} ${ms(r.ms)} ${ms(floor[format])} ${`≤ ${TARGET_MS[format]}`.padStart(9)} ${ms(r.cpuMs)}   ${`${r.extraMb.toFixed(0)} MB (≤ ${MEMORY_TARGET_MB})`.padEnd(24)} ${r.stallMs.toFixed(0)} ms (< ${STALL_TARGET_MS}), ${r.busyPct.toFixed(0)}%   runs: ${r.runs.map((t) => t.toFixed(0)).join(", ")}`);
+  console.log(
+    `  ${format.padEnd(12)} ${ms(r.ms)} ${ms(floor[format])} ${`≤ ${TARGET_MS[format]}`.padStart(9)} ${ms(r.cpuMs)}   ${`${r.extraMb.toFixed(0)} MB (≤ ${MEMORY_TARGET_MB})`.padEnd(24)} ${r.stallMs.toFixed(0)} ms (< ${STALL_TARGET_MS}), ${r.busyPct.toFixed(0)}%   runs: ${r.runs.map((t) => t.toFixed(0)).join(", ")}`,
+  );
 }
 
 // C. The largest article the import accepts, 1,000 claims, on a worker (GET /api/articles/{id}/report).
 console.log(`\nC. the largest article the import accepts (1 MiB), 1,000 claims, end to end on a worker, median of ${ROUNDS}`);
-for (const [label, text] of [["without spaces", unbrokenRun()], ["distinct words", manyWords()]] as const) {
+for (const [label, text] of [
+  ["without spaces", unbrokenRun()],
+  ["distinct words", manyWords()],
+] as const) {
   const { article } = await createHeavyArticle(db, { team, editorId: editor.id, text, claims: 1000, title: label });
   for (const format of ["pdf", "html"] as const) {
-    const r = await measure(() => reportPool().run({ kind: "article", viewer, articleId: article.id, load: { baseUrl: "http://bench.local" }, format }));
-    console.log(`  ${`${format} ${label}`.padEnd(22)} ${ms(r.ms)}   CPU ${ms(r.cpuMs).trim()}   peak extra memory ${r.extraMb.toFixed(0)} MB   server thread: longest stall ${r.stallMs.toFixed(0)} ms (< ${STALL_TARGET_MS}), busy ${r.busyPct.toFixed(0)}%   runs: ${r.runs.map((t) => t.toFixed(0)).join(", ")}`);
+    const r = await measure(() =>
+      reportPool().run({ kind: "article", viewer, articleId: article.id, load: { baseUrl: "http://bench.local" }, format }),
+    );
+    console.log(
+      `  ${`${format} ${label}`.padEnd(22)} ${ms(r.ms)}   CPU ${ms(r.cpuMs).trim()}   peak extra memory ${r.extraMb.toFixed(0)} MB   server thread: longest stall ${r.stallMs.toFixed(0)} ms (< ${STALL_TARGET_MS}), busy ${r.busyPct.toFixed(0)}%   runs: ${r.runs.map((t) => t.toFixed(0)).join(", ")}`,
+    );
   }
 }
 

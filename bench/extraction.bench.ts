@@ -49,7 +49,10 @@ async function legacyImporter(): Promise<((f: ExtractionFixture) => string) | nu
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     for (const file of ["lib/import/html-to-text.ts", "lib/anchoring/strip-furniture.ts", "lib/anchoring/normalize-text.ts"]) {
-      writeFileSync(`${dir}/${file.split("/").pop()}`, execFileSync("git", ["show", `${LEGACY_COMMIT}:${file}`], { stdio: ["ignore", "pipe", "ignore"] }));
+      writeFileSync(
+        `${dir}/${file.split("/").pop()}`,
+        execFileSync("git", ["show", `${LEGACY_COMMIT}:${file}`], { stdio: ["ignore", "pipe", "ignore"] }),
+      );
     }
     const base = pathToFileURL(`${process.cwd()}/${dir}/`).href;
     const { htmlToText } = await import(`${base}html-to-text.ts`);
@@ -74,13 +77,18 @@ function report(name: string, extract: (f: ExtractionFixture) => string) {
   return rows;
 }
 
-console.log(`${fixtures.length} pages (${fixtures.filter((f) => f.meta.heldOut).length} held out, ${fixtures.filter((f) => f.meta.writtenAfterFreeze).length} of them written after the rules were frozen); token-shingle (n=4) F1, macro-averaged per page\n`);
+console.log(
+  `${fixtures.length} pages (${fixtures.filter((f) => f.meta.heldOut).length} held out, ${fixtures.filter((f) => f.meta.writtenAfterFreeze).length} of them written after the rules were frozen); token-shingle (n=4) F1, macro-averaged per page\n`,
+);
 report("Readability alone", readabilityAlone);
 const legacy = await legacyImporter();
 if (legacy) report(`importer before Readability (${LEGACY_COMMIT})`, legacy);
 else console.log("importer before Readability: skipped (git history not available)");
 const rows = report("Claimdesk importer", claimdesk);
-const worst = rows.map((r) => ({ name: r.f.name, f1: pageF1(r.f.expected, claimdesk(r.f)) })).sort((a, b) => a.f1 - b.f1).slice(0, 5);
+const worst = rows
+  .map((r) => ({ name: r.f.name, f1: pageF1(r.f.expected, claimdesk(r.f)) }))
+  .sort((a, b) => a.f1 - b.f1)
+  .slice(0, 5);
 console.log(`lowest pages: ${worst.map((w) => `${w.name} ${pct(w.f1)}`).join(", ")}`);
 
 // Time per page, in this thread (the server reads pages in a worker).
@@ -93,12 +101,15 @@ for (let run = 0; run < 3; run++) {
   }
 }
 times.sort((a, b) => a - b);
-console.log(`\nreading a page: median ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
+console.log(
+  `\nreading a page: median ${times[times.length >> 1]!.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
+);
 
 // A 10 MB page: a real-shaped article padded with inline scripts and JSON, as large pages are.
 const base = decode(fixtures.find((f) => f.name === "arc-transit-strike")!);
 let pad = "";
-for (let i = 0; pad.length < 9_800_000; i++) pad += `<script>window.__STATE_${i}__=${JSON.stringify({ items: "x".repeat(2000) })};</script>${i % 20 === 0 ? `<div class="rail"><a href="/s/${i}">Story ${i}</a></div>` : ""}`;
+for (let i = 0; pad.length < 9_800_000; i++)
+  pad += `<script>window.__STATE_${i}__=${JSON.stringify({ items: "x".repeat(2000) })};</script>${i % 20 === 0 ? `<div class="rail"><a href="/s/${i}">Story ${i}</a></div>` : ""}`;
 const big = Buffer.from(base.replace("</body>", `${pad}</body>`));
 const loop = monitorEventLoopDelay({ resolution: 10 });
 for (let run = 0; run < 3; run++) {

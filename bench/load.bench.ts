@@ -31,10 +31,14 @@ const OVERLOAD_SECONDS = Number(process.env.BENCH_OVERLOAD_SECONDS ?? 20);
 
 const server = await startBenchServer("load", 3202);
 const f = (n: number) => n.toFixed(1);
-const summary = (ms: number[]) => `p50 ${f(percentile(ms, 50))} ms, p95 ${f(percentile(ms, 95))} ms, p99 ${f(percentile(ms, 99))} ms, max ${f(Math.max(...ms))} ms`;
+const summary = (ms: number[]) =>
+  `p50 ${f(percentile(ms, 50))} ms, p95 ${f(percentile(ms, 95))} ms, p99 ${f(percentile(ms, 99))} ms, max ${f(Math.max(...ms))} ms`;
 try {
   const team = await createTeam(server.db);
-  const text = Array.from({ length: 400 }, (_, i) => `Paragraph ${i}: NATO Secretary General Jens Stoltenberg visited Seoul and Tokyo in January 2023.`).join("\n");
+  const text = Array.from(
+    { length: 400 },
+    (_, i) => `Paragraph ${i}: NATO Secretary General Jens Stoltenberg visited Seoul and Tokyo in January 2023.`,
+  ).join("\n");
   const articles = await Promise.all(Array.from({ length: 5 }, () => createArticle(server.db, { team, text, stripFurniture: false })));
   const signIn = async (role: "reviewer" | "editor") => {
     const user = await createUser(server.db, { team, role });
@@ -47,7 +51,8 @@ try {
     return { start, end: start + 20 };
   };
   // The client's id becomes the claim's (create-claim.ts), so the update needs no response body.
-  const createBody = (articleIdx: number, i: number, clientId = randomUUID()) => JSON.stringify({ versionId: articles[articleIdx]!.versions[0]!.id, ...span(i), verdict: "verified", clientId });
+  const createBody = (articleIdx: number, i: number, clientId = randomUUID()) =>
+    JSON.stringify({ versionId: articles[articleIdx]!.versions[0]!.id, ...span(i), verdict: "verified", clientId });
 
   // 1. Fifty reviewers, each creating a claim, then changing its verdict, in a loop.
   {
@@ -65,17 +70,22 @@ try {
         const path = `/api/articles/${articles[r % articles.length]!.id}/claims`;
         for (let i = 0; performance.now() < until; i++) {
           const id = randomUUID();
-          const sent: Timed = await client.send("POST", path, headers, createBody(r % articles.length, r * 100_000 + i, id)).catch(() => ({ ms: 0, status: 0, headers: {} }));
+          const sent: Timed = await client
+            .send("POST", path, headers, createBody(r % articles.length, r * 100_000 + i, id))
+            .catch(() => ({ ms: 0, status: 0, headers: {} }));
           latencies.push(sent.ms);
           count(`POST ${sent.status}`);
           if (sent.status !== 201) {
             errors++;
             // Told to come back later, a client does (Retry-After) rather than hammering.
-            if (sent.status === 503 || sent.status === 429) await new Promise((r) => setTimeout(r, 1000 * Number(sent.headers["retry-after"] ?? 1)));
+            if (sent.status === 503 || sent.status === 429)
+              await new Promise((r) => setTimeout(r, 1000 * Number(sent.headers["retry-after"] ?? 1)));
             continue;
           }
           creates++;
-          const patched = await client.send("PATCH", `/api/claims/${id}`, headers, JSON.stringify({ version: 1, verdict: "disputed" })).catch(() => ({ ms: 0, status: 0, headers: {} }));
+          const patched = await client
+            .send("PATCH", `/api/claims/${id}`, headers, JSON.stringify({ version: 1, verdict: "disputed" }))
+            .catch(() => ({ ms: 0, status: 0, headers: {} }));
           latencies.push(patched.ms);
           count(`PATCH ${patched.status}`);
           if (patched.status === 200) updates++;
@@ -88,10 +98,16 @@ try {
     const rows = await server.db.annotation.count({ where: { articleId: { in: ids } } });
     const updated = await server.db.annotation.count({ where: { articleId: { in: ids }, version: 2 } });
     const beyond = await server.db.annotation.count({ where: { articleId: { in: ids }, version: { gt: 2 } } });
-    console.log(`load (${process.env.BENCH_DATABASE_URL ? "postgres" : "sqlite"}): ${REVIEWERS} reviewers creating and updating claims for ${LOAD_SECONDS} s`);
-    console.log(`  requests ${latencies.length} (${(latencies.length / LOAD_SECONDS).toFixed(0)}/s; per reviewer ${(latencies.length / REVIEWERS / (LOAD_SECONDS / 60)).toFixed(0)} writes/min, limit 600): ${summary(latencies)}`);
+    console.log(
+      `load (${process.env.BENCH_DATABASE_URL ? "postgres" : "sqlite"}): ${REVIEWERS} reviewers creating and updating claims for ${LOAD_SECONDS} s`,
+    );
+    console.log(
+      `  requests ${latencies.length} (${(latencies.length / LOAD_SECONDS).toFixed(0)}/s; per reviewer ${(latencies.length / REVIEWERS / (LOAD_SECONDS / 60)).toFixed(0)} writes/min, limit 600): ${summary(latencies)}`,
+    );
     console.log(`  errors ${errors} (target 0); statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
-    console.log(`  rows = acknowledgements: ${rows} annotation rows for ${creates} created (201); ${updated} rows at version 2 for ${updates} updates (200), ${beyond} beyond (target: equal, equal, 0)`);
+    console.log(
+      `  rows = acknowledgements: ${rows} annotation rows for ${creates} created (201); ${updated} rows at version 2 for ${updates} updates (200), ${beyond} beyond (target: equal, equal, 0)`,
+    );
   }
 
   // 2. Overload: far more connections than the server works on at once, on fresh articles of 200 claims each.
@@ -101,7 +117,15 @@ try {
     for (const a of busy) {
       await server.db.annotation.createMany({
         data: Array.from({ length: 200 }, (_, i) => ({
-          teamId: team.id, articleId: a.id, versionId: a.versions[0]!.id, authorId: author.id, ...span(i), exact: text.slice(span(i).start, span(i).end), prefix: "", suffix: "", verdict: "verified" as const,
+          teamId: team.id,
+          articleId: a.id,
+          versionId: a.versions[0]!.id,
+          authorId: author.id,
+          ...span(i),
+          exact: text.slice(span(i).start, span(i).end),
+          prefix: "",
+          suffix: "",
+          verdict: "verified" as const,
         })),
       });
     }
@@ -117,9 +141,10 @@ try {
         const headers = { Cookie: cookies[c % OVERLOAD_USERS]!, "Content-Type": "application/json", Origin: server.url };
         const a = c % articles.length;
         for (let i = 0; performance.now() < until; i++) {
-          const sent = await (i % 2 === 0
-            ? client.send("GET", `/api/articles/${articles[a]!.id}/claims`, headers)
-            : client.send("POST", `/api/articles/${articles[a]!.id}/claims`, headers, createBody(a, 10_000_000 + c * 100_000 + i))
+          const sent = await (
+            i % 2 === 0
+              ? client.send("GET", `/api/articles/${articles[a]!.id}/claims`, headers)
+              : client.send("POST", `/api/articles/${articles[a]!.id}/claims`, headers, createBody(a, 10_000_000 + c * 100_000 + i))
           ).catch(() => null);
           if (!sent) {
             failures++;
@@ -128,7 +153,8 @@ try {
           latencies.push(sent.ms);
           statuses.set(sent.status, (statuses.get(sent.status) ?? 0) + 1);
           // A client told to come back later does (Retry-After), as browsers' retries would; without it the bench measures only how fast 503s go out.
-          if (sent.status === 503 || sent.status === 429) await new Promise((r) => setTimeout(r, 1000 * Number(sent.headers["retry-after"] ?? 1)));
+          if (sent.status === 503 || sent.status === 429)
+            await new Promise((r) => setTimeout(r, 1000 * Number(sent.headers["retry-after"] ?? 1)));
         }
       }),
     );
@@ -138,8 +164,12 @@ try {
     const ok = [...statuses].filter(([s]) => s < 400).reduce((n, [, k]) => n + k, 0);
     const other = latencies.length - ok - of(503) - of(429);
     const overTwo = latencies.filter((ms) => ms > 2000).length;
-    console.log(`overload: ${OVERLOAD_CONNECTIONS} connections of ${OVERLOAD_USERS} users for ${OVERLOAD_SECONDS} s (claims lists of 200+ claims and creates; the server works on at most ${DEFAULT_LIMITS.CLAIMDESK_MAX_IN_FLIGHT} at once, ${DEFAULT_LIMITS.CLAIMDESK_QUEUE_LIMIT} waiting up to ${DEFAULT_LIMITS.CLAIMDESK_QUEUE_WAIT_MS} ms)`);
-    console.log(`  requests ${latencies.length}: served ${ok} (${(ok / seconds).toFixed(0)}/s), shed 503 ${of(503)}, rate-limited 429 ${of(429)}, other ${other}, connection failures ${failures} (target: excess as 503/429, 0 other, 0 failures)`);
+    console.log(
+      `overload: ${OVERLOAD_CONNECTIONS} connections of ${OVERLOAD_USERS} users for ${OVERLOAD_SECONDS} s (claims lists of 200+ claims and creates; the server works on at most ${DEFAULT_LIMITS.CLAIMDESK_MAX_IN_FLIGHT} at once, ${DEFAULT_LIMITS.CLAIMDESK_QUEUE_LIMIT} waiting up to ${DEFAULT_LIMITS.CLAIMDESK_QUEUE_WAIT_MS} ms)`,
+    );
+    console.log(
+      `  requests ${latencies.length}: served ${ok} (${(ok / seconds).toFixed(0)}/s), shed 503 ${of(503)}, rate-limited 429 ${of(429)}, other ${other}, connection failures ${failures} (target: excess as 503/429, 0 other, 0 failures)`,
+    );
     console.log(`  latency ${summary(latencies)}; over 2 s: ${overTwo} (target 0; max wait ≤ 2000 ms)`);
     console.log(`  statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
   }

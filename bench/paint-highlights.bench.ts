@@ -55,7 +55,10 @@ async function measure(page: Page, url: string, expected: number): Promise<Run> 
   await page.addInitScript(`window.__expected = ${expected};`);
   step("goto");
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction(() => (window as unknown as { __paint: Record<string, number> }).__paint.editor !== undefined, null, { timeout: 60_000, polling: 50 });
+  await page.waitForFunction(() => (window as unknown as { __paint: Record<string, number> }).__paint.editor !== undefined, null, {
+    timeout: 60_000,
+    polling: 50,
+  });
   const marks = await page.evaluate(() => (window as unknown as { __paint: Record<string, number> }).__paint);
 
   step("painted");
@@ -69,13 +72,23 @@ async function measure(page: Page, url: string, expected: number): Promise<Run> 
   await page.evaluate(() => ((window as unknown as { __latency: { key: number[] } }).__latency.key.length = 0));
   await page.keyboard.type("The ministry's own figures say otherwise. ".repeat(2).slice(0, KEYS), { delay: 40 });
   step("typed");
-  await page.getByRole("button", { name: "Cancel" }).first().click().catch(() => {});
+  await page
+    .getByRole("button", { name: "Cancel" })
+    .first()
+    .click()
+    .catch(() => {});
   step("cancelled");
 
   // Selecting: a drag across a paragraph of the article.
   const para = page.locator(".article-viewer .ProseMirror p").nth(3);
   await para.scrollIntoViewIfNeeded().catch(async (e) => {
-    console.error(await page.evaluate(() => ({ viewer: document.querySelector(".article-viewer")?.outerHTML.slice(0, 600), url: location.href, ps: document.querySelectorAll(".article-viewer p").length })));
+    console.error(
+      await page.evaluate(() => ({
+        viewer: document.querySelector(".article-viewer")?.outerHTML.slice(0, 600),
+        url: location.href,
+        ps: document.querySelectorAll(".article-viewer p").length,
+      })),
+    );
     throw e;
   });
   const box = (await para.boundingBox())!;
@@ -115,7 +128,9 @@ try {
     if (run > 0) floor.push(t);
     await page.close();
   }
-  console.log(`paint-highlights: median of ${RUNS} page loads after a warm-up (floor: a bare route, ${median(floor).toFixed(0)} ms to painted)`);
+  console.log(
+    `paint-highlights: median of ${RUNS} page loads after a warm-up (floor: a bare route, ${median(floor).toFixed(0)} ms to painted)`,
+  );
 
   for (const c of CASES) {
     const { article, length } = await createLargeArticle(server.db, { team, authorId: user.id, chars: c.chars, claims: c.claims });
@@ -133,11 +148,19 @@ try {
     const each = (k: keyof Run) => runs.map((r) => r[k].toFixed(0)).join(", ");
     console.log(`  ${c.claims.toLocaleString("en")} highlights on ${length.toLocaleString("en")} characters:`);
     console.log(`    server-rendered highlights painted   ${m("static").toFixed(0).padStart(6)} ms  (runs ${each("static")})`);
-    console.log(`    every highlight painted by the editor ${m("editor").toFixed(0).padStart(5)} ms  (runs ${each("editor")}; target ≤ 1000, floor ${median(floor).toFixed(0)})`);
-    console.log(`    keystroke in a rationale, p95        ${m("key").toFixed(1).padStart(6)} ms  (runs ${runs.map((r) => r.key.toFixed(1)).join(", ")}; target ≤ 16, floor one frame ≈ 16.7 at 60 Hz)`);
-    console.log(`    selection drag step, p95             ${m("move").toFixed(1).padStart(6)} ms  (runs ${runs.map((r) => r.move.toFixed(1)).join(", ")}; target ≤ 16)`);
+    console.log(
+      `    every highlight painted by the editor ${m("editor").toFixed(0).padStart(5)} ms  (runs ${each("editor")}; target ≤ 1000, floor ${median(floor).toFixed(0)})`,
+    );
+    console.log(
+      `    keystroke in a rationale, p95        ${m("key").toFixed(1).padStart(6)} ms  (runs ${runs.map((r) => r.key.toFixed(1)).join(", ")}; target ≤ 16, floor one frame ≈ 16.7 at 60 Hz)`,
+    );
+    console.log(
+      `    selection drag step, p95             ${m("move").toFixed(1).padStart(6)} ms  (runs ${runs.map((r) => r.move.toFixed(1)).join(", ")}; target ≤ 16)`,
+    );
     console.log(`    first HTML response                  ${(Buffer.byteLength(html) / 1024).toFixed(0).padStart(6)} KB`);
-    console.log(`    claims API, first page               ${(pageBody.length / 1024).toFixed(0).padStart(6)} KB, ${firstPage.headers.get("x-page-size") ?? "?"} of ${firstPage.headers.get("x-total-count") ?? "?"} claims`);
+    console.log(
+      `    claims API, first page               ${(pageBody.length / 1024).toFixed(0).padStart(6)} KB, ${firstPage.headers.get("x-page-size") ?? "?"} of ${firstPage.headers.get("x-total-count") ?? "?"} claims`,
+    );
   }
 } finally {
   await browser.close();

@@ -26,9 +26,11 @@ const RUNS = 7;
 // A seeded generator, so every run benches the same text and claims.
 let seed = 20230130;
 const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), seed % n);
-const WORDS = ("NATO Secretary-General Jens Stoltenberg visited Seoul Tokyo South Korea Japan Ukraine Russia China alliance " +
+const WORDS = (
+  "NATO Secretary-General Jens Stoltenberg visited Seoul Tokyo South Korea Japan Ukraine Russia China alliance " +
   "minister president weapons support security region said urged called war aid military the of and to in a on for with " +
-  "as that its which their talks summit agency analyst policy countries partners East Asia Pacific deterrence nuclear").split(" ");
+  "as that its which their talks summit agency analyst policy countries partners East Asia Pacific deterrence nuclear"
+).split(" ");
 
 function sentence(): string {
   const words = Array.from({ length: 8 + rand(18) }, () => WORDS[rand(WORDS.length)]!);
@@ -85,7 +87,9 @@ const corrections: [string, string][] = [
 ];
 const rewritten = corrections[corrections.length - 1]![1];
 
-console.log(`article: ${text.length.toLocaleString("en")} characters, ${paragraphs.length} paragraphs; ${CLAIMS.toLocaleString("en")} claims; median of ${RUNS} runs`);
+console.log(
+  `article: ${text.length.toLocaleString("en")} characters, ${paragraphs.length} paragraphs; ${CLAIMS.toLocaleString("en")} claims; median of ${RUNS} runs`,
+);
 for (const [name, next] of corrections) {
   reanchor(text, next, input); // warm-up
   const times: number[] = [];
@@ -99,7 +103,9 @@ for (const [name, next] of corrections) {
   const ms = times[Math.floor(times.length / 2)]!;
   const states = results.reduce<Record<string, number>>((acc, r) => ((acc[r.state] = (acc[r.state] ?? 0) + 1), acc), {});
   const cut = results.filter((r) => r.budgetExceeded).length;
-  console.log(`${name.padEnd(55)} ${ms.toFixed(1).padStart(8)} ms total  ${(ms / CLAIMS).toFixed(4)} ms/claim  ${JSON.stringify(states)}${cut ? `, ${cut} orphaned by the ${REANCHOR_BUDGET_MS} ms budget` : ""}`);
+  console.log(
+    `${name.padEnd(55)} ${ms.toFixed(1).padStart(8)} ms total  ${(ms / CLAIMS).toFixed(4)} ms/claim  ${JSON.stringify(states)}${cut ? `, ${cut} orphaned by the ${REANCHOR_BUDGET_MS} ms budget` : ""}`,
+  );
 }
 {
   // Once, without a budget: what the budget saves.
@@ -107,7 +113,9 @@ for (const [name, next] of corrections) {
   const results = reanchor(text, rewritten, input, DEFAULT_MATCH_OPTIONS, UNLIMITED_BUDGET);
   const ms = performance.now() - t0;
   const states = results.reduce<Record<string, number>>((acc, r) => ((acc[r.state] = (acc[r.state] ?? 0) + 1), acc), {});
-  console.log(`${"the whole article rewritten, no budget (one run)".padEnd(55)} ${ms.toFixed(1).padStart(8)} ms total  ${(ms / CLAIMS).toFixed(4)} ms/claim  ${JSON.stringify(states)}`);
+  console.log(
+    `${"the whole article rewritten, no budget (one run)".padEnd(55)} ${ms.toFixed(1).padStart(8)} ms total  ${(ms / CLAIMS).toFixed(4)} ms/claim  ${JSON.stringify(states)}`,
+  );
 }
 
 /** Phase 2: the use case against a database, for the one-word correction and the whole rewrite. */
@@ -119,13 +127,35 @@ async function benchSave() {
   const { planReanchor } = await import("@/lib/server/articles/reanchor-claims");
   const team = await createTeam(db);
   const user = await createUser(db, { team, role: "editor" });
-  const editor = { id: user.id, email: user.email, name: user.name, teamId: team.id, teamName: team.name, role: "editor" as const, teams: [] };
+  const editor = {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    teamId: team.id,
+    teamName: team.name,
+    role: "editor" as const,
+    teams: [],
+  };
   const kind = url.startsWith("postgres") ? "PostgreSQL" : "SQLite";
-  for (const [name, next] of [["one word changed", corrections[0]![1]], ["whole article rewritten", rewritten]] as const) {
+  for (const [name, next] of [
+    ["one word changed", corrections[0]![1]],
+    ["whole article rewritten", rewritten],
+  ] as const) {
     const article = await createArticle(db, { team, text, stripFurniture: false });
     const version = article.versions[0]!;
     await db.annotation.createMany({
-      data: input.map((c) => ({ teamId: team.id, articleId: article.id, versionId: version.id, authorId: user.id, start: c.start, end: c.end, exact: c.exact, prefix: c.prefix, suffix: c.suffix, verdict: "verified" as const })),
+      data: input.map((c) => ({
+        teamId: team.id,
+        articleId: article.id,
+        versionId: version.id,
+        authorId: user.id,
+        start: c.start,
+        end: c.end,
+        exact: c.exact,
+        prefix: c.prefix,
+        suffix: c.suffix,
+        verdict: "verified" as const,
+      })),
     });
     // The part of a save that runs before its transaction (read-only, so it can be timed on its own).
     const p0 = performance.now();

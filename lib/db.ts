@@ -40,7 +40,11 @@ const url = env().DATABASE_URL;
  * also uses for the hot-path statements; null on SQLite.
  */
 export const pgPool: pg.Pool | null =
-  globalForDb.claimdeskPgPool !== undefined ? globalForDb.claimdeskPgPool : databaseKind(url) === "postgres" ? new pg.Pool({ connectionString: url, max: 10 }) : null;
+  globalForDb.claimdeskPgPool !== undefined
+    ? globalForDb.claimdeskPgPool
+    : databaseKind(url) === "postgres"
+      ? new pg.Pool({ connectionString: url, max: 10 })
+      : null;
 
 /** The shared client (one per process; kept across hot reloads in development). */
 export const db: Db = globalForDb.claimdeskDb ?? createClient(url, pgPool ?? undefined);

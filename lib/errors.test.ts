@@ -26,8 +26,14 @@ describe("errors reach the client as { error, field?, current? } with one status
   });
 
   it("names the field and carries the current state of a conflict", async () => {
-    expect(await errorResponse(new AppError("INVALID_INPUT", "Bad date.", { field: "publishedDate" })).json()).toEqual({ error: "Bad date.", field: "publishedDate" });
-    expect(await errorResponse(new AppError("CONFLICT", undefined, { current: { version: 2 } })).json()).toEqual({ error: "Someone changed this in the meantime.", current: { version: 2 } });
+    expect(await errorResponse(new AppError("INVALID_INPUT", "Bad date.", { field: "publishedDate" })).json()).toEqual({
+      error: "Bad date.",
+      field: "publishedDate",
+    });
+    expect(await errorResponse(new AppError("CONFLICT", undefined, { current: { version: 2 } })).json()).toEqual({
+      error: "Someone changed this in the meantime.",
+      current: { version: 2 },
+    });
   });
 
   it("turns a schema failure into a 400 naming the field's path", async () => {

@@ -15,7 +15,15 @@ export function formatDate(isoDate: string): string {
   return out;
 }
 
-const MOMENT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short" });
+const MOMENT = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+  timeZoneName: "short",
+});
 
 /** An instant (ISO 8601) -> "31 Jan 2023, 09:05 UTC": in UTC, so server and browser render the same string. */
 export function formatDateTime(iso: string): string {

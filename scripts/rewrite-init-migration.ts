@@ -11,7 +11,8 @@ import { PRISMA_OFFLINE_ENV } from "./prisma-env";
 execFileSync("npx", ["tsx", "scripts/write-schemas.ts"], { stdio: "inherit" });
 for (const kind of ["sqlite", "postgres"]) {
   const dirs = readdirSync(`prisma/${kind}/migrations`).filter((d) => /^\d+_/.test(d));
-  if (dirs.length !== 1 || !dirs[0]!.endsWith("_init")) throw new Error(`prisma/${kind}/migrations has more than the init migration: use npm run db:diff`);
+  if (dirs.length !== 1 || !dirs[0]!.endsWith("_init"))
+    throw new Error(`prisma/${kind}/migrations has more than the init migration: use npm run db:diff`);
   const sql = execFileSync(
     "npx",
     ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", `prisma/${kind}/schema.prisma`, "--script"],
@@ -21,4 +22,6 @@ for (const kind of ["sqlite", "postgres"]) {
   console.log(`rewrote prisma/${kind}/migrations/${dirs[0]}/migration.sql`);
 }
 execFileSync("npx", ["tsx", "scripts/generate-clients.ts"], { stdio: "inherit" });
-console.log("Delete data/claimdesk.db* (and recreate PostgreSQL dev databases) to pick the change up; test databases are rebuilt by npm test.");
+console.log(
+  "Delete data/claimdesk.db* (and recreate PostgreSQL dev databases) to pick the change up; test databases are rebuilt by npm test.",
+);

@@ -4,5 +4,8 @@
  * server and the limits it shares with the app need no build step of their own.
  */
 export function serverCommand(port: number | string, hostname?: string): { command: string; args: string[] } {
-  return { command: process.execPath, args: ["--import", "tsx", "scripts/server.ts", "-p", String(port), ...(hostname ? ["-H", hostname] : [])] };
+  return {
+    command: process.execPath,
+    args: ["--import", "tsx", "scripts/server.ts", "-p", String(port), ...(hostname ? ["-H", hostname] : [])],
+  };
 }

@@ -44,7 +44,9 @@ const admission = createAdmission({
 setInterval(() => {
   if (shedSince === 0) return;
   const { inFlight, queued } = admission.load();
-  console.warn(`Overloaded: answered ${shedSince} requests with 503 in the last 10 s (in flight ${inFlight}/${CLAIMDESK_MAX_IN_FLIGHT}, waiting ${queued}/${CLAIMDESK_QUEUE_LIMIT}).`);
+  console.warn(
+    `Overloaded: answered ${shedSince} requests with 503 in the last 10 s (in flight ${inFlight}/${CLAIMDESK_MAX_IN_FLIGHT}, waiting ${queued}/${CLAIMDESK_QUEUE_LIMIT}).`,
+  );
   shedSince = 0;
 }, 10_000).unref();
 
@@ -53,7 +55,9 @@ const server = http.createServer((req, res) => admission.handle(req, res, () => 
 server.requestTimeout = 60_000;
 server.headersTimeout = 20_000;
 server.listen(port, hostname, () => {
-  console.log(`Claimdesk listening on http://${hostname ?? "localhost"}:${port} (at most ${CLAIMDESK_MAX_IN_FLIGHT} requests at once, ${CLAIMDESK_QUEUE_LIMIT} waiting up to ${CLAIMDESK_QUEUE_WAIT_MS} ms)`);
+  console.log(
+    `Claimdesk listening on http://${hostname ?? "localhost"}:${port} (at most ${CLAIMDESK_MAX_IN_FLIGHT} requests at once, ${CLAIMDESK_QUEUE_LIMIT} waiting up to ${CLAIMDESK_QUEUE_WAIT_MS} ms)`,
+  );
 });
 
 let stopping = false;

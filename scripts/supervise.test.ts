@@ -25,7 +25,13 @@ describe("the supervisor (the server comes back)", () => {
 
   it("forgets crashes older than the window, so a process that crashes now and then keeps coming back", async () => {
     const lines: string[] = [];
-    const s = supervise({ ...node("setTimeout(() => process.exit(1), 60)"), maxCrashes: 2, windowMs: 40, backoffMs: () => 10, log: (l) => lines.push(l) });
+    const s = supervise({
+      ...node("setTimeout(() => process.exit(1), 60)"),
+      maxCrashes: 2,
+      windowMs: 40,
+      backoffMs: () => 10,
+      log: (l) => lines.push(l),
+    });
     await until(() => lines.filter((l) => l.includes("started")).length >= 4);
     s.stop();
     expect(await s.done).toBe(0);

@@ -101,7 +101,9 @@ export function supervise(opts: SuperviseOptions): Supervisor {
         return finish(1);
       }
       const delay = backoffMs(crashes.length);
-      log(`[supervisor] app process ${ran}; restarting in ${(delay / 1000).toFixed(2)} s (crash ${crashes.length} of ${maxCrashes} within ${windowMs / 1000} s)`);
+      log(
+        `[supervisor] app process ${ran}; restarting in ${(delay / 1000).toFixed(2)} s (crash ${crashes.length} of ${maxCrashes} within ${windowMs / 1000} s)`,
+      );
       restartTimer = setTimeout(start, delay);
     });
   };

@@ -9,7 +9,9 @@ const SQLITE_TEST_FILE = `data/test/claimdesk-test${SLOT}.db`;
 export const SQLITE_TEST_URL = `file:./${SQLITE_TEST_FILE}`;
 
 /** Creates (or re-creates) an empty test database and returns its URL. Refuses non-local servers. */
-export async function createTestDatabase(baseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): Promise<{ url: string; kind: DatabaseKind }> {
+export async function createTestDatabase(
+  baseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+): Promise<{ url: string; kind: DatabaseKind }> {
   if (!isLocalDatabase(baseUrl)) throw new Error(`Refusing to test against a non-local database: ${redact(baseUrl)}`);
   if (databaseKind(baseUrl) === "sqlite") {
     mkdirSync("data/test", { recursive: true });

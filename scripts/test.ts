@@ -22,7 +22,9 @@ const filters = process.argv.slice(2);
 const isPlaywright = (f: string) => /\.spec\.ts$/.test(f) || /(^|\/)tests\/(api|e2e)(\/|$)/.test(f);
 const vitestFilters = filters.filter((f) => !isPlaywright(f));
 const playwrightFilters = filters.filter(isPlaywright);
-const only = process.env.CLAIMDESK_ONLY ?? (filters.length === 0 ? undefined : playwrightFilters.length === 0 ? "vitest" : vitestFilters.length === 0 ? "e2e" : "filtered");
+const only =
+  process.env.CLAIMDESK_ONLY ??
+  (filters.length === 0 ? undefined : playwrightFilters.length === 0 ? "vitest" : vitestFilters.length === 0 ? "e2e" : "filtered");
 const slot = process.env.CLAIMDESK_TEST_SLOT ? `-${process.env.CLAIMDESK_TEST_SLOT}` : "";
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
@@ -43,7 +45,9 @@ function readJson<T>(file: string): T | null {
 }
 
 if (!existsSync(CHROMIUM) && (!only || only === "e2e" || only === "filtered")) {
-  console.error(`Chromium is missing (looked for ${CHROMIUM}). Install Debian's build: apt-get install -y chromium\n(not a browser that Playwright downloads: browser downloads are blocked here).`);
+  console.error(
+    `Chromium is missing (looked for ${CHROMIUM}). Install Debian's build: apt-get install -y chromium\n(not a browser that Playwright downloads: browser downloads are blocked here).`,
+  );
   process.exit(1);
 }
 
@@ -81,11 +85,18 @@ if (!only || only === "unit" || only === "integration" || only === "vitest" || o
     tally[ok ? "passed" : "failed"]++;
     const linted = run("Lint (ESLint: the project's rules and import boundaries)", "npm", ["run", "--silent", "lint"]);
     tally[linted ? "passed" : "failed"]++;
+    const formatted = run("Format check (Prettier)", "npm", ["run", "--silent", "format:check"]);
+    tally[formatted ? "passed" : "failed"]++;
   }
   const out = `data/test/vitest-${db.kind}${slot}.json`;
   rmSync(out, { force: true });
   const projects = only === "unit" || only === "integration" ? ["--project", only] : [];
-  const ok = run("Unit and integration tests (vitest)", "npx", ["vitest", "run", ...projects, ...vitestFilters, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], testEnv);
+  const ok = run(
+    "Unit and integration tests (vitest)",
+    "npx",
+    ["vitest", "run", ...projects, ...vitestFilters, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    testEnv,
+  );
   const v = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(out);
   if (v) {
     tally.passed += v.numPassedTests;
@@ -100,7 +111,10 @@ if (!only || only === "unit" || only === "integration" || only === "vitest" || o
 if (!only || only === "e2e" || only === "filtered") {
   const out = `data/test/playwright-${db.kind}${slot}.json`;
   rmSync(out, { force: true });
-  const ok = run("API and end-to-end tests (Playwright, Chromium)", "npx", ["playwright", "test", ...playwrightFilters], { ...testEnv, PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const ok = run("API and end-to-end tests (Playwright, Chromium)", "npx", ["playwright", "test", ...playwrightFilters], {
+    ...testEnv,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+  });
   const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
   if (p) {
     tally.passed += p.stats.expected + p.stats.flaky;

@@ -7,7 +7,10 @@ describe("Prisma schema copies", () => {
     expect(readFileSync(`prisma/${kind}/schema.prisma`, "utf8")).toBe(schemaFor(kind));
   });
   it("both databases have the same list of migrations", () => {
-    const names = (kind: string) => readdirSync(`prisma/${kind}/migrations`).filter((d) => /^\d+_/.test(d)).sort();
+    const names = (kind: string) =>
+      readdirSync(`prisma/${kind}/migrations`)
+        .filter((d) => /^\d+_/.test(d))
+        .sort();
     expect(names("sqlite").length).toBeGreaterThan(0);
     expect(names("postgres")).toEqual(names("sqlite"));
   });

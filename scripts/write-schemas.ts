@@ -41,9 +41,17 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     const file = path.join(root, "prisma", kind, "schema.prisma");
     const text = schemaFor(kind);
     let current = "";
-    try { current = readFileSync(file, "utf8"); } catch { /* missing */ }
+    try {
+      current = readFileSync(file, "utf8");
+    } catch {
+      /* missing */
+    }
     if (current === text) continue;
-    if (check) { console.error(`${file} is stale: run npm run db:schemas`); stale = true; continue; }
+    if (check) {
+      console.error(`${file} is stale: run npm run db:schemas`);
+      stale = true;
+      continue;
+    }
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, text);
     console.log(`wrote ${path.relative(root, file)}`);

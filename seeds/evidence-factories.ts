@@ -61,14 +61,31 @@ export async function createEvidenceItem(db: Db, data: EvidenceItemData) {
  */
 export async function createClaimOnPhrase(
   db: Db,
-  data: { team: { id: string }; version: { id: string; articleId: string; text: string }; authorId: string; phrase: string; verdict: Verdict; rationaleHtml?: string; occurrence?: number },
+  data: {
+    team: { id: string };
+    version: { id: string; articleId: string; text: string };
+    authorId: string;
+    phrase: string;
+    verdict: Verdict;
+    rationaleHtml?: string;
+    occurrence?: number;
+  },
 ) {
   const { start, end, quote } = phraseSelectors(data.version.text, data.phrase, data.occurrence);
   return db.annotation.create({
     data: {
-      teamId: data.team.id, articleId: data.version.articleId, versionId: data.version.id, authorId: data.authorId,
-      start, end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix,
-      verdict: data.verdict, rationaleHtml: data.rationaleHtml ?? "", status: "submitted",
+      teamId: data.team.id,
+      articleId: data.version.articleId,
+      versionId: data.version.id,
+      authorId: data.authorId,
+      start,
+      end,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      verdict: data.verdict,
+      rationaleHtml: data.rationaleHtml ?? "",
+      status: "submitted",
     },
   });
 }
@@ -96,8 +113,17 @@ export function phraseSelectors(text: string, phrase: string, occurrence = 0) {
 }
 
 /** Attaches an item to a claim with a stance. */
-export function createEvidenceLink(db: Db, data: { team: { id: string }; evidenceId: string; claimId: string; stance?: Stance; pinpoint?: string | null }) {
+export function createEvidenceLink(
+  db: Db,
+  data: { team: { id: string }; evidenceId: string; claimId: string; stance?: Stance; pinpoint?: string | null },
+) {
   return db.evidenceLink.create({
-    data: { teamId: data.team.id, evidenceId: data.evidenceId, annotationId: data.claimId, stance: data.stance ?? "supports", pinpoint: data.pinpoint ?? null },
+    data: {
+      teamId: data.team.id,
+      evidenceId: data.evidenceId,
+      annotationId: data.claimId,
+      stance: data.stance ?? "supports",
+      pinpoint: data.pinpoint ?? null,
+    },
   });
 }

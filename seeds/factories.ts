@@ -30,7 +30,13 @@ export async function createUser(
   return user;
 }
 
-export type ArticleMeta = { title?: string | null; outlet?: string | null; author?: string | null; publishedDate?: string | null; url?: string | null };
+export type ArticleMeta = {
+  title?: string | null;
+  outlet?: string | null;
+  author?: string | null;
+  publishedDate?: string | null;
+  url?: string | null;
+};
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");

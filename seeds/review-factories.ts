@@ -15,12 +15,23 @@ type Version = { id: string; articleId: string; text: string };
 /** An open round on `version` with the given reviewers. */
 export function createRound(
   db: Db,
-  data: { team: { id: string }; version: Version; createdById: string; adjudicatorId: string; reviewerIds: string[]; dueDate?: string | null },
+  data: {
+    team: { id: string };
+    version: Version;
+    createdById: string;
+    adjudicatorId: string;
+    reviewerIds: string[];
+    dueDate?: string | null;
+  },
 ) {
   return db.reviewRound.create({
     data: {
-      teamId: data.team.id, articleId: data.version.articleId, versionId: data.version.id, createdById: data.createdById,
-      adjudicatorId: data.adjudicatorId, dueDate: data.dueDate ?? null,
+      teamId: data.team.id,
+      articleId: data.version.articleId,
+      versionId: data.version.id,
+      createdById: data.createdById,
+      adjudicatorId: data.adjudicatorId,
+      dueDate: data.dueDate ?? null,
       assignments: { create: data.reviewerIds.map((reviewerId) => ({ reviewerId })) },
     },
   });
@@ -29,13 +40,31 @@ export function createRound(
 /** A reviewer's draft annotation inside a round, on a phrase of the version's text. */
 export function annotateInRound(
   db: Db,
-  data: { team: { id: string }; roundId: string; version: Version; authorId: string; phrase: string; verdict: Verdict; rationaleHtml?: string },
+  data: {
+    team: { id: string };
+    roundId: string;
+    version: Version;
+    authorId: string;
+    phrase: string;
+    verdict: Verdict;
+    rationaleHtml?: string;
+  },
 ) {
   const { start, end, quote } = phraseSelectors(data.version.text, data.phrase);
   return db.annotation.create({
     data: {
-      teamId: data.team.id, articleId: data.version.articleId, versionId: data.version.id, authorId: data.authorId, roundId: data.roundId,
-      start, end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, verdict: data.verdict, rationaleHtml: data.rationaleHtml ?? "",
+      teamId: data.team.id,
+      articleId: data.version.articleId,
+      versionId: data.version.id,
+      authorId: data.authorId,
+      roundId: data.roundId,
+      start,
+      end,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      verdict: data.verdict,
+      rationaleHtml: data.rationaleHtml ?? "",
     },
   });
 }
@@ -50,7 +79,11 @@ export async function submitInRound(db: Db, roundId: string, reviewerId: string,
 export async function revealForTest(db: Db, round: { id: string; teamId: string }, actorId: string, revealedAt?: Date) {
   await db.$transaction((tx) => revealInTransaction(tx, round, actorId, "editor"));
   if (revealedAt) await db.reviewRound.update({ where: { id: round.id }, data: { revealedAt } });
-  return db.cluster.findMany({ where: { roundId: round.id }, include: { members: { include: { annotation: { include: { author: { select: { name: true } } } } } } }, orderBy: { number: "asc" } });
+  return db.cluster.findMany({
+    where: { roundId: round.id },
+    include: { members: { include: { annotation: { include: { author: { select: { name: true } } } } } } },
+    orderBy: { number: "asc" },
+  });
 }
 
 /**
@@ -65,19 +98,45 @@ export async function decideForTest(
   db: Db,
   data: {
     team: { id: string };
-    cluster: { id: string; roundId: string; status: string; version: number; members: { annotation: { id: string; verdict: string; rationaleHtml: string; author?: { name: string | null } | null } }[] };
-    version: Version; deciderId: string; action: "accept" | "reject"; boundary?: string; span?: { start: number; end: number }; verdict?: Verdict; rationaleHtml?: string; at?: Date;
+    cluster: {
+      id: string;
+      roundId: string;
+      status: string;
+      version: number;
+      members: { annotation: { id: string; verdict: string; rationaleHtml: string; author?: { name: string | null } | null } }[];
+    };
+    version: Version;
+    deciderId: string;
+    action: "accept" | "reject";
+    boundary?: string;
+    span?: { start: number; end: number };
+    verdict?: Verdict;
+    rationaleHtml?: string;
+    at?: Date;
   },
 ) {
   const round = await db.reviewRound.findUniqueOrThrow({ where: { id: data.cluster.roundId }, select: { revealedAt: true } });
   const at = data.at ?? new Date(Math.min(Date.now(), (round.revealedAt?.getTime() ?? Date.now()) + 3_600_000));
   const applied = await db.$transaction((tx) =>
     applyDecision(tx, {
-      teamId: data.team.id, actorId: data.deciderId,
-      cluster: { id: data.cluster.id, roundId: data.cluster.roundId, status: data.cluster.status, version: data.cluster.version, articleId: data.version.articleId, versionId: data.version.id },
+      teamId: data.team.id,
+      actorId: data.deciderId,
+      cluster: {
+        id: data.cluster.id,
+        roundId: data.cluster.roundId,
+        status: data.cluster.status,
+        version: data.cluster.version,
+        articleId: data.version.articleId,
+        versionId: data.version.id,
+      },
       members: data.cluster.members.map((m) => m.annotation),
-      action: data.action, boundary: data.boundary, span: data.action === "accept" ? data.span! : null, verdict: data.verdict,
-      rationaleHtml: data.rationaleHtml ?? "", text: { text: data.version.text, index: new OffsetIndex(data.version.text) }, at,
+      action: data.action,
+      boundary: data.boundary,
+      span: data.action === "accept" ? data.span! : null,
+      verdict: data.verdict,
+      rationaleHtml: data.rationaleHtml ?? "",
+      text: { text: data.version.text, index: new OffsetIndex(data.version.text) },
+      at,
     }),
   );
   if (!applied) throw new Error(`Cluster ${data.cluster.id} is no longer at version ${data.cluster.version}.`);

@@ -32,7 +32,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <HydrationBoundary state={state}>
       <div className="shell">
         <header className="topbar">
-          <Link href="/articles" className="brand">Claimdesk</Link>
+          <Link href="/articles" className="brand">
+            Claimdesk
+          </Link>
           <nav aria-label="Main">
             <Link href="/articles">Articles</Link>
             <Link href="/claims">Claims</Link>
@@ -45,7 +47,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <div className="topbar-user">
             <NotificationsBell />
             <TeamSwitcher teams={user.teams} activeId={user.teamId} />
-            <Link href="/account" className="user-name" data-testid="current-user">{user.name ?? user.email} · {user.role}</Link>
+            <Link href="/account" className="user-name" data-testid="current-user">
+              {user.name ?? user.email} · {user.role}
+            </Link>
             <Link href="/signout">Sign out</Link>
           </div>
         </header>

@@ -14,11 +14,15 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   return (
     <div className="shell">
       <header className="topbar">
-        <Link href={user ? "/articles" : "/account"} className="brand">Claimdesk</Link>
+        <Link href={user ? "/articles" : "/account"} className="brand">
+          Claimdesk
+        </Link>
         <nav aria-label="Main">{user && <Link href="/articles">Back to the desk</Link>}</nav>
         <div className="topbar-user">
           {user && <TeamSwitcher teams={user.teams} activeId={user.teamId} />}
-          <span className="user-name" data-testid="current-user">{account.name ?? account.email}</span>
+          <span className="user-name" data-testid="current-user">
+            {account.name ?? account.email}
+          </span>
           <Link href="/signout">Sign out</Link>
         </div>
       </header>

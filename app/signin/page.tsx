@@ -25,7 +25,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="auth-page">
       <h1>Claimdesk</h1>
       <p className="muted">Sign in to your desk.</p>
-      <SignInForm callbackUrl={target} initialError={error ? (PROVIDER_ERRORS[error] ?? "Sign-in failed. Check your e-mail and password.") : null} />
+      <SignInForm
+        callbackUrl={target}
+        initialError={error ? (PROVIDER_ERRORS[error] ?? "Sign-in failed. Check your e-mail and password.") : null}
+      />
     </main>
   );
 }

@@ -30,8 +30,14 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
         Password
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      {error && <p role="alert" className="form-error">{error}</p>}
-      <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? "Signing in…" : "Sign in"}</button>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {busy ? "Signing in…" : "Sign in"}
+      </button>
     </form>
   );
 }

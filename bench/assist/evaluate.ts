@@ -11,7 +11,13 @@ import { compareSpeakers, matchClaim, signatureOf } from "@/lib/assist/match-cla
 import { CLUSTERS, OPTIONAL, SPEAKERS, TRAPS, WORTHY, seedTexts, type SentenceRef } from "./eval-set";
 
 export type PR = { precision: number; recall: number; tp: number; fp: number; fn: number };
-const pr = (tp: number, fp: number, fn: number): PR => ({ precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 1, tp, fp, fn });
+const pr = (tp: number, fp: number, fn: number): PR => ({
+  precision: tp + fp ? tp / (tp + fp) : 1,
+  recall: tp + fn ? tp / (tp + fn) : 1,
+  tp,
+  fp,
+  fn,
+});
 
 type Corpus = Record<string, SentenceAnalysis[]>;
 
@@ -30,7 +36,9 @@ const key = (article: string, s: SentenceAnalysis) => `${article}:${s.ordinal}`;
 
 /** Check-worthiness with the given weights (defaults unless told). */
 export function evaluateSuggestions(corpus: Corpus, weights: Weights = DEFAULT_WEIGHTS, only?: string[]): PR {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   for (const [article, sentences] of Object.entries(corpus)) {
     if (only && !only.includes(article)) continue;
     const prefixes = WORTHY[article] ?? [];
@@ -56,19 +64,30 @@ export function samples(corpus: Corpus, articles: string[]) {
 
 /** Leave-one-article-out: fit on four articles, test on the fifth; pooled counts. */
 export function crossValidateSuggestions(corpus: Corpus): PR {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   const ids = Object.keys(corpus);
   for (const held of ids) {
-    const weights = fit(samples(corpus, ids.filter((x) => x !== held)));
+    const weights = fit(
+      samples(
+        corpus,
+        ids.filter((x) => x !== held),
+      ),
+    );
     const r = evaluateSuggestions(corpus, weights, [held]);
-    tp += r.tp; fp += r.fp; fn += r.fn;
+    tp += r.tp;
+    fp += r.fp;
+    fn += r.fn;
   }
   return pr(tp, fp, fn);
 }
 
 /** Speakers: a sentence counts when one predicted name is one of the gold names. */
 export function evaluateSpeakers(corpus: Corpus): PR & { misses: string[] } {
-  let tp = 0, fp = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    fn = 0;
   const misses: string[] = [];
   for (const [article, sentences] of Object.entries(corpus)) {
     const labels = SPEAKERS[article] ?? [];
@@ -77,12 +96,21 @@ export function evaluateSpeakers(corpus: Corpus): PR & { misses: string[] } {
       // A sentence an outlet printed twice carries the same label twice.
       const names = labels.find(([prefix]) => s.text.startsWith(prefix))?.slice(1);
       const predicted = s.speakers;
-      const right = !!names && predicted.length > 0 && compareSpeakers(predicted.map((p) => ({ name: p.name, kind: "person" })), names.map((n) => ({ name: n, kind: "person" }))) === "same";
+      const right =
+        !!names &&
+        predicted.length > 0 &&
+        compareSpeakers(
+          predicted.map((p) => ({ name: p.name, kind: "person" })),
+          names.map((n) => ({ name: n, kind: "person" })),
+        ) === "same";
       if (right) tp++;
       else {
         if (predicted.length) fp++;
         if (names) fn++;
-        if (predicted.length || names) misses.push(`${article} “${s.text.slice(0, 50)}…”: ${predicted.map((p) => p.name).join("; ") || "—"} (gold ${names?.join(" / ") ?? "—"})`);
+        if (predicted.length || names)
+          misses.push(
+            `${article} “${s.text.slice(0, 50)}…”: ${predicted.map((p) => p.name).join("; ") || "—"} (gold ${names?.join(" / ") ?? "—"})`,
+          );
       }
     }
   }
@@ -101,7 +129,10 @@ export function evaluateMatches(corpus: Corpus, thresholds?: { suggest: number; 
   CLUSTERS.forEach((c, i) => c.members.forEach((m) => cluster.set(key(m[0], find(corpus, m)), i)));
   const pairKey = (a: string, b: string) => [a, b].sort().join("|");
   const optional = new Set(OPTIONAL.map(([a, b]) => pairKey(key(a[0], find(corpus, a)), key(b[0], find(corpus, b)))));
-  const traps = TRAPS.map((t) => ({ ...t, key: pairKey(key(t.pair[0][0], find(corpus, t.pair[0])), key(t.pair[1][0], find(corpus, t.pair[1]))) }));
+  const traps = TRAPS.map((t) => ({
+    ...t,
+    key: pairKey(key(t.pair[0][0], find(corpus, t.pair[0])), key(t.pair[1][0], find(corpus, t.pair[1]))),
+  }));
   const counts = { suggest: { tp: 0, fp: 0, fn: 0 }, strong: { tp: 0, fp: 0, fn: 0 } };
   const trapHits: string[] = [];
   const falsePositives: string[] = [];
@@ -114,7 +145,8 @@ export function evaluateMatches(corpus: Corpus, thresholds?: { suggest: number; 
     if (!queries.has(key(q.article, q.s))) continue;
     for (const d of all) {
       if (q.article === d.article) continue;
-      const kq = key(q.article, q.s), kd = key(d.article, d.s);
+      const kq = key(q.article, q.s),
+        kd = key(d.article, d.s);
       const pk = pairKey(kq, kd);
       if (optional.has(pk)) continue;
       const gold = cluster.has(kq) && cluster.get(kq) === cluster.get(kd);
@@ -130,7 +162,8 @@ export function evaluateMatches(corpus: Corpus, thresholds?: { suggest: number; 
       const trap = traps.find((t) => t.key === pk);
       if (trap && m.level) trapHits.push(`${trap.why}: “${q.s.text.slice(0, 40)}…” → “${d.s.text.slice(0, 40)}…” (${m.score})`);
       else if (m.level && !gold) falsePositives.push(`${m.score} “${q.s.text.slice(0, 50)}…” → “${d.s.text.slice(0, 50)}…”`);
-      else if (!m.level && gold) missed.push(`${m.score} “${q.s.text.slice(0, 50)}…” → “${d.s.text.slice(0, 50)}…” ${m.reasons.join("; ")}`);
+      else if (!m.level && gold)
+        missed.push(`${m.score} “${q.s.text.slice(0, 50)}…” → “${d.s.text.slice(0, 50)}…” ${m.reasons.join("; ")}`);
     }
   }
   return {

@@ -42,7 +42,13 @@ export async function startBenchServer(name: string, port: number, extraEnv: Rec
   let log = "";
   server.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${url}/api/ping`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/api/ping`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 500));
   }
   const db = createClient(dbUrl);
@@ -52,7 +58,11 @@ export async function startBenchServer(name: string, port: number, extraEnv: Rec
     log: () => log,
     stop: async () => {
       await db.$disconnect();
-      try { process.kill(-server.pid!, "SIGTERM"); } catch { /* already gone */ }
+      try {
+        process.kill(-server.pid!, "SIGTERM");
+      } catch {
+        /* already gone */
+      }
     },
   };
 }

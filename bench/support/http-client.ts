@@ -22,7 +22,14 @@ export function httpClient(base: string, sockets: number) {
       const t0 = performance.now();
       const req = http.request(
         // Like a browser, accept gzip, so the server does the compression work it does for real clients.
-        { agent, hostname, port, method, path, headers: { "Accept-Encoding": "gzip, deflate", ...headers, ...(body ? { "Content-Length": Buffer.byteLength(body) } : {}) } },
+        {
+          agent,
+          hostname,
+          port,
+          method,
+          path,
+          headers: { "Accept-Encoding": "gzip, deflate", ...headers, ...(body ? { "Content-Length": Buffer.byteLength(body) } : {}) },
+        },
         (res) => {
           res.on("data", () => {});
           res.on("end", () => resolve({ ms: performance.now() - t0, status: res.statusCode ?? 0, headers: res.headers }));

@@ -14,15 +14,25 @@ import { codePointLength } from "@/lib/anchoring/offsets";
 
 /** The seed articles' text, repeated and cut to `chars` code points. */
 export function benchText(chars: number): string {
-  const seeds = readdirSync("seeds/articles").filter((f) => f.endsWith(".txt")).map((f) => importArticleText(readFileSync(`seeds/articles/${f}`, "utf8")).text);
+  const seeds = readdirSync("seeds/articles")
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => importArticleText(readFileSync(`seeds/articles/${f}`, "utf8")).text);
   let text = "";
   for (let i = 0; codePointLength(text) < chars; i++) text += (text ? "\n" : "") + seeds[i % seeds.length];
   return [...text].slice(0, chars).join("").trimEnd();
 }
 
 /** An article of `chars` characters with `claims` claims by `authorId`, outside review rounds. */
-export async function createLargeArticle(db: Db, opts: { team: { id: string }; authorId: string; chars: number; claims: number; title?: string }) {
-  const article = await createArticle(db, { team: opts.team, text: benchText(opts.chars), stripFurniture: false, meta: { title: opts.title ?? `${opts.claims} claims` } });
+export async function createLargeArticle(
+  db: Db,
+  opts: { team: { id: string }; authorId: string; chars: number; claims: number; title?: string },
+) {
+  const article = await createArticle(db, {
+    team: opts.team,
+    text: benchText(opts.chars),
+    stripFurniture: false,
+    meta: { title: opts.title ?? `${opts.claims} claims` },
+  });
   const version = article.versions[0]!;
   const length = codePointLength(version.text);
   const data = Array.from({ length: opts.claims }, (_, i) => {
@@ -30,8 +40,16 @@ export async function createLargeArticle(db: Db, opts: { team: { id: string }; a
     const end = start + 20 + ((i * 37) % 100);
     const s = describeSpan(version.text, start, end);
     return {
-      teamId: opts.team.id, articleId: article.id, versionId: version.id, authorId: opts.authorId, start, end,
-      exact: s.quote.exact, prefix: s.quote.prefix, suffix: s.quote.suffix, verdict: (["verified", "disputed", "unsourced"] as const)[i % 3],
+      teamId: opts.team.id,
+      articleId: article.id,
+      versionId: version.id,
+      authorId: opts.authorId,
+      start,
+      end,
+      exact: s.quote.exact,
+      prefix: s.quote.prefix,
+      suffix: s.quote.suffix,
+      verdict: (["verified", "disputed", "unsourced"] as const)[i % 3],
     };
   });
   for (let i = 0; i < data.length; i += 500) await db.annotation.createMany({ data: data.slice(i, i + 500) });
@@ -53,4 +71,10 @@ export const median = (values: number[]) => {
 };
 
 /** Chromium as the benchmarks launch it (Debian's, no network). */
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];

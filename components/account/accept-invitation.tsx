@@ -25,73 +25,111 @@ export function AcceptInvitation({ token, invitation, signedInAs, providers }: P
       await run();
       window.location.assign("/articles");
     } catch (e) {
-      setError({ message: e instanceof Error ? e.message : "The invitation could not be accepted.", field: e instanceof ApiError ? e.field : undefined });
+      setError({
+        message: e instanceof Error ? e.message : "The invitation could not be accepted.",
+        field: e instanceof ApiError ? e.field : undefined,
+      });
       setBusy(false);
     }
   }
 
   async function signInWith(password: string) {
     const result = await signIn("credentials", { email: invitation.email, password, redirect: false });
-    if (!result?.ok || result.error) throw new Error(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong password.");
+    if (!result?.ok || result.error)
+      throw new Error(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong password.");
   }
 
-  const shownError = error && <p role="alert" className="form-error">{error.message}</p>;
+  const shownError = error && (
+    <p role="alert" className="form-error">
+      {error.message}
+    </p>
+  );
 
   if (signedInAs === invitation.email) {
     return (
       <div className="auth-form">
-        <p>You are signed in as <strong>{signedInAs}</strong>.</p>
+        <p>
+          You are signed in as <strong>{signedInAs}</strong>.
+        </p>
         {shownError}
-        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void attempt(async () => void (await accept({})))}>Join {invitation.teamName}</button>
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void attempt(async () => void (await accept({})))}>
+          Join {invitation.teamName}
+        </button>
       </div>
     );
   }
   if (signedInAs) {
-    return <p role="alert" className="form-error">You are signed in as {signedInAs}, but this invitation is for {invitation.email}. <a href="/signout">Sign out</a> first.</p>;
+    return (
+      <p role="alert" className="form-error">
+        You are signed in as {signedInAs}, but this invitation is for {invitation.email}. <a href="/signout">Sign out</a> first.
+      </p>
+    );
   }
   const providerButtons = providers.length > 0 && (
     <div className="provider-buttons">
       <p className="small muted">Or with an account whose verified e-mail is {invitation.email}:</p>
       {providers.map((p) => (
-        <button key={p.id} type="button" className="btn" onClick={() => void signIn(p.id, { callbackUrl: `/invite/${token}` })}>Continue with {p.name}</button>
+        <button key={p.id} type="button" className="btn" onClick={() => void signIn(p.id, { callbackUrl: `/invite/${token}` })}>
+          Continue with {p.name}
+        </button>
       ))}
     </div>
   );
 
   if (invitation.accountExists) {
     return (
-      <form className="auth-form" onSubmit={(e) => {
-        e.preventDefault();
-        const password = String(new FormData(e.currentTarget).get("password"));
-        void attempt(async () => {
-          await signInWith(password);
-          await accept({});
-        });
-      }}>
+      <form
+        className="auth-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const password = String(new FormData(e.currentTarget).get("password"));
+          void attempt(async () => {
+            await signInWith(password);
+            await accept({});
+          });
+        }}
+      >
         <p>{invitation.email} already has a Claimdesk account: sign in to join.</p>
-        <label>Password<input name="password" type="password" required autoComplete="current-password" /></label>
+        <label>
+          Password
+          <input name="password" type="password" required autoComplete="current-password" />
+        </label>
         {shownError}
-        <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? "Joining…" : "Sign in and join"}</button>
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? "Joining…" : "Sign in and join"}
+        </button>
         {providerButtons}
       </form>
     );
   }
   return (
-    <form className="auth-form" noValidate onSubmit={(e) => {
-      e.preventDefault();
-      const f = new FormData(e.currentTarget);
-      const name = String(f.get("name"));
-      const password = String(f.get("password"));
-      void attempt(async () => {
-        await accept({ name, password });
-        await signInWith(password);
-      });
-    }}>
-      <label>E-mail<input type="email" value={invitation.email} readOnly autoComplete="username" /></label>
-      <label>Your name<input name="name" required autoComplete="name" aria-invalid={error?.field === "name" || undefined} /></label>
+    <form
+      className="auth-form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        const name = String(f.get("name"));
+        const password = String(f.get("password"));
+        void attempt(async () => {
+          await accept({ name, password });
+          await signInWith(password);
+        });
+      }}
+    >
+      <label>
+        E-mail
+        <input type="email" value={invitation.email} readOnly autoComplete="username" />
+      </label>
+      <label>
+        Your name
+        <input name="name" required autoComplete="name" aria-invalid={error?.field === "name" || undefined} />
+      </label>
       <NewPasswordField invalid={error?.field === "password"} />
       {shownError}
-      <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? "Joining…" : `Join ${invitation.teamName}`}</button>
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {busy ? "Joining…" : `Join ${invitation.teamName}`}
+      </button>
       {providerButtons}
     </form>
   );

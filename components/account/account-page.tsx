@@ -20,7 +20,11 @@ function useFormMessage() {
       return false;
     }
   };
-  const shown = message && <p role={message.ok ? "status" : "alert"} className={message.ok ? "muted" : "form-error"}>{message.text}</p>;
+  const shown = message && (
+    <p role={message.ok ? "status" : "alert"} className={message.ok ? "muted" : "form-error"}>
+      {message.text}
+    </p>
+  );
   return { run, shown };
 }
 
@@ -32,7 +36,12 @@ export function AccountPage() {
   const password = useFormMessage();
   const team = useFormMessage();
   if (isPending) return <p className="muted">Loading your account…</p>;
-  if (error) return <p role="alert" className="form-error">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error.message}
+      </p>
+    );
 
   const field = (e: FormEvent<HTMLFormElement>, key: string) => String(new FormData(e.currentTarget).get(key) ?? "");
   async function switchTo(teamId: string) {
@@ -45,59 +54,101 @@ export function AccountPage() {
       <section aria-labelledby="name-title">
         <h2 id="name-title">Name</h2>
         <p className="small muted">{data.email}</p>
-        <form className="stack-form" onSubmit={(e) => { e.preventDefault(); void name.run(() => rename.mutateAsync(field(e, "name")), "Name saved."); }}>
-          <label>Your name<input name="name" defaultValue={data.name ?? ""} required autoComplete="name" /></label>
+        <form
+          className="stack-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void name.run(() => rename.mutateAsync(field(e, "name")), "Name saved.");
+          }}
+        >
+          <label>
+            Your name
+            <input name="name" defaultValue={data.name ?? ""} required autoComplete="name" />
+          </label>
           {name.shown}
-          <button type="submit" className="btn btn-primary" disabled={rename.isPending}>Save name</button>
+          <button type="submit" className="btn btn-primary" disabled={rename.isPending}>
+            Save name
+          </button>
         </form>
       </section>
 
       <section aria-labelledby="password-title">
         <h2 id="password-title">Password</h2>
         <p className="small muted">At least 10 characters, and not a common one. Changing it signs you out everywhere else.</p>
-        <form className="stack-form" onSubmit={(e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
-          void password.run(() => changePassword.mutateAsync({ currentPassword: field(e, "currentPassword"), newPassword: field(e, "newPassword") }), "Password changed; other sessions were signed out.").then((ok) => ok && form.reset());
-        }}>
+        <form
+          className="stack-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const form = e.currentTarget;
+            void password
+              .run(
+                () => changePassword.mutateAsync({ currentPassword: field(e, "currentPassword"), newPassword: field(e, "newPassword") }),
+                "Password changed; other sessions were signed out.",
+              )
+              .then((ok) => ok && form.reset());
+          }}
+        >
           {data.hasPassword ? (
-            <label>Current password<input name="currentPassword" type="password" required autoComplete="current-password" /></label>
+            <label>
+              Current password
+              <input name="currentPassword" type="password" required autoComplete="current-password" />
+            </label>
           ) : (
             <input type="hidden" name="currentPassword" value="-" />
           )}
-          <label>New password<input name="newPassword" type="password" required minLength={10} autoComplete="new-password" /></label>
+          <label>
+            New password
+            <input name="newPassword" type="password" required minLength={10} autoComplete="new-password" />
+          </label>
           {password.shown}
-          <button type="submit" className="btn btn-primary" disabled={changePassword.isPending}>Change password</button>
+          <button type="submit" className="btn btn-primary" disabled={changePassword.isPending}>
+            Change password
+          </button>
         </form>
       </section>
 
       <section aria-labelledby="teams-title">
         <h2 id="teams-title">Your teams</h2>
         {data.teams.length === 0 ? (
-          <p className="muted">You are not an active member of any team. Ask a team's admin for an invitation{data.canCreateTeams ? ", or make a team below" : ""}.</p>
+          <p className="muted">
+            You are not an active member of any team. Ask a team's admin for an invitation
+            {data.canCreateTeams ? ", or make a team below" : ""}.
+          </p>
         ) : (
           <ul className="team-list">
             {data.teams.map((t) => (
               <li key={t.id} data-testid="account-team">
                 <strong>{t.name}</strong> <span className="muted">· {t.role}</span>
-                {t.id === data.activeTeamId ? <span className="small muted"> (working in it)</span> : (
-                  <button type="button" className="btn btn-small" onClick={() => void switchTo(t.id)}>Work in this team</button>
+                {t.id === data.activeTeamId ? (
+                  <span className="small muted"> (working in it)</span>
+                ) : (
+                  <button type="button" className="btn btn-small" onClick={() => void switchTo(t.id)}>
+                    Work in this team
+                  </button>
                 )}
               </li>
             ))}
           </ul>
         )}
         {data.canCreateTeams && (
-          <form className="stack-form" onSubmit={(e) => {
-            e.preventDefault();
-            void team.run(async () => {
-              await createTeam.mutateAsync({ name: field(e, "teamName") });
-              window.location.assign("/team");
-            }, "Team made.");
-          }}>
-            <label>New team<input name="teamName" required placeholder="Team name" /></label>
+          <form
+            className="stack-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void team.run(async () => {
+                await createTeam.mutateAsync({ name: field(e, "teamName") });
+                window.location.assign("/team");
+              }, "Team made.");
+            }}
+          >
+            <label>
+              New team
+              <input name="teamName" required placeholder="Team name" />
+            </label>
             {team.shown}
-            <button type="submit" className="btn" disabled={createTeam.isPending}>Make a team (you become its admin)</button>
+            <button type="submit" className="btn" disabled={createTeam.isPending}>
+              Make a team (you become its admin)
+            </button>
           </form>
         )}
       </section>

@@ -38,7 +38,11 @@ export function EmailNotifications() {
           ))}
         </fieldset>
       ))}
-      {message && <p role={message.error ? "alert" : "status"} className={message.error ? "form-error" : "muted small"}>{message.text}</p>}
+      {message && (
+        <p role={message.error ? "alert" : "status"} className={message.error ? "form-error" : "muted small"}>
+          {message.text}
+        </p>
+      )}
     </section>
   );
 }

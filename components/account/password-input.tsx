@@ -4,9 +4,19 @@ export function NewPasswordField({ label = "Password", invalid }: { label?: stri
     <div className="field">
       <label>
         {label}
-        <input name="password" type="password" required minLength={10} autoComplete="new-password" aria-invalid={invalid || undefined} aria-describedby="password-rules" />
+        <input
+          name="password"
+          type="password"
+          required
+          minLength={10}
+          autoComplete="new-password"
+          aria-invalid={invalid || undefined}
+          aria-describedby="password-rules"
+        />
       </label>
-      <span id="password-rules" className="small muted field-hint">At least 10 characters; not a common password, nor your name or e-mail.</span>
+      <span id="password-rules" className="small muted field-hint">
+        At least 10 characters; not a common password, nor your name or e-mail.
+      </span>
     </div>
   );
 }

@@ -26,10 +26,19 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
 
   return (
     <form className="auth-form" onSubmit={handleSubmit} noValidate>
-      <label>E-mail<input type="email" value={email} readOnly autoComplete="username" /></label>
+      <label>
+        E-mail
+        <input type="email" value={email} readOnly autoComplete="username" />
+      </label>
       <NewPasswordField label="New password" invalid={!!error} />
-      {error && <p role="alert" className="form-error">{error}</p>}
-      <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? "Saving…" : "Set password and sign in"}</button>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {busy ? "Saving…" : "Set password and sign in"}
+      </button>
     </form>
   );
 }

@@ -14,7 +14,17 @@ type Provider = { id: string; name: string };
  * page was opened as, so the kept work is never sent as somebody else.
  * Provider accounts sign in in a new tab, then come back and continue.
  */
-export function SessionDialog({ email, teamId, teamName, providers }: { email: string; teamId: string | null; teamName: string | null; providers: Provider[] }) {
+export function SessionDialog({
+  email,
+  teamId,
+  teamName,
+  providers,
+}: {
+  email: string;
+  teamId: string | null;
+  teamName: string | null;
+  providers: Provider[];
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,14 +45,19 @@ export function SessionDialog({ email, teamId, teamName, providers }: { email: s
   /** Signed in again: is this person still a member of the page's team? */
   async function checkBack(): Promise<boolean> {
     // In a team: still an active member of it? Outside one (the account pages): still signed in?
-    const res = await fetch(teamId ? "/api/team" : "/api/account", { headers: { Accept: "application/json", ...(teamId ? { "x-claimdesk-team": teamId } : {}) }, credentials: "same-origin" });
+    const res = await fetch(teamId ? "/api/team" : "/api/account", {
+      headers: { Accept: "application/json", ...(teamId ? { "x-claimdesk-team": teamId } : {}) },
+      credentials: "same-origin",
+    });
     if (res.ok) {
       sessionRestored();
       return true;
     }
-    setError(res.status === 401
-      ? `You are signed in, but no longer an active member of ${teamName ?? "this team"}. What you typed stays on this page; ask an admin of the team.`
-      : "Signed in, but the desk did not answer. Try again.");
+    setError(
+      res.status === 401
+        ? `You are signed in, but no longer an active member of ${teamName ?? "this team"}. What you typed stays on this page; ask an admin of the team.`
+        : "Signed in, but the desk did not answer. Try again.",
+    );
     return false;
   }
 
@@ -62,12 +77,23 @@ export function SessionDialog({ email, teamId, teamName, providers }: { email: s
   }
 
   return (
-    <dialog ref={ref} className="session-dialog" aria-labelledby="session-dialog-title" onCancel={(e) => { e.preventDefault(); handleCancel(); }}>
+    <dialog
+      ref={ref}
+      className="session-dialog"
+      aria-labelledby="session-dialog-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        handleCancel();
+      }}
+    >
       {/* Rendered only while open: a closed dialog's fields would still be in the page for scripts and label look-ups. */}
       {open && (
         <>
           <h2 id="session-dialog-title">Sign in again to save</h2>
-          <p>Your session has ended. Nothing you typed or tagged is lost: it stays on this page and is saved as soon as you are signed in again.</p>
+          <p>
+            Your session has ended. Nothing you typed or tagged is lost: it stays on this page and is saved as soon as you are signed in
+            again.
+          </p>
           <form className="auth-form" onSubmit={handleSubmit}>
             <label>
               E-mail
@@ -77,17 +103,30 @@ export function SessionDialog({ email, teamId, teamName, providers }: { email: s
               Password
               <input name="password" type="password" autoComplete="current-password" required />
             </label>
-            {error && <p role="alert" className="form-error">{error}</p>}
+            {error && (
+              <p role="alert" className="form-error">
+                {error}
+              </p>
+            )}
             <div className="row-actions">
-              <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? "Signing in…" : "Sign in and save"}</button>
-              <button type="button" className="btn" onClick={handleCancel} disabled={busy}>Not now</button>
+              <button type="submit" className="btn btn-primary" disabled={busy}>
+                {busy ? "Signing in…" : "Sign in and save"}
+              </button>
+              <button type="button" className="btn" onClick={handleCancel} disabled={busy}>
+                Not now
+              </button>
             </div>
           </form>
           {providers.length > 0 && (
             <p className="small muted">
               Signed in with {providers.map((p) => p.name).join(" or ")}?{" "}
-              <a href="/signin" target="_blank" rel="noopener">Sign in in a new tab</a>, then{" "}
-              <button type="button" className="btn btn-small" onClick={() => void checkBack()}>continue here</button>
+              <a href="/signin" target="_blank" rel="noopener">
+                Sign in in a new tab
+              </a>
+              , then{" "}
+              <button type="button" className="btn btn-small" onClick={() => void checkBack()}>
+                continue here
+              </button>
             </p>
           )}
         </>

@@ -12,7 +12,12 @@ export function SetupForm() {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
-    const input = { teamName: String(f.get("teamName")), name: String(f.get("name")), email: String(f.get("email")), password: String(f.get("password")) };
+    const input = {
+      teamName: String(f.get("teamName")),
+      name: String(f.get("name")),
+      email: String(f.get("email")),
+      password: String(f.get("password")),
+    };
     setBusy(true);
     setError(null);
     try {
@@ -27,12 +32,27 @@ export function SetupForm() {
 
   return (
     <form className="auth-form" onSubmit={handleSubmit} noValidate>
-      <label>Team name<input name="teamName" required placeholder="e.g. Verification Desk" aria-invalid={error?.field === "teamName" || undefined} /></label>
-      <label>Your name<input name="name" required autoComplete="name" aria-invalid={error?.field === "name" || undefined} /></label>
-      <label>Your e-mail<input name="email" type="email" required autoComplete="username" aria-invalid={error?.field === "email" || undefined} /></label>
+      <label>
+        Team name
+        <input name="teamName" required placeholder="e.g. Verification Desk" aria-invalid={error?.field === "teamName" || undefined} />
+      </label>
+      <label>
+        Your name
+        <input name="name" required autoComplete="name" aria-invalid={error?.field === "name" || undefined} />
+      </label>
+      <label>
+        Your e-mail
+        <input name="email" type="email" required autoComplete="username" aria-invalid={error?.field === "email" || undefined} />
+      </label>
       <NewPasswordField invalid={error?.field === "password"} />
-      {error && <p role="alert" className="form-error">{error.message}</p>}
-      <button type="submit" className="btn btn-primary" disabled={busy}>{busy ? "Setting up…" : "Create the team and its admin"}</button>
+      {error && (
+        <p role="alert" className="form-error">
+          {error.message}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={busy}>
+        {busy ? "Setting up…" : "Create the team and its admin"}
+      </button>
     </form>
   );
 }

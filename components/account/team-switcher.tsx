@@ -25,15 +25,26 @@ export function TeamSwitcher({ teams, activeId }: { teams: Team[]; activeId: str
     }
   }
 
-  if (teams.length < 2) return <span className="team-name" data-testid="team-name">{active?.name}</span>;
+  if (teams.length < 2)
+    return (
+      <span className="team-name" data-testid="team-name">
+        {active?.name}
+      </span>
+    );
   return (
     <span className="team-switcher">
       <select aria-label="Team" value={activeId} onChange={handleChange} className="team-select" data-testid="team-switcher">
         {teams.map((t) => (
-          <option key={t.id} value={t.id}>{t.name}</option>
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
         ))}
       </select>
-      {error && <span role="alert" className="form-error">{error}</span>}
+      {error && (
+        <span role="alert" className="form-error">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

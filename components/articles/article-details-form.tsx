@@ -27,10 +27,17 @@ function sourcesOf(a: ArticleDto): FoundMetadataDto {
 export function ArticleDetailsForm({ article, onDone }: { article: ArticleDto; onDone: () => void }) {
   const [values, setValues] = useState<MetaValues>(() => valuesOf(article));
   const update = useUpdateArticleMeta(article.id);
-  const error = update.error instanceof ApiError ? { field: update.error.field, message: update.error.message } : update.error ? { message: update.error.message } : null;
+  const error =
+    update.error instanceof ApiError
+      ? { field: update.error.field, message: update.error.message }
+      : update.error
+        ? { message: update.error.message }
+        : null;
 
   function handleSave() {
-    const changed = Object.fromEntries(ARTICLE_META_FIELDS.filter((f) => values[f] !== (article[f] ?? "")).map((f) => [f, values[f] || null]));
+    const changed = Object.fromEntries(
+      ARTICLE_META_FIELDS.filter((f) => values[f] !== (article[f] ?? "")).map((f) => [f, values[f] || null]),
+    );
     if (Object.keys(changed).length === 0) return onDone();
     update.mutate({ ...changed, version: article.version }, { onSuccess: onDone });
   }
@@ -38,10 +45,18 @@ export function ArticleDetailsForm({ article, onDone }: { article: ArticleDto; o
   return (
     <div className="article-details-form">
       <ArticleMetaFields values={values} onChange={setValues} error={error} found={sourcesOf(article)} legend="Article details" />
-      {error && !ARTICLE_META_FIELDS.includes(error.field as never) && <p role="alert" className="form-error">{error.message}</p>}
+      {error && !ARTICLE_META_FIELDS.includes(error.field as never) && (
+        <p role="alert" className="form-error">
+          {error.message}
+        </p>
+      )}
       <div className="row-actions">
-        <button type="button" className="btn btn-primary" disabled={update.isPending} onClick={handleSave}>{update.isPending ? "Saving…" : "Save details"}</button>
-        <button type="button" className="btn" onClick={onDone}>Cancel</button>
+        <button type="button" className="btn btn-primary" disabled={update.isPending} onClick={handleSave}>
+          {update.isPending ? "Saving…" : "Save details"}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          Cancel
+        </button>
       </div>
     </div>
   );

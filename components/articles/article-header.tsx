@@ -21,10 +21,16 @@ export function ArticleHeader({ article }: { article: ArticleDto }) {
   return (
     <header className="article-header">
       <h1>{article.title ?? <span className="untitled">Untitled article</span>}</h1>
-      {meta.length > 0 && <p className="muted" data-testid="article-meta">{meta.join(" · ")}</p>}
+      {meta.length > 0 && (
+        <p className="muted" data-testid="article-meta">
+          {meta.join(" · ")}
+        </p>
+      )}
       {article.url && (
         <p className="muted">
-          <a href={article.url} rel="noopener noreferrer nofollow" target="_blank">{article.url}</a>
+          <a href={article.url} rel="noopener noreferrer nofollow" target="_blank">
+            {article.url}
+          </a>
         </p>
       )}
       <p className="muted small">
@@ -42,7 +48,11 @@ export function ArticleHeader({ article }: { article: ArticleDto }) {
         <ExportMenu articleId={article.id} />
         <PublishMenu articleId={article.id} />
         <ArticleToolsLinks article={article} />
-        {article.can.editMeta && <button type="button" className="btn" onClick={() => setEditing(true)}>Edit details</button>}
+        {article.can.editMeta && (
+          <button type="button" className="btn" onClick={() => setEditing(true)}>
+            Edit details
+          </button>
+        )}
         {article.can.delete && <DeleteArticleButton article={article} />}
       </div>
     </header>

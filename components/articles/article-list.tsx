@@ -9,7 +9,12 @@ import type { ArticleListItem } from "@/lib/schemas/article";
 import type { ReviewState } from "@/lib/schemas/article";
 import "./article-tools.css";
 
-const REVIEW_LABELS: Record<ReviewState, string> = { none: "No review", open: "Round open", awaiting: "Awaiting adjudication", adjudicated: "Adjudicated" };
+const REVIEW_LABELS: Record<ReviewState, string> = {
+  none: "No review",
+  open: "Round open",
+  awaiting: "Awaiting adjudication",
+  adjudicated: "Adjudicated",
+};
 const PARAMS = ["q", "outlet", "from", "to", "review", "disputed", "sort", "dir", "page", "deleted"] as const;
 
 /** The list's parameters live in the page's URL, so a search can be shared and survives a reload. */
@@ -29,8 +34,20 @@ function RestoreButton({ article }: { article: ArticleListItem }) {
   const restore = useSetArticleDeleted(article.id);
   return (
     <>
-      <button type="button" className="btn" disabled={restore.isPending} onClick={() => restore.mutate({ version: article.version, deleted: false })}>Restore</button>
-      {restore.error && <span role="alert" className="form-error"> {restore.error.message}</span>}
+      <button
+        type="button"
+        className="btn"
+        disabled={restore.isPending}
+        onClick={() => restore.mutate({ version: article.version, deleted: false })}
+      >
+        Restore
+      </button>
+      {restore.error && (
+        <span role="alert" className="form-error">
+          {" "}
+          {restore.error.message}
+        </span>
+      )}
     </>
   );
 }
@@ -55,11 +72,20 @@ export function ArticleList({ isAdmin = false }: { isAdmin?: boolean }) {
       <form className="article-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label className="field search-field">
           <span>Search</span>
-          <input type="search" value={q} placeholder="Title, outlet, author or any word of the text" onChange={(e) => setQ(e.target.value)} />
+          <input
+            type="search"
+            value={q}
+            placeholder="Title, outlet, author or any word of the text"
+            onChange={(e) => setQ(e.target.value)}
+          />
         </label>
         <label className="field">
           <span>Outlet</span>
-          <input defaultValue={params.outlet ?? ""} onBlur={(e) => update({ outlet: e.target.value.trim() || undefined })} onKeyDown={(e) => e.key === "Enter" && update({ outlet: e.currentTarget.value.trim() || undefined })} />
+          <input
+            defaultValue={params.outlet ?? ""}
+            onBlur={(e) => update({ outlet: e.target.value.trim() || undefined })}
+            onKeyDown={(e) => e.key === "Enter" && update({ outlet: e.currentTarget.value.trim() || undefined })}
+          />
         </label>
         <label className="field">
           <span>Published from</span>
@@ -73,15 +99,30 @@ export function ArticleList({ isAdmin = false }: { isAdmin?: boolean }) {
           <span>Review</span>
           <select value={params.review ?? ""} onChange={(e) => update({ review: e.target.value || undefined })}>
             <option value="">Any</option>
-            {(Object.keys(REVIEW_LABELS) as ReviewState[]).map((s) => <option key={s} value={s}>{REVIEW_LABELS[s]}</option>)}
+            {(Object.keys(REVIEW_LABELS) as ReviewState[]).map((s) => (
+              <option key={s} value={s}>
+                {REVIEW_LABELS[s]}
+              </option>
+            ))}
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" checked={params.disputed === "1"} onChange={(e) => update({ disputed: e.target.checked ? "1" : undefined })} /> Has disputed claims
+          <input
+            type="checkbox"
+            checked={params.disputed === "1"}
+            onChange={(e) => update({ disputed: e.target.checked ? "1" : undefined })}
+          />{" "}
+          Has disputed claims
         </label>
         <label className="field">
           <span>Sort by</span>
-          <select value={`${params.sort ?? "date"}:${params.dir ?? ""}`} onChange={(e) => { const [sort, dir] = e.target.value.split(":"); update({ sort: sort === "date" ? undefined : sort, dir: dir || undefined }); }}>
+          <select
+            value={`${params.sort ?? "date"}:${params.dir ?? ""}`}
+            onChange={(e) => {
+              const [sort, dir] = e.target.value.split(":");
+              update({ sort: sort === "date" ? undefined : sort, dir: dir || undefined });
+            }}
+          >
             <option value="date:">Newest first</option>
             <option value="date:asc">Oldest first</option>
             <option value="title:">Title, A–Z</option>
@@ -90,12 +131,21 @@ export function ArticleList({ isAdmin = false }: { isAdmin?: boolean }) {
         </label>
         {isAdmin && (
           <label className="check">
-            <input type="checkbox" checked={params.deleted === "1"} onChange={(e) => update({ deleted: e.target.checked ? "1" : undefined })} /> Deleted articles
+            <input
+              type="checkbox"
+              checked={params.deleted === "1"}
+              onChange={(e) => update({ deleted: e.target.checked ? "1" : undefined })}
+            />{" "}
+            Deleted articles
           </label>
         )}
       </form>
       {isPending && <p className="muted">Loading articles…</p>}
-      {error && <p role="alert" className="form-error">{error.message}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error.message}
+        </p>
+      )}
       {data && (
         <>
           <p className="article-count muted small" aria-live="polite" data-testid="article-count">
@@ -103,7 +153,13 @@ export function ArticleList({ isAdmin = false }: { isAdmin?: boolean }) {
             {isFetching ? " (updating…)" : ""}
           </p>
           {data.items.length === 0 ? (
-            <p className="muted">{params.q || params.outlet || params.from || params.to || params.review || params.disputed ? "No article matches." : params.deleted ? "No deleted articles." : "No articles yet."}</p>
+            <p className="muted">
+              {params.q || params.outlet || params.from || params.to || params.review || params.disputed
+                ? "No article matches."
+                : params.deleted
+                  ? "No deleted articles."
+                  : "No articles yet."}
+            </p>
           ) : (
             <table className="data-table article-table">
               <thead>
@@ -112,22 +168,44 @@ export function ArticleList({ isAdmin = false }: { isAdmin?: boolean }) {
                   <th scope="col">Outlet</th>
                   <th scope="col">Published</th>
                   <th scope="col">Review</th>
-                  <th scope="col" className="num">Claims</th>
+                  <th scope="col" className="num">
+                    Claims
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {data.items.map((a) => (
                   <tr key={a.id} data-testid="article-row">
                     <td>
-                      {a.deletedAt ? <span className={a.untitled ? "untitled" : undefined}>{a.title}</span> : <Link href={`/articles/${a.id}`} className={a.untitled ? "untitled" : undefined}>{a.title}</Link>}
-                      {a.deletedAt && <div className="muted small">Deleted {formatDate(a.deletedAt.slice(0, 10))} <RestoreButton article={a} /></div>}
+                      {a.deletedAt ? (
+                        <span className={a.untitled ? "untitled" : undefined}>{a.title}</span>
+                      ) : (
+                        <Link href={`/articles/${a.id}`} className={a.untitled ? "untitled" : undefined}>
+                          {a.title}
+                        </Link>
+                      )}
+                      {a.deletedAt && (
+                        <div className="muted small">
+                          Deleted {formatDate(a.deletedAt.slice(0, 10))} <RestoreButton article={a} />
+                        </div>
+                      )}
                     </td>
                     <td>{a.outlet ?? <span className="muted">—</span>}</td>
-                    <td>{a.publishedDate ? <time dateTime={a.publishedDate}>{formatDate(a.publishedDate)}</time> : <span className="muted">—</span>}</td>
+                    <td>
+                      {a.publishedDate ? (
+                        <time dateTime={a.publishedDate}>{formatDate(a.publishedDate)}</time>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
                     <td className="review-state">{REVIEW_LABELS[a.reviewState]}</td>
                     <td className="num" data-testid="claim-count">
                       {a.claimCount}
-                      {a.hasDisputed && <span className="disputed-mark" title="Has disputed claims" aria-label="has disputed claims">✗</span>}
+                      {a.hasDisputed && (
+                        <span className="disputed-mark" title="Has disputed claims" aria-label="has disputed claims">
+                          ✗
+                        </span>
+                      )}
                     </td>
                   </tr>
                 ))}
@@ -136,9 +214,15 @@ export function ArticleList({ isAdmin = false }: { isAdmin?: boolean }) {
           )}
           {pages > 1 && (
             <nav className="pager" aria-label="Pages">
-              <button type="button" className="btn" disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>Previous</button>
-              <span className="muted small">Page {page} of {pages.toLocaleString("en")}</span>
-              <button type="button" className="btn" disabled={page >= pages} onClick={() => update({ page: String(page + 1) })}>Next</button>
+              <button type="button" className="btn" disabled={page <= 1} onClick={() => update({ page: String(page - 1) })}>
+                Previous
+              </button>
+              <span className="muted small">
+                Page {page} of {pages.toLocaleString("en")}
+              </span>
+              <button type="button" className="btn" disabled={page >= pages} onClick={() => update({ page: String(page + 1) })}>
+                Next
+              </button>
             </nav>
           )}
         </>

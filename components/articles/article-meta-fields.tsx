@@ -35,7 +35,10 @@ export function ArticleMetaFields({ values, onChange, error, found, legend = "Ab
         const id = `meta-${f.name}`;
         return (
           <div key={f.name} className="field">
-            <label htmlFor={id}>{f.label}{f.hint && <span className="muted small"> ({f.hint})</span>}</label>
+            <label htmlFor={id}>
+              {f.label}
+              {f.hint && <span className="muted small"> ({f.hint})</span>}
+            </label>
             <input
               id={id}
               name={f.name}
@@ -47,10 +50,16 @@ export function ArticleMetaFields({ values, onChange, error, found, legend = "Ab
             />
             {page && (
               <span id={`${id}-source`} className="field-source muted small" data-testid={`source-${f.name}`}>
-                {values[f.name] === page.value ? `From the page: ${page.detail}` : `Changed; the page says “${page.value}” (${page.detail})`}
+                {values[f.name] === page.value
+                  ? `From the page: ${page.detail}`
+                  : `Changed; the page says “${page.value}” (${page.detail})`}
               </span>
             )}
-            {own && <span role="alert" className="form-error">{own}</span>}
+            {own && (
+              <span role="alert" className="form-error">
+                {own}
+              </span>
+            )}
           </div>
         );
       })}

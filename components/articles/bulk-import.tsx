@@ -50,23 +50,33 @@ export function BulkImport({ files }: { files: File[] }) {
   return (
     <section className="bulk-import" aria-label="Import several files">
       <h2>{files.length} files</h2>
-      <p className="muted small">Each file is cleaned up as the preview would, with the metadata its page states. Open an article afterwards to check it.</p>
+      <p className="muted small">
+        Each file is cleaned up as the preview would, with the metadata its page states. Open an article afterwards to check it.
+      </p>
       <ul>
         {files.map((file, i) => {
           const r = results[i]!;
           return (
             <li key={`${file.name}-${i}`} data-testid="bulk-row" data-state={r.state}>
-              <span className="bulk-name">{file.name}</span>{" "}
-              {r.state === "waiting" && <span className="muted">waiting</span>}
+              <span className="bulk-name">{file.name}</span> {r.state === "waiting" && <span className="muted">waiting</span>}
               {r.state === "working" && <span className="muted">importing…</span>}
               {r.state === "saved" && <Link href={`/articles/${r.id}`}>Saved: {r.title}</Link>}
-              {r.state === "failed" && <span role="alert" className="form-error">{r.message}</span>}
+              {r.state === "failed" && (
+                <span role="alert" className="form-error">
+                  {r.message}
+                </span>
+              )}
             </li>
           );
         })}
       </ul>
       <div className="row-actions">
-        <button type="button" className="btn btn-primary" disabled={running || results.every((r) => r.state === "saved")} onClick={handleImport}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={running || results.every((r) => r.state === "saved")}
+          onClick={handleImport}
+        >
           {running ? "Importing…" : results.some((r) => r.state === "failed") ? "Retry the failed files" : `Import ${files.length} files`}
         </button>
       </div>

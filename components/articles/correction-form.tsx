@@ -31,7 +31,11 @@ export function CorrectionForm({ articleId }: { articleId: string }) {
   // What the editor was loaded with; a new key remounts it.
   const [seed, setSeed] = useState({ key: 0, text: "" });
   const data = article.data;
-  const baseOf = (a: NonNullable<typeof data>): Base => ({ version: a.version, number: a.currentVersion.number, text: a.currentVersion.text });
+  const baseOf = (a: NonNullable<typeof data>): Base => ({
+    version: a.version,
+    number: a.currentVersion.number,
+    text: a.currentVersion.text,
+  });
   if (data && !base) {
     setBase(baseOf(data));
     setText(data.currentVersion.text);
@@ -39,9 +43,19 @@ export function CorrectionForm({ articleId }: { articleId: string }) {
   }
   // Before the pending check: a failed first load (404, network) has no data, so `!base` would read as loading forever.
   // A failed background refetch keeps the data and must not replace the text being typed.
-  if (article.error && !base) return <p role="alert" className="form-error">{article.error.message}</p>;
+  if (article.error && !base)
+    return (
+      <p role="alert" className="form-error">
+        {article.error.message}
+      </p>
+    );
   if (article.isPending || !base) return <p className="muted">Loading article…</p>;
-  if (!data!.can.correct) return <p role="alert" className="form-error">Only editors and admins can correct an article.</p>;
+  if (!data!.can.correct)
+    return (
+      <p role="alert" className="form-error">
+        Only editors and admins can correct an article.
+      </p>
+    );
 
   if (correct.isSuccess) {
     const { article: saved, reanchored } = correct.data;
@@ -51,11 +65,16 @@ export function CorrectionForm({ articleId }: { articleId: string }) {
         <p data-testid="correction-reason">Reason: {reason.trim()}</p>
         <p>
           Claims: {reanchored.anchored} anchored, {reanchored.moved} moved, {reanchored.drifted} drifted, {reanchored.orphaned} orphaned.
-          {reanchored.drifted + reanchored.orphaned > 0 && " Drifted and orphaned claims are listed on the article page for an editor to settle."}
+          {reanchored.drifted + reanchored.orphaned > 0 &&
+            " Drifted and orphaned claims are listed on the article page for an editor to settle."}
         </p>
         <div className="row-actions">
-          <Link className="btn btn-primary" href={`/articles/${articleId}`}>Back to the article</Link>
-          <Link className="btn" href={`/articles/${articleId}/versions`}>Compare versions</Link>
+          <Link className="btn btn-primary" href={`/articles/${articleId}`}>
+            Back to the article
+          </Link>
+          <Link className="btn" href={`/articles/${articleId}/versions`}>
+            Compare versions
+          </Link>
         </div>
       </section>
     );
@@ -95,8 +114,14 @@ export function CorrectionForm({ articleId }: { articleId: string }) {
             if (e.target.value.trim()) setReasonMissing(false);
           }}
         />
-        <span id="correction-reason-help" className={reasonMissing ? "form-error" : "muted small field-help"} role={reasonMissing ? "alert" : undefined}>
-          {reasonMissing ? "Say why you corrected the text: readers of the versions list and the reports see it." : "Shown in the versions list and the reports, e.g. “The visit was on Monday, not Sunday.”"}
+        <span
+          id="correction-reason-help"
+          className={reasonMissing ? "form-error" : "muted small field-help"}
+          role={reasonMissing ? "alert" : undefined}
+        >
+          {reasonMissing
+            ? "Say why you corrected the text: readers of the versions list and the reports see it."
+            : "Shown in the versions list and the reports, e.g. “The visit was on Monday, not Sunday.”"}
         </span>
       </label>
       {correct.error && (
@@ -104,7 +129,14 @@ export function CorrectionForm({ articleId }: { articleId: string }) {
           {correct.error.message}
           {conflict && conflict.version !== base.version && (
             <div className="row-actions">
-              <button type="button" className="btn btn-small" onClick={() => { setBase(baseOf(conflict)); correct.reset(); }}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => {
+                  setBase(baseOf(conflict));
+                  correct.reset();
+                }}
+              >
                 Keep my text and correct version {conflict.currentVersion.number} with it
               </button>
               <button
@@ -127,7 +159,9 @@ export function CorrectionForm({ articleId }: { articleId: string }) {
         <button type="button" className="btn btn-primary" disabled={correct.isPending} onClick={handleSave}>
           {correct.isPending ? "Saving…" : "Save correction"}
         </button>
-        <Link className="btn" href={`/articles/${articleId}`}>Cancel</Link>
+        <Link className="btn" href={`/articles/${articleId}`}>
+          Cancel
+        </Link>
       </div>
     </div>
   );

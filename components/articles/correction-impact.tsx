@@ -5,7 +5,12 @@ import { reanchor } from "@/lib/anchoring/reanchor";
 import type { AnchorState } from "@/lib/schemas/claim";
 import type { ClaimDto } from "@/lib/schemas/claim";
 
-const LABELS: Record<AnchorState, string> = { anchored: "stay put", moved: "move with their words", drifted: "will need an editor to confirm", orphaned: "will be orphaned" };
+const LABELS: Record<AnchorState, string> = {
+  anchored: "stay put",
+  moved: "move with their words",
+  drifted: "will need an editor to confirm",
+  orphaned: "will be orphaned",
+};
 
 /**
  * What saving the correction would do to the claims, computed in the browser
@@ -17,7 +22,11 @@ export function CorrectionImpact({ oldText, newText, claims }: { oldText: string
     const live = claims.filter((c) => !c.deletedAt);
     const next = normalizeText(deferred);
     if (next === oldText) return null;
-    return reanchor(oldText, next, live.map((c) => ({ ...c, state: c.anchorState, score: c.anchorScore }))).map((r, i) => ({ ...r, claim: live[i]! }));
+    return reanchor(
+      oldText,
+      next,
+      live.map((c) => ({ ...c, state: c.anchorState, score: c.anchorScore })),
+    ).map((r, i) => ({ ...r, claim: live[i]! }));
   }, [oldText, deferred, claims]);
   if (!results) return <p className="muted small">No changes yet.</p>;
   const count = (s: AnchorState) => results.filter((r) => r.state === s).length;
@@ -36,7 +45,10 @@ export function CorrectionImpact({ oldText, newText, claims }: { oldText: string
         <ul className="impact-list">
           {attention.map((r) => (
             <li key={r.id} data-state={r.state}>
-              <span className="anchor-badge" data-state={r.state}>{r.state === "drifted" ? "Drifted" : "Orphaned"}</span> “{r.claim.exact}”
+              <span className="anchor-badge" data-state={r.state}>
+                {r.state === "drifted" ? "Drifted" : "Orphaned"}
+              </span>{" "}
+              “{r.claim.exact}”
             </li>
           ))}
         </ul>

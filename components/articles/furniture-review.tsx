@@ -19,7 +19,15 @@ const KIND_LABELS: Record<string, string> = {
 };
 
 /** What the cleanup removed as page furniture, each block with a checkbox to put it back. */
-export function FurnitureReview({ removed, restore, onToggle }: { removed: RemovedBlockDto[]; restore: number[]; onToggle: (index: number) => void }) {
+export function FurnitureReview({
+  removed,
+  restore,
+  onToggle,
+}: {
+  removed: RemovedBlockDto[];
+  restore: number[];
+  onToggle: (index: number) => void;
+}) {
   if (removed.length === 0) return <p className="muted small">The cleanup removed nothing.</p>;
   return (
     <section className="furniture-review" aria-label="Removed page furniture">

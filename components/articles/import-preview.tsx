@@ -10,7 +10,13 @@ type Props = {
   onToggleDrop: (line: number) => void;
 };
 
-const KIND_CLASS: Record<PreviewLineDto["kind"], string> = { paragraph: "", heading: "line-heading", quote: "line-quote", "list-item": "line-item", row: "line-row" };
+const KIND_CLASS: Record<PreviewLineDto["kind"], string> = {
+  paragraph: "",
+  heading: "line-heading",
+  quote: "line-quote",
+  "list-item": "line-item",
+  row: "line-row",
+};
 
 /**
  * What the import makes of the source: the lines the save keeps, each with a
@@ -31,11 +37,22 @@ export function ImportPreview({ preview, restore, onToggleRestore, onToggleDrop 
           </span>
         </h2>
         <ol className="preview-text preview-lines" data-testid="preview-text">
-          {saved.length === 0 && <li className="muted"><em>Nothing left: keep a line or restore a block.</em></li>}
+          {saved.length === 0 && (
+            <li className="muted">
+              <em>Nothing left: keep a line or restore a block.</em>
+            </li>
+          )}
           {saved.map((line) => (
             <li key={line.index} className={KIND_CLASS[line.kind]} data-testid="preview-line" data-kind={line.kind}>
-              <span className="line-text" id={`line-${line.index}`}>{line.text}</span>
-              <button type="button" className="btn-link line-action" aria-describedby={`line-${line.index}`} onClick={() => onToggleDrop(line.index)}>
+              <span className="line-text" id={`line-${line.index}`}>
+                {line.text}
+              </span>
+              <button
+                type="button"
+                className="btn-link line-action"
+                aria-describedby={`line-${line.index}`}
+                onClick={() => onToggleDrop(line.index)}
+              >
                 Leave out
               </button>
             </li>
@@ -51,7 +68,9 @@ export function ImportPreview({ preview, restore, onToggleRestore, onToggleDrop 
               {dropped.map((line) => (
                 <li key={line.index} data-testid="dropped-line">
                   <span className="line-text">{line.text}</span>
-                  <button type="button" className="btn-link line-action" onClick={() => onToggleDrop(line.index)}>Keep</button>
+                  <button type="button" className="btn-link line-action" onClick={() => onToggleDrop(line.index)}>
+                    Keep
+                  </button>
                 </li>
               ))}
             </ul>

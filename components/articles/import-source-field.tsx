@@ -88,8 +88,17 @@ export function ImportSourceField({ onChange, onBulk, error }: Props) {
       )}
       {mode === "file" && (
         <label className="field">
-          <span>Files (.txt, .md or .html, at most 10 MiB each and 1 MiB of text; UTF-8 unless the page declares its encoding; choose several to import them all)</span>
-          <input type="file" multiple accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" aria-invalid={!!shown} onChange={handleFile} />
+          <span>
+            Files (.txt, .md or .html, at most 10 MiB each and 1 MiB of text; UTF-8 unless the page declares its encoding; choose several to
+            import them all)
+          </span>
+          <input
+            type="file"
+            multiple
+            accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+            aria-invalid={!!shown}
+            onChange={handleFile}
+          />
         </label>
       )}
       {mode === "url" && (
@@ -118,10 +127,15 @@ export function ImportSourceField({ onChange, onBulk, error }: Props) {
       )}
       {mode === "url" && snapshot && (
         <p className="muted small" data-testid="snapshot-info">
-          Fetched {formatDateTime(snapshot.fetchedAt)}: {snapshot.finalUrl} ({snapshot.status}, {snapshot.contentType}, {(snapshot.size / 1024).toFixed(0)} KB). The page is kept as the article’s snapshot.
+          Fetched {formatDateTime(snapshot.fetchedAt)}: {snapshot.finalUrl} ({snapshot.status}, {snapshot.contentType},{" "}
+          {(snapshot.size / 1024).toFixed(0)} KB). The page is kept as the article’s snapshot.
         </p>
       )}
-      {shown && <p role="alert" className="form-error" data-field="source">{shown}</p>}
+      {shown && (
+        <p role="alert" className="form-error" data-field="source">
+          {shown}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -101,20 +101,48 @@ export function NewArticleForm() {
   const sourceError = (previewError?.source ? previewError.message : null) ?? (saveError?.source ? saveError.message : null);
   return (
     <div className="new-article">
-      <ImportSourceField onChange={handleSource} onBulk={(files) => { setSource(null); setPreview(null); setBulk(files); }} error={sourceError} />
+      <ImportSourceField
+        onChange={handleSource}
+        onBulk={(files) => {
+          setSource(null);
+          setPreview(null);
+          setBulk(files);
+        }}
+        error={sourceError}
+      />
       {bulk ? (
         <BulkImport files={bulk} />
       ) : (
         <>
           <div className="row-actions">
-            <button type="button" className="btn" disabled={!source || previewing.isPending} onClick={() => source && runPreview(source, restore, drop)}>
+            <button
+              type="button"
+              className="btn"
+              disabled={!source || previewing.isPending}
+              onClick={() => source && runPreview(source, restore, drop)}
+            >
               {previewing.isPending ? "Cleaning up…" : "Preview"}
             </button>
           </div>
-          {previewError && !previewError.source && <p role="alert" className="form-error">{previewError.message}</p>}
-          {preview && <ImportPreview preview={preview} restore={restore} onToggleRestore={handleToggleRestore} onToggleDrop={handleToggleDrop} />}
-          <ArticleMetaFields values={meta} onChange={handleMeta} found={preview?.found} error={saveError && !saveError.source ? saveError : null} />
-          {saveError && !saveError.source && !META_FIELDS.includes(saveError.field ?? "") && <p role="alert" className="form-error">{saveError.message}</p>}
+          {previewError && !previewError.source && (
+            <p role="alert" className="form-error">
+              {previewError.message}
+            </p>
+          )}
+          {preview && (
+            <ImportPreview preview={preview} restore={restore} onToggleRestore={handleToggleRestore} onToggleDrop={handleToggleDrop} />
+          )}
+          <ArticleMetaFields
+            values={meta}
+            onChange={handleMeta}
+            found={preview?.found}
+            error={saveError && !saveError.source ? saveError : null}
+          />
+          {saveError && !saveError.source && !META_FIELDS.includes(saveError.field ?? "") && (
+            <p role="alert" className="form-error">
+              {saveError.message}
+            </p>
+          )}
           <div className="row-actions">
             <button type="button" className="btn btn-primary" disabled={!source || !preview || creating.isPending} onClick={handleSave}>
               {creating.isPending ? "Saving…" : "Save article"}

@@ -11,7 +11,7 @@ const fieldError = (e: unknown, field: string) => (e instanceof ApiError && e.fi
 const formError = (e: unknown) => (e instanceof Error && !(e instanceof ApiError && e.field) ? e.message : null);
 
 /**
- * The article page's Publish menu (issue 14): publish the fact-check at a
+ * The article page's Publish menu: publish the fact-check at a
  * public address, publish it again with a note after a change, withdraw it
  * with a reason, and copy its embed snippet. Members who may not publish see
  * whether and where it is public.
@@ -26,11 +26,22 @@ export function PublishMenu({ articleId }: { articleId: string }) {
   const label = p?.status === "published" ? "Published" : p?.status === "retracted" ? "Withdrawn" : "Publish";
   return (
     <div className="export-menu publish-menu" ref={root}>
-      <button type="button" className="btn" aria-haspopup="true" aria-expanded={open} onClick={() => setOpen((o) => !o)} data-testid="publish-menu">
+      <button
+        type="button"
+        className="btn"
+        aria-haspopup="true"
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="publish-menu"
+      >
         {label} <span aria-hidden="true">▾</span>
       </button>
       <div className="export-menu-panel" role="region" aria-label="Publishing" hidden={!open}>
-        {publication.error && <p role="alert" className="form-error">{publication.error.message}</p>}
+        {publication.error && (
+          <p role="alert" className="form-error">
+            {publication.error.message}
+          </p>
+        )}
         {p && <PublicationPanel articleId={articleId} p={p} />}
       </div>
     </div>
@@ -44,12 +55,26 @@ function PublicationPanel({ articleId, p }: { articleId: string; p: PublicationD
       {p.url && (
         <p className="export-menu-title">
           {p.status === "published" ? "Public at " : "Withdrawn from "}
-          <a href={p.url} target="_blank" rel="noopener" data-testid="public-url">{p.url}</a>
+          <a href={p.url} target="_blank" rel="noopener" data-testid="public-url">
+            {p.url}
+          </a>
         </p>
       )}
-      {p.retraction && <p className="muted small">Withdrawn {formatDateTime(p.retraction.at)}: {p.retraction.reason}</p>}
-      {p.status === "published" && <p className="muted small">{p.claimCount} claim{p.claimCount === 1 ? "" : "s"} public, from version {p.versionNumber}.</p>}
-      {p.can.publish ? <PublishForm key={`${p.status}-${p.version}`} articleId={articleId} p={p} /> : <p className="muted small">Editors and admins publish fact-checks.</p>}
+      {p.retraction && (
+        <p className="muted small">
+          Withdrawn {formatDateTime(p.retraction.at)}: {p.retraction.reason}
+        </p>
+      )}
+      {p.status === "published" && (
+        <p className="muted small">
+          {p.claimCount} claim{p.claimCount === 1 ? "" : "s"} public, from version {p.versionNumber}.
+        </p>
+      )}
+      {p.can.publish ? (
+        <PublishForm key={`${p.status}-${p.version}`} articleId={articleId} p={p} />
+      ) : (
+        <p className="muted small">Editors and admins publish fact-checks.</p>
+      )}
       {p.status === "published" && p.can.retract && <RetractForm key={`r-${p.version}`} articleId={articleId} p={p} />}
       {p.embed && (
         <label className="export-menu-field">
@@ -58,7 +83,10 @@ function PublicationPanel({ articleId, p }: { articleId: string; p: PublicationD
         </label>
       )}
       <p className="muted small">
-        <a href={p.feeds.index} target="_blank" rel="noopener">All the team’s fact-checks</a> · <a href={p.feeds.atom}>Atom</a> · <a href={p.feeds.rss}>RSS</a> · <a href={p.feeds.json}>JSON feed</a>
+        <a href={p.feeds.index} target="_blank" rel="noopener">
+          All the team’s fact-checks
+        </a>{" "}
+        · <a href={p.feeds.atom}>Atom</a> · <a href={p.feeds.rss}>RSS</a> · <a href={p.feeds.json}>JSON feed</a>
       </p>
     </>
   );
@@ -80,18 +108,40 @@ function PublishForm({ articleId, p }: { articleId: string; p: PublicationDto })
       {first ? (
         <label className="export-menu-field">
           Address
-          <span className="publish-slug"><span className="muted small">…/{p.feeds.index.split("/").pop()}/</span>
-            <input value={slug} onChange={(e) => setSlug(e.target.value)} maxLength={80} required aria-invalid={!!fieldError(publish.error, "slug")} aria-describedby={slugId} />
+          <span className="publish-slug">
+            <span className="muted small">…/{p.feeds.index.split("/").pop()}/</span>
+            <input
+              value={slug}
+              onChange={(e) => setSlug(e.target.value)}
+              maxLength={80}
+              required
+              aria-invalid={!!fieldError(publish.error, "slug")}
+              aria-describedby={slugId}
+            />
           </span>
         </label>
       ) : (
         <label className="export-menu-field">
           {p.status === "retracted" ? "Why it is published again" : "What changed"} <span className="muted small">(readers see it)</span>
-          <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} rows={2} required aria-invalid={!!fieldError(publish.error, "note")} aria-describedby={noteId} />
+          <textarea
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={2000}
+            rows={2}
+            required
+            aria-invalid={!!fieldError(publish.error, "note")}
+            aria-describedby={noteId}
+          />
         </label>
       )}
-      <p id={first ? slugId : noteId} className="export-menu-hint is-invalid" role="alert">{fieldError(publish.error, first ? "slug" : "note")}</p>
-      {formError(publish.error) && <p role="alert" className="form-error">{formError(publish.error)}</p>}
+      <p id={first ? slugId : noteId} className="export-menu-hint is-invalid" role="alert">
+        {fieldError(publish.error, first ? "slug" : "note")}
+      </p>
+      {formError(publish.error) && (
+        <p role="alert" className="form-error">
+          {formError(publish.error)}
+        </p>
+      )}
       <button type="submit" className="btn btn-primary" disabled={publish.isPending}>
         {publish.isPending ? "Publishing…" : first ? "Publish fact-check" : p.status === "retracted" ? "Publish again" : "Publish update"}
       </button>
@@ -103,16 +153,44 @@ function RetractForm({ articleId, p }: { articleId: string; p: PublicationDto })
   const retract = useRetract(articleId);
   const [reason, setReason] = useState("");
   const [confirming, setConfirming] = useState(false);
-  if (!confirming) return <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)}>Withdraw…</button>;
+  if (!confirming)
+    return (
+      <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)}>
+        Withdraw…
+      </button>
+    );
   return (
-    <form role="alertdialog" aria-label="Withdraw this fact-check?" className="confirm-box publish-form" onSubmit={(e) => { e.preventDefault(); retract.mutate({ version: p.version!, reason }); }}>
+    <form
+      role="alertdialog"
+      aria-label="Withdraw this fact-check?"
+      className="confirm-box publish-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        retract.mutate({ version: p.version!, reason });
+      }}
+    >
       <label className="export-menu-field">
         Why it is withdrawn <span className="muted small">(readers see it)</span>
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} rows={2} required aria-invalid={!!fieldError(retract.error, "reason")} />
+        <textarea
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={2000}
+          rows={2}
+          required
+          aria-invalid={!!fieldError(retract.error, "reason")}
+        />
       </label>
-      {retract.error && <p role="alert" className="form-error">{retract.error.message}</p>}
-      <button type="submit" className="btn btn-danger" disabled={retract.isPending}>{retract.isPending ? "Withdrawing…" : "Withdraw fact-check"}</button>{" "}
-      <button type="button" className="btn" onClick={() => setConfirming(false)}>Keep it public</button>
+      {retract.error && (
+        <p role="alert" className="form-error">
+          {retract.error.message}
+        </p>
+      )}
+      <button type="submit" className="btn btn-danger" disabled={retract.isPending}>
+        {retract.isPending ? "Withdrawing…" : "Withdraw fact-check"}
+      </button>{" "}
+      <button type="button" className="btn" onClick={() => setConfirming(false)}>
+        Keep it public
+      </button>
     </form>
   );
 }

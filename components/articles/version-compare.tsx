@@ -21,13 +21,20 @@ export function VersionCompare({ articleId }: { articleId: string }) {
   const compare = useVersionCompare(articleId, from, to);
 
   if (versions.isPending) return <p className="muted">Loading versions…</p>;
-  if (versions.error) return <p role="alert" className="form-error">{versions.error.message}</p>;
+  if (versions.error)
+    return (
+      <p role="alert" className="form-error">
+        {versions.error.message}
+      </p>
+    );
   const select = (which: "from" | "to", value: number | null) => (
     <label>
       {which === "from" ? "Older" : "Newer"}
       <select value={value ?? ""} onChange={(e) => setPicked({ from: from ?? 1, to: to ?? 1, [which]: Number(e.target.value) })}>
         {list.map((v) => (
-          <option key={v.id} value={v.number}>{label(v)}</option>
+          <option key={v.id} value={v.number}>
+            {label(v)}
+          </option>
         ))}
       </select>
     </label>
@@ -53,9 +60,20 @@ export function VersionCompare({ articleId }: { articleId: string }) {
         <p className="muted">This article has not been corrected: there is only one version.</p>
       ) : (
         <>
-          <div className="version-pickers">{select("from", from)}{select("to", to)}</div>
-          {compare.error && <p role="alert" className="form-error">{compare.error.message}</p>}
-          {from === to ? <p className="muted small">No differences: both sides are version {from}.</p> : compare.data && <VersionDiff compare={compare.data} />}
+          <div className="version-pickers">
+            {select("from", from)}
+            {select("to", to)}
+          </div>
+          {compare.error && (
+            <p role="alert" className="form-error">
+              {compare.error.message}
+            </p>
+          )}
+          {from === to ? (
+            <p className="muted small">No differences: both sides are version {from}.</p>
+          ) : (
+            compare.data && <VersionDiff compare={compare.data} />
+          )}
         </>
       )}
     </div>

@@ -26,9 +26,17 @@ export function ClaimSpeaker({ speaker, canEdit, onSave }: Props) {
         <label>
           Speaker <input value={value} maxLength={200} onChange={(e) => setValue(e.target.value)} autoFocus data-testid="speaker-input" />
         </label>
-        <button type="submit" className="btn btn-small">Save</button>
-        <button type="button" className="btn btn-small btn-ghost" onClick={() => setEditing(false)}>Cancel</button>
-        {error && <p role="alert" className="form-error">{error}</p>}
+        <button type="submit" className="btn btn-small">
+          Save
+        </button>
+        <button type="button" className="btn btn-small btn-ghost" onClick={() => setEditing(false)}>
+          Cancel
+        </button>
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
       </form>
     );
   }
@@ -37,7 +45,14 @@ export function ClaimSpeaker({ speaker, canEdit, onSave }: Props) {
     <p className="claim-speaker" data-testid="claim-speaker">
       <span className="muted">Speaker:</span> {speaker ?? <span className="muted">not set</span>}
       {canEdit && (
-        <button type="button" className="btn btn-small btn-ghost" onClick={() => { setValue(speaker ?? ""); setEditing(true); }}>
+        <button
+          type="button"
+          className="btn btn-small btn-ghost"
+          onClick={() => {
+            setValue(speaker ?? "");
+            setEditing(true);
+          }}
+        >
           {speaker ? "Edit" : "Add speaker"}
         </button>
       )}

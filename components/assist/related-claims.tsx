@@ -20,16 +20,31 @@ const articleName = (r: RelatedClaimDto) => r.outlet ?? r.articleTitle ?? "Untit
 export function RelatedClaims({ claim }: { claim: ClaimDto }) {
   const related = useRelatedClaims(claim.id, true);
   if (related.isPending) return <p className="muted related-claims">Looking for this claim in other articles…</p>;
-  if (related.error) return <p role="alert" className="form-error related-claims">{related.error.message}</p>;
+  if (related.error)
+    return (
+      <p role="alert" className="form-error related-claims">
+        {related.error.message}
+      </p>
+    );
   const rows = related.data;
-  if (!rows.length) return <p className="muted related-claims" data-testid="related-none">Not found in other articles.</p>;
+  if (!rows.length)
+    return (
+      <p className="muted related-claims" data-testid="related-none">
+        Not found in other articles.
+      </p>
+    );
   const articles = new Set(rows.map((r) => r.articleId)).size;
-  const checked = rows.find((r) => r.claim && r.level === "strong" && r.claim.kind === "final") ?? rows.find((r) => r.claim && r.level === "strong") ?? rows.find((r) => r.claim);
+  const checked =
+    rows.find((r) => r.claim && r.level === "strong" && r.claim.kind === "final") ??
+    rows.find((r) => r.claim && r.level === "strong") ??
+    rows.find((r) => r.claim);
   return (
     <section className="related-claims" aria-label="The same claim elsewhere" data-testid="related-claims">
       {checked && <PreviouslyChecked claim={claim} related={checked} />}
       <details>
-        <summary data-testid="related-summary">Also in {articles} other {articles === 1 ? "article" : "articles"}</summary>
+        <summary data-testid="related-summary">
+          Also in {articles} other {articles === 1 ? "article" : "articles"}
+        </summary>
         <ul className="related-list">
           {rows.map((r) => (
             <li key={`${r.articleId}:${r.start}`} data-level={r.level}>
@@ -38,7 +53,11 @@ export function RelatedClaims({ claim }: { claim: ClaimDto }) {
                 <span className={`related-level related-level--${r.level}`}>{r.level === "strong" ? "Same claim" : "Similar"}</span>
               </Link>
               <q className="related-text">{r.text}</q>
-              {r.claim && <span className="related-verdict"><VerdictBadge verdict={r.claim.verdict} /></span>}
+              {r.claim && (
+                <span className="related-verdict">
+                  <VerdictBadge verdict={r.claim.verdict} />
+                </span>
+              )}
               <p className="related-reasons muted">{r.reasons.join(" · ")}</p>
             </li>
           ))}
@@ -66,17 +85,33 @@ function PreviouslyChecked({ claim, related }: { claim: ClaimDto; related: Relat
       )}
       {earlier.evidence.length > 0 && (
         <ul className="previously-evidence" aria-label="Earlier evidence">
-          {earlier.evidence.map((e) => <li key={e.id}>{e.url ? <a href={e.url} target="_blank" rel="noreferrer">{e.title}</a> : e.title} <span className="muted">({e.stance})</span></li>)}
+          {earlier.evidence.map((e) => (
+            <li key={e.id}>
+              {e.url ? (
+                <a href={e.url} target="_blank" rel="noreferrer">
+                  {e.title}
+                </a>
+              ) : (
+                e.title
+              )}{" "}
+              <span className="muted">({e.stance})</span>
+            </li>
+          ))}
         </ul>
       )}
       {claim.can.edit && !confirming && (!same || earlier.evidence.length > 0) && (
-        <button type="button" className="btn btn-small" onClick={() => setConfirming(true)}>Apply the same verdict and evidence</button>
+        <button type="button" className="btn btn-small" onClick={() => setConfirming(true)}>
+          Apply the same verdict and evidence
+        </button>
       )}
       {confirming && (
         <div className="confirm-apply" role="group" aria-label="Confirm">
           <p>
             Set this claim to <strong>{VERDICT_LABELS[earlier.verdict]}</strong>
-            {earlier.evidence.length ? ` and attach ${earlier.evidence.length} evidence item${earlier.evidence.length === 1 ? "" : "s"}` : ""}? Both claims stay linked.
+            {earlier.evidence.length
+              ? ` and attach ${earlier.evidence.length} evidence item${earlier.evidence.length === 1 ? "" : "s"}`
+              : ""}
+            ? Both claims stay linked.
           </p>
           <button
             type="button"
@@ -86,8 +121,14 @@ function PreviouslyChecked({ claim, related }: { claim: ClaimDto; related: Relat
           >
             Confirm
           </button>
-          <button type="button" className="btn btn-small btn-ghost" onClick={() => setConfirming(false)}>Cancel</button>
-          {apply.error && <p role="alert" className="form-error">{apply.error.message}</p>}
+          <button type="button" className="btn btn-small btn-ghost" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+          {apply.error && (
+            <p role="alert" className="form-error">
+              {apply.error.message}
+            </p>
+          )}
         </div>
       )}
     </div>

@@ -32,22 +32,40 @@ export function SuggestionPopover({ suggestion, rect, busy, onAccept, onDismiss,
   const below = height - rect.bottom - 16;
   const above = rect.top - 16;
   const left = Math.max(8, Math.min(rect.left, width - 408));
-  const place = below >= 320 || below >= above ? { top: rect.bottom + 8, maxHeight: below } : { bottom: height - rect.top + 8, maxHeight: above };
+  const place =
+    below >= 320 || below >= above ? { top: rect.bottom + 8, maxHeight: below } : { bottom: height - rect.top + 8, maxHeight: above };
   return (
-    <div className="suggestion-popover" role="dialog" aria-label="Suggested claim" style={{ left, ...place }} data-testid="suggestion-popover">
+    <div
+      className="suggestion-popover"
+      role="dialog"
+      aria-label="Suggested claim"
+      style={{ left, ...place }}
+      data-testid="suggestion-popover"
+    >
       <div className="suggestion-popover__head">
         <strong>Suggested claim</strong> <span className="muted">score {Math.round(suggestion.score * 100)}%</span>
-        <button type="button" className="btn btn-small btn-ghost" aria-label="Close" onClick={onClose}>×</button>
+        <button type="button" className="btn btn-small btn-ghost" aria-label="Close" onClick={onClose}>
+          ×
+        </button>
       </div>
       <ul className="suggestion-reasons" aria-label="Why it was suggested">
-        {suggestion.reasons.map((r) => <li key={r}>{r}</li>)}
+        {suggestion.reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
       </ul>
       <p className="suggestion-speaker">
-        Speaker: {suggestion.speaker ? <strong data-testid="suggestion-speaker">{suggestion.speaker}</strong> : <span className="muted">none named in the text</span>}
+        Speaker:{" "}
+        {suggestion.speaker ? (
+          <strong data-testid="suggestion-speaker">{suggestion.speaker}</strong>
+        ) : (
+          <span className="muted">none named in the text</span>
+        )}
       </p>
       <VerdictButtons onPick={onAccept} disabled={busy} />
       <div className="row-actions">
-        <button type="button" className="btn btn-small" onClick={onDismiss} disabled={busy}>Dismiss</button>
+        <button type="button" className="btn btn-small" onClick={onDismiss} disabled={busy}>
+          Dismiss
+        </button>
       </div>
     </div>
   );

@@ -16,7 +16,8 @@ export function AnchorStateBadge({ claim }: { claim: Pick<ClaimDto, "anchorState
   const score = state === "drifted" && claim.anchorScore != null ? ` ${Math.round(claim.anchorScore * 100)}%` : "";
   return (
     <span className="anchor-badge" data-state={state} data-testid="anchor-state" title={t.title}>
-      {t.label}{score}
+      {t.label}
+      {score}
     </span>
   );
 }

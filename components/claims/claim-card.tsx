@@ -45,7 +45,9 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
         <span className="claim-author muted">{claim.author.name}</span>
       </button>
       <OutcomeBadge articleId={claim.articleId} claimId={claim.id} />
-      <blockquote className="claim-quote" data-testid="claim-quote">{claim.exact}</blockquote>
+      <blockquote className="claim-quote" data-testid="claim-quote">
+        {claim.exact}
+      </blockquote>
       <ClaimSpeaker speaker={claim.speaker} canEdit={selected && claim.can.edit} onSave={onSaveSpeaker} />
       {editing ? (
         <RationaleField
@@ -59,7 +61,11 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
         />
       ) : claim.rationaleHtml ? (
         // Stored rationales are sanitized when saved (lib/rich-text/sanitize.ts).
-        <div className="claim-rationale rich-text" data-testid="claim-rationale" dangerouslySetInnerHTML={{ __html: claim.rationaleHtml }} />
+        <div
+          className="claim-rationale rich-text"
+          data-testid="claim-rationale"
+          dangerouslySetInnerHTML={{ __html: claim.rationaleHtml }}
+        />
       ) : null}
       <ClaimEvidence claim={claim} selected={selected} />
       <ClaimDiscussion articleId={claim.articleId} annotationId={claim.id} />
@@ -74,7 +80,9 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
               </button>
             )}
             {claim.can.delete && (
-              <button type="button" className="btn btn-small btn-danger" onClick={onDelete}>Delete</button>
+              <button type="button" className="btn btn-small btn-danger" onClick={onDelete}>
+                Delete
+              </button>
             )}
           </div>
         </div>

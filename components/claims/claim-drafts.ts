@@ -20,7 +20,8 @@ export function useClaimDrafts() {
   const [drafts, setDrafts] = useState<ClaimDraft[]>([]);
   const add = useCallback((d: ClaimDraft) => setDrafts((all) => [...all, d]), []);
   const update = useCallback(
-    (clientId: string, change: Partial<ClaimDraft>) => setDrafts((all) => all.map((d) => (d.clientId === clientId ? { ...d, ...change } : d))),
+    (clientId: string, change: Partial<ClaimDraft>) =>
+      setDrafts((all) => all.map((d) => (d.clientId === clientId ? { ...d, ...change } : d))),
     [],
   );
   const remove = useCallback((clientId: string) => setDrafts((all) => all.filter((d) => d.clientId !== clientId)), []);

@@ -35,10 +35,17 @@ export function ClaimPanel(props: Props) {
   return (
     <aside className="claim-panel" aria-label="Claims">
       <h2>
-        Claims <span className="count" data-testid="claim-total">{claims.length}</span>
+        Claims{" "}
+        <span className="count" data-testid="claim-total">
+          {claims.length}
+        </span>
       </h2>
       {props.loading && <p className="muted">Loading claims…</p>}
-      {props.error && <p role="alert" className="form-error">{props.error}</p>}
+      {props.error && (
+        <p role="alert" className="form-error">
+          {props.error}
+        </p>
+      )}
       {drafts.map((d) => (
         <DraftCard key={d.clientId} draft={d} onRetry={() => props.onRetry(d)} onDiscard={() => props.onDiscard(d)} />
       ))}

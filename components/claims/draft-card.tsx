@@ -13,10 +13,16 @@ export function DraftCard({ draft, onRetry, onDiscard }: { draft: ClaimDraft; on
       <blockquote className="claim-quote">{draft.exact}</blockquote>
       {draft.state === "failed" && (
         <>
-          <p role="alert" className="form-error">{draft.error}</p>
+          <p role="alert" className="form-error">
+            {draft.error}
+          </p>
           <div className="row-actions">
-            <button type="button" className="btn btn-primary btn-small" onClick={onRetry}>Retry</button>
-            <button type="button" className="btn btn-small" onClick={onDiscard}>Discard</button>
+            <button type="button" className="btn btn-primary btn-small" onClick={onRetry}>
+              Retry
+            </button>
+            <button type="button" className="btn btn-small" onClick={onDiscard}>
+              Discard
+            </button>
           </div>
         </>
       )}

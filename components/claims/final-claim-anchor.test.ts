@@ -8,7 +8,8 @@ describe("finalClaimAnchor", () => {
   });
 
   it("shows nothing for a claim on the words that were checked", () => {
-    for (const anchorState of ["anchored", "moved"] as const) expect(finalClaimAnchor({ anchorState, anchorScore: null }).anchorState).toBeUndefined();
+    for (const anchorState of ["anchored", "moved"] as const)
+      expect(finalClaimAnchor({ anchorState, anchorScore: null }).anchorState).toBeUndefined();
   });
 });
 
@@ -19,8 +20,10 @@ describe("finalClaimAnchorActions", () => {
   });
 
   it("offers nothing for a claim on its checked words, or to someone who may not place claims", () => {
-    for (const anchorState of ["anchored", "moved"] as const) expect(finalClaimAnchorActions({ anchorState, anchorScore: null }, true)).toEqual({ confirm: false, place: false });
-    for (const anchorState of ["drifted", "orphaned"] as const) expect(finalClaimAnchorActions({ anchorState, anchorScore: null }, false)).toEqual({ confirm: false, place: false });
+    for (const anchorState of ["anchored", "moved"] as const)
+      expect(finalClaimAnchorActions({ anchorState, anchorScore: null }, true)).toEqual({ confirm: false, place: false });
+    for (const anchorState of ["drifted", "orphaned"] as const)
+      expect(finalClaimAnchorActions({ anchorState, anchorScore: null }, false)).toEqual({ confirm: false, place: false });
   });
 });
 

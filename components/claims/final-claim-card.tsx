@@ -34,7 +34,10 @@ type Props = { claim: FinalClaim; number: number; selected: boolean; onSelect: (
  * correction: Confirm a drifted claim, or Place a drifted or orphaned one
  * on the words selected in the article.
  */
-export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaimCard({ claim, number, selected, onSelect, anchoring }, ref) {
+export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaimCard(
+  { claim, number, selected, onSelect, anchoring },
+  ref,
+) {
   // A notification's link (?final=…&discuss=1) opens this claim's discussion.
   const link = useDeepLink();
   const linked = link.final === claim.id && link.discuss;
@@ -58,22 +61,37 @@ export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaim
         <AnchorStateBadge claim={finalClaimAnchor(claim)} />
         <span className="claim-author muted">{fromRound ? "Review decision" : "Editor's claim"}</span>
       </button>
-      <blockquote className="claim-quote" data-testid="claim-quote">{claim.exact}</blockquote>
+      <blockquote className="claim-quote" data-testid="claim-quote">
+        {claim.exact}
+      </blockquote>
       {actions.place && (
         <div className="row-actions" data-testid="anchor-actions">
           {actions.confirm && (
-            <button type="button" className="btn btn-small" disabled={anchoring.pending} onClick={() => anchoring.onConfirm(claim)}>Confirm</button>
+            <button type="button" className="btn btn-small" disabled={anchoring.pending} onClick={() => anchoring.onConfirm(claim)}>
+              Confirm
+            </button>
           )}
-          <button type="button" className="btn btn-small btn-primary" disabled={!anchoring.hasSelection || anchoring.pending} onClick={() => anchoring.onPlace(claim)}>
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            disabled={!anchoring.hasSelection || anchoring.pending}
+            onClick={() => anchoring.onPlace(claim)}
+          >
             Place here
           </button>
-          {!anchoring.hasSelection && <span className="muted small">To re-place it, select its words in the article, then press Place here.</span>}
+          {!anchoring.hasSelection && (
+            <span className="muted small">To re-place it, select its words in the article, then press Place here.</span>
+          )}
         </div>
       )}
       {/* Rationales are sanitized when saved. A round claim's carries the decision's note on top of the reviewers' own
           (compose-claim-rationale.ts), or is just the note, shown below with the decision: either way shown once. */}
       {claim.rationaleHtml && claim.rationaleHtml !== decision?.rationaleHtml && (
-        <div className="claim-rationale rich-text" data-testid="claim-rationale" dangerouslySetInnerHTML={{ __html: claim.rationaleHtml }} />
+        <div
+          className="claim-rationale rich-text"
+          data-testid="claim-rationale"
+          dangerouslySetInnerHTML={{ __html: claim.rationaleHtml }}
+        />
       )}
       {decision ? (
         <div className="decision-box" data-testid="decision">
@@ -82,13 +100,19 @@ export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaim
             {cluster && (
               <>
                 {" · "}
-                <Link href={`/reviews/${cluster.roundId}#cluster-${cluster.number}`}>Cluster {cluster.number}</Link>: {CLUSTER_KIND_LABELS[cluster.kind]}
+                <Link href={`/reviews/${cluster.roundId}#cluster-${cluster.number}`}>Cluster {cluster.number}</Link>:{" "}
+                {CLUSTER_KIND_LABELS[cluster.kind]}
               </>
             )}
           </p>
-          {decision.rationaleHtml && !(claim.rationaleHtml !== decision.rationaleHtml && claim.rationaleHtml.includes(decision.rationaleHtml)) && (
-            <div className="claim-rationale rich-text" data-testid="decision-rationale" dangerouslySetInnerHTML={{ __html: decision.rationaleHtml }} />
-          )}
+          {decision.rationaleHtml &&
+            !(claim.rationaleHtml !== decision.rationaleHtml && claim.rationaleHtml.includes(decision.rationaleHtml)) && (
+              <div
+                className="claim-rationale rich-text"
+                data-testid="decision-rationale"
+                dangerouslySetInnerHTML={{ __html: decision.rationaleHtml }}
+              />
+            )}
         </div>
       ) : (
         <p className="final-by muted small">
@@ -112,13 +136,20 @@ export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaim
         <section className="claim-evidence" aria-label={`Evidence for claim ${number}`} data-testid="claim-evidence">
           <h3>Evidence</h3>
           <ul className="claim-evidence-list">
-            {claim.evidence.map((link) => <FinalEvidenceRow key={link.linkId} link={link} />)}
+            {claim.evidence.map((link) => (
+              <FinalEvidenceRow key={link.linkId} link={link} />
+            ))}
           </ul>
         </section>
       )}
       {fromRound && (
         <>
-          <button type="button" className="btn btn-small discussion-toggle" aria-expanded={discussing} onClick={() => setDiscussing((d) => !d)}>
+          <button
+            type="button"
+            className="btn btn-small discussion-toggle"
+            aria-expanded={discussing}
+            onClick={() => setDiscussing((d) => !d)}
+          >
             Discussion
           </button>
           {discussing && <CommentThread thread={{ claimId: claim.id }} focusCommentId={linked ? link.comment : null} />}
@@ -138,7 +169,9 @@ function FinalEvidenceRow({ link }: { link: FinalClaimEvidence }) {
         <EvidenceSummary item={item} />
       </div>
       {isWebUrl(item.url) && (
-        <a className="small" href={item.url} target="_blank" rel="noopener noreferrer nofollow">Open the source ↗</a>
+        <a className="small" href={item.url} target="_blank" rel="noopener noreferrer nofollow">
+          Open the source ↗
+        </a>
       )}
       {link.pinpoint && <span className="muted small">“{link.pinpoint}”</span>}
     </li>

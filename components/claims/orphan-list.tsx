@@ -44,12 +44,21 @@ export function OrphanList({ articleId, claims, canPlace, selection, onPlaced, p
   return (
     <section className="orphan-list" aria-label="Claims to re-place after a correction" data-testid="orphan-list">
       <h2>{pending.length === 1 ? "1 claim needs" : `${pending.length} claims need`} an editor after the correction</h2>
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       <ol>
         {pending.map((c) => {
           const actions = finalClaimAnchorActions(c, canPlace);
           return (
-            <li key={c.id} className={`orphan-item${placingId === c.id ? " is-placing" : ""}`} data-testid="orphan-item" data-claim-id={c.id}>
+            <li
+              key={c.id}
+              className={`orphan-item${placingId === c.id ? " is-placing" : ""}`}
+              data-testid="orphan-item"
+              data-claim-id={c.id}
+            >
               <AnchorStateBadge claim={c} /> <span className="muted small">{c.author.name}</span>
               <blockquote>
                 {c.anchorState === "orphaned" && <span className="context">…{c.prefix}</span>}
@@ -59,18 +68,33 @@ export function OrphanList({ articleId, claims, canPlace, selection, onPlaced, p
               {actions.place && (
                 <div className="row-actions">
                   {actions.confirm && placingId !== c.id && (
-                    <button type="button" className="btn btn-small" disabled={busy} onClick={() => run({ claim: c, confirm: true })}>Confirm</button>
+                    <button type="button" className="btn btn-small" disabled={busy} onClick={() => run({ claim: c, confirm: true })}>
+                      Confirm
+                    </button>
                   )}
                   {placingId === c.id ? (
                     <>
-                      <button type="button" className="btn btn-small btn-primary" disabled={!selection || busy} onClick={() => selection && run({ claim: c, start: selection.start, end: selection.end })}>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-primary"
+                        disabled={!selection || busy}
+                        onClick={() => selection && run({ claim: c, start: selection.start, end: selection.end })}
+                      >
                         Place on selection
                       </button>
-                      <button type="button" className="btn btn-small" onClick={() => setPlacingId(null)}>Cancel</button>
-                      {!selection && <span className="muted small" role="status">Select the words in the article: the controls appear next to them.</span>}
+                      <button type="button" className="btn btn-small" onClick={() => setPlacingId(null)}>
+                        Cancel
+                      </button>
+                      {!selection && (
+                        <span className="muted small" role="status">
+                          Select the words in the article: the controls appear next to them.
+                        </span>
+                      )}
                     </>
                   ) : (
-                    <button type="button" className="btn btn-small" onClick={() => setPlacingId(c.id)}>Re-place</button>
+                    <button type="button" className="btn btn-small" onClick={() => setPlacingId(c.id)}>
+                      Re-place
+                    </button>
                   )}
                 </div>
               )}

@@ -45,12 +45,25 @@ export function OutcomePanel({ articleId, loading, error, selectedId, onSelect, 
   return (
     <aside className="claim-panel outcome-panel" aria-label="Outcome">
       <h2>
-        Outcome <span className="count" data-testid="outcome-total">{claims.length}</span>
+        Outcome{" "}
+        <span className="count" data-testid="outcome-total">
+          {claims.length}
+        </span>
       </h2>
-      <p className="muted small outcome-intro">The desk&apos;s final claims: clusters decided in review, and editors&apos; claims outside rounds. Reports export these.</p>
+      <p className="muted small outcome-intro">
+        The desk&apos;s final claims: clusters decided in review, and editors&apos; claims outside rounds. Reports export these.
+      </p>
       {loading && <p className="muted">Loading the outcome…</p>}
-      {error && <p role="alert" className="form-error">{error}</p>}
-      {placeError && <p role="alert" className="form-error">{placeError}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      {placeError && (
+        <p role="alert" className="form-error">
+          {placeError}
+        </p>
+      )}
       {!loading && !error && claims.length === 0 && <p className="muted">No final claims on this version of the article.</p>}
       <ol className="claim-list">
         {claims.map((claim, i) => (

@@ -17,11 +17,21 @@ type Props = {
  */
 export function PlacePopover({ rect, quote, busy, onPlace, onCancel }: Props) {
   return (
-    <div className="verdict-popover place-popover" role="dialog" aria-label="Re-place the claim" style={popoverPosition(rect)} data-testid="place-popover">
+    <div
+      className="verdict-popover place-popover"
+      role="dialog"
+      aria-label="Re-place the claim"
+      style={popoverPosition(rect)}
+      data-testid="place-popover"
+    >
       <p className="small">Re-place “{quote.length > 60 ? `${quote.slice(0, 60)}…` : quote}” on these words?</p>
       <div className="row-actions">
-        <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={onPlace}>Place on selection</button>
-        <button type="button" className="btn btn-small" onClick={onCancel}>Cancel</button>
+        <button type="button" className="btn btn-small btn-primary" disabled={busy} onClick={onPlace}>
+          Place on selection
+        </button>
+        <button type="button" className="btn btn-small" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </div>
   );

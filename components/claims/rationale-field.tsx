@@ -35,13 +35,26 @@ export function RationaleField({
 
   return (
     <div className="rationale-field">
-      <RichTextEditor value={html} onChange={setHtml} ariaLabel="Rationale" placeholder="Why this verdict? Sources, reasoning…" autoFocus={autoFocus} onSubmit={handleSave} />
-      {error && <p role="alert" className="form-error">{error}</p>}
+      <RichTextEditor
+        value={html}
+        onChange={setHtml}
+        ariaLabel="Rationale"
+        placeholder="Why this verdict? Sources, reasoning…"
+        autoFocus={autoFocus}
+        onSubmit={handleSave}
+      />
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       <div className="row-actions">
         <button type="button" className="btn btn-primary btn-small" onClick={handleSave} disabled={saving}>
           {saving ? "Saving…" : "Save rationale"}
         </button>
-        <button type="button" className="btn btn-small" onClick={onCancel} disabled={saving}>Cancel</button>
+        <button type="button" className="btn btn-small" onClick={onCancel} disabled={saving}>
+          Cancel
+        </button>
       </div>
     </div>
   );

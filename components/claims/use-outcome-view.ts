@@ -25,7 +25,10 @@ export function useOutcomeView(articleId: string) {
 
   const viewerClaims = useMemo<ViewerClaim[]>(
     // An orphaned claim (start = end) has nothing to highlight; its card still lists it.
-    () => (finalClaims.data ?? []).filter((c) => c.end > c.start).map((c) => ({ id: c.id, start: c.start, end: c.end, verdict: c.verdict, state: "saved" as const })),
+    () =>
+      (finalClaims.data ?? [])
+        .filter((c) => c.end > c.start)
+        .map((c) => ({ id: c.id, start: c.start, end: c.end, verdict: c.verdict, state: "saved" as const })),
     [finalClaims.data],
   );
 

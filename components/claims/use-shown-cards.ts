@@ -21,7 +21,9 @@ export function useShownCards(total: number, selectedIndex: number) {
   useEffect(() => {
     const el = sentinel;
     if (!more || !el || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setPages((p) => p + 1), { rootMargin: "800px" });
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setPages((p) => p + 1), {
+      rootMargin: "800px",
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, [more, shown, sentinel]);

@@ -7,7 +7,9 @@ export const VERDICT_ICONS: Record<Verdict, string> = { verified: "✓", dispute
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   return (
     <span className={`verdict-badge verdict-badge--${verdict}`} data-verdict={verdict}>
-      <span aria-hidden="true" className="verdict-icon">{VERDICT_ICONS[verdict]}</span>
+      <span aria-hidden="true" className="verdict-icon">
+        {VERDICT_ICONS[verdict]}
+      </span>
       {VERDICT_LABELS[verdict]}
     </span>
   );

@@ -24,7 +24,9 @@ export function VerdictButtons({ current, onPick, disabled }: { current?: Verdic
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => onPick(v)}
         >
-          <span aria-hidden="true" className="verdict-icon">{VERDICT_ICONS[v]}</span>
+          <span aria-hidden="true" className="verdict-icon">
+            {VERDICT_ICONS[v]}
+          </span>
           {VERDICT_LABELS[v]}
           {!current && <kbd aria-hidden="true">{VERDICT_KEYS[v]}</kbd>}
         </button>

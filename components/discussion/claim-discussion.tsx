@@ -19,8 +19,18 @@ export function ClaimDiscussion({ articleId, annotationId }: { articleId: string
   const label = `Discussion, ${comments} comment${comments === 1 ? "" : "s"}${count?.open ? `, ${count.open} open` : ""}`;
   return (
     <div className="claim-discussion">
-      <button type="button" className="btn btn-small discussion-toggle" aria-expanded={open} aria-label={label} onClick={() => setOpen((o) => !o)} data-testid="discussion-toggle">
-        Discussion <span className="count" data-testid="discussion-count">{comments}</span>
+      <button
+        type="button"
+        className="btn btn-small discussion-toggle"
+        aria-expanded={open}
+        aria-label={label}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="discussion-toggle"
+      >
+        Discussion{" "}
+        <span className="count" data-testid="discussion-count">
+          {comments}
+        </span>
         {count?.open ? <span className="muted small"> · {count.open} open</span> : null}
       </button>
       {open && <CommentThread thread={{ annotationId }} articleId={articleId} focusCommentId={linked ? link.comment : null} />}

@@ -1,13 +1,13 @@
-'use client';
+"use client";
 
-import { TextSelection } from '@tiptap/pm/state';
-import type { EditorView } from '@tiptap/pm/view';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { StarterKit } from '@tiptap/starter-kit';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useCspNonce } from '../ui/csp-nonce';
-import { OffsetIndex } from '../../lib/anchoring/offsets';
-import { trimSpan } from '../../lib/anchoring/selectors';
+import { TextSelection } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { StarterKit } from "@tiptap/starter-kit";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCspNonce } from "../ui/csp-nonce";
+import { OffsetIndex } from "../../lib/anchoring/offsets";
+import { trimSpan } from "../../lib/anchoring/selectors";
 import {
   ClaimHighlights,
   claimHighlightsKey,
@@ -15,10 +15,15 @@ import {
   setClaimHighlights,
   textToDocJson,
   type HighlightClaim,
-} from './extensions/claim-highlights';
-import { highlightRuns, type HighlightRun } from './extensions/highlight-runs';
-import { SuggestionUnderlines, setSuggestionUnderlines, type SuggestionUnderlinesOptions, type UnderlineSuggestion } from './extensions/suggestion-underlines';
-import './article-viewer.css';
+} from "./extensions/claim-highlights";
+import { highlightRuns, type HighlightRun } from "./extensions/highlight-runs";
+import {
+  SuggestionUnderlines,
+  setSuggestionUnderlines,
+  type SuggestionUnderlinesOptions,
+  type UnderlineSuggestion,
+} from "./extensions/suggestion-underlines";
+import "./article-viewer.css";
 
 /** A claim to highlight: [start, end) in code points of the canonical text. */
 export type ViewerClaim = HighlightClaim;
@@ -40,7 +45,7 @@ export type ArticleViewerProps = {
   selectionResetKey?: string | number;
   /** Suggested claims, drawn as faint underlines under the claims. */
   suggestions?: UnderlineSuggestion[];
-  onSuggestionClick?: SuggestionUnderlinesOptions['onSuggestionClick'];
+  onSuggestionClick?: SuggestionUnderlinesOptions["onSuggestionClick"];
   /** A span opened from another article: marked and scrolled into view. */
   located?: { start: number; end: number } | null;
   className?: string;
@@ -49,29 +54,51 @@ export type ArticleViewerProps = {
 const FLASH_MS = 1300;
 const NO_SUGGESTIONS: UnderlineSuggestion[] = [];
 /** CSS Custom Highlight name that keeps the selection visible while focus is elsewhere (see the CSS). */
-const HELD_HIGHLIGHT = 'claimdesk-held-selection';
+const HELD_HIGHLIGHT = "claimdesk-held-selection";
 
 /** Only document, paragraph and text: nothing may reinterpret the canonical text. */
 const VIEWER_KIT = StarterKit.configure({
-  blockquote: false, bold: false, bulletList: false, code: false, codeBlock: false, dropcursor: false,
-  gapcursor: false, hardBreak: false, heading: false, horizontalRule: false, italic: false, link: false,
-  listItem: false, listKeymap: false, orderedList: false, strike: false, underline: false, undoRedo: false,
+  blockquote: false,
+  bold: false,
+  bulletList: false,
+  code: false,
+  codeBlock: false,
+  dropcursor: false,
+  gapcursor: false,
+  hardBreak: false,
+  heading: false,
+  horizontalRule: false,
+  italic: false,
+  link: false,
+  listItem: false,
+  listKeymap: false,
+  orderedList: false,
+  strike: false,
+  underline: false,
+  undoRedo: false,
   trailingNode: false,
 });
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent);
+const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
 /** Shift+key -> Selection.modify() step. A non-editable view has no caret, so the browser may not extend a selection itself. */
 function selectionStep(e: KeyboardEvent): [string, string] | null {
   const word = isMac ? e.altKey : e.ctrlKey;
   switch (e.key) {
-    case 'ArrowLeft': return ['left', word ? 'word' : 'character'];
-    case 'ArrowRight': return ['right', word ? 'word' : 'character'];
-    case 'ArrowUp': return ['backward', 'line'];
-    case 'ArrowDown': return ['forward', 'line'];
-    case 'Home': return ['backward', e.ctrlKey ? 'documentboundary' : 'lineboundary'];
-    case 'End': return ['forward', e.ctrlKey ? 'documentboundary' : 'lineboundary'];
-    default: return null;
+    case "ArrowLeft":
+      return ["left", word ? "word" : "character"];
+    case "ArrowRight":
+      return ["right", word ? "word" : "character"];
+    case "ArrowUp":
+      return ["backward", "line"];
+    case "ArrowDown":
+      return ["forward", "line"];
+    case "Home":
+      return ["backward", e.ctrlKey ? "documentboundary" : "lineboundary"];
+    case "End":
+      return ["forward", e.ctrlKey ? "documentboundary" : "lineboundary"];
+    default:
+      return null;
   }
 }
 
@@ -85,9 +112,9 @@ function handleSelectionKeys(view: EditorView, e: KeyboardEvent): boolean {
   const docSel = view.dom.ownerDocument.getSelection();
   if (!docSel) return false;
   const inside = domSelectionIn(view);
-  if ((isMac ? e.metaKey : e.ctrlKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'a') {
+  if ((isMac ? e.metaKey : e.ctrlKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "a") {
     docSel.selectAllChildren(view.dom);
-  } else if (e.key === 'Escape' && inside && !inside.isCollapsed) {
+  } else if (e.key === "Escape" && inside && !inside.isCollapsed) {
     inside.collapseToEnd();
   } else {
     const step = e.shiftKey ? selectionStep(e) : null;
@@ -97,7 +124,7 @@ function handleSelectionKeys(view: EditorView, e: KeyboardEvent): boolean {
       const { node, offset } = view.domAtPos(view.state.selection.head);
       docSel.collapse(node, offset);
     }
-    docSel.modify('extend', step[0], step[1]);
+    docSel.modify("extend", step[0], step[1]);
   }
   e.preventDefault();
   return true;
@@ -163,14 +190,21 @@ export function ArticleViewer(props: ArticleViewerProps) {
   );
   const editorProps = useMemo(
     () => ({
-      attributes: { class: 'article-viewer__body', role: 'article', 'aria-label': 'Article text', tabindex: '0' },
+      attributes: { class: "article-viewer__body", role: "article", "aria-label": "Article text", tabindex: "0" },
       handleDOMEvents: { keydown: handleSelectionKeys },
     }),
     [],
   );
   // tiptap injects its base CSS as a style tag, which the page's CSP admits by nonce.
   const nonce = useCspNonce();
-  const editor = useEditor({ extensions, editorProps, content: initialContent, editable: false, immediatelyRender: false, injectNonce: nonce });
+  const editor = useEditor({
+    extensions,
+    editorProps,
+    content: initialContent,
+    editable: false,
+    immediatelyRender: false,
+    injectNonce: nonce,
+  });
 
   useEffect(() => {
     if (editor && claimHighlightsKey.getState(editor.state)?.text !== text) {
@@ -184,9 +218,9 @@ export function ArticleViewer(props: ArticleViewerProps) {
     // The editor was created with these (ClaimHighlights' `initial`): nothing to rebuild.
     if (current?.claims === claims && current.selectedId === selectedClaimId) return;
     // User-timing marks (devtools, bench/paint-highlights.bench.ts): decorations built and applied.
-    performance.mark('claimdesk:highlights:start');
+    performance.mark("claimdesk:highlights:start");
     setClaimHighlights(editor, { claims, selectedId: selectedClaimId });
-    performance.mark('claimdesk:highlights:applied');
+    performance.mark("claimdesk:highlights:applied");
   }, [editor, claims, selectedClaimId]);
 
   const { suggestions = NO_SUGGESTIONS, located = null } = props;
@@ -198,7 +232,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
   useEffect(() => {
     if (!editor || locatedStart === undefined || locatedEnd === undefined) return;
     setSuggestionUnderlines(editor, { located: { start: locatedStart, end: locatedEnd } });
-    editor.view.dom.querySelector('[data-located]')?.scrollIntoView({ block: 'center' });
+    editor.view.dom.querySelector("[data-located]")?.scrollIntoView({ block: "center" });
   }, [editor, locatedStart, locatedEnd]);
 
   const flashId = flash?.id;
@@ -207,8 +241,8 @@ export function ArticleViewer(props: ArticleViewerProps) {
     if (!editor || flashId === undefined || flashNonce === undefined) return;
     setClaimHighlights(editor, { flash: { id: flashId, nonce: flashNonce } });
     const el = editor.view.dom.querySelector(`[data-claim-id="${CSS.escape(flashId)}"]`);
-    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    el?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+    const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    el?.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
     const timer = setTimeout(() => setClaimHighlights(editor, { flash: null }), FLASH_MS);
     return () => clearTimeout(timer);
   }, [editor, flashId, flashNonce]);
@@ -251,7 +285,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
       pointerDown = false;
     };
     const onFocusChange = (e: FocusEvent) => {
-      holding = e.type === 'blur';
+      holding = e.type === "blur";
       paintHeldSelection(holding ? view : null);
     };
     const onDocSelection = () => {
@@ -262,21 +296,21 @@ export function ArticleViewer(props: ArticleViewerProps) {
         paintHeldSelection(null);
       }
     };
-    editor.on('transaction', onTransaction);
-    view.dom.addEventListener('pointerdown', onDown);
-    view.dom.addEventListener('focus', onFocusChange);
-    view.dom.addEventListener('blur', onFocusChange);
-    doc.addEventListener('pointerup', onUp);
-    doc.addEventListener('pointercancel', onUp);
-    doc.addEventListener('selectionchange', onDocSelection);
+    editor.on("transaction", onTransaction);
+    view.dom.addEventListener("pointerdown", onDown);
+    view.dom.addEventListener("focus", onFocusChange);
+    view.dom.addEventListener("blur", onFocusChange);
+    doc.addEventListener("pointerup", onUp);
+    doc.addEventListener("pointercancel", onUp);
+    doc.addEventListener("selectionchange", onDocSelection);
     return () => {
-      editor.off('transaction', onTransaction);
-      view.dom.removeEventListener('pointerdown', onDown);
-      view.dom.removeEventListener('focus', onFocusChange);
-      view.dom.removeEventListener('blur', onFocusChange);
-      doc.removeEventListener('pointerup', onUp);
-      doc.removeEventListener('pointercancel', onUp);
-      doc.removeEventListener('selectionchange', onDocSelection);
+      editor.off("transaction", onTransaction);
+      view.dom.removeEventListener("pointerdown", onDown);
+      view.dom.removeEventListener("focus", onFocusChange);
+      view.dom.removeEventListener("blur", onFocusChange);
+      doc.removeEventListener("pointerup", onUp);
+      doc.removeEventListener("pointercancel", onUp);
+      doc.removeEventListener("selectionchange", onDocSelection);
       clearTimeout(timer);
       paintHeldSelection(null);
     };
@@ -285,13 +319,17 @@ export function ArticleViewer(props: ArticleViewerProps) {
   // Before the editor mounts (and on the server, and without JavaScript): the same text and highlights, so nothing jumps.
   const runs = useMemo(() => (editor ? null : highlightRuns(text, claims)), [editor, text, claims]);
   return (
-    <div className={className ? `article-viewer ${className}` : 'article-viewer'}>
+    <div className={className ? `article-viewer ${className}` : "article-viewer"}>
       {editor ? (
         <EditorContent editor={editor} />
       ) : (
         <div className="article-viewer__body">
           {runs!.map((line, i) => (
-            <p key={i}>{line.map((run, k) => <StaticRun key={k} run={run} selectedId={selectedClaimId} />)}</p>
+            <p key={i}>
+              {line.map((run, k) => (
+                <StaticRun key={k} run={run} selectedId={selectedClaimId} />
+              ))}
+            </p>
           ))}
         </div>
       )}
@@ -303,6 +341,10 @@ export function ArticleViewer(props: ArticleViewerProps) {
 function StaticRun({ run, selectedId }: { run: HighlightRun; selectedId: string | null }) {
   return run.claims.reduceRight<ReactNode>((inner, claim) => {
     const { class: cls, ...data } = claimMarkAttrs(claim, selectedId, null);
-    return <mark className={cls} {...data}>{inner}</mark>;
+    return (
+      <mark className={cls} {...data}>
+        {inner}
+      </mark>
+    );
   }, run.text);
 }

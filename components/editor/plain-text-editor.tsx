@@ -1,11 +1,11 @@
-'use client';
+"use client";
 
-import { EditorContent, useEditor } from '@tiptap/react';
-import { StarterKit } from '@tiptap/starter-kit';
-import { useEffect, useMemo, useRef } from 'react';
-import { useCspNonce } from '../ui/csp-nonce';
-import { docText, textToDocJson } from './extensions/claim-highlights';
-import './plain-text-editor.css';
+import { EditorContent, useEditor } from "@tiptap/react";
+import { StarterKit } from "@tiptap/starter-kit";
+import { useEffect, useMemo, useRef } from "react";
+import { useCspNonce } from "../ui/csp-nonce";
+import { docText, textToDocJson } from "./extensions/claim-highlights";
+import "./plain-text-editor.css";
 
 /** Props of {@link PlainTextEditor}. */
 export type PlainTextEditorProps = {
@@ -22,9 +22,24 @@ export type PlainTextEditorProps = {
  * canonical text (one paragraph per line). Pasted formatting is dropped.
  */
 const PLAIN_KIT = StarterKit.configure({
-  blockquote: false, bold: false, bulletList: false, code: false, codeBlock: false, dropcursor: false,
-  gapcursor: false, hardBreak: false, heading: false, horizontalRule: false, italic: false, link: false,
-  listItem: false, listKeymap: false, orderedList: false, strike: false, underline: false, trailingNode: false,
+  blockquote: false,
+  bold: false,
+  bulletList: false,
+  code: false,
+  codeBlock: false,
+  dropcursor: false,
+  gapcursor: false,
+  hardBreak: false,
+  heading: false,
+  horizontalRule: false,
+  italic: false,
+  link: false,
+  listItem: false,
+  listKeymap: false,
+  orderedList: false,
+  strike: false,
+  underline: false,
+  trailingNode: false,
 });
 
 /** A tiptap editor for correcting an article's text. Uncontrolled after mount, so typing never resets the cursor. */
@@ -35,7 +50,9 @@ export function PlainTextEditor({ initialText, onChange, ariaLabel }: PlainTextE
   });
   const extensions = useMemo(() => [PLAIN_KIT], []);
   const editorProps = useMemo(
-    () => ({ attributes: { class: 'plain-editor__body', role: 'textbox', 'aria-multiline': 'true', 'aria-label': ariaLabel, spellcheck: 'true' } }),
+    () => ({
+      attributes: { class: "plain-editor__body", role: "textbox", "aria-multiline": "true", "aria-label": ariaLabel, spellcheck: "true" },
+    }),
     [ariaLabel],
   );
   const content = useMemo(() => textToDocJson(initialText), [initialText]);

@@ -1,14 +1,14 @@
-'use client';
+"use client";
 
-import type { EditorState } from '@tiptap/pm/state';
-import type { EditorView } from '@tiptap/pm/view';
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import { StarterKit } from '@tiptap/starter-kit';
-import { useEffect, useMemo, useRef } from 'react';
-import { useCspNonce } from '../ui/csp-nonce';
-import { RICH_TEXT_LINK_ATTRIBUTES, isAllowedLinkHref } from '../../lib/rich-text/allowed';
-import { mentionExtension, type MentionCandidate } from './mention-suggestion';
-import './rich-text-editor.css';
+import type { EditorState } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
+import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import { StarterKit } from "@tiptap/starter-kit";
+import { useEffect, useMemo, useRef } from "react";
+import { useCspNonce } from "../ui/csp-nonce";
+import { RICH_TEXT_LINK_ATTRIBUTES, isAllowedLinkHref } from "../../lib/rich-text/allowed";
+import { mentionExtension, type MentionCandidate } from "./mention-suggestion";
+import "./rich-text-editor.css";
 
 /** Props of {@link RichTextEditor}. */
 export type RichTextEditorProps = {
@@ -40,7 +40,7 @@ const RICH_TEXT_KIT = StarterKit.configure({
     openOnClick: false,
     autolink: true,
     linkOnPaste: true,
-    defaultProtocol: 'https',
+    defaultProtocol: "https",
     HTMLAttributes: { ...RICH_TEXT_LINK_ATTRIBUTES },
     isAllowedUri: (url) => isAllowedLinkHref(url),
   },
@@ -54,26 +54,30 @@ function isEmptyDoc(state: EditorState): boolean {
 
 /** The editor's value: '' rather than '<p></p>' when empty, so "reset to ''" compares equal. */
 function htmlOf(editor: Editor): string {
-  return isEmptyDoc(editor.state) ? '' : editor.getHTML();
+  return isEmptyDoc(editor.state) ? "" : editor.getHTML();
 }
 
 /** Ask for a URL; scheme-less input gets https://. Returns null when cancelled or not http(s). */
 function promptForHref(): string | null {
-  const raw = window.prompt('Link address (http or https)')?.trim();
+  const raw = window.prompt("Link address (http or https)")?.trim();
   if (!raw) return null;
   const href = /^[a-z][a-z0-9+.-]*:/i.test(raw) ? raw : `https://${raw}`;
   return isAllowedLinkHref(href) ? href : null;
 }
 
 function toggleLink(editor: Editor): void {
-  if (editor.isActive('link')) {
-    editor.chain().focus().extendMarkRange('link').unsetLink().run();
+  if (editor.isActive("link")) {
+    editor.chain().focus().extendMarkRange("link").unsetLink().run();
     return;
   }
   const href = promptForHref();
   if (!href) return void editor.commands.focus();
   if (editor.state.selection.empty) {
-    editor.chain().focus().insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: { href } }] }).run();
+    editor
+      .chain()
+      .focus()
+      .insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] })
+      .run();
   } else {
     editor.chain().focus().setLink({ href }).run();
   }
@@ -82,11 +86,23 @@ function toggleLink(editor: Editor): void {
 type ToolbarButton = { label: string; glyph: string; shortcut: string; active: string; run: (e: Editor) => void };
 
 const BUTTONS: ToolbarButton[] = [
-  { label: 'Bold', glyph: 'B', shortcut: 'Ctrl/⌘+B', active: 'bold', run: (e) => e.chain().focus().toggleBold().run() },
-  { label: 'Italic', glyph: 'I', shortcut: 'Ctrl/⌘+I', active: 'italic', run: (e) => e.chain().focus().toggleItalic().run() },
-  { label: 'Bulleted list', glyph: '•', shortcut: 'Ctrl/⌘+Shift+8', active: 'bulletList', run: (e) => e.chain().focus().toggleBulletList().run() },
-  { label: 'Numbered list', glyph: '1.', shortcut: 'Ctrl/⌘+Shift+7', active: 'orderedList', run: (e) => e.chain().focus().toggleOrderedList().run() },
-  { label: 'Link', glyph: '↗', shortcut: '', active: 'link', run: toggleLink },
+  { label: "Bold", glyph: "B", shortcut: "Ctrl/⌘+B", active: "bold", run: (e) => e.chain().focus().toggleBold().run() },
+  { label: "Italic", glyph: "I", shortcut: "Ctrl/⌘+I", active: "italic", run: (e) => e.chain().focus().toggleItalic().run() },
+  {
+    label: "Bulleted list",
+    glyph: "•",
+    shortcut: "Ctrl/⌘+Shift+8",
+    active: "bulletList",
+    run: (e) => e.chain().focus().toggleBulletList().run(),
+  },
+  {
+    label: "Numbered list",
+    glyph: "1.",
+    shortcut: "Ctrl/⌘+Shift+7",
+    active: "orderedList",
+    run: (e) => e.chain().focus().toggleOrderedList().run(),
+  },
+  { label: "Link", glyph: "↗", shortcut: "", active: "link", run: toggleLink },
 ];
 
 /**
@@ -114,14 +130,14 @@ export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFo
   const editorProps = useMemo(
     () => ({
       attributes: (state: EditorState) => ({
-        class: isEmptyDoc(state) ? 'rte__content is-empty' : 'rte__content',
-        role: 'textbox',
-        'aria-multiline': 'true',
-        'aria-label': ariaLabel,
-        ...(placeholder ? { 'data-placeholder': placeholder, 'aria-placeholder': placeholder } : {}),
+        class: isEmptyDoc(state) ? "rte__content is-empty" : "rte__content",
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-label": ariaLabel,
+        ...(placeholder ? { "data-placeholder": placeholder, "aria-placeholder": placeholder } : {}),
       }),
       handleKeyDown: (_view: EditorView, event: KeyboardEvent) => {
-        if (event.key !== 'Enter' || !(event.metaKey || event.ctrlKey) || !onSubmitRef.current) return false;
+        if (event.key !== "Enter" || !(event.metaKey || event.ctrlKey) || !onSubmitRef.current) return false;
         event.preventDefault();
         onSubmitRef.current();
         return true;
@@ -135,7 +151,7 @@ export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFo
   const editor = useEditor({
     extensions,
     content: value,
-    autofocus: autoFocus ? 'end' : false,
+    autofocus: autoFocus ? "end" : false,
     immediatelyRender: false,
     injectNonce: nonce,
     editorProps,

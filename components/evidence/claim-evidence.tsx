@@ -24,10 +24,15 @@ export function ClaimEvidence({ claim, selected }: { claim: ClaimDto; selected: 
   return (
     <section className="claim-evidence" aria-label={`Evidence for claim “${claim.exact.slice(0, 40)}”`} data-testid="claim-evidence">
       <h3>Evidence</h3>
-      {error && <p role="alert" className="form-error">{error.message}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error.message}
+        </p>
+      )}
       {hints.map((h) => (
         <p key={h.evidenceId} className="date-hint" role="note" data-testid="date-hint">
-          <span aria-hidden="true">⚠ </span>{h.message}
+          <span aria-hidden="true">⚠ </span>
+          {h.message}
         </p>
       ))}
       {links.length > 0 && (
@@ -43,7 +48,11 @@ export function ClaimEvidence({ claim, selected }: { claim: ClaimDto; selected: 
           ))}
         </ul>
       )}
-      {failure && <p role="alert" className="form-error">{failure}</p>}
+      {failure && (
+        <p role="alert" className="form-error">
+          {failure}
+        </p>
+      )}
       {editing && (
         <EvidenceAdder
           excludeIds={links.map((l) => l.evidence.id)}

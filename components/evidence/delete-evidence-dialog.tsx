@@ -39,12 +39,14 @@ export function DeleteEvidenceDialog({ item, onConfirm, onCancel }: { item: Evid
         {detail.isPending ? (
           <p className="muted">Checking where it is used…</p>
         ) : detail.error ? (
-          <p role="alert" className="form-error">{detail.error.message}</p>
+          <p role="alert" className="form-error">
+            {detail.error.message}
+          </p>
         ) : uses.length > 0 ? (
           <>
             <p>
-              It is used by {uses.length} {uses.length === 1 ? "claim" : "claims"} in {articles} {articles === 1 ? "article" : "articles"}. They will
-              keep showing it, marked deleted.
+              It is used by {uses.length} {uses.length === 1 ? "claim" : "claims"} in {articles} {articles === 1 ? "article" : "articles"}.
+              They will keep showing it, marked deleted.
             </p>
             <UsedInList uses={uses} />
           </>
@@ -53,8 +55,12 @@ export function DeleteEvidenceDialog({ item, onConfirm, onCancel }: { item: Evid
         )}
       </div>
       <div className="row-actions">
-        <button type="button" className="btn btn-small btn-danger" onClick={onConfirm} disabled={detail.isPending}>Delete</button>
-        <button type="button" className="btn btn-small" onClick={handleCancel} autoFocus>Cancel</button>
+        <button type="button" className="btn btn-small btn-danger" onClick={onConfirm} disabled={detail.isPending}>
+          Delete
+        </button>
+        <button type="button" className="btn btn-small" onClick={handleCancel} autoFocus>
+          Cancel
+        </button>
       </div>
     </div>
   );

@@ -10,7 +10,11 @@ import { StanceSelect } from "./stance-select";
  * optionally a pinpoint), then pick an item from the library or describe a
  * new one, which is created and attached in one step.
  */
-export function EvidenceAdder({ excludeIds, onAttach, onCreate }: {
+export function EvidenceAdder({
+  excludeIds,
+  onAttach,
+  onCreate,
+}: {
   excludeIds: string[];
   onAttach: (item: EvidenceDto, stance: Stance, pinpoint?: string) => void;
   onCreate: (input: CreateEvidenceInput, stance: Stance, pinpoint?: string) => Promise<unknown>;
@@ -30,7 +34,12 @@ export function EvidenceAdder({ excludeIds, onAttach, onCreate }: {
     <div className="evidence-adder">
       <div className="row">
         <StanceSelect label="Stance" value={stance} onChange={setStance} />
-        <input aria-label="Pinpoint (optional)" placeholder="Pinpoint: sentence, page…" value={pinpoint} onChange={(e) => setPinpoint(e.target.value)} />
+        <input
+          aria-label="Pinpoint (optional)"
+          placeholder="Pinpoint: sentence, page…"
+          value={pinpoint}
+          onChange={(e) => setPinpoint(e.target.value)}
+        />
       </div>
       <EvidencePicker
         excludeIds={excludeIds}
@@ -51,7 +60,9 @@ export function EvidenceAdder({ excludeIds, onAttach, onCreate }: {
           onCancel={() => setCreating(false)}
         />
       ) : (
-        <button ref={newButton} type="button" className="btn btn-small" onClick={() => setCreating(true)}>New evidence</button>
+        <button ref={newButton} type="button" className="btn btn-small" onClick={() => setCreating(true)}>
+          New evidence
+        </button>
       )}
     </div>
   );

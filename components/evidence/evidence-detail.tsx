@@ -12,8 +12,15 @@ function RefList({ refs }: { refs: EvidenceRef[] }) {
     <ul>
       {refs.map((r) => (
         <li key={r.id} className={r.deletedAt ? "is-deleted" : undefined}>
-          <Link className="evidence-title" href={`/evidence/${r.id}`}>{r.title}</Link>
-          {r.deletedAt && <> <span className="deleted-tag">Deleted</span></>}
+          <Link className="evidence-title" href={`/evidence/${r.id}`}>
+            {r.title}
+          </Link>
+          {r.deletedAt && (
+            <>
+              {" "}
+              <span className="deleted-tag">Deleted</span>
+            </>
+          )}
         </li>
       ))}
     </ul>
@@ -24,11 +31,23 @@ function RefList({ refs }: { refs: EvidenceRef[] }) {
 export function EvidenceDetail({ evidenceId }: { evidenceId: string }) {
   const { data: item, error, isPending } = useEvidenceItem(evidenceId);
   if (isPending) return <p className="muted">Loading…</p>;
-  if (error) return <p role="alert" className="form-error">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error.message}
+      </p>
+    );
   const rows: [string, ReactNode][] = [
     ["Kind", EVIDENCE_KIND_LABELS[item.kind]],
     ["Date", item.dateStart ? `${formatInterval(item.dateStart, item.dateEnd)} (to the ${item.datePrecision})` : null],
-    ["URL", item.url ? <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">{item.url}</a> : null],
+    [
+      "URL",
+      item.url ? (
+        <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">
+          {item.url}
+        </a>
+      ) : null,
+    ],
     ["Publisher", item.publisher],
     ["Author", item.author],
     ["Published", item.publishedDate ? formatIsoDate(item.publishedDate) : null],
@@ -36,19 +55,40 @@ export function EvidenceDetail({ evidenceId }: { evidenceId: string }) {
   ];
   return (
     <article className={`evidence-detail${item.deletedAt ? " is-deleted" : ""}`}>
-      <p><Link href="/evidence">← Evidence library</Link></p>
+      <p>
+        <Link href="/evidence">← Evidence library</Link>
+      </p>
       <h1 className="evidence-title">{item.title}</h1>
       {item.deletedAt && (
         <p role="status" className="date-hint">
           <span className="deleted-tag">Deleted</span> This item was deleted from the library; the claims below still cite it.
         </p>
       )}
-      <dl>{rows.filter(([, v]) => v).map(([k, v]) => <div key={k} style={{ display: "contents" }}><dt>{k}</dt><dd>{v}</dd></div>)}</dl>
+      <dl>
+        {rows
+          .filter(([, v]) => v)
+          .map(([k, v]) => (
+            <div key={k} style={{ display: "contents" }}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+      </dl>
       {item.quote && <blockquote className="evidence-quote">{item.quote}</blockquote>}
       {/* Stored notes are sanitized when saved (lib/rich-text/sanitize.ts). */}
       {item.notesHtml && <div className="rich-text" dangerouslySetInnerHTML={{ __html: item.notesHtml }} />}
-      {item.sources.length > 0 && <><h2>Sources</h2><RefList refs={item.sources} /></>}
-      {item.facts.length > 0 && <><h2>Dated facts it supports</h2><RefList refs={item.facts} /></>}
+      {item.sources.length > 0 && (
+        <>
+          <h2>Sources</h2>
+          <RefList refs={item.sources} />
+        </>
+      )}
+      {item.facts.length > 0 && (
+        <>
+          <h2>Dated facts it supports</h2>
+          <RefList refs={item.facts} />
+        </>
+      )}
       <h2>Used in</h2>
       <UsedInList uses={item.usedIn} />
     </article>

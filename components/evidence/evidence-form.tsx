@@ -1,14 +1,30 @@
 "use client";
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
-import { createEvidenceSchema, EVIDENCE_KINDS, EVIDENCE_KIND_LABELS, type CreateEvidenceInput, type EvidenceDto, type EvidenceKind } from "@/lib/schemas/evidence";
+import {
+  createEvidenceSchema,
+  EVIDENCE_KINDS,
+  EVIDENCE_KIND_LABELS,
+  type CreateEvidenceInput,
+  type EvidenceDto,
+  type EvidenceKind,
+} from "@/lib/schemas/evidence";
 
-type Values = Record<"title" | "url" | "publisher" | "author" | "publishedDate" | "accessedDate" | "quote" | "notes" | "date", string> & { kind: EvidenceKind };
+type Values = Record<"title" | "url" | "publisher" | "author" | "publishedDate" | "accessedDate" | "quote" | "notes" | "date", string> & {
+  kind: EvidenceKind;
+};
 
 const valuesOf = (item?: EvidenceDto): Values => ({
-  kind: item?.kind ?? "web_source", title: item?.title ?? "", url: item?.url ?? "", publisher: item?.publisher ?? "",
-  author: item?.author ?? "", publishedDate: item?.publishedDate ?? "", accessedDate: item?.accessedDate ?? "",
-  quote: item?.quote ?? "", notes: item?.notesHtml ?? "", date: item?.date ?? "",
+  kind: item?.kind ?? "web_source",
+  title: item?.title ?? "",
+  url: item?.url ?? "",
+  publisher: item?.publisher ?? "",
+  author: item?.author ?? "",
+  publishedDate: item?.publishedDate ?? "",
+  accessedDate: item?.accessedDate ?? "",
+  quote: item?.quote ?? "",
+  notes: item?.notesHtml ?? "",
+  date: item?.date ?? "",
 });
 
 /** [field, label, hint, shown in the compact (inline) form] */
@@ -25,8 +41,18 @@ const TEXT_FIELDS: [keyof Values, string, string | null, boolean][] = [
  * server; a refused save keeps everything typed and names the field at fault.
  * `compact` is the small inline form of the claim card.
  */
-export function EvidenceForm({ initial, compact, submitLabel, onSubmit, onCancel }: {
-  initial?: EvidenceDto; compact?: boolean; submitLabel: string; onSubmit: (input: CreateEvidenceInput) => Promise<unknown>; onCancel: () => void;
+export function EvidenceForm({
+  initial,
+  compact,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
+  initial?: EvidenceDto;
+  compact?: boolean;
+  submitLabel: string;
+  onSubmit: (input: CreateEvidenceInput) => Promise<unknown>;
+  onCancel: () => void;
 }) {
   const id = useId();
   const [values, setValues] = useState<Values>(() => valuesOf(initial));
@@ -64,49 +90,86 @@ export function EvidenceForm({ initial, compact, submitLabel, onSubmit, onCancel
     "aria-invalid": error?.field === k ? true : undefined,
     "aria-describedby": error?.field === k ? `${id}-error` : undefined,
   });
-  const fieldError = (k: string) => error?.field === k && <span className="field-error" id={`${id}-error`} role="alert">{error.message}</span>;
+  const fieldError = (k: string) =>
+    error?.field === k && (
+      <span className="field-error" id={`${id}-error`} role="alert">
+        {error.message}
+      </span>
+    );
 
   return (
-    <form className={`evidence-form${compact ? " is-compact" : ""}`} onSubmit={handleSubmit} onKeyDown={handleKeyDown} aria-label={submitLabel} noValidate>
-      <label>Kind
+    <form
+      className={`evidence-form${compact ? " is-compact" : ""}`}
+      onSubmit={handleSubmit}
+      onKeyDown={handleKeyDown}
+      aria-label={submitLabel}
+      noValidate
+    >
+      <label>
+        Kind
         <select {...fieldProps("kind")} value={values.kind} onChange={(e) => set("kind", e.target.value)}>
-          {EVIDENCE_KINDS.map((k) => <option key={k} value={k}>{EVIDENCE_KIND_LABELS[k]}</option>)}
+          {EVIDENCE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {EVIDENCE_KIND_LABELS[k]}
+            </option>
+          ))}
         </select>
       </label>
-      <label className={compact ? undefined : "wide"}>Title
+      <label className={compact ? undefined : "wide"}>
+        Title
         <input {...fieldProps("title")} value={values.title} onChange={(e) => set("title", e.target.value)} autoFocus required />
         {fieldError("title")}
       </label>
       {values.kind === "dated_fact" && (
-        <label>Date or interval
-          <input {...fieldProps("date")} value={values.date} onChange={(e) => set("date", e.target.value)} placeholder="2022-06-28/2022-06-30" />
+        <label>
+          Date or interval
+          <input
+            {...fieldProps("date")}
+            value={values.date}
+            onChange={(e) => set("date", e.target.value)}
+            placeholder="2022-06-28/2022-06-30"
+          />
           <span className="field-hint">ISO date or start/end</span>
-          {fieldError("date")}{fieldError("datePrecision")}
+          {fieldError("date")}
+          {fieldError("datePrecision")}
         </label>
       )}
       {TEXT_FIELDS.filter(([, , , inCompact]) => !compact || inCompact).map(([k, label, hint]) => (
-        <label key={k}>{label}
+        <label key={k}>
+          {label}
           <input {...fieldProps(k)} value={values[k]} onChange={(e) => set(k, e.target.value)} />
           {hint && <span className="field-hint">{hint}</span>}
           {fieldError(k)}
         </label>
       ))}
-      <label className="wide">Quoted passage
+      <label className="wide">
+        Quoted passage
         <textarea {...fieldProps("quote")} rows={compact ? 2 : 3} value={values.quote} onChange={(e) => set("quote", e.target.value)} />
         {fieldError("quote")}
       </label>
       {!compact && (
         <div className="wide">
-          <RichTextEditor value={values.notes} onChange={(html) => set("notes", html)} ariaLabel="Notes" placeholder="Notes: what it shows, caveats…" />
+          <RichTextEditor
+            value={values.notes}
+            onChange={(html) => set("notes", html)}
+            ariaLabel="Notes"
+            placeholder="Notes: what it shows, caveats…"
+          />
           {fieldError("notes")}
         </div>
       )}
       {error && !["title", "date", "datePrecision", "quote", "notes", ...TEXT_FIELDS.map(([k]) => k)].includes(error.field ?? "") && (
-        <p role="alert" className="form-error wide">{error.message}</p>
+        <p role="alert" className="form-error wide">
+          {error.message}
+        </p>
       )}
       <div className="row-actions wide">
-        <button type="submit" className="btn btn-primary btn-small" disabled={saving}>{saving ? "Saving…" : submitLabel}</button>
-        <button type="button" className="btn btn-small" onClick={onCancel} disabled={saving}>Cancel</button>
+        <button type="submit" className="btn btn-primary btn-small" disabled={saving}>
+          {saving ? "Saving…" : submitLabel}
+        </button>
+        <button type="button" className="btn btn-small" onClick={onCancel} disabled={saving}>
+          Cancel
+        </button>
       </div>
     </form>
   );

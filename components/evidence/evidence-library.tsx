@@ -26,7 +26,11 @@ export function EvidenceLibrary() {
     setDeleting(null);
     m.remove.mutate(item, {
       onSuccess: ({ usedIn }) =>
-        notify({ text: usedIn.length ? `Deleted “${item.title}”. ${usedIn.length} ${usedIn.length === 1 ? "claim still shows" : "claims still show"} it, marked deleted.` : `Deleted “${item.title}”.` }),
+        notify({
+          text: usedIn.length
+            ? `Deleted “${item.title}”. ${usedIn.length} ${usedIn.length === 1 ? "claim still shows" : "claims still show"} it, marked deleted.`
+            : `Deleted “${item.title}”.`,
+        }),
       onError: (e) => notify({ text: `Could not delete “${item.title}”: ${e.message}`, tone: "error" }),
     });
   }
@@ -34,16 +38,32 @@ export function EvidenceLibrary() {
   return (
     <>
       <div className="evidence-toolbar" role="search">
-        <label>Search
-          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Title, publisher, URL or quote" aria-label="Search evidence" />
+        <label>
+          Search
+          <input
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder="Title, publisher, URL or quote"
+            aria-label="Search evidence"
+          />
         </label>
-        <label>Kind
+        <label>
+          Kind
           <select value={kind} onChange={(e) => setKind(e.target.value as EvidenceKind | "")} aria-label="Filter by kind">
             <option value="">All kinds</option>
-            {EVIDENCE_KINDS.map((k) => <option key={k} value={k}>{EVIDENCE_KIND_LABELS[k]}</option>)}
+            {EVIDENCE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {EVIDENCE_KIND_LABELS[k]}
+              </option>
+            ))}
           </select>
         </label>
-        {!creating && <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>New evidence</button>}
+        {!creating && (
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+            New evidence
+          </button>
+        )}
       </div>
       {creating && (
         <EvidenceForm
@@ -56,7 +76,11 @@ export function EvidenceLibrary() {
           onCancel={() => setCreating(false)}
         />
       )}
-      {list.error && <p role="alert" className="form-error">{list.error.message}</p>}
+      {list.error && (
+        <p role="alert" className="form-error">
+          {list.error.message}
+        </p>
+      )}
       {list.isPending ? (
         <p className="muted">Loading the library…</p>
       ) : list.data?.length === 0 ? (
@@ -78,7 +102,9 @@ export function EvidenceLibrary() {
               ) : (
                 <EvidenceRow item={item} onEdit={() => setEditId(item.id)} onDelete={() => setDeleting(item)} />
               )}
-              {deleting?.id === item.id && <DeleteEvidenceDialog item={item} onConfirm={() => handleDelete(item)} onCancel={() => setDeleting(null)} />}
+              {deleting?.id === item.id && (
+                <DeleteEvidenceDialog item={item} onConfirm={() => handleDelete(item)} onCancel={() => setDeleting(null)} />
+              )}
             </li>
           ))}
         </ul>

@@ -11,7 +11,15 @@ const MAX_OPTIONS = 8;
  * a listbox popup): ↓/↑ move through the options, Enter picks, Escape closes
  * the list (and clears the text when it is already closed).
  */
-export function EvidencePicker({ excludeIds, onPick, label = "Attach evidence" }: { excludeIds: string[]; onPick: (item: EvidenceDto) => void; label?: string }) {
+export function EvidencePicker({
+  excludeIds,
+  onPick,
+  label = "Attach evidence",
+}: {
+  excludeIds: string[];
+  onPick: (item: EvidenceDto) => void;
+  label?: string;
+}) {
   const id = useId();
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
@@ -84,10 +92,16 @@ export function EvidencePicker({ excludeIds, onPick, label = "Attach evidence" }
             onClick={() => pick(item)}
           >
             <span>{item.title}</span>
-            <span className="muted small">{[EVIDENCE_KIND_LABELS[item.kind], item.publisher, item.date ?? item.publishedDate].filter(Boolean).join(" · ")}</span>
+            <span className="muted small">
+              {[EVIDENCE_KIND_LABELS[item.kind], item.publisher, item.date ?? item.publishedDate].filter(Boolean).join(" · ")}
+            </span>
           </li>
         ))}
-        {options.length === 0 && <li role="option" aria-selected={false} aria-disabled="true" className="muted">No matching items</li>}
+        {options.length === 0 && (
+          <li role="option" aria-selected={false} aria-disabled="true" className="muted">
+            No matching items
+          </li>
+        )}
       </ul>
     </div>
   );

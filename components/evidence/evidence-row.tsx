@@ -9,18 +9,32 @@ export function EvidenceRow({ item, onEdit, onDelete }: { item: EvidenceDto; onE
       <EvidenceSummary item={item} as="div" />
       {item.url && (
         <div className="evidence-meta">
-          <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">{item.url}</a>
+          <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">
+            {item.url}
+          </a>
         </div>
       )}
       {item.quote && <blockquote className="evidence-quote">{item.quote}</blockquote>}
       <div className="evidence-meta">
         <span data-testid="use-count">{item.useCount === 1 ? "Used by 1 claim" : `Used by ${item.useCount} claims`}</span>
-        {item.sources.length > 0 && <span>{item.sources.length} {item.sources.length === 1 ? "source" : "sources"}</span>}
+        {item.sources.length > 0 && (
+          <span>
+            {item.sources.length} {item.sources.length === 1 ? "source" : "sources"}
+          </span>
+        )}
       </div>
       {(item.can.edit || item.can.delete) && (
         <div className="row-actions">
-          {item.can.edit && <button type="button" className="btn btn-small" onClick={onEdit} aria-label={`Edit “${item.title}”`}>Edit</button>}
-          {item.can.delete && <button type="button" className="btn btn-small btn-danger" onClick={onDelete} aria-label={`Delete “${item.title}”`}>Delete</button>}
+          {item.can.edit && (
+            <button type="button" className="btn btn-small" onClick={onEdit} aria-label={`Edit “${item.title}”`}>
+              Edit
+            </button>
+          )}
+          {item.can.delete && (
+            <button type="button" className="btn btn-small btn-danger" onClick={onDelete} aria-label={`Delete “${item.title}”`}>
+              Delete
+            </button>
+          )}
         </div>
       )}
     </article>

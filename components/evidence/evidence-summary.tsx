@@ -16,7 +16,11 @@ export type EvidenceSummaryItem = Pick<EvidenceDto, "id" | "title" | "publisher"
 /** An item in one line: kind, title (to its page), publisher and date; a tombstone is marked deleted. */
 export function EvidenceSummary({ item, as = "span" }: { item: EvidenceSummaryItem; as?: "span" | "div" }) {
   const Tag = as;
-  const when = item.dateStart ? formatInterval(item.dateStart, item.dateEnd) : item.publishedDate ? formatIsoDate(item.publishedDate) : null;
+  const when = item.dateStart
+    ? formatInterval(item.dateStart, item.dateEnd)
+    : item.publishedDate
+      ? formatIsoDate(item.publishedDate)
+      : null;
   const pending = item.id.startsWith("pending-");
   const deleted = !!item.deletedAt || item.deleted === true;
   return (
@@ -25,9 +29,18 @@ export function EvidenceSummary({ item, as = "span" }: { item: EvidenceSummaryIt
       {pending ? (
         <span className="evidence-title">{item.title}</span>
       ) : (
-        <Link className="evidence-title" href={`/evidence/${item.id}`}>{item.title}</Link>
+        <Link className="evidence-title" href={`/evidence/${item.id}`}>
+          {item.title}
+        </Link>
       )}
-      {deleted && <> <span className="deleted-tag" data-testid="evidence-deleted">Deleted</span></>}
+      {deleted && (
+        <>
+          {" "}
+          <span className="deleted-tag" data-testid="evidence-deleted">
+            Deleted
+          </span>
+        </>
+      )}
       {(item.publisher || when) && <span className="muted"> · {[item.publisher, when].filter(Boolean).join(" · ")}</span>}
     </Tag>
   );

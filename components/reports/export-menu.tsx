@@ -42,7 +42,9 @@ export function ExportMenu({ articleId }: { articleId: string }) {
           />
         </label>
         <p id={hintId} className={`export-menu-hint${publishedOk ? " muted" : " is-invalid"}`}>
-          {publishedOk ? "Where you publish the HTML report: ClaimReview and CSV link each claim there." : "Use a web address that starts with http:// or https://."}
+          {publishedOk
+            ? "Where you publish the HTML report: ClaimReview and CSV link each claim there."
+            : "Use a web address that starts with http:// or https://."}
         </p>
         <ImportAnnotations articleId={articleId} />
         <TeamZipExport />

@@ -25,10 +25,26 @@ export function ImportAnnotations({ articleId }: { articleId: string }) {
 
   return (
     <div className="export-menu-section">
-      <label htmlFor={inputId} className="export-menu-title">Import W3C annotations</label>
-      <input id={inputId} type="file" accept=".json,.jsonld,application/json,application/ld+json" disabled={mutation.isPending} onChange={(e) => void handleFile(e.target.files?.[0])} />
-      {mutation.isPending && <p className="muted small" role="status">Placing annotations…</p>}
-      {(problem || mutation.error) && <p className="form-error" role="alert">{problem ?? mutation.error?.message}</p>}
+      <label htmlFor={inputId} className="export-menu-title">
+        Import W3C annotations
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        accept=".json,.jsonld,application/json,application/ld+json"
+        disabled={mutation.isPending}
+        onChange={(e) => void handleFile(e.target.files?.[0])}
+      />
+      {mutation.isPending && (
+        <p className="muted small" role="status">
+          Placing annotations…
+        </p>
+      )}
+      {(problem || mutation.error) && (
+        <p className="form-error" role="alert">
+          {problem ?? mutation.error?.message}
+        </p>
+      )}
       {mutation.data && <ImportResult result={mutation.data} />}
     </div>
   );

@@ -20,7 +20,11 @@ export function ReportDownloadList({ articleId, round, publishUrl }: { articleId
     <ul className="export-menu-list">
       {FORMATS.map((f) => (
         <li key={f.format}>
-          <a href={reportUrl(articleId, f.format, { round, publishUrl: LINKS_CLAIMS.has(f.format) ? publishUrl : null })} download data-format={f.format}>
+          <a
+            href={reportUrl(articleId, f.format, { round, publishUrl: LINKS_CLAIMS.has(f.format) ? publishUrl : null })}
+            download
+            data-format={f.format}
+          >
             {f.label} <span className="muted small">{f.hint}</span>
           </a>
         </li>

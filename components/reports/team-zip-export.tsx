@@ -35,7 +35,9 @@ export function TeamZipExport() {
       {data && data.status === "running" && (
         <div className="zip-progress" role="status" aria-live="polite">
           <progress max={Math.max(1, data.total)} value={data.done} aria-label="ZIP progress" />
-          <span className="small">{data.done < data.total ? `Building reports: ${data.done} of ${data.total} articles` : "Compressing…"}</span>
+          <span className="small">
+            {data.done < data.total ? `Building reports: ${data.done} of ${data.total} articles` : "Compressing…"}
+          </span>
         </div>
       )}
       {data?.status === "done" && data.downloadUrl && (
@@ -43,7 +45,11 @@ export function TeamZipExport() {
           {data.total} article{data.total === 1 ? "" : "s"} exported. <a href={data.downloadUrl}>Download the ZIP again</a>
         </p>
       )}
-      {(data?.status === "failed" || start.error || job.error) && <p className="form-error" role="alert">{data?.error ?? start.error?.message ?? job.error?.message}</p>}
+      {(data?.status === "failed" || start.error || job.error) && (
+        <p className="form-error" role="alert">
+          {data?.error ?? start.error?.message ?? job.error?.message}
+        </p>
+      )}
     </div>
   );
 }

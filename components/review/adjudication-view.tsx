@@ -24,7 +24,11 @@ export function AdjudicationView({ round }: { round: RoundDetailDto }) {
     // A rejected cluster is drawn as rejected (no verdict colour), so the text shows what is left to decide and what became claims.
     () =>
       clusters.map((c) => ({
-        id: c.id, start: c.start, end: c.end, verdict: c.claim?.verdict ?? c.members[0]!.verdict, state: c.status === "rejected" ? ("rejected" as const) : ("saved" as const),
+        id: c.id,
+        start: c.start,
+        end: c.end,
+        verdict: c.claim?.verdict ?? c.members[0]!.verdict,
+        state: c.status === "rejected" ? ("rejected" as const) : ("saved" as const),
       })),
     [clusters],
   );
@@ -37,7 +41,10 @@ export function AdjudicationView({ round }: { round: RoundDetailDto }) {
   return (
     <section className="section" aria-label="Adjudication">
       <h2>
-        Clusters <span className="muted">{clusters.length} · {open} open</span>
+        Clusters{" "}
+        <span className="muted">
+          {clusters.length} · {open} open
+        </span>
       </h2>
       {round.can.decide && agreedOpen.length > 0 && (
         <p>
@@ -47,12 +54,20 @@ export function AdjudicationView({ round }: { round: RoundDetailDto }) {
             disabled={decisions.acceptAgreed.isPending}
             onClick={() => {
               setBulkError(null);
-              decisions.acceptAgreed.mutate(agreedOpen.map((c) => ({ id: c.id, version: c.version })), { onError: (e) => setBulkError(e.message) });
+              decisions.acceptAgreed.mutate(
+                agreedOpen.map((c) => ({ id: c.id, version: c.version })),
+                { onError: (e) => setBulkError(e.message) },
+              );
             }}
           >
             Accept all {agreedOpen.length} agreed cluster{agreedOpen.length === 1 ? "" : "s"}
           </button>
-          {bulkError && <span role="alert" className="form-error"> {bulkError}</span>}
+          {bulkError && (
+            <span role="alert" className="form-error">
+              {" "}
+              {bulkError}
+            </span>
+          )}
         </p>
       )}
       <div className="adjudication">

@@ -23,7 +23,12 @@ const SERIES = [
 export function AgreementChart() {
   const data = useTeamAgreement();
   if (data.isPending) return <p className="muted">Loading agreement…</p>;
-  if (data.error) return <p role="alert" className="form-error">{data.error.message}</p>;
+  if (data.error)
+    return (
+      <p role="alert" className="form-error">
+        {data.error.message}
+      </p>
+    );
   if (data.data.length === 0) return <p className="muted">Agreement appears here once a round has been revealed.</p>;
   return <Chart points={data.data} />;
 }
@@ -50,7 +55,8 @@ const roundTitle = (p: TeamAgreementPointDto) => p.articleTitle?.trim() || "Unti
 
 function Chart({ points }: { points: TeamAgreementPointDto[] }) {
   const bottom = axisBottom(points);
-  const x = (i: number) => PAD.left + (points.length === 1 ? (W - PAD.left - PAD.right) / 2 : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
+  const x = (i: number) =>
+    PAD.left + (points.length === 1 ? (W - PAD.left - PAD.right) / 2 : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
   const y = (v: number) => PAD.top + ((1 - Math.max(v, bottom)) * (H - PAD.top - PAD.bottom)) / (1 - bottom);
   const grid = bottom < -0.2 ? [1, 0.5, 0, bottom] : [1, 0.5, 0];
   return (
@@ -59,39 +65,61 @@ function Chart({ points }: { points: TeamAgreementPointDto[] }) {
         {grid.map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="#dcdad3" />
-            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#5d636d">{label(v)}</text>
+            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" fontSize="11" fill="#5d636d">
+              {label(v)}
+            </text>
           </g>
         ))}
         {SERIES.map((s) => {
           const pts = points.map((p, i) => ({ i, v: p[s.key] })).filter((p): p is { i: number; v: number } => p.v !== null);
           return (
             <g key={s.key}>
-              <polyline fill="none" stroke={s.color} strokeWidth="2" strokeDasharray={s.dash} points={pts.map((p) => `${x(p.i)},${y(p.v)}`).join(" ")} />
+              <polyline
+                fill="none"
+                stroke={s.color}
+                strokeWidth="2"
+                strokeDasharray={s.dash}
+                points={pts.map((p) => `${x(p.i)},${y(p.v)}`).join(" ")}
+              />
               {pts.map((p) => {
-                const title = <title>{`${s.label}: ${p.v.toFixed(2)}${p.v < bottom ? ` (below ${label(bottom)}, drawn at ${label(bottom)})` : ""} — ${roundName(p.i)}: ${roundTitle(points[p.i]!)} (revealed ${formatDate(points[p.i]!.revealedAt.slice(0, 10))})`}</title>;
+                const title = (
+                  <title>{`${s.label}: ${p.v.toFixed(2)}${p.v < bottom ? ` (below ${label(bottom)}, drawn at ${label(bottom)})` : ""} — ${roundName(p.i)}: ${roundTitle(points[p.i]!)} (revealed ${formatDate(points[p.i]!.revealedAt.slice(0, 10))})`}</title>
+                );
                 const cx = x(p.i);
                 const cy = y(p.v);
                 return p.v < bottom ? (
-                  <polygon key={p.i} points={`${cx - 6},${cy - 4} ${cx + 6},${cy - 4} ${cx},${cy + 6}`} fill={s.color} data-clamped="true">{title}</polygon>
+                  <polygon key={p.i} points={`${cx - 6},${cy - 4} ${cx + 6},${cy - 4} ${cx},${cy + 6}`} fill={s.color} data-clamped="true">
+                    {title}
+                  </polygon>
                 ) : (
-                  <circle key={p.i} cx={cx} cy={cy} r="4" fill={s.color}>{title}</circle>
+                  <circle key={p.i} cx={cx} cy={cy} r="4" fill={s.color}>
+                    {title}
+                  </circle>
                 );
               })}
             </g>
           );
         })}
         {points.map((p, i) => (
-          <text key={p.roundId} x={x(i)} y={H - 12} textAnchor="middle" fontSize="11" fill="#5d636d" data-testid="chart-round-label">{roundName(i)}</text>
+          <text key={p.roundId} x={x(i)} y={H - 12} textAnchor="middle" fontSize="11" fill="#5d636d" data-testid="chart-round-label">
+            {roundName(i)}
+          </text>
         ))}
       </svg>
       <figcaption className="muted small">
-        {SERIES.map((s) => <span key={s.key} style={{ color: s.color, marginRight: "1rem" }}>{s.dash ? "╌" : "—"} {s.label}</span>)}
-        One point per revealed round, oldest first, named as listed below.{points.some((p) => p.alpha !== null && p.alpha < bottom) ? ` ▼ marks an α below ${label(bottom)}, drawn at ${label(bottom)}.` : ""}
+        {SERIES.map((s) => (
+          <span key={s.key} style={{ color: s.color, marginRight: "1rem" }}>
+            {s.dash ? "╌" : "—"} {s.label}
+          </span>
+        ))}
+        One point per revealed round, oldest first, named as listed below.
+        {points.some((p) => p.alpha !== null && p.alpha < bottom) ? ` ▼ marks an α below ${label(bottom)}, drawn at ${label(bottom)}.` : ""}
       </figcaption>
       <ol className="agreement-rounds small" data-testid="agreement-rounds">
         {points.map((p, i) => (
           <li key={p.roundId} value={i + 1}>
-            <strong>{roundName(i)}</strong> {roundTitle(p)} · revealed {formatDate(p.revealedAt.slice(0, 10))} · α {p.alpha === null ? "—" : p.alpha.toFixed(2)} · {p.matchedClusters} cluster{p.matchedClusters === 1 ? "" : "s"} compared
+            <strong>{roundName(i)}</strong> {roundTitle(p)} · revealed {formatDate(p.revealedAt.slice(0, 10))} · α{" "}
+            {p.alpha === null ? "—" : p.alpha.toFixed(2)} · {p.matchedClusters} cluster{p.matchedClusters === 1 ? "" : "s"} compared
           </li>
         ))}
       </ol>

@@ -12,7 +12,12 @@ const fmt = (v: number | null) => (v === null ? "—" : v.toFixed(3));
 export function AgreementPanel({ roundId }: { roundId: string }) {
   const data = useRoundAgreement(roundId, true);
   if (data.isPending) return <p className="muted">Computing agreement…</p>;
-  if (data.error) return <p role="alert" className="form-error">{data.error.message}</p>;
+  if (data.error)
+    return (
+      <p role="alert" className="form-error">
+        {data.error.message}
+      </p>
+    );
   const a = data.data;
   const h = agreementHeadline(a);
   return (
@@ -21,13 +26,16 @@ export function AgreementPanel({ roundId }: { roundId: string }) {
       <div className="agreement-figures">
         <div className="figure" data-testid="alpha">
           <strong>{fmt(a.verdicts.alpha)}</strong>
-          <span>Krippendorff's α (verdicts, nominal) over {a.matchedClusters} matched cluster{a.matchedClusters === 1 ? "" : "s"}, {a.verdicts.pairable} pairable values</span>
+          <span>
+            Krippendorff's α (verdicts, nominal) over {a.matchedClusters} matched cluster{a.matchedClusters === 1 ? "" : "s"},{" "}
+            {a.verdicts.pairable} pairable values
+          </span>
         </div>
         <div className="figure" data-testid="percent-agreement">
           <strong>{h.percent === null ? "—" : formatPercent(h.percent)}</strong>
           <span>
-            verdicts the same ({h.agreeing} of {h.compared} pair{h.compared === 1 ? "" : "s"} of verdicts) over {h.clusters} cluster{h.clusters === 1 ? "" : "s"} two
-            or more reviewers marked
+            verdicts the same ({h.agreeing} of {h.compared} pair{h.compared === 1 ? "" : "s"} of verdicts) over {h.clusters} cluster
+            {h.clusters === 1 ? "" : "s"} two or more reviewers marked
           </span>
         </div>
         <div className="figure" data-testid="span-f1">
@@ -41,22 +49,32 @@ export function AgreementPanel({ roundId }: { roundId: string }) {
       </div>
       {h.tooFew && (
         <p className="agreement-too-few" role="note" data-testid="too-few">
-          Too few to judge: {h.clusters} cluster{h.clusters === 1 ? "" : "s"} compared. With fewer than {MIN_CLUSTERS_TO_JUDGE}, one verdict more or less swings α
-          and the percentage; read them as a count, not as the desk’s agreement.
+          Too few to judge: {h.clusters} cluster{h.clusters === 1 ? "" : "s"} compared. With fewer than {MIN_CLUSTERS_TO_JUDGE}, one verdict
+          more or less swings α and the percentage; read them as a count, not as the desk’s agreement.
         </p>
       )}
-      {a.verdicts.alpha === null && <p className="muted small">α is undefined when fewer than two verdicts can be paired or when every verdict is the same.</p>}
+      {a.verdicts.alpha === null && (
+        <p className="muted small">α is undefined when fewer than two verdicts can be paired or when every verdict is the same.</p>
+      )}
       <table className="data-table" data-testid="pairwise">
         <thead>
           <tr>
-            <th>Reviewers</th><th className="num">Clusters both marked</th><th className="num">Same verdict</th><th className="num">α</th>
-            <th className="num">Chars A</th><th className="num">Chars B</th><th className="num">Chars both</th><th className="num">Span F1</th>
+            <th>Reviewers</th>
+            <th className="num">Clusters both marked</th>
+            <th className="num">Same verdict</th>
+            <th className="num">α</th>
+            <th className="num">Chars A</th>
+            <th className="num">Chars B</th>
+            <th className="num">Chars both</th>
+            <th className="num">Span F1</th>
           </tr>
         </thead>
         <tbody>
           {a.pairs.map((p) => (
             <tr key={`${p.a.id}-${p.b.id}`}>
-              <td>{p.a.name} × {p.b.name}</td>
+              <td>
+                {p.a.name} × {p.b.name}
+              </td>
               <td className="num">{p.matched}</td>
               <td className="num">{p.sameVerdict}</td>
               <td className="num">{fmt(p.verdicts.alpha)}</td>

@@ -48,7 +48,9 @@ export function ClusterCard({ cluster, text, selected, canDecide, canComment, se
         <span className="muted small">{cluster.status === "open" ? "Open" : cluster.status === "decided" ? "Decided" : "Rejected"}</span>
       </button>
       <div className="member-grid">
-        {cluster.members.map((m) => <MemberColumn key={m.annotationId} member={m} />)}
+        {cluster.members.map((m) => (
+          <MemberColumn key={m.annotationId} member={m} />
+        ))}
       </div>
       {cluster.decision && <DecisionSummary cluster={cluster} />}
       {canDecide &&
@@ -60,7 +62,13 @@ export function ClusterCard({ cluster, text, selected, canDecide, canComment, se
           </button>
         ))}
       {canComment && (
-        <button type="button" className="btn btn-small" style={{ marginLeft: ".5rem" }} aria-expanded={discussing} onClick={() => setDiscussing((d) => !d)}>
+        <button
+          type="button"
+          className="btn btn-small"
+          style={{ marginLeft: ".5rem" }}
+          aria-expanded={discussing}
+          onClick={() => setDiscussing((d) => !d)}
+        >
           Discussion ({cluster.commentCount})
         </button>
       )}
@@ -83,7 +91,14 @@ function MemberColumn({ member: m }: { member: ClusterMemberDto }) {
         <ul aria-label="Evidence">
           {m.evidence.map((l) => (
             <li key={l.id}>
-              {l.stance}: {l.evidence.url ? <a href={l.evidence.url} rel="noopener noreferrer nofollow" target="_blank">{l.evidence.title}</a> : l.evidence.title}
+              {l.stance}:{" "}
+              {l.evidence.url ? (
+                <a href={l.evidence.url} rel="noopener noreferrer nofollow" target="_blank">
+                  {l.evidence.title}
+                </a>
+              ) : (
+                l.evidence.title
+              )}
               {l.pinpoint && ` (${l.pinpoint})`}
               {l.evidence.deleted && " [deleted]"}
             </li>
@@ -101,13 +116,19 @@ function DecisionSummary({ cluster }: { cluster: ClusterDto }) {
       {d.action === "accept" && cluster.claim ? (
         <>
           <strong>Accepted</strong> by {d.decider.name} as <VerdictBadge verdict={cluster.claim.verdict} />
-          <blockquote className="claim-quote" data-testid="decided-quote">{cluster.claim.exact}</blockquote>
+          <blockquote className="claim-quote" data-testid="decided-quote">
+            {cluster.claim.exact}
+          </blockquote>
         </>
       ) : (
-        <><strong>Rejected as not a claim</strong> by {d.decider.name}</>
+        <>
+          <strong>Rejected as not a claim</strong> by {d.decider.name}
+        </>
       )}
       {/* Sanitized on save. */}
-      {d.rationaleHtml && <div className="claim-rationale rich-text" data-testid="decision-rationale" dangerouslySetInnerHTML={{ __html: d.rationaleHtml }} />}
+      {d.rationaleHtml && (
+        <div className="claim-rationale rich-text" data-testid="decision-rationale" dangerouslySetInnerHTML={{ __html: d.rationaleHtml }} />
+      )}
       {cluster.history.length > 1 && <p className="muted small">{cluster.history.length} decisions so far; the latest counts.</p>}
     </div>
   );

@@ -46,31 +46,83 @@ export function CommentThread({ thread, articleId, focusCommentId }: Props) {
   return (
     <div className="comment-thread" data-testid="comment-thread">
       {comments.isPending && <p className="muted">Loading the discussion…</p>}
-      {comments.error && <p role="alert" className="form-error">{comments.error.message}</p>}
+      {comments.error && (
+        <p role="alert" className="form-error">
+          {comments.error.message}
+        </p>
+      )}
       {comments.data?.length === 0 && <p className="muted small">No comments yet.</p>}
       {roots.map((root) => (
-        <section key={root.id} className={`discussion-thread${root.resolved ? " is-resolved" : ""}`} data-testid="discussion-thread" data-resolved={root.resolved ? "true" : "false"} aria-label={`Thread by ${root.author.name ?? "a teammate"}`}>
+        <section
+          key={root.id}
+          className={`discussion-thread${root.resolved ? " is-resolved" : ""}`}
+          data-testid="discussion-thread"
+          data-resolved={root.resolved ? "true" : "false"}
+          aria-label={`Thread by ${root.author.name ?? "a teammate"}`}
+        >
           {[root, ...replies(root.id)].map((c) => (
-            <Comment key={c.id} c={c} focused={c.id === focusCommentId} focusRef={focused} onDelete={() => m.remove.mutate(c, { onError: fail })} />
+            <Comment
+              key={c.id}
+              c={c}
+              focused={c.id === focusCommentId}
+              focusRef={focused}
+              onDelete={() => m.remove.mutate(c, { onError: fail })}
+            />
           ))}
-          {root.resolved && <p className="muted small" data-testid="thread-resolved">Resolved by {root.resolved.by?.name ?? "a teammate"} · {when(root.resolved.at)}</p>}
+          {root.resolved && (
+            <p className="muted small" data-testid="thread-resolved">
+              Resolved by {root.resolved.by?.name ?? "a teammate"} · {when(root.resolved.at)}
+            </p>
+          )}
           <div className="row-actions">
             {root.can.resolve && (
-              <button type="button" className="btn btn-small" disabled={m.resolve.isPending} onClick={() => m.resolve.mutate({ comment: root, resolved: !root.resolved }, { onError: fail })}>
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={m.resolve.isPending}
+                onClick={() => m.resolve.mutate({ comment: root, resolved: !root.resolved }, { onError: fail })}
+              >
                 {root.resolved ? "Reopen" : "Resolve"}
               </button>
             )}
           </div>
-          {!root.resolved && <Composer label="Reply" placeholder="Reply… @ to mention a teammate" candidates={candidates} onPost={(body) => m.post.mutateAsync({ body, parentId: root.id })} collapsed />}
+          {!root.resolved && (
+            <Composer
+              label="Reply"
+              placeholder="Reply… @ to mention a teammate"
+              candidates={candidates}
+              onPost={(body) => m.post.mutateAsync({ body, parentId: root.id })}
+              collapsed
+            />
+          )}
         </section>
       ))}
-      {error && <p role="alert" className="form-error">{error}</p>}
-      <Composer label={roots.length ? "Start a new thread" : "Comment"} placeholder="Write a comment… @ to mention a teammate" candidates={candidates} onPost={(body) => m.post.mutateAsync({ body })} />
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      <Composer
+        label={roots.length ? "Start a new thread" : "Comment"}
+        placeholder="Write a comment… @ to mention a teammate"
+        candidates={candidates}
+        onPost={(body) => m.post.mutateAsync({ body })}
+      />
     </div>
   );
 }
 
-function Comment({ c, focused, focusRef, onDelete }: { c: CommentDto; focused: boolean; focusRef: React.RefObject<HTMLElement | null>; onDelete: () => void }) {
+function Comment({
+  c,
+  focused,
+  focusRef,
+  onDelete,
+}: {
+  c: CommentDto;
+  focused: boolean;
+  focusRef: React.RefObject<HTMLElement | null>;
+  onDelete: () => void;
+}) {
   return (
     <article
       id={`comment-${c.id}`}
@@ -92,21 +144,40 @@ function Comment({ c, focused, focusRef, onDelete }: { c: CommentDto; focused: b
         <div className="rich-text" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
       )}
       {c.can.delete && (
-        <button type="button" className="btn btn-link btn-small" onClick={onDelete}>Delete</button>
+        <button type="button" className="btn btn-link btn-small" onClick={onDelete}>
+          Delete
+        </button>
       )}
     </article>
   );
 }
 
 /** An editor and its Post button; with `collapsed`, a Reply button until opened. */
-function Composer({ label, placeholder, candidates, onPost, collapsed }: { label: string; placeholder: string; candidates: MentionCandidate[]; onPost: (body: string) => Promise<unknown>; collapsed?: boolean }) {
+function Composer({
+  label,
+  placeholder,
+  candidates,
+  onPost,
+  collapsed,
+}: {
+  label: string;
+  placeholder: string;
+  candidates: MentionCandidate[];
+  onPost: (body: string) => Promise<unknown>;
+  collapsed?: boolean;
+}) {
   const [open, setOpen] = useState(!collapsed);
   const [body, setBody] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Remounting the editor after a post clears it (it keeps its own document otherwise).
   const [editorKey, setEditorKey] = useState(0);
-  if (!open) return <button type="button" className="btn btn-small" onClick={() => setOpen(true)}>{label}</button>;
+  if (!open)
+    return (
+      <button type="button" className="btn btn-small" onClick={() => setOpen(true)}>
+        {label}
+      </button>
+    );
 
   async function post() {
     if (!body || pending) return;
@@ -126,13 +197,30 @@ function Composer({ label, placeholder, candidates, onPost, collapsed }: { label
 
   return (
     <div className="comment-composer">
-      <RichTextEditor key={editorKey} value={body} onChange={setBody} ariaLabel={label} placeholder={placeholder} onSubmit={post} mentions={candidates} autoFocus={collapsed} />
-      {error && <p role="alert" className="form-error">{error}</p>}
+      <RichTextEditor
+        key={editorKey}
+        value={body}
+        onChange={setBody}
+        ariaLabel={label}
+        placeholder={placeholder}
+        onSubmit={post}
+        mentions={candidates}
+        autoFocus={collapsed}
+      />
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       <div className="row-actions">
         <button type="button" className="btn btn-small btn-primary" disabled={pending || !body} onClick={post}>
           {pending ? "Posting…" : collapsed ? "Post reply" : "Post comment"}
         </button>
-        {collapsed && <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>Cancel</button>}
+        {collapsed && (
+          <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+        )}
       </div>
     </div>
   );

@@ -18,8 +18,13 @@ type Props = {
 };
 
 /** The verdict every reviewer of the cluster gave, if they all gave the same one. */
-const sharedVerdict = (c: ClusterDto): Verdict | undefined => (new Set(c.members.map((m) => m.verdict)).size === 1 ? c.members[0]!.verdict : undefined);
-const isBlank = (html: string) => html.replace(/<[^>]*>/g, "").replace(/&nbsp;/g, " ").trim() === "";
+const sharedVerdict = (c: ClusterDto): Verdict | undefined =>
+  new Set(c.members.map((m) => m.verdict)).size === 1 ? c.members[0]!.verdict : undefined;
+const isBlank = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .trim() === "";
 
 /**
  * Decide a cluster: a boundary (a reviewer's span, the union, the
@@ -50,15 +55,25 @@ export function DecisionForm({ cluster, text, selection, onDecide, onDone }: Pro
 
   async function decide(action: "accept" | "reject") {
     // Say what is missing instead of sending what the server would refuse.
-    const need = action === "accept" && !verdict ? "Pick a verdict (V, D or U) to accept." : (needsRationale || action === "reject") && isBlank(rationale)
-      ? action === "reject" ? "Say why this is not a claim." : "The reviewers did not agree: explain this decision in the rationale."
-      : null;
+    const need =
+      action === "accept" && !verdict
+        ? "Pick a verdict (V, D or U) to accept."
+        : (needsRationale || action === "reject") && isBlank(rationale)
+          ? action === "reject"
+            ? "Say why this is not a claim."
+            : "The reviewers did not agree: explain this decision in the rationale."
+          : null;
     setMissing(need);
     if (need) return;
     setSaving(true);
     setError(null);
     try {
-      await onDecide({ version, action, ...(action === "accept" ? { boundary, verdict, ...(boundary === "custom" && custom ? custom : {}) } : {}), rationale });
+      await onDecide({
+        version,
+        action,
+        ...(action === "accept" ? { boundary, verdict, ...(boundary === "custom" && custom ? custom : {}) } : {}),
+        rationale,
+      });
       onDone();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError("The decision was not saved.", 0));
@@ -86,18 +101,42 @@ export function DecisionForm({ cluster, text, selection, onDecide, onDone }: Pro
   }
 
   return (
-    <div className="decision-form" data-testid="decision-form" ref={formRef} tabIndex={-1} onKeyDown={handleKeyDown} aria-label={`Decide cluster ${cluster.number}`} role="group">
+    <div
+      className="decision-form"
+      data-testid="decision-form"
+      ref={formRef}
+      tabIndex={-1}
+      onKeyDown={handleKeyDown}
+      aria-label={`Decide cluster ${cluster.number}`}
+      role="group"
+    >
       {stale && (
         <div className="conflict-note" role="alert" data-testid="decision-conflict">
           {error.message} Your draft is kept below.{" "}
-          <button type="button" className="btn btn-small" onClick={() => { setVersion(cluster.version); setError(null); }}>Decide again on the current state</button>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              setVersion(cluster.version);
+              setError(null);
+            }}
+          >
+            Decide again on the current state
+          </button>
         </div>
       )}
       <fieldset>
         <legend>Boundary</legend>
         {options.map((o, i) => (
           <label key={o.value} className="boundary-option" data-testid="boundary-option">
-            <input type="radio" name={`boundary-${cluster.id}`} checked={boundary === o.value} disabled={o.empty} onChange={() => setBoundary(o.value)} aria-keyshortcuts={String(i + 1)} />{" "}
+            <input
+              type="radio"
+              name={`boundary-${cluster.id}`}
+              checked={boundary === o.value}
+              disabled={o.empty}
+              onChange={() => setBoundary(o.value)}
+              aria-keyshortcuts={String(i + 1)}
+            />{" "}
             <kbd aria-hidden="true">{i + 1}</kbd> {o.label}
             {o.empty ? (
               <span className="muted">: none (the spans share no characters)</span>
@@ -113,28 +152,82 @@ export function DecisionForm({ cluster, text, selection, onDecide, onDone }: Pro
           </label>
         ))}
         <label>
-          <input type="radio" name={`boundary-${cluster.id}`} checked={boundary === "custom"} disabled={!custom} onChange={() => setBoundary("custom")} />{" "}
-          Custom: {custom ? `“${shortenMiddle(sliceCodePoints(text, custom.start, custom.end), 80)}”` : "select text in the article, then use it"}
+          <input
+            type="radio"
+            name={`boundary-${cluster.id}`}
+            checked={boundary === "custom"}
+            disabled={!custom}
+            onChange={() => setBoundary("custom")}
+          />{" "}
+          Custom:{" "}
+          {custom ? `“${shortenMiddle(sliceCodePoints(text, custom.start, custom.end), 80)}”` : "select text in the article, then use it"}
         </label>
-        <button type="button" className="btn btn-small" disabled={!selection} onClick={() => { setCustom(selection); setBoundary("custom"); }}>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={!selection}
+          onClick={() => {
+            setCustom(selection);
+            setBoundary("custom");
+          }}
+        >
           Use the text selection
         </button>
       </fieldset>
       <fieldset>
-        <legend>Verdict{sharedVerdict(cluster) && !cluster.decision ? <span className="muted small"> (the reviewers’ shared verdict is preselected)</span> : null}</legend>
-        <VerdictButtons current={verdict} onPick={(v) => { setVerdict(v); setMissing(null); }} />
+        <legend>
+          Verdict
+          {sharedVerdict(cluster) && !cluster.decision ? (
+            <span className="muted small"> (the reviewers’ shared verdict is preselected)</span>
+          ) : null}
+        </legend>
+        <VerdictButtons
+          current={verdict}
+          onPick={(v) => {
+            setVerdict(v);
+            setMissing(null);
+          }}
+        />
       </fieldset>
-      <RichTextEditor value={rationale} onChange={setRationale} ariaLabel="Decision rationale" placeholder={needsRationale ? "Required: why this boundary and verdict?" : "Optional for agreed clusters"} />
-      <p className="muted small decision-note">The reviewers’ rationales and evidence go into the claim with their names; your rationale, if any, comes first.</p>
-      {missing && <p role="alert" className="form-error" data-testid="decision-missing">{missing}</p>}
-      {error && !stale && <p role="alert" className="form-error" data-field={error.field}>{error.message}</p>}
+      <RichTextEditor
+        value={rationale}
+        onChange={setRationale}
+        ariaLabel="Decision rationale"
+        placeholder={needsRationale ? "Required: why this boundary and verdict?" : "Optional for agreed clusters"}
+      />
+      <p className="muted small decision-note">
+        The reviewers’ rationales and evidence go into the claim with their names; your rationale, if any, comes first.
+      </p>
+      {missing && (
+        <p role="alert" className="form-error" data-testid="decision-missing">
+          {missing}
+        </p>
+      )}
+      {error && !stale && (
+        <p role="alert" className="form-error" data-field={error.field}>
+          {error.message}
+        </p>
+      )}
       <div className="row-actions">
-        <button type="button" className="btn btn-primary btn-small" disabled={saving || stale} onClick={() => decide("accept")} aria-keyshortcuts="Control+Enter">Accept</button>
-        <button type="button" className="btn btn-small btn-danger" disabled={saving || stale} onClick={() => decide("reject")}>Reject: not a claim</button>
-        <button type="button" className="btn btn-small" disabled={saving} onClick={onDone} aria-keyshortcuts="Escape">Cancel</button>
+        <button
+          type="button"
+          className="btn btn-primary btn-small"
+          disabled={saving || stale}
+          onClick={() => decide("accept")}
+          aria-keyshortcuts="Control+Enter"
+        >
+          Accept
+        </button>
+        <button type="button" className="btn btn-small btn-danger" disabled={saving || stale} onClick={() => decide("reject")}>
+          Reject: not a claim
+        </button>
+        <button type="button" className="btn btn-small" disabled={saving} onClick={onDone} aria-keyshortcuts="Escape">
+          Cancel
+        </button>
       </div>
       <p className="muted small shortcut-list" data-testid="decision-shortcuts">
-        Keys: <kbd>1</kbd>–<kbd>{options.length}</kbd> boundary · <kbd>V</kbd> <kbd>D</kbd> <kbd>U</kbd> verdict · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> accept · <kbd>Esc</kbd> cancel (outside the rationale)
+        Keys: <kbd>1</kbd>–<kbd>{options.length}</kbd> boundary · <kbd>V</kbd> <kbd>D</kbd> <kbd>U</kbd> verdict · <kbd>Ctrl</kbd>+
+        <kbd>Enter</kbd> accept · <kbd>Esc</kbd> cancel (outside the rationale)
       </p>
     </div>
   );

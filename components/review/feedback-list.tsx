@@ -9,13 +9,22 @@ export function FeedbackList({ items }: { items: AnnotationOutcomeDto[] }) {
       <h2>Your annotations</h2>
       <table className="data-table" data-testid="feedback">
         <thead>
-          <tr><th>You marked</th><th>Your verdict</th><th>Outcome</th><th>Adjudicator's rationale</th></tr>
+          <tr>
+            <th>You marked</th>
+            <th>Your verdict</th>
+            <th>Outcome</th>
+            <th>Adjudicator's rationale</th>
+          </tr>
         </thead>
         <tbody>
           {items.map((o) => (
             <tr key={o.annotationId} data-testid="feedback-row" data-outcome={o.outcome}>
-              <td><blockquote className="claim-quote">{o.exact}</blockquote></td>
-              <td><VerdictBadge verdict={o.verdict} /></td>
+              <td>
+                <blockquote className="claim-quote">{o.exact}</blockquote>
+              </td>
+              <td>
+                <VerdictBadge verdict={o.verdict} />
+              </td>
               <td>
                 {outcomeText(o)}
                 {o.claim && o.outcome === "changed" && <blockquote className="claim-quote">{o.claim.exact}</blockquote>}

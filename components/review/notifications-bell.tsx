@@ -24,20 +24,57 @@ export function NotificationsBell() {
 
   return (
     <div className="notif" ref={root}>
-      <button type="button" className="btn btn-small" aria-expanded={open} aria-label={`Notifications, ${unread} unread`} onClick={() => setOpen((o) => !o)} data-testid="notifications">
-        Notifications {unread > 0 && <span className="notif-count" data-testid="notif-count">{unread}</span>}
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-expanded={open}
+        aria-label={`Notifications, ${unread} unread`}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="notifications"
+      >
+        Notifications{" "}
+        {unread > 0 && (
+          <span className="notif-count" data-testid="notif-count">
+            {unread}
+          </span>
+        )}
       </button>
       {open && (
         <div className="notif-panel" role="dialog" aria-label="Notifications">
           {data.data?.items.length ? (
             <ul>
               {data.data.items.map((n) => (
-                <li key={n.id} className={n.readAt ? undefined : "is-unread"} data-testid="notification" data-kind={n.kind} data-read={n.readAt ? "true" : "false"}>
-                  <div className="muted small">{NOTIFICATION_KIND_LABELS[n.kind] ?? n.kind}{n.readAt ? "" : " · unread"}</div>
-                  {n.url ? <Link href={n.url} onClick={() => { if (!n.readAt) markRead.mutate([n.id]); setOpen(false); }}>{n.text}</Link> : n.text}
+                <li
+                  key={n.id}
+                  className={n.readAt ? undefined : "is-unread"}
+                  data-testid="notification"
+                  data-kind={n.kind}
+                  data-read={n.readAt ? "true" : "false"}
+                >
+                  <div className="muted small">
+                    {NOTIFICATION_KIND_LABELS[n.kind] ?? n.kind}
+                    {n.readAt ? "" : " · unread"}
+                  </div>
+                  {n.url ? (
+                    <Link
+                      href={n.url}
+                      onClick={() => {
+                        if (!n.readAt) markRead.mutate([n.id]);
+                        setOpen(false);
+                      }}
+                    >
+                      {n.text}
+                    </Link>
+                  ) : (
+                    n.text
+                  )}
                   <div className="notif-meta muted small">
                     {n.createdAt.slice(0, 16).replace("T", " ")}
-                    <button type="button" className="btn btn-link btn-small" onClick={() => (n.readAt ? setRead.mutate({ id: n.id, read: false }) : markRead.mutate([n.id]))}>
+                    <button
+                      type="button"
+                      className="btn btn-link btn-small"
+                      onClick={() => (n.readAt ? setRead.mutate({ id: n.id, read: false }) : markRead.mutate([n.id]))}
+                    >
                       {n.readAt ? "Mark unread" : "Mark read"}
                     </button>
                   </div>
@@ -47,7 +84,11 @@ export function NotificationsBell() {
           ) : (
             <p className="muted">Nothing yet.</p>
           )}
-          {unread > 0 && <button type="button" className="btn btn-small" onClick={() => markRead.mutate(undefined)}>Mark all read</button>}
+          {unread > 0 && (
+            <button type="button" className="btn btn-small" onClick={() => markRead.mutate(undefined)}>
+              Mark all read
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -10,7 +10,10 @@ export function outcomeText(o: AnnotationOutcomeDto): string {
     case "accepted":
       return "Accepted as you marked it";
     case "changed": {
-      const parts = [o.claim && o.claim.verdict !== o.verdict ? `verdict ${VERDICT_LABELS[o.claim.verdict]}` : null, o.claim && o.claim.exact !== o.exact ? "another span" : null];
+      const parts = [
+        o.claim && o.claim.verdict !== o.verdict ? `verdict ${VERDICT_LABELS[o.claim.verdict]}` : null,
+        o.claim && o.claim.exact !== o.exact ? "another span" : null,
+      ];
       return `Accepted with ${parts.filter(Boolean).join(" and ") || "changes"}`;
     }
     case "rejected":

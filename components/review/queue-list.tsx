@@ -8,20 +8,46 @@ import "./review.css";
 export function QueueList() {
   const queue = useQueue();
   if (queue.isPending) return <p className="muted">Loading your queue…</p>;
-  if (queue.error) return <p role="alert" className="form-error">{queue.error.message}</p>;
+  if (queue.error)
+    return (
+      <p role="alert" className="form-error">
+        {queue.error.message}
+      </p>
+    );
   if (queue.data.length === 0) return <p className="muted">Nothing to review. Editors assign reviews from the Reviews page.</p>;
   return (
     <table className="data-table" data-testid="queue">
       <thead>
-        <tr><th>Article</th><th>Round</th><th>My review</th><th>Due</th><th className="num">My annotations</th></tr>
+        <tr>
+          <th>Article</th>
+          <th>Round</th>
+          <th>My review</th>
+          <th>Due</th>
+          <th className="num">My annotations</th>
+        </tr>
       </thead>
       <tbody>
         {queue.data.map((q) => (
           <tr key={q.roundId} data-testid="queue-item">
-            <td><Link href={q.status === "open" ? `/articles/${q.article.id}` : `/reviews/${q.roundId}`}>{q.article.title ?? "Untitled article"}</Link></td>
-            <td><StatusPill status={q.status} /></td>
+            <td>
+              <Link href={q.status === "open" ? `/articles/${q.article.id}` : `/reviews/${q.roundId}`}>
+                {q.article.title ?? "Untitled article"}
+              </Link>
+            </td>
+            <td>
+              <StatusPill status={q.status} />
+            </td>
             <td>{q.submittedAt ? `Submitted ${q.submittedAt.slice(0, 10)}` : q.status === "open" ? "To do" : "Not submitted"}</td>
-            <td>{q.dueDate ? <span className={q.overdue ? "form-error" : undefined}>{q.dueDate}{q.overdue ? " (overdue)" : ""}</span> : "—"}</td>
+            <td>
+              {q.dueDate ? (
+                <span className={q.overdue ? "form-error" : undefined}>
+                  {q.dueDate}
+                  {q.overdue ? " (overdue)" : ""}
+                </span>
+              ) : (
+                "—"
+              )}
+            </td>
             <td className="num">{q.annotationCount}</td>
           </tr>
         ))}

@@ -57,11 +57,19 @@ function ReviewerBanner({ round }: { round: RoundSummaryDto }) {
       </span>
       <span className="spacer" />
       {submitted ? (
-        <button type="button" className="btn btn-small" onClick={() => run(actions.reopen)} disabled={actions.reopen.isPending}>Reopen my review</button>
+        <button type="button" className="btn btn-small" onClick={() => run(actions.reopen)} disabled={actions.reopen.isPending}>
+          Reopen my review
+        </button>
       ) : (
-        <button type="button" className="btn btn-primary btn-small" onClick={() => run(actions.submit)} disabled={actions.submit.isPending}>Submit my review</button>
+        <button type="button" className="btn btn-primary btn-small" onClick={() => run(actions.submit)} disabled={actions.submit.isPending}>
+          Submit my review
+        </button>
       )}
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -7,18 +7,34 @@ import { StatusPill } from "./status-pill";
 export function RoundList() {
   const rounds = useRounds();
   if (rounds.isPending) return <p className="muted">Loading reviews…</p>;
-  if (rounds.error) return <p role="alert" className="form-error">{rounds.error.message}</p>;
+  if (rounds.error)
+    return (
+      <p role="alert" className="form-error">
+        {rounds.error.message}
+      </p>
+    );
   if (rounds.data.length === 0) return <p className="muted">No reviews yet.</p>;
   return (
     <table className="data-table" data-testid="round-list">
       <thead>
-        <tr><th>Article</th><th>Status</th><th>Reviewers</th><th>Adjudicator</th><th>Due</th><th className="num">Open clusters</th></tr>
+        <tr>
+          <th>Article</th>
+          <th>Status</th>
+          <th>Reviewers</th>
+          <th>Adjudicator</th>
+          <th>Due</th>
+          <th className="num">Open clusters</th>
+        </tr>
       </thead>
       <tbody>
         {rounds.data.map((r) => (
           <tr key={r.id}>
-            <td><Link href={`/reviews/${r.id}`}>{r.article.title ?? "Untitled article"}</Link></td>
-            <td><StatusPill status={r.status} /></td>
+            <td>
+              <Link href={`/reviews/${r.id}`}>{r.article.title ?? "Untitled article"}</Link>
+            </td>
+            <td>
+              <StatusPill status={r.status} />
+            </td>
             <td>
               {r.reviewers.filter((x) => x.submittedAt).length} of {r.reviewers.length} submitted
               <div className="muted small">{r.reviewers.map((x) => x.name).join(", ")}</div>

@@ -21,14 +21,26 @@ export function RoundProgress({ round }: { round: RoundSummaryDto }) {
       <h2>Reviewers</h2>
       <table className="data-table" data-testid="round-progress">
         <thead>
-          <tr><th>Reviewer</th><th>Review</th><th className="num">Annotations</th></tr>
+          <tr>
+            <th>Reviewer</th>
+            <th>Review</th>
+            <th className="num">Annotations</th>
+          </tr>
         </thead>
         <tbody>
           {round.reviewers.map((r) => (
             <tr key={r.id} data-testid="progress-row" data-reviewer={r.id}>
               <td>{r.name}</td>
-              <td data-testid="progress-state">{r.submittedAt ? `Submitted ${r.submittedAt.slice(0, 16).replace("T", " ")}` : round.status === "open" ? "In progress" : "Not submitted"}</td>
-              <td className="num" data-testid="progress-count">{r.annotationCount ?? "—"}</td>
+              <td data-testid="progress-state">
+                {r.submittedAt
+                  ? `Submitted ${r.submittedAt.slice(0, 16).replace("T", " ")}`
+                  : round.status === "open"
+                    ? "In progress"
+                    : "Not submitted"}
+              </td>
+              <td className="num" data-testid="progress-count">
+                {r.annotationCount ?? "—"}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -39,16 +51,27 @@ export function RoundProgress({ round }: { round: RoundSummaryDto }) {
             type="button"
             className="btn"
             disabled={actions.reveal.isPending}
-            onClick={() => run(actions.reveal, waiting ? `${waiting} reviewer(s) have not submitted. Their drafts will be left out. End the blind phase now?` : undefined)}
+            onClick={() =>
+              run(
+                actions.reveal,
+                waiting ? `${waiting} reviewer(s) have not submitted. Their drafts will be left out. End the blind phase now?` : undefined,
+              )
+            }
           >
             End blind phase and reveal
           </button>
         )}
         {round.can.close && (
-          <button type="button" className="btn btn-primary" disabled={actions.close.isPending} onClick={() => run(actions.close)}>Close the round</button>
+          <button type="button" className="btn btn-primary" disabled={actions.close.isPending} onClick={() => run(actions.close)}>
+            Close the round
+          </button>
         )}
       </div>
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

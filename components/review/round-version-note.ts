@@ -6,5 +6,7 @@ import type { RoundDetailDto } from "@/lib/schemas/review";
  */
 export function roundVersionNote(round: Pick<RoundDetailDto, "textVersion">): string | null {
   const { number, reviewedNumber } = round.textVersion;
-  return number === reviewedNumber ? null : `This round reviewed version ${reviewedNumber}; a correction has since moved its claims to version ${number}.`;
+  return number === reviewedNumber
+    ? null
+    : `This round reviewed version ${reviewedNumber}; a correction has since moved its claims to version ${number}.`;
 }

@@ -15,7 +15,12 @@ import "./review.css";
 export function RoundView({ roundId }: { roundId: string }) {
   const round = useRound(roundId);
   if (round.isPending) return <p className="muted">Loading the review…</p>;
-  if (round.error) return <p role="alert" className="form-error">{round.error.message}</p>;
+  if (round.error)
+    return (
+      <p role="alert" className="form-error">
+        {round.error.message}
+      </p>
+    );
   const r = round.data;
   return (
     <>

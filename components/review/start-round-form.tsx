@@ -18,7 +18,12 @@ export function StartRoundForm({ defaultArticleId }: { defaultArticleId?: string
   const [adjudicatorId, setAdjudicatorId] = useState("");
   const [dueDate, setDueDate] = useState("");
   const error = start.error instanceof ApiError ? start.error : null;
-  const fieldError = (f: string) => (error?.field === f ? <span className="field-error" role="alert">{error.message}</span> : null);
+  const fieldError = (f: string) =>
+    error?.field === f ? (
+      <span className="field-error" role="alert">
+        {error.message}
+      </span>
+    ) : null;
   const adjudicators = (members.data ?? []).filter((m) => canAdjudicateRole(m.role));
 
   function handleSubmit(e: FormEvent) {
@@ -37,7 +42,11 @@ export function StartRoundForm({ defaultArticleId }: { defaultArticleId?: string
         Article
         <select value={articleId} onChange={(e) => setArticleId(e.target.value)} required>
           <option value="">Choose an article…</option>
-          {(articles.data ?? []).map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
+          {(articles.data ?? []).map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.title}
+            </option>
+          ))}
         </select>
         {fieldError("articleId")}
       </label>
@@ -54,7 +63,11 @@ export function StartRoundForm({ defaultArticleId }: { defaultArticleId?: string
         Adjudicator
         <select value={adjudicatorId} onChange={(e) => setAdjudicatorId(e.target.value)} required>
           <option value="">Choose an editor…</option>
-          {adjudicators.map((m) => <option key={m.id} value={m.id}>{m.name ?? m.email}</option>)}
+          {adjudicators.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name ?? m.email}
+            </option>
+          ))}
         </select>
         {fieldError("adjudicatorId")}
       </label>
@@ -63,7 +76,11 @@ export function StartRoundForm({ defaultArticleId }: { defaultArticleId?: string
         <input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
         {fieldError("dueDate")}
       </label>
-      {error && !error.field && <p role="alert" className="form-error">{error.message}</p>}
+      {error && !error.field && (
+        <p role="alert" className="form-error">
+          {error.message}
+        </p>
+      )}
       <div>
         <button type="submit" className="btn btn-primary" disabled={start.isPending || reviewerIds.length === 0}>
           {start.isPending ? "Starting…" : "Start the review"}

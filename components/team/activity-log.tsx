@@ -24,25 +24,41 @@ export function ActivityLog({ initial }: { initial: ActivityFilters }) {
           Person
           <select value={filters.actor ?? ""} onChange={(e) => set("actor")(e.target.value)}>
             <option value="">Everyone</option>
-            {people.data?.members.map((p) => <option key={p.userId} value={p.userId}>{p.name ?? p.email}</option>)}
+            {people.data?.members.map((p) => (
+              <option key={p.userId} value={p.userId}>
+                {p.name ?? p.email}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Action
           <select value={filters.action ?? ""} onChange={(e) => set("action")(e.target.value)}>
             <option value="">All actions</option>
-            {ACTIVITY_GROUPS.map((g) => <option key={g.value} value={g.value}>{g.label}</option>)}
+            {ACTIVITY_GROUPS.map((g) => (
+              <option key={g.value} value={g.value}>
+                {g.label}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Article
           <select value={filters.article ?? ""} onChange={(e) => set("article")(e.target.value)}>
             <option value="">All articles</option>
-            {articles.data?.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
+            {articles.data?.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title}
+              </option>
+            ))}
           </select>
         </label>
       </form>
-      {activity.error && <p role="alert" className="form-error">{activity.error.message}</p>}
+      {activity.error && (
+        <p role="alert" className="form-error">
+          {activity.error.message}
+        </p>
+      )}
       {activity.isPending ? (
         <p className="muted">Loading activity…</p>
       ) : events.length === 0 ? (

@@ -21,7 +21,10 @@ export function InviteForm({ emailEnabled }: { emailEnabled: boolean }) {
       setMade(await invite.mutateAsync({ email: String(data.get("email")), role: String(data.get("role")) as Role }));
       form.reset();
     } catch (e) {
-      setError({ message: e instanceof Error ? e.message : "The invitation was not made.", field: e instanceof ApiError ? e.field : undefined });
+      setError({
+        message: e instanceof Error ? e.message : "The invitation was not made.",
+        field: e instanceof ApiError ? e.field : undefined,
+      });
     }
   }
 
@@ -36,14 +39,34 @@ export function InviteForm({ emailEnabled }: { emailEnabled: boolean }) {
         <label>
           Role
           <select name="role" defaultValue={DEFAULT_INVITE_ROLE}>
-            {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className="btn btn-primary" disabled={invite.isPending}>{invite.isPending ? "Inviting…" : "Invite"}</button>
+        <button type="submit" className="btn btn-primary" disabled={invite.isPending}>
+          {invite.isPending ? "Inviting…" : "Invite"}
+        </button>
       </form>
-      <p className="small muted">{emailEnabled ? "The link is e-mailed and also shown here to copy." : "E-mail is not set up on this desk: copy the link and send it yourself."}</p>
-      {error && <p role="alert" className="form-error">{error.message}</p>}
-      {made && <OneTimeLink title={`Invitation for ${made.invitation.email} (${made.invitation.role})`} link={made.link} to={made.invitation.email} />}
+      <p className="small muted">
+        {emailEnabled
+          ? "The link is e-mailed and also shown here to copy."
+          : "E-mail is not set up on this desk: copy the link and send it yourself."}
+      </p>
+      {error && (
+        <p role="alert" className="form-error">
+          {error.message}
+        </p>
+      )}
+      {made && (
+        <OneTimeLink
+          title={`Invitation for ${made.invitation.email} (${made.invitation.role})`}
+          link={made.link}
+          to={made.invitation.email}
+        />
+      )}
     </section>
   );
 }

@@ -25,34 +25,79 @@ export function MemberRow({ member, manage, isSelf }: { member: MemberRowDto; ma
   return (
     <tr data-testid="member-row" data-email={member.email} data-status={member.status}>
       <td>
-        <strong>{who}</strong>{isSelf && <span className="muted"> (you)</span>}
+        <strong>{who}</strong>
+        {isSelf && <span className="muted"> (you)</span>}
         <div className="small muted">{member.email}</div>
-        {error && <p role="alert" className="form-error">{error}</p>}
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
         {link && <OneTimeLink title={`Password link for ${who}`} link={link} to={member.email} />}
       </td>
       <td data-label="Role">
         {manage ? (
-          <select aria-label={`Role of ${who}`} value={member.role} disabled={change.isPending}
-            onChange={(e) => void run(() => change.mutateAsync({ member, change: { role: e.target.value as Role } }))}>
-            {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+          <select
+            aria-label={`Role of ${who}`}
+            value={member.role}
+            disabled={change.isPending}
+            onChange={(e) => void run(() => change.mutateAsync({ member, change: { role: e.target.value as Role } }))}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
           </select>
-        ) : member.role}
+        ) : (
+          member.role
+        )}
       </td>
-      <td data-label="Status"><span className={`member-status member-status--${member.status}`}>{member.status}</span></td>
-      <td data-label="Last active">{member.lastActiveAt ? <time dateTime={member.lastActiveAt}>{formatWhen(member.lastActiveAt)}</time> : <span className="muted">never</span>}</td>
-      <td className="num" data-label="Claims" data-testid="member-claims">{member.claims}</td>
-      <td className="num" data-label="Reviews">{member.reviews}</td>
+      <td data-label="Status">
+        <span className={`member-status member-status--${member.status}`}>{member.status}</span>
+      </td>
+      <td data-label="Last active">
+        {member.lastActiveAt ? (
+          <time dateTime={member.lastActiveAt}>{formatWhen(member.lastActiveAt)}</time>
+        ) : (
+          <span className="muted">never</span>
+        )}
+      </td>
+      <td className="num" data-label="Claims" data-testid="member-claims">
+        {member.claims}
+      </td>
+      <td className="num" data-label="Reviews">
+        {member.reviews}
+      </td>
       {manage && (
         <td>
           <div className="member-actions">
-          {active ? (
-            <button type="button" className="btn btn-small btn-danger" onClick={() => void run(() => change.mutateAsync({ member, change: { status: "deactivated" } }))}>Deactivate</button>
-          ) : (
-            <button type="button" className="btn btn-small" onClick={() => void run(() => change.mutateAsync({ member, change: { status: "active" } }))}>Reactivate</button>
-          )}
-          {active && (
-            <button type="button" className="btn btn-small" onClick={() => void run(async () => setLink(await resetPassword.mutateAsync(member)))}>Password link</button>
-          )}
+            {active ? (
+              <button
+                type="button"
+                className="btn btn-small btn-danger"
+                onClick={() => void run(() => change.mutateAsync({ member, change: { status: "deactivated" } }))}
+              >
+                Deactivate
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => void run(() => change.mutateAsync({ member, change: { status: "active" } }))}
+              >
+                Reactivate
+              </button>
+            )}
+            {active && (
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => void run(async () => setLink(await resetPassword.mutateAsync(member)))}
+              >
+                Password link
+              </button>
+            )}
           </div>
         </td>
       )}

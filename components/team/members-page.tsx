@@ -12,11 +12,20 @@ export function MembersPage({ selfId }: { selfId: string }) {
   const { revoke } = useRosterMutations();
   const [revokeError, setRevokeError] = useState<string | null>(null);
   if (isPending) return <p className="muted">Loading members…</p>;
-  if (error) return <p role="alert" className="form-error">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error.message}
+      </p>
+    );
   const manage = data.can.manageMembers;
   return (
     <>
-      {manage ? <InviteForm emailEnabled={data.emailEnabled} /> : <p className="muted">You can see the team's members; admins manage them.</p>}
+      {manage ? (
+        <InviteForm emailEnabled={data.emailEnabled} />
+      ) : (
+        <p className="muted">You can see the team's members; admins manage them.</p>
+      )}
       <div className="table-scroll">
         <table className="data-table members-table">
           <thead>
@@ -25,28 +34,53 @@ export function MembersPage({ selfId }: { selfId: string }) {
               <th scope="col">Role</th>
               <th scope="col">Status</th>
               <th scope="col">Last active</th>
-              <th scope="col" className="num">Claims</th>
-              <th scope="col" className="num">Reviews</th>
-              {manage && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+              <th scope="col" className="num">
+                Claims
+              </th>
+              <th scope="col" className="num">
+                Reviews
+              </th>
+              {manage && (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
-            {data.members.map((m) => <MemberRow key={m.membershipId} member={m} manage={manage} isSelf={m.userId === selfId} />)}
+            {data.members.map((m) => (
+              <MemberRow key={m.membershipId} member={m} manage={manage} isSelf={m.userId === selfId} />
+            ))}
             {data.invitations.map((i) => (
               <tr key={i.id} data-testid="invitation-row" data-email={i.email} data-status="invited">
                 <td>
                   <strong>{i.email}</strong>
-                  <div className="small muted">invited by {i.invitedBy?.name ?? "an admin"}, until {formatWhen(i.expiresAt)}</div>
+                  <div className="small muted">
+                    invited by {i.invitedBy?.name ?? "an admin"}, until {formatWhen(i.expiresAt)}
+                  </div>
                 </td>
                 <td data-label="Role">{i.role}</td>
-                <td data-label="Status"><span className="member-status member-status--invited">invited</span></td>
-                <td className="hide-narrow"><span className="muted">—</span></td>
+                <td data-label="Status">
+                  <span className="member-status member-status--invited">invited</span>
+                </td>
+                <td className="hide-narrow">
+                  <span className="muted">—</span>
+                </td>
                 <td className="num hide-narrow">—</td>
                 <td className="num hide-narrow">—</td>
                 {manage && (
                   <td>
                     <div className="member-actions">
-                      <button type="button" className="btn btn-small btn-danger" onClick={() => { setRevokeError(null); revoke.mutateAsync(i).catch((e: Error) => setRevokeError(e.message)); }}>Withdraw</button>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-danger"
+                        onClick={() => {
+                          setRevokeError(null);
+                          revoke.mutateAsync(i).catch((e: Error) => setRevokeError(e.message));
+                        }}
+                      >
+                        Withdraw
+                      </button>
                     </div>
                   </td>
                 )}
@@ -55,7 +89,11 @@ export function MembersPage({ selfId }: { selfId: string }) {
           </tbody>
         </table>
       </div>
-      {revokeError && <p role="alert" className="form-error">{revokeError}</p>}
+      {revokeError && (
+        <p role="alert" className="form-error">
+          {revokeError}
+        </p>
+      )}
     </>
   );
 }

@@ -16,7 +16,9 @@ export function OneTimeLink({ title, link, to }: { title: string; link: OneTimeL
       {link.url ? (
         <div className="one-time-link-row">
           <input readOnly value={link.url} aria-label="One-time link" onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" className="btn btn-small" onClick={handleCopy}>{copied ? "Copied" : "Copy"}</button>
+          <button type="button" className="btn btn-small" onClick={handleCopy}>
+            {copied ? "Copied" : "Copy"}
+          </button>
         </div>
       ) : null}
       <p className="small muted">

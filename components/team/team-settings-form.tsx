@@ -11,7 +11,12 @@ import "./team.css";
 export function TeamSettingsForm() {
   const { data, error, isPending } = useTeamSettings();
   if (isPending) return <p className="muted">Loading settings…</p>;
-  if (error) return <p role="alert" className="form-error">{error.message}</p>;
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {error.message}
+      </p>
+    );
   return <SettingsForm key={data.version} settings={data} />;
 }
 
@@ -48,15 +53,43 @@ function SettingsForm({ settings }: { settings: TeamSettingsDto }) {
     <form className="settings-form" onSubmit={handleSubmit} noValidate>
       <fieldset>
         <legend>Team</legend>
-        <label>Name<input name="name" defaultValue={settings.name} required aria-invalid={invalid("name")} /></label>
-        <label>Slug<input name="slug" defaultValue={settings.slug} required aria-invalid={invalid("slug")} /><span className="small muted">Lower-case letters, digits and hyphens; used in the team's public URLs.</span></label>
+        <label>
+          Name
+          <input name="name" defaultValue={settings.name} required aria-invalid={invalid("name")} />
+        </label>
+        <label>
+          Slug
+          <input name="slug" defaultValue={settings.slug} required aria-invalid={invalid("slug")} />
+          <span className="small muted">Lower-case letters, digits and hyphens; used in the team's public URLs.</span>
+        </label>
       </fieldset>
       <fieldset>
         <legend>Publisher</legend>
         <p className="small muted">Reports and ClaimReview name the publisher as the fact-check's author. Empty: the team's name.</p>
-        <label>Name<input name="publisherName" defaultValue={settings.publisherName ?? ""} aria-invalid={invalid("publisherName")} /></label>
-        <label>Web site<input name="publisherUrl" type="url" defaultValue={settings.publisherUrl ?? ""} placeholder="https://" aria-invalid={invalid("publisherUrl")} /></label>
-        <label>Logo URL<input name="publisherLogoUrl" type="url" defaultValue={settings.publisherLogoUrl ?? ""} placeholder="https://" aria-invalid={invalid("publisherLogoUrl")} /></label>
+        <label>
+          Name
+          <input name="publisherName" defaultValue={settings.publisherName ?? ""} aria-invalid={invalid("publisherName")} />
+        </label>
+        <label>
+          Web site
+          <input
+            name="publisherUrl"
+            type="url"
+            defaultValue={settings.publisherUrl ?? ""}
+            placeholder="https://"
+            aria-invalid={invalid("publisherUrl")}
+          />
+        </label>
+        <label>
+          Logo URL
+          <input
+            name="publisherLogoUrl"
+            type="url"
+            defaultValue={settings.publisherLogoUrl ?? ""}
+            placeholder="https://"
+            aria-invalid={invalid("publisherLogoUrl")}
+          />
+        </label>
       </fieldset>
       <fieldset>
         <legend>Public wording of the verdicts</legend>
@@ -64,13 +97,24 @@ function SettingsForm({ settings }: { settings: TeamSettingsDto }) {
         {VERDICTS.map((v) => (
           <label key={v}>
             {VERDICT_LABELS[v]}
-            <input name={`label-${v}`} defaultValue={settings.verdictLabels[v] ?? ""} placeholder={VERDICT_LABELS[v]} aria-invalid={invalid(`verdictLabels.${v}`)} />
+            <input
+              name={`label-${v}`}
+              defaultValue={settings.verdictLabels[v] ?? ""}
+              placeholder={VERDICT_LABELS[v]}
+              aria-invalid={invalid(`verdictLabels.${v}`)}
+            />
           </label>
         ))}
       </fieldset>
       <PublishingSettingsFields settings={settings} invalid={invalid} />
-      {message && <p role={message.ok ? "status" : "alert"} className={message.ok ? "muted" : "form-error"}>{message.text}</p>}
-      <button type="submit" className="btn btn-primary" disabled={update.isPending}>{update.isPending ? "Saving…" : "Save settings"}</button>
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "muted" : "form-error"}>
+          {message.text}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary" disabled={update.isPending}>
+        {update.isPending ? "Saving…" : "Save settings"}
+      </button>
     </form>
   );
 }

@@ -10,9 +10,13 @@ export function TeamTabs({ current, can }: { current: "members" | "activity" | "
   ] as const;
   return (
     <nav className="team-tabs" aria-label="Team">
-      {tabs.filter((t) => t.show).map((t) => (
-        <Link key={t.key} href={t.href} aria-current={t.key === current ? "page" : undefined}>{t.label}</Link>
-      ))}
+      {tabs
+        .filter((t) => t.show)
+        .map((t) => (
+          <Link key={t.key} href={t.href} aria-current={t.key === current ? "page" : undefined}>
+            {t.label}
+          </Link>
+        ))}
     </nav>
   );
 }

@@ -16,11 +16,20 @@ export function Toast({ toast, onDismiss, timeoutMs = 8000 }: { toast: ToastMess
         <div className={`toast toast--${toast.tone ?? "info"}`} data-testid="toast">
           <span>{toast.text}</span>
           {toast.action && (
-            <button type="button" className="btn btn-small" onClick={() => { toast.action!.run(); onDismiss(); }}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => {
+                toast.action!.run();
+                onDismiss();
+              }}
+            >
               {toast.action.label}
             </button>
           )}
-          <button type="button" className="btn-icon" aria-label="Dismiss" onClick={onDismiss}>×</button>
+          <button type="button" className="btn-icon" aria-label="Dismiss" onClick={onDismiss}>
+            ×
+          </button>
         </div>
       )}
     </div>

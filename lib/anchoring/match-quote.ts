@@ -10,9 +10,9 @@
  *
  * Offsets are UTF-16 units of the text (the caller converts).
  */
-import search from 'approx-string-match';
-import type { Range } from './alignment-types';
-import { UNLIMITED_BUDGET, type ReanchorBudget } from './reanchor-budget';
+import search from "approx-string-match";
+import type { Range } from "./alignment-types";
+import { UNLIMITED_BUDGET, type ReanchorBudget } from "./reanchor-budget";
 
 /** What is known about the quote: its text and context in the old version, and where it should roughly be now. */
 export type QuoteQuery = { exact: string; prefix: string; suffix: string; hint: number };
@@ -138,8 +138,17 @@ export function matchQuote(
   // Only the range that held the best one needs searching again; the others' best matches are in `first`.
   const rest = ranges
     .filter(([from, to]) => chosen.start < to && chosen.end > from)
-    .flatMap(([from, to]): Range[] => [[from, chosen.start], [chosen.end, to]]);
-  const again = searchRanges(text, q, rest.filter(([a, b]) => b > a), maxErrors, budget);
+    .flatMap(([from, to]): Range[] => [
+      [from, chosen.start],
+      [chosen.end, to],
+    ]);
+  const again = searchRanges(
+    text,
+    q,
+    rest.filter(([a, b]) => b > a),
+    maxErrors,
+    budget,
+  );
   if (!again) return cut;
   const others = [...first, ...again].filter((c) => !overlaps(c, chosen)).sort(byScore);
   const runnerUp = others[0] ?? null;

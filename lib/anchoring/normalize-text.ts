@@ -42,21 +42,21 @@ const SPACE_RUNS = / {2,}/g;
 export function normalizeText(raw: string): string {
   const text = raw
     // NFC first so canonical-equivalent spaces (U+2000 -> U+2002) are seen as spaces below.
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(OTHER_LINE_BREAKS, '\n')
-    .replace(INVISIBLE, '')
-    .replace(SPACES, ' ')
-    .replace(SPACE_RUNS, ' ');
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(OTHER_LINE_BREAKS, "\n")
+    .replace(INVISIBLE, "")
+    .replace(SPACES, " ")
+    .replace(SPACE_RUNS, " ");
 
   const lines = text
-    .split('\n')
+    .split("\n")
     .map((line) => trimSpaces(line))
     .filter((line) => line.length > 0);
 
   // NFC again: removing an invisible character can bring a base letter and a
   // combining mark together ("e\u200B\u0301" -> "é").
-  return lines.join('\n').normalize('NFC');
+  return lines.join("\n").normalize("NFC");
 }
 
 /**
@@ -68,7 +68,7 @@ export function normalizeText(raw: string): string {
  * @param canonical - text produced by {@link normalizeText}.
  */
 export function splitParagraphs(canonical: string): string[] {
-  return canonical.split('\n');
+  return canonical.split("\n");
 }
 
 /** Trim only U+0020: after normalization it is the only horizontal whitespace left. */

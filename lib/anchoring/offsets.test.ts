@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { OffsetIndex, codePointLength, codePointToUtf16, headUtf16, sliceCodePoints, tailUtf16, utf16ToCodePoint } from './offsets';
+import { describe, expect, it } from "vitest";
+import { OffsetIndex, codePointLength, codePointToUtf16, headUtf16, sliceCodePoints, tailUtf16, utf16ToCodePoint } from "./offsets";
 
 // '𝕏' is U+1D54F: one code point, two UTF-16 units.
-const TEXT = 'a𝕏b 😀!';
+const TEXT = "a𝕏b 😀!";
 //            cp: a0 𝕏1 b2 ' '3 😀4 !5 (length 6); utf16: a0 𝕏1-2 b3 ' '4 😀5-6 !7 (length 8)
 
 /** Deterministic pseudo-random text mixing ASCII, BMP non-ASCII, pairs and lone surrogates. */
 function mixedText(seed: number, length: number): string {
-  const pieces = ['a', ' ', '\n', 'é', '서', '’', '𝕏', '😀', '\uD800', '\uDC00'];
+  const pieces = ["a", " ", "\n", "é", "서", "’", "𝕏", "😀", "\uD800", "\uDC00"];
   let state = seed;
-  let out = '';
+  let out = "";
   for (let i = 0; i < length; i++) {
     state = (state * 1103515245 + 12345) % 2147483648;
     out += pieces[state % pieces.length];
@@ -17,33 +17,33 @@ function mixedText(seed: number, length: number): string {
   return out;
 }
 
-describe('codePointLength', () => {
-  it('counts a surrogate pair once', () => {
+describe("codePointLength", () => {
+  it("counts a surrogate pair once", () => {
     expect(TEXT.length).toBe(8);
     expect(codePointLength(TEXT)).toBe(6);
-    expect(codePointLength('')).toBe(0);
-    expect(codePointLength('q\u0307')).toBe(2);
+    expect(codePointLength("")).toBe(0);
+    expect(codePointLength("q\u0307")).toBe(2);
   });
 
-  it('counts lone surrogates as one code point each', () => {
-    expect(codePointLength('\uD800a\uDC00')).toBe(3);
-    expect(codePointLength('\uDC00\uD800')).toBe(2);
+  it("counts lone surrogates as one code point each", () => {
+    expect(codePointLength("\uD800a\uDC00")).toBe(3);
+    expect(codePointLength("\uDC00\uD800")).toBe(2);
   });
 });
 
-describe('utf16ToCodePoint / codePointToUtf16', () => {
-  it('converts offsets before, inside and after a character outside the BMP', () => {
+describe("utf16ToCodePoint / codePointToUtf16", () => {
+  it("converts offsets before, inside and after a character outside the BMP", () => {
     expect([0, 1, 3, 4, 5, 7, 8].map((u) => utf16ToCodePoint(TEXT, u))).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect([0, 1, 2, 3, 4, 5, 6].map((cp) => codePointToUtf16(TEXT, cp))).toEqual([0, 1, 3, 4, 5, 7, 8]);
   });
 
-  it('rounds an offset inside a surrogate pair down to the pair start', () => {
+  it("rounds an offset inside a surrogate pair down to the pair start", () => {
     expect(utf16ToCodePoint(TEXT, 2)).toBe(1);
     expect(utf16ToCodePoint(TEXT, 6)).toBe(4);
     expect(codePointToUtf16(TEXT, utf16ToCodePoint(TEXT, 2))).toBe(1);
   });
 
-  it('round-trips every offset', () => {
+  it("round-trips every offset", () => {
     const text = mixedText(7, 400);
     for (let cp = 0; cp <= codePointLength(text); cp++) {
       expect(utf16ToCodePoint(text, codePointToUtf16(text, cp))).toBe(cp);
@@ -55,7 +55,7 @@ describe('utf16ToCodePoint / codePointToUtf16', () => {
     }
   });
 
-  it('clamps out-of-range input', () => {
+  it("clamps out-of-range input", () => {
     expect(utf16ToCodePoint(TEXT, -3)).toBe(0);
     expect(utf16ToCodePoint(TEXT, 99)).toBe(6);
     expect(utf16ToCodePoint(TEXT, Number.NaN)).toBe(0);
@@ -65,18 +65,18 @@ describe('utf16ToCodePoint / codePointToUtf16', () => {
   });
 });
 
-describe('sliceCodePoints', () => {
-  it('slices by code points', () => {
-    expect(sliceCodePoints(TEXT, 1, 3)).toBe('𝕏b');
-    expect(sliceCodePoints(TEXT, 4, 5)).toBe('😀');
-    expect(sliceCodePoints(TEXT, 3, 99)).toBe(' 😀!');
-    expect(sliceCodePoints(TEXT, 4, 2)).toBe('');
+describe("sliceCodePoints", () => {
+  it("slices by code points", () => {
+    expect(sliceCodePoints(TEXT, 1, 3)).toBe("𝕏b");
+    expect(sliceCodePoints(TEXT, 4, 5)).toBe("😀");
+    expect(sliceCodePoints(TEXT, 3, 99)).toBe(" 😀!");
+    expect(sliceCodePoints(TEXT, 4, 2)).toBe("");
   });
 });
 
-describe('OffsetIndex', () => {
-  it('is the identity on all-BMP text, with clamping', () => {
-    const index = new OffsetIndex('서울 “NATO” ’s');
+describe("OffsetIndex", () => {
+  it("is the identity on all-BMP text, with clamping", () => {
+    const index = new OffsetIndex("서울 “NATO” ’s");
     expect(index.isIdentity).toBe(true);
     expect(index.toUtf16(5)).toBe(5);
     expect(index.toCodePoint(5)).toBe(5);
@@ -84,7 +84,7 @@ describe('OffsetIndex', () => {
     expect(index.toCodePoint(1000)).toBe(12);
   });
 
-  it('agrees with the linear functions everywhere', () => {
+  it("agrees with the linear functions everywhere", () => {
     for (const seed of [1, 2, 3]) {
       const text = mixedText(seed, 300);
       const index = new OffsetIndex(text);
@@ -94,8 +94,8 @@ describe('OffsetIndex', () => {
     }
   });
 
-  it('handles 1,000 spans on a 100,000-character article', () => {
-    const text = ('Stoltenberg met Park Jin in Seoul 𝕏 and said “more”. ').repeat(1900).slice(0, 100_000);
+  it("handles 1,000 spans on a 100,000-character article", () => {
+    const text = "Stoltenberg met Park Jin in Seoul 𝕏 and said “more”. ".repeat(1900).slice(0, 100_000);
     const index = new OffsetIndex(text);
     const started = performance.now();
     for (let k = 0; k < 1000; k++) {

@@ -75,7 +75,7 @@ export function codePointToUtf16(text: string, cp: number): number {
 export function sliceCodePoints(text: string, start: number, end: number): string {
   const from = codePointToUtf16(text, start);
   const to = codePointToUtf16(text, end);
-  return to > from ? text.slice(from, to) : '';
+  return to > from ? text.slice(from, to) : "";
 }
 
 /** Index of the first element of the ascending `sorted` that is >= `value` (= count of elements < value). */

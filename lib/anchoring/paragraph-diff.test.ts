@@ -1,7 +1,7 @@
-import { diffArrays } from 'diff';
-import { describe, expect, it } from 'vitest';
-import { diffParagraphs, type ParagraphChunk } from './paragraph-diff';
-import { UNLIMITED_BUDGET } from './reanchor-budget';
+import { diffArrays } from "diff";
+import { describe, expect, it } from "vitest";
+import { diffParagraphs, type ParagraphChunk } from "./paragraph-diff";
+import { UNLIMITED_BUDGET } from "./reanchor-budget";
 
 /** jsdiff's own paragraph diff, in the same shape, for comparison. */
 const plain = (a: string[], b: string[]): ParagraphChunk[] =>
@@ -20,13 +20,13 @@ function kept(chunks: ParagraphChunk[]): [number, number][] {
   return out;
 }
 
-describe('diffParagraphs', () => {
-  it('keeps the same paragraphs as a plain diff of every paragraph', () => {
-    const a = ['Title.', 'One.', 'Two.', 'Three.', 'Four.', 'Five.'];
+describe("diffParagraphs", () => {
+  it("keeps the same paragraphs as a plain diff of every paragraph", () => {
+    const a = ["Title.", "One.", "Two.", "Three.", "Four.", "Five."];
     const cases = [
-      ['Title.', 'One!', 'Two.', 'New.', 'Three.', 'Five.'],
-      ['New title.', 'Two.', 'One.', 'Three.', 'Four.', 'Five.', 'Six.'],
-      ['Five.', 'Title.', 'One.'],
+      ["Title.", "One!", "Two.", "New.", "Three.", "Five."],
+      ["New title.", "Two.", "One.", "Three.", "Four.", "Five.", "Six."],
+      ["Five.", "Title.", "One."],
       [],
       a,
     ];
@@ -39,9 +39,9 @@ describe('diffParagraphs', () => {
     }
   });
 
-  it('diffs a text with every paragraph edited without running the quadratic diff', () => {
+  it("diffs a text with every paragraph edited without running the quadratic diff", () => {
     const a = Array.from({ length: 20_000 }, (_, i) => `Paragraph ${i} as first published.`);
-    const b = a.map((p) => p.replace('first', 'later'));
+    const b = a.map((p) => p.replace("first", "later"));
     const t0 = performance.now();
     expect(diffParagraphs(a, b, UNLIMITED_BUDGET)).toEqual([
       { removed: true, added: false, count: 20_000 },

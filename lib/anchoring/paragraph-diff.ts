@@ -6,9 +6,9 @@
  *
  * Offsets are UTF-16 units of the JavaScript strings.
  */
-import { diffArrays, diffWordsWithSpace } from 'diff';
-import type { KeptRun } from './alignment-types';
-import type { ReanchorBudget } from './reanchor-budget';
+import { diffArrays, diffWordsWithSpace } from "diff";
+import type { KeptRun } from "./alignment-types";
+import type { ReanchorBudget } from "./reanchor-budget";
 
 /**
  * A removed paragraph is paired with an added one only when one is plainly an
@@ -31,7 +31,7 @@ export type Line = { text: string; start: number; nl: boolean };
 
 /** The paragraphs of a canonical text, with their offsets. */
 export function linesOf(text: string): Line[] {
-  const parts = text.split('\n');
+  const parts = text.split("\n");
   let start = 0;
   return parts.map((line, i) => {
     const l = { text: line, start, nl: i < parts.length - 1 };
@@ -56,7 +56,11 @@ export function diffParagraphs(oldTexts: string[], newTexts: string[], budget: R
   const inNew = new Set(newTexts);
   const oldShared = oldTexts.flatMap((t, i) => (inNew.has(t) ? [i] : []));
   const newShared = newTexts.flatMap((t, i) => (inOld.has(t) ? [i] : []));
-  const parts = diffArrays(oldShared.map((i) => oldTexts[i]!), newShared.map((i) => newTexts[i]!), { timeout: budget.remainingMs() });
+  const parts = diffArrays(
+    oldShared.map((i) => oldTexts[i]!),
+    newShared.map((i) => newTexts[i]!),
+    { timeout: budget.remainingMs() },
+  );
   if (!parts) return null;
   const out: ParagraphChunk[] = [];
   const push = (removed: boolean, added: boolean, count: number) => {
@@ -93,7 +97,7 @@ export function diffParagraphs(oldTexts: string[], newTexts: string[], budget: R
 /** Paragraphs (each with its line break) laid end to end, and where each one starts in that string. */
 function joinLines(lines: Line[]): { text: string; starts: number[] } {
   const starts: number[] = [];
-  let text = '';
+  let text = "";
   for (const l of lines) {
     starts.push(text.length);
     text += l.nl ? `${l.text}\n` : l.text;
@@ -161,7 +165,14 @@ function wordRuns(removed: Line[], added: Line[], budget: ReanchorBudget): KeptR
  * accident of the diff ("South Korea" -> "Seoul" keeps the space): keeping it
  * would chop a rewritten passage into pieces.
  */
-function isDiffAccident(a: string, r: KeptRun, prev: KeptRun | undefined, next: KeptRun | undefined, oldLength: number, newLength: number): boolean {
+function isDiffAccident(
+  a: string,
+  r: KeptRun,
+  prev: KeptRun | undefined,
+  next: KeptRun | undefined,
+  oldLength: number,
+  newLength: number,
+): boolean {
   if (r.length > 3 || /[\p{L}\p{N}]/u.test(a.slice(r.oldStart, r.oldStart + r.length))) return false;
   const prevOld = prev ? prev.oldStart + prev.length : 0;
   const prevNew = prev ? prev.newStart + prev.length : 0;
@@ -226,4 +237,3 @@ export function findMoves(removed: Line[], added: Line[], oldLines: Line[], newL
   }
   return { moves, moved };
 }
-

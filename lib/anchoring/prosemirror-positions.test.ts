@@ -1,36 +1,36 @@
-import { readFileSync } from 'node:fs';
-import { Schema, type Node as PmNode } from '@tiptap/pm/model';
-import { describe, expect, it } from 'vitest';
-import { splitParagraphs } from './normalize-text';
-import { codePointLength, sliceCodePoints } from './offsets';
-import { TextPmMap } from './prosemirror-positions';
-import { importArticleText } from './strip-furniture';
+import { readFileSync } from "node:fs";
+import { Schema, type Node as PmNode } from "@tiptap/pm/model";
+import { describe, expect, it } from "vitest";
+import { splitParagraphs } from "./normalize-text";
+import { codePointLength, sliceCodePoints } from "./offsets";
+import { TextPmMap } from "./prosemirror-positions";
+import { importArticleText } from "./strip-furniture";
 
 // Lines: 'ab' | 'cd𝕏e' (4 code points, 5 UTF-16 units) | 'f'
-const TEXT = 'ab\ncd𝕏e\nf';
+const TEXT = "ab\ncd𝕏e\nf";
 
 /** The document an editor builds from canonical text: one paragraph per line. */
 const schema = new Schema({
-  nodes: { doc: { content: 'paragraph+' }, paragraph: { content: 'text*' }, text: {} },
+  nodes: { doc: { content: "paragraph+" }, paragraph: { content: "text*" }, text: {} },
 });
 function buildDoc(canonical: string): PmNode {
   return schema.node(
-    'doc',
+    "doc",
     null,
-    splitParagraphs(canonical).map((line) => schema.node('paragraph', null, line ? [schema.text(line)] : [])),
+    splitParagraphs(canonical).map((line) => schema.node("paragraph", null, line ? [schema.text(line)] : [])),
   );
 }
 
-describe('TextPmMap', () => {
+describe("TextPmMap", () => {
   const map = new TextPmMap(TEXT);
 
-  it('maps code point offsets to PM positions (u + 1 + paragraph index)', () => {
+  it("maps code point offsets to PM positions (u + 1 + paragraph index)", () => {
     // cp:   0 1 2 | 3 4 5(𝕏) 6 7 | 8 9
     expect([0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((cp) => map.cpToPm(cp))).toEqual([1, 2, 3, 5, 6, 7, 9, 10, 12, 13]);
     expect(map.contentSize).toBe(buildDoc(TEXT).content.size);
   });
 
-  it('maps PM positions back, including paragraph boundaries', () => {
+  it("maps PM positions back, including paragraph boundaries", () => {
     expect(map.pmToCp(3)).toBe(2); // end of paragraph 0 -> the '\n'
     expect(map.pmToCp(4)).toBe(2); // between paragraphs -> the '\n'
     expect(map.pmToCp(5)).toBe(3); // start of paragraph 1 -> after the '\n'
@@ -39,34 +39,34 @@ describe('TextPmMap', () => {
     expect(map.pmToCp(12)).toBe(8);
   });
 
-  it('clamps positions outside the text', () => {
+  it("clamps positions outside the text", () => {
     expect([-5, 0, 1].map((pos) => map.pmToCp(pos))).toEqual([0, 0, 0]);
     expect([13, 14, 100].map((pos) => map.pmToCp(pos))).toEqual([9, 9, 9]);
     expect(map.cpToPm(-1)).toBe(1);
     expect(map.cpToPm(100)).toBe(13);
   });
 
-  it('maps a span across two paragraphs, and the bare line break', () => {
+  it("maps a span across two paragraphs, and the bare line break", () => {
     const from = map.cpToPm(1);
     const to = map.cpToPm(4);
     expect([from, to]).toEqual([2, 6]);
-    expect(buildDoc(TEXT).textBetween(from, to, '\n')).toBe(sliceCodePoints(TEXT, 1, 4));
+    expect(buildDoc(TEXT).textBetween(from, to, "\n")).toBe(sliceCodePoints(TEXT, 1, 4));
     expect([map.pmToCp(from), map.pmToCp(to)]).toEqual([1, 4]);
     // End of paragraph 0 to start of paragraph 1 is exactly the '\n'.
-    expect(sliceCodePoints(TEXT, map.pmToCp(3), map.pmToCp(5))).toBe('\n');
+    expect(sliceCodePoints(TEXT, map.pmToCp(3), map.pmToCp(5))).toBe("\n");
   });
 
-  it('handles the empty text as one empty paragraph', () => {
-    const empty = new TextPmMap('');
+  it("handles the empty text as one empty paragraph", () => {
+    const empty = new TextPmMap("");
     expect(empty.cpToPm(0)).toBe(1);
     expect(empty.pmToCp(1)).toBe(0);
-    expect(empty.contentSize).toBe(buildDoc('').content.size);
+    expect(empty.contentSize).toBe(buildDoc("").content.size);
   });
 
-  it('agrees with a real ProseMirror document built from a seed article', () => {
-    const canonical = `${importArticleText(
-      readFileSync(new URL('../../seeds/articles/004_9860bfa2709a7987.txt', import.meta.url), 'utf8'),
-    ).text}\n서울 😀 𝕏 “end”`;
+  it("agrees with a real ProseMirror document built from a seed article", () => {
+    const canonical = `${
+      importArticleText(readFileSync(new URL("../../seeds/articles/004_9860bfa2709a7987.txt", import.meta.url), "utf8")).text
+    }\n서울 😀 𝕏 “end”`;
     const doc = buildDoc(canonical);
     const seedMap = new TextPmMap(canonical);
     expect(seedMap.contentSize).toBe(doc.content.size);
@@ -76,7 +76,7 @@ describe('TextPmMap', () => {
       expect(seedMap.pmToCp(pos)).toBe(cp);
       // The text before pos in the real doc equals the canonical text before cp.
       if (cp % 97 === 0 || cp > length - 20) {
-        expect(doc.textBetween(0, pos, '\n')).toBe(sliceCodePoints(canonical, 0, cp));
+        expect(doc.textBetween(0, pos, "\n")).toBe(sliceCodePoints(canonical, 0, cp));
       }
     }
   });

@@ -10,7 +10,7 @@
  *
  * Pure: this file knows nothing of ProseMirror's classes, only its counting.
  */
-import { OffsetIndex } from './offsets';
+import { OffsetIndex } from "./offsets";
 
 /** Largest k with sorted[k] <= value (sorted ascending, sorted[0] <= value). */
 function lastAtOrBelow(sorted: readonly number[], value: number): number {
@@ -42,7 +42,7 @@ export class TextPmMap {
   constructor(canonical: string) {
     this.offsets = new OffsetIndex(canonical);
     this.textLength = canonical.length;
-    for (let u = canonical.indexOf('\n'); u !== -1; u = canonical.indexOf('\n', u + 1)) {
+    for (let u = canonical.indexOf("\n"); u !== -1; u = canonical.indexOf("\n", u + 1)) {
       this.lineStarts.push(u + 1);
       this.paragraphStarts.push(u + 1 + this.paragraphStarts.length);
     }

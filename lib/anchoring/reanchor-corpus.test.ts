@@ -3,15 +3,16 @@
  * of the seed articles, each claim with the state it must end in and, where
  * placed, the exact text it must cover.
  */
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { CORPUS } from '../../tests/fixtures/reanchor/seed-cases';
-import { codePointLength, sliceCodePoints } from './offsets';
-import { describeSpan } from './selectors';
-import { importArticleText } from './strip-furniture';
-import { reanchor, type AnchorInput } from './reanchor';
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CORPUS } from "../../tests/fixtures/reanchor/seed-cases";
+import { codePointLength, sliceCodePoints } from "./offsets";
+import { describeSpan } from "./selectors";
+import { importArticleText } from "./strip-furniture";
+import { reanchor, type AnchorInput } from "./reanchor";
 
-const seedText = (stem: string) => importArticleText(readFileSync(new URL(`../../seeds/articles/${stem}.txt`, import.meta.url), 'utf8')).text;
+const seedText = (stem: string) =>
+  importArticleText(readFileSync(new URL(`../../seeds/articles/${stem}.txt`, import.meta.url), "utf8")).text;
 
 function claimOn(text: string, id: string, phrase: string, occurrence = 0): AnchorInput {
   let at = -1;
@@ -23,7 +24,7 @@ function claimOn(text: string, id: string, phrase: string, occurrence = 0): Anch
   return { id, start, end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix };
 }
 
-describe('re-anchoring corpus (seed articles)', () => {
+describe("re-anchoring corpus (seed articles)", () => {
   for (const c of CORPUS) {
     it(c.name, () => {
       const oldText = seedText(c.seed);
@@ -38,7 +39,7 @@ describe('re-anchoring corpus (seed articles)', () => {
         const want = c.expect[r.id];
         expect(want, `expectation for ${r.id}`).toBeDefined();
         expect({ id: r.id, state: r.state }).toEqual({ id: r.id, state: want!.state });
-        if (r.state === 'orphaned') {
+        if (r.state === "orphaned") {
           const before = claims.find((x) => x.id === r.id)!;
           expect(r).toMatchObject({ start: 0, end: 0, exact: before.exact, prefix: before.prefix, suffix: before.suffix });
           continue;
@@ -47,14 +48,16 @@ describe('re-anchoring corpus (seed articles)', () => {
         expect(sliceCodePoints(newText, r.start, r.end), r.id).toBe(want!.exact);
         expect(r.exact).toBe(want!.exact);
         expect(describeSpan(newText, r.start, r.end).quote).toMatchObject({ prefix: r.prefix, suffix: r.suffix });
-        if (r.state === 'drifted') expect(r.score).toBeGreaterThanOrEqual(0.8);
+        if (r.state === "drifted") expect(r.score).toBeGreaterThanOrEqual(0.8);
         else expect(r.score).toBeNull();
       }
     });
   }
 
-  it('covers every kind of correction the issue lists, in every seed article', () => {
+  it("covers every kind of correction the issue lists, in every seed article", () => {
     expect(new Set(CORPUS.map((c) => c.seed)).size).toBe(5);
-    expect(CORPUS.flatMap((c) => Object.values(c.expect).map((e) => e.state))).toEqual(expect.arrayContaining(['anchored', 'moved', 'drifted', 'orphaned']));
+    expect(CORPUS.flatMap((c) => Object.values(c.expect).map((e) => e.state))).toEqual(
+      expect.arrayContaining(["anchored", "moved", "drifted", "orphaned"]),
+    );
   });
 });

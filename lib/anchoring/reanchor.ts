@@ -31,16 +31,15 @@
  */
 
 import type { AnchorState } from "@/lib/schemas/claim";
-import { OffsetIndex } from './offsets';
-import { describeSpan, trimSpan } from './selectors';
-import { alignTexts, imageOf, mapEdge, mapPoint, mapSpan, mergeRanges } from './text-alignment';
-import type { Alignment, Range } from './alignment-types';
-import { SUBSTANTIAL_RUN } from './paragraph-diff';
-import { DEFAULT_MATCH_OPTIONS, MAX_EXACT_DISTANCE, editDistance, matchQuote, scoreCandidate, type MatchOptions } from './match-quote';
-import { timeBudget, type ReanchorBudget } from './reanchor-budget';
+import { OffsetIndex } from "./offsets";
+import { describeSpan, trimSpan } from "./selectors";
+import { alignTexts, imageOf, mapEdge, mapPoint, mapSpan, mergeRanges } from "./text-alignment";
+import type { Alignment, Range } from "./alignment-types";
+import { SUBSTANTIAL_RUN } from "./paragraph-diff";
+import { DEFAULT_MATCH_OPTIONS, MAX_EXACT_DISTANCE, editDistance, matchQuote, scoreCandidate, type MatchOptions } from "./match-quote";
+import { timeBudget, type ReanchorBudget } from "./reanchor-budget";
 
 /** Where a claim stands after a correction (the AnchorState enum of the data model). */
-
 
 /** A claim's selectors in the old version. */
 export type AnchorInput = {
@@ -92,8 +91,8 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
  * claim, so claims that share an edit and the text around it fare alike.
  */
 function editedSpan(t: Texts, from: number, to: number): Range | undefined {
-  const start = mapEdge(t.al, t.oldText, t.newText, from, 'start');
-  const end = mapEdge(t.al, t.oldText, t.newText, to, 'end');
+  const start = mapEdge(t.al, t.oldText, t.newText, from, "start");
+  const end = mapEdge(t.al, t.oldText, t.newText, to, "end");
   if (start === null || end === null || end <= start) return undefined;
   const keptWords = imageOf(t.al, from, to).some(([a, b]) => {
     const run = t.newText.slice(Math.max(a, start), Math.min(b, end));
@@ -110,28 +109,37 @@ function editedSpan(t: Texts, from: number, to: number): Range | undefined {
 function editedScore(t: Texts, a: AnchorInput, from: number, to: number, [start, end]: Range): number {
   const now = t.newText.slice(start, end);
   const longer = Math.max(a.exact.length, now.length);
-  const errors = longer <= MAX_EXACT_DISTANCE && !t.budget.spent()
-    ? editDistance(a.exact, now)
-    : longer - imageOf(t.al, from, to).reduce((n, [x, y]) => n + Math.max(0, Math.min(y, end) - Math.max(x, start)), 0);
+  const errors =
+    longer <= MAX_EXACT_DISTANCE && !t.budget.spent()
+      ? editDistance(a.exact, now)
+      : longer - imageOf(t.al, from, to).reduce((n, [x, y]) => n + Math.max(0, Math.min(y, end) - Math.max(x, start)), 0);
   return scoreCandidate(t.newText, { exact: a.exact, prefix: a.prefix, suffix: a.suffix, hint: start }, start, end, errors);
 }
 
 const orphan = (a: AnchorInput, budgetExceeded = false): AnchorResult => ({
-  id: a.id, state: 'orphaned', start: 0, end: 0, exact: a.exact, prefix: a.prefix, suffix: a.suffix, score: null, ...(budgetExceeded ? { budgetExceeded: true } : {}),
+  id: a.id,
+  state: "orphaned",
+  start: 0,
+  end: 0,
+  exact: a.exact,
+  prefix: a.prefix,
+  suffix: a.suffix,
+  score: null,
+  ...(budgetExceeded ? { budgetExceeded: true } : {}),
 });
 
 function reanchorOne(t: Texts, a: AnchorInput, options: MatchOptions): AnchorResult {
   const from = t.oldIndex.toUtf16(a.start);
   const to = t.oldIndex.toUtf16(a.end);
   // An orphan's position means nothing, and a row whose quote is not at its position cannot be mapped.
-  const positioned = a.state !== 'orphaned' && to > from && t.oldText.slice(from, to) === a.exact;
+  const positioned = a.state !== "orphaned" && to > from && t.oldText.slice(from, to) === a.exact;
 
   if (positioned) {
     const mapped = mapSpan(t.al, from, to);
     if (mapped && t.newText.slice(mapped[0], mapped[1]) === a.exact) {
-      if (a.state === 'drifted') return placed(t, a.id, 'drifted', mapped[0], mapped[1], a.score ?? null);
+      if (a.state === "drifted") return placed(t, a.id, "drifted", mapped[0], mapped[1], a.score ?? null);
       const same = t.newIndex.toCodePoint(mapped[0]) === a.start;
-      return placed(t, a.id, same ? 'anchored' : 'moved', mapped[0], mapped[1], null);
+      return placed(t, a.id, same ? "anchored" : "moved", mapped[0], mapped[1], null);
     }
   }
 
@@ -140,7 +148,8 @@ function reanchorOne(t: Texts, a: AnchorInput, options: MatchOptions): AnchorRes
   const edited = positioned ? editedSpan(t, from, to) : undefined;
   if (edited) {
     const span = trimSpan(t.newText, t.newIndex.toCodePoint(edited[0]), t.newIndex.toCodePoint(edited[1]), t.newIndex);
-    if (span.end > span.start) return drifted(t, a, t.newIndex.toUtf16(span.start), t.newIndex.toUtf16(span.end), editedScore(t, a, from, to, edited));
+    if (span.end > span.start)
+      return drifted(t, a, t.newIndex.toUtf16(span.start), t.newIndex.toUtf16(span.end), editedScore(t, a, from, to, edited));
   }
 
   // Layer 3, by search: an edge of the claim lies inside edited words, or the claim is an orphan looked for again.
@@ -158,7 +167,7 @@ function reanchorOne(t: Texts, a: AnchorInput, options: MatchOptions): AnchorRes
 
 /** A drifted result; its score is never higher than an earlier drift's, which an editor has not confirmed yet. */
 function drifted(t: Texts, a: AnchorInput, from: number, to: number, score: number): AnchorResult {
-  return placed(t, a.id, 'drifted', from, to, Math.round(Math.min(score, a.state === 'drifted' ? (a.score ?? 1) : 1) * 1000) / 1000);
+  return placed(t, a.id, "drifted", from, to, Math.round(Math.min(score, a.state === "drifted" ? (a.score ?? 1) : 1) * 1000) / 1000);
 }
 
 /**
@@ -172,7 +181,14 @@ export function prepareReanchor(
   options: MatchOptions = DEFAULT_MATCH_OPTIONS,
   budget: ReanchorBudget = timeBudget(),
 ): (claims: readonly AnchorInput[]) => AnchorResult[] {
-  const t: Texts = { oldText, newText, oldIndex: new OffsetIndex(oldText), newIndex: new OffsetIndex(newText), al: alignTexts(oldText, newText, budget), budget };
+  const t: Texts = {
+    oldText,
+    newText,
+    oldIndex: new OffsetIndex(oldText),
+    newIndex: new OffsetIndex(newText),
+    al: alignTexts(oldText, newText, budget),
+    budget,
+  };
   return (claims) => claims.map((a) => reanchorOne(t, a, options));
 }
 

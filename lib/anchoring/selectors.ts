@@ -8,22 +8,22 @@
  * Each function accepts an optional prebuilt {@link OffsetIndex} for the same
  * text: without it a call is O(n), with it O(log n).
  */
-import { OffsetIndex } from './offsets';
+import { OffsetIndex } from "./offsets";
 
 /** Code points of context kept on each side of a quote. */
 export const CONTEXT_LENGTH = 32;
 
 /** W3C TextQuoteSelector: the quoted text plus up to {@link CONTEXT_LENGTH} code points either side. */
-export type TextQuoteSelector = { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string };
+export type TextQuoteSelector = { type: "TextQuoteSelector"; exact: string; prefix: string; suffix: string };
 
 /** W3C TextPositionSelector: [start, end) in code points of the canonical text. */
-export type TextPositionSelector = { type: 'TextPositionSelector'; start: number; end: number };
+export type TextPositionSelector = { type: "TextPositionSelector"; start: number; end: number };
 
 /** The pair of selectors stored for every claim. */
 export type Selectors = { quote: TextQuoteSelector; position: TextPositionSelector };
 
 /** Why a span was rejected by {@link validateSpan}. */
-export type SpanProblem = 'empty' | 'out-of-range' | 'reversed' | 'whitespace-only';
+export type SpanProblem = "empty" | "out-of-range" | "reversed" | "whitespace-only";
 
 /** A simple JS `\s`: canonical text only has ' ' and '\n', but spans may come from elsewhere. */
 const WHITESPACE_ONLY = /^\s+$/u;
@@ -59,12 +59,12 @@ export function describeSpan(text: string, start: number, end: number, index = n
   const suffixTo = index.toUtf16(e + CONTEXT_LENGTH);
   return {
     quote: {
-      type: 'TextQuoteSelector',
+      type: "TextQuoteSelector",
       exact: text.slice(from, to),
       prefix: text.slice(prefixFrom, from),
       suffix: text.slice(to, suffixTo),
     },
-    position: { type: 'TextPositionSelector', start: s, end: e },
+    position: { type: "TextPositionSelector", start: s, end: e },
   };
 }
 
@@ -78,11 +78,11 @@ export function validateSpan(
   end: number,
   index = new OffsetIndex(text),
 ): { ok: true } | { ok: false; reason: SpanProblem } {
-  if (!isOffset(index, start) || !isOffset(index, end)) return { ok: false, reason: 'out-of-range' };
-  if (end < start) return { ok: false, reason: 'reversed' };
-  if (end === start) return { ok: false, reason: 'empty' };
+  if (!isOffset(index, start) || !isOffset(index, end)) return { ok: false, reason: "out-of-range" };
+  if (end < start) return { ok: false, reason: "reversed" };
+  if (end === start) return { ok: false, reason: "empty" };
   const { from, to } = unitRange(index, start, end);
-  if (WHITESPACE_ONLY.test(text.slice(from, to))) return { ok: false, reason: 'whitespace-only' };
+  if (WHITESPACE_ONLY.test(text.slice(from, to))) return { ok: false, reason: "whitespace-only" };
   return { ok: true };
 }
 
@@ -91,12 +91,7 @@ export function validateSpan(
  * selection often grabs the space after a word, or the line break). Offsets
  * are clamped first; a whitespace-only span collapses to an empty span at its end.
  */
-export function trimSpan(
-  text: string,
-  start: number,
-  end: number,
-  index = new OffsetIndex(text),
-): { start: number; end: number } {
+export function trimSpan(text: string, start: number, end: number, index = new OffsetIndex(text)): { start: number; end: number } {
   const { from, to } = unitRange(index, start, end);
   let a = from;
   let b = to;

@@ -15,9 +15,9 @@
  * All offsets here are UTF-16 units of the JavaScript strings; ./reanchor.ts
  * converts from and to the code points that are stored.
  */
-import { alignBlock, diffParagraphs, findMoves, linesOf, type Line, type ParagraphChunk } from './paragraph-diff';
-import { UNLIMITED_BUDGET, type ReanchorBudget } from './reanchor-budget';
-import type { Alignment, KeptRun, Range } from './alignment-types';
+import { alignBlock, diffParagraphs, findMoves, linesOf, type Line, type ParagraphChunk } from "./paragraph-diff";
+import { UNLIMITED_BUDGET, type ReanchorBudget } from "./reanchor-budget";
+import type { Alignment, KeptRun, Range } from "./alignment-types";
 
 /** Merge runs that touch in both texts. Input sorted by oldStart. */
 function mergeRuns(runs: KeptRun[]): KeptRun[] {
@@ -64,7 +64,12 @@ export function alignTexts(oldText: string, newText: string, budget: ReanchorBud
   const oldLines = linesOf(oldText);
   const newLines = linesOf(newText);
   // Half a million one-letter paragraphs, shuffled, would take hours to diff.
-  const chunks = diffParagraphs(oldLines.map((l) => l.text), newLines.map((l) => l.text), budget) ?? allChanged(oldLines.length, newLines.length);
+  const chunks =
+    diffParagraphs(
+      oldLines.map((l) => l.text),
+      newLines.map((l) => l.text),
+      budget,
+    ) ?? allChanged(oldLines.length, newLines.length);
   const runs: KeptRun[] = [];
   const blocks: { removed: Line[]; added: Line[] }[] = [];
   let block: { removed: Line[]; added: Line[] } | null = null;
@@ -93,7 +98,14 @@ export function alignTexts(oldText: string, newText: string, budget: ReanchorBud
     oldLines,
     newLines,
   );
-  for (const b of blocks) runs.push(...alignBlock(b.removed.filter((l) => !moved.has(l)), b.added.filter((l) => !moved.has(l)), budget));
+  for (const b of blocks)
+    runs.push(
+      ...alignBlock(
+        b.removed.filter((l) => !moved.has(l)),
+        b.added.filter((l) => !moved.has(l)),
+        budget,
+      ),
+    );
   runs.sort((a, b) => a.oldStart - b.oldStart);
   const kept = mergeRuns(runs);
   return { runs: kept, moves, inserted: uncovered([...kept, ...moves], newText.length), newLength: newText.length };
@@ -160,7 +172,7 @@ function runsAround(al: Alignment, pos: number): { before: KeptRun | undefined; 
   return { before, after: after && after.oldStart > pos ? after : undefined };
 }
 
-const inLine = (text: string, at: number) => at >= 0 && at < text.length && text[at] !== '\n';
+const inLine = (text: string, at: number) => at >= 0 && at < text.length && text[at] !== "\n";
 
 /**
  * Where one edge of an old span went, as far as the diff can say:
@@ -174,8 +186,8 @@ const inLine = (text: string, at: number) => at >= 0 && at < text.length && text
  * An edit counts as inside a paragraph when neither side of it holds a line
  * break and kept text of the same line touches it in both texts.
  */
-export function mapEdge(al: Alignment, oldText: string, newText: string, pos: number, side: 'start' | 'end'): number | null {
-  const probe = side === 'start' ? pos : pos - 1;
+export function mapEdge(al: Alignment, oldText: string, newText: string, pos: number, side: "start" | "end"): number | null {
+  const probe = side === "start" ? pos : pos - 1;
   const kept = runAt(al, probe);
   if (kept) return al.moves.includes(kept) ? null : kept.newStart + (pos - kept.oldStart);
   const { before, after } = runsAround(al, probe);
@@ -183,12 +195,12 @@ export function mapEdge(al: Alignment, oldText: string, newText: string, pos: nu
   const g1 = after ? after.oldStart : oldText.length;
   const h0 = before ? before.newStart + before.length : 0;
   const h1 = after ? after.newStart : newText.length;
-  if (pos !== (side === 'start' ? g0 : g1) || h1 < h0) return null;
-  if (oldText.slice(g0, g1).includes('\n') || newText.slice(h0, h1).includes('\n')) return null;
+  if (pos !== (side === "start" ? g0 : g1) || h1 < h0) return null;
+  if (oldText.slice(g0, g1).includes("\n") || newText.slice(h0, h1).includes("\n")) return null;
   if (al.moves.some((m) => m.oldStart < g1 && g0 < m.oldStart + m.length)) return null;
   const keptAround = (inLine(oldText, g0 - 1) && inLine(newText, h0 - 1)) || (inLine(oldText, g1) && inLine(newText, h1));
   if (!keptAround) return null;
-  return side === 'start' ? h0 : h1;
+  return side === "start" ? h0 : h1;
 }
 
 /** The new-text ranges holding kept characters of the old span [start, end), in text order. */

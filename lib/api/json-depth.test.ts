@@ -12,7 +12,7 @@ describe("jsonNestsDeeperThan", () => {
   });
 
   it("does not count brackets inside strings, escaped quotes included", () => {
-    expect(jsonNestsDeeperThan(bytes(JSON.stringify({ a: "[[[[[[", b: '"[[[[', c: "\\\"[[[[" })), 1)).toBe(false);
+    expect(jsonNestsDeeperThan(bytes(JSON.stringify({ a: "[[[[[[", b: '"[[[[', c: '\\"[[[[' })), 1)).toBe(false);
   });
 
   it("counts siblings once, not their sum", () => {

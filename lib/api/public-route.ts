@@ -1,5 +1,5 @@
 /**
- * The wrapper of the public routes under /f (issue 14): published fact-checks,
+ * The wrapper of the public routes under /f: published fact-checks,
  * their texts, the team index, the feeds and the stylesheet, served to anyone
  * without sign-in. Unlike withUser it reads no session and no body (GET only),
  * and answers in the format a browser or feed reader expects:
@@ -17,7 +17,8 @@ import { createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
 
-export const PUBLIC_CSP = "default-src 'none'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const PUBLIC_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** What a public route answers: the body, its media type and, for fixed assets, a longer cache rule. */
 export type PublicBody = { body: string; type: string; cache?: string };
@@ -25,7 +26,9 @@ export type PublicBody = { body: string; type: string; cache?: string };
 type RouteContext<P> = { params: Promise<P> };
 
 /** Wraps a public GET handler. */
-export function publicRoute<P = Record<string, string>>(handler: (args: { req: NextRequest; params: P }) => Promise<PublicBody> | PublicBody) {
+export function publicRoute<P = Record<string, string>>(
+  handler: (args: { req: NextRequest; params: P }) => Promise<PublicBody> | PublicBody,
+) {
   return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
     const t0 = performance.now();
     try {
@@ -38,14 +41,24 @@ export function publicRoute<P = Record<string, string>>(handler: (args: { req: N
         ETag: etag,
         "Server-Timing": `handler;dur=${(performance.now() - t0).toFixed(2)}`,
       });
-      if (req.headers.get("if-none-match")?.split(/\s*,\s*/).includes(etag)) return new Response(null, { status: 304, headers });
+      if (
+        req.headers
+          .get("if-none-match")
+          ?.split(/\s*,\s*/)
+          .includes(etag)
+      )
+        return new Response(null, { status: 304, headers });
       return new Response(out.body, { status: 200, headers });
     } catch (error) {
       const status = error instanceof AppError && error.status < 500 ? 404 : 500;
       if (status === 500) console.error("Unhandled public page error", error);
       return new Response(status === 404 ? NOT_FOUND_PAGE : "Something went wrong on our side. Try again later.\n", {
         status,
-        headers: { "Content-Type": status === 404 ? "text/html; charset=utf-8" : "text/plain; charset=utf-8", "Content-Security-Policy": PUBLIC_CSP, "Cache-Control": "no-store" },
+        headers: {
+          "Content-Type": status === 404 ? "text/html; charset=utf-8" : "text/plain; charset=utf-8",
+          "Content-Security-Policy": PUBLIC_CSP,
+          "Cache-Control": "no-store",
+        },
       });
     }
   };

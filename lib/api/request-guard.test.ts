@@ -49,7 +49,17 @@ describe("requestRefusal", () => {
 
 describe("isJsonContentType", () => {
   it("takes application/json and structured +json types only", () => {
-    expect(["application/json", "Application/JSON; charset=utf-8", "application/ld+json; profile=x", "application/vnd.api+json"].map(isJsonContentType)).toEqual([true, true, true, true]);
-    expect(["text/json", "application/jsonx", "text/plain", "", null].map((t) => isJsonContentType(t))).toEqual([false, false, false, false, false]);
+    expect(
+      ["application/json", "Application/JSON; charset=utf-8", "application/ld+json; profile=x", "application/vnd.api+json"].map(
+        isJsonContentType,
+      ),
+    ).toEqual([true, true, true, true]);
+    expect(["text/json", "application/jsonx", "text/plain", "", null].map((t) => isJsonContentType(t))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

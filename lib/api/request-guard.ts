@@ -52,7 +52,8 @@ export function crossSiteRefusal(req: Request): AppError | null {
   return normal && ownOrigins(req).includes(normal) ? null : crossSite(`it came from ${origin === "null" ? "an opaque origin" : origin}`);
 }
 
-const crossSite = (why: string) => new AppError("FORBIDDEN", `Refused: a request that changes something must come from Claimdesk's own pages, and ${why}.`);
+const crossSite = (why: string) =>
+  new AppError("FORBIDDEN", `Refused: a request that changes something must come from Claimdesk's own pages, and ${why}.`);
 
 /** Whether a Content-Type names JSON: application/json, or a structured `+json` type such as application/ld+json. */
 export function isJsonContentType(value: string | null): boolean {
@@ -68,7 +69,10 @@ export function nonJsonRefusal(req: Request): AppError | null {
   if (SAFE_METHODS.has(req.method)) return null;
   const type = req.headers.get("content-type");
   if (type === null ? !hasBody(req) : isJsonContentType(type)) return null;
-  return new AppError("UNSUPPORTED_MEDIA_TYPE", `Send the request body as JSON (Content-Type: application/json), not ${type === null ? "an untyped body" : type.split(";")[0]!.trim()}.`);
+  return new AppError(
+    "UNSUPPORTED_MEDIA_TYPE",
+    `Send the request body as JSON (Content-Type: application/json), not ${type === null ? "an untyped body" : type.split(";")[0]!.trim()}.`,
+  );
 }
 
 /** The checks withUser runs before anything else: cross-site first (403), then the body's type (415). */

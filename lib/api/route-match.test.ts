@@ -25,7 +25,12 @@ describe("checkApiPath", () => {
   });
 
   it("answers 405 with the methods the route takes", () => {
-    expect(check("DELETE", "/api/articles/a1")).toEqual({ ok: false, status: 405, error: "DELETE is not allowed here; this endpoint takes GET, PATCH.", allow: ["GET", "PATCH"] });
+    expect(check("DELETE", "/api/articles/a1")).toEqual({
+      ok: false,
+      status: 405,
+      error: "DELETE is not allowed here; this endpoint takes GET, PATCH.",
+      allow: ["GET", "PATCH"],
+    });
   });
 
   it("answers 404 for a path no route serves", () => {
@@ -35,7 +40,12 @@ describe("checkApiPath", () => {
   });
 
   it("answers 400 naming the param for a malformed escape, before anything else", () => {
-    expect(check("POST", "/api/claims/%ff/restore")).toEqual({ ok: false, status: 400, error: "claimId: The address holds a malformed % escape.", field: "claimId" });
+    expect(check("POST", "/api/claims/%ff/restore")).toEqual({
+      ok: false,
+      status: 400,
+      error: "claimId: The address holds a malformed % escape.",
+      field: "claimId",
+    });
     expect(check("DELETE", "/api/articles/%E0%A4%A")).toMatchObject({ status: 400, field: "articleId" });
     expect(check("GET", "/api/auth/%")).toMatchObject({ status: 400, field: "nextauth" });
     expect(check("GET", "/api/%zz")).toEqual({ ok: false, status: 400, error: "The address holds a malformed % escape." });

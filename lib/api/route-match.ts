@@ -20,14 +20,17 @@ export type ApiPathVerdict =
 type Segment = { kind: "static"; value: string } | { kind: "param"; name: string } | { kind: "catchAll"; name: string; optional: boolean };
 
 function parsePattern(path: string): Segment[] {
-  return path.split("/").filter(Boolean).map((s): Segment => {
-    const optional = /^\[\[\.\.\.(.+)\]\]$/.exec(s);
-    if (optional) return { kind: "catchAll", name: optional[1]!, optional: true };
-    const catchAll = /^\[\.\.\.(.+)\]$/.exec(s);
-    if (catchAll) return { kind: "catchAll", name: catchAll[1]!, optional: false };
-    const param = /^\[(.+)\]$/.exec(s);
-    return param ? { kind: "param", name: param[1]! } : { kind: "static", value: s };
-  });
+  return path
+    .split("/")
+    .filter(Boolean)
+    .map((s): Segment => {
+      const optional = /^\[\[\.\.\.(.+)\]\]$/.exec(s);
+      if (optional) return { kind: "catchAll", name: optional[1]!, optional: true };
+      const catchAll = /^\[\.\.\.(.+)\]$/.exec(s);
+      if (catchAll) return { kind: "catchAll", name: catchAll[1]!, optional: false };
+      const param = /^\[(.+)\]$/.exec(s);
+      return param ? { kind: "param", name: param[1]! } : { kind: "static", value: s };
+    });
 }
 
 /**
@@ -81,7 +84,12 @@ export function checkApiPath(routes: RouteEntry[], method: string, pathname: str
     // Which param holds the bad escape: fit the raw segments (static segments are plain ASCII).
     const names = patterns.map((p) => fit(p.pattern, raw, (a, b) => a === b)).find(Boolean);
     const field = names?.[bad] ?? undefined;
-    return { ok: false, status: 400, error: `${field ? `${field}: ` : ""}The address holds a malformed % escape.`, ...(field ? { field } : {}) };
+    return {
+      ok: false,
+      status: 400,
+      error: `${field ? `${field}: ` : ""}The address holds a malformed % escape.`,
+      ...(field ? { field } : {}),
+    };
   }
 
   const parts = decoded as string[];
@@ -90,7 +98,12 @@ export function checkApiPath(routes: RouteEntry[], method: string, pathname: str
   if (!best) return { ok: false, status: 404, error: "No such API endpoint." };
   const m = method.toUpperCase();
   if (m === "OPTIONS" || best.methods.includes(m) || (m === "HEAD" && best.methods.includes("GET"))) return { ok: true };
-  return { ok: false, status: 405, error: `${m} is not allowed here; this endpoint takes ${best.methods.join(", ")}.`, allow: best.methods };
+  return {
+    ok: false,
+    status: 405,
+    error: `${m} is not allowed here; this endpoint takes ${best.methods.join(", ")}.`,
+    allow: best.methods,
+  };
 }
 
 /** Whether every `%` escape in a page path is well formed (the framework answers a malformed one with a plain-text 500). */

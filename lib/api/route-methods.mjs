@@ -34,9 +34,10 @@ export function apiRouteMethods(root) {
       const rel = full.slice(join(root, "app").length).split("\\").join("/");
       return {
         path: rel.replace(/\/route\.ts$/, ""),
-        methods: METHODS.filter((m) =>
-          new RegExp(`export\\s+(const|let|async\\s+function|function)\\s+${m}\\b`).test(source) ||
-          new RegExp(`export\\s*\\{[^}]*\\bas\\s+${m}\\b[^}]*\\}`).test(source),
+        methods: METHODS.filter(
+          (m) =>
+            new RegExp(`export\\s+(const|let|async\\s+function|function)\\s+${m}\\b`).test(source) ||
+            new RegExp(`export\\s*\\{[^}]*\\bas\\s+${m}\\b[^}]*\\}`).test(source),
         ),
       };
     })

@@ -17,7 +17,9 @@ type RouteContext<P> = { params: Promise<P> };
  * ids holding a NUL or a lone surrogate) and answer errors as
  * `{ error, field? }` like withUser.
  */
-export function withAccount<P = Record<string, string>>(handler: (args: { req: NextRequest; params: P; account: SignedInAccount }) => Promise<unknown> | unknown) {
+export function withAccount<P = Record<string, string>>(
+  handler: (args: { req: NextRequest; params: P; account: SignedInAccount }) => Promise<unknown> | unknown,
+) {
   return wrap<P>(async (req, params) => {
     const account = await getAccount(req);
     if (!account) throw new AppError("UNAUTHENTICATED");
@@ -25,7 +27,9 @@ export function withAccount<P = Record<string, string>>(handler: (args: { req: N
   });
 }
 
-export function withPublic<P = Record<string, string>>(handler: (args: { req: NextRequest; params: P; account: () => Promise<SignedInAccount | null> }) => Promise<unknown> | unknown) {
+export function withPublic<P = Record<string, string>>(
+  handler: (args: { req: NextRequest; params: P; account: () => Promise<SignedInAccount | null> }) => Promise<unknown> | unknown,
+) {
   return wrap<P>((req, params) => handler({ req, params, account: () => getAccount(req) }));
 }
 

@@ -11,8 +11,21 @@ import { dateWords } from "./quantities";
 
 /** Feature names, in the order of the model's weight vector. */
 export const FEATURES = [
-  "number", "date", "person", "org", "place", "superlative", "attribution", "quotation", "hedge", "causal",
-  "unattributed", "short", "question", "noVerb", "firstPerson",
+  "number",
+  "date",
+  "person",
+  "org",
+  "place",
+  "superlative",
+  "attribution",
+  "quotation",
+  "hedge",
+  "causal",
+  "unattributed",
+  "short",
+  "question",
+  "noVerb",
+  "firstPerson",
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -41,7 +54,13 @@ export type FeatureValues = { values: Record<FeatureName, number>; evidence: Par
 const QUOTE = /[“”"«»]|(^|\s)‘|’(\s|[,.;:]|$)/;
 
 /** The features of one sentence. */
-export function sentenceFeatures(input: { text: string; tokens: Token[]; entities: Entity[]; speakers: Speaker[]; numbers: string[] }): FeatureValues {
+export function sentenceFeatures(input: {
+  text: string;
+  tokens: Token[];
+  entities: Entity[];
+  speakers: Speaker[];
+  numbers: string[];
+}): FeatureValues {
   const { text, tokens, entities, speakers } = input;
   const evidence: Partial<Record<FeatureName, string>> = {};
   const fire = (name: FeatureName, words: string[] | string | null | undefined) => {
@@ -50,15 +69,39 @@ export function sentenceFeatures(input: { text: string; tokens: Token[]; entitie
   };
   fire("number", input.numbers);
   fire("date", dateWords(tokens));
-  fire("person", entities.filter((e) => e.kind === "person").map((e) => e.canonical));
-  fire("org", entities.filter((e) => e.kind === "org").map((e) => e.canonical));
-  fire("place", entities.filter((e) => e.kind === "place").map((e) => e.text));
-  fire("superlative", tokens.filter((t) => SUPERLATIVES.has(t.text.toLowerCase()) || (t.pos === "ADJ" && /est$/.test(t.text) && t.text.length > 5 && SUPERLATIVES.has(t.lemma))).map((t) => t.text));
-  fire("attribution", speakers.map((s) => s.name));
+  fire(
+    "person",
+    entities.filter((e) => e.kind === "person").map((e) => e.canonical),
+  );
+  fire(
+    "org",
+    entities.filter((e) => e.kind === "org").map((e) => e.canonical),
+  );
+  fire(
+    "place",
+    entities.filter((e) => e.kind === "place").map((e) => e.text),
+  );
+  fire(
+    "superlative",
+    tokens
+      .filter(
+        (t) =>
+          SUPERLATIVES.has(t.text.toLowerCase()) ||
+          (t.pos === "ADJ" && /est$/.test(t.text) && t.text.length > 5 && SUPERLATIVES.has(t.lemma)),
+      )
+      .map((t) => t.text),
+  );
+  fire(
+    "attribution",
+    speakers.map((s) => s.name),
+  );
   fire("quotation", QUOTE.test(text) ? "quotation marks" : null);
   const isSaidTo = /\b(is|are|was|were)\s+(said|reported|believed|thought)\s+to\b/i.exec(text);
   fire("hedge", [...tokens.filter((t) => HEDGES.has(t.text.toLowerCase())).map((t) => t.text), ...(isSaidTo ? [isSaidTo[0]] : [])]);
-  fire("causal", tokens.filter((t) => CAUSAL.has(t.text.toLowerCase()) || (t.pos === "VERB" && CAUSAL.has(t.lemma))).map((t) => t.text));
+  fire(
+    "causal",
+    tokens.filter((t) => CAUSAL.has(t.text.toLowerCase()) || (t.pos === "VERB" && CAUSAL.has(t.lemma))).map((t) => t.text),
+  );
   const words = tokens.filter((t) => t.pos !== "PUNCT" && t.pos !== "SYM");
   fire("short", words.length < 7 ? `${words.length} words` : null);
   fire("question", /\?\s*[”"’]?$/.test(text) ? "?" : null);

@@ -22,8 +22,21 @@ export type Weights = { bias: number; weights: Record<FeatureName, number> };
 export const DEFAULT_WEIGHTS: Weights = {
   bias: -1.6,
   weights: {
-    number: 1.4, date: 0.7, person: 0.6, org: 0.4, place: 0.3, superlative: 0.8, attribution: 0.8, quotation: 0.5, hedge: 0.3,
-    causal: 0.4, unattributed: 0.5, short: -1.5, question: -1.2, noVerb: -2.0, firstPerson: -0.8,
+    number: 1.4,
+    date: 0.7,
+    person: 0.6,
+    org: 0.4,
+    place: 0.3,
+    superlative: 0.8,
+    attribution: 0.8,
+    quotation: 0.5,
+    hedge: 0.3,
+    causal: 0.4,
+    unattributed: 0.5,
+    short: -1.5,
+    question: -1.2,
+    noVerb: -2.0,
+    firstPerson: -0.8,
   },
 };
 
@@ -61,7 +74,9 @@ export function score(model: Weights, x: Record<FeatureName, number>): number {
 export function reasons(model: Weights, fv: FeatureValues): string[] {
   return FEATURES.filter((f) => fv.values[f] && model.weights[f] > 0)
     .sort((a, b) => model.weights[b] - model.weights[a])
-    .map((f) => (fv.evidence[f] && f !== "unattributed" && f !== "quotation" ? `${FEATURE_LABELS[f]}: ${fv.evidence[f]}` : FEATURE_LABELS[f]));
+    .map((f) =>
+      fv.evidence[f] && f !== "unattributed" && f !== "quotation" ? `${FEATURE_LABELS[f]}: ${fv.evidence[f]}` : FEATURE_LABELS[f],
+    );
 }
 
 /**
@@ -84,7 +99,10 @@ export function learn(model: Weights, x: Record<FeatureName, number>, label: 0 |
  * (used offline to derive DEFAULT_WEIGHTS from labelled sentences, and by the
  * bench's cross-validation).
  */
-export function fit(samples: { x: Record<FeatureName, number>; y: 0 | 1 }[], opts: { l2?: number; epochs?: number; rate?: number } = {}): Weights {
+export function fit(
+  samples: { x: Record<FeatureName, number>; y: 0 | 1 }[],
+  opts: { l2?: number; epochs?: number; rate?: number } = {},
+): Weights {
   const { l2 = 0.05, epochs = 2000, rate = 0.5 } = opts;
   let bias = 0;
   const w = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Record<FeatureName, number>;

@@ -24,7 +24,9 @@ const ARTICLES = {
     "The Rotterdam dock strike began Tuesday; Vos said 12,000 containers a day were stuck.",
     "In 2019, union leader Jan Smit said a strike would halt 5,000 containers a day.",
   ].join("\n"),
-  d: ["The city council approved a new cycling bridge over the river on Tuesday.", "It will cost 40 million euros, the mayor said."].join("\n"),
+  d: ["The city council approved a new cycling bridge over the river on Tuesday.", "It will cost 40 million euros, the mayor said."].join(
+    "\n",
+  ),
 };
 
 const analysed = Object.fromEntries(Object.entries(ARTICLES).map(([k, text]) => [k, analyzeText(text)]));

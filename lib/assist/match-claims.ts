@@ -45,9 +45,12 @@ export type MatchLevel = "strong" | "suggest";
 export type MatchResult = { score: number; level: MatchLevel | null; reasons: string[] };
 
 /** The signature of an analysed sentence. */
-export function signatureOf(s: Pick<SentenceAnalysis, "terms" | "entities" | "numbers" | "speakers" | "modality" | "earlier" | "negated">): Signature {
+export function signatureOf(
+  s: Pick<SentenceAnalysis, "terms" | "entities" | "numbers" | "speakers" | "modality" | "earlier" | "negated">,
+): Signature {
   const entities = new Map<string, Signature["entities"][number]>();
-  for (const e of s.entities) if (e.kind !== "other" && !entities.has(e.key)) entities.set(e.key, { key: e.key, kind: e.kind, name: e.canonical });
+  for (const e of s.entities)
+    if (e.kind !== "other" && !entities.has(e.key)) entities.set(e.key, { key: e.key, kind: e.kind, name: e.canonical });
   return {
     terms: s.terms,
     entities: [...entities.values()],
@@ -69,9 +72,15 @@ export function signatureOfSpan(sentences: SentenceAnalysis[], start: number, en
   const merged = hit.map(signatureOf);
   return {
     terms: merged.flatMap((m) => m.terms),
-    entities: dedupe(merged.flatMap((m) => m.entities), (e) => e.key),
+    entities: dedupe(
+      merged.flatMap((m) => m.entities),
+      (e) => e.key,
+    ),
     numbers: [...new Set(merged.flatMap((m) => m.numbers))],
-    speakers: dedupe(merged.flatMap((m) => m.speakers), (x) => nameKey(x.name)),
+    speakers: dedupe(
+      merged.flatMap((m) => m.speakers),
+      (x) => nameKey(x.name),
+    ),
     modality: merged.some((m) => m.modality === "request") ? "request" : "statement",
     earlier: merged.find((m) => m.earlier)?.earlier ?? null,
     negated: merged.some((m) => m.negated),
@@ -88,7 +97,9 @@ function nameParts(name: string): string[] {
   let parts = partsCache.get(name);
   if (!parts) {
     if (partsCache.size > 20_000) partsCache.clear();
-    parts = nameKey(name).split(" ").filter((p) => p.length > 2 && !GENERIC_NAME_PARTS.has(p));
+    parts = nameKey(name)
+      .split(" ")
+      .filter((p) => p.length > 2 && !GENERIC_NAME_PARTS.has(p));
     partsCache.set(name, parts);
   }
   return parts;
@@ -145,7 +156,9 @@ export function matchClaim(stats: CorpusStats, claim: Signature, candidate: Sign
   const claimEntities = claim.entities.filter((e) => e.kind !== "other");
   // The candidate's speakers count as names it mentions ("Laan called on…" names Pieter Laan).
   const named = [...candidate.entities, ...candidate.speakers.map((x) => ({ key: nameKey(x.name), name: x.name, kind: x.kind }))];
-  const common = claimEntities.filter((e) => named.some((c) => c.key === e.key || sameName({ name: e.name, kind: e.kind }, { name: c.name, kind: c.kind })));
+  const common = claimEntities.filter((e) =>
+    named.some((c) => c.key === e.key || sameName({ name: e.name, kind: e.kind }, { name: c.name, kind: c.kind })),
+  );
   const coverage = claimEntities.length ? common.length / claimEntities.length : lex;
   if (common.length) reasons.push(`Same names: ${common.map((e) => e.name).join(", ")}`);
 
@@ -167,11 +180,17 @@ export function matchClaim(stats: CorpusStats, claim: Signature, candidate: Sign
     reasons.push(`Same speaker: ${candidate.speakers[0]!.name}`);
   } else if (speakers === "different") {
     score *= 0.45;
-    reasons.push(`Different speaker: ${claim.speakers.map((s) => s.name).join(", ")} / ${candidate.speakers.map((s) => s.name).join(", ")}`);
+    reasons.push(
+      `Different speaker: ${claim.speakers.map((s) => s.name).join(", ")} / ${candidate.speakers.map((s) => s.name).join(", ")}`,
+    );
   }
   if (claim.modality !== candidate.modality) {
     score *= 0.55;
-    reasons.push(claim.modality === "request" ? "This claim asks for something; that sentence states something" : "This claim states something; that sentence asks for something");
+    reasons.push(
+      claim.modality === "request"
+        ? "This claim asks for something; that sentence states something"
+        : "This claim states something; that sentence asks for something",
+    );
   }
   if (!!claim.earlier !== !!candidate.earlier) {
     score *= 0.7;

@@ -18,7 +18,8 @@ export function sentenceModality(tokens: Token[]): Modality {
     if (t.pos !== "VERB" || !(t.lemma === "call" || REQUEST_VERBS.has(t.lemma))) continue;
     const next = tokens.slice(i + 1, i + 8).filter((x) => !isQuote(x));
     if (t.pos === "VERB" && t.lemma === "call" && /^(on|for|upon)$/i.test(next[0]?.text ?? "")) return "request";
-    if (t.pos === "VERB" && REQUEST_VERBS.has(t.lemma) && next.some((x) => x.text.toLowerCase() === "to" || x.text.toLowerCase() === "for")) return "request";
+    if (t.pos === "VERB" && REQUEST_VERBS.has(t.lemma) && next.some((x) => x.text.toLowerCase() === "to" || x.text.toLowerCase() === "for"))
+      return "request";
   }
   return "statement";
 }

@@ -98,7 +98,11 @@ function trimJoiners(run: Word[]): Word[] {
   return run;
 }
 
-const span = (ws: Word[]) => ({ start: ws[0]!.start, end: ws[ws.length - 1]!.end, text: ws.map((w, i) => (i ? " " : "") + w.text).join("") });
+const span = (ws: Word[]) => ({
+  start: ws[0]!.start,
+  end: ws[ws.length - 1]!.end,
+  text: ws.map((w, i) => (i ? " " : "") + w.text).join(""),
+});
 
 /** Splits and types one run of name words. */
 function typeRun(run: Word[], aliases: AliasTable, people: PersonMemory, out: Entity[]): void {
@@ -131,7 +135,11 @@ function typeRun(run: Word[], aliases: AliasTable, people: PersonMemory, out: En
       break;
     }
   }
-  const title = run.slice(titleStart, i).map((w) => w.lower).filter((w) => TITLES.has(w)).join(" ");
+  const title = run
+    .slice(titleStart, i)
+    .map((w) => w.lower)
+    .filter((w) => TITLES.has(w))
+    .join(" ");
   const titled = !!title;
   const rest = run.slice(i);
   if (!rest.length) return;
@@ -149,7 +157,12 @@ function typeRun(run: Word[], aliases: AliasTable, people: PersonMemory, out: En
     const canonical = lookupDemonym(lower)!;
     out.push({ kind: "place", ...s, canonical, key: nameKey(canonical) });
   } else if (place || lookupPlace(nameKey(aliased))) {
-    out.push({ kind: "place", ...s, canonical: aliased === s.text ? place!.name : aliased, key: nameKey(aliased === s.text ? place!.name : aliased) });
+    out.push({
+      kind: "place",
+      ...s,
+      canonical: aliased === s.text ? place!.name : aliased,
+      key: nameKey(aliased === s.text ? place!.name : aliased),
+    });
   } else if (people.has(lower)) {
     const canonical = people.get(lower)!;
     out.push({ kind: "person", ...s, canonical, key: nameKey(canonical) });
@@ -199,7 +212,8 @@ export function findEntities(tokens: Token[], aliases: AliasTable, people: Perso
       for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start >= s.start && out[k]!.end <= s.end) out.splice(k, 1);
       // "NATO Secretary-General Jens Stoltenberg": a title phrase right before the name is not a second mention.
       const titleOfNext = out.some((e) => e.kind === "person" && e.start > s.end && e.start <= s.end + 1);
-      if (!titleOfNext && !out.some((e) => e.start < s.end && s.start < e.end)) out.push({ kind: kindOfCanonical(canonical), ...s, canonical, key: nameKey(canonical) });
+      if (!titleOfNext && !out.some((e) => e.start < s.end && s.start < e.end))
+        out.push({ kind: kindOfCanonical(canonical), ...s, canonical, key: nameKey(canonical) });
       i += len - 1;
       break;
     }

@@ -7,12 +7,39 @@ import type { Token } from "./nlp";
 import { QUANTITY_WORDS } from "./lexicon";
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
-  forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  thousand: 1000,
 };
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const MONTHS = /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
+const MONTHS =
+  /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
 
 /** A number as a canonical string: "10,000" → "10000", "two" → "2", "1.2 billion" → "1200000000", "3.5%" → "3.5%". */
 function canonicalNumber(value: number, percent: boolean): string {
@@ -52,7 +79,10 @@ export function findNumbers(tokens: Token[]): { values: string[]; words: string[
 
 /** Whether the sentence speaks of a time before the article's events ("last year", "at the time", "a year ago"). */
 export function earlierTimeMarker(text: string): string | null {
-  const m = /\b(last year|a year ago|years ago|last (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)|at the time|in the run[- ]up to|previously|in (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d)\b/i.exec(text);
+  const m =
+    /\b(last year|a year ago|years ago|last (?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|august|september|october|november|december)|at the time|in the run[- ]up to|previously|in (?:(?:january|february|march|april|may|june|july|august|september|october|november|december) )?(?:19|20)\d\d)\b/i.exec(
+      text,
+    );
   return m ? m[1]!.toLowerCase() : null;
 }
 
@@ -60,7 +90,7 @@ export function earlierTimeMarker(text: string): string | null {
 export function dateWords(tokens: Token[]): string[] {
   const out: string[] = [];
   for (const t of tokens) {
-    if (t.entity === "DATE" || t.entity === "TIME" || MONTHS.test(t.text) && /^\p{Lu}/u.test(t.text)) out.push(t.text);
+    if (t.entity === "DATE" || t.entity === "TIME" || (MONTHS.test(t.text) && /^\p{Lu}/u.test(t.text))) out.push(t.text);
     else if (/^(19|20)\d\d$/.test(t.text)) out.push(t.text);
   }
   return out;

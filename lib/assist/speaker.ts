@@ -40,13 +40,25 @@ function descriptionEndingAt(tokens: Token[], i: number): { text: string; head: 
   let k = i;
   while (k > 0) {
     const t = tokens[k - 1]!;
-    if (t.pos === "ADJ" || t.pos === "PROPN" || t.pos === "NOUN" || t.pos === "PART" || /^[’']s$/.test(t.text) || (!t.spaced && /^[-‐]$/.test(t.text)) || (!tokens[k]!.spaced && t.pos !== "PUNCT")) k--;
+    if (
+      t.pos === "ADJ" ||
+      t.pos === "PROPN" ||
+      t.pos === "NOUN" ||
+      t.pos === "PART" ||
+      /^[’']s$/.test(t.text) ||
+      (!t.spaced && /^[-‐]$/.test(t.text)) ||
+      (!tokens[k]!.spaced && t.pos !== "PUNCT")
+    )
+      k--;
     else break;
   }
   const det = tokens[k - 1];
   const definite = !!det && /^(the|this|that)$/i.test(det.text);
   const first = det && det.pos === "DET" ? k - 1 : k;
-  const text = tokens.slice(first, i + 1).map((t, n) => (n && t.spaced ? " " : "") + t.text).join("");
+  const text = tokens
+    .slice(first, i + 1)
+    .map((t, n) => (n && t.spaced ? " " : "") + t.text)
+    .join("");
   return { text, head: head.text.toLowerCase(), definite, first };
 }
 
@@ -60,7 +72,13 @@ export type SpeakerState = {
   byTitle: Map<string, Speaker>;
 };
 
-const newSpeakerState = (): SpeakerState => ({ lastPerson: null, paragraph: -1, paragraphPerson: null, previousParagraphPerson: null, byTitle: new Map() });
+const newSpeakerState = (): SpeakerState => ({
+  lastPerson: null,
+  paragraph: -1,
+  paragraphPerson: null,
+  previousParagraphPerson: null,
+  byTitle: new Map(),
+});
 
 const CAPITALIZED_OR_DET = (t: Token) => t.pos === "DET" || /^\p{Lu}/u.test(t.text) || /^[-‐’']|^s$/.test(t.text);
 
@@ -82,7 +100,9 @@ function isNotSubject(tokens: Token[], e: Entity, verb: number): boolean {
   const before = tokens[k];
   if (!before) return false;
   // "as Jens Stoltenberg urged", "while Stoltenberg on Monday asked": a clause opener, and the name right before its verb.
-  const adjacent = tokens.filter((x) => x.start >= e.end && x.start < tokens[verb]!.start).every((x) => x.pos === "ADV" || x.pos === "AUX" || x.entity === "DATE" || /^(on|also)$/i.test(x.text));
+  const adjacent = tokens
+    .filter((x) => x.start >= e.end && x.start < tokens[verb]!.start)
+    .every((x) => x.pos === "ADV" || x.pos === "AUX" || x.entity === "DATE" || /^(on|also)$/i.test(x.text));
   if (adjacent && /^(as|while|when|after|because|since|if|though|although)$/i.test(before.text)) return false;
   return before.pos === "ADP" || (before.pos === "VERB" && !/ing$/.test(before.text));
 }
@@ -97,7 +117,8 @@ function subjectOf(s: SpeakerInput, v: number, state: SpeakerState, aliases: Ali
   const opening = s.entities[0];
   if (opening && opening.kind === "person" && opening.start === s.tokens[0]!.start) {
     const next = s.tokens.find((x) => x.start >= opening.end);
-    if (next?.text === "," && s.tokens.slice(s.tokens.indexOf(next) + 1, v).some((x) => x.text === ",")) return fromEntity(aliases, opening, "subject");
+    if (next?.text === "," && s.tokens.slice(s.tokens.indexOf(next) + 1, v).some((x) => x.text === ","))
+      return fromEntity(aliases, opening, "subject");
   }
   // "He also spoke of how Europe and Asia could … and called on South Korea": a coordinated verb shares the main clause's subject.
   if (v > 0 && s.tokens[v - 1]!.pos === "CCONJ") {
@@ -149,7 +170,8 @@ function subjectOf(s: SpeakerInput, v: number, state: SpeakerState, aliases: Ali
     }
     if (t.pos === "VERB" && ATTRIBUTION_VERBS.has(t.lemma)) return null;
     // "Park told reporters": a capitalized word opening the sentence right before the verb, even where the tagger missed the name.
-    if (i === 0 && v === 1 && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (t.pos === "NOUN" || t.pos === "PROPN")) return { name: t.text, text: t.text, via: "subject", kind: "person" };
+    if (i === 0 && v === 1 && /^\p{Lu}\p{Ll}+$/u.test(t.text) && (t.pos === "NOUN" || t.pos === "PROPN"))
+      return { name: t.text, text: t.text, via: "subject", kind: "person" };
   }
   return null;
 }
@@ -157,7 +179,8 @@ function subjectOf(s: SpeakerInput, v: number, state: SpeakerState, aliases: Ali
 /** The speaker after an attribution verb in an inversion: "…,” said Stoltenberg", "wrote researcher Kim". */
 function invertedSubject(s: SpeakerInput, v: number, aliases: AliasTable): Speaker | null {
   const before = s.tokens[v - 1];
-  const quoted = before && (CLOSE_QUOTE_TOKEN.test(before.text) || (before.text === "," && CLOSE_QUOTE_TOKEN.test(s.tokens[v - 2]?.text ?? "")));
+  const quoted =
+    before && (CLOSE_QUOTE_TOKEN.test(before.text) || (before.text === "," && CLOSE_QUOTE_TOKEN.test(s.tokens[v - 2]?.text ?? "")));
   if (!quoted) return null;
   // The name right after the verb, titles allowed between: "said Stoltenberg", "wrote researcher Kim Tong Myong".
   for (let i = v + 1; i < Math.min(s.tokens.length, v + 4); i++) {
@@ -221,7 +244,8 @@ export function attributeSpeakers(sentences: SpeakerInput[], aliases: AliasTable
     });
     for (const e of s.entities) {
       if (e.kind !== "person" || !e.title) continue;
-      for (const w of e.title.split(" ")) state.byTitle.set(w, { name: canonicalName(aliases, e.canonical), text: e.text, via: "description", kind: "person" });
+      for (const w of e.title.split(" "))
+        state.byTitle.set(w, { name: canonicalName(aliases, e.canonical), text: e.text, via: "description", kind: "person" });
     }
     // Quotation bookkeeping: count quote marks to know whether a quotation stays open after this sentence.
     const opens = (s.text.match(/[“«]/g) ?? []).length + ((s.text.match(/"/g) ?? []).length % 2 === 1 && !quoteDepthOpen ? 1 : 0);
@@ -243,11 +267,14 @@ export function attributeSpeakers(sentences: SpeakerInput[], aliases: AliasTable
     }
     // "“Is the trip … aimed to …?” / Kim asked.": a short attribution sentence names the speaker of the quotation before it.
     const prevQuoted = n > 0 && sentences[n - 1]!.paragraph === s.paragraph && /^[“"‘]/.test(sentences[n - 1]!.text) && !out[n - 1]!.length;
-    if (speakers.length && prevQuoted && s.tokens.filter((t) => t.pos !== "PUNCT").length <= 4) out[n - 1] = speakers.map((x) => ({ ...x, via: "quotation" as const }));
+    if (speakers.length && prevQuoted && s.tokens.filter((t) => t.pos !== "PUNCT").length <= 4)
+      out[n - 1] = speakers.map((x) => ({ ...x, via: "quotation" as const }));
     out.push(speakers);
     const person = speakers.find((x) => x.kind === "person");
     // Only a name that opens the sentence outside a quotation makes "he" resolvable ("Stoltenberg met …").
-    const named = s.entities.find((e) => e.kind === "person" && s.tokens.findIndex((t) => t.start >= e.start) <= 3 && !OPEN_QUOTES.test(s.text[0] ?? ""));
+    const named = s.entities.find(
+      (e) => e.kind === "person" && s.tokens.findIndex((t) => t.start >= e.start) <= 3 && !OPEN_QUOTES.test(s.text[0] ?? ""),
+    );
     if (person) {
       state.paragraphPerson = person;
       state.lastPerson = person;

@@ -14,7 +14,11 @@ import { LEMMA_CLASSES, STOP_LEMMAS } from "./lexicon";
 const CONTENT_POS = new Set(["NOUN", "VERB", "ADJ", "ADV", "PROPN", "NUM"]);
 
 /** Letters and digits only, lower case. */
-export const termText = (s: string) => s.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+export const termText = (s: string) =>
+  s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 
 /** The retrieval term of one word, or null for a stop word. */
 export function wordTerm(lemma: string, pos: string): string | null {

@@ -12,7 +12,11 @@ export function trustedClientAddress(headers: Headers | Record<string, unknown> 
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
   const value = Array.isArray(raw) ? raw.join(",") : raw;
   if (typeof value !== "string") return null;
-  const last = value.split(",").map((s) => s.trim()).filter(Boolean).pop();
+  const last = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .pop();
   // An address is short and printable; anything else is not one a proxy wrote.
   return last && last.length <= 64 && /^[0-9A-Za-z.:_%[\]-]+$/.test(last) ? last : null;
 }

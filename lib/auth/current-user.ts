@@ -38,8 +38,14 @@ export type CurrentUser = {
 export type SignedInAccount = { id: string; email: string; name: string | null; teams: CurrentUser["teams"] };
 
 type MembershipRow = {
-  userId: string; email: string; name: string | null; sessionVersion: number | string;
-  membershipId: string | null; teamId: string | null; role: Role | null; teamName: string | null;
+  userId: string;
+  email: string;
+  name: string | null;
+  sessionVersion: number | string;
+  membershipId: string | null;
+  teamId: string | null;
+  role: Role | null;
+  teamName: string | null;
 };
 
 /** Who a session token names, and the session version it was issued under (lib/auth/end-sessions.ts). */
@@ -102,8 +108,7 @@ async function sessionRows(req?: NextRequest): Promise<MembershipRow[] | null> {
   return rows;
 }
 
-const teamsOf = (rows: MembershipRow[]) =>
-  rows.filter((m) => m.teamId).map((m) => ({ id: m.teamId!, name: m.teamName!, role: m.role! }));
+const teamsOf = (rows: MembershipRow[]) => rows.filter((m) => m.teamId).map((m) => ({ id: m.teamId!, name: m.teamName!, role: m.role! }));
 
 /** The signed-in user with their teams (possibly none), or null when signed out or the session ended. */
 export async function getAccount(req?: NextRequest): Promise<SignedInAccount | null> {

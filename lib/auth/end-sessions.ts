@@ -39,6 +39,9 @@ export const tokenSessionVersion = (token: object | null | undefined): number =>
  * not end the sessions that came after it. Returns whether it moved.
  */
 export async function endSessionsOnSignOut(userId: string, onlyFrom: number): Promise<boolean> {
-  const { count } = await db.user.updateMany({ where: { id: userId, sessionVersion: onlyFrom }, data: { sessionVersion: { increment: 1 } } });
+  const { count } = await db.user.updateMany({
+    where: { id: userId, sessionVersion: onlyFrom },
+    data: { sessionVersion: { increment: 1 } },
+  });
   return count === 1;
 }

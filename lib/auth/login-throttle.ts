@@ -62,7 +62,10 @@ export function delayAfter(failures: number, kind: ThrottleKind): number {
  * account, `address` a trusted client address, `addressFailing` whether that
  * address has recent failures of its own.
  */
-export function throttlePlan(email: string, opts: { browserId?: string | null; address?: string | null; addressFailing?: boolean }): ThrottleKey[] {
+export function throttlePlan(
+  email: string,
+  opts: { browserId?: string | null; address?: string | null; addressFailing?: boolean },
+): ThrottleKey[] {
   const account = normalEmail(email);
   if (opts.browserId) return [{ kind: "browser", key: `browser:${account}:${opts.browserId}`, account, enforce: true }];
   const accountKey: ThrottleKey = { kind: "account", key: `account:${account}`, account, enforce: true };
@@ -139,7 +142,8 @@ export async function recordSuccess(charged: ThrottleKey[]): Promise<void> {
   const cleared = charged.filter((k) => k.enforce && k.kind !== "address").map((k) => k.key);
   const givenBack = charged.filter((k) => !cleared.includes(k.key)).map((k) => k.key);
   if (cleared.length) await db.loginThrottle.deleteMany({ where: { key: { in: cleared } } });
-  if (givenBack.length) await db.loginThrottle.updateMany({ where: { key: { in: givenBack }, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+  if (givenBack.length)
+    await db.loginThrottle.updateMany({ where: { key: { in: givenBack }, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
 }
 
 /** Deletes the throttle rows of an account (its account and browser keys); returns how many there were. For admins. */

@@ -3,7 +3,8 @@ import { weakPasswordReason } from "./password-policy";
 
 describe("weakPasswordReason", () => {
   it("refuses common passwords, also with digits or punctuation after them", () => {
-    for (const p of ["password123", "Password2024!", "qwertyuiop", "iloveyou12", "1234567890"]) expect(weakPasswordReason(p), p).toMatch(/most common/);
+    for (const p of ["password123", "Password2024!", "qwertyuiop", "iloveyou12", "1234567890"])
+      expect(weakPasswordReason(p), p).toMatch(/most common/);
   });
   it("refuses passwords of few distinct characters or made of the person's e-mail or name", () => {
     expect(weakPasswordReason("aaaaaaaaaaaa")).toMatch(/too few/);

@@ -19,9 +19,14 @@ const commonPasswords = () => (common ??= new Set(dictionary["passwords-common"]
 export function weakPasswordReason(password: string, person: { email?: string; name?: string | null } = {}): string | null {
   const lower = password.toLowerCase();
   const stem = lower.replace(/[\d\W_]+$/u, "");
-  if (commonPasswords().has(lower) || (stem.length >= 4 && commonPasswords().has(stem))) return "This password is one of the most common ones; choose another.";
+  if (commonPasswords().has(lower) || (stem.length >= 4 && commonPasswords().has(stem)))
+    return "This password is one of the most common ones; choose another.";
   if (new Set(lower).size < 4) return "This password repeats too few characters; choose another.";
-  const own = [person.email?.toLowerCase(), person.email?.split("@")[0]?.toLowerCase(), person.name?.toLowerCase().replace(/\s+/g, "")].filter((s): s is string => !!s && s.length >= 4);
+  const own = [
+    person.email?.toLowerCase(),
+    person.email?.split("@")[0]?.toLowerCase(),
+    person.name?.toLowerCase().replace(/\s+/g, ""),
+  ].filter((s): s is string => !!s && s.length >= 4);
   if (own.some((s) => lower.replace(/\s+/g, "").includes(s))) return "The password must not contain your e-mail or name.";
   return null;
 }

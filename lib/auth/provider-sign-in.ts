@@ -17,10 +17,16 @@ import { openTeams } from "@/lib/env";
 type GithubEmail = { email: string; verified: boolean };
 
 /** True when the provider vouches for `email`. */
-export async function providerEmailVerified(account: Pick<Account, "provider" | "access_token">, profile: unknown, email: string): Promise<boolean> {
+export async function providerEmailVerified(
+  account: Pick<Account, "provider" | "access_token">,
+  profile: unknown,
+  email: string,
+): Promise<boolean> {
   if (account.provider === "google") return (profile as { email_verified?: unknown } | undefined)?.email_verified === true;
   if (account.provider === "github" && account.access_token) {
-    const res = await fetch("https://api.github.com/user/emails", { headers: { Authorization: `Bearer ${account.access_token}`, Accept: "application/vnd.github+json" } });
+    const res = await fetch("https://api.github.com/user/emails", {
+      headers: { Authorization: `Bearer ${account.access_token}`, Accept: "application/vnd.github+json" },
+    });
     if (!res.ok) return false;
     const emails = (await res.json()) as GithubEmail[];
     return emails.some((e) => e.verified && e.email.toLowerCase() === email);
@@ -29,7 +35,15 @@ export async function providerEmailVerified(account: Pick<Account, "provider" | 
 }
 
 /** next-auth's signIn callback. */
-export async function allowProviderSignIn({ user, account, profile }: { user: User; account: Account | null; profile?: Profile }): Promise<boolean | string> {
+export async function allowProviderSignIn({
+  user,
+  account,
+  profile,
+}: {
+  user: User;
+  account: Account | null;
+  profile?: Profile;
+}): Promise<boolean | string> {
   if (!account || account.type === "credentials") return true;
   const email = user.email?.trim().toLowerCase();
   if (!email || !(await providerEmailVerified(account, profile, email))) return "/signin?error=UnverifiedEmail";

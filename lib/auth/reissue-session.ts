@@ -15,5 +15,11 @@ export async function reissueSession(req: NextRequest, res: NextResponse, sessio
   if (!token) return;
   const maxAge = authOptions.session?.maxAge ?? 30 * 24 * 3600;
   const value = await encode({ token: { ...token, sv: sessionVersion }, secret, maxAge });
-  res.cookies.set(SESSION_COOKIE, value, { httpOnly: true, sameSite: "lax", path: "/", secure: SESSION_COOKIE.startsWith("__Secure-"), maxAge });
+  res.cookies.set(SESSION_COOKIE, value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: SESSION_COOKIE.startsWith("__Secure-"),
+    maxAge,
+  });
 }

@@ -18,7 +18,8 @@ export function safeCallbackPath(raw: unknown, appOrigin: string, fallback = DEF
   if (/[\u0000-\u001f\u007f-\u009f\\]/.test(raw)) return fallback;
   const origin = new URL(appOrigin).origin;
   // A relative form must be an absolute path; an absolute URL must name this origin.
-  if (!raw.startsWith("/") && !raw.toLowerCase().startsWith(`${origin.toLowerCase()}/`) && raw.toLowerCase() !== origin.toLowerCase()) return fallback;
+  if (!raw.startsWith("/") && !raw.toLowerCase().startsWith(`${origin.toLowerCase()}/`) && raw.toLowerCase() !== origin.toLowerCase())
+    return fallback;
   let url: URL;
   try {
     url = new URL(raw, origin);

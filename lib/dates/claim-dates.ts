@@ -26,8 +26,16 @@ const monthWithRelativeYear: chrono.Refiner = {
     for (const r of results) {
       const prev = out[out.length - 1];
       const between = prev ? context.text.slice(prev.index + prev.text.length, r.index) : "";
-      if (prev && !prev.end && /^\s*$/.test(between) && prev.start.isCertain("month") && !prev.start.isCertain("year") &&
-        r.tags().has("result/relativeDate") && r.start.isCertain("year") && !r.start.isCertain("month")) {
+      if (
+        prev &&
+        !prev.end &&
+        /^\s*$/.test(between) &&
+        prev.start.isCertain("month") &&
+        !prev.start.isCertain("year") &&
+        r.tags().has("result/relativeDate") &&
+        r.start.isCertain("year") &&
+        !r.start.isCertain("month")
+      ) {
         prev.start.assign("year", r.start.get("year")!);
         prev.text = context.text.slice(prev.index, r.index + r.text.length);
         continue;

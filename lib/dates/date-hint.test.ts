@@ -54,7 +54,14 @@ describe("the date consistency hint", () => {
   });
 
   it("never fails on years ISO-8601 cannot write, and reads no date into time offsets", () => {
-    for (const text of ["the treaty 2100 years ago", "3000 years ago", "in 8000 years", "in the year 10000", "in 2 hours", "30 minutes ago"]) {
+    for (const text of [
+      "the treaty 2100 years ago",
+      "3000 years ago",
+      "in 8000 years",
+      "in the year 10000",
+      "in 2 hours",
+      "30 minutes ago",
+    ]) {
       expect(() => dateHints(text, "2023-01-30", [MADRID])).not.toThrow();
       expect(spans(text, "2023-01-30")).toEqual([]);
     }

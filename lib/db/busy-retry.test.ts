@@ -18,7 +18,12 @@ describe("whenNotBusy", () => {
   it("rethrows any other error at once", async () => {
     let calls = 0;
     const unique = Object.assign(new Error("UNIQUE constraint failed"), { code: "SQLITE_CONSTRAINT_PRIMARYKEY" });
-    await expect(whenNotBusy(() => { calls++; throw unique; })).rejects.toBe(unique);
+    await expect(
+      whenNotBusy(() => {
+        calls++;
+        throw unique;
+      }),
+    ).rejects.toBe(unique);
     expect(calls).toBe(1);
   });
 
@@ -26,7 +31,11 @@ describe("whenNotBusy", () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 5);
     const started = Date.now();
-    await expect(whenNotBusy(() => { throw busy(); }, 80)).rejects.toMatchObject({ code: "SQLITE_BUSY" });
+    await expect(
+      whenNotBusy(() => {
+        throw busy();
+      }, 80),
+    ).rejects.toMatchObject({ code: "SQLITE_BUSY" });
     clearInterval(timer);
     expect(Date.now() - started).toBeGreaterThanOrEqual(50);
     expect(Date.now() - started).toBeLessThan(1000);

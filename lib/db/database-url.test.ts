@@ -17,7 +17,13 @@ describe("databaseKind", () => {
   });
 
   it("refuses any other scheme, quoting the scheme but not the credentials", () => {
-    for (const url of ["mysql://root:s3cret@db/claimdesk", "sqlite://data/claimdesk.db", "https://example.com/db", "postgresql:/claimdesk", "prisma+postgres://accelerate.prisma-data.net/?api_key=s3cret"]) {
+    for (const url of [
+      "mysql://root:s3cret@db/claimdesk",
+      "sqlite://data/claimdesk.db",
+      "https://example.com/db",
+      "postgresql:/claimdesk",
+      "prisma+postgres://accelerate.prisma-data.net/?api_key=s3cret",
+    ]) {
       expect(() => databaseKind(url), url).toThrow(/Unsupported DATABASE_URL scheme/);
       expect(() => databaseKind(url), url).not.toThrow(/s3cret/);
     }
@@ -37,7 +43,8 @@ describe("isLocalDatabase", () => {
   it("accepts SQLite files and PostgreSQL on this machine", () => {
     expect(isLocalDatabase("file:./data/claimdesk.db")).toBe(true);
     expect(isLocalDatabase("./data/claimdesk.db")).toBe(true);
-    for (const host of ["localhost", "127.0.0.1", "[::1]"]) expect(isLocalDatabase(`postgresql://postgres@${host}:55432/claimdesk4`), host).toBe(true);
+    for (const host of ["localhost", "127.0.0.1", "[::1]"])
+      expect(isLocalDatabase(`postgresql://postgres@${host}:55432/claimdesk4`), host).toBe(true);
     // A Unix socket: no host in the URL.
     expect(isLocalDatabase("postgres:///claimdesk?host=/var/run/postgresql")).toBe(true);
   });

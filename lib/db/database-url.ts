@@ -16,7 +16,8 @@ export function databaseKind(url: string): DatabaseKind {
   if (/^file:/i.test(url)) return "sqlite";
   // Two letters or more, so a Windows drive (C:\data\x.db) still reads as a path.
   const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(url)?.[1];
-  if (scheme) throw new Error(`Unsupported DATABASE_URL scheme "${scheme}:". Use file:./data/claimdesk.db (SQLite) or postgresql://… (PostgreSQL).`);
+  if (scheme)
+    throw new Error(`Unsupported DATABASE_URL scheme "${scheme}:". Use file:./data/claimdesk.db (SQLite) or postgresql://… (PostgreSQL).`);
   return "sqlite";
 }
 

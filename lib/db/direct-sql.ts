@@ -92,7 +92,12 @@ export async function checkThenWrite<T>(
   return whenNotBusy(() => sqlite.checkThenWrite.immediate(check, decide as (row: unknown) => SqlStatement[]) as T | undefined);
 }
 
-async function pgCheckThenWrite<T>(pool: pg.Pool, check: SqlStatement | null, decide: (row: T | undefined) => SqlStatement[], lock?: SqlStatement): Promise<T | undefined> {
+async function pgCheckThenWrite<T>(
+  pool: pg.Pool,
+  check: SqlStatement | null,
+  decide: (row: T | undefined) => SqlStatement[],
+  lock?: SqlStatement,
+): Promise<T | undefined> {
   const client = await pool.connect();
   let broken: unknown;
   try {

@@ -1,6 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 
-type ScriptRunner = { executeScript(script: string): Promise<void>; underlyingDriver(): { query(sql: string): Promise<unknown> }; onError(error: unknown): never };
+type ScriptRunner = {
+  executeScript(script: string): Promise<void>;
+  underlyingDriver(): { query(sql: string): Promise<unknown> };
+  onError(error: unknown): never;
+};
 
 /**
  * The PostgreSQL adapter factory for the Prisma CLI, running each migration

@@ -43,8 +43,7 @@ export class ClaimdeskSqliteAdapterFactory extends PrismaBetterSQLite3 {
 export function tuneConnection(db: Database.Database): void {
   applyPragmas(db, { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
   const prepare = db.prepare.bind(db);
-  db.prepare = ((source: string) =>
-    prepare(source.trim().toUpperCase() === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof db.prepare;
+  db.prepare = ((source: string) => prepare(source.trim().toUpperCase() === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof db.prepare;
 }
 
 /**

@@ -32,7 +32,13 @@ export type StreamViewer = { teamId: string; visibility: Visibility; reload: () 
  * a restart, a gap, or too old), it sends a `resync` event and the page
  * refetches what it shows, once (lib/queries/use-live-events.ts).
  */
-export function eventStreamResponse(bus: EventBus, viewer: StreamViewer, signal: AbortSignal, heartbeatMs = HEARTBEAT_MS, after: string | null = null): Response {
+export function eventStreamResponse(
+  bus: EventBus,
+  viewer: StreamViewer,
+  signal: AbortSignal,
+  heartbeatMs = HEARTBEAT_MS,
+  after: string | null = null,
+): Response {
   const encoder = new TextEncoder();
   const log = eventLogOf(bus);
   let cleanup = () => {};
@@ -61,7 +67,10 @@ export function eventStreamResponse(bus: EventBus, viewer: StreamViewer, signal:
         if (canReceiveEvent(visibility, event)) send(`id: ${log.cursorOf(seq)}\ndata: ${JSON.stringify(toWireEvent(event))}\n\n`);
       };
       // Subscribing and reading what was missed in one synchronous step: no event falls between them.
-      const unsubscribe = log.subscribe((entry) => enqueue(() => deliver(entry)), () => cleanup());
+      const unsubscribe = log.subscribe(
+        (entry) => enqueue(() => deliver(entry)),
+        () => cleanup(),
+      );
       const start = log.cursor();
       const missed = after ? log.since(after) : [];
       judged = Number(start.slice(start.lastIndexOf(".") + 1));

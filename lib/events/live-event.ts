@@ -54,7 +54,14 @@ export type EventBus = {
 
 /** What a browser receives of an event: no audience, and the flags only when set. */
 export const toWireEvent = ({ team, article, kind, id, version, removed, outcome, text }: LiveEvent): LiveEvent => ({
-  team, article, kind, id, version, ...(removed ? { removed } : {}), ...(outcome ? { outcome } : {}), ...(text ? { text } : {}),
+  team,
+  article,
+  kind,
+  id,
+  version,
+  ...(removed ? { removed } : {}),
+  ...(outcome ? { outcome } : {}),
+  ...(text ? { text } : {}),
 });
 
 /** Parses an event from the wire, or null for anything malformed. */

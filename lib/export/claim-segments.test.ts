@@ -10,20 +10,28 @@ describe("claimSegments", () => {
       { number: 1, start: 0, end: 10 }, // "Alpha beta"
       { number: 2, start: 6, end: 16 }, // "beta gamma"
     ]);
-    expect(flat(paras)).toEqual([[
-      ["Alpha ", [1], [1], []],
-      ["beta", [1, 2], [2], [1]],
-      [" gamma", [2], [], [2]],
-      [" delta", [], [], []],
-    ]]);
+    expect(flat(paras)).toEqual([
+      [
+        ["Alpha ", [1], [1], []],
+        ["beta", [1, 2], [2], [1]],
+        [" gamma", [2], [], [2]],
+        [" delta", [], [], []],
+      ],
+    ]);
     expect(paras[0]!.map((s) => s.text).join("")).toBe(text);
   });
 
   it("splits paragraphs and carries a claim across a line break", () => {
     const paras = claimSegments("One two.\nThree four.", [{ number: 1, start: 4, end: 14 }]);
     expect(flat(paras)).toEqual([
-      [["One ", [], [], []], ["two.", [1], [1], []]],
-      [["Three", [1], [], [1]], [" four.", [], [], []]],
+      [
+        ["One ", [], [], []],
+        ["two.", [1], [1], []],
+      ],
+      [
+        ["Three", [1], [], [1]],
+        [" four.", [], [], []],
+      ],
     ]);
   });
 
@@ -33,10 +41,19 @@ describe("claimSegments", () => {
   });
 
   it("moves the anchor and number of a claim that starts or ends on a line break to printed text", () => {
-    const paras = claimSegments("Ab\ncd", [{ number: 1, start: 1, end: 3 }, { number: 2, start: 2, end: 4 }]);
+    const paras = claimSegments("Ab\ncd", [
+      { number: 1, start: 1, end: 3 },
+      { number: 2, start: 2, end: 4 },
+    ]);
     expect(flat(paras)).toEqual([
-      [["A", [], [], []], ["b", [1], [1], [1]]],
-      [["c", [2], [2], [2]], ["d", [], [], []]],
+      [
+        ["A", [], [], []],
+        ["b", [1], [1], [1]],
+      ],
+      [
+        ["c", [2], [2], [2]],
+        ["d", [], [], []],
+      ],
     ]);
   });
 });

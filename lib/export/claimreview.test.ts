@@ -25,8 +25,12 @@ describe("schema.org ClaimReview export", () => {
   it("the vocabulary check fails misuse (so it can fail)", () => {
     const r = reviews[0]!;
     expect(checkSchemaOrg({ ...r, rating: "Verified" })).toEqual(["$.rating: not a schema.org property in the vocabulary"]);
-    expect(checkSchemaOrg({ ...r, itemReviewed: { ...r.itemReviewed, claimReviewed: "x" } })).toEqual(["$.itemReviewed.claimReviewed: not allowed on Claim"]);
-    expect(checkSchemaOrg({ ...r, author: { "@type": "Rating", alternateName: "x" } })).toEqual(["$.author: a Rating is not in the range of author"]);
+    expect(checkSchemaOrg({ ...r, itemReviewed: { ...r.itemReviewed, claimReviewed: "x" } })).toEqual([
+      "$.itemReviewed.claimReviewed: not allowed on Claim",
+    ]);
+    expect(checkSchemaOrg({ ...r, author: { "@type": "Rating", alternateName: "x" } })).toEqual([
+      "$.author: a Rating is not in the range of author",
+    ]);
     expect(checkSchemaOrg({ ...r, datePublished: "yesterday" })).toHaveLength(1);
     expect(checkSchemaOrg({ ...r, "@type": "FactCheck" })).toEqual(['$: unknown @type "FactCheck"']);
   });
@@ -67,7 +71,15 @@ describe("schema.org ClaimReview export", () => {
 
   it("rates on the default scale: Verified 5 and Disputed 1 of 1–5, and no number for Unsourced (not a truth value)", () => {
     const byLabel = (l: string) => reviews.filter((r) => r.reviewRating.alternateName === l);
-    for (const r of byLabel("Verified")) expect(r.reviewRating).toEqual({ "@type": "Rating", alternateName: "Verified", name: "Verified", ratingValue: 5, bestRating: 5, worstRating: 1 });
+    for (const r of byLabel("Verified"))
+      expect(r.reviewRating).toEqual({
+        "@type": "Rating",
+        alternateName: "Verified",
+        name: "Verified",
+        ratingValue: 5,
+        bestRating: 5,
+        worstRating: 1,
+      });
     for (const r of byLabel("Disputed")) expect(r.reviewRating).toMatchObject({ ratingValue: 1, bestRating: 5, worstRating: 1 });
     const unsourced = byLabel("Unsourced");
     expect(unsourced.length).toBeGreaterThan(0);
@@ -89,7 +101,13 @@ describe("schema.org ClaimReview export", () => {
     expect(r.datePublished).toBe("2026-11-21");
     expect(r.itemReviewed).toEqual({
       "@type": "Claim",
-      appearance: { "@type": "NewsArticle", url: model.article.url, headline: model.article.title, datePublished: "2023-01-30", publisher: { "@type": "Organization", name: "Example News" } },
+      appearance: {
+        "@type": "NewsArticle",
+        url: model.article.url,
+        headline: model.article.title,
+        datePublished: "2023-01-30",
+        publisher: { "@type": "Organization", name: "Example News" },
+      },
       firstAppearance: r.itemReviewed.appearance,
       datePublished: "2023-01-30",
     });
@@ -101,7 +119,12 @@ describe("schema.org ClaimReview export", () => {
   it("names the speaker (a person or an organization) and where and when the claim first appeared", () => {
     const m = makeReportModel({
       claims: [
-        { exact: "arrived in Seoul on Sunday, January 29", verdict: "verified", speaker: "Jens Stoltenberg", firstAppearance: { url: "https://www.nato.int/speech", date: "2023-01-28" } },
+        {
+          exact: "arrived in Seoul on Sunday, January 29",
+          verdict: "verified",
+          speaker: "Jens Stoltenberg",
+          firstAppearance: { url: "https://www.nato.int/speech", date: "2023-01-28" },
+        },
         { exact: "The alliance has 30 members", verdict: "disputed", speaker: "NATO" },
       ],
     });
@@ -124,7 +147,8 @@ describe("schema.org ClaimReview export", () => {
   });
 
   it("keeps a long claim under 75 characters, cut at a word", () => {
-    const long = "NATO Secretary-General Jens Stoltenberg begins a visit to Asia, arriving in South Korea on Sunday before heading to Japan";
+    const long =
+      "NATO Secretary-General Jens Stoltenberg begins a visit to Asia, arriving in South Korea on Sunday before heading to Japan";
     const s = shortStatement(long);
     expect([...s].length).toBeLessThan(75);
     expect(s.endsWith("…")).toBe(true);
@@ -138,11 +162,25 @@ describe("schema.org ClaimReview export", () => {
 describe("ClaimReview author and rating from the team settings", () => {
   it("names the team's publisher (with its site and logo) as author, and uses the team's verdict wording", () => {
     const base = makeReportModel();
-    const m = { ...base, team: { ...base.team, publisher: { name: "Seoul Desk Fact Check", url: "https://factcheck.example/", logoUrl: "https://factcheck.example/logo.png" }, verdictLabels: { unsourced: "No source given" } } };
+    const m = {
+      ...base,
+      team: {
+        ...base.team,
+        publisher: { name: "Seoul Desk Fact Check", url: "https://factcheck.example/", logoUrl: "https://factcheck.example/logo.png" },
+        verdictLabels: { unsourced: "No source given" },
+      },
+    };
     const reviews = buildClaimReview(m);
-    expect(reviews[0]!.author).toEqual({ "@type": "Organization", name: "Seoul Desk Fact Check", url: "https://factcheck.example/", logo: { "@type": "ImageObject", url: "https://factcheck.example/logo.png" } });
+    expect(reviews[0]!.author).toEqual({
+      "@type": "Organization",
+      name: "Seoul Desk Fact Check",
+      url: "https://factcheck.example/",
+      logo: { "@type": "ImageObject", url: "https://factcheck.example/logo.png" },
+    });
     const unsourced = m.claims.filter((c) => c.verdict === "unsourced" && c.anchorState === "anchored").length;
-    expect(reviews.filter((r) => (r.reviewRating as { alternateName: string }).alternateName === "No source given")).toHaveLength(unsourced);
+    expect(reviews.filter((r) => (r.reviewRating as { alternateName: string }).alternateName === "No source given")).toHaveLength(
+      unsourced,
+    );
     for (const r of reviews) expect(checkSchemaOrg(r)).toEqual([]);
   });
   it("falls back to the team's name, and leaves out a logo that is not a web URL", () => {

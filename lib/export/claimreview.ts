@@ -27,7 +27,16 @@
  * longer in the article the markup points at. The desk's own reports still
  * list both, with the note.
  */
-import type { ClaimLeaf, ClaimReview, CreativeWorkLeaf, NewsArticleLeaf, OrganizationLeaf, PersonLeaf, RatingLeaf, WithContext } from "schema-dts";
+import type {
+  ClaimLeaf,
+  ClaimReview,
+  CreativeWorkLeaf,
+  NewsArticleLeaf,
+  OrganizationLeaf,
+  PersonLeaf,
+  RatingLeaf,
+  WithContext,
+} from "schema-dts";
 import { DEFAULT_RATING_SCALE } from "@/lib/schemas/rating-scale";
 import type { ReportClaim, ReportModel } from "./report-model";
 import { claimUrl, isWebUrl } from "./report-model";
@@ -56,7 +65,8 @@ const day = (iso: string) => iso.slice(0, 10);
 const isDay = (d: string | null | undefined): d is string => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d);
 
 /** The public wording of a verdict: the team's, else the default label. */
-export const verdictLabel = (m: Pick<ReportModel, "team">, c: Pick<ReportClaim, "verdict">) => m.team.verdictLabels?.[c.verdict] ?? VERDICT_LABELS[c.verdict];
+export const verdictLabel = (m: Pick<ReportModel, "team">, c: Pick<ReportClaim, "verdict">) =>
+  m.team.verdictLabels?.[c.verdict] ?? VERDICT_LABELS[c.verdict];
 
 /**
  * Builds the ClaimReview array of `m`.
@@ -69,21 +79,24 @@ export const verdictLabel = (m: Pick<ReportModel, "team">, c: Pick<ReportClaim, 
  */
 export function buildClaimReview(m: ReportModel): WithContext<ClaimReview>[] {
   const article = newsArticle(m);
-  return m.claims.filter((c) => !needsReReview(c)).map((c): WithContext<ClaimReview> => {
-    const node: WithContext<ClaimReview> = {
-      "@context": "https://schema.org",
-      "@type": "ClaimReview",
-      url: claimUrl(m, c.number),
-      claimReviewed: shortStatement(c.exact),
-      reviewRating: rating(m, c),
-      author: author(m),
-      datePublished: reviewDate(m, c),
-      itemReviewed: claim(m, c, article),
-    };
-    const modified = m.publication && day(m.publication.changedAt) !== day(m.publication.publishedAt) ? day(m.publication.changedAt) : null;
-    if (modified) node.dateModified = modified;
-    return node;
-  });
+  return m.claims
+    .filter((c) => !needsReReview(c))
+    .map((c): WithContext<ClaimReview> => {
+      const node: WithContext<ClaimReview> = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        url: claimUrl(m, c.number),
+        claimReviewed: shortStatement(c.exact),
+        reviewRating: rating(m, c),
+        author: author(m),
+        datePublished: reviewDate(m, c),
+        itemReviewed: claim(m, c, article),
+      };
+      const modified =
+        m.publication && day(m.publication.changedAt) !== day(m.publication.publishedAt) ? day(m.publication.changedAt) : null;
+      if (modified) node.dateModified = modified;
+      return node;
+    });
 }
 
 /** The verdict in words (alternateName, name) and, where the team's scale gives it one, as a number. */
@@ -125,7 +138,11 @@ const reviewDate = (m: ReportModel, c: ReportClaim) => day(m.publication?.publis
 function claim(m: ReportModel, c: ReportClaim, article: NewsArticleLeaf): ClaimLeaf {
   const node: ClaimLeaf = { "@type": "Claim", appearance: article, firstAppearance: firstAppearance(c) ?? article };
   const speaker = c.speaker?.trim();
-  if (speaker) node.author = speakerType(speaker) === "Organization" ? ({ "@type": "Organization", name: speaker } satisfies OrganizationLeaf) : ({ "@type": "Person", name: speaker } satisfies PersonLeaf);
+  if (speaker)
+    node.author =
+      speakerType(speaker) === "Organization"
+        ? ({ "@type": "Organization", name: speaker } satisfies OrganizationLeaf)
+        : ({ "@type": "Person", name: speaker } satisfies PersonLeaf);
   const date = isDay(c.firstAppearance?.date) ? c.firstAppearance.date : m.article.publishedDate;
   if (isDay(date)) node.datePublished = date;
   return node;

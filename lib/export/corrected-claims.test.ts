@@ -24,22 +24,30 @@ describe("reports of claims a correction changed after the check", () => {
     expect(html).toContain(`<mark id="claim-2" class="claim v-disputed" data-claim="2">The alliance has 30 members</mark>`);
     expect(html).not.toContain(`data-claim="4"`);
     // The orphan's quote carries the anchor that ClaimReview and CSV links use.
-    expect(html).toContain(`<blockquote id="claim-4">${GONE}</blockquote><p class="anchor-note">${NOTE} A correction removed or rewrote these words`);
-    expect(html).toContain(`<blockquote>The alliance has 30 members</blockquote><p class="anchor-note">${NOTE} A correction edited these words`);
+    expect(html).toContain(
+      `<blockquote id="claim-4">${GONE}</blockquote><p class="anchor-note">${NOTE} A correction removed or rewrote these words`,
+    );
+    expect(html).toContain(
+      `<blockquote>The alliance has 30 members</blockquote><p class="anchor-note">${NOTE} A correction edited these words`,
+    );
     expect(html.match(/class="anchor-note"/g)).toHaveLength(2);
     expect(html).toMatch(/<th scope="row">Text changed after the check<\/th><td>2 \(needs re-review\)<\/td>/);
   });
 
   it("HTML: a report with no changed claim has no note and no count", () => {
     const html = buildHtml(makeReportModel());
-    expect(html).not.toContain("anchor-note\"");
+    expect(html).not.toContain('anchor-note"');
     expect(html).not.toContain("needs re-review");
   });
 
   it("Markdown: the note follows the quote, the orphan has no mark in the text", () => {
     const md = buildMarkdown(m);
-    expect(md).toContain(`> The alliance has 30 members\n\n**${NOTE} A correction edited these words: the quote is the corrected text, the verdict was given on the earlier wording.**`);
-    expect(md).toContain(`### <a id="claim-4"></a>4. Unsourced\n\n> NATO wants “a new Cold War” in Asia\n\n**${NOTE} A correction removed or rewrote these words`);
+    expect(md).toContain(
+      `> The alliance has 30 members\n\n**${NOTE} A correction edited these words: the quote is the corrected text, the verdict was given on the earlier wording.**`,
+    );
+    expect(md).toContain(
+      `### <a id="claim-4"></a>4. Unsourced\n\n> NATO wants “a new Cold War” in Asia\n\n**${NOTE} A correction removed or rewrote these words`,
+    );
     expect(md).not.toContain("(#claim-4)");
     expect(md).toContain("| Text changed after the check | 2 \\(needs re-review\\) |");
   });
@@ -55,15 +63,23 @@ describe("reports of claims a correction changed after the check", () => {
 
   it("ClaimReview leaves out drifted and orphaned claims; their numbers stay those of the report", () => {
     const reviews = buildClaimReview(m);
-    expect(reviews.map((r) => (r as { claimReviewed: string }).claimReviewed)).toEqual(["arrived in Seoul on Sunday, January 29", "President Yoon Suk-yeol (윤석열)"]);
-    expect(reviews.map((r) => (r as { url: string }).url)).toEqual([expect.stringMatching(/#claim-1$/), expect.stringMatching(/#claim-3$/)]);
+    expect(reviews.map((r) => (r as { claimReviewed: string }).claimReviewed)).toEqual([
+      "arrived in Seoul on Sunday, January 29",
+      "President Yoon Suk-yeol (윤석열)",
+    ]);
+    expect(reviews.map((r) => (r as { url: string }).url)).toEqual([
+      expect.stringMatching(/#claim-1$/),
+      expect.stringMatching(/#claim-3$/),
+    ]);
   });
 
   it("W3C keeps both, marked; the orphan has only its quote as checked, and every annotation still passes the MUSTs", () => {
     const items = (buildW3c(m) as { first: { items: Record<string, any>[] } }).first.items;
     expect(items.map((a) => a.anchorState)).toEqual([undefined, "drifted", undefined, "orphaned"]);
     // The prefix as checked, cut to its last 32 UTF-16 units.
-    expect(items[3]!.target.selector).toEqual([{ type: "TextQuoteSelector", exact: GONE, prefix: "members, the article claims, and ".slice(-32), suffix: "." }]);
+    expect(items[3]!.target.selector).toEqual([
+      { type: "TextQuoteSelector", exact: GONE, prefix: "members, the article claims, and ".slice(-32), suffix: "." },
+    ]);
     expect(items[1]!.target.selector.map((s: { type: string }) => s.type)).toEqual(["TextQuoteSelector", "TextPositionSelector"]);
     expect((buildW3c(m) as { "@context": [string, Record<string, string>] })["@context"][1].anchorState).toBe("cd:anchorState");
     for (const item of items) expect(checkAnnotation(item).failed).toEqual([]);
@@ -73,11 +89,19 @@ describe("reports of claims a correction changed after the check", () => {
     const base = makeRoundReportModel();
     const moved: ReportModel = { ...base, version: { ...base.version, number: 3 }, round: { ...base.round!, reviewedVersion: 2 } };
     const facts = Object.fromEntries(reportFacts(moved));
-    expect(facts["Reviewed version"]).toBe("The round reviewed version 2. A correction has since moved its claims, so they are shown on version 3.");
-    expect(buildHtml(moved)).toContain("The round reviewed version 2. A correction has since moved its claims, so they are shown on version 3.");
-    expect(buildMarkdown(moved)).toContain("| Reviewed version | The round reviewed version 2. A correction has since moved its claims, so they are shown on version 3. |");
+    expect(facts["Reviewed version"]).toBe(
+      "The round reviewed version 2. A correction has since moved its claims, so they are shown on version 3.",
+    );
+    expect(buildHtml(moved)).toContain(
+      "The round reviewed version 2. A correction has since moved its claims, so they are shown on version 3.",
+    );
+    expect(buildMarkdown(moved)).toContain(
+      "| Reviewed version | The round reviewed version 2. A correction has since moved its claims, so they are shown on version 3. |",
+    );
     // Shown on the version it reviewed: nothing to say.
-    expect(Object.fromEntries(reportFacts({ ...base, round: { ...base.round!, reviewedVersion: 1 } }))).not.toHaveProperty("Reviewed version");
+    expect(Object.fromEntries(reportFacts({ ...base, round: { ...base.round!, reviewedVersion: 1 } }))).not.toHaveProperty(
+      "Reviewed version",
+    );
     expect(Object.fromEntries(summaryFacts(base))).not.toHaveProperty("Text changed after the check");
   });
 
@@ -91,7 +115,8 @@ describe("reports of claims a correction changed after the check", () => {
         { number: 3, createdAt: "2026-12-02T10:00:00.000Z", reason: null },
       ],
     };
-    const LINE = "version 2 (1 Dec 2026, 09:30 UTC): “The visit began on Sunday, not Monday.”; version 3 (2 Dec 2026, 10:00 UTC): no reason given";
+    const LINE =
+      "version 2 (1 Dec 2026, 09:30 UTC): “The visit began on Sunday, not Monday.”; version 3 (2 Dec 2026, 10:00 UTC): no reason given";
 
     it("are listed in every human-readable format, each with its version and date", async () => {
       expect(Object.fromEntries(reportFacts(corrected)).Corrections).toBe(LINE);
@@ -101,7 +126,11 @@ describe("reports of claims a correction changed after the check", () => {
     });
 
     it("say how many earlier corrections a long list leaves out; a first version has none", () => {
-      const many: ReportModel = { ...corrected, version: { ...base.version, number: 30 }, corrections: [{ number: 11, createdAt: "2026-12-02T10:00:00.000Z", reason: "Typo." }] };
+      const many: ReportModel = {
+        ...corrected,
+        version: { ...base.version, number: 30 },
+        corrections: [{ number: 11, createdAt: "2026-12-02T10:00:00.000Z", reason: "Typo." }],
+      };
       expect(Object.fromEntries(reportFacts(many)).Corrections).toBe("9 earlier not listed; version 11 (2 Dec 2026, 10:00 UTC): “Typo.”");
       expect(Object.fromEntries(reportFacts(base))).not.toHaveProperty("Corrections");
     });

@@ -18,7 +18,9 @@ describe("CSV report", () => {
     expect(rows[2]![col("claim_text")]).toBe("“It’s a historic visit,” said a café owner");
     expect(rows[2]![col("reviewer_verdicts")]).toBe("Riya Reviewer: Unsourced\nRafael Reviewer: Disputed");
     expect(rows[3]![col("verdict")]).toBe("Disputed");
-    expect(rows.slice(1).map((r) => r[col("claim_url")])).toEqual(m.claims.map((c) => expect.stringMatching(new RegExp(`#claim-${c.number}$`))));
+    expect(rows.slice(1).map((r) => r[col("claim_url")])).toEqual(
+      m.claims.map((c) => expect.stringMatching(new RegExp(`#claim-${c.number}$`))),
+    );
     expect(csv).toContain('"arrived in Seoul on Sunday, January 29"');
   });
 
@@ -30,7 +32,7 @@ describe("CSV report", () => {
   });
 
   it("neutralizes cells a spreadsheet would run as formulas", () => {
-    for (const bad of ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]) expect(neutralizeCell(bad)).toBe(`'${bad}`);
+    for (const bad of ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]) expect(neutralizeCell(bad)).toBe(`'${bad}`);
     expect(neutralizeCell("Fine – text")).toBe("Fine – text");
     const m = makeReportModel({
       text: "=1+2 is a formula.\n@mention here.",
@@ -38,24 +40,34 @@ describe("CSV report", () => {
         { exact: "=1+2 is a formula", verdict: "verified", rationaleText: "-cmd|' /C calc'!A0" },
         { exact: "@mention here", verdict: "unsourced", evidence: [evidence({ title: "+danger", url: null })] },
       ],
-      over: { article: { ...makeReportModel().article, title: "=IMPORTXML(\"http://evil\")" } },
+      over: { article: { ...makeReportModel().article, title: '=IMPORTXML("http://evil")' } },
     });
     const rows = parseCsv(buildCsv(m)).slice(1);
     const cells = rows.flat();
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     expect(rows[0]![6]).toBe("'=1+2 is a formula");
     expect(rows[0]![8]).toBe("'-cmd|' /C calc'!A0");
-    expect(rows[1]![2]).toBe("'=IMPORTXML(\"http://evil\")");
+    expect(rows[1]![2]).toBe('\'=IMPORTXML("http://evil")');
     expect(rows[1]![9]).toMatch(/^'\+danger · /);
   });
 
   it("toCsv quotes a two-line, quoted title as RFC 4180 says (the team ZIP's index uses it)", () => {
     const title = 'The “visit”\nand "the members", counted';
-    const csv = toCsv([["folder", "title", "claims"], ["001-visit-v1", title, 3], ["002-x-v1", "=cmd()", 0]]);
+    const csv = toCsv([
+      ["folder", "title", "claims"],
+      ["001-visit-v1", title, 3],
+      ["002-x-v1", "=cmd()", 0],
+    ]);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv).toContain('"The “visit”\nand ""the members"", counted"');
-    expect(parseCsv(csv)).toEqual([["folder", "title", "claims"], ["001-visit-v1", title, "3"], ["002-x-v1", "'=cmd()", "0"]]);
+    expect(parseCsv(csv)).toEqual([
+      ["folder", "title", "claims"],
+      ["001-visit-v1", title, "3"],
+      ["002-x-v1", "'=cmd()", "0"],
+    ]);
     // The control: csv-stringify with only CRLF records leaves the lone LF bare, which a strict reader refuses.
-    expect(() => parseCsv(stringify([["title"], ["Line one\nline two"]], { record_delimiter: "windows" }))).toThrow(/unquoted field holds "\\n"/);
+    expect(() => parseCsv(stringify([["title"], ["Line one\nline two"]], { record_delimiter: "windows" }))).toThrow(
+      /unquoted field holds "\\n"/,
+    );
   });
 });

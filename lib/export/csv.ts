@@ -19,8 +19,23 @@ import { claimUrl, reportTitle } from "./report-model";
 import { CLUSTER_KIND_LABELS, VERDICT_LABELS, evidenceLine, isPlaced } from "./report-text";
 
 export const CSV_COLUMNS = [
-  "claim", "article_id", "article_title", "article_version", "start", "end", "claim_text", "verdict", "rationale",
-  "evidence", "evidence_urls", "reviewer_verdicts", "disagreement", "decided_by", "decided_at", "decision_rationale", "claim_url",
+  "claim",
+  "article_id",
+  "article_title",
+  "article_version",
+  "start",
+  "end",
+  "claim_text",
+  "verdict",
+  "rationale",
+  "evidence",
+  "evidence_urls",
+  "reviewer_verdicts",
+  "disagreement",
+  "decided_by",
+  "decided_at",
+  "decision_rationale",
+  "claim_url",
   "anchor_state",
 ] as const;
 
@@ -58,7 +73,10 @@ function row(m: ReportModel, c: ReportClaim): (string | number)[] {
     VERDICT_LABELS[c.verdict],
     c.rationaleText,
     c.evidence.map(evidenceLine).join("\n"),
-    c.evidence.map((e) => e.url ?? "").filter(Boolean).join("\n"),
+    c.evidence
+      .map((e) => e.url ?? "")
+      .filter(Boolean)
+      .join("\n"),
     c.reviews.map((r) => `${r.reviewer.name}: ${VERDICT_LABELS[r.verdict]}`).join("\n"),
     c.cluster ? CLUSTER_KIND_LABELS[c.cluster.kind] : "",
     c.decision?.by.name ?? "",

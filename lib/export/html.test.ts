@@ -23,17 +23,25 @@ describe("HTML report", () => {
     expect(JSON.parse(blocks[0]![1]!)).toEqual(buildClaimReview(model));
     expect(html).not.toContain("Published at");
     const published = buildHtml(makeReportModel({ over: { publishedUrl: "https://news.example/checks/visit" } }));
-    expect(published).toContain(`<dt>Published at</dt><dd><a href="https://news.example/checks/visit" rel="noopener noreferrer nofollow">https://news.example/checks/visit</a></dd>`);
+    expect(published).toContain(
+      `<dt>Published at</dt><dd><a href="https://news.example/checks/visit" rel="noopener noreferrer nofollow">https://news.example/checks/visit</a></dd>`,
+    );
     expect(published).toContain(`<link rel="canonical" href="https://news.example/checks/visit">`);
     const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(published)![1]!) as { url: string }[];
-    expect(ld.map((r) => r.url)).toEqual(model.claims.filter((c) => c.anchorState === "anchored").map((c) => `https://news.example/checks/visit#claim-${c.number}`));
+    expect(ld.map((r) => r.url)).toEqual(
+      model.claims.filter((c) => c.anchorState === "anchored").map((c) => `https://news.example/checks/visit#claim-${c.number}`),
+    );
   });
 
   it("keeps user text inside the JSON-LD block from closing it", () => {
-    const m = makeReportModel({ claims: [{ exact: "arrived in Seoul", verdict: "disputed", speaker: "</script><script>alert(1)</script>" }] });
+    const m = makeReportModel({
+      claims: [{ exact: "arrived in Seoul", verdict: "disputed", speaker: "</script><script>alert(1)</script>" }],
+    });
     const out = buildHtml(m);
     expect(out.match(/<script/g)).toHaveLength(1);
-    const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(out)![1]!) as { itemReviewed: { author: { name: string } } }[];
+    const ld = JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(out)![1]!) as {
+      itemReviewed: { author: { name: string } };
+    }[];
     expect(ld[0]!.itemReviewed.author.name).toBe("</script><script>alert(1)</script>");
   });
 
@@ -47,10 +55,29 @@ describe("HTML report", () => {
   });
 
   it("has the claims table, summary counts, agreement, team, reviewers, dates and version", () => {
-    for (const s of ["Verified", "Disputed", "Unsourced", "Demo Desk", "Riya Reviewer", "Rafael Reviewer", "Same verdict", "0 of 1 (0%)", "Article version", "30 Jan 2023", "Reviewers disagreed on the verdict", "Decided by Eddie Editor", "<p>Nobody is named.</p>", "Finland joins NATO", "since deleted from the library", "It is not a truth value"]) {
+    for (const s of [
+      "Verified",
+      "Disputed",
+      "Unsourced",
+      "Demo Desk",
+      "Riya Reviewer",
+      "Rafael Reviewer",
+      "Same verdict",
+      "0 of 1 (0%)",
+      "Article version",
+      "30 Jan 2023",
+      "Reviewers disagreed on the verdict",
+      "Decided by Eddie Editor",
+      "<p>Nobody is named.</p>",
+      "Finland joins NATO",
+      "since deleted from the library",
+      "It is not a truth value",
+    ]) {
       expect(html).toContain(s);
     }
-    expect(html).toContain(`<a href="https://www.nato.int/cps/en/natohq/news_211000.htm" rel="noopener noreferrer nofollow">NATO press release</a>`);
+    expect(html).toContain(
+      `<a href="https://www.nato.int/cps/en/natohq/news_211000.htm" rel="noopener noreferrer nofollow">NATO press release</a>`,
+    );
   });
 
   it("lists a round's clusters rejected as not a claim in their own section, outside the claims table, escaped", () => {
@@ -58,8 +85,12 @@ describe("HTML report", () => {
     const section = out.slice(out.indexOf(`<section id="rejected"`), out.indexOf("</section>", out.indexOf(`<section id="rejected"`)));
     expect(section).toContain(`<h2 id="rejected-h">Rejected as not a claim</h2>`);
     expect(section).toContain(`<article class="rejection" id="cluster-3">\n<h3>Cluster 3 · Marked by one reviewer</h3>`);
-    expect(section).toContain(`<li><blockquote>a &lt;b&gt;crowded&lt;/b&gt; café &amp; bar</blockquote>Rafael Reviewer marked it <span class="verdict v-unsourced">Unsourced</span>: Who says so?</li>`);
-    expect(section).toContain(`<p>Rejected by Eddie Editor on 22 Nov 2026, 15:05 UTC</p>\n<div class="rationale"><p>A description of the scene, not a checkable statement.</p></div>`);
+    expect(section).toContain(
+      `<li><blockquote>a &lt;b&gt;crowded&lt;/b&gt; café &amp; bar</blockquote>Rafael Reviewer marked it <span class="verdict v-unsourced">Unsourced</span>: Who says so?</li>`,
+    );
+    expect(section).toContain(
+      `<p>Rejected by Eddie Editor on 22 Nov 2026, 15:05 UTC</p>\n<div class="rationale"><p>A description of the scene, not a checkable statement.</p></div>`,
+    );
     const claims = out.slice(out.indexOf(`<section id="claims"`), out.indexOf(`<section id="rejected"`));
     expect(claims).not.toContain("crowded");
     expect(out.indexOf(`<section id="rejected"`)).toBeGreaterThan(out.indexOf(`<section id="claims"`));
@@ -68,8 +99,18 @@ describe("HTML report", () => {
 
   it("escapes every user string and keeps only sanitized rationale HTML", () => {
     const m = makeReportModel({
-      claims: [{ exact: "arrived in Seoul", verdict: "disputed", rationaleHtml: sanitizeRichText(`<p>See ${PAYLOAD}</p>`), evidence: [evidence({ title: PAYLOAD, url: "javascript:alert(1)", publisher: `"><b>pub</b>` })] }],
-      over: { team: { id: "t", name: `<i>Desk</i>` }, article: { ...model.article, title: PAYLOAD, url: `https://x.test/"onmouseover="alert(1)` } },
+      claims: [
+        {
+          exact: "arrived in Seoul",
+          verdict: "disputed",
+          rationaleHtml: sanitizeRichText(`<p>See ${PAYLOAD}</p>`),
+          evidence: [evidence({ title: PAYLOAD, url: "javascript:alert(1)", publisher: `"><b>pub</b>` })],
+        },
+      ],
+      over: {
+        team: { id: "t", name: `<i>Desk</i>` },
+        article: { ...model.article, title: PAYLOAD, url: `https://x.test/"onmouseover="alert(1)` },
+      },
     });
     const out = buildHtml(m);
     expect(out.replace(/<script type="application\/ld\+json">[^<]*<\/script>/, "")).not.toMatch(/<script|<img|onerror="|<i>Desk|<b>pub/);
@@ -80,7 +121,15 @@ describe("HTML report", () => {
   });
 
   it("nests the marks of overlapping claims", () => {
-    const m = makeReportModel({ text: "Alpha beta gamma", claims: [{ exact: "Alpha beta", verdict: "verified" }, { exact: "beta gamma", verdict: "disputed" }] });
-    expect(buildHtml(m)).toContain(`<mark class="claim v-verified" data-claim="1"><mark id="claim-2" class="claim v-disputed" data-claim="2">beta</mark></mark><sup class="ref"><a href="#row-1">1</a></sup>`);
+    const m = makeReportModel({
+      text: "Alpha beta gamma",
+      claims: [
+        { exact: "Alpha beta", verdict: "verified" },
+        { exact: "beta gamma", verdict: "disputed" },
+      ],
+    });
+    expect(buildHtml(m)).toContain(
+      `<mark class="claim v-verified" data-claim="1"><mark id="claim-2" class="claim v-disputed" data-claim="2">beta</mark></mark><sup class="ref"><a href="#row-1">1</a></sup>`,
+    );
   });
 });

@@ -8,8 +8,20 @@ import type { ReportClaim, ReportModel, ReportRejection } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
 import {
-  NO_RATIONALE, REJECTED_HEADING, REJECTED_INTRO, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceDetails, rejectedReviewLine, rejectionDecisionLine,
-  rejectionTitle, reportFacts, reviewsLine, summaryFacts,
+  NO_RATIONALE,
+  REJECTED_HEADING,
+  REJECTED_INTRO,
+  UNSOURCED_NOTE,
+  VERDICT_LABELS,
+  anchorNote,
+  decisionLine,
+  evidenceDetails,
+  rejectedReviewLine,
+  rejectionDecisionLine,
+  rejectionTitle,
+  reportFacts,
+  reviewsLine,
+  summaryFacts,
 } from "./report-text";
 
 /** Escapes the inline Markdown metacharacters (emphasis, code, links, images, raw HTML, entities, tables). */

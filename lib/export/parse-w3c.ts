@@ -11,8 +11,15 @@ import { isWebUrl } from "./report-model";
 
 /** Why an annotation was not imported. */
 export type ImportProblemReason =
-  | "not-an-annotation" | "no-text-target" | "no-quote" | "no-verdict" | "conflicting-verdicts"
-  | "quote-not-found" | "ambiguous" | "invalid-span" | "duplicate";
+  | "not-an-annotation"
+  | "no-text-target"
+  | "no-quote"
+  | "no-verdict"
+  | "conflicting-verdicts"
+  | "quote-not-found"
+  | "ambiguous"
+  | "invalid-span"
+  | "duplicate";
 
 export type ImportProblem = { index: number; id: string | null; reason: ImportProblemReason; message: string };
 
@@ -58,19 +65,35 @@ export function annotationsIn(input: unknown): unknown[] | null {
   return null;
 }
 
-const VERDICT_WORDS = new Map<string, Verdict>(VERDICTS.flatMap((v) => [[v, v], [VERDICT_LABELS[v].toLowerCase(), v]] as [string, Verdict][]));
+const VERDICT_WORDS = new Map<string, Verdict>(
+  VERDICTS.flatMap(
+    (v) =>
+      [
+        [v, v],
+        [VERDICT_LABELS[v].toLowerCase(), v],
+      ] as [string, Verdict][],
+  ),
+);
 
 const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const textToHtml = (s: string) => s.split(/\n{2,}/).map((p) => `<p>${escapeText(p).replace(/\n/g, "<br>")}</p>`).join("");
+const textToHtml = (s: string) =>
+  s
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeText(p).replace(/\n/g, "<br>")}</p>`)
+    .join("");
 
 /** Reads one annotation, or says why it cannot be imported. */
 export function parseAnnotation(raw: unknown, index: number): ParsedAnnotation | ImportProblem {
   const id = isObject(raw) ? str(raw.id ?? raw["@id"]) : null;
   const problem = (reason: ImportProblemReason, message: string): ImportProblem => ({ index, id, reason, message });
-  if (!isObject(raw) || !hasType(raw, "Annotation")) return problem("not-an-annotation", "This item is not a W3C Annotation (its type is not \"Annotation\").");
+  if (!isObject(raw) || !hasType(raw, "Annotation"))
+    return problem("not-an-annotation", 'This item is not a W3C Annotation (its type is not "Annotation").');
 
-  const selectors = asArray(raw.target).filter(isObject).flatMap((t) => asArray(t.selector).filter(isObject));
-  if (selectors.length === 0) return problem("no-text-target", "The annotation has no selector: it targets a whole resource, not a span of text.");
+  const selectors = asArray(raw.target)
+    .filter(isObject)
+    .flatMap((t) => asArray(t.selector).filter(isObject));
+  if (selectors.length === 0)
+    return problem("no-text-target", "The annotation has no selector: it targets a whole resource, not a span of text.");
   const quote = selectors.find((s) => hasType(s, "TextQuoteSelector") && typeof s.exact === "string");
   if (!quote) return problem("no-quote", "The annotation has no TextQuoteSelector, so its span cannot be checked against this article.");
   const position = selectors.find((s) => hasType(s, "TextPositionSelector") && Number.isInteger(s.start) && Number.isInteger(s.end));
@@ -93,8 +116,10 @@ export function parseAnnotation(raw: unknown, index: number): ParsedAnnotation |
       if (link) evidence.push(link);
     }
   }
-  if (verdicts.size === 0) return problem("no-verdict", "The annotation has no verdict tag (a tagging body of Verified, Disputed or Unsourced).");
-  if (verdicts.size > 1) return problem("conflicting-verdicts", `The annotation has more than one verdict tag (${[...verdicts].join(", ")}).`);
+  if (verdicts.size === 0)
+    return problem("no-verdict", "The annotation has no verdict tag (a tagging body of Verified, Disputed or Unsourced).");
+  if (verdicts.size > 1)
+    return problem("conflicting-verdicts", `The annotation has more than one verdict tag (${[...verdicts].join(", ")}).`);
   return {
     index,
     id,

@@ -54,7 +54,14 @@ export function parsedFont(key: string, data: Buffer): ParsedFont {
 }
 
 /** The fallback font shipped with the project. pdfkit embeds only the glyphs a report uses. */
-export const DEFAULT_FALLBACK_FONT = path.join(process.cwd(), "node_modules", "@expo-google-fonts", "noto-sans-kr", "400Regular", "NotoSansKR_400Regular.ttf");
+export const DEFAULT_FALLBACK_FONT = path.join(
+  process.cwd(),
+  "node_modules",
+  "@expo-google-fonts",
+  "noto-sans-kr",
+  "400Regular",
+  "NotoSansKR_400Regular.ttf",
+);
 
 /** The fallback font file for PDF reports: CLAIMDESK_PDF_FALLBACK_FONT, else the shipped Noto Sans KR. */
 export function pdfFallbackFont(): string {
@@ -79,7 +86,9 @@ export function fallbackFontData(file: string): Buffer | null {
     // Parsing it now, as the report will, tells a usable font from a bad file.
     parsedFont(`fallback:${file}`, data);
   } catch (error) {
-    console.warn(`CLAIMDESK_PDF_FALLBACK_FONT is not usable (${file}): ${(error as Error).message}. PDF reports print ${MISSING_GLYPH} for characters DejaVu Sans lacks.`);
+    console.warn(
+      `CLAIMDESK_PDF_FALLBACK_FONT is not usable (${file}): ${(error as Error).message}. PDF reports print ${MISSING_GLYPH} for characters DejaVu Sans lacks.`,
+    );
     data = null;
   }
   fallbacks.set(file, data);

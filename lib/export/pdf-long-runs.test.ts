@@ -4,7 +4,8 @@ import { makeReportModel } from "@/tests/fixtures/report-model";
 import { pdfTextItems } from "@/tests/support/pdf-text";
 
 /** A deterministic run of `n` letters and digits without a break opportunity. */
-const unbroken = (n: number) => Array.from({ length: n }, (_, i) => "abcdefghijklmnopqrstuvwxyz0123456789"[(i * 7 + (i >> 5)) % 36]).join("");
+const unbroken = (n: number) =>
+  Array.from({ length: n }, (_, i) => "abcdefghijklmnopqrstuvwxyz0123456789"[(i * 7 + (i >> 5)) % 36]).join("");
 
 describe("PDF report of text without spaces", () => {
   it("lays out a 200,000-character run in linear time, every character printed, within the page margins", async () => {
@@ -18,7 +19,10 @@ describe("PDF report of text without spaces", () => {
     const { items, pageWidth } = await pdfTextItems(pdf);
     const body = items.filter((i) => !/^Page \d+ of \d+$/.test(i.str));
     // The run comes back whole from the annotated text (lines joined), and no line leaves the 56 pt margins.
-    const printed = body.map((i) => i.str).join("").replace(/\s+/g, "");
+    const printed = body
+      .map((i) => i.str)
+      .join("")
+      .replace(/\s+/g, "");
     // (A boolean: a failing toContain would print 200,000 characters.)
     expect(printed.includes(`Before[1]${run}after.`)).toBe(true);
     for (const item of body) {

@@ -44,7 +44,8 @@ describe("PDF report", () => {
       const [latin] = c.exact.split(HANGUL);
       // Latin-script claims in full, right after their number and verdict; the Korean one as far as its script allows.
       expect(text, `claim ${c.number}`).toContain(`${c.number}. ${LABEL[c.verdict]} ${flat(latin!)}`);
-      if (!HANGUL.test(c.exact)) expect(text).toContain(`${c.number}. ${LABEL[c.verdict]} ${flat(c.exact)} Rationale: ${c.rationaleText || "None given"}`);
+      if (!HANGUL.test(c.exact))
+        expect(text).toContain(`${c.number}. ${LABEL[c.verdict]} ${flat(c.exact)} Rationale: ${c.rationaleText || "None given"}`);
     }
     expect(text).toContain("2. Unsourced “It’s a historic visit,” said a café owner");
     for (const e of model.claims.flatMap((c) => c.evidence)) expect(text).toContain(`Evidence: ${e.title} · `);
@@ -66,8 +67,12 @@ describe("PDF report", () => {
     expect(text).toContain("Team: Demo Desk");
     expect(text).toContain("Article version: 1, captured 19 Nov 2026, 08:00 UTC (SHA-256 abababababab…)");
     expect(text).toContain("Reviewers: Eddie Editor, Riya Reviewer, Rafael Reviewer");
-    expect(text).toContain("Review round: adjudicated; adjudicator Eddie Editor; opened 20 Nov 2026, 08:00 UTC, revealed 21 Nov 2026, 16:45 UTC, adjudicated 22 Nov 2026, 15:00 UTC");
-    expect(text).toContain("Decided by adjudication: 1 Reviewer disagreements: 1 Same verdict: 0 of 1 (0%) Same span: 1 of 1 (100%) Krippendorff’s alpha (verdicts): 0.42 Span overlap F1: 0.87");
+    expect(text).toContain(
+      "Review round: adjudicated; adjudicator Eddie Editor; opened 20 Nov 2026, 08:00 UTC, revealed 21 Nov 2026, 16:45 UTC, adjudicated 22 Nov 2026, 15:00 UTC",
+    );
+    expect(text).toContain(
+      "Decided by adjudication: 1 Reviewer disagreements: 1 Same verdict: 0 of 1 (0%) Same span: 1 of 1 (100%) Krippendorff’s alpha (verdicts): 0.42 Span overlap F1: 0.87",
+    );
     expect(text).toContain(
       "2. Unsourced “It’s a historic visit,” said a café owner Rationale: No name given. Evidence: None Reviewers: Riya Reviewer: Unsourced; Rafael Reviewer: Disputed " +
         "Disagreement and decision: Reviewers disagreed on the verdict — decided by Eddie Editor on 22 Nov 2026, 15:00 UTC — Nobody is named.",
@@ -134,14 +139,27 @@ describe("PDF report", () => {
 
   it("notes claims a correction changed after the check under their quote, and counts them", async () => {
     const text = await pdfText(await buildPdf(makeCorrectedReportModel()));
-    expect(text).toContain("2. Disputed The alliance has 30 members Text changed after the check: needs re-review. A correction edited these words: the quote is the corrected text, the verdict was given on the earlier wording. Rationale:");
-    expect(text).toContain(`4. Unsourced ${ORPHAN_QUOTE} Text changed after the check: needs re-review. A correction removed or rewrote these words, so they are not marked in the text: the quote is the text as checked.`);
+    expect(text).toContain(
+      "2. Disputed The alliance has 30 members Text changed after the check: needs re-review. A correction edited these words: the quote is the corrected text, the verdict was given on the earlier wording. Rationale:",
+    );
+    expect(text).toContain(
+      `4. Unsourced ${ORPHAN_QUOTE} Text changed after the check: needs re-review. A correction removed or rewrote these words, so they are not marked in the text: the quote is the text as checked.`,
+    );
     expect(text).toContain("Text changed after the check: 2 (needs re-review)");
     expect(await pdfText(await buildPdf(makeReportModel()))).not.toContain("needs re-review");
   });
 
   it("prints user text as text, markup and all", async () => {
-    const model = makeReportModel({ claims: [{ exact: "arrived in Seoul", verdict: "disputed", rationaleText: "<script>alert(1)</script>", evidence: [evidence({ title: "<b>x</b>" })] }] });
+    const model = makeReportModel({
+      claims: [
+        {
+          exact: "arrived in Seoul",
+          verdict: "disputed",
+          rationaleText: "<script>alert(1)</script>",
+          evidence: [evidence({ title: "<b>x</b>" })],
+        },
+      ],
+    });
     const text = await pdfText(await buildPdf(model));
     expect(text).toContain("Rationale: <script>alert(1)</script>");
     expect(text).toContain("Evidence: <b>x</b> · ");

@@ -12,13 +12,40 @@ import { pdfTextPieces } from "./pdf-text-pieces";
 import { countLaidOut, shareLayoutCaches } from "./pdf-layout-cache";
 import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, fallbackFontData, fontData, parsedFont, type PdfFontName } from "./pdf-fonts";
 import {
-  NO_RATIONALE, REJECTED_HEADING, REJECTED_INTRO, UNSOURCED_NOTE, VERDICT_LABELS, anchorNote, decisionLine, evidenceLine, rejectedReviewLine, rejectionDecisionLine, rejectionTitle,
-  reportFacts, reviewsLine, summaryFacts,
+  NO_RATIONALE,
+  REJECTED_HEADING,
+  REJECTED_INTRO,
+  UNSOURCED_NOTE,
+  VERDICT_LABELS,
+  anchorNote,
+  decisionLine,
+  evidenceLine,
+  rejectedReviewLine,
+  rejectionDecisionLine,
+  rejectionTitle,
+  reportFacts,
+  reviewsLine,
+  summaryFacts,
 } from "./report-text";
 
-const COLORS = { ink: "#1d1f23", muted: "#5d636d", verified: "#1e7a3c", disputed: "#b3261e", unsourced: "#9a6400", link: "#1a56db" } as const;
+const COLORS = {
+  ink: "#1d1f23",
+  muted: "#5d636d",
+  verified: "#1e7a3c",
+  disputed: "#b3261e",
+  unsourced: "#9a6400",
+  link: "#1a56db",
+} as const;
 
-type Style = { font?: PdfFontName; size?: number; color?: string; continued?: boolean; underline?: boolean; link?: string | null; indent?: number };
+type Style = {
+  font?: PdfFontName;
+  size?: number;
+  color?: string;
+  continued?: boolean;
+  underline?: boolean;
+  link?: string | null;
+  indent?: number;
+};
 
 export type PdfOptions = {
   /** A TTF/OTF path for characters DejaVu Sans lacks (Hangul, CJK); ignored, with a log line, when it cannot be used. */
@@ -38,14 +65,26 @@ class PdfWriter {
   constructor(opts: PdfOptions) {
     // No default font: pdfkit would load Helvetica, and a default given by path is cached under the path,
     // so every later switch to the same file by name would re-read and re-parse it (seconds per report).
-    this.doc = new PDFDocument({ size: "A4", margins: { top: 56, bottom: 56, left: 56, right: 56 }, bufferPages: true, font: null as unknown as string, autoFirstPage: true });
+    this.doc = new PDFDocument({
+      size: "A4",
+      margins: { top: 56, bottom: 56, left: 56, right: 56 },
+      bufferPages: true,
+      font: null as unknown as string,
+      autoFirstPage: true,
+    });
     // Parsed fonts, not their bytes: pdfkit would parse each font again for every document (pdf-fonts.ts).
-    for (const name of Object.keys(PDF_FONTS) as PdfFontName[]) this.doc.registerFont(name, parsedFont(name, fontData(name)) as unknown as Buffer);
+    for (const name of Object.keys(PDF_FONTS) as PdfFontName[])
+      this.doc.registerFont(name, parsedFont(name, fontData(name)) as unknown as Buffer);
     const fallback = opts.fallbackFont ? fallbackFontData(opts.fallbackFont) : null;
     if (fallback) this.doc.registerFont("fallback", parsedFont(`fallback:${opts.fallbackFont}`, fallback) as unknown as Buffer);
     this.hasFallback = !!fallback;
     // Word layouts are shared by every document (./pdf-layout-cache.ts), per font file.
-    shareLayoutCaches(this.doc, { regular: "regular", bold: "bold", italic: "italic", ...(fallback ? { fallback: `fallback:${opts.fallbackFont}` } : {}) });
+    shareLayoutCaches(this.doc, {
+      regular: "regular",
+      bold: "bold",
+      italic: "italic",
+      ...(fallback ? { fallback: `fallback:${opts.fallbackFont}` } : {}),
+    });
   }
 
   /** Runs of text the main font lacks, split into what the fallback font prints and what it lacks too. */
@@ -66,7 +105,12 @@ class PdfWriter {
     runs.forEach((run, i) => {
       const last = i === runs.length - 1;
       // Explicit values: pdfkit carries any option left undefined over from the previous continued run.
-      const options = { continued: last ? !!style.continued : true, underline: !!style.underline, link: style.link ?? null, indent: style.indent ?? 0 };
+      const options = {
+        continued: last ? !!style.continued : true,
+        underline: !!style.underline,
+        link: style.link ?? null,
+        indent: style.indent ?? 0,
+      };
       if (run.covered) return this.put(font, run.text, options);
       const parts = this.fallbackRuns(run.text);
       parts.forEach((part, j) => {
@@ -152,7 +196,10 @@ export async function buildPdf(m: ReportModel, opts: PdfOptions = {}): Promise<B
 
   if (w.missing > 0) {
     doc.moveDown();
-    w.write(`${w.missing} characters are outside the embedded font (for example Korean) and are shown as ${MISSING_GLYPH}. The HTML report shows the full text.`, { size: 8.5, color: COLORS.muted });
+    w.write(
+      `${w.missing} characters are outside the embedded font (for example Korean) and are shown as ${MISSING_GLYPH}. The HTML report shows the full text.`,
+      { size: 8.5, color: COLORS.muted },
+    );
   }
   pageNumbers(doc);
   doc.end();
@@ -168,7 +215,9 @@ function annotatedText(w: PdfWriter, m: ReportModel) {
       const innermost = s.claims.at(-1);
       const color = innermost !== undefined ? COLORS[verdicts.get(innermost)!] : COLORS.ink;
       w.write(s.text, { size: 10.5, color, underline: innermost !== undefined, continued: !last || s.ends.length > 0 });
-      s.ends.forEach((n, j) => w.write(`[${n}]`, { font: "bold", size: 7, color: COLORS.muted, continued: !last || j < s.ends.length - 1 }));
+      s.ends.forEach((n, j) =>
+        w.write(`[${n}]`, { font: "bold", size: 7, color: COLORS.muted, continued: !last || j < s.ends.length - 1 }),
+      );
     });
     w.doc.moveDown(0.5);
   }
@@ -185,7 +234,8 @@ function claimBlock(w: PdfWriter, c: ReportClaim) {
   doc.moveDown(0.2);
   w.fact("Rationale", c.rationaleText || NO_RATIONALE);
   if (c.evidence.length === 0) w.fact("Evidence", "None");
-  for (const e of c.evidence) w.fact("Evidence", `${evidenceLine(e)}${isWebUrl(e.url) ? ` <${e.url}>` : ""}`, isWebUrl(e.url) ? e.url : null);
+  for (const e of c.evidence)
+    w.fact("Evidence", `${evidenceLine(e)}${isWebUrl(e.url) ? ` <${e.url}>` : ""}`, isWebUrl(e.url) ? e.url : null);
   const reviews = reviewsLine(c);
   if (reviews) w.fact("Reviewers", reviews);
   else if (c.author) w.fact("Marked by", `${c.author.name} (no review round)`);
@@ -212,7 +262,15 @@ function pageNumbers(doc: PDFKit.PDFDocument) {
     const bottom = doc.page.margins.bottom;
     // Writing inside the bottom margin would start a new page; lift it for the footer.
     doc.page.margins.bottom = 0;
-    doc.font("regular").fontSize(8).fillColor(COLORS.muted).text(`Page ${i + 1} of ${range.count}`, doc.page.margins.left, doc.page.height - 36, { align: "center", width: doc.page.width - doc.page.margins.left - doc.page.margins.right, lineBreak: false });
+    doc
+      .font("regular")
+      .fontSize(8)
+      .fillColor(COLORS.muted)
+      .text(`Page ${i + 1} of ${range.count}`, doc.page.margins.left, doc.page.height - 36, {
+        align: "center",
+        width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
+        lineBreak: false,
+      });
     doc.page.margins.bottom = bottom;
   }
 }

@@ -10,7 +10,10 @@ import { fileStem } from "./report-text";
 /** A built report file. */
 export type ReportFile = { body: string | Buffer; contentType: string; filename: string };
 
-const FORMATS: Record<ReportFormat, { contentType: string; suffix: string; build: (m: ReportModel, o: PdfOptions) => string | Promise<Buffer> }> = {
+const FORMATS: Record<
+  ReportFormat,
+  { contentType: string; suffix: string; build: (m: ReportModel, o: PdfOptions) => string | Promise<Buffer> }
+> = {
   html: { contentType: "text/html; charset=utf-8", suffix: "report.html", build: buildHtml },
   pdf: { contentType: "application/pdf", suffix: "report.pdf", build: buildPdf },
   md: { contentType: "text/markdown; charset=utf-8", suffix: "report.md", build: buildMarkdown },

@@ -14,7 +14,14 @@ import type { RatingScale } from "@/lib/schemas/rating-scale";
 export const REPORT_FORMATS = ["html", "pdf", "md", "csv", "claimreview", "w3c"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Each format's name in messages ("the Markdown report"). */
-export const FORMAT_NAMES: Record<ReportFormat, string> = { html: "HTML", pdf: "PDF", md: "Markdown", csv: "CSV", claimreview: "ClaimReview", w3c: "W3C" };
+export const FORMAT_NAMES: Record<ReportFormat, string> = {
+  html: "HTML",
+  pdf: "PDF",
+  md: "Markdown",
+  csv: "CSV",
+  claimreview: "ClaimReview",
+  w3c: "W3C",
+};
 
 /** A member as reports name them (no e-mail addresses: reports get published). */
 export type ReportPerson = { id: string; name: string };
@@ -41,7 +48,7 @@ export type ReportEvidence = {
   pinpoint: string | null;
   /** The item was deleted from the library after it was cited (a tombstone). */
   deleted: boolean;
-  /** Internal to the desk (issue 14): left out of published fact-checks; the desk's own reports list it, marked. Absent: public. */
+  /** Internal to the desk: left out of published fact-checks; the desk's own reports list it, marked. Absent: public. */
   internal?: boolean;
 };
 
@@ -151,7 +158,7 @@ export type ReportModel = {
   team: {
     id: string;
     name: string;
-    /** The team's slug: its public pages are /f/{slug} (issue 14). */
+    /** The team's slug: its public pages are /f/{slug}. */
     slug?: string;
     /** Who publishes the fact-checks (team settings): ClaimReview's `author`. Absent or null: the team, by name. */
     publisher?: ReportPublisher | null;
@@ -163,7 +170,7 @@ export type ReportModel = {
     language?: string;
   };
   /**
-   * Set when the article's fact-check is published (issue 14): the public page
+   * Set when the article's fact-check is published: the public page
    * (`#claim-n` anchors, the ClaimReview `url`s) and the public copy of each
    * checked version's text (W3C TimeState `cached`). Absent or null: not published.
    */
@@ -234,7 +241,7 @@ export const versionTextUrl = (m: Pick<ReportModel, "baseUrl" | "article" | "ver
 
 /**
  * Where the desk publishes the fact-check: the address given for this report,
- * else the app's public page when the article is published (issue 14), else null.
+ * else the app's public page when the article is published, else null.
  */
 export const publishedAt = (m: Pick<ReportModel, "publishedUrl" | "publication">) => m.publishedUrl ?? m.publication?.url ?? null;
 

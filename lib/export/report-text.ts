@@ -11,9 +11,14 @@ import { reportTitle } from "./report-model";
 export { VERDICT_LABELS };
 
 /** What "Unsourced" means; printed wherever the verdicts are explained. */
-export const UNSOURCED_NOTE = "Unsourced means the text gives no attribution or evidence for the statement. It is not a truth value and not a “half true”.";
+export const UNSOURCED_NOTE =
+  "Unsourced means the text gives no attribution or evidence for the statement. It is not a truth value and not a “half true”.";
 
-export const STANCE_LABELS: Record<ReportEvidence["stance"], string> = { supports: "Supports", contradicts: "Contradicts", context: "Context" };
+export const STANCE_LABELS: Record<ReportEvidence["stance"], string> = {
+  supports: "Supports",
+  contradicts: "Contradicts",
+  context: "Context",
+};
 
 export const CLUSTER_KIND_LABELS: Record<ReportClusterKind, string> = {
   agreed: "Reviewers agreed",
@@ -41,7 +46,10 @@ export function reportFacts(m: ReportModel): [string, string][] {
     ["Author", m.article.author],
     ["Published", m.article.publishedDate ? formatCalendarDate(m.article.publishedDate) : null],
     ["Article URL", m.article.url],
-    ["Article version", `${m.version.number}, captured ${formatDateTime(m.version.createdAt)} (SHA-256 ${m.version.textHash.slice(0, 12)}…)`],
+    [
+      "Article version",
+      `${m.version.number}, captured ${formatDateTime(m.version.createdAt)} (SHA-256 ${m.version.textHash.slice(0, 12)}…)`,
+    ],
     ["Corrections", correctionsLine(m)],
     ["Team", m.team.name],
     ["Reviewers", m.reviewers.map((r) => r.name).join(", ") || "None"],
@@ -67,7 +75,15 @@ function correctionsLine(m: ReportModel): string | null {
   const list = m.corrections ?? [];
   if (list.length === 0) return null;
   const earlier = list[0]!.number > 2 ? `${list[0]!.number - 2} earlier not listed; ` : "";
-  return earlier + list.map((c) => `version ${c.number} (${formatDateTime(c.createdAt)}): ${c.reason ? `“${c.reason.replace(/\s+/g, " ")}”` : "no reason given"}`).join("; ");
+  return (
+    earlier +
+    list
+      .map(
+        (c) =>
+          `version ${c.number} (${formatDateTime(c.createdAt)}): ${c.reason ? `“${c.reason.replace(/\s+/g, " ")}”` : "no reason given"}`,
+      )
+      .join("; ")
+  );
 }
 
 /** A round report shown on a newer version than the round reviewed says so; null otherwise. */
@@ -124,8 +140,10 @@ const REREVIEW_NOTE = "Text changed after the check: needs re-review.";
  * whose words are those that were checked.
  */
 export function anchorNote(c: Pick<ReportClaim, "anchorState">): string {
-  if (c.anchorState === "drifted") return `${REREVIEW_NOTE} A correction edited these words: the quote is the corrected text, the verdict was given on the earlier wording.`;
-  if (c.anchorState === "orphaned") return `${REREVIEW_NOTE} A correction removed or rewrote these words, so they are not marked in the text: the quote is the text as checked.`;
+  if (c.anchorState === "drifted")
+    return `${REREVIEW_NOTE} A correction edited these words: the quote is the corrected text, the verdict was given on the earlier wording.`;
+  if (c.anchorState === "orphaned")
+    return `${REREVIEW_NOTE} A correction removed or rewrote these words, so they are not marked in the text: the quote is the text as checked.`;
   return "";
 }
 
@@ -136,7 +154,9 @@ export const evidenceLine = (e: ReportEvidence) => `${e.title} · ${evidenceDeta
 export function evidenceDetails(e: ReportEvidence): string {
   const parts: string[] = [];
   if (e.publisher) parts.push(e.publisher);
-  const dated = e.dateStart ? `fact dated ${formatCalendarDate(e.dateStart)}${e.dateEnd ? ` to ${formatCalendarDate(e.dateEnd)}` : ""}` : null;
+  const dated = e.dateStart
+    ? `fact dated ${formatCalendarDate(e.dateStart)}${e.dateEnd ? ` to ${formatCalendarDate(e.dateEnd)}` : ""}`
+    : null;
   if (dated) parts.push(dated);
   if (e.publishedDate) parts.push(`published ${formatCalendarDate(e.publishedDate)}`);
   if (e.accessedDate) parts.push(`accessed ${formatCalendarDate(e.accessedDate)}`);
@@ -168,13 +188,15 @@ export const NO_RATIONALE = "None given";
 export const REJECTED_HEADING = "Rejected as not a claim";
 
 /** What the section says before the rejected clusters. */
-export const REJECTED_INTRO = "Reviewers marked these passages, and the adjudicator decided they are not claims. They have no verdict and are not in the claim counts.";
+export const REJECTED_INTRO =
+  "Reviewers marked these passages, and the adjudicator decided they are not claims. They have no verdict and are not in the claim counts.";
 
 /** "Cluster 3 · Marked by one reviewer": the title of one rejected cluster. */
 export const rejectionTitle = (r: ReportRejection) => `Cluster ${r.cluster.number} · ${CLUSTER_KIND_LABELS[r.cluster.kind]}`;
 
 /** "Rafael Reviewer marked it Unsourced: Who says so?" — one reviewer of a rejected cluster (the quote is printed apart). */
-export const rejectedReviewLine = (v: ReportReview) => `${v.reviewer.name} marked it ${VERDICT_LABELS[v.verdict]}${v.rationaleText ? `: ${v.rationaleText}` : ""}`;
+export const rejectedReviewLine = (v: ReportReview) =>
+  `${v.reviewer.name} marked it ${VERDICT_LABELS[v.verdict]}${v.rationaleText ? `: ${v.rationaleText}` : ""}`;
 
 /** "Rejected by Eddie Editor on 22 Nov 2026, 15:05 UTC" (the rationale is printed apart). */
 export const rejectionDecisionLine = (r: ReportRejection) => `Rejected by ${r.decision.by.name} on ${formatDateTime(r.decision.at)}`;

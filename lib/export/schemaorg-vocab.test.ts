@@ -63,8 +63,17 @@ function readSchemaDts(text: string): Dts {
     if ((m = line.match(/^interface (\w+)Base extends (.+) \{$/))) {
       base = new Map();
       dts.declared.set(m[1]!, base);
-      dts.extendsOf.set(`${m[1]}Base`, members(m[2]!).filter((b) => b.endsWith("Base")).map((b) => b.slice(0, -4)));
-    } else if ((m = line.match(/^export interface (\w+Leaf) extends (\w+)Base \{$/) ?? line.match(/^export type (\w+Leaf)<.*> = Omit<(\w+)Base, TProperty>/))) {
+      dts.extendsOf.set(
+        `${m[1]}Base`,
+        members(m[2]!)
+          .filter((b) => b.endsWith("Base"))
+          .map((b) => b.slice(0, -4)),
+      );
+    } else if (
+      (m =
+        line.match(/^export interface (\w+Leaf) extends (\w+)Base \{$/) ??
+        line.match(/^export type (\w+Leaf)<.*> = Omit<(\w+)Base, TProperty>/))
+    ) {
       dts.extendsOf.set(m[1]!, [m[2]!]);
     } else if ((m = line.match(/^export type (\w+)(?:<.*?>)? = (.+);$/))) {
       dts.unions.set(m[1]!, members(m[2]!));
@@ -122,13 +131,15 @@ function checkFixture(fixture: SchemaOrgVocab, dts: Dts): string[] {
       continue;
     }
     if (dts.supersededTypes.has(type)) problems.push(`type ${type}: superseded (${dts.supersededTypes.get(type)})`);
-    if (listed(supers) !== listed(parents(type))) problems.push(`type ${type}: supertypes ${listed(supers)}, but the vocabulary has ${listed(parents(type))}`);
+    if (listed(supers) !== listed(parents(type)))
+      problems.push(`type ${type}: supertypes ${listed(supers)}, but the vocabulary has ${listed(parents(type))}`);
     if (!(type in fixture.types)) continue;
     // The Base (or, without one, the Leaf) extends the Bases of the supertypes, skipping supertypes without a Base.
     const own = dts.extendsOf.get(`${type}${dts.declared.has(type) ? "Base" : "Leaf"}`) ?? [];
     const expected = supers.flatMap((s) => (dts.unions.has(s) ? basesOf(s) : [s]));
     const extendsNames = (names: string[]) => listed(names.filter((n) => !foreign(n)).map((n) => `${n}Base`));
-    if (extendsNames(own) !== extendsNames(expected)) problems.push(`type ${type}: extends ${extendsNames(own)}, not ${extendsNames(expected)}`);
+    if (extendsNames(own) !== extendsNames(expected))
+      problems.push(`type ${type}: extends ${extendsNames(own)}, not ${extendsNames(expected)}`);
   }
 
   for (const [name, { domainIncludes, rangeIncludes }] of Object.entries(fixture.properties)) {
@@ -177,7 +188,11 @@ describe("the schema.org vocabulary fixture, against schema-dts", () => {
 
   it("reports made-up, superseded and misplaced terms (so it can fail)", () => {
     const cases: [string, (v: SchemaOrgVocab) => void, string[]][] = [
-      ["made-up property", (v) => (v.properties.rating = { domainIncludes: ["Review"], rangeIncludes: ["Text"] }), ["property rating: not in the vocabulary"]],
+      [
+        "made-up property",
+        (v) => (v.properties.rating = { domainIncludes: ["Review"], rangeIncludes: ["Text"] }),
+        ["property rating: not in the vocabulary"],
+      ],
       ["made-up type", (v) => (v.types.FactCheck = ["Review"]), ["type FactCheck: not in the vocabulary"]],
       [
         "wrong supertype",
@@ -187,9 +202,21 @@ describe("the schema.org vocabulary fixture, against schema-dts", () => {
       // Intangible has no properties, so RatingBase extends ThingBase: only the unions show the skipped level.
       ["skipped supertype", (v) => (v.types.Rating = ["Thing"]), ["type Rating: supertypes Thing, but the vocabulary has Intangible"]],
       ["wrong data type parent", (v) => (v.dataTypes.Date = ["Text"]), ["type Date: supertypes Text, but the vocabulary has none"]],
-      ["property on a type that lacks it", (v) => v.properties.claimReviewed!.domainIncludes.push("Claim"), ["property claimReviewed: not on Claim"]],
-      ["property on a supertype", (v) => (v.properties.reviewRating!.domainIncludes = ["CreativeWork"]), ["property reviewRating: not on CreativeWork"]],
-      ["value type outside the range", (v) => v.properties.author!.rangeIncludes.push("Rating"), ["property author: Rating is not in its range (Organization, Person)"]],
+      [
+        "property on a type that lacks it",
+        (v) => v.properties.claimReviewed!.domainIncludes.push("Claim"),
+        ["property claimReviewed: not on Claim"],
+      ],
+      [
+        "property on a supertype",
+        (v) => (v.properties.reviewRating!.domainIncludes = ["CreativeWork"]),
+        ["property reviewRating: not on CreativeWork"],
+      ],
+      [
+        "value type outside the range",
+        (v) => v.properties.author!.rangeIncludes.push("Rating"),
+        ["property author: Rating is not in its range (Organization, Person)"],
+      ],
       [
         "superseded property",
         (v) => (v.properties.awards = { domainIncludes: ["CreativeWork"], rangeIncludes: ["Text"] }),

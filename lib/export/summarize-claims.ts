@@ -28,6 +28,7 @@ export function summarizeClaims(claims: readonly ReportClaim[]): ReportSummary {
       if (c.reviews.every((r) => r.start === first!.start && r.end === first!.end)) sameSpan++;
     }
   }
-  const agreement = compared > 0 ? { compared, sameVerdict, sameSpan, verdictRate: sameVerdict / compared, spanRate: sameSpan / compared } : null;
+  const agreement =
+    compared > 0 ? { compared, sameVerdict, sameSpan, verdictRate: sameVerdict / compared, spanRate: sameSpan / compared } : null;
   return { total: claims.length, byVerdict, withEvidence, disagreements, decided, agreement, roundAgreement: null };
 }

@@ -59,8 +59,12 @@ describe("W3C Web Annotation export", () => {
     const noTarget = { ...good, target: undefined, "@context": "http://www.w3.org/ns/oa.jsonld" };
     delete noTarget.target;
     const failed = checkAnnotation(noTarget).failed.map((f) => f.assertion);
-    expect(failed).toEqual(expect.arrayContaining(["annotations/3.1-annotationContextValidated.json", "annotations/3.1-targetKeyFound.json"]));
-    expect(checkAnnotation({ ...good, created: "yesterday" }).failed.map((f) => f.assertion)).toEqual(["annotations/3.3.1-annotationCreatedValidated.json"]);
+    expect(failed).toEqual(
+      expect.arrayContaining(["annotations/3.1-annotationContextValidated.json", "annotations/3.1-targetKeyFound.json"]),
+    );
+    expect(checkAnnotation({ ...good, created: "yesterday" }).failed.map((f) => f.assertion)).toEqual([
+      "annotations/3.3.1-annotationCreatedValidated.json",
+    ]);
     expect(checkAnnotation({ ...good, id: "annotation 1" }).failed).toHaveLength(1);
   });
 
@@ -74,7 +78,11 @@ describe("W3C Web Annotation export", () => {
       ["SpecificResource", "linking"],
     ]);
     expect(disputed.body[1]).toMatchObject({ format: "text/html", value: "<p>Finland joined in April 2023: 31.</p>" });
-    expect(disputed.body[2]).toMatchObject({ stance: "contradicts", pinpoint: "Finland became the 31st member", source: { type: "Text", title: "Finland joins NATO" } });
+    expect(disputed.body[2]).toMatchObject({
+      stance: "contradicts",
+      pinpoint: "Finland became the 31st member",
+      source: { type: "Text", title: "Finland joins NATO" },
+    });
     // Evidence without a URL links to its page in the evidence library.
     expect(disputed.body[3].source.id).toMatch(/^http:\/\/claimdesk\.test\/evidence\//);
     const noRationale = itemsOf(collection).at(-1)!;
@@ -93,7 +101,11 @@ describe("W3C Web Annotation export", () => {
     expect([...text].slice(position.start, position.end).join("")).toBe(quote.exact);
     expect(text.slice(position.utf16Start, position.utf16End)).toBe(quote.exact);
     expect(a!.target.source).toEqual({ id: m.article.url, type: "Text", format: "text/html", language: "en" });
-    expect(a!.target.state).toEqual({ type: "TimeState", sourceDate: m.version.createdAt, cached: "http://claimdesk.test/api/articles/article-1/versions/1" });
+    expect(a!.target.state).toEqual({
+      type: "TimeState",
+      sourceDate: m.version.createdAt,
+      cached: "http://claimdesk.test/api/articles/article-1/versions/1",
+    });
   });
 
   it("uses the version's text as the source when the article has no URL", () => {
@@ -104,7 +116,15 @@ describe("W3C Web Annotation export", () => {
 
   it("points at the public copies of a published article: the page's text at its version URL", () => {
     const base = makeReportModel({ over: { article: { ...makeReportModel().article, url: null } } });
-    const m = { ...base, publication: { url: "http://claimdesk.test/f/desk/visit", publishedAt: "2026-12-01T00:00:00.000Z", changedAt: "2026-12-01T00:00:00.000Z", texts: { 1: "http://claimdesk.test/f/desk/visit/text/1" } } };
+    const m = {
+      ...base,
+      publication: {
+        url: "http://claimdesk.test/f/desk/visit",
+        publishedAt: "2026-12-01T00:00:00.000Z",
+        changedAt: "2026-12-01T00:00:00.000Z",
+        texts: { 1: "http://claimdesk.test/f/desk/visit/text/1" },
+      },
+    };
     const [a] = itemsOf(buildW3c(m) as Record<string, any>);
     expect(a!.target.state.cached).toBe("http://claimdesk.test/f/desk/visit/text/1");
     expect(a!.target.source.id).toBe("http://claimdesk.test/f/desk/visit/text/1");
@@ -118,7 +138,9 @@ describe("W3C Web Annotation export", () => {
       expect(s.length).toBeLessThanOrEqual(32);
       expect(s.isWellFormed()).toBe(true);
     }
-    expect(text.slice(position.utf16Start - quote.prefix.length, position.utf16End + quote.suffix.length)).toBe(`${quote.prefix}${quote.exact}${quote.suffix}`);
+    expect(text.slice(position.utf16Start - quote.prefix.length, position.utf16End + quote.suffix.length)).toBe(
+      `${quote.prefix}${quote.exact}${quote.suffix}`,
+    );
   });
 
   it("passes every available SHOULD assertion of the W3C conformance schemas, for every annotation", () => {
@@ -135,10 +157,17 @@ describe("W3C Web Annotation export", () => {
     const failed = (a: Annotation) => checkAnnotationShoulds(a).failed.map((f) => f.assertion.replace(/^.*\//, ""));
     const { nickname: _n, ...creator } = good.creator;
     expect(failed({ ...good, creator })).toEqual(["3.3.2-annotationCreatorAgentNicknameImplemented.json"]);
-    expect(failed({ ...good, generator: { id: "http://claimdesk.test/", type: "Software", name: "Claimdesk" } })).toEqual(["3.3.2-annotationGeneratorAgentNicknameImplemented.json"]);
+    expect(failed({ ...good, generator: { id: "http://claimdesk.test/", type: "Software", name: "Claimdesk" } })).toEqual([
+      "3.3.2-annotationGeneratorAgentNicknameImplemented.json",
+    ]);
     const bare = good.body.map(({ creator: _c, created: _d, ...b }: Annotation) => b);
-    expect(failed({ ...good, body: bare })).toEqual(expect.arrayContaining(["3.3.1-bodySingleCreator.json", "3.3.1-bodyCreated.json", "3.3.2-bodyCreatorAgentIdImplemented.json"]));
-    expect(failed({ ...good, target: { ...good.target, source: good.target.source.id } })).toEqual(["3.2.1-targSingleFormat.json", "3.2.1-targSingleLanguage.json"]);
+    expect(failed({ ...good, body: bare })).toEqual(
+      expect.arrayContaining(["3.3.1-bodySingleCreator.json", "3.3.1-bodyCreated.json", "3.3.2-bodyCreatorAgentIdImplemented.json"]),
+    );
+    expect(failed({ ...good, target: { ...good.target, source: good.target.source.id } })).toEqual([
+      "3.2.1-targSingleFormat.json",
+      "3.2.1-targSingleLanguage.json",
+    ]);
   });
 
   it("is a JSON-LD AnnotationCollection whose ids are IRIs", () => {
@@ -150,7 +179,15 @@ describe("W3C Web Annotation export", () => {
     const ajv = new Ajv();
     addFormats(ajv);
     const iri = ajv.compile({ type: "string", format: "uri" });
-    const ids = [parsed.id, parsed.first.id, ...parsed.first.items.flatMap((a: Annotation) => [a.id, a.creator.id, ...a.body.filter((b: Annotation) => b.source).map((b: Annotation) => b.source.id)])];
+    const ids = [
+      parsed.id,
+      parsed.first.id,
+      ...parsed.first.items.flatMap((a: Annotation) => [
+        a.id,
+        a.creator.id,
+        ...a.body.filter((b: Annotation) => b.source).map((b: Annotation) => b.source.id),
+      ]),
+    ];
     for (const id of ids) expect(iri(id), id).toBe(true);
     expect(new Set(parsed.first.items.map((a: Annotation) => a.id)).size).toBe(4);
   });
@@ -174,7 +211,10 @@ describe("W3C definitions for selectors, TimeState and the collection (MUST)", (
   const DEFINITIONS = path.join(import.meta.dirname, "..", "..", "tests", "fixtures", "w3c-annotation-model", "definitions");
   const ajv = new AjvDraft04({ allErrors: true, strict: false, validateSchema: false });
   addFormats(ajv);
-  for (const file of readdirSync(DEFINITIONS).filter((f) => f.endsWith(".json")).sort()) ajv.addSchema(JSON.parse(readFileSync(path.join(DEFINITIONS, file), "utf8")));
+  for (const file of readdirSync(DEFINITIONS)
+    .filter((f) => f.endsWith(".json"))
+    .sort())
+    ajv.addSchema(JSON.parse(readFileSync(path.join(DEFINITIONS, file), "utf8")));
   /** The definitions of `file` that reject `value` (an empty list when all accept it). */
   const failing = (file: string, names: string[], value: unknown) =>
     names.filter((name) => {
@@ -185,8 +225,22 @@ describe("W3C definitions for selectors, TimeState and the collection (MUST)", (
 
   const SELECTOR_MUSTS = ["textQuoteSelectorTypeValidIfPresent", "textPositionSelectorTypeValidIfPresent"];
   const TARGET_MUSTS = ["selectorDefined", "stateDefined"];
-  const COLLECTION_MUSTS = ["annotationCollectionTypeValueFound", "labelFound", "totalFound", "firstRequiredIfTotalMoreThanZero", "firstValidIfPresent", "lastValidIfPresent"];
-  const PAGE_MUSTS = ["annotationPageTypeValueFound", "partOfFound", "startIndexFound", "itemsFound", "nextValidIfPresent", "prevValidIfPresent"];
+  const COLLECTION_MUSTS = [
+    "annotationCollectionTypeValueFound",
+    "labelFound",
+    "totalFound",
+    "firstRequiredIfTotalMoreThanZero",
+    "firstValidIfPresent",
+    "lastValidIfPresent",
+  ];
+  const PAGE_MUSTS = [
+    "annotationPageTypeValueFound",
+    "partOfFound",
+    "startIndexFound",
+    "itemsFound",
+    "nextValidIfPresent",
+    "prevValidIfPresent",
+  ];
 
   const collection = buildW3c(makeReportModel()) as Record<string, any>;
   const targets = itemsOf(collection).map((a) => a.target);
@@ -196,11 +250,16 @@ describe("W3C definitions for selectors, TimeState and the collection (MUST)", (
     for (const target of targets) {
       expect(failing("specificResource.json", TARGET_MUSTS, target)).toEqual([]);
       const [quote, position] = target.selector;
-      for (const selector of target.selector) expect(failing("specificResource.json", SELECTOR_MUSTS, selector), JSON.stringify(selector)).toEqual([]);
+      for (const selector of target.selector)
+        expect(failing("specificResource.json", SELECTOR_MUSTS, selector), JSON.stringify(selector)).toEqual([]);
       // Not vacuous: each selector is detected as what it says it is.
-      expect(failing("specificResource.json", ["textQuoteSelectorDetected", "prefixPropertyFound", "suffixPropertyFound"], quote)).toEqual([]);
+      expect(failing("specificResource.json", ["textQuoteSelectorDetected", "prefixPropertyFound", "suffixPropertyFound"], quote)).toEqual(
+        [],
+      );
       expect(failing("specificResource.json", ["textPositionSelectorDetected"], position)).toEqual([]);
-      expect(failing("specificResource.json", ["timeStateTypeValidIfPresent", "timeStateDetected", "cachedPropertyFound"], target.state)).toEqual([]);
+      expect(
+        failing("specificResource.json", ["timeStateTypeValidIfPresent", "timeStateDetected", "cachedPropertyFound"], target.state),
+      ).toEqual([]);
     }
     // As the items of a list or composite target would be checked.
     expect(failing("specificResource.json", ["itemSelectorValidIfPresent", "itemStateValidIfPresent"], { items: targets })).toEqual([]);
@@ -216,22 +275,38 @@ describe("W3C definitions for selectors, TimeState and the collection (MUST)", (
 
   it("fails a broken selector, TimeState, collection and page (so the checks can fail)", () => {
     const [quote, position] = targets[0].selector;
-    expect(failing("specificResource.json", SELECTOR_MUSTS, { ...quote, exact: undefined })).toEqual(["textQuoteSelectorTypeValidIfPresent"]);
+    expect(failing("specificResource.json", SELECTOR_MUSTS, { ...quote, exact: undefined })).toEqual([
+      "textQuoteSelectorTypeValidIfPresent",
+    ]);
     expect(failing("specificResource.json", SELECTOR_MUSTS, { ...quote, exact: 42 })).toEqual(["textQuoteSelectorTypeValidIfPresent"]);
-    expect(failing("specificResource.json", SELECTOR_MUSTS, { ...position, start: -1 })).toEqual(["textPositionSelectorTypeValidIfPresent"]);
-    expect(failing("specificResource.json", SELECTOR_MUSTS, { type: "TextPositionSelector", start: "0", end: 3 })).toEqual(["textPositionSelectorTypeValidIfPresent"]);
+    expect(failing("specificResource.json", SELECTOR_MUSTS, { ...position, start: -1 })).toEqual([
+      "textPositionSelectorTypeValidIfPresent",
+    ]);
+    expect(failing("specificResource.json", SELECTOR_MUSTS, { type: "TextPositionSelector", start: "0", end: 3 })).toEqual([
+      "textPositionSelectorTypeValidIfPresent",
+    ]);
     const brokenTarget = { ...targets[0], selector: [{ type: "TextQuoteSelector", prefix: "no exact" }] };
     expect(failing("specificResource.json", TARGET_MUSTS, brokenTarget)).toEqual(["selectorDefined"]);
-    expect(failing("specificResource.json", ["itemSelectorValidIfPresent"], { items: [...targets, brokenTarget] })).toEqual(["itemSelectorValidIfPresent"]);
+    expect(failing("specificResource.json", ["itemSelectorValidIfPresent"], { items: [...targets, brokenTarget] })).toEqual([
+      "itemSelectorValidIfPresent",
+    ]);
     const state = targets[0].state;
-    expect(failing("specificResource.json", ["timeStateTypeValidIfPresent"], { ...state, sourceDate: "yesterday" })).toEqual(["timeStateTypeValidIfPresent"]);
-    expect(failing("specificResource.json", ["timeStateTypeValidIfPresent"], { type: "TimeState", cached: state.cached })).toEqual(["timeStateTypeValidIfPresent"]);
+    expect(failing("specificResource.json", ["timeStateTypeValidIfPresent"], { ...state, sourceDate: "yesterday" })).toEqual([
+      "timeStateTypeValidIfPresent",
+    ]);
+    expect(failing("specificResource.json", ["timeStateTypeValidIfPresent"], { type: "TimeState", cached: state.cached })).toEqual([
+      "timeStateTypeValidIfPresent",
+    ]);
     const { first: _first, ...noFirst } = collection;
     expect(failing("collections.json", COLLECTION_MUSTS, noFirst)).toEqual(["firstRequiredIfTotalMoreThanZero"]);
     expect(failing("collections.json", COLLECTION_MUSTS, { ...collection, type: "Collection", label: 7, total: -1 })).toEqual(
       expect.arrayContaining(["annotationCollectionTypeValueFound", "labelFound", "totalFound"]),
     );
     const { partOf: _partOf, ...orphanPage } = collection.first;
-    expect(failing("collections.json", PAGE_MUSTS, { ...orphanPage, startIndex: -1, items: [{ type: "Note" }] })).toEqual(["partOfFound", "startIndexFound", "itemsFound"]);
+    expect(failing("collections.json", PAGE_MUSTS, { ...orphanPage, startIndex: -1, items: [{ type: "Note" }] })).toEqual([
+      "partOfFound",
+      "startIndexFound",
+      "itemsFound",
+    ]);
   });
 });

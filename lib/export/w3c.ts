@@ -12,7 +12,7 @@
  *   TextPositionSelector (Unicode code points, as the model says) and a
  *   TimeState naming the version: `sourceDate` is when the version's text was
  *   captured and `cached` the URL of that exact text, which the offsets count
- *   in. For a published article (issue 14) both are the public copy
+ *   in. For a published article both are the public copy
  *   (/f/{team}/{article}/text/{n}), which answers without signing in.
  *
  * The SHOULDs of the model (the web-platform-tests optional assertions,
@@ -52,8 +52,14 @@ export const CLAIMDESK_VOCAB = "urn:claimdesk:vocab:";
 export const W3C_CONTEXT = [
   "http://www.w3.org/ns/anno.jsonld",
   {
-    cd: CLAIMDESK_VOCAB, dcterms: "http://purl.org/dc/terms/", stance: "cd:stance", pinpoint: "cd:pinpoint", title: "dcterms:title", anchorState: "cd:anchorState",
-    utf16Start: "cd:utf16Start", utf16End: "cd:utf16End",
+    cd: CLAIMDESK_VOCAB,
+    dcterms: "http://purl.org/dc/terms/",
+    stance: "cd:stance",
+    pinpoint: "cd:pinpoint",
+    title: "dcterms:title",
+    anchorState: "cd:anchorState",
+    utf16Start: "cd:utf16Start",
+    utf16End: "cd:utf16End",
   },
 ] as const;
 
@@ -69,7 +75,12 @@ export const CONTEXT_MAX_UTF16 = 32;
 
 /** A member's nickname: their name in lower case, words joined by hyphens ("Eddie Editor" → "eddie-editor"). Never an e-mail address. */
 export const nickname = (name: string) =>
-  name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "") || "member";
+  name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "") || "member";
 
 /** A member as a W3C Agent: an IRI, Person, name and nickname (the model's SHOULDs). */
 const agent = (p: ReportPerson) => ({ id: personIri(p.id), type: "Person", name: p.name, nickname: nickname(p.name) });
@@ -88,7 +99,9 @@ export function buildW3c(m: ReportModel): Record<string, unknown> {
     total: items.length,
     generator,
     generated: m.generatedAt,
-    ...(items.length ? { first: { id: `${id}#page-1`, type: "AnnotationPage", partOf: id, startIndex: 0, items }, last: `${id}#page-1` } : {}),
+    ...(items.length
+      ? { first: { id: `${id}#page-1`, type: "AnnotationPage", partOf: id, startIndex: 0, items }, last: `${id}#page-1` }
+      : {}),
   };
 }
 
@@ -96,8 +109,18 @@ function annotation(m: ReportModel, c: ReportClaim, generator: object, index: Of
   const creator = c.decision?.by ?? c.author;
   // Each body is the decider's (or the claim's author's), made when the claim was decided (or created).
   const made = { ...(creator ? { creator: agent(creator) } : {}), created: c.decision?.at ?? c.createdAt };
-  const body: Record<string, unknown>[] = [{ type: "TextualBody", purpose: "tagging", value: VERDICT_LABELS[c.verdict], format: "text/plain", language: "en", ...made }];
-  if (c.rationaleHtml) body.push({ type: "TextualBody", purpose: "commenting", value: c.rationaleHtml, format: "text/html", language: m.team.language ?? "en", ...made });
+  const body: Record<string, unknown>[] = [
+    { type: "TextualBody", purpose: "tagging", value: VERDICT_LABELS[c.verdict], format: "text/plain", language: "en", ...made },
+  ];
+  if (c.rationaleHtml)
+    body.push({
+      type: "TextualBody",
+      purpose: "commenting",
+      value: c.rationaleHtml,
+      format: "text/html",
+      language: m.team.language ?? "en",
+      ...made,
+    });
   body.push(...c.evidence.map((e) => ({ ...evidenceBody(m, e), ...made })));
   return {
     "@context": W3C_CONTEXT,
@@ -121,11 +144,23 @@ function target(m: ReportModel, c: ReportClaim, index: OffsetIndex): Record<stri
   return {
     type: "SpecificResource",
     // The article as a web page, or the plain text of the checked version.
-    source: { id: page ? m.article.url : cached, type: "Text", format: page ? "text/html" : "text/plain", language: m.team.language ?? "en" },
+    source: {
+      id: page ? m.article.url : cached,
+      type: "Text",
+      format: page ? "text/html" : "text/plain",
+      language: m.team.language ?? "en",
+    },
     selector: [
-      { type: "TextQuoteSelector", exact: c.exact, prefix: tailUtf16(c.prefix, CONTEXT_MAX_UTF16), suffix: headUtf16(c.suffix, CONTEXT_MAX_UTF16) },
+      {
+        type: "TextQuoteSelector",
+        exact: c.exact,
+        prefix: tailUtf16(c.prefix, CONTEXT_MAX_UTF16),
+        suffix: headUtf16(c.suffix, CONTEXT_MAX_UTF16),
+      },
       // An orphan has no position in this version: a 0-0 selector would name one.
-      ...(isPlaced(c) ? [{ type: "TextPositionSelector", start: c.start, end: c.end, utf16Start: index.toUtf16(c.start), utf16End: index.toUtf16(c.end) }] : []),
+      ...(isPlaced(c)
+        ? [{ type: "TextPositionSelector", start: c.start, end: c.end, utf16Start: index.toUtf16(c.start), utf16End: index.toUtf16(c.end) }]
+        : []),
     ],
     state: { type: "TimeState", sourceDate: m.version.createdAt, cached },
   };

@@ -48,7 +48,14 @@ export type FetchPageOptions = {
 };
 
 /** What the fetch brought back: the final response's status, type and body. */
-export type FetchedPageResponse = { requestedUrl: string; finalUrl: string; status: number; contentType: string; body: Buffer; fetchedAt: Date };
+export type FetchedPageResponse = {
+  requestedUrl: string;
+  finalUrl: string;
+  status: number;
+  contentType: string;
+  body: Buffer;
+  fetchedAt: Date;
+};
 
 const DEFAULTS = { timeoutMs: 10_000, maxBytes: 10 * 1024 * 1024, maxRedirects: 5 };
 
@@ -100,7 +107,11 @@ export function addressRefusal(address: string, allow: readonly [ipaddr.IPv4 | i
 }
 
 /** The host's addresses, all of them checked; the first one is the one to connect to. */
-async function checkedAddress(url: URL, allow: readonly [ipaddr.IPv4 | ipaddr.IPv6, number][], resolve: NonNullable<FetchPageOptions["resolve"]>): Promise<ResolvedAddress> {
+async function checkedAddress(
+  url: URL,
+  allow: readonly [ipaddr.IPv4 | ipaddr.IPv6, number][],
+  resolve: NonNullable<FetchPageOptions["resolve"]>,
+): Promise<ResolvedAddress> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: ResolvedAddress[];
   if (ipaddr.isValid(host)) addresses = [{ address: host, family: ipaddr.parse(host).kind() === "ipv6" ? 6 : 4 }];
@@ -114,7 +125,10 @@ async function checkedAddress(url: URL, allow: readonly [ipaddr.IPv4 | ipaddr.IP
   if (addresses.length === 0) throw refuse(`The host name ${host} could not be found.`);
   for (const a of addresses) {
     const why = addressRefusal(a.address, allow);
-    if (why) throw refuse(`${host === a.address ? `The address ${host}` : `${host} resolves to ${a.address}, which`} ${why}: pages there are not fetched.`);
+    if (why)
+      throw refuse(
+        `${host === a.address ? `The address ${host}` : `${host} resolves to ${a.address}, which`} ${why}: pages there are not fetched.`,
+      );
   }
   return addresses[0]!;
 }
@@ -126,7 +140,8 @@ function parseAddress(raw: string, base?: URL): URL {
   } catch {
     throw refuse("That is not a web address. Give the full address, starting with https://.");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw refuse(`Only http:// and https:// addresses can be fetched, not ${url.protocol}//.`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw refuse(`Only http:// and https:// addresses can be fetched, not ${url.protocol}//.`);
   if (url.username || url.password) throw refuse("Addresses with a user name or password are not fetched.");
   return url;
 }
@@ -164,9 +179,19 @@ function request(url: URL, pinned: ResolvedAddress, signal: AbortSignal): Promis
 
 /** The body, decompressed, up to `max` bytes (more is refused while it streams in). */
 async function readBody(hop: Hop, max: number): Promise<Buffer> {
-  const encoding = String(hop.headers["content-encoding"] ?? "identity").toLowerCase().trim();
-  const decoder = encoding === "gzip" || encoding === "x-gzip" ? createGunzip() : encoding === "deflate" ? createInflate() : encoding === "br" ? createBrotliDecompress() : null;
-  if (!decoder && encoding !== "identity" && encoding !== "") throw refuse(`The page is sent with an encoding this server cannot read (${encoding}).`);
+  const encoding = String(hop.headers["content-encoding"] ?? "identity")
+    .toLowerCase()
+    .trim();
+  const decoder =
+    encoding === "gzip" || encoding === "x-gzip"
+      ? createGunzip()
+      : encoding === "deflate"
+        ? createInflate()
+        : encoding === "br"
+          ? createBrotliDecompress()
+          : null;
+  if (!decoder && encoding !== "identity" && encoding !== "")
+    throw refuse(`The page is sent with an encoding this server cannot read (${encoding}).`);
   const source = decoder ? hop.stream.pipe(decoder) : hop.stream;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -211,12 +236,16 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
       }
       if (hop.status < 200 || hop.status >= 300) {
         hop.stream.resume();
-        throw refuse(`The page answered ${hop.status}${http.STATUS_CODES[hop.status] ? ` ${http.STATUS_CODES[hop.status]}` : ""}, not the page itself.`);
+        throw refuse(
+          `The page answered ${hop.status}${http.STATUS_CODES[hop.status] ? ` ${http.STATUS_CODES[hop.status]}` : ""}, not the page itself.`,
+        );
       }
       const contentType = String(hop.headers["content-type"] ?? "").trim();
       if (!contentType || !isReadable(contentType)) {
         hop.stream.resume();
-        throw refuse(`The address serves ${mediaTypeOf(contentType) ?? (contentType || "content of no stated type")}, not an HTML page or plain text.`);
+        throw refuse(
+          `The address serves ${mediaTypeOf(contentType) ?? (contentType || "content of no stated type")}, not an HTML page or plain text.`,
+        );
       }
       const declared = Number(hop.headers["content-length"]);
       if (Number.isFinite(declared) && declared > maxBytes) {

@@ -5,7 +5,9 @@ import { answerClientError } from "./client-error";
 
 const server = createServer((_, res) => res.end("ok")).on("clientError", answerClientError);
 let port = 0;
-beforeAll(() => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => ((port = (server.address() as AddressInfo).port), resolve()))));
+beforeAll(
+  () => new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => ((port = (server.address() as AddressInfo).port), resolve()))),
+);
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** Sends raw bytes and reads the whole answer. */
@@ -13,7 +15,10 @@ const raw = (request: string) =>
   new Promise<string>((resolve, reject) => {
     const socket = connect(port, "127.0.0.1", () => socket.end(request));
     let out = "";
-    socket.on("data", (d) => (out += d.toString())).on("end", () => resolve(out)).on("error", reject);
+    socket
+      .on("data", (d) => (out += d.toString()))
+      .on("end", () => resolve(out))
+      .on("error", reject);
   });
 
 describe("answerClientError", () => {

@@ -20,5 +20,7 @@ export function answerClientError(err: Error & { code?: string }, socket: Duplex
   }
   const [status, reason, message] = ANSWERS[err.code ?? ""] ?? [400, "Bad Request", "The request is malformed."];
   const body = JSON.stringify({ error: message });
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

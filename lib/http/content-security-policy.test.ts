@@ -6,7 +6,14 @@ describe("pageCsp", () => {
     const csp = pageCsp("abc123");
     expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
-    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "style-src 'self' 'nonce-abc123'"]) expect(csp).toContain(d);
+    for (const d of [
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "style-src 'self' 'nonce-abc123'",
+    ])
+      expect(csp).toContain(d);
     expect(csp).not.toContain("upgrade-insecure-requests");
     expect(pageCsp("n", { https: true, dev: true })).toMatch(/'unsafe-eval'.*upgrade-insecure-requests/);
   });

@@ -31,7 +31,10 @@ export type DecodedText = { text: string; encoding: string; declaredBy: Encoding
 const NONE = "x-claimdesk-none";
 
 /** The encoding bytes declare, by BOM, transport label and (HTML) meta prescan; UTF-8 when they declare none. */
-export function sniffEncoding(bytes: Uint8Array, opts: { html: boolean; transportCharset?: string | null }): { encoding: string; declaredBy: EncodingSource } {
+export function sniffEncoding(
+  bytes: Uint8Array,
+  opts: { html: boolean; transportCharset?: string | null },
+): { encoding: string; declaredBy: EncodingSource } {
   const bom = getBOMEncoding(bytes);
   if (bom) return { encoding: labelToName(bom) ?? "UTF-8", declaredBy: "bom" };
   const transport = opts.transportCharset ? labelToName(opts.transportCharset) : null;
@@ -52,7 +55,11 @@ export function sniffEncoding(bytes: Uint8Array, opts: { html: boolean; transpor
 export function decodeText(bytes: Uint8Array, opts: { html: boolean; transportCharset?: string | null; field: string }): DecodedText {
   const { encoding, declaredBy } = sniffEncoding(bytes, opts);
   if (encoding === "replacement" || encoding === "x-user-defined") {
-    throw new AppError("INVALID_INPUT", `The ${opts.field === "url" ? "page" : "file"} declares an encoding (${encoding}) that cannot be read as text.`, { field: opts.field });
+    throw new AppError(
+      "INVALID_INPUT",
+      `The ${opts.field === "url" ? "page" : "file"} declares an encoding (${encoding}) that cannot be read as text.`,
+      { field: opts.field },
+    );
   }
   let text: string;
   try {

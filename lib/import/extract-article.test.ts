@@ -17,7 +17,12 @@ describe("article extraction on the evaluation set", () => {
   it("has at least 40 pages from several publishing systems, some in legacy encodings", () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(40);
     expect(new Set(fixtures.map((f) => f.meta.system.split(" ")[0])).size).toBeGreaterThanOrEqual(10);
-    expect(fixtures.filter((f) => f.meta.charset !== "utf-8").map((f) => f.meta.charset).sort()).toEqual(["euc-kr", "gb18030", "shift_jis", "windows-1251", "windows-1252", "windows-1252"]);
+    expect(
+      fixtures
+        .filter((f) => f.meta.charset !== "utf-8")
+        .map((f) => f.meta.charset)
+        .sort(),
+    ).toEqual(["euc-kr", "gb18030", "shift_jis", "windows-1251", "windows-1252", "windows-1252"]);
   });
 
   it("scores token-shingle F1 of at least 0.96 over the set, and on the held-out pages alone", () => {
@@ -58,7 +63,12 @@ describe("article extraction on the evaluation set", () => {
     };
     expect(kindOf("wp-council-budget", "What changes for residents")).toBe("heading");
     expect(kindOf("wp-council-budget", "Parking meters downtown will run until 8 p.m. instead of 6 p.m.")).toBe("list-item");
-    expect(kindOf("handmade-minimal-blog", "“Minutes are a legal record, not a transcript. People who want the full discussion can watch the video.”")).toBe("quote");
+    expect(
+      kindOf(
+        "handmade-minimal-blog",
+        "“Minutes are a legal record, not a transcript. People who want the full discussion can watch the video.”",
+      ),
+    ).toBe("quote");
     expect(kindOf("data-table-election-results", "District 3 55.4% 63.9% +8.5")).toBe("row");
     expect(kindOf("wp-council-budget", "Council approves $412 million budget after six-hour meeting")).toBe("heading");
   });
@@ -77,7 +87,13 @@ describe("article extraction on the evaluation set", () => {
   });
 
   it("decodes pages by the encoding they declare", () => {
-    for (const [name, encoding] of [["ko-euckr-table-layout", "EUC-KR"], ["ja-shiftjis-broadcaster", "Shift_JIS"], ["zh-gb18030-portal", "gb18030"], ["fr-windows1252-quotidien", "windows-1252"], ["ru-windows1251-lenta", "windows-1251"]] as const) {
+    for (const [name, encoding] of [
+      ["ko-euckr-table-layout", "EUC-KR"],
+      ["ja-shiftjis-broadcaster", "Shift_JIS"],
+      ["zh-gb18030-portal", "gb18030"],
+      ["fr-windows1252-quotidien", "windows-1252"],
+      ["ru-windows1251-lenta", "windows-1251"],
+    ] as const) {
       expect(reading(name).encoding).toBe(encoding);
     }
     // windows-1252's curly quotes, which Node 20's own TextDecoder turns into C1 controls.

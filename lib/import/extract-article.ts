@@ -33,7 +33,8 @@ export type ExtractedArticle = {
 const clean = (s: string) => s.replace(/[\s\u00a0]+/g, " ").trim();
 
 /** Words in the class, id or data hooks of a standfirst ("dek") under a headline. */
-const DEK_HOOKS = /(?:^|[\s_-])(?:dek|p-dek|standfirst|sub-?title|sub-?headline|subhead|summary|excerpt|intro|lede|desc|description|teaser|strapline|st|subtitle)(?:$|[\s_-])/i;
+const DEK_HOOKS =
+  /(?:^|[\s_-])(?:dek|p-dek|standfirst|sub-?title|sub-?headline|subhead|summary|excerpt|intro|lede|desc|description|teaser|strapline|st|subtitle)(?:$|[\s_-])/i;
 
 function hooks(el: Element): string {
   return ["class", "id", "data-component", "data-testid", "data-qa", "data-gu-name"].map((a) => el.getAttribute(a) ?? "").join(" ");
@@ -84,7 +85,9 @@ function findStandfirst(headline: Element): string | null {
     for (let i = 0; sibling && i < 4; i++, sibling = sibling.nextElementSibling) {
       const marked = DEK_HOOKS.test(hooks(sibling))
         ? sibling
-        : (Array.from(sibling.querySelectorAll("*")).slice(0, 4).find((c) => DEK_HOOKS.test(hooks(c))) ?? null);
+        : (Array.from(sibling.querySelectorAll("*"))
+            .slice(0, 4)
+            .find((c) => DEK_HOOKS.test(hooks(c))) ?? null);
       const candidate = marked ?? (level === 0 && i === 0 && sibling.tagName === "H2" ? sibling : null);
       if (!candidate) continue;
       // One block of 20 to 600 characters, not a byline: a standfirst is a sentence or two.
@@ -114,7 +117,11 @@ function prepareForReadability(doc: Document, headline: Element | null): void {
 
 /** Drop blocks that repeat a sentence of another block: pull quotes ("… the whole time." inside a paragraph). */
 function withoutPullQuotes(blocks: Block[]): Block[] {
-  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const key = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
   const keys = blocks.map((b) => key(b.text));
   return blocks.filter((b, i) => {
     const k = keys[i]!;

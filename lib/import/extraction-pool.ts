@@ -76,22 +76,32 @@ function fail(slot: Slot, error: unknown) {
 
 function addSlot(): Slot {
   const slot: Slot = { worker: spawn(), busy: null, timer: null };
-  slot.worker.on("message", (m: { id: number; ok: boolean; result?: PageReading; error?: { code: AppErrorCode; message: string; field?: string } | null }) => {
-    const pending = slot.busy;
-    if (!pending || pending.id !== m.id) return;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.busy = null;
-    slot.timer = null;
-    if (m.ok) pending.resolve(m.result!);
-    else if (m.error) pending.reject(new AppError(m.error.code, m.error.message, { field: m.error.field }));
-    else pending.reject(new Error("Page extraction failed in the worker"));
-    pump();
-  });
+  slot.worker.on(
+    "message",
+    (m: { id: number; ok: boolean; result?: PageReading; error?: { code: AppErrorCode; message: string; field?: string } | null }) => {
+      const pending = slot.busy;
+      if (!pending || pending.id !== m.id) return;
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.busy = null;
+      slot.timer = null;
+      if (m.ok) pending.resolve(m.result!);
+      else if (m.error) pending.reject(new AppError(m.error.code, m.error.message, { field: m.error.field }));
+      else pending.reject(new Error("Page extraction failed in the worker"));
+      pump();
+    },
+  );
   // Out of memory or a crash: the page was too much to read.
   slot.worker.on("error", (e) => {
     const job = slot.busy?.job;
     console.error("Extraction worker died", e);
-    fail(slot, job ? new AppError("INVALID_INPUT", "This page is too large or complex to read. Save the article's text and paste it instead.", { field: field(job) }) : e);
+    fail(
+      slot,
+      job
+        ? new AppError("INVALID_INPUT", "This page is too large or complex to read. Save the article's text and paste it instead.", {
+            field: field(job),
+          })
+        : e,
+    );
   });
   slot.worker.on("exit", () => {
     if (pool.slots.includes(slot)) fail(slot, new Error("Extraction worker exited"));
@@ -108,7 +118,14 @@ function pump() {
     const next = pool.waiting.shift()!;
     slot.busy = next;
     slot.timer = setTimeout(() => {
-      fail(slot, new AppError("INVALID_INPUT", `Reading this page took longer than ${TIMEOUT_MS / 1000} s. Save the article's text and paste it instead.`, { field: field(next.job) }));
+      fail(
+        slot,
+        new AppError(
+          "INVALID_INPUT",
+          `Reading this page took longer than ${TIMEOUT_MS / 1000} s. Save the article's text and paste it instead.`,
+          { field: field(next.job) },
+        ),
+      );
     }, TIMEOUT_MS);
     // The bytes are copied, not transferred: the caller may read them again (a snapshot, a retry).
     slot.worker.postMessage({ id: next.id, job: next.job });
@@ -116,7 +133,10 @@ function pump() {
 }
 
 function cacheKey(job: ReadJob): string {
-  return createHash("sha256").update(job.bytes).update(`\0${job.format}\0${job.transportCharset ?? ""}\0${job.url ?? ""}\0${job.field}`).digest("hex");
+  return createHash("sha256")
+    .update(job.bytes)
+    .update(`\0${job.format}\0${job.transportCharset ?? ""}\0${job.url ?? ""}\0${job.field}`)
+    .digest("hex");
 }
 
 /** Read a page in the worker pool (see the module comment). Rejects with an AppError for the user, or 429 when the queue is full. */

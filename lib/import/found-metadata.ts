@@ -23,7 +23,8 @@ function fit(value: string, max: number): string {
 export function foundMetadata(meta: PageMetadata | null, fetchedUrl?: string): FoundMetadataDto {
   const out: FoundMetadataDto = {};
   const put = (field: ArticleMetaField, found: { value: string; source: string; detail: string } | null | undefined) => {
-    if (found && found.value.trim()) out[field] = { value: fit(found.value.trim(), LIMITS[field]), source: found.source, detail: found.detail };
+    if (found && found.value.trim())
+      out[field] = { value: fit(found.value.trim(), LIMITS[field]), source: found.source, detail: found.detail };
   };
   if (meta) {
     put("title", meta.title);
@@ -33,12 +34,16 @@ export function foundMetadata(meta: PageMetadata | null, fetchedUrl?: string): F
     put("modifiedDate", meta.modified);
     put("url", meta.canonical);
   }
-  if (!out.url && fetchedUrl && fetchedUrl.length <= LIMITS.url) out.url = { value: fetchedUrl, source: "fetch", detail: "the address the page was served from" };
+  if (!out.url && fetchedUrl && fetchedUrl.length <= LIMITS.url)
+    out.url = { value: fetchedUrl, source: "fetch", detail: "the address the page was served from" };
   return out;
 }
 
 /** Where a saved field came from: the page's own statement when the editor kept it, else "editor". */
-export function metaProvenance(saved: Partial<Record<ArticleMetaField, string | null>>, found: FoundMetadataDto): Partial<Record<ArticleMetaField, string>> {
+export function metaProvenance(
+  saved: Partial<Record<ArticleMetaField, string | null>>,
+  found: FoundMetadataDto,
+): Partial<Record<ArticleMetaField, string>> {
   const out: Partial<Record<ArticleMetaField, string>> = {};
   for (const [field, value] of Object.entries(saved) as [ArticleMetaField, string | null | undefined][]) {
     if (!value) continue;

@@ -55,7 +55,8 @@ describe("importSource", () => {
   it("refuses UTF-16 without a byte-order mark, which passes the UTF-8 check as H\\0e\\0…", async () => {
     const utf16 = Buffer.from("Hello, Seoul.\nSecond line.", "utf16le");
     expect(new TextDecoder("utf-8", { fatal: true }).decode(utf16)).toContain("H\u0000e\u0000");
-    for (const name of ["letter.txt", "letter.md", "letter.html"]) expect(await failure(() => importSource(file(name, utf16)))).toBe("400:file");
+    for (const name of ["letter.txt", "letter.md", "letter.html"])
+      expect(await failure(() => importSource(file(name, utf16)))).toBe("400:file");
     const bigEndian = Buffer.from(utf16.map((_, i) => utf16[i ^ 1]!));
     expect(await failure(() => importSource(file("letter.txt", bigEndian)))).toBe("400:file");
     await expect(importSource(file("letter.txt", utf16))).rejects.toThrow(/U\+0000 on line 1.*UTF-16/);

@@ -17,7 +17,13 @@
 import { AppError } from "@/lib/errors";
 import { normalizeText } from "@/lib/anchoring/normalize-text";
 import type { RemovedBlock } from "@/lib/anchoring/strip-furniture";
-import { controlCharacterMessage, findControlCharacter, MAX_IMPORT_BYTES, MAX_IMPORT_FILE_BYTES, type ImportSource } from "@/lib/schemas/article";
+import {
+  controlCharacterMessage,
+  findControlCharacter,
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_FILE_BYTES,
+  type ImportSource,
+} from "@/lib/schemas/article";
 import type { BlockKind } from "./html-blocks";
 import type { PageMetadata } from "./page-metadata";
 import { readText, type ImportFormat, type PageReading } from "./read-page";
@@ -45,7 +51,15 @@ export type ImportedText = {
   metadata: PageMetadata | null;
 };
 
-const EXTENSIONS: Record<string, ImportFormat> = { txt: "text", text: "text", md: "markdown", markdown: "markdown", html: "html", htm: "html", xhtml: "html" };
+const EXTENSIONS: Record<string, ImportFormat> = {
+  txt: "text",
+  text: "text",
+  md: "markdown",
+  markdown: "markdown",
+  html: "html",
+  htm: "html",
+  xhtml: "html",
+};
 
 /** The format of a file, from its extension; null when we do not read that kind of file. */
 export function formatOf(fileName: string): ImportFormat | null {
@@ -53,13 +67,20 @@ export function formatOf(fileName: string): ImportFormat | null {
   return (ext && EXTENSIONS[ext]) || null;
 }
 
-const tooLarge = (what: string, limit: string) => new AppError("PAYLOAD_TOO_LARGE", `${what} is larger than ${limit}. Split the article or trim it before importing.`);
+const tooLarge = (what: string, limit: string) =>
+  new AppError("PAYLOAD_TOO_LARGE", `${what} is larger than ${limit}. Split the article or trim it before importing.`);
 
 /** Read a source into lines (see the module comment). */
 async function read(source: ImportSource | FetchedPage): Promise<PageReading> {
   if ("bytes" in source) {
     if (source.bytes.byteLength > MAX_IMPORT_FILE_BYTES) throw tooLarge("The page", "10 MB");
-    return readPageInWorker({ bytes: source.bytes, format: source.format, transportCharset: source.charset, url: source.url, field: "url" });
+    return readPageInWorker({
+      bytes: source.bytes,
+      format: source.format,
+      transportCharset: source.charset,
+      url: source.url,
+      field: "url",
+    });
   }
   if (!source.file) {
     const raw = source.text ?? "";
@@ -92,7 +113,11 @@ export async function importSource(source: ImportSource | FetchedPage, choices: 
   const drop = choices.drop ?? [];
   if (reading.lines.length === 0) {
     const field = "bytes" in source ? "url" : source.file ? "file" : "text";
-    throw new AppError("INVALID_INPUT", field === "text" ? "Paste the article text first: it is empty." : `The ${field === "url" ? "page" : "file"} holds no article text.`, { field });
+    throw new AppError(
+      "INVALID_INPUT",
+      field === "text" ? "Paste the article text first: it is empty." : `The ${field === "url" ? "page" : "file"} holds no article text.`,
+      { field },
+    );
   }
   checkIndexes(restore, reading.removed.length, "restore", "removed block to restore:");
   checkIndexes(drop, reading.lines.length, "drop", "line to drop:");
@@ -103,5 +128,14 @@ export async function importSource(source: ImportSource | FetchedPage, choices: 
   // Can be empty when every line was dropped: the preview shows that, a save refuses it.
   const text = normalizeText(reading.lines.filter((_, i) => !out.has(i)).join("\n"));
   const dropped = [...new Set(drop)].sort((a, b) => a - b);
-  return { text, lines: reading.lines, kinds: reading.kinds, removed: reading.removed, dropped, format: reading.format, encoding: reading.encoding, metadata: reading.metadata };
+  return {
+    text,
+    lines: reading.lines,
+    kinds: reading.kinds,
+    removed: reading.removed,
+    dropped,
+    format: reading.format,
+    encoding: reading.encoding,
+    metadata: reading.metadata,
+  };
 }

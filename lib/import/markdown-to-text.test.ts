@@ -10,7 +10,7 @@ describe("markdownToText", () => {
       "# NATO chief visits *Seoul* #",
       "",
       "Jens Stoltenberg arrived in **South Korea**",
-      "on Sunday, said [Yonhap](https://en.yna.co.kr \"Yonhap\").",
+      'on Sunday, said [Yonhap](https://en.yna.co.kr "Yonhap").',
       "",
       "- Met `Park Jin`",
       "* Urged _more_ aid",
@@ -37,7 +37,20 @@ describe("markdownToText", () => {
   });
 
   it("keeps setext headings, code blocks and tables as text, and leaves snake_case and 2*3*4 alone", () => {
-    const md = ["Title", "=====", "", "```js", "const x = 1;", "```", "", "| City | Day |", "|---|---|", "| Seoul | Sunday |", "", "file_name_here and 2*3*4"].join("\n");
+    const md = [
+      "Title",
+      "=====",
+      "",
+      "```js",
+      "const x = 1;",
+      "```",
+      "",
+      "| City | Day |",
+      "|---|---|",
+      "| Seoul | Sunday |",
+      "",
+      "file_name_here and 2*3*4",
+    ].join("\n");
     expect(text(md)).toBe(["Title", "const x = 1;", "City Day", "Seoul Sunday", "file_name_here and 2*3*4"].join("\n"));
   });
 

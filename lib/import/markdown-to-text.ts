@@ -22,26 +22,34 @@ const TABLE_DIVIDER = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
 /** Inline syntax -> its words. Order matters: images before links, code before emphasis. */
 function inline(line: string): string {
-  return line
-    // Escaped characters hide in the Private Use Area until the syntax is gone.
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, (_, c: string) => String.fromCharCode(PRIVATE_USE + c.charCodeAt(0)))
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/!\[([^\]]*)\]\[[^\]]*\]/g, "$1")
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
-    .replace(/`+([^`]+?)`+/g, "$1")
-    .replace(/<\/?[A-Za-z][^>]*>/g, "")
-    .replace(/(\*\*|__)(?=\S)([^]*?\S)\1/g, "$2")
-    .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}])/gu, "$1$2")
-    .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}])/gu, "$1$2")
-    .replace(/~~(?=\S)([^]*?\S)~~/g, "$1")
-    .replace(/ {2,}$|\\$/, "")
-    .replace(/[\uE000-\uE07F]/g, (c) => String.fromCharCode(c.charCodeAt(0) - PRIVATE_USE));
+  return (
+    line
+      // Escaped characters hide in the Private Use Area until the syntax is gone.
+      .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, (_, c: string) => String.fromCharCode(PRIVATE_USE + c.charCodeAt(0)))
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/!\[([^\]]*)\]\[[^\]]*\]/g, "$1")
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
+      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")
+      .replace(/<((?:https?|mailto):[^>\s]+)>/g, "$1")
+      .replace(/`+([^`]+?)`+/g, "$1")
+      .replace(/<\/?[A-Za-z][^>]*>/g, "")
+      .replace(/(\*\*|__)(?=\S)([^]*?\S)\1/g, "$2")
+      .replace(/(^|[^\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}])/gu, "$1$2")
+      .replace(/(^|[^\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}])/gu, "$1$2")
+      .replace(/~~(?=\S)([^]*?\S)~~/g, "$1")
+      .replace(/ {2,}$|\\$/, "")
+      .replace(/[\uE000-\uE07F]/g, (c) => String.fromCharCode(c.charCodeAt(0) - PRIVATE_USE))
+  );
 }
 
 /** A table row -> its cells, separated by spaces. */
-const tableRow = (line: string) => line.replace(/^\s*\|/, "").replace(/\|\s*$/, "").split("|").map((c) => c.trim()).join(" ");
+const tableRow = (line: string) =>
+  line
+    .replace(/^\s*\|/, "")
+    .replace(/\|\s*$/, "")
+    .split("|")
+    .map((c) => c.trim())
+    .join(" ");
 
 /**
  * Convert Markdown into plain text with one block per line. The result still

@@ -35,15 +35,25 @@ type FurnitureRule = {
  * separator or none: "read-more" matches read-more, read_more, readmore and ReadMore.
  */
 const words = (list: string) =>
-  new RegExp(`(?:^|[\\s_-])(?:${list.split("|").map((w) => w.split(/[-_]/).join("[\\s_-]?")).join("|")})(?=$|[\\s_-])`);
+  new RegExp(
+    `(?:^|[\\s_-])(?:${list
+      .split("|")
+      .map((w) => w.split(/[-_]/).join("[\\s_-]?"))
+      .join("|")})(?=$|[\\s_-])`,
+  );
 
 const RULES: readonly FurnitureRule[] = [
-  { name: "hidden", tags: ["TEMPLATE", "NOSCRIPT", "SCRIPT", "STYLE", "SVG", "IFRAME", "FORM", "BUTTON", "SELECT", "INPUT", "TEXTAREA", "DIALOG"] },
+  {
+    name: "hidden",
+    tags: ["TEMPLATE", "NOSCRIPT", "SCRIPT", "STYLE", "SVG", "IFRAME", "FORM", "BUTTON", "SELECT", "INPUT", "TEXTAREA", "DIALOG"],
+  },
   { name: "navigation", tags: ["NAV", "ASIDE", "FOOTER", "AMP-AD", "AMP-SIDEBAR", "AMP-CONSENT", "AMP-SOCIAL-SHARE", "AMP-EMBED"] },
   { name: "caption", tags: ["FIGCAPTION"], maxText: 600 },
   {
     name: "caption",
-    hooks: words("caption|captions|credit|credits|copyright|img_desc|img_descr|img-descr|photo_caption|wp-caption-text|media__caption|media__credit|image-source"),
+    hooks: words(
+      "caption|captions|credit|credits|copyright|img_desc|img_descr|img-descr|photo_caption|wp-caption-text|media__caption|media__credit|image-source",
+    ),
     maxText: 600,
   },
   {
@@ -53,14 +63,27 @@ const RULES: readonly FurnitureRule[] = [
     ),
     maxText: 300,
   },
-  { name: "tags", hooks: words("tag|tags|article-tag|post-tag|tag-list|tags-links|keywords|labels|post-labels|cat-links|categories|topics|related-topics|archived"), maxText: 400 },
+  {
+    name: "tags",
+    hooks: words(
+      "tag|tags|article-tag|post-tag|tag-list|tags-links|keywords|labels|post-labels|cat-links|categories|topics|related-topics|archived",
+    ),
+    maxText: 400,
+  },
   {
     name: "advertising",
-    hooks: words("ad|ads|advert|advertisement|ad-label|ad-slot|ad-container|ad-wrapper|dfp|dfp-ad|gpt|sponsor|sponsored|affiliate|anzeige|outbrain|taboola|adsense|ad_feedback|ad-feedback|odds|gamble"),
+    hooks: words(
+      "ad|ads|advert|advertisement|ad-label|ad-slot|ad-container|ad-wrapper|dfp|dfp-ad|gpt|sponsor|sponsored|affiliate|anzeige|outbrain|taboola|adsense|ad_feedback|ad-feedback|odds|gamble",
+    ),
     maxText: 300,
   },
   { name: "advertising", hooks: /(?:^|\s)div-gpt-ad/ },
-  { name: "share", hooks: words("share|shares|sharing|share-bar|share-tools|sharedaddy|social|social-buttons|addtoany|follow|follow-bar|ufi|like-button|likeit|reactions|print|tools") },
+  {
+    name: "share",
+    hooks: words(
+      "share|shares|sharing|share-bar|share-tools|sharedaddy|social|social-buttons|addtoany|follow|follow-bar|ufi|like-button|likeit|reactions|print|tools",
+    ),
+  },
   {
     name: "subscription",
     hooks: words(
@@ -73,10 +96,18 @@ const RULES: readonly FurnitureRule[] = [
       "related|recirc|read-more|readmore|read-next|more-stories|more-on|see-also|see-alsos|also-read|rich-link|interstitial|interstitial-link|recommended|recommend|most-read|most-viewed|most-popular|popular|trending|top-stories|post-navigation|nav-previous|nav-next|catcher|box-inline-topic|links-block|page-promo|jp-relatedposts|rp-grid|zone__items|last-news|hot-news|ranking|press_ranking|linked|program",
     ),
   },
-  { name: "comments", hooks: words("comment|comments|comment-list|respond|discussion|disqus|replies|kommentare|comentarios|comments-section|responses") },
+  {
+    name: "comments",
+    hooks: words("comment|comments|comment-list|respond|discussion|disqus|replies|kommentare|comentarios|comments-section|responses"),
+  },
   { name: "author-bio", hooks: words("author-bio|author-box|about-author|bio|author-card|follow-card|media-contacts") },
   { name: "consent", hooks: words("cookie|cookies|consent|gdpr|onetrust|cmp|eu-cookie-compliance|sliding-popup|privacy-banner") },
-  { name: "notice", hooks: words("disclaimer|disclosure|affiliate-disclosure|alert-bar|alert-banner|usa-banner|breaking|pullquote|pull-quote|wp-block-pullquote|jump-links|toc|ez-toc-container|key-events|video-resource|video-player|media-player|video-embed|jwplayer|brightcove") },
+  {
+    name: "notice",
+    hooks: words(
+      "disclaimer|disclosure|affiliate-disclosure|alert-bar|alert-banner|usa-banner|breaking|pullquote|pull-quote|wp-block-pullquote|jump-links|toc|ez-toc-container|key-events|video-resource|video-player|media-player|video-embed|jwplayer|brightcove",
+    ),
+  },
 ];
 
 /**
@@ -91,7 +122,10 @@ function meaningfulClass(value: string): string {
 
 /** The class, id and data hooks of an element, one lower-case string, camelCase words split ("StandardAd" -> "standard ad"). */
 function hooksOf(el: Element): string {
-  return [meaningfulClass(el.getAttribute("class") ?? ""), ...["id", "data-component", "data-testid", "data-qa", "data-gu-name"].map((a) => el.getAttribute(a) ?? "")]
+  return [
+    meaningfulClass(el.getAttribute("class") ?? ""),
+    ...["id", "data-component", "data-testid", "data-qa", "data-gu-name"].map((a) => el.getAttribute(a) ?? ""),
+  ]
     .join(" ")
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
@@ -122,7 +156,13 @@ function textStats(root: Element): Map<Element, TextStats> {
     for (const node of Array.from(el.childNodes)) if (node.nodeType === 3) n += (node.nodeValue ?? "").replace(/\s+/g, "").length;
     return n;
   };
-  const open = (el: Element, inLink: boolean): Frame => ({ el, children: Array.from(el.children), next: 0, own: ownText(el), inLink: inLink || el.tagName === "A" });
+  const open = (el: Element, inLink: boolean): Frame => ({
+    el,
+    children: Array.from(el.children),
+    next: 0,
+    own: ownText(el),
+    inLink: inLink || el.tagName === "A",
+  });
   const stack: Frame[] = [open(root, false)];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
@@ -146,12 +186,17 @@ function textStats(root: Element): Map<Element, TextStats> {
 
 /** A tweet or other social embed: keep what the post said (its paragraphs), drop the attribution line and scripts. */
 function trimEmbeds(doc: Document): void {
-  for (const quote of Array.from(doc.querySelectorAll("blockquote.twitter-tweet, blockquote.twitter-video, blockquote[class*='bluesky'], blockquote.threads-post, blockquote.mastodon-embed"))) {
+  for (const quote of Array.from(
+    doc.querySelectorAll(
+      "blockquote.twitter-tweet, blockquote.twitter-video, blockquote[class*='bluesky'], blockquote.threads-post, blockquote.mastodon-embed",
+    ),
+  )) {
     const paragraphs = Array.from(quote.querySelectorAll("p"));
     while (quote.firstChild) quote.removeChild(quote.firstChild);
     paragraphs.forEach((p) => quote.appendChild(p));
   }
-  for (const embed of Array.from(doc.querySelectorAll("blockquote.instagram-media, blockquote.tiktok-embed, .fb-post, .fb-video"))) embed.remove();
+  for (const embed of Array.from(doc.querySelectorAll("blockquote.instagram-media, blockquote.tiktok-embed, .fb-post, .fb-video")))
+    embed.remove();
 }
 
 /** Which rule, if any, makes `el` furniture, given its text length. */

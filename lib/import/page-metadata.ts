@@ -48,9 +48,21 @@ export type PageMetadata = {
 type Json = Record<string, unknown>;
 
 const ARTICLE_TYPES = new Set([
-  "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "BackgroundNewsArticle",
-  "ReviewNewsArticle", "AskPublicNewsArticle", "SatiricalArticle", "TechArticle", "ScholarlyArticle", "Report",
-  "BlogPosting", "LiveBlogPosting", "SocialMediaPosting",
+  "Article",
+  "NewsArticle",
+  "ReportageNewsArticle",
+  "AnalysisNewsArticle",
+  "OpinionNewsArticle",
+  "BackgroundNewsArticle",
+  "ReviewNewsArticle",
+  "AskPublicNewsArticle",
+  "SatiricalArticle",
+  "TechArticle",
+  "ScholarlyArticle",
+  "Report",
+  "BlogPosting",
+  "LiveBlogPosting",
+  "SocialMediaPosting",
 ]);
 
 const clean = (s: string) => s.replace(/[\s\u00a0]+/g, " ").trim();
@@ -108,7 +120,10 @@ function urlOf(v: unknown): string | null {
 /** The calendar date a date-time string states, as YYYY-MM-DD, or null. */
 export function calendarDate(raw: string): string | null {
   const s = raw.trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(s) ?? /^(\d{4})[./](\d{1,2})[./](\d{1,2})\b/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(s);
+  let m =
+    /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/.exec(s) ??
+    /^(\d{4})[./](\d{1,2})[./](\d{1,2})\b/.exec(s) ??
+    /^(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(s);
   if (!m) {
     const parsed = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\b/.exec(s);
     if (parsed) m = [parsed[0], parsed[3]!, parsed[2]!, parsed[1]!] as unknown as RegExpExecArray;
@@ -132,7 +147,10 @@ function authorName(raw: string): string | null {
 
 /** "Jane Doe, John Roe" and "Jane Doe and John Roe" as two names. */
 function splitAuthors(raw: string): string[] {
-  return raw.split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|&)\s*/i).map((s) => authorName(s)).filter((s): s is string => s !== null);
+  return raw
+    .split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|&)\s*/i)
+    .map((s) => authorName(s))
+    .filter((s): s is string => s !== null);
 }
 
 function uniqueNames(list: string[]): string[] {
@@ -151,7 +169,14 @@ function withoutSiteName(title: string, outlet: string | null): string {
   if (outlet) {
     const o = outlet.toLowerCase();
     const m = /^(.*\S)\s*(?:[|\-–—:_·•»]|：)\s*([^|\-–—:_·•»：]+)$/u.exec(t);
-    if (m && m[2]!.trim().toLowerCase().includes(o.slice(0, Math.max(3, Math.min(o.length, 12))))) return withoutSiteName(m[1]!, outlet);
+    if (
+      m &&
+      m[2]!
+        .trim()
+        .toLowerCase()
+        .includes(o.slice(0, Math.max(3, Math.min(o.length, 12))))
+    )
+      return withoutSiteName(m[1]!, outlet);
   }
   return t;
 }
@@ -169,7 +194,11 @@ function titleSiteName(title: string, headline: string | null): string | null {
   const h = headline ? clean(headline) : "";
   let rest: string[] = [];
   if (h && t.toLowerCase().startsWith(h.toLowerCase()) && t.length > h.length) rest = t.slice(h.length).split(SEPARATORS);
-  else if (h && t.toLowerCase().endsWith(h.toLowerCase()) && t.length > h.length) rest = t.slice(0, t.length - h.length).split(SEPARATORS).reverse();
+  else if (h && t.toLowerCase().endsWith(h.toLowerCase()) && t.length > h.length)
+    rest = t
+      .slice(0, t.length - h.length)
+      .split(SEPARATORS)
+      .reverse();
   else {
     const m = /\s(?:\||-|–|—|·)\s([^|–—·]{2,60})$/u.exec(t);
     return m ? m[1]!.trim() : null;
@@ -217,15 +246,22 @@ export function readPageMetadata(doc: Document, pageUrl?: string): PageMetadata 
   const canonicalGuess = linkCanonical ? absolute(linkCanonical, baseUrl) : null;
   // With several article nodes, the one about this page.
   const article =
-    articles.find((a) => canonicalGuess !== null && [a.url, a["@id"], urlOf(a.mainEntityOfPage)].some((u) => typeof u === "string" && u.split("#")[0] === canonicalGuess)) ??
+    articles.find(
+      (a) =>
+        canonicalGuess !== null &&
+        [a.url, a["@id"], urlOf(a.mainEntityOfPage)].some((u) => typeof u === "string" && u.split("#")[0] === canonicalGuess),
+    ) ??
     articles.find((a) => typeof a.headline === "string") ??
     articles[0] ??
     null;
   const ldType = article ? (typesOf(article).find((t) => ARTICLE_TYPES.has(t)) ?? "Article") : "";
   const ld = (prop: string) => `JSON-LD ${ldType} ${prop}`;
 
-  const headline = article && (typeof article.headline === "string" ? article.headline : typeof article.name === "string" ? article.name : null);
-  const h1s = Array.from(doc.querySelectorAll("h1")).map((h) => clean(h.textContent ?? "")).filter(Boolean);
+  const headline =
+    article && (typeof article.headline === "string" ? article.headline : typeof article.name === "string" ? article.name : null);
+  const h1s = Array.from(doc.querySelectorAll("h1"))
+    .map((h) => clean(h.textContent ?? ""))
+    .filter(Boolean);
   const ogTitle = metaContent('meta[property="og:title" i]');
   // The outlet before the title: the title needs it to cut off the site name.
   let outlet: Found<string> | null = null;
@@ -241,19 +277,31 @@ export function readPageMetadata(doc: Document, pageUrl?: string): PageMetadata 
   }
 
   let title: Found<string> | null = null;
-  if (headline && clean(headline)) title = { value: withoutSiteName(decodeEntities(doc, headline), outlet?.value ?? null), source: "json-ld", detail: ld("headline") };
+  if (headline && clean(headline))
+    title = { value: withoutSiteName(decodeEntities(doc, headline), outlet?.value ?? null), source: "json-ld", detail: ld("headline") };
   else {
     const tw = metaContent('meta[name="twitter:title" i]') ?? metaContent('meta[property="twitter:title" i]');
     if (ogTitle) title = { value: withoutSiteName(ogTitle, outlet?.value ?? null), source: "open-graph", detail: "og:title" };
     else if (tw) title = { value: withoutSiteName(tw, outlet?.value ?? null), source: "twitter", detail: "twitter:title" };
     else if (h1s.length > 0) title = { value: h1s[0]!, source: "h1", detail: "<h1>" };
-    else if (clean(doc.title ?? "")) title = { value: withoutSiteName(doc.title, outlet?.value ?? titleSiteName(doc.title, null)), source: "title-tag", detail: "<title>" };
+    else if (clean(doc.title ?? ""))
+      title = {
+        value: withoutSiteName(doc.title, outlet?.value ?? titleSiteName(doc.title, null)),
+        source: "title-tag",
+        detail: "<title>",
+      };
   }
 
   let authors: Found<string[]> | null = null;
   const publisherKey = outlet?.value.toLowerCase();
   const notPublisher = (list: string[]) => uniqueNames(list).filter((n) => n.toLowerCase() !== publisherKey);
-  const ldAuthors = article ? notPublisher(names(article.author, byId).map(authorName).filter((n): n is string => n !== null)) : [];
+  const ldAuthors = article
+    ? notPublisher(
+        names(article.author, byId)
+          .map(authorName)
+          .filter((n): n is string => n !== null),
+      )
+    : [];
   if (ldAuthors.length > 0) authors = { value: ldAuthors, source: "json-ld", detail: ld("author") };
   else {
     const metaAuthor = byName("author", "byl", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator");
@@ -293,7 +341,19 @@ export function readPageMetadata(doc: Document, pageUrl?: string): PageMetadata 
       [article?.datePublished, "json-ld", ld("datePublished")],
       [article?.dateCreated, "json-ld", ld("dateCreated")],
       [metaContent('meta[property="article:published_time" i]'), "open-graph", "article:published_time"],
-      ...metaDate("pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dcterms.date", "dcterms.created", "dc.date.issued", "dc.date", "date", "weibo: article:create_at"),
+      ...metaDate(
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "parsely-pub-date",
+        "sailthru.date",
+        "dcterms.date",
+        "dcterms.created",
+        "dc.date.issued",
+        "dc.date",
+        "date",
+        "weibo: article:create_at",
+      ),
     ]) ??
     (itemDate("datePublished") ? { value: itemDate("datePublished")!, source: "microdata", detail: 'itemprop="datePublished"' } : null) ??
     firstDate([[articleTime?.getAttribute("datetime"), "time", "<time datetime>"]]);

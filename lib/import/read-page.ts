@@ -48,7 +48,10 @@ export type PageReading = {
 };
 
 const tooLarge = () =>
-  new AppError("PAYLOAD_TOO_LARGE", `The article text is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB once extracted. Split the article or trim it before importing.`);
+  new AppError(
+    "PAYLOAD_TOO_LARGE",
+    `The article text is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB once extracted. Split the article or trim it before importing.`,
+  );
 
 /** Blocks -> canonical lines, each keeping its block's kind. */
 export function linesOf(blocks: readonly Block[]): { lines: string[]; kinds: BlockKind[] } {
@@ -70,7 +73,13 @@ export function readText(text: string, format: Exclude<ImportFormat, "html">, en
   const converted = format === "markdown" ? markdownToText(text) : text;
   const normalized = normalizeText(converted);
   const lines = normalized === "" ? [] : normalized.split("\n");
-  return finish(lines, lines.map(() => "paragraph"), format, encoding, null);
+  return finish(
+    lines,
+    lines.map(() => "paragraph"),
+    format,
+    encoding,
+    null,
+  );
 }
 
 function finish(lines: string[], kinds: BlockKind[], format: ImportFormat, encoding: string, metadata: PageMetadata | null): PageReading {

@@ -16,9 +16,17 @@ describe("permissions", () => {
   it("is what the object policies build on: a reviewer runs no round and decides nothing, whatever the round's state", () => {
     const reviewer = { id: "r", role: "reviewer" as const };
     const editor = { id: "e", role: "editor" as const };
-    expect([canStartRound(reviewer), canReveal(reviewer, { ...round, status: "open" }), canClose(reviewer, { ...round, status: "adjudicated" })]).toEqual([false, false, false]);
+    expect([
+      canStartRound(reviewer),
+      canReveal(reviewer, { ...round, status: "open" }),
+      canClose(reviewer, { ...round, status: "adjudicated" }),
+    ]).toEqual([false, false, false]);
     expect(canDecide(reviewer, { ...round, status: "revealed" })).toBe(false);
-    expect([canStartRound(editor), canReveal(editor, { ...round, status: "open" }), canDecide(editor, { ...round, status: "revealed" })]).toEqual([true, true, true]);
+    expect([
+      canStartRound(editor),
+      canReveal(editor, { ...round, status: "open" }),
+      canDecide(editor, { ...round, status: "revealed" }),
+    ]).toEqual([true, true, true]);
     // An editor edits anyone's claim outside rounds; a reviewer only their own.
     expect(canEditClaim(editor, { authorId: "someone" })).toBe(true);
     expect(canEditClaim(reviewer, { authorId: "someone" })).toBe(false);

@@ -1,7 +1,7 @@
 import type { Role } from "./roles";
 
 /**
- * Who may publish a fact-check, update it and withdraw it (issue 14): editors
+ * Who may publish a fact-check, update it and withdraw it: editors
  * and admins, as DESIGN says editors publish reports. Every member may see
  * whether and where an article is published. Pure: the use cases throw the
  * refusal as a 403, and the client gets `can` to hide what it would refuse.

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  roundAnnotationEditBlock,
-  roundPermissions,
-  type RoundActor,
-  type RoundStatus,
-} from "./round";
+import { roundAnnotationEditBlock, roundPermissions, type RoundActor, type RoundStatus } from "./round";
 
 const reviewer: RoundActor = { id: "r1", role: "reviewer" };
 const other: RoundActor = { id: "r2", role: "reviewer" };
@@ -33,7 +28,12 @@ describe("round permissions", () => {
   const round = (status: RoundStatus) => ({ status, adjudicatorId: "e1", reviewerIds: ["r1", "r2"] });
 
   it("lets an assigned reviewer submit, then reopen until the reveal", () => {
-    expect(roundPermissions(reviewer, round("open"), { submittedAt: null })).toMatchObject({ submit: true, reopen: false, reveal: false, decide: false });
+    expect(roundPermissions(reviewer, round("open"), { submittedAt: null })).toMatchObject({
+      submit: true,
+      reopen: false,
+      reveal: false,
+      decide: false,
+    });
     expect(roundPermissions(reviewer, round("open"), { submittedAt: new Date() })).toMatchObject({ submit: false, reopen: true });
     expect(roundPermissions(reviewer, round("revealed"), { submittedAt: new Date() })).toMatchObject({ submit: false, reopen: false });
     expect(roundPermissions(other, round("open"), null)).toMatchObject({ submit: false, reopen: false });

@@ -21,7 +21,8 @@ export const canAdjudicateRole = (role: Role) => may({ role }, "clusters.decide"
  * adjudicator: a desk must be able to cover for an absent colleague, and
  * optimistic concurrency keeps two deciders from overwriting each other.
  */
-export const canDecide = (actor: RoundActor, round: RoundSubject) => may(actor, "clusters.decide") && (round.status === "revealed" || round.status === "adjudicated");
+export const canDecide = (actor: RoundActor, round: RoundSubject) =>
+  may(actor, "clusters.decide") && (round.status === "revealed" || round.status === "adjudicated");
 
 export const canSubmit = (round: RoundSubject, mine: AssignmentSubject) => round.status === "open" && !!mine && !mine.submittedAt;
 export const canReopen = (round: RoundSubject, mine: AssignmentSubject) => round.status === "open" && !!mine && !!mine.submittedAt;

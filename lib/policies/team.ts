@@ -45,7 +45,8 @@ export function memberChangeRefusal(actor: TeamActor, target: MemberSubject, cha
   const denied = teamRefusal(actor, "members.manage");
   if (denied) return denied;
   const manages = (role: Role) => MANAGER_ROLES.includes(role);
-  const stopsBeingAdmin = manages(target.role) && target.active && ((change.role !== undefined && !manages(change.role)) || change.active === false);
+  const stopsBeingAdmin =
+    manages(target.role) && target.active && ((change.role !== undefined && !manages(change.role)) || change.active === false);
   if (stopsBeingAdmin && activeAdmins <= 1) return LAST_ADMIN_REFUSAL;
   return null;
 }
@@ -59,4 +60,3 @@ export const DEFAULT_INVITE_ROLE: Role = "reviewer";
 
 /** True for a string that names a role (input checks; the error names the field). */
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
-

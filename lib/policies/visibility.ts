@@ -56,12 +56,21 @@ export type Visibility = {
 };
 
 /** The viewer's visibility, from who they are, their assignments in open rounds, and the team's open rounds. */
-export function sealVisibility(viewer: { id: string; teamId: string; role: Role }, blind: readonly BlindRound[], openRoundIds: readonly string[]): Visibility {
+export function sealVisibility(
+  viewer: { id: string; teamId: string; role: Role },
+  blind: readonly BlindRound[],
+  openRoundIds: readonly string[],
+): Visibility {
   if (!viewer.id || !viewer.teamId) throw new Error("A visibility needs the viewer's id and team.");
-  if (blind.some((b) => !openRoundIds.includes(b.roundId))) throw new Error("A round the viewer reviews blind is an open round of the team.");
+  if (blind.some((b) => !openRoundIds.includes(b.roundId)))
+    throw new Error("A round the viewer reviews blind is an open round of the team.");
   return Object.freeze({
-    viewerId: viewer.id, teamId: viewer.teamId, role: viewer.role,
-    blind: Object.freeze([...blind]), openRoundIds: Object.freeze([...openRoundIds]), [SEALED]: true as const,
+    viewerId: viewer.id,
+    teamId: viewer.teamId,
+    role: viewer.role,
+    blind: Object.freeze([...blind]),
+    openRoundIds: Object.freeze([...openRoundIds]),
+    [SEALED]: true as const,
   });
 }
 

@@ -12,12 +12,19 @@ import type { Publisher } from "./page-shell";
 export type FeedInput = { baseUrl: string; teamSlug: string; language: string; publisher: Publisher; entries: PublicEntry[] };
 
 const xml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!)
+  s
+    .replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!)
     // Characters XML 1.0 does not allow (C0 controls other than tab and line ends, lone surrogates, U+FFFE/F).
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+    .replace(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      "\uFFFD",
+    );
 
 const entryTitle = (e: PublicEntry) => (e.status === "retracted" ? `Withdrawn: ${e.title}` : e.title);
-const entryText = (e: PublicEntry) => (e.status === "retracted" ? `This fact-check was withdrawn. ${e.summary}` : `${e.claimCount} claim${e.claimCount === 1 ? "" : "s"} checked: ${e.summary}.`);
+const entryText = (e: PublicEntry) =>
+  e.status === "retracted"
+    ? `This fact-check was withdrawn. ${e.summary}`
+    : `${e.claimCount} claim${e.claimCount === 1 ? "" : "s"} checked: ${e.summary}.`;
 const url = (f: FeedInput, e: PublicEntry) => `${f.baseUrl}${publicPagePath(f.teamSlug, e.slug)}`;
 const updated = (f: FeedInput) => f.entries.reduce((max, e) => (e.changedAt > max ? e.changedAt : max), "1970-01-01T00:00:00.000Z");
 

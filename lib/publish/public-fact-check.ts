@@ -1,5 +1,5 @@
 /**
- * What a published fact-check shows (issue 14): a snapshot of the desk's
+ * What a published fact-check shows: a snapshot of the desk's
  * report, taken when an editor publishes, that holds only what is meant for
  * the public. The public page, its ClaimReview markup, the feeds and the embed
  * snippet are built from it and nothing else, so:
@@ -27,7 +27,10 @@ import { verdictLabel } from "@/lib/export/claimreview";
 export const PUBLIC_SNAPSHOT_SCHEMA = 1;
 
 /** A public source of a claim. */
-export type PublicEvidence = Pick<ReportEvidence, "kind" | "title" | "url" | "publisher" | "author" | "publishedDate" | "dateStart" | "dateEnd" | "stance" | "pinpoint">;
+export type PublicEvidence = Pick<
+  ReportEvidence,
+  "kind" | "title" | "url" | "publisher" | "author" | "publishedDate" | "dateStart" | "dateEnd" | "stance" | "pinpoint"
+>;
 
 /** One published claim. Offsets are code points of the published version's text. */
 export type PublicClaim = {
@@ -68,8 +71,16 @@ export type PublicFactCheck = {
 };
 
 const publicEvidence = (e: ReportEvidence): PublicEvidence => ({
-  kind: e.kind, title: e.title, url: e.url, publisher: e.publisher, author: e.author, publishedDate: e.publishedDate,
-  dateStart: e.dateStart, dateEnd: e.dateEnd, stance: e.stance, pinpoint: e.pinpoint,
+  kind: e.kind,
+  title: e.title,
+  url: e.url,
+  publisher: e.publisher,
+  author: e.author,
+  publishedDate: e.publishedDate,
+  dateStart: e.dateStart,
+  dateEnd: e.dateEnd,
+  stance: e.stance,
+  pinpoint: e.pinpoint,
 });
 
 /** The public snapshot of the desk's report `m` of an article (its final claims on the current version). */
@@ -116,7 +127,11 @@ export const sameFactCheck = (a: PublicFactCheck, b: PublicFactCheck) => canonic
 function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
   if (v && typeof v === "object") {
-    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(",")}}`;
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
   }
   return JSON.stringify(v) ?? "null";
 }
@@ -134,14 +149,29 @@ export function verdictCounts(fc: Pick<PublicFactCheck, "claims">): Record<Verdi
  * page as where it is published, and the public copy of the text.
  */
 export function publicReportModel(fc: PublicFactCheck, text: string, publication: ReportPublication, baseUrl: string): ReportModel {
-  const claims = fc.claims.map(
-    (c): ReportClaim => ({
-      id: `claim-${c.number}`, number: c.number, start: c.start, end: c.end, exact: c.exact, prefix: c.prefix, suffix: c.suffix,
-      anchorState: "anchored", anchorScore: null, verdict: c.verdict, rationaleHtml: c.rationaleHtml, rationaleText: "",
-      evidence: [], reviews: [], cluster: null, decision: null, author: null, speaker: c.speaker, firstAppearance: c.firstAppearance,
-      createdAt: c.checkedAt, updatedAt: c.checkedAt,
-    }),
-  );
+  const claims = fc.claims.map((c): ReportClaim => ({
+    id: `claim-${c.number}`,
+    number: c.number,
+    start: c.start,
+    end: c.end,
+    exact: c.exact,
+    prefix: c.prefix,
+    suffix: c.suffix,
+    anchorState: "anchored",
+    anchorScore: null,
+    verdict: c.verdict,
+    rationaleHtml: c.rationaleHtml,
+    rationaleText: "",
+    evidence: [],
+    reviews: [],
+    cluster: null,
+    decision: null,
+    author: null,
+    speaker: c.speaker,
+    firstAppearance: c.firstAppearance,
+    createdAt: c.checkedAt,
+    updatedAt: c.checkedAt,
+  }));
   const counts = verdictCounts(fc);
   return {
     generatedAt: publication.changedAt,
@@ -149,15 +179,34 @@ export function publicReportModel(fc: PublicFactCheck, text: string, publication
     publishedUrl: publication.url,
     publication,
     team: {
-      id: fc.team.slug, name: fc.team.name, slug: fc.team.slug, publisher: fc.team.publisher, verdictLabels: fc.team.verdictLabels,
-      ratingScale: fc.team.ratingScale, language: fc.team.language,
+      id: fc.team.slug,
+      name: fc.team.name,
+      slug: fc.team.slug,
+      publisher: fc.team.publisher,
+      verdictLabels: fc.team.verdictLabels,
+      ratingScale: fc.team.ratingScale,
+      language: fc.team.language,
     },
     article: fc.article,
-    version: { id: `v${fc.version.number}`, number: fc.version.number, text, textHash: fc.version.textHash, createdAt: fc.version.createdAt },
+    version: {
+      id: `v${fc.version.number}`,
+      number: fc.version.number,
+      text,
+      textHash: fc.version.textHash,
+      createdAt: fc.version.createdAt,
+    },
     round: null,
     reviewers: [],
     claims,
     rejected: [],
-    summary: { total: claims.length, byVerdict: counts, withEvidence: 0, disagreements: 0, decided: 0, agreement: null, roundAgreement: null },
+    summary: {
+      total: claims.length,
+      byVerdict: counts,
+      withEvidence: 0,
+      disagreements: 0,
+      decided: 0,
+      agreement: null,
+      roundAgreement: null,
+    },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The public addresses of a team's published fact-checks (issue 14), all
+ * The public addresses of a team's published fact-checks, all
  * served without sign-in:
  * - /f/{team}                       the team's published fact-checks;
  * - /f/{team}/feed.xml, rss.xml, feed.json   Atom, RSS 2.0 and JSON Feed 1.1;

@@ -16,25 +16,51 @@ const URL_ = `${BASE}/f/demo-desk/stoltenberg-visit`;
 function model() {
   const m = makeReportModel({
     claims: [
-      { exact: "arrived in Seoul on Sunday, January 29", verdict: "verified", speaker: "Jens Stoltenberg", firstAppearance: { url: "https://www.nato.int/speech", date: "2023-01-28" },
-        evidence: [evidence({ title: "Public record", url: "https://record.example/a" }), evidence({ title: "Our source's email", internal: true })] },
-      { exact: "The alliance has 30 members", verdict: "disputed", speaker: "Example News", rationaleHtml: "<p>It had <strong>30</strong> then.</p>" },
+      {
+        exact: "arrived in Seoul on Sunday, January 29",
+        verdict: "verified",
+        speaker: "Jens Stoltenberg",
+        firstAppearance: { url: "https://www.nato.int/speech", date: "2023-01-28" },
+        evidence: [
+          evidence({ title: "Public record", url: "https://record.example/a" }),
+          evidence({ title: "Our source's email", internal: true }),
+        ],
+      },
+      {
+        exact: "The alliance has 30 members",
+        verdict: "disputed",
+        speaker: "Example News",
+        rationaleHtml: "<p>It had <strong>30</strong> then.</p>",
+      },
       { exact: "NATO wants “a new Cold War” in Asia", verdict: "disputed", speaker: "KCNA", anchorState: "drifted" },
     ],
   });
   return {
     ...m,
     article: { ...m.article, url: "https://news.example/stoltenberg" },
-    team: { ...m.team, slug: "demo-desk", publisher: { name: "Demo Desk Fact Check", url: "https://factcheck.example/", logoUrl: null }, verdictLabels: { disputed: "False" } },
+    team: {
+      ...m.team,
+      slug: "demo-desk",
+      publisher: { name: "Demo Desk Fact Check", url: "https://factcheck.example/", logoUrl: null },
+      verdictLabels: { disputed: "False" },
+    },
   };
 }
 
 function page(over: Partial<PublicPageInput> = {}): string {
   const m = model();
   return renderPublicPage({
-    baseUrl: BASE, status: "published", firstPublishedAt: "2026-12-01T10:00:00.000Z", changedAt: "2026-12-01T10:00:00.000Z", retraction: null,
-    factCheck: toPublicFactCheck(m, "demo-desk"), text: m.version.text, slug: "stoltenberg-visit",
-    log: [{ number: 1, action: "publish", note: null, createdAt: "2026-12-01T10:00:00.000Z", versionNumber: 1 }], texts: { 1: `${URL_}/text/1` }, ...over,
+    baseUrl: BASE,
+    status: "published",
+    firstPublishedAt: "2026-12-01T10:00:00.000Z",
+    changedAt: "2026-12-01T10:00:00.000Z",
+    retraction: null,
+    factCheck: toPublicFactCheck(m, "demo-desk"),
+    text: m.version.text,
+    slug: "stoltenberg-visit",
+    log: [{ number: 1, action: "publish", note: null, createdAt: "2026-12-01T10:00:00.000Z", versionNumber: 1 }],
+    texts: { 1: `${URL_}/text/1` },
+    ...over,
   });
 }
 
@@ -78,8 +104,18 @@ describe("the public fact-check page", () => {
     expect(updated).toContain('class="updated">Updated');
     expect(updated).toContain("Added a source.");
     const retracted = page({
-      status: "retracted", retraction: { at: "2026-12-03T10:00:00.000Z", reason: "The <quote> was misattributed." },
-      log: [...log, { number: 3, action: "retract", note: "The <quote> was misattributed.", createdAt: "2026-12-03T10:00:00.000Z", versionNumber: null }],
+      status: "retracted",
+      retraction: { at: "2026-12-03T10:00:00.000Z", reason: "The <quote> was misattributed." },
+      log: [
+        ...log,
+        {
+          number: 3,
+          action: "retract",
+          note: "The <quote> was misattributed.",
+          createdAt: "2026-12-03T10:00:00.000Z",
+          versionNumber: null,
+        },
+      ],
     });
     expect(retracted).toContain("This fact-check was withdrawn");
     expect(retracted).toContain("The &lt;quote&gt; was misattributed.");
@@ -92,8 +128,16 @@ describe("the public fact-check page", () => {
     const m = model();
     m.article = { ...m.article, title: "</script><script>alert(1)</script>" };
     const html = renderPublicPage({
-      baseUrl: BASE, status: "published", firstPublishedAt: "2026-12-01T10:00:00.000Z", changedAt: "2026-12-01T10:00:00.000Z", retraction: null,
-      factCheck: toPublicFactCheck(m, "demo-desk"), text: m.version.text, slug: "x", log: [], texts: {},
+      baseUrl: BASE,
+      status: "published",
+      firstPublishedAt: "2026-12-01T10:00:00.000Z",
+      changedAt: "2026-12-01T10:00:00.000Z",
+      retraction: null,
+      factCheck: toPublicFactCheck(m, "demo-desk"),
+      text: m.version.text,
+      slug: "x",
+      log: [],
+      texts: {},
     });
     expect(html).not.toContain("<script>alert(1)");
     expect(jsonLd(html)).toHaveLength(2);
@@ -102,10 +146,35 @@ describe("the public fact-check page", () => {
 
 describe("team index, feeds and embed", () => {
   const entries = [
-    { slug: "a", title: "A & B", outlet: "Outlet", status: "published" as const, claimCount: 2, summary: "1 False, 1 Verified", firstPublishedAt: "2026-12-01T10:00:00.000Z", changedAt: "2026-12-02T10:00:00.000Z" },
-    { slug: "b", title: "Old", outlet: null, status: "retracted" as const, claimCount: 1, summary: "Misattributed.", firstPublishedAt: "2026-11-01T10:00:00.000Z", changedAt: "2026-11-02T10:00:00.000Z" },
+    {
+      slug: "a",
+      title: "A & B",
+      outlet: "Outlet",
+      status: "published" as const,
+      claimCount: 2,
+      summary: "1 False, 1 Verified",
+      firstPublishedAt: "2026-12-01T10:00:00.000Z",
+      changedAt: "2026-12-02T10:00:00.000Z",
+    },
+    {
+      slug: "b",
+      title: "Old",
+      outlet: null,
+      status: "retracted" as const,
+      claimCount: 1,
+      summary: "Misattributed.",
+      firstPublishedAt: "2026-11-01T10:00:00.000Z",
+      changedAt: "2026-11-02T10:00:00.000Z",
+    },
   ];
-  const input = { baseUrl: BASE, teamSlug: "demo-desk", teamName: "Demo", language: "en", publisher: { name: "Demo Desk", url: null, logoUrl: null }, entries };
+  const input = {
+    baseUrl: BASE,
+    teamSlug: "demo-desk",
+    teamName: "Demo",
+    language: "en",
+    publisher: { name: "Demo Desk", url: null, logoUrl: null },
+    entries,
+  };
 
   it("lists each fact-check, withdrawn ones marked, in HTML, Atom, RSS and JSON Feed", () => {
     const html = renderTeamIndex(input);
@@ -141,7 +210,16 @@ describe("comparing snapshots", () => {
   it("finds a snapshot read back with its keys reordered (PostgreSQL jsonb) the same", async () => {
     const { sameFactCheck } = await import("./public-fact-check");
     const fc = toPublicFactCheck(model(), "demo-desk");
-    const deep = (v: unknown): unknown => (Array.isArray(v) ? v.map(deep) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, deep(x)])) : v);
+    const deep = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(deep)
+        : v && typeof v === "object"
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, deep(x)]),
+            )
+          : v;
     expect(sameFactCheck(fc, deep(fc) as typeof fc)).toBe(true);
     expect(sameFactCheck(fc, { ...fc, claims: fc.claims.slice(1) })).toBe(false);
   });

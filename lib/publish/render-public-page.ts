@@ -1,5 +1,5 @@
 /**
- * The public page of one fact-check, /f/{team}/{article} (issue 14): the
+ * The public page of one fact-check, /f/{team}/{article}: the
  * article's metadata, the dates published and updated, a summary, each claim
  * with its `#claim-n` anchor, public verdict label, speaker, rationale and
  * public sources, the article text as checked with its claims highlighted,
@@ -26,7 +26,13 @@ import { publicReportModel, verdictCounts, type PublicClaim, type PublicEvidence
 import { publicPagePath } from "./public-urls";
 
 /** One line of the public change log. */
-export type PublicLogEntry = { number: number; action: "publish" | "update" | "retract"; note: string | null; createdAt: string; versionNumber: number | null };
+export type PublicLogEntry = {
+  number: number;
+  action: "publish" | "update" | "retract";
+  note: string | null;
+  createdAt: string;
+  versionNumber: number | null;
+};
 
 export type PublicPageInput = {
   baseUrl: string;
@@ -52,7 +58,8 @@ const link = (url: string | null | undefined, label: string) =>
   isWebUrl(url) ? `<a href="${attr(url)}" rel="noopener noreferrer nofollow">${escapeHtml(label)}</a>` : escapeHtml(label);
 
 /** The page's public URL. */
-export const pageUrl = (i: Pick<PublicPageInput, "baseUrl" | "factCheck" | "slug">) => `${i.baseUrl}${publicPagePath(i.factCheck.team.slug, i.slug)}`;
+export const pageUrl = (i: Pick<PublicPageInput, "baseUrl" | "factCheck" | "slug">) =>
+  `${i.baseUrl}${publicPagePath(i.factCheck.team.slug, i.slug)}`;
 
 /** Builds the public page. */
 export function renderPublicPage(i: PublicPageInput): string {
@@ -67,13 +74,18 @@ export function renderPublicPage(i: PublicPageInput): string {
     `<meta property="article:modified_time" content="${attr(i.changedAt)}">`,
     // A withdrawn fact-check carries no ClaimReview: the markup would present its verdicts as standing.
     retracted ? "" : jsonLdScript(buildClaimReview(publicReportModel(fc, i.text, publication, i.baseUrl))),
-  ].filter(Boolean).join("\n");
+  ]
+    .filter(Boolean)
+    .join("\n");
   const body = `<article class="factcheck" aria-labelledby="title">
 <p class="kicker">${retracted ? "Withdrawn fact-check" : "Fact-check"}</p>
 <h1 id="title">${escapeHtml(title)}</h1>
 ${articleMeta(fc)}
 <p class="dates">Published ${time(i.firstPublishedAt, day)}${updated ? ` · <span class="updated">Updated ${time(i.changedAt, day)}</span>` : ""}${retracted && i.retraction ? ` · Withdrawn ${time(i.retraction.at, day)}` : ""} · by ${escapeHtml(fc.team.publisher.name)}</p>
-${retracted ? retractionNotice(i) : `${summary(fc)}
+${
+  retracted
+    ? retractionNotice(i)
+    : `${summary(fc)}
 <section id="claims" aria-labelledby="claims-h">
 <h2 id="claims-h">Claims checked</h2>
 <ol class="claims">
@@ -84,21 +96,32 @@ ${fc.claims.map(claimItem).join("\n")}
 <h2 id="text-h">The article as checked</h2>
 <p class="note">Version ${fc.version.number} of the text, captured ${escapeHtml(formatDateTime(fc.version.createdAt))}. ${link(i.texts[fc.version.number], "The exact text checked")}${fc.article.url ? ` · ${link(fc.article.url, "the article as published by its outlet")}` : ""}.</p>
 <div class="article-text">${annotatedText(fc, i.text)}</div>
-</section>`}
+</section>`
+}
 ${changeLog(i)}
 </article>`;
   const description = retracted
     ? `${fc.team.publisher.name} withdrew its fact-check of “${title}”.`
     : `${fc.team.publisher.name} checked ${fc.claims.length} claim${fc.claims.length === 1 ? "" : "s"} in “${title}”: ${countsText(fc)}.`;
   return pageShell({
-    baseUrl: i.baseUrl, teamSlug: fc.team.slug, language: fc.team.language, publisher: fc.team.publisher,
-    title: `${retracted ? "Withdrawn: " : "Fact-check: "}${title} · ${fc.team.publisher.name}`, description, canonical: url, ogType: "article", head, body,
+    baseUrl: i.baseUrl,
+    teamSlug: fc.team.slug,
+    language: fc.team.language,
+    publisher: fc.team.publisher,
+    title: `${retracted ? "Withdrawn: " : "Fact-check: "}${title} · ${fc.team.publisher.name}`,
+    description,
+    canonical: url,
+    ogType: "article",
+    head,
+    body,
   });
 }
 
 function articleMeta(fc: PublicFactCheck): string {
   const a = fc.article;
-  const parts = [a.outlet, a.author ? `by ${a.author}` : null, a.publishedDate ? formatCalendarDate(a.publishedDate) : null].filter((p): p is string => !!p);
+  const parts = [a.outlet, a.author ? `by ${a.author}` : null, a.publishedDate ? formatCalendarDate(a.publishedDate) : null].filter(
+    (p): p is string => !!p,
+  );
   const line = parts.map(escapeHtml).join(" · ");
   return `<p class="meta">${line}${a.url ? `${line ? " · " : ""}${link(a.url, "Original article")}` : ""}</p>`;
 }
@@ -107,7 +130,12 @@ function articleMeta(fc: PublicFactCheck): string {
 export function countsText(fc: PublicFactCheck): string {
   const counts = verdictCounts(fc);
   const label = (v: (typeof VERDICTS)[number]) => fc.claims.find((c) => c.verdict === v)?.label ?? v;
-  return VERDICTS.filter((v) => counts[v] > 0).sort((a, b) => counts[b] - counts[a]).map((v) => `${counts[v]} ${label(v)}`).join(", ") || "no claims";
+  return (
+    VERDICTS.filter((v) => counts[v] > 0)
+      .sort((a, b) => counts[b] - counts[a])
+      .map((v) => `${counts[v]} ${label(v)}`)
+      .join(", ") || "no claims"
+  );
 }
 
 function summary(fc: PublicFactCheck): string {
@@ -127,9 +155,10 @@ ${counts.unsourced > 0 ? `<p class="note">${escapeHtml(UNSOURCED_NOTE)}</p>` : "
 }
 
 function claimItem(c: PublicClaim): string {
-  const speaker = c.speaker || c.firstAppearance
-    ? `<p class="speaker">${c.speaker ? `Claim by ${escapeHtml(c.speaker)}` : "Claim"}${firstAppearance(c)}</p>`
-    : "";
+  const speaker =
+    c.speaker || c.firstAppearance
+      ? `<p class="speaker">${c.speaker ? `Claim by ${escapeHtml(c.speaker)}` : "Claim"}${firstAppearance(c)}</p>`
+      : "";
   return `<li class="claim v-${c.verdict}" id="claim-${c.number}">
 <p class="claim-head"><a class="claim-num" href="#claim-${c.number}" aria-label="Claim ${c.number}">#${c.number}</a> <span class="verdict v-${c.verdict}"><span aria-hidden="true">${ICONS[c.verdict]}</span> ${escapeHtml(c.label)}</span></p>
 <blockquote>${escapeHtml(c.exact)}</blockquote>
@@ -147,7 +176,12 @@ function firstAppearance(c: PublicClaim): string {
 
 function sources(evidence: PublicEvidence[]): string {
   const item = (e: PublicEvidence) => {
-    const details = [e.publisher, e.author, e.publishedDate ? formatCalendarDate(e.publishedDate) : null, e.dateStart ? `dated ${formatCalendarDate(e.dateStart)}${e.dateEnd ? `–${formatCalendarDate(e.dateEnd)}` : ""}` : null]
+    const details = [
+      e.publisher,
+      e.author,
+      e.publishedDate ? formatCalendarDate(e.publishedDate) : null,
+      e.dateStart ? `dated ${formatCalendarDate(e.dateStart)}${e.dateEnd ? `–${formatCalendarDate(e.dateEnd)}` : ""}` : null,
+    ]
       .filter((d): d is string => !!d)
       .map(escapeHtml)
       .join(" · ");
@@ -167,15 +201,21 @@ function annotatedText(fc: PublicFactCheck, text: string): string {
 function segment(s: Segment, claims: Map<number, PublicClaim>): string {
   let html = escapeHtml(s.text);
   for (const n of [...s.claims].reverse()) html = `<mark class="hl v-${claims.get(n)!.verdict}">${html}</mark>`;
-  return html + s.ends.map((n) => `<a class="ref" href="#claim-${n}" aria-label="Claim ${n}: ${attr(claims.get(n)!.label)}">${n}</a>`).join("");
+  return (
+    html + s.ends.map((n) => `<a class="ref" href="#claim-${n}" aria-label="Claim ${n}: ${attr(claims.get(n)!.label)}">${n}</a>`).join("")
+  );
 }
 
 function retractionNotice(i: PublicPageInput): string {
   const r = i.retraction;
   return `<section class="notice" role="note" aria-labelledby="notice-h">
 <h2 id="notice-h">This fact-check was withdrawn</h2>
-${r ? `<p>${escapeHtml(i.factCheck.team.publisher.name)} withdrew it on ${time(r.at, day)}.</p>
-<p><strong>Reason:</strong> ${escapeHtml(r.reason)}</p>` : ""}
+${
+  r
+    ? `<p>${escapeHtml(i.factCheck.team.publisher.name)} withdrew it on ${time(r.at, day)}.</p>
+<p><strong>Reason:</strong> ${escapeHtml(r.reason)}</p>`
+    : ""
+}
 <p>Its verdicts no longer stand and are not shown.</p>
 </section>`;
 }

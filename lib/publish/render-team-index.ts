@@ -21,7 +21,14 @@ export type PublicEntry = {
   changedAt: string;
 };
 
-export type TeamIndexInput = { baseUrl: string; teamSlug: string; teamName: string; language: string; publisher: Publisher; entries: PublicEntry[] };
+export type TeamIndexInput = {
+  baseUrl: string;
+  teamSlug: string;
+  teamName: string;
+  language: string;
+  publisher: Publisher;
+  entries: PublicEntry[];
+};
 
 const day = (iso: string) => formatDate(iso.slice(0, 10));
 
@@ -35,7 +42,14 @@ export function renderTeamIndex(i: TeamIndexInput): string {
 <h1>${escapeHtml(i.publisher.name)}</h1>
 ${i.entries.length ? `<ol class="factchecks">\n${i.entries.map(item).join("\n")}\n</ol>` : `<p>No fact-checks published yet.</p>`}`;
   return pageShell({
-    baseUrl: i.baseUrl, teamSlug: i.teamSlug, language: i.language, publisher: i.publisher, title: `Fact-checks · ${i.publisher.name}`,
-    description: `Fact-checks published by ${i.publisher.name}.`, canonical: `${i.baseUrl}${publicIndexPath(i.teamSlug)}`, ogType: "website", body,
+    baseUrl: i.baseUrl,
+    teamSlug: i.teamSlug,
+    language: i.language,
+    publisher: i.publisher,
+    title: `Fact-checks · ${i.publisher.name}`,
+    description: `Fact-checks published by ${i.publisher.name}.`,
+    canonical: `${i.baseUrl}${publicIndexPath(i.teamSlug)}`,
+    ogType: "website",
+    body,
   });
 }

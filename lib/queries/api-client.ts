@@ -48,7 +48,12 @@ export async function apiRequest<T>(url: string, init: RequestInit & { json?: un
       await (read && signInDeclined() ? waitQuietlyForSignIn() : waitForSignIn());
       continue;
     }
-    throw new ApiError(res.status === 401 ? SESSION_ENDED : (body?.error ?? `Request failed (${res.status}).`), res.status, body?.field, body?.current);
+    throw new ApiError(
+      res.status === 401 ? SESSION_ENDED : (body?.error ?? `Request failed (${res.status}).`),
+      res.status,
+      body?.field,
+      body?.current,
+    );
   }
 }
 

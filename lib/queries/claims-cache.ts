@@ -26,7 +26,9 @@ export function withClaim(list: ClaimDto[], claim: ClaimDto): ClaimDto[] {
 
 /** Drops a claim from its article's cached list (deleted, or no longer visible). */
 export function dropClaim(qc: QueryClient, articleId: string, claimId: string): void {
-  qc.setQueryData<ClaimDto[]>(queryKeys.claims(articleId), (list) => (list?.some((c) => c.id === claimId) ? list.filter((c) => c.id !== claimId) : list));
+  qc.setQueryData<ClaimDto[]>(queryKeys.claims(articleId), (list) =>
+    list?.some((c) => c.id === claimId) ? list.filter((c) => c.id !== claimId) : list,
+  );
 }
 
 /** The cached claim, if its article's list holds it. */

@@ -12,4 +12,3 @@ export const evidenceKeys = {
   item: (id: string) => ["evidence", "item", id] as const,
   claim: (claimId: string) => ["claim-evidence", claimId] as const,
 };
-

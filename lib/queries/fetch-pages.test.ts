@@ -6,7 +6,10 @@ const items = (from: number, to: number) => Array.from({ length: to - from }, (_
 describe("fetchAllPages", () => {
   it("makes one request when the first page holds everything", async () => {
     const asked: number[] = [];
-    const all = await fetchAllPages(async () => ({ items: items(0, 3), total: 3, pageSize: 5 }), async (n) => (asked.push(n), []));
+    const all = await fetchAllPages(
+      async () => ({ items: items(0, 3), total: 3, pageSize: 5 }),
+      async (n) => (asked.push(n), []),
+    );
     expect(all.map((c) => c.id)).toEqual(["c0", "c1", "c2"]);
     expect(asked).toEqual([]);
   });
@@ -34,14 +37,22 @@ describe("fetchAllPages", () => {
   });
 
   it("keeps one copy of an item that moved across a page boundary between reads", async () => {
-    const all = await fetchAllPages(async () => ({ items: items(0, 2), total: 4, pageSize: 2 }), async () => items(1, 4));
+    const all = await fetchAllPages(
+      async () => ({ items: items(0, 2), total: 4, pageSize: 2 }),
+      async () => items(1, 4),
+    );
     expect(all.map((c) => c.id)).toEqual(["c0", "c1", "c2", "c3"]);
   });
 
   it("passes a failed page on, so the query shows an error instead of a partial list", async () => {
-    await expect(fetchAllPages(async () => ({ items: items(0, 2), total: 6, pageSize: 2 }), async (n) => {
-      if (n === 3) throw new Error("page 3 failed");
-      return [];
-    })).rejects.toThrow("page 3 failed");
+    await expect(
+      fetchAllPages(
+        async () => ({ items: items(0, 2), total: 6, pageSize: 2 }),
+        async (n) => {
+          if (n === 3) throw new Error("page 3 failed");
+          return [];
+        },
+      ),
+    ).rejects.toThrow("page 3 failed");
   });
 });

@@ -12,7 +12,11 @@ export const PARALLEL_PAGES = 4;
  * meanwhile can shift another out of sight; the live event of that change
  * makes the caller read the list again.
  */
-export async function fetchAllPages<T extends { id: string }>(first: () => Promise<FirstPage<T>>, page: (n: number) => Promise<T[]>, parallel = PARALLEL_PAGES): Promise<T[]> {
+export async function fetchAllPages<T extends { id: string }>(
+  first: () => Promise<FirstPage<T>>,
+  page: (n: number) => Promise<T[]>,
+  parallel = PARALLEL_PAGES,
+): Promise<T[]> {
   const head = await first();
   const pages = head.pageSize > 0 ? Math.ceil(head.total / head.pageSize) : 1;
   const rest: T[][] = new Array(Math.max(0, pages - 1));

@@ -19,7 +19,12 @@ export function keysForEvent(e: LiveEvent): (readonly string[])[] {
       return [...(a && e.outcome ? [queryKeys.finalClaims(a)] : []), reviewKeys.all()];
     case "round":
       // A round moving changes who sees which claims (blind review), the outcome, and whether the text may be corrected.
-      return [...(a ? [queryKeys.claims(a), queryKeys.finalClaims(a), reviewKeys.articleRound(a), queryKeys.versions(a)] : []), reviewKeys.all(), reviewKeys.queue(), reviewKeys.notifications()];
+      return [
+        ...(a ? [queryKeys.claims(a), queryKeys.finalClaims(a), reviewKeys.articleRound(a), queryKeys.versions(a)] : []),
+        reviewKeys.all(),
+        reviewKeys.queue(),
+        reviewKeys.notifications(),
+      ];
     case "cluster":
       return [...(a ? [queryKeys.finalClaims(a), reviewKeys.articleRound(a)] : []), reviewKeys.all()];
     case "comment":

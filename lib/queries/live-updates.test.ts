@@ -8,7 +8,17 @@ import { queryKeys } from "./keys";
 const TEAM = "team-1";
 const ARTICLE = "article-1";
 const claim = (id: string, version: number, verdict: ClaimDto["verdict"] = "verified") =>
-  ({ id, version, verdict, articleId: ARTICLE, start: 0, end: 5, deletedAt: null, roundId: null, createdAt: "2026-01-01T00:00:00.000Z" }) as unknown as ClaimDto;
+  ({
+    id,
+    version,
+    verdict,
+    articleId: ARTICLE,
+    start: 0,
+    end: 5,
+    deletedAt: null,
+    roundId: null,
+    createdAt: "2026-01-01T00:00:00.000Z",
+  }) as unknown as ClaimDto;
 const event = (e: Partial<LiveEvent>): LiveEvent => ({ team: TEAM, article: ARTICLE, kind: "annotation", id: "c1", version: 2, ...e });
 
 const clients: QueryClient[] = [];
@@ -30,7 +40,10 @@ function page() {
   watch(queryKeys.article(ARTICLE), () => (fetched.article++, article));
   const updater = createLiveUpdater(qc, {
     claim: async (id) => (fetched.claim.push(id), remote.get(id) ?? null),
-    articleDetails: async () => (fetched.details++, { id: ARTICLE, version: 2, title: "New title", currentVersion: { id: "v1" } } as unknown as ArticleDetails),
+    articleDetails: async () => (
+      fetched.details++,
+      { id: ARTICLE, version: 2, title: "New title", currentVersion: { id: "v1" } } as unknown as ArticleDetails
+    ),
   });
   const claims = () => qc.getQueryData<ClaimDto[]>(queryKeys.claims(ARTICLE))!;
   return { qc, fetched, remote, updater, claims };

@@ -129,7 +129,9 @@ export function createLiveUpdater(qc: QueryClient, reads: LiveReads) {
     resync(): Promise<void> {
       void qc.invalidateQueries({ predicate: (q) => !isArticleKey(q.queryKey) });
       const articles = qc.getQueryCache().findAll({ predicate: (q) => isArticleKey(q.queryKey) });
-      return Promise.all(articles.map((q) => serial(String(q.queryKey[1]), () => detailsChanged(String(q.queryKey[1]), null)))).then(() => {});
+      return Promise.all(articles.map((q) => serial(String(q.queryKey[1]), () => detailsChanged(String(q.queryKey[1]), null)))).then(
+        () => {},
+      );
     },
     close: unsubscribe,
   };

@@ -15,7 +15,11 @@ export type PlaceAnchorVars<T> = { claim: T } & ({ confirm: true } | { start: nu
  * server refuses, and a 409 puts the server's current claim in the list
  * when `conflictFits` says it is of the list's kind.
  */
-export function optimisticAnchor<T extends Placeable>(qc: QueryClient, key: QueryKey, conflictFits: (v: PlaceAnchorVars<T>) => boolean = () => true) {
+export function optimisticAnchor<T extends Placeable>(
+  qc: QueryClient,
+  key: QueryKey,
+  conflictFits: (v: PlaceAnchorVars<T>) => boolean = () => true,
+) {
   const put = (claim: T) => qc.setQueryData<T[]>(key, (list = []) => list.map((c) => (c.id === claim.id ? claim : c)));
   return {
     put,

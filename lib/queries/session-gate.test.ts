@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { canWaitForSignIn, sessionAbandoned, sessionRestored, signInDeclined, subscribeSessionGate, waitForSignIn, waitQuietlyForSignIn } from "./session-gate";
+import {
+  canWaitForSignIn,
+  sessionAbandoned,
+  sessionRestored,
+  signInDeclined,
+  subscribeSessionGate,
+  waitForSignIn,
+  waitQuietlyForSignIn,
+} from "./session-gate";
 
 describe("session gate", () => {
   it("holds every refused request until one sign-in, and tells the dialog when to open and close", async () => {

@@ -12,8 +12,16 @@ export function useAccount() {
 export function useAccountMutations() {
   const qc = useQueryClient();
   const settle = () => void qc.invalidateQueries({ queryKey: accountKey });
-  const rename = useMutation({ mutationFn: (name: string) => apiFetch<{ name: string }>("/api/account", { method: "PATCH", json: { name } }), onSettled: settle });
-  const changePassword = useMutation({ mutationFn: (input: ChangePasswordInput) => apiFetch<{ ok: true }>("/api/account/password", { method: "POST", json: input }) });
-  const createTeam = useMutation({ mutationFn: (input: CreateTeamInput) => apiFetch<{ id: string }>("/api/teams", { method: "POST", json: input }), onSettled: settle });
+  const rename = useMutation({
+    mutationFn: (name: string) => apiFetch<{ name: string }>("/api/account", { method: "PATCH", json: { name } }),
+    onSettled: settle,
+  });
+  const changePassword = useMutation({
+    mutationFn: (input: ChangePasswordInput) => apiFetch<{ ok: true }>("/api/account/password", { method: "POST", json: input }),
+  });
+  const createTeam = useMutation({
+    mutationFn: (input: CreateTeamInput) => apiFetch<{ id: string }>("/api/teams", { method: "POST", json: input }),
+    onSettled: settle,
+  });
   return { rename, changePassword, createTeam };
 }

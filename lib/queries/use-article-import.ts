@@ -14,7 +14,8 @@ export type ImportChoicesInput = { restore: number[]; drop: number[] };
 /** POST /api/articles/preview: the cleaned text, every line, the removed furniture and the metadata found; nothing saved. */
 export function usePreviewArticle() {
   return useMutation({
-    mutationFn: (input: ClientImportSource & ImportChoicesInput) => apiFetch<ImportPreviewDto>("/api/articles/preview", { method: "POST", json: input }),
+    mutationFn: (input: ClientImportSource & ImportChoicesInput) =>
+      apiFetch<ImportPreviewDto>("/api/articles/preview", { method: "POST", json: input }),
   });
 }
 
@@ -29,7 +30,8 @@ export function useFetchArticle() {
 export function useCreateArticle() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: ClientImportSource & ArticleMeta & ImportChoicesInput) => apiFetch<ArticleDto>("/api/articles", { method: "POST", json: input }),
+    mutationFn: (input: ClientImportSource & ArticleMeta & ImportChoicesInput) =>
+      apiFetch<ArticleDto>("/api/articles", { method: "POST", json: input }),
     onSuccess: (article) => {
       qc.setQueryData(queryKeys.article(article.id), article);
       void qc.invalidateQueries({ queryKey: queryKeys.articles() });

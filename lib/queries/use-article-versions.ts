@@ -12,7 +12,10 @@ const versionKeys = {
 };
 
 export function useArticleVersions(articleId: string) {
-  return useQuery({ queryKey: versionKeys.list(articleId), queryFn: () => apiFetch<ArticleVersionDto[]>(`/api/articles/${articleId}/versions`) });
+  return useQuery({
+    queryKey: versionKeys.list(articleId),
+    queryFn: () => apiFetch<ArticleVersionDto[]>(`/api/articles/${articleId}/versions`),
+  });
 }
 
 /** Two versions compared; asks nothing of the server for a version against itself (an article never corrected has only version 1). */
@@ -33,10 +36,14 @@ export function useCorrectArticle(articleId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: { version: number; text: string; reason: string }) =>
-      apiFetch<{ article: ArticleDto; reanchored: ReanchorSummary }>(`/api/articles/${articleId}/versions`, { method: "POST", json: input }),
+      apiFetch<{ article: ArticleDto; reanchored: ReanchorSummary }>(`/api/articles/${articleId}/versions`, {
+        method: "POST",
+        json: input,
+      }),
     onSuccess: ({ article }) => qc.setQueryData(queryKeys.article(articleId), article),
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 409 && error.current) qc.setQueryData(queryKeys.article(articleId), error.current as ArticleDto);
+      if (error instanceof ApiError && error.status === 409 && error.current)
+        qc.setQueryData(queryKeys.article(articleId), error.current as ArticleDto);
     },
     // Every claim, final claim and the version list moved with the text.
     onSettled: () => invalidateArticle(qc, articleId),

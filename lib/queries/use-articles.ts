@@ -25,7 +25,10 @@ export function useArticlePage(params: ArticleListParams) {
     queryKey: [...queryKeys.articles(), "page", params],
     placeholderData: keepPreviousData,
     queryFn: async () => {
-      const res = await fetch(`/api/articles${queryString(params)}`, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+      const res = await fetch(`/api/articles${queryString(params)}`, {
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      });
       const body = (await res.json().catch(() => null)) as ArticleListItem[] | { error?: string; field?: string } | null;
       if (!res.ok || !Array.isArray(body)) {
         const err = body && !Array.isArray(body) ? body : null;
@@ -44,7 +47,8 @@ export function useArticle(articleId: string) {
 export function useUpdateArticleMeta(articleId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<ArticleMeta> & { version: number }) => apiFetch<ArticleDto>(`/api/articles/${articleId}`, { method: "PATCH", json: input }),
+    mutationFn: (input: Partial<ArticleMeta> & { version: number }) =>
+      apiFetch<ArticleDto>(`/api/articles/${articleId}`, { method: "PATCH", json: input }),
     onSuccess: (article) => {
       qc.setQueryData(queryKeys.article(articleId), article);
       invalidateArticleLists(qc);

@@ -1,7 +1,15 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
-  AliasDto, AliasListDto, AssistModelDto, ClaimSearchDto, ClaimSearchInput, CreateAliasInput, RelatedClaimDto, SuggestionDto, SuggestionsDto,
+  AliasDto,
+  AliasListDto,
+  AssistModelDto,
+  ClaimSearchDto,
+  ClaimSearchInput,
+  CreateAliasInput,
+  RelatedClaimDto,
+  SuggestionDto,
+  SuggestionsDto,
 } from "@/lib/schemas/assist";
 import type { ClaimDto } from "@/lib/schemas/claim";
 import { apiFetch } from "./api-client";
@@ -43,7 +51,10 @@ export function useSuggestionDecision(articleId: string) {
       await qc.cancelQueries({ queryKey: key });
       const previous = qc.getQueryData<SuggestionsDto>(key);
       if (previous && v.decision === "dismiss") {
-        qc.setQueryData<SuggestionsDto>(key, { ...previous, suggestions: previous.suggestions.filter((s) => s.start !== v.suggestion.start) });
+        qc.setQueryData<SuggestionsDto>(key, {
+          ...previous,
+          suggestions: previous.suggestions.filter((s) => s.start !== v.suggestion.start),
+        });
       }
       return { previous };
     },
@@ -70,7 +81,10 @@ export function useApplyRelated(articleId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { claim: ClaimDto; source: { kind: "claim" | "annotation"; id: string } }) =>
-      apiFetch<ClaimDto>(`/api/claims/${v.claim.id}/apply-related`, { method: "POST", json: { version: v.claim.version, source: v.source } }),
+      apiFetch<ClaimDto>(`/api/claims/${v.claim.id}/apply-related`, {
+        method: "POST",
+        json: { version: v.claim.version, source: v.source },
+      }),
     onSuccess: (claim) => {
       qc.setQueryData<ClaimDto[]>(queryKeys.claims(articleId), (list = []) => list.map((c) => (c.id === claim.id ? claim : c)));
     },
@@ -83,7 +97,11 @@ export function useApplyRelated(articleId: string) {
 
 /** The desk-wide claim search. */
 export function useClaimSearch(input: ClaimSearchInput) {
-  const params = new URLSearchParams(Object.entries(input).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)]));
+  const params = new URLSearchParams(
+    Object.entries(input)
+      .filter(([, v]) => v !== undefined && v !== "")
+      .map(([k, v]) => [k, String(v)]),
+  );
   return useQuery({
     queryKey: assistKeys.search(input),
     queryFn: () => apiFetch<ClaimSearchDto>(`/api/claims?${params}`),

@@ -15,7 +15,11 @@ export function fetchClaims(articleId: string): Promise<ClaimDto[]> {
   return fetchAllPages(
     async () => {
       const { body, headers } = await apiRequest<ClaimDto[]>(url);
-      return { items: body, total: Number(headers.get(CLAIMS_TOTAL_HEADER) ?? body.length), pageSize: Number(headers.get(CLAIMS_PAGE_SIZE_HEADER) ?? 0) };
+      return {
+        items: body,
+        total: Number(headers.get(CLAIMS_TOTAL_HEADER) ?? body.length),
+        pageSize: Number(headers.get(CLAIMS_PAGE_SIZE_HEADER) ?? 0),
+      };
     },
     (page) => apiFetch<ClaimDto[]>(`${url}?page=${page}`),
   );
@@ -73,14 +77,17 @@ export function useClaimMutations(articleId: string) {
       apiFetch<ClaimDto>(`/api/claims/${v.claim.id}`, {
         method: "PATCH",
         json: {
-          version: v.claim.version, ...(v.verdict ? { verdict: v.verdict } : {}), ...(v.rationale !== undefined ? { rationale: v.rationale } : {}),
+          version: v.claim.version,
+          ...(v.verdict ? { verdict: v.verdict } : {}),
+          ...(v.rationale !== undefined ? { rationale: v.rationale } : {}),
           ...(v.speaker !== undefined ? { speaker: v.speaker } : {}),
         },
       }),
     onMutate: async (v) => {
       const ctx = await snapshot();
       patch(v.claim.id, {
-        ...(v.verdict ? { verdict: v.verdict } : {}), ...(v.rationale !== undefined ? { rationaleHtml: v.rationale } : {}),
+        ...(v.verdict ? { verdict: v.verdict } : {}),
+        ...(v.rationale !== undefined ? { rationaleHtml: v.rationale } : {}),
         ...(v.speaker !== undefined ? { speaker: v.speaker || null } : {}),
       });
       return ctx;
@@ -108,7 +115,8 @@ export function useClaimMutations(articleId: string) {
   });
 
   const restore = useMutation({
-    mutationFn: (claim: ClaimDto) => apiFetch<ClaimDto>(`/api/claims/${claim.id}/restore`, { method: "POST", json: { version: claim.version } }),
+    mutationFn: (claim: ClaimDto) =>
+      apiFetch<ClaimDto>(`/api/claims/${claim.id}/restore`, { method: "POST", json: { version: claim.version } }),
     onMutate: async (claim) => {
       const ctx = await snapshot();
       put({ ...claim, deletedAt: null });

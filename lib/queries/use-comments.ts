@@ -10,11 +10,19 @@ export const threadId = (t: CommentThread) => (t.annotationId ?? t.clusterId ?? 
 const query = (t: CommentThread) => new URLSearchParams(Object.entries(t).filter(([, v]) => v) as [string, string][]).toString();
 
 export const useComments = (thread: CommentThread, enabled = true) =>
-  useQuery({ queryKey: reviewKeys.comments(threadId(thread)), queryFn: () => apiFetch<CommentDto[]>(`/api/comments?${query(thread)}`), enabled });
+  useQuery({
+    queryKey: reviewKeys.comments(threadId(thread)),
+    queryFn: () => apiFetch<CommentDto[]>(`/api/comments?${query(thread)}`),
+    enabled,
+  });
 
 /** Per claim of the article, its comments and open threads (one request for every card). */
 export const useDiscussionCounts = (articleId: string) =>
-  useQuery({ queryKey: reviewKeys.discussions(articleId), queryFn: () => apiFetch<DiscussionCountsDto>(`/api/articles/${encodeURIComponent(articleId)}/discussions`), staleTime: 30_000 });
+  useQuery({
+    queryKey: reviewKeys.discussions(articleId),
+    queryFn: () => apiFetch<DiscussionCountsDto>(`/api/articles/${encodeURIComponent(articleId)}/discussions`),
+    staleTime: 30_000,
+  });
 
 /**
  * Posts, resolves and deletes in one discussion; the thread shows the server's
@@ -23,7 +31,10 @@ export const useDiscussionCounts = (articleId: string) =>
 export function useCommentMutations(thread: CommentThread, articleId?: string) {
   const qc = useQueryClient();
   const key = reviewKeys.comments(threadId(thread));
-  const put = (c: CommentDto) => qc.setQueryData<CommentDto[]>(key, (list = []) => (list.some((x) => x.id === c.id) ? list.map((x) => (x.id === c.id ? c : x)) : [...list, c]));
+  const put = (c: CommentDto) =>
+    qc.setQueryData<CommentDto[]>(key, (list = []) =>
+      list.some((x) => x.id === c.id) ? list.map((x) => (x.id === c.id ? c : x)) : [...list, c],
+    );
   const onSettled = () => {
     void qc.invalidateQueries({ queryKey: key });
     if (articleId) void qc.invalidateQueries({ queryKey: reviewKeys.discussions(articleId) });
@@ -31,18 +42,23 @@ export function useCommentMutations(thread: CommentThread, articleId?: string) {
   };
   return {
     post: useMutation({
-      mutationFn: (v: { body: string; parentId?: string }) => apiFetch<CommentDto>("/api/comments", { method: "POST", json: { ...thread, ...v } }),
+      mutationFn: (v: { body: string; parentId?: string }) =>
+        apiFetch<CommentDto>("/api/comments", { method: "POST", json: { ...thread, ...v } }),
       onSuccess: put,
       onSettled,
     }),
     resolve: useMutation({
       mutationFn: (v: { comment: CommentDto; resolved: boolean }) =>
-        apiFetch<CommentDto>(`/api/comments/${encodeURIComponent(v.comment.id)}/resolve`, { method: "POST", json: { version: v.comment.version, resolved: v.resolved } }),
+        apiFetch<CommentDto>(`/api/comments/${encodeURIComponent(v.comment.id)}/resolve`, {
+          method: "POST",
+          json: { version: v.comment.version, resolved: v.resolved },
+        }),
       onSuccess: put,
       onSettled,
     }),
     remove: useMutation({
-      mutationFn: (c: CommentDto) => apiFetch<CommentDto>(`/api/comments/${encodeURIComponent(c.id)}?version=${c.version}`, { method: "DELETE" }),
+      mutationFn: (c: CommentDto) =>
+        apiFetch<CommentDto>(`/api/comments/${encodeURIComponent(c.id)}?version=${c.version}`, { method: "DELETE" }),
       onSuccess: put,
       onSettled,
     }),
@@ -84,7 +100,8 @@ export function useMarkRead() {
 export function useSetRead() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: string; read: boolean }) => apiFetch<NotificationDto>(`/api/notifications/${encodeURIComponent(v.id)}`, { method: "PATCH", json: { read: v.read } }),
+    mutationFn: (v: { id: string; read: boolean }) =>
+      apiFetch<NotificationDto>(`/api/notifications/${encodeURIComponent(v.id)}`, { method: "PATCH", json: { read: v.read } }),
     onSettled: () => void qc.invalidateQueries({ queryKey: reviewKeys.notifications() }),
   });
 }
@@ -96,7 +113,8 @@ export const useNotificationSettings = () =>
 export function useSaveNotificationSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { teamId: string; version: number; email: EmailChoice }) => apiFetch<NotificationSettingsDto>("/api/account/notifications", { method: "PATCH", json: v }),
+    mutationFn: (v: { teamId: string; version: number; email: EmailChoice }) =>
+      apiFetch<NotificationSettingsDto>("/api/account/notifications", { method: "PATCH", json: v }),
     onSuccess: (data) => qc.setQueryData(reviewKeys.notificationSettings(), data),
     onSettled: () => void qc.invalidateQueries({ queryKey: reviewKeys.notificationSettings() }),
   });

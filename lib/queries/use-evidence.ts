@@ -2,7 +2,15 @@
 import { useEffect, useRef } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type {
-  ClaimEvidenceDto, CreateEvidenceInput, DeleteEvidenceResult, EvidenceDetailDto, EvidenceDto, EvidenceKind, EvidenceLinkDto, Stance, UpdateEvidenceInput,
+  ClaimEvidenceDto,
+  CreateEvidenceInput,
+  DeleteEvidenceResult,
+  EvidenceDetailDto,
+  EvidenceDto,
+  EvidenceKind,
+  EvidenceLinkDto,
+  Stance,
+  UpdateEvidenceInput,
 } from "@/lib/schemas/evidence";
 import { ApiError, apiFetch } from "./api-client";
 import { evidenceKeys } from "./evidence-keys";
@@ -22,7 +30,11 @@ export function useEvidenceList(q: string, kind: EvidenceKind | "" = "", opts: {
 
 /** One item with the claims that cite it. */
 export function useEvidenceItem(id: string | null) {
-  return useQuery({ queryKey: evidenceKeys.item(id ?? ""), queryFn: () => apiFetch<EvidenceDetailDto>(`/api/evidence/${id}`), enabled: !!id });
+  return useQuery({
+    queryKey: evidenceKeys.item(id ?? ""),
+    queryFn: () => apiFetch<EvidenceDetailDto>(`/api/evidence/${id}`),
+    enabled: !!id,
+  });
 }
 
 /** Writes `change` into every cached library list, returning what to restore on failure. */
@@ -52,19 +64,23 @@ export function useEvidenceMutations() {
   const update = useMutation({
     mutationFn: (v: { item: EvidenceDto; change: Omit<UpdateEvidenceInput, "version"> }) =>
       apiFetch<EvidenceDto>(`/api/evidence/${v.item.id}`, { method: "PATCH", json: { ...v.change, version: v.item.version } }),
-    onMutate: ({ item, change }) => patchLists(qc, (list) => list.map((e) => (e.id === item.id ? { ...e, title: change.title ?? e.title } : e))),
+    onMutate: ({ item, change }) =>
+      patchLists(qc, (list) => list.map((e) => (e.id === item.id ? { ...e, title: change.title ?? e.title } : e))),
     onError: (error, _v, ctx) => {
       restoreLists(qc, ctx);
       if (error instanceof ApiError && error.status === 409 && error.current) {
         const current = error.current as EvidenceDto;
-        qc.setQueriesData<EvidenceDto[]>({ queryKey: evidenceKeys.lists() }, (list) => list?.map((e) => (e.id === current.id ? current : e)));
+        qc.setQueriesData<EvidenceDto[]>({ queryKey: evidenceKeys.lists() }, (list) =>
+          list?.map((e) => (e.id === current.id ? current : e)),
+        );
       }
     },
     onSettled: settle,
   });
 
   const remove = useMutation({
-    mutationFn: (item: EvidenceDto) => apiFetch<DeleteEvidenceResult>(`/api/evidence/${item.id}?version=${item.version}`, { method: "DELETE" }),
+    mutationFn: (item: EvidenceDto) =>
+      apiFetch<DeleteEvidenceResult>(`/api/evidence/${item.id}?version=${item.version}`, { method: "DELETE" }),
     onMutate: (item) => patchLists(qc, (list) => list.filter((e) => e.id !== item.id)),
     onError: (_e, _v, ctx) => restoreLists(qc, ctx),
     onSettled: () => {
@@ -83,7 +99,11 @@ export function useEvidenceMutations() {
  */
 export function useClaimEvidence(claimId: string, { enabled = true, words }: { enabled?: boolean; words: string }) {
   const qc = useQueryClient();
-  const query = useQuery({ queryKey: evidenceKeys.claim(claimId), queryFn: () => apiFetch<ClaimEvidenceDto>(`/api/claims/${claimId}/evidence`), enabled });
+  const query = useQuery({
+    queryKey: evidenceKeys.claim(claimId),
+    queryFn: () => apiFetch<ClaimEvidenceDto>(`/api/claims/${claimId}/evidence`),
+    enabled,
+  });
   const stale = !!query.data && query.data.hintsFor !== null && query.data.hintsFor !== words;
   // Asked again once per change of words: an answer that still has the old words (a save not yet committed) waits for the next change.
   const askedFor = useRef<string | null>(null);
@@ -97,17 +117,44 @@ export function useClaimEvidence(claimId: string, { enabled = true, words }: { e
 
 /** A link shown while the server confirms it; its id marks it as pending. */
 function pendingLink(claimId: string, evidence: EvidenceDto, stance: Stance, pinpoint: string | null): EvidenceLinkDto {
-  return { id: `pending-${crypto.randomUUID()}`, claimId, stance, pinpoint, version: 0, createdAt: new Date().toISOString(), evidence, can: { edit: false } };
+  return {
+    id: `pending-${crypto.randomUUID()}`,
+    claimId,
+    stance,
+    pinpoint,
+    version: 0,
+    createdAt: new Date().toISOString(),
+    evidence,
+    can: { edit: false },
+  };
 }
 
 /** An item as it will look once created, for the optimistic link. */
 function draftItem(input: CreateEvidenceInput): EvidenceDto {
   const now = new Date().toISOString();
   return {
-    id: `pending-${crypto.randomUUID()}`, kind: input.kind, title: input.title, url: input.url ?? null, publisher: input.publisher ?? null,
-    author: input.author ?? null, publishedDate: input.publishedDate ?? null, accessedDate: input.accessedDate ?? null, quote: input.quote ?? null,
-    notesHtml: "", date: input.date ?? null, dateStart: null, dateEnd: null, datePrecision: null, version: 0, createdAt: now, updatedAt: now,
-    deletedAt: null, sources: [], facts: [], useCount: 1, can: { edit: false, delete: false },
+    id: `pending-${crypto.randomUUID()}`,
+    kind: input.kind,
+    title: input.title,
+    url: input.url ?? null,
+    publisher: input.publisher ?? null,
+    author: input.author ?? null,
+    publishedDate: input.publishedDate ?? null,
+    accessedDate: input.accessedDate ?? null,
+    quote: input.quote ?? null,
+    notesHtml: "",
+    date: input.date ?? null,
+    dateStart: null,
+    dateEnd: null,
+    datePrecision: null,
+    version: 0,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    sources: [],
+    facts: [],
+    useCount: 1,
+    can: { edit: false, delete: false },
   };
 }
 
@@ -121,7 +168,11 @@ export function useClaimEvidenceMutations(claimId: string) {
   const apply = async (change: (links: EvidenceLinkDto[]) => EvidenceLinkDto[]) => {
     await qc.cancelQueries({ queryKey: key });
     const previous = qc.getQueryData<ClaimEvidenceDto>(key);
-    qc.setQueryData<ClaimEvidenceDto>(key, (d) => ({ links: change(d?.links ?? []), hints: d?.hints ?? [], hintsFor: d?.hintsFor ?? null }));
+    qc.setQueryData<ClaimEvidenceDto>(key, (d) => ({
+      links: change(d?.links ?? []),
+      hints: d?.hints ?? [],
+      hintsFor: d?.hintsFor ?? null,
+    }));
     return { previous };
   };
   const rollback = (_e: Error, _v: unknown, ctx?: { previous?: ClaimEvidenceDto }) => ctx?.previous && qc.setQueryData(key, ctx.previous);
@@ -132,7 +183,8 @@ export function useClaimEvidenceMutations(claimId: string) {
   const post = (json: unknown) => apiFetch<EvidenceLinkDto>(`/api/claims/${claimId}/evidence`, { method: "POST", json });
 
   const attach = useMutation({
-    mutationFn: (v: { item: EvidenceDto; stance: Stance; pinpoint?: string }) => post({ evidenceId: v.item.id, stance: v.stance, pinpoint: v.pinpoint }),
+    mutationFn: (v: { item: EvidenceDto; stance: Stance; pinpoint?: string }) =>
+      post({ evidenceId: v.item.id, stance: v.stance, pinpoint: v.pinpoint }),
     onMutate: (v) => apply((links) => [...links, pendingLink(claimId, v.item, v.stance, v.pinpoint ?? null)]),
     onError: rollback,
     onSettled: settle,
@@ -147,14 +199,18 @@ export function useClaimEvidenceMutations(claimId: string) {
 
   const setStance = useMutation({
     mutationFn: (v: { link: EvidenceLinkDto; stance: Stance }) =>
-      apiFetch<EvidenceLinkDto>(`/api/evidence-links/${v.link.id}`, { method: "PATCH", json: { version: v.link.version, stance: v.stance } }),
+      apiFetch<EvidenceLinkDto>(`/api/evidence-links/${v.link.id}`, {
+        method: "PATCH",
+        json: { version: v.link.version, stance: v.stance },
+      }),
     onMutate: (v) => apply((links) => links.map((l) => (l.id === v.link.id ? { ...l, stance: v.stance } : l))),
     onError: rollback,
     onSettled: settle,
   });
 
   const detach = useMutation({
-    mutationFn: (link: EvidenceLinkDto) => apiFetch<EvidenceLinkDto>(`/api/evidence-links/${link.id}?version=${link.version}`, { method: "DELETE" }),
+    mutationFn: (link: EvidenceLinkDto) =>
+      apiFetch<EvidenceLinkDto>(`/api/evidence-links/${link.id}?version=${link.version}`, { method: "DELETE" }),
     onMutate: (link) => apply((links) => links.filter((l) => l.id !== link.id)),
     onError: rollback,
     onSettled: settle,

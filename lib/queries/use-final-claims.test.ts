@@ -21,6 +21,8 @@ describe("queryKeys.finalClaims", () => {
   it("is left alone by a comment or a notification, and by another article's events", () => {
     expect(refreshesFinalClaims("comment", null)).toBe(false);
     expect(refreshesFinalClaims("notification", null)).toBe(false);
-    expect(keysForEvent({ team: "t", article: "a2", kind: "cluster", id: "x", version: 1 }).some((p) => reaches(p, queryKeys.finalClaims("a1")))).toBe(false);
+    expect(
+      keysForEvent({ team: "t", article: "a2", kind: "cluster", id: "x", version: 1 }).some((p) => reaches(p, queryKeys.finalClaims("a1"))),
+    ).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { ApiError, apiFetch } from "./api-client";
 import { createLiveUpdater, type ArticleDetails } from "./live-updates";
 
 /** A read that answers null for a 404 (deleted, or hidden from this viewer). */
-const orNull = <T,>(url: string) => apiFetch<T>(url).catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e)));
+const orNull = <T>(url: string) => apiFetch<T>(url).catch((e) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e)));
 
 /**
  * Subscribes this tab to the team's live events (/api/events, server-sent

@@ -6,7 +6,7 @@ import { queryKeys } from "./keys";
 
 const url = (articleId: string) => `/api/articles/${encodeURIComponent(articleId)}/publication`;
 
-/** Whether and where the article's fact-check is published (issue 14). */
+/** Whether and where the article's fact-check is published. */
 export function usePublication(articleId: string, enabled = true) {
   return useQuery({ queryKey: queryKeys.publication(articleId), queryFn: () => apiFetch<PublicationDto>(url(articleId)), enabled });
 }
@@ -23,7 +23,8 @@ function usePublicationMutation<I>(articleId: string, path: string) {
     mutationFn: (input: I) => apiFetch<PublicationDto>(`${url(articleId)}${path}`, { method: "POST", json: input }),
     onSuccess: (dto) => qc.setQueryData(queryKeys.publication(articleId), dto),
     onError: (e) => {
-      if (e instanceof ApiError && e.status === 409 && e.current) qc.setQueryData(queryKeys.publication(articleId), e.current as PublicationDto);
+      if (e instanceof ApiError && e.status === 409 && e.current)
+        qc.setQueryData(queryKeys.publication(articleId), e.current as PublicationDto);
     },
   });
 }

@@ -23,7 +23,8 @@ export function reportUrl(articleId: string, format: string, opts: ReportUrlOpti
 export function useImportAnnotations(articleId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (json: unknown) => apiFetch<ImportReportDto>(`/api/articles/${encodeURIComponent(articleId)}/annotations/import`, { method: "POST", json }),
+    mutationFn: (json: unknown) =>
+      apiFetch<ImportReportDto>(`/api/articles/${encodeURIComponent(articleId)}/annotations/import`, { method: "POST", json }),
     // Imported claims are final claims too (the Outcome panel), not only annotations.
     onSettled: () => invalidateArticle(qc, articleId),
   });

@@ -1,7 +1,13 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
-  ArticleRoundDto, QueueItemDto, RoundAgreementDto, RoundDetailDto, RoundSummaryDto, StartRoundInput, TeamAgreementPointDto,
+  ArticleRoundDto,
+  QueueItemDto,
+  RoundAgreementDto,
+  RoundDetailDto,
+  RoundSummaryDto,
+  StartRoundInput,
+  TeamAgreementPointDto,
 } from "@/lib/schemas/review";
 import type { MemberDto } from "@/lib/schemas/team";
 import { ApiError, apiFetch } from "./api-client";
@@ -18,11 +24,20 @@ export const useRound = (roundId: string) =>
  * viewer's round work mark it stale (lib/queries/live-updates.ts).
  */
 export const useArticleRound = (articleId: string) =>
-  useQuery({ queryKey: reviewKeys.articleRound(articleId), queryFn: () => apiFetch<ArticleRoundDto>(`/api/articles/${articleId}/round`), staleTime: Infinity });
+  useQuery({
+    queryKey: reviewKeys.articleRound(articleId),
+    queryFn: () => apiFetch<ArticleRoundDto>(`/api/articles/${articleId}/round`),
+    staleTime: Infinity,
+  });
 export const useQueue = () => useQuery({ queryKey: reviewKeys.queue(), queryFn: () => apiFetch<QueueItemDto[]>("/api/queue") });
-export const useMembers = () => useQuery({ queryKey: reviewKeys.members(), queryFn: () => apiFetch<MemberDto[]>("/api/team/members"), staleTime: 60_000 });
+export const useMembers = () =>
+  useQuery({ queryKey: reviewKeys.members(), queryFn: () => apiFetch<MemberDto[]>("/api/team/members"), staleTime: 60_000 });
 export const useRoundAgreement = (roundId: string, enabled: boolean) =>
-  useQuery({ queryKey: reviewKeys.roundAgreement(roundId), queryFn: () => apiFetch<RoundAgreementDto>(`/api/reviews/${roundId}/agreement`), enabled });
+  useQuery({
+    queryKey: reviewKeys.roundAgreement(roundId),
+    queryFn: () => apiFetch<RoundAgreementDto>(`/api/reviews/${roundId}/agreement`),
+    enabled,
+  });
 export const useTeamAgreement = () =>
   useQuery({ queryKey: reviewKeys.teamAgreement(), queryFn: () => apiFetch<TeamAgreementPointDto[]>("/api/agreement") });
 
@@ -53,16 +68,27 @@ export function useRoundActions(round: { id: string; article: { id: string } }) 
   const optimistic = (submittedAt: string | null) => async () => {
     await qc.cancelQueries({ queryKey: articleKey });
     const previous = qc.getQueryData<ArticleRoundDto>(articleKey);
-    if (previous?.round?.mine) qc.setQueryData<ArticleRoundDto>(articleKey, { ...previous, round: { ...previous.round, mine: { ...previous.round.mine, submittedAt } } });
+    if (previous?.round?.mine)
+      qc.setQueryData<ArticleRoundDto>(articleKey, {
+        ...previous,
+        round: { ...previous.round, mine: { ...previous.round.mine, submittedAt } },
+      });
     return { previous };
   };
   const rollback = (error: unknown, _v: unknown, ctx?: { previous?: ArticleRoundDto }) => {
     if (ctx?.previous) qc.setQueryData(articleKey, ctx.previous);
-    if (error instanceof ApiError && error.status === 409 && error.current) qc.setQueryData(reviewKeys.round(round.id), (d?: RoundDetailDto) => (d ? { ...d, ...(error.current as RoundSummaryDto) } : d));
+    if (error instanceof ApiError && error.status === 409 && error.current)
+      qc.setQueryData(reviewKeys.round(round.id), (d?: RoundDetailDto) => (d ? { ...d, ...(error.current as RoundSummaryDto) } : d));
   };
-  const post = (action: string, json?: unknown) => apiFetch<RoundSummaryDto>(`/api/reviews/${round.id}/${action}`, { method: "POST", ...(json ? { json } : {}) });
+  const post = (action: string, json?: unknown) =>
+    apiFetch<RoundSummaryDto>(`/api/reviews/${round.id}/${action}`, { method: "POST", ...(json ? { json } : {}) });
   return {
-    submit: useMutation({ mutationFn: () => post("submit"), onMutate: optimistic(new Date().toISOString()), onError: rollback, onSettled: settle }),
+    submit: useMutation({
+      mutationFn: () => post("submit"),
+      onMutate: optimistic(new Date().toISOString()),
+      onError: rollback,
+      onSettled: settle,
+    }),
     reopen: useMutation({ mutationFn: () => post("reopen"), onMutate: optimistic(null), onError: rollback, onSettled: settle }),
     reveal: useMutation({ mutationFn: (version: number) => post("reveal", { version }), onError: rollback, onSettled: settle }),
     close: useMutation({ mutationFn: (version: number) => post("close", { version }), onError: rollback, onSettled: settle }),

@@ -1,6 +1,17 @@
 "use client";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ActivityPageDto, CreateInvitationInput, InvitationCreatedDto, InvitationDto, MemberChangeInput, MemberRowDto, MembersPageDto, OneTimeLinkDto, TeamSettingsDto, TeamSettingsInput } from "@/lib/schemas/team";
+import type {
+  ActivityPageDto,
+  CreateInvitationInput,
+  InvitationCreatedDto,
+  InvitationDto,
+  MemberChangeInput,
+  MemberRowDto,
+  MembersPageDto,
+  OneTimeLinkDto,
+  TeamSettingsDto,
+  TeamSettingsInput,
+} from "@/lib/schemas/team";
 import { apiFetch } from "./api-client";
 
 /** react-query keys of the team pages. */
@@ -27,15 +38,20 @@ export function useRosterMutations() {
   });
   const change = useMutation({
     mutationFn: (v: { member: MemberRowDto; change: Omit<MemberChangeInput, "version"> }) =>
-      apiFetch<MemberRowDto>(`/api/team/members/${v.member.membershipId}`, { method: "PATCH", json: { version: v.member.version, ...v.change } }),
+      apiFetch<MemberRowDto>(`/api/team/members/${v.member.membershipId}`, {
+        method: "PATCH",
+        json: { version: v.member.version, ...v.change },
+      }),
     onSettled: settle,
   });
   const resetPassword = useMutation({
-    mutationFn: (member: MemberRowDto) => apiFetch<OneTimeLinkDto>(`/api/team/members/${member.membershipId}/password-reset`, { method: "POST" }),
+    mutationFn: (member: MemberRowDto) =>
+      apiFetch<OneTimeLinkDto>(`/api/team/members/${member.membershipId}/password-reset`, { method: "POST" }),
     onSettled: settle,
   });
   const revoke = useMutation({
-    mutationFn: (invitation: InvitationDto) => apiFetch<InvitationDto>(`/api/team/invitations/${invitation.id}?version=${invitation.version}`, { method: "DELETE" }),
+    mutationFn: (invitation: InvitationDto) =>
+      apiFetch<InvitationDto>(`/api/team/invitations/${invitation.id}?version=${invitation.version}`, { method: "DELETE" }),
     onSettled: settle,
   });
   return { invite, change, resetPassword, revoke };
@@ -59,7 +75,9 @@ export function useActivity(filters: ActivityFilters) {
     queryKey: teamKeys.activity(filters),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) => {
-      const q = new URLSearchParams(Object.entries({ ...filters, before: pageParam ?? undefined }).filter((e): e is [string, string] => !!e[1]));
+      const q = new URLSearchParams(
+        Object.entries({ ...filters, before: pageParam ?? undefined }).filter((e): e is [string, string] => !!e[1]),
+      );
       return apiFetch<ActivityPageDto>(`/api/team/activity?${q}`);
     },
     getNextPageParam: (last) => last.next,

@@ -14,7 +14,10 @@ import { limits } from "./limits";
  * Runs every few minutes in each app instance (./housekeeping.ts); the
  * deletes are idempotent, so several instances on one PostgreSQL are fine.
  */
-export async function pruneLoginThrottle(now = new Date(), opts = { maxRows: limits().CLAIMDESK_THROTTLE_ROWS_MAX, idleHours: limits().CLAIMDESK_THROTTLE_ROW_HOURS }) {
+export async function pruneLoginThrottle(
+  now = new Date(),
+  opts = { maxRows: limits().CLAIMDESK_THROTTLE_ROWS_MAX, idleHours: limits().CLAIMDESK_THROTTLE_ROW_HOURS },
+) {
   const idleSince = new Date(now.getTime() - opts.idleHours * 3_600_000);
   const unlocked = { OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now } }] };
   const { count: expired } = await db.loginThrottle.deleteMany({ where: { lastFailureAt: { lt: idleSince }, ...unlocked } });

@@ -21,10 +21,17 @@ export const openStreams = (userId: string) => open.get(userId) ?? 0;
  * most six connections per host anyway; the default leaves room for many
  * tabs over HTTP/2.
  */
-export function limitStreams(userId: string, signal: AbortSignal, respond: () => Response, max = limits().CLAIMDESK_STREAMS_PER_USER): Response {
+export function limitStreams(
+  userId: string,
+  signal: AbortSignal,
+  respond: () => Response,
+  max = limits().CLAIMDESK_STREAMS_PER_USER,
+): Response {
   const held = openStreams(userId);
   if (held >= max) {
-    throw new AppError("RATE_LIMITED", `You have ${max} live-update streams open (tabs or windows). Close some, then reload this page.`, { retryAfterSeconds: 30 });
+    throw new AppError("RATE_LIMITED", `You have ${max} live-update streams open (tabs or windows). Close some, then reload this page.`, {
+      retryAfterSeconds: 30,
+    });
   }
   open.set(userId, held + 1);
   let released = false;

@@ -42,12 +42,17 @@ export function writeLimiter(points = limits().CLAIMDESK_WRITES_PER_MINUTE, pool
 const shared = globalThis as unknown as { claimdeskWriteLimiter?: RateLimiterAbstract };
 
 /** Counts one write by `userId`; throws RATE_LIMITED (429, with the seconds to wait) past the limit. */
-export async function countWrite(userId: string, limiter: RateLimiterAbstract = (shared.claimdeskWriteLimiter ??= writeLimiter())): Promise<void> {
+export async function countWrite(
+  userId: string,
+  limiter: RateLimiterAbstract = (shared.claimdeskWriteLimiter ??= writeLimiter()),
+): Promise<void> {
   try {
     await limiter.consume(userId, 1);
   } catch (refused) {
     if (!(refused instanceof RateLimiterRes)) throw refused;
     const seconds = Math.max(1, Math.ceil(refused.msBeforeNext / 1000));
-    throw new AppError("RATE_LIMITED", `Too many changes in a minute (at most ${limiter.points}). Try again in ${seconds} s.`, { retryAfterSeconds: seconds });
+    throw new AppError("RATE_LIMITED", `Too many changes in a minute (at most ${limiter.points}). Try again in ${seconds} s.`, {
+      retryAfterSeconds: seconds,
+    });
   }
 }

@@ -5,7 +5,13 @@ const pair = (matched: number, sameVerdict: number) => ({ matched, sameVerdict }
 
 describe("agreementHeadline", () => {
   it("reads 2 of 3 matching verdicts as 67%, over 3 clusters: too few to judge", () => {
-    expect(agreementHeadline({ matchedClusters: 3, pairs: [pair(3, 2)] })).toEqual({ agreeing: 2, compared: 3, percent: 2 / 3, clusters: 3, tooFew: true });
+    expect(agreementHeadline({ matchedClusters: 3, pairs: [pair(3, 2)] })).toEqual({
+      agreeing: 2,
+      compared: 3,
+      percent: 2 / 3,
+      clusters: 3,
+      tooFew: true,
+    });
   });
 
   it("adds up every pair of reviewers, and is not too few from the threshold on", () => {

@@ -26,7 +26,13 @@ export type AgreementHeadline = {
 export function agreementHeadline(a: Pick<RoundAgreementDto, "matchedClusters" | "pairs">): AgreementHeadline {
   const compared = a.pairs.reduce((n, p) => n + p.matched, 0);
   const agreeing = a.pairs.reduce((n, p) => n + p.sameVerdict, 0);
-  return { agreeing, compared, percent: compared ? agreeing / compared : null, clusters: a.matchedClusters, tooFew: a.matchedClusters < MIN_CLUSTERS_TO_JUDGE };
+  return {
+    agreeing,
+    compared,
+    percent: compared ? agreeing / compared : null,
+    clusters: a.matchedClusters,
+    tooFew: a.matchedClusters < MIN_CLUSTERS_TO_JUDGE,
+  };
 }
 
 /** "67%" */

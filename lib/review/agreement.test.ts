@@ -43,9 +43,24 @@ describe("Krippendorff's alpha, nominal", () => {
   });
 
   it("is 1 for perfect agreement with variation, and undefined (null) without variation or without pairs", () => {
-    expect(krippendorffAlphaNominal([["a", "a"], ["b", "b"]]).alpha).toBe(1);
-    expect(krippendorffAlphaNominal([["a", "a"], ["a", "a"]]).alpha).toBeNull();
-    expect(krippendorffAlphaNominal([["a", null], [null, "b"]]).alpha).toBeNull();
+    expect(
+      krippendorffAlphaNominal([
+        ["a", "a"],
+        ["b", "b"],
+      ]).alpha,
+    ).toBe(1);
+    expect(
+      krippendorffAlphaNominal([
+        ["a", "a"],
+        ["a", "a"],
+      ]).alpha,
+    ).toBeNull();
+    expect(
+      krippendorffAlphaNominal([
+        ["a", null],
+        [null, "b"],
+      ]).alpha,
+    ).toBeNull();
   });
 
   it("matches a hand-worked three-verdict example", () => {
@@ -53,7 +68,11 @@ describe("Krippendorff's alpha, nominal", () => {
     // Coincidences: o(v,v)=2, o(d,d)=2, o(d,u)=o(u,d)=1 → n_v=2, n_d=3, n_u=1, n=6.
     // Σ_{c≠k} o = 2; Σ_{c≠k} n_c·n_k = 2·(2·3 + 2·1 + 3·1) = 22.
     // α = 1 − (n−1)·2/22 = 1 − 10/22 = 0.5454…
-    const r = krippendorffAlphaNominal([["verified", "verified"], ["disputed", "unsourced"], ["disputed", "disputed"]]);
+    const r = krippendorffAlphaNominal([
+      ["verified", "verified"],
+      ["disputed", "unsourced"],
+      ["disputed", "disputed"],
+    ]);
     expect(r.alpha).toBeCloseTo(1 - 10 / 22, 12);
   });
 });
@@ -62,13 +81,32 @@ describe("character-level overlap F1", () => {
   it("matches a hand-worked example", () => {
     // A marks [0,10) and [20,30): 20 characters. B marks [5,25): 20 characters.
     // Both: [5,10) and [20,25) = 10 characters. F1 = 2·10/(20+20) = 0.5.
-    expect(spanOverlapF1([{ start: 0, end: 10 }, { start: 20, end: 30 }], [{ start: 5, end: 25 }])).toEqual({ f1: 0.5, charsA: 20, charsB: 20, both: 10 });
+    expect(
+      spanOverlapF1(
+        [
+          { start: 0, end: 10 },
+          { start: 20, end: 30 },
+        ],
+        [{ start: 5, end: 25 }],
+      ),
+    ).toEqual({ f1: 0.5, charsA: 20, charsB: 20, both: 10 });
   });
 
   it("counts a reviewer's own overlapping spans once", () => {
     // A's [0,10) and [5,15) are 15 distinct characters, not 20.
-    expect(mergeSpans([{ start: 5, end: 15 }, { start: 0, end: 10 }])).toEqual([{ start: 0, end: 15 }]);
-    const r = spanOverlapF1([{ start: 0, end: 10 }, { start: 5, end: 15 }], [{ start: 0, end: 15 }]);
+    expect(
+      mergeSpans([
+        { start: 5, end: 15 },
+        { start: 0, end: 10 },
+      ]),
+    ).toEqual([{ start: 0, end: 15 }]);
+    const r = spanOverlapF1(
+      [
+        { start: 0, end: 10 },
+        { start: 5, end: 15 },
+      ],
+      [{ start: 0, end: 15 }],
+    );
     expect(r).toEqual({ f1: 1, charsA: 15, charsB: 15, both: 15 });
   });
 
@@ -89,8 +127,15 @@ describe("character-level overlap F1", () => {
     //   A marks [0,20) and [50,70): 40 characters.
     //   B marks [10,20), [50,70) and [80,100): 50 characters.
     //   a = |[10,20)| + |[50,70)| = 30, b = |[0,10)| = 10, c = |[80,100)| = 20.
-    const A = [{ start: 0, end: 20 }, { start: 50, end: 70 }];
-    const B = [{ start: 10, end: 20 }, { start: 50, end: 70 }, { start: 80, end: 100 }];
+    const A = [
+      { start: 0, end: 20 },
+      { start: 50, end: 70 },
+    ];
+    const B = [
+      { start: 10, end: 20 },
+      { start: 50, end: 70 },
+      { start: 80, end: 100 },
+    ];
     const [a, b, c] = [30, 10, 20];
     const r = spanOverlapF1(A, B);
     expect(r).toMatchObject({ both: a, charsA: a + b, charsB: a + c });
@@ -115,14 +160,20 @@ describe("character-level overlap F1", () => {
     expect(gaps[2]).toBeLessThan(1e-4);
     // The same holds for Krippendorff's α with characters as units (binary: marked or not).
     const chars = (spans: { start: number; end: number }[], i: number) => spans.some((s) => s.start <= i && i < s.end);
-    const alphaOver = (length: number) => krippendorffAlphaNominal(Array.from({ length }, (_v, i) => [chars(A, i), chars(B, i)].map(Number))).alpha!;
+    const alphaOver = (length: number) =>
+      krippendorffAlphaNominal(Array.from({ length }, (_v, i) => [chars(A, i), chars(B, i)].map(Number))).alpha!;
     expect(Math.abs(alphaOver(100_000) - r.f1!)).toBeLessThan(Math.abs(alphaOver(1_000) - r.f1!));
     expect(alphaOver(100_000)).toBeCloseTo(r.f1!, 3);
   });
 
   it("micro-averages several pairs", () => {
     // Pair 1: both 10 of 20+20; pair 2: both 0 of 5+5. Σ2·both/Σchars = 20/50 = 0.4.
-    expect(microF1([{ f1: 0.5, charsA: 20, charsB: 20, both: 10 }, { f1: 0, charsA: 5, charsB: 5, both: 0 }])).toBe(0.4);
+    expect(
+      microF1([
+        { f1: 0.5, charsA: 20, charsB: 20, both: 10 },
+        { f1: 0, charsA: 5, charsB: 5, both: 0 },
+      ]),
+    ).toBe(0.4);
   });
 });
 
@@ -172,7 +223,11 @@ describe("round agreement", () => {
     expect(r.verdicts).toMatchObject({ pairable: 8, units: 3 });
     expect(r.verdicts.alpha).toBeCloseTo(10 / 17, 12);
 
-    expect(r.pairs.map((p) => [p.a, p.b])).toEqual([["A", "B"], ["A", "C"], ["B", "C"]]);
+    expect(r.pairs.map((p) => [p.a, p.b])).toEqual([
+      ["A", "B"],
+      ["A", "C"],
+      ["B", "C"],
+    ]);
     const [ab, ac, bc] = r.pairs;
     // A–B: clusters 1 and 2, units (v,v), (d,u): n = 4, D_o = 2/4, D_e = 2(2·1 + 2·1 + 1·1)/(4·3) = 10/12, α = 1 − 0.6 = 0.4.
     expect(ab).toMatchObject({ matched: 2, sameVerdict: 1, verdicts: { pairable: 4, units: 2 } });

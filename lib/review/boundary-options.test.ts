@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { boundaryOptions, shortenMiddle } from "./boundary-options";
 import { findPhrase } from "@/seeds/evidence-factories";
 
-const TEXT = "South Korea has already signed major agreements to supply hundreds of tanks, fighter jets and weapons to NATO member Poland since the war began.";
+const TEXT =
+  "South Korea has already signed major agreements to supply hundreds of tanks, fighter jets and weapons to NATO member Poland since the war began.";
 const member = (id: string, name: string, phrase: string) => ({ annotationId: id, reviewer: { name }, ...findPhrase(TEXT, phrase) });
 
 describe("boundaryOptions", () => {
@@ -26,7 +27,12 @@ describe("boundaryOptions", () => {
       member("b", "Ben", "tanks, fighter jets"),
       member("c", "Cy", "hundreds of tanks, fighter jets and weapons"),
     ]);
-    expect(opts.map((o) => o.label)).toEqual(["Ann and Ben’s span", "Cy’s span", "Union of all spans", "Intersection (characters all spans share)"]);
+    expect(opts.map((o) => o.label)).toEqual([
+      "Ann and Ben’s span",
+      "Cy’s span",
+      "Union of all spans",
+      "Intersection (characters all spans share)",
+    ]);
     expect(opts[1]).toMatchObject({ lead: "hundreds of ", core: "tanks, fighter jets", tail: " and weapons" });
   });
 

@@ -33,7 +33,10 @@ export function shortenMiddle(s: string, max = CORE_MAX): string {
   const cps = Array.from(s);
   if (cps.length <= max) return s;
   const keep = Math.floor((max - 1) / 2);
-  return `${cps.slice(0, keep).join("").trimEnd()} … ${cps.slice(cps.length - keep).join("").trimStart()}`;
+  return `${cps.slice(0, keep).join("").trimEnd()} … ${cps
+    .slice(cps.length - keep)
+    .join("")
+    .trimStart()}`;
 }
 
 /** The options of a cluster's members, in the order the form lists them (the number keys pick them in this order). */
@@ -43,7 +46,11 @@ export function boundaryOptions(text: string, members: readonly Member[]): Bound
   const hasCore = coreEnd > coreStart;
   const parts = (start: number, end: number) =>
     hasCore
-      ? { lead: sliceCodePoints(text, start, coreStart), core: shortenMiddle(sliceCodePoints(text, coreStart, coreEnd)), tail: sliceCodePoints(text, coreEnd, end) }
+      ? {
+          lead: sliceCodePoints(text, start, coreStart),
+          core: shortenMiddle(sliceCodePoints(text, coreStart, coreEnd)),
+          tail: sliceCodePoints(text, coreEnd, end),
+        }
       : { lead: "", core: shortenMiddle(sliceCodePoints(text, start, end), 2 * CORE_MAX), tail: "" };
 
   const bySpan = new Map<string, Member[]>();
@@ -62,8 +69,24 @@ export function boundaryOptions(text: string, members: readonly Member[]): Bound
     ...spans,
     { value: "union", label: "Union of all spans", start: unionStart, end: unionEnd, ...parts(unionStart, unionEnd), empty: false },
     hasCore
-      ? { value: "intersection", label: "Intersection (characters all spans share)", start: coreStart, end: coreEnd, ...parts(coreStart, coreEnd), empty: false }
-      : { value: "intersection", label: "Intersection (characters all spans share)", start: 0, end: 0, lead: "", core: "", tail: "", empty: true },
+      ? {
+          value: "intersection",
+          label: "Intersection (characters all spans share)",
+          start: coreStart,
+          end: coreEnd,
+          ...parts(coreStart, coreEnd),
+          empty: false,
+        }
+      : {
+          value: "intersection",
+          label: "Intersection (characters all spans share)",
+          start: 0,
+          end: 0,
+          lead: "",
+          core: "",
+          tail: "",
+          empty: true,
+        },
   ];
 }
 

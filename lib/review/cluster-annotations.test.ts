@@ -2,9 +2,14 @@ import { describe, expect, it } from "vitest";
 import { clusterAnnotations, type ClusterInput } from "./cluster-annotations";
 
 const a = (id: string, reviewerId: string, start: number, end: number, verdict: ClusterInput["verdict"] = "verified"): ClusterInput => ({
-  id, reviewerId, start, end, verdict,
+  id,
+  reviewerId,
+  start,
+  end,
+  verdict,
 });
-const shape = (input: ClusterInput[]) => clusterAnnotations(input).map((c) => ({ kind: c.kind, members: c.memberIds, span: [c.start, c.end] }));
+const shape = (input: ClusterInput[]) =>
+  clusterAnnotations(input).map((c) => ({ kind: c.kind, members: c.memberIds, span: [c.start, c.end] }));
 
 describe("clusterAnnotations", () => {
   it("marks identical spans with identical verdicts as agreed", () => {
@@ -13,7 +18,9 @@ describe("clusterAnnotations", () => {
 
   it("puts a nested span with the outer one: same verdict is boundary-only", () => {
     // "the minister said X" (0–19) and "X" (18–19) are one candidate claim, not two.
-    expect(shape([a("outer", "A", 0, 19), a("inner", "B", 18, 19)])).toEqual([{ kind: "boundary_only", members: ["outer", "inner"], span: [0, 19] }]);
+    expect(shape([a("outer", "A", 0, 19), a("inner", "B", 18, 19)])).toEqual([
+      { kind: "boundary_only", members: ["outer", "inner"], span: [0, 19] },
+    ]);
   });
 
   it("flags different verdicts as a verdict conflict, whatever the spans", () => {
@@ -56,6 +63,9 @@ describe("clusterAnnotations", () => {
 
   it("numbers clusters in text order regardless of input order and ignores empty spans", () => {
     const out = clusterAnnotations([a("late", "A", 50, 60), a("early", "B", 1, 4), a("empty", "B", 7, 7)]);
-    expect(out.map((c) => [c.number, c.memberIds[0]])).toEqual([[1, "early"], [2, "late"]]);
+    expect(out.map((c) => [c.number, c.memberIds[0]])).toEqual([
+      [1, "early"],
+      [2, "late"],
+    ]);
   });
 });

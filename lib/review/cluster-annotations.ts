@@ -26,7 +26,6 @@ export type ClusterInput = { id: string; reviewerId: string; start: number; end:
 
 /** agreed: ≥2 reviewers, identical spans and verdicts; boundary_only: same verdict, spans differ; verdict_conflict; single_reviewer. */
 
-
 export type AnnotationCluster = {
   /** 1-based, in text order (by start, then end). */
   number: number;
@@ -43,8 +42,7 @@ export type AnnotationCluster = {
 };
 
 /** True when the half-open spans share at least one character. */
-export const spansShareText = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  a.start < b.end && b.start < a.end;
+export const spansShareText = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 const byTextOrder = (a: ClusterInput, b: ClusterInput) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -95,6 +93,14 @@ export function clusterAnnotations(annotations: readonly ClusterInput[]): Annota
     .sort((x, y) => x.start - y.start || x.end - y.end)
     .map(({ members, start, end }, i) => {
       const reviewerIds = [...new Set(members.map((m) => m.reviewerId))];
-      return { number: i + 1, kind: classifyCluster(members), start, end, memberIds: members.map((m) => m.id), reviewerIds, representatives: representativesOf(members) };
+      return {
+        number: i + 1,
+        kind: classifyCluster(members),
+        start,
+        end,
+        memberIds: members.map((m) => m.id),
+        reviewerIds,
+        representatives: representativesOf(members),
+      };
     });
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { composeClaimRationale } from "./compose-claim-rationale";
 import { richTextToPlain, sanitizeRichText } from "@/lib/rich-text/sanitize";
 
-const ANN = { name: "Ann <Reviewer>", verdict: "verified" as const, rationaleHtml: "<p>The ministry confirmed the <strong>deal</strong>.</p>" };
+const ANN = {
+  name: "Ann <Reviewer>",
+  verdict: "verified" as const,
+  rationaleHtml: "<p>The ministry confirmed the <strong>deal</strong>.</p>",
+};
 const BEN = { name: "Ben", verdict: "verified" as const, rationaleHtml: "<p>Yonhap reported it.</p>" };
 
 describe("composeClaimRationale", () => {

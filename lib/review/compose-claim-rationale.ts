@@ -20,7 +20,9 @@ export function composeClaimRationale(noteHtml: string, reviewers: readonly Revi
   if (written.length === 0) return noteHtml;
   const parts = noteHtml ? [`<p><strong>Adjudicator’s note</strong></p>${noteHtml}`] : [];
   for (const r of written) {
-    parts.push(`<p><strong>${escape(r.name?.trim() || "A reviewer")}</strong> (reviewer, ${VERDICT_LABELS[r.verdict]}):</p><blockquote>${r.rationaleHtml}</blockquote>`);
+    parts.push(
+      `<p><strong>${escape(r.name?.trim() || "A reviewer")}</strong> (reviewer, ${VERDICT_LABELS[r.verdict]}):</p><blockquote>${r.rationaleHtml}</blockquote>`,
+    );
   }
   return parts.join("");
 }

@@ -18,15 +18,21 @@ export function resolveBoundary(members: readonly (Span & { id: string })[], cho
   if (choice === "intersection") {
     const start = Math.max(...members.map((m) => m.start));
     const end = Math.min(...members.map((m) => m.end));
-    return end > start ? { ok: true, start, end } : { ok: false, field: "boundary", message: "These spans share no character that all of them cover; pick another boundary." };
+    return end > start
+      ? { ok: true, start, end }
+      : { ok: false, field: "boundary", message: "These spans share no character that all of them cover; pick another boundary." };
   }
   if (choice === "custom") {
     if (custom?.start === undefined) return { ok: false, field: "start", message: "Select the custom span in the text." };
-    if (custom.end === undefined || custom.end <= custom.start) return { ok: false, field: "end", message: "The custom span is empty or reversed." };
+    if (custom.end === undefined || custom.end <= custom.start)
+      return { ok: false, field: "end", message: "The custom span is empty or reversed." };
     const span = { start: custom.start, end: custom.end };
-    if (!members.some((m) => spansShareText(m, span))) return { ok: false, field: "start", message: "The custom span must overlap the cluster." };
+    if (!members.some((m) => spansShareText(m, span)))
+      return { ok: false, field: "start", message: "The custom span must overlap the cluster." };
     return { ok: true, ...span };
   }
   const member = members.find((m) => m.id === choice);
-  return member ? { ok: true, start: member.start, end: member.end } : { ok: false, field: "boundary", message: "That boundary is not one of this cluster's spans." };
+  return member
+    ? { ok: true, start: member.start, end: member.end }
+    : { ok: false, field: "boundary", message: "That boundary is not one of this cluster's spans." };
 }

@@ -34,7 +34,11 @@ type ClusterLike = { reviewerIds: readonly string[]; representatives: Readonly<R
  * `reviewers` are the reviewers whose work counts (those who submitted);
  * `annotations` their annotations in the round; `clusters` as made at reveal.
  */
-export function computeRoundAgreement(reviewers: readonly string[], annotations: readonly ClusterInput[], clusters: readonly ClusterLike[]): RoundAgreement {
+export function computeRoundAgreement(
+  reviewers: readonly string[],
+  annotations: readonly ClusterInput[],
+  clusters: readonly ClusterLike[],
+): RoundAgreement {
   const byId = new Map(annotations.map((a) => [a.id, a]));
   const verdictOf = (c: ClusterLike, r: string) => {
     const id = c.representatives[r];

@@ -3,11 +3,13 @@ import { richTextToPlain, sanitizeRichText } from "./sanitize";
 
 describe("sanitizeRichText", () => {
   it("keeps what the editor makes", () => {
-    const html = '<p>See <strong>K2</strong> and <em>K9</em>:</p><ul><li>one</li></ul><blockquote><p>q</p></blockquote>';
+    const html = "<p>See <strong>K2</strong> and <em>K9</em>:</p><ul><li>one</li></ul><blockquote><p>q</p></blockquote>";
     expect(sanitizeRichText(html)).toBe(html);
   });
   it("drops scripts, handlers, styles and unsafe links", () => {
-    const out = sanitizeRichText('<p onclick="x()" style="color:red">a<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">b</a><iframe src="//x"></iframe></p>');
+    const out = sanitizeRichText(
+      '<p onclick="x()" style="color:red">a<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">b</a><iframe src="//x"></iframe></p>',
+    );
     expect(out).toMatch(/^<p>a<a [^>]*>b<\/a><\/p>$/);
     expect(out).not.toMatch(/script|onclick|onerror|style|javascript|iframe|img/);
   });

@@ -36,7 +36,12 @@ export function richTextToPlain(html: string): string {
 
 /** The entity references sanitize-html writes in text, and `&#39;`, undone in this order. */
 const unescapeText = (text: string) =>
-  text.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  text
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?\/?>/g;
 const ALLOWED_TAGS = new Set<string>(RICH_TEXT_ALLOWED.tags);

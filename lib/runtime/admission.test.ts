@@ -43,7 +43,14 @@ function get(base: string, path: string) {
       .get(`${base}${path}`, { agent: false }, (res) => {
         let body = "";
         res.on("data", (c: Buffer) => (body += c.toString()));
-        res.on("end", () => resolve({ status: res.statusCode!, retryAfter: res.headers["retry-after"] as string | undefined, body, ms: performance.now() - t0 }));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode!,
+            retryAfter: res.headers["retry-after"] as string | undefined,
+            body,
+            ms: performance.now() - t0,
+          }),
+        );
       })
       .on("error", reject);
   });

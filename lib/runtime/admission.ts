@@ -77,7 +77,13 @@ export function shed(res: ServerResponse, retryAfterSeconds = 1): void {
   res.end(BUSY_BODY);
 }
 
-export function createAdmission({ maxInFlight, queueLimit, queueWaitMs, onShed, now = () => performance.now() }: AdmissionOptions): Admission {
+export function createAdmission({
+  maxInFlight,
+  queueLimit,
+  queueWaitMs,
+  onShed,
+  now = () => performance.now(),
+}: AdmissionOptions): Admission {
   let inFlight = 0;
   /** Moving average of how long a request held its slot (ms); 0 until one has finished. */
   let slotMs = 0;

@@ -59,7 +59,12 @@ export function isHttpUrl(value: string): boolean {
 
 /** An optional text field: trimmed, and "" means "not given" (null). */
 const optional = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} is longer than ${max} characters.`).nullish().transform((v) => v || null);
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is longer than ${max} characters.`)
+    .nullish()
+    .transform((v) => v || null);
 
 /** Article metadata as typed in the form. Every field is optional: only what the article states is filled in. */
 export const articleMetaSchema = z.object({
@@ -91,11 +96,20 @@ export type UpdateArticleMetaInput = z.infer<typeof updateArticleMetaSchema>;
 const sourceFields = {
   text: articleText.optional(),
   file: z
-    .object({ name: z.string().trim().min(1, "The file has no name.").max(255), base64: z.string().regex(BASE64, "The file content is not valid base64.") })
+    .object({
+      name: z.string().trim().min(1, "The file has no name.").max(255),
+      base64: z.string().regex(BASE64, "The file content is not valid base64."),
+    })
     .optional(),
-  snapshotId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Not a snapshot id.").optional(),
+  snapshotId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, "Not a snapshot id.")
+    .optional(),
 };
-const oneSource = (v: { text?: string; file?: unknown; snapshotId?: string }) => [v.text, v.file, v.snapshotId].filter((x) => x !== undefined).length === 1;
+const oneSource = (v: { text?: string; file?: unknown; snapshotId?: string }) =>
+  [v.text, v.file, v.snapshotId].filter((x) => x !== undefined).length === 1;
 const ONE_SOURCE = { message: "Paste the text, choose a file or fetch a page (one of these).", path: ["text"] };
 
 /** The removed furniture blocks to put back: indexes into the preview's `removed`. */
@@ -111,9 +125,7 @@ export const previewArticleSchema = z.object({ ...sourceFields, restore, drop })
 export type PreviewArticleInput = z.infer<typeof previewArticleSchema>;
 
 /** POST /api/articles: the same source and choices as the preview, and the metadata (as the editor left it). */
-export const createArticleSchema = z
-  .object({ ...sourceFields, ...articleMetaSchema.shape, restore, drop })
-  .refine(oneSource, ONE_SOURCE);
+export const createArticleSchema = z.object({ ...sourceFields, ...articleMetaSchema.shape, restore, drop }).refine(oneSource, ONE_SOURCE);
 export type CreateArticleInput = z.infer<typeof createArticleSchema>;
 
 /** POST /api/articles/fetch: the address of a page to import. */
@@ -134,11 +146,7 @@ export const CORRECTION_REASON_MAX = 500;
 export const correctArticleSchema = z.object({
   version: z.number().int().min(1).max(MAX_INT),
   text: articleText,
-  reason: z
-    .string()
-    .trim()
-    .max(CORRECTION_REASON_MAX, `Keep the reason under ${CORRECTION_REASON_MAX} characters.`)
-    .optional(),
+  reason: z.string().trim().max(CORRECTION_REASON_MAX, `Keep the reason under ${CORRECTION_REASON_MAX} characters.`).optional(),
 });
 export type CorrectArticleInput = z.infer<typeof correctArticleSchema>;
 
@@ -166,7 +174,15 @@ export type FoundMetaDto = { value: string; source: string; detail: string };
 export type FoundMetadataDto = Partial<Record<ArticleMetaField, FoundMetaDto>>;
 
 /** The page an import by URL fetched. */
-export type SnapshotDto = { id: string; requestedUrl: string; finalUrl: string; status: number; contentType: string; fetchedAt: string; size: number };
+export type SnapshotDto = {
+  id: string;
+  requestedUrl: string;
+  finalUrl: string;
+  status: number;
+  contentType: string;
+  fetchedAt: string;
+  size: number;
+};
 
 /** The preview of an import. */
 export type ImportPreviewDto = {
@@ -269,7 +285,15 @@ export type ArticleDto = {
   metaSources: Record<string, string>;
   version: number;
   currentVersion: { id: string; number: number; text: string; textHash: string; length: number; createdAt: string };
-  snapshot: { id: string; requestedUrl: string; finalUrl: string; status: number; contentType: string; fetchedAt: string; size: number } | null;
+  snapshot: {
+    id: string;
+    requestedUrl: string;
+    finalUrl: string;
+    status: number;
+    contentType: string;
+    fetchedAt: string;
+    size: number;
+  } | null;
   /** What the caller may do with the article (lib/policies/article.ts). */
   can: ArticlePermissions;
 };

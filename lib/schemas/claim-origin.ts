@@ -1,5 +1,5 @@
 /**
- * Where a claim came from (issue 14): who made it and where and when it first
+ * Where a claim came from: who made it and where and when it first
  * appeared, for ClaimReview's `itemReviewed` (Claim: `author`,
  * `firstAppearance`, `datePublished`). Shared by the claim and final-claim
  * schemas, the card that edits them and the builders that print them.
@@ -21,7 +21,11 @@ export const firstAppearanceUrlField = z
   .refine((v) => v === "" || isHttpUrl(v), "Use a web address that starts with http:// or https://.");
 
 /** When the claim first appeared: YYYY, YYYY-MM or YYYY-MM-DD; "" clears it. */
-export const firstAppearanceDateField = z.string().trim().max(10).refine((v) => v === "" || isIsoDate(v), "Use a real date: YYYY, YYYY-MM or YYYY-MM-DD.");
+export const firstAppearanceDateField = z
+  .string()
+  .trim()
+  .max(10)
+  .refine((v) => v === "" || isIsoDate(v), "Use a real date: YYYY, YYYY-MM or YYYY-MM-DD.");
 
 /** The origin fields a create or an update may carry (absent: unchanged). */
 export const claimOriginFields = {

@@ -47,7 +47,10 @@ export const CLAIMS_PAGE_SIZE_HEADER = "X-Page-Size";
 /** PATCH /api/claims/{id}. `version` is the row version the client read. */
 export const updateClaimSchema = z
   .object({ version: z.number().int().min(1), verdict: verdictSchema.optional(), rationale: rationale.optional(), ...claimOriginFields })
-  .refine((v) => v.verdict !== undefined || v.rationale !== undefined || hasOriginChange(v), { message: "Nothing to change.", path: ["verdict"] });
+  .refine((v) => v.verdict !== undefined || v.rationale !== undefined || hasOriginChange(v), {
+    message: "Nothing to change.",
+    path: ["verdict"],
+  });
 export type UpdateClaimInput = z.infer<typeof updateClaimSchema>;
 
 /** DELETE /api/claims/{id}?version=N and POST /api/claims/{id}/restore. */
@@ -80,7 +83,7 @@ export type ClaimDto = AnchorFields & {
   rationaleHtml: string;
   /** Who made the claim, or null. */
   speaker: string | null;
-  /** Where and when the claim first appeared (issue 14), where known. */
+  /** Where and when the claim first appeared, where known. */
   firstAppearanceUrl: string | null;
   firstAppearanceDate: string | null;
   status: "draft" | "submitted";

@@ -6,7 +6,13 @@ const read = (url: string) => readDeepLink(new URL(url, "http://x").searchParams
 describe("deep links", () => {
   it("are read back as they were built", () => {
     expect(read(claimLink("a1", "c1"))).toEqual({ claim: "c1", final: null, cluster: null, discuss: false, comment: null });
-    expect(read(claimLink("a1", "c1", { commentId: "m1" }))).toEqual({ claim: "c1", final: null, cluster: null, discuss: true, comment: "m1" });
+    expect(read(claimLink("a1", "c1", { commentId: "m1" }))).toEqual({
+      claim: "c1",
+      final: null,
+      cluster: null,
+      discuss: true,
+      comment: "m1",
+    });
     expect(read(finalClaimLink("a1", "f1", { discuss: true }))).toMatchObject({ final: "f1", discuss: true });
     expect(clusterLink("r1", "k1", { discuss: true })).toBe("/reviews/r1?cluster=k1&discuss=1#cluster-card-k1");
   });

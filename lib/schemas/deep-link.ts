@@ -22,9 +22,11 @@ const query = (key: "claim" | "final" | "cluster", id: string, opts: Opts) => {
 };
 
 /** The article page at one annotation (any member's claim). */
-export const claimLink = (articleId: string, annotationId: string, opts: Opts = {}) => `/articles/${encodeURIComponent(articleId)}?${query("claim", annotationId, opts)}`;
+export const claimLink = (articleId: string, annotationId: string, opts: Opts = {}) =>
+  `/articles/${encodeURIComponent(articleId)}?${query("claim", annotationId, opts)}`;
 /** The article page's Outcome tab at one final claim. */
-export const finalClaimLink = (articleId: string, claimId: string, opts: Opts = {}) => `/articles/${encodeURIComponent(articleId)}?${query("final", claimId, opts)}`;
+export const finalClaimLink = (articleId: string, claimId: string, opts: Opts = {}) =>
+  `/articles/${encodeURIComponent(articleId)}?${query("final", claimId, opts)}`;
 /** The review page at one cluster. */
 export const clusterLink = (roundId: string, clusterId: string, opts: Opts = {}) =>
   `/reviews/${encodeURIComponent(roundId)}?${query("cluster", clusterId, opts)}#cluster-card-${encodeURIComponent(clusterId)}`;

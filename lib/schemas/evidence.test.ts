@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createEvidenceSchema, linkEvidenceSchema, listEvidenceQuery, updateEvidenceSchema } from "./evidence";
 
-const fieldOf = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => (r.success ? null : r.error!.issues[0]!.path.join("."));
+const fieldOf = (r: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
+  r.success ? null : r.error!.issues[0]!.path.join(".");
 
 describe("evidence schemas", () => {
   it("takes http and https URLs only, naming the field", () => {
@@ -28,7 +29,11 @@ describe("evidence schemas", () => {
   });
 
   it("names nested fields of inline evidence, and wants exactly one of evidenceId and evidence", () => {
-    expect(fieldOf(linkEvidenceSchema.safeParse({ stance: "supports", evidence: { kind: "web_source", title: "T", url: "file:///etc/passwd" } }))).toBe("evidence.url");
+    expect(
+      fieldOf(
+        linkEvidenceSchema.safeParse({ stance: "supports", evidence: { kind: "web_source", title: "T", url: "file:///etc/passwd" } }),
+      ),
+    ).toBe("evidence.url");
     expect(fieldOf(linkEvidenceSchema.safeParse({ stance: "supports" }))).toBe("evidenceId");
     expect(fieldOf(linkEvidenceSchema.safeParse({ stance: "agrees", evidenceId: "x" }))).toBe("stance");
     expect(linkEvidenceSchema.safeParse({ stance: "context", evidenceId: "x", pinpoint: "p. 4" }).success).toBe(true);

@@ -8,7 +8,11 @@ export const EVIDENCE_KINDS = ["web_source", "document", "dataset", "interview",
 export const evidenceKindSchema = z.enum(EVIDENCE_KINDS);
 export type EvidenceKind = z.infer<typeof evidenceKindSchema>;
 export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
-  web_source: "Web source", document: "Document", dataset: "Dataset", interview: "Interview", dated_fact: "Dated fact",
+  web_source: "Web source",
+  document: "Document",
+  dataset: "Dataset",
+  interview: "Interview",
+  dated_fact: "Dated fact",
 };
 
 export const STANCES = ["supports", "contradicts", "context"] as const;
@@ -64,7 +68,8 @@ type DateFields = { kind: EvidenceKind; date?: string | null; datePrecision?: Da
  * run by the update use case on the merged row.
  */
 export function checkEvidenceDates(v: DateFields): { field: string; message: string } | null {
-  if (!v.date) return v.kind === "dated_fact" ? { field: "date", message: "A dated fact needs a date or an interval (2022-06-28/2022-06-30)." } : null;
+  if (!v.date)
+    return v.kind === "dated_fact" ? { field: "date", message: "A dated fact needs a date or an interval (2022-06-28/2022-06-30)." } : null;
   const parsed = parseDateValue(v.date);
   if ("message" in parsed) return { field: "date", message: parsed.message };
   if (v.datePrecision && v.datePrecision !== parsed.precision) {

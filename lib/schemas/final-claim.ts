@@ -8,16 +8,34 @@ export type FinalClaimEvidence = {
   stance: "supports" | "contradicts" | "context";
   pinpoint: string | null;
   evidence: {
-    id: string; kind: string; title: string; url: string | null; publisher: string | null; author: string | null;
-    publishedDate: string | null; accessedDate: string | null; quote: string | null; dateStart: string | null;
-    dateEnd: string | null; datePrecision: string | null; deleted: boolean;
-    /** Internal to the desk: left out of published fact-checks (issue 14). */
+    id: string;
+    kind: string;
+    title: string;
+    url: string | null;
+    publisher: string | null;
+    author: string | null;
+    publishedDate: string | null;
+    accessedDate: string | null;
+    quote: string | null;
+    dateStart: string | null;
+    dateEnd: string | null;
+    datePrecision: string | null;
+    deleted: boolean;
+    /** Internal to the desk: left out of published fact-checks. */
     internal: boolean;
   };
 };
 
 /** A reviewer's annotation behind a final claim (a cluster member, or the editor's own annotation). */
-export type FinalClaimMember = { annotationId: string; author: Person; start: number; end: number; exact: string; verdict: Verdict; rationaleHtml: string };
+export type FinalClaimMember = {
+  annotationId: string;
+  author: Person;
+  start: number;
+  end: number;
+  exact: string;
+  verdict: Verdict;
+  rationaleHtml: string;
+};
 
 /**
  * One final claim of an article: what reports export. It comes either from a
@@ -48,7 +66,7 @@ export type FinalClaim = AnchorFields & {
   verdict: Verdict;
   /** Sanitized HTML. */
   rationaleHtml: string;
-  /** Who made the claim and where and when it first appeared (issue 14); null where unknown. */
+  /** Who made the claim and where and when it first appeared; null where unknown. */
   speaker: string | null;
   firstAppearanceUrl: string | null;
   firstAppearanceDate: string | null;

@@ -20,7 +20,10 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
 const id = z.string().min(1).max(64);
 
 /** `before`: the cursor of the page's last item (`<ISO time>|<id>`), as `nextCursor` gave it. */
-const cursor = z.string().max(120).regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z\|[^|]{1,64}$/, "Not a cursor this list gave.");
+const cursor = z
+  .string()
+  .max(120)
+  .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,3})?Z\|[^|]{1,64}$/, "Not a cursor this list gave.");
 
 /** GET /api/notifications[?before=…][&unread=1][&limit=N] */
 export const notificationsQuerySchema = z.object({
@@ -36,7 +39,14 @@ export const markReadSchema = z.object({ ids: z.array(id).max(200).optional() })
 /** PATCH /api/notifications/{id}: read or unread again. */
 export const notificationReadSchema = z.object({ read: z.boolean() });
 
-export type NotificationDto = { id: string; kind: NotificationKind; text: string; url: string | null; readAt: string | null; createdAt: string };
+export type NotificationDto = {
+  id: string;
+  kind: NotificationKind;
+  text: string;
+  url: string | null;
+  readAt: string | null;
+  createdAt: string;
+};
 /** A page of the caller's notifications (newest first), the unread count, and the cursor of the next page. */
 export type NotificationsDto = { unread: number; items: NotificationDto[]; nextCursor: string | null };
 

@@ -1,5 +1,5 @@
 /**
- * Wire shapes of publishing (issue 14): what the desk sends to publish, update
+ * Wire shapes of publishing: what the desk sends to publish, update
  * and withdraw an article's fact-check, and what it reads back. Shared by the
  * route handlers, the react-query hooks and the publish panel.
  */
@@ -40,7 +40,14 @@ export type RetractInput = z.infer<typeof retractSchema>;
 export type PublicationStatus = "unpublished" | "published" | "retracted";
 
 /** One line of the public change log, as the desk sees it (with who did it). */
-export type PublicationLogDto = { number: number; action: "publish" | "update" | "retract"; note: string | null; createdAt: string; versionNumber: number | null; by: string | null };
+export type PublicationLogDto = {
+  number: number;
+  action: "publish" | "update" | "retract";
+  note: string | null;
+  createdAt: string;
+  versionNumber: number | null;
+  by: string | null;
+};
 
 /** GET /api/articles/{id}/publication (and the answer to publish and retract). */
 export type PublicationDto = {

@@ -16,7 +16,10 @@ const formatSchema = z.enum(REPORT_FORMATS, { error: `Use one of: ${REPORT_FORMA
 const webUrl = z
   .string()
   .max(2000)
-  .refine((v) => URL.canParse(v) && ["http:", "https:"].includes(new URL(v).protocol), "Use a web address that starts with http:// or https://.");
+  .refine(
+    (v) => URL.canParse(v) && ["http:", "https:"].includes(new URL(v).protocol),
+    "Use a web address that starts with http:// or https://.",
+  );
 
 /** GET /api/articles/{id}/report. */
 export const reportQuerySchema = z.object({
@@ -49,6 +52,15 @@ export type ZipJobDto = {
 /** What an import did, annotation by annotation (index = place in the uploaded JSON). */
 export type ImportReportDto = {
   total: number;
-  imported: { index: number; id: string | null; annotationId: string; start: number; end: number; verdict: Verdict; placedBy: "position" | "quote" | "context"; evidence: number }[];
+  imported: {
+    index: number;
+    id: string | null;
+    annotationId: string;
+    start: number;
+    end: number;
+    verdict: Verdict;
+    placedBy: "position" | "quote" | "context";
+    evidence: number;
+  }[];
   failed: ImportProblem[];
 };

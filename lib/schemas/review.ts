@@ -50,14 +50,19 @@ export const decideClusterSchema = z
     if (!v.verdict) ctx.addIssue({ code: "custom", message: "Pick a verdict.", path: ["verdict"] });
     if (v.boundary === "custom") {
       if (v.start === undefined) ctx.addIssue({ code: "custom", message: "Select the custom span in the text.", path: ["start"] });
-      else if (v.end === undefined || v.end <= v.start) ctx.addIssue({ code: "custom", message: "The custom span is empty or reversed.", path: ["end"] });
+      else if (v.end === undefined || v.end <= v.start)
+        ctx.addIssue({ code: "custom", message: "The custom span is empty or reversed.", path: ["end"] });
     }
   });
 export type DecideClusterInput = z.infer<typeof decideClusterSchema>;
 
 /** POST /api/reviews/{id}/accept-agreed: the agreed clusters to accept, each with the version the client read. */
-export const acceptAgreedSchema = z.object({ clusters: z.array(z.object({ id, version: z.number().int().min(1) })).min(1).max(500) });
-
+export const acceptAgreedSchema = z.object({
+  clusters: z
+    .array(z.object({ id, version: z.number().int().min(1) }))
+    .min(1)
+    .max(500),
+});
 
 /** A round as lists and headers show it. */
 export type RoundSummaryDto = {
@@ -82,7 +87,12 @@ export type RoundSummaryDto = {
 };
 
 /** Evidence a cluster member cites, as the round page lists it (the full link is lib/schemas/evidence.ts's EvidenceLinkDto). */
-export type ClusterEvidenceDto = { id: string; stance: string; pinpoint: string | null; evidence: { id: string; title: string; url: string | null; kind: string; deleted: boolean } };
+export type ClusterEvidenceDto = {
+  id: string;
+  stance: string;
+  pinpoint: string | null;
+  evidence: { id: string; title: string; url: string | null; kind: string; deleted: boolean };
+};
 
 /** One reviewer's annotation inside a cluster. */
 export type ClusterMemberDto = {

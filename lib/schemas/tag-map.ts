@@ -1,6 +1,6 @@
 /**
  * How tags of annotations made in other tools (Hypothesis and other W3C
- * clients) map to Claimdesk's verdicts on import (issue 14): a team mapping on
+ * clients) map to Claimdesk's verdicts on import: a team mapping on
  * top of these defaults. Tags are compared lower-cased, with runs of spaces,
  * hyphens and underscores read as one space ("Mostly-False" is "mostly false").
  */
@@ -8,7 +8,12 @@ import { z } from "zod";
 import { VERDICTS, VERDICT_LABELS, verdictSchema, type Verdict } from "./claim";
 
 /** A tag as the mapping compares it. */
-export const tagKey = (tag: string) => tag.normalize("NFKC").trim().toLowerCase().replace(/[\s_-]+/g, " ");
+export const tagKey = (tag: string) =>
+  tag
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
 
 /**
  * The defaults: each verdict's own name and label, and the ratings fact-checkers
@@ -17,12 +22,37 @@ export const tagKey = (tag: string) => tag.normalize("NFKC").trim().toLowerCase(
  * was given map to Unsourced. A team maps anything else in its settings.
  */
 export const DEFAULT_TAG_MAP: Readonly<Record<string, Verdict>> = Object.freeze({
-  ...Object.fromEntries(VERDICTS.flatMap((v) => [[v, v], [tagKey(VERDICT_LABELS[v]), v]])),
-  true: "verified", correct: "verified", accurate: "verified", confirmed: "verified", "fact checked": "verified", "mostly true": "verified",
-  false: "disputed", incorrect: "disputed", inaccurate: "disputed", misleading: "disputed", "mostly false": "disputed", "half true": "disputed",
-  "pants on fire": "disputed", fake: "disputed", wrong: "disputed", "lacks context": "disputed", "needs context": "disputed",
-  "no evidence": "unsourced", "unsupported": "unsourced", "unverified": "unsourced", "unproven": "unsourced", "needs source": "unsourced",
-  "no source": "unsourced", "citation needed": "unsourced", "needs sources": "unsourced",
+  ...Object.fromEntries(
+    VERDICTS.flatMap((v) => [
+      [v, v],
+      [tagKey(VERDICT_LABELS[v]), v],
+    ]),
+  ),
+  true: "verified",
+  correct: "verified",
+  accurate: "verified",
+  confirmed: "verified",
+  "fact checked": "verified",
+  "mostly true": "verified",
+  false: "disputed",
+  incorrect: "disputed",
+  inaccurate: "disputed",
+  misleading: "disputed",
+  "mostly false": "disputed",
+  "half true": "disputed",
+  "pants on fire": "disputed",
+  fake: "disputed",
+  wrong: "disputed",
+  "lacks context": "disputed",
+  "needs context": "disputed",
+  "no evidence": "unsourced",
+  unsupported: "unsourced",
+  unverified: "unsourced",
+  unproven: "unsourced",
+  "needs source": "unsourced",
+  "no source": "unsourced",
+  "citation needed": "unsourced",
+  "needs sources": "unsourced",
 });
 
 /** The longest team mapping kept: a few hundred tags is far more than a desk names. */
@@ -49,7 +79,9 @@ export function parseTagLines(text: string): { map: Record<string, Verdict> } | 
     const line = raw.trim();
     if (!line || line.startsWith("#")) continue;
     const m = /^(.+?)\s*(?:=|→|->|:)\s*(\S+)$/.exec(line);
-    const verdict = m ? VERDICTS.find((v) => v === m[2]!.toLowerCase() || VERDICT_LABELS[v].toLowerCase() === m[2]!.toLowerCase()) : undefined;
+    const verdict = m
+      ? VERDICTS.find((v) => v === m[2]!.toLowerCase() || VERDICT_LABELS[v].toLowerCase() === m[2]!.toLowerCase())
+      : undefined;
     if (!m || !verdict) return { error: `Line ${i + 1}: write "tag = verified", "tag = disputed" or "tag = unsourced".`, line: i + 1 };
     map[tagKey(m[1]!)] = verdict;
   }
@@ -58,4 +90,6 @@ export function parseTagLines(text: string): { map: Record<string, Verdict> } | 
 
 /** A mapping as "tag = verdict" lines, for the settings form. */
 export const tagLines = (map: Record<string, Verdict> | null | undefined) =>
-  Object.entries(map ?? {}).map(([tag, verdict]) => `${tag} = ${verdict}`).join("\n");
+  Object.entries(map ?? {})
+    .map(([tag, verdict]) => `${tag} = ${verdict}`)
+    .join("\n");

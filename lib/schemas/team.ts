@@ -18,14 +18,22 @@ export const PASSWORD_MIN = 10;
 /** bcrypt reads only the first 72 bytes, so a longer password would be silently cut. */
 export const PASSWORD_MAX_BYTES = 72;
 
-export const emailField = z.string().trim().toLowerCase().max(320, "The e-mail address is too long.").email("Enter a valid e-mail address.");
+export const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(320, "The e-mail address is too long.")
+  .email("Enter a valid e-mail address.");
 export const roleField = z.enum(ROLES, { message: "The role must be admin, editor or reviewer." });
 export const nameField = z.string().trim().min(1, "Enter a name.").max(120, "The name is longer than 120 characters.");
 /** Length rules only (the form shows them as you type); the server also refuses common passwords. */
 export const passwordField = z
   .string()
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
-  .refine((p) => new TextEncoder().encode(p).length <= PASSWORD_MAX_BYTES, `Use at most ${PASSWORD_MAX_BYTES} bytes (about ${PASSWORD_MAX_BYTES} letters).`);
+  .refine(
+    (p) => new TextEncoder().encode(p).length <= PASSWORD_MAX_BYTES,
+    `Use at most ${PASSWORD_MAX_BYTES} bytes (about ${PASSWORD_MAX_BYTES} letters).`,
+  );
 export const teamNameField = z.string().trim().min(1, "Enter the team's name.").max(80, "The team name is longer than 80 characters.");
 export const slugField = z
   .string()
@@ -45,7 +53,13 @@ const optionalUrl = z
   .nullable();
 
 /** POST /api/setup: the first team and its admin, on an empty install. */
-export const setupSchema = z.object({ teamName: teamNameField, teamSlug: slugField.optional(), name: nameField, email: emailField, password: passwordField });
+export const setupSchema = z.object({
+  teamName: teamNameField,
+  teamSlug: slugField.optional(),
+  name: nameField,
+  email: emailField,
+  password: passwordField,
+});
 export type SetupInput = z.infer<typeof setupSchema>;
 
 /** POST /api/team/invitations */
@@ -62,7 +76,11 @@ export type AcceptInvitationInput = z.infer<typeof acceptInvitationSchema>;
 
 /** PATCH /api/team/members/{membershipId}: a new role or status, against the version read. */
 export const memberChangeSchema = z
-  .object({ version, role: roleField.optional(), status: z.enum(["active", "deactivated"], { message: "The status must be active or deactivated." }).optional() })
+  .object({
+    version,
+    role: roleField.optional(),
+    status: z.enum(["active", "deactivated"], { message: "The status must be active or deactivated." }).optional(),
+  })
   .refine((v) => v.role !== undefined || v.status !== undefined, { message: "Name a role or a status.", path: ["role"] });
 export type MemberChangeInput = z.infer<typeof memberChangeSchema>;
 
@@ -72,7 +90,10 @@ export const usePasswordResetSchema = z.object({ password: passwordField });
 /** PATCH /api/account */
 export const accountSchema = z.object({ name: nameField });
 /** POST /api/account/password */
-export const changePasswordSchema = z.object({ currentPassword: z.string().min(1, "Enter your current password.").max(200), newPassword: passwordField });
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password.").max(200),
+  newPassword: passwordField,
+});
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 /** POST /api/teams */
@@ -81,13 +102,24 @@ export type CreateTeamInput = z.infer<typeof createTeamSchema>;
 /** PUT /api/teams/active */
 export const switchTeamSchema = z.object({ teamId: id });
 
-const label = z.string().trim().max(40, "A verdict label is at most 40 characters.").transform((l) => l || null).nullable();
+const label = z
+  .string()
+  .trim()
+  .max(40, "A verdict label is at most 40 characters.")
+  .transform((l) => l || null)
+  .nullable();
 /** PATCH /api/team/settings */
 export const teamSettingsSchema = z.object({
   version,
   name: teamNameField.optional(),
   slug: slugField.optional(),
-  publisherName: z.string().trim().max(120, "The publisher name is longer than 120 characters.").transform((n) => n || null).nullable().optional(),
+  publisherName: z
+    .string()
+    .trim()
+    .max(120, "The publisher name is longer than 120 characters.")
+    .transform((n) => n || null)
+    .nullable()
+    .optional(),
   publisherUrl: optionalUrl.optional(),
   publisherLogoUrl: optionalUrl.optional(),
   verdictLabels: z.object({ verified: label.optional(), disputed: label.optional(), unsourced: label.optional() }).optional(),
@@ -110,9 +142,19 @@ export type TeamSettingsInput = z.infer<typeof teamSettingsSchema>;
 /** GET /api/team/activity: filters, and the cursor of the page before (the last event seen). */
 export const activityQuerySchema = z.object({
   actor: id.optional(),
-  action: z.string().trim().min(1).max(64).regex(/^[a-z_]+(\.[a-z_]+)*$/, "Not an action name.").optional(),
+  action: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z_]+(\.[a-z_]+)*$/, "Not an action name.")
+    .optional(),
   article: id.optional(),
-  before: z.string().max(200).regex(/^\d{13}_[A-Za-z0-9_-]{1,64}$/, "Not a paging cursor.").optional(),
+  before: z
+    .string()
+    .max(200)
+    .regex(/^\d{13}_[A-Za-z0-9_-]{1,64}$/, "Not a paging cursor.")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ActivityQuery = z.infer<typeof activityQuerySchema>;
@@ -163,7 +205,14 @@ export type OneTimeLinkDto = { url: string; expiresAt: string; emailed: boolean;
 export type InvitationCreatedDto = { invitation: InvitationDto; link: OneTimeLinkDto };
 
 /** GET /api/invitations/{token}: what the invite page shows before accepting. */
-export type InvitationPreviewDto = { teamName: string; email: string; role: Role; expiresAt: string; invitedBy: string | null; accountExists: boolean };
+export type InvitationPreviewDto = {
+  teamName: string;
+  email: string;
+  role: Role;
+  expiresAt: string;
+  invitedBy: string | null;
+  accountExists: boolean;
+};
 
 /** GET /api/password-resets/{token} */
 export type PasswordResetPreviewDto = { email: string; expiresAt: string };
@@ -188,7 +237,15 @@ export type TeamSettingsDto = {
   version: number;
 };
 
-export type AccountDto = { id: string; name: string | null; email: string; hasPassword: boolean; teams: { id: string; name: string; role: Role }[]; activeTeamId: string | null; canCreateTeams: boolean };
+export type AccountDto = {
+  id: string;
+  name: string | null;
+  email: string;
+  hasPassword: boolean;
+  teams: { id: string; name: string; role: Role }[];
+  activeTeamId: string | null;
+  canCreateTeams: boolean;
+};
 
 /** One audit event as the Activity page lists it: who, what, which object (with a link when it has a page), when. */
 export type ActivityEventDto = {

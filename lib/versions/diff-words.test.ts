@@ -11,12 +11,20 @@ describe("diffWords", () => {
     expect(join(sideOf(parts, "old"))).toBe(oldText);
     expect(join(sideOf(parts, "new"))).toBe(newText);
     expect(parts.filter((p) => p.kind === "removed").map((p) => p.text.trim())).toContain("strengthenRelations");
-    expect(parts.filter((p) => p.kind === "added").map((p) => p.text).join("|")).toMatch(/strengthen.*relations/);
+    expect(
+      parts
+        .filter((p) => p.kind === "added")
+        .map((p) => p.text)
+        .join("|"),
+    ).toMatch(/strengthen.*relations/);
     expect(parts.find((p) => p.kind === "added" && p.text.includes("corrected"))).toBeDefined();
   });
 
   it("shows a rewritten phrase as one removed and one added part", () => {
-    const parts = diffWords("He urged Seoul to send more military aid to Ukraine.", "He urged Seoul to deliver humanitarian supplies to Ukraine.");
+    const parts = diffWords(
+      "He urged Seoul to send more military aid to Ukraine.",
+      "He urged Seoul to deliver humanitarian supplies to Ukraine.",
+    );
     expect(parts).toEqual([
       { kind: "same", text: "He urged Seoul to " },
       { kind: "removed", text: "send more military aid " },

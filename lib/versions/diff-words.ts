@@ -31,7 +31,8 @@ export function diffWords(oldText: string, newText: string): DiffPart[] {
     added = "";
   };
   raw.forEach((p, i) => {
-    const glue = p.kind === "same" && isGlue(p.text) && raw[i - 1] && raw[i - 1]!.kind !== "same" && raw[i + 1] && raw[i + 1]!.kind !== "same";
+    const glue =
+      p.kind === "same" && isGlue(p.text) && raw[i - 1] && raw[i - 1]!.kind !== "same" && raw[i + 1] && raw[i + 1]!.kind !== "same";
     if (p.kind === "removed" || glue) removed += p.text;
     if (p.kind === "added" || glue) added += p.text;
     if (p.kind === "same" && !glue) {

@@ -10,12 +10,23 @@ export async function addMembership(emailArg: string | undefined, slug: string |
   const user = await findUserByEmail(email);
   const team = await findTeamBySlug(slug);
   await db.$transaction(async (tx) => {
-    const existing = await tx.membership.findUnique({ where: { teamId_userId: { teamId: team.id, userId: user.id } }, select: { id: true, role: true, deactivatedAt: true } });
+    const existing = await tx.membership.findUnique({
+      where: { teamId_userId: { teamId: team.id, userId: user.id } },
+      select: { id: true, role: true, deactivatedAt: true },
+    });
     const membership = existing
-      ? await tx.membership.update({ where: { id: existing.id }, data: { role, deactivatedAt: null, version: { increment: 1 } }, select: { id: true } })
+      ? await tx.membership.update({
+          where: { id: existing.id },
+          data: { role, deactivatedAt: null, version: { increment: 1 } },
+          select: { id: true },
+        })
       : await tx.membership.create({ data: { teamId: team.id, userId: user.id, role }, select: { id: true } });
     await recordAuditEvent(tx, {
-      teamId: team.id, actorId: null, action: existing ? "member.role" : "member.join", objectType: "membership", objectId: membership.id,
+      teamId: team.id,
+      actorId: null,
+      action: existing ? "member.role" : "member.join",
+      objectType: "membership",
+      objectId: membership.id,
       before: existing ? { userId: user.id, role: existing.role, status: existing.deactivatedAt ? "deactivated" : "active" } : undefined,
       after: { userId: user.id, role, status: "active", by: "cli" },
     });

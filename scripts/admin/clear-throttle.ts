@@ -7,6 +7,8 @@ export const clearThrottleCommand: AdminCommand = {
   async run([email, ...rest]) {
     if (!email || rest.length > 0 || !email.includes("@")) throw new UsageError("Name the account's e-mail address.");
     const rows = await clearThrottle(email);
-    console.log(rows ? `Cleared ${rows} sign-in throttle record${rows === 1 ? "" : "s"} of ${email}.` : `${email} had no failed sign-ins on record.`);
+    console.log(
+      rows ? `Cleared ${rows} sign-in throttle record${rows === 1 ? "" : "s"} of ${email}.` : `${email} had no failed sign-ins on record.`,
+    );
   },
 };

@@ -6,7 +6,11 @@ import { send, startPageServer, type PageServer } from "../support/page-server";
 const page = readFileSync(new URL("../fixtures/extraction/wp-council-budget.html", import.meta.url));
 let server: PageServer;
 test.beforeAll(async () => {
-  server = await startPageServer({ "/news": send(page), "/pdf": send("%PDF-1.7", { "Content-Type": "application/pdf" }), "/to-private": (_q, r) => void r.writeHead(302, { Location: "http://10.0.0.1/" }).end() });
+  server = await startPageServer({
+    "/news": send(page),
+    "/pdf": send("%PDF-1.7", { "Content-Type": "application/pdf" }),
+    "/to-private": (_q, r) => void r.writeHead(302, { Location: "http://10.0.0.1/" }).end(),
+  });
 });
 test.afterAll(() => server.close());
 
@@ -43,10 +47,17 @@ test.describe("article management API", () => {
     await strangerAdmin.dispose();
   });
 
-  test("a reviewer cannot change, delete or restore; an editor cannot restore nor list deleted articles", async ({ request, playwright, desk }) => {
+  test("a reviewer cannot change, delete or restore; an editor cannot restore nor list deleted articles", async ({
+    request,
+    playwright,
+    desk,
+  }) => {
     await signIn(request, desk.reviewer.email);
     const id = desk.article.id;
-    for (const res of [await request.patch(`/api/articles/${id}`, { data: { version: 1, title: "Reviewer's title" } }), await request.delete(`/api/articles/${id}?version=1`)]) {
+    for (const res of [
+      await request.patch(`/api/articles/${id}`, { data: { version: 1, title: "Reviewer's title" } }),
+      await request.delete(`/api/articles/${id}?version=1`),
+    ]) {
       expect(res.status()).toBe(403);
       expect(await res.json()).toEqual({ error: expect.any(String) });
     }
@@ -91,12 +102,23 @@ test.describe("article management API", () => {
     expect(await testDb().article.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 1, deletedAt: null });
   });
 
-  test("an editor changes the details (a stale version gets 409 with the article), deletes the article; an admin lists and restores it", async ({ request, playwright, desk }) => {
+  test("an editor changes the details (a stale version gets 409 with the article), deletes the article; an admin lists and restores it", async ({
+    request,
+    playwright,
+    desk,
+  }) => {
     await signIn(request, desk.editor.email);
     const id = desk.article.id;
-    const changed = await request.patch(`/api/articles/${id}`, { data: { version: 1, title: "Edited headline", modifiedDate: "2023-02-01" } });
+    const changed = await request.patch(`/api/articles/${id}`, {
+      data: { version: 1, title: "Edited headline", modifiedDate: "2023-02-01" },
+    });
     expect(changed.status()).toBe(200);
-    expect(await changed.json()).toMatchObject({ title: "Edited headline", modifiedDate: "2023-02-01", version: 2, metaSources: { title: "editor", modifiedDate: "editor" } });
+    expect(await changed.json()).toMatchObject({
+      title: "Edited headline",
+      modifiedDate: "2023-02-01",
+      version: 2,
+      metaSources: { title: "editor", modifiedDate: "editor" },
+    });
     const stale = await request.patch(`/api/articles/${id}`, { data: { version: 1, title: "Late" } });
     expect(stale.status()).toBe(409);
     expect((await stale.json()).current).toMatchObject({ id, title: "Edited headline", version: 2 });
@@ -123,17 +145,31 @@ test.describe("article management API", () => {
     await adminRequest.dispose();
   });
 
-  test("import by URL: fetch, preview with the metadata found, save with the snapshot, download it; refusals are 400s naming url", async ({ request, desk }) => {
+  test("import by URL: fetch, preview with the metadata found, save with the snapshot, download it; refusals are 400s naming url", async ({
+    request,
+    desk,
+  }) => {
     await signIn(request, desk.reviewer.email);
     const fetched = await request.post("/api/articles/fetch", { data: { url: server.url("/news") } });
     expect(fetched.status()).toBe(201);
     const snapshot = await fetched.json();
     expect(snapshot).toMatchObject({ finalUrl: server.url("/news"), status: 200, size: page.byteLength });
     const preview = await (await request.post("/api/articles/preview", { data: { snapshotId: snapshot.id } })).json();
-    expect(preview.found.title).toMatchObject({ value: "Council approves $412 million budget after six-hour meeting", detail: "JSON-LD NewsArticle headline" });
+    expect(preview.found.title).toMatchObject({
+      value: "Council approves $412 million budget after six-hour meeting",
+      detail: "JSON-LD NewsArticle headline",
+    });
     const kept = preview.lines.find((l: { text: string }) => l.text.startsWith("Libraries keep their Sunday hours"));
     const saved = await request.post("/api/articles", {
-      data: { snapshotId: snapshot.id, drop: [kept.index], title: preview.found.title.value, author: preview.found.author.value, outlet: preview.found.outlet.value, publishedDate: preview.found.publishedDate.value, url: preview.found.url.value },
+      data: {
+        snapshotId: snapshot.id,
+        drop: [kept.index],
+        title: preview.found.title.value,
+        author: preview.found.author.value,
+        outlet: preview.found.outlet.value,
+        publishedDate: preview.found.publishedDate.value,
+        url: preview.found.url.value,
+      },
     });
     expect(saved.status()).toBe(201);
     const article = await saved.json();
@@ -145,7 +181,11 @@ test.describe("article management API", () => {
     expect(download.headers()["x-content-type-options"]).toBe("nosniff");
     expect(Buffer.from(await download.body()).equals(page)).toBe(true);
 
-    for (const [url, reason] of [[server.url("/pdf"), /application\/pdf/], [server.url("/to-private"), /10\.0\.0\.1.*private/], [server.url("/missing"), /404/]] as const) {
+    for (const [url, reason] of [
+      [server.url("/pdf"), /application\/pdf/],
+      [server.url("/to-private"), /10\.0\.0\.1.*private/],
+      [server.url("/missing"), /404/],
+    ] as const) {
       const res = await request.post("/api/articles/fetch", { data: { url } });
       expect(res.status()).toBe(400);
       expect(await res.json()).toEqual({ error: expect.stringMatching(reason), field: "url" });

@@ -30,7 +30,9 @@ test.describe("article import API", () => {
     expect(body.format).toBe("text");
     expect(body.removed.length).toBeGreaterThan(0);
     expect(body.text).not.toContain(body.removed[0].lines[0]);
-    const restored = await (await request.post("/api/articles/preview", { data: { text: seedText("001_bb3c64dddcf2a7b9"), restore: [0] } })).json();
+    const restored = await (
+      await request.post("/api/articles/preview", { data: { text: seedText("001_bb3c64dddcf2a7b9"), restore: [0] } })
+    ).json();
     expect(restored.text.split("\n")).toContain(body.removed[0].lines[0]);
     expect(await testDb().article.count({ where: { teamId: desk.team.id } })).toBe(before);
   });
@@ -38,14 +40,29 @@ test.describe("article import API", () => {
   test("an HTML upload becomes an article of the caller's team, with metadata", async ({ playwright, request, desk }) => {
     await signIn(request, desk.reviewer.email);
     const res = await request.post("/api/articles", {
-      data: { file: file("nato-visit.html", html), title: "NATO chief urges Seoul", outlet: "Example News", publishedDate: "2023-01-30", url: "https://example.org/nato", restore: [] },
+      data: {
+        file: file("nato-visit.html", html),
+        title: "NATO chief urges Seoul",
+        outlet: "Example News",
+        publishedDate: "2023-01-30",
+        url: "https://example.org/nato",
+        restore: [],
+      },
     });
     expect(res.status()).toBe(201);
     const article = await res.json();
-    expect(article.currentVersion.text.split("\n")[1]).toBe("Stoltenberg met Foreign Minister Park Jin in Seoul on Monday. He urged South Korea to send more military aid to Ukraine.");
+    expect(article.currentVersion.text.split("\n")[1]).toBe(
+      "Stoltenberg met Foreign Minister Park Jin in Seoul on Monday. He urged South Korea to send more military aid to Ukraine.",
+    );
     expect(article.currentVersion.text).not.toMatch(/tracker|Home|Subscribe/);
     const row = await testDb().article.findUniqueOrThrow({ where: { id: article.id } });
-    expect(row).toMatchObject({ teamId: desk.team.id, title: "NATO chief urges Seoul", outlet: "Example News", publishedDate: "2023-01-30", url: "https://example.org/nato" });
+    expect(row).toMatchObject({
+      teamId: desk.team.id,
+      title: "NATO chief urges Seoul",
+      outlet: "Example News",
+      publishedDate: "2023-01-30",
+      url: "https://example.org/nato",
+    });
 
     const other = await makeDesk();
     const stranger = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });

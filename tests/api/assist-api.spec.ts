@@ -10,7 +10,13 @@ const CALL = "Mr Stoltenberg also called on Seoul to increase aid to Ukraine";
 type Desk = Awaited<ReturnType<typeof makeDesk>>;
 
 const claimOn = (desk: Desk, authorId: string, phrase = CALL) =>
-  createClaimOnPhrase(testDb(), { team: desk.team, version: { ...desk.version, articleId: desk.article.id }, authorId, phrase, verdict: "disputed" });
+  createClaimOnPhrase(testDb(), {
+    team: desk.team,
+    version: { ...desk.version, articleId: desk.article.id },
+    authorId,
+    phrase,
+    verdict: "disputed",
+  });
 
 async function firstSuggestion(request: APIRequestContext, desk: Desk) {
   const res = await request.get(`/api/articles/${desk.article.id}/suggestions`);
@@ -75,13 +81,21 @@ test.describe("claim assistance API", () => {
     expect((await request.delete("/api/assist/model?version=1")).status()).toBe(403);
     expect((await request.post("/api/assist/aliases", { data: { alias: "Blue House", canonical: "X" } })).status()).toBe(403);
     expect((await request.delete("/api/assist/aliases/x?version=1")).status()).toBe(403);
-    const apply = await request.post(`/api/claims/${editorsClaim.id}/apply-related`, { data: { version: 1, source: { kind: "annotation", id: mine.id } } });
+    const apply = await request.post(`/api/claims/${editorsClaim.id}/apply-related`, {
+      data: { version: 1, source: { kind: "annotation", id: mine.id } },
+    });
     expect(apply.status()).toBe(403);
-    expect(await testDb().annotation.findUniqueOrThrow({ where: { id: editorsClaim.id } })).toMatchObject({ verdict: "disputed", version: 1 });
+    expect(await testDb().annotation.findUniqueOrThrow({ where: { id: editorsClaim.id } })).toMatchObject({
+      verdict: "disputed",
+      version: 1,
+    });
     expect(await testDb().teamAlias.count({ where: { teamId: desk.team.id } })).toBe(0);
     // What a reviewer may do: read the model and aliases, decide suggestions.
     expect((await request.get("/api/assist/model")).status()).toBe(200);
-    expect(((await (await request.get("/api/assist/aliases")).json()) as { can: unknown }).can).toEqual({ resetModel: false, editAliases: false });
+    expect(((await (await request.get("/api/assist/aliases")).json()) as { can: unknown }).can).toEqual({
+      resetModel: false,
+      editAliases: false,
+    });
   });
 
   test("malformed input gets 400 naming the field", async ({ request }) => {
@@ -116,7 +130,9 @@ test.describe("claim assistance API", () => {
     }
     const notJson = await request.post(decisions, { headers: { "content-type": "application/json" }, data: "{" });
     expect(notJson.status()).toBe(400);
-    const big = await request.post(decisions, { data: { versionId, start: s.start, end: s.end, decision: "dismiss", pad: "x".repeat(8000) } });
+    const big = await request.post(decisions, {
+      data: { versionId, start: s.start, end: s.end, decision: "dismiss", pad: "x".repeat(8000) },
+    });
     expect(big.status()).toBe(413);
     expect(await testDb().suggestionDismissal.count({ where: { articleId: desk.article.id } })).toBe(0);
   });
@@ -125,7 +141,9 @@ test.describe("claim assistance API", () => {
     const desk = await makeDesk();
     await signIn(request, desk.editor.email);
     const { versionId, s } = await firstSuggestion(request, desk);
-    const decided = await request.post(`/api/articles/${desk.article.id}/suggestions/decisions`, { data: { versionId, start: s.start, end: s.end, decision: "dismiss" } });
+    const decided = await request.post(`/api/articles/${desk.article.id}/suggestions/decisions`, {
+      data: { versionId, start: s.start, end: s.end, decision: "dismiss" },
+    });
     expect(await decided.json()).toEqual({ decision: "dismiss", learnt: true });
     const after = await (await request.get(`/api/articles/${desk.article.id}/suggestions`)).json();
     expect(after.suggestions.map((x: { start: number }) => x.start)).not.toContain(s.start);
@@ -137,7 +155,9 @@ test.describe("claim assistance API", () => {
     expect(reset.status()).toBe(200);
     expect((await reset.json()).updates).toBe(0);
 
-    const alias = await (await request.post("/api/assist/aliases", { data: { alias: "Blue House", canonical: "South Korean presidency" } })).json();
+    const alias = await (
+      await request.post("/api/assist/aliases", { data: { alias: "Blue House", canonical: "South Korean presidency" } })
+    ).json();
     expect((await request.post("/api/assist/aliases", { data: { alias: "the blue house", canonical: "Y" } })).status()).toBe(409);
     expect((await request.delete(`/api/assist/aliases/${alias.id}?version=${alias.version + 1}`)).status()).toBe(409);
     expect((await request.delete(`/api/assist/aliases/${alias.id}?version=${alias.version}`)).status()).toBe(200);
@@ -153,14 +173,38 @@ test.describe("claim assistance API", () => {
   test("a reviewer reviewing blind cannot reach a co-reviewer's annotation through related claims or apply", async ({ request }) => {
     const desk = await makeDesk();
     const db = testDb();
-    const reviewer2 = await db.user.create({ data: { email: `r2-${desk.team.slug}@claimdesk.test`, memberships: { create: { teamId: desk.team.id, role: "reviewer" } } } });
+    const reviewer2 = await db.user.create({
+      data: { email: `r2-${desk.team.slug}@claimdesk.test`, memberships: { create: { teamId: desk.team.id, role: "reviewer" } } },
+    });
     const version = { ...desk.version, articleId: desk.article.id };
-    const round = await createRound(db, { team: desk.team, version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id, reviewer2.id] });
-    const hidden = await annotateInRound(db, { team: desk.team, roundId: round.id, version, authorId: reviewer2.id, phrase: CALL, verdict: "verified" });
-    const mine = await annotateInRound(db, { team: desk.team, roundId: round.id, version, authorId: desk.reviewer.id, phrase: "NATO wants to create a new Cold War in Asia.", verdict: "unsourced" });
+    const round = await createRound(db, {
+      team: desk.team,
+      version,
+      createdById: desk.editor.id,
+      adjudicatorId: desk.editor.id,
+      reviewerIds: [desk.reviewer.id, reviewer2.id],
+    });
+    const hidden = await annotateInRound(db, {
+      team: desk.team,
+      roundId: round.id,
+      version,
+      authorId: reviewer2.id,
+      phrase: CALL,
+      verdict: "verified",
+    });
+    const mine = await annotateInRound(db, {
+      team: desk.team,
+      roundId: round.id,
+      version,
+      authorId: desk.reviewer.id,
+      phrase: "NATO wants to create a new Cold War in Asia.",
+      verdict: "unsourced",
+    });
     await signIn(request, desk.reviewer.email);
     expect((await request.get(`/api/claims/${hidden.id}/related`)).status()).toBe(404);
-    const apply = await request.post(`/api/claims/${mine.id}/apply-related`, { data: { version: 1, source: { kind: "annotation", id: hidden.id } } });
+    const apply = await request.post(`/api/claims/${mine.id}/apply-related`, {
+      data: { version: 1, source: { kind: "annotation", id: hidden.id } },
+    });
     expect(apply.status()).toBe(404);
     expect(await db.annotation.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({ verdict: "unsourced" });
     const search = await (await request.get("/api/claims")).json();

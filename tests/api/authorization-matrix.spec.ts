@@ -24,7 +24,14 @@ import type { LiveEvent } from "@/lib/events/live-event";
 
 type Who = "editor" | "blindEditor" | "author" | "coReviewer" | "outsider" | "admin" | "stranger" | "strangerAdmin";
 type Req = { params?: Record<string, string>; query?: string; data?: unknown };
-type Ctx = { desk: BlindDesk; other: BlindDesk; as: (who: Who) => APIRequestContext; send: (who: Who, req: Req) => Promise<APIResponse>; jobId: string; fixtures: Fixtures };
+type Ctx = {
+  desk: BlindDesk;
+  other: BlindDesk;
+  as: (who: Who) => APIRequestContext;
+  send: (who: Who, req: Req) => Promise<APIResponse>;
+  jobId: string;
+  fixtures: Fixtures;
+};
 /** Objects the matrix makes through the API before the rows run (their ids fill the route parameters). */
 type Fixtures = { aliasId: string; invitationId: string; membershipId: string };
 type Check = (ctx: Ctx) => Promise<void>;
@@ -80,7 +87,12 @@ const MATRIX: Record<string, Row> = {
   },
   "POST /api/articles/[articleId]/restore": {
     req: (d) => ({ params: { articleId: d.y.id }, data: { version: 99 } }),
-    otherTeam: async ({ desk, send }) => expectJsonError(await send("strangerAdmin", { params: { articleId: desk.y.id }, data: { version: 99 } }), 404, "restore as another team's admin"),
+    otherTeam: async ({ desk, send }) =>
+      expectJsonError(
+        await send("strangerAdmin", { params: { articleId: desk.y.id }, data: { version: 99 } }),
+        404,
+        "restore as another team's admin",
+      ),
     wrongRole: { as: "editor" },
     blind: [],
     blindNote: "admins restore a tombstone; the answer is the article's id, version and deletedAt",
@@ -94,7 +106,10 @@ const MATRIX: Record<string, Row> = {
   "GET /api/articles/[articleId]/suggestions": {
     req: (d) => ({ params: x(d) }),
     otherTeam: 404,
-    blind: [{ as: "coReviewer", expect: "scan" }, { as: "blindEditor", expect: "scan" }],
+    blind: [
+      { as: "coReviewer", expect: "scan" },
+      { as: "blindEditor", expect: "scan" },
+    ],
   },
   "POST /api/articles/[articleId]/suggestions/decisions": {
     req: (d) => ({ params: x(d), data: { versionId: d.vx.id, ...findPhrase(d.vx.text, "Stoltenberg"), decision: "dismiss" } }),
@@ -155,9 +170,21 @@ const MATRIX: Record<string, Row> = {
     otherTeam: 404,
     wrongRole: { as: "outsider" },
     blind: [
-      { as: "coReviewer", req: (d) => ({ params: { claimId: d.benOwn.id }, data: { version: 1, source: { kind: "annotation", id: d.hidden.id } } }), expect: 404 },
-      { as: "coReviewer", req: (d) => ({ params: { claimId: d.benOwn.id }, data: { version: 1, source: { kind: "claim", id: d.finalClaim.id } } }), expect: 404 },
-      { as: "editor", req: (d) => ({ params: { claimId: d.visibleClaim.id }, data: { version: 1, source: { kind: "annotation", id: d.hidden.id } } }), expect: 404 },
+      {
+        as: "coReviewer",
+        req: (d) => ({ params: { claimId: d.benOwn.id }, data: { version: 1, source: { kind: "annotation", id: d.hidden.id } } }),
+        expect: 404,
+      },
+      {
+        as: "coReviewer",
+        req: (d) => ({ params: { claimId: d.benOwn.id }, data: { version: 1, source: { kind: "claim", id: d.finalClaim.id } } }),
+        expect: 404,
+      },
+      {
+        as: "editor",
+        req: (d) => ({ params: { claimId: d.visibleClaim.id }, data: { version: 1, source: { kind: "annotation", id: d.hidden.id } } }),
+        expect: 404,
+      },
     ],
   },
   "GET /api/claims/[claimId]/related": {
@@ -195,14 +222,16 @@ const MATRIX: Record<string, Row> = {
   },
   "DELETE /api/team/invitations/[invitationId]": {
     req: () => ({ query: "version=99" }),
-    otherTeam: async ({ send }) => expectJsonError(await send("strangerAdmin", { query: "version=99" }), 404, "revoking as another team's admin"),
+    otherTeam: async ({ send }) =>
+      expectJsonError(await send("strangerAdmin", { query: "version=99" }), 404, "revoking as another team's admin"),
     wrongRole: { as: "editor" },
     blind: [],
     blindNote: "withdraws an invitation; the answer is the invitation",
   },
   "PATCH /api/team/members/[membershipId]": {
     req: () => ({ data: { version: 99, role: "editor" } }),
-    otherTeam: async ({ send }) => expectJsonError(await send("strangerAdmin", { data: { version: 99, role: "editor" } }), 404, "a role change by another team's admin"),
+    otherTeam: async ({ send }) =>
+      expectJsonError(await send("strangerAdmin", { data: { version: 99, role: "editor" } }), 404, "a role change by another team's admin"),
     wrongRole: { as: "editor" },
     blind: [],
     blindNote: "changes a membership; the answer is the member's row (name, role, status, counts the caller may see)",
@@ -263,7 +292,11 @@ const MATRIX: Record<string, Row> = {
   "GET /api/articles/[articleId]/claims": {
     req: (d) => ({ params: x(d) }),
     otherTeam: 404,
-    blind: [{ as: "coReviewer", expect: "scan" }, { as: "blindEditor", expect: "scan" }, { as: "editor", expect: "scan" }],
+    blind: [
+      { as: "coReviewer", expect: "scan" },
+      { as: "blindEditor", expect: "scan" },
+      { as: "editor", expect: "scan" },
+    ],
   },
   "POST /api/articles/[articleId]/claims": {
     req: (d) => ({ params: x(d), data: claimAt(d, "Stoltenberg") }),
@@ -273,7 +306,10 @@ const MATRIX: Record<string, Row> = {
   "GET /api/articles/[articleId]/final-claims": {
     req: (d) => ({ params: x(d) }),
     otherTeam: 404,
-    blind: [{ as: "coReviewer", expect: "scan" }, { as: "blindEditor", expect: "scan" }],
+    blind: [
+      { as: "coReviewer", expect: "scan" },
+      { as: "blindEditor", expect: "scan" },
+    ],
   },
   "GET /api/articles/[articleId]/report": {
     req: (d) => ({ params: x(d), query: "format=html" }),
@@ -288,7 +324,10 @@ const MATRIX: Record<string, Row> = {
   "GET /api/articles/[articleId]/publication": {
     req: (d) => ({ params: x(d) }),
     otherTeam: 404,
-    blind: [{ as: "coReviewer", expect: "scan" }, { as: "blindEditor", expect: "scan" }],
+    blind: [
+      { as: "coReviewer", expect: "scan" },
+      { as: "blindEditor", expect: "scan" },
+    ],
   },
   "POST /api/articles/[articleId]/publication": {
     req: (d) => ({ params: x(d), data: {} }),
@@ -306,7 +345,10 @@ const MATRIX: Record<string, Row> = {
   "GET /api/articles/[articleId]/round": {
     req: (d) => ({ params: x(d) }),
     otherTeam: 404,
-    blind: [{ as: "coReviewer", expect: "scan" }, { as: "blindEditor", expect: "scan" }],
+    blind: [
+      { as: "coReviewer", expect: "scan" },
+      { as: "blindEditor", expect: "scan" },
+    ],
   },
   "GET /api/articles/[articleId]": {
     req: (d) => ({ params: x(d) }),
@@ -382,8 +424,16 @@ const MATRIX: Record<string, Row> = {
     otherTeam: 404,
     wrongRole: { as: "outsider" },
     blind: [
-      { as: "coReviewer", req: (d) => ({ params: { claimId: d.hidden.id }, data: { evidenceId: d.sharedItem.id, stance: "context" } }), expect: 404 },
-      { as: "editor", req: (d) => ({ params: { claimId: d.hidden.id }, data: { evidenceId: d.sharedItem.id, stance: "context" } }), expect: 404 },
+      {
+        as: "coReviewer",
+        req: (d) => ({ params: { claimId: d.hidden.id }, data: { evidenceId: d.sharedItem.id, stance: "context" } }),
+        expect: 404,
+      },
+      {
+        as: "editor",
+        req: (d) => ({ params: { claimId: d.hidden.id }, data: { evidenceId: d.sharedItem.id, stance: "context" } }),
+        expect: 404,
+      },
     ],
   },
   "POST /api/claims/[claimId]/restore": {
@@ -453,7 +503,13 @@ const MATRIX: Record<string, Row> = {
     otherTeam: 404,
     // Only its author edits a comment.
     wrongRole: { as: "outsider" },
-    blind: [{ as: "coReviewer", req: (d) => ({ params: { commentId: d.hiddenComment.id }, data: { version: 1, body: "<p>Peek.</p>" } }), expect: 404 }],
+    blind: [
+      {
+        as: "coReviewer",
+        req: (d) => ({ params: { commentId: d.hiddenComment.id }, data: { version: 1, body: "<p>Peek.</p>" } }),
+        expect: 404,
+      },
+    ],
   },
   "DELETE /api/comments/[commentId]": {
     req: (d) => ({ params: { commentId: d.visibleComment.id }, query: "version=1" }),
@@ -466,7 +522,9 @@ const MATRIX: Record<string, Row> = {
     otherTeam: 404,
     // Whoever started the thread, the claim's author or an editor.
     wrongRole: { as: "outsider" },
-    blind: [{ as: "coReviewer", req: (d) => ({ params: { commentId: d.hiddenComment.id }, data: { version: 1, resolved: true } }), expect: 404 }],
+    blind: [
+      { as: "coReviewer", req: (d) => ({ params: { commentId: d.hiddenComment.id }, data: { version: 1, resolved: true } }), expect: 404 },
+    ],
   },
   "GET /api/articles/[articleId]/discussions": {
     req: (d) => ({ params: x(d) }),
@@ -527,7 +585,9 @@ const MATRIX: Record<string, Row> = {
     req: (d) => ({ params: { evidenceId: d.sharedItem.id }, data: { version: 1, title: "Renamed" } }),
     otherTeam: 404,
     wrongRole: { as: "outsider" },
-    blind: [{ as: "coReviewer", req: (d) => ({ params: { evidenceId: d.newItem.id }, data: { version: 1, title: "Renamed" } }), expect: 404 }],
+    blind: [
+      { as: "coReviewer", req: (d) => ({ params: { evidenceId: d.newItem.id }, data: { version: 1, title: "Renamed" } }), expect: 404 },
+    ],
   },
   "DELETE /api/evidence/[evidenceId]": {
     req: (d) => ({ params: { evidenceId: d.sharedItem.id }, query: "version=1" }),
@@ -591,7 +651,10 @@ const MATRIX: Record<string, Row> = {
   "GET /api/reviews/[roundId]/agreement": {
     req: (d) => ({ params: { roundId: d.round1.id } }),
     otherTeam: 404,
-    blind: [{ as: "coReviewer", expect: 403 }, { as: "blindEditor", expect: 403 }],
+    blind: [
+      { as: "coReviewer", expect: 403 },
+      { as: "blindEditor", expect: 403 },
+    ],
   },
   "POST /api/reviews/[roundId]/close": {
     req: (d) => ({ params: { roundId: d.round1.id }, data: { version: 99 } }),
@@ -632,7 +695,10 @@ const MATRIX: Record<string, Row> = {
   },
   "GET /api/reviews": {
     otherTeam: "own-team",
-    blind: [{ as: "coReviewer", expect: "scan" }, { as: "blindEditor", expect: progressCountsOnlyOwn }],
+    blind: [
+      { as: "coReviewer", expect: "scan" },
+      { as: "blindEditor", expect: progressCountsOnlyOwn },
+    ],
   },
   "POST /api/reviews": {
     req: (d) => ({ data: { articleId: d.y.id, reviewerIds: [d.outsider.id], adjudicatorId: d.editor.id } }),
@@ -668,8 +734,22 @@ function secretsFor(who: Who, d: BlindDesk): string[] {
   return deskStrings(d);
 }
 const deskStrings = (d: BlindDesk) => [
-  d.tag, d.x.id, d.y.id, d.round1.id, d.round2.id, d.cluster.id, d.finalClaim.id, d.hidden.id, d.annR1.id, d.editorNote.id, d.visibleClaim.id,
-  d.sharedItem.id, d.newItem.id, d.visibleLink.id, d.comment.id, d.notification.id,
+  d.tag,
+  d.x.id,
+  d.y.id,
+  d.round1.id,
+  d.round2.id,
+  d.cluster.id,
+  d.finalClaim.id,
+  d.hidden.id,
+  d.annR1.id,
+  d.editorNote.id,
+  d.visibleClaim.id,
+  d.sharedItem.id,
+  d.newItem.id,
+  d.visibleLink.id,
+  d.comment.id,
+  d.notification.id,
 ];
 
 async function expectNone(res: APIResponse | string, secrets: string[], what: string) {
@@ -711,7 +791,9 @@ test.beforeAll(async ({ playwright }) => {
   const jobId = ((await job.json()) as { id: string }).id;
   const alias = await byWho.editor.post("/api/assist/aliases", { data: { alias: `Jens ${desk.tag}`, canonical: "Jens Stoltenberg" } });
   expect(alias.status()).toBeLessThan(300);
-  const invitation = await byWho.admin.post("/api/team/invitations", { data: { email: `invited-${desk.tag}@claimdesk.test`, role: "reviewer" } });
+  const invitation = await byWho.admin.post("/api/team/invitations", {
+    data: { email: `invited-${desk.tag}@claimdesk.test`, role: "reviewer" },
+  });
   expect(invitation.status()).toBe(201);
   const membership = await db.membership.findFirstOrThrow({ where: { teamId: desk.team.id, userId: desk.outsider.id } });
   const fixtures: Fixtures = {
@@ -742,8 +824,14 @@ let anonymousContext: APIRequestContext;
 test("every route file has a row in the matrix, and every row names a route file", () => {
   const fromFiles = ROUTES.flatMap(keysOf).sort();
   const inMatrix = Object.keys(MATRIX).sort();
-  expect(fromFiles.filter((k) => !MATRIX[k]), "routes with no row in MATRIX: add one").toEqual([]);
-  expect(inMatrix.filter((k) => !fromFiles.includes(k)), "rows naming no route file").toEqual([]);
+  expect(
+    fromFiles.filter((k) => !MATRIX[k]),
+    "routes with no row in MATRIX: add one",
+  ).toEqual([]);
+  expect(
+    inMatrix.filter((k) => !fromFiles.includes(k)),
+    "rows naming no route file",
+  ).toEqual([]);
   for (const [key, row] of Object.entries(MATRIX)) {
     if (!row.public && row.blind.length === 0) expect(row.blindNote, `${key}: say why blind review cannot leak here`).toBeTruthy();
   }
@@ -795,7 +883,7 @@ for (const key of ROUTES.flatMap(keysOf)) {
 // ─── Public routes (app/f) ──────────────────────────────────────────────
 
 /**
- * The public routes of published fact-checks (issue 14): served to anyone,
+ * The public routes of published fact-checks: served to anyone,
  * without a session, and only what an editor published. Each row says what a
  * signed-out caller gets for the desk (nothing is published on it) and
  * checks that no route reads the desk's live work.
@@ -805,8 +893,16 @@ const PUBLIC_MATRIX: Record<string, { why: string; path: (d: BlindDesk) => strin
   "GET /f/[team]/feed.xml": { why: "the Atom feed of the index", path: (d) => `/f/${d.team.slug}/feed.xml`, status: 200 },
   "GET /f/[team]/rss.xml": { why: "the RSS feed of the index", path: (d) => `/f/${d.team.slug}/rss.xml`, status: 200 },
   "GET /f/[team]/feed.json": { why: "the JSON feed of the index", path: (d) => `/f/${d.team.slug}/feed.json`, status: 200 },
-  "GET /f/[team]/[article]": { why: "a published fact-check; an unpublished article is a 404", path: (d) => `/f/${d.team.slug}/${d.x.id}`, status: 404 },
-  "GET /f/[team]/[article]/text/[number]": { why: "the text a publish checked; none here", path: (d) => `/f/${d.team.slug}/article-x/text/1`, status: 404 },
+  "GET /f/[team]/[article]": {
+    why: "a published fact-check; an unpublished article is a 404",
+    path: (d) => `/f/${d.team.slug}/${d.x.id}`,
+    status: 404,
+  },
+  "GET /f/[team]/[article]/text/[number]": {
+    why: "the text a publish checked; none here",
+    path: (d) => `/f/${d.team.slug}/article-x/text/1`,
+    status: 404,
+  },
   "GET /f/style.css": { why: "the public pages' stylesheet", path: () => "/f/style.css", status: 200 },
 };
 
@@ -857,7 +953,13 @@ async function staleAnswerIsScanned({ desk, send }: Ctx) {
  * write none), so the activity page has hidden work it could betray.
  */
 async function recordAuditOfDeskWork(d: BlindDesk) {
-  const row = (actorId: string, action: string, objectType: string, objectId: string) => ({ teamId: d.team.id, actorId, action, objectType, objectId });
+  const row = (actorId: string, action: string, objectType: string, objectId: string) => ({
+    teamId: d.team.id,
+    actorId,
+    action,
+    objectType,
+    objectId,
+  });
   await testDb().auditEvent.createMany({
     data: [
       row(d.author.id, "claim.create", "annotation", d.hidden.id),
@@ -876,11 +978,13 @@ async function activityLeavesHiddenWorkOut({ desk, as }: Ctx) {
     const res = await as(who).get("/api/team/activity?limit=100");
     expect(res.status()).toBe(200);
     const text = await res.text();
-    return { text, ids: ((JSON.parse(text) as { events: { object: { id: string } }[] }).events).map((e) => e.object.id) };
+    return { text, ids: (JSON.parse(text) as { events: { object: { id: string } }[] }).events.map((e) => e.object.id) };
   };
   const editor = await page("editor");
   await expectNone(editor.text, secretsFor("editor", desk), "the activity page of an editor outside the round");
-  expect(editor.ids, "the editor sees the events of work she may see").toEqual(expect.arrayContaining([desk.cluster.id, desk.editorNote.id, desk.visibleClaim.id]));
+  expect(editor.ids, "the editor sees the events of work she may see").toEqual(
+    expect.arrayContaining([desk.cluster.id, desk.editorNote.id, desk.visibleClaim.id]),
+  );
   const blind = await page("blindEditor");
   await expectNone(blind.text, secretsFor("blindEditor", desk), "the activity page of an editor reviewing X blind");
   expect(blind.ids).toContain(desk.visibleClaim.id);
@@ -918,7 +1022,12 @@ async function importSeesNoHiddenDuplicate({ desk, as }: Ctx) {
   const { start, end } = findPhrase(desk.vx.text, EDITOR_NOTE_PHRASE);
   const annotation = {
     type: "Annotation",
-    target: { selector: [{ type: "TextQuoteSelector", exact: EDITOR_NOTE_PHRASE }, { type: "TextPositionSelector", start, end }] },
+    target: {
+      selector: [
+        { type: "TextQuoteSelector", exact: EDITOR_NOTE_PHRASE },
+        { type: "TextPositionSelector", start, end },
+      ],
+    },
     body: [{ type: "TextualBody", purpose: "tagging", value: "Verified" }],
   };
   const res = await as("coReviewer").post(`/api/articles/${desk.x.id}/annotations/import`, { data: [annotation] });
@@ -935,7 +1044,9 @@ async function claimCountMatchesList({ desk, as }: Ctx) {
   for (const who of ["coReviewer", "editor"] as const) {
     const list = (await (await as(who).get("/api/articles")).json()) as { id: string; claimCount: number }[];
     const claims = (await (await as(who).get(`/api/articles/${desk.x.id}/claims`)).json()) as { id: string }[];
-    expect(list.find((a) => a.id === desk.x.id)?.claimCount, `${who}: claimCount counts only what the claims list shows`).toBe(claims.length);
+    expect(list.find((a) => a.id === desk.x.id)?.claimCount, `${who}: claimCount counts only what the claims list shows`).toBe(
+      claims.length,
+    );
   }
 }
 
@@ -968,12 +1079,18 @@ async function libraryHidesNewItemAndCountsVisibleUses({ desk, as }: Ctx) {
 }
 
 async function progressCountsOnlyOwn({ desk, as }: Ctx) {
-  const rounds = (await (await as("blindEditor").get("/api/reviews")).json()) as { id: string; reviewers: { id: string; annotationCount: number | null }[] }[];
+  const rounds = (await (await as("blindEditor").get("/api/reviews")).json()) as {
+    id: string;
+    reviewers: { id: string; annotationCount: number | null }[];
+  }[];
   const round2 = rounds.find((r) => r.id === desk.round2.id)!;
   for (const r of round2.reviewers) {
-    if (r.id !== desk.blindEditor.id) expect(r.annotationCount, "an editor reviewing the round blind sees no one else's progress counts").toBeNull();
+    if (r.id !== desk.blindEditor.id)
+      expect(r.annotationCount, "an editor reviewing the round blind sees no one else's progress counts").toBeNull();
   }
-  const detail = (await (await as("blindEditor").get(`/api/reviews/${desk.round2.id}`)).json()) as { reviewers: { id: string; annotationCount: number | null }[] };
+  const detail = (await (await as("blindEditor").get(`/api/reviews/${desk.round2.id}`)).json()) as {
+    reviewers: { id: string; annotationCount: number | null }[];
+  };
   for (const r of detail.reviewers) if (r.id !== desk.blindEditor.id) expect(r.annotationCount).toBeNull();
 }
 
@@ -981,7 +1098,11 @@ async function zipLeavesHiddenWorkOut({ desk, as }: Ctx) {
   const start = await as("coReviewer").post("/api/reports/zip", { data: { formats: ["html", "md", "csv", "w3c", "claimreview"] } });
   expect(start.status()).toBe(202);
   const { id } = (await start.json()) as { id: string };
-  await expect.poll(async () => ((await (await as("coReviewer").get(`/api/reports/zip/${id}`)).json()) as { status: string }).status, { timeout: 30_000 }).toBe("done");
+  await expect
+    .poll(async () => ((await (await as("coReviewer").get(`/api/reports/zip/${id}`)).json()) as { status: string }).status, {
+      timeout: 30_000,
+    })
+    .toBe("done");
   const zip = await JSZip.loadAsync(await (await as("coReviewer").get(`/api/reports/zip/${id}/download`)).body());
   const files = Object.values(zip.files).filter((f) => !f.dir);
   expect(files.length).toBeGreaterThan(1);
@@ -1015,10 +1136,15 @@ async function strangerStreamGetsNothingOfTheDesk({ desk, other }: Ctx) {
     expect(await stream.nextChunk()).toContain("retry:");
     const editor = await signInAt(base, desk.editor.email);
     const mine = await testDb().annotation.findUniqueOrThrow({ where: { id: desk.visibleClaim.id } });
-    expect((await callAs(base, editor, "PATCH", `/api/claims/${mine.id}`, { version: mine.version, rationale: "<p>Desk change.</p>" })).status).toBe(200);
+    expect(
+      (await callAs(base, editor, "PATCH", `/api/claims/${mine.id}`, { version: mine.version, rationale: "<p>Desk change.</p>" })).status,
+    ).toBe(200);
     const theirs = await testDb().annotation.findUniqueOrThrow({ where: { id: other.visibleClaim.id } });
     const strangerCookie = await signInAt(base, other.editor.email);
-    expect((await callAs(base, strangerCookie, "PATCH", `/api/claims/${theirs.id}`, { version: theirs.version, rationale: "<p>Marker.</p>" })).status).toBe(200);
+    expect(
+      (await callAs(base, strangerCookie, "PATCH", `/api/claims/${theirs.id}`, { version: theirs.version, rationale: "<p>Marker.</p>" }))
+        .status,
+    ).toBe(200);
     const events = await eventsUntil(stream, theirs.id);
     await expectNone(JSON.stringify(events), deskStrings(desk), "another team's event stream");
   } finally {
@@ -1039,14 +1165,28 @@ async function eventsLeaveHiddenWorkOut({ desk }: Ctx) {
     for (const s of Object.values(streams)) expect(await s.nextChunk()).toContain("retry:");
     // Ann edits her hidden draft and adds another in round 2.
     const hidden = await testDb().annotation.findUniqueOrThrow({ where: { id: desk.hidden.id } });
-    expect((await callAs(base, author, "PATCH", `/api/claims/${hidden.id}`, { version: hidden.version, rationale: `<p>${desk.mark.hiddenRationale} again</p>` })).status).toBe(200);
-    const created = await callAs<{ id: string }>(base, author, "POST", `/api/articles/${desk.x.id}/claims`, { ...claimAt(desk, "Stoltenberg"), verdict: "unsourced" });
+    expect(
+      (
+        await callAs(base, author, "PATCH", `/api/claims/${hidden.id}`, {
+          version: hidden.version,
+          rationale: `<p>${desk.mark.hiddenRationale} again</p>`,
+        })
+      ).status,
+    ).toBe(200);
+    const created = await callAs<{ id: string }>(base, author, "POST", `/api/articles/${desk.x.id}/claims`, {
+      ...claimAt(desk, "Stoltenberg"),
+      verdict: "unsourced",
+    });
     expect(created.status).toBe(201);
     // The editor changes her note on X (outside rounds), then her claim on Y: the marker everybody gets.
     const note = await testDb().annotation.findUniqueOrThrow({ where: { id: desk.editorNote.id } });
-    expect((await callAs(base, editor, "PATCH", `/api/claims/${note.id}`, { version: note.version, verdict: "disputed" })).status).toBe(200);
+    expect((await callAs(base, editor, "PATCH", `/api/claims/${note.id}`, { version: note.version, verdict: "disputed" })).status).toBe(
+      200,
+    );
     const visible = await testDb().annotation.findUniqueOrThrow({ where: { id: desk.visibleClaim.id } });
-    expect((await callAs(base, editor, "PATCH", `/api/claims/${visible.id}`, { version: visible.version, verdict: "unsourced" })).status).toBe(200);
+    expect(
+      (await callAs(base, editor, "PATCH", `/api/claims/${visible.id}`, { version: visible.version, verdict: "unsourced" })).status,
+    ).toBe(200);
 
     const roundWork = [desk.hidden.id, created.body.id];
     const seen = {
@@ -1060,12 +1200,20 @@ async function eventsLeaveHiddenWorkOut({ desk }: Ctx) {
     expect(ids(seen.author)).toEqual(expect.arrayContaining(roundWork));
     for (const who of ["coReviewer", "blindEditor"] as const) {
       for (const id of [...roundWork, note.id]) expect(ids(seen[who]), `${who} must not hear of ${id}`).not.toContain(id);
-      expect(seen[who].filter((e) => e.article === desk.x.id && e.kind !== "round"), `${who}: nothing about X`).toEqual([]);
+      expect(
+        seen[who].filter((e) => e.article === desk.x.id && e.kind !== "round"),
+        `${who}: nothing about X`,
+      ).toEqual([]);
     }
     for (const id of roundWork) expect(ids(seen.editor), `the editor outside the round must not hear of ${id}`).not.toContain(id);
     expect(ids(seen.editor)).toContain(note.id);
     // Ids, versions and flags: nothing of what changed.
-    for (const events of Object.values(seen)) for (const e of events) expect(Object.keys(e).every((k) => ["article", "id", "kind", "team", "version", "removed", "outcome", "text"].includes(k)), JSON.stringify(e)).toBe(true);
+    for (const events of Object.values(seen))
+      for (const e of events)
+        expect(
+          Object.keys(e).every((k) => ["article", "id", "kind", "team", "version", "removed", "outcome", "text"].includes(k)),
+          JSON.stringify(e),
+        ).toBe(true);
   } finally {
     for (const s of Object.values(streams)) s.close();
   }

@@ -22,7 +22,9 @@ test.describe("claims API", () => {
 
   test("another team gets 404 for the article, its claims and each claim", async ({ playwright, request, desk }) => {
     await signIn(request, desk.reviewer.email);
-    const created = await request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, start: 0, end: 4, verdict: "verified" } });
+    const created = await request.post(`/api/articles/${desk.article.id}/claims`, {
+      data: { versionId: desk.version.id, start: 0, end: 4, verdict: "verified" },
+    });
     expect(created.status()).toBe(201);
     const claim = await created.json();
 
@@ -31,7 +33,9 @@ test.describe("claims API", () => {
     await signIn(stranger, other.editor.email);
     expect((await stranger.get(`/api/articles/${desk.article.id}`)).status()).toBe(404);
     expect((await stranger.get(`/api/articles/${desk.article.id}/claims`)).status()).toBe(404);
-    const post = await stranger.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, start: 0, end: 4, verdict: "verified" } });
+    const post = await stranger.post(`/api/articles/${desk.article.id}/claims`, {
+      data: { versionId: desk.version.id, start: 0, end: 4, verdict: "verified" },
+    });
     expect(post.status()).toBe(404);
     expect((await stranger.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, verdict: "disputed" } })).status()).toBe(404);
     expect((await stranger.delete(`/api/claims/${claim.id}?version=${claim.version}`)).status()).toBe(404);
@@ -62,14 +66,20 @@ test.describe("claims API", () => {
       expect(res.status(), JSON.stringify(data)).toBe(400);
       expect((await res.json()).field).toBe(field);
     }
-    const huge = await request.post(url, { data: { versionId: desk.version.id, start: 0, end: 4, verdict: "verified", rationale: "x".repeat(100_000) } });
+    const huge = await request.post(url, {
+      data: { versionId: desk.version.id, start: 0, end: 4, verdict: "verified", rationale: "x".repeat(100_000) },
+    });
     expect(huge.status()).toBe(413);
     expect((await request.get(url).then((r) => r.json())).length).toBe(0);
   });
 
   test("a stale update gets 409 with the current state and is not applied", async ({ request, desk }) => {
     await signIn(request, desk.reviewer.email);
-    const claim = await (await request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, start: 0, end: 4, verdict: "unsourced" } })).json();
+    const claim = await (
+      await request.post(`/api/articles/${desk.article.id}/claims`, {
+        data: { versionId: desk.version.id, start: 0, end: 4, verdict: "unsourced" },
+      })
+    ).json();
     const first = await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, verdict: "verified" } });
     expect(first.status()).toBe(200);
     const stale = await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, verdict: "disputed" } });
@@ -96,16 +106,34 @@ test.describe("claims API", () => {
     };
 
     await expectField(await request.post(`/api/claims/${claim.id}/restore`, { data: {} }), "version", "restore {}");
-    await expectField(await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version } }), "verdict", "PATCH with nothing to change");
-    await expectField(await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, rationale: "<p>a\u0000b</p>" } }), "rationale", "PATCH rationale with NUL");
+    await expectField(
+      await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version } }),
+      "verdict",
+      "PATCH with nothing to change",
+    );
+    await expectField(
+      await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, rationale: "<p>a\u0000b</p>" } }),
+      "rationale",
+      "PATCH rationale with NUL",
+    );
     const create = { versionId: desk.version.id, start: 0, end: 4, verdict: "verified" };
     const exact = [...desk.text].slice(0, 4).join("");
     await expectField(await request.post(url, { data: { ...create, exact: `${exact}x` } }), "exact", "exact that does not match");
-    await expectField(await request.post(url, { data: { ...create, versionId: elsewhere.versions[0]!.id } }), "versionId", "another article's version");
-    await expectField(await request.post(url, { data: { ...create, rationale: "<p>\u0000</p>" } }), "rationale", "create rationale with NUL");
+    await expectField(
+      await request.post(url, { data: { ...create, versionId: elsewhere.versions[0]!.id } }),
+      "versionId",
+      "another article's version",
+    );
+    await expectField(
+      await request.post(url, { data: { ...create, rationale: "<p>\u0000</p>" } }),
+      "rationale",
+      "create rationale with NUL",
+    );
     await expectField(await request.post(url, { data: { ...create, clientId: "draft-1" } }), "clientId", "clientId that is not a UUID");
     // A NUL in an id never reaches the database (PostgreSQL refuses the byte): no such claim.
-    expect((await request.patch(`/api/claims/${claim.id}%00`, { data: { version: claim.version, verdict: "verified" } })).status()).toBe(404);
+    expect((await request.patch(`/api/claims/${claim.id}%00`, { data: { version: claim.version, verdict: "verified" } })).status()).toBe(
+      404,
+    );
 
     // The right `exact` is accepted, which shows the refusal above was about the text.
     expect((await request.post(url, { data: { ...create, exact } })).status()).toBe(201);
@@ -131,7 +159,11 @@ test.describe("claims API", () => {
 
   test("delete leaves a tombstone that restore brings back", async ({ request, desk }) => {
     await signIn(request, desk.reviewer.email);
-    const claim = await (await request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, start: 0, end: 4, verdict: "unsourced" } })).json();
+    const claim = await (
+      await request.post(`/api/articles/${desk.article.id}/claims`, {
+        data: { versionId: desk.version.id, start: 0, end: 4, verdict: "unsourced" },
+      })
+    ).json();
     const del = await request.delete(`/api/claims/${claim.id}?version=${claim.version}`);
     expect(del.status()).toBe(200);
     const gone = await (await request.get(`/api/articles/${desk.article.id}/claims`)).json();

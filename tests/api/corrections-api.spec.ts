@@ -6,7 +6,9 @@ const MIB = 1024 * 1024;
 
 /** A claim on the first occurrence of `phrase` (code points), through the API. */
 async function claimOn(request: APIRequestContext, desk: Awaited<ReturnType<typeof makeDesk>>, phrase: string) {
-  const res = await request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, ...findPhrase(desk.text, phrase), verdict: "disputed" } });
+  const res = await request.post(`/api/articles/${desk.article.id}/claims`, {
+    data: { versionId: desk.version.id, ...findPhrase(desk.text, phrase), verdict: "disputed" },
+  });
   expect(res.status()).toBe(201);
   return res.json();
 }
@@ -23,15 +25,26 @@ test.describe("corrections API", () => {
     expect(body.article).toMatchObject({ version: 2, currentVersion: { number: 2, text } });
     expect(body.reanchored).toEqual({ anchored: 0, moved: 1, drifted: 1, orphaned: 0 });
 
-    const claims: { id: string; anchorState: string; exact: string; versionId: string }[] = await (await request.get(`/api/articles/${desk.article.id}/claims`)).json();
+    const claims: { id: string; anchorState: string; exact: string; versionId: string }[] = await (
+      await request.get(`/api/articles/${desk.article.id}/claims`)
+    ).json();
     const byId = Object.fromEntries(claims.map((c) => [c.id, c]));
-    expect(byId[kept.id]).toMatchObject({ anchorState: "moved", exact: "Foreign Minister Park Jin and President Yoon Suk-yeol", versionId: body.article.currentVersion.id });
+    expect(byId[kept.id]).toMatchObject({
+      anchorState: "moved",
+      exact: "Foreign Minister Park Jin and President Yoon Suk-yeol",
+      versionId: body.article.currentVersion.id,
+    });
     expect(byId[own.id]).toMatchObject({ anchorState: "drifted", exact: "strengthen relations with US allies" });
 
     const versions = await (await request.get(`/api/articles/${desk.article.id}/versions`)).json();
-    expect(versions.map((v: { number: number; current: boolean }) => [v.number, v.current])).toEqual([[2, true], [1, false]]);
+    expect(versions.map((v: { number: number; current: boolean }) => [v.number, v.current])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     const cmp = await (await request.get(`/api/articles/${desk.article.id}/versions/compare?from=1&to=2`)).json();
-    expect(cmp.parts.filter((p: { kind: string }) => p.kind === "removed").map((p: { text: string }) => p.text.trim())).toEqual(["strengthenRelations"]);
+    expect(cmp.parts.filter((p: { kind: string }) => p.kind === "removed").map((p: { text: string }) => p.text.trim())).toEqual([
+      "strengthenRelations",
+    ]);
     expect((await testDb().articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 1 } })).text).toBe(desk.text);
 
     const confirmed = await request.patch(`/api/claims/${own.id}/anchor`, { data: { version: own.version + 1, confirm: true } });
@@ -39,7 +52,10 @@ test.describe("corrections API", () => {
     expect(await confirmed.json()).toMatchObject({ anchorState: "anchored", exact: "strengthen relations with US allies" });
   });
 
-  test("a correction's reason is stored trimmed, audited, listed with the versions and printed in the reports", async ({ request, desk }) => {
+  test("a correction's reason is stored trimmed, audited, listed with the versions and printed in the reports", async ({
+    request,
+    desk,
+  }) => {
     await signIn(request, desk.editor.email);
     const REASON = "The visit began on Sunday, January 29; the original said Monday.";
     const text = desk.text.replace("strengthenRelations", "strengthen relations");
@@ -50,8 +66,13 @@ test.describe("corrections API", () => {
     const audit = await testDb().auditEvent.findFirstOrThrow({ where: { objectId: desk.article.id, action: "article.correct" } });
     expect(audit.after).toMatchObject({ number: 2, reason: REASON });
 
-    const versions: { number: number; reason: string | null }[] = await (await request.get(`/api/articles/${desk.article.id}/versions`)).json();
-    expect(versions.map((v) => [v.number, v.reason])).toEqual([[2, REASON], [1, null]]);
+    const versions: { number: number; reason: string | null }[] = await (
+      await request.get(`/api/articles/${desk.article.id}/versions`)
+    ).json();
+    expect(versions.map((v) => [v.number, v.reason])).toEqual([
+      [2, REASON],
+      [1, null],
+    ]);
     const md = await (await request.get(`/api/articles/${desk.article.id}/report?format=md`)).text();
     expect(md).toMatch(new RegExp(`\\| Corrections \\| version 2 \\\\\\(.*UTC\\\\\\): “${REASON}” \\|`));
     const html = await (await request.get(`/api/articles/${desk.article.id}/report?format=html`)).text();
@@ -59,23 +80,37 @@ test.describe("corrections API", () => {
     expect(html).toContain(`“${REASON}”`);
 
     // A correction without a reason (a script, an older client) is stored without one and says so in the reports.
-    expect((await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 2, text: `${text}\nMore.`, reason: "   " } })).status()).toBe(201);
+    expect(
+      (
+        await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 2, text: `${text}\nMore.`, reason: "   " } })
+      ).status(),
+    ).toBe(201);
     expect((await testDb().articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 3 } })).reason).toBeNull();
-    expect(await (await request.get(`/api/articles/${desk.article.id}/report?format=html`)).text()).toMatch(/version 3 \([^)]*\): no reason given/);
+    expect(await (await request.get(`/api/articles/${desk.article.id}/report?format=html`)).text()).toMatch(
+      /version 3 \([^)]*\): no reason given/,
+    );
   });
 
-  test("claims that share an edit come through it alike: the two-word edit drifts a short claim and an overlapping long one both", async ({ request, desk }) => {
+  test("claims that share an edit come through it alike: the two-word edit drifts a short claim and an overlapping long one both", async ({
+    request,
+    desk,
+  }) => {
     await signIn(request, desk.editor.email);
     const short = await claimOn(request, desk, "called on Seoul to increase aid to Ukraine");
     const long = await claimOn(request, desk, "Mr Stoltenberg also called on Seoul to increase aid to Ukraine, especially military aid.");
     const text = desk.text.replace("increase aid to Ukraine", "send weapons to Ukraine");
-    const res = await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text, reason: "Stoltenberg asked for weapons." } });
+    const res = await request.post(`/api/articles/${desk.article.id}/versions`, {
+      data: { version: 1, text, reason: "Stoltenberg asked for weapons." },
+    });
     expect(res.status()).toBe(201);
     expect((await res.json()).reanchored).toMatchObject({ drifted: 2, orphaned: 0 });
     const rows = await testDb().annotation.findMany({ where: { id: { in: [short.id, long.id] } } });
     const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
     expect(byId[short.id]).toMatchObject({ anchorState: "drifted", exact: "called on Seoul to send weapons to Ukraine" });
-    expect(byId[long.id]).toMatchObject({ anchorState: "drifted", exact: "Mr Stoltenberg also called on Seoul to send weapons to Ukraine, especially military aid." });
+    expect(byId[long.id]).toMatchObject({
+      anchorState: "drifted",
+      exact: "Mr Stoltenberg also called on Seoul to send weapons to Ukraine, especially military aid.",
+    });
     for (const r of rows) expect([...text].slice(r.start, r.end).join("")).toBe(r.exact);
     // The score says how much of each changed: more of the short one.
     expect(byId[short.id]!.anchorScore!).toBeLessThan(byId[long.id]!.anchorScore!);
@@ -89,8 +124,12 @@ test.describe("corrections API", () => {
     await signIn(stranger, other.editor.email);
     expect((await stranger.get(`/api/articles/${desk.article.id}/versions`)).status()).toBe(404);
     expect((await stranger.get(`/api/articles/${desk.article.id}/versions/compare?from=1&to=1`)).status()).toBe(404);
-    expect((await stranger.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text: "Replaced." } })).status()).toBe(404);
-    expect((await stranger.patch(`/api/claims/${claim.id}/anchor`, { data: { version: claim.version, start: 0, end: 4 } })).status()).toBe(404);
+    expect((await stranger.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text: "Replaced." } })).status()).toBe(
+      404,
+    );
+    expect((await stranger.patch(`/api/claims/${claim.id}/anchor`, { data: { version: claim.version, start: 0, end: 4 } })).status()).toBe(
+      404,
+    );
     expect(await testDb().articleVersion.count({ where: { articleId: desk.article.id } })).toBe(1);
     await stranger.dispose();
   });
@@ -100,7 +139,9 @@ test.describe("corrections API", () => {
     const claim = await claimOn(request, desk, "Park Jin");
     const res = await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text: `${desk.text} More.` } });
     expect(res.status()).toBe(403);
-    expect((await request.patch(`/api/claims/${claim.id}/anchor`, { data: { version: claim.version, start: 0, end: 4 } })).status()).toBe(403);
+    expect((await request.patch(`/api/claims/${claim.id}/anchor`, { data: { version: claim.version, start: 0, end: 4 } })).status()).toBe(
+      403,
+    );
     const article = await (await request.get(`/api/articles/${desk.article.id}`)).json();
     expect(article.can).toEqual({ correct: false, placeAnchors: false, editMeta: false, delete: false, restore: false });
   });
@@ -142,7 +183,10 @@ test.describe("corrections API", () => {
     expect(await testDb().articleVersion.count({ where: { articleId: desk.article.id } })).toBe(1);
   });
 
-  test("a deleted claim's anchor gets 404; deleted before a correction and restored after it, it is listed in its new place", async ({ request, desk }) => {
+  test("a deleted claim's anchor gets 404; deleted before a correction and restored after it, it is listed in its new place", async ({
+    request,
+    desk,
+  }) => {
     await signIn(request, desk.editor.email);
     const claim = await claimOn(request, desk, "Foreign Minister Park Jin and President Yoon Suk-yeol");
     expect((await request.delete(`/api/claims/${claim.id}?version=${claim.version}`)).status()).toBe(200);
@@ -156,7 +200,9 @@ test.describe("corrections API", () => {
     const row = await testDb().annotation.findUniqueOrThrow({ where: { id: claim.id } });
     const restored = await request.post(`/api/claims/${claim.id}/restore`, { data: { version: row.version } });
     expect(restored.status()).toBe(200);
-    const claims: { id: string; start: number; end: number; exact: string; anchorState: string }[] = await (await request.get(`/api/articles/${desk.article.id}/claims`)).json();
+    const claims: { id: string; start: number; end: number; exact: string; anchorState: string }[] = await (
+      await request.get(`/api/articles/${desk.article.id}/claims`)
+    ).json();
     const listed = claims.find((c) => c.id === claim.id);
     expect(listed).toMatchObject({ anchorState: "moved", exact: "Foreign Minister Park Jin and President Yoon Suk-yeol" });
     expect([...text].slice(listed!.start, listed!.end).join("")).toBe("Foreign Minister Park Jin and President Yoon Suk-yeol");
@@ -166,7 +212,9 @@ test.describe("corrections API", () => {
     await signIn(request, desk.editor.email);
     const claim = await claimOn(request, desk, "strengthenRelations");
     const url = `/api/articles/${desk.article.id}/versions`;
-    expect((await request.post(url, { data: { version: 1, text: desk.text.replace("strengthenRelations", "strengthen relations") } })).status()).toBe(201);
+    expect(
+      (await request.post(url, { data: { version: 1, text: desk.text.replace("strengthenRelations", "strengthen relations") } })).status(),
+    ).toBe(201);
     const stale = await request.post(url, { data: { version: 1, text: desk.text.replace("Sunday", "Saturday") } });
     expect(stale.status()).toBe(409);
     const body = await stale.json();
@@ -184,7 +232,9 @@ test.describe("corrections API", () => {
     await signIn(request, desk.editor.email);
     const res = await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text: "a".repeat(MIB + 1) } });
     expect(res.status()).toBe(413);
-    expect((await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text: "a".repeat(3 * MIB) } })).status()).toBe(413);
+    expect(
+      (await request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text: "a".repeat(3 * MIB) } })).status(),
+    ).toBe(413);
     expect(await testDb().articleVersion.count({ where: { articleId: desk.article.id } })).toBe(1);
   });
 });

@@ -62,17 +62,32 @@ test("kill -9 during a write loop: every acknowledged write is present, the data
     const db = testDb();
     const rows = await db.annotation.findMany({ where: { articleId: desk.article.id }, select: { id: true } });
     const ids = new Set(rows.map((r) => r.id));
-    expect(acked.filter((id) => !ids.has(id)), "acknowledged but missing").toEqual([]);
-    const audited = await db.auditEvent.findMany({ where: { teamId: desk.team.id, objectType: "annotation", action: "claim.create" }, select: { objectId: true } });
+    expect(
+      acked.filter((id) => !ids.has(id)),
+      "acknowledged but missing",
+    ).toEqual([]);
+    const audited = await db.auditEvent.findMany({
+      where: { teamId: desk.team.id, objectType: "annotation", action: "claim.create" },
+      select: { objectId: true },
+    });
     const auditedIds = new Set(audited.map((a) => a.objectId));
-    expect(rows.filter((r) => !auditedIds.has(r.id)), "claims without their audit event").toEqual([]);
-    expect(audited.filter((a) => !ids.has(a.objectId)), "audit events without their claim").toEqual([]);
+    expect(
+      rows.filter((r) => !auditedIds.has(r.id)),
+      "claims without their audit event",
+    ).toEqual([]);
+    expect(
+      audited.filter((a) => !ids.has(a.objectId)),
+      "audit events without their claim",
+    ).toEqual([]);
 
     if (databaseKind(process.env.DATABASE_URL!) === "sqlite") {
       const check = await db.$queryRawUnsafe<{ integrity_check: string }[]>("PRAGMA integrity_check");
       expect(check.map((r) => r.integrity_check)).toEqual(["ok"]);
     }
-    test.info().annotations.push({ type: "writes", description: `${acked.length} acknowledged (${ackedBefore} before the kill), ${failures} refused or cut` });
+    test.info().annotations.push({
+      type: "writes",
+      description: `${acked.length} acknowledged (${ackedBefore} before the kill), ${failures} refused or cut`,
+    });
   } finally {
     await app.stop();
   }

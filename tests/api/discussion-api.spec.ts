@@ -15,20 +15,41 @@ import { annotateInRound, createRound } from "@/seeds/review-factories";
 test.describe.configure({ mode: "parallel" });
 
 const PHRASE = "after a one-day visit to South Korea";
-type Comment = { id: string; parentId: string | null; version: number; bodyHtml: string; deletedAt: string | null; resolved: unknown; mentions: { id: string }[]; can: Record<string, boolean> };
+type Comment = {
+  id: string;
+  parentId: string | null;
+  version: number;
+  bodyHtml: string;
+  deletedAt: string | null;
+  resolved: unknown;
+  mentions: { id: string }[];
+  can: Record<string, boolean>;
+};
 
 async function deskWithClaim() {
   const desk = await makeDesk();
-  const claim = await createClaimOnPhrase(testDb(), { team: desk.team, version: desk.version, authorId: desk.reviewer.id, phrase: PHRASE, verdict: "disputed" });
+  const claim = await createClaimOnPhrase(testDb(), {
+    team: desk.team,
+    version: desk.version,
+    authorId: desk.reviewer.id,
+    phrase: PHRASE,
+    verdict: "disputed",
+  });
   return { ...desk, claim };
 }
 const post = async (request: APIRequestContext, data: unknown) => request.post("/api/comments", { data });
 
 test.describe("discussion API", () => {
-  test("a thread on a claim: comment with a mention, reply, resolve, reopen, delete, and the card's count", async ({ request, playwright }) => {
+  test("a thread on a claim: comment with a mention, reply, resolve, reopen, delete, and the card's count", async ({
+    request,
+    playwright,
+  }) => {
     const desk = await deskWithClaim();
     await signIn(request, desk.editor.email);
-    const first = await post(request, { annotationId: desk.claim.id, body: `<p><span data-type="mention" data-id="${desk.reviewer.id}" data-label="R">@R</span> source?</p>` });
+    const first = await post(request, {
+      annotationId: desk.claim.id,
+      body: `<p><span data-type="mention" data-id="${desk.reviewer.id}" data-label="R">@R</span> source?</p>`,
+    });
     expect(first.status()).toBe(201);
     const root = (await first.json()) as Comment;
     expect(root.mentions.map((m) => m.id)).toEqual([desk.reviewer.id]);
@@ -36,10 +57,14 @@ test.describe("discussion API", () => {
     expect(note.url).toBe(`/articles/${desk.article.id}?claim=${desk.claim.id}&discuss=1&comment=${root.id}`);
 
     const reviewer = await signedInRequest(playwright, desk.reviewer.email);
-    const reply = (await (await post(reviewer, { annotationId: desk.claim.id, parentId: root.id, body: "<p>Yonhap.</p>" })).json()) as Comment;
+    const reply = (await (
+      await post(reviewer, { annotationId: desk.claim.id, parentId: root.id, body: "<p>Yonhap.</p>" })
+    ).json()) as Comment;
     expect(reply.parentId).toBe(root.id);
     // A reply to a reply joins the thread.
-    const nested = (await (await post(request, { annotationId: desk.claim.id, parentId: reply.id, body: "<p>Thanks.</p>" })).json()) as Comment;
+    const nested = (await (
+      await post(request, { annotationId: desk.claim.id, parentId: reply.id, body: "<p>Thanks.</p>" })
+    ).json()) as Comment;
     expect(nested.parentId).toBe(root.id);
 
     let counts = await (await request.get(`/api/articles/${desk.article.id}/discussions`)).json();
@@ -61,10 +86,18 @@ test.describe("discussion API", () => {
     const deleted = await request.delete(`/api/comments/${root.id}?version=${root.version + 2}`);
     expect(deleted.status()).toBe(200);
     const list = (await (await reviewer.get(`/api/comments?annotationId=${desk.claim.id}`)).json()) as Comment[];
-    expect(list.map((c) => [c.id, c.bodyHtml === "", !!c.deletedAt])).toEqual([[root.id, true, true], [reply.id, false, false], [nested.id, false, false]]);
+    expect(list.map((c) => [c.id, c.bodyHtml === "", !!c.deletedAt])).toEqual([
+      [root.id, true, true],
+      [reply.id, false, false],
+      [nested.id, false, false],
+    ]);
     const row = await testDb().comment.findUniqueOrThrow({ where: { id: root.id } });
     expect(row.deletedAt).not.toBeNull();
-    expect(await testDb().auditEvent.count({ where: { objectId: root.id, action: { in: ["comment.resolve", "comment.reopen", "comment.delete"] } } })).toBe(3);
+    expect(
+      await testDb().auditEvent.count({
+        where: { objectId: root.id, action: { in: ["comment.resolve", "comment.reopen", "comment.delete"] } },
+      }),
+    ).toBe(3);
     await reviewer.dispose();
   });
 
@@ -111,11 +144,18 @@ test.describe("discussion API", () => {
       expect(await res.json()).toEqual({ error: expect.any(String) });
     }
     expect(await testDb().comment.count({ where: { annotationId: desk.claim.id } })).toBe(1);
-    expect(await testDb().comment.findUniqueOrThrow({ where: { id: root.id } })).toMatchObject({ version: 1, deletedAt: null, resolvedAt: null });
+    expect(await testDb().comment.findUniqueOrThrow({ where: { id: root.id } })).toMatchObject({
+      version: 1,
+      deletedAt: null,
+      resolvedAt: null,
+    });
     await stranger.dispose();
   });
 
-  test("the wrong person gets 403: editing or deleting another's comment, resolving another's thread on another's claim", async ({ request, playwright }) => {
+  test("the wrong person gets 403: editing or deleting another's comment, resolving another's thread on another's claim", async ({
+    request,
+    playwright,
+  }) => {
     const desk = await deskWithClaim();
     const third = await createUser(testDb(), { team: desk.team, role: "reviewer" });
     await signIn(request, desk.editor.email);
@@ -129,7 +169,10 @@ test.describe("discussion API", () => {
       expect(res.status(), res.url()).toBe(403);
       expect(await res.json()).toEqual({ error: expect.any(String) });
     }
-    expect(await testDb().comment.findUniqueOrThrow({ where: { id: root.id } })).toMatchObject({ bodyHtml: "<p>Editor's.</p>", version: 1 });
+    expect(await testDb().comment.findUniqueOrThrow({ where: { id: root.id } })).toMatchObject({
+      bodyHtml: "<p>Editor's.</p>",
+      version: 1,
+    });
     await other.dispose();
   });
 
@@ -167,15 +210,34 @@ test.describe("discussion API", () => {
     expect(await testDb().comment.findUniqueOrThrow({ where: { id: root.id } })).toMatchObject({ bodyHtml: "<p>Start.</p>", version: 1 });
   });
 
-  test("during a blind round a co-reviewer's thread is hidden: 404, not counted, and its mention not listed", async ({ request, playwright }) => {
+  test("during a blind round a co-reviewer's thread is hidden: 404, not counted, and its mention not listed", async ({
+    request,
+    playwright,
+  }) => {
     const desk = await makeDesk();
     const db = testDb();
     const ben = await createUser(db, { team: desk.team, role: "reviewer" });
     const v = { id: desk.version.id, articleId: desk.article.id, text: desk.text };
-    const round = await createRound(db, { team: desk.team, version: v, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id, ben.id] });
-    const draft = await annotateInRound(db, { team: desk.team, roundId: round.id, version: v, authorId: desk.reviewer.id, phrase: PHRASE, verdict: "disputed" });
+    const round = await createRound(db, {
+      team: desk.team,
+      version: v,
+      createdById: desk.editor.id,
+      adjudicatorId: desk.editor.id,
+      reviewerIds: [desk.reviewer.id, ben.id],
+    });
+    const draft = await annotateInRound(db, {
+      team: desk.team,
+      roundId: round.id,
+      version: v,
+      authorId: desk.reviewer.id,
+      phrase: PHRASE,
+      verdict: "disputed",
+    });
     await signIn(request, desk.reviewer.email);
-    const mine = await post(request, { annotationId: draft.id, body: `<p><span data-type="mention" data-id="${ben.id}" data-label="Ben">@Ben</span> secret-thread</p>` });
+    const mine = await post(request, {
+      annotationId: draft.id,
+      body: `<p><span data-type="mention" data-id="${ben.id}" data-label="Ben">@Ben</span> secret-thread</p>`,
+    });
     expect(mine.status()).toBe(201);
     const root = (await mine.json()) as Comment;
 
@@ -192,7 +254,9 @@ test.describe("discussion API", () => {
     const editor = await signedInRequest(playwright, desk.editor.email);
     expect((await editor.get(`/api/comments?annotationId=${draft.id}`)).status()).toBe(404);
     // The author does.
-    expect(await (await request.get(`/api/articles/${desk.article.id}/discussions`)).json()).toEqual({ [draft.id]: { comments: 1, open: 1 } });
+    expect(await (await request.get(`/api/articles/${desk.article.id}/discussions`)).json()).toEqual({
+      [draft.id]: { comments: 1, open: 1 },
+    });
     await Promise.all([coReviewer.dispose(), editor.dispose()]);
   });
 });

@@ -7,13 +7,17 @@ type Desk = Awaited<ReturnType<typeof makeDesk>>;
 /** A claim on the desk's article, made through the API. */
 async function postClaim(request: APIRequestContext, desk: Desk, phrase = "hundreds of tanks") {
   const start = [...desk.text.slice(0, desk.text.indexOf(phrase))].length;
-  const res = await request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, start, end: start + [...phrase].length, verdict: "verified" } });
+  const res = await request.post(`/api/articles/${desk.article.id}/claims`, {
+    data: { versionId: desk.version.id, start, end: start + [...phrase].length, verdict: "verified" },
+  });
   expect(res.status()).toBe(201);
   return (await res.json()) as { id: string };
 }
 
 async function postItem(request: APIRequestContext, data: Record<string, unknown> = {}) {
-  const res = await request.post("/api/evidence", { data: { kind: "web_source", title: "KBS World: tank deal", url: "http://world.kbs.co.kr/x", ...data } });
+  const res = await request.post("/api/evidence", {
+    data: { kind: "web_source", title: "KBS World: tank deal", url: "http://world.kbs.co.kr/x", ...data },
+  });
   expect(res.status()).toBe(201);
   return res.json();
 }
@@ -41,7 +45,9 @@ test.describe("evidence API", () => {
     await signIn(request, desk.editor.email);
     const item = await postItem(request, { title: "Desk-only source" });
     const claim = await postClaim(request, desk);
-    const link = await (await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } })).json();
+    const link = await (
+      await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } })
+    ).json();
 
     const other = await makeDesk();
     const stranger = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
@@ -50,9 +56,17 @@ test.describe("evidence API", () => {
     expect((await stranger.get(`/api/evidence/${item.id}`)).status()).toBe(404);
     expect((await stranger.patch(`/api/evidence/${item.id}`, { data: { version: 1, title: "Mine" } })).status()).toBe(404);
     expect((await stranger.delete(`/api/evidence/${item.id}?version=1`)).status()).toBe(404);
-    expect((await stranger.post(`/api/claims/${theirClaim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } })).status()).toBe(404);
+    expect(
+      (await stranger.post(`/api/claims/${theirClaim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } })).status(),
+    ).toBe(404);
     expect((await stranger.get(`/api/claims/${claim.id}/evidence`)).status()).toBe(404);
-    expect((await stranger.post(`/api/claims/${claim.id}/evidence`, { data: { evidence: { kind: "web_source", title: "Planted" }, stance: "supports" } })).status()).toBe(404);
+    expect(
+      (
+        await stranger.post(`/api/claims/${claim.id}/evidence`, {
+          data: { evidence: { kind: "web_source", title: "Planted" }, stance: "supports" },
+        })
+      ).status(),
+    ).toBe(404);
     expect((await stranger.patch(`/api/evidence-links/${link.id}`, { data: { version: 1, stance: "context" } })).status()).toBe(404);
     expect((await stranger.delete(`/api/evidence-links/${link.id}?version=1`)).status()).toBe(404);
     const theirs = await (await stranger.get("/api/evidence?q=desk-only")).json();
@@ -61,7 +75,9 @@ test.describe("evidence API", () => {
 
     // Nothing changed for the owners.
     const mine = await (await request.get(`/api/claims/${claim.id}/evidence`)).json();
-    expect(mine.links.map((l: { evidence: { title: string }; stance: string }) => [l.evidence.title, l.stance])).toEqual([["Desk-only source", "supports"]]);
+    expect(mine.links.map((l: { evidence: { title: string }; stance: string }) => [l.evidence.title, l.stance])).toEqual([
+      ["Desk-only source", "supports"],
+    ]);
   });
 
   test("bad URL, bad date and reversed interval give 400 naming the field; oversize 413", async ({ request, desk }) => {
@@ -83,7 +99,9 @@ test.describe("evidence API", () => {
       expect((await res.json()).field, JSON.stringify(data)).toBe(field);
     }
     const claim = await postClaim(request, desk);
-    const inline = await request.post(`/api/claims/${claim.id}/evidence`, { data: { stance: "supports", evidence: { kind: "dated_fact", title: "T", date: "2022-06-30/2022-06-28" } } });
+    const inline = await request.post(`/api/claims/${claim.id}/evidence`, {
+      data: { stance: "supports", evidence: { kind: "dated_fact", title: "T", date: "2022-06-30/2022-06-28" } },
+    });
     expect([inline.status(), (await inline.json()).field]).toEqual([400, "evidence.date"]);
     const stance = await request.post(`/api/claims/${claim.id}/evidence`, { data: { stance: "agrees", evidenceId: "x" } });
     expect([stance.status(), (await stance.json()).field]).toEqual([400, "stance"]);
@@ -106,16 +124,30 @@ test.describe("evidence API", () => {
     const item = await postItem(request);
     const fact = await postItem(request, { kind: "dated_fact", title: "NATO Madrid Summit", url: null, date: "2022-06-28/2022-06-30" });
     const claim = await postClaim(request, desk);
-    const link = await (await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } })).json();
+    const link = await (
+      await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } })
+    ).json();
 
     const cases: [string, () => Promise<APIResponse>, string][] = [
       ["PATCH link {}", () => request.patch(`/api/evidence-links/${link.id}`, { data: {} }), "version"],
       ["PATCH link, only a version", () => request.patch(`/api/evidence-links/${link.id}`, { data: { version: link.version } }), "stance"],
       ["DELETE link without a version", () => request.delete(`/api/evidence-links/${link.id}`), "version"],
       ["DELETE link, version not a number", () => request.delete(`/api/evidence-links/${link.id}?version=latest`), "version"],
-      ["PATCH fact, no such day", () => request.patch(`/api/evidence/${fact.id}`, { data: { version: fact.version, date: "2022-06-31" } }), "date"],
-      ["PATCH fact, reversed interval", () => request.patch(`/api/evidence/${fact.id}`, { data: { version: fact.version, date: "2022-06-30/2022-06-28" } }), "date"],
-      ["PATCH item, no such published day", () => request.patch(`/api/evidence/${item.id}`, { data: { version: item.version, publishedDate: "2023-02-29" } }), "publishedDate"],
+      [
+        "PATCH fact, no such day",
+        () => request.patch(`/api/evidence/${fact.id}`, { data: { version: fact.version, date: "2022-06-31" } }),
+        "date",
+      ],
+      [
+        "PATCH fact, reversed interval",
+        () => request.patch(`/api/evidence/${fact.id}`, { data: { version: fact.version, date: "2022-06-30/2022-06-28" } }),
+        "date",
+      ],
+      [
+        "PATCH item, no such published day",
+        () => request.patch(`/api/evidence/${item.id}`, { data: { version: item.version, publishedDate: "2023-02-29" } }),
+        "publishedDate",
+      ],
     ];
     for (const [label, send, field] of cases) {
       const res = await send();
@@ -124,7 +156,9 @@ test.describe("evidence API", () => {
     }
 
     const shown = await (await request.get(`/api/claims/${claim.id}/evidence`)).json();
-    expect(shown.links.map((l: { id: string; stance: string; version: number }) => [l.id, l.stance, l.version])).toEqual([[link.id, "supports", link.version]]);
+    expect(shown.links.map((l: { id: string; stance: string; version: number }) => [l.id, l.stance, l.version])).toEqual([
+      [link.id, "supports", link.version],
+    ]);
     const stored = await (await request.get(`/api/evidence/${fact.id}`)).json();
     expect([stored.date, stored.version]).toEqual(["2022-06-28/2022-06-30", fact.version]);
   });
@@ -150,7 +184,11 @@ test.describe("evidence API", () => {
     await signIn(request, desk.reviewer.email);
     const item = await postItem(request);
     const claim = await postClaim(request, desk);
-    const link = await (await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports", pinpoint: "980 K2 tanks" } })).json();
+    const link = await (
+      await request.post(`/api/claims/${claim.id}/evidence`, {
+        data: { evidenceId: item.id, stance: "supports", pinpoint: "980 K2 tanks" },
+      })
+    ).json();
 
     const colleague = await createUser(testDb(), { team: desk.team, role: "reviewer" });
     const other = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
@@ -159,10 +197,14 @@ test.describe("evidence API", () => {
     expect([patch.status(), (await patch.json()).error]).toEqual([403, "You may not change the evidence of this claim."]);
     expect((await other.delete(`/api/evidence-links/${link.id}?version=${link.version}`)).status()).toBe(403);
     const theirs = await (await other.post("/api/evidence", { data: { kind: "web_source", title: "Colleague's source" } })).json();
-    expect((await other.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: theirs.id, stance: "context" } })).status()).toBe(403);
+    expect((await other.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: theirs.id, stance: "context" } })).status()).toBe(
+      403,
+    );
     // They still see it, but cannot edit it.
     const seen = await (await other.get(`/api/claims/${claim.id}/evidence`)).json();
-    expect(seen.links.map((l: { id: string; stance: string; can: { edit: boolean } }) => [l.id, l.stance, l.can.edit])).toEqual([[link.id, "supports", false]]);
+    expect(seen.links.map((l: { id: string; stance: string; can: { edit: boolean } }) => [l.id, l.stance, l.can.edit])).toEqual([
+      [link.id, "supports", false],
+    ]);
     await other.dispose();
 
     const row = await testDb().evidenceLink.findUniqueOrThrow({ where: { id: link.id } });
@@ -172,12 +214,19 @@ test.describe("evidence API", () => {
 
   test("deleting an item in use lists the claims and keeps a tombstone that they still show", async ({ request, desk }) => {
     await signIn(request, desk.editor.email);
-    const item = await postItem(request, { kind: "dated_fact", title: "Arms deal, July-August 2022", url: null, date: "2022-07-27/2022-08-26" });
+    const item = await postItem(request, {
+      kind: "dated_fact",
+      title: "Arms deal, July-August 2022",
+      url: null,
+      date: "2022-07-27/2022-08-26",
+    });
     const claim = await postClaim(request, desk);
     await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports", pinpoint: "980 K2 tanks" } });
 
     const before = await (await request.get(`/api/evidence/${item.id}`)).json();
-    expect(before.usedIn.map((u: { claimId: string; articleTitle: string }) => [u.claimId, u.articleTitle])).toEqual([[claim.id, `Article ${desk.team.slug}`]]);
+    expect(before.usedIn.map((u: { claimId: string; articleTitle: string }) => [u.claimId, u.articleTitle])).toEqual([
+      [claim.id, `Article ${desk.team.slug}`],
+    ]);
     const del = await request.delete(`/api/evidence/${item.id}?version=${item.version}`);
     expect(del.status()).toBe(200);
     const body = await del.json();
@@ -188,14 +237,21 @@ test.describe("evidence API", () => {
     const tomb = await (await request.get(`/api/evidence/${item.id}`)).json();
     expect([tomb.title, typeof tomb.deletedAt]).toEqual(["Arms deal, July-August 2022", "string"]);
     const shown = await (await request.get(`/api/claims/${claim.id}/evidence`)).json();
-    expect(shown.links.map((l: { evidence: { id: string; deletedAt: string | null } }) => [l.evidence.id, !!l.evidence.deletedAt])).toEqual([[item.id, true]]);
+    expect(shown.links.map((l: { evidence: { id: string; deletedAt: string | null } }) => [l.evidence.id, !!l.evidence.deletedAt])).toEqual(
+      [[item.id, true]],
+    );
     const again = await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } });
     expect([again.status(), (await again.json()).field]).toEqual([400, "evidenceId"]);
 
     // Deleting the tombstone again says it is already deleted (409 with it), and changes nothing.
     const twice = await request.delete(`/api/evidence/${item.id}?version=${body.evidence.version}`);
     const answer = await twice.json();
-    expect([twice.status(), answer.error, answer.current.id, answer.current.deletedAt]).toEqual([409, "This item is already deleted from the library.", item.id, body.evidence.deletedAt]);
+    expect([twice.status(), answer.error, answer.current.id, answer.current.deletedAt]).toEqual([
+      409,
+      "This item is already deleted from the library.",
+      item.id,
+      body.evidence.deletedAt,
+    ]);
     const still = await (await request.get(`/api/evidence/${item.id}`)).json();
     expect([still.version, still.deletedAt]).toEqual([body.evidence.version, body.evidence.deletedAt]);
   });
@@ -212,8 +268,12 @@ test.describe("evidence API", () => {
     expect((await (await request.get(`/api/evidence/${item.id}`)).json()).title).toBe("Renamed");
 
     const claim = await postClaim(request, desk);
-    const link = await (await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } })).json();
-    expect((await request.patch(`/api/evidence-links/${link.id}`, { data: { version: link.version, stance: "context" } })).status()).toBe(200);
+    const link = await (
+      await request.post(`/api/claims/${claim.id}/evidence`, { data: { evidenceId: item.id, stance: "supports" } })
+    ).json();
+    expect((await request.patch(`/api/evidence-links/${link.id}`, { data: { version: link.version, stance: "context" } })).status()).toBe(
+      200,
+    );
     const staleLink = await request.patch(`/api/evidence-links/${link.id}`, { data: { version: link.version, stance: "contradicts" } });
     expect([staleLink.status(), (await staleLink.json()).current.stance]).toEqual([409, "context"]);
   });

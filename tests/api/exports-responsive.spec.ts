@@ -29,8 +29,12 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   desk = await makeDesk();
   const db = testDb();
-  unbroken = (await createHeavyArticle(db, { team: desk.team, editorId: desk.editor.id, text: unbrokenRun(), claims: 1000, title: "Unbroken run" })).article.id;
-  words = (await createHeavyArticle(db, { team: desk.team, editorId: desk.editor.id, text: manyWords(), claims: 1000, title: "Many words" })).article.id;
+  unbroken = (
+    await createHeavyArticle(db, { team: desk.team, editorId: desk.editor.id, text: unbrokenRun(), claims: 1000, title: "Unbroken run" })
+  ).article.id;
+  words = (
+    await createHeavyArticle(db, { team: desk.team, editorId: desk.editor.id, text: manyWords(), claims: 1000, title: "Many words" })
+  ).article.id;
   control = await startControlServer();
   app = await startAppInstance(await freePort(3300 + Number(process.env.CLAIMDESK_TEST_SLOT ?? 0) * 20), process.env.DATABASE_URL!);
   cookies.editor = await signInAt(app.url, desk.editor.email);
@@ -64,7 +68,9 @@ async function responsiveWhile<T>(label: string, work: () => Promise<T>): Promis
   const excess = samples.map((s) => s.app - s.control).sort((a, b) => a - b);
   const p95 = excess[Math.min(excess.length - 1, Math.ceil(excess.length * 0.95) - 1)]!;
   expect(p95, `${label}: the app's ping beyond the bare server's, 95th percentile (${pingSummary(samples)})`).toBeLessThan(PING_LIMIT_MS);
-  expect(excess.at(-1)!, `${label}: the app's ping beyond the bare server's, at worst (${pingSummary(samples)})`).toBeLessThan(STALL_LIMIT_MS);
+  expect(excess.at(-1)!, `${label}: the app's ping beyond the bare server's, at worst (${pingSummary(samples)})`).toBeLessThan(
+    STALL_LIMIT_MS,
+  );
   return result;
 }
 
@@ -99,7 +105,14 @@ test("the team ZIP of such articles in every format is built and served; pings m
   const zip = await responsiveWhile("team ZIP", async () => {
     const started = await fetch(`${app.url}/api/reports/zip`, { method: "POST", headers, body: "{}" });
     expect(started.status).toBe(202);
-    let job = (await started.json()) as { id: string; status: string; done: number; total: number; downloadUrl: string | null; error: string | null };
+    let job = (await started.json()) as {
+      id: string;
+      status: string;
+      done: number;
+      total: number;
+      downloadUrl: string | null;
+      error: string | null;
+    };
     while (job.status === "running") {
       await new Promise((r) => setTimeout(r, 200));
       job = await (await fetch(`${app.url}/api/reports/zip/${job.id}`, { headers })).json();

@@ -39,7 +39,11 @@ test.describe("final claims API", () => {
     expect(await res.json()).toEqual({ error: expect.any(String) });
     expect((await stranger.patch("/api/final-claims/nope/anchor", { data: { version: 1, confirm: true } })).status()).toBe(404);
     expect((await stranger.get(`/api/articles/${desk.article.id}/final-claims`)).status()).toBe(404);
-    expect(await testDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ start: claim.start, end: claim.end, version: claim.version });
+    expect(await testDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+      start: claim.start,
+      end: claim.end,
+      version: claim.version,
+    });
     await stranger.dispose();
   });
 
@@ -69,7 +73,12 @@ test.describe("final claims API", () => {
       expect(res.status(), JSON.stringify(data)).toBe(400);
       expect(await res.json(), JSON.stringify(data)).toMatchObject({ error: expect.any(String), field });
     }
-    expect(await testDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ start: claim.start, end: claim.end, version: v, anchorState: "anchored" });
+    expect(await testDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+      start: claim.start,
+      end: claim.end,
+      version: v,
+      anchorState: "anchored",
+    });
   });
 
   test("a reviewer gets 403, and during their own blind round no final claims at all", async ({ playwright, request }) => {
@@ -78,13 +87,21 @@ test.describe("final claims API", () => {
     await signIn(request, desk.editor.email);
     expect((await request.post(`/api/reviews/${desk.round.id}/close`, { data: { version: desk.round.version } })).status()).toBe(200);
     const ann = await signedInRequest(playwright, desk.reviewer1.email);
-    const res = await ann.patch(`/api/final-claims/${claim.id}/anchor`, { data: { version: claim.version, start: claim.start, end: claim.end } });
+    const res = await ann.patch(`/api/final-claims/${claim.id}/anchor`, {
+      data: { version: claim.version, start: claim.start, end: claim.end },
+    });
     expect(res.status()).toBe(403);
     expect(await res.json()).toEqual({ error: expect.any(String) });
     expect((await finalClaims(ann, desk.article.id)).map((c) => c.id)).toEqual(desk.claims.map((c) => c.id));
 
     // A new blind round with Ann: the earlier outcome must not steer her reading.
-    await createRound(testDb(), { team: desk.team, version: desk.version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer1.id] });
+    await createRound(testDb(), {
+      team: desk.team,
+      version: desk.version,
+      createdById: desk.editor.id,
+      adjudicatorId: desk.editor.id,
+      reviewerIds: [desk.reviewer1.id],
+    });
     expect(await finalClaims(ann, desk.article.id)).toEqual([]);
     const ben = await signedInRequest(playwright, desk.reviewer2.email);
     expect(await finalClaims(ben, desk.article.id)).toHaveLength(3);
@@ -93,7 +110,9 @@ test.describe("final claims API", () => {
     await ben.dispose();
   });
 
-  test("after a correction an editor confirms a drifted final claim and re-places an orphan; a stale version gets 409 with the current claim", async ({ request }) => {
+  test("after a correction an editor confirms a drifted final claim and re-places an orphan; a stale version gets 409 with the current claim", async ({
+    request,
+  }) => {
     const desk = await makeAdjudicatedRound();
     await signIn(request, desk.editor.email);
     expect((await request.post(`/api/reviews/${desk.round.id}/close`, { data: { version: desk.round.version } })).status()).toBe(200);
@@ -105,15 +124,39 @@ test.describe("final claims API", () => {
 
     const confirmed = await request.patch(`/api/final-claims/${drifted.id}/anchor`, { data: { version: drifted.version, confirm: true } });
     expect(confirmed.status()).toBe(200);
-    expect(await confirmed.json()).toMatchObject({ id: drifted.id, source: "round", anchorState: "anchored", anchorScore: null, exact: TWO_DAY, version: drifted.version + 1 });
+    expect(await confirmed.json()).toMatchObject({
+      id: drifted.id,
+      source: "round",
+      anchorState: "anchored",
+      anchorScore: null,
+      exact: TWO_DAY,
+      version: drifted.version + 1,
+    });
 
-    const placed = await request.patch(`/api/final-claims/${orphan.id}/anchor`, { data: { version: orphan.version, ...findPhrase(text, SPAIN) } });
+    const placed = await request.patch(`/api/final-claims/${orphan.id}/anchor`, {
+      data: { version: orphan.version, ...findPhrase(text, SPAIN) },
+    });
     expect(placed.status()).toBe(200);
-    expect(await placed.json()).toMatchObject({ id: orphan.id, anchorState: "anchored", exact: SPAIN, ...findPhrase(text, SPAIN), version: orphan.version + 1 });
+    expect(await placed.json()).toMatchObject({
+      id: orphan.id,
+      anchorState: "anchored",
+      exact: SPAIN,
+      ...findPhrase(text, SPAIN),
+      version: orphan.version + 1,
+    });
 
-    const stale = await request.patch(`/api/final-claims/${orphan.id}/anchor`, { data: { version: orphan.version, ...findPhrase(text, "Tokyo") } });
+    const stale = await request.patch(`/api/final-claims/${orphan.id}/anchor`, {
+      data: { version: orphan.version, ...findPhrase(text, "Tokyo") },
+    });
     expect(stale.status()).toBe(409);
-    expect(await stale.json()).toMatchObject({ error: expect.any(String), current: { id: orphan.id, version: orphan.version + 1, exact: SPAIN } });
-    expect(await testDb().claim.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ anchorState: "anchored", exact: SPAIN, version: orphan.version + 1 });
+    expect(await stale.json()).toMatchObject({
+      error: expect.any(String),
+      current: { id: orphan.id, version: orphan.version + 1, exact: SPAIN },
+    });
+    expect(await testDb().claim.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({
+      anchorState: "anchored",
+      exact: SPAIN,
+      version: orphan.version + 1,
+    });
   });
 });

@@ -39,7 +39,10 @@ async function checkAnswer(res: APIResponse, label: string) {
   expect(typeof body.error, label).toBe("string");
   expect((body.error as string).length, label).toBeGreaterThan(0);
   if ("field" in body) expect(typeof body.field, label).toBe("string");
-  expect(Object.keys(body).filter((k) => !["error", "field", "current"].includes(k)), label).toEqual([]);
+  expect(
+    Object.keys(body).filter((k) => !["error", "field", "current"].includes(k)),
+    label,
+  ).toEqual([]);
 }
 
 let api: APIRequestContext;
@@ -52,9 +55,13 @@ test.beforeAll(async ({ playwright }) => {
   const desk = await makeAdjudicatedRound();
   api = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   expect((await signIn(api, desk.editor.email)).status()).toBe(200);
-  const evidence = await (await api.post("/api/evidence", { data: { kind: "web_source", title: "Fuzz source", url: "https://example.test/fuzz" } })).json();
+  const evidence = await (
+    await api.post("/api/evidence", { data: { kind: "web_source", title: "Fuzz source", url: "https://example.test/fuzz" } })
+  ).json();
   const annotation = await desk.db.annotation.findFirstOrThrow({ where: { teamId: desk.team.id } });
-  const link = await desk.db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: evidence.id, annotationId: annotation.id, stance: "supports", createdById: desk.editor.id } });
+  const link = await desk.db.evidenceLink.create({
+    data: { teamId: desk.team.id, evidenceId: evidence.id, annotationId: annotation.id, stance: "supports", createdById: desk.editor.id },
+  });
   const zip = await (await api.post("/api/reports/zip", { data: {} })).json();
   ids = {
     articleId: [desk.article.id],
@@ -72,7 +79,12 @@ test.beforeAll(async ({ playwright }) => {
 });
 
 test.afterAll(async () => {
-  console.log(`input fuzz answers by status: ${[...tally].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(", ")}`);
+  console.log(
+    `input fuzz answers by status: ${[...tally]
+      .sort(([a], [b]) => a - b)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(", ")}`,
+  );
   await api?.dispose();
 });
 
@@ -84,7 +96,11 @@ for (const route of apiRoutes().filter((r) => !SKIP.has(r.path) && r.path.includ
         fc.asyncProperty(requestArb(route, method, ids, schemas), async (req) => {
           const url = requestUrl(route, req);
           const body = req.body && bodyBytes(req.body);
-          const res = await api.fetch(url, { method, maxRedirects: 0, ...(body ? { data: body.bytes, headers: { "content-type": body.type } } : {}) });
+          const res = await api.fetch(url, {
+            method,
+            maxRedirects: 0,
+            ...(body ? { data: body.bytes, headers: { "content-type": body.type } } : {}),
+          });
           tally.set(res.status(), (tally.get(res.status()) ?? 0) + 1);
           await checkAnswer(res, `${method} ${url} ${body ? `${body.type} ${body.bytes.subarray(0, 200).toString()}` : ""}`);
         }),

@@ -1,5 +1,5 @@
 /**
- * Publishing (issue 14): the publication API (signed out 401, other team 404,
+ * Publishing: the publication API (signed out 401, other team 404,
  * reviewer 403, malformed 400 naming the field, stale 409 with `current`) and
  * the public routes it feeds, read by a signed-out client: the page and its
  * ClaimReview JSON-LD, the exact text at its version URL, the team index and
@@ -7,14 +7,23 @@
  */
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, makeDesk, signIn, signedInRequest, testDb } from "../support/fixtures";
-import { CLAIM_PHRASES, DRIFTED_PHRASE, INTERNAL_SOURCE, PUBLIC_SOURCE, REVIEWER_PHRASE, makePublishableDesk, type PublishableDesk } from "../support/publishable-desk";
+import {
+  CLAIM_PHRASES,
+  DRIFTED_PHRASE,
+  INTERNAL_SOURCE,
+  PUBLIC_SOURCE,
+  REVIEWER_PHRASE,
+  makePublishableDesk,
+  type PublishableDesk,
+} from "../support/publishable-desk";
 import { checkGoogleClaimReview } from "../support/google-claimreview";
 
 test.describe.configure({ mode: "parallel" });
 
 type Node = Record<string, any>;
 const api = (d: PublishableDesk) => `/api/articles/${d.article.id}/publication`;
-const jsonLd = (html: string): Node[] => [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].flatMap((m) => JSON.parse(m[1]!));
+const jsonLd = (html: string): Node[] =>
+  [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].flatMap((m) => JSON.parse(m[1]!));
 
 async function signedOut(playwright: { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } }) {
   return playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
@@ -29,7 +38,11 @@ async function publish(request: APIRequestContext, d: PublishableDesk, data: Rec
 test.describe("publication API", () => {
   test("signed out gets 401 from the desk's endpoints", async ({ request }) => {
     const d = await makePublishableDesk();
-    for (const [method, path, data] of [["GET", api(d), undefined], ["POST", api(d), {}], ["POST", `${api(d)}/retract`, { version: 1, reason: "x" }]] as const) {
+    for (const [method, path, data] of [
+      ["GET", api(d), undefined],
+      ["POST", api(d), {}],
+      ["POST", `${api(d)}/retract`, { version: 1, reason: "x" }],
+    ] as const) {
       const res = await request.fetch(path, { method, data });
       expect(res.status(), `${method} ${path}`).toBe(401);
       expect(await res.json()).toEqual({ error: expect.any(String) });
@@ -75,8 +88,13 @@ test.describe("publication API", () => {
     const d = await makePublishableDesk();
     await signIn(request, d.editor.email);
     for (const [data, field] of [
-      [{ slug: "Not A Slug!" }, "slug"], [{ slug: "a" }, "slug"], [{ slug: 7 }, "slug"], [{ slug: "x".repeat(81) }, "slug"],
-      [{ version: "1" }, "version"], [{ version: 0 }, "version"], [{ note: "n".repeat(2001) }, "note"],
+      [{ slug: "Not A Slug!" }, "slug"],
+      [{ slug: "a" }, "slug"],
+      [{ slug: 7 }, "slug"],
+      [{ slug: "x".repeat(81) }, "slug"],
+      [{ version: "1" }, "version"],
+      [{ version: 0 }, "version"],
+      [{ note: "n".repeat(2001) }, "note"],
     ] as const) {
       const res = await request.post(api(d), { data });
       expect(res.status(), JSON.stringify(data)).toBe(400);
@@ -85,7 +103,8 @@ test.describe("publication API", () => {
     expect(await testDb().publication.count({ where: { articleId: d.article.id } })).toBe(0);
     const p = await publish(request, d, { slug: "stoltenberg-asia" });
     for (const [data, field] of [
-      [{ version: p.version }, "note"], [{ version: p.version, note: "x", slug: "elsewhere" }, "slug"],
+      [{ version: p.version }, "note"],
+      [{ version: p.version, note: "x", slug: "elsewhere" }, "slug"],
     ] as const) {
       const res = await request.post(api(d), { data });
       expect(res.status(), JSON.stringify(data)).toBe(400);
@@ -95,12 +114,20 @@ test.describe("publication API", () => {
     const again = await request.post(api(d), { data: {} });
     expect(again.status()).toBe(409);
     expect((await again.json()).current).toMatchObject({ status: "published", version: p.version });
-    for (const [data, field] of [[{ reason: "x" }, "version"], [{ version: p.version }, "reason"], [{ version: p.version, reason: "  " }, "reason"], [{ version: p.version, reason: "r".repeat(2001) }, "reason"]] as const) {
+    for (const [data, field] of [
+      [{ reason: "x" }, "version"],
+      [{ version: p.version }, "reason"],
+      [{ version: p.version, reason: "  " }, "reason"],
+      [{ version: p.version, reason: "r".repeat(2001) }, "reason"],
+    ] as const) {
       const res = await request.post(`${api(d)}/retract`, { data });
       expect(res.status(), JSON.stringify(data)).toBe(400);
       expect(await res.json(), JSON.stringify(data)).toMatchObject({ field });
     }
-    expect(await testDb().publication.findFirstOrThrow({ where: { articleId: d.article.id } })).toMatchObject({ status: "published", version: 1 });
+    expect(await testDb().publication.findFirstOrThrow({ where: { articleId: d.article.id } })).toMatchObject({
+      status: "published",
+      version: 1,
+    });
   });
 
   test("an article with no final claims has nothing to publish (409); a taken address is a 409 naming slug", async ({ request }) => {
@@ -112,8 +139,29 @@ test.describe("publication API", () => {
     expect((await none.json()).error).toMatch(/no final claims/);
     await signIn(request, d.editor.email);
     await publish(request, d, { slug: "taken-address" });
-    const second = await testDb().article.create({ data: { teamId: d.team.id, title: "Second", versions: { create: { number: 1, text: d.text, textHash: d.version.textHash, length: d.version.length } } }, include: { versions: true } });
-    await testDb().annotation.create({ data: { teamId: d.team.id, articleId: second.id, versionId: second.versions[0]!.id, authorId: d.editor.id, start: 0, end: 4, exact: d.text.slice(0, 4), prefix: "", suffix: "", verdict: "verified", status: "submitted" } });
+    const second = await testDb().article.create({
+      data: {
+        teamId: d.team.id,
+        title: "Second",
+        versions: { create: { number: 1, text: d.text, textHash: d.version.textHash, length: d.version.length } },
+      },
+      include: { versions: true },
+    });
+    await testDb().annotation.create({
+      data: {
+        teamId: d.team.id,
+        articleId: second.id,
+        versionId: second.versions[0]!.id,
+        authorId: d.editor.id,
+        start: 0,
+        end: 4,
+        exact: d.text.slice(0, 4),
+        prefix: "",
+        suffix: "",
+        verdict: "verified",
+        status: "submitted",
+      },
+    });
     const taken = await request.post(`/api/articles/${second.id}/publication`, { data: { slug: "taken-address" } });
     expect(taken.status()).toBe(409);
     expect(await taken.json()).toMatchObject({ field: "slug" });
@@ -127,7 +175,14 @@ test.describe("publication API", () => {
     const first = await publish(request, d);
     const base = test.info().project.use.baseURL!;
     const slug = `stoltenberg-in-asia-${d.team.slug}`;
-    expect(first).toMatchObject({ status: "published", slug, version: 1, claimCount: 2, url: `${base}/f/${d.team.slug}/${slug}`, can: { publish: true, retract: true } });
+    expect(first).toMatchObject({
+      status: "published",
+      slug,
+      version: 1,
+      claimCount: 2,
+      url: `${base}/f/${d.team.slug}/${slug}`,
+      can: { publish: true, retract: true },
+    });
     expect(first.embed).toContain(first.url);
     expect((await request.get(api(d))).status()).toBe(200);
 
@@ -165,16 +220,24 @@ test.describe("publication API", () => {
     expect(atom.headers()["content-type"]).toMatch(/^application\/atom\+xml/);
     expect(await atom.text()).toContain(`<id>${first.url}</id>`);
     expect(await (await anon.get(`/f/${d.team.slug}/rss.xml`)).text()).toContain(`<link>${first.url}</link>`);
-    expect((await (await anon.get(`/f/${d.team.slug}/feed.json`)).json()).items).toEqual([expect.objectContaining({ url: first.url, title: d.article.title })]);
+    expect((await (await anon.get(`/f/${d.team.slug}/feed.json`)).json()).items).toEqual([
+      expect.objectContaining({ url: first.url, title: d.article.title }),
+    ]);
 
     // Nothing changed: refused. A change of the desk's claims, then a publish with a note: "Updated".
     expect((await request.post(api(d), { data: { version: 1, note: "Again." } })).status()).toBe(409);
-    await testDb().annotation.update({ where: { id: d.claims.disputed.id }, data: { rationaleHtml: "<p>The visit began on Sunday 29.</p>" } });
+    await testDb().annotation.update({
+      where: { id: d.claims.disputed.id },
+      data: { rationaleHtml: "<p>The visit began on Sunday 29.</p>" },
+    });
     const stale = await request.post(api(d), { data: { version: 7, note: "Explained claim 2." } });
     expect(stale.status()).toBe(409);
     expect((await stale.json()).current).toMatchObject({ version: 1, status: "published" });
     const updated = await publish(request, d, { version: 1, note: "Explained claim 2." });
-    expect(updated).toMatchObject({ version: 2, log: [expect.objectContaining({ action: "publish" }), expect.objectContaining({ action: "update", note: "Explained claim 2." })] });
+    expect(updated).toMatchObject({
+      version: 2,
+      log: [expect.objectContaining({ action: "publish" }), expect.objectContaining({ action: "update", note: "Explained claim 2." })],
+    });
     const html2 = await (await anon.get(`/f/${d.team.slug}/${slug}`)).text();
     expect(html2).toContain("Updated");
     expect(html2).toContain("Explained claim 2.");
@@ -183,7 +246,11 @@ test.describe("publication API", () => {
     // Withdraw: a notice with the reason, no markup, no verdicts, no text; the feed says so.
     const retracted = await request.post(`${api(d)}/retract`, { data: { version: 2, reason: "The claims were misquoted." } });
     expect(retracted.status()).toBe(200);
-    expect(await retracted.json()).toMatchObject({ status: "retracted", retraction: { reason: "The claims were misquoted." }, embed: null });
+    expect(await retracted.json()).toMatchObject({
+      status: "retracted",
+      retraction: { reason: "The claims were misquoted." },
+      embed: null,
+    });
     const html3 = await (await anon.get(`/f/${d.team.slug}/${slug}`)).text();
     expect(html3).toContain("This fact-check was withdrawn");
     expect(html3).toContain("The claims were misquoted.");
@@ -196,12 +263,21 @@ test.describe("publication API", () => {
     expect((await again.json()).current).toMatchObject({ status: "retracted" });
 
     // Published again after the correction.
-    expect(await publish(request, d, { version: 3, note: "Quotes checked against the recording." })).toMatchObject({ status: "published", version: 4 });
+    expect(await publish(request, d, { version: 3, note: "Quotes checked against the recording." })).toMatchObject({
+      status: "published",
+      version: 4,
+    });
     expect(jsonLd(await (await anon.get(`/f/${d.team.slug}/${slug}`)).text())).toHaveLength(2);
 
-    const audit = await testDb().auditEvent.findMany({ where: { objectId: d.article.id, action: { startsWith: "publication." } }, orderBy: { createdAt: "asc" } });
+    const audit = await testDb().auditEvent.findMany({
+      where: { objectId: d.article.id, action: { startsWith: "publication." } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audit.map((e) => [e.action, e.actorId])).toEqual([
-      ["publication.publish", d.editor.id], ["publication.update", d.editor.id], ["publication.retract", d.editor.id], ["publication.publish", d.editor.id],
+      ["publication.publish", d.editor.id],
+      ["publication.update", d.editor.id],
+      ["publication.retract", d.editor.id],
+      ["publication.publish", d.editor.id],
     ]);
     expect(await testDb().publicationRevision.count({ where: { publication: { articleId: d.article.id } } })).toBe(4);
     await anon.dispose();
@@ -210,7 +286,14 @@ test.describe("publication API", () => {
   test("unknown and malformed public addresses are a plain 404 page", async ({ playwright }) => {
     const d = await makePublishableDesk();
     const anon = await signedOut(playwright);
-    for (const path of [`/f/${d.team.slug}/not-published`, "/f/no-such-team", "/f/no-such-team/feed.xml", `/f/${d.team.slug}/Bad_Slug`, `/f/${d.team.slug}/x/text/0`, `/f/${d.team.slug}/x/text/abc`]) {
+    for (const path of [
+      `/f/${d.team.slug}/not-published`,
+      "/f/no-such-team",
+      "/f/no-such-team/feed.xml",
+      `/f/${d.team.slug}/Bad_Slug`,
+      `/f/${d.team.slug}/x/text/0`,
+      `/f/${d.team.slug}/x/text/abc`,
+    ]) {
       const res = await anon.get(path);
       expect(res.status(), path).toBe(404);
       expect(await res.text(), path).not.toMatch(/at \w+ \(|Error:/);

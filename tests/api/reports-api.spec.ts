@@ -11,12 +11,19 @@ type Desk = Awaited<ReturnType<typeof makeDesk>>;
 /** Two editor claims on the desk's article (the second with evidence), made through the API. */
 async function withClaims(request: APIRequestContext, desk: Desk) {
   await signIn(request, desk.editor.email);
-  const at = (phrase: string) => ({ start: [...desk.text.slice(0, desk.text.indexOf(phrase))].length, end: [...desk.text.slice(0, desk.text.indexOf(phrase) + phrase.length)].length });
+  const at = (phrase: string) => ({
+    start: [...desk.text.slice(0, desk.text.indexOf(phrase))].length,
+    end: [...desk.text.slice(0, desk.text.indexOf(phrase) + phrase.length)].length,
+  });
   const post = (phrase: string, verdict: string, rationale?: string) =>
-    request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, ...at(phrase), verdict, rationale } }).then((r) => r.json());
+    request
+      .post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, ...at(phrase), verdict, rationale } })
+      .then((r) => r.json());
   const first = await post("NATO Secretary-General Jens Stoltenberg", "verified", "<p>Named in the press release.</p>");
   const second = await post("arriving in South Korea on Sunday", "disputed");
-  const linked = await request.post(`/api/claims/${second.id}/evidence`, { data: { evidence: { kind: "web_source", title: "NATO press release", url: "https://www.nato.int/x" }, stance: "supports" } });
+  const linked = await request.post(`/api/claims/${second.id}/evidence`, {
+    data: { evidence: { kind: "web_source", title: "NATO press release", url: "https://www.nato.int/x" }, stance: "supports" },
+  });
   expect(linked.status()).toBe(201);
   return [first, second];
 }
@@ -44,7 +51,8 @@ test.describe("reports API", () => {
     const other = await makeDesk();
     const stranger = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
     await signIn(stranger, other.editor.email);
-    for (const format of ["html", "pdf", "md", "csv", "claimreview", "w3c"]) expect((await stranger.get(url(desk, `format=${format}`))).status()).toBe(404);
+    for (const format of ["html", "pdf", "md", "csv", "claimreview", "w3c"])
+      expect((await stranger.get(url(desk, `format=${format}`))).status()).toBe(404);
     expect((await stranger.get(`/api/articles/${desk.article.id}/versions/1`)).status()).toBe(404);
     const imported = await stranger.post(`/api/articles/${desk.article.id}/annotations/import`, { data: [] });
     expect(imported.status()).toBe(404);
@@ -54,7 +62,14 @@ test.describe("reports API", () => {
 
   test("bad input gets 400 naming the field", async ({ request, desk }) => {
     await signIn(request, desk.reviewer.email);
-    for (const [q, field] of [["format=docx", "format"], ["", "format"], ["format=html&disposition=window", "disposition"], ["format=claimreview&publishUrl=javascript:alert(1)", "publishUrl"], ["format=html&round=", "round"], [`format=pdf&round=${"r".repeat(65)}`, "round"]]) {
+    for (const [q, field] of [
+      ["format=docx", "format"],
+      ["", "format"],
+      ["format=html&disposition=window", "disposition"],
+      ["format=claimreview&publishUrl=javascript:alert(1)", "publishUrl"],
+      ["format=html&round=", "round"],
+      [`format=pdf&round=${"r".repeat(65)}`, "round"],
+    ]) {
       const res = await request.get(url(desk, q));
       expect(res.status(), q).toBe(400);
       expect((await res.json()).field, q).toBe(field);
@@ -68,7 +83,10 @@ test.describe("reports API", () => {
     const notW3c = await request.post(importUrl, { data: { hello: "world" } });
     expect(notW3c.status()).toBe(400);
     expect((await notW3c.json()).field).toBe("type");
-    const huge = await request.post(importUrl, { data: Buffer.from(`[${" ".repeat(9 * 1024 * 1024)}]`), headers: { "Content-Type": "application/json" } });
+    const huge = await request.post(importUrl, {
+      data: Buffer.from(`[${" ".repeat(9 * 1024 * 1024)}]`),
+      headers: { "Content-Type": "application/json" },
+    });
     expect(huge.status()).toBe(413);
     const zip = await request.post("/api/reports/zip", { data: { formats: ["html", "docx"] } });
     expect(zip.status()).toBe(400);
@@ -86,7 +104,14 @@ test.describe("reports API", () => {
       w3c: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
     };
     const stem = `article-${desk.team.slug}-v1`;
-    const names = { html: "report.html", pdf: "report.pdf", md: "report.md", csv: "claims.csv", claimreview: "claimreview.jsonld", w3c: "annotations.jsonld" };
+    const names = {
+      html: "report.html",
+      pdf: "report.pdf",
+      md: "report.md",
+      csv: "claims.csv",
+      claimreview: "claimreview.jsonld",
+      w3c: "annotations.jsonld",
+    };
     const bodies: Record<string, Buffer> = {};
     for (const [format, type] of Object.entries(expected)) {
       const res = await request.get(url(desk, `format=${format}`));
@@ -98,8 +123,12 @@ test.describe("reports API", () => {
     }
     expect(bodies.html!.toString()).toContain(`<mark id="claim-1"`);
     expect(bodies.pdf!.subarray(0, 5).toString()).toBe("%PDF-");
-    expect(bodies.md!.toString()).toContain("### <a id=\"claim-2\"></a>2. Disputed");
-    expect(parseCsv(bodies.csv!.toString()).slice(1).map((r) => r[7])).toEqual(["Verified", "Disputed"]);
+    expect(bodies.md!.toString()).toContain('### <a id="claim-2"></a>2. Disputed');
+    expect(
+      parseCsv(bodies.csv!.toString())
+        .slice(1)
+        .map((r) => r[7]),
+    ).toEqual(["Verified", "Disputed"]);
     const reviews = JSON.parse(bodies.claimreview!.toString());
     expect(reviews.map((r: { reviewRating: { alternateName: string } }) => r.reviewRating.alternateName)).toEqual(["Verified", "Disputed"]);
     const w3c = JSON.parse(bodies.w3c!.toString());
@@ -145,7 +174,9 @@ test.describe("reports API", () => {
     expect(res.headers()["content-type"]).toBe("application/zip");
     expect(res.headers()["content-disposition"]).toMatch(/attachment; filename="desk-[a-z0-9-]+-reports-\d{4}-\d{2}-\d{2}\.zip"/);
     const zip = await JSZip.loadAsync(await res.body());
-    const files = Object.keys(zip.files).filter((f) => !zip.files[f]!.dir).sort();
+    const files = Object.keys(zip.files)
+      .filter((f) => !zip.files[f]!.dir)
+      .sort();
     expect(files).toEqual([
       `001-article-${desk.team.slug}-v1/article-${desk.team.slug}-v1-annotations.jsonld`,
       `001-article-${desk.team.slug}-v1/article-${desk.team.slug}-v1-claims.csv`,
@@ -156,7 +187,10 @@ test.describe("reports API", () => {
       "index.csv",
     ]);
     const index = parseCsv(await zip.file("index.csv")!.async("string"));
-    expect(index.slice(1).map((r) => [r[2], r[4]])).toEqual([[`Article ${desk.team.slug}`, "2"], ["Second – café", "0"]]);
+    expect(index.slice(1).map((r) => [r[2], r[4]])).toEqual([
+      [`Article ${desk.team.slug}`, "2"],
+      ["Second – café", "0"],
+    ]);
     // Someone else cannot see or download the job.
     await signIn(request, desk.reviewer.email);
     expect((await request.get(`/api/reports/zip/${job.id}`)).status()).toBe(404);
@@ -202,9 +236,17 @@ test.describe("reports API", () => {
     const many = await request.post(importUrl, { data: Array.from({ length: 5001 }, () => ({})) });
     expect(many.status()).toBe(400);
     expect((await many.json()).field).toBe("items");
-    const links = Array.from({ length: 51 }, (_, i) => ({ type: "SpecificResource", purpose: "linking", source: { id: `https://evidence.example/${i}`, type: "Text" } }));
+    const links = Array.from({ length: 51 }, (_, i) => ({
+      type: "SpecificResource",
+      purpose: "linking",
+      source: { id: `https://evidence.example/${i}`, type: "Text" },
+    }));
     const heavy = await request.post(importUrl, {
-      data: { type: "Annotation", body: [{ type: "TextualBody", purpose: "tagging", value: "Verified" }, ...links], target: { source: "x", selector: { type: "TextQuoteSelector", exact: "NATO Secretary-General Jens Stoltenberg" } } },
+      data: {
+        type: "Annotation",
+        body: [{ type: "TextualBody", purpose: "tagging", value: "Verified" }, ...links],
+        target: { source: "x", selector: { type: "TextQuoteSelector", exact: "NATO Secretary-General Jens Stoltenberg" } },
+      },
     });
     expect(heavy.status()).toBe(400);
     expect((await heavy.json()).field).toBe("items.0.body");
@@ -215,7 +257,8 @@ test.describe("reports API", () => {
   test("a ZIP still building gets 409 with its progress; another team's job is 404", async ({ request, playwright, desk }) => {
     await signIn(request, desk.editor.email);
     // PDFs of a few articles take long enough that the first download request finds the job running.
-    for (let i = 0; i < 3; i++) await createArticle(testDb(), { team: desk.team, text: `Article ${i}.\nIt says things.`, meta: { title: `Extra ${i}` } });
+    for (let i = 0; i < 3; i++)
+      await createArticle(testDb(), { team: desk.team, text: `Article ${i}.\nIt says things.`, meta: { title: `Extra ${i}` } });
     const job = await (await request.post("/api/reports/zip", { data: { formats: ["pdf"] } })).json();
     const early = await request.get(`/api/reports/zip/${job.id}/download`);
     expect(early.status()).toBe(409);
@@ -240,4 +283,3 @@ test.describe("reports API", () => {
     expect((await request.get(progress.downloadUrl)).status()).toBe(200);
   });
 });
-

@@ -7,12 +7,26 @@ import { callAs, openEventStream, signInAt } from "../support/app-instance";
 test.describe("team review API", () => {
   test("should require authentication on every endpoint", async ({ request }) => {
     const endpoints: [string, string][] = [
-      ["GET", "/api/reviews"], ["POST", "/api/reviews"], ["GET", "/api/reviews/x"], ["POST", "/api/reviews/x/submit"],
-      ["POST", "/api/reviews/x/reopen"], ["POST", "/api/reviews/x/reveal"], ["POST", "/api/reviews/x/close"],
-      ["POST", "/api/reviews/x/accept-agreed"], ["GET", "/api/reviews/x/agreement"], ["POST", "/api/clusters/x/decisions"],
-      ["GET", "/api/articles/x/round"], ["GET", "/api/articles/x/final-claims"], ["GET", "/api/queue"], ["GET", "/api/agreement"],
-      ["GET", "/api/comments?clusterId=x"], ["POST", "/api/comments"], ["GET", "/api/notifications"], ["POST", "/api/notifications/read"],
-      ["GET", "/api/events"], ["GET", "/api/team/members"],
+      ["GET", "/api/reviews"],
+      ["POST", "/api/reviews"],
+      ["GET", "/api/reviews/x"],
+      ["POST", "/api/reviews/x/submit"],
+      ["POST", "/api/reviews/x/reopen"],
+      ["POST", "/api/reviews/x/reveal"],
+      ["POST", "/api/reviews/x/close"],
+      ["POST", "/api/reviews/x/accept-agreed"],
+      ["GET", "/api/reviews/x/agreement"],
+      ["POST", "/api/clusters/x/decisions"],
+      ["GET", "/api/articles/x/round"],
+      ["GET", "/api/articles/x/final-claims"],
+      ["GET", "/api/queue"],
+      ["GET", "/api/agreement"],
+      ["GET", "/api/comments?clusterId=x"],
+      ["POST", "/api/comments"],
+      ["GET", "/api/notifications"],
+      ["POST", "/api/notifications/read"],
+      ["GET", "/api/events"],
+      ["GET", "/api/team/members"],
     ];
     for (const [method, url] of endpoints) {
       const res = await request.fetch(url, { method, data: method === "GET" ? undefined : {} });
@@ -27,13 +41,18 @@ test.describe("team review API", () => {
     const stranger = await signedInRequest(playwright, other.editor.email);
     const cluster = desk.clusters[0]!;
     const calls: [string, string, unknown?][] = [
-      ["GET", `/api/reviews/${desk.round.id}`], ["POST", `/api/reviews/${desk.round.id}/submit`], ["POST", `/api/reviews/${desk.round.id}/reopen`],
-      ["POST", `/api/reviews/${desk.round.id}/reveal`, { version: 1 }], ["POST", `/api/reviews/${desk.round.id}/close`, { version: 1 }],
+      ["GET", `/api/reviews/${desk.round.id}`],
+      ["POST", `/api/reviews/${desk.round.id}/submit`],
+      ["POST", `/api/reviews/${desk.round.id}/reopen`],
+      ["POST", `/api/reviews/${desk.round.id}/reveal`, { version: 1 }],
+      ["POST", `/api/reviews/${desk.round.id}/close`, { version: 1 }],
       ["POST", `/api/reviews/${desk.round.id}/accept-agreed`, { clusters: [{ id: cluster.id, version: 1 }] }],
       ["GET", `/api/reviews/${desk.round.id}/agreement`],
       ["POST", `/api/clusters/${cluster.id}/decisions`, { version: 1, action: "reject", rationale: "x" }],
-      ["GET", `/api/comments?clusterId=${cluster.id}`], ["POST", "/api/comments", { clusterId: cluster.id, body: "<p>hi</p>" }],
-      ["GET", `/api/articles/${desk.article.id}/round`], ["GET", `/api/articles/${desk.article.id}/final-claims`],
+      ["GET", `/api/comments?clusterId=${cluster.id}`],
+      ["POST", "/api/comments", { clusterId: cluster.id, body: "<p>hi</p>" }],
+      ["GET", `/api/articles/${desk.article.id}/round`],
+      ["GET", `/api/articles/${desk.article.id}/final-claims`],
       ["POST", "/api/reviews", { articleId: desk.article.id, reviewerIds: [other.reviewer1.id], adjudicatorId: other.editor.id }],
     ];
     for (const [method, url, data] of calls) {
@@ -49,7 +68,16 @@ test.describe("team review API", () => {
   test("another team gets 404 for a final claim's thread, and sees none of the team's agreement or queue", async ({ playwright }) => {
     const desk = await makeRevealedRound();
     const agreed = desk.clusters[0]!;
-    await decideForTest(testDb(), { team: desk.team, cluster: agreed, version: desk.version, deciderId: desk.editor.id, action: "accept", boundary: agreed.members[0]!.annotation.id, span: { start: agreed.start, end: agreed.end }, verdict: "disputed" });
+    await decideForTest(testDb(), {
+      team: desk.team,
+      cluster: agreed,
+      version: desk.version,
+      deciderId: desk.editor.id,
+      action: "accept",
+      boundary: agreed.members[0]!.annotation.id,
+      span: { start: agreed.start, end: agreed.end },
+      verdict: "disputed",
+    });
     const claim = await testDb().claim.findUniqueOrThrow({ where: { clusterId: agreed.id } });
     const other = await makeReviewDesk();
 
@@ -91,7 +119,9 @@ test.describe("team review API", () => {
     }
     const fresh = await makeReviewDesk();
     const editor = await signedInRequest(playwright, fresh.editor.email);
-    const started = await editor.post("/api/reviews", { data: { articleId: fresh.article.id, reviewerIds: [fresh.reviewer1.id], adjudicatorId: fresh.editor.id } });
+    const started = await editor.post("/api/reviews", {
+      data: { articleId: fresh.article.id, reviewerIds: [fresh.reviewer1.id], adjudicatorId: fresh.editor.id },
+    });
     expect(started.status()).toBe(201);
     const outsider = await signedInRequest(playwright, fresh.reviewer2.email);
     const res = await outsider.post(`/api/reviews/${(await started.json()).id}/submit`);
@@ -112,8 +142,16 @@ test.describe("team review API", () => {
       ["/api/reviews", { ...start, adjudicatorId: undefined }, "adjudicatorId"],
       [`/api/reviews/${desk.round.id}/reveal`, { version: "one" }, "version"],
       [`/api/clusters/${conflict!.id}/decisions`, { version: conflict!.version, action: "accept", boundary: "union" }, "verdict"],
-      [`/api/clusters/${conflict!.id}/decisions`, { version: conflict!.version, action: "accept", boundary: "union", verdict: "verified" }, "rationale"],
-      [`/api/clusters/${conflict!.id}/decisions`, { version: conflict!.version, action: "accept", boundary: "custom", verdict: "verified", rationale: "x" }, "start"],
+      [
+        `/api/clusters/${conflict!.id}/decisions`,
+        { version: conflict!.version, action: "accept", boundary: "union", verdict: "verified" },
+        "rationale",
+      ],
+      [
+        `/api/clusters/${conflict!.id}/decisions`,
+        { version: conflict!.version, action: "accept", boundary: "custom", verdict: "verified", rationale: "x" },
+        "start",
+      ],
       [`/api/clusters/${agreed!.id}/decisions`, { version: agreed!.version, action: "maybe" }, "action"],
       [`/api/clusters/${agreed!.id}/decisions`, { action: "reject", rationale: "x" }, "version"],
       ["/api/comments", { body: "<p>x</p>" }, "clusterId"],
@@ -147,10 +185,14 @@ test.describe("team review API", () => {
     const desk = await makeRevealedRound();
     await signIn(request, desk.editor.email);
     const conflict = desk.clusters[2]!;
-    const first = await request.post(`/api/clusters/${conflict.id}/decisions`, { data: { version: conflict.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>First</p>" } });
+    const first = await request.post(`/api/clusters/${conflict.id}/decisions`, {
+      data: { version: conflict.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>First</p>" },
+    });
     expect(first.status()).toBe(201);
     const second = await signedInRequest(playwright, desk.editor2.email);
-    const stale = await second.post(`/api/clusters/${conflict.id}/decisions`, { data: { version: conflict.version, action: "reject", rationale: "<p>Second</p>" } });
+    const stale = await second.post(`/api/clusters/${conflict.id}/decisions`, {
+      data: { version: conflict.version, action: "reject", rationale: "<p>Second</p>" },
+    });
     expect(stale.status()).toBe(409);
     const body = await stale.json();
     expect(body.current).toMatchObject({ id: conflict.id, status: "decided", decision: { rationaleHtml: "<p>First</p>" } });
@@ -166,28 +208,53 @@ test.describe("team review API", () => {
     await Promise.all([second.dispose(), r1.dispose()]);
   });
 
-  test("a round runs through the API: start, blind annotate, submit, reveal, decide, feedback, agreement, final claims", async ({ request, playwright }) => {
+  test("a round runs through the API: start, blind annotate, submit, reveal, decide, feedback, agreement, final claims", async ({
+    request,
+    playwright,
+  }) => {
     const desk = await makeReviewDesk();
     await signIn(request, desk.editor.email);
     const members = await (await request.get("/api/team/members")).json();
-    expect(members.map((m: { id: string }) => m.id).sort()).toEqual([desk.editor.id, desk.editor2.id, desk.reviewer1.id, desk.reviewer2.id].sort());
-    const created = await request.post("/api/reviews", { data: { articleId: desk.article.id, reviewerIds: [desk.reviewer1.id, desk.reviewer2.id], adjudicatorId: desk.editor.id, dueDate: "2031-05-01" } });
+    expect(members.map((m: { id: string }) => m.id).sort()).toEqual(
+      [desk.editor.id, desk.editor2.id, desk.reviewer1.id, desk.reviewer2.id].sort(),
+    );
+    const created = await request.post("/api/reviews", {
+      data: {
+        articleId: desk.article.id,
+        reviewerIds: [desk.reviewer1.id, desk.reviewer2.id],
+        adjudicatorId: desk.editor.id,
+        dueDate: "2031-05-01",
+      },
+    });
     expect(created.status()).toBe(201);
     const round = await created.json();
     const text = desk.version.text;
-    for (const [email, verdict] of [[desk.reviewer1.email, "disputed"], [desk.reviewer2.email, "verified"]] as const) {
+    for (const [email, verdict] of [
+      [desk.reviewer1.email, "disputed"],
+      [desk.reviewer2.email, "verified"],
+    ] as const) {
       const r = await signedInRequest(playwright, email);
       expect((await (await r.get("/api/queue")).json())[0]).toMatchObject({ roundId: round.id, dueDate: "2031-05-01" });
-      const c = await r.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, ...findPhrase(text, "the NATO summit in Madrid"), verdict } });
+      const c = await r.post(`/api/articles/${desk.article.id}/claims`, {
+        data: { versionId: desk.version.id, ...findPhrase(text, "the NATO summit in Madrid"), verdict },
+      });
       expect(c.status()).toBe(201);
-      expect((await (await r.get(`/api/articles/${desk.article.id}/claims`)).json())).toHaveLength(1);
+      expect(await (await r.get(`/api/articles/${desk.article.id}/claims`)).json()).toHaveLength(1);
       expect((await r.post(`/api/reviews/${round.id}/submit`)).status()).toBe(200);
       await r.dispose();
     }
     const detail = await (await request.get(`/api/reviews/${round.id}`)).json();
     expect(detail.status).toBe("revealed");
     expect(detail.clusters.map((c: { kind: string }) => c.kind)).toEqual(["verdict_conflict"]);
-    const decided = await request.post(`/api/clusters/${detail.clusters[0].id}/decisions`, { data: { version: detail.clusters[0].version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>Madrid was in June 2022.</p>" } });
+    const decided = await request.post(`/api/clusters/${detail.clusters[0].id}/decisions`, {
+      data: {
+        version: detail.clusters[0].version,
+        action: "accept",
+        boundary: "union",
+        verdict: "disputed",
+        rationale: "<p>Madrid was in June 2022.</p>",
+      },
+    });
     expect(decided.status()).toBe(201);
     const agreement = await (await request.get(`/api/reviews/${round.id}/agreement`)).json();
     expect(agreement).toMatchObject({ matchedClusters: 1, pairs: [{ matched: 1, sameVerdict: 0 }] });
@@ -196,7 +263,9 @@ test.describe("team review API", () => {
     expect(finals).toEqual([expect.objectContaining({ exact: "the NATO summit in Madrid", verdict: "disputed", source: "round" })]);
     const r2 = await signedInRequest(playwright, desk.reviewer2.email);
     const state = await (await r2.get(`/api/articles/${desk.article.id}/round`)).json();
-    expect(Object.values(state.outcomes)).toEqual([expect.objectContaining({ outcome: "changed", claim: { exact: "the NATO summit in Madrid", verdict: "disputed" } })]);
+    expect(Object.values(state.outcomes)).toEqual([
+      expect.objectContaining({ outcome: "changed", claim: { exact: "the NATO summit in Madrid", verdict: "disputed" } }),
+    ]);
     await r2.dispose();
   });
 
@@ -205,14 +274,21 @@ test.describe("team review API", () => {
     await signIn(request, desk.reviewer1.email);
     const cluster = desk.clusters[2]!;
     const handle = desk.reviewer2.email.split("@")[0];
-    const posted = await request.post("/api/comments", { data: { clusterId: cluster.id, body: `<p>@${handle} which source did you use?</p><script>x()</script>` } });
+    const posted = await request.post("/api/comments", {
+      data: { clusterId: cluster.id, body: `<p>@${handle} which source did you use?</p><script>x()</script>` },
+    });
     expect(posted.status()).toBe(201);
-    expect((await posted.json()).bodyHtml).toBe(`<p>@${handle} which source did you use?</p>`);
-    expect((await (await request.get(`/api/comments?clusterId=${cluster.id}`)).json())).toHaveLength(1);
+    const comment = (await posted.json()) as { id: string; bodyHtml: string };
+    expect(comment.bodyHtml).toBe(`<p>@${handle} which source did you use?</p>`);
+    expect(await (await request.get(`/api/comments?clusterId=${cluster.id}`)).json()).toHaveLength(1);
     const r2 = await signedInRequest(playwright, desk.reviewer2.email);
     const inbox = await (await r2.get("/api/notifications")).json();
     expect(inbox.unread).toBe(1);
-    expect(inbox.items[0]).toMatchObject({ kind: "mention", url: `/reviews/${desk.round.id}#cluster-3` });
+    // The notification's link opens the cluster's discussion at the comment.
+    expect(inbox.items[0]).toMatchObject({
+      kind: "mention",
+      url: `/reviews/${desk.round.id}?cluster=${cluster.id}&discuss=1&comment=${comment.id}#cluster-card-${cluster.id}`,
+    });
     expect((await (await r2.post("/api/notifications/read", { data: {} })).json()).unread).toBe(0);
     await r2.dispose();
   });
@@ -226,9 +302,17 @@ test.describe("team review API", () => {
       // The stream subscribes before it writes its first chunk, so every change from here on reaches it.
       expect(await stream.nextChunk()).toContain("retry: 3000");
       const claimAs = async (desk: typeof mine, phrase: string) => {
-        const r = await callAs<{ id: string }>(base, await signInAt(base, desk.editor.email), "POST", `/api/articles/${desk.article.id}/claims`, {
-          versionId: desk.version.id, ...findPhrase(desk.version.text, phrase), verdict: "disputed",
-        });
+        const r = await callAs<{ id: string }>(
+          base,
+          await signInAt(base, desk.editor.email),
+          "POST",
+          `/api/articles/${desk.article.id}/claims`,
+          {
+            versionId: desk.version.id,
+            ...findPhrase(desk.version.text, phrase),
+            verdict: "disputed",
+          },
+        );
         expect(r.status).toBe(201);
         return r.body.id;
       };

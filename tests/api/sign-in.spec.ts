@@ -30,7 +30,8 @@ async function hammer(run: () => Promise<Outcome>, key: string, failures: number
   throw new Error(`${key} never reached ${failures} failures`);
 }
 
-const sessionCookie = async (request: APIRequestContext) => (await request.storageState()).cookies.find((c) => c.name === "next-auth.session-token")?.value;
+const sessionCookie = async (request: APIRequestContext) =>
+  (await request.storageState()).cookies.find((c) => c.name === "next-auth.session-token")?.value;
 
 test.describe("sign-in throttling", () => {
   test("a guesser hammering the account does not keep its owner out of the browser they use", async ({ playwright, desk }) => {
@@ -43,7 +44,11 @@ test.describe("sign-in throttling", () => {
     expect((await owner.storageState()).cookies.map((c) => c.name)).toContain("claimdesk-browser");
 
     // The guesser keeps trying until the account waits a few seconds between tries (a row the test can read).
-    const outcomes = await hammer(() => attempt(guesser, email, "wrong-password"), `account:${email.toLowerCase()}`, FREE_FAILURES.account + 3);
+    const outcomes = await hammer(
+      () => attempt(guesser, email, "wrong-password"),
+      `account:${email.toLowerCase()}`,
+      FREE_FAILURES.account + 3,
+    );
     // The first failures are free, then the account waits before each next try, longer each time.
     expect(outcomes.slice(0, FREE_FAILURES.account + 1)).toEqual(Array(FREE_FAILURES.account + 1).fill("wrong"));
     expect(outcomes).toContain("throttled");
@@ -59,7 +64,10 @@ test.describe("sign-in throttling", () => {
     expect((await testDb().loginThrottle.findUniqueOrThrow({ where: { key: `account:${email.toLowerCase()}` } })).failures).toBe(counted);
 
     // An admin clears the account's throttle from the command line; then any browser may try again.
-    const cli = spawnSync("npx", ["tsx", "scripts/admin.ts", "clear-throttle", email.toUpperCase()], { env: process.env, encoding: "utf8" });
+    const cli = spawnSync("npx", ["tsx", "scripts/admin.ts", "clear-throttle", email.toUpperCase()], {
+      env: process.env,
+      encoding: "utf8",
+    });
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(/^Cleared \d+ sign-in throttle records? of /);
     expect(await testDb().loginThrottle.count({ where: { account: email.toLowerCase() } })).toBe(0);
@@ -68,16 +76,23 @@ test.describe("sign-in throttling", () => {
     await guesser.dispose();
   });
 
-  test("behind a trusted proxy, the owner at a clean address signs in at once while another address hammers the account", async ({ desk }) => {
+  test("behind a trusted proxy, the owner at a clean address signs in at once while another address hammers the account", async ({
+    desk,
+  }) => {
     test.setTimeout(90_000);
-    const app = await startAppInstance(await freePort(3150 + Number(process.env.CLAIMDESK_TEST_SLOT ?? 0) * 3), process.env.DATABASE_URL!, { TRUST_PROXY: "1" });
+    const app = await startAppInstance(await freePort(3150 + Number(process.env.CLAIMDESK_TEST_SLOT ?? 0) * 3), process.env.DATABASE_URL!, {
+      TRUST_PROXY: "1",
+    });
     try {
       /** A sign-in from a fresh browser at `address` (the proxy appends it to whatever the client claimed). */
       const from = async (address: string, password: string, claimed = "198.51.100.99"): Promise<Outcome> => {
         const headers = { "x-forwarded-for": `${claimed}, ${address}` };
         const csrf = await fetch(`${app.url}/api/auth/csrf`, { headers });
         const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-        const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+        const cookie = csrf.headers
+          .getSetCookie()
+          .map((c) => c.split(";")[0])
+          .join("; ");
         const res = await fetch(`${app.url}/api/auth/callback/credentials`, {
           method: "POST",
           headers: { ...headers, cookie, "content-type": "application/x-www-form-urlencoded" },
@@ -95,7 +110,13 @@ test.describe("sign-in throttling", () => {
       expect(await from("203.0.113.7", PASSWORD)).toBe("signed-in");
       expect(Date.now() - t0).toBeLessThan(3000);
       // Only the proxy's entries were counted, and the owner's address gave its count back.
-      const keys = [`account:${desk.editor.email.toLowerCase()}`, "address:203.0.113.66", "address:203.0.113.7", "address:198.51.100.99", "address:192.0.2.1"];
+      const keys = [
+        `account:${desk.editor.email.toLowerCase()}`,
+        "address:203.0.113.66",
+        "address:203.0.113.7",
+        "address:198.51.100.99",
+        "address:192.0.2.1",
+      ];
       const rows = await testDb().loginThrottle.findMany({ where: { key: { in: keys }, failures: { gt: 0 } } });
       expect(rows.map((r) => r.key).sort()).toEqual([`account:${desk.editor.email.toLowerCase()}`, "address:203.0.113.66"]);
     } finally {
@@ -105,7 +126,11 @@ test.describe("sign-in throttling", () => {
 });
 
 test.describe("sessions end on the server", () => {
-  test("sign-out ends the session: the old cookie gets 401 from the API and the sign-in page from pages", async ({ playwright, request, desk }) => {
+  test("sign-out ends the session: the old cookie gets 401 from the API and the sign-in page from pages", async ({
+    playwright,
+    request,
+    desk,
+  }) => {
     const base = test.info().project.use.baseURL!;
     await signIn(request, desk.reviewer.email);
     const old = await sessionCookie(request);
@@ -115,7 +140,16 @@ test.describe("sessions end on the server", () => {
     expect(out.status()).toBe(200);
 
     // Someone who kept a copy of the cookie.
-    const cookie = { name: "next-auth.session-token", value: old!, domain: new URL(base).hostname, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const };
+    const cookie = {
+      name: "next-auth.session-token",
+      value: old!,
+      domain: new URL(base).hostname,
+      path: "/",
+      expires: -1,
+      httpOnly: true,
+      secure: false,
+      sameSite: "Lax" as const,
+    };
     const thief = await playwright.request.newContext({ baseURL: base, storageState: { cookies: [cookie], origins: [] } });
     expect((await thief.get("/api/team")).status()).toBe(401);
     expect(await (await thief.get("/api/team")).json()).toEqual({ error: expect.any(String) });
@@ -166,7 +200,10 @@ test.describe("where a sign-in leads", () => {
     test(`next-auth's redirect after sign-in stays on this app for ${JSON.stringify(callbackUrl)}`, async ({ request, desk }) => {
       const base = new URL(test.info().project.use.baseURL!);
       const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-      const res = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email: desk.reviewer.email, password: PASSWORD, callbackUrl }, maxRedirects: 0 });
+      const res = await request.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email: desk.reviewer.email, password: PASSWORD, callbackUrl },
+        maxRedirects: 0,
+      });
       expect(res.status()).toBe(302);
       const location = new URL(res.headers().location!, base);
       expect(location.origin).toBe(base.origin);

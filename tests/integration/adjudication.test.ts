@@ -34,7 +34,11 @@ let roundId: string;
  */
 async function revealedRound(on?: Desk) {
   desk = on ?? (await makeDesk(db, TEXT));
-  const round = await startRound(await viewerOf(desk.editor), { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], adjudicatorId: desk.editor.id });
+  const round = await startRound(await viewerOf(desk.editor), {
+    articleId: desk.article.id,
+    reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
+    adjudicatorId: desk.editor.id,
+  });
   roundId = round.id;
   const add = (who: "reviewer" | "reviewer2", phrase: string, verdict: "verified" | "disputed" | "unsourced", rationale?: string) =>
     createClaim(desk[who], desk.article.id, { versionId: desk.version.id, ...span(phrase), verdict, rationale });
@@ -44,8 +48,12 @@ async function revealedRound(on?: Desk) {
   await add("reviewer2", "Exports rose by 12 percent, the ministry claimed", "verified");
   await add("reviewer", "on Tuesday", "unsourced");
   await add("reviewer2", "on Tuesday", "unsourced");
-  const item = await db.evidenceItem.create({ data: { teamId: desk.team.id, kind: "dataset", title: "Customs statistics 2023", url: "https://example.org/customs" } });
-  await db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: item.id, annotationId: boundary.id, stance: "supports", pinpoint: "Table 4" } });
+  const item = await db.evidenceItem.create({
+    data: { teamId: desk.team.id, kind: "dataset", title: "Customs statistics 2023", url: "https://example.org/customs" },
+  });
+  await db.evidenceLink.create({
+    data: { teamId: desk.team.id, evidenceId: item.id, annotationId: boundary.id, stance: "supports", pinpoint: "Table 4" },
+  });
   await submitReview(await viewerOf(desk.reviewer), round.id);
   await submitReview(await viewerOf(desk.reviewer2), round.id);
   return (await getRound(await viewerOf(desk.editor), round.id)).clusters;
@@ -72,23 +80,76 @@ describe("adjudication", () => {
     const [conflict, boundary, agreed] = clusters;
     expect([conflict!.kind, boundary!.kind, agreed!.kind]).toEqual(["verdict_conflict", "boundary_only", "agreed"]);
     const accept = { action: "accept" as const, boundary: "union", verdict: "disputed" as const };
-    expect(await code(decideCluster(await viewerOf(desk.editor), conflict!.id, { ...accept, version: conflict!.version }))).toBe("400:rationale");
-    expect(await code(decideCluster(await viewerOf(desk.editor), conflict!.id, { ...accept, version: conflict!.version, rationale: "<p> </p>" }))).toBe("400:rationale");
-    expect(await code(decideCluster(await viewerOf(desk.editor), agreed!.id, { action: "reject", version: agreed!.version }))).toBe("400:rationale");
-    expect(await code(decideCluster(await viewerOf(desk.editor), boundary!.id, { ...accept, boundary: "nope", version: boundary!.version, rationale: "x" }))).toBe("400:boundary");
-    expect(await code(decideCluster(await viewerOf(desk.editor), boundary!.id, { ...accept, boundary: "custom", start: 0, end: 3, version: boundary!.version, rationale: "x" }))).toBe("400:start");
-    expect(await code(decideCluster(await viewerOf(desk.reviewer), conflict!.id, { ...accept, version: conflict!.version, rationale: "x" }))).toBe("403:");
-    expect(await code(decideCluster(await viewerOf((await makeDesk(db)).editor), conflict!.id, { ...accept, version: conflict!.version, rationale: "x" }))).toBe("404:");
+    expect(await code(decideCluster(await viewerOf(desk.editor), conflict!.id, { ...accept, version: conflict!.version }))).toBe(
+      "400:rationale",
+    );
+    expect(
+      await code(
+        decideCluster(await viewerOf(desk.editor), conflict!.id, { ...accept, version: conflict!.version, rationale: "<p> </p>" }),
+      ),
+    ).toBe("400:rationale");
+    expect(await code(decideCluster(await viewerOf(desk.editor), agreed!.id, { action: "reject", version: agreed!.version }))).toBe(
+      "400:rationale",
+    );
+    expect(
+      await code(
+        decideCluster(await viewerOf(desk.editor), boundary!.id, {
+          ...accept,
+          boundary: "nope",
+          version: boundary!.version,
+          rationale: "x",
+        }),
+      ),
+    ).toBe("400:boundary");
+    expect(
+      await code(
+        decideCluster(await viewerOf(desk.editor), boundary!.id, {
+          ...accept,
+          boundary: "custom",
+          start: 0,
+          end: 3,
+          version: boundary!.version,
+          rationale: "x",
+        }),
+      ),
+    ).toBe("400:start");
+    expect(
+      await code(decideCluster(await viewerOf(desk.reviewer), conflict!.id, { ...accept, version: conflict!.version, rationale: "x" })),
+    ).toBe("403:");
+    expect(
+      await code(
+        decideCluster(await viewerOf((await makeDesk(db)).editor), conflict!.id, { ...accept, version: conflict!.version, rationale: "x" }),
+      ),
+    ).toBe("404:");
     expect(await db.decision.count({ where: { clusterId: { in: clusters.map((c) => c.id) } } })).toBe(0);
   });
 
   it("turns decisions into final claims with copied evidence, audits them, and adjudicates the round when all are decided", async () => {
     const [conflict, boundary, agreed] = clusters;
     const reviewer1Span = boundary!.members.find((m) => m.reviewer.id === desk.reviewer.id)!;
-    const d1 = await decideCluster(await viewerOf(desk.editor), conflict!.id, { version: conflict!.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>ONS: 3.4 percent</p>" });
-    expect(d1).toMatchObject({ status: "decided", version: conflict!.version + 1, claim: { verdict: "disputed", exact: "inflation fell to 3 percent" } });
-    await decideCluster(await viewerOf(desk.editor), boundary!.id, { version: boundary!.version, action: "accept", boundary: reviewer1Span.annotationId, verdict: "verified", rationale: "<p>The attribution is not part of the claim.</p>" });
-    const bulk = await acceptAgreedClusters(await viewerOf(desk.editor), roundId, [{ id: agreed!.id, version: agreed!.version }, { id: conflict!.id, version: d1.version }]);
+    const d1 = await decideCluster(await viewerOf(desk.editor), conflict!.id, {
+      version: conflict!.version,
+      action: "accept",
+      boundary: "union",
+      verdict: "disputed",
+      rationale: "<p>ONS: 3.4 percent</p>",
+    });
+    expect(d1).toMatchObject({
+      status: "decided",
+      version: conflict!.version + 1,
+      claim: { verdict: "disputed", exact: "inflation fell to 3 percent" },
+    });
+    await decideCluster(await viewerOf(desk.editor), boundary!.id, {
+      version: boundary!.version,
+      action: "accept",
+      boundary: reviewer1Span.annotationId,
+      verdict: "verified",
+      rationale: "<p>The attribution is not part of the claim.</p>",
+    });
+    const bulk = await acceptAgreedClusters(await viewerOf(desk.editor), roundId, [
+      { id: agreed!.id, version: agreed!.version },
+      { id: conflict!.id, version: d1.version },
+    ]);
     expect(bulk.decided.map((c) => c.id)).toEqual([agreed!.id]);
     expect(bulk.skipped.map((s) => s.id)).toEqual([conflict!.id]);
 
@@ -100,7 +161,13 @@ describe("adjudication", () => {
       ["Exports rose by 12 percent", "verified", "round", "boundary_only"],
       ["on Tuesday", "unsourced", "round", "agreed"],
     ]);
-    expect(finals[1]!.evidence).toEqual([expect.objectContaining({ stance: "supports", pinpoint: "Table 4", evidence: expect.objectContaining({ title: "Customs statistics 2023", deleted: false }) })]);
+    expect(finals[1]!.evidence).toEqual([
+      expect.objectContaining({
+        stance: "supports",
+        pinpoint: "Table 4",
+        evidence: expect.objectContaining({ title: "Customs statistics 2023", deleted: false }),
+      }),
+    ]);
     expect(finals[1]!.decision?.rationaleHtml).toContain("attribution");
     expect(finals[1]!.members).toHaveLength(2);
     expect(finals[1]!.prefix.endsWith("May.\n")).toBe(true);
@@ -110,21 +177,43 @@ describe("adjudication", () => {
     expect(audit.after).toMatchObject({ status: "decided" });
 
     // Feedback: each reviewer sees how each annotation fared.
-    const fb1 = Object.values((await getArticleRound(await viewerOf(desk.reviewer), desk.article.id)).outcomes).map((o) => [o.exact, o.outcome]);
-    expect(fb1.sort()).toEqual([["Exports rose by 12 percent", "accepted"], ["inflation fell to 3 percent", "accepted"], ["on Tuesday", "accepted"]]);
+    const fb1 = Object.values((await getArticleRound(await viewerOf(desk.reviewer), desk.article.id)).outcomes).map((o) => [
+      o.exact,
+      o.outcome,
+    ]);
+    expect(fb1.sort()).toEqual([
+      ["Exports rose by 12 percent", "accepted"],
+      ["inflation fell to 3 percent", "accepted"],
+      ["on Tuesday", "accepted"],
+    ]);
     const fb2 = (await getRound(await viewerOf(desk.reviewer2), roundId)).feedback.map((o) => [o.exact, o.outcome]);
-    expect(fb2).toEqual([["inflation fell to 3 percent", "changed"], ["Exports rose by 12 percent, the ministry claimed", "changed"], ["on Tuesday", "accepted"]]);
+    expect(fb2).toEqual([
+      ["inflation fell to 3 percent", "changed"],
+      ["Exports rose by 12 percent, the ministry claimed", "changed"],
+      ["on Tuesday", "accepted"],
+    ]);
 
     const closed = await closeRound(await viewerOf(desk.editor), roundId, round.version);
     expect(closed.status).toBe("closed");
-    expect(await code(decideCluster(await viewerOf(desk.editor), agreed!.id, { version: agreed!.version + 1, action: "reject", rationale: "x" }))).toBe("403:");
+    expect(
+      await code(
+        decideCluster(await viewerOf(desk.editor), agreed!.id, { version: agreed!.version + 1, action: "reject", rationale: "x" }),
+      ),
+    ).toBe("403:");
   });
 
   it("checks every id of a bulk accept first: one cluster outside the round refuses the whole request and decides nothing", async () => {
     const agreed = clusters[2]!;
     const elsewhere = (await revealedRoundElsewhere())[0]!;
     for (const bad of ["no-such-cluster", elsewhere.id]) {
-      expect(await code(acceptAgreedClusters(await viewerOf(desk.editor), roundId, [{ id: agreed.id, version: agreed.version }, { id: bad, version: 1 }]))).toBe("404:");
+      expect(
+        await code(
+          acceptAgreedClusters(await viewerOf(desk.editor), roundId, [
+            { id: agreed.id, version: agreed.version },
+            { id: bad, version: 1 },
+          ]),
+        ),
+      ).toBe("404:");
     }
     expect(await db.decision.count({ where: { clusterId: agreed.id } })).toBe(0);
     expect(await db.claim.count({ where: { clusterId: agreed.id } })).toBe(0);
@@ -139,8 +228,20 @@ describe("adjudication", () => {
     const conflict = clusters[0]!;
     const second = await makeMember(db, desk.team, "editor");
     const results = await Promise.allSettled([
-      decideCluster(await viewerOf(desk.editor), conflict.id, { version: conflict.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "first" }),
-      decideCluster(await viewerOf(second), conflict.id, { version: conflict.version, action: "accept", boundary: "union", verdict: "verified", rationale: "second" }),
+      decideCluster(await viewerOf(desk.editor), conflict.id, {
+        version: conflict.version,
+        action: "accept",
+        boundary: "union",
+        verdict: "disputed",
+        rationale: "first",
+      }),
+      decideCluster(await viewerOf(second), conflict.id, {
+        version: conflict.version,
+        action: "accept",
+        boundary: "union",
+        verdict: "verified",
+        rationale: "second",
+      }),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -156,8 +257,17 @@ describe("adjudication", () => {
 
   it("keeps decisions append-only: a re-decision adds a row, a rejection tombstones the claim", async () => {
     const agreed = clusters[2]!;
-    const first = await decideCluster(await viewerOf(desk.editor), agreed.id, { version: agreed.version, action: "accept", boundary: agreed.members[0]!.annotationId, verdict: "unsourced" });
-    const rejected = await decideCluster(await viewerOf(desk.editor), agreed.id, { version: first.version, action: "reject", rationale: "<p>A date is not a claim.</p>" });
+    const first = await decideCluster(await viewerOf(desk.editor), agreed.id, {
+      version: agreed.version,
+      action: "accept",
+      boundary: agreed.members[0]!.annotationId,
+      verdict: "unsourced",
+    });
+    const rejected = await decideCluster(await viewerOf(desk.editor), agreed.id, {
+      version: first.version,
+      action: "reject",
+      rationale: "<p>A date is not a claim.</p>",
+    });
     expect(rejected.status).toBe("rejected");
     expect(rejected.history.map((d) => d.action)).toEqual(["accept", "reject"]);
     expect(rejected.claim).toBeNull();
@@ -215,8 +325,15 @@ describe("the team's agreement series", () => {
     const ids = Array.from({ length: 500 }, (_v, i) => `old-${desk.team.id}-${i}`);
     await db.reviewRound.createMany({
       data: ids.map((id, i) => ({
-        id, teamId: desk.team.id, articleId: desk.article.id, versionId: desk.version.id, createdById: desk.editor.id, adjudicatorId: desk.editor.id,
-        status: "closed" as const, revealedAt: new Date(Date.now() - (i + 1) * DAY), adjudicatedAt: new Date(Date.now() - (i + 1) * DAY),
+        id,
+        teamId: desk.team.id,
+        articleId: desk.article.id,
+        versionId: desk.version.id,
+        createdById: desk.editor.id,
+        adjudicatorId: desk.editor.id,
+        status: "closed" as const,
+        revealedAt: new Date(Date.now() - (i + 1) * DAY),
+        adjudicatedAt: new Date(Date.now() - (i + 1) * DAY),
       })),
     });
     const series = await getTeamAgreement(await viewerOf(desk.editor));
@@ -234,13 +351,19 @@ describe("discussion", () => {
     const cluster = clusters[0]!;
     const named = await db.user.findUniqueOrThrow({ where: { id: desk.reviewer2.id } });
     const handle = named.email.split("@")[0];
-    const c = await createComment(await viewerOf(desk.editor), { clusterId: cluster.id, body: `<p>@${handle} which CPI series?</p><img src=x onerror=alert(1)>` });
+    const c = await createComment(await viewerOf(desk.editor), {
+      clusterId: cluster.id,
+      body: `<p>@${handle} which CPI series?</p><img src=x onerror=alert(1)>`,
+    });
     expect(c.bodyHtml).toBe(`<p>@${handle} which CPI series?</p>`);
     expect(c.mentions.map((m) => m.id)).toEqual([desk.reviewer2.id]);
     expect((await listComments(await viewerOf(desk.reviewer), { clusterId: cluster.id })).map((x) => x.id)).toEqual([c.id]);
     const inbox = await listNotifications(await viewerOf(desk.reviewer2));
     expect(inbox.unread).toBe(2); // the assignment and the mention
-    expect(inbox.items[0]).toMatchObject({ kind: "mention", url: `/reviews/${roundId}?cluster=${cluster.id}&discuss=1&comment=${c.id}#cluster-card-${cluster.id}` });
+    expect(inbox.items[0]).toMatchObject({
+      kind: "mention",
+      url: `/reviews/${roundId}?cluster=${cluster.id}&discuss=1&comment=${c.id}#cluster-card-${cluster.id}`,
+    });
     expect((await markNotificationsRead(await viewerOf(desk.reviewer2))).unread).toBe(0);
     expect(await code(createComment(await viewerOf(desk.editor), { clusterId: cluster.id, body: "<p> </p>" }))).toBe("400:body");
     expect(await code(createComment(await viewerOf((await makeDesk(db)).editor), { clusterId: cluster.id, body: "hi" }))).toBe("404:");

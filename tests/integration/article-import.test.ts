@@ -14,7 +14,6 @@ import { viewerOf } from "@/lib/server/visibility/viewer";
 const seed = readFileSync(new URL("../../seeds/articles/001_bb3c64dddcf2a7b9.txt", import.meta.url), "utf8");
 const html = readFileSync(new URL("../fixtures/import/nato-visit.html", import.meta.url));
 
-
 let desk: Awaited<ReturnType<typeof makeDesk>>;
 beforeAll(async () => {
   desk = await makeDesk(db);
@@ -45,7 +44,15 @@ describe("importing an article", () => {
       drop: [],
     });
     const row = await db.article.findUniqueOrThrow({ where: { id: dto.id }, include: { versions: true } });
-    expect(row).toMatchObject({ teamId: desk.team.id, title: "NATO chief in Asia", outlet: "detik", author: null, publishedDate: "2023-01-30", url: "https://news.detik.com/example", version: 1 });
+    expect(row).toMatchObject({
+      teamId: desk.team.id,
+      title: "NATO chief in Asia",
+      outlet: "detik",
+      author: null,
+      publishedDate: "2023-01-30",
+      url: "https://news.detik.com/example",
+      version: 1,
+    });
     expect(row.sourceRef).toMatch(/^paste#/);
     expect(row.versions).toHaveLength(1);
     const v = row.versions[0]!;
@@ -57,7 +64,17 @@ describe("importing an article", () => {
   });
 
   it("imports an HTML file sent as base64, dropping script, style and navigation", async () => {
-    const dto = await createArticle(desk.editor, { file: { name: "nato-visit.html", base64: html.toString("base64") }, restore: [], drop: [], title: null, outlet: null, author: null, publishedDate: null, modifiedDate: null, url: null });
+    const dto = await createArticle(desk.editor, {
+      file: { name: "nato-visit.html", base64: html.toString("base64") },
+      restore: [],
+      drop: [],
+      title: null,
+      outlet: null,
+      author: null,
+      publishedDate: null,
+      modifiedDate: null,
+      url: null,
+    });
     const text = dto.currentVersion.text;
     expect(text.split("\n")[0]).toBe("NATO chief urges Seoul to step up support");
     expect(text).toContain("Stoltenberg met Foreign Minister Park Jin in Seoul on Monday.");
@@ -69,7 +86,14 @@ describe("importing an article", () => {
     const before = await db.article.count({ where: { teamId: desk.team.id } });
     const meta = { restore: [], drop: [], title: null, outlet: null, author: null, publishedDate: null, modifiedDate: null, url: null };
     expect(await errorCode(createArticle(desk.reviewer, { ...meta, text: " \n " }))).toBe("400:text");
-    expect(await errorCode(createArticle(desk.reviewer, { ...meta, file: { name: "latin1.txt", base64: Buffer.from([0x63, 0x61, 0x66, 0xe9]).toString("base64") } }))).toBe("400:file");
+    expect(
+      await errorCode(
+        createArticle(desk.reviewer, {
+          ...meta,
+          file: { name: "latin1.txt", base64: Buffer.from([0x63, 0x61, 0x66, 0xe9]).toString("base64") },
+        }),
+      ),
+    ).toBe("400:file");
     expect(await errorCode(createArticle(desk.reviewer, { ...meta, text: "x".repeat(1024 * 1024 + 1) }))).toBe("413:");
     expect(await errorCode(createArticle(desk.reviewer, { ...meta, text: seed, restore: [99] }))).toBe("400:restore");
     expect(await errorCode(createArticle(desk.reviewer, { ...meta, text: "Subscribe now" }))).toBe("400:restore");

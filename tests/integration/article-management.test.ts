@@ -16,22 +16,34 @@ import { makeDesk, makeMember } from "../support/actors";
 import { errorCode } from "../support/error-code";
 
 const query = (q: Partial<Record<keyof ListArticlesQuery, string>> = {}) => listArticlesSchema.parse(q);
-const ids = async (user: CurrentUser, q: Partial<Record<keyof ListArticlesQuery, string>> = {}) => (await findArticlePage(await viewerOf(user), query(q))).items.map((a) => a.id);
+const ids = async (user: CurrentUser, q: Partial<Record<keyof ListArticlesQuery, string>> = {}) =>
+  (await findArticlePage(await viewerOf(user), query(q))).items.map((a) => a.id);
 
 describe("editing an article's details after saving", () => {
   let desk: Awaited<ReturnType<typeof makeDesk>>;
   beforeAll(async () => {
     desk = await makeDesk(db);
-    await db.article.update({ where: { id: desk.article.id }, data: { metaSources: { title: "og:title", outlet: "JSON-LD NewsArticle publisher" } } });
+    await db.article.update({
+      where: { id: desk.article.id },
+      data: { metaSources: { title: "og:title", outlet: "JSON-LD NewsArticle publisher" } },
+    });
   });
 
   it("changes the fields named, versions the row, marks them edited and audits before and after", async () => {
     const before = await getArticle(desk.editor, desk.article.id);
-    const after = await updateArticleMeta(desk.editor, desk.article.id, { version: before.version, title: "A corrected headline", author: "Jane Doe" });
+    const after = await updateArticleMeta(desk.editor, desk.article.id, {
+      version: before.version,
+      title: "A corrected headline",
+      author: "Jane Doe",
+    });
     expect(after).toMatchObject({ title: "A corrected headline", author: "Jane Doe", version: before.version + 1 });
     expect(after.metaSources).toEqual({ title: "editor", author: "editor", outlet: "JSON-LD NewsArticle publisher" });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: desk.article.id, action: "article.update" } });
-    expect(audit).toMatchObject({ actorId: desk.editor.id, before: { title: "Test article", author: null }, after: { title: "A corrected headline", author: "Jane Doe" } });
+    expect(audit).toMatchObject({
+      actorId: desk.editor.id,
+      before: { title: "Test article", author: null },
+      after: { title: "A corrected headline", author: "Jane Doe" },
+    });
     // Clearing a field: null.
     const cleared = await updateArticleMeta(desk.editor, desk.article.id, { version: after.version, author: null });
     expect(cleared.author).toBeNull();
@@ -50,7 +62,9 @@ describe("editing an article's details after saving", () => {
       expect((e as AppError).status).toBe(409);
       expect((e as AppError).current).toMatchObject({ id: desk.article.id, version: current.version, title: current.title });
     }
-    expect(await errorCode(updateArticleMeta(desk.reviewer, desk.article.id, { version: current.version, title: "Reviewer" }))).toBe("403:");
+    expect(await errorCode(updateArticleMeta(desk.reviewer, desk.article.id, { version: current.version, title: "Reviewer" }))).toBe(
+      "403:",
+    );
     const other = await makeDesk(db);
     expect(await errorCode(updateArticleMeta(other.editor, desk.article.id, { version: current.version, title: "Stranger" }))).toBe("404:");
     expect((await getArticle(desk.editor, desk.article.id)).title).toBe(current.title);
@@ -61,7 +75,13 @@ describe("deleting and restoring an article", () => {
   it("takes the article, its rounds and its queue entries out of every list; an admin lists and restores it; both audited", async () => {
     const desk = await makeDesk(db);
     const admin = await makeMember(db, desk.team, "admin");
-    const round = await createRound(db, { team: desk.team, version: desk.version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id] });
+    const round = await createRound(db, {
+      team: desk.team,
+      version: desk.version,
+      createdById: desk.editor.id,
+      adjudicatorId: desk.editor.id,
+      reviewerIds: [desk.reviewer.id],
+    });
     expect((await listRounds(await viewerOf(desk.editor))).map((r) => r.id)).toContain(round.id);
     expect((await listQueue(await viewerOf(desk.reviewer))).map((q) => q.roundId)).toContain(round.id);
 
@@ -83,7 +103,9 @@ describe("deleting and restoring an article", () => {
     await setArticleDeleted(admin, desk.article.id, 2, false);
     expect((await getArticle(desk.editor, desk.article.id)).version).toBe(3);
     expect((await listRounds(await viewerOf(desk.editor))).map((r) => r.id)).toContain(round.id);
-    expect((await db.auditEvent.findMany({ where: { objectId: desk.article.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action)).toEqual(["article.delete", "article.restore"]);
+    expect(
+      (await db.auditEvent.findMany({ where: { objectId: desk.article.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action),
+    ).toEqual(["article.delete", "article.restore"]);
 
     const other = await makeDesk(db);
     expect(await errorCode(setArticleDeleted(other.editor, desk.article.id, 3, true))).toBe("404:");
@@ -104,20 +126,72 @@ describe("the article list", () => {
       made[key] = a.id;
       return a;
     };
-    await add("seoul", "Stoltenberg arrived in Seoul on Sunday.\nHe met Foreign Minister Park Jin.", { title: "NATO chief in Seoul", outlet: "Korea Herald", author: "Kim Min-jun", publishedDate: "2023-01-29" });
-    const tokyo = await add("tokyo", "In Tokyo the NATO chief met Fumio Kishida.\nThey agreed to deepen cooperation.", { title: "Talks in Tokyo", outlet: "Japan Times", author: "Sato Kenta", publishedDate: "2023-01-31" });
-    const budget = await add("budget", "The council approved a budget of $412 million.\nLibraries keep Sunday hours.", { title: "Council budget", outlet: "Riverside Ledger", author: "Maria Delgado", publishedDate: "2023-03-14" });
-    await add("untitled", "Café owners in Montréal welcomed the rule.\nThe mayor said more was to come.", { title: null, outlet: "La Presse", author: null, publishedDate: null });
+    await add("seoul", "Stoltenberg arrived in Seoul on Sunday.\nHe met Foreign Minister Park Jin.", {
+      title: "NATO chief in Seoul",
+      outlet: "Korea Herald",
+      author: "Kim Min-jun",
+      publishedDate: "2023-01-29",
+    });
+    const tokyo = await add("tokyo", "In Tokyo the NATO chief met Fumio Kishida.\nThey agreed to deepen cooperation.", {
+      title: "Talks in Tokyo",
+      outlet: "Japan Times",
+      author: "Sato Kenta",
+      publishedDate: "2023-01-31",
+    });
+    const budget = await add("budget", "The council approved a budget of $412 million.\nLibraries keep Sunday hours.", {
+      title: "Council budget",
+      outlet: "Riverside Ledger",
+      author: "Maria Delgado",
+      publishedDate: "2023-03-14",
+    });
+    await add("untitled", "Café owners in Montréal welcomed the rule.\nThe mayor said more was to come.", {
+      title: null,
+      outlet: "La Presse",
+      author: null,
+      publishedDate: null,
+    });
     // Review states: an open round on Tokyo, a revealed one on the budget, a closed one on Seoul.
-    await createRound(db, { team, version: tokyo.versions[0]!, createdById: editor.id, adjudicatorId: editor.id, reviewerIds: [reviewer.id] });
-    const revealed = await createRound(db, { team, version: budget.versions[0]!, createdById: editor.id, adjudicatorId: editor.id, reviewerIds: [reviewer.id] });
+    await createRound(db, {
+      team,
+      version: tokyo.versions[0]!,
+      createdById: editor.id,
+      adjudicatorId: editor.id,
+      reviewerIds: [reviewer.id],
+    });
+    const revealed = await createRound(db, {
+      team,
+      version: budget.versions[0]!,
+      createdById: editor.id,
+      adjudicatorId: editor.id,
+      reviewerIds: [reviewer.id],
+    });
     await db.reviewRound.update({ where: { id: revealed.id }, data: { status: "revealed" } });
     const seoul = await db.articleVersion.findFirstOrThrow({ where: { articleId: made.seoul } });
-    const closed = await createRound(db, { team, version: seoul, createdById: editor.id, adjudicatorId: editor.id, reviewerIds: [reviewer.id] });
+    const closed = await createRound(db, {
+      team,
+      version: seoul,
+      createdById: editor.id,
+      adjudicatorId: editor.id,
+      reviewerIds: [reviewer.id],
+    });
     await db.reviewRound.update({ where: { id: closed.id }, data: { status: "closed" } });
     // Claims: two on the budget (one disputed, made outside a round), one deleted on Seoul.
     const claim = (articleId: string, versionId: string, verdict: "verified" | "disputed", deletedAt: Date | null = null) =>
-      db.annotation.create({ data: { teamId: team.id, articleId, versionId, authorId: editor.id, start: 0, end: 3, exact: "The", prefix: "", suffix: " ", verdict, deletedAt } });
+      db.annotation.create({
+        data: {
+          teamId: team.id,
+          articleId,
+          versionId,
+          authorId: editor.id,
+          start: 0,
+          end: 3,
+          exact: "The",
+          prefix: "",
+          suffix: " ",
+          verdict,
+          deletedAt,
+        },
+      });
     await claim(made.budget!, budget.versions[0]!.id, "disputed");
     await claim(made.budget!, budget.versions[0]!.id, "verified");
     await claim(made.seoul!, seoul.id, "verified", new Date());
@@ -130,7 +204,7 @@ describe("the article list", () => {
     expect(await ids(editor, { q: "Maria Delgado" })).toEqual([made.budget]);
     expect(await ids(editor, { q: "montreal cafe" })).toEqual([made.untitled]);
     expect(await ids(editor, { q: "NATO chief" })).toEqual([made.tokyo, made.seoul]);
-    expect(await ids(editor, { q: "\"; DROP TABLE Article; --" })).toEqual([]);
+    expect(await ids(editor, { q: '"; DROP TABLE Article; --' })).toEqual([]);
     expect(await ids(editor, { q: "'&:*|!" })).toHaveLength(4);
     // Another team's articles never match.
     const other = await makeDesk(db, "Kishida and Stoltenberg in Tokyo.");
@@ -154,7 +228,11 @@ describe("the article list", () => {
     expect(await ids(editor, { sort: "title" })).toEqual([made.budget, made.seoul, made.tokyo, made.untitled]);
     const byClaims = await findArticlePage(await viewerOf(editor), query({ sort: "claims" }));
     expect(byClaims.items[0]).toMatchObject({ id: made.budget, claimCount: 2, hasDisputed: true, reviewState: "awaiting" });
-    expect(byClaims.items.find((a) => a.id === made.seoul)).toMatchObject({ claimCount: 0, reviewState: "adjudicated", hasDisputed: false });
+    expect(byClaims.items.find((a) => a.id === made.seoul)).toMatchObject({
+      claimCount: 0,
+      reviewState: "adjudicated",
+      hasDisputed: false,
+    });
     const untitled = byClaims.items.find((a) => a.id === made.untitled)!;
     expect(untitled).toMatchObject({ untitled: true, title: "Café owners in Montréal welcomed the rule." });
     const second = await findArticlePage(await viewerOf(editor), query({ pageSize: "3", page: "2" }));

@@ -74,7 +74,9 @@ describe("annotations", () => {
     expect(editor).not.toContain(d.hidden.id);
     expect(editor).not.toContain(d.benOwn.id);
     await reveal();
-    expect(ids(await listClaims(await as("coReviewer"), d.x.id))).toEqual(expect.arrayContaining([d.hidden.id, d.benOwn.id, d.editorNote.id]));
+    expect(ids(await listClaims(await as("coReviewer"), d.x.id))).toEqual(
+      expect.arrayContaining([d.hidden.id, d.benOwn.id, d.editorNote.id]),
+    );
     expect(ids(await listClaims(await as("editor"), d.x.id))).toContain(d.hidden.id);
   });
 
@@ -130,7 +132,8 @@ describe("evidence", () => {
     expect(ann.usedIn.map((u) => u.pinpoint)).toContain(d.mark.hiddenPinpoint);
     expect(ann.useCount).toBe(ann.usedIn.length);
     // The library list counts the same way.
-    const inList = async (who: Parameters<typeof as>[0]) => (await listEvidence(await as(who), { limit: 100 })).find((i) => i.id === d.sharedItem.id)!.useCount;
+    const inList = async (who: Parameters<typeof as>[0]) =>
+      (await listEvidence(await as(who), { limit: 100 })).find((i) => i.id === d.sharedItem.id)!.useCount;
     expect([await inList("coReviewer"), await inList("editor"), await inList("author")]).toEqual([1, 3, ann.useCount]);
     await reveal();
     expect((await usage("coReviewer")).usedIn.map((u) => u.pinpoint)).toContain(d.mark.hiddenPinpoint);
@@ -145,10 +148,14 @@ describe("evidence", () => {
       expect(await errorCode(updateEvidence(v, d.newItem.id, { version: 1, title: "Renamed" })), who).toBe("404:");
       expect(await errorCode(deleteEvidence(v, d.newItem.id, 1)), who).toBe("404:");
       // Not as a dated fact's source either: the id is as unknown as another team's.
-      expect(await errorCode(createEvidence(v, { kind: "dated_fact", title: "A fact", date: "2023-01-30", sourceIds: [d.newItem.id] })), who).toBe("400:sourceIds");
+      expect(
+        await errorCode(createEvidence(v, { kind: "dated_fact", title: "A fact", date: "2023-01-30", sourceIds: [d.newItem.id] })),
+        who,
+      ).toBe("400:sourceIds");
     }
     // Its maker, the editor outside the round and everybody else see it at once.
-    for (const who of ["author", "editor", "outsider"] as const) expect(ids(await listEvidence(await as(who), { limit: 100 })), who).toContain(d.newItem.id);
+    for (const who of ["author", "editor", "outsider"] as const)
+      expect(ids(await listEvidence(await as(who), { limit: 100 })), who).toContain(d.newItem.id);
     await reveal();
     expect(ids(await listEvidence(await as("coReviewer"), { limit: 100 }))).toContain(d.newItem.id);
     expect((await getEvidence(await as("coReviewer"), d.newItem.id)).title).toBe(d.mark.newItem);
@@ -158,12 +165,23 @@ describe("evidence", () => {
     const { start, end } = findPhrase(d.vx.text, "Stoltenberg");
     const annotation = {
       type: "Annotation",
-      target: { selector: [{ type: "TextQuoteSelector", exact: "Stoltenberg" }, { type: "TextPositionSelector", start, end }] },
-      body: [{ purpose: "tagging", value: "Verified" }, { purpose: "linking", type: "SpecificResource", source: `https://example.org/${d.mark.newItem}` }],
+      target: {
+        selector: [
+          { type: "TextQuoteSelector", exact: "Stoltenberg" },
+          { type: "TextPositionSelector", start, end },
+        ],
+      },
+      body: [
+        { purpose: "tagging", value: "Verified" },
+        { purpose: "linking", type: "SpecificResource", source: `https://example.org/${d.mark.newItem}` },
+      ],
     };
     const report = await importW3c(await as("coReviewer"), d.x.id, [annotation], BASE);
     expect(report.imported).toHaveLength(1);
-    const links = await db.evidenceLink.findMany({ where: { annotationId: report.imported[0]!.annotationId }, include: { evidence: true } });
+    const links = await db.evidenceLink.findMany({
+      where: { annotationId: report.imported[0]!.annotationId },
+      include: { evidence: true },
+    });
     expect(links.map((l) => l.evidenceId)).not.toContain(d.newItem.id);
   });
 });
@@ -173,7 +191,12 @@ describe("the W3C import", () => {
     const { start, end } = findPhrase(d.vx.text, EDITOR_NOTE_PHRASE);
     const annotation = {
       type: "Annotation",
-      target: { selector: [{ type: "TextQuoteSelector", exact: EDITOR_NOTE_PHRASE }, { type: "TextPositionSelector", start, end }] },
+      target: {
+        selector: [
+          { type: "TextQuoteSelector", exact: EDITOR_NOTE_PHRASE },
+          { type: "TextPositionSelector", start, end },
+        ],
+      },
       body: [{ purpose: "tagging", value: "Verified" }],
     };
     const ben = await importW3c(await as("coReviewer"), d.x.id, [annotation], BASE);
@@ -195,7 +218,10 @@ describe("outcome", () => {
       expect(report.claims, who).toEqual([]);
       const roundReport = await loadReport(v.visibility, d.x.id, { baseUrl: BASE, roundId: d.round1.id });
       expect([roundReport.claims, roundReport.rejected, roundReport.summary.roundAgreement], who).toEqual([[], [], null]);
-      expect((await getTeamAgreement(v)).map((p) => p.roundId), who).not.toContain(d.round1.id);
+      expect(
+        (await getTeamAgreement(v)).map((p) => p.roundId),
+        who,
+      ).not.toContain(d.round1.id);
       expect(await errorCode(getRound(v, d.round1.id)), who).toBe("403:");
       expect(await errorCode(getRoundAgreement(v, d.round1.id)), who).toBe("403:");
       expect(await errorCode(listComments(v, { clusterId: d.cluster.id })), who).toBe("403:");
@@ -239,10 +265,23 @@ describe("outcome", () => {
   it("builds a co-reviewer's team ZIP without the hidden work or the article's outcome", async () => {
     const ben = await as("coReviewer");
     const { job } = openZipJob(ben, 2, "team.zip");
-    await buildTeamZip(job, [d.x.id, d.y.id].map((id) => ({ id, textLength: 100, annotations: 0 })), ["html", "csv", "w3c"], BASE, null, ben);
+    await buildTeamZip(
+      job,
+      [d.x.id, d.y.id].map((id) => ({ id, textLength: 100, annotations: 0 })),
+      ["html", "csv", "w3c"],
+      BASE,
+      null,
+      ben,
+    );
     expect(job.status).toBe("done");
     const zip = await JSZip.loadAsync(readFileSync(job.file!));
-    const text = (await Promise.all(Object.values(zip.files).filter((f) => !f.dir).map((f) => f.async("string")))).join("\n");
+    const text = (
+      await Promise.all(
+        Object.values(zip.files)
+          .filter((f) => !f.dir)
+          .map((f) => f.async("string")),
+      )
+    ).join("\n");
     for (const secret of d.secrets.coReviewer) expect(text.includes(secret), secret).toBe(false);
     expect(text).toContain(d.mark.visible);
     expect(text).toContain(`urn:claimdesk:claim:${d.visibleClaim.id}`);
@@ -255,7 +294,11 @@ describe("live events", () => {
     const abort = new AbortController();
     const stream = async (who: Parameters<typeof as>[0]) => {
       const user = asCurrentUser(d[who], d.team);
-      const response = eventStreamResponse(bus, { teamId: d.team.id, visibility: await loadVisibility(user), reload: () => loadVisibility(user) }, abort.signal);
+      const response = eventStreamResponse(
+        bus,
+        { teamId: d.team.id, visibility: await loadVisibility(user), reload: () => loadVisibility(user) },
+        abort.signal,
+      );
       const reader = sseReader(response.body!);
       await reader.nextChunk();
       return reader;

@@ -72,7 +72,9 @@ describe("suggestions", () => {
     expect(await db.auditEvent.count({ where: { teamId: desk.team.id, action: "suggestion.dismiss" } })).toBe(1);
     expect(await errorCode(decideSuggestion(other.editor, a.id, input))).toBe("404:");
     expect(await errorCode(decideSuggestion(desk.reviewer, a.id, { ...input, start: target.start + 1 }))).toBe("400:start");
-    expect(await errorCode(decideSuggestion(desk.reviewer, a.id, { ...input, versionId: desk.articles["000"]!.versions[0]!.id }))).toBe("400:versionId");
+    expect(await errorCode(decideSuggestion(desk.reviewer, a.id, { ...input, versionId: desk.articles["000"]!.versions[0]!.id }))).toBe(
+      "400:versionId",
+    );
   });
 
   it("lets an editor reset the learnt weights, with a version check", async () => {
@@ -89,13 +91,20 @@ describe("suggestions", () => {
 describe("related claims across articles", () => {
   it("finds the same call in other outlets, with the desk's earlier verdict, and not the trap", async () => {
     const source = await createClaimOnPhrase(db, {
-      team: desk.team, version: v(desk.articles["003"]!), authorId: desk.editor.id, verdict: "disputed",
-      phrase: "Stoltenberg urged South Korea to support Ukraine militarily", rationaleHtml: "<p>Checked.</p>",
+      team: desk.team,
+      version: v(desk.articles["003"]!),
+      authorId: desk.editor.id,
+      verdict: "disputed",
+      phrase: "Stoltenberg urged South Korea to support Ukraine militarily",
+      rationaleHtml: "<p>Checked.</p>",
     });
     const item = await createEvidenceItem(db, { team: desk.team, title: "Speech transcript" });
     await createEvidenceLink(db, { team: desk.team, evidenceId: item.id, claimId: source.id });
     const target = await createClaimOnPhrase(db, {
-      team: desk.team, version: v(desk.articles["000"]!), authorId: desk.editor.id, verdict: "unsourced",
+      team: desk.team,
+      version: v(desk.articles["000"]!),
+      authorId: desk.editor.id,
+      verdict: "unsourced",
       phrase: "Mr Stoltenberg also called on Seoul to increase aid to Ukraine",
     });
     const related = await listRelatedClaims(await viewerOf(desk.reviewer), target.id);
@@ -105,31 +114,69 @@ describe("related claims across articles", () => {
     const scores = related.map((r) => r.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
     const hit = related.find((r) => r.articleId === desk.articles["003"]!.id && r.text.startsWith("Stoltenberg urged South Korea"));
-    expect(hit?.claim).toMatchObject({ kind: "final", verdict: "disputed", source: { kind: "annotation", id: source.id }, evidence: [{ title: "Speech transcript" }] });
+    expect(hit?.claim).toMatchObject({
+      kind: "final",
+      verdict: "disputed",
+      source: { kind: "annotation", id: source.id },
+      evidence: [{ title: "Speech transcript" }],
+    });
     expect(hit?.reasons.join(" ")).toMatch(/Same speaker: Jens Stoltenberg/);
     // The trap: Yoon's statement of South Korean law shares words but is not this request.
     expect(related.some((r) => r.text.startsWith("Earlier, South Korean President"))).toBe(false);
     expect(await errorCode(listRelatedClaims(await viewerOf(other.editor), target.id))).toBe("404:");
 
     // Apply the earlier verdict and evidence: kept as a link, audited, with the version check.
-    expect(await errorCode(applyRelatedVerdict(await viewerOf(desk.editor), target.id, { version: target.version + 1, source: { kind: "annotation", id: source.id } }))).toBe("409:");
-    expect(await errorCode(applyRelatedVerdict(await viewerOf(other.editor), target.id, { version: target.version, source: { kind: "annotation", id: source.id } }))).toBe("404:");
-    const applied = await applyRelatedVerdict(await viewerOf(desk.editor), target.id, { version: target.version, source: { kind: "annotation", id: source.id } });
+    expect(
+      await errorCode(
+        applyRelatedVerdict(await viewerOf(desk.editor), target.id, {
+          version: target.version + 1,
+          source: { kind: "annotation", id: source.id },
+        }),
+      ),
+    ).toBe("409:");
+    expect(
+      await errorCode(
+        applyRelatedVerdict(await viewerOf(other.editor), target.id, {
+          version: target.version,
+          source: { kind: "annotation", id: source.id },
+        }),
+      ),
+    ).toBe("404:");
+    const applied = await applyRelatedVerdict(await viewerOf(desk.editor), target.id, {
+      version: target.version,
+      source: { kind: "annotation", id: source.id },
+    });
     expect(applied).toMatchObject({ verdict: "disputed", rationaleHtml: "<p>Checked.</p>", evidenceCount: 1 });
-    expect(await db.claimLink.findMany({ where: { annotationId: target.id } })).toEqual([expect.objectContaining({ sourceAnnotationId: source.id, verdict: "disputed", evidenceCopied: 1 })]);
+    expect(await db.claimLink.findMany({ where: { annotationId: target.id } })).toEqual([
+      expect.objectContaining({ sourceAnnotationId: source.id, verdict: "disputed", evidenceCopied: 1 }),
+    ]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: target.id, action: "claim.apply-related" } });
     expect(audit.after).toMatchObject({ verdict: "disputed", appliedFrom: { kind: "annotation", id: source.id }, evidenceCopied: 1 });
   });
 
   it("never shows a co-reviewer's hidden annotation: not in related claims, not in the claim search", async () => {
     const a = desk.articles["002"]!;
-    const round = await createRound(db, { team: desk.team, version: v(a), createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id] });
+    const round = await createRound(db, {
+      team: desk.team,
+      version: v(a),
+      createdById: desk.editor.id,
+      adjudicatorId: desk.editor.id,
+      reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
+    });
     const hidden = await annotateInRound(db, {
-      team: desk.team, roundId: round.id, version: v(a), authorId: desk.reviewer2.id, verdict: "verified",
+      team: desk.team,
+      roundId: round.id,
+      version: v(a),
+      authorId: desk.reviewer2.id,
+      verdict: "verified",
       phrase: "Stoltenberg called for South Korea to provide direct military support to Ukraine",
     });
     const mine = await createClaimOnPhrase(db, {
-      team: desk.team, version: v(desk.articles["004"]!), authorId: desk.reviewer.id, verdict: "unsourced", phrase: "Jens Stoltenberg urged Seoul to “step up” military support for Ukraine",
+      team: desk.team,
+      version: v(desk.articles["004"]!),
+      authorId: desk.reviewer.id,
+      verdict: "unsourced",
+      phrase: "Jens Stoltenberg urged Seoul to “step up” military support for Ukraine",
     });
     const seenByReviewer = await listRelatedClaims(await viewerOf(desk.reviewer), mine.id);
     const sentence = seenByReviewer.find((r) => r.articleId === a.id && r.text.startsWith("While in South Korea on Monday"));
@@ -139,7 +186,9 @@ describe("related claims across articles", () => {
     const search = await searchClaims(await viewerOf(desk.reviewer), { q: "direct military support" });
     expect(search.rows.map((r) => r.id)).not.toContain(hidden.id);
     // Its author sees it, and the editor once the round is revealed.
-    expect((await searchClaims(await viewerOf(desk.reviewer2), { q: "direct military support" })).rows.map((r) => r.id)).toContain(hidden.id);
+    expect((await searchClaims(await viewerOf(desk.reviewer2), { q: "direct military support" })).rows.map((r) => r.id)).toContain(
+      hidden.id,
+    );
     expect(await errorCode(listRelatedClaims(await viewerOf(desk.reviewer), hidden.id))).toBe("404:");
     await db.reviewRound.update({ where: { id: round.id }, data: { status: "revealed", revealedAt: new Date() } });
     expect((await searchClaims(await viewerOf(desk.editor), { q: "direct military support" })).rows.map((r) => r.id)).toContain(hidden.id);
@@ -154,7 +203,9 @@ describe("claims: speaker and search", () => {
     expect(claim.speaker).toBe("KCNA");
     const found = await searchClaims(await viewerOf(desk.editor), { speaker: "kcna", verdict: "verified" });
     expect(found.rows).toEqual([expect.objectContaining({ id: claim.id, speaker: "KCNA", articleId: a.id, final: true })]);
-    expect((await searchClaims(await viewerOf(desk.editor), { q: "STATE media", verdict: "disputed" })).rows.map((r) => r.id)).not.toContain(claim.id);
+    expect(
+      (await searchClaims(await viewerOf(desk.editor), { q: "STATE media", verdict: "disputed" })).rows.map((r) => r.id),
+    ).not.toContain(claim.id);
     expect((await searchClaims(await viewerOf(other.editor), { q: "state media" })).rows).toEqual([]);
   });
 });

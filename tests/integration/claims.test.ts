@@ -26,7 +26,13 @@ describe("creating a claim", () => {
   it("stores W3C selectors computed from the server's text", async () => {
     const text = desk.version.text;
     const start = text.indexOf("Stoltenberg met Yoon");
-    const claim = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start, end: start + 20, verdict: "disputed", rationale: "<p>Check <b>dates</b></p><script>alert(1)</script>" });
+    const claim = await createClaim(desk.reviewer, desk.article.id, {
+      versionId: desk.version.id,
+      start,
+      end: start + 20,
+      verdict: "disputed",
+      rationale: "<p>Check <b>dates</b></p><script>alert(1)</script>",
+    });
     const row = await db.annotation.findUniqueOrThrow({ where: { id: claim.id } });
     expect(row.exact).toBe("Stoltenberg met Yoon");
     expect(row.prefix).toBe(text.slice(Math.max(0, start - 32), start));
@@ -61,7 +67,9 @@ describe("creating a claim", () => {
     expect(await code(createClaim(desk.reviewer, desk.article.id, { ...base, start: 0, end: 10_000 }))).toBe("400:end");
     expect(await code(createClaim(desk.reviewer, desk.article.id, { ...base, start: 5, end: 6 }))).toBe("400:start"); // a single space
     expect(await code(createClaim(desk.reviewer, desk.article.id, { ...base, start: 0, end: 5, exact: "Wrong" }))).toBe("400:exact");
-    expect(await code(createClaim(desk.reviewer, desk.article.id, { ...base, versionId: other.version.id, start: 0, end: 5 }))).toBe("400:versionId");
+    expect(await code(createClaim(desk.reviewer, desk.article.id, { ...base, versionId: other.version.id, start: 0, end: 5 }))).toBe(
+      "400:versionId",
+    );
   });
 
   it("is idempotent per clientId: a retry after a lost response returns the saved claim, not a duplicate", async () => {
@@ -70,7 +78,10 @@ describe("creating a claim", () => {
     const first = await createClaim(desk.reviewer, article.id, input);
     expect(first.id).toBe(input.clientId);
     const retried = await Promise.all([createClaim(desk.reviewer, article.id, input), createClaim(desk.reviewer, article.id, input)]);
-    expect(retried.map((c) => [c.id, c.version, c.createdAt])).toEqual([[first.id, 1, first.createdAt], [first.id, 1, first.createdAt]]);
+    expect(retried.map((c) => [c.id, c.version, c.createdAt])).toEqual([
+      [first.id, 1, first.createdAt],
+      [first.id, 1, first.createdAt],
+    ]);
     expect(await db.annotation.count({ where: { articleId: article.id } })).toBe(1);
     expect(await db.auditEvent.count({ where: { objectId: first.id, action: "claim.create" } })).toBe(1);
 

@@ -30,7 +30,6 @@ const TEXT = [
   "The visit ended in Tokyo, where Stoltenberg met Prime Minister Fumio Kishida.",
 ].join("\n");
 
-
 let desk: Awaited<ReturnType<typeof makeDesk>>;
 let other: Awaited<ReturnType<typeof makeDesk>>;
 const claimOn = (phrase: string, occurrence = 0) =>
@@ -50,13 +49,19 @@ describe("correcting an article", () => {
     const item = await createEvidenceItem(db, { team: desk.team, title: "Yonhap report" });
     const link = await createEvidenceLink(db, { team: desk.team, evidenceId: item.id, claimId: own.id });
 
-    const newText = TEXT.replace("in Seoul on Monday", "in Seoul on Monday, 30 January").replace("He urged South Korea to send more military aid", "He urged Seoul to send much more military aid");
+    const newText = TEXT.replace("in Seoul on Monday", "in Seoul on Monday, 30 January").replace(
+      "He urged South Korea to send more military aid",
+      "He urged Seoul to send much more military aid",
+    );
     const { article, reanchored } = await correctArticle(desk.editor, desk.article.id, { version: 1, text: newText });
     expect(reanchored).toEqual({ anchored: 1, moved: 1, drifted: 1, orphaned: 1 });
     expect(article).toMatchObject({ version: 2, currentVersion: { number: 2, text: newText } });
 
     const versions = await db.articleVersion.findMany({ where: { articleId: desk.article.id }, orderBy: { number: "asc" } });
-    expect(versions.map((v) => [v.number, v.text])).toEqual([[1, TEXT], [2, newText]]);
+    expect(versions.map((v) => [v.number, v.text])).toEqual([
+      [1, TEXT],
+      [2, newText],
+    ]);
     const v2 = versions[1]!;
     const rows = Object.fromEntries((await db.annotation.findMany({ where: { articleId: desk.article.id } })).map((r) => [r.id, r]));
     expect(Object.keys(rows).sort()).toEqual([near.id, after.id, own.id, replaced.id].sort());
@@ -71,13 +76,23 @@ describe("correcting an article", () => {
     expect((await db.evidenceLink.findUniqueOrThrow({ where: { id: link.id } })).annotationId).toBe(own.id);
 
     const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: own.id, action: "claim.reanchor" } });
-    expect(audit.before).toMatchObject({ versionId: desk.version.id, exact: "send more military aid to Ukraine", start: own.start, end: own.end });
+    expect(audit.before).toMatchObject({
+      versionId: desk.version.id,
+      exact: "send more military aid to Ukraine",
+      start: own.start,
+      end: own.end,
+    });
     expect(audit.after).toMatchObject({ versionId: v2.id, state: "drifted" });
     expect(await db.auditEvent.count({ where: { objectId: desk.article.id, action: "article.correct" } })).toBe(1);
 
     const listed = await listClaims(await viewerOf(desk.reviewer), desk.article.id);
     expect(listed.map((c) => [c.id, c.anchorState]).sort()).toEqual(
-      [[near.id, "anchored"], [after.id, "moved"], [own.id, "drifted"], [replaced.id, "orphaned"]].sort(),
+      [
+        [near.id, "anchored"],
+        [after.id, "moved"],
+        [own.id, "drifted"],
+        [replaced.id, "orphaned"],
+      ].sort(),
     );
   });
 
@@ -108,19 +123,29 @@ describe("correcting an article", () => {
     expect(await errorCode(correctArticle(desk.reviewer, desk.article.id, { version: 1, text: `${TEXT} x` }))).toBe("403:");
     expect(await errorCode(correctArticle(other.editor, desk.article.id, { version: 1, text: `${TEXT} x` }))).toBe("404:");
     expect(await errorCode(correctArticle(desk.editor, desk.article.id, { version: 1, text: " \n " }))).toBe("400:text");
-    expect(await errorCode(correctArticle(desk.editor, desk.article.id, { version: 1, text: `  ${TEXT.replace(/\n/g, "\n\n")} ` }))).toBe("400:text");
+    expect(await errorCode(correctArticle(desk.editor, desk.article.id, { version: 1, text: `  ${TEXT.replace(/\n/g, "\n\n")} ` }))).toBe(
+      "400:text",
+    );
     expect(await errorCode(correctArticle(desk.editor, desk.article.id, { version: 1, text: "x".repeat(1024 * 1024 + 1) }))).toBe("413:");
     expect(await db.articleVersion.count({ where: { articleId: desk.article.id } })).toBe(1);
   });
 
   it("refuses control characters other than tab and line breaks, naming the text", async () => {
     for (const bad of ["\u0000", "\u0001", "\u000b", "\u000c", "\u001b", "\u001f"]) {
-      expect(await errorCode(correctArticle(desk.editor, desk.article.id, { version: 1, text: TEXT.replace("Monday", `Mon${bad}day`) })), JSON.stringify(bad)).toBe("400:text");
+      expect(
+        await errorCode(correctArticle(desk.editor, desk.article.id, { version: 1, text: TEXT.replace("Monday", `Mon${bad}day`) })),
+        JSON.stringify(bad),
+      ).toBe("400:text");
     }
-    await expect(correctArticle(desk.editor, desk.article.id, { version: 1, text: `${TEXT}\nLine\u0007three.` })).rejects.toThrow(/U\+0007 on line 4/);
+    await expect(correctArticle(desk.editor, desk.article.id, { version: 1, text: `${TEXT}\nLine\u0007three.` })).rejects.toThrow(
+      /U\+0007 on line 4/,
+    );
     expect(await db.articleVersion.count({ where: { articleId: desk.article.id } })).toBe(1);
     // Tab and CRLF are text: normalized to a space and LF.
-    const { article } = await correctArticle(desk.editor, desk.article.id, { version: 1, text: TEXT.replace("Monday. He", "Sunday.\tHe").replace(/\n/g, "\r\n") });
+    const { article } = await correctArticle(desk.editor, desk.article.id, {
+      version: 1,
+      text: TEXT.replace("Monday. He", "Sunday.\tHe").replace(/\n/g, "\r\n"),
+    });
     expect(article.currentVersion.text).toBe(TEXT.replace("Monday", "Sunday"));
   });
 });
@@ -175,13 +200,23 @@ describe("claims changed between the re-anchoring plan and the write", () => {
     await db.annotation.update({ where: { id: edited.id }, data: { verdict: "verified", version: { increment: 1 } } });
     const late = await claimOn("Fumio Kishida");
     const summary = await db.$transaction(async (tx) => {
-      const next = await tx.articleVersion.create({ data: { articleId: desk.article.id, number: 2, ...versionFields(newText), createdById: desk.editor.id } });
-      return applyReanchor(tx, { teamId: desk.team.id, actorId: desk.editor.id, articleId: desk.article.id }, { id: next.id, text: newText }, plan);
+      const next = await tx.articleVersion.create({
+        data: { articleId: desk.article.id, number: 2, ...versionFields(newText), createdById: desk.editor.id },
+      });
+      return applyReanchor(
+        tx,
+        { teamId: desk.team.id, actorId: desk.editor.id, articleId: desk.article.id },
+        { id: next.id, text: newText },
+        plan,
+      );
     });
     expect(summary).toEqual({ anchored: 0, moved: 2, drifted: 0, orphaned: 0 });
     const rows = Object.fromEntries((await db.annotation.findMany({ where: { articleId: desk.article.id } })).map((r) => [r.id, r]));
     expect(rows[edited.id]).toMatchObject({ verdict: "verified", anchorState: "moved", version: 3 });
-    for (const [id, phrase] of [[edited.id, "Foreign Minister Park Jin"], [late.id, "Fumio Kishida"]] as const) {
+    for (const [id, phrase] of [
+      [edited.id, "Foreign Minister Park Jin"],
+      [late.id, "Fumio Kishida"],
+    ] as const) {
       expect(sliceCodePoints(newText, rows[id]!.start, rows[id]!.end)).toBe(phrase);
     }
   });
@@ -190,15 +225,41 @@ describe("claims changed between the re-anchoring plan and the write", () => {
 describe("corrections and review rounds", () => {
   async function roundAt(status: "open" | "revealed" | "adjudicated" | "closed") {
     const version = { ...desk.version, articleId: desk.article.id };
-    const round = await createRound(db, { team: desk.team, version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id] });
-    for (const [reviewer, verdict] of [[desk.reviewer, "disputed"], [desk.reviewer2, "verified"]] as const) {
-      await annotateInRound(db, { team: desk.team, roundId: round.id, version, authorId: reviewer.id, phrase: "a law against supplying weapons", verdict });
+    const round = await createRound(db, {
+      team: desk.team,
+      version,
+      createdById: desk.editor.id,
+      adjudicatorId: desk.editor.id,
+      reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
+    });
+    for (const [reviewer, verdict] of [
+      [desk.reviewer, "disputed"],
+      [desk.reviewer2, "verified"],
+    ] as const) {
+      await annotateInRound(db, {
+        team: desk.team,
+        roundId: round.id,
+        version,
+        authorId: reviewer.id,
+        phrase: "a law against supplying weapons",
+        verdict,
+      });
       await submitInRound(db, round.id, reviewer.id);
     }
     if (status === "open") return { round, claim: null };
     const [cluster] = await revealForTest(db, { id: round.id, teamId: desk.team.id }, desk.editor.id);
     if (status === "revealed") return { round, claim: null };
-    await decideForTest(db, { team: desk.team, cluster: cluster!, version, deciderId: desk.editor.id, action: "accept", boundary: "union", span: findPhrase(TEXT, "a law against supplying weapons"), verdict: "disputed", rationaleHtml: "<p>Checked.</p>" });
+    await decideForTest(db, {
+      team: desk.team,
+      cluster: cluster!,
+      version,
+      deciderId: desk.editor.id,
+      action: "accept",
+      boundary: "union",
+      span: findPhrase(TEXT, "a law against supplying weapons"),
+      verdict: "disputed",
+      rationaleHtml: "<p>Checked.</p>",
+    });
     if (status === "closed") await db.reviewRound.update({ where: { id: round.id }, data: { status: "closed", closedAt: new Date() } });
     return { round, claim: await db.claim.findFirstOrThrow({ where: { clusterId: cluster!.id } }) };
   }
@@ -207,7 +268,9 @@ describe("corrections and review rounds", () => {
     it(`refuses a correction while a round is ${status} (409), changing nothing`, async () => {
       const { round } = await roundAt(status);
       expect((await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).status).toBe(status);
-      await expect(correctArticle(desk.editor, desk.article.id, { version: 1, text: TEXT.replace("Monday", "Sunday") })).rejects.toMatchObject({
+      await expect(
+        correctArticle(desk.editor, desk.article.id, { version: 1, text: TEXT.replace("Monday", "Sunday") }),
+      ).rejects.toMatchObject({
         status: 409,
         message: expect.stringMatching(/Finish or close the review round first/),
       });
@@ -224,7 +287,14 @@ describe("corrections and review rounds", () => {
     expect(await db.articleVersion.count({ where: { articleId: desk.article.id } })).toBe(2);
     const v2 = await db.articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 2 } });
     const after = await db.claim.findUniqueOrThrow({ where: { id: claim!.id } });
-    expect(after).toMatchObject({ versionId: v2.id, start: claim!.start + 9, end: claim!.end + 9, exact: "a law against supplying weapons", anchorState: "moved", version: claim!.version + 1 });
+    expect(after).toMatchObject({
+      versionId: v2.id,
+      start: claim!.start + 9,
+      end: claim!.end + 9,
+      exact: "a law against supplying weapons",
+      anchorState: "moved",
+      version: claim!.version + 1,
+    });
     expect(sliceCodePoints(newText, after.start, after.end)).toBe(after.exact);
     // The round still names the version it reviewed.
     expect((await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).versionId).toBe(desk.version.id);
@@ -235,7 +305,10 @@ describe("versions", () => {
   it("lists every version, newest first, and compares two word by word", async () => {
     await correctArticle(desk.editor, desk.article.id, { version: 1, text: TEXT.replace("a law against", "a strict law against") });
     const list = await listVersions(desk.reviewer, desk.article.id);
-    expect(list.map((v) => [v.number, v.current])).toEqual([[2, true], [1, false]]);
+    expect(list.map((v) => [v.number, v.current])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
     expect(list[0]!.createdBy?.id).toBe(desk.editor.id);
     const cmp = await compareVersions(desk.reviewer, desk.article.id, 1, 2);
     expect(cmp.parts.filter((p) => p.kind !== "same")).toEqual([{ kind: "added", text: "strict " }]);
@@ -259,7 +332,13 @@ describe("settling drifted and orphaned claims", () => {
   it("an editor confirms a drifted claim where it is", async () => {
     const { drifted } = await corrected();
     const dto = await placeClaimAnchor(await viewerOf(desk.editor), drifted.id, { version: drifted.version, confirm: true });
-    expect(dto).toMatchObject({ anchorState: "anchored", anchorScore: null, start: drifted.start, exact: drifted.exact, version: drifted.version + 1 });
+    expect(dto).toMatchObject({
+      anchorState: "anchored",
+      anchorScore: null,
+      start: drifted.start,
+      exact: drifted.exact,
+      version: drifted.version + 1,
+    });
     expect(await db.auditEvent.count({ where: { objectId: drifted.id, action: "claim.anchor.confirm" } })).toBe(1);
   });
 
@@ -269,19 +348,35 @@ describe("settling drifted and orphaned claims", () => {
     const dto = await placeClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, ...span });
     expect(dto).toMatchObject({ anchorState: "anchored", exact: "He urged Seoul", start: span.start, end: span.end });
     const row = await db.annotation.findUniqueOrThrow({ where: { id: orphan.id } });
-    expect(row).toMatchObject({ anchorState: "anchored", exact: "He urged Seoul", prefix: newText.slice(Math.max(0, newText.indexOf("He urged") - 32), newText.indexOf("He urged")) });
+    expect(row).toMatchObject({
+      anchorState: "anchored",
+      exact: "He urged Seoul",
+      prefix: newText.slice(Math.max(0, newText.indexOf("He urged") - 32), newText.indexOf("He urged")),
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: orphan.id, action: "claim.anchor.place" } });
     expect(audit.before).toMatchObject({ anchorState: "orphaned", exact: "South Korea" });
   });
 
   it("refuses the wrong caller, a stale version, a bad span and confirming an orphan", async () => {
     const { drifted, orphan } = await corrected();
-    expect(await errorCode(placeClaimAnchor(await viewerOf(desk.reviewer), drifted.id, { version: drifted.version, confirm: true }))).toBe("403:");
-    expect(await errorCode(placeClaimAnchor(await viewerOf(other.editor), drifted.id, { version: drifted.version, confirm: true }))).toBe("404:");
-    expect(await errorCode(placeClaimAnchor(await viewerOf(desk.editor), drifted.id, { version: drifted.version - 1, confirm: true }))).toBe("409:");
-    expect(await errorCode(placeClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, confirm: true }))).toBe("400:confirm");
-    expect(await errorCode(placeClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, start: 0, end: 999_999 }))).toBe("400:end");
-    expect(await errorCode(placeClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, start: 11, end: 12 }))).toBe("400:start");
+    expect(await errorCode(placeClaimAnchor(await viewerOf(desk.reviewer), drifted.id, { version: drifted.version, confirm: true }))).toBe(
+      "403:",
+    );
+    expect(await errorCode(placeClaimAnchor(await viewerOf(other.editor), drifted.id, { version: drifted.version, confirm: true }))).toBe(
+      "404:",
+    );
+    expect(
+      await errorCode(placeClaimAnchor(await viewerOf(desk.editor), drifted.id, { version: drifted.version - 1, confirm: true })),
+    ).toBe("409:");
+    expect(await errorCode(placeClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, confirm: true }))).toBe(
+      "400:confirm",
+    );
+    expect(
+      await errorCode(placeClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, start: 0, end: 999_999 })),
+    ).toBe("400:end");
+    expect(await errorCode(placeClaimAnchor(await viewerOf(desk.editor), orphan.id, { version: orphan.version, start: 11, end: 12 }))).toBe(
+      "400:start",
+    );
     expect((await db.annotation.findUniqueOrThrow({ where: { id: orphan.id } })).anchorState).toBe("orphaned");
   });
 });
@@ -296,24 +391,55 @@ describe("final claims of a closed review round through a correction", () => {
   const versionTwo = () => db.articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 2 } });
 
   it("a word changed near a claim: the round's claims move with their words and stay in the final claims, the current report and the round report", async () => {
-    const { round, claims } = await closedRound(["Foreign Minister Park Jin", "a law against supplying weapons", "Fumio Kishida"], "Fumio Kishida");
-    const [park, law, retracted] = [claims["Foreign Minister Park Jin"]!, claims["a law against supplying weapons"]!, claims["Fumio Kishida"]!];
+    const { round, claims } = await closedRound(
+      ["Foreign Minister Park Jin", "a law against supplying weapons", "Fumio Kishida"],
+      "Fumio Kishida",
+    );
+    const [park, law, retracted] = [
+      claims["Foreign Minister Park Jin"]!,
+      claims["a law against supplying weapons"]!,
+      claims["Fumio Kishida"]!,
+    ];
     expect(retracted.deletedAt).not.toBeNull();
     const newText = TEXT.replace("South Korea has a law", "South Korea still has a law");
     await correctArticle(desk.editor, desk.article.id, { version: 1, text: newText });
     const v2 = await versionTwo();
 
-    const rows = Object.fromEntries((await db.claim.findMany({ where: { id: { in: [park.id, law.id, retracted.id] } } })).map((r) => [r.id, r]));
-    expect(rows[park.id]).toMatchObject({ versionId: v2.id, anchorState: "anchored", start: park.start, end: park.end, exact: park.exact, version: park.version + 1 });
-    expect(rows[law.id]).toMatchObject({ versionId: v2.id, anchorState: "moved", start: law.start + 6, exact: law.exact, anchorScore: null });
+    const rows = Object.fromEntries(
+      (await db.claim.findMany({ where: { id: { in: [park.id, law.id, retracted.id] } } })).map((r) => [r.id, r]),
+    );
+    expect(rows[park.id]).toMatchObject({
+      versionId: v2.id,
+      anchorState: "anchored",
+      start: park.start,
+      end: park.end,
+      exact: park.exact,
+      version: park.version + 1,
+    });
+    expect(rows[law.id]).toMatchObject({
+      versionId: v2.id,
+      anchorState: "moved",
+      start: law.start + 6,
+      exact: law.exact,
+      anchorScore: null,
+    });
     // The tombstone moves too, still deleted.
-    expect(rows[retracted.id]).toMatchObject({ versionId: v2.id, anchorState: "moved", exact: "Fumio Kishida", deletedAt: expect.any(Date) });
+    expect(rows[retracted.id]).toMatchObject({
+      versionId: v2.id,
+      anchorState: "moved",
+      exact: "Fumio Kishida",
+      deletedAt: expect.any(Date),
+    });
     for (const r of Object.values(rows)) expect(sliceCodePoints(newText, r.start, r.end)).toBe(r.exact);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: law.id, action: "claim.reanchor" } });
     expect(audit).toMatchObject({ objectType: "claim", actorId: desk.editor.id });
     expect(audit.before).toMatchObject({ versionId: desk.version.id, start: law.start, exact: law.exact });
     expect(audit.after).toMatchObject({ versionId: v2.id, state: "moved", start: law.start + 6 });
-    expect(await db.auditEvent.count({ where: { objectType: "claim", action: "claim.reanchor", objectId: { in: [park.id, law.id, retracted.id] } } })).toBe(3);
+    expect(
+      await db.auditEvent.count({
+        where: { objectType: "claim", action: "claim.reanchor", objectId: { in: [park.id, law.id, retracted.id] } },
+      }),
+    ).toBe(3);
 
     const final = await listFinalClaims(await loadVisibility(desk.editor), desk.article.id);
     expect(final.map((c) => [c.id, c.source, c.versionId, c.anchorState, c.anchorScore])).toEqual([
@@ -325,9 +451,14 @@ describe("final claims of a closed review round through a correction", () => {
 
     const current = await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: BASE });
     expect(current.version).toMatchObject({ id: v2.id, number: 2 });
-    expect(current.claims.map((c) => [c.number, c.exact, c.anchorState])).toEqual([[1, park.exact, "anchored"], [2, law.exact, "moved"]]);
+    expect(current.claims.map((c) => [c.number, c.exact, c.anchorState])).toEqual([
+      [1, park.exact, "anchored"],
+      [2, law.exact, "moved"],
+    ]);
     const html = buildHtml(current);
-    expect(html).toContain(`South Korea still has <mark id="claim-2" class="claim v-disputed" data-claim="2">a law against supplying weapons</mark>`);
+    expect(html).toContain(
+      `South Korea still has <mark id="claim-2" class="claim v-disputed" data-claim="2">a law against supplying weapons</mark>`,
+    );
     expect(html).not.toContain("needs re-review");
 
     // The round's report: on the version its claims are on now, saying which one the round reviewed.
@@ -350,13 +481,28 @@ describe("final claims of a closed review round through a correction", () => {
     const law = claims["a law against supplying weapons"]!;
     const newText = `Preface.\n${TEXT}`;
     const plan = await planReanchor({ teamId: desk.team.id, articleId: desk.article.id }, desk.version, newText);
-    await db.claim.update({ where: { id: law.id }, data: { rationaleHtml: "<p>Statute 12, checked again.</p>", version: { increment: 1 } } });
+    await db.claim.update({
+      where: { id: law.id },
+      data: { rationaleHtml: "<p>Statute 12, checked again.</p>", version: { increment: 1 } },
+    });
     await db.$transaction(async (tx) => {
-      const next = await tx.articleVersion.create({ data: { articleId: desk.article.id, number: 2, ...versionFields(newText), createdById: desk.editor.id } });
-      return applyReanchor(tx, { teamId: desk.team.id, actorId: desk.editor.id, articleId: desk.article.id }, { id: next.id, text: newText }, plan);
+      const next = await tx.articleVersion.create({
+        data: { articleId: desk.article.id, number: 2, ...versionFields(newText), createdById: desk.editor.id },
+      });
+      return applyReanchor(
+        tx,
+        { teamId: desk.team.id, actorId: desk.editor.id, articleId: desk.article.id },
+        { id: next.id, text: newText },
+        plan,
+      );
     });
     const row = await db.claim.findUniqueOrThrow({ where: { id: law.id } });
-    expect(row).toMatchObject({ versionId: (await versionTwo()).id, anchorState: "moved", rationaleHtml: "<p>Statute 12, checked again.</p>", version: law.version + 2 });
+    expect(row).toMatchObject({
+      versionId: (await versionTwo()).id,
+      anchorState: "moved",
+      rationaleHtml: "<p>Statute 12, checked again.</p>",
+      version: law.version + 2,
+    });
     expect(sliceCodePoints(newText, row.start, row.end)).toBe(law.exact);
   });
 
@@ -364,7 +510,13 @@ describe("final claims of a closed review round through a correction", () => {
     const { round, claims } = await closedRound(["South Korea", "send more military aid to Ukraine"]);
     const [gone, edited] = [claims["South Korea"]!, claims["send more military aid to Ukraine"]!];
     // An editor's own claim outside rounds takes its annotation's state.
-    const own = await createClaimOnPhrase(db, { team: desk.team, version: desk.version, authorId: desk.editor.id, phrase: "Fumio Kishida", verdict: "verified" });
+    const own = await createClaimOnPhrase(db, {
+      team: desk.team,
+      version: desk.version,
+      authorId: desk.editor.id,
+      phrase: "Fumio Kishida",
+      verdict: "verified",
+    });
     const newText = TEXT.replace("He urged South Korea to send more military aid", "He urged Seoul to send much more military aid");
     const { reanchored } = await correctArticle(desk.editor, desk.article.id, { version: 1, text: newText });
     // The summary counts annotations (each reviewer's two, the editor's one); final claims are audited row by row.
@@ -380,18 +532,34 @@ describe("final claims of a closed review round through a correction", () => {
     ]);
     expect(final[0]!.anchorScore).toBeGreaterThanOrEqual(0.8);
     expect(sliceCodePoints(newText, final[0]!.start, final[0]!.end)).toBe("send much more military aid to Ukraine");
-    expect(final[2]).toMatchObject({ start: 0, end: 0, anchorScore: null, verdict: "disputed", rationaleHtml: "<p>Checked against the statute.</p>" });
+    expect(final[2]).toMatchObject({
+      start: 0,
+      end: 0,
+      anchorScore: null,
+      verdict: "disputed",
+      rationaleHtml: "<p>Checked against the statute.</p>",
+    });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: gone.id, action: "claim.reanchor", objectType: "claim" } });
     expect(audit.before).toMatchObject({ versionId: desk.version.id, exact: "South Korea", start: gone.start });
     expect(audit.after).toMatchObject({ versionId: v2.id, state: "orphaned", start: 0, end: 0 });
 
     const report = await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: BASE });
-    expect(report.claims.map((c) => [c.number, c.anchorState])).toEqual([[1, "drifted"], [2, "moved"], [3, "orphaned"]]);
+    expect(report.claims.map((c) => [c.number, c.anchorState])).toEqual([
+      [1, "drifted"],
+      [2, "moved"],
+      [3, "orphaned"],
+    ]);
     const html = buildHtml(report);
-    expect(html).toContain(`He urged Seoul to <mark id="claim-1" class="claim v-disputed" data-claim="1">send much more military aid to Ukraine</mark>`);
-    expect(html).toContain(`<blockquote>send much more military aid to Ukraine</blockquote><p class="anchor-note">${NOTE} A correction edited these words`);
+    expect(html).toContain(
+      `He urged Seoul to <mark id="claim-1" class="claim v-disputed" data-claim="1">send much more military aid to Ukraine</mark>`,
+    );
+    expect(html).toContain(
+      `<blockquote>send much more military aid to Ukraine</blockquote><p class="anchor-note">${NOTE} A correction edited these words`,
+    );
     // The orphan is listed, with its words as checked, and marked nowhere in the text.
-    expect(html).toContain(`<blockquote id="claim-3">South Korea</blockquote><p class="anchor-note">${NOTE} A correction removed or rewrote these words`);
+    expect(html).toContain(
+      `<blockquote id="claim-3">South Korea</blockquote><p class="anchor-note">${NOTE} A correction removed or rewrote these words`,
+    );
     expect(html).not.toContain(`data-claim="3"`);
     expect(html.match(/class="anchor-note"/g)).toHaveLength(2);
     const md = buildMarkdown(report);
@@ -403,7 +571,10 @@ describe("final claims of a closed review round through a correction", () => {
 
     const roundReport = await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: BASE, roundId: round.id });
     expect(roundReport.version.id).toBe(v2.id);
-    expect(roundReport.claims.map((c) => [c.exact, c.anchorState])).toEqual([["send much more military aid to Ukraine", "drifted"], ["South Korea", "orphaned"]]);
+    expect(roundReport.claims.map((c) => [c.exact, c.anchorState])).toEqual([
+      ["send much more military aid to Ukraine", "drifted"],
+      ["South Korea", "orphaned"],
+    ]);
     expect(buildMarkdown(roundReport).match(new RegExp(NOTE.replace(/[.]/g, "\\."), "g"))).toHaveLength(2);
   });
 });

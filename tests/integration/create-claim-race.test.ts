@@ -31,7 +31,13 @@ describe("a claim created while a round starts or a correction is saved", () => 
     let roundId = "";
     const claim = await createClaim(desk.reviewer, desk.article.id, span(desk), {
       beforeInsert: async () => {
-        roundId = (await startRound(await viewerOf(desk.editor), { articleId: desk.article.id, reviewerIds: [desk.reviewer.id], adjudicatorId: desk.editor.id })).id;
+        roundId = (
+          await startRound(await viewerOf(desk.editor), {
+            articleId: desk.article.id,
+            reviewerIds: [desk.reviewer.id],
+            adjudicatorId: desk.editor.id,
+          })
+        ).id;
       },
     });
     expect(roundId).not.toBe("");
@@ -47,7 +53,10 @@ describe("a claim created while a round starts or a correction is saved", () => 
     const result = await errorCode(
       createClaim(desk.editor, desk.article.id, span(desk), {
         beforeInsert: async () => {
-          await correctArticle(desk.editor, desk.article.id, { version: 1, text: `${desk.version.text}\nA paragraph added by a correction.` });
+          await correctArticle(desk.editor, desk.article.id, {
+            version: 1,
+            text: `${desk.version.text}\nA paragraph added by a correction.`,
+          });
         },
       }),
     );
@@ -62,9 +71,15 @@ describe("a claim created while a round starts or a correction is saved", () => 
 
   it("is refused with 403 when the reviewer submitted their review in between", async () => {
     const desk = await makeDesk(db);
-    const round = await startRound(await viewerOf(desk.editor), { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], adjudicatorId: desk.editor.id });
+    const round = await startRound(await viewerOf(desk.editor), {
+      articleId: desk.article.id,
+      reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
+      adjudicatorId: desk.editor.id,
+    });
     const result = await errorCode(
-      createClaim(desk.reviewer, desk.article.id, span(desk), { beforeInsert: async () => void (await submitReview(await viewerOf(desk.reviewer), round.id)) }),
+      createClaim(desk.reviewer, desk.article.id, span(desk), {
+        beforeInsert: async () => void (await submitReview(await viewerOf(desk.reviewer), round.id)),
+      }),
     );
     expect(result).toBe("403:");
     expect(await db.annotation.count({ where: { articleId: desk.article.id } })).toBe(0);
@@ -79,7 +94,11 @@ describe("a claim created while a round starts or a correction is saved", () => 
         await tx.$queryRaw`SELECT "id" FROM "Article" WHERE "id" = ${desk.article.id} FOR UPDATE`;
         const round = await tx.reviewRound.create({
           data: {
-            teamId: desk.team.id, articleId: desk.article.id, versionId: desk.version.id, createdById: desk.editor.id, adjudicatorId: desk.editor.id,
+            teamId: desk.team.id,
+            articleId: desk.article.id,
+            versionId: desk.version.id,
+            createdById: desk.editor.id,
+            adjudicatorId: desk.editor.id,
             assignments: { create: [{ reviewerId: desk.reviewer.id }] },
           },
         });
@@ -108,7 +127,19 @@ describe("claims per article (CLAIMDESK_MAX_CLAIMS_PER_ARTICLE)", () => {
     const desk = await makeDesk(db);
     // Tombstones count: deleting and re-creating cannot get around the cap.
     await db.annotation.create({
-      data: { teamId: desk.team.id, articleId: desk.article.id, versionId: desk.version.id, authorId: desk.editor.id, start: 0, end: 4, exact: "NATO", prefix: "", suffix: "", verdict: "verified", deletedAt: new Date() },
+      data: {
+        teamId: desk.team.id,
+        articleId: desk.article.id,
+        versionId: desk.version.id,
+        authorId: desk.editor.id,
+        start: 0,
+        end: 4,
+        exact: "NATO",
+        prefix: "",
+        suffix: "",
+        verdict: "verified",
+        deletedAt: new Date(),
+      },
     });
     await fillArticle(desk.article.id, cap - 1);
     const last = await createClaim(desk.editor, desk.article.id, span(desk));
@@ -133,7 +164,7 @@ async function fillArticle(articleId: string, total: number) {
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000) {
-  for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
+  for (const until = Date.now() + timeoutMs; Date.now() < until;) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 20));
   }

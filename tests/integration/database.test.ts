@@ -21,7 +21,10 @@ describe("demo seed", () => {
     const before = await counts();
     expect((await seedDemo(db)).created).toBe(0);
     expect(await counts()).toEqual(before);
-    const team = await db.team.findUniqueOrThrow({ where: { slug: "demo-desk" }, include: { memberships: { include: { user: true } }, articles: true } });
+    const team = await db.team.findUniqueOrThrow({
+      where: { slug: "demo-desk" },
+      include: { memberships: { include: { user: true } }, articles: true },
+    });
     expect(team.name).toBe("Demo Desk");
     expect(team.memberships.map((m) => [m.user.email, m.role]).sort()).toEqual(DEMO_ACCOUNTS.map((a) => [a.email, a.role]).sort());
     expect(team.articles).toHaveLength(5);
@@ -32,9 +35,13 @@ describe("concurrent writes", () => {
   it("50 concurrent creates and updates in one process all succeed", async () => {
     const desk = await makeDesk(db);
     const created = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: i % 20, end: (i % 20) + 5, verdict: "verified" })),
+      Array.from({ length: 50 }, (_, i) =>
+        createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: i % 20, end: (i % 20) + 5, verdict: "verified" }),
+      ),
     );
-    const updated = await Promise.all(created.map(async (c) => updateClaim(await viewerOf(desk.reviewer), c.id, { version: c.version, verdict: "disputed" })));
+    const updated = await Promise.all(
+      created.map(async (c) => updateClaim(await viewerOf(desk.reviewer), c.id, { version: c.version, verdict: "disputed" })),
+    );
     expect(updated.every((c) => c.verdict === "disputed")).toBe(true);
     expect(await db.annotation.count({ where: { articleId: desk.article.id, verdict: "disputed" } })).toBe(50);
   });
@@ -43,7 +50,11 @@ describe("concurrent writes", () => {
     const desk = await makeDesk(db);
     const run = () =>
       new Promise<{ errors: number; stderr: string }>((resolve) => {
-        const child = spawn("npx", ["tsx", "tests/support/concurrent-writer.ts", JSON.stringify([desk.reviewer, desk.article.id, desk.version.id])], { env: process.env });
+        const child = spawn(
+          "npx",
+          ["tsx", "tests/support/concurrent-writer.ts", JSON.stringify([desk.reviewer, desk.article.id, desk.version.id])],
+          { env: process.env },
+        );
         let out = "";
         let err = "";
         child.stdout.on("data", (d) => (out += d));

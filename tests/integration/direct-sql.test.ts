@@ -51,29 +51,32 @@ describe("statements straight on the driver (lib/db/direct-sql.ts)", () => {
     expect(await db.auditEvent.count({ where: { teamId: team.id } })).toBe(2);
   });
 
-  it.runIf(onSqlite)("waits, without blocking the event loop, for a Prisma transaction of this process that holds the write lock, and stays out of it", async () => {
-    const team = await createTeam(db);
-    let lockTaken!: () => void;
-    const locked = new Promise<void>((resolve) => (lockTaken = resolve));
-    const rollback = new Error("roll back on purpose");
-    const transaction = db
-      .$transaction(async (tx) => {
-        await tx.team.update({ where: { id: team.id }, data: { name: "Renamed inside the transaction" } });
-        lockTaken();
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        throw rollback;
-      })
-      .catch((e: unknown) => e);
-    await locked;
+  it.runIf(onSqlite)(
+    "waits, without blocking the event loop, for a Prisma transaction of this process that holds the write lock, and stays out of it",
+    async () => {
+      const team = await createTeam(db);
+      let lockTaken!: () => void;
+      const locked = new Promise<void>((resolve) => (lockTaken = resolve));
+      const rollback = new Error("roll back on purpose");
+      const transaction = db
+        .$transaction(async (tx) => {
+          await tx.team.update({ where: { id: team.id }, data: { name: "Renamed inside the transaction" } });
+          lockTaken();
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          throw rollback;
+        })
+        .catch((e: unknown) => e);
+      await locked;
 
-    const id = randomUUID();
-    const started = Date.now();
-    await writeAll([auditRow(id, team.id, "{}", new Date())]);
-    const waited = Date.now() - started;
+      const id = randomUUID();
+      const started = Date.now();
+      await writeAll([auditRow(id, team.id, "{}", new Date())]);
+      const waited = Date.now() - started;
 
-    expect(await transaction).toBe(rollback);
-    expect(waited).toBeGreaterThanOrEqual(200);
-    expect(await db.auditEvent.count({ where: { id } })).toBe(1);
-    expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).name).not.toBe("Renamed inside the transaction");
-  });
+      expect(await transaction).toBe(rollback);
+      expect(waited).toBeGreaterThanOrEqual(200);
+      expect(await db.auditEvent.count({ where: { id } })).toBe(1);
+      expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).name).not.toBe("Renamed inside the transaction");
+    },
+  );
 });

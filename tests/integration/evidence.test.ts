@@ -32,15 +32,28 @@ beforeAll(async () => {
   desk = await makeDesk(db, TEXT);
   other = await makeDesk(db);
   await db.article.update({ where: { id: desk.article.id }, data: { publishedDate: "2023-01-29" } });
-  claim = await createClaimOnPhrase(db, { team: desk.team, version: desk.version, authorId: desk.reviewer.id, phrase: "the summit was held in Madrid in July last year", verdict: "disputed" });
+  claim = await createClaimOnPhrase(db, {
+    team: desk.team,
+    version: desk.version,
+    authorId: desk.reviewer.id,
+    phrase: "the summit was held in Madrid in July last year",
+    verdict: "disputed",
+  });
 });
 
 describe("searching the library", () => {
   it("matches every word in title, publisher, URL or quote, ignoring case, on this database", async () => {
-    const a = await createEvidence(await viewerOf(desk.editor), input({ title: "Łódź DEFENCE Expo", publisher: "Polska Zbrojna", url: "https://example.org/K2-Tanks" }));
-    const b = await createEvidence(await viewerOf(desk.editor), input({ title: "Yonhap report", quote: "Poland signs for 50% more K9 howitzers" }));
+    const a = await createEvidence(
+      await viewerOf(desk.editor),
+      input({ title: "Łódź DEFENCE Expo", publisher: "Polska Zbrojna", url: "https://example.org/K2-Tanks" }),
+    );
+    const b = await createEvidence(
+      await viewerOf(desk.editor),
+      input({ title: "Yonhap report", quote: "Poland signs for 50% more K9 howitzers" }),
+    );
     await createEvidence(await viewerOf(other.editor), input({ title: "Łódź defence expo (other desk)" }));
-    const ids = async (q: string, kind?: "web_source" | "dated_fact") => (await listEvidence(await viewerOf(desk.editor), { q, kind })).map((e) => e.id);
+    const ids = async (q: string, kind?: "web_source" | "dated_fact") =>
+      (await listEvidence(await viewerOf(desk.editor), { q, kind })).map((e) => e.id);
 
     expect(await ids("łÓDŹ")).toEqual([a.id]);
     expect(await ids("zbrojna defence")).toEqual([a.id]);
@@ -53,7 +66,10 @@ describe("searching the library", () => {
   });
 
   it("filters by kind and leaves tombstones out", async () => {
-    const fact = await createEvidence(await viewerOf(desk.editor), input({ kind: "dated_fact", title: "Kind filter fact", date: "2022-06" }));
+    const fact = await createEvidence(
+      await viewerOf(desk.editor),
+      input({ kind: "dated_fact", title: "Kind filter fact", date: "2022-06" }),
+    );
     const gone = await createEvidence(await viewerOf(desk.editor), input({ kind: "dated_fact", title: "Kind filter gone", date: "2022" }));
     await deleteEvidence(await viewerOf(desk.editor), gone.id, gone.version);
     const facts = await listEvidence(await viewerOf(desk.editor), { q: "kind filter", kind: "dated_fact" });
@@ -64,20 +80,33 @@ describe("searching the library", () => {
 describe("items", () => {
   it("stores an interval with its precision and the dated fact's sources", async () => {
     const src = await createEvidence(await viewerOf(desk.editor), input({ title: "NATO release", url: "https://www.nato.int/x" }));
-    const fact = await createEvidence(await viewerOf(desk.reviewer), input({ kind: "dated_fact", title: "Summit", date: "2022-06-28/2022-06-30", sourceIds: [src.id] }));
+    const fact = await createEvidence(
+      await viewerOf(desk.reviewer),
+      input({ kind: "dated_fact", title: "Summit", date: "2022-06-28/2022-06-30", sourceIds: [src.id] }),
+    );
     const row = await db.evidenceItem.findUniqueOrThrow({ where: { id: fact.id }, include: { sources: true } });
     expect([row.dateStart, row.dateEnd, row.datePrecision, row.createdById]).toEqual(["2022-06-28", "2022-06-30", "day", desk.reviewer.id]);
     expect(row.sources.map((s) => s.id)).toEqual([src.id]);
     expect((await getEvidence(await viewerOf(desk.editor), src.id)).facts.map((f) => f.id)).toEqual([fact.id]);
     // Another team's item is not a source this desk can cite.
     const theirs = await createEvidence(await viewerOf(other.editor), input({ title: "Theirs" }));
-    expect(await code(createEvidence(await viewerOf(desk.editor), input({ kind: "dated_fact", title: "X", date: "2022", sourceIds: [theirs.id] })))).toBe("400:sourceIds");
+    expect(
+      await code(
+        createEvidence(await viewerOf(desk.editor), input({ kind: "dated_fact", title: "X", date: "2022", sourceIds: [theirs.id] })),
+      ),
+    ).toBe("400:sourceIds");
   });
 
   it("checks the merged item on update, and refuses a stale version with the current state", async () => {
     const item = await createEvidence(await viewerOf(desk.editor), input({ title: "Editable" }));
-    expect(await code(updateEvidence(await viewerOf(desk.editor), item.id, { version: item.version, kind: "dated_fact" }))).toBe("400:date");
-    const v2 = await updateEvidence(await viewerOf(desk.editor), item.id, { version: item.version, kind: "dated_fact", date: "2022-11/2022-12-22" });
+    expect(await code(updateEvidence(await viewerOf(desk.editor), item.id, { version: item.version, kind: "dated_fact" }))).toBe(
+      "400:date",
+    );
+    const v2 = await updateEvidence(await viewerOf(desk.editor), item.id, {
+      version: item.version,
+      kind: "dated_fact",
+      date: "2022-11/2022-12-22",
+    });
     expect([v2.version, v2.date, v2.datePrecision]).toEqual([2, "2022-11/2022-12-22", "month"]);
     try {
       await updateEvidence(await viewerOf(desk.editor), item.id, { version: item.version, title: "Stale" });
@@ -94,8 +123,15 @@ describe("items", () => {
 
 describe("links and tombstones", () => {
   it("attaches an item with a stance, lists it with a date hint, and keeps a tombstone that the claim still shows", async () => {
-    const fact = await createEvidence(await viewerOf(desk.editor), input({ kind: "dated_fact", title: "NATO Madrid Summit, 28-30 June 2022", date: "2022-06-28/2022-06-30" }));
-    const link = await linkEvidence(await viewerOf(desk.reviewer), claim.id, { evidenceId: fact.id, stance: "contradicts", pinpoint: "leaders met on 29-30 June" });
+    const fact = await createEvidence(
+      await viewerOf(desk.editor),
+      input({ kind: "dated_fact", title: "NATO Madrid Summit, 28-30 June 2022", date: "2022-06-28/2022-06-30" }),
+    );
+    const link = await linkEvidence(await viewerOf(desk.reviewer), claim.id, {
+      evidenceId: fact.id,
+      stance: "contradicts",
+      pinpoint: "leaders met on 29-30 June",
+    });
     expect(await code(linkEvidence(await viewerOf(desk.reviewer), claim.id, { evidenceId: fact.id, stance: "supports" }))).toBe("409:");
 
     const listed = await listClaimEvidence(await viewerOf(desk.reviewer), claim.id);
@@ -110,22 +146,40 @@ describe("links and tombstones", () => {
     expect(after.links.map((l) => [l.evidence.id, !!l.evidence.deletedAt])).toEqual([[fact.id, true]]);
     expect((await getEvidence(await viewerOf(desk.reviewer), fact.id)).deletedAt).not.toBeNull();
     // A tombstone can be neither attached again nor edited.
-    const claim2 = await createClaimOnPhrase(db, { team: desk.team, version: desk.version, authorId: desk.reviewer.id, phrase: "hundreds of tanks", verdict: "verified" });
-    expect(await code(linkEvidence(await viewerOf(desk.reviewer), claim2.id, { evidenceId: fact.id, stance: "supports" }))).toBe("400:evidenceId");
+    const claim2 = await createClaimOnPhrase(db, {
+      team: desk.team,
+      version: desk.version,
+      authorId: desk.reviewer.id,
+      phrase: "hundreds of tanks",
+      verdict: "verified",
+    });
+    expect(await code(linkEvidence(await viewerOf(desk.reviewer), claim2.id, { evidenceId: fact.id, stance: "supports" }))).toBe(
+      "400:evidenceId",
+    );
     // The tombstone is gone, which no permission changes: 409 saying so, with the tombstone, for editing and deleting again.
-    expect(await code(updateEvidence(await viewerOf(desk.editor), fact.id, { version: deleted.evidence.version, title: "Back" }))).toBe("409:");
+    expect(await code(updateEvidence(await viewerOf(desk.editor), fact.id, { version: deleted.evidence.version, title: "Back" }))).toBe(
+      "409:",
+    );
     const again = await deleteEvidence(await viewerOf(desk.editor), fact.id, deleted.evidence.version).catch((e: AppError) => e);
     expect(again).toBeInstanceOf(AppError);
-    expect([(again as AppError).status, (again as AppError).message, ((again as AppError).current as { deletedAt: string | null }).deletedAt]).toEqual([
-      409, "This item is already deleted from the library.", deleted.evidence.deletedAt,
-    ]);
+    expect([
+      (again as AppError).status,
+      (again as AppError).message,
+      ((again as AppError).current as { deletedAt: string | null }).deletedAt,
+    ]).toEqual([409, "This item is already deleted from the library.", deleted.evidence.deletedAt]);
     expect((await db.evidenceItem.findUniqueOrThrow({ where: { id: fact.id } })).version).toBe(deleted.evidence.version);
   });
 
   it("of two concurrent attaches of one item to one claim, one wins and the other gets 409", async () => {
     for (let i = 0; i < 4; i++) {
       const item = await createEvidence(await viewerOf(desk.editor), input({ title: `Raced source ${i}` }));
-      const target = await createClaimOnPhrase(db, { team: desk.team, version: desk.version, authorId: desk.reviewer.id, phrase: "hundreds of tanks", verdict: "verified" });
+      const target = await createClaimOnPhrase(db, {
+        team: desk.team,
+        version: desk.version,
+        authorId: desk.reviewer.id,
+        phrase: "hundreds of tanks",
+        verdict: "verified",
+      });
       const codes = await Promise.all([
         code(linkEvidence(await viewerOf(desk.reviewer), target.id, { evidenceId: item.id, stance: "supports" })),
         code(linkEvidence(await viewerOf(desk.editor), target.id, { evidenceId: item.id, stance: "context" })),
@@ -138,7 +192,13 @@ describe("links and tombstones", () => {
   it("an attach racing a delete either fails or is listed by the delete: never a silent link to a tombstone", async () => {
     for (let i = 0; i < 4; i++) {
       const item = await createEvidence(await viewerOf(desk.editor), input({ title: `Deleted while attaching ${i}` }));
-      const target = await createClaimOnPhrase(db, { team: desk.team, version: desk.version, authorId: desk.reviewer.id, phrase: "hundreds of tanks", verdict: "verified" });
+      const target = await createClaimOnPhrase(db, {
+        team: desk.team,
+        version: desk.version,
+        authorId: desk.reviewer.id,
+        phrase: "hundreds of tanks",
+        verdict: "verified",
+      });
       const [attached, deleted] = await Promise.all([
         linkEvidence(await viewerOf(desk.reviewer), target.id, { evidenceId: item.id, stance: "supports" }).catch((e: AppError) => e),
         deleteEvidence(await viewerOf(desk.editor), item.id, item.version),
@@ -154,12 +214,17 @@ describe("links and tombstones", () => {
   });
 
   it("creates and attaches a new item in one step; changes and detaches a link by version", async () => {
-    const link = await linkEvidence(await viewerOf(desk.reviewer), claim.id, { stance: "context", evidence: input({ title: "Inline interview", kind: "interview" }) });
+    const link = await linkEvidence(await viewerOf(desk.reviewer), claim.id, {
+      stance: "context",
+      evidence: input({ title: "Inline interview", kind: "interview" }),
+    });
     expect(link.evidence.title).toBe("Inline interview");
     expect(await db.evidenceItem.count({ where: { id: link.evidence.id, teamId: desk.team.id, createdById: desk.reviewer.id } })).toBe(1);
     const changed = await updateEvidenceLink(await viewerOf(desk.reviewer), link.id, { version: link.version, stance: "supports" });
     expect(changed.stance).toBe("supports");
-    expect(await code(updateEvidenceLink(await viewerOf(desk.reviewer), link.id, { version: link.version, stance: "contradicts" }))).toBe("409:");
+    expect(await code(updateEvidenceLink(await viewerOf(desk.reviewer), link.id, { version: link.version, stance: "contradicts" }))).toBe(
+      "409:",
+    );
     await unlinkEvidence(await viewerOf(desk.reviewer), link.id, changed.version);
     expect((await listClaimEvidence(await viewerOf(desk.reviewer), claim.id)).links.map((l) => l.id)).not.toContain(link.id);
     expect((await db.evidenceLink.findUniqueOrThrow({ where: { id: link.id } })).deletedAt).not.toBeNull();
@@ -167,7 +232,13 @@ describe("links and tombstones", () => {
 
   it("never crosses teams, and only whoever may edit the claim changes its evidence", async () => {
     const mine = await createEvidence(await viewerOf(desk.editor), input({ title: "Desk only" }));
-    const theirClaim = await createClaimOnPhrase(db, { team: other.team, version: other.version, authorId: other.editor.id, phrase: "Stoltenberg met Yoon", verdict: "verified" });
+    const theirClaim = await createClaimOnPhrase(db, {
+      team: other.team,
+      version: other.version,
+      authorId: other.editor.id,
+      phrase: "Stoltenberg met Yoon",
+      verdict: "verified",
+    });
     const theirItem = await createEvidence(await viewerOf(other.editor), input({ title: "Other only" }));
     expect(await code(getEvidence(await viewerOf(other.editor), mine.id))).toBe("404:");
     expect(await code(updateEvidence(await viewerOf(other.editor), mine.id, { version: 1, title: "x" }))).toBe("404:");
@@ -180,7 +251,9 @@ describe("links and tombstones", () => {
     expect(await code(updateEvidenceLink(await viewerOf(other.editor), link.id, { version: 1, stance: "context" }))).toBe("404:");
     expect(await code(unlinkEvidence(await viewerOf(other.editor), link.id, 1))).toBe("404:");
     // A reviewer who did not write the claim may neither re-weigh nor detach its evidence (lib/policies/evidence.ts, canLinkEvidence).
-    expect(await code(updateEvidenceLink(await viewerOf(desk.reviewer2), link.id, { version: link.version, stance: "contradicts" }))).toBe("403:");
+    expect(await code(updateEvidenceLink(await viewerOf(desk.reviewer2), link.id, { version: link.version, stance: "contradicts" }))).toBe(
+      "403:",
+    );
     expect(await code(unlinkEvidence(await viewerOf(desk.reviewer2), link.id, link.version))).toBe("403:");
     const untouched = await db.evidenceLink.findUniqueOrThrow({ where: { id: link.id } });
     expect([untouched.stance, untouched.version, untouched.deletedAt]).toEqual(["supports", link.version, null]);
@@ -192,8 +265,18 @@ describe("links and tombstones", () => {
 
   it("lists where an item is used, across articles", async () => {
     const item = await createEvidence(await viewerOf(desk.editor), input({ title: "Shared source" }));
-    const second = await createArticle(db, { team: desk.team, text: "Poland signed a huge sales contract.", meta: { title: "Second article" } });
-    const c2 = await createClaimOnPhrase(db, { team: desk.team, version: { ...second.versions[0]!, articleId: second.id }, authorId: desk.editor.id, phrase: "huge sales contract", verdict: "verified" });
+    const second = await createArticle(db, {
+      team: desk.team,
+      text: "Poland signed a huge sales contract.",
+      meta: { title: "Second article" },
+    });
+    const c2 = await createClaimOnPhrase(db, {
+      team: desk.team,
+      version: { ...second.versions[0]!, articleId: second.id },
+      authorId: desk.editor.id,
+      phrase: "huge sales contract",
+      verdict: "verified",
+    });
     await linkEvidence(await viewerOf(desk.editor), claim.id, { evidenceId: item.id, stance: "context" });
     await linkEvidence(await viewerOf(desk.editor), c2.id, { evidenceId: item.id, stance: "supports" });
     const { usedIn, useCount } = await getEvidence(await viewerOf(desk.reviewer), item.id);
@@ -209,14 +292,46 @@ describe("final claims of review rounds", () => {
   it("count and list as uses of the item; deleting it leaves a tombstone the final claim still shows", async () => {
     const d = await makeDesk(db, "Leaders met at the NATO summit in Madrid in June 2022.\nPoland bought tanks.");
     const version = { ...d.version, articleId: d.article.id };
-    const fact = await createEvidence(await viewerOf(d.editor), input({ kind: "dated_fact", title: "NATO Madrid Summit", date: "2022-06-28/2022-06-30" }));
-    const round = await createRound(db, { team: d.team, version, createdById: d.editor.id, adjudicatorId: d.editor.id, reviewerIds: [d.reviewer.id, d.reviewer2.id] });
-    const cited = await annotateInRound(db, { team: d.team, roundId: round.id, version, authorId: d.reviewer.id, phrase: "in Madrid in June 2022", verdict: "verified" });
-    await annotateInRound(db, { team: d.team, roundId: round.id, version, authorId: d.reviewer2.id, phrase: "in Madrid in June 2022", verdict: "verified" });
+    const fact = await createEvidence(
+      await viewerOf(d.editor),
+      input({ kind: "dated_fact", title: "NATO Madrid Summit", date: "2022-06-28/2022-06-30" }),
+    );
+    const round = await createRound(db, {
+      team: d.team,
+      version,
+      createdById: d.editor.id,
+      adjudicatorId: d.editor.id,
+      reviewerIds: [d.reviewer.id, d.reviewer2.id],
+    });
+    const cited = await annotateInRound(db, {
+      team: d.team,
+      roundId: round.id,
+      version,
+      authorId: d.reviewer.id,
+      phrase: "in Madrid in June 2022",
+      verdict: "verified",
+    });
+    await annotateInRound(db, {
+      team: d.team,
+      roundId: round.id,
+      version,
+      authorId: d.reviewer2.id,
+      phrase: "in Madrid in June 2022",
+      verdict: "verified",
+    });
     await createEvidenceLink(db, { team: d.team, evidenceId: fact.id, claimId: cited.id, stance: "supports", pinpoint: "28-30 June" });
     for (const r of [d.reviewer, d.reviewer2]) await submitInRound(db, round.id, r.id);
     const [cluster] = await revealForTest(db, { id: round.id, teamId: d.team.id }, d.editor.id);
-    await decideForTest(db, { team: d.team, cluster: cluster!, version, deciderId: d.editor.id, action: "accept", boundary: "union", span: { start: cluster!.start, end: cluster!.end }, verdict: "verified" });
+    await decideForTest(db, {
+      team: d.team,
+      cluster: cluster!,
+      version,
+      deciderId: d.editor.id,
+      action: "accept",
+      boundary: "union",
+      span: { start: cluster!.start, end: cluster!.end },
+      verdict: "verified",
+    });
     const final = await db.claim.findFirstOrThrow({ where: { teamId: d.team.id, clusterId: cluster!.id } });
     expect(await db.evidenceLink.count({ where: { claimId: final.id, evidenceId: fact.id, deletedAt: null } })).toBe(1);
 
@@ -226,7 +341,15 @@ describe("final claims of review rounds", () => {
     expect(both.usedIn.map((u) => u.claimId).sort()).toEqual([cited.id, final.id].sort());
     // With the annotation's link gone, the final claim alone still counts and shows.
     await db.evidenceLink.updateMany({ where: { annotationId: cited.id }, data: { deletedAt: new Date() } });
-    const use = { claimId: final.id, articleId: d.article.id, articleTitle: "Test article", exact: "in Madrid in June 2022", verdict: "verified", stance: "supports", pinpoint: "28-30 June" };
+    const use = {
+      claimId: final.id,
+      articleId: d.article.id,
+      articleTitle: "Test article",
+      exact: "in Madrid in June 2022",
+      verdict: "verified",
+      stance: "supports",
+      pinpoint: "28-30 June",
+    };
     const alone = await getEvidence(await viewerOf(d.editor), fact.id);
     expect([alone.useCount, alone.usedIn.map(({ linkId: _l, ...u }) => u)]).toEqual([1, [use]]);
     expect((await listEvidence(await viewerOf(d.editor), { q: "nato madrid" })).map((e) => e.useCount)).toEqual([1]);
@@ -235,11 +358,26 @@ describe("final claims of review rounds", () => {
     const deleted = await deleteEvidence(await viewerOf(d.editor), fact.id, fact.version);
     expect(deleted.usedIn.map((u) => u.claimId)).toEqual([final.id]);
     const [shown] = await listFinalClaims(await loadVisibility(d.editor), d.article.id);
-    expect([shown!.id, shown!.evidence.map((e) => [e.evidence.id, e.stance, e.evidence.deleted])]).toEqual([final.id, [[fact.id, "supports", true]]]);
+    expect([shown!.id, shown!.evidence.map((e) => [e.evidence.id, e.stance, e.evidence.deleted])]).toEqual([
+      final.id,
+      [[fact.id, "supports", true]],
+    ]);
 
     // A link row of another team (which the app never makes) is not this team's use.
     const stranger = await makeDesk(db, "Leaders met in Madrid.");
-    const theirs = await db.claim.create({ data: { teamId: stranger.team.id, articleId: stranger.article.id, versionId: stranger.version.id, start: 0, end: 7, exact: "Leaders", prefix: "", suffix: "", verdict: "verified" } });
+    const theirs = await db.claim.create({
+      data: {
+        teamId: stranger.team.id,
+        articleId: stranger.article.id,
+        versionId: stranger.version.id,
+        start: 0,
+        end: 7,
+        exact: "Leaders",
+        prefix: "",
+        suffix: "",
+        verdict: "verified",
+      },
+    });
     await db.evidenceLink.create({ data: { teamId: stranger.team.id, evidenceId: fact.id, claimId: theirs.id, stance: "supports" } });
     // A tombstoned final claim (a retracted decision) is no longer a use.
     await db.claim.update({ where: { id: final.id }, data: { deletedAt: new Date() } });
@@ -254,7 +392,11 @@ describe("the demo library", () => {
     await makeMember(db, team, "editor");
     for (const { stem, raw, meta } of seedArticles()) await createArticle(db, { team, text: raw, meta, sourceRef: `seed:${stem}` });
     const first = await seedDemoEvidence(db, team);
-    const counts = async () => [await db.evidenceItem.count({ where: { teamId: team.id } }), await db.annotation.count({ where: { teamId: team.id } }), await db.evidenceLink.count({ where: { teamId: team.id } })];
+    const counts = async () => [
+      await db.evidenceItem.count({ where: { teamId: team.id } }),
+      await db.annotation.count({ where: { teamId: team.id } }),
+      await db.evidenceLink.count({ where: { teamId: team.id } }),
+    ];
     const once = await counts();
     const entries = demoEvidence();
     const items = entries.length + new Set(entries.flatMap((e) => e.sources.map((s) => s.url))).size;
@@ -263,22 +405,39 @@ describe("the demo library", () => {
     expect(await seedDemoEvidence(db, team)).toEqual({ created: 0 });
     expect(await counts()).toEqual(once);
 
-    const dprk = await db.evidenceItem.findUniqueOrThrow({ where: { teamId_seedKey: { teamId: team.id, seedKey: "fact:dprk-arms-to-wagner-2022" } }, include: { sources: true } });
-    expect([dprk.kind, dprk.dateStart, dprk.dateEnd, dprk.datePrecision, dprk.sources.length]).toEqual(["dated_fact", "2022-11", "2022-12-22", "month", 2]);
-    const deal = await db.evidenceItem.findUniqueOrThrow({ where: { teamId_seedKey: { teamId: team.id, seedKey: "fact:poland-korea-arms-deal-2022" } } });
+    const dprk = await db.evidenceItem.findUniqueOrThrow({
+      where: { teamId_seedKey: { teamId: team.id, seedKey: "fact:dprk-arms-to-wagner-2022" } },
+      include: { sources: true },
+    });
+    expect([dprk.kind, dprk.dateStart, dprk.dateEnd, dprk.datePrecision, dprk.sources.length]).toEqual([
+      "dated_fact",
+      "2022-11",
+      "2022-12-22",
+      "month",
+      2,
+    ]);
+    const deal = await db.evidenceItem.findUniqueOrThrow({
+      where: { teamId_seedKey: { teamId: team.id, seedKey: "fact:poland-korea-arms-deal-2022" } },
+    });
     const editor = await db.membership.findFirstOrThrow({ where: { teamId: team.id } });
-    const usage = await getEvidence(await viewerOf({ id: editor.userId, email: "", name: null, teamId: team.id, teamName: team.name, role: "editor", teams: [] }), deal.id);
+    const usage = await getEvidence(
+      await viewerOf({ id: editor.userId, email: "", name: null, teamId: team.id, teamName: team.name, role: "editor", teams: [] }),
+      deal.id,
+    );
     expect(new Set(usage.usedIn.map((u) => u.articleId)).size).toBe(2);
     expect(usage.usedIn.map((u) => u.exact)).toContain("hundreds of tanks, fighter jets and weapons to NATO member Poland");
 
     // Seed 000's Madrid claim is backed by the summit's dated fact.
-    const seed000 = await db.article.findFirstOrThrow({ where: { teamId: team.id, sourceRef: "seed:000_adab854ca7d5bdf4" }, select: { id: true } });
+    const seed000 = await db.article.findFirstOrThrow({
+      where: { teamId: team.id, sourceRef: "seed:000_adab854ca7d5bdf4" },
+      select: { id: true },
+    });
     const madrid = await db.annotation.findFirstOrThrow({
       where: { teamId: team.id, articleId: seed000.id, exact: "the NATO summit in Madrid in June 2022", deletedAt: null },
       include: { evidenceLinks: { where: { deletedAt: null }, include: { evidence: true } } },
     });
-    expect(madrid.evidenceLinks.map((l) => [l.evidence.seedKey, l.evidence.kind, l.evidence.dateStart, l.evidence.dateEnd, l.stance])).toEqual([
-      ["fact:madrid-summit-2022", "dated_fact", "2022-06-28", "2022-06-30", "supports"],
-    ]);
+    expect(
+      madrid.evidenceLinks.map((l) => [l.evidence.seedKey, l.evidence.kind, l.evidence.dateStart, l.evidence.dateEnd, l.stance]),
+    ).toEqual([["fact:madrid-summit-2022", "dated_fact", "2022-06-28", "2022-06-30", "supports"]]);
   });
 });

@@ -28,12 +28,15 @@ let desk: Awaited<ReturnType<typeof makeDesk>>;
 /** Cookies of the desk's members, signed in once. */
 const cookies: Record<"editor" | "reviewer" | "reviewer2", string> = { editor: "", reviewer: "", reviewer2: "" };
 
-beforeAll(async () => {
-  ensureBuild();
-  app = await startAppInstance(await freePort(3400 + Number(process.env.CLAIMDESK_TEST_SLOT ?? 0) * 10), url, LIMITS);
-  desk = await makeDesk(db);
-  for (const who of ["editor", "reviewer", "reviewer2"] as const) cookies[who] = await signInAt(app.url, desk[who].email);
-}, hasBuild() ? 90_000 : 600_000);
+beforeAll(
+  async () => {
+    ensureBuild();
+    app = await startAppInstance(await freePort(3400 + Number(process.env.CLAIMDESK_TEST_SLOT ?? 0) * 10), url, LIMITS);
+    desk = await makeDesk(db);
+    for (const who of ["editor", "reviewer", "reviewer2"] as const) cookies[who] = await signInAt(app.url, desk[who].email);
+  },
+  hasBuild() ? 90_000 : 600_000,
+);
 
 afterAll(async () => {
   await app?.stop();
@@ -46,18 +49,24 @@ function send(method: string, path: string, opts: { cookie?: string; body?: stri
   const t0 = performance.now();
   let finish = () => {};
   const answer = new Promise<Answer>((resolve, reject) => {
-    const req = http.request(`${app.url}${path}`, {
-      method,
-      agent: false,
-      headers: {
-        ...(opts.cookie ? { cookie: opts.cookie } : {}),
-        ...(opts.body !== undefined ? { "content-type": "application/json", "content-length": Buffer.byteLength(opts.body), origin: app.url } : {}),
+    const req = http.request(
+      `${app.url}${path}`,
+      {
+        method,
+        agent: false,
+        headers: {
+          ...(opts.cookie ? { cookie: opts.cookie } : {}),
+          ...(opts.body !== undefined
+            ? { "content-type": "application/json", "content-length": Buffer.byteLength(opts.body), origin: app.url }
+            : {}),
+        },
       },
-    }, (res) => {
-      let body = "";
-      res.on("data", (c: Buffer) => (body += c.toString()));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body, ms: performance.now() - t0 }));
-    });
+      (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c.toString()));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body, ms: performance.now() - t0 }));
+      },
+    );
     req.on("error", reject);
     if (opts.body !== undefined && opts.hold) {
       req.write(opts.body.slice(0, 10));
@@ -77,7 +86,10 @@ const json = (a: Answer) => JSON.parse(a.body) as { error?: string; field?: stri
 describe("limits over HTTP (small limits)", () => {
   it("answers 429 with Retry-After and a JSON error past the writes per user per minute, and still serves reads", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await send("POST", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.editor, body: claimBody() }).answer).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (await send("POST", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.editor, body: claimBody() }).answer).status,
+      );
     expect(statuses).toEqual([201, 201, 201, 201, 201]);
     const refused = await send("POST", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.editor, body: claimBody() }).answer;
     expect(refused.status).toBe(429);
@@ -87,7 +99,12 @@ describe("limits over HTTP (small limits)", () => {
     expect(await db.annotation.count({ where: { articleId: desk.article.id, authorId: desk.editor.id } })).toBe(5);
     // Reads do not count, and another user has a budget of their own.
     expect((await send("GET", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.editor }).answer).status).toBe(200);
-    expect((await send("POST", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.reviewer2, body: claimBody("First paragraph") }).answer).status).toBe(201);
+    expect(
+      (
+        await send("POST", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.reviewer2, body: claimBody("First paragraph") })
+          .answer
+      ).status,
+    ).toBe(201);
     if (databaseKind(url) === "postgres") {
       // The counter is shared through the database, so every instance sees the same budget.
       const row = await db.rateLimit.findUniqueOrThrow({ where: { key: `writes:${desk.editor.id}` } });
@@ -124,7 +141,8 @@ describe("limits over HTTP (small limits)", () => {
       const start = text.indexOf(p);
       await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start, end: start + p.length, verdict: "unsourced" });
     }
-    const page = (n?: number) => send("GET", `/api/articles/${desk.article.id}/claims${n ? `?page=${n}` : ""}`, { cookie: cookies.reviewer }).answer;
+    const page = (n?: number) =>
+      send("GET", `/api/articles/${desk.article.id}/claims${n ? `?page=${n}` : ""}`, { cookie: cookies.reviewer }).answer;
     const first = await page();
     const total = Number(first.headers["x-total-count"]);
     expect(first.headers["x-page-size"]).toBe("3");
@@ -144,7 +162,9 @@ describe("limits over HTTP (small limits)", () => {
 
   it("sheds with quick 503s (Retry-After, JSON) when every slot is busy and the queue is full, and recovers", async () => {
     // Two writes whose bodies are still arriving hold both slots (CLAIMDESK_MAX_IN_FLIGHT=2).
-    const held = [0, 1].map(() => send("POST", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.reviewer2, body: claimBody(), hold: true }));
+    const held = [0, 1].map(() =>
+      send("POST", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.reviewer2, body: claimBody(), hold: true }),
+    );
     const list = () => send("GET", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.editor }).answer;
     // Wait until they are in: a read then waits in the queue (at most its second) and is shed.
     let probe = await list();

@@ -10,7 +10,16 @@ import { annotateInRound, createRound } from "@/seeds/review-factories";
 import { createArticle, createTeam, createUser } from "@/seeds/factories";
 import { sealVisibility } from "@/lib/policies/visibility";
 import { sseReader } from "../support/sse-reader";
-import { callAs, ensureBuild, freePort, hasBuild, openEventStream, signInAt, startAppInstance, type AppInstance } from "../support/app-instance";
+import {
+  callAs,
+  ensureBuild,
+  freePort,
+  hasBuild,
+  openEventStream,
+  signInAt,
+  startAppInstance,
+  type AppInstance,
+} from "../support/app-instance";
 
 const url = process.env.DATABASE_URL!;
 const onPostgres = databaseKind(url) === "postgres";
@@ -21,7 +30,10 @@ function sseClient(bus: EventBus, teamId: string, heartbeatMs?: number) {
   const abort = new AbortController();
   opened.push({ bus, abort });
   const visibility = sealVisibility({ id: "member", teamId, role: "editor" }, [], []);
-  return { abort, ...sseReader(eventStreamResponse(bus, { teamId, visibility, reload: async () => visibility }, abort.signal, heartbeatMs).body!) };
+  return {
+    abort,
+    ...sseReader(eventStreamResponse(bus, { teamId, visibility, reload: async () => visibility }, abort.signal, heartbeatMs).body!),
+  };
 }
 
 afterEach(async () => {
@@ -67,11 +79,13 @@ describe.skipIf(!onPostgres)("the PostgreSQL bus", () => {
     const [before] = await db.$queryRawUnsafe<{ pid: number }[]>(listeners);
     expect(before).toBeDefined();
     // The server ends the session, as a restart or a network cut would.
-    await db.$queryRawUnsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'claimdesk-events'`);
+    await db.$queryRawUnsafe(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'claimdesk-events'`,
+    );
 
     // The stream ends once the bus listens again (after about a second)…
     let chunk: string | null = "";
-    for (const until = Date.now() + 8000; chunk !== null && Date.now() < until; ) chunk = await client.nextChunk(8000);
+    for (const until = Date.now() + 8000; chunk !== null && Date.now() < until;) chunk = await client.nextChunk(8000);
     expect(chunk).toBeNull();
     const [after] = await db.$queryRawUnsafe<{ pid: number }[]>(listeners);
     expect(after?.pid).toBeDefined();
@@ -96,13 +110,16 @@ describe.skipIf(!onPostgres)("the PostgreSQL bus", () => {
     const spy = vi.spyOn(pg.Client.prototype, "query").mockImplementation(function (this: pg.Client, ...args: unknown[]) {
       if (++inFlight > 1) overlapped++;
       const result = (query as (...a: unknown[]) => unknown).apply(this, args);
-      void Promise.resolve(result).finally(() => inFlight--).catch(() => {});
+      void Promise.resolve(result)
+        .finally(() => inFlight--)
+        .catch(() => {});
       return result as never;
     });
     try {
       const ids = Array.from({ length: 30 }, (_, i) => `burst-${i}`);
       await Promise.all(ids.map((id) => bus.publish(event("team-burst", id))));
-      for (const until = Date.now() + 5000; received.length < ids.length && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
+      for (const until = Date.now() + 5000; received.length < ids.length && Date.now() < until;)
+        await new Promise((r) => setTimeout(r, 20));
       expect(received).toEqual(ids);
       expect(overlapped).toBe(0);
     } finally {
@@ -123,13 +140,16 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL database", () 
   let b: AppInstance | undefined;
   const streams: { close: () => void }[] = [];
 
-  beforeAll(async () => {
-    ensureBuild();
-    // Slots get different starting ports, so parallel runs do not probe the same ones.
-    const first = await freePort(3190 + 2 * Number(process.env.CLAIMDESK_TEST_SLOT ?? 0));
-    const second = await freePort(first + 1);
-    [a, b] = await Promise.all([startAppInstance(first, url), startAppInstance(second, url)]);
-  }, hasBuild() ? 60_000 : 400_000);
+  beforeAll(
+    async () => {
+      ensureBuild();
+      // Slots get different starting ports, so parallel runs do not probe the same ones.
+      const first = await freePort(3190 + 2 * Number(process.env.CLAIMDESK_TEST_SLOT ?? 0));
+      const second = await freePort(first + 1);
+      [a, b] = await Promise.all([startAppInstance(first, url), startAppInstance(second, url)]);
+    },
+    hasBuild() ? 60_000 : 400_000,
+  );
 
   afterAll(async () => {
     for (const s of streams.splice(0)) s.close();
@@ -158,7 +178,14 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL database", () 
     const article = await createArticle(db, { team, text: "The minister said exports rose by 12 percent in May." });
     const version = { id: article.versions[0]!.id, articleId: article.id, text: article.versions[0]!.text };
     const round = await createRound(db, { team, version, createdById: editor.id, adjudicatorId: editor.id, reviewerIds: [reviewer.id] });
-    const annotation = await annotateInRound(db, { team, roundId: round.id, version, authorId: reviewer.id, phrase: "exports rose by 12 percent", verdict: "verified" });
+    const annotation = await annotateInRound(db, {
+      team,
+      roundId: round.id,
+      version,
+      authorId: reviewer.id,
+      phrase: "exports rose by 12 percent",
+      verdict: "verified",
+    });
     return { team, editor, reviewer, article, round, annotation };
   }
 
@@ -186,7 +213,13 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL database", () 
     expect(submit.body.status).toBe("revealed");
 
     // B's client sees our submit, and nothing of the other team's.
-    const submitted: LiveEvent = { team: ours.team.id, article: ours.article.id, kind: "round", id: ours.round.id, version: submit.body.version };
+    const submitted: LiveEvent = {
+      team: ours.team.id,
+      article: ours.article.id,
+      kind: "round",
+      id: ours.round.id,
+      version: submit.body.version,
+    };
     expect(await onB.nextEvent(5000)).toEqual(submitted);
     expect(onB.text()).not.toContain(theirs.round.id);
     expect(onB.text()).not.toContain(theirs.team.id);
@@ -198,11 +231,21 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL database", () 
     // B: the editor decides the round's one cluster; the reviewer's client on A hears it.
     const cluster = await db.cluster.findFirstOrThrow({ where: { roundId: ours.round.id } });
     const decided = await callAs<{ status: string; version: number }>(b!.url, editorOnB, "POST", `/api/clusters/${cluster.id}/decisions`, {
-      version: cluster.version, action: "accept", boundary: ours.annotation.id, verdict: "verified", rationale: "<p>Customs data for May agree.</p>",
+      version: cluster.version,
+      action: "accept",
+      boundary: ours.annotation.id,
+      verdict: "verified",
+      rationale: "<p>Customs data for May agree.</p>",
     });
     expect(decided.status).toBe(201);
     expect(decided.body).toMatchObject({ status: "decided", version: cluster.version + 1 });
-    expect(await onA.nextEvent(5000)).toEqual({ team: ours.team.id, article: ours.article.id, kind: "cluster", id: cluster.id, version: cluster.version + 1 });
+    expect(await onA.nextEvent(5000)).toEqual({
+      team: ours.team.id,
+      article: ours.article.id,
+      kind: "cluster",
+      id: cluster.id,
+      version: cluster.version + 1,
+    });
     // The last open cluster decided: the round is adjudicated, and A hears that as well.
     expect(await onA.nextEvent(5000)).toMatchObject({ team: ours.team.id, kind: "round", id: ours.round.id });
     expect(onA.text()).not.toContain(theirs.round.id);

@@ -44,7 +44,13 @@ async function stream(who: Who, after: string | null = null) {
   const abort = new AbortController();
   aborts.push(abort);
   const user = asCurrentUser(d[who], d.team);
-  const response = eventStreamResponse(eventBus(), { teamId: d.team.id, visibility: await loadVisibility(user), reload: () => loadVisibility(user) }, abort.signal, HEARTBEAT_MS, after);
+  const response = eventStreamResponse(
+    eventBus(),
+    { teamId: d.team.id, visibility: await loadVisibility(user), reload: () => loadVisibility(user) },
+    abort.signal,
+    HEARTBEAT_MS,
+    after,
+  );
   const reader = sseReader(response.body!);
   await reader.nextChunk();
   /** The events received up to the one naming `marker`. */
@@ -83,13 +89,22 @@ describe("live updates under blind review", () => {
     expect(ann.text()).not.toContain(secret);
 
     // Her co-reviewers (a reviewer and an editor) hear of the marker only: no id, no version of X's work.
-    for (const [who, reader] of [["coReviewer", ben], ["blindEditor", bea]] as const) {
-      expect((await reader.until(d.visibleClaim.id)).map((e) => e.id), who).toEqual([d.visibleClaim.id]);
+    for (const [who, reader] of [
+      ["coReviewer", ben],
+      ["blindEditor", bea],
+    ] as const) {
+      expect(
+        (await reader.until(d.visibleClaim.id)).map((e) => e.id),
+        who,
+      ).toEqual([d.visibleClaim.id]);
       for (const s of [...d.secrets[who], secret]) expect(reader.text().includes(s), `${who}: ${s}`).toBe(false);
     }
     // An editor outside the round hears of her note (a final claim: `outcome`) and the marker, not of the draft.
     const eveSeen = await eve.until(d.visibleClaim.id);
-    expect(eveSeen.map((e) => [e.id, e.version, !!e.outcome])).toEqual([[d.editorNote.id, note.version, true], [d.visibleClaim.id, marker.version, true]]);
+    expect(eveSeen.map((e) => [e.id, e.version, !!e.outcome])).toEqual([
+      [d.editorNote.id, note.version, true],
+      [d.visibleClaim.id, marker.version, true],
+    ]);
     expect(eve.text()).not.toContain(d.hidden.id);
 
     // A stream opened later from the cursor before the changes (a page rendered then, or a reconnect) replays them through the same rule.
@@ -102,7 +117,8 @@ describe("live updates under blind review", () => {
 
   it("the one read an event costs goes through the same rule: a hidden draft is a 404 for everyone but its author", async () => {
     await updateClaim(await as("author"), d.hidden.id, { version: 1, verdict: "unsourced" });
-    for (const who of ["coReviewer", "blindEditor", "editor"] as const) expect(await errorCode(getClaim(await as(who), d.hidden.id)), who).toBe("404:");
+    for (const who of ["coReviewer", "blindEditor", "editor"] as const)
+      expect(await errorCode(getClaim(await as(who), d.hidden.id)), who).toBe("404:");
     expect(await errorCode(getClaim(await as("coReviewer"), d.editorNote.id))).toBe("404:");
     const own = await getClaim(await as("author"), d.hidden.id);
     expect([own.id, own.version, own.verdict]).toEqual([d.hidden.id, 2, "unsourced"]);

@@ -25,17 +25,48 @@ describe("loading many articles' reports at once", () => {
     const editor = { id: desk.editor.id, teamId: team.id, role: "editor" as const };
     const reviewer = { id: desk.reviewer1.id, teamId: team.id, role: "reviewer" as const };
     // A second article with an editor's own claims and evidence, on its second version.
-    const second = await createArticle(db, { team, text: "NATO has 30 members. Stoltenberg met Yoon in Seoul.", meta: { title: "Second" } });
-    const v2 = await db.articleVersion.create({ data: { articleId: second.id, number: 2, text: "NATO has 31 members. Stoltenberg met Yoon in Seoul.", textHash: "h2", length: 51 } });
-    const claim = await createClaimOnPhrase(db, { team, version: { ...v2, articleId: second.id }, authorId: desk.editor.id, phrase: "NATO has 31 members", verdict: "verified", rationaleHtml: "<p>Since 2023.</p>" });
-    await createClaimOnPhrase(db, { team, version: { id: second.versions[0]!.id, articleId: second.id, text: second.versions[0]!.text }, authorId: desk.editor.id, phrase: "NATO has 30 members", verdict: "disputed" });
+    const second = await createArticle(db, {
+      team,
+      text: "NATO has 30 members. Stoltenberg met Yoon in Seoul.",
+      meta: { title: "Second" },
+    });
+    const v2 = await db.articleVersion.create({
+      data: { articleId: second.id, number: 2, text: "NATO has 31 members. Stoltenberg met Yoon in Seoul.", textHash: "h2", length: 51 },
+    });
+    const claim = await createClaimOnPhrase(db, {
+      team,
+      version: { ...v2, articleId: second.id },
+      authorId: desk.editor.id,
+      phrase: "NATO has 31 members",
+      verdict: "verified",
+      rationaleHtml: "<p>Since 2023.</p>",
+    });
+    await createClaimOnPhrase(db, {
+      team,
+      version: { id: second.versions[0]!.id, articleId: second.id, text: second.versions[0]!.text },
+      authorId: desk.editor.id,
+      phrase: "NATO has 30 members",
+      verdict: "disputed",
+    });
     const item = await createEvidenceItem(db, { team, title: "Member list", url: "https://www.nato.int/members" });
     await createEvidenceLink(db, { team, evidenceId: item.id, claimId: claim.id, stance: "supports", pinpoint: "p. 2" });
     // A third article the reviewer now reviews blind, with an editor's claim on it.
     const third = await createArticle(db, { team, text: "Stoltenberg arrived in Tokyo on Monday.", meta: { title: "Third" } });
     const thirdVersion = { id: third.versions[0]!.id, articleId: third.id, text: third.versions[0]!.text };
-    await createClaimOnPhrase(db, { team, version: thirdVersion, authorId: desk.editor.id, phrase: "arrived in Tokyo", verdict: "verified" });
-    await createRound(db, { team, version: thirdVersion, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer1.id] });
+    await createClaimOnPhrase(db, {
+      team,
+      version: thirdVersion,
+      authorId: desk.editor.id,
+      phrase: "arrived in Tokyo",
+      verdict: "verified",
+    });
+    await createRound(db, {
+      team,
+      version: thirdVersion,
+      createdById: desk.editor.id,
+      adjudicatorId: desk.editor.id,
+      reviewerIds: [desk.reviewer1.id],
+    });
     // A deleted article is left out.
     const gone = await createArticle(db, { team, text: "Gone.", meta: { title: "Gone" } });
     await db.article.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
@@ -65,10 +96,25 @@ describe("loading many articles' reports at once", () => {
     const version = { id: desk.version.id, articleId: desk.article.id, text: desk.version.text };
     const phrases = ["after a one-day visit to South Korea", "the NATO summit in Madrid in June 2022"];
     const claims = [];
-    for (const phrase of phrases) claims.push(await createClaimOnPhrase(db, { team, version, authorId: desk.editor.id, phrase, verdict: "disputed", rationaleHtml: "<p>A &amp; B</p>" }));
+    for (const phrase of phrases)
+      claims.push(
+        await createClaimOnPhrase(db, {
+          team,
+          version,
+          authorId: desk.editor.id,
+          phrase,
+          verdict: "disputed",
+          rationaleHtml: "<p>A &amp; B</p>",
+        }),
+      );
     // A reviewer's annotation outside a round is not a final claim; nor is a deleted one.
     await createClaimOnPhrase(db, { team, version, authorId: desk.reviewer1.id, phrase: phrases[0]!, verdict: "verified" });
-    await db.annotation.update({ where: { id: (await createClaimOnPhrase(db, { team, version, authorId: desk.editor.id, phrase: phrases[1]!, verdict: "verified" })).id }, data: { deletedAt: new Date() } });
+    await db.annotation.update({
+      where: {
+        id: (await createClaimOnPhrase(db, { team, version, authorId: desk.editor.id, phrase: phrases[1]!, verdict: "verified" })).id,
+      },
+      data: { deletedAt: new Date() },
+    });
     const kept = await createEvidenceItem(db, { team, title: "Kept", url: "https://k.example", publisher: "K" });
     const gone = await createEvidenceItem(db, { team, title: "Gone" });
     await createEvidenceLink(db, { team, evidenceId: gone.id, claimId: claims[0]!.id, stance: "context" });
@@ -78,28 +124,77 @@ describe("loading many articles' reports at once", () => {
 
     const direct = await editorFinalClaims(team.id, [version.id]);
     const rows = await db.annotation.findMany({
-      where: { teamId: team.id, versionId: version.id, roundId: null, deletedAt: null, author: { memberships: { some: { teamId: team.id, role: { in: ["editor", "admin"] } } } } },
-      include: { author: { select: { id: true, name: true } }, evidenceLinks: { where: { deletedAt: null }, include: { evidence: true }, orderBy: { createdAt: "asc" } } },
+      where: {
+        teamId: team.id,
+        versionId: version.id,
+        roundId: null,
+        deletedAt: null,
+        author: { memberships: { some: { teamId: team.id, role: { in: ["editor", "admin"] } } } },
+      },
+      include: {
+        author: { select: { id: true, name: true } },
+        evidenceLinks: { where: { deletedAt: null }, include: { evidence: true }, orderBy: { createdAt: "asc" } },
+      },
     });
     expect(direct).toHaveLength(2);
     const byId = new Map(direct.map((c) => [c.id, c]));
     for (const a of rows) {
       expect(byId.get(a.id)).toMatchObject({
-        source: "editor", articleId: a.articleId, versionId: a.versionId, start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix,
-        anchorState: a.anchorState, anchorScore: a.anchorScore, version: a.version, verdict: a.verdict, rationaleHtml: a.rationaleHtml, author: a.author,
-        createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(), cluster: null, decision: null,
-        members: [{ annotationId: a.id, author: a.author, start: a.start, end: a.end, exact: a.exact, verdict: a.verdict, rationaleHtml: a.rationaleHtml }],
+        source: "editor",
+        articleId: a.articleId,
+        versionId: a.versionId,
+        start: a.start,
+        end: a.end,
+        exact: a.exact,
+        prefix: a.prefix,
+        suffix: a.suffix,
+        anchorState: a.anchorState,
+        anchorScore: a.anchorScore,
+        version: a.version,
+        verdict: a.verdict,
+        rationaleHtml: a.rationaleHtml,
+        author: a.author,
+        createdAt: a.createdAt.toISOString(),
+        updatedAt: a.updatedAt.toISOString(),
+        cluster: null,
+        decision: null,
+        members: [
+          {
+            annotationId: a.id,
+            author: a.author,
+            start: a.start,
+            end: a.end,
+            exact: a.exact,
+            verdict: a.verdict,
+            rationaleHtml: a.rationaleHtml,
+          },
+        ],
         evidence: a.evidenceLinks.map((l) => ({
-          linkId: l.id, stance: l.stance, pinpoint: l.pinpoint,
+          linkId: l.id,
+          stance: l.stance,
+          pinpoint: l.pinpoint,
           evidence: {
-            id: l.evidence.id, kind: l.evidence.kind, title: l.evidence.title, url: l.evidence.url, publisher: l.evidence.publisher, author: l.evidence.author,
-            publishedDate: l.evidence.publishedDate, accessedDate: l.evidence.accessedDate, quote: l.evidence.quote, dateStart: l.evidence.dateStart,
-            dateEnd: l.evidence.dateEnd, datePrecision: l.evidence.datePrecision, deleted: !!l.evidence.deletedAt,
+            id: l.evidence.id,
+            kind: l.evidence.kind,
+            title: l.evidence.title,
+            url: l.evidence.url,
+            publisher: l.evidence.publisher,
+            author: l.evidence.author,
+            publishedDate: l.evidence.publishedDate,
+            accessedDate: l.evidence.accessedDate,
+            quote: l.evidence.quote,
+            dateStart: l.evidence.dateStart,
+            dateEnd: l.evidence.dateEnd,
+            datePrecision: l.evidence.datePrecision,
+            deleted: !!l.evidence.deletedAt,
           },
         })),
       });
     }
-    expect(byId.get(claims[0]!.id)!.evidence.map((e) => [e.evidence.title, e.evidence.deleted])).toEqual([["Gone", true], ["Kept", false]]);
+    expect(byId.get(claims[0]!.id)!.evidence.map((e) => [e.evidence.title, e.evidence.deleted])).toEqual([
+      ["Gone", true],
+      ["Kept", false],
+    ]);
   });
 
   it("finds nothing of another team's articles", async () => {

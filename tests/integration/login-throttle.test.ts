@@ -2,8 +2,18 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import {
-  BASE_DELAY_MS, FREE_FAILURES, MAX_DELAY_MS, RESET_AFTER_MS,
-  addressIsFailing, beginAttempt, cleanUpThrottle, clearThrottle, delayAfter, recordSuccess, throttlePlan, type ThrottleKey,
+  BASE_DELAY_MS,
+  FREE_FAILURES,
+  MAX_DELAY_MS,
+  RESET_AFTER_MS,
+  addressIsFailing,
+  beginAttempt,
+  cleanUpThrottle,
+  clearThrottle,
+  delayAfter,
+  recordSuccess,
+  throttlePlan,
+  type ThrottleKey,
 } from "@/lib/auth/login-throttle";
 
 // Ahead of the clock, so the once-a-minute clean-up (which runs on real time) never takes these rows.
@@ -94,7 +104,10 @@ describe("sign-in throttle", () => {
     const office = address();
     expect(await addressIsFailing(office, at(100))).toBe(false);
     const ownerPlan = throttlePlan(account, { address: office, addressFailing: false });
-    expect(ownerPlan.map((k) => [k.kind, k.enforce])).toEqual([["address", true], ["account", false]]);
+    expect(ownerPlan.map((k) => [k.kind, k.enforce])).toEqual([
+      ["address", true],
+      ["account", false],
+    ]);
     expect(await attempt(ownerPlan, true, at(100))).toBe(true);
     // The owner's success gave back only its own count: the guesser's stay.
     expect((await row(`account:${account.toLowerCase()}`))?.failures).toBe(accountRow!.failures);
@@ -103,7 +116,8 @@ describe("sign-in throttle", () => {
 
   it("an address that fails on many accounts is slowed on all of them, and a new account does not help it", async () => {
     const ip = address();
-    for (let i = 0; i < FREE_FAILURES.address + 1; i++) await attempt(throttlePlan(email(), { address: ip, addressFailing: i > 0 }), false, at(0));
+    for (let i = 0; i < FREE_FAILURES.address + 1; i++)
+      await attempt(throttlePlan(email(), { address: ip, addressFailing: i > 0 }), false, at(0));
     expect(await attempt(throttlePlan(email(), { address: ip, addressFailing: true }), true, at(1))).toBe(false);
     expect(await attempt(throttlePlan(email(), { address: address(), addressFailing: false }), true, at(1))).toBe(true);
   });

@@ -31,7 +31,8 @@ import { errorCode } from "../support/error-code";
 
 const TEXT = "The minister said inflation fell to 3 percent in May.\nExports rose by 12 percent, the ministry claimed on Tuesday.";
 const span = (phrase: string) => ({ start: TEXT.indexOf(phrase), end: TEXT.indexOf(phrase) + phrase.length });
-const chip = (m: { id: string; name: string | null }) => `<span data-type="mention" data-id="${m.id}" data-label="${m.name}">@${m.name}</span>`;
+const chip = (m: { id: string; name: string | null }) =>
+  `<span data-type="mention" data-id="${m.id}" data-label="${m.name}">@${m.name}</span>`;
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 beforeAll(async () => {
@@ -50,7 +51,11 @@ beforeEach(async () => {
 
 const mailsTo = (email: string) => sink.received.filter((m) => m.to.includes(email.toLowerCase()) || m.to.includes(email));
 /** The body of a received message, its quoted-printable soft breaks undone. */
-const body = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=E2=80=9C/g, "“").replace(/=E2=80=9D/g, "”");
+const body = (raw: string) =>
+  raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=E2=80=9C/g, "“")
+    .replace(/=E2=80=9D/g, "”");
 
 async function choose(member: Desk["reviewer"], email: "each" | "digest" | "none") {
   const settings = await getNotificationSettings(member);
@@ -60,13 +65,31 @@ async function choose(member: Desk["reviewer"], email: "each" | "digest" | "none
 
 describe("e-mail as each notification happens", () => {
   it("e-mails a reviewer when their annotation is decided, with the decision and a link to it, once", async () => {
-    const round = await startRound(await viewerOf(desk.editor), { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], adjudicatorId: desk.editor.id });
-    await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, ...span("inflation fell to 3 percent"), verdict: "disputed" });
-    await createClaim(desk.reviewer2, desk.article.id, { versionId: desk.version.id, ...span("inflation fell to 3 percent"), verdict: "verified" });
+    const round = await startRound(await viewerOf(desk.editor), {
+      articleId: desk.article.id,
+      reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
+      adjudicatorId: desk.editor.id,
+    });
+    await createClaim(desk.reviewer, desk.article.id, {
+      versionId: desk.version.id,
+      ...span("inflation fell to 3 percent"),
+      verdict: "disputed",
+    });
+    await createClaim(desk.reviewer2, desk.article.id, {
+      versionId: desk.version.id,
+      ...span("inflation fell to 3 percent"),
+      verdict: "verified",
+    });
     await submitReview(await viewerOf(desk.reviewer), round.id);
     await submitReview(await viewerOf(desk.reviewer2), round.id);
     const [cluster] = (await getRound(await viewerOf(desk.editor), round.id)).clusters;
-    await decideCluster(await viewerOf(desk.editor), cluster!.id, { action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>CPI says 3.4.</p>", version: cluster!.version });
+    await decideCluster(await viewerOf(desk.editor), cluster!.id, {
+      action: "accept",
+      boundary: "union",
+      verdict: "disputed",
+      rationale: "<p>CPI says 3.4.</p>",
+      version: cluster!.version,
+    });
     await mailIdle();
     await deliverEachMail(); // whatever the background pass left (it runs in this process too)
     await mailIdle();
@@ -85,9 +108,20 @@ describe("e-mail as each notification happens", () => {
 
   it("sends nothing to a member who chose no e-mail, and holds a blind co-reviewer's mention until the reveal", async () => {
     await choose(desk.editor, "none");
-    const round = await startRound(await viewerOf(desk.editor), { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], adjudicatorId: desk.editor.id });
-    const draft = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, ...span("Exports rose by 12 percent"), verdict: "disputed" });
-    await createComment(await viewerOf(desk.reviewer), { annotationId: draft.id, body: `<p>${chip(desk.reviewer2)} secret-${desk.team.id}</p>` });
+    const round = await startRound(await viewerOf(desk.editor), {
+      articleId: desk.article.id,
+      reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
+      adjudicatorId: desk.editor.id,
+    });
+    const draft = await createClaim(desk.reviewer, desk.article.id, {
+      versionId: desk.version.id,
+      ...span("Exports rose by 12 percent"),
+      verdict: "disputed",
+    });
+    await createComment(await viewerOf(desk.reviewer), {
+      annotationId: draft.id,
+      body: `<p>${chip(desk.reviewer2)} secret-${desk.team.id}</p>`,
+    });
     await mailIdle();
     const result = await deliverEachMail(new Date(), { recheckWaiting: true });
     expect(result.sent).toBe(0);
@@ -107,7 +141,11 @@ describe("e-mail as each notification happens", () => {
 describe("the daily digest", () => {
   it("collects a member's notifications into one e-mail at the digest hour, once a day", async () => {
     await choose(desk.reviewer, "digest");
-    const claim = await createClaim(desk.editor, desk.article.id, { versionId: desk.version.id, ...span("Exports rose by 12 percent"), verdict: "unsourced" });
+    const claim = await createClaim(desk.editor, desk.article.id, {
+      versionId: desk.version.id,
+      ...span("Exports rose by 12 percent"),
+      verdict: "unsourced",
+    });
     await createComment(await viewerOf(desk.editor), { annotationId: claim.id, body: `<p>${chip(desk.reviewer)} first</p>` });
     await createComment(await viewerOf(desk.editor), { annotationId: claim.id, body: `<p>${chip(desk.reviewer)} second</p>` });
     await mailIdle();
@@ -129,7 +167,11 @@ describe("the daily digest", () => {
     const settings = await getNotificationSettings(desk.reviewer);
     const team = settings.teams.find((t) => t.teamId === desk.team.id)!;
     await updateNotificationSettings(desk.reviewer, { teamId: desk.team.id, version: team.version, email: "none" });
-    expect(await errorCode(updateNotificationSettings(desk.reviewer, { teamId: desk.team.id, version: team.version, email: "each" }))).toBe("409:");
-    expect(await errorCode(updateNotificationSettings(desk.reviewer, { teamId: (await makeDesk(db)).team.id, version: 1, email: "each" }))).toBe("404:");
+    expect(await errorCode(updateNotificationSettings(desk.reviewer, { teamId: desk.team.id, version: team.version, email: "each" }))).toBe(
+      "409:",
+    );
+    expect(
+      await errorCode(updateNotificationSettings(desk.reviewer, { teamId: (await makeDesk(db)).team.id, version: 1, email: "each" })),
+    ).toBe("404:");
   });
 });

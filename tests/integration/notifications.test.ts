@@ -31,16 +31,25 @@ beforeEach(async () => {
 
 /** Every notification of the team, as [who, kind] pairs, sorted. */
 async function rows(kind?: string) {
-  const all = await db.notification.findMany({ where: { teamId: desk.team.id, ...(kind ? { kind } : {}) }, select: { userId: true, kind: true, text: true, url: true, articleId: true } });
+  const all = await db.notification.findMany({
+    where: { teamId: desk.team.id, ...(kind ? { kind } : {}) },
+    select: { userId: true, kind: true, text: true, url: true, articleId: true },
+  });
   return all;
 }
-const who = (id: string) => (id === desk.editor.id ? "editor" : id === desk.reviewer.id ? "reviewer" : id === desk.reviewer2.id ? "reviewer2" : id);
+const who = (id: string) =>
+  id === desk.editor.id ? "editor" : id === desk.reviewer.id ? "reviewer" : id === desk.reviewer2.id ? "reviewer2" : id;
 const pairs = async (kind?: string) => (await rows(kind)).map((r) => `${who(r.userId)}:${r.kind}`).sort();
 
-const mentionChip = (m: { id: string; name: string | null }) => `<span data-type="mention" data-id="${m.id}" data-label="${m.name}">@${m.name}</span>`;
+const mentionChip = (m: { id: string; name: string | null }) =>
+  `<span data-type="mention" data-id="${m.id}" data-label="${m.name}">@${m.name}</span>`;
 
 async function start() {
-  return startRound(await viewerOf(desk.editor), { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], adjudicatorId: desk.editor.id });
+  return startRound(await viewerOf(desk.editor), {
+    articleId: desk.article.id,
+    reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
+    adjudicatorId: desk.editor.id,
+  });
 }
 
 describe("notifications of a review round", () => {
@@ -49,8 +58,16 @@ describe("notifications of a review round", () => {
     expect(await pairs()).toEqual(["reviewer2:assignment", "reviewer:assignment"]);
     expect((await rows("assignment"))[0]).toMatchObject({ url: `/articles/${desk.article.id}`, articleId: desk.article.id });
 
-    await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, ...span("inflation fell to 3 percent"), verdict: "disputed" });
-    await createClaim(desk.reviewer2, desk.article.id, { versionId: desk.version.id, ...span("inflation fell to 3 percent"), verdict: "verified" });
+    await createClaim(desk.reviewer, desk.article.id, {
+      versionId: desk.version.id,
+      ...span("inflation fell to 3 percent"),
+      verdict: "disputed",
+    });
+    await createClaim(desk.reviewer2, desk.article.id, {
+      versionId: desk.version.id,
+      ...span("inflation fell to 3 percent"),
+      verdict: "verified",
+    });
     await submitReview(await viewerOf(desk.reviewer), round.id);
     // The editor hears of the submit; the co-reviewer, who reviews blind, hears nothing of it.
     expect(await pairs("submitted")).toEqual(["editor:submitted"]);
@@ -61,7 +78,13 @@ describe("notifications of a review round", () => {
     expect(await pairs("submitted")).toEqual(["editor:submitted"]); // the last submit is told as the reveal
 
     const [cluster] = (await getRound(await viewerOf(desk.editor), round.id)).clusters;
-    await decideCluster(await viewerOf(desk.editor), cluster!.id, { action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>CPI says 3.4 percent.</p>", version: cluster!.version });
+    await decideCluster(await viewerOf(desk.editor), cluster!.id, {
+      action: "accept",
+      boundary: "union",
+      verdict: "disputed",
+      rationale: "<p>CPI says 3.4 percent.</p>",
+      version: cluster!.version,
+    });
     const decided = await rows("decided");
     expect(decided.map((r) => who(r.userId)).sort()).toEqual(["reviewer", "reviewer2"]);
     const forTwo = decided.find((r) => r.userId === desk.reviewer2.id)!;
@@ -90,7 +113,11 @@ describe("notifications of a review round", () => {
   });
 
   it("tells no editor of a submit when the round's editor reviews it too (blind, they see no one's progress)", async () => {
-    const round = await startRound(await viewerOf(desk.editor), { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.editor.id], adjudicatorId: desk.editor.id });
+    const round = await startRound(await viewerOf(desk.editor), {
+      articleId: desk.article.id,
+      reviewerIds: [desk.reviewer.id, desk.editor.id],
+      adjudicatorId: desk.editor.id,
+    });
     await submitReview(await viewerOf(desk.reviewer), round.id);
     expect(await pairs("submitted")).toEqual([]);
   });
@@ -98,8 +125,15 @@ describe("notifications of a review round", () => {
 
 describe("mentions", () => {
   it("notifies a mentioned teammate with a link to the claim's thread at the comment, once, and never the author", async () => {
-    const claim = await createClaim(desk.editor, desk.article.id, { versionId: desk.version.id, ...span("Exports rose by 12 percent"), verdict: "unsourced" });
-    const c = await createComment(await viewerOf(desk.editor), { annotationId: claim.id, body: `<p>${mentionChip(desk.reviewer)} and ${mentionChip(desk.reviewer)} and ${mentionChip(desk.editor)}: source?</p>` });
+    const claim = await createClaim(desk.editor, desk.article.id, {
+      versionId: desk.version.id,
+      ...span("Exports rose by 12 percent"),
+      verdict: "unsourced",
+    });
+    const c = await createComment(await viewerOf(desk.editor), {
+      annotationId: claim.id,
+      body: `<p>${mentionChip(desk.reviewer)} and ${mentionChip(desk.reviewer)} and ${mentionChip(desk.editor)}: source?</p>`,
+    });
     expect(c.mentions.map((m) => m.id)).toEqual([desk.reviewer.id]);
     const [n, ...more] = await rows("mention");
     expect(more).toEqual([]);
@@ -116,13 +150,22 @@ describe("mentions", () => {
 
   it("keeps a mention in a blind reviewer's hidden thread from their co-reviewer until the reveal: not listed, not counted", async () => {
     const round = await start();
-    const draft = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, ...span("inflation fell to 3 percent"), verdict: "disputed" });
-    const c = await createComment(await viewerOf(desk.reviewer), { annotationId: draft.id, body: `<p>${mentionChip(desk.reviewer2)} look</p>` });
+    const draft = await createClaim(desk.reviewer, desk.article.id, {
+      versionId: desk.version.id,
+      ...span("inflation fell to 3 percent"),
+      verdict: "disputed",
+    });
+    const c = await createComment(await viewerOf(desk.reviewer), {
+      annotationId: draft.id,
+      body: `<p>${mentionChip(desk.reviewer2)} look</p>`,
+    });
     const before = await listNotifications(await viewerOf(desk.reviewer2));
     expect(before.items.map((n) => n.kind)).toEqual(["assignment"]);
     expect(before.unread).toBe(1);
     // The co-reviewer cannot open the thread either (404, as for the hidden claim).
-    expect(await errorCode(createComment(await viewerOf(desk.reviewer2), { annotationId: draft.id, parentId: c.id, body: "<p>peek</p>" }))).toBe("404:");
+    expect(
+      await errorCode(createComment(await viewerOf(desk.reviewer2), { annotationId: draft.id, parentId: c.id, body: "<p>peek</p>" })),
+    ).toBe("404:");
     // Marking "all" read leaves what is hidden unread for when it opens.
     await markNotificationsRead(await viewerOf(desk.reviewer2));
     await submitReview(await viewerOf(desk.reviewer), round.id);
@@ -136,13 +179,27 @@ describe("mentions", () => {
 
 describe("corrections", () => {
   it("tells each author whose claim's words a correction changed, and no one whose claim only moved", async () => {
-    const changed = await createClaimOnPhrase(db, { team: desk.team, version: desk.version, authorId: desk.reviewer.id, phrase: "Exports rose by 12 percent", verdict: "disputed" });
-    await createClaimOnPhrase(db, { team: desk.team, version: desk.version, authorId: desk.reviewer2.id, phrase: "inflation fell to 3 percent", verdict: "verified" });
+    const changed = await createClaimOnPhrase(db, {
+      team: desk.team,
+      version: desk.version,
+      authorId: desk.reviewer.id,
+      phrase: "Exports rose by 12 percent",
+      verdict: "disputed",
+    });
+    await createClaimOnPhrase(db, {
+      team: desk.team,
+      version: desk.version,
+      authorId: desk.reviewer2.id,
+      phrase: "inflation fell to 3 percent",
+      verdict: "verified",
+    });
     const text = `Update: corrected.\n${TEXT.replace("Exports rose by 12 percent", "Exports rose by 14 percent")}`;
     await correctArticle(desk.editor, desk.article.id, { version: 1, text });
     const corrected = await rows("corrected");
     expect(corrected.map((r) => who(r.userId))).toEqual(["reviewer"]);
-    expect(corrected[0]!.text).toMatch(/correction of “Test article” \(version 2\) changed a claim of yours: “Exports rose by 12 percent” (drifted|orphaned)/);
+    expect(corrected[0]!.text).toMatch(
+      /correction of “Test article” \(version 2\) changed a claim of yours: “Exports rose by 12 percent” (drifted|orphaned)/,
+    );
     expect(corrected[0]!.url).toBe(`/articles/${desk.article.id}?claim=${changed.id}`);
   });
 });

@@ -30,12 +30,28 @@ beforeAll(async () => {
   desk = await makeDesk(db, TEXT);
   other = await makeDesk(db);
   teamSlug = desk.team.slug;
-  await db.team.update({ where: { id: desk.team.id }, data: { publisherName: "Desk Fact Check", publisherUrl: "https://factcheck.example/" } });
-  for (const [phrase, verdict] of [["Stoltenberg met Yoon in Seoul", "verified"], ["NATO has 30 members", "disputed"], ["He flew on to Tokyo", "unsourced"]] as const) {
-    await createClaim(await viewerOf(desk.editor), desk.article.id, { versionId: desk.version.id, ...span(phrase), verdict, speaker: "Jens Stoltenberg" });
+  await db.team.update({
+    where: { id: desk.team.id },
+    data: { publisherName: "Desk Fact Check", publisherUrl: "https://factcheck.example/" },
+  });
+  for (const [phrase, verdict] of [
+    ["Stoltenberg met Yoon in Seoul", "verified"],
+    ["NATO has 30 members", "disputed"],
+    ["He flew on to Tokyo", "unsourced"],
+  ] as const) {
+    await createClaim(await viewerOf(desk.editor), desk.article.id, {
+      versionId: desk.version.id,
+      ...span(phrase),
+      verdict,
+      speaker: "Jens Stoltenberg",
+    });
   }
   // A reviewer's own annotation is private work, not a final claim.
-  await createClaim(await viewerOf(desk.reviewer), desk.article.id, { versionId: desk.version.id, ...span("on Sunday"), verdict: "disputed" });
+  await createClaim(await viewerOf(desk.reviewer), desk.article.id, {
+    versionId: desk.version.id,
+    ...span("on Sunday"),
+    verdict: "disputed",
+  });
   // A correction left the third claim on edited words: never a standing verdict.
   await db.annotation.updateMany({ where: { articleId: desk.article.id, exact: "He flew on to Tokyo" }, data: { anchorState: "drifted" } });
 });
@@ -48,23 +64,37 @@ describe("publishing", () => {
 
     // Two first publishes at once: one wins, the other is a 409 with the current state.
     const editor = await viewerOf(desk.editor);
-    const results = await Promise.allSettled([publishArticle(editor, desk.article.id, {}, BASE), publishArticle(editor, desk.article.id, {}, BASE)]);
+    const results = await Promise.allSettled([
+      publishArticle(editor, desk.article.id, {}, BASE),
+      publishArticle(editor, desk.article.id, {}, BASE),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ code: "CONFLICT", current: { status: "published" } });
     expect(await db.publication.count({ where: { articleId: desk.article.id } })).toBe(1);
 
     const p = await getPublication(desk.editor, desk.article.id, BASE);
-    expect(p).toMatchObject({ status: "published", slug: "test-article", version: 1, claimCount: 2, url: `${BASE}/f/${teamSlug}/test-article` });
+    expect(p).toMatchObject({
+      status: "published",
+      slug: "test-article",
+      version: 1,
+      claimCount: 2,
+      url: `${BASE}/f/${teamSlug}/test-article`,
+    });
     expect(await db.auditEvent.count({ where: { objectId: desk.article.id, action: "publication.publish" } })).toBe(1);
 
     const page = await loadPublicPage(teamSlug, "test-article", BASE);
-    expect(page.factCheck.claims.map((c) => [c.number, c.exact, c.speaker])).toEqual([[1, "Stoltenberg met Yoon in Seoul", "Jens Stoltenberg"], [2, "NATO has 30 members", "Jens Stoltenberg"]]);
+    expect(page.factCheck.claims.map((c) => [c.number, c.exact, c.speaker])).toEqual([
+      [1, "Stoltenberg met Yoon in Seoul", "Jens Stoltenberg"],
+      [2, "NATO has 30 members", "Jens Stoltenberg"],
+    ]);
     expect(page.factCheck.withheld).toBe(1);
     expect(JSON.stringify(page.factCheck)).not.toContain(desk.reviewer.id);
     expect(JSON.stringify(page.factCheck)).not.toContain(desk.editor.id);
     expect(await loadPublicText(teamSlug, "test-article", 1)).toBe(TEXT);
-    expect((await listPublicFactChecks(teamSlug)).entries).toEqual([expect.objectContaining({ slug: "test-article", claimCount: 2, summary: "1 Verified, 1 Disputed" })]);
+    expect((await listPublicFactChecks(teamSlug)).entries).toEqual([
+      expect.objectContaining({ slug: "test-article", claimCount: 2, summary: "1 Verified, 1 Disputed" }),
+    ]);
 
     // The desk's own exports now point at the public copies: ClaimReview urls and W3C's cached text (UTF-16 aside, code points).
     const model = await loadReport(editor.visibility, desk.article.id, { baseUrl: BASE });
@@ -76,14 +106,23 @@ describe("publishing", () => {
   it("publishes again only with the version read and a note, and only when something changed; a retraction hides the verdicts and texts", async () => {
     const editor = await viewerOf(desk.editor);
     expect(await errorCode(publishArticle(editor, desk.article.id, { version: 1, note: "Nothing." }, BASE))).toBe("409:");
-    await db.annotation.updateMany({ where: { articleId: desk.article.id, exact: "NATO has 30 members" }, data: { rationaleHtml: "<p>31 since April 2023.</p>" } });
-    await expect(publishArticle(editor, desk.article.id, { version: 9, note: "Stale." }, BASE)).rejects.toMatchObject({ code: "CONFLICT", current: { version: 1 } });
+    await db.annotation.updateMany({
+      where: { articleId: desk.article.id, exact: "NATO has 30 members" },
+      data: { rationaleHtml: "<p>31 since April 2023.</p>" },
+    });
+    await expect(publishArticle(editor, desk.article.id, { version: 9, note: "Stale." }, BASE)).rejects.toMatchObject({
+      code: "CONFLICT",
+      current: { version: 1 },
+    });
     const updated = await publishArticle(editor, desk.article.id, { version: 1, note: "Explained the count." }, BASE);
     expect(updated.log.map((l) => l.action)).toEqual(["publish", "update"]);
     expect(renderPublicPage(await loadPublicPage(teamSlug, "test-article", BASE))).toContain("31 since April 2023.");
 
     expect(await errorCode(retractPublication(desk.reviewer, desk.article.id, { version: 2, reason: "No." }, BASE))).toBe("403:");
-    await expect(retractPublication(desk.editor, desk.article.id, { version: 1, reason: "Stale." }, BASE)).rejects.toMatchObject({ code: "CONFLICT", current: { version: 2 } });
+    await expect(retractPublication(desk.editor, desk.article.id, { version: 1, reason: "Stale." }, BASE)).rejects.toMatchObject({
+      code: "CONFLICT",
+      current: { version: 2 },
+    });
     const retracted = await retractPublication(desk.editor, desk.article.id, { version: 2, reason: "Misquoted." }, BASE);
     expect(retracted).toMatchObject({ status: "retracted", retraction: { reason: "Misquoted." }, embed: null });
     const html = renderPublicPage(await loadPublicPage(teamSlug, "test-article", BASE));
@@ -91,14 +130,24 @@ describe("publishing", () => {
     expect(html).not.toContain("application/ld+json");
     expect(await errorCode(loadPublicText(teamSlug, "test-article", 1))).toBe("404:");
     expect((await loadReport(editor.visibility, desk.article.id, { baseUrl: BASE })).publication).toBeUndefined();
-    expect((await db.auditEvent.findMany({ where: { objectId: desk.article.id, action: { startsWith: "publication." } }, orderBy: { createdAt: "asc" } })).map((e) => e.action))
-      .toEqual(["publication.publish", "publication.update", "publication.retract"]);
+    expect(
+      (
+        await db.auditEvent.findMany({
+          where: { objectId: desk.article.id, action: { startsWith: "publication." } },
+          orderBy: { createdAt: "asc" },
+        })
+      ).map((e) => e.action),
+    ).toEqual(["publication.publish", "publication.update", "publication.retract"]);
   });
 
   it("serves nothing of a deleted article, another team's address or a malformed one", async () => {
     const second = await createArticle(db, { team: desk.team, text: TEXT, meta: { title: "Second article" } });
     const admin = await makeMember(db, desk.team, "admin");
-    await createClaim(await viewerOf(admin), second.id, { versionId: second.versions[0]!.id, ...span("Stoltenberg met Yoon in Seoul"), verdict: "verified" });
+    await createClaim(await viewerOf(admin), second.id, {
+      versionId: second.versions[0]!.id,
+      ...span("Stoltenberg met Yoon in Seoul"),
+      verdict: "verified",
+    });
     const p = await publishArticle(await viewerOf(admin), second.id, { slug: "second" }, BASE);
     expect(p.status).toBe("published");
     expect(await errorCode(loadPublicPage(other.team.slug, "second", BASE))).toBe("404:");

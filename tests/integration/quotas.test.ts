@@ -13,7 +13,10 @@ describe("sign-in throttle rows (CLAIMDESK_THROTTLE_ROW_HOURS, CLAIMDESK_THROTTL
     await db.loginThrottle.deleteMany({});
     const now = new Date("2026-06-01T12:00:00Z");
     const row = (key: string, failures: number, windowAgoMs: number, lockedForMs?: number) => ({
-      key, failures, lastFailureAt: new Date(now.getTime() - windowAgoMs), nextAttemptAt: lockedForMs === undefined ? null : new Date(now.getTime() + lockedForMs),
+      key,
+      failures,
+      lastFailureAt: new Date(now.getTime() - windowAgoMs),
+      nextAttemptAt: lockedForMs === undefined ? null : new Date(now.getTime() + lockedForMs),
     });
     await db.loginThrottle.createMany({
       data: [

@@ -7,7 +7,15 @@ import type { ReportLimits } from "@/lib/server/reports/report-limits";
 import { makeReportModel } from "@/tests/fixtures/report-model";
 import { makeDesk } from "../support/actors";
 
-const LIMITS: ReportLimits = { timeMs: 30_000, memoryMb: 512, maxBytes: 64 * 1024 * 1024, workers: 1, queue: 4, zipMaxBytes: 1024 * 1024 * 1024, zipJobs: 2 };
+const LIMITS: ReportLimits = {
+  timeMs: 30_000,
+  memoryMb: 512,
+  maxBytes: 64 * 1024 * 1024,
+  workers: 1,
+  queue: 4,
+  zipMaxBytes: 1024 * 1024 * 1024,
+  zipJobs: 2,
+};
 const pools: ReportPool[] = [];
 const pool = (over: Partial<ReportLimits> = {}) => {
   const p = new ReportPool({ ...LIMITS, ...over });
@@ -21,7 +29,10 @@ const heavyText = () => Array.from({ length: 150_000 }, (_, i) => `w${(i * 7919)
 
 /** The AppError a promise rejects with. */
 async function appError(p: Promise<unknown>): Promise<AppError> {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return error as AppError;
 }
@@ -41,7 +52,11 @@ describe("report pool (reports loaded and built off the event loop, within limit
 
     const model = makeReportModel();
     const built = await p.render([model], ["html", "csv", "pdf"]);
-    expect(built.map((f) => [f.format, f.articleId])).toEqual([["html", model.article.id], ["csv", model.article.id], ["pdf", model.article.id]]);
+    expect(built.map((f) => [f.format, f.articleId])).toEqual([
+      ["html", model.article.id],
+      ["csv", model.article.id],
+      ["pdf", model.article.id],
+    ]);
     const html = await renderReport(model, "html");
     expect(new TextDecoder().decode(built[0]!.bytes)).toBe(html.body);
     expect([built[0]!.filename, built[0]!.contentType]).toEqual([html.filename, html.contentType]);
@@ -60,7 +75,9 @@ describe("report pool (reports loaded and built off the event loop, within limit
 
     const slow = await appError(p.render([makeReportModel({ text: heavyText(), claims: [] })], ["pdf"]));
     expect([slow.status, slow.field]).toEqual([422, "format"]);
-    expect(slow.message).toMatch(/^Building the PDF report of “[^”]+” took longer than the limit of 3 s \(CLAIMDESK_REPORT_TIME_LIMIT_MS\)/);
+    expect(slow.message).toMatch(
+      /^Building the PDF report of “[^”]+” took longer than the limit of 3 s \(CLAIMDESK_REPORT_TIME_LIMIT_MS\)/,
+    );
 
     // A new worker takes the next tasks: one runs, one waits, the third is refused at once.
     const running = p.render([small], ["csv"]);
@@ -77,7 +94,10 @@ describe("report pool (reports loaded and built off the event loop, within limit
     expect((await p.render([makeReportModel()], ["html"]))[0]!.format).toBe("html");
     const words = Array.from({ length: 20_000 }, (_, i) => `claim${i} is here.`);
     let from = 0;
-    const big = makeReportModel({ text: words.join(" "), claims: words.map((exact) => ({ exact, verdict: "verified", from: (from += exact.length + 1) - exact.length - 1 })) });
+    const big = makeReportModel({
+      text: words.join(" "),
+      claims: words.map((exact) => ({ exact, verdict: "verified", from: (from += exact.length + 1) - exact.length - 1 })),
+    });
     const error = await appError(p.render([big], ["html"]));
     expect(error.status).toBe(422);
     expect(error.message).toMatch(/needs more than the memory limit of 48 MB \(CLAIMDESK_REPORT_MEMORY_MB\)/);

@@ -24,7 +24,8 @@ import { parseCsv } from "../support/parse-csv";
 import { loadVisibility, viewerOf } from "@/lib/server/visibility/viewer";
 
 const BASE = "http://claimdesk.test";
-const TEXT = "“It’s historic,” the café owner said of Stoltenberg’s visit.\nNATO has 30 members. Stoltenberg met Yoon in Seoul.\n𝕏 Later, Stoltenberg met Yoon again in Tokyo.";
+const TEXT =
+  "“It’s historic,” the café owner said of Stoltenberg’s visit.\nNATO has 30 members. Stoltenberg met Yoon in Seoul.\n𝕏 Later, Stoltenberg met Yoon again in Tokyo.";
 const span = (phrase: string, from = 0) => {
   const at = TEXT.indexOf(phrase, from);
   return { start: [...TEXT.slice(0, at)].length, end: [...TEXT.slice(0, at + phrase.length)].length };
@@ -36,16 +37,30 @@ let other: Awaited<ReturnType<typeof makeDesk>>;
 beforeAll(async () => {
   desk = await makeDesk(db, TEXT);
   other = await makeDesk(db);
-  await db.article.update({ where: { id: desk.article.id }, data: { url: "https://news.example/visit", outlet: "Example News", publishedDate: "2023-01-30" } });
+  await db.article.update({
+    where: { id: desk.article.id },
+    data: { url: "https://news.example/visit", outlet: "Example News", publishedDate: "2023-01-30" },
+  });
   const add = (who: "editor" | "reviewer", phrase: string, verdict: "verified" | "disputed" | "unsourced", rationale?: string, from = 0) =>
     createClaim(desk[who], desk.article.id, { versionId: desk.version.id, ...span(phrase, from), verdict, rationale });
   const quote = await add("editor", "“It’s historic,” the café owner said", "unsourced", "<p>Who? <img src=x onerror=alert(1)></p>");
   const members = await add("editor", "NATO has 30 members", "disputed", "<p>31 since April 2023</p>");
   await add("editor", "Stoltenberg met Yoon", "verified", undefined, TEXT.indexOf("𝕏"));
   await add("reviewer", "Stoltenberg met Yoon in Seoul", "verified"); // a reviewer's own reading outside a round is not a final claim
-  const release = await createEvidenceItem(db, { team: desk.team, title: "NATO members <list>", url: "https://www.nato.int/members", publisher: "NATO" });
+  const release = await createEvidenceItem(db, {
+    team: desk.team,
+    title: "NATO members <list>",
+    url: "https://www.nato.int/members",
+    publisher: "NATO",
+  });
   const gone = await createEvidenceItem(db, { team: desk.team, title: "Old member list", url: null });
-  await createEvidenceLink(db, { team: desk.team, evidenceId: release.id, claimId: members.id, stance: "contradicts", pinpoint: "Finland, 2023" });
+  await createEvidenceLink(db, {
+    team: desk.team,
+    evidenceId: release.id,
+    claimId: members.id,
+    stance: "contradicts",
+    pinpoint: "Finland, 2023",
+  });
   await createEvidenceLink(db, { team: desk.team, evidenceId: gone.id, claimId: members.id, stance: "context" });
   await createEvidenceLink(db, { team: desk.team, evidenceId: release.id, claimId: quote.id, stance: "context" });
   await db.evidenceItem.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
@@ -56,7 +71,12 @@ describe("loading an article's report", () => {
     const m = await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: `${BASE}/` });
     expect(m.baseUrl).toBe(BASE);
     expect(m.team).toEqual({ id: desk.team.id, name: desk.team.name, slug: desk.team.slug });
-    expect(m.article).toMatchObject({ id: desk.article.id, title: "Test article", url: "https://news.example/visit", publishedDate: "2023-01-30" });
+    expect(m.article).toMatchObject({
+      id: desk.article.id,
+      title: "Test article",
+      url: "https://news.example/visit",
+      publishedDate: "2023-01-30",
+    });
     expect(m.version).toMatchObject({ id: desk.version.id, number: 1, text: TEXT });
     expect(m.claims.map((c) => [c.number, c.exact, c.verdict])).toEqual([
       [1, "“It’s historic,” the café owner said", "unsourced"],
@@ -72,7 +92,13 @@ describe("loading an article's report", () => {
     ]);
     expect(m.claims.every((c) => c.reviews.length === 0 && c.author?.id === desk.editor.id)).toBe(true);
     expect(m.reviewers.map((r) => r.id)).toEqual([desk.editor.id]);
-    expect(m.summary).toMatchObject({ total: 3, byVerdict: { verified: 1, disputed: 1, unsourced: 1 }, withEvidence: 2, agreement: null, roundAgreement: null });
+    expect(m.summary).toMatchObject({
+      total: 3,
+      byVerdict: { verified: 1, disputed: 1, unsourced: 1 },
+      withEvidence: 2,
+      agreement: null,
+      roundAgreement: null,
+    });
   });
 
   it("never crosses teams", async () => {
@@ -83,7 +109,11 @@ describe("loading an article's report", () => {
 describe("the report of a review round", () => {
   it("shows each reviewer's verdict, the disagreement and the decision, with the round's agreement figures", async () => {
     const d = await makeDesk(db, TEXT);
-    const round = await startRound(await viewerOf(d.editor), { articleId: d.article.id, reviewerIds: [d.reviewer.id, d.reviewer2.id], adjudicatorId: d.editor.id });
+    const round = await startRound(await viewerOf(d.editor), {
+      articleId: d.article.id,
+      reviewerIds: [d.reviewer.id, d.reviewer2.id],
+      adjudicatorId: d.editor.id,
+    });
     const add = (who: "reviewer" | "reviewer2", phrase: string, verdict: "verified" | "disputed", rationale?: string) =>
       createClaim(d[who], d.article.id, { versionId: d.version.id, ...span(phrase), verdict, rationale });
     await add("reviewer", "NATO has 30 members", "disputed", "<p>Finland made it 31 in April 2023.</p>");
@@ -91,13 +121,24 @@ describe("the report of a review round", () => {
     await submitReview(await viewerOf(d.reviewer), round.id);
     await submitReview(await viewerOf(d.reviewer2), round.id);
     const [cluster] = (await getRound(await viewerOf(d.editor), round.id)).clusters;
-    await decideCluster(await viewerOf(d.editor), cluster!.id, { version: cluster!.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>Finland joined.</p>" });
+    await decideCluster(await viewerOf(d.editor), cluster!.id, {
+      version: cluster!.version,
+      action: "accept",
+      boundary: "union",
+      verdict: "disputed",
+      rationale: "<p>Finland joined.</p>",
+    });
 
     const m = await loadReport(await loadVisibility(d.editor), d.article.id, { baseUrl: BASE, roundId: round.id });
     expect(m.round).toMatchObject({ id: round.id, adjudicator: { id: d.editor.id } });
     expect(m.claims).toHaveLength(1);
     const c = m.claims[0]!;
-    expect(c.reviews.map((r) => [r.reviewer.id, r.verdict]).sort()).toEqual([[d.reviewer.id, "disputed"], [d.reviewer2.id, "verified"]].sort());
+    expect(c.reviews.map((r) => [r.reviewer.id, r.verdict]).sort()).toEqual(
+      [
+        [d.reviewer.id, "disputed"],
+        [d.reviewer2.id, "verified"],
+      ].sort(),
+    );
     expect(c.cluster).toEqual({ number: cluster!.number, kind: "verdict_conflict", disagreement: true });
     expect(c.decision).toMatchObject({ by: { id: d.editor.id }, rationaleText: "Finland joined." });
     // The adjudicator decided; they did not review: "Reviewers" names the reviewers only, the round line the adjudicator.
@@ -108,7 +149,9 @@ describe("the report of a review round", () => {
     expect(buildHtml(m)).toContain("Reviewers disagreed on the verdict");
     // The reviewer's rationale is carried into the claim under their name, the adjudicator's note on top, each printed once.
     const reviewerName = (await db.user.findUniqueOrThrow({ where: { id: d.reviewer.id } })).name;
-    expect(c.rationaleText).toBe(`Adjudicator’s note\nFinland joined.\n${reviewerName} (reviewer, Disputed):\nFinland made it 31 in April 2023.`);
+    expect(c.rationaleText).toBe(
+      `Adjudicator’s note\nFinland joined.\n${reviewerName} (reviewer, Disputed):\nFinland made it 31 in April 2023.`,
+    );
     const md = buildMarkdown(m);
     expect(md).not.toContain("None given");
     expect(md.match(/Finland joined\./g)).toHaveLength(1);
@@ -122,25 +165,58 @@ describe("the report of a review round", () => {
 describe("a review round's rejected clusters", () => {
   it("are in the round's report with each reviewer's quote and verdict and the rejection's rationale; not in the article's, nor for a reviewer reviewing blind", async () => {
     const d = await makeDesk(db, TEXT);
-    const round = await startRound(await viewerOf(d.editor), { articleId: d.article.id, reviewerIds: [d.reviewer.id, d.reviewer2.id], adjudicatorId: d.editor.id });
+    const round = await startRound(await viewerOf(d.editor), {
+      articleId: d.article.id,
+      reviewerIds: [d.reviewer.id, d.reviewer2.id],
+      adjudicatorId: d.editor.id,
+    });
     await createClaim(d.reviewer, d.article.id, { versionId: d.version.id, ...span("NATO has 30 members"), verdict: "disputed" });
     await createClaim(d.reviewer2, d.article.id, { versionId: d.version.id, ...span("NATO has 30 members"), verdict: "disputed" });
-    await createClaim(d.reviewer2, d.article.id, { versionId: d.version.id, ...span("the café owner said"), verdict: "unsourced", rationale: "<p>Which owner?</p>" });
+    await createClaim(d.reviewer2, d.article.id, {
+      versionId: d.version.id,
+      ...span("the café owner said"),
+      verdict: "unsourced",
+      rationale: "<p>Which owner?</p>",
+    });
     await submitReview(await viewerOf(d.reviewer), round.id);
     await submitReview(await viewerOf(d.reviewer2), round.id);
     const clusters = (await getRound(await viewerOf(d.editor), round.id)).clusters;
     const agreed = clusters.find((c) => c.kind === "agreed")!;
     const single = clusters.find((c) => c.kind === "single_reviewer")!;
-    await decideCluster(await viewerOf(d.editor), agreed.id, { version: agreed.version, action: "accept", boundary: "union", verdict: "disputed", rationale: "<p>Finland joined.</p>" });
-    await decideCluster(await viewerOf(d.editor), single.id, { version: single.version, action: "reject", rationale: "<p>Scene-setting, <em>not</em> a claim.</p>" });
+    await decideCluster(await viewerOf(d.editor), agreed.id, {
+      version: agreed.version,
+      action: "accept",
+      boundary: "union",
+      verdict: "disputed",
+      rationale: "<p>Finland joined.</p>",
+    });
+    await decideCluster(await viewerOf(d.editor), single.id, {
+      version: single.version,
+      action: "reject",
+      rationale: "<p>Scene-setting, <em>not</em> a claim.</p>",
+    });
 
     const m = await loadReport(await loadVisibility(d.editor), d.article.id, { baseUrl: BASE, roundId: round.id });
     expect(m.claims.map((c) => c.exact)).toEqual(["NATO has 30 members"]);
     expect(m.rejected).toEqual([
       {
         cluster: { number: single.number, kind: "single_reviewer" },
-        reviews: [{ reviewer: { id: d.reviewer2.id, name: expect.any(String) }, verdict: "unsourced", ...span("the café owner said"), exact: "the café owner said", rationaleText: "Which owner?" }],
-        decision: { by: { id: d.editor.id, name: expect.any(String) }, at: expect.any(String), boundary: null, rationaleHtml: "<p>Scene-setting, <em>not</em> a claim.</p>", rationaleText: "Scene-setting, not a claim." },
+        reviews: [
+          {
+            reviewer: { id: d.reviewer2.id, name: expect.any(String) },
+            verdict: "unsourced",
+            ...span("the café owner said"),
+            exact: "the café owner said",
+            rationaleText: "Which owner?",
+          },
+        ],
+        decision: {
+          by: { id: d.editor.id, name: expect.any(String) },
+          at: expect.any(String),
+          boundary: null,
+          rationaleHtml: "<p>Scene-setting, <em>not</em> a claim.</p>",
+          rationaleText: "Scene-setting, not a claim.",
+        },
       },
     ]);
     expect(m.summary.total).toBe(1);
@@ -155,7 +231,9 @@ describe("a review round's rejected clusters", () => {
     await closeRound(await viewerOf(d.editor), round.id, (await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).version);
     await startRound(await viewerOf(d.editor), { articleId: d.article.id, reviewerIds: [d.reviewer.id], adjudicatorId: d.editor.id });
     expect((await loadReport(await loadVisibility(d.reviewer), d.article.id, { baseUrl: BASE, roundId: round.id })).rejected).toEqual([]);
-    expect((await loadReport(await loadVisibility(d.reviewer2), d.article.id, { baseUrl: BASE, roundId: round.id })).rejected).toHaveLength(1);
+    expect((await loadReport(await loadVisibility(d.reviewer2), d.article.id, { baseUrl: BASE, roundId: round.id })).rejected).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -174,7 +252,16 @@ describe("importing W3C annotations", () => {
     expect(await db.evidenceItem.count({ where: { teamId: desk.team.id, url: { startsWith: BASE } } })).toBe(0);
 
     const again = await loadReport(await loadVisibility(desk.editor), copy.id, { baseUrl: BASE });
-    const shape = (m: typeof source) => m.claims.map((c) => ({ start: c.start, end: c.end, exact: c.exact, prefix: c.prefix, suffix: c.suffix, verdict: c.verdict, rationaleHtml: c.rationaleHtml }));
+    const shape = (m: typeof source) =>
+      m.claims.map((c) => ({
+        start: c.start,
+        end: c.end,
+        exact: c.exact,
+        prefix: c.prefix,
+        suffix: c.suffix,
+        verdict: c.verdict,
+        rationaleHtml: c.rationaleHtml,
+      }));
     expect(shape(again)).toEqual(shape(source));
     // Evidence comes back as links to the same library items, with stance and pinpoint.
     const ev = (m: typeof source) => m.claims.map((c) => c.evidence.filter((e) => !e.deleted).map((e) => [e.id, e.stance, e.pinpoint]));
@@ -190,7 +277,11 @@ describe("importing W3C annotations", () => {
   it("places by quote and context when positions differ, never guesses, and reports what it could not place", async () => {
     const copy = await createArticle(db, { team: desk.team, text: `Preface.\n${TEXT}`, meta: { title: "Shifted copy" } });
     const sel = (exact: string, extra: Record<string, unknown> = {}) => ({ type: "TextQuoteSelector", exact, ...extra });
-    const ann = (selector: unknown, verdict = "Verified") => ({ type: "Annotation", body: { type: "TextualBody", purpose: "tagging", value: verdict }, target: { source: "x", selector } });
+    const ann = (selector: unknown, verdict = "Verified") => ({
+      type: "Annotation",
+      body: { type: "TextualBody", purpose: "tagging", value: verdict },
+      target: { source: "x", selector },
+    });
     const input = [
       ann([sel("NATO has 30 members"), { type: "TextPositionSelector", start: 61, end: 80 }], "Disputed"),
       ann(sel("Stoltenberg met Yoon")),
@@ -201,8 +292,16 @@ describe("importing W3C annotations", () => {
     ];
     const report = await importW3c(await viewerOf(desk.editor), copy.id, input, BASE);
     expect(report.total).toBe(6);
-    expect(report.imported.map((i) => [i.index, i.placedBy, i.verdict])).toEqual([[0, "quote", "disputed"], [2, "context", "verified"]]);
-    expect(report.failed.map((f) => [f.index, f.reason])).toEqual([[1, "ambiguous"], [3, "quote-not-found"], [4, "no-verdict"], [5, "not-an-annotation"]]);
+    expect(report.imported.map((i) => [i.index, i.placedBy, i.verdict])).toEqual([
+      [0, "quote", "disputed"],
+      [2, "context", "verified"],
+    ]);
+    expect(report.failed.map((f) => [f.index, f.reason])).toEqual([
+      [1, "ambiguous"],
+      [3, "quote-not-found"],
+      [4, "no-verdict"],
+      [5, "not-an-annotation"],
+    ]);
     const rows = await db.annotation.findMany({ where: { articleId: copy.id }, orderBy: { start: "asc" } });
     expect(rows.map((r) => r.exact)).toEqual(["NATO has 30 members", "Stoltenberg met Yoon"]);
     const text = copy.versions[0]!.text;
@@ -218,24 +317,43 @@ describe("importing W3C annotations", () => {
 });
 
 describe("import caps", () => {
-  const linking = (n: number, tag: string) => Array.from({ length: n }, (_, i) => ({ type: "SpecificResource", purpose: "linking", source: { id: `https://evidence.example/${tag}/${i}`, type: "Text", title: `Source ${i}` } }));
-  const ann = (exact: string, evidence: unknown[]) => ({ type: "Annotation", body: [{ type: "TextualBody", purpose: "tagging", value: "Verified" }, ...evidence], target: { source: "x", selector: { type: "TextQuoteSelector", exact } } });
+  const linking = (n: number, tag: string) =>
+    Array.from({ length: n }, (_, i) => ({
+      type: "SpecificResource",
+      purpose: "linking",
+      source: { id: `https://evidence.example/${tag}/${i}`, type: "Text", title: `Source ${i}` },
+    }));
+  const ann = (exact: string, evidence: unknown[]) => ({
+    type: "Annotation",
+    body: [{ type: "TextualBody", purpose: "tagging", value: "Verified" }, ...evidence],
+    target: { source: "x", selector: { type: "TextQuoteSelector", exact } },
+  });
 
   it(`refuses an annotation with more than ${MAX_IMPORT_EVIDENCE_PER_ANNOTATION} evidence links, naming it, and writes nothing`, async () => {
     const d = await makeDesk(db, TEXT);
-    const input = [ann("NATO has 30 members", linking(2, "ok")), ann("Stoltenberg met Yoon in Seoul", linking(MAX_IMPORT_EVIDENCE_PER_ANNOTATION + 1, "many"))];
+    const input = [
+      ann("NATO has 30 members", linking(2, "ok")),
+      ann("Stoltenberg met Yoon in Seoul", linking(MAX_IMPORT_EVIDENCE_PER_ANNOTATION + 1, "many")),
+    ];
     expect(await code(importW3c(await viewerOf(d.editor), d.article.id, input, BASE))).toBe("400:items.1.body");
     expect(await db.annotation.count({ where: { articleId: d.article.id } })).toBe(0);
     expect(await db.evidenceItem.count({ where: { teamId: d.team.id } })).toBe(0);
     // Exactly the cap is fine.
-    const ok = await importW3c(await viewerOf(d.editor), d.article.id, [ann("Stoltenberg met Yoon in Seoul", linking(MAX_IMPORT_EVIDENCE_PER_ANNOTATION, "cap"))], BASE);
+    const ok = await importW3c(
+      await viewerOf(d.editor),
+      d.article.id,
+      [ann("Stoltenberg met Yoon in Seoul", linking(MAX_IMPORT_EVIDENCE_PER_ANNOTATION, "cap"))],
+      BASE,
+    );
     expect(ok.imported.map((i) => i.evidence)).toEqual([MAX_IMPORT_EVIDENCE_PER_ANNOTATION]);
   });
 
   it(`refuses more than ${MAX_IMPORT_EVIDENCE_LINKS} evidence links in one import`, async () => {
     const d = await makeDesk(db, TEXT);
     const per = MAX_IMPORT_EVIDENCE_PER_ANNOTATION;
-    const input = Array.from({ length: Math.floor(MAX_IMPORT_EVIDENCE_LINKS / per) + 1 }, (_, i) => ann("NATO has 30 members", linking(per, `a${i}`)));
+    const input = Array.from({ length: Math.floor(MAX_IMPORT_EVIDENCE_LINKS / per) + 1 }, (_, i) =>
+      ann("NATO has 30 members", linking(per, `a${i}`)),
+    );
     expect(await code(importW3c(await viewerOf(d.editor), d.article.id, input, BASE))).toBe("400:items");
     expect(await db.annotation.count({ where: { articleId: d.article.id } })).toBe(0);
   });
@@ -247,14 +365,35 @@ describe("the team ZIP", () => {
     // Two lines and nothing else: csv-stringify alone would leave this one unquoted.
     const title = "Stoltenberg “visits”\nSeoul again";
     await db.article.update({ where: { id: d.article.id }, data: { title } });
-    const second = await createArticle(db, { team: d.team, text: "A second article.", meta: { title: "=HYPERLINK(\"http://x\")" } });
-    const job: ZipJob = { id: "job-1", teamId: d.team.id, userId: d.editor.id, status: "running", done: 0, total: 2, error: null, file: null, bytes: 0, filename: "x.zip", finishedAt: null };
-    await buildTeamZip(job, [d.article.id, second.id].map((id) => ({ id, textLength: 100, annotations: 0 })), ["csv"], BASE, null, d.editor);
+    const second = await createArticle(db, { team: d.team, text: "A second article.", meta: { title: '=HYPERLINK("http://x")' } });
+    const job: ZipJob = {
+      id: "job-1",
+      teamId: d.team.id,
+      userId: d.editor.id,
+      status: "running",
+      done: 0,
+      total: 2,
+      error: null,
+      file: null,
+      bytes: 0,
+      filename: "x.zip",
+      finishedAt: null,
+    };
+    await buildTeamZip(
+      job,
+      [d.article.id, second.id].map((id) => ({ id, textLength: 100, annotations: 0 })),
+      ["csv"],
+      BASE,
+      null,
+      d.editor,
+    );
     expect(job).toMatchObject({ status: "done", done: 2, error: null });
     const zip = await JSZip.loadAsync(readFileSync(job.file!));
     const index = parseCsv(await zip.file("index.csv")!.async("string"));
     expect(index[0]).toEqual(["folder", "article_id", "title", "version", "claims", "verified", "disputed", "unsourced"]);
-    expect(index.slice(1).map((r) => [r[1], r[2], r[4]])).toEqual([[d.article.id, title, "0"], [second.id, "'=HYPERLINK(\"http://x\")", "0"]]);
+    expect(index.slice(1).map((r) => [r[1], r[2], r[4]])).toEqual([
+      [d.article.id, title, "0"],
+      [second.id, '\'=HYPERLINK("http://x")', "0"],
+    ]);
   });
 });
-

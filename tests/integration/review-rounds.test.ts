@@ -30,7 +30,12 @@ const annotate = (who: "reviewer" | "reviewer2" | "editor", phrase: string, verd
 
 beforeEach(async () => {
   desk = await makeDesk(db, TEXT);
-  round = await startRound(await viewerOf(desk.editor), { articleId: desk.article.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id], adjudicatorId: desk.editor.id, dueDate: "2030-01-31" });
+  round = await startRound(await viewerOf(desk.editor), {
+    articleId: desk.article.id,
+    reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
+    adjudicatorId: desk.editor.id,
+    dueDate: "2030-01-31",
+  });
 });
 
 describe("starting a round", () => {
@@ -39,7 +44,9 @@ describe("starting a round", () => {
     expect(round.reviewers.map((r) => r.id).sort()).toEqual([desk.reviewer.id, desk.reviewer2.id].sort());
     expect(await db.notification.count({ where: { objectId: round.id, kind: "assignment" } })).toBe(2);
     const queue = await listQueue(await viewerOf(desk.reviewer));
-    expect(queue).toEqual([expect.objectContaining({ roundId: round.id, status: "open", dueDate: "2030-01-31", submittedAt: null, overdue: false })]);
+    expect(queue).toEqual([
+      expect.objectContaining({ roundId: round.id, status: "open", dueDate: "2030-01-31", submittedAt: null, overdue: false }),
+    ]);
     expect(await db.auditEvent.count({ where: { objectId: round.id, action: "round.start" } })).toBe(1);
   });
 
@@ -80,7 +87,9 @@ describe("the blind phase", () => {
     const outsider = await makeMember(db, desk.team, "reviewer");
     expect((await db.annotation.findUniqueOrThrow({ where: { id: mine.id } })).roundId).toBe(round.id);
     expect((await listClaims(await viewerOf(desk.reviewer), desk.article.id)).map((c) => c.exact)).toEqual(["inflation fell to 3 percent"]);
-    expect((await listClaims(await viewerOf(desk.reviewer2), desk.article.id)).map((c) => c.exact)).toEqual(["inflation fell to 3 percent in May"]);
+    expect((await listClaims(await viewerOf(desk.reviewer2), desk.article.id)).map((c) => c.exact)).toEqual([
+      "inflation fell to 3 percent in May",
+    ]);
     expect(await listClaims(await viewerOf(desk.editor), desk.article.id)).toEqual([]);
     expect(await listClaims(await viewerOf(outsider), desk.article.id)).toEqual([]);
   });
@@ -97,7 +106,11 @@ describe("the blind phase", () => {
     // The article text is public to the team; nothing else may carry what the reviewer marked.
     expect(JSON.stringify({ ...seen, text: "" })).not.toMatch(/Exports rose|on Tuesday|verified|unsourced/);
     // A fellow reviewer sees who submitted, not how much.
-    expect((await getRound(await viewerOf(desk.reviewer2), round.id)).reviewers.every((r) => r.annotationCount === null || r.id === desk.reviewer2.id)).toBe(true);
+    expect(
+      (await getRound(await viewerOf(desk.reviewer2), round.id)).reviewers.every(
+        (r) => r.annotationCount === null || r.id === desk.reviewer2.id,
+      ),
+    ).toBe(true);
   });
 
   it("locks a submitted set (clear 403s), reopens it until the reveal, and refuses strangers", async () => {
@@ -106,7 +119,9 @@ describe("the blind phase", () => {
     expect(submitted.mine?.submittedAt).toBeTruthy();
     const row = await db.annotation.findUniqueOrThrow({ where: { id: a.id } });
     expect(row.status).toBe("submitted");
-    await expect(updateClaim(await viewerOf(desk.reviewer), a.id, { version: row.version, verdict: "disputed" })).rejects.toThrow(/Reopen it/);
+    await expect(updateClaim(await viewerOf(desk.reviewer), a.id, { version: row.version, verdict: "disputed" })).rejects.toThrow(
+      /Reopen it/,
+    );
     await expect(annotate("reviewer", "on Tuesday", "unsourced")).rejects.toThrow(/Reopen it/);
     expect(await code(submitReview(await viewerOf(desk.reviewer), round.id))).toBe("409:");
     expect(await code(submitReview(await viewerOf(desk.editor), round.id))).toBe("403:");
@@ -176,7 +191,15 @@ describe("a reveal that makes no cluster", () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: round.id, action: "round.reveal" } });
     expect(audit.after).toMatchObject({ status: "adjudicated", clusters: [] });
 
-    expect(await code(startRound(await viewerOf(desk.editor), { articleId: desk.article.id, reviewerIds: [desk.reviewer.id], adjudicatorId: desk.editor.id }))).toBe("ok");
+    expect(
+      await code(
+        startRound(await viewerOf(desk.editor), {
+          articleId: desk.article.id,
+          reviewerIds: [desk.reviewer.id],
+          adjudicatorId: desk.editor.id,
+        }),
+      ),
+    ).toBe("ok");
     expect((await closeRound(await viewerOf(desk.editor), round.id, revealed.version)).status).toBe("closed");
   });
 
@@ -199,7 +222,10 @@ describe("a reveal that makes no cluster", () => {
 
 describe("whether the article offers to start a blind review (canStart)", () => {
   /** canStart for the editor and for the round's reviewer, in that order. */
-  const canStart = async (d = desk) => [(await getArticleRound(await viewerOf(d.editor), d.article.id)).canStart, (await getArticleRound(await viewerOf(d.reviewer), d.article.id)).canStart];
+  const canStart = async (d = desk) => [
+    (await getArticleRound(await viewerOf(d.editor), d.article.id)).canStart,
+    (await getArticleRound(await viewerOf(d.reviewer), d.article.id)).canStart,
+  ];
 
   it("is true for an editor only while no round of the article is open or revealed, and never for a reviewer", async () => {
     const fresh = await makeDesk(db, TEXT);
@@ -212,7 +238,11 @@ describe("whether the article offers to start a blind review (canStart)", () => 
     expect(await canStart()).toEqual([false, false]);
 
     const [cluster] = (await getRound(await viewerOf(desk.editor), round.id)).clusters;
-    await decideCluster(await viewerOf(desk.editor), cluster!.id, { action: "reject", version: cluster!.version, rationale: "<p>A date, not a claim.</p>" });
+    await decideCluster(await viewerOf(desk.editor), cluster!.id, {
+      action: "reject",
+      version: cluster!.version,
+      rationale: "<p>A date, not a claim.</p>",
+    });
     const adjudicated = await getRound(await viewerOf(desk.editor), round.id);
     expect(adjudicated.status).toBe("adjudicated");
     expect(await canStart()).toEqual([true, false]);

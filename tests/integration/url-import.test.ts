@@ -40,7 +40,9 @@ beforeAll(async () => {
   const korean = fixture("ko-euckr-table-layout");
   server = await startPageServer({
     "/news": send(fixture("wp-council-budget")),
-    "/korean-header-only": send(Buffer.from(korean.toString("latin1").replace(/<meta http-equiv="Content-Type"[^>]*>/, ""), "latin1"), { "Content-Type": "text/html; charset=EUC-KR" }),
+    "/korean-header-only": send(Buffer.from(korean.toString("latin1").replace(/<meta http-equiv="Content-Type"[^>]*>/, ""), "latin1"), {
+      "Content-Type": "text/html; charset=EUC-KR",
+    }),
     "/plain": send("NATO chief visits Seoul.\n\nHe met the foreign minister.", { "Content-Type": "text/plain; charset=utf-8" }),
     "/gzip": send(gzipSync(fixture("wp-council-budget")), { "Content-Type": "text/html", "Content-Encoding": "gzip" }),
     "/r1": redirect("/r2"),
@@ -52,7 +54,8 @@ beforeAll(async () => {
     "/pdf": send("%PDF-1.7", { "Content-Type": "application/pdf" }),
     "/untyped": (_req, res) => void res.end("<p>no type</p>"),
     "/missing": (_req, res) => void res.writeHead(404, { "Content-Type": "text/html" }).end("gone"),
-    "/declared-too-large": (_req, res) => void res.writeHead(200, { "Content-Type": "text/html", "Content-Length": String(11 * MIB) }).end(),
+    "/declared-too-large": (_req, res) =>
+      void res.writeHead(200, { "Content-Type": "text/html", "Content-Length": String(11 * MIB) }).end(),
     "/streams-too-much": (_req, res) => {
       res.writeHead(200, { "Content-Type": "text/html" });
       const chunk = Buffer.alloc(MIB, 0x61);
@@ -79,10 +82,20 @@ afterAll(() => server.close());
 describe("import by URL", () => {
   it("fetches a page, keeps it as a snapshot, previews it with its metadata and saves it as the article's snapshot", async () => {
     const snapshot = await fetchArticle(desk.reviewer, { url: server.url("/news") });
-    expect(snapshot).toMatchObject({ requestedUrl: server.url("/news"), finalUrl: server.url("/news"), status: 200, contentType: "text/html; charset=utf-8" });
+    expect(snapshot).toMatchObject({
+      requestedUrl: server.url("/news"),
+      finalUrl: server.url("/news"),
+      status: 200,
+      contentType: "text/html; charset=utf-8",
+    });
     const row = await db.articleSnapshot.findUniqueOrThrow({ where: { id: snapshot.id } });
     expect(Buffer.from(row.body).equals(fixture("wp-council-budget"))).toBe(true);
-    expect(row).toMatchObject({ teamId: desk.team.id, createdById: desk.reviewer.id, articleId: null, size: fixture("wp-council-budget").byteLength });
+    expect(row).toMatchObject({
+      teamId: desk.team.id,
+      createdById: desk.reviewer.id,
+      articleId: null,
+      size: fixture("wp-council-budget").byteLength,
+    });
 
     const preview = await previewArticle(desk.reviewer, { snapshotId: snapshot.id, restore: [], drop: [] });
     expect(preview.text.split("\n")[0]).toBe("Council approves $412 million budget after six-hour meeting");
@@ -95,12 +108,25 @@ describe("import by URL", () => {
       url: { value: "https://riversideledger.org/2023/03/14/council-approves-budget/" },
     });
 
-    const meta = { title: "Council budget vote", outlet: "Riverside Ledger", author: "Maria Delgado", publishedDate: "2023-03-14", modifiedDate: null, url: preview.found.url!.value };
+    const meta = {
+      title: "Council budget vote",
+      outlet: "Riverside Ledger",
+      author: "Maria Delgado",
+      publishedDate: "2023-03-14",
+      modifiedDate: null,
+      url: preview.found.url!.value,
+    };
     const article = await createArticle(desk.reviewer, { snapshotId: snapshot.id, restore: [], drop: [1], ...meta });
     expect(article.snapshot).toMatchObject({ id: snapshot.id, finalUrl: server.url("/news"), status: 200 });
     expect(article.currentVersion.text).not.toContain("Libraries keep their Sunday hours");
     const saved = await db.article.findUniqueOrThrow({ where: { id: article.id } });
-    expect(saved.metaSources).toEqual({ title: "editor", outlet: "JSON-LD NewsArticle publisher", author: "JSON-LD NewsArticle author", publishedDate: "JSON-LD NewsArticle datePublished", url: 'link rel="canonical"' });
+    expect(saved.metaSources).toEqual({
+      title: "editor",
+      outlet: "JSON-LD NewsArticle publisher",
+      author: "JSON-LD NewsArticle author",
+      publishedDate: "JSON-LD NewsArticle datePublished",
+      url: 'link rel="canonical"',
+    });
     expect(saved.sourceRef).toMatch(/^url#/);
 
     // The snapshot downloads as it was fetched, inert.
@@ -110,7 +136,9 @@ describe("import by URL", () => {
     expect(res.headers.get("Content-Security-Policy")).toContain("sandbox");
     expect(res.headers.get("X-Snapshot-Status")).toBe("200");
     // Saved once: the same snapshot cannot become a second article; another team cannot see it.
-    expect(await errorCode(createArticle(desk.reviewer, { snapshotId: snapshot.id, restore: [], drop: [], ...meta }))).toBe("409:snapshotId");
+    expect(await errorCode(createArticle(desk.reviewer, { snapshotId: snapshot.id, restore: [], drop: [], ...meta }))).toBe(
+      "409:snapshotId",
+    );
     const stranger = await makeDesk(db);
     expect(await errorCode(previewArticle(stranger.editor, { snapshotId: snapshot.id, restore: [], drop: [] }))).toBe("404:");
     expect(await errorCode(downloadSnapshot(stranger.editor, article.id))).toBe("404:");
@@ -131,20 +159,41 @@ describe("import by URL", () => {
   });
 
   it("refuses private, loopback, link-local and metadata addresses, by literal or after DNS resolution", async () => {
-    for (const url of ["http://127.0.0.1/", "http://[::1]/", "http://0.0.0.0/", "http://2130706433/", "http://192.168.1.1/", "http://[fd00:ec2::254]/", "http://[::ffff:10.0.0.1]/", "http://100.100.100.200/"]) {
+    for (const url of [
+      "http://127.0.0.1/",
+      "http://[::1]/",
+      "http://0.0.0.0/",
+      "http://2130706433/",
+      "http://192.168.1.1/",
+      "http://[fd00:ec2::254]/",
+      "http://[::ffff:10.0.0.1]/",
+      "http://100.100.100.200/",
+    ]) {
       expect(await refusal(fetchPage(url)), url).toMatch(/not fetched/);
     }
-    const resolve = async () => [{ address: "93.184.216.34", family: 4 as const }, { address: "10.0.0.7", family: 4 as const }];
+    const resolve = async () => [
+      { address: "93.184.216.34", family: 4 as const },
+      { address: "10.0.0.7", family: 4 as const },
+    ];
     expect(await refusal(fetchPage("http://news.example/", { resolve }))).toMatch(/news\.example resolves to 10\.0\.0\.7/);
     const metadata = async () => [{ address: "169.254.169.254", family: 4 as const }];
     expect(await refusal(fetchPage("http://metadata.google.internal/", { resolve: metadata }))).toMatch(/link-local/);
-    expect(await refusal(fetchPage("http://no-such-host.invalid/", { resolve: async () => { throw new Error("ENOTFOUND"); } }))).toMatch(/could not be found/);
+    expect(
+      await refusal(
+        fetchPage("http://no-such-host.invalid/", {
+          resolve: async () => {
+            throw new Error("ENOTFOUND");
+          },
+        }),
+      ),
+    ).toMatch(/could not be found/);
   });
 
   it("connects to the address it checked: a second DNS answer cannot rebind the connection", async () => {
     let calls = 0;
     // First answer: the test server (allowed). Any later answer: a private address.
-    const rebinding = async () => (calls++ === 0 ? [{ address: "127.0.0.1", family: 4 as const }] : [{ address: "10.9.9.9", family: 4 as const }]);
+    const rebinding = async () =>
+      calls++ === 0 ? [{ address: "127.0.0.1", family: 4 as const }] : [{ address: "10.9.9.9", family: 4 as const }];
     const port = new URL(server.origin).port;
     const before = server.hits.get("/plain") ?? 0;
     const page = await fetchPage(`http://rebind.test:${port}/plain`, { allow: ALLOW, resolve: rebinding });
@@ -154,7 +203,13 @@ describe("import by URL", () => {
   });
 
   it("refuses other schemes, credentials and what is not a web address", async () => {
-    for (const [url, reason] of [["ftp://example.org/a", /Only http/], ["file:///etc/passwd", /Only http/], ["javascript:alert(1)", /Only http/], ["https://user:pw@example.org/", /user name or password/], ["not a url", /not a web address/]] as const) {
+    for (const [url, reason] of [
+      ["ftp://example.org/a", /Only http/],
+      ["file:///etc/passwd", /Only http/],
+      ["javascript:alert(1)", /Only http/],
+      ["https://user:pw@example.org/", /user name or password/],
+      ["not a url", /not a web address/],
+    ] as const) {
       expect(await refusal(fetchPage(url))).toMatch(reason);
     }
   });
@@ -177,7 +232,9 @@ describe("import by URL", () => {
   it("reads gzip, plain text, and a page whose only charset is the HTTP header's (EUC-KR)", async () => {
     expect((await fetchPage(server.url("/gzip"), { allow: ALLOW })).body.equals(fixture("wp-council-budget"))).toBe(true);
     const plain = await fetchArticle(desk.reviewer, { url: server.url("/plain") });
-    expect((await previewArticle(desk.reviewer, { snapshotId: plain.id, restore: [], drop: [] })).text).toBe("NATO chief visits Seoul.\nHe met the foreign minister.");
+    expect((await previewArticle(desk.reviewer, { snapshotId: plain.id, restore: [], drop: [] })).text).toBe(
+      "NATO chief visits Seoul.\nHe met the foreign minister.",
+    );
     const korean = await fetchArticle(desk.reviewer, { url: server.url("/korean-header-only") });
     const preview = await previewArticle(desk.reviewer, { snapshotId: korean.id, restore: [], drop: [] });
     expect(preview.encoding).toBe("EUC-KR");

@@ -6,7 +6,15 @@ import { createArticle, createTeam, createUser } from "@/seeds/factories";
 
 export async function makeMember(db: Db, team: { id: string; name: string }, role: Role = "reviewer"): Promise<CurrentUser> {
   const user = await createUser(db, { team, role });
-  return { id: user.id, email: user.email, name: user.name, teamId: team.id, teamName: team.name, role, teams: [{ id: team.id, name: team.name, role }] };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    teamId: team.id,
+    teamName: team.name,
+    role,
+    teams: [{ id: team.id, name: team.name, role }],
+  };
 }
 
 /** A team with an editor, two reviewers and one article. */

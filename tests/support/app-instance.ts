@@ -66,7 +66,10 @@ export async function startAppInstance(port: number, databaseUrl: string, extraE
   const until = Date.now() + 45_000;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`The server on ${port} exited (${child.exitCode}):\n${output}`);
-    const up = await fetch(`${url}/api/ping`).then((r) => r.ok, () => false);
+    const up = await fetch(`${url}/api/ping`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) return instance;
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -37,7 +37,13 @@ export type DeskMember = { id: string; email: string; name: string; role: Role }
 
 /** A desk member as the use cases see the caller (CurrentUser). */
 export const asCurrentUser = (m: DeskMember, team: { id: string; name: string }): CurrentUser => ({
-  id: m.id, email: m.email, name: m.name, teamId: team.id, teamName: team.name, role: m.role, teams: [{ id: team.id, name: team.name, role: m.role }],
+  id: m.id,
+  email: m.email,
+  name: m.name,
+  teamId: team.id,
+  teamName: team.name,
+  role: m.role,
+  teams: [{ id: team.id, name: team.name, role: m.role }],
 });
 
 export async function makeBlindDesk(db: Db) {
@@ -76,71 +82,232 @@ export async function makeBlindDesk(db: Db) {
   const sharedItem = await createEvidenceItem(db, { team, title: `Shared source ${tag}`, createdById: editor.id });
 
   // Round 1 on X, adjudicated.
-  const round1 = await createRound(db, { team, version: vx, createdById: editor.id, adjudicatorId: editor.id, reviewerIds: [author.id, coReviewer.id] });
-  const annR1 = await annotateInRound(db, { team, roundId: round1.id, version: vx, authorId: author.id, phrase: ROUND1_PHRASE, verdict: "disputed", rationaleHtml: `<p>${mark.outcome} Ann</p>` });
-  const benR1 = await annotateInRound(db, { team, roundId: round1.id, version: vx, authorId: coReviewer.id, phrase: ROUND1_PHRASE, verdict: "disputed" });
-  await createEvidenceLink(db, { team, evidenceId: sharedItem.id, claimId: annR1.id, stance: "contradicts", pinpoint: `${mark.outcome} pinpoint` });
+  const round1 = await createRound(db, {
+    team,
+    version: vx,
+    createdById: editor.id,
+    adjudicatorId: editor.id,
+    reviewerIds: [author.id, coReviewer.id],
+  });
+  const annR1 = await annotateInRound(db, {
+    team,
+    roundId: round1.id,
+    version: vx,
+    authorId: author.id,
+    phrase: ROUND1_PHRASE,
+    verdict: "disputed",
+    rationaleHtml: `<p>${mark.outcome} Ann</p>`,
+  });
+  const benR1 = await annotateInRound(db, {
+    team,
+    roundId: round1.id,
+    version: vx,
+    authorId: coReviewer.id,
+    phrase: ROUND1_PHRASE,
+    verdict: "disputed",
+  });
+  await createEvidenceLink(db, {
+    team,
+    evidenceId: sharedItem.id,
+    claimId: annR1.id,
+    stance: "contradicts",
+    pinpoint: `${mark.outcome} pinpoint`,
+  });
   await submitInRound(db, round1.id, author.id);
   await submitInRound(db, round1.id, coReviewer.id);
   const [cluster] = await revealForTest(db, { id: round1.id, teamId: team.id }, editor.id);
   const decided = await decideForTest(db, {
-    team, cluster: cluster!, version: vx, deciderId: editor.id, action: "accept", boundary: annR1.id,
-    span: { start: annR1.start, end: annR1.end }, verdict: "disputed", rationaleHtml: `<p>${mark.outcome} decision</p>`,
+    team,
+    cluster: cluster!,
+    version: vx,
+    deciderId: editor.id,
+    action: "accept",
+    boundary: annR1.id,
+    span: { start: annR1.start, end: annR1.end },
+    verdict: "disputed",
+    rationaleHtml: `<p>${mark.outcome} decision</p>`,
   });
   if (!decided.adjudicated) throw new Error("Round 1 should be adjudicated.");
   const finalClaim = await db.claim.findUniqueOrThrow({ where: { clusterId: cluster!.id } });
   const comment = await db.comment.create({
-    data: { teamId: team.id, clusterId: cluster!.id, authorId: editor.id, bodyHtml: `<p>@${coReviewer.name.split(" ")[0]} ${mark.outcome} comment</p>` },
+    data: {
+      teamId: team.id,
+      clusterId: cluster!.id,
+      authorId: editor.id,
+      bodyHtml: `<p>@${coReviewer.name.split(" ")[0]} ${mark.outcome} comment</p>`,
+    },
   });
   const notification = await db.notification.create({
     data: {
-      teamId: team.id, userId: coReviewer.id, kind: "mention", objectType: "comment", objectId: comment.id, articleId: x.id, commentId: comment.id,
-      text: `${editor.name} mentioned you: ${mark.outcome} notification`, url: `/reviews/${round1.id}#cluster-1`,
+      teamId: team.id,
+      userId: coReviewer.id,
+      kind: "mention",
+      objectType: "comment",
+      objectId: comment.id,
+      articleId: x.id,
+      commentId: comment.id,
+      text: `${editor.name} mentioned you: ${mark.outcome} notification`,
+      url: `/reviews/${round1.id}#cluster-1`,
     },
   });
 
   // The editor's own annotation on X, outside rounds (a final claim of the editor).
-  const editorNote = await createClaimOnPhrase(db, { team, version: vx, authorId: editor.id, phrase: EDITOR_NOTE_PHRASE, verdict: "verified", rationaleHtml: `<p>${mark.editorNote}</p>` });
+  const editorNote = await createClaimOnPhrase(db, {
+    team,
+    version: vx,
+    authorId: editor.id,
+    phrase: EDITOR_NOTE_PHRASE,
+    verdict: "verified",
+    rationaleHtml: `<p>${mark.editorNote}</p>`,
+  });
 
   // Round 2 on X, open: Ann, Ben and Bea review it blind.
-  const round2 = await createRound(db, { team, version: vx, createdById: editor.id, adjudicatorId: editor.id, reviewerIds: [author.id, coReviewer.id, blindEditor.id] });
-  const hidden = await annotateInRound(db, { team, roundId: round2.id, version: vx, authorId: author.id, phrase: HIDDEN_PHRASE, verdict: "disputed", rationaleHtml: `<p>${mark.hiddenRationale}</p>` });
-  const hiddenLink = await createEvidenceLink(db, { team, evidenceId: sharedItem.id, claimId: hidden.id, stance: "contradicts", pinpoint: mark.hiddenPinpoint });
+  const round2 = await createRound(db, {
+    team,
+    version: vx,
+    createdById: editor.id,
+    adjudicatorId: editor.id,
+    reviewerIds: [author.id, coReviewer.id, blindEditor.id],
+  });
+  const hidden = await annotateInRound(db, {
+    team,
+    roundId: round2.id,
+    version: vx,
+    authorId: author.id,
+    phrase: HIDDEN_PHRASE,
+    verdict: "disputed",
+    rationaleHtml: `<p>${mark.hiddenRationale}</p>`,
+  });
+  const hiddenLink = await createEvidenceLink(db, {
+    team,
+    evidenceId: sharedItem.id,
+    claimId: hidden.id,
+    stance: "contradicts",
+    pinpoint: mark.hiddenPinpoint,
+  });
   // Made by Ann during round 2 (after it started): her co-reviewers must not see it until the reveal.
-  const newItem = await createEvidenceItem(db, { team, title: mark.newItem, createdById: author.id, url: `https://example.org/${mark.newItem}` });
+  const newItem = await createEvidenceItem(db, {
+    team,
+    title: mark.newItem,
+    createdById: author.id,
+    url: `https://example.org/${mark.newItem}`,
+  });
   const newItemLink = await createEvidenceLink(db, { team, evidenceId: newItem.id, claimId: hidden.id, stance: "supports" });
-  const benOwn = await annotateInRound(db, { team, roundId: round2.id, version: vx, authorId: coReviewer.id, phrase: BEN_PHRASE, verdict: "verified" });
+  const benOwn = await annotateInRound(db, {
+    team,
+    roundId: round2.id,
+    version: vx,
+    authorId: coReviewer.id,
+    phrase: BEN_PHRASE,
+    verdict: "verified",
+  });
 
   // Article Y: work everybody sees.
-  const visibleClaim = await createClaimOnPhrase(db, { team, version: vy, authorId: editor.id, phrase: VISIBLE_PHRASE, verdict: "disputed", rationaleHtml: `<p>${mark.visible}</p>` });
+  const visibleClaim = await createClaimOnPhrase(db, {
+    team,
+    version: vy,
+    authorId: editor.id,
+    phrase: VISIBLE_PHRASE,
+    verdict: "disputed",
+    rationaleHtml: `<p>${mark.visible}</p>`,
+  });
   const visibleLink = await createEvidenceLink(db, { team, evidenceId: sharedItem.id, claimId: visibleClaim.id, stance: "supports" });
 
   // Discussions: Ann's thread on her hidden draft, mentioning Ben (hidden from him until the reveal), and one on Y everybody sees.
-  const hiddenComment = await db.comment.create({ data: { teamId: team.id, annotationId: hidden.id, authorId: author.id, bodyHtml: `<p>@${coReviewer.name.split(" ")[0]} ${mark.hiddenComment}</p>` } });
-  const hiddenMention = await db.notification.create({
+  const hiddenComment = await db.comment.create({
     data: {
-      teamId: team.id, userId: coReviewer.id, kind: "mention", objectType: "comment", objectId: hiddenComment.id, articleId: x.id, commentId: hiddenComment.id,
-      text: `${author.name} mentioned you: ${mark.hiddenComment}`, url: `/articles/${x.id}?claim=${hidden.id}&discuss=1&comment=${hiddenComment.id}`,
+      teamId: team.id,
+      annotationId: hidden.id,
+      authorId: author.id,
+      bodyHtml: `<p>@${coReviewer.name.split(" ")[0]} ${mark.hiddenComment}</p>`,
     },
   });
-  const visibleComment = await db.comment.create({ data: { teamId: team.id, annotationId: visibleClaim.id, authorId: editor.id, bodyHtml: `<p>${mark.visible} comment</p>` } });
+  const hiddenMention = await db.notification.create({
+    data: {
+      teamId: team.id,
+      userId: coReviewer.id,
+      kind: "mention",
+      objectType: "comment",
+      objectId: hiddenComment.id,
+      articleId: x.id,
+      commentId: hiddenComment.id,
+      text: `${author.name} mentioned you: ${mark.hiddenComment}`,
+      url: `/articles/${x.id}?claim=${hidden.id}&discuss=1&comment=${hiddenComment.id}`,
+    },
+  });
+  const visibleComment = await db.comment.create({
+    data: { teamId: team.id, annotationId: visibleClaim.id, authorId: editor.id, bodyHtml: `<p>${mark.visible} comment</p>` },
+  });
 
   /** What the author's co-reviewers (and an editor assigned to round 2) may not see while round 2 is open. */
   const blindSecrets = [
-    hidden.id, hiddenLink.id, newItemLink.id, newItem.id, mark.hiddenRationale, mark.hiddenPinpoint, mark.newItem,
-    hiddenComment.id, hiddenMention.id, mark.hiddenComment,
+    hidden.id,
+    hiddenLink.id,
+    newItemLink.id,
+    newItem.id,
+    mark.hiddenRationale,
+    mark.hiddenPinpoint,
+    mark.newItem,
+    hiddenComment.id,
+    hiddenMention.id,
+    mark.hiddenComment,
     // Everything else on X but their own round-2 work: the earlier round's outcome and the editor's note.
-    annR1.id, benR1.id, cluster!.id, finalClaim.id, comment.id, notification.id, mark.outcome, editorNote.id, mark.editorNote,
+    annR1.id,
+    benR1.id,
+    cluster!.id,
+    finalClaim.id,
+    comment.id,
+    notification.id,
+    mark.outcome,
+    editorNote.id,
+    mark.editorNote,
   ];
   /** What an editor outside round 2 may not see while it is open: the reviewers' round-2 work. */
-  const editorSecrets = [hidden.id, hiddenLink.id, newItemLink.id, benOwn.id, mark.hiddenRationale, mark.hiddenPinpoint, hiddenComment.id, mark.hiddenComment];
+  const editorSecrets = [
+    hidden.id,
+    hiddenLink.id,
+    newItemLink.id,
+    benOwn.id,
+    mark.hiddenRationale,
+    mark.hiddenPinpoint,
+    hiddenComment.id,
+    mark.hiddenComment,
+  ];
 
   return {
-    team, tag, mark, editor, blindEditor, author, coReviewer, outsider, admin,
-    x, y, vx, vy, sharedItem, newItem,
-    round1, cluster: cluster!, finalClaim, comment, notification, annR1, benR1, editorNote,
-    round2, hidden, hiddenLink, newItemLink, benOwn, visibleClaim, visibleLink,
-    hiddenComment, hiddenMention, visibleComment,
+    team,
+    tag,
+    mark,
+    editor,
+    blindEditor,
+    author,
+    coReviewer,
+    outsider,
+    admin,
+    x,
+    y,
+    vx,
+    vy,
+    sharedItem,
+    newItem,
+    round1,
+    cluster: cluster!,
+    finalClaim,
+    comment,
+    notification,
+    annR1,
+    benR1,
+    editorNote,
+    round2,
+    hidden,
+    hiddenLink,
+    newItemLink,
+    benOwn,
+    visibleClaim,
+    visibleLink,
+    hiddenComment,
+    hiddenMention,
+    visibleComment,
     secrets: {
       /** For Ben, Ann's co-reviewer. */
       coReviewer: blindSecrets,

@@ -17,22 +17,40 @@ type Desk = Awaited<ReturnType<typeof makeDesk>>;
  */
 export async function makeClosedRound(db: Db, desk: Desk, phrases: string[], retract?: string) {
   const version = { ...desk.version, articleId: desk.article.id };
-  const round = await createRound(db, { team: desk.team, version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id, desk.reviewer2.id] });
+  const round = await createRound(db, {
+    team: desk.team,
+    version,
+    createdById: desk.editor.id,
+    adjudicatorId: desk.editor.id,
+    reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
+  });
   for (const reviewer of [desk.reviewer, desk.reviewer2]) {
-    for (const phrase of phrases) await annotateInRound(db, { team: desk.team, roundId: round.id, version, authorId: reviewer.id, phrase, verdict: "disputed" });
+    for (const phrase of phrases)
+      await annotateInRound(db, { team: desk.team, roundId: round.id, version, authorId: reviewer.id, phrase, verdict: "disputed" });
     await submitInRound(db, round.id, reviewer.id);
   }
   for (const cluster of await revealForTest(db, { id: round.id, teamId: desk.team.id }, desk.editor.id)) {
     const phrase = cluster.members[0]!.annotation.exact;
     const decide = { team: desk.team, version, deciderId: desk.editor.id, rationaleHtml: "<p>Checked against the statute.</p>" };
-    await decideForTest(db, { ...decide, cluster, action: "accept", boundary: "union", span: findPhrase(version.text, phrase), verdict: "disputed" });
+    await decideForTest(db, {
+      ...decide,
+      cluster,
+      action: "accept",
+      boundary: "union",
+      span: findPhrase(version.text, phrase),
+      verdict: "disputed",
+    });
     if (phrase !== retract) continue;
-    const again = await db.cluster.findUniqueOrThrow({ where: { id: cluster.id }, include: { members: { include: { annotation: true } } } });
+    const again = await db.cluster.findUniqueOrThrow({
+      where: { id: cluster.id },
+      include: { members: { include: { annotation: true } } },
+    });
     await decideForTest(db, { ...decide, cluster: again, action: "reject" });
   }
   await closeRound(await viewerOf(desk.editor), round.id, (await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).version);
   const claims = await db.claim.findMany({ where: { cluster: { roundId: round.id } } });
   const words = claims.map((c) => c.exact).sort();
-  if (words.join("\n") !== [...phrases].sort().join("\n")) throw new Error(`The round's claims are ${JSON.stringify(words)}, not the phrases marked.`);
+  if (words.join("\n") !== [...phrases].sort().join("\n"))
+    throw new Error(`The round's claims are ${JSON.stringify(words)}, not the phrases marked.`);
   return { round, claims: Object.fromEntries(claims.map((c) => [c.exact, c])) };
 }

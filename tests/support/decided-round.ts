@@ -14,8 +14,15 @@ export async function makeDecidedRound() {
   const cluster = (kind: string) => desk.clusters.find((c) => c.kind === kind)!;
   const decide = (c: ReturnType<typeof cluster>, verdict: "verified" | "disputed", rationale: string) =>
     decideForTest(desk.db, {
-      team: desk.team, cluster: c, version: desk.version, deciderId: desk.editor.id, action: "accept", boundary: "union",
-      span: { start: c.start, end: c.end }, verdict, rationaleHtml: `<p>${rationale}</p>`,
+      team: desk.team,
+      cluster: c,
+      version: desk.version,
+      deciderId: desk.editor.id,
+      action: "accept",
+      boundary: "union",
+      span: { start: c.start, end: c.end },
+      verdict,
+      rationaleHtml: `<p>${rationale}</p>`,
     });
   await decide(cluster("verdict_conflict"), "disputed", DECISION_RATIONALE);
   await decide(cluster("agreed"), "disputed", "Both reviewers found it wrong.");
@@ -34,8 +41,15 @@ export async function makeAdjudicatedRound() {
   const desk = await makeDecidedRound();
   const c = desk.clusters.find((x) => x.kind === "boundary_only")!;
   const done = await decideForTest(desk.db, {
-    team: desk.team, cluster: c, version: desk.version, deciderId: desk.editor.id, action: "accept", boundary: "union",
-    span: { start: c.start, end: c.end }, verdict: "verified", rationaleHtml: `<p>${BOUNDARY_DECISION}</p>`,
+    team: desk.team,
+    cluster: c,
+    version: desk.version,
+    deciderId: desk.editor.id,
+    action: "accept",
+    boundary: "union",
+    span: { start: c.start, end: c.end },
+    verdict: "verified",
+    rationaleHtml: `<p>${BOUNDARY_DECISION}</p>`,
   });
   if (!done.adjudicated) throw new Error("The round should be adjudicated once its last cluster is decided.");
   const claims = await desk.db.claim.findMany({ where: { articleId: desk.article.id, deletedAt: null }, orderBy: { start: "asc" } });

@@ -15,7 +15,8 @@ let client: Db | undefined;
 /** The test database (refuses anything but a local one). */
 export function testDb(): Db {
   const url = process.env.DATABASE_URL;
-  if (!url || !process.env.CLAIMDESK_TEST_DB || !isLocalDatabase(url)) throw new Error("Run Playwright through `npm test` (it prepares a local test database).");
+  if (!url || !process.env.CLAIMDESK_TEST_DB || !isLocalDatabase(url))
+    throw new Error("Run Playwright through `npm test` (it prepares a local test database).");
   client ??= createClient(url);
   return client;
 }
@@ -36,7 +37,11 @@ export async function makeDesk(text = seedText()) {
   };
   const editor = await member("editor");
   const reviewer = await member("reviewer");
-  const article = await createArticle(db, { team, text, meta: { title: `Article ${team.slug}`, outlet: "Test Outlet", publishedDate: "2023-01-30" } });
+  const article = await createArticle(db, {
+    team,
+    text,
+    meta: { title: `Article ${team.slug}`, outlet: "Test Outlet", publishedDate: "2023-01-30" },
+  });
   return { team, editor, reviewer, article, version: article.versions[0]!, text: article.versions[0]!.text };
 }
 

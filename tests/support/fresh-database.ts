@@ -19,7 +19,9 @@ export async function freshDatabase(name: string): Promise<{ url: string; drop: 
   if (databaseKind(base) === "sqlite") {
     mkdirSync("data/test", { recursive: true });
     const file = `data/test/fresh-${slot}-${name}.db`;
-    const clean = () => { for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${s}`, { force: true }); };
+    const clean = () => {
+      for (const s of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${s}`, { force: true });
+    };
     clean();
     url = `file:./${file}`;
     drop = async () => clean();
@@ -31,7 +33,11 @@ export async function freshDatabase(name: string): Promise<{ url: string; drop: 
     const run = async (sql: string) => {
       const c = new pg.Client({ connectionString: admin.toString() });
       await c.connect();
-      try { await c.query(sql); } finally { await c.end(); }
+      try {
+        await c.query(sql);
+      } finally {
+        await c.end();
+      }
     };
     await run(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
     await run(`CREATE DATABASE "${db}"`);
@@ -39,6 +45,9 @@ export async function freshDatabase(name: string): Promise<{ url: string; drop: 
     url = u.toString();
     drop = () => run(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
   }
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "pipe", env: { ...process.env, DATABASE_URL: url, ...PRISMA_OFFLINE_ENV } });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], {
+    stdio: "pipe",
+    env: { ...process.env, DATABASE_URL: url, ...PRISMA_OFFLINE_ENV },
+  });
   return { url, drop };
 }

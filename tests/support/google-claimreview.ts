@@ -30,7 +30,8 @@ export type GoogleCheck = {
 const isNode = (v: unknown): v is Node => typeof v === "object" && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === "string" && v.trim().length > 0;
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
-const isIsoDate = (v: unknown) => typeof v === "string" && /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(v) && !Number.isNaN(Date.parse(v));
+const isIsoDate = (v: unknown) =>
+  typeof v === "string" && /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(v) && !Number.isNaN(Date.parse(v));
 const isUrl = (v: unknown): v is string => typeof v === "string" && /^https?:\/\//.test(v) && URL.canParse(v);
 const isAgent = (v: unknown): v is Node => isNode(v) && (v["@type"] === "Organization" || v["@type"] === "Person");
 
@@ -69,7 +70,8 @@ export function checkGoogleClaimReview(review: unknown, pageUrl?: string): Googl
   if (!isNode(item) || item["@type"] !== "Claim") recommended.push("itemReviewed");
   else {
     const appears = (v: unknown) => isUrl(v) || (isNode(v) && isUrl(v.url));
-    if (!appears(item.appearance) && !appears(item.firstAppearance)) recommended.push("itemReviewed.appearance or itemReviewed.firstAppearance");
+    if (!appears(item.appearance) && !appears(item.firstAppearance))
+      recommended.push("itemReviewed.appearance or itemReviewed.firstAppearance");
     if (!isAgent(item.author) || !isText(item.author.name)) recommended.push("itemReviewed.author");
     if (!isIsoDate(item.datePublished)) recommended.push("itemReviewed.datePublished");
   }

@@ -45,11 +45,15 @@ export async function startPageServer(routes: Record<string, Route>): Promise<Pa
 }
 
 /** A route that sends `body` with these headers and status 200. */
-export const send = (body: string | Buffer, headers: Record<string, string> = { "Content-Type": "text/html; charset=utf-8" }): Route => (_req, res) => {
-  res.writeHead(200, headers).end(body);
-};
+export const send =
+  (body: string | Buffer, headers: Record<string, string> = { "Content-Type": "text/html; charset=utf-8" }): Route =>
+  (_req, res) => {
+    res.writeHead(200, headers).end(body);
+  };
 
 /** A route that redirects to `location`. */
-export const redirect = (location: string, status = 302): Route => (_req, res) => {
-  res.writeHead(status, { Location: location }).end();
-};
+export const redirect =
+  (location: string, status = 302): Route =>
+  (_req, res) => {
+    res.writeHead(status, { Location: location }).end();
+  };

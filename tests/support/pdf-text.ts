@@ -13,7 +13,8 @@ export async function pdfTextItems(pdf: Uint8Array): Promise<{ items: PdfTextIte
     const page = await doc.getPage(i);
     pageWidth = page.view[2]! - page.view[0]!;
     const content = await page.getTextContent();
-    for (const item of content.items) if ("str" in item) items.push({ page: i, str: item.str, x: item.transform[4] as number, width: item.width, hasEOL: item.hasEOL });
+    for (const item of content.items)
+      if ("str" in item) items.push({ page: i, str: item.str, x: item.transform[4] as number, width: item.width, hasEOL: item.hasEOL });
   }
   const pages = doc.numPages;
   await doc.destroy();

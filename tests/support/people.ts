@@ -23,4 +23,5 @@ export async function invite(request: APIRequestContext, email: string, role = "
 }
 
 /** The membership row of `userId` in `teamId`. */
-export const membershipOf = (teamId: string, userId: string) => testDb().membership.findUniqueOrThrow({ where: { teamId_userId: { teamId, userId } } });
+export const membershipOf = (teamId: string, userId: string) =>
+  testDb().membership.findUniqueOrThrow({ where: { teamId_userId: { teamId, userId } } });

@@ -15,10 +15,17 @@ export type PingSample = { app: number; control: number };
 /** A bare HTTP server on a free port, answering every request with `{"ok":true}`. */
 export async function startControlServer() {
   // A clean environment: the test runner's NODE_OPTIONS (loaders, hooks) have no place in a bare server.
-  const child = spawn(process.execPath, ["-e", `const s = require("node:http").createServer((q, r) => r.end('{"ok":true}')); s.listen(0, "127.0.0.1", () => console.log("port=" + s.address().port));`], {
-    stdio: ["ignore", "pipe", "inherit"],
-    env: { PATH: process.env.PATH ?? "" } as unknown as NodeJS.ProcessEnv,
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      "-e",
+      `const s = require("node:http").createServer((q, r) => r.end('{"ok":true}')); s.listen(0, "127.0.0.1", () => console.log("port=" + s.address().port));`,
+    ],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { PATH: process.env.PATH ?? "" } as unknown as NodeJS.ProcessEnv,
+    },
+  );
   let out = "";
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.on("data", (d: Buffer) => {
@@ -59,10 +66,12 @@ export function samplePing(appUrl: string, controlUrl: string, gapMs = 20) {
 }
 
 /** The `p`-th percentile of latencies. */
-export const percentile = (ms: number[], p: number) => [...ms].sort((a, b) => a - b)[Math.min(ms.length - 1, Math.floor((p / 100) * ms.length))] ?? NaN;
+export const percentile = (ms: number[], p: number) =>
+  [...ms].sort((a, b) => a - b)[Math.min(ms.length - 1, Math.floor((p / 100) * ms.length))] ?? NaN;
 
 /** Count, median, 90th percentile and max of the app's latencies and of the control's, for messages. */
 export function pingSummary(samples: PingSample[]): string {
-  const line = (ms: number[]) => `median ${percentile(ms, 50).toFixed(1)} ms, p90 ${percentile(ms, 90).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`;
+  const line = (ms: number[]) =>
+    `median ${percentile(ms, 50).toFixed(1)} ms, p90 ${percentile(ms, 90).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`;
   return `${samples.length} pings: app ${line(samples.map((s) => s.app))}; bare server ${line(samples.map((s) => s.control))}`;
 }

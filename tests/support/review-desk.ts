@@ -34,7 +34,13 @@ export async function makeReviewDesk() {
 export async function makeRevealedRound() {
   const desk = await makeReviewDesk();
   const { db, team, version } = desk;
-  const round = await createRound(db, { team, version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer1.id, desk.reviewer2.id] });
+  const round = await createRound(db, {
+    team,
+    version,
+    createdById: desk.editor.id,
+    adjudicatorId: desk.editor.id,
+    reviewerIds: [desk.reviewer1.id, desk.reviewer2.id],
+  });
   const mark = (who: { id: string }, phrase: string, verdict: "verified" | "disputed" | "unsourced") =>
     annotateInRound(db, { team, roundId: round.id, version, authorId: who.id, phrase, verdict });
   await mark(desk.reviewer1, SHORT_PHRASE, "verified");

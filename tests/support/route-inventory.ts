@@ -32,9 +32,10 @@ function routeFiles(dir: string): string[] {
 
 /** The methods a route file exports: `export const GET =`, `export async function GET(`, `export { h as GET }`. */
 export function exportedMethods(source: string): HttpMethod[] {
-  return HTTP_METHODS.filter((m) =>
-    new RegExp(`export\\s+(const|let|async\\s+function|function)\\s+${m}\\b`).test(source) ||
-    new RegExp(`export\\s*\\{[^}]*\\bas\\s+${m}\\b[^}]*\\}`).test(source),
+  return HTTP_METHODS.filter(
+    (m) =>
+      new RegExp(`export\\s+(const|let|async\\s+function|function)\\s+${m}\\b`).test(source) ||
+      new RegExp(`export\\s*\\{[^}]*\\bas\\s+${m}\\b[^}]*\\}`).test(source),
   );
 }
 
@@ -43,7 +44,7 @@ export function apiRoutes(root = ROOT): ApiRoute[] {
   return routesUnder(root, "api");
 }
 
-/** The public routes under app/f (issue 14: published fact-checks, served without a session), sorted by path. */
+/** The public routes under app/f (published fact-checks, served without a session), sorted by path. */
 export function publicRoutes(root = ROOT): ApiRoute[] {
   return routesUnder(root, "f");
 }
@@ -52,7 +53,10 @@ function routesUnder(root: string, dir: string): ApiRoute[] {
   return routeFiles(join(root, "app", dir))
     .map((full) => {
       const file = relative(root, full).split(sep).join("/");
-      const segments = file.replace(/^app\//, "").replace(/\/route\.ts$/, "").split("/");
+      const segments = file
+        .replace(/^app\//, "")
+        .replace(/\/route\.ts$/, "")
+        .split("/");
       const path = `/${segments.join("/")}`;
       const params = segments.filter((s) => s.startsWith("[")).map((s) => s.slice(1, -1));
       return { file, path, params, methods: exportedMethods(readFileSync(full, "utf8")) };

@@ -16,7 +16,9 @@ export type SchemaOrgVocab = {
   properties: Record<string, { domainIncludes: string[]; rangeIncludes: string[] }>;
 };
 
-export const SCHEMAORG_VOCAB = JSON.parse(readFileSync(path.join(import.meta.dirname, "..", "fixtures", "schemaorg-vocab.json"), "utf8")) as SchemaOrgVocab;
+export const SCHEMAORG_VOCAB = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, "..", "fixtures", "schemaorg-vocab.json"), "utf8"),
+) as SchemaOrgVocab;
 
 /** The type and all its supertypes. */
 function ancestors(vocab: SchemaOrgVocab, type: string): Set<string> {
@@ -61,7 +63,8 @@ export function checkSchemaOrg(node: unknown, vocab: SchemaOrgVocab = SCHEMAORG_
       const at = Array.isArray(value) ? `${where}.${key}[${i}]` : `${where}.${key}`;
       if (typeof v === "object" && v !== null) {
         const vt = (v as Record<string, unknown>)["@type"];
-        if (typeof vt === "string" && !prop.rangeIncludes.some((r) => ancestors(vocab, vt).has(r))) problems.push(`${at}: a ${vt} is not in the range of ${key}`);
+        if (typeof vt === "string" && !prop.rangeIncludes.some((r) => ancestors(vocab, vt).has(r)))
+          problems.push(`${at}: a ${vt} is not in the range of ${key}`);
         problems.push(...checkSchemaOrg(v, vocab, at));
       } else if (!prop.rangeIncludes.some((r) => LITERAL_CHECKS[r]?.(v))) {
         problems.push(`${at}: ${JSON.stringify(v)} is not a ${prop.rangeIncludes.join(" or ")}`);

@@ -33,7 +33,10 @@ export async function startSmtpSink(port: number) {
         const hit = received.find((m) => m.to.includes(address));
         if (hit) return hit;
         if (Date.now() > until) throw new Error(`No e-mail to ${address} within ${timeoutMs} ms`);
-        await new Promise<void>((resolve) => { waiters.push(resolve); setTimeout(resolve, until - Date.now()); });
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, until - Date.now());
+        });
       }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

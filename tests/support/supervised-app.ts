@@ -12,7 +12,14 @@ export async function startSupervisedApp(databaseUrl: string) {
   const port = await freePort(3400 + Number(process.env.CLAIMDESK_TEST_SLOT ?? 0) * 20);
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NEXTAUTH_URL: url, NEXTAUTH_SECRET: SECRET, CLAIMDESK_SKIP_BUILD: "1" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: SECRET,
+      CLAIMDESK_SKIP_BUILD: "1",
+    },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -30,7 +37,11 @@ export async function startSupervisedApp(databaseUrl: string) {
 
   /** The supervisor's "app process N started" lines, in order. */
   const appPids = () => lines.flatMap((l) => /\[supervisor\] app process (\d+) started/.exec(l)?.[1] ?? []).map(Number);
-  const up = () => fetch(`${url}/api/ping`).then((r) => r.ok, () => false);
+  const up = () =>
+    fetch(`${url}/api/ping`).then(
+      (r) => r.ok,
+      () => false,
+    );
 
   /** Waits until the `n`-th app process answers /api/ping (no fixed sleeps: polls the ping). */
   async function answering(n: number, timeoutMs = 90_000): Promise<number> {

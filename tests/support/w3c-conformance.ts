@@ -33,7 +33,9 @@ export type ConformanceResult = {
 function makeAjv() {
   const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false });
   addFormats(ajv);
-  for (const file of readdirSync(path.join(ROOT, "definitions")).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(path.join(ROOT, "definitions"))
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     ajv.addSchema(JSON.parse(readFileSync(path.join(ROOT, "definitions", file), "utf8")));
   }
   return ajv;
@@ -57,7 +59,10 @@ function load(entry: string, testDir: string) {
 }
 
 /** The names of the test files in a folder of the fixture: `core` (the MUSTs) or `optional` (the SHOULDs and MAYs). */
-export const TEST_FILES = (folder: "core" | "optional") => readdirSync(path.join(ROOT, folder)).filter((f) => f.endsWith(".test")).sort();
+export const TEST_FILES = (folder: "core" | "optional") =>
+  readdirSync(path.join(ROOT, folder))
+    .filter((f) => f.endsWith(".test"))
+    .sort();
 /** The names of the core test files. */
 export const CORE_TESTS = () => TEST_FILES("core");
 
@@ -92,7 +97,12 @@ function runTests(annotation: unknown, folder: "core" | "optional", level: "must
         result.passed.push(name);
         continue;
       }
-      result.failed.push({ test: testFile, assertion: entry, message: schema.errorMessage ?? schema.title ?? entry, errors: JSON.stringify(validate.errors ?? []) });
+      result.failed.push({
+        test: testFile,
+        assertion: entry,
+        message: schema.errorMessage ?? schema.title ?? entry,
+        errors: JSON.stringify(validate.errors ?? []),
+      });
       const on = schema.onUnexpectedResult ?? "failAndContinue";
       if (on === "failAndAbort") break;
       if (on === "failAndSkip") {

@@ -13,7 +13,9 @@ export default async function ArticlesPage() {
     <>
       <h1>Articles</h1>
       <p>
-        <Link href="/articles/new" className="btn btn-primary">Add article</Link>
+        <Link href="/articles/new" className="btn btn-primary">
+          Add article
+        </Link>
       </p>
       <Suspense fallback={<p className="muted">Loading articles…</p>}>
         <ArticleList isAdmin={!!user && canRestoreArticle(user)} />

@@ -7,7 +7,9 @@ import { createArticle } from "@/lib/server/articles/create-article";
 /** The team's articles: `?q=&outlet=&from=&to=&review=&disputed=1&sort=date|title|claims&dir=&page=&pageSize=` (admins: `&deleted=1`). The body is the page's rows; X-Total-Count says how many match. */
 export const GET = withUser(async ({ req, viewer }) => {
   const page = await findArticlePage(await viewer(), readQuery(req, listArticlesSchema));
-  return NextResponse.json(page.items, { headers: { "X-Total-Count": String(page.total), "X-Page": String(page.page), "X-Page-Size": String(page.pageSize) } });
+  return NextResponse.json(page.items, {
+    headers: { "X-Total-Count": String(page.total), "X-Page": String(page.page), "X-Page-Size": String(page.pageSize) },
+  });
 });
 
 /** Import an article: `{ text } | { file: { name, base64 } } | { snapshotId }`, metadata, and the choices (`restore`, `drop`). */

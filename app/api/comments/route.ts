@@ -8,4 +8,6 @@ import { createComment } from "@/lib/server/comments/create-comment";
 export const GET = withUser(async ({ req, viewer }) => listComments(await viewer(), readQuery(req, commentThreadSchema)));
 
 /** POST /api/comments: a new comment (sanitized; @-mentions notify). */
-export const POST = withUser(async ({ req, viewer }) => NextResponse.json(await createComment(await viewer(), await readJson(req, createCommentSchema)), { status: 201 }));
+export const POST = withUser(async ({ req, viewer }) =>
+  NextResponse.json(await createComment(await viewer(), await readJson(req, createCommentSchema)), { status: 201 }),
+);

@@ -20,6 +20,12 @@ export const GET = withUser(async ({ req, user }) => {
   const from = lastEventId !== null ? (eventCursorSchema.safeParse(lastEventId).data ?? "unknown.0") : (after ?? null);
   const visibility = await loadVisibility(user);
   return limitStreams(user.id, req.signal, () =>
-    eventStreamResponse(eventBus(), { teamId: user.teamId, visibility, reload: () => loadVisibility(user) }, req.signal, HEARTBEAT_MS, from),
+    eventStreamResponse(
+      eventBus(),
+      { teamId: user.teamId, visibility, reload: () => loadVisibility(user) },
+      req.signal,
+      HEARTBEAT_MS,
+      from,
+    ),
   );
 });

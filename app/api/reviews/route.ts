@@ -8,6 +8,6 @@ import { startRound } from "@/lib/server/reviews/start-round";
 export const GET = withUser(async ({ viewer }) => listRounds(await viewer()));
 
 /** POST /api/reviews: an editor starts a review round. */
-export const POST = withUser(
-  async ({ req, viewer }) => NextResponse.json(await startRound(await viewer(), await readJson(req, startRoundSchema)), { status: 201 }),
+export const POST = withUser(async ({ req, viewer }) =>
+  NextResponse.json(await startRound(await viewer(), await readJson(req, startRoundSchema)), { status: 201 }),
 );

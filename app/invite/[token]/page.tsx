@@ -16,8 +16,12 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <main className="auth-page">
         <h1>Invitation</h1>
-        <p role="alert" className="form-error">{invitation.message}</p>
-        <p><a href="/signin">Sign in</a></p>
+        <p role="alert" className="form-error">
+          {invitation.message}
+        </p>
+        <p>
+          <a href="/signin">Sign in</a>
+        </p>
       </main>
     );
   }

@@ -13,7 +13,9 @@ export default async function ResetPage({ params }: { params: Promise<{ token: s
     <main className="auth-page">
       <h1>Choose a new password</h1>
       {reset instanceof AppError ? (
-        <p role="alert" className="form-error">{reset.message}</p>
+        <p role="alert" className="form-error">
+          {reset.message}
+        </p>
       ) : (
         <>
           <p className="muted">Setting it signs you out everywhere else.</p>

@@ -1,10 +1,10 @@
-import { getSchema } from '@tiptap/core';
-import type { Node as PmNode } from '@tiptap/pm/model';
-import { EditorState } from '@tiptap/pm/state';
-import type { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { StarterKit } from '@tiptap/starter-kit';
-import { describe, expect, it } from 'vitest';
-import { TextPmMap } from '../../../lib/anchoring/prosemirror-positions';
+import { getSchema } from "@tiptap/core";
+import type { Node as PmNode } from "@tiptap/pm/model";
+import { EditorState } from "@tiptap/pm/state";
+import type { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { StarterKit } from "@tiptap/starter-kit";
+import { describe, expect, it } from "vitest";
+import { TextPmMap } from "../../../lib/anchoring/prosemirror-positions";
 import {
   buildClaimDecorations,
   claimHighlightsKey,
@@ -14,7 +14,7 @@ import {
   pickClaim,
   textToDocJson,
   type HighlightClaim,
-} from './claim-highlights';
+} from "./claim-highlights";
 
 const schema = getSchema([StarterKit]);
 
@@ -31,7 +31,7 @@ function attrs(d: Decoration): Record<string, string> {
 function ranges(set: DecorationSet, doc: PmNode) {
   return set
     .find()
-    .map((d) => ({ id: d.spec.claimId as string, from: d.from, to: d.to, text: doc.textBetween(d.from, d.to, '\n') }))
+    .map((d) => ({ id: d.spec.claimId as string, from: d.from, to: d.to, text: doc.textBetween(d.from, d.to, "\n") }))
     .sort((a, b) => a.from - b.from || a.to - b.to);
 }
 
@@ -39,32 +39,32 @@ const claim = (id: string, start: number, end: number, extra: Partial<HighlightC
   id,
   start,
   end,
-  verdict: 'verified',
+  verdict: "verified",
   ...extra,
 });
 
-describe('textToDocJson / docText', () => {
-  it('round-trips the canonical text, empty lines included', () => {
-    const text = 'First line\n\nThird <b>not html</b> *nor md*\n';
+describe("textToDocJson / docText", () => {
+  it("round-trips the canonical text, empty lines included", () => {
+    const text = "First line\n\nThird <b>not html</b> *nor md*\n";
     const { doc } = setup(text);
     expect(doc.childCount).toBe(4);
     expect(docText(doc)).toBe(text);
   });
 });
 
-describe('buildClaimDecorations', () => {
-  it('covers exactly a claim inside a paragraph', () => {
-    const text = 'Hello world\nSecond line here';
+describe("buildClaimDecorations", () => {
+  it("covers exactly a claim inside a paragraph", () => {
+    const text = "Hello world\nSecond line here";
     const { doc, map } = setup(text);
-    const set = buildClaimDecorations(doc, map, [claim('a', 6, 11)], null, null);
-    expect(ranges(set, doc)).toEqual([{ id: 'a', from: 7, to: 12, text: 'world' }]);
+    const set = buildClaimDecorations(doc, map, [claim("a", 6, 11)], null, null);
+    expect(ranges(set, doc)).toEqual([{ id: "a", from: 7, to: 12, text: "world" }]);
   });
 
-  it('covers a claim across two paragraphs, split per paragraph when rendered', () => {
-    const text = 'Hello world\nSecond line here';
+  it("covers a claim across two paragraphs, split per paragraph when rendered", () => {
+    const text = "Hello world\nSecond line here";
     const { doc, map } = setup(text);
-    const set = buildClaimDecorations(doc, map, [claim('a', 6, 18)], null, null);
-    expect(ranges(set, doc)).toEqual([{ id: 'a', from: 7, to: 20, text: 'world\nSecond' }]);
+    const set = buildClaimDecorations(doc, map, [claim("a", 6, 18)], null, null);
+    expect(ranges(set, doc)).toEqual([{ id: "a", from: 7, to: 20, text: "world\nSecond" }]);
     // What the view draws inside each paragraph (positions relative to its content).
     const p0 = (set.forChild(0, doc.child(0)) as DecorationSet).find(0, doc.child(0).content.size);
     const p1 = (set.forChild(doc.child(0).nodeSize, doc.child(1)) as DecorationSet).find(0, doc.child(1).content.size);
@@ -72,135 +72,135 @@ describe('buildClaimDecorations', () => {
     expect(p1.map((d) => [d.from, d.to])).toEqual([[0, 6]]);
   });
 
-  it('keeps both nested claims', () => {
-    const text = 'The minister said unemployment fell 3% in 2024.';
+  it("keeps both nested claims", () => {
+    const text = "The minister said unemployment fell 3% in 2024.";
     const { doc, map } = setup(text);
-    const outer = claim('outer', 0, 47);
-    const inner = claim('inner', 18, 38, { verdict: 'disputed' });
+    const outer = claim("outer", 0, 47);
+    const inner = claim("inner", 18, 38, { verdict: "disputed" });
     const got = ranges(buildClaimDecorations(doc, map, [outer, inner], null, null), doc);
     expect(got).toEqual([
-      { id: 'outer', from: 1, to: 48, text },
-      { id: 'inner', from: 19, to: 39, text: 'unemployment fell 3%' },
+      { id: "outer", from: 1, to: 48, text },
+      { id: "inner", from: 19, to: 39, text: "unemployment fell 3%" },
     ]);
   });
 
-  it('keeps both overlapping claims', () => {
-    const text = 'The minister said unemployment fell 3% in 2024.';
+  it("keeps both overlapping claims", () => {
+    const text = "The minister said unemployment fell 3% in 2024.";
     const { doc, map } = setup(text);
-    const got = ranges(buildClaimDecorations(doc, map, [claim('b', 13, 35), claim('a', 4, 30)], null, null), doc);
+    const got = ranges(buildClaimDecorations(doc, map, [claim("b", 13, 35), claim("a", 4, 30)], null, null), doc);
     expect(got).toEqual([
-      { id: 'a', from: 5, to: 31, text: 'minister said unemployment' },
-      { id: 'b', from: 14, to: 36, text: 'said unemployment fell' },
+      { id: "a", from: 5, to: 31, text: "minister said unemployment" },
+      { id: "b", from: 14, to: 36, text: "said unemployment fell" },
     ]);
   });
 
-  it('counts a non-BMP character before the claim as one code point', () => {
-    const text = 'Intro 𝕏\n𝕏 posts: the claim here';
+  it("counts a non-BMP character before the claim as one code point", () => {
+    const text = "Intro 𝕏\n𝕏 posts: the claim here";
     const { doc, map } = setup(text);
     // Line 2 starts at cp 8; "the claim" is at cp 8 + 9.
-    const got = ranges(buildClaimDecorations(doc, map, [claim('x', 17, 26)], null, null), doc);
-    expect(got).toEqual([{ id: 'x', from: 21, to: 30, text: 'the claim' }]);
+    const got = ranges(buildClaimDecorations(doc, map, [claim("x", 17, 26)], null, null), doc);
+    expect(got).toEqual([{ id: "x", from: 21, to: 30, text: "the claim" }]);
   });
 
-  it('skips empty and reversed spans', () => {
-    const { doc, map } = setup('Some text');
-    const set = buildClaimDecorations(doc, map, [claim('e', 3, 3), claim('r', 5, 2)], null, null);
+  it("skips empty and reversed spans", () => {
+    const { doc, map } = setup("Some text");
+    const set = buildClaimDecorations(doc, map, [claim("e", 3, 3), claim("r", 5, 2)], null, null);
     expect(set.find()).toEqual([]);
   });
 
-  it('sets the verdict, state, selection and flash classes on a <mark> per claim', () => {
-    const { doc, map } = setup('One two three four');
+  it("sets the verdict, state, selection and flash classes on a <mark> per claim", () => {
+    const { doc, map } = setup("One two three four");
     const claims = [
-      claim('v', 0, 3),
-      claim('d', 4, 7, { verdict: 'disputed', state: 'pending' }),
-      claim('u', 8, 13, { verdict: 'unsourced', state: 'failed' }),
+      claim("v", 0, 3),
+      claim("d", 4, 7, { verdict: "disputed", state: "pending" }),
+      claim("u", 8, 13, { verdict: "unsourced", state: "failed" }),
     ];
-    const set = buildClaimDecorations(doc, map, claims, 'd', 'u', 'b');
+    const set = buildClaimDecorations(doc, map, claims, "d", "u", "b");
     const byId = new Map(set.find().map((d) => [d.spec.claimId as string, attrs(d)]));
-    expect(byId.get('v')).toEqual({
-      nodeName: 'mark',
-      class: 'claim-hl claim-hl--verified',
-      'data-claim-id': 'v',
-      'data-verdict': 'verified',
+    expect(byId.get("v")).toEqual({
+      nodeName: "mark",
+      class: "claim-hl claim-hl--verified",
+      "data-claim-id": "v",
+      "data-verdict": "verified",
     });
-    expect(byId.get('d')?.class).toBe('claim-hl claim-hl--disputed is-selected is-pending');
-    expect(byId.get('u')?.class).toBe('claim-hl claim-hl--unsourced is-failed is-flashing');
-    expect(byId.get('u')?.['data-flash']).toBe('b');
+    expect(byId.get("d")?.class).toBe("claim-hl claim-hl--disputed is-selected is-pending");
+    expect(byId.get("u")?.class).toBe("claim-hl claim-hl--unsourced is-failed is-flashing");
+    expect(byId.get("u")?.["data-flash"]).toBe("b");
   });
 });
 
-describe('claimsAt / pickClaim', () => {
-  const inner = claim('inner', 10, 15);
-  const mid = claim('mid', 5, 20);
-  const outer = claim('outer', 0, 30);
-  const other = claim('other', 25, 35);
+describe("claimsAt / pickClaim", () => {
+  const inner = claim("inner", 10, 15);
+  const mid = claim("mid", 5, 20);
+  const outer = claim("outer", 0, 30);
+  const other = claim("other", 25, 35);
   const claims = [outer, other, inner, mid];
 
-  it('lists the claims covering a code point, innermost first (half-open spans)', () => {
-    expect(claimsAt(claims, 12).map((c) => c.id)).toEqual(['inner', 'mid', 'outer']);
-    expect(claimsAt(claims, 15).map((c) => c.id)).toEqual(['mid', 'outer']);
-    expect(claimsAt(claims, 27).map((c) => c.id)).toEqual(['other', 'outer']);
+  it("lists the claims covering a code point, innermost first (half-open spans)", () => {
+    expect(claimsAt(claims, 12).map((c) => c.id)).toEqual(["inner", "mid", "outer"]);
+    expect(claimsAt(claims, 15).map((c) => c.id)).toEqual(["mid", "outer"]);
+    expect(claimsAt(claims, 27).map((c) => c.id)).toEqual(["other", "outer"]);
     expect(claimsAt(claims, 40)).toEqual([]);
   });
 
-  it('picks the innermost, then cycles outwards on repeated clicks and wraps', () => {
+  it("picks the innermost, then cycles outwards on repeated clicks and wraps", () => {
     const here = claimsAt(claims, 12);
-    expect(pickClaim(here, null)?.id).toBe('inner');
-    expect(pickClaim(here, 'other')?.id).toBe('inner');
-    expect(pickClaim(here, 'inner')?.id).toBe('mid');
-    expect(pickClaim(here, 'mid')?.id).toBe('outer');
-    expect(pickClaim(here, 'outer')?.id).toBe('inner');
+    expect(pickClaim(here, null)?.id).toBe("inner");
+    expect(pickClaim(here, "other")?.id).toBe("inner");
+    expect(pickClaim(here, "inner")?.id).toBe("mid");
+    expect(pickClaim(here, "mid")?.id).toBe("outer");
+    expect(pickClaim(here, "outer")?.id).toBe("inner");
     expect(pickClaim([], null)).toBeNull();
   });
 });
 
-describe('plugin state', () => {
-  it('applies partial updates, flips the flash phase per nonce, and remaps on doc change', () => {
+describe("plugin state", () => {
+  it("applies partial updates, flips the flash phase per nonce, and remaps on doc change", () => {
     const onClick: string[] = [];
     const plugin = createClaimHighlightsPlugin({ onClaimClick: (id) => onClick.push(id) });
-    const { doc } = setup('Alpha beta\ngamma');
+    const { doc } = setup("Alpha beta\ngamma");
     let state = EditorState.create({ doc, plugins: [plugin] });
     const get = () => claimHighlightsKey.getState(state)!;
-    expect(get().text).toBe('Alpha beta\ngamma');
+    expect(get().text).toBe("Alpha beta\ngamma");
 
-    state = state.apply(state.tr.setMeta(claimHighlightsKey, { claims: [claim('a', 6, 10)], selectedId: 'a' }));
+    state = state.apply(state.tr.setMeta(claimHighlightsKey, { claims: [claim("a", 6, 10)], selectedId: "a" }));
     expect(get().decorations.find().length).toBe(1);
-    expect(get().selectedId).toBe('a');
+    expect(get().selectedId).toBe("a");
 
-    state = state.apply(state.tr.setMeta(claimHighlightsKey, { flash: { id: 'a', nonce: 7 } }));
-    expect(get()).toMatchObject({ flashId: 'a', flashPhase: 'b', selectedId: 'a' });
-    state = state.apply(state.tr.setMeta(claimHighlightsKey, { flash: { id: 'a', nonce: 8 } }));
-    expect(get().flashPhase).toBe('a');
+    state = state.apply(state.tr.setMeta(claimHighlightsKey, { flash: { id: "a", nonce: 7 } }));
+    expect(get()).toMatchObject({ flashId: "a", flashPhase: "b", selectedId: "a" });
+    state = state.apply(state.tr.setMeta(claimHighlightsKey, { flash: { id: "a", nonce: 8 } }));
+    expect(get().flashPhase).toBe("a");
     state = state.apply(state.tr.setMeta(claimHighlightsKey, { flash: null }));
     expect(get().flashId).toBeNull();
 
-    const next = schema.nodeFromJSON(textToDocJson('𝕏 Alpha beta'));
+    const next = schema.nodeFromJSON(textToDocJson("𝕏 Alpha beta"));
     state = state.apply(state.tr.replaceWith(0, state.doc.content.size, next.content));
-    expect(get().text).toBe('𝕏 Alpha beta');
+    expect(get().text).toBe("𝕏 Alpha beta");
     const [d] = get().decorations.find();
-    expect(state.doc.textBetween(d!.from, d!.to)).toBe('a be');
+    expect(state.doc.textBetween(d!.from, d!.to)).toBe("a be");
   });
 });
 
-describe('performance', () => {
-  it('builds 1,000 claims over a 50,000-character, ~250-paragraph article in < 150 ms', () => {
+describe("performance", () => {
+  it("builds 1,000 claims over a 50,000-character, ~250-paragraph article in < 150 ms", () => {
     // Deterministic PRNG so the figure is comparable between runs.
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
-    const words = ['the', 'minister', 'said', 'unemployment', 'fell', 'by', '3%', 'in', '2024', 'according', 'to', 'data', '𝕏', 'reports'];
+    const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const words = ["the", "minister", "said", "unemployment", "fell", "by", "3%", "in", "2024", "according", "to", "data", "𝕏", "reports"];
     const lines: string[] = [];
     let length = 0;
     while (length < 50_000) {
-      let line = '';
-      while (line.length < 150 + rand() * 100) line += (line ? ' ' : '') + words[Math.floor(rand() * words.length)];
+      let line = "";
+      while (line.length < 150 + rand() * 100) line += (line ? " " : "") + words[Math.floor(rand() * words.length)];
       lines.push(line);
       length += line.length + 1;
     }
-    const text = lines.join('\n');
+    const text = lines.join("\n");
     const cpLength = [...text].length;
     const claims: HighlightClaim[] = Array.from({ length: 1000 }, (_, i) => {
       const start = Math.floor(rand() * (cpLength - 400));
-      const verdicts = ['verified', 'disputed', 'unsourced'] as const;
+      const verdicts = ["verified", "disputed", "unsourced"] as const;
       return claim(`c${i}`, start, start + 5 + Math.floor(rand() * 400), { verdict: verdicts[i % 3] });
     });
     const doc = schema.nodeFromJSON(textToDocJson(text));
@@ -208,7 +208,7 @@ describe('performance', () => {
     const run = () => {
       const t0 = performance.now();
       const map = new TextPmMap(docText(doc));
-      const set = buildClaimDecorations(doc, map, claims, 'c1', 'c2');
+      const set = buildClaimDecorations(doc, map, claims, "c1", "c2");
       return { ms: performance.now() - t0, set };
     };
     const cold = run();

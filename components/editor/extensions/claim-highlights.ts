@@ -9,14 +9,13 @@
  */
 
 import type { Verdict } from "@/lib/schemas/claim";
-import { Extension, type Editor, type JSONContent } from '@tiptap/core';
-import type { Node as PmNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
-import { TextPmMap } from '../../../lib/anchoring/prosemirror-positions';
+import { Extension, type Editor, type JSONContent } from "@tiptap/core";
+import type { Node as PmNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
+import { TextPmMap } from "../../../lib/anchoring/prosemirror-positions";
 
 /** A claim's verdict, drawn with a colour and a non-colour cue (underline style). */
-
 
 /** A claim as the highlighter needs it: [start, end) in code points of the canonical text. */
 export type HighlightClaim = {
@@ -28,7 +27,7 @@ export type HighlightClaim = {
    * 'pending' while an optimistic save is in flight, 'failed' when it did not stick,
    * 'rejected' for a review cluster the adjudicator decided is not a claim (drawn struck through, without a verdict colour).
    */
-  state?: 'saved' | 'pending' | 'failed' | 'rejected';
+  state?: "saved" | "pending" | "failed" | "rejected";
 };
 
 /** The part of the plugin state the host sets (all fields optional in an update). */
@@ -46,7 +45,7 @@ export type ClaimHighlightState = {
   flashId: string | null;
   /** Last flash nonce seen, and which of two identical animations plays (see the CSS). */
   flashNonce: number | null;
-  flashPhase: 'a' | 'b';
+  flashPhase: "a" | "b";
   /** Canonical text of the doc and its position map, rebuilt only when the doc changes. */
   text: string;
   map: TextPmMap;
@@ -61,18 +60,18 @@ export type ClaimHighlightsOptions = {
    * The claims to draw from the first state on, so the editor's first paint
    * already has its highlights (the page showed them before it mounted).
    */
-  initial?: () => Pick<ClaimHighlightInput, 'claims' | 'selectedId'>;
+  initial?: () => Pick<ClaimHighlightInput, "claims" | "selectedId">;
 };
 
 /** Key of the claim highlight plugin (read its state with `claimHighlightsKey.getState(state)`). */
-export const claimHighlightsKey = new PluginKey<ClaimHighlightState>('claimHighlights');
+export const claimHighlightsKey = new PluginKey<ClaimHighlightState>("claimHighlights");
 
 /**
  * Canonical text of a one-paragraph-per-line doc: textblocks joined by '\n'
  * (empty paragraphs included, which is what `textBetween` does with a block separator).
  */
 export function docText(doc: PmNode): string {
-  return doc.textBetween(0, doc.content.size, '\n');
+  return doc.textBetween(0, doc.content.size, "\n");
 }
 
 /**
@@ -81,10 +80,10 @@ export function docText(doc: PmNode): string {
  */
 export function textToDocJson(text: string): JSONContent {
   return {
-    type: 'doc',
-    content: text.split('\n').map((line) => ({
-      type: 'paragraph',
-      content: line ? [{ type: 'text', text: line }] : [],
+    type: "doc",
+    content: text.split("\n").map((line) => ({
+      type: "paragraph",
+      content: line ? [{ type: "text", text: line }] : [],
     })),
   };
 }
@@ -119,18 +118,23 @@ export function pickClaim(candidates: readonly HighlightClaim[], selectedId: str
  * it is selected, pending, failed or flashing. One definition for the
  * decorations and for the highlights drawn without the editor (highlight-runs.ts).
  */
-export function claimMarkAttrs(c: HighlightClaim, selectedId: string | null, flashId: string | null, flashPhase: 'a' | 'b' = 'a'): Record<string, string> {
+export function claimMarkAttrs(
+  c: HighlightClaim,
+  selectedId: string | null,
+  flashId: string | null,
+  flashPhase: "a" | "b" = "a",
+): Record<string, string> {
   let cls = `claim-hl claim-hl--${c.verdict}`;
-  if (c.id === selectedId) cls += ' is-selected';
-  if (c.state === 'pending') cls += ' is-pending';
-  else if (c.state === 'failed') cls += ' is-failed';
-  else if (c.state === 'rejected') cls += ' is-rejected';
-  const attrs: Record<string, string> = { class: cls, 'data-claim-id': c.id, 'data-verdict': c.verdict };
-  if (c.state === 'rejected') attrs['data-state'] = 'rejected';
+  if (c.id === selectedId) cls += " is-selected";
+  if (c.state === "pending") cls += " is-pending";
+  else if (c.state === "failed") cls += " is-failed";
+  else if (c.state === "rejected") cls += " is-rejected";
+  const attrs: Record<string, string> = { class: cls, "data-claim-id": c.id, "data-verdict": c.verdict };
+  if (c.state === "rejected") attrs["data-state"] = "rejected";
   if (c.id === flashId) {
-    attrs.class += ' is-flashing';
+    attrs.class += " is-flashing";
     // Alternating the attribute swaps the animation name, which restarts it.
-    attrs['data-flash'] = flashPhase;
+    attrs["data-flash"] = flashPhase;
   }
   return attrs;
 }
@@ -146,29 +150,29 @@ export function buildClaimDecorations(
   claims: readonly HighlightClaim[],
   selectedId: string | null,
   flashId: string | null,
-  flashPhase: 'a' | 'b' = 'a',
+  flashPhase: "a" | "b" = "a",
 ): DecorationSet {
   const decos: Decoration[] = [];
   for (const c of claims) {
     const from = map.cpToPm(c.start);
     const to = map.cpToPm(c.end);
     if (!(to > from)) continue;
-    decos.push(Decoration.inline(from, to, { nodeName: 'mark', ...claimMarkAttrs(c, selectedId, flashId, flashPhase) }, { claimId: c.id }));
+    decos.push(Decoration.inline(from, to, { nodeName: "mark", ...claimMarkAttrs(c, selectedId, flashId, flashPhase) }, { claimId: c.id }));
   }
   return DecorationSet.create(doc, decos);
 }
 
-function rebuild(s: Omit<ClaimHighlightState, 'decorations'>, doc: PmNode): ClaimHighlightState {
+function rebuild(s: Omit<ClaimHighlightState, "decorations">, doc: PmNode): ClaimHighlightState {
   return { ...s, decorations: buildClaimDecorations(doc, s.map, s.claims, s.selectedId, s.flashId, s.flashPhase) };
 }
 
 /** Claim ids of the `<mark>`s around a click target, or null when the target is not in the view. */
 function claimIdsAround(target: EventTarget | null, root: HTMLElement): Set<string> | null {
   const el = target as HTMLElement | null;
-  if (!el || typeof el.getAttribute !== 'function' || !root.contains(el)) return null;
+  if (!el || typeof el.getAttribute !== "function" || !root.contains(el)) return null;
   const ids = new Set<string>();
   for (let node: HTMLElement | null = el; node && node !== root; node = node.parentElement) {
-    const id = node.getAttribute('data-claim-id');
+    const id = node.getAttribute("data-claim-id");
     if (id !== null) ids.add(id);
   }
   return ids;
@@ -199,7 +203,7 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
       init: (_config, state) => {
         const text = docText(state.doc);
         const first = options.initial?.() ?? { claims: [], selectedId: null };
-        const base = { claims: first.claims, selectedId: first.selectedId, flashId: null, flashNonce: null, flashPhase: 'a' as const };
+        const base = { claims: first.claims, selectedId: first.selectedId, flashId: null, flashNonce: null, flashPhase: "a" as const };
         return rebuild({ ...base, text, map: new TextPmMap(text) }, state.doc);
       },
       apply: (tr, prev, _old, next) => {
@@ -217,7 +221,7 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
           s.flashId = f?.id ?? null;
           if (f && f.nonce !== prev.flashNonce) {
             s.flashNonce = f.nonce;
-            s.flashPhase = prev.flashPhase === 'a' ? 'b' : 'a';
+            s.flashPhase = prev.flashPhase === "a" ? "b" : "a";
           }
         }
         return rebuild(s, next.doc);
@@ -239,7 +243,7 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
  * them. Feed it with {@link setClaimHighlights}.
  */
 export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
-  name: 'claimHighlights',
+  name: "claimHighlights",
   addOptions() {
     return { onClaimClick: () => {}, initial: undefined };
   },
@@ -254,6 +258,6 @@ export const ClaimHighlights = Extension.create<ClaimHighlightsOptions>({
  */
 export function setClaimHighlights(editor: Editor, update: Partial<ClaimHighlightInput>): void {
   if (editor.isDestroyed) return;
-  const tr = editor.state.tr.setMeta(claimHighlightsKey, update).setMeta('addToHistory', false);
+  const tr = editor.state.tr.setMeta(claimHighlightsKey, update).setMeta("addToHistory", false);
   editor.view.dispatch(tr);
 }

@@ -6,8 +6,8 @@
  * cut at every claim boundary; a run carries the claims covering it,
  * outermost first, as the nested `<mark>`s the decorations make.
  */
-import { OffsetIndex } from '../../../lib/anchoring/offsets';
-import type { HighlightClaim } from './claim-highlights';
+import { OffsetIndex } from "../../../lib/anchoring/offsets";
+import type { HighlightClaim } from "./claim-highlights";
 
 /** A stretch of one paragraph and the claims covering all of it, outermost first. */
 export type HighlightRun = { text: string; claims: HighlightClaim[] };
@@ -26,7 +26,7 @@ function outermostFirst(a: HighlightClaim, b: HighlightClaim): number {
 export function highlightRuns(text: string, claims: readonly HighlightClaim[]): HighlightRun[][] {
   const index = new OffsetIndex(text);
   const lineStarts = [0];
-  for (let u = text.indexOf('\n'); u !== -1; u = text.indexOf('\n', u + 1)) lineStarts.push(u + 1);
+  for (let u = text.indexOf("\n"); u !== -1; u = text.indexOf("\n", u + 1)) lineStarts.push(u + 1);
   const lineEnd = (i: number) => (i + 1 < lineStarts.length ? lineStarts[i + 1]! - 1 : text.length);
   const lineOf = (u: number) => {
     let lo = 0;
@@ -64,7 +64,10 @@ export function highlightRuns(text: string, claims: readonly HighlightClaim[]): 
       const b = cuts[k + 1]!;
       active = active.filter((s) => s.to > a);
       while (next < spans.length && spans[next]!.from <= a) active.push(spans[next++]!);
-      const covering = active.filter((s) => s.from <= a && s.to >= b).map((s) => s.claim).sort(outermostFirst);
+      const covering = active
+        .filter((s) => s.from <= a && s.to >= b)
+        .map((s) => s.claim)
+        .sort(outermostFirst);
       runs.push({ text: text.slice(a, b), claims: covering });
     }
     return runs;

@@ -6,12 +6,12 @@
  * a click that lands on a claim: the claim plugin comes first and claims it.
  * Hovering shows the reasons (`title`); a click reports the suggestion.
  */
-import { Extension, type Editor } from '@tiptap/core';
-import type { Node as PmNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
-import { TextPmMap } from '../../../lib/anchoring/prosemirror-positions';
-import { docText } from './claim-highlights';
+import { Extension, type Editor } from "@tiptap/core";
+import type { Node as PmNode } from "@tiptap/pm/model";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
+import { TextPmMap } from "../../../lib/anchoring/prosemirror-positions";
+import { docText } from "./claim-highlights";
 
 /** A suggestion as the underliner needs it: [start, end) in code points, and the hover text. */
 export type UnderlineSuggestion = { start: number; end: number; title: string };
@@ -29,7 +29,7 @@ export type SuggestionUnderlinesOptions = {
   onSuggestionClick: (s: UnderlineSuggestion, rect: { top: number; left: number; bottom: number; right: number }) => void;
 };
 
-export const suggestionUnderlinesKey = new PluginKey<State>('suggestionUnderlines');
+export const suggestionUnderlinesKey = new PluginKey<State>("suggestionUnderlines");
 
 /** The decorations of the suggestions and the located span over `doc`. */
 export function buildSuggestionDecorations(doc: PmNode, map: TextPmMap, input: SuggestionUnderlineInput): DecorationSet {
@@ -38,13 +38,20 @@ export function buildSuggestionDecorations(doc: PmNode, map: TextPmMap, input: S
     const from = map.cpToPm(s.start);
     const to = map.cpToPm(s.end);
     if (to > from) {
-      decos.push(Decoration.inline(from, to, { nodeName: 'span', class: 'suggestion-ul', title: s.title, 'data-suggestion': String(i), 'data-testid': 'suggestion' }, { suggestion: i }));
+      decos.push(
+        Decoration.inline(
+          from,
+          to,
+          { nodeName: "span", class: "suggestion-ul", title: s.title, "data-suggestion": String(i), "data-testid": "suggestion" },
+          { suggestion: i },
+        ),
+      );
     }
   });
   if (input.located) {
     const from = map.cpToPm(input.located.start);
     const to = map.cpToPm(input.located.end);
-    if (to > from) decos.push(Decoration.inline(from, to, { nodeName: 'span', class: 'located-hl', 'data-located': 'true' }));
+    if (to > from) decos.push(Decoration.inline(from, to, { nodeName: "span", class: "located-hl", "data-located": "true" }));
   }
   return DecorationSet.create(doc, decos);
 }
@@ -52,11 +59,11 @@ export function buildSuggestionDecorations(doc: PmNode, map: TextPmMap, input: S
 function createPlugin(options: SuggestionUnderlinesOptions): Plugin<State> {
   const handleClick = (view: EditorView, _pos: number, event: MouseEvent) => {
     const s = suggestionUnderlinesKey.getState(view.state);
-    const el = (event.target as HTMLElement | null)?.closest?.('[data-suggestion]');
+    const el = (event.target as HTMLElement | null)?.closest?.("[data-suggestion]");
     if (!s || !el || !view.dom.contains(el)) return false;
     // A real selection made across a suggestion is for tagging, not a click on it.
     if (!view.state.selection.empty) return false;
-    const found = s.suggestions[Number(el.getAttribute('data-suggestion'))];
+    const found = s.suggestions[Number(el.getAttribute("data-suggestion"))];
     if (!found) return false;
     options.onSuggestionClick(found, el.getBoundingClientRect());
     return true;
@@ -86,7 +93,7 @@ function createPlugin(options: SuggestionUnderlinesOptions): Plugin<State> {
 
 /** Tiptap extension for suggestion underlines; feed it with {@link setSuggestionUnderlines}. */
 export const SuggestionUnderlines = Extension.create<SuggestionUnderlinesOptions>({
-  name: 'suggestionUnderlines',
+  name: "suggestionUnderlines",
   addOptions() {
     return { onSuggestionClick: () => {} };
   },
@@ -98,5 +105,5 @@ export const SuggestionUnderlines = Extension.create<SuggestionUnderlinesOptions
 /** Update the suggestions and/or the located span (kept out of the undo history). */
 export function setSuggestionUnderlines(editor: Editor, update: Partial<SuggestionUnderlineInput>): void {
   if (editor.isDestroyed) return;
-  editor.view.dispatch(editor.state.tr.setMeta(suggestionUnderlinesKey, update).setMeta('addToHistory', false));
+  editor.view.dispatch(editor.state.tr.setMeta(suggestionUnderlinesKey, update).setMeta("addToHistory", false));
 }

@@ -10,5 +10,6 @@ type Tx = Pick<Db, "membership" | "auditEvent">;
  */
 export async function auditAcrossTeams(tx: Tx, userId: string, action: string, after?: unknown): Promise<void> {
   const teams = await tx.membership.findMany({ where: { userId, deactivatedAt: null }, select: { teamId: true } });
-  for (const { teamId } of teams) await recordAuditEvent(tx, { teamId, actorId: userId, action, objectType: "user", objectId: userId, after });
+  for (const { teamId } of teams)
+    await recordAuditEvent(tx, { teamId, actorId: userId, action, objectType: "user", objectId: userId, after });
 }

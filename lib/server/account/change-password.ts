@@ -20,12 +20,16 @@ import { auditAcrossTeams } from "./audit-across-teams";
 export async function changePassword(account: SignedInAccount, input: ChangePasswordInput): Promise<{ sessionVersion: number }> {
   const key: ThrottleKey = { kind: "user", key: `user:${account.id}`, account: account.email.toLowerCase(), enforce: true };
   const verdict = await beginAttempt([key]);
-  if (!verdict.allowed) throw new AppError("RATE_LIMITED", `Too many wrong passwords. Try again in ${waitText(verdict.retryAt)}.`, { field: "currentPassword" });
+  if (!verdict.allowed)
+    throw new AppError("RATE_LIMITED", `Too many wrong passwords. Try again in ${waitText(verdict.retryAt)}.`, {
+      field: "currentPassword",
+    });
   const row = await db.user.findUniqueOrThrow({ where: { id: account.id }, select: { passwordHash: true } });
   const ok = await verifyPassword(input.currentPassword, row.passwordHash ?? DUMMY_HASH);
   if (row.passwordHash && !ok) throw new AppError("INVALID_INPUT", "The current password is not right.", { field: "currentPassword" });
   await recordSuccess(verdict.charged);
-  if (input.newPassword === input.currentPassword) throw new AppError("INVALID_INPUT", "Choose a password different from the current one.", { field: "newPassword" });
+  if (input.newPassword === input.currentPassword)
+    throw new AppError("INVALID_INPUT", "Choose a password different from the current one.", { field: "newPassword" });
   assertStrongPassword(input.newPassword, "newPassword", { email: account.email, name: account.name });
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {

@@ -30,17 +30,36 @@ export async function makePasswordResetLink(userId: string, createdById: string 
  */
 export async function createPasswordReset(user: CurrentUser, membershipId: string, requestOrigin?: string): Promise<OneTimeLinkDto> {
   requirePermission(user, "members.manage");
-  const member = await db.membership.findFirst({ where: { id: membershipId, teamId: user.teamId }, select: { id: true, deactivatedAt: true, user: { select: { id: true, email: true } } } });
+  const member = await db.membership.findFirst({
+    where: { id: membershipId, teamId: user.teamId },
+    select: { id: true, deactivatedAt: true, user: { select: { id: true, email: true } } },
+  });
   if (!member) throw notFound("Member not found.");
   if (member.deactivatedAt) throw new AppError("CONFLICT", "This member is deactivated: reactivate them first.", { field: "status" });
   const elsewhere = await db.membership.count({
-    where: { userId: member.user.id, teamId: { not: user.teamId }, deactivatedAt: null, team: { memberships: { none: { userId: user.id, role: { in: [...MANAGER_ROLES] }, deactivatedAt: null } } } },
+    where: {
+      userId: member.user.id,
+      teamId: { not: user.teamId },
+      deactivatedAt: null,
+      team: { memberships: { none: { userId: user.id, role: { in: [...MANAGER_ROLES] }, deactivatedAt: null } } },
+    },
   });
   if (elsewhere > 0 && !mailEnabled()) {
-    throw new AppError("FORBIDDEN", "This member also belongs to another team, so the link cannot be shown to you. Set up e-mail (SMTP_URL), or ask an operator to run: npm run admin -- reset-password " + member.user.email);
+    throw new AppError(
+      "FORBIDDEN",
+      "This member also belongs to another team, so the link cannot be shown to you. Set up e-mail (SMTP_URL), or ask an operator to run: npm run admin -- reset-password " +
+        member.user.email,
+    );
   }
   const link = await makePasswordResetLink(member.user.id, user.id, requestOrigin);
-  await recordAuditEvent(db, { teamId: user.teamId, actorId: user.id, action: "member.password_reset", objectType: "membership", objectId: member.id, after: { userId: member.user.id, resetId: link.id, expiresAt: link.expiresAt } });
+  await recordAuditEvent(db, {
+    teamId: user.teamId,
+    actorId: user.id,
+    action: "member.password_reset",
+    objectType: "membership",
+    objectId: member.id,
+    after: { userId: member.user.id, resetId: link.id, expiresAt: link.expiresAt },
+  });
   const mail = await sendMail(passwordResetMessage({ to: member.user.email, url: link.url, expiresAt: link.expiresAt }));
   // Shown only when the admin may see it (see above); otherwise it went by e-mail alone.
   return { url: elsewhere > 0 ? "" : link.url, expiresAt: link.expiresAt.toISOString(), ...mail };

@@ -23,7 +23,8 @@ export async function usePasswordReset(token: string, password: string): Promise
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const taken = await tx.passwordReset.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
-    if (taken.count === 0) throw new AppError("INVALID_INPUT", "This password link was already used. Ask an admin for a new one.", { field: "token" });
+    if (taken.count === 0)
+      throw new AppError("INVALID_INPUT", "This password link was already used. Ask an admin for a new one.", { field: "token" });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     await endSessions(tx, row.userId);
     await auditAcrossTeams(tx, row.userId, "account.password_reset");

@@ -3,7 +3,13 @@ import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { normalizeText } from "@/lib/anchoring/normalize-text";
 import { canCorrectArticle } from "@/lib/policies/article";
-import { controlCharacterMessage, findControlCharacter, MAX_IMPORT_BYTES, type CorrectArticleInput, type ReanchorSummary } from "@/lib/schemas/article";
+import {
+  controlCharacterMessage,
+  findControlCharacter,
+  MAX_IMPORT_BYTES,
+  type CorrectArticleInput,
+  type ReanchorSummary,
+} from "@/lib/schemas/article";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { publishEvent } from "@/lib/events/event-bus";
 import { findArticle } from "./find-article";
@@ -36,7 +42,8 @@ export async function correctArticle(
 ): Promise<{ article: ArticleDto; reanchored: ReanchorSummary }> {
   const { article, current } = await findArticle(user.teamId, articleId);
   if (!canCorrectArticle(user)) throw new AppError("FORBIDDEN", "Only editors and admins can correct an article.");
-  if (Buffer.byteLength(input.text, "utf8") > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The corrected text is larger than 1 MiB.");
+  if (Buffer.byteLength(input.text, "utf8") > MAX_IMPORT_BYTES)
+    throw new AppError("PAYLOAD_TOO_LARGE", "The corrected text is larger than 1 MiB.");
   const control = findControlCharacter(input.text);
   if (control) throw new AppError("INVALID_INPUT", controlCharacterMessage(control), { field: "text" });
   const text = normalizeText(input.text);
@@ -44,9 +51,12 @@ export async function correctArticle(
   const reason = input.reason?.trim() || null;
   if (text === "") throw new AppError("INVALID_INPUT", "The corrected text is empty.", { field: "text" });
   const conflict = async () =>
-    new AppError("CONFLICT", "Someone saved another correction in the meantime. Here is the current article.", { current: await getArticle(user, articleId) });
+    new AppError("CONFLICT", "Someone saved another correction in the meantime. Here is the current article.", {
+      current: await getArticle(user, articleId),
+    });
   if (article.version !== input.version) throw await conflict();
-  if (text === current.text) throw new AppError("INVALID_INPUT", `Nothing changed: this is the text of version ${current.number}.`, { field: "text" });
+  if (text === current.text)
+    throw new AppError("INVALID_INPUT", `Nothing changed: this is the text of version ${current.number}.`, { field: "text" });
   const running = await findUnfinishedRound(db, user.teamId, articleId);
   if (running) throw unfinishedRoundConflict(running);
 
@@ -67,9 +77,20 @@ export async function correctArticle(
       });
       const anchorsBefore = await anchorSnapshot(tx, user.teamId, articleId);
       const reanchored = await applyReanchor(tx, { teamId: user.teamId, actorId: user.id, articleId }, { id: next.id, text }, plan);
-      const notified = await notifyCorrected(tx, { teamId: user.teamId, actor: user, article, versionId: next.id, versionNumber: next.number, before: anchorsBefore });
+      const notified = await notifyCorrected(tx, {
+        teamId: user.teamId,
+        actor: user,
+        article,
+        versionId: next.id,
+        versionNumber: next.number,
+        before: anchorsBefore,
+      });
       await recordAuditEvent(tx, {
-        teamId: user.teamId, actorId: user.id, action: "article.correct", objectType: "article", objectId: articleId,
+        teamId: user.teamId,
+        actorId: user.id,
+        action: "article.correct",
+        objectType: "article",
+        objectId: articleId,
         before: { version: input.version, versionId: current.id, number: current.number },
         after: { version: input.version + 1, versionId: next.id, number: next.number, reason, reanchored },
       });

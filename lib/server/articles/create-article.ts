@@ -23,10 +23,21 @@ export async function createArticle(user: CurrentUser, input: CreateArticleInput
   if (!canCreateArticle(user)) throw new AppError("FORBIDDEN");
   const { imported, snapshot, found } = await readImport(user, input, { restore: input.restore, drop: input.drop });
   if (imported.text === "") {
-    throw new AppError("INVALID_INPUT", "Nothing is left to save: every line was removed or dropped. Put back the lines that belong to the article.", { field: "restore" });
+    throw new AppError(
+      "INVALID_INPUT",
+      "Nothing is left to save: every line was removed or dropped. Put back the lines that belong to the article.",
+      { field: "restore" },
+    );
   }
   const stillRemoved = imported.removed.filter((_, i) => !input.restore.includes(i));
-  const meta = { title: input.title, outlet: input.outlet, author: input.author, publishedDate: input.publishedDate, modifiedDate: input.modifiedDate, url: input.url };
+  const meta = {
+    title: input.title,
+    outlet: input.outlet,
+    author: input.author,
+    publishedDate: input.publishedDate,
+    modifiedDate: input.modifiedDate,
+    url: input.url,
+  };
   const metaSources = metaProvenance(meta, found);
   // Unique per import: the same file may be imported twice on purpose (two outlets' copies).
   const origin = snapshot ? "url" : input.file ? `upload:${input.file.name}` : "paste";
@@ -45,8 +56,14 @@ export async function createArticle(user: CurrentUser, input: CreateArticleInput
     });
     if (snapshot) {
       // Claimed in the same transaction: a second save of the same snapshot finds it taken.
-      const claimed = await tx.articleSnapshot.updateMany({ where: { id: snapshot.id, teamId: user.teamId, articleId: null }, data: { articleId: created.id } });
-      if (claimed.count !== 1) throw new AppError("CONFLICT", "This page has been imported already. Fetch it again to import it once more.", { field: "snapshotId" });
+      const claimed = await tx.articleSnapshot.updateMany({
+        where: { id: snapshot.id, teamId: user.teamId, articleId: null },
+        data: { articleId: created.id },
+      });
+      if (claimed.count !== 1)
+        throw new AppError("CONFLICT", "This page has been imported already. Fetch it again to import it once more.", {
+          field: "snapshotId",
+        });
     }
     await recordAuditEvent(tx, {
       teamId: user.teamId,

@@ -17,9 +17,15 @@ import { publishEvent } from "@/lib/events/event-bus";
  */
 export async function setArticleDeleted(user: CurrentUser, articleId: string, version: number, deleted: boolean) {
   if (deleted ? !canDeleteArticle(user) : !canRestoreArticle(user)) {
-    throw new AppError("FORBIDDEN", deleted ? "Only editors and admins can delete an article." : "Only admins can restore a deleted article.");
+    throw new AppError(
+      "FORBIDDEN",
+      deleted ? "Only editors and admins can delete an article." : "Only admins can restore a deleted article.",
+    );
   }
-  const row = await db.article.findFirst({ where: { id: articleId, teamId: user.teamId }, select: { id: true, version: true, deletedAt: true, title: true } });
+  const row = await db.article.findFirst({
+    where: { id: articleId, teamId: user.teamId },
+    select: { id: true, version: true, deletedAt: true, title: true },
+  });
   // A live article cannot be restored, nor a deleted one deleted: to the caller both are simply not there.
   if (!row || (row.deletedAt !== null) === deleted) throw notFound("Article not found.");
   const current = () => ({ id: row.id, version: row.version, deletedAt: row.deletedAt?.toISOString() ?? null });
@@ -41,6 +47,13 @@ export async function setArticleDeleted(user: CurrentUser, articleId: string, ve
       after: { deletedAt: deleted ? now.toISOString() : null },
     });
   });
-  publishEvent({ team: user.teamId, article: row.id, kind: "article", id: row.id, version: version + 1, ...(deleted ? { removed: true } : {}) });
+  publishEvent({
+    team: user.teamId,
+    article: row.id,
+    kind: "article",
+    id: row.id,
+    version: version + 1,
+    ...(deleted ? { removed: true } : {}),
+  });
   return { id: row.id, version: version + 1, deletedAt: deleted ? now.toISOString() : null };
 }

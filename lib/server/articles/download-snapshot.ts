@@ -22,7 +22,11 @@ export async function downloadSnapshot(user: CurrentUser, articleId: string): Pr
     }
   })();
   const stamp = snapshot.fetchedAt.toISOString().slice(0, 19).replace(/[-:]/g, "").replace("T", "-");
-  const res = fileResponse({ body: snapshot.body, contentType: snapshot.contentType, filename: `${host}-${stamp}.${snapshot.contentType.startsWith("text/plain") ? "txt" : "html"}` });
+  const res = fileResponse({
+    body: snapshot.body,
+    contentType: snapshot.contentType,
+    filename: `${host}-${stamp}.${snapshot.contentType.startsWith("text/plain") ? "txt" : "html"}`,
+  });
   res.headers.set("X-Snapshot-Fetched-At", snapshot.fetchedAt.toISOString());
   res.headers.set("X-Snapshot-Final-Url", encodeURI(snapshot.finalUrl));
   res.headers.set("X-Snapshot-Status", String(snapshot.status));

@@ -62,7 +62,14 @@ export async function fetchArticle(user: CurrentUser, input: FetchArticleInput):
       action: "article.fetch",
       objectType: "snapshot",
       objectId: created.id,
-      after: { requestedUrl: page.requestedUrl, finalUrl: page.finalUrl, status: page.status, contentType: created.contentType, size: created.size, sha256 },
+      after: {
+        requestedUrl: page.requestedUrl,
+        finalUrl: page.finalUrl,
+        status: page.status,
+        contentType: created.contentType,
+        size: created.size,
+        sha256,
+      },
     });
     return created;
   });

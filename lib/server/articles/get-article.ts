@@ -5,7 +5,15 @@ import { articlePermissions } from "@/lib/policies/article";
 import type { ArticleDto } from "@/lib/schemas/article";
 
 /** The snapshot columns a DTO shows (never the body: it is downloaded on its own). */
-const SNAPSHOT_META = { id: true, requestedUrl: true, finalUrl: true, status: true, contentType: true, fetchedAt: true, size: true } as const;
+const SNAPSHOT_META = {
+  id: true,
+  requestedUrl: true,
+  finalUrl: true,
+  status: true,
+  contentType: true,
+  fetchedAt: true,
+  size: true,
+} as const;
 
 /** GET /api/articles/{id}: metadata (with where each field came from), the current version's canonical text, and the fetched page's snapshot. */
 export async function getArticle(user: CurrentUser, articleId: string): Promise<ArticleDto> {
@@ -22,7 +30,14 @@ export async function getArticle(user: CurrentUser, articleId: string): Promise<
     /** Where each metadata field came from: the page's statement ("og:title") or "editor". */
     metaSources: (article.metaSources ?? {}) as Record<string, string>,
     version: article.version,
-    currentVersion: { id: current.id, number: current.number, text: current.text, textHash: current.textHash, length: current.length, createdAt: current.createdAt.toISOString() },
+    currentVersion: {
+      id: current.id,
+      number: current.number,
+      text: current.text,
+      textHash: current.textHash,
+      length: current.length,
+      createdAt: current.createdAt.toISOString(),
+    },
     snapshot: snapshot ? { ...snapshot, fetchedAt: snapshot.fetchedAt.toISOString() } : null,
     /** What the caller may do with the article (lib/policies/article.ts). */
     can: articlePermissions(user),

@@ -11,8 +11,17 @@ import type { ArticleListItem, ArticlePage } from "@/lib/schemas/article";
 /** The search words: letters and digits only (so nothing the user types is query syntax), lower-cased, accents folded as both indexes fold them. */
 export function searchTokens(q: string | undefined): string[] {
   // Only the marks on Latin letters: both indexes fold those and leave other scripts' marks (Japanese dakuten) alone.
-  const folded = (q ?? "").normalize("NFKD").replace(/(\p{Script=Latin})\p{M}+/gu, "$1").normalize("NFKC").toLowerCase();
-  return folded.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12).map((t) => t.slice(0, 60)) ?? [];
+  const folded = (q ?? "")
+    .normalize("NFKD")
+    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+    .normalize("NFKC")
+    .toLowerCase();
+  return (
+    folded
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 12)
+      .map((t) => t.slice(0, 60)) ?? []
+  );
 }
 
 /**
@@ -41,7 +50,8 @@ const roundStatesSql = (teamId: string, articleIds?: readonly string[]) =>
   Prisma.sql`(SELECT r."articleId", MAX(CASE r."status" WHEN 'open' THEN 3 WHEN 'revealed' THEN 2 ELSE 1 END) AS "s" FROM "ReviewRound" r
     WHERE ${articleIds ? Prisma.sql`r."articleId" IN (${Prisma.join(articleIds)}) AND r."teamId" = ${teamId}` : Prisma.sql`r."teamId" = ${teamId}`} GROUP BY r."articleId")`;
 const STATE_CODES: Record<ReviewState, number | null> = { open: 3, awaiting: 2, adjudicated: 1, none: null };
-const stateOf = (code: number | bigint | null): ReviewState => (code === null ? "none" : (["none", "adjudicated", "awaiting", "open"] as const)[Number(code)] ?? "none");
+const stateOf = (code: number | bigint | null): ReviewState =>
+  code === null ? "none" : ((["none", "adjudicated", "awaiting", "open"] as const)[Number(code)] ?? "none");
 
 /**
  * The articles with a disputed claim: a live final claim of a round, or a
@@ -56,13 +66,30 @@ const disputedSql = (user: Viewer, articleIds?: readonly string[]) => {
 };
 
 type Row = {
-  id: string; teamId: string; title: string | null; outlet: string | null; author: string | null; publishedDate: string | null; url: string | null; head: string | null;
-  createdAt: Date | string | number; deletedAt: Date | string | number | null; version: number | bigint; claimCount: number | bigint | null; state: number | bigint | null; disputed: number | bigint | boolean | null;
+  id: string;
+  teamId: string;
+  title: string | null;
+  outlet: string | null;
+  author: string | null;
+  publishedDate: string | null;
+  url: string | null;
+  head: string | null;
+  createdAt: Date | string | number;
+  deletedAt: Date | string | number | null;
+  version: number | bigint;
+  claimCount: number | bigint | null;
+  state: number | bigint | null;
+  disputed: number | bigint | boolean | null;
 };
 
 /** A date column as the driver returns it from a raw query (a Date, an ISO string, or epoch milliseconds), as ISO 8601. */
 const iso = (d: Date | string | number) =>
-  (d instanceof Date ? d : typeof d === "number" ? new Date(d) : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(d) ? d : `${d.replace(" ", "T")}Z`)).toISOString();
+  (d instanceof Date
+    ? d
+    : typeof d === "number"
+      ? new Date(d)
+      : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(d) ? d : `${d.replace(" ", "T")}Z`)
+  ).toISOString();
 
 /**
  * GET /api/articles: the team's articles matching the search and filters,
@@ -77,7 +104,10 @@ const iso = (d: Date | string | number) =>
  */
 export async function findArticlePage(user: Viewer, query: ListArticlesQuery): Promise<ArticlePage> {
   if (query.deleted && !canRestoreArticle(user)) throw new AppError("FORBIDDEN", "Only admins see deleted articles.");
-  const where: Prisma.Sql[] = [Prisma.sql`a."teamId" = ${user.teamId}`, query.deleted ? Prisma.sql`a."deletedAt" IS NOT NULL` : Prisma.sql`a."deletedAt" IS NULL`];
+  const where: Prisma.Sql[] = [
+    Prisma.sql`a."teamId" = ${user.teamId}`,
+    query.deleted ? Prisma.sql`a."deletedAt" IS NOT NULL` : Prisma.sql`a."deletedAt" IS NULL`,
+  ];
   const tokens = searchTokens(query.q);
   if (tokens.length > 0) where.push(searchSql(tokens));
   if (query.outlet) where.push(Prisma.sql`lower(a."outlet") = ${query.outlet.toLowerCase()}`);
@@ -107,7 +137,12 @@ export async function findArticlePage(user: Viewer, query: ListArticlesQuery): P
     SELECT a."id", COUNT(*) OVER () AS "total" FROM "Article" a ${counts} ${Prisma.join(joins.length ? joins : [Prisma.empty], " ")}
     WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order}, a."id" LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`);
   // Past the last page no row carries the total: count on their own.
-  const total = ids.length > 0 ? Number(ids[0]!.total) : query.page > 1 ? Number((await db.$queryRaw<{ n: number | bigint }[]>(Prisma.sql`SELECT COUNT(*) AS "n" ${filter}`))[0]?.n ?? 0) : 0;
+  const total =
+    ids.length > 0
+      ? Number(ids[0]!.total)
+      : query.page > 1
+        ? Number((await db.$queryRaw<{ n: number | bigint }[]>(Prisma.sql`SELECT COUNT(*) AS "n" ${filter}`))[0]?.n ?? 0)
+        : 0;
   const pageIds = ids.map((r) => r.id);
   // By primary key: the ids are the team's (the query above is team-scoped), and a "teamId" condition
   // here would make SQLite walk the team's index instead; the team is checked on the rows below.
@@ -127,21 +162,23 @@ export async function findArticlePage(user: Viewer, query: ListArticlesQuery): P
   const items = pageIds.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    return [{
-      id: r.id,
-      title: r.title ?? firstWords(r.head ?? ""),
-      untitled: !r.title,
-      outlet: r.outlet,
-      author: r.author,
-      publishedDate: r.publishedDate,
-      url: r.url,
-      claimCount: Number(r.claimCount ?? 0),
-      reviewState: stateOf(r.state),
-      hasDisputed: Number(r.disputed) === 1,
-      createdAt: iso(r.createdAt),
-      deletedAt: r.deletedAt ? iso(r.deletedAt) : null,
-      version: Number(r.version),
-    }];
+    return [
+      {
+        id: r.id,
+        title: r.title ?? firstWords(r.head ?? ""),
+        untitled: !r.title,
+        outlet: r.outlet,
+        author: r.author,
+        publishedDate: r.publishedDate,
+        url: r.url,
+        claimCount: Number(r.claimCount ?? 0),
+        reviewState: stateOf(r.state),
+        hasDisputed: Number(r.disputed) === 1,
+        createdAt: iso(r.createdAt),
+        deletedAt: r.deletedAt ? iso(r.deletedAt) : null,
+        version: Number(r.version),
+      },
+    ];
   });
   return { items, total, page: query.page, pageSize: query.pageSize };
 }

@@ -5,10 +5,24 @@ import { findArticle } from "./find-article";
 
 /** The columns of a version summary (no text). */
 export const versionSummarySelect = {
-  id: true, number: true, length: true, textHash: true, reason: true, createdAt: true, createdBy: { select: { id: true, name: true } },
+  id: true,
+  number: true,
+  length: true,
+  textHash: true,
+  reason: true,
+  createdAt: true,
+  createdBy: { select: { id: true, name: true } },
 } as const;
 
-type SummaryRow = { id: string; number: number; length: number; textHash: string; reason: string | null; createdAt: Date; createdBy: { id: string; name: string | null } | null };
+type SummaryRow = {
+  id: string;
+  number: number;
+  length: number;
+  textHash: string;
+  reason: string | null;
+  createdAt: Date;
+  createdBy: { id: string; name: string | null } | null;
+};
 
 export function toVersionDto(row: SummaryRow, currentNumber: number): ArticleVersionDto {
   const { id, number, length, textHash, reason, createdBy } = row;

@@ -36,7 +36,10 @@ export async function moveClaimRows(tx: Tx, table: AnchoredTable, teamId: string
     for (let i = 0; i < group.length; i += CHUNK) {
       const rows = group
         .slice(i, i + CHUNK)
-        .map(({ id, version, result: r }) => Prisma.sql`(${id}, ${version}, ${r.start}, ${r.end}, ${r.exact}, ${r.prefix}, ${r.suffix}, ${r.score})`);
+        .map(
+          ({ id, version, result: r }) =>
+            Prisma.sql`(${id}, ${version}, ${r.start}, ${r.end}, ${r.exact}, ${r.prefix}, ${r.suffix}, ${r.score})`,
+        );
       // Built whole with Prisma.sql, then run: each client reads the markers it needs from the one object.
       moved += await tx.$executeRaw(Prisma.sql`
         UPDATE ${t} SET "versionId" = ${versionId}, "updatedAt" = ${new Date()}, "start" = CAST(v.column3 AS INTEGER), "end" = CAST(v.column4 AS INTEGER),

@@ -9,9 +9,16 @@ import { readImport } from "./read-import";
 /** Every line of an import, with what the save does with it. */
 export function previewLines(imported: ImportedText, restore: readonly number[]): PreviewLineDto[] {
   const state = new Map<number, PreviewLineDto["state"]>();
-  imported.removed.forEach((block, i) => block.lines.forEach((_, k) => state.set(block.index + k, restore.includes(i) ? "restored" : "removed")));
+  imported.removed.forEach((block, i) =>
+    block.lines.forEach((_, k) => state.set(block.index + k, restore.includes(i) ? "restored" : "removed")),
+  );
   for (const i of imported.dropped) if (!state.has(i) || state.get(i) === "restored") state.set(i, "dropped");
-  return imported.lines.map((text, index) => ({ index, text, kind: imported.kinds[index] ?? "paragraph", state: state.get(index) ?? "kept" }));
+  return imported.lines.map((text, index) => ({
+    index,
+    text,
+    kind: imported.kinds[index] ?? "paragraph",
+    state: state.get(index) ?? "kept",
+  }));
 }
 
 /** The preview DTO of an import. */

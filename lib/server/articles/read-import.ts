@@ -7,7 +7,17 @@ import type { FoundMetadataDto, ImportSource } from "@/lib/schemas/article";
 import { charsetOf, isPlainText } from "@/lib/fetch/content-type";
 
 /** The snapshot columns an import reads (the body included). */
-const SNAPSHOT_FIELDS = { id: true, articleId: true, requestedUrl: true, finalUrl: true, status: true, contentType: true, fetchedAt: true, size: true, body: true } as const;
+const SNAPSHOT_FIELDS = {
+  id: true,
+  articleId: true,
+  requestedUrl: true,
+  finalUrl: true,
+  status: true,
+  contentType: true,
+  fetchedAt: true,
+  size: true,
+  body: true,
+} as const;
 
 /**
  * The import of a source (pasted text, an uploaded file, or a page fetched
@@ -22,8 +32,14 @@ export async function readImport(user: CurrentUser, input: ImportSource & { snap
   }
   const snapshot = await db.articleSnapshot.findFirst({ where: { id: input.snapshotId, teamId: user.teamId }, select: SNAPSHOT_FIELDS });
   if (!snapshot) throw new AppError("NOT_FOUND", "The fetched page is no longer here. Fetch it again.");
-  if (snapshot.articleId) throw new AppError("CONFLICT", "This page has been imported already. Fetch it again to import it once more.", { field: "snapshotId" });
-  const page: FetchedPage = { bytes: snapshot.body, charset: charsetOf(snapshot.contentType), url: snapshot.finalUrl, format: isPlainText(snapshot.contentType) ? "text" : "html" };
+  if (snapshot.articleId)
+    throw new AppError("CONFLICT", "This page has been imported already. Fetch it again to import it once more.", { field: "snapshotId" });
+  const page: FetchedPage = {
+    bytes: snapshot.body,
+    charset: charsetOf(snapshot.contentType),
+    url: snapshot.finalUrl,
+    format: isPlainText(snapshot.contentType) ? "text" : "html",
+  };
   const imported: ImportedText = await importSource(page, choices);
   const found: FoundMetadataDto = foundMetadata(imported.metadata, snapshot.finalUrl);
   return { imported, snapshot, found };

@@ -11,9 +11,31 @@ type Reader = Pick<Db, "annotation" | "claim" | "articleVersion">;
 type Tx = Reader & Pick<Db, "$executeRaw">;
 
 const anchorSelect = {
-  id: true, versionId: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchorState: true, anchorScore: true, version: true, deletedAt: true,
+  id: true,
+  versionId: true,
+  start: true,
+  end: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  anchorState: true,
+  anchorScore: true,
+  version: true,
+  deletedAt: true,
 } as const;
-type AnchorRow = { id: string; versionId: string; start: number; end: number; exact: string; prefix: string; suffix: string; anchorState: AnchorResult["state"]; anchorScore: number | null; version: number; deletedAt: Date | null };
+type AnchorRow = {
+  id: string;
+  versionId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  anchorState: AnchorResult["state"];
+  anchorScore: number | null;
+  version: number;
+  deletedAt: Date | null;
+};
 
 /**
  * Both tables are re-anchored by one function, within one budget. Final
@@ -40,8 +62,14 @@ const byPosition = (a: AnchorRow, b: AnchorRow) => a.start - b.start || a.end - 
 const toInput = (r: AnchorRow): AnchorInput => ({ ...r, state: r.anchorState, score: r.anchorScore });
 
 /** The rows of one table matching `where`, with their selectors and anchor state. */
-function readAnchorRows(reader: Reader, table: AnchoredTable, where: { teamId: string; articleId?: string; id?: { in: string[] } }): Promise<AnchorRow[]> {
-  return table === "claim" ? reader.claim.findMany({ where, select: anchorSelect }) : reader.annotation.findMany({ where, select: anchorSelect });
+function readAnchorRows(
+  reader: Reader,
+  table: AnchoredTable,
+  where: { teamId: string; articleId?: string; id?: { in: string[] } },
+): Promise<AnchorRow[]> {
+  return table === "claim"
+    ? reader.claim.findMany({ where, select: anchorSelect })
+    : reader.annotation.findMany({ where, select: anchorSelect });
 }
 
 /**
@@ -53,7 +81,13 @@ function readAnchorRows(reader: Reader, table: AnchoredTable, where: { teamId: s
  * Rows on the same version share one alignment, so a final claim and the
  * cluster members it was decided from move by the same diff.
  */
-async function computeMoves(reader: Reader, rows: PerTable<AnchorRow[]>, nextText: string, texts: Map<string, string>, budget: ReanchorBudget) {
+async function computeMoves(
+  reader: Reader,
+  rows: PerTable<AnchorRow[]>,
+  nextText: string,
+  texts: Map<string, string>,
+  budget: ReanchorBudget,
+) {
   const groups = perTable(() => new Map<string, AnchorRow[]>());
   for (const table of TABLES) {
     for (const r of rows[table]) {
@@ -64,7 +98,8 @@ async function computeMoves(reader: Reader, rows: PerTable<AnchorRow[]>, nextTex
   }
   const missing = [...new Set(TABLES.flatMap((t) => [...groups[t].keys()]))].filter((id) => !texts.has(id));
   if (missing.length) {
-    for (const v of await reader.articleVersion.findMany({ where: { id: { in: missing } }, select: { id: true, text: true } })) texts.set(v.id, v.text);
+    for (const v of await reader.articleVersion.findMany({ where: { id: { in: missing } }, select: { id: true, text: true } }))
+      texts.set(v.id, v.text);
   }
   const runners = new Map<string, ReturnType<typeof prepareReanchor>>();
   const moves = perTable(() => new Map<string, PlannedMove>());
@@ -73,7 +108,8 @@ async function computeMoves(reader: Reader, rows: PerTable<AnchorRow[]>, nextTex
       for (const [versionId, group] of [...groups[table].entries()].sort((a, b) => b[1].length - a[1].length)) {
         const list = group.filter((r) => !!r.deletedAt === deleted).sort(byPosition);
         if (list.length === 0) continue;
-        if (!runners.has(versionId)) runners.set(versionId, prepareReanchor(texts.get(versionId)!, nextText, DEFAULT_MATCH_OPTIONS, budget));
+        if (!runners.has(versionId))
+          runners.set(versionId, prepareReanchor(texts.get(versionId)!, nextText, DEFAULT_MATCH_OPTIONS, budget));
         runners.get(versionId)!(list.map(toInput)).forEach((result, i) => {
           const before = list[i]!;
           moves[table].set(before.id, { id: before.id, version: before.version, result, before });
@@ -157,7 +193,13 @@ export async function applyReanchor(
     tx,
     TABLES.flatMap((table) =>
       moves[table].map((m) => ({
-        teamId: ctx.teamId, actorId: ctx.actorId, action: "claim.reanchor", objectType: table, objectId: m.id, before: m.before, after: { ...m.result, versionId: next.id },
+        teamId: ctx.teamId,
+        actorId: ctx.actorId,
+        action: "claim.reanchor",
+        objectType: table,
+        objectId: m.id,
+        before: m.before,
+        after: { ...m.result, versionId: next.id },
       })),
     ),
   );

@@ -24,7 +24,8 @@ export function findUnfinishedRound(reader: Pick<Db, "reviewRound">, teamId: str
 
 /** The 409 a correction gets while a round of the article is not closed. */
 export function unfinishedRoundConflict(round: { status: string }) {
-  const state = round.status === "adjudicated" ? "decided but not closed" : round.status === "revealed" ? "being adjudicated" : "open for reviewers";
+  const state =
+    round.status === "adjudicated" ? "decided but not closed" : round.status === "revealed" ? "being adjudicated" : "open for reviewers";
   return new AppError(
     "CONFLICT",
     `A review round on this article is ${state}. Finish or close the review round first: a correction would move the reviewers' spans off the version the round is about.`,

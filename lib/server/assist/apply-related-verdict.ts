@@ -8,7 +8,11 @@ import { changeClaim } from "@/lib/server/claims/change-claim";
 
 /** The earlier claim, as far as the caller may see it, with its verdict, rationale and live evidence links. */
 async function findSource(user: Viewer, source: ApplyRelatedInput["source"]) {
-  const links = { where: { deletedAt: null }, select: { evidenceId: true, stance: true, pinpoint: true }, orderBy: { createdAt: "asc" as const } };
+  const links = {
+    where: { deletedAt: null },
+    select: { evidenceId: true, stance: true, pinpoint: true },
+    orderBy: { createdAt: "asc" as const },
+  };
   if (source.kind === "claim") {
     return db.claim.findFirst({
       where: { id: source.id, deletedAt: null, AND: [visibleClaimWhere(user.visibility)] },
@@ -32,21 +36,32 @@ async function findSource(user: Viewer, source: ApplyRelatedInput["source"]) {
 export async function applyRelatedVerdict(user: Viewer, claimId: string, input: ApplyRelatedInput) {
   const source = await findSource(user, input.source);
   if (!source) throw notFound("The earlier claim was not found.");
-  if (input.source.kind === "annotation" && source.id === claimId) throw new AppError("INVALID_INPUT", "A claim cannot take its own verdict.", { field: "source.id" });
+  if (input.source.kind === "annotation" && source.id === claimId)
+    throw new AppError("INVALID_INPUT", "A claim cannot take its own verdict.", { field: "source.id" });
   let copied = 0;
   return changeClaim(user, claimId, input.version, {
     action: "claim.apply-related",
     allowed: (row) => canEditClaim(user, row),
     data: (row) => ({ verdict: source.verdict, ...(row.rationaleHtml ? {} : { rationaleHtml: source.rationaleHtml }) }),
     also: async (tx, row) => {
-      const existing = await tx.evidenceLink.findMany({ where: { annotationId: row.id, deletedAt: null }, select: { evidenceId: true, stance: true } });
+      const existing = await tx.evidenceLink.findMany({
+        where: { annotationId: row.id, deletedAt: null },
+        select: { evidenceId: true, stance: true },
+      });
       const have = new Set(existing.map((l) => `${l.evidenceId}|${l.stance}`));
       const fresh = source.evidenceLinks.filter((l) => !have.has(`${l.evidenceId}|${l.stance}`));
-      if (fresh.length) await tx.evidenceLink.createMany({ data: fresh.map((l) => ({ ...l, teamId: user.teamId, annotationId: row.id, createdById: user.id })) });
+      if (fresh.length)
+        await tx.evidenceLink.createMany({
+          data: fresh.map((l) => ({ ...l, teamId: user.teamId, annotationId: row.id, createdById: user.id })),
+        });
       copied = fresh.length;
       await tx.claimLink.create({
         data: {
-          teamId: user.teamId, annotationId: row.id, verdict: source.verdict, evidenceCopied: fresh.length, createdById: user.id,
+          teamId: user.teamId,
+          annotationId: row.id,
+          verdict: source.verdict,
+          evidenceCopied: fresh.length,
+          createdById: user.id,
           ...(input.source.kind === "claim" ? { claimId: source.id } : { sourceAnnotationId: source.id }),
         },
       });

@@ -23,8 +23,18 @@ export async function createAlias(user: CurrentUser, input: CreateAliasInput): P
     if ((await tx.teamAlias.count({ where: { teamId: user.teamId, deletedAt: null } })) >= MAX_ALIASES) {
       throw new AppError("INVALID_INPUT", `A team keeps at most ${MAX_ALIASES} aliases.`, { field: "alias" });
     }
-    const created = await tx.teamAlias.create({ data: { teamId: user.teamId, alias: input.alias, aliasKey: key, canonical: input.canonical, createdById: user.id }, select: aliasSelect });
-    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "assist.alias.create", objectType: "teamAlias", objectId: created.id, after: created });
+    const created = await tx.teamAlias.create({
+      data: { teamId: user.teamId, alias: input.alias, aliasKey: key, canonical: input.canonical, createdById: user.id },
+      select: aliasSelect,
+    });
+    await recordAuditEvent(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      action: "assist.alias.create",
+      objectType: "teamAlias",
+      objectId: created.id,
+      after: created,
+    });
     return created;
   });
   await dropTeamIndex(user.teamId);

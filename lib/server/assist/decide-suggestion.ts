@@ -20,7 +20,9 @@ export async function decideSuggestion(user: CurrentUser, articleId: string, inp
   const version = await findVersionInTeam(user.teamId, articleId, input.versionId);
   if (!version) {
     const article = await db.article.findFirst({ where: { id: articleId, teamId: user.teamId, deletedAt: null }, select: { id: true } });
-    throw article ? new AppError("INVALID_INPUT", "That version does not belong to this article.", { field: "versionId" }) : notFound("Article not found.");
+    throw article
+      ? new AppError("INVALID_INPUT", "That version does not belong to this article.", { field: "versionId" })
+      : notFound("Article not found.");
   }
   const sentence = await db.assistSentence.findFirst({
     where: { teamId: user.teamId, versionId: version.id, start: input.start, end: input.end },
@@ -31,9 +33,14 @@ export async function decideSuggestion(user: CurrentUser, articleId: string, inp
   const textHash = sha256(sentence.text);
   return db.$transaction(async (tx) => {
     if (input.decision === "dismiss") {
-      const seen = await tx.suggestionDismissal.findUnique({ where: { articleId_textHash: { articleId, textHash } }, select: { id: true } });
+      const seen = await tx.suggestionDismissal.findUnique({
+        where: { articleId_textHash: { articleId, textHash } },
+        select: { id: true },
+      });
       if (seen) return { decision: input.decision, learnt: false };
-      await tx.suggestionDismissal.create({ data: { teamId: user.teamId, articleId, textHash, text: sentence.text, createdById: user.id } });
+      await tx.suggestionDismissal.create({
+        data: { teamId: user.teamId, articleId, textHash, text: sentence.text, createdById: user.id },
+      });
     }
     await tx.assistModel.upsert({ where: { teamId: user.teamId }, create: { teamId: user.teamId }, update: {} });
     // Read-modify-write of the weights: on PostgreSQL the row lock serializes concurrent decisions (SQLite's transaction already does).
@@ -41,10 +48,18 @@ export async function decideSuggestion(user: CurrentUser, articleId: string, inp
     const model = await tx.assistModel.findUniqueOrThrow({ where: { teamId: user.teamId }, select: { weights: true, updates: true } });
     const before = parseWeights(model.weights);
     const after = learn(before, x, input.decision === "accept" ? 1 : 0);
-    await tx.assistModel.update({ where: { teamId: user.teamId }, data: { weights: after, updates: { increment: 1 }, version: { increment: 1 } } });
+    await tx.assistModel.update({
+      where: { teamId: user.teamId },
+      data: { weights: after, updates: { increment: 1 }, version: { increment: 1 } },
+    });
     await recordAuditEvent(tx, {
-      teamId: user.teamId, actorId: user.id, action: `suggestion.${input.decision}`, objectType: "article", objectId: articleId,
-      before: { weights: before }, after: { weights: after, sentence: sentence.text, start: input.start, end: input.end },
+      teamId: user.teamId,
+      actorId: user.id,
+      action: `suggestion.${input.decision}`,
+      objectType: "article",
+      objectId: articleId,
+      before: { weights: before },
+      after: { weights: after, sentence: sentence.text, start: input.start, end: input.end },
     });
     return { decision: input.decision, learnt: true };
   });

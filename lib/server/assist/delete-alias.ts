@@ -14,9 +14,19 @@ export async function deleteAlias(user: CurrentUser, aliasId: string, version: n
   const row = await db.$transaction(async (tx) => {
     const before = await tx.teamAlias.findFirst({ where: { id: aliasId, teamId: user.teamId, deletedAt: null }, select: aliasSelect });
     if (!before) throw notFound("Alias not found.");
-    const { count } = await tx.teamAlias.updateMany({ where: { id: aliasId, teamId: user.teamId, version }, data: { deletedAt: new Date(), version: { increment: 1 } } });
+    const { count } = await tx.teamAlias.updateMany({
+      where: { id: aliasId, teamId: user.teamId, version },
+      data: { deletedAt: new Date(), version: { increment: 1 } },
+    });
     if (!count) throw new AppError("CONFLICT", "This alias changed in the meantime.", { current: toAliasDto(before) });
-    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "assist.alias.delete", objectType: "teamAlias", objectId: aliasId, before });
+    await recordAuditEvent(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      action: "assist.alias.delete",
+      objectType: "teamAlias",
+      objectId: aliasId,
+      before,
+    });
     return before;
   });
   await dropTeamIndex(user.teamId);

@@ -18,21 +18,27 @@ export const MAX_RELATED = 30;
 const PER_ARTICLE = 3;
 
 /** The claim's signature: the indexed sentences under its span, or, for a claim not on the current version, its own words. */
-async function claimSignature(teamId: string, claim: { articleId: string; versionId: string; start: number; end: number; exact: string }): Promise<Signature> {
+async function claimSignature(
+  teamId: string,
+  claim: { articleId: string; versionId: string; start: number; end: number; exact: string },
+): Promise<Signature> {
   const current = await ensureArticleIndexed(teamId, claim.articleId);
-  const rows = current === claim.versionId
-    ? await db.assistSentence.findMany({
-      where: { teamId, versionId: claim.versionId, start: { lt: claim.end }, end: { gt: claim.start } },
-      select: { terms: true, signature: true },
-      orderBy: { ordinal: "asc" },
-    })
-    : [];
+  const rows =
+    current === claim.versionId
+      ? await db.assistSentence.findMany({
+          where: { teamId, versionId: claim.versionId, start: { lt: claim.end }, end: { gt: claim.start } },
+          select: { terms: true, signature: true },
+          orderBy: { ordinal: "asc" },
+        })
+      : [];
   if (!rows.length) {
     const sentences = analyzeText(claim.exact);
     return merge(sentences.map(signatureOf));
   }
   const team = teamTerm(teamId);
-  return merge(rows.map((r) => ({ ...(r.signature as unknown as Omit<Signature, "terms">), terms: r.terms.split(" ").filter((t) => t !== team) })));
+  return merge(
+    rows.map((r) => ({ ...(r.signature as unknown as Omit<Signature, "terms">), terms: r.terms.split(" ").filter((t) => t !== team) })),
+  );
 }
 
 function merge(parts: Signature[]): Signature {
@@ -41,7 +47,9 @@ function merge(parts: Signature[]): Signature {
     terms: parts.flatMap((p) => p.terms),
     entities: parts.flatMap((p) => p.entities).filter((e) => (seen.has(`e:${e.key}`) ? false : (seen.add(`e:${e.key}`), true))),
     numbers: [...new Set(parts.flatMap((p) => p.numbers))],
-    speakers: parts.flatMap((p) => p.speakers).filter((s) => (seen.has(`s:${nameKey(s.name)}`) ? false : (seen.add(`s:${nameKey(s.name)}`), true))),
+    speakers: parts
+      .flatMap((p) => p.speakers)
+      .filter((s) => (seen.has(`s:${nameKey(s.name)}`) ? false : (seen.add(`s:${nameKey(s.name)}`), true))),
     modality: parts.some((p) => p.modality === "request") ? "request" : "statement",
     earlier: parts.find((p) => p.earlier)?.earlier ?? null,
     negated: parts.some((p) => p.negated),
@@ -80,13 +88,26 @@ export async function listRelatedClaims(user: Viewer, claimId: string): Promise<
       return n < PER_ARTICLE;
     })
     .slice(0, MAX_RELATED);
-  const claims = await claimsOn(user.teamId, visibility, ranked.map((x) => x.c));
+  const claims = await claimsOn(
+    user.teamId,
+    visibility,
+    ranked.map((x) => x.c),
+  );
   return ranked.map(({ c, m }) => {
     const article = live.get(c.articleId)!;
     const found = claims.get(c.id);
     return {
-      articleId: c.articleId, articleTitle: article.title, outlet: article.outlet, start: c.start, end: c.end, text: c.text,
-      score: m.score, level: m.level!, reasons: m.reasons, speaker: c.speaker, ...(found ? { claim: found } : {}),
+      articleId: c.articleId,
+      articleTitle: article.title,
+      outlet: article.outlet,
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      score: m.score,
+      level: m.level!,
+      reasons: m.reasons,
+      speaker: c.speaker,
+      ...(found ? { claim: found } : {}),
     };
   });
 }
@@ -101,7 +122,9 @@ async function currentVersions(teamId: string, articleIds: string[]) {
 }
 
 const evidenceSelect = {
-  where: { deletedAt: null }, orderBy: { createdAt: "asc" as const }, take: 5,
+  where: { deletedAt: null },
+  orderBy: { createdAt: "asc" as const },
+  take: 5,
   select: { stance: true, evidence: { select: { id: true, title: true, url: true } } },
 };
 const toEvidence = (links: { stance: string; evidence: { id: string; title: string; url: string | null } }[]) =>
@@ -119,32 +142,65 @@ async function claimsOn(teamId: string, visibility: Visibility, sentences: Index
   const [finals, annotations] = await Promise.all([
     db.claim.findMany({
       where: { teamId, versionId: { in: versionIds }, deletedAt: null, AND: [visibleClaimWhere(visibility)] },
-      select: { id: true, versionId: true, start: true, end: true, verdict: true, rationaleHtml: true, speaker: true, updatedAt: true, evidenceLinks: evidenceSelect, cluster: { select: { decisions: { orderBy: { createdAt: "desc" }, take: 1, select: { decider: { select: { name: true } } } } } } },
+      select: {
+        id: true,
+        versionId: true,
+        start: true,
+        end: true,
+        verdict: true,
+        rationaleHtml: true,
+        speaker: true,
+        updatedAt: true,
+        evidenceLinks: evidenceSelect,
+        cluster: { select: { decisions: { orderBy: { createdAt: "desc" }, take: 1, select: { decider: { select: { name: true } } } } } },
+      },
     }),
     db.annotation.findMany({
       where: { teamId, versionId: { in: versionIds }, deletedAt: null, AND: [visibleAnnotationWhere(visibility)] },
       select: {
-        id: true, versionId: true, start: true, end: true, verdict: true, rationaleHtml: true, speaker: true, updatedAt: true, roundId: true,
-        author: { select: { name: true, memberships: { where: { teamId }, select: { role: true } } } }, evidenceLinks: evidenceSelect,
+        id: true,
+        versionId: true,
+        start: true,
+        end: true,
+        verdict: true,
+        rationaleHtml: true,
+        speaker: true,
+        updatedAt: true,
+        roundId: true,
+        author: { select: { name: true, memberships: { where: { teamId }, select: { role: true } } } },
+        evidenceLinks: evidenceSelect,
       },
       orderBy: { updatedAt: "desc" },
     }),
   ]);
   for (const s of sentences) {
-    const overlaps = (x: { versionId: string; start: number; end: number }) => x.versionId === s.versionId && x.start < s.end && s.start < x.end;
+    const overlaps = (x: { versionId: string; start: number; end: number }) =>
+      x.versionId === s.versionId && x.start < s.end && s.start < x.end;
     const final = finals.find(overlaps);
     const editorOwn = annotations.find((a) => overlaps(a) && !a.roundId && a.author.memberships.some((m) => may(m, "claims.final")));
     const any = annotations.find(overlaps);
     if (final) {
       out.set(s.id, {
-        kind: "final", source: { kind: "claim", id: final.id }, verdict: final.verdict as Verdict, rationaleHtml: final.rationaleHtml, speaker: final.speaker,
-        author: final.cluster?.decisions[0]?.decider.name ?? null, date: final.updatedAt.toISOString(), evidence: toEvidence(final.evidenceLinks),
+        kind: "final",
+        source: { kind: "claim", id: final.id },
+        verdict: final.verdict as Verdict,
+        rationaleHtml: final.rationaleHtml,
+        speaker: final.speaker,
+        author: final.cluster?.decisions[0]?.decider.name ?? null,
+        date: final.updatedAt.toISOString(),
+        evidence: toEvidence(final.evidenceLinks),
       });
     } else if (editorOwn ?? any) {
       const a = (editorOwn ?? any)!;
       out.set(s.id, {
-        kind: editorOwn ? "final" : "annotation", source: { kind: "annotation", id: a.id }, verdict: a.verdict as Verdict, rationaleHtml: a.rationaleHtml,
-        speaker: a.speaker, author: a.author.name, date: a.updatedAt.toISOString(), evidence: toEvidence(a.evidenceLinks),
+        kind: editorOwn ? "final" : "annotation",
+        source: { kind: "annotation", id: a.id },
+        verdict: a.verdict as Verdict,
+        rationaleHtml: a.rationaleHtml,
+        speaker: a.speaker,
+        author: a.author.name,
+        date: a.updatedAt.toISOString(),
+        evidence: toEvidence(a.evidenceLinks),
       });
     }
   }

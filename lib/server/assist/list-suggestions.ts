@@ -31,7 +31,17 @@ export async function listSuggestions(user: CurrentUser, articleId: string): Pro
     const features = r.features as unknown as FeatureValues;
     const p = score(weights, features.values);
     if (p < SUGGEST_THRESHOLD || hidden.has(sha256(r.text))) return [];
-    return [{ start: r.start, end: r.end, text: r.text, score: Math.round(p * 1000) / 1000, reasons: reasons(weights, features), speaker: r.speaker, unsourced: !!features.values.unattributed }];
+    return [
+      {
+        start: r.start,
+        end: r.end,
+        text: r.text,
+        score: Math.round(p * 1000) / 1000,
+        reasons: reasons(weights, features),
+        speaker: r.speaker,
+        unsourced: !!features.values.unattributed,
+      },
+    ];
   });
   const speakers = rows.flatMap((r) => (r.speaker ? [{ start: r.start, end: r.end, speaker: r.speaker }] : []));
   return { versionId, suggestions, speakers };

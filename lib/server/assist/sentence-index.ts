@@ -72,7 +72,13 @@ export async function indexVersion(teamId: string, articleId: string, versionId:
     const { terms, ...signature } = signatureOf(s);
     return {
       id: `${versionId}:${s.ordinal}`,
-      teamId, articleId, versionId, ordinal: s.ordinal, start: s.start, end: s.end, text: s.text,
+      teamId,
+      articleId,
+      versionId,
+      ordinal: s.ordinal,
+      start: s.start,
+      end: s.end,
+      text: s.text,
       terms: [...terms, teamTerm(teamId)].join(" "),
       termCount: terms.length,
       // JSON as stored (no `undefined` members: the client refuses them under strictUndefinedChecks).
@@ -83,7 +89,10 @@ export async function indexVersion(teamId: string, articleId: string, versionId:
     };
   });
   await db.$transaction(async (tx) => {
-    const old = await tx.assistSentence.findMany({ where: { teamId, articleId }, select: { id: true, terms: true, termCount: true, ftsRowid: true } });
+    const old = await tx.assistSentence.findMany({
+      where: { teamId, articleId },
+      select: { id: true, terms: true, termCount: true, ftsRowid: true },
+    });
     const delta = new Map<string, number>();
     const count = (terms: string, by: number) => {
       for (const t of new Set(terms.split(" "))) if (t && t !== teamTerm(teamId)) delta.set(t, (delta.get(t) ?? 0) + by);
@@ -93,12 +102,15 @@ export async function indexVersion(teamId: string, articleId: string, versionId:
     if (old.length) {
       await tx.assistSentence.deleteMany({ where: { teamId, articleId } });
       const rowids = old.map((r) => r.ftsRowid).filter((x): x is number => x !== null);
-      if (!isPostgres() && rowids.length) await tx.$executeRaw(Prisma.sql`DELETE FROM "AssistSentenceFts" WHERE rowid IN (${Prisma.join(rowids)})`);
+      if (!isPostgres() && rowids.length)
+        await tx.$executeRaw(Prisma.sql`DELETE FROM "AssistSentenceFts" WHERE rowid IN (${Prisma.join(rowids)})`);
     }
     await tx.assistIndexState.deleteMany({ where: { teamId, articleId } });
     if (!isPostgres() && rows.length) {
       // FTS5 rowids chosen here: Prisma's table has no stable integer key (VACUUM may renumber its implicit rowid).
-      const [{ next }] = await tx.$queryRaw<{ next: number | bigint }[]>(Prisma.sql`SELECT coalesce(max(rowid), 0) + 1 AS "next" FROM "AssistSentenceFts"`);
+      const [{ next }] = await tx.$queryRaw<{ next: number | bigint }[]>(
+        Prisma.sql`SELECT coalesce(max(rowid), 0) + 1 AS "next" FROM "AssistSentenceFts"`,
+      );
       const base = Number(next);
       rows.forEach((r, i) => (r.ftsRowid = base + i));
       for (let i = 0; i < rows.length; i += 200) {

@@ -55,7 +55,12 @@ async function indexIsShared(): Promise<boolean> {
  * (FTS5's bm25(); PostgreSQL's ts_rank). The caller re-ranks them with
  * lib/assist/match-claims.ts.
  */
-export async function searchSentences(teamId: string, claim: Signature, stats: CorpusStats, excludeArticleId: string): Promise<IndexedSentence[]> {
+export async function searchSentences(
+  teamId: string,
+  claim: Signature,
+  stats: CorpusStats,
+  excludeArticleId: string,
+): Promise<IndexedSentence[]> {
   const terms = [...new Set(claim.terms)].sort((a, b) => idf(stats, b) - idf(stats, a)).slice(0, QUERY_TERMS);
   if (!terms.length) return [];
   const team = teamTerm(teamId);
@@ -85,7 +90,13 @@ export async function searchSentences(teamId: string, claim: Signature, stats: C
   return rows.map((r) => {
     const signature = (typeof r.signature === "string" ? JSON.parse(r.signature) : r.signature) as Omit<Signature, "terms">;
     return {
-      id: r.id, articleId: r.articleId, versionId: r.versionId, start: Number(r.start), end: Number(r.end), text: r.text, speaker: r.speaker,
+      id: r.id,
+      articleId: r.articleId,
+      versionId: r.versionId,
+      start: Number(r.start),
+      end: Number(r.end),
+      text: r.text,
+      speaker: r.speaker,
       signature: { ...signature, terms: r.terms.split(" ").filter((t) => t !== team) },
     };
   });

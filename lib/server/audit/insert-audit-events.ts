@@ -18,8 +18,13 @@ export async function insertAuditEvents(tx: Pick<Db, "$executeRaw">, events: Aud
   for (let i = 0; i < events.length; i += CHUNK) {
     const rows = events
       .slice(i, i + CHUNK)
-      .map((e) => Prisma.sql`(${randomUUID()}, ${e.teamId}, ${e.actorId}, ${e.action}, ${e.objectType}, ${e.objectId}, ${jsonText(e.before)}, ${jsonText(e.after)}, ${now})`);
+      .map(
+        (e) =>
+          Prisma.sql`(${randomUUID()}, ${e.teamId}, ${e.actorId}, ${e.action}, ${e.objectType}, ${e.objectId}, ${jsonText(e.before)}, ${jsonText(e.after)}, ${now})`,
+      );
     // Built whole with Prisma.sql (one Sql object that either client reads its own markers from).
-    await tx.$executeRaw(Prisma.sql`INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "action", "objectType", "objectId", "before", "after", "createdAt") VALUES ${Prisma.join(rows)}`);
+    await tx.$executeRaw(
+      Prisma.sql`INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "action", "objectType", "objectId", "before", "after", "createdAt") VALUES ${Prisma.join(rows)}`,
+    );
   }
 }

@@ -19,13 +19,13 @@ function auditData(event: AuditInput) {
   const before = json(event.before);
   const after = json(event.after);
   return {
-      teamId: event.teamId,
-      actorId: event.actorId,
-      action: event.action,
-      objectType: event.objectType,
-      objectId: event.objectId,
-      ...(before !== undefined ? { before } : {}),
-      ...(after !== undefined ? { after } : {}),
+    teamId: event.teamId,
+    actorId: event.actorId,
+    action: event.action,
+    objectType: event.objectType,
+    objectId: event.objectId,
+    ...(before !== undefined ? { before } : {}),
+    ...(after !== undefined ? { after } : {}),
   };
 }
 

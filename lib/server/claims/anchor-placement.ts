@@ -37,16 +37,24 @@ export async function anchorPlacement(
   if (!canPlaceAnchor(user)) throw new AppError("FORBIDDEN", "Only editors and admins can confirm or re-place a claim.");
   const { current: version } = await findArticle(user.teamId, row.articleId);
   if (row.versionId !== version.id) {
-    throw new AppError("CONFLICT", "The article was corrected again; reload and try once more.", current ? { current: await current() } : undefined);
+    throw new AppError(
+      "CONFLICT",
+      "The article was corrected again; reload and try once more.",
+      current ? { current: await current() } : undefined,
+    );
   }
   if (input.confirm) {
-    if (row.anchorState !== "drifted") throw new AppError("INVALID_INPUT", "Only a drifted claim can be confirmed; re-place an orphaned one by selecting text.", { field: "confirm" });
+    if (row.anchorState !== "drifted")
+      throw new AppError("INVALID_INPUT", "Only a drifted claim can be confirmed; re-place an orphaned one by selecting text.", {
+        field: "confirm",
+      });
     return { action: "claim.anchor.confirm", data: { anchorState: "anchored", anchorScore: null } };
   }
   const start = input.start!;
   const end = input.end!;
   const check = validateSpan(version.text, start, end);
-  if (!check.ok) throw new AppError("INVALID_INPUT", PLACE_MESSAGES[check.reason], { field: check.reason === "out-of-range" ? "end" : "start" });
+  if (!check.ok)
+    throw new AppError("INVALID_INPUT", PLACE_MESSAGES[check.reason], { field: check.reason === "out-of-range" ? "end" : "start" });
   const { quote } = describeSpan(version.text, start, end);
   return {
     action: "claim.anchor.place",

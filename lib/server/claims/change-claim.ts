@@ -50,7 +50,15 @@ export async function changeClaim(
     if (count === 0) return null;
     if (change.also) await change.also(tx, before);
     const row = await tx.annotation.findFirstOrThrow({ where: { id: claimId, teamId: user.teamId }, select: claimSelect });
-    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: change.action, objectType: "annotation", objectId: claimId, before, after: { ...row, ...change.auditExtra } });
+    await recordAuditEvent(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      action: change.action,
+      objectType: "annotation",
+      objectId: claimId,
+      before,
+      after: { ...row, ...change.auditExtra },
+    });
     return row;
   });
   if (!after) {

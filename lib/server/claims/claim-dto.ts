@@ -3,26 +3,66 @@ import { claimPermissions, type ClaimActor } from "@/lib/policies/claim";
 
 /** The claim's own columns (no relations: a create can return them without a second query). */
 export const claimColumns = {
-  id: true, articleId: true, versionId: true, authorId: true, start: true, end: true, exact: true, prefix: true,
-  suffix: true, verdict: true, rationaleHtml: true, speaker: true, firstAppearanceUrl: true, firstAppearanceDate: true, status: true, version: true, createdAt: true, updatedAt: true,
-  deletedAt: true, roundId: true, anchorState: true, anchorScore: true,
+  id: true,
+  articleId: true,
+  versionId: true,
+  authorId: true,
+  start: true,
+  end: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  verdict: true,
+  rationaleHtml: true,
+  speaker: true,
+  firstAppearanceUrl: true,
+  firstAppearanceDate: true,
+  status: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  deletedAt: true,
+  roundId: true,
+  anchorState: true,
+  anchorScore: true,
 } as const;
 
 /** The columns every claim read selects. */
 export const claimSelect = {
-  ...claimColumns, author: { select: { id: true, name: true } }, round: { select: { status: true } },
+  ...claimColumns,
+  author: { select: { id: true, name: true } },
+  round: { select: { status: true } },
   // How many live evidence links it has: the page fetches a card's evidence only when there is some (or the card is selected).
   _count: { select: { evidenceLinks: { where: { deletedAt: null } } } },
 } as const;
 
 type ClaimRow = {
-  id: string; articleId: string; versionId: string; authorId: string; start: number; end: number; exact: string;
-  prefix: string; suffix: string; verdict: string; rationaleHtml: string; speaker?: string | null; firstAppearanceUrl?: string | null; firstAppearanceDate?: string | null; status: string; version: number;
-  createdAt: Date; updatedAt: Date; deletedAt: Date | null; author: { id: string; name: string | null };
+  id: string;
+  articleId: string;
+  versionId: string;
+  authorId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  verdict: string;
+  rationaleHtml: string;
+  speaker?: string | null;
+  firstAppearanceUrl?: string | null;
+  firstAppearanceDate?: string | null;
+  status: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+  author: { id: string; name: string | null };
   /** The review round it was made in; `round` carries its status for the lock rules. */
-  roundId?: string | null; round?: { status: string } | null;
+  roundId?: string | null;
+  round?: { status: string } | null;
   /** Where the claim stands after corrections; absent means anchored. */
-  anchorState?: string; anchorScore?: number | null;
+  anchorState?: string;
+  anchorScore?: number | null;
   /** Live evidence links; absent on a claim just created (none yet). */
   _count?: { evidenceLinks: number };
 };

@@ -6,7 +6,15 @@ import { isRole } from "@/lib/policies/team";
 import { eventAudience } from "@/lib/policies/visibility";
 
 /** An annotation as its live event needs it. */
-type ChangedClaim = { id: string; articleId: string; authorId: string; version: number; roundId?: string | null; round?: { status: string } | null; deletedAt: Date | null };
+type ChangedClaim = {
+  id: string;
+  articleId: string;
+  authorId: string;
+  version: number;
+  roundId?: string | null;
+  round?: { status: string } | null;
+  deletedAt: Date | null;
+};
 
 /**
  * Publishes the live event of a change to an annotation, after the commit:
@@ -20,9 +28,10 @@ type ChangedClaim = { id: string; articleId: string; authorId: string; version: 
 export function publishClaimEvent(actor: CurrentUser, row: ChangedClaim): void {
   if (row.authorId === actor.id || row.roundId) return publish(actor, row, isEditorsOwnClaim(actor.role, row));
   // Never fails the write that was just committed: without the role, viewers refetch the final claims to be safe.
-  void db.membership
-    .findFirst({ where: { teamId: actor.teamId, userId: row.authorId }, select: { role: true } })
-    .then((m) => publish(actor, row, !m || !isRole(m.role) || isEditorsOwnClaim(m.role, row)), () => publish(actor, row, true));
+  void db.membership.findFirst({ where: { teamId: actor.teamId, userId: row.authorId }, select: { role: true } }).then(
+    (m) => publish(actor, row, !m || !isRole(m.role) || isEditorsOwnClaim(m.role, row)),
+    () => publish(actor, row, true),
+  );
 }
 
 function publish(actor: CurrentUser, row: ChangedClaim, outcome: boolean) {

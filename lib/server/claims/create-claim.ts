@@ -35,16 +35,24 @@ const SPAN_MESSAGES = {
  * `seams.beforeInsert` runs after every read here and before that
  * transaction; tests start a round or save a correction there.
  */
-export async function createClaim(user: CurrentUser, articleId: string, input: CreateClaimInput, seams: { beforeInsert?: () => Promise<void> } = {}) {
+export async function createClaim(
+  user: CurrentUser,
+  articleId: string,
+  input: CreateClaimInput,
+  seams: { beforeInsert?: () => Promise<void> } = {},
+) {
   if (!canCreateClaim(user)) throw new AppError("FORBIDDEN");
   const version = await findVersionInTeam(user.teamId, articleId, input.versionId);
   if (!version) {
     const article = await db.article.findFirst({ where: { id: articleId, teamId: user.teamId, deletedAt: null }, select: { id: true } });
-    throw article ? new AppError("INVALID_INPUT", "That version does not belong to this article.", { field: "versionId" }) : notFound("Article not found.");
+    throw article
+      ? new AppError("INVALID_INPUT", "That version does not belong to this article.", { field: "versionId" })
+      : notFound("Article not found.");
   }
   const { text, index } = await versionText(version.id);
   const check = validateSpan(text, input.start, input.end, index);
-  if (!check.ok) throw new AppError("INVALID_INPUT", SPAN_MESSAGES[check.reason], { field: check.reason === "out-of-range" ? "end" : "start" });
+  if (!check.ok)
+    throw new AppError("INVALID_INPUT", SPAN_MESSAGES[check.reason], { field: check.reason === "out-of-range" ? "end" : "start" });
   const selectors = describeSpan(text, input.start, input.end, index);
   if (input.exact !== undefined && input.exact.normalize("NFC") !== selectors.quote.exact) {
     throw new AppError("INVALID_INPUT", "The selected text does not match the article at these offsets.", { field: "exact" });

@@ -29,10 +29,23 @@ export async function editorFinalClaims(teamId: string, versionIds: string[]): P
   for (const l of links) {
     const list = evidence.get(l.annotationId) ?? [];
     list.push({
-      linkId: l.id, stance: l.stance, pinpoint: l.pinpoint,
+      linkId: l.id,
+      stance: l.stance,
+      pinpoint: l.pinpoint,
       evidence: {
-        id: l.evidenceId, kind: l.kind, title: l.title, url: l.url, publisher: l.publisher, author: l.author, publishedDate: l.publishedDate,
-        accessedDate: l.accessedDate, quote: l.quote, dateStart: l.dateStart, dateEnd: l.dateEnd, datePrecision: l.datePrecision, deleted: l.deletedAt !== null,
+        id: l.evidenceId,
+        kind: l.kind,
+        title: l.title,
+        url: l.url,
+        publisher: l.publisher,
+        author: l.author,
+        publishedDate: l.publishedDate,
+        accessedDate: l.accessedDate,
+        quote: l.quote,
+        dateStart: l.dateStart,
+        dateEnd: l.dateEnd,
+        datePrecision: l.datePrecision,
+        deleted: l.deletedAt !== null,
         // SQLite returns booleans as 0/1.
         internal: !!l.internal,
       },
@@ -43,26 +56,78 @@ export async function editorFinalClaims(teamId: string, versionIds: string[]): P
     const author = { id: a.authorId, name: a.authorName };
     const verdict = a.verdict as Verdict;
     return {
-      id: a.id, source: "editor", articleId: a.articleId, versionId: a.versionId, start: Number(a.start), end: Number(a.end), exact: a.exact,
-      prefix: a.prefix, suffix: a.suffix, anchorState: a.anchorState as AnchorState, anchorScore: a.anchorScore === null ? null : Number(a.anchorScore),
-      version: Number(a.version), verdict, rationaleHtml: a.rationaleHtml,
-      speaker: a.speaker, firstAppearanceUrl: a.firstAppearanceUrl, firstAppearanceDate: a.firstAppearanceDate, evidence: evidence.get(a.id) ?? [],
-      members: [{ annotationId: a.id, author, start: Number(a.start), end: Number(a.end), exact: a.exact, verdict, rationaleHtml: a.rationaleHtml }],
-      cluster: null, decision: null, author, createdAt: iso(a.createdAt), updatedAt: iso(a.updatedAt),
+      id: a.id,
+      source: "editor",
+      articleId: a.articleId,
+      versionId: a.versionId,
+      start: Number(a.start),
+      end: Number(a.end),
+      exact: a.exact,
+      prefix: a.prefix,
+      suffix: a.suffix,
+      anchorState: a.anchorState as AnchorState,
+      anchorScore: a.anchorScore === null ? null : Number(a.anchorScore),
+      version: Number(a.version),
+      verdict,
+      rationaleHtml: a.rationaleHtml,
+      speaker: a.speaker,
+      firstAppearanceUrl: a.firstAppearanceUrl,
+      firstAppearanceDate: a.firstAppearanceDate,
+      evidence: evidence.get(a.id) ?? [],
+      members: [
+        { annotationId: a.id, author, start: Number(a.start), end: Number(a.end), exact: a.exact, verdict, rationaleHtml: a.rationaleHtml },
+      ],
+      cluster: null,
+      decision: null,
+      author,
+      createdAt: iso(a.createdAt),
+      updatedAt: iso(a.updatedAt),
     };
   });
 }
 
 type AnnotationRow = {
-  id: string; articleId: string; versionId: string; start: number; end: number; exact: string; prefix: string; suffix: string; anchorState: string;
-  anchorScore: number | null; version: number; verdict: string; rationaleHtml: string; speaker: string | null; firstAppearanceUrl: string | null;
-  firstAppearanceDate: string | null; createdAt: string | Date; updatedAt: string | Date; authorId: string; authorName: string | null;
+  id: string;
+  articleId: string;
+  versionId: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  anchorState: string;
+  anchorScore: number | null;
+  version: number;
+  verdict: string;
+  rationaleHtml: string;
+  speaker: string | null;
+  firstAppearanceUrl: string | null;
+  firstAppearanceDate: string | null;
+  createdAt: string | Date;
+  updatedAt: string | Date;
+  authorId: string;
+  authorName: string | null;
 };
 
 type LinkRow = {
-  id: string; annotationId: string; stance: FinalClaimEvidence["stance"]; pinpoint: string | null; evidenceId: string; kind: string; title: string; url: string | null;
-  publisher: string | null; author: string | null; publishedDate: string | null; accessedDate: string | null; quote: string | null; dateStart: string | null;
-  dateEnd: string | null; datePrecision: string | null; deletedAt: unknown; internal: boolean | number;
+  id: string;
+  annotationId: string;
+  stance: FinalClaimEvidence["stance"];
+  pinpoint: string | null;
+  evidenceId: string;
+  kind: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  author: string | null;
+  publishedDate: string | null;
+  accessedDate: string | null;
+  quote: string | null;
+  dateStart: string | null;
+  dateEnd: string | null;
+  datePrecision: string | null;
+  deletedAt: unknown;
+  internal: boolean | number;
 };
 
 /** SQLite stores Prisma's DateTime as ISO text with "+00:00"; PostgreSQL's is read as UTC (below). */

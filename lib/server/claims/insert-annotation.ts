@@ -18,7 +18,7 @@ export type NewAnnotation = {
   suffix: string;
   verdict: Verdict;
   rationaleHtml: string;
-  /** Who made the claim and where and when it first appeared (issue 14), where known. */
+  /** Who made the claim and where and when it first appeared, where known. */
   speaker?: string | null;
   firstAppearanceUrl?: string | null;
   firstAppearanceDate?: string | null;
@@ -76,9 +76,14 @@ export async function insertAnnotation(a: NewAnnotation, audit: Omit<AuditInput,
     (row) => {
       if (!row || !truthy(row.live)) throw new AppError("NOT_FOUND", "Article not found.");
       if (!truthy(row.current)) {
-        throw new AppError("CONFLICT", "The article was corrected while you worked: your claim was not saved. Select the text again in the current version.", { field: "versionId" });
+        throw new AppError(
+          "CONFLICT",
+          "The article was corrected while you worked: your claim was not saved. Select the text again in the current version.",
+          { field: "versionId" },
+        );
       }
-      if (row.roundId && row.submittedAt != null) throw new AppError("FORBIDDEN", "Your review is submitted. Reopen it to add annotations.");
+      if (row.roundId && row.submittedAt != null)
+        throw new AppError("FORBIDDEN", "Your review is submitted. Reopen it to add annotations.");
       if (Number(row.claims) >= cap) throw claimsQuotaReached(cap);
       const roundId = row.roundId ?? null;
       const after = JSON.stringify({ id, ...a, roundId });
@@ -96,11 +101,23 @@ export async function insertAnnotation(a: NewAnnotation, audit: Omit<AuditInput,
     sql`SELECT 1 FROM "Article" WHERE "id" = ${a.articleId} FOR SHARE`,
   );
   return {
-    id, ...a, roundId: placement?.roundId ?? null, speaker: a.speaker ?? null, firstAppearanceUrl: a.firstAppearanceUrl ?? null,
-    firstAppearanceDate: a.firstAppearanceDate ?? null, status: "draft" as const, version: 1, createdAt: now, updatedAt: now, deletedAt: null,
+    id,
+    ...a,
+    roundId: placement?.roundId ?? null,
+    speaker: a.speaker ?? null,
+    firstAppearanceUrl: a.firstAppearanceUrl ?? null,
+    firstAppearanceDate: a.firstAppearanceDate ?? null,
+    status: "draft" as const,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
   };
 }
 
 /** The 409 for an article at CLAIMDESK_MAX_CLAIMS_PER_ARTICLE (also used by the W3C import). */
 export const claimsQuotaReached = (cap: number) =>
-  new AppError("CONFLICT", `This article has reached its limit of ${cap.toLocaleString("en-US")} claims. Ask an admin to raise CLAIMDESK_MAX_CLAIMS_PER_ARTICLE if the desk really needs more.`);
+  new AppError(
+    "CONFLICT",
+    `This article has reached its limit of ${cap.toLocaleString("en-US")} claims. Ask an admin to raise CLAIMDESK_MAX_CLAIMS_PER_ARTICLE if the desk really needs more.`,
+  );

@@ -23,7 +23,13 @@ export async function listClaimsPage(user: Viewer, articleId: string, page = 1):
   const { current } = await findArticle(user.teamId, articleId);
   const pageSize = limits().CLAIMDESK_CLAIMS_PAGE_SIZE;
   const where = liveClaimsOf(user, articleId, current.id);
-  const rows = await db.annotation.findMany({ where, select: claimSelect, orderBy: TEXT_ORDER, skip: (page - 1) * pageSize, take: pageSize });
+  const rows = await db.annotation.findMany({
+    where,
+    select: claimSelect,
+    orderBy: TEXT_ORDER,
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+  });
   const total = page === 1 && rows.length < pageSize ? rows.length : await db.annotation.count({ where });
   return { claims: rows.map((row) => toClaimDto(row, user)), total, pageSize };
 }
@@ -43,7 +49,11 @@ const liveClaimsOf = (user: Viewer, articleId: string, versionId: string) => ({
  */
 export async function listAllClaims(user: Viewer, articleId: string): Promise<ClaimDto[]> {
   const { current } = await findArticle(user.teamId, articleId);
-  const rows = await db.annotation.findMany({ where: liveClaimsOf(user, articleId, current.id), select: claimSelect, orderBy: [...TEXT_ORDER] });
+  const rows = await db.annotation.findMany({
+    where: liveClaimsOf(user, articleId, current.id),
+    select: claimSelect,
+    orderBy: [...TEXT_ORDER],
+  });
   return rows.map((row) => toClaimDto(row, user));
 }
 

@@ -9,33 +9,65 @@ import { visibleClaimWhere } from "@/lib/server/visibility/visible-where";
 import { editorFinalClaims } from "./editor-final-claims";
 import type { FinalClaim, FinalClaimEvidence, FinalClaimMember } from "@/lib/schemas/final-claim";
 
-
 /** The columns of an annotation read as a cluster member (FinalClaimMember). */
 const memberSelect = { id: true, author: personSelect, start: true, end: true, exact: true, verdict: true, rationaleHtml: true } as const;
 const linkSelect = {
-  id: true, stance: true, pinpoint: true,
+  id: true,
+  stance: true,
+  pinpoint: true,
   evidence: {
     select: {
-      id: true, kind: true, title: true, url: true, publisher: true, author: true, publishedDate: true, accessedDate: true,
-      quote: true, dateStart: true, dateEnd: true, datePrecision: true, deletedAt: true, internal: true,
+      id: true,
+      kind: true,
+      title: true,
+      url: true,
+      publisher: true,
+      author: true,
+      publishedDate: true,
+      accessedDate: true,
+      quote: true,
+      dateStart: true,
+      dateEnd: true,
+      datePrecision: true,
+      deletedAt: true,
+      internal: true,
     },
   },
 } as const;
 
-type LinkRow = { id: string; stance: string; pinpoint: string | null; evidence: Omit<FinalClaimEvidence["evidence"], "deleted"> & { deletedAt: Date | null } };
+type LinkRow = {
+  id: string;
+  stance: string;
+  pinpoint: string | null;
+  evidence: Omit<FinalClaimEvidence["evidence"], "deleted"> & { deletedAt: Date | null };
+};
 type MemberRow = { id: string; author: Person; start: number; end: number; exact: string; verdict: string; rationaleHtml: string };
 
 const toEvidence = (l: LinkRow): FinalClaimEvidence => {
   const { deletedAt, ...item } = l.evidence;
-  return { linkId: l.id, stance: l.stance as FinalClaimEvidence["stance"], pinpoint: l.pinpoint, evidence: { ...item, deleted: !!deletedAt } };
+  return {
+    linkId: l.id,
+    stance: l.stance as FinalClaimEvidence["stance"],
+    pinpoint: l.pinpoint,
+    evidence: { ...item, deleted: !!deletedAt },
+  };
 };
 const toMember = (m: MemberRow): FinalClaimMember => ({
-  annotationId: m.id, author: m.author, start: m.start, end: m.end, exact: m.exact, verdict: m.verdict as Verdict, rationaleHtml: m.rationaleHtml,
+  annotationId: m.id,
+  author: m.author,
+  start: m.start,
+  end: m.end,
+  exact: m.exact,
+  verdict: m.verdict as Verdict,
+  rationaleHtml: m.rationaleHtml,
 });
 
 /** Text order, with orphans (no place in the text) after every placed claim, oldest first. */
 const textOrder = (x: FinalClaim, y: FinalClaim) =>
-  Number(x.anchorState === "orphaned") - Number(y.anchorState === "orphaned") || x.start - y.start || x.end - y.end || x.createdAt.localeCompare(y.createdAt);
+  Number(x.anchorState === "orphaned") - Number(y.anchorState === "orphaned") ||
+  x.start - y.start ||
+  x.end - y.end ||
+  x.createdAt.localeCompare(y.createdAt);
 
 /** A cluster's members, read as FinalClaimMembers in text order. */
 export const clusterMembersSelect = { select: { annotation: { select: memberSelect } } } as const;
@@ -44,14 +76,19 @@ export const membersInTextOrder = (members: { annotation: MemberRow }[]): FinalC
 
 /** A cluster's effective decision: the latest (a cluster can be re-decided). */
 export const latestDecisionSelect = {
-  orderBy: { createdAt: "desc" }, take: 1, select: { id: true, decider: personSelect, boundary: true, rationaleHtml: true, createdAt: true },
+  orderBy: { createdAt: "desc" },
+  take: 1,
+  select: { id: true, decider: personSelect, boundary: true, rationaleHtml: true, createdAt: true },
 } as const;
 
 const roundClaimInclude = {
   evidenceLinks: { where: { deletedAt: null }, select: linkSelect, orderBy: { createdAt: "asc" } },
   cluster: {
     select: {
-      id: true, roundId: true, number: true, kind: true,
+      id: true,
+      roundId: true,
+      number: true,
+      kind: true,
       members: clusterMembersSelect,
       decisions: latestDecisionSelect,
     },
@@ -62,16 +99,35 @@ type ClaimWhere = NonNullable<Parameters<typeof db.claim.findMany>[0]>["where"];
 
 /** Live Claim rows matching `where` that the viewer may see, as final claims of a round (in no particular order). */
 async function roundFinalClaims(v: Visibility, where: ClaimWhere): Promise<FinalClaim[]> {
-  const claims = await db.claim.findMany({ where: { AND: [visibleClaimWhere(v), { ...where, deletedAt: null }] }, include: roundClaimInclude });
+  const claims = await db.claim.findMany({
+    where: { AND: [visibleClaimWhere(v), { ...where, deletedAt: null }] },
+    include: roundClaimInclude,
+  });
   return claims.map((c): FinalClaim => {
     const decision = c.cluster?.decisions[0];
     return {
-      id: c.id, source: "round", articleId: c.articleId, versionId: c.versionId, start: c.start, end: c.end, exact: c.exact,
-      prefix: c.prefix, suffix: c.suffix, anchorState: c.anchorState, anchorScore: c.anchorScore, version: c.version, verdict: c.verdict as Verdict,
-      rationaleHtml: c.rationaleHtml, speaker: c.speaker, firstAppearanceUrl: c.firstAppearanceUrl, firstAppearanceDate: c.firstAppearanceDate,
+      id: c.id,
+      source: "round",
+      articleId: c.articleId,
+      versionId: c.versionId,
+      start: c.start,
+      end: c.end,
+      exact: c.exact,
+      prefix: c.prefix,
+      suffix: c.suffix,
+      anchorState: c.anchorState,
+      anchorScore: c.anchorScore,
+      version: c.version,
+      verdict: c.verdict as Verdict,
+      rationaleHtml: c.rationaleHtml,
+      speaker: c.speaker,
+      firstAppearanceUrl: c.firstAppearanceUrl,
+      firstAppearanceDate: c.firstAppearanceDate,
       evidence: c.evidenceLinks.map(toEvidence),
       members: membersInTextOrder(c.cluster?.members ?? []),
-      cluster: c.cluster ? { id: c.cluster.id, roundId: c.cluster.roundId, number: c.cluster.number, kind: c.cluster.kind as ClusterKind } : null,
+      cluster: c.cluster
+        ? { id: c.cluster.id, roundId: c.cluster.roundId, number: c.cluster.number, kind: c.cluster.kind as ClusterKind }
+        : null,
       decision: decision ? { ...decision, createdAt: decision.createdAt.toISOString() } : null,
       author: decision?.decider ?? null,
       createdAt: c.createdAt.toISOString(),
@@ -112,7 +168,12 @@ export async function listFinalClaims(
   if (opts.roundId) return (await roundFinalClaims(v, { articleId, ...versionFilter, cluster: { roundId: opts.roundId } })).sort(textOrder);
   if (opts.allVersions) {
     const versions = await db.articleVersion.findMany({ where: { articleId, article: { teamId } }, select: { id: true } });
-    return (await finalClaimsOn(v, versions.map((x) => ({ articleId, versionId: x.id })))).sort(textOrder);
+    return (
+      await finalClaimsOn(
+        v,
+        versions.map((x) => ({ articleId, versionId: x.id })),
+      )
+    ).sort(textOrder);
   }
   return (await finalClaimsOn(v, [{ articleId, versionId: current.id }])).sort(textOrder);
 }
@@ -123,7 +184,10 @@ export async function listFinalClaims(
  * (the team ZIP, lib/server/reports/load-reports.ts). Blind review applies as
  * in listFinalClaims: an article the viewer reviews blind has none.
  */
-export async function listFinalClaimsOfVersions(v: Visibility, versions: { articleId: string; versionId: string }[]): Promise<Map<string, FinalClaim[]>> {
+export async function listFinalClaimsOfVersions(
+  v: Visibility,
+  versions: { articleId: string; versionId: string }[],
+): Promise<Map<string, FinalClaim[]>> {
   const byArticle = new Map<string, FinalClaim[]>(versions.map((x) => [x.articleId, []]));
   const shown = versions.filter((x) => !isReviewingBlind(v, x.articleId));
   for (const c of await finalClaimsOn(v, shown)) byArticle.get(c.articleId)?.push(c);
@@ -141,7 +205,10 @@ async function finalClaimsOn(v: Visibility, versions: { articleId: string; versi
   if (versions.length === 0) return [];
   const [fromRounds, fromEditors] = await Promise.all([
     roundFinalClaims(v, { articleId: { in: versions.map((x) => x.articleId) }, versionId: { in: versions.map((x) => x.versionId) } }),
-    editorFinalClaims(v.teamId, versions.map((x) => x.versionId)),
+    editorFinalClaims(
+      v.teamId,
+      versions.map((x) => x.versionId),
+    ),
   ]);
   return [...fromRounds, ...fromEditors];
 }

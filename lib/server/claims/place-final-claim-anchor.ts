@@ -11,8 +11,20 @@ import type { FinalClaim } from "@/lib/schemas/final-claim";
 
 /** The flat columns audited before and after (no relations: they are read inside the transaction). */
 const auditColumns = {
-  id: true, articleId: true, versionId: true, clusterId: true, start: true, end: true, exact: true, prefix: true, suffix: true,
-  verdict: true, anchorState: true, anchorScore: true, version: true, deletedAt: true,
+  id: true,
+  articleId: true,
+  versionId: true,
+  clusterId: true,
+  start: true,
+  end: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  verdict: true,
+  anchorState: true,
+  anchorScore: true,
+  version: true,
+  deletedAt: true,
 } as const;
 
 /**
@@ -43,7 +55,15 @@ export async function placeFinalClaimAnchor(user: Viewer, claimId: string, input
     });
     if (count === 0) return null;
     const row = await tx.claim.findFirstOrThrow({ where: { id: claimId, teamId: user.teamId }, select: auditColumns });
-    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action, objectType: "claim", objectId: claimId, before, after: row });
+    await recordAuditEvent(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      action,
+      objectType: "claim",
+      objectId: claimId,
+      before,
+      after: row,
+    });
     return row;
   });
   if (!after) throw await conflict(user, claimId);

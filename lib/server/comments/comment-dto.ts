@@ -4,15 +4,34 @@ import type { CommentDto, CommentPerson } from "@/lib/schemas/comment";
 
 /** The columns a comment DTO needs. */
 export const commentSelect = {
-  id: true, parentId: true, bodyHtml: true, createdAt: true, editedAt: true, deletedAt: true, version: true, authorId: true,
-  annotationId: true, clusterId: true, claimId: true, resolvedAt: true,
+  id: true,
+  parentId: true,
+  bodyHtml: true,
+  createdAt: true,
+  editedAt: true,
+  deletedAt: true,
+  version: true,
+  authorId: true,
+  annotationId: true,
+  clusterId: true,
+  claimId: true,
+  resolvedAt: true,
   author: { select: { id: true, name: true } },
   resolvedBy: { select: { id: true, name: true } },
 } as const;
 
 type CommentRow = {
-  id: string; parentId: string | null; bodyHtml: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; version: number;
-  authorId: string; resolvedAt: Date | null; author: CommentPerson; resolvedBy: CommentPerson | null;
+  id: string;
+  parentId: string | null;
+  bodyHtml: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  version: number;
+  authorId: string;
+  resolvedAt: Date | null;
+  author: CommentPerson;
+  resolvedBy: CommentPerson | null;
 };
 
 /** A comment as the API returns it: a deleted one keeps its place and author, not its body. */

@@ -25,6 +25,12 @@ export async function commentMentions(teamId: string, authorId: string, bodyHtml
     select: { user: { select: { id: true, name: true, email: true } } },
   });
   const active = new Set(members.map((m) => m.user.id));
-  const ids = [...mentionChipIds(bodyHtml).filter((id) => active.has(id)), ...findMentions(richTextToPlain(bodyHtml), members.map((m) => m.user))];
+  const ids = [
+    ...mentionChipIds(bodyHtml).filter((id) => active.has(id)),
+    ...findMentions(
+      richTextToPlain(bodyHtml),
+      members.map((m) => m.user),
+    ),
+  ];
   return [...new Set(ids)].filter((id) => id !== authorId);
 }

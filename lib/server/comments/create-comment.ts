@@ -31,7 +31,14 @@ export async function createComment(user: Viewer, input: CreateCommentInput): Pr
   const batch = await db.$transaction(async (tx) => {
     await tx.comment.create({ data: { id, teamId: user.teamId, authorId: user.id, bodyHtml, parentId, ...target.where } });
     const notified = await insertNotifications(tx, user.teamId, user.id, mentionNotices(user, target, id, mentioned));
-    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "comment.create", objectType: "comment", objectId: id, after: { ...target.where, parentId, bodyHtml, mentioned: notified.userIds } });
+    await recordAuditEvent(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      action: "comment.create",
+      objectType: "comment",
+      objectId: id,
+      after: { ...target.where, parentId, bodyHtml, mentioned: notified.userIds },
+    });
     return notified;
   });
   publishThreadChange(user.teamId, target);
@@ -42,8 +49,14 @@ export async function createComment(user: Viewer, input: CreateCommentInput): Pr
 /** The mention notifications of comment `commentId`, for the members `userIds`. */
 export function mentionNotices(user: Viewer, target: CommentTarget, commentId: string, userIds: readonly string[]) {
   return userIds.map((userId) => ({
-    userId, kind: "mention" as const, objectType: "comment", objectId: commentId, articleId: target.articleId, commentId,
-    text: `${user.name ?? user.email} mentioned you on ${target.label}.`, url: target.link(commentId),
+    userId,
+    kind: "mention" as const,
+    objectType: "comment",
+    objectId: commentId,
+    articleId: target.articleId,
+    commentId,
+    text: `${user.name ?? user.email} mentioned you on ${target.label}.`,
+    url: target.link(commentId),
   }));
 }
 

@@ -17,15 +17,26 @@ export async function deleteComment(user: Viewer, commentId: string, version: nu
   const { comment, target } = await findComment(user, commentId);
   const refusal = commentChangeRefusal(user, comment);
   if (refusal) throw new AppError("FORBIDDEN", refusal);
-  const stale = async () => new AppError("CONFLICT", "This comment changed in the meantime. Here it is as it is now.", { current: await loadCommentDto(commentId, user.teamId, user, target.claimAuthorId) });
+  const stale = async () =>
+    new AppError("CONFLICT", "This comment changed in the meantime. Here it is as it is now.", {
+      current: await loadCommentDto(commentId, user.teamId, user, target.claimAuthorId),
+    });
   if (comment.version !== version) throw await stale();
   const done = await db.$transaction(async (tx) => {
     const deletedAt = new Date();
-    const { count } = await tx.comment.updateMany({ where: { id: commentId, teamId: user.teamId, version, deletedAt: null }, data: { deletedAt, version: { increment: 1 } } });
+    const { count } = await tx.comment.updateMany({
+      where: { id: commentId, teamId: user.teamId, version, deletedAt: null },
+      data: { deletedAt, version: { increment: 1 } },
+    });
     if (count === 0) return false;
     await recordAuditEvent(tx, {
-      teamId: user.teamId, actorId: user.id, action: "comment.delete", objectType: "comment", objectId: commentId,
-      before: { bodyHtml: comment.bodyHtml, version }, after: { deletedAt, version: version + 1 },
+      teamId: user.teamId,
+      actorId: user.id,
+      action: "comment.delete",
+      objectType: "comment",
+      objectId: commentId,
+      before: { bodyHtml: comment.bodyHtml, version },
+      after: { deletedAt, version: version + 1 },
     });
     return true;
   });

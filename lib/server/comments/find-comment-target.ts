@@ -40,11 +40,23 @@ export async function findOpenThread(user: Viewer, thread: CommentThread): Promi
   if (thread.annotationId) {
     const a = await db.annotation.findFirst({
       where: { AND: [visibleAnnotationWhere(user.visibility), { id: thread.annotationId, deletedAt: null, article: { deletedAt: null } }] },
-      select: { id: true, articleId: true, authorId: true, exact: true, roundId: true, round: { select: { status: true } }, article: { select: { title: true } } },
+      select: {
+        id: true,
+        articleId: true,
+        authorId: true,
+        exact: true,
+        roundId: true,
+        round: { select: { status: true } },
+        article: { select: { title: true } },
+      },
     });
     if (!a) throw notFound("Claim not found.");
     return {
-      where: { annotationId: a.id }, id: a.id, articleId: a.articleId, claimAuthorId: a.authorId, audience: eventAudience(a),
+      where: { annotationId: a.id },
+      id: a.id,
+      articleId: a.articleId,
+      claimAuthorId: a.authorId,
+      audience: eventAudience(a),
       label: `the claim ${quote(a.exact)} in ${title(a.article.title)}`,
       link: (commentId) => claimLink(a.articleId, a.id, { discuss: true, commentId }),
     };
@@ -52,13 +64,21 @@ export async function findOpenThread(user: Viewer, thread: CommentThread): Promi
   if (thread.clusterId) {
     const c = await db.cluster.findFirst({
       where: { id: thread.clusterId, round: { teamId: user.teamId, article: { deletedAt: null } } },
-      select: { id: true, number: true, round: { select: { id: true, status: true, articleId: true, article: { select: { title: true } } } } },
+      select: {
+        id: true,
+        number: true,
+        round: { select: { id: true, status: true, articleId: true, article: { select: { title: true } } } },
+      },
     });
     if (!c) throw notFound("Cluster not found.");
     if (c.round.status === "open") throw new AppError("FORBIDDEN", "Discussion opens when the round is revealed.");
     assertCanSeeOutcome(user.visibility, c.round.articleId);
     return {
-      where: { clusterId: c.id }, id: c.id, articleId: c.round.articleId, claimAuthorId: null, audience: null,
+      where: { clusterId: c.id },
+      id: c.id,
+      articleId: c.round.articleId,
+      claimAuthorId: null,
+      audience: null,
       label: `cluster ${c.number} of ${title(c.round.article.title)}`,
       link: (commentId) => clusterLink(c.round.id, c.id, { discuss: true, commentId }),
     };
@@ -70,7 +90,11 @@ export async function findOpenThread(user: Viewer, thread: CommentThread): Promi
   if (!claim) throw notFound("Claim not found.");
   assertCanSeeOutcome(user.visibility, claim.articleId);
   return {
-    where: { claimId: claim.id }, id: claim.id, articleId: claim.articleId, claimAuthorId: null, audience: null,
+    where: { claimId: claim.id },
+    id: claim.id,
+    articleId: claim.articleId,
+    claimAuthorId: null,
+    audience: null,
     label: `the final claim ${quote(claim.exact)} in ${title(claim.article.title)}`,
     link: (commentId) => finalClaimLink(claim.articleId, claim.id, { discuss: true, commentId }),
   };

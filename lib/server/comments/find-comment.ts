@@ -10,7 +10,19 @@ import { findOpenThread, threadOf } from "./find-comment-target";
 export async function findComment(user: Viewer, commentId: string) {
   const comment = await db.comment.findFirst({
     where: { id: commentId, teamId: user.teamId },
-    select: { id: true, authorId: true, parentId: true, bodyHtml: true, version: true, deletedAt: true, resolvedAt: true, resolvedById: true, annotationId: true, clusterId: true, claimId: true },
+    select: {
+      id: true,
+      authorId: true,
+      parentId: true,
+      bodyHtml: true,
+      version: true,
+      deletedAt: true,
+      resolvedAt: true,
+      resolvedById: true,
+      annotationId: true,
+      clusterId: true,
+      claimId: true,
+    },
   });
   if (!comment) throw notFound("Comment not found.");
   return { comment, target: await findOpenThread(user, threadOf(comment)) };

@@ -20,6 +20,9 @@ export async function listComments(user: Viewer, thread: CommentThread): Promise
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: MAX_THREAD_COMMENTS,
   });
-  const mentions = await mentionsOf(user.teamId, rows.map((r) => r.id));
+  const mentions = await mentionsOf(
+    user.teamId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toCommentDto(r, user, target.claimAuthorId, mentions.get(r.id) ?? []));
 }

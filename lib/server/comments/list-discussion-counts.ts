@@ -12,7 +12,11 @@ import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
  */
 export async function listDiscussionCounts(user: Viewer, articleId: string): Promise<DiscussionCountsDto> {
   await findArticle(user.teamId, articleId);
-  const onClaims = { teamId: user.teamId, deletedAt: null, annotation: { AND: [visibleAnnotationWhere(user.visibility), { articleId, deletedAt: null }] } };
+  const onClaims = {
+    teamId: user.teamId,
+    deletedAt: null,
+    annotation: { AND: [visibleAnnotationWhere(user.visibility), { articleId, deletedAt: null }] },
+  };
   const [comments, open] = await Promise.all([
     db.comment.groupBy({ by: ["annotationId"], where: onClaims, _count: { _all: true } }),
     db.comment.groupBy({ by: ["annotationId"], where: { ...onClaims, parentId: null, resolvedAt: null }, _count: { _all: true } }),

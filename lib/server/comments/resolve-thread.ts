@@ -20,16 +20,25 @@ export async function resolveThread(user: Viewer, commentId: string, input: Reso
   const refusal = threadResolveRefusal(user, comment, { claimAuthorId: target.claimAuthorId });
   if (refusal) throw new AppError("FORBIDDEN", refusal);
   const current = () => loadCommentDto(commentId, user.teamId, user, target.claimAuthorId);
-  if (comment.version !== input.version) throw new AppError("CONFLICT", "This thread changed in the meantime. Here it is as it is now.", { current: await current() });
+  if (comment.version !== input.version)
+    throw new AppError("CONFLICT", "This thread changed in the meantime. Here it is as it is now.", { current: await current() });
   if (!!comment.resolvedAt === input.resolved) return current();
   const now = new Date();
   const after = input.resolved ? { resolvedAt: now, resolvedById: user.id } : { resolvedAt: null, resolvedById: null };
   const done = await db.$transaction(async (tx) => {
-    const { count } = await tx.comment.updateMany({ where: { id: commentId, teamId: user.teamId, version: input.version }, data: { ...after, version: { increment: 1 } } });
+    const { count } = await tx.comment.updateMany({
+      where: { id: commentId, teamId: user.teamId, version: input.version },
+      data: { ...after, version: { increment: 1 } },
+    });
     if (count === 0) return false;
     await recordAuditEvent(tx, {
-      teamId: user.teamId, actorId: user.id, action: input.resolved ? "comment.resolve" : "comment.reopen", objectType: "comment", objectId: commentId,
-      before: { resolvedAt: comment.resolvedAt, resolvedById: comment.resolvedById, version: input.version }, after: { ...after, version: input.version + 1 },
+      teamId: user.teamId,
+      actorId: user.id,
+      action: input.resolved ? "comment.resolve" : "comment.reopen",
+      objectType: "comment",
+      objectId: commentId,
+      before: { resolvedAt: comment.resolvedAt, resolvedById: comment.resolvedById, version: input.version },
+      after: { ...after, version: input.version + 1 },
     });
     return true;
   });

@@ -24,7 +24,10 @@ export async function updateComment(user: Viewer, commentId: string, input: Upda
   if (refusal) throw new AppError("FORBIDDEN", refusal);
   const bodyHtml = sanitizeRichText(input.body);
   if (!bodyHtml) throw new AppError("INVALID_INPUT", "Write something first, or delete the comment.", { field: "body" });
-  const stale = async () => new AppError("CONFLICT", "This comment changed in the meantime. Here it is as it is now.", { current: await loadCommentDto(commentId, user.teamId, user, target.claimAuthorId) });
+  const stale = async () =>
+    new AppError("CONFLICT", "This comment changed in the meantime. Here it is as it is now.", {
+      current: await loadCommentDto(commentId, user.teamId, user, target.claimAuthorId),
+    });
   if (comment.version !== input.version) throw await stale();
   const mentioned = await commentMentions(user.teamId, user.id, bodyHtml);
 
@@ -34,12 +37,20 @@ export async function updateComment(user: Viewer, commentId: string, input: Upda
       data: { bodyHtml, editedAt: new Date(), version: { increment: 1 } },
     });
     if (count === 0) return null;
-    const already = await tx.notification.findMany({ where: { teamId: user.teamId, kind: "mention", commentId }, select: { userId: true } });
+    const already = await tx.notification.findMany({
+      where: { teamId: user.teamId, kind: "mention", commentId },
+      select: { userId: true },
+    });
     const fresh = mentioned.filter((id) => !already.some((n) => n.userId === id));
     const notified = await insertNotifications(tx, user.teamId, user.id, mentionNotices(user, target, commentId, fresh));
     await recordAuditEvent(tx, {
-      teamId: user.teamId, actorId: user.id, action: "comment.edit", objectType: "comment", objectId: commentId,
-      before: { bodyHtml: comment.bodyHtml, version: comment.version }, after: { bodyHtml, version: comment.version + 1, mentioned: notified.userIds },
+      teamId: user.teamId,
+      actorId: user.id,
+      action: "comment.edit",
+      objectType: "comment",
+      objectId: commentId,
+      before: { bodyHtml: comment.bodyHtml, version: comment.version },
+      after: { bodyHtml, version: comment.version + 1, mentioned: notified.userIds },
     });
     return notified;
   });

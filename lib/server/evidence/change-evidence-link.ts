@@ -12,7 +12,10 @@ const briefSelect = { stance: true, pinpoint: true, evidenceId: true, annotation
 /** A live link the viewer may see (blind review: a link on a hidden draft is as missing as another team's), or NOT_FOUND. */
 async function findLink(v: Visibility, linkId: string) {
   if (!linkId) throw notFound("Evidence link not found.");
-  const row = await db.evidenceLink.findFirst({ where: { AND: [visibleEvidenceLinkWhere(v), { id: linkId, deletedAt: null }] }, select: linkSelect(v) });
+  const row = await db.evidenceLink.findFirst({
+    where: { AND: [visibleEvidenceLinkWhere(v), { id: linkId, deletedAt: null }] },
+    select: linkSelect(v),
+  });
   if (!row) throw notFound("Evidence link not found.");
   return row;
 }
@@ -22,15 +25,28 @@ async function findLink(v: Visibility, linkId: string) {
  * the caller may see (404), allowed on the claim (403), and only from the
  * version the client read (409 with the current link), audited.
  */
-export async function changeEvidenceLink(user: Viewer, linkId: string, expectedVersion: number, change: { action: string; data: Record<string, unknown> }) {
+export async function changeEvidenceLink(
+  user: Viewer,
+  linkId: string,
+  expectedVersion: number,
+  change: { action: string; data: Record<string, unknown> },
+) {
   const before = await findLink(user.visibility, linkId);
-  if (!before.annotation || !canLinkEvidence(user, before.annotation)) throw new AppError("FORBIDDEN", "You may not change the evidence of this claim.");
+  if (!before.annotation || !canLinkEvidence(user, before.annotation))
+    throw new AppError("FORBIDDEN", "You may not change the evidence of this claim.");
   const conflict = (row: typeof before) =>
-    new AppError("CONFLICT", "Someone changed this evidence link in the meantime. Here is the current version.", { current: toEvidenceLinkDto(row, user) });
+    new AppError("CONFLICT", "Someone changed this evidence link in the meantime. Here is the current version.", {
+      current: toEvidenceLinkDto(row, user),
+    });
   if (before.version !== expectedVersion) throw conflict(before);
 
-  const brief = (r: { stance: string; pinpoint: string | null; evidenceId: string; annotationId: string | null; deletedAt: Date | null }) =>
-    ({ stance: r.stance, pinpoint: r.pinpoint, evidenceId: r.evidenceId, annotationId: r.annotationId, deletedAt: r.deletedAt });
+  const brief = (r: {
+    stance: string;
+    pinpoint: string | null;
+    evidenceId: string;
+    annotationId: string | null;
+    deletedAt: Date | null;
+  }) => ({ stance: r.stance, pinpoint: r.pinpoint, evidenceId: r.evidenceId, annotationId: r.annotationId, deletedAt: r.deletedAt });
   const changed = await db.$transaction(async (tx) => {
     const { count } = await tx.evidenceLink.updateMany({
       where: { id: linkId, teamId: user.teamId, version: expectedVersion, deletedAt: null },
@@ -39,8 +55,13 @@ export async function changeEvidenceLink(user: Viewer, linkId: string, expectedV
     if (count === 0) return false;
     const row = await tx.evidenceLink.findFirstOrThrow({ where: { id: linkId, teamId: user.teamId }, select: briefSelect });
     await recordAuditEvent(tx, {
-      teamId: user.teamId, actorId: user.id, action: change.action, objectType: "evidence_link", objectId: linkId,
-      before: brief({ ...before, evidenceId: before.evidence.id }), after: brief(row),
+      teamId: user.teamId,
+      actorId: user.id,
+      action: change.action,
+      objectType: "evidence_link",
+      objectId: linkId,
+      before: brief({ ...before, evidenceId: before.evidence.id }),
+      after: brief(row),
     });
     return true;
   });

@@ -28,9 +28,13 @@ export async function changeEvidence(
 ) {
   const { teamId } = user;
   const conflict = (current: EvidenceRow) =>
-    new AppError("CONFLICT", current.deletedAt ? change.deletedMessage : "Someone changed this item in the meantime. Here is the current version.", {
-      current: toEvidenceDto(current, user),
-    });
+    new AppError(
+      "CONFLICT",
+      current.deletedAt ? change.deletedMessage : "Someone changed this item in the meantime. Here is the current version.",
+      {
+        current: toEvidenceDto(current, user),
+      },
+    );
   const before = await findEvidence(user.visibility, evidenceId);
   if (before.deletedAt) throw conflict(before);
   if (!change.allowed(before)) throw new AppError("FORBIDDEN", "You may not change this item.");
@@ -45,7 +49,15 @@ export async function changeEvidence(
     if (count === 0) return null;
     if (change.sources) await tx.evidenceItem.update({ where: { id: evidenceId, teamId }, data: { sources: { set: change.sources } } });
     const row = await tx.evidenceItem.findFirstOrThrow({ where: { id: evidenceId, teamId }, select: evidenceSelect(user.visibility) });
-    await recordAuditEvent(tx, { teamId, actorId: user.id, action: change.action, objectType: "evidence", objectId: evidenceId, before, after: row });
+    await recordAuditEvent(tx, {
+      teamId,
+      actorId: user.id,
+      action: change.action,
+      objectType: "evidence",
+      objectId: evidenceId,
+      before,
+      after: row,
+    });
     return row;
   });
   if (!after) throw conflict(await findEvidence(user.visibility, evidenceId));

@@ -18,8 +18,19 @@ export async function newEvidenceItem(user: Viewer, input: CreateEvidenceInput) 
   const sources = await checkSourceIds(user.visibility, input.sourceIds);
   const id = randomUUID();
   const columns = evidenceColumns(input);
-  const audit: AuditInput = { teamId: user.teamId, actorId: user.id, action: "evidence.create", objectType: "evidence", objectId: id, after: columns };
-  return { id, data: { id, teamId: user.teamId, createdById: user.id, ...columns, ...(sources ? { sources: { connect: sources } } : {}) }, audit };
+  const audit: AuditInput = {
+    teamId: user.teamId,
+    actorId: user.id,
+    action: "evidence.create",
+    objectType: "evidence",
+    objectId: id,
+    after: columns,
+  };
+  return {
+    id,
+    data: { id, teamId: user.teamId, createdById: user.id, ...columns, ...(sources ? { sources: { connect: sources } } : {}) },
+    audit,
+  };
 }
 
 /**

@@ -16,9 +16,24 @@ const refSelect = { id: true, title: true, url: true, deletedAt: true, createdBy
  */
 export function evidenceSelect(v: Visibility) {
   return {
-    id: true, kind: true, title: true, url: true, publisher: true, author: true, publishedDate: true, accessedDate: true,
-    quote: true, notesHtml: true, dateStart: true, dateEnd: true, datePrecision: true, version: true, createdById: true,
-    createdAt: true, updatedAt: true, deletedAt: true,
+    id: true,
+    kind: true,
+    title: true,
+    url: true,
+    publisher: true,
+    author: true,
+    publishedDate: true,
+    accessedDate: true,
+    quote: true,
+    notesHtml: true,
+    dateStart: true,
+    dateEnd: true,
+    datePrecision: true,
+    version: true,
+    createdById: true,
+    createdAt: true,
+    updatedAt: true,
+    deletedAt: true,
     sources: { select: refSelect, orderBy: { title: "asc" } },
     facts: { select: refSelect, orderBy: { title: "asc" } },
     _count: { select: { links: { where: liveVisibleLinkWhere(v) } } },
@@ -28,10 +43,27 @@ export function evidenceSelect(v: Visibility) {
 type Ref = { id: string; title: string; url: string | null; deletedAt: Date | null; createdById: string | null; createdAt: Date };
 /** A row read with {@link evidenceSelect}. */
 export type EvidenceRow = {
-  id: string; kind: string; title: string; url: string | null; publisher: string | null; author: string | null;
-  publishedDate: string | null; accessedDate: string | null; quote: string | null; notesHtml: string;
-  dateStart: string | null; dateEnd: string | null; datePrecision: string | null; version: number; createdById: string | null;
-  createdAt: Date; updatedAt: Date; deletedAt: Date | null; sources: Ref[]; facts: Ref[]; _count: { links: number };
+  id: string;
+  kind: string;
+  title: string;
+  url: string | null;
+  publisher: string | null;
+  author: string | null;
+  publishedDate: string | null;
+  accessedDate: string | null;
+  quote: string | null;
+  notesHtml: string;
+  dateStart: string | null;
+  dateEnd: string | null;
+  datePrecision: string | null;
+  version: number;
+  createdById: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+  sources: Ref[];
+  facts: Ref[];
+  _count: { links: number };
 };
 
 const toRef = (r: Ref): EvidenceRef => ({ id: r.id, title: r.title, url: r.url, deletedAt: r.deletedAt?.toISOString() ?? null });

@@ -9,15 +9,27 @@ import { evidenceSelect, toEvidenceDto, type EvidenceRow, type EvidenceViewer } 
 /** The columns every read of a link selects (its item as the viewer sees it). */
 export function linkSelect(v: Visibility) {
   return {
-    id: true, annotationId: true, stance: true, pinpoint: true, version: true, createdAt: true, deletedAt: true,
+    id: true,
+    annotationId: true,
+    stance: true,
+    pinpoint: true,
+    version: true,
+    createdAt: true,
+    deletedAt: true,
     evidence: { select: evidenceSelect(v) },
     annotation: { select: { authorId: true, deletedAt: true } },
   } as const;
 }
 
 type LinkRow = {
-  id: string; annotationId: string | null; stance: string; pinpoint: string | null; version: number; createdAt: Date;
-  evidence: EvidenceRow; annotation: { authorId: string; deletedAt: Date | null } | null;
+  id: string;
+  annotationId: string | null;
+  stance: string;
+  pinpoint: string | null;
+  version: number;
+  createdAt: Date;
+  evidence: EvidenceRow;
+  annotation: { authorId: string; deletedAt: Date | null } | null;
 };
 
 export function toEvidenceLinkDto(row: LinkRow, actor: EvidenceViewer): EvidenceLinkDto {

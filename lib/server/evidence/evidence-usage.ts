@@ -6,7 +6,15 @@ import { firstWords } from "@/lib/server/articles/list-articles";
 import { versionText } from "@/lib/server/articles/version-text";
 import { liveVisibleLinkWhere } from "@/lib/server/visibility/visible-where";
 
-const spanSelect = { id: true, articleId: true, versionId: true, exact: true, verdict: true, start: true, article: { select: { title: true } } } as const;
+const spanSelect = {
+  id: true,
+  articleId: true,
+  versionId: true,
+  exact: true,
+  verdict: true,
+  start: true,
+  article: { select: { title: true } },
+} as const;
 
 /**
  * Where an item is used, as far as the viewer may see: each live claim that
@@ -38,7 +46,12 @@ export async function findEvidenceUsage(v: Visibility, evidenceId: string): Prom
     }),
   );
   return uses
-    .sort((x, y) =>
-      x.articleTitle.localeCompare(y.articleTitle) || x.articleId.localeCompare(y.articleId) || x.start - y.start || x.linkId.localeCompare(y.linkId))
+    .sort(
+      (x, y) =>
+        x.articleTitle.localeCompare(y.articleTitle) ||
+        x.articleId.localeCompare(y.articleId) ||
+        x.start - y.start ||
+        x.linkId.localeCompare(y.linkId),
+    )
     .map(({ start: _start, ...use }) => use);
 }

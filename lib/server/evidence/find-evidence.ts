@@ -11,7 +11,10 @@ import { evidenceSelect } from "./evidence-dto";
  */
 export async function findEvidence(v: Visibility, evidenceId: string) {
   if (!evidenceId) throw notFound("Evidence not found.");
-  const row = await db.evidenceItem.findFirst({ where: { AND: [visibleEvidenceItemWhere(v), { id: evidenceId }] }, select: evidenceSelect(v) });
+  const row = await db.evidenceItem.findFirst({
+    where: { AND: [visibleEvidenceItemWhere(v), { id: evidenceId }] },
+    select: evidenceSelect(v),
+  });
   if (!row) throw notFound("Evidence not found.");
   return row;
 }

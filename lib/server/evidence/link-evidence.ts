@@ -21,13 +21,17 @@ type Tx = Pick<Db, "$executeRaw" | "evidenceItem" | "evidenceLink">;
  * an ORM update would stamp `updatedAt` and reorder the library.
  */
 async function attachedAlready(tx: Tx, teamId: string, claimId: string, evidenceId: string): Promise<string | null> {
-  const locked = await tx.$executeRaw`UPDATE "EvidenceItem" SET "version" = "version" WHERE "id" = ${evidenceId} AND "teamId" = ${teamId} AND "deletedAt" IS NULL`;
+  const locked =
+    await tx.$executeRaw`UPDATE "EvidenceItem" SET "version" = "version" WHERE "id" = ${evidenceId} AND "teamId" = ${teamId} AND "deletedAt" IS NULL`;
   if (locked === 0) {
     const item = await tx.evidenceItem.findFirst({ where: { id: evidenceId, teamId }, select: { id: true } });
     if (!item) throw notFound("Evidence not found.");
     throw new AppError("INVALID_INPUT", "This item was deleted from the library.", { field: "evidenceId" });
   }
-  const existing = await tx.evidenceLink.findFirst({ where: { teamId, evidenceId, annotationId: claimId, deletedAt: null }, select: { id: true } });
+  const existing = await tx.evidenceLink.findFirst({
+    where: { teamId, evidenceId, annotationId: claimId, deletedAt: null },
+    select: { id: true },
+  });
   return existing?.id ?? null;
 }
 
@@ -55,7 +59,14 @@ export async function linkEvidence(user: Viewer, claimId: string, input: LinkEvi
       if (existing) return existing;
     }
     await tx.evidenceLink.create({ data: { id, ...link }, select: { id: true } });
-    await recordAuditEvent(tx, { teamId, actorId: user.id, action: "evidence.link", objectType: "evidence_link", objectId: id, after: link });
+    await recordAuditEvent(tx, {
+      teamId,
+      actorId: user.id,
+      action: "evidence.link",
+      objectType: "evidence_link",
+      objectId: id,
+      after: link,
+    });
     return null;
   });
   // Read after the commit: Prisma loads the nested relations with parallel queries, which one transaction's connection cannot run.

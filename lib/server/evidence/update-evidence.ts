@@ -22,7 +22,10 @@ function merged(row: EvidenceRow, input: UpdateEvidenceInput): CreateEvidenceInp
     notes: input.notes ?? row.notesHtml,
     date: keep("date", row.dateStart ? formatDateValue(row.dateStart, row.dateEnd) : null),
     // A new date brings its own precision unless the PATCH names one.
-    datePrecision: input.datePrecision !== undefined || input.date !== undefined ? input.datePrecision : (row.datePrecision as CreateEvidenceInput["datePrecision"]),
+    datePrecision:
+      input.datePrecision !== undefined || input.date !== undefined
+        ? input.datePrecision
+        : (row.datePrecision as CreateEvidenceInput["datePrecision"]),
   };
 }
 

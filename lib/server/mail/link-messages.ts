@@ -5,7 +5,14 @@ import { roleWithArticle } from "@/lib/policies/roles";
 const when = (d: Date) => d.toUTCString().replace(/:\d\d GMT$/, " UTC");
 
 /** The e-mail that carries an invitation link. */
-export function invitationMessage(p: { to: string; teamName: string; role: Role; inviter: string | null; url: string; expiresAt: Date }): MailMessage {
+export function invitationMessage(p: {
+  to: string;
+  teamName: string;
+  role: Role;
+  inviter: string | null;
+  url: string;
+  expiresAt: Date;
+}): MailMessage {
   return {
     to: p.to,
     subject: `You are invited to ${p.teamName} on Claimdesk`,

@@ -16,7 +16,11 @@ let transport: { url: string; transporter: Transporter } | undefined;
 export const mailEnabled = () => !!env().SMTP_URL;
 
 function transporter(url: string): Transporter {
-  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) };
+  if (transport?.url !== url)
+    transport = {
+      url,
+      transporter: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }),
+    };
   return transport.transporter;
 }
 

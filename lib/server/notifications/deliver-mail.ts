@@ -42,7 +42,10 @@ export async function deliverEachMail(now = new Date(), opts: { recheckWaiting?:
     { mailClaimedAt: { lt: new Date(now.getTime() - CLAIM_TTL_MS) } },
   ];
   // Too old to send: given up, so no pass looks at them again.
-  await db.notification.updateMany({ where: { mailVia: "each", mailedAt: null, createdAt: { lt: since } }, data: { mailedAt: now, mailClaim: null } });
+  await db.notification.updateMany({
+    where: { mailVia: "each", mailedAt: null, createdAt: { lt: since } },
+    data: { mailedAt: now, mailClaim: null },
+  });
   const candidates = await db.notification.findMany({
     where: { mailVia: "each", mailedAt: null, createdAt: { gte: since }, OR: takeable },
     select: { id: true },
@@ -57,7 +60,16 @@ export async function deliverEachMail(now = new Date(), opts: { recheckWaiting?:
   });
   const claimed = await db.notification.findMany({
     where: { mailClaim: token },
-    select: { id: true, userId: true, teamId: true, text: true, url: true, createdAt: true, mailAttempts: true, user: { select: { email: true } } },
+    select: {
+      id: true,
+      userId: true,
+      teamId: true,
+      text: true,
+      url: true,
+      createdAt: true,
+      mailAttempts: true,
+      user: { select: { email: true } },
+    },
     orderBy: { createdAt: "asc" },
   });
   for (const rows of groupByMember(claimed)) {
@@ -70,16 +82,27 @@ export async function deliverEachMail(now = new Date(), opts: { recheckWaiting?:
     if (!member || member.deactivatedAt || member.emailNotifications !== "each") {
       // Their choice changed since: the digest takes these, or nothing does.
       const via = member && !member.deactivatedAt && member.emailNotifications === "digest" ? "digest" : null;
-      await db.notification.updateMany({ where: { id: { in: ids }, mailClaim: token }, data: { mailVia: via, mailClaim: null, mailClaimedAt: null } });
+      await db.notification.updateMany({
+        where: { id: { in: ids }, mailClaim: token },
+        data: { mailVia: via, mailClaim: null, mailClaimedAt: null },
+      });
       continue;
     }
     const visibility = await loadVisibility({ id: userId, teamId, role: member.role });
     const visible = new Set(
-      (await db.notification.findMany({ where: { AND: [{ id: { in: ids } }, visibleNotificationWhere(visibility)] }, select: { id: true } })).map((r) => r.id),
+      (
+        await db.notification.findMany({
+          where: { AND: [{ id: { in: ids } }, visibleNotificationWhere(visibility)] },
+          select: { id: true },
+        })
+      ).map((r) => r.id),
     );
     const hidden = ids.filter((id) => !visible.has(id));
     if (hidden.length) {
-      await db.notification.updateMany({ where: { id: { in: hidden }, mailClaim: token }, data: { mailClaim: WAITING, mailClaimedAt: now } });
+      await db.notification.updateMany({
+        where: { id: { in: hidden }, mailClaim: token },
+        data: { mailClaim: WAITING, mailClaimedAt: now },
+      });
       result.waiting += hidden.length;
     }
     for (const n of rows.filter((r) => visible.has(r.id))) {
@@ -91,7 +114,12 @@ export async function deliverEachMail(now = new Date(), opts: { recheckWaiting?:
         const attempts = n.mailAttempts + 1;
         await db.notification.updateMany({
           where: { id: n.id, mailClaim: token },
-          data: { mailAttempts: attempts, mailClaim: null, mailClaimedAt: null, ...(attempts >= MAX_ATTEMPTS ? { mailedAt: new Date() } : {}) },
+          data: {
+            mailAttempts: attempts,
+            mailClaim: null,
+            mailClaimedAt: null,
+            ...(attempts >= MAX_ATTEMPTS ? { mailedAt: new Date() } : {}),
+          },
         });
         result.failed++;
       }

@@ -35,7 +35,12 @@ const clip = (s: string) => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}â
  * choice (each, digest or none) when SMTP_URL is set: mail-scheduler.ts
  * sends it, once blind review lets the member see it.
  */
-export async function insertNotifications(tx: Tx, teamId: string, actorId: string | null, items: readonly NewNotification[]): Promise<NotificationBatch> {
+export async function insertNotifications(
+  tx: Tx,
+  teamId: string,
+  actorId: string | null,
+  items: readonly NewNotification[],
+): Promise<NotificationBatch> {
   const seen = new Set<string>();
   const wanted = items.filter((n) => {
     const key = `${n.userId} ${n.kind} ${n.objectId}`;
@@ -53,12 +58,25 @@ export async function insertNotifications(tx: Tx, teamId: string, actorId: strin
   const rows = wanted
     .filter((n) => choice.has(n.userId))
     .map((n) => ({
-      id: randomUUID(), teamId, userId: n.userId, kind: n.kind, objectType: n.objectType, objectId: n.objectId,
-      articleId: n.articleId, commentId: n.commentId ?? null, text: clip(n.text), url: n.url,
+      id: randomUUID(),
+      teamId,
+      userId: n.userId,
+      kind: n.kind,
+      objectType: n.objectType,
+      objectId: n.objectId,
+      articleId: n.articleId,
+      commentId: n.commentId ?? null,
+      text: clip(n.text),
+      url: n.url,
       mailVia: mail && choice.get(n.userId) !== "none" ? choice.get(n.userId)! : null,
     }));
   if (rows.length) await tx.notification.createMany({ data: rows });
-  return { teamId, userIds: [...new Set(rows.map((r) => r.userId))], ids: rows.map((r) => r.id), mail: rows.some((r) => r.mailVia === "each") };
+  return {
+    teamId,
+    userIds: [...new Set(rows.map((r) => r.userId))],
+    ids: rows.map((r) => r.id),
+    mail: rows.some((r) => r.mailVia === "each"),
+  };
 }
 
 /**

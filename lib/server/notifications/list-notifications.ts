@@ -7,8 +7,18 @@ import { visibleNotificationWhere } from "@/lib/server/visibility/visible-where"
 const select = { id: true, kind: true, text: true, url: true, readAt: true, createdAt: true } as const;
 
 /** A notification row as the API returns it. */
-export const toNotificationDto = (n: { id: string; kind: string; text: string; url: string | null; readAt: Date | null; createdAt: Date }): NotificationDto => ({
-  ...n, kind: n.kind as NotificationKind, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString(),
+export const toNotificationDto = (n: {
+  id: string;
+  kind: string;
+  text: string;
+  url: string | null;
+  readAt: Date | null;
+  createdAt: Date;
+}): NotificationDto => ({
+  ...n,
+  kind: n.kind as NotificationKind,
+  readAt: n.readAt?.toISOString() ?? null,
+  createdAt: n.createdAt.toISOString(),
 });
 
 /**

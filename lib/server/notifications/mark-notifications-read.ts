@@ -26,8 +26,14 @@ export async function markNotificationsRead(user: Viewer, ids?: string[]): Promi
  */
 export async function setNotificationRead(user: Viewer, id: string, read: boolean): Promise<NotificationDto> {
   const where = { AND: [visibleNotificationWhere(user.visibility), { id }] };
-  await db.notification.updateMany({ where: read ? { AND: [...where.AND, { readAt: null }] } : where, data: { readAt: read ? new Date() : null } });
-  const row = await db.notification.findFirst({ where, select: { id: true, kind: true, text: true, url: true, readAt: true, createdAt: true } });
+  await db.notification.updateMany({
+    where: read ? { AND: [...where.AND, { readAt: null }] } : where,
+    data: { readAt: read ? new Date() : null },
+  });
+  const row = await db.notification.findFirst({
+    where,
+    select: { id: true, kind: true, text: true, url: true, readAt: true, createdAt: true },
+  });
   if (!row) throw notFound("Notification not found.");
   return toNotificationDto(row);
 }

@@ -28,19 +28,29 @@ export async function getNotificationSettings(account: SignedInAccount): Promise
  * day now, so the first digest comes at the next digest hour, not at once.
  * A team they do not belong to is a 404.
  */
-export async function updateNotificationSettings(account: SignedInAccount, input: NotificationSettingsInput): Promise<NotificationSettingsDto> {
+export async function updateNotificationSettings(
+  account: SignedInAccount,
+  input: NotificationSettingsInput,
+): Promise<NotificationSettingsDto> {
   const member = await db.membership.findFirst({
     where: { userId: account.id, teamId: input.teamId, deactivatedAt: null },
     select: { id: true, emailNotifications: true, version: true },
   });
   if (!member) throw notFound("Team not found.");
-  const stale = async () => new AppError("CONFLICT", "Your membership changed in the meantime (say, a new role). Here are your settings as they are now.", { current: await getNotificationSettings(account) });
+  const stale = async () =>
+    new AppError("CONFLICT", "Your membership changed in the meantime (say, a new role). Here are your settings as they are now.", {
+      current: await getNotificationSettings(account),
+    });
   if (member.version !== input.version) throw await stale();
   if (member.emailNotifications === input.email) return getNotificationSettings(account);
   const done = await db.$transaction(async (tx) => {
     const { count } = await tx.membership.updateMany({
       where: { id: member.id, version: input.version },
-      data: { emailNotifications: input.email, version: { increment: 1 }, ...(input.email === "digest" ? { digestSentAt: new Date() } : {}) },
+      data: {
+        emailNotifications: input.email,
+        version: { increment: 1 },
+        ...(input.email === "digest" ? { digestSentAt: new Date() } : {}),
+      },
     });
     if (count === 0) return false;
     // Waiting e-mails follow the new choice: those not sent yet go the new way, or nowhere.
@@ -49,8 +59,13 @@ export async function updateNotificationSettings(account: SignedInAccount, input
       data: { mailVia: input.email === "none" ? null : input.email },
     });
     await recordAuditEvent(tx, {
-      teamId: input.teamId, actorId: account.id, action: "member.notifications", objectType: "membership", objectId: member.id,
-      before: { emailNotifications: member.emailNotifications, version: input.version }, after: { emailNotifications: input.email, version: input.version + 1 },
+      teamId: input.teamId,
+      actorId: account.id,
+      action: "member.notifications",
+      objectType: "membership",
+      objectId: member.id,
+      before: { emailNotifications: member.emailNotifications, version: input.version },
+      after: { emailNotifications: input.email, version: input.version + 1 },
     });
     return true;
   });

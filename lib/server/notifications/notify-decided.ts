@@ -39,13 +39,20 @@ export function notifyDecided(tx: Tx, d: DecisionNotice): Promise<NotificationBa
   const why = excerpt(d.rationaleHtml);
   const title = `“${d.article.title ?? "an article"}”`;
   return insertNotifications(
-    tx, d.teamId, d.actor.id,
+    tx,
+    d.teamId,
+    d.actor.id,
     [...byAuthor.values()].map((m) => {
-      const outcome = d.action === "accept"
-        ? `accepted as ${VERDICT_LABELS[d.verdict!]}${m.verdict !== d.verdict ? ` (you said ${VERDICT_LABELS[m.verdict as Verdict] ?? m.verdict})` : ""}`
-        : "rejected as not a claim";
+      const outcome =
+        d.action === "accept"
+          ? `accepted as ${VERDICT_LABELS[d.verdict!]}${m.verdict !== d.verdict ? ` (you said ${VERDICT_LABELS[m.verdict as Verdict] ?? m.verdict})` : ""}`
+          : "rejected as not a claim";
       return {
-        userId: m.authorId, kind: "decided" as const, objectType: "annotation", objectId: m.id, articleId: d.article.id,
+        userId: m.authorId,
+        kind: "decided" as const,
+        objectType: "annotation",
+        objectId: m.id,
+        articleId: d.article.id,
         text: `${who} ${d.changed ? "changed the decision on" : "decided"} your claim ${quote(m.exact)} in ${title}: ${outcome}.${why ? ` Reason: ${why}` : ""}`,
         url: claimLink(d.article.id, m.id),
       };

@@ -20,7 +20,13 @@ type Actor = { id: string; name: string | null; email: string };
 const who = (a: Actor) => a.name ?? a.email;
 const title = (r: RoundForNotice) => `“${r.article.title ?? "an article"}”`;
 const notice = (r: RoundForNotice, userId: string, kind: NewNotification["kind"], text: string, url: string): NewNotification => ({
-  userId, kind, objectType: "round", objectId: r.id, articleId: r.articleId, text, url,
+  userId,
+  kind,
+  objectType: "round",
+  objectId: r.id,
+  articleId: r.articleId,
+  text,
+  url,
 });
 const reviewerIds = (r: RoundForNotice) => r.assignments.map((a) => a.reviewerId);
 /** The round's editors: whoever started it and its adjudicator. */
@@ -29,7 +35,14 @@ const editorIds = (r: RoundForNotice) => [...new Set([r.createdById, r.adjudicat
 /** Each reviewer of a new round is told, with its due date and a link to the article. */
 export function notifyAssigned(tx: Tx, r: RoundForNotice, actor: Actor): Promise<NotificationBatch> {
   const due = r.dueDate ? ` by ${r.dueDate}` : "";
-  return insertNotifications(tx, r.teamId, actor.id, reviewerIds(r).map((id) => notice(r, id, "assignment", `${who(actor)} asked you to review ${title(r)}${due}.`, `/articles/${r.articleId}`)));
+  return insertNotifications(
+    tx,
+    r.teamId,
+    actor.id,
+    reviewerIds(r).map((id) =>
+      notice(r, id, "assignment", `${who(actor)} asked you to review ${title(r)}${due}.`, `/articles/${r.articleId}`),
+    ),
+  );
 }
 
 /**
@@ -39,8 +52,12 @@ export function notifyAssigned(tx: Tx, r: RoundForNotice, actor: Actor): Promise
 export function notifySubmitted(tx: Tx, r: RoundForNotice, actor: Actor): Promise<NotificationBatch> {
   const waiting = reviewerIds(r);
   return insertNotifications(
-    tx, r.teamId, actor.id,
-    editorIds(r).filter((id) => !waiting.includes(id)).map((id) => notice(r, id, "submitted", `${who(actor)} submitted their review of ${title(r)}.`, `/reviews/${r.id}`)),
+    tx,
+    r.teamId,
+    actor.id,
+    editorIds(r)
+      .filter((id) => !waiting.includes(id))
+      .map((id) => notice(r, id, "submitted", `${who(actor)} submitted their review of ${title(r)}.`, `/reviews/${r.id}`)),
   );
 }
 
@@ -49,5 +66,10 @@ export function notifyRevealed(tx: Tx, r: RoundForNotice, actor: Actor, early: b
   const text = early
     ? `${who(actor)} ended the blind phase of the review of ${title(r)}: it is revealed.`
     : `Every reviewer has submitted: the review of ${title(r)} is revealed.`;
-  return insertNotifications(tx, r.teamId, actor.id, [...new Set([...reviewerIds(r), ...editorIds(r)])].map((id) => notice(r, id, "revealed", text, `/reviews/${r.id}`)));
+  return insertNotifications(
+    tx,
+    r.teamId,
+    actor.id,
+    [...new Set([...reviewerIds(r), ...editorIds(r)])].map((id) => notice(r, id, "revealed", text, `/reviews/${r.id}`)),
+  );
 }

@@ -41,13 +41,21 @@ export async function sendDueDigests(now = new Date()): Promise<{ sent: number }
     });
     if (!member) continue;
     const claim = await db.membership.updateMany({
-      where: { teamId, userId, deactivatedAt: null, emailNotifications: "digest", OR: [{ digestSentAt: null }, { digestSentAt: { lt: due } }] },
+      where: {
+        teamId,
+        userId,
+        deactivatedAt: null,
+        emailNotifications: "digest",
+        OR: [{ digestSentAt: null }, { digestSentAt: { lt: due } }],
+      },
       data: { digestSentAt: now },
     });
     if (claim.count === 0) continue;
     const visibility = await loadVisibility({ id: userId, teamId, role: member.role });
     const items = await db.notification.findMany({
-      where: { AND: [{ teamId, userId, mailVia: "digest", mailedAt: null, createdAt: { gte: since } }, visibleNotificationWhere(visibility)] },
+      where: {
+        AND: [{ teamId, userId, mailVia: "digest", mailedAt: null, createdAt: { gte: since } }, visibleNotificationWhere(visibility)],
+      },
       select: { id: true, text: true, url: true, createdAt: true },
       orderBy: { createdAt: "asc" },
       take: MAX_ITEMS,

@@ -30,7 +30,9 @@ export async function articlePageState(viewer: Viewer, articleId: string): Promi
     // Final claims that are all editors' own annotations (the Annotations view shows them already, and
     // no Outcome tab is offered) stay out of the page: on an editor's article of 5,000 claims they would
     // double its weight. The page reads them after it has painted.
-    ...(finalClaims.length === 0 || finalClaims.some((c) => c.source === "round") ? [[queryKeys.finalClaims(articleId), finalClaims] as [QueryKey, unknown]] : []),
+    ...(finalClaims.length === 0 || finalClaims.some((c) => c.source === "round")
+      ? [[queryKeys.finalClaims(articleId), finalClaims] as [QueryKey, unknown]]
+      : []),
     [reviewKeys.articleRound(articleId), round],
   ]);
 }

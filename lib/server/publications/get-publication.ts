@@ -21,14 +21,24 @@ export async function getPublication(user: CurrentUser, articleId: string, baseU
   const actorIds = [...new Set((row?.revisions ?? []).map((r) => r.actorId).filter((id): id is string => !!id))];
   const [people, latest] = await Promise.all([
     actorIds.length ? db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [],
-    row ? db.publicationRevision.findFirst({ where: { publicationId: row.id, action: { in: ["publish", "update"] } }, orderBy: { number: "desc" }, select: { snapshot: true } }) : null,
+    row
+      ? db.publicationRevision.findFirst({
+          where: { publicationId: row.id, action: { in: ["publish", "update"] } },
+          orderBy: { number: "desc" },
+          select: { snapshot: true },
+        })
+      : null,
   ]);
   const snapshot = latest?.snapshot as PublicFactCheck | null | undefined;
   return toPublicationDto(
     user,
     {
-      baseUrl, teamSlug: team.slug, articleTitle: article.title, publisher: team.publisherName || team.name,
-      summary: snapshot ? countsText(snapshot) : null, names: new Map(people.map((p) => [p.id, p.name])),
+      baseUrl,
+      teamSlug: team.slug,
+      articleTitle: article.title,
+      publisher: team.publisherName || team.name,
+      summary: snapshot ? countsText(snapshot) : null,
+      names: new Map(people.map((p) => [p.id, p.name])),
     },
     row,
   );

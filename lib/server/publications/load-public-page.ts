@@ -8,14 +8,24 @@ export async function loadPublicPage(teamSlug: string, slug: string, baseUrl: st
   const row = await findPublic(teamSlug, slug);
   const latest = [...row.revisions].reverse().find((r) => r.action !== "retract");
   if (!latest) throw missing();
-  const rev = await db.publicationRevision.findFirstOrThrow({ where: { publicationId: row.id, number: latest.number }, select: { snapshot: true, text: true } });
-  const log: PublicLogEntry[] = row.revisions.map((r) => ({ number: r.number, action: r.action, note: r.note, createdAt: r.createdAt.toISOString(), versionNumber: r.versionNumber }));
+  const rev = await db.publicationRevision.findFirstOrThrow({
+    where: { publicationId: row.id, number: latest.number },
+    select: { snapshot: true, text: true },
+  });
+  const log: PublicLogEntry[] = row.revisions.map((r) => ({
+    number: r.number,
+    action: r.action,
+    note: r.note,
+    createdAt: r.createdAt.toISOString(),
+    versionNumber: r.versionNumber,
+  }));
   return {
     baseUrl,
     status: row.status,
     firstPublishedAt: row.firstPublishedAt.toISOString(),
     changedAt: row.changedAt.toISOString(),
-    retraction: row.status === "retracted" && row.retractedAt ? { at: row.retractedAt.toISOString(), reason: row.retractionReason ?? "" } : null,
+    retraction:
+      row.status === "retracted" && row.retractedAt ? { at: row.retractedAt.toISOString(), reason: row.retractionReason ?? "" } : null,
     factCheck: rev.snapshot as PublicFactCheck,
     text: rev.text ?? "",
     slug,
@@ -24,4 +34,3 @@ export async function loadPublicPage(teamSlug: string, slug: string, baseUrl: st
     texts: row.status === "published" ? publicTexts(baseUrl, teamSlug, slug, row.revisions) : {},
   };
 }
-

@@ -9,8 +9,11 @@ import { findPublic, missing } from "./find-public-publication";
 export async function loadPublicText(teamSlug: string, slug: string, n: number): Promise<string> {
   const row = await findPublic(teamSlug, slug);
   if (row.status !== "published" || !row.revisions.some((r) => r.versionNumber === n)) throw missing();
-  const rev = await db.publicationRevision.findFirst({ where: { publicationId: row.id, versionNumber: n, text: { not: null } }, orderBy: { number: "desc" }, select: { text: true } });
+  const rev = await db.publicationRevision.findFirst({
+    where: { publicationId: row.id, versionNumber: n, text: { not: null } },
+    orderBy: { number: "desc" },
+    select: { text: true },
+  });
   if (!rev?.text) throw missing();
   return rev.text;
 }
-

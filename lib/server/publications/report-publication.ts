@@ -14,13 +14,25 @@ export async function reportPublications(teamId: string, articleIds: string[], b
   if (articleIds.length === 0) return new Map();
   const rows = await db.publication.findMany({
     where: { teamId, articleId: { in: articleIds }, status: "published" },
-    select: { articleId: true, slug: true, firstPublishedAt: true, changedAt: true, team: { select: { slug: true } }, revisions: { select: { versionNumber: true } } },
+    select: {
+      articleId: true,
+      slug: true,
+      firstPublishedAt: true,
+      changedAt: true,
+      team: { select: { slug: true } },
+      revisions: { select: { versionNumber: true } },
+    },
   });
   const base = baseUrl.replace(/\/+$/, "");
-  return new Map(rows.map((row) => [row.articleId, {
-    url: `${base}${publicPagePath(row.team.slug, row.slug)}`,
-    publishedAt: row.firstPublishedAt.toISOString(),
-    changedAt: row.changedAt.toISOString(),
-    texts: publicTexts(base, row.team.slug, row.slug, row.revisions),
-  }]));
+  return new Map(
+    rows.map((row) => [
+      row.articleId,
+      {
+        url: `${base}${publicPagePath(row.team.slug, row.slug)}`,
+        publishedAt: row.firstPublishedAt.toISOString(),
+        changedAt: row.changedAt.toISOString(),
+        texts: publicTexts(base, row.team.slug, row.slug, row.revisions),
+      },
+    ]),
+  );
 }

@@ -17,13 +17,21 @@ import { getPublication } from "./get-publication";
  * when it is already withdrawn. A revision of the public log and an audit
  * event, in one transaction. Publishing again brings it back.
  */
-export async function retractPublication(user: CurrentUser, articleId: string, input: RetractInput, baseUrl: string): Promise<PublicationDto> {
+export async function retractPublication(
+  user: CurrentUser,
+  articleId: string,
+  input: RetractInput,
+  baseUrl: string,
+): Promise<PublicationDto> {
   const refusal = publicationRefusal(user, "retract");
   if (refusal) throw new AppError("FORBIDDEN", refusal);
   await findArticle(user.teamId, articleId);
   const stale = async (message: string) => new AppError("CONFLICT", message, { current: await getPublication(user, articleId, baseUrl) });
   const outcome = await db.$transaction(async (tx) => {
-    const existing = await tx.publication.findFirst({ where: { articleId, teamId: user.teamId }, select: { id: true, status: true, version: true, slug: true } });
+    const existing = await tx.publication.findFirst({
+      where: { articleId, teamId: user.teamId },
+      select: { id: true, status: true, version: true, slug: true },
+    });
     if (!existing) return "unpublished" as const;
     if (existing.status === "retracted") return "retracted" as const;
     const now = new Date();
@@ -33,10 +41,17 @@ export async function retractPublication(user: CurrentUser, articleId: string, i
     });
     if (done.count === 0) return "stale" as const;
     const number = (await tx.publicationRevision.count({ where: { publicationId: existing.id } })) + 1;
-    await tx.publicationRevision.create({ data: { publicationId: existing.id, number, action: "retract", note: input.reason, actorId: user.id, createdAt: now } });
+    await tx.publicationRevision.create({
+      data: { publicationId: existing.id, number, action: "retract", note: input.reason, actorId: user.id, createdAt: now },
+    });
     await recordAuditEvent(tx, {
-      teamId: user.teamId, actorId: user.id, action: "publication.retract", objectType: "article", objectId: articleId,
-      before: { status: "published", version: existing.version }, after: { status: "retracted", slug: existing.slug, revision: number, reason: input.reason },
+      teamId: user.teamId,
+      actorId: user.id,
+      action: "publication.retract",
+      objectType: "article",
+      objectId: articleId,
+      before: { status: "published", version: existing.version },
+      after: { status: "retracted", slug: existing.slug, revision: number, reason: input.reason },
     });
     return "done" as const;
   });

@@ -54,7 +54,14 @@ export function zipBatches(articles: ZipArticle[], parallel = 1): string[][] {
  * so memory holds two batches' files at most. Past CLAIMDESK_ZIP_MAX_MB the
  * job fails, naming the limit. An article deleted meanwhile is left out.
  */
-export async function buildTeamZip(job: ZipJob, articles: ZipArticle[], formats: ReportFormat[], baseUrl: string, pdfFallbackFont: string | null, viewer: VisibilitySeed) {
+export async function buildTeamZip(
+  job: ZipJob,
+  articles: ZipArticle[],
+  formats: ReportFormat[],
+  baseUrl: string,
+  pdfFallbackFont: string | null,
+  viewer: VisibilitySeed,
+) {
   const file = path.join(zipDir(), `${job.id}.zip`);
   const writer = new ZipFileWriter(file, reportLimits().zipMaxBytes);
   const index: (string | number)[][] = [["folder", "article_id", "title", "version", "claims", "verified", "disputed", "unsourced"]];
@@ -78,10 +85,22 @@ export async function buildTeamZip(job: ZipJob, articles: ZipArticle[], formats:
       for (const r of reports) {
         const folder = `${String(index.length).padStart(3, "0")}-${r.stem}`;
         for (const f of files.filter((f) => f.articleId === r.articleId)) await writer.add(`${folder}/${f.filename}`, f.bytes);
-        index.push([folder, r.articleId, r.title ?? "", r.version, r.claims, r.verdicts.verified, r.verdicts.disputed, r.verdicts.unsourced]);
+        index.push([
+          folder,
+          r.articleId,
+          r.title ?? "",
+          r.version,
+          r.claims,
+          r.verdicts.verified,
+          r.verdicts.disputed,
+          r.verdicts.unsourced,
+        ]);
         job.done = Math.min(job.total, job.done + 1);
       }
-      job.done = Math.min(job.total, batches.slice(0, b + 1).reduce((n, batch) => n + batch.length, 0));
+      job.done = Math.min(
+        job.total,
+        batches.slice(0, b + 1).reduce((n, batch) => n + batch.length, 0),
+      );
     }
     await writer.add("index.csv", toCsv(index));
     job.bytes = await writer.finish();
@@ -91,9 +110,10 @@ export async function buildTeamZip(job: ZipJob, articles: ZipArticle[], formats:
     await writer.abort();
     if (!(error instanceof AppError)) console.error("Team ZIP failed", error);
     job.status = "failed";
-    job.error = error instanceof AppError
-      ? `The ZIP could not be built: ${error.message}`
-      : "The ZIP could not be built. Try again; if it fails again, export the articles one by one.";
+    job.error =
+      error instanceof AppError
+        ? `The ZIP could not be built: ${error.message}`
+        : "The ZIP could not be built. Try again; if it fails again, export the articles one by one.";
   } finally {
     job.finishedAt = Date.now();
   }

@@ -15,7 +15,8 @@ export function getZipJob(user: CurrentUser, jobId: string) {
 export function downloadZipJob(user: CurrentUser, jobId: string) {
   const job = findZipJob(user, jobId);
   if (!job) throw notFound("This export has expired or does not exist. Start it again.");
-  if (job.status !== "done" || !job.file) throw new AppError("CONFLICT", job.error ?? "The ZIP is still being built.", { current: toZipJobDto(job) });
+  if (job.status !== "done" || !job.file)
+    throw new AppError("CONFLICT", job.error ?? "The ZIP is still being built.", { current: toZipJobDto(job) });
   // Streamed from its file: a ZIP of hundreds of MB never sits in memory.
   const body = Readable.toWeb(createReadStream(job.file)) as ReadableStream<Uint8Array>;
   return { body, length: job.bytes, contentType: "application/zip", filename: job.filename };

@@ -25,7 +25,10 @@ export async function importEvidenceOps(user: Viewer, baseUrl: string, links: { 
   const urls = [...new Set(links.flatMap((l) => l.evidence.map((e) => e.url)))];
   const ownPrefix = `${baseUrl.replace(/\/+$/, "")}/evidence/`;
   // import-w3c.ts refuses IRIs with malformed escapes first; decodeOrNull keeps this safe on its own.
-  const ownIds = urls.filter((u) => u.startsWith(ownPrefix)).map((u) => decodeOrNull(u.slice(ownPrefix.length).split(/[?#]/)[0]!)).filter((id): id is string => id !== null);
+  const ownIds = urls
+    .filter((u) => u.startsWith(ownPrefix))
+    .map((u) => decodeOrNull(u.slice(ownPrefix.length).split(/[?#]/)[0]!))
+    .filter((id): id is string => id !== null);
   const known = await db.evidenceItem.findMany({
     where: { AND: [visibleEvidenceItemWhere(user.visibility), { deletedAt: null, OR: [{ id: { in: ownIds } }, { url: { in: urls } }] }] },
     select: { id: true, url: true },
@@ -42,15 +45,35 @@ export async function importEvidenceOps(user: Viewer, baseUrl: string, links: { 
       let evidenceId = itemFor.get(e.url);
       if (!evidenceId && e.url.startsWith(ownPrefix)) continue;
       if (!evidenceId) {
-        const created = await evidenceCreateOps(user, { kind: "web_source", title: e.title.trim().slice(0, 300) || e.url, url: e.url.slice(0, 2000) });
+        const created = await evidenceCreateOps(user, {
+          kind: "web_source",
+          title: e.title.trim().slice(0, 300) || e.url,
+          url: e.url.slice(0, 2000),
+        });
         ops.push(created.create, created.audit);
         evidenceId = created.id;
         itemFor.set(e.url, evidenceId);
       }
       const id = randomUUID();
-      const link = { teamId: user.teamId, evidenceId, annotationId: l.annotationId, stance: e.stance, pinpoint: e.pinpoint, createdById: user.id };
+      const link = {
+        teamId: user.teamId,
+        evidenceId,
+        annotationId: l.annotationId,
+        stance: e.stance,
+        pinpoint: e.pinpoint,
+        createdById: user.id,
+      };
       ops.push(db.evidenceLink.create({ data: { id, ...link }, select: { id: true } }));
-      ops.push(auditEventCreate({ teamId: user.teamId, actorId: user.id, action: "evidence.link", objectType: "evidence_link", objectId: id, after: link }));
+      ops.push(
+        auditEventCreate({
+          teamId: user.teamId,
+          actorId: user.id,
+          action: "evidence.link",
+          objectType: "evidence_link",
+          objectId: id,
+          after: link,
+        }),
+      );
       linked.set(l.annotationId, (linked.get(l.annotationId) ?? 0) + 1);
     }
   }

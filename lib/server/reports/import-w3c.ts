@@ -51,8 +51,14 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
   if (!canCreateClaim(user)) throw new AppError("FORBIDDEN");
   const { current } = await findArticle(user.teamId, articleId);
   const items = annotationsIn(input);
-  if (!items) throw new AppError("INVALID_INPUT", "Upload a W3C Annotation, an array of them, or an AnnotationCollection or AnnotationPage with its items embedded.", { field: "type" });
-  if (items.length > MAX_IMPORT_ANNOTATIONS) throw new AppError("INVALID_INPUT", `At most ${MAX_IMPORT_ANNOTATIONS} annotations per import.`, { field: "items" });
+  if (!items)
+    throw new AppError(
+      "INVALID_INPUT",
+      "Upload a W3C Annotation, an array of them, or an AnnotationCollection or AnnotationPage with its items embedded.",
+      { field: "type" },
+    );
+  if (items.length > MAX_IMPORT_ANNOTATIONS)
+    throw new AppError("INVALID_INPUT", `At most ${MAX_IMPORT_ANNOTATIONS} annotations per import.`, { field: "items" });
 
   const text = current.text;
   const index = new OffsetIndex(text);
@@ -67,7 +73,16 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
   const seen = new Set(existing.map((a) => `${a.start}:${a.end}:${a.verdict}`));
   const failed: ImportProblem[] = [];
   const imported: ImportReportDto["imported"] = [];
-  const rows: { id: string; start: number; end: number; exact: string; prefix: string; suffix: string; verdict: Verdict; rationaleHtml: string }[] = [];
+  const rows: {
+    id: string;
+    start: number;
+    end: number;
+    exact: string;
+    prefix: string;
+    suffix: string;
+    verdict: Verdict;
+    rationaleHtml: string;
+  }[] = [];
   const links: { annotationId: string; evidence: ParsedEvidence[] }[] = [];
   let evidenceLinks = 0;
 
@@ -75,11 +90,19 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
     const parsed = parseAnnotation(raw, i);
     if (isProblem(parsed)) return void failed.push(parsed);
     if (parsed.evidence.length > MAX_IMPORT_EVIDENCE_PER_ANNOTATION) {
-      throw new AppError("INVALID_INPUT", `Annotation #${i + 1} links ${parsed.evidence.length} pieces of evidence; at most ${MAX_IMPORT_EVIDENCE_PER_ANNOTATION} per annotation.`, { field: `items.${i}.body` });
+      throw new AppError(
+        "INVALID_INPUT",
+        `Annotation #${i + 1} links ${parsed.evidence.length} pieces of evidence; at most ${MAX_IMPORT_EVIDENCE_PER_ANNOTATION} per annotation.`,
+        { field: `items.${i}.body` },
+      );
     }
     const badIri = parsed.evidence.find((e) => decodeOrNull(e.url) === null);
     if (badIri) {
-      throw new AppError("INVALID_INPUT", `Annotation #${i + 1} links evidence at an IRI with a malformed % escape: ${badIri.url.slice(0, 200)}`, { field: `items.${i}.body` });
+      throw new AppError(
+        "INVALID_INPUT",
+        `Annotation #${i + 1} links evidence at an IRI with a malformed % escape: ${badIri.url.slice(0, 200)}`,
+        { field: `items.${i}.body` },
+      );
     }
     if ((evidenceLinks += parsed.evidence.length) > MAX_IMPORT_EVIDENCE_LINKS) {
       throw new AppError("INVALID_INPUT", `At most ${MAX_IMPORT_EVIDENCE_LINKS} evidence links per import.`, { field: "items" });
@@ -96,18 +119,51 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
     // Cut an over-long rationale and sanitize again, so a cut tag cannot survive.
     const rationaleHtml = clean.length > RICH_TEXT_MAX ? sanitizeRichText(clean.slice(0, RICH_TEXT_MAX - 200)) : clean;
     const id = randomUUID();
-    rows.push({ id, start: placed.start, end: placed.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, verdict: parsed.verdict, rationaleHtml });
+    rows.push({
+      id,
+      start: placed.start,
+      end: placed.end,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      verdict: parsed.verdict,
+      rationaleHtml,
+    });
     links.push({ annotationId: id, evidence: parsed.evidence });
-    imported.push({ index: i, id: parsed.id, annotationId: id, start: placed.start, end: placed.end, verdict: parsed.verdict, placedBy: placed.how, evidence: 0 });
+    imported.push({
+      index: i,
+      id: parsed.id,
+      annotationId: id,
+      start: placed.start,
+      end: placed.end,
+      verdict: parsed.verdict,
+      placedBy: placed.how,
+      evidence: 0,
+    });
   });
 
   // Checked before the transaction: concurrent imports may pass the cap by one import (at most MAX_IMPORT_ANNOTATIONS).
   const cap = limits().CLAIMDESK_MAX_CLAIMS_PER_ARTICLE;
-  if (rows.length > 0 && (await db.annotation.count({ where: { teamId: user.teamId, articleId } })) + rows.length > cap) throw claimsQuotaReached(cap);
+  if (rows.length > 0 && (await db.annotation.count({ where: { teamId: user.teamId, articleId } })) + rows.length > cap)
+    throw claimsQuotaReached(cap);
   const evidence = await importEvidenceOps(user, baseUrl, links);
   await db.$transaction([
-    ...rows.map((row) => db.annotation.create({ data: { ...row, teamId: user.teamId, articleId, versionId: current.id, authorId: user.id, roundId }, select: { id: true } })),
-    ...rows.map((row) => auditEventCreate({ teamId: user.teamId, actorId: user.id, action: "claim.import", objectType: "annotation", objectId: row.id, after: { ...row, roundId } })),
+    ...rows.map((row) =>
+      db.annotation.create({
+        data: { ...row, teamId: user.teamId, articleId, versionId: current.id, authorId: user.id, roundId },
+        select: { id: true },
+      }),
+    ),
+    ...rows.map((row) =>
+      auditEventCreate({
+        teamId: user.teamId,
+        actorId: user.id,
+        action: "claim.import",
+        objectType: "annotation",
+        objectId: row.id,
+        after: { ...row, roundId },
+      }),
+    ),
     ...evidence.ops,
   ]);
   for (const i of imported) i.evidence = evidence.linked.get(i.annotationId) ?? 0;

@@ -7,7 +7,10 @@ import { REPORT_CORRECTIONS_MAX, type ReportCorrection } from "@/lib/export/repo
  * newest REPORT_CORRECTIONS_MAX of each article, oldest first. One query for
  * any number of articles (the team ZIP asks for many).
  */
-export async function loadCorrections(teamId: string, shown: { articleId: string; number: number }[]): Promise<Map<string, ReportCorrection[]>> {
+export async function loadCorrections(
+  teamId: string,
+  shown: { articleId: string; number: number }[],
+): Promise<Map<string, ReportCorrection[]>> {
   const wanted = shown.filter((s) => s.number > 1);
   const byArticle = new Map<string, ReportCorrection[]>();
   if (wanted.length === 0) return byArticle;

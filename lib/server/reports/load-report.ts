@@ -45,10 +45,18 @@ export async function loadReport(v: Visibility, articleId: string, opts: LoadRep
   // A viewer reviewing the article blind gets no outcome at all: no claims, no rejected clusters (list-final-claims.ts).
   const hidden = isReviewingBlind(v, articleId);
   const final = hidden ? [] : await listFinalClaims(v, articleId, round ? { allVersions: true, roundId: round.id } : {});
-  const shown = round ? await roundTextVersion(teamId, round, final.map((c) => c.versionId)) : null;
+  const shown = round
+    ? await roundTextVersion(
+        teamId,
+        round,
+        final.map((c) => c.versionId),
+      )
+    : null;
   const versionId = shown?.id ?? current.id;
   // A claim on another version than the one shown has no place in its text: listed like an orphan, never highlighted at foreign offsets.
-  const claims = final.map((c, i) => toReportClaim(c.versionId === versionId ? c : { ...c, anchorState: "orphaned", start: 0, end: 0 }, i + 1));
+  const claims = final.map((c, i) =>
+    toReportClaim(c.versionId === versionId ? c : { ...c, anchorState: "orphaned", start: 0, end: 0 }, i + 1),
+  );
 
   const rejected = round && !hidden ? (await listRejectedClusters(v, round.id)).map(toReportRejection) : [];
 
@@ -65,13 +73,29 @@ export async function loadReport(v: Visibility, articleId: string, opts: LoadRep
   const [figures] = roundIds.length === 1 ? await roundAgreements(v, roundIds) : [];
 
   return assembleReportModel({
-    opts, team, article, version, corrections, claims, rejected, assigned, figures, publication: published.get(articleId) ?? null,
-    round: round && adjudicator
-      ? {
-          id: round.id, status: round.status, reviewedVersion: shown?.reviewedNumber, adjudicator: reportPerson(adjudicator), createdAt: round.createdAt.toISOString(),
-          revealedAt: round.revealedAt?.toISOString() ?? null, adjudicatedAt: round.adjudicatedAt?.toISOString() ?? null, closedAt: round.closedAt?.toISOString() ?? null,
-        }
-      : null,
+    opts,
+    team,
+    article,
+    version,
+    corrections,
+    claims,
+    rejected,
+    assigned,
+    figures,
+    publication: published.get(articleId) ?? null,
+    round:
+      round && adjudicator
+        ? {
+            id: round.id,
+            status: round.status,
+            reviewedVersion: shown?.reviewedNumber,
+            adjudicator: reportPerson(adjudicator),
+            createdAt: round.createdAt.toISOString(),
+            revealedAt: round.revealedAt?.toISOString() ?? null,
+            adjudicatedAt: round.adjudicatedAt?.toISOString() ?? null,
+            closedAt: round.closedAt?.toISOString() ?? null,
+          }
+        : null,
   });
 }
 
@@ -88,7 +112,7 @@ export type ReportParts = {
   rejected: ReportRejection[];
   /** A round's assigned reviewers, named in the report even when they marked nothing. */
   assigned: { id: string; name: string | null }[];
-  /** Where the article's fact-check is published (issue 14), if it is. */
+  /** Where the article's fact-check is published, if it is. */
   publication?: ReportPublication | null;
   /** The agreement figures of the one round the claims come from, if they come from one. */
   figures?: { agreement: { verdicts: { alpha: number | null }; spanF1: number | null } };
@@ -119,8 +143,21 @@ export function assembleReportModel(p: ReportParts): ReportModel {
     publishedUrl: p.opts.publishedUrl ?? null,
     team: p.team,
     ...(p.publication ? { publication: p.publication } : {}),
-    article: { id: article.id, title: article.title, outlet: article.outlet, author: article.author, publishedDate: article.publishedDate, url: article.url },
-    version: { id: version.id, number: version.number, text: version.text, textHash: version.textHash, createdAt: version.createdAt.toISOString() },
+    article: {
+      id: article.id,
+      title: article.title,
+      outlet: article.outlet,
+      author: article.author,
+      publishedDate: article.publishedDate,
+      url: article.url,
+    },
+    version: {
+      id: version.id,
+      number: version.number,
+      text: version.text,
+      textHash: version.textHash,
+      createdAt: version.createdAt.toISOString(),
+    },
     corrections: p.corrections ?? [],
     round: p.round,
     reviewers: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)),

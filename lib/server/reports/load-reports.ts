@@ -36,8 +36,14 @@ export async function loadReports(v: Visibility, articleIds: string[], opts: Loa
   });
   const current = new Map(versions.map((v) => [v.articleId, v]));
 
-  const corrections = await loadCorrections(teamId, versions.map((x) => ({ articleId: x.articleId, number: x.number })));
-  const finals = await listFinalClaimsOfVersions(v, versions.map((x) => ({ articleId: x.articleId, versionId: x.id })));
+  const corrections = await loadCorrections(
+    teamId,
+    versions.map((x) => ({ articleId: x.articleId, number: x.number })),
+  );
+  const finals = await listFinalClaimsOfVersions(
+    v,
+    versions.map((x) => ({ articleId: x.articleId, versionId: x.id })),
+  );
 
   // Round figures only for an article whose claims all come from one round, as loadReport does.
   const soleRound = new Map<string, string>();
@@ -54,10 +60,20 @@ export async function loadReports(v: Visibility, articleIds: string[], opts: Loa
     const version = current.get(id);
     if (!article || !version) return [];
     const roundId = soleRound.get(id);
-    return [assembleReportModel({
-      opts, team, article, version, corrections: corrections.get(id) ?? [], round: null, rejected: [], assigned: [], publication: published.get(id) ?? null,
-      claims: (finals.get(id) ?? []).map((c, i) => toReportClaim(c, i + 1)),
-      figures: roundId ? figuresOf.get(roundId) : undefined,
-    })];
+    return [
+      assembleReportModel({
+        opts,
+        team,
+        article,
+        version,
+        corrections: corrections.get(id) ?? [],
+        round: null,
+        rejected: [],
+        assigned: [],
+        publication: published.get(id) ?? null,
+        claims: (finals.get(id) ?? []).map((c, i) => toReportClaim(c, i + 1)),
+        figures: roundId ? figuresOf.get(roundId) : undefined,
+      }),
+    ];
   });
 }

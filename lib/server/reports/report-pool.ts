@@ -41,7 +41,14 @@ export type RenderRequest = { id: number; task: ReportTask; opts: PdfOptions; ma
 export type RenderedFile = { articleId: string; format: ReportFormat; bytes: Uint8Array; contentType: string; filename: string };
 
 /** What the team ZIP's index.csv says of each report built. */
-export type BuiltReport = { articleId: string; stem: string; title: string | null; version: number; claims: number; verdicts: Record<Verdict, number> };
+export type BuiltReport = {
+  articleId: string;
+  stem: string;
+  title: string | null;
+  version: number;
+  claims: number;
+  verdicts: Record<Verdict, number>;
+};
 
 /** A worker's messages. */
 export type RenderReply =
@@ -82,17 +89,26 @@ export class ReportPool {
     // Tasks that would wait for a busy worker: those queued, less the workers free, starting, or yet to start.
     const free = this.slots.filter((s) => !s.task).length + this.limits.workers - this.slots.length;
     if (this.queue.length + 1 - free > this.limits.queue) {
-      return Promise.reject(new AppError("UNAVAILABLE", `Too many reports are being built right now (CLAIMDESK_REPORT_QUEUE: ${this.limits.queue} waiting). Try again in a minute.`));
+      return Promise.reject(
+        new AppError(
+          "UNAVAILABLE",
+          `Too many reports are being built right now (CLAIMDESK_REPORT_QUEUE: ${this.limits.queue} waiting). Try again in a minute.`,
+        ),
+      );
     }
     return new Promise((resolve, reject) => {
       const queued: Task = { request: { id: this.nextId++, task, opts, maxBytes: this.limits.maxBytes }, resolve, reject, signal };
-      signal?.addEventListener("abort", () => {
-        const at = this.queue.indexOf(queued);
-        if (at >= 0) {
-          this.queue.splice(at, 1);
-          reject(signal.reason);
-        }
-      }, { once: true });
+      signal?.addEventListener(
+        "abort",
+        () => {
+          const at = this.queue.indexOf(queued);
+          if (at >= 0) {
+            this.queue.splice(at, 1);
+            reject(signal.reason);
+          }
+        },
+        { once: true },
+      );
       this.queue.push(queued);
       this.dispatch();
     });
@@ -134,7 +150,10 @@ export class ReportPool {
     // compiles it (its URL is built so that the bundler does not see a second reference to copy as an asset).
     const worker = process.env.NEXT_RUNTIME
       ? new Worker(new URL("./report-worker.ts", import.meta.url), options)
-      : new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url.replace(/report-pool\.ts$/, "report-worker.ts"))}); });`, { ...options, eval: true });
+      : new Worker(
+          `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url.replace(/report-pool\.ts$/, "report-worker.ts"))}); });`,
+          { ...options, eval: true },
+        );
     const slot: Slot = { worker, ready: false, task: null, timer: null, building: "the report" };
     worker.on("message", (reply: RenderReply) => this.settle(slot, reply));
     worker.on("error", (error: Error & { code?: string }) => {
@@ -194,15 +213,27 @@ export class ReportPool {
 const sentence = (what: string) => what.charAt(0).toUpperCase() + what.slice(1);
 
 function tooSlow(limits: ReportLimits, what: string) {
-  return new AppError("UNPROCESSABLE", `Building ${what} took longer than the limit of ${limits.timeMs / 1000} s (CLAIMDESK_REPORT_TIME_LIMIT_MS). Try another format, or split the article.`, { field: "format" });
+  return new AppError(
+    "UNPROCESSABLE",
+    `Building ${what} took longer than the limit of ${limits.timeMs / 1000} s (CLAIMDESK_REPORT_TIME_LIMIT_MS). Try another format, or split the article.`,
+    { field: "format" },
+  );
 }
 
 function outOfMemory(limits: ReportLimits, what: string) {
-  return new AppError("UNPROCESSABLE", `${sentence(what)} needs more than the memory limit of ${limits.memoryMb} MB (CLAIMDESK_REPORT_MEMORY_MB) to build. Try another format, or split the article.`, { field: "format" });
+  return new AppError(
+    "UNPROCESSABLE",
+    `${sentence(what)} needs more than the memory limit of ${limits.memoryMb} MB (CLAIMDESK_REPORT_MEMORY_MB) to build. Try another format, or split the article.`,
+    { field: "format" },
+  );
 }
 
 function tooLarge(limits: ReportLimits, format: ReportFormat, bytes: number) {
-  return new AppError("PAYLOAD_TOO_LARGE", `The ${FORMAT_NAMES[format]} report would be ${(bytes / MB).toFixed(1)} MB, over the limit of ${limits.maxBytes / MB} MB (CLAIMDESK_REPORT_MAX_MB). Try another format, or split the article.`, { field: "format" });
+  return new AppError(
+    "PAYLOAD_TOO_LARGE",
+    `The ${FORMAT_NAMES[format]} report would be ${(bytes / MB).toFixed(1)} MB, over the limit of ${limits.maxBytes / MB} MB (CLAIMDESK_REPORT_MAX_MB). Try another format, or split the article.`,
+    { field: "format" },
+  );
 }
 
 const shared = globalThis as { claimdeskReportPool?: ReportPool };
@@ -213,7 +244,14 @@ export function reportPool(): ReportPool {
 }
 
 /** One article's report file, loaded and built off the event loop (GET /api/articles/{id}/report). */
-export async function buildReportFile(viewer: VisibilitySeed, articleId: string, load: LoadReportOptions, format: ReportFormat, opts: PdfOptions, signal?: AbortSignal): Promise<RenderedFile> {
+export async function buildReportFile(
+  viewer: VisibilitySeed,
+  articleId: string,
+  load: LoadReportOptions,
+  format: ReportFormat,
+  opts: PdfOptions,
+  signal?: AbortSignal,
+): Promise<RenderedFile> {
   const seed = { id: viewer.id, teamId: viewer.teamId, role: viewer.role };
   const { files } = await reportPool().run({ kind: "article", viewer: seed, articleId, load, format }, opts, signal);
   return files[0]!;

@@ -4,12 +4,31 @@ import { ratingScaleSchema, readRatingScale } from "@/lib/schemas/rating-scale";
 
 /** The team columns a report needs: its name, and the publisher and verdict wording of its settings. */
 export const reportTeamSelect = {
-  id: true, name: true, slug: true, publisherName: true, publisherUrl: true, publisherLogoUrl: true, labelVerified: true, labelDisputed: true, labelUnsourced: true,
-  ratingScale: true, language: true,
+  id: true,
+  name: true,
+  slug: true,
+  publisherName: true,
+  publisherUrl: true,
+  publisherLogoUrl: true,
+  labelVerified: true,
+  labelDisputed: true,
+  labelUnsourced: true,
+  ratingScale: true,
+  language: true,
 } as const;
 
-type TeamRow = { id: string; name: string; slug?: string; publisherName: string | null; publisherUrl: string | null; publisherLogoUrl: string | null; labelVerified: string | null; labelDisputed: string | null; labelUnsourced: string | null;
-  ratingScale?: unknown; language?: string | null;
+type TeamRow = {
+  id: string;
+  name: string;
+  slug?: string;
+  publisherName: string | null;
+  publisherUrl: string | null;
+  publisherLogoUrl: string | null;
+  labelVerified: string | null;
+  labelDisputed: string | null;
+  labelUnsourced: string | null;
+  ratingScale?: unknown;
+  language?: string | null;
 };
 
 export function toReportTeam(t: TeamRow): ReportModel["team"] {

@@ -36,17 +36,28 @@ async function run({ id, task, opts, maxBytes }: RenderRequest) {
       // The time limit is per file: the pool restarts the clock, and names this file if it runs out.
       post({ id, building: `the ${FORMAT_NAMES[format]} report${task.kind === "article" ? "" : ` of “${reportTitle(model)}”`}` });
       const file = await renderReport(model, format, opts);
-      const bytes = typeof file.body === "string" ? encoder.encode(file.body) : new Uint8Array(file.body.buffer, file.body.byteOffset, file.body.byteLength);
+      const bytes =
+        typeof file.body === "string"
+          ? encoder.encode(file.body)
+          : new Uint8Array(file.body.buffer, file.body.byteOffset, file.body.byteLength);
       if (bytes.byteLength > maxBytes) return post({ id, tooLarge: { format, bytes: bytes.byteLength } });
       files.push({ articleId: model.article.id, format, bytes, contentType: file.contentType, filename: file.filename });
     }
   }
   const reports = models.map((m): BuiltReport => ({
-    articleId: m.article.id, stem: fileStem(m), title: m.article.title, version: m.version.number,
-    claims: m.summary.total, verdicts: m.summary.byVerdict,
+    articleId: m.article.id,
+    stem: fileStem(m),
+    title: m.article.title,
+    version: m.version.number,
+    claims: m.summary.total,
+    verdicts: m.summary.byVerdict,
   }));
   // Small Buffers share Node's pool (one ArrayBuffer for many): those are copied, every other buffer moves.
-  const transfer = files.map((f) => f.bytes.buffer).filter((b, i, all): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength === files[i]!.bytes.byteLength && all.indexOf(b) === i);
+  const transfer = files
+    .map((f) => f.bytes.buffer)
+    .filter(
+      (b, i, all): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength === files[i]!.bytes.byteLength && all.indexOf(b) === i,
+    );
   post({ id, files, reports }, transfer);
 }
 

@@ -16,11 +16,20 @@ export async function startZipJob(user: CurrentUser, input: ZipRequest, baseUrl:
   const rows = await db.article.findMany({
     where: { teamId: user.teamId, deletedAt: null },
     // Sizes, to cut the work into batches of bounded weight (build-team-zip.ts): no text is read here.
-    select: { id: true, versions: { select: { length: true }, orderBy: { number: "desc" }, take: 1 }, _count: { select: { annotations: true } } },
+    select: {
+      id: true,
+      versions: { select: { length: true }, orderBy: { number: "desc" }, take: 1 },
+      _count: { select: { annotations: true } },
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const articles = rows.map((a) => ({ id: a.id, textLength: a.versions[0]?.length ?? 0, annotations: a._count.annotations }));
-  const slug = user.teamName.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "team";
+  const slug =
+    user.teamName
+      .normalize("NFKD")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "team";
   const { job, fresh } = openZipJob(user, articles.length, `${slug}-reports-${new Date().toISOString().slice(0, 10)}.zip`);
   if (fresh) {
     const formats = input.formats ? [...new Set(input.formats)] : [...REPORT_FORMATS];

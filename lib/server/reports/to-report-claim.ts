@@ -5,7 +5,10 @@ import { isDisagreement } from "@/lib/export/summarize-claims";
 import { richTextToPlain } from "@/lib/rich-text/sanitize";
 
 /** A member as reports name them: never an e-mail address. */
-export const reportPerson = (p: { id: string; name: string | null }): ReportPerson => ({ id: p.id, name: p.name?.trim() || "Unnamed member" });
+export const reportPerson = (p: { id: string; name: string | null }): ReportPerson => ({
+  id: p.id,
+  name: p.name?.trim() || "Unnamed member",
+});
 
 const toEvidence = (l: FinalClaimEvidence): ReportEvidence => ({
   id: l.evidence.id,
@@ -56,11 +59,20 @@ type Member = FinalClaim["members"][number];
 type Decision = NonNullable<FinalClaim["decision"]>;
 
 const toReview = (m: Member): ReportReview => ({
-  reviewer: reportPerson(m.author), verdict: m.verdict, start: m.start, end: m.end, exact: m.exact, rationaleText: richTextToPlain(m.rationaleHtml),
+  reviewer: reportPerson(m.author),
+  verdict: m.verdict,
+  start: m.start,
+  end: m.end,
+  exact: m.exact,
+  rationaleText: richTextToPlain(m.rationaleHtml),
 });
 
 const toDecision = (d: Decision): ReportDecision => ({
-  by: reportPerson(d.decider), at: d.createdAt, boundary: d.boundary, rationaleHtml: d.rationaleHtml, rationaleText: richTextToPlain(d.rationaleHtml),
+  by: reportPerson(d.decider),
+  at: d.createdAt,
+  boundary: d.boundary,
+  rationaleHtml: d.rationaleHtml,
+  rationaleText: richTextToPlain(d.rationaleHtml),
 });
 
 /** A cluster rejected as not a claim, as the report builders read it. */

@@ -22,13 +22,22 @@ export class ZipFileWriter {
   private readonly failure: Promise<never>;
   private fail!: (error: Error) => void;
 
-  constructor(private readonly file: string, private readonly maxBytes: number) {
+  constructor(
+    private readonly file: string,
+    private readonly maxBytes: number,
+  ) {
     this.failure = new Promise<never>((_, reject) => (this.fail = reject));
     this.failure.catch(() => {});
     this.out = createWriteStream(file, { mode: 0o600 });
     this.zip.on("data", (chunk: Buffer) => {
       this.bytes += chunk.length;
-      if (this.bytes > this.maxBytes) this.fail(new AppError("PAYLOAD_TOO_LARGE", `The ZIP would be larger than the limit of ${this.maxBytes / MB} MB (CLAIMDESK_ZIP_MAX_MB). Export fewer formats, or the articles one by one.`));
+      if (this.bytes > this.maxBytes)
+        this.fail(
+          new AppError(
+            "PAYLOAD_TOO_LARGE",
+            `The ZIP would be larger than the limit of ${this.maxBytes / MB} MB (CLAIMDESK_ZIP_MAX_MB). Export fewer formats, or the articles one by one.`,
+          ),
+        );
     });
     this.zip.on("error", (e: Error) => this.fail(e));
     this.out.on("error", (e: Error) => this.fail(e));
@@ -38,7 +47,9 @@ export class ZipFileWriter {
   /** Adds one file; resolves once it is compressed into the ZIP stream. */
   add(name: string, data: Uint8Array | string): Promise<void> {
     const buffer = typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    const added = new Promise<void>((resolve, reject) => this.zip.entry(buffer, { name, date: this.date }, (error) => (error ? reject(error) : resolve())));
+    const added = new Promise<void>((resolve, reject) =>
+      this.zip.entry(buffer, { name, date: this.date }, (error) => (error ? reject(error) : resolve())),
+    );
     return Promise.race([added, this.failure]);
   }
 

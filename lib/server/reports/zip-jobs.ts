@@ -101,9 +101,24 @@ export function openZipJob(user: CurrentUser, total: number, filename: string): 
   if (running) return { job: running, fresh: false };
   const { zipJobs } = reportLimits();
   if (runningJobs.length >= zipJobs) {
-    throw new AppError("UNAVAILABLE", `${zipJobs === 1 ? "A team ZIP is" : `${zipJobs} team ZIPs are`} being built right now, the most at once (CLAIMDESK_ZIP_JOBS). Try again in a few minutes.`);
+    throw new AppError(
+      "UNAVAILABLE",
+      `${zipJobs === 1 ? "A team ZIP is" : `${zipJobs} team ZIPs are`} being built right now, the most at once (CLAIMDESK_ZIP_JOBS). Try again in a few minutes.`,
+    );
   }
-  const job: ZipJob = { id: randomUUID(), teamId: user.teamId, userId: user.id, status: "running", done: 0, total, error: null, file: null, bytes: 0, filename, finishedAt: null };
+  const job: ZipJob = {
+    id: randomUUID(),
+    teamId: user.teamId,
+    userId: user.id,
+    status: "running",
+    done: 0,
+    total,
+    error: null,
+    file: null,
+    bytes: 0,
+    filename,
+    finishedAt: null,
+  };
   store.set(job.id, job);
   return { job, fresh: true };
 }

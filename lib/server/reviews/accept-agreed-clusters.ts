@@ -8,8 +8,6 @@ import { assertCanSeeOutcome } from "@/lib/server/visibility/assert-outcome";
 import { requirePermission } from "@/lib/server/require-permission";
 import type { AcceptAgreedResult } from "@/lib/schemas/review";
 
-
-
 /**
  * POST /api/reviews/{id}/accept-agreed: accepts agreed clusters as the
  * reviewers marked them (their common span and verdict), each as its own
@@ -17,7 +15,11 @@ import type { AcceptAgreedResult } from "@/lib/schemas/review";
  * the others. Every id is checked first: one that is not a cluster of this
  * round makes the whole request a 404 and nothing is decided.
  */
-export async function acceptAgreedClusters(user: Viewer, roundId: string, clusters: { id: string; version: number }[]): Promise<AcceptAgreedResult> {
+export async function acceptAgreedClusters(
+  user: Viewer,
+  roundId: string,
+  clusters: { id: string; version: number }[],
+): Promise<AcceptAgreedResult> {
   const round = await findRound(user.teamId, roundId);
   requirePermission(user, "clusters.decide");
   assertCanSeeOutcome(user.visibility, round.articleId);
@@ -34,7 +36,14 @@ export async function acceptAgreedClusters(user: Viewer, roundId: string, cluste
     }
     const first = row.members[0]!.annotation;
     try {
-      result.decided.push(await decideCluster(user, id, { version, action: "accept", boundary: first.id, verdict: first.verdict as ClusterDto["members"][number]["verdict"] }));
+      result.decided.push(
+        await decideCluster(user, id, {
+          version,
+          action: "accept",
+          boundary: first.id,
+          verdict: first.verdict as ClusterDto["members"][number]["verdict"],
+        }),
+      );
     } catch (e) {
       if (!(e instanceof AppError && e.code === "CONFLICT")) throw e;
       result.conflicts.push((e.current as ClusterDto | undefined) ?? toClusterDto(row));

@@ -39,18 +39,39 @@ export type DecisionChange = {
 export async function applyDecision(tx: Tx, d: DecisionChange): Promise<{ adjudicated: boolean } | null> {
   const at = d.at ?? new Date();
   const status = d.span ? "decided" : "rejected";
-  const { count } = await tx.cluster.updateMany({ where: { id: d.cluster.id, version: d.cluster.version }, data: { status, version: { increment: 1 } } });
+  const { count } = await tx.cluster.updateMany({
+    where: { id: d.cluster.id, version: d.cluster.version },
+    data: { status, version: { increment: 1 } },
+  });
   if (count === 0) return null;
   // Read after the compare-and-set: nobody else can change this cluster's claim until we commit.
   const claimBefore = await tx.claim.findUnique({
     where: { clusterId: d.cluster.id },
-    select: { id: true, start: true, end: true, exact: true, verdict: true, rationaleHtml: true, deletedAt: true, _count: { select: { evidenceLinks: { where: { deletedAt: null } } } } },
+    select: {
+      id: true,
+      start: true,
+      end: true,
+      exact: true,
+      verdict: true,
+      rationaleHtml: true,
+      deletedAt: true,
+      _count: { select: { evidenceLinks: { where: { deletedAt: null } } } },
+    },
   });
   const decision = await tx.decision.create({
     data: {
-      id: randomUUID(), teamId: d.teamId, clusterId: d.cluster.id, deciderId: d.actorId, action: d.action,
-      boundary: d.span ? d.boundary! : null, start: d.span?.start ?? null, end: d.span?.end ?? null,
-      verdict: d.span ? d.verdict! : null, rationaleHtml: d.rationaleHtml, clusterVersion: d.cluster.version, createdAt: at,
+      id: randomUUID(),
+      teamId: d.teamId,
+      clusterId: d.cluster.id,
+      deciderId: d.actorId,
+      action: d.action,
+      boundary: d.span ? d.boundary! : null,
+      start: d.span?.start ?? null,
+      end: d.span?.end ?? null,
+      verdict: d.span ? d.verdict! : null,
+      rationaleHtml: d.rationaleHtml,
+      clusterVersion: d.cluster.version,
+      createdAt: at,
     },
   });
   let claim = null;
@@ -62,18 +83,35 @@ export async function applyDecision(tx: Tx, d: DecisionChange): Promise<{ adjudi
     // Every reviewer's rationale goes into the claim under their name, those who gave the verdict first; the adjudicator's note on top.
     const ordered = [...fallback, ...d.members.filter((m) => !fallback.includes(m))];
     claim = await materializeClaim(tx, {
-      teamId: d.teamId, actorId: d.actorId, span: d.span, verdict: d.verdict!, text: d.text,
+      teamId: d.teamId,
+      actorId: d.actorId,
+      span: d.span,
+      verdict: d.verdict!,
+      text: d.text,
       cluster: { id: d.cluster.id, articleId: d.cluster.articleId, versionId: d.cluster.versionId },
-      rationaleHtml: composeClaimRationale(d.rationaleHtml, ordered.map((m) => ({ name: m.author?.name ?? null, verdict: m.verdict as Verdict, rationaleHtml: m.rationaleHtml }))),
+      rationaleHtml: composeClaimRationale(
+        d.rationaleHtml,
+        ordered.map((m) => ({ name: m.author?.name ?? null, verdict: m.verdict as Verdict, rationaleHtml: m.rationaleHtml })),
+      ),
       chosenAnnotationIds: fallback.map((m) => m.id),
     });
   } else await retractClaim(tx, d.cluster.id);
   const stillOpen = await tx.cluster.count({ where: { roundId: d.cluster.roundId, status: "open" } });
-  const adjudicated = stillOpen === 0
-    ? (await tx.reviewRound.updateMany({ where: { id: d.cluster.roundId, status: "revealed" }, data: { status: "adjudicated", adjudicatedAt: at, version: { increment: 1 } } })).count > 0
-    : false;
+  const adjudicated =
+    stillOpen === 0
+      ? (
+          await tx.reviewRound.updateMany({
+            where: { id: d.cluster.roundId, status: "revealed" },
+            data: { status: "adjudicated", adjudicatedAt: at, version: { increment: 1 } },
+          })
+        ).count > 0
+      : false;
   await recordAuditEvent(tx, {
-    teamId: d.teamId, actorId: d.actorId, action: `cluster.${d.action}`, objectType: "cluster", objectId: d.cluster.id,
+    teamId: d.teamId,
+    actorId: d.actorId,
+    action: `cluster.${d.action}`,
+    objectType: "cluster",
+    objectId: d.cluster.id,
     before: { status: d.cluster.status, version: d.cluster.version, claim: claimBefore },
     after: { status, version: d.cluster.version + 1, decision, claim, roundAdjudicated: adjudicated },
   });

@@ -15,7 +15,8 @@ export async function closeRound(user: Viewer, roundId: string, version: number)
   requirePermission(user, "rounds.run");
   const conflict = async (message: string) => new AppError("CONFLICT", message, { current: await loadRoundSummary(user, roundId) });
   const subject = { status: round.status as RoundStatus, adjudicatorId: round.adjudicatorId, reviewerIds: [] };
-  if (!canClose(user, subject)) throw await conflict(round.status === "closed" ? "This round is already closed." : "Decide every cluster before closing the round.");
+  if (!canClose(user, subject))
+    throw await conflict(round.status === "closed" ? "This round is already closed." : "Decide every cluster before closing the round.");
   if (round.version !== version) throw await conflict("This round changed in the meantime. Here is its current state.");
 
   const closed = await db.$transaction(async (tx) => {
@@ -23,7 +24,16 @@ export async function closeRound(user: Viewer, roundId: string, version: number)
       where: { id: roundId, teamId: user.teamId, status: "adjudicated", version },
       data: { status: "closed", closedAt: new Date(), version: { increment: 1 } },
     });
-    if (count) await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "round.close", objectType: "round", objectId: roundId, before: { status: "adjudicated", version }, after: { status: "closed", version: version + 1 } });
+    if (count)
+      await recordAuditEvent(tx, {
+        teamId: user.teamId,
+        actorId: user.id,
+        action: "round.close",
+        objectType: "round",
+        objectId: roundId,
+        before: { status: "adjudicated", version },
+        after: { status: "closed", version: version + 1 },
+      });
     return count > 0;
   });
   if (!closed) throw await conflict("This round changed in the meantime. Here is its current state.");

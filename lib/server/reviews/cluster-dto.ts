@@ -8,19 +8,37 @@ import { representativesOf } from "@/lib/review/cluster-annotations";
 import type { Visibility } from "@/lib/policies/visibility";
 import { visibleClusterWhere } from "@/lib/server/visibility/visible-where";
 
-
 /** The columns a cluster read selects: members side by side, decisions, the claim. */
 export const clusterSelect = {
-  id: true, roundId: true, number: true, kind: true, status: true, start: true, end: true, version: true,
+  id: true,
+  roundId: true,
+  number: true,
+  kind: true,
+  status: true,
+  start: true,
+  end: true,
+  version: true,
   round: { select: { id: true, teamId: true, articleId: true, versionId: true, status: true } },
   members: {
     select: {
       annotation: {
         select: {
-          id: true, authorId: true, author: personSelect, start: true, end: true, exact: true, verdict: true, rationaleHtml: true,
+          id: true,
+          authorId: true,
+          author: personSelect,
+          start: true,
+          end: true,
+          exact: true,
+          verdict: true,
+          rationaleHtml: true,
           evidenceLinks: {
             where: { deletedAt: null },
-            select: { id: true, stance: true, pinpoint: true, evidence: { select: { id: true, title: true, url: true, kind: true, deletedAt: true } } },
+            select: {
+              id: true,
+              stance: true,
+              pinpoint: true,
+              evidence: { select: { id: true, title: true, url: true, kind: true, deletedAt: true } },
+            },
             orderBy: { createdAt: "asc" },
           },
         },
@@ -29,11 +47,28 @@ export const clusterSelect = {
   },
   decisions: {
     orderBy: { createdAt: "asc" },
-    select: { id: true, action: true, boundary: true, start: true, end: true, verdict: true, rationaleHtml: true, clusterVersion: true, createdAt: true, decider: personSelect },
+    select: {
+      id: true,
+      action: true,
+      boundary: true,
+      start: true,
+      end: true,
+      verdict: true,
+      rationaleHtml: true,
+      clusterVersion: true,
+      createdAt: true,
+      decider: personSelect,
+    },
   },
   claim: {
     select: {
-      id: true, start: true, end: true, exact: true, verdict: true, rationaleHtml: true, deletedAt: true,
+      id: true,
+      start: true,
+      end: true,
+      exact: true,
+      verdict: true,
+      rationaleHtml: true,
+      deletedAt: true,
       _count: { select: { evidenceLinks: { where: { deletedAt: null } } } },
     },
   },
@@ -58,7 +93,9 @@ const toDecision = (d: DecisionRow): DecisionDto => ({
 
 export function toClusterDto(row: ClusterRow): ClusterDto {
   const annotations = row.members.map((m) => m.annotation).sort((a, b) => a.start - b.start || a.end - b.end);
-  const reps = new Set(Object.values(representativesOf(annotations.map((a) => ({ ...a, reviewerId: a.authorId, verdict: a.verdict as Verdict })))));
+  const reps = new Set(
+    Object.values(representativesOf(annotations.map((a) => ({ ...a, reviewerId: a.authorId, verdict: a.verdict as Verdict })))),
+  );
   const history = row.decisions.map(toDecision);
   const claim = row.claim && !row.claim.deletedAt ? row.claim : null;
   return {
@@ -80,14 +117,30 @@ export function toClusterDto(row: ClusterRow): ClusterDto {
       rationaleHtml: a.rationaleHtml,
       representative: reps.has(a.id),
       evidence: a.evidenceLinks.map((l) => ({
-        id: l.id, stance: l.stance, pinpoint: l.pinpoint,
-        evidence: { id: l.evidence.id, title: l.evidence.title, url: l.evidence.url, kind: l.evidence.kind, deleted: !!l.evidence.deletedAt },
+        id: l.id,
+        stance: l.stance,
+        pinpoint: l.pinpoint,
+        evidence: {
+          id: l.evidence.id,
+          title: l.evidence.title,
+          url: l.evidence.url,
+          kind: l.evidence.kind,
+          deleted: !!l.evidence.deletedAt,
+        },
       })),
     })),
     decision: history[history.length - 1] ?? null,
     history,
     claim: claim
-      ? { id: claim.id, start: claim.start, end: claim.end, exact: claim.exact, verdict: claim.verdict as Verdict, rationaleHtml: claim.rationaleHtml, evidenceCount: claim._count.evidenceLinks }
+      ? {
+          id: claim.id,
+          start: claim.start,
+          end: claim.end,
+          exact: claim.exact,
+          verdict: claim.verdict as Verdict,
+          rationaleHtml: claim.rationaleHtml,
+          evidenceCount: claim._count.evidenceLinks,
+        }
       : null,
     commentCount: row._count.comments,
   };

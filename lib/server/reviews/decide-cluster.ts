@@ -23,7 +23,9 @@ import { requirePermission } from "@/lib/server/require-permission";
  * state. An accepted cluster becomes (or updates) the article's final Claim.
  */
 export async function decideCluster(user: Viewer, clusterId: string, input: DecideClusterInput): Promise<ClusterDto> {
-  const found = clusterId ? await db.cluster.findFirst({ where: { id: clusterId, teamId: user.teamId }, select: { round: { select: { articleId: true } } } }) : null;
+  const found = clusterId
+    ? await db.cluster.findFirst({ where: { id: clusterId, teamId: user.teamId }, select: { round: { select: { articleId: true } } } })
+    : null;
   if (!found) throw notFound("Cluster not found.");
   // An editor reviewing the article blind in a later round decides nothing of it: the cluster is part of its outcome (403, not 404: the round is listed).
   assertCanSeeOutcome(user.visibility, found.round.articleId);
@@ -36,17 +38,42 @@ export async function decideCluster(user: Viewer, clusterId: string, input: Deci
 
   const text = await versionText(row.round.versionId);
   const { rationaleHtml, span } = checkDecision(row, input, text);
-  const article = await db.article.findFirstOrThrow({ where: { id: row.round.articleId, teamId: user.teamId }, select: { id: true, title: true } });
+  const article = await db.article.findFirstOrThrow({
+    where: { id: row.round.articleId, teamId: user.teamId },
+    select: { id: true, title: true },
+  });
   const decided = await db.$transaction(async (tx) => {
     const applied = await applyDecision(tx, {
-      teamId: user.teamId, actorId: user.id,
-      cluster: { id: row.id, roundId: row.roundId, articleId: row.round.articleId, versionId: row.round.versionId, status: row.status, version: input.version },
+      teamId: user.teamId,
+      actorId: user.id,
+      cluster: {
+        id: row.id,
+        roundId: row.roundId,
+        articleId: row.round.articleId,
+        versionId: row.round.versionId,
+        status: row.status,
+        version: input.version,
+      },
       members: row.members.map((m) => m.annotation),
-      action: input.action, boundary: input.boundary, span, verdict: input.verdict, rationaleHtml, text,
+      action: input.action,
+      boundary: input.boundary,
+      span,
+      verdict: input.verdict,
+      rationaleHtml,
+      text,
     });
     if (!applied) return null;
     const members = row.members.map((m) => m.annotation);
-    const notified = await notifyDecided(tx, { teamId: user.teamId, actor: user, article, action: input.action, verdict: input.verdict, rationaleHtml, changed: row.status !== "open", members });
+    const notified = await notifyDecided(tx, {
+      teamId: user.teamId,
+      actor: user,
+      article,
+      action: input.action,
+      verdict: input.verdict,
+      rationaleHtml,
+      changed: row.status !== "open",
+      members,
+    });
     return { ...applied, notified };
   });
   if (!decided) throw conflict((await findClusterRows(user.visibility, { id: row.id }))[0] ?? row);
@@ -64,15 +91,26 @@ function checkDecision(row: ClusterRow, input: DecideClusterInput, text: Indexed
     throw new AppError("INVALID_INPUT", why, { field: "rationale" });
   }
   if (input.action !== "accept") return { rationaleHtml, span: null };
-  const r = resolveBoundary(row.members.map((m) => m.annotation), input.boundary!, { start: input.start, end: input.end });
+  const r = resolveBoundary(
+    row.members.map((m) => m.annotation),
+    input.boundary!,
+    { start: input.start, end: input.end },
+  );
   if (!r.ok) throw new AppError("INVALID_INPUT", r.message, { field: r.field });
   const check = validateSpan(text.text, r.start, r.end, text.index);
-  if (!check.ok) throw new AppError("INVALID_INPUT", "The chosen span is not a valid selection of the article text.", { field: check.reason === "out-of-range" ? "end" : "start" });
+  if (!check.ok)
+    throw new AppError("INVALID_INPUT", "The chosen span is not a valid selection of the article text.", {
+      field: check.reason === "out-of-range" ? "end" : "start",
+    });
   return { rationaleHtml, span: { start: r.start, end: r.end } };
 }
 
 function conflict(current: ClusterRow) {
   const dto = toClusterDto(current);
   const who = dto.decision ? ` ${dto.decision.decider.name ?? "Another editor"} decided it meanwhile.` : "";
-  return new AppError("CONFLICT", `This cluster changed while you were deciding.${who} Here is its current state; nothing was overwritten.`, { current: dto });
+  return new AppError(
+    "CONFLICT",
+    `This cluster changed while you were deciding.${who} Here is its current state; nothing was overwritten.`,
+    { current: dto },
+  );
 }

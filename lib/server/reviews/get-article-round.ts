@@ -12,7 +12,11 @@ import { loadRoundSummaries } from "./round-summaries";
  */
 export async function getArticleRound(user: Viewer, articleId: string): Promise<ArticleRoundDto> {
   const { article } = await findArticle(user.teamId, articleId);
-  const [mine] = await loadRoundSummaries(user, { articleId: article.id, status: "open", assignments: { some: { reviewerId: user.id } } }, 1);
+  const [mine] = await loadRoundSummaries(
+    user,
+    { articleId: article.id, status: "open", assignments: { some: { reviewerId: user.id } } },
+    1,
+  );
   const round = mine ?? (await loadRoundSummaries(user, { articleId: article.id }, 1))[0] ?? null;
   const outcomes = await listOutcomes(user, { articleId: article.id });
   const busy = round?.status === "open" || round?.status === "revealed";

@@ -10,7 +10,8 @@ import { loadRoundSummary } from "./round-summaries";
 export async function getRoundAgreement(user: Viewer, roundId: string): Promise<RoundAgreementDto> {
   const round = await findRound(user.teamId, roundId);
   // Figures before the reveal would tell reviewers how far they agree with work they may not see.
-  if (round.status === "open") throw new AppError("CONFLICT", "Agreement is computed once the round is revealed.", { current: await loadRoundSummary(user, roundId) });
+  if (round.status === "open")
+    throw new AppError("CONFLICT", "Agreement is computed once the round is revealed.", { current: await loadRoundSummary(user, roundId) });
   assertCanSeeOutcome(user.visibility, round.articleId);
   const [data] = await roundAgreements(user.visibility, [roundId]);
   if (!data) throw notFound("Review round not found.");

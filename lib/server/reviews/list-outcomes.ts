@@ -15,18 +15,31 @@ export async function listOutcomes(user: Viewer, scope: { roundId: string } | { 
       AND: [
         visibleAnnotationWhere(user.visibility),
         {
-          authorId: user.id, deletedAt: null,
-          round: { teamId: user.teamId, status: { not: "open" }, article: { deletedAt: null }, ...("roundId" in scope ? { id: scope.roundId } : { articleId: scope.articleId }) },
+          authorId: user.id,
+          deletedAt: null,
+          round: {
+            teamId: user.teamId,
+            status: { not: "open" },
+            article: { deletedAt: null },
+            ...("roundId" in scope ? { id: scope.roundId } : { articleId: scope.articleId }),
+          },
         },
       ],
     },
     select: {
-      id: true, roundId: true, start: true, end: true, exact: true, verdict: true,
+      id: true,
+      roundId: true,
+      start: true,
+      end: true,
+      exact: true,
+      verdict: true,
       clusterMembers: {
         select: {
           cluster: {
             select: {
-              id: true, number: true, status: true,
+              id: true,
+              number: true,
+              status: true,
               claim: { select: { start: true, end: true, exact: true, verdict: true, deletedAt: true } },
               decisions: { orderBy: { createdAt: "desc" }, take: 1, select: { rationaleHtml: true } },
             },
@@ -42,7 +55,8 @@ export async function listOutcomes(user: Viewer, scope: { roundId: string } | { 
     let outcome: AnnotationOutcomeDto["outcome"] = "excluded";
     if (cluster?.status === "open") outcome = "pending";
     else if (cluster?.status === "rejected") outcome = "rejected";
-    else if (cluster && claim) outcome = claim.start === a.start && claim.end === a.end && claim.verdict === a.verdict ? "accepted" : "changed";
+    else if (cluster && claim)
+      outcome = claim.start === a.start && claim.end === a.end && claim.verdict === a.verdict ? "accepted" : "changed";
     return {
       annotationId: a.id,
       roundId: a.roundId!,

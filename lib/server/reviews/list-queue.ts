@@ -16,7 +16,9 @@ export async function listQueue(user: Viewer): Promise<QueueItemDto[]> {
   const rows = await db.roundAssignment.findMany({
     where: { reviewerId: user.id, round: { teamId: user.teamId, article: { deletedAt: null } } },
     select: {
-      roundId: true, submittedAt: true, createdAt: true,
+      roundId: true,
+      submittedAt: true,
+      createdAt: true,
       round: { select: { status: true, dueDate: true, article: { select: { id: true, title: true } } } },
     },
     orderBy: { createdAt: "desc" },

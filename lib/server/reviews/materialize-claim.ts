@@ -28,16 +28,25 @@ export type ClaimChange = {
  */
 export async function materializeClaim(tx: Tx, c: ClaimChange) {
   const { quote } = describeSpan(c.text.text, c.span.start, c.span.end, c.text.index);
-  // The claim's speaker and first appearance (issue 14) are those its chosen members named, the earliest first.
+  // The claim's speaker and first appearance are those its chosen members named, the earliest first.
   const origins = c.chosenAnnotationIds.length
     ? await tx.annotation.findMany({
-        where: { id: { in: c.chosenAnnotationIds }, OR: [{ speaker: { not: null } }, { firstAppearanceUrl: { not: null } }, { firstAppearanceDate: { not: null } }] },
+        where: {
+          id: { in: c.chosenAnnotationIds },
+          OR: [{ speaker: { not: null } }, { firstAppearanceUrl: { not: null } }, { firstAppearanceDate: { not: null } }],
+        },
         select: { speaker: true, firstAppearanceUrl: true, firstAppearanceDate: true },
         orderBy: { createdAt: "asc" },
       })
     : [];
   const data = {
-    start: c.span.start, end: c.span.end, exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, verdict: c.verdict, rationaleHtml: c.rationaleHtml,
+    start: c.span.start,
+    end: c.span.end,
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    verdict: c.verdict,
+    rationaleHtml: c.rationaleHtml,
     speaker: origins.find((o) => o.speaker)?.speaker ?? null,
     firstAppearanceUrl: origins.find((o) => o.firstAppearanceUrl)?.firstAppearanceUrl ?? null,
     firstAppearanceDate: origins.find((o) => o.firstAppearanceDate)?.firstAppearanceDate ?? null,
@@ -46,7 +55,16 @@ export async function materializeClaim(tx: Tx, c: ClaimChange) {
   const existing = await tx.claim.findUnique({ where: { clusterId: c.cluster.id }, select: { id: true } });
   const claim = existing
     ? await tx.claim.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } })
-    : await tx.claim.create({ data: { ...data, id: randomUUID(), teamId: c.teamId, articleId: c.cluster.articleId, versionId: c.cluster.versionId, clusterId: c.cluster.id } });
+    : await tx.claim.create({
+        data: {
+          ...data,
+          id: randomUUID(),
+          teamId: c.teamId,
+          articleId: c.cluster.articleId,
+          versionId: c.cluster.versionId,
+          clusterId: c.cluster.id,
+        },
+      });
   const now = new Date();
   if (existing) await tx.evidenceLink.updateMany({ where: { claimId: claim.id, deletedAt: null }, data: { deletedAt: now } });
   const links = await tx.evidenceLink.findMany({
@@ -58,7 +76,9 @@ export async function materializeClaim(tx: Tx, c: ClaimChange) {
   const unique = [...new Map(links.map((l) => [`${l.evidenceId}|${l.stance}|${l.pinpoint ?? ""}`, l])).values()];
   if (unique.length > 0) {
     // Each link stays attributed to the reviewer who cited the item (the adjudicator only for a link nobody is named on).
-    await tx.evidenceLink.createMany({ data: unique.map((l) => ({ ...l, teamId: c.teamId, claimId: claim.id, createdById: l.createdById ?? c.actorId })) });
+    await tx.evidenceLink.createMany({
+      data: unique.map((l) => ({ ...l, teamId: c.teamId, claimId: claim.id, createdById: l.createdById ?? c.actorId })),
+    });
   }
   return { ...claim, evidenceCount: unique.length };
 }

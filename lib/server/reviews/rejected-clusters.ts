@@ -28,10 +28,14 @@ export async function listRejectedClusters(v: Visibility, roundId: string): Prom
   return clusters.flatMap((c) => {
     const decision = c.decisions[0];
     if (!decision) return [];
-    return [{
-      id: c.id, number: c.number, kind: c.kind as ClusterKind,
-      members: membersInTextOrder(c.members),
-      decision: { ...decision, createdAt: decision.createdAt.toISOString() },
-    }];
+    return [
+      {
+        id: c.id,
+        number: c.number,
+        kind: c.kind as ClusterKind,
+        members: membersInTextOrder(c.members),
+        decision: { ...decision, createdAt: decision.createdAt.toISOString() },
+      },
+    ];
   });
 }

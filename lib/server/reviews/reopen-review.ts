@@ -18,14 +18,27 @@ export async function reopenReview(user: Viewer, roundId: string): Promise<Round
 
   const done = await db.$transaction(async (tx) => {
     // Taking the round row first serializes this with a concurrent reveal.
-    const lock = await tx.reviewRound.updateMany({ where: { id: roundId, teamId: user.teamId, status: "open" }, data: { version: { increment: 1 } } });
-    const unmarked = lock.count && (await tx.roundAssignment.updateMany({ where: { id: mine.id, submittedAt: { not: null } }, data: { submittedAt: null } })).count;
+    const lock = await tx.reviewRound.updateMany({
+      where: { id: roundId, teamId: user.teamId, status: "open" },
+      data: { version: { increment: 1 } },
+    });
+    const unmarked =
+      lock.count &&
+      (await tx.roundAssignment.updateMany({ where: { id: mine.id, submittedAt: { not: null } }, data: { submittedAt: null } })).count;
     if (!unmarked) return false;
     const { count } = await tx.annotation.updateMany({
       where: { teamId: user.teamId, roundId, authorId: user.id, deletedAt: null, status: "submitted" },
       data: { status: "draft", version: { increment: 1 } },
     });
-    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "round.reopen", objectType: "round", objectId: roundId, before: { submittedAt: mine.submittedAt }, after: { reviewerId: user.id, annotations: count } });
+    await recordAuditEvent(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      action: "round.reopen",
+      objectType: "round",
+      objectId: roundId,
+      before: { submittedAt: mine.submittedAt },
+      after: { reviewerId: user.id, annotations: count },
+    });
     return true;
   });
   if (!done) throw await conflict("This round changed in the meantime; here is its current state.");

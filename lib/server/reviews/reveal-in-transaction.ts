@@ -30,25 +30,48 @@ export async function revealInTransaction(
     data: { status: "revealed", revealedAt: now, version: { increment: 1 } },
   });
   if (count === 0) return null;
-  const submitted = await tx.roundAssignment.findMany({ where: { roundId: round.id, submittedAt: { not: null } }, select: { reviewerId: true } });
+  const submitted = await tx.roundAssignment.findMany({
+    where: { roundId: round.id, submittedAt: { not: null } },
+    select: { reviewerId: true },
+  });
   const annotations = await tx.annotation.findMany({
     where: { teamId: round.teamId, roundId: round.id, deletedAt: null, authorId: { in: submitted.map((s) => s.reviewerId) } },
     select: { id: true, authorId: true, start: true, end: true, verdict: true },
   });
-  const clusters = clusterAnnotations(annotations.map((a) => ({ id: a.id, reviewerId: a.authorId, start: a.start, end: a.end, verdict: a.verdict as Verdict })));
-  const rows = clusters.map((c) => ({ id: randomUUID(), teamId: round.teamId, roundId: round.id, number: c.number, kind: c.kind, start: c.start, end: c.end }));
+  const clusters = clusterAnnotations(
+    annotations.map((a) => ({ id: a.id, reviewerId: a.authorId, start: a.start, end: a.end, verdict: a.verdict as Verdict })),
+  );
+  const rows = clusters.map((c) => ({
+    id: randomUUID(),
+    teamId: round.teamId,
+    roundId: round.id,
+    number: c.number,
+    kind: c.kind,
+    start: c.start,
+    end: c.end,
+  }));
   if (rows.length > 0) {
     await tx.cluster.createMany({ data: rows });
-    await tx.clusterMember.createMany({ data: clusters.flatMap((c, i) => c.memberIds.map((annotationId) => ({ clusterId: rows[i]!.id, annotationId }))) });
+    await tx.clusterMember.createMany({
+      data: clusters.flatMap((c, i) => c.memberIds.map((annotationId) => ({ clusterId: rows[i]!.id, annotationId }))),
+    });
   } else {
     // Nothing to decide: no decision would ever move the round on, and a round
     // stuck "revealed" could neither be closed nor make way for a new one.
     await tx.reviewRound.update({ where: { id: round.id }, data: { status: "adjudicated", adjudicatedAt: now } });
   }
-  const after = await tx.reviewRound.findUniqueOrThrow({ where: { id: round.id }, select: { status: true, version: true, revealedAt: true, adjudicatedAt: true } });
+  const after = await tx.reviewRound.findUniqueOrThrow({
+    where: { id: round.id },
+    select: { status: true, version: true, revealedAt: true, adjudicatedAt: true },
+  });
   await recordAuditEvent(tx, {
-    teamId: round.teamId, actorId, action: "round.reveal", objectType: "round", objectId: round.id,
-    before: { status: "open" }, after: { ...after, reason, clusters: clusters.map((c) => ({ number: c.number, kind: c.kind, members: c.memberIds })) },
+    teamId: round.teamId,
+    actorId,
+    action: "round.reveal",
+    objectType: "round",
+    objectId: round.id,
+    before: { status: "open" },
+    after: { ...after, reason, clusters: clusters.map((c) => ({ number: c.number, kind: c.kind, members: c.memberIds })) },
   });
   return after.version;
 }

@@ -15,11 +15,16 @@ import { kickMailDelivery } from "@/lib/server/notifications/mail-scheduler";
 /** POST /api/reviews/{id}/reveal: an editor ends the blind phase before every reviewer has submitted. */
 export async function revealRound(user: Viewer, roundId: string, version: number): Promise<RoundSummaryDto> {
   const round = await findRound(user.teamId, roundId);
-  const subject = { status: round.status as RoundStatus, adjudicatorId: round.adjudicatorId, reviewerIds: round.assignments.map((a) => a.reviewerId) };
+  const subject = {
+    status: round.status as RoundStatus,
+    adjudicatorId: round.adjudicatorId,
+    reviewerIds: round.assignments.map((a) => a.reviewerId),
+  };
   requirePermission(user, "rounds.run");
   const conflict = async (message: string) => new AppError("CONFLICT", message, { current: await loadRoundSummary(user, roundId) });
   if (!canReveal(user, subject)) throw await conflict("This round has already been revealed.");
-  if (round.version !== version) throw await conflict("This round changed in the meantime (a reviewer submitted or reopened). Here is its current state.");
+  if (round.version !== version)
+    throw await conflict("This round changed in the meantime (a reviewer submitted or reopened). Here is its current state.");
 
   // The version guard: a submit or reopen since the editor looked makes this a 409.
   const revealed = await db.$transaction(async (tx) => {

@@ -17,12 +17,24 @@ const ROUND_LIMIT = 500;
  */
 export async function roundAgreements(v: Visibility, roundIds?: string[]) {
   const rounds = await db.reviewRound.findMany({
-    where: { AND: [visibleOutcomeRoundWhere(v), { status: { not: "open" }, article: { deletedAt: null }, ...(roundIds ? { id: { in: roundIds } } : {}) }] },
+    where: {
+      AND: [
+        visibleOutcomeRoundWhere(v),
+        { status: { not: "open" }, article: { deletedAt: null }, ...(roundIds ? { id: { in: roundIds } } : {}) },
+      ],
+    },
     select: {
-      id: true, revealedAt: true,
+      id: true,
+      revealedAt: true,
       article: { select: { title: true } },
-      assignments: { where: { submittedAt: { not: null } }, select: { reviewer: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
-      clusters: { select: { members: { select: { annotation: { select: { id: true, authorId: true, start: true, end: true, verdict: true } } } } } },
+      assignments: {
+        where: { submittedAt: { not: null } },
+        select: { reviewer: { select: { id: true, name: true } } },
+        orderBy: { createdAt: "asc" },
+      },
+      clusters: {
+        select: { members: { select: { annotation: { select: { id: true, authorId: true, start: true, end: true, verdict: true } } } } },
+      },
     },
     // The newest rounds are the ones a chart over time must show; callers get them oldest first.
     orderBy: [{ revealedAt: "desc" }, { id: "desc" }],
@@ -30,12 +42,21 @@ export async function roundAgreements(v: Visibility, roundIds?: string[]) {
   });
   return rounds.reverse().map((r) => {
     const clusters = r.clusters.map((c) =>
-      c.members.map(({ annotation: a }): ClusterInput => ({ id: a.id, reviewerId: a.authorId, start: a.start, end: a.end, verdict: a.verdict as Verdict })),
+      c.members.map(({ annotation: a }): ClusterInput => ({
+        id: a.id,
+        reviewerId: a.authorId,
+        start: a.start,
+        end: a.end,
+        verdict: a.verdict as Verdict,
+      })),
     );
     const agreement = computeRoundAgreement(
       r.assignments.map((a) => a.reviewer.id),
       clusters.flat(),
-      clusters.map((members) => ({ reviewerIds: [...new Set(members.map((m) => m.reviewerId))], representatives: representativesOf(members) })),
+      clusters.map((members) => ({
+        reviewerIds: [...new Set(members.map((m) => m.reviewerId))],
+        representatives: representativesOf(members),
+      })),
     );
     return { round: r, reviewers: r.assignments.map((a) => a.reviewer), agreement };
   });

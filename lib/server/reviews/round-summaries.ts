@@ -5,11 +5,19 @@ import { canSeeProgressCounts, roundPermissions, type RoundStatus } from "@/lib/
 import { isReviewingBlind } from "@/lib/policies/visibility";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
 
-
 /** The columns a round summary needs. */
 export const roundSelect = {
-  id: true, articleId: true, versionId: true, status: true, dueDate: true, version: true, createdAt: true,
-  revealedAt: true, adjudicatedAt: true, closedAt: true, adjudicatorId: true,
+  id: true,
+  articleId: true,
+  versionId: true,
+  status: true,
+  dueDate: true,
+  version: true,
+  createdAt: true,
+  revealedAt: true,
+  adjudicatedAt: true,
+  closedAt: true,
+  adjudicatorId: true,
   article: { select: { id: true, title: true } },
   createdBy: personSelect,
   adjudicator: personSelect,
@@ -41,7 +49,8 @@ export async function loadRoundSummaries(user: Viewer, where: RoundWhere = {}, t
     where: { teamId: user.teamId, roundId: { in: rows.map((r) => r.id) }, deletedAt: null },
     _count: { _all: true },
   });
-  const countOf = (roundId: string, authorId: string) => counts.find((c) => c.roundId === roundId && c.authorId === authorId)?._count._all ?? 0;
+  const countOf = (roundId: string, authorId: string) =>
+    counts.find((c) => c.roundId === roundId && c.authorId === authorId)?._count._all ?? 0;
   const showCounts = (articleId: string) => canSeeProgressCounts(user) && !isReviewingBlind(user.visibility, articleId);
 
   return rows.map((r) => {

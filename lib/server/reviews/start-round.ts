@@ -54,17 +54,32 @@ export async function startRound(user: Viewer, input: StartRoundInput): Promise<
     });
     const round = await tx.reviewRound.create({
       data: {
-        id, teamId: user.teamId, articleId: article.id, versionId: newest?.id ?? current.id, createdById: user.id,
-        adjudicatorId: input.adjudicatorId, dueDate: input.dueDate ?? null,
+        id,
+        teamId: user.teamId,
+        articleId: article.id,
+        versionId: newest?.id ?? current.id,
+        createdById: user.id,
+        adjudicatorId: input.adjudicatorId,
+        dueDate: input.dueDate ?? null,
         assignments: { create: reviewerIds.map((reviewerId) => ({ reviewerId })) },
       },
       include: { assignments: { select: { reviewerId: true } } },
     });
     const notified = await notifyAssigned(tx, { ...round, article }, user);
-    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "round.start", objectType: "round", objectId: id, after: round });
+    await recordAuditEvent(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      action: "round.start",
+      objectType: "round",
+      objectId: id,
+      after: round,
+    });
     return notified;
   });
-  if ("runningId" in started) throw new AppError("CONFLICT", "A review of this article is already in progress.", { current: await loadRoundSummary(user, started.runningId) });
+  if ("runningId" in started)
+    throw new AppError("CONFLICT", "A review of this article is already in progress.", {
+      current: await loadRoundSummary(user, started.runningId),
+    });
   publishEvent({ team: user.teamId, article: article.id, kind: "round", id, version: 1 });
   announceNotifications(started);
   return (await loadRoundSummary(user, id))!;

@@ -26,14 +26,27 @@ export async function submitReview(user: Viewer, roundId: string): Promise<Round
   if (mine.submittedAt) throw await conflict("You have already submitted your review.");
 
   const outcome = await db.$transaction(async (tx) => {
-    const lock = await tx.reviewRound.updateMany({ where: { id: roundId, teamId: user.teamId, status: "open" }, data: { version: { increment: 1 } } });
-    const marked = lock.count && (await tx.roundAssignment.updateMany({ where: { id: mine.id, submittedAt: null }, data: { submittedAt: new Date() } })).count;
+    const lock = await tx.reviewRound.updateMany({
+      where: { id: roundId, teamId: user.teamId, status: "open" },
+      data: { version: { increment: 1 } },
+    });
+    const marked =
+      lock.count &&
+      (await tx.roundAssignment.updateMany({ where: { id: mine.id, submittedAt: null }, data: { submittedAt: new Date() } })).count;
     if (!marked) return null;
     const { count } = await tx.annotation.updateMany({
       where: { teamId: user.teamId, roundId, authorId: user.id, deletedAt: null, status: "draft" },
       data: { status: "submitted", version: { increment: 1 } },
     });
-    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "round.submit", objectType: "round", objectId: roundId, before: { submittedAt: null }, after: { reviewerId: user.id, annotations: count } });
+    await recordAuditEvent(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      action: "round.submit",
+      objectType: "round",
+      objectId: roundId,
+      before: { submittedAt: null },
+      after: { reviewerId: user.id, annotations: count },
+    });
     const waiting = await tx.roundAssignment.count({ where: { roundId, submittedAt: null } });
     const revealed = waiting === 0 ? await revealInTransaction(tx, round, user.id, "all-submitted") : null;
     const notified = revealed ? await notifyRevealed(tx, round, user, false) : await notifySubmitted(tx, round, user);

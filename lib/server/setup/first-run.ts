@@ -34,13 +34,19 @@ export async function runSetup(input: SetupInput): Promise<{ email: string; team
   assertStrongPassword(input.password, "password", { email: input.email, name: input.name });
   const passwordHash = await hashPassword(input.password);
   try {
-    const teamId = await db.$transaction(async (tx) => {
-      await tx.firstRun.create({ data: { id: FIRST_RUN_ID } });
-      if (await tx.user.findFirst({ select: { id: true } })) throw alreadySetUp();
-      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, emailVerified: new Date() }, select: { id: true } });
-      return (await makeTeam(tx, user.id, { name: input.teamName, slug: input.teamSlug })).id;
-      // Simultaneous setups queue for SQLite's one writer; a loser must get its 404, not time out waiting.
-    }, { maxWait: 15_000, timeout: 30_000 });
+    const teamId = await db.$transaction(
+      async (tx) => {
+        await tx.firstRun.create({ data: { id: FIRST_RUN_ID } });
+        if (await tx.user.findFirst({ select: { id: true } })) throw alreadySetUp();
+        const user = await tx.user.create({
+          data: { email: input.email, name: input.name, passwordHash, emailVerified: new Date() },
+          select: { id: true },
+        });
+        return (await makeTeam(tx, user.id, { name: input.teamName, slug: input.teamSlug })).id;
+        // Simultaneous setups queue for SQLite's one writer; a loser must get its 404, not time out waiting.
+      },
+      { maxWait: 15_000, timeout: 30_000 },
+    );
     done = true;
     return { email: input.email, teamId };
   } catch (e) {

@@ -21,13 +21,33 @@ export async function activityObjects(teamId: string, rows: ObjectRef[]): Promis
   const put = (type: string, id: string, shown: Shown) => out.set(`${type}:${id}`, shown);
   const [articles, annotations, claims, rounds, clusters, evidence, links, memberships, invitations] = await Promise.all([
     some(rows, "article", (list) => db.article.findMany({ where: { teamId, id: { in: list } }, select: { id: true, title: true } })),
-    some(rows, "annotation", (list) => db.annotation.findMany({ where: { teamId, id: { in: list } }, select: { id: true, article: { select: { id: true, title: true } } } })),
-    some(rows, "claim", (list) => db.claim.findMany({ where: { teamId, id: { in: list } }, select: { id: true, article: { select: { id: true, title: true } } } })),
-    some(rows, "round", (list) => db.reviewRound.findMany({ where: { teamId, id: { in: list } }, select: { id: true, article: { select: { title: true } } } })),
-    some(rows, "cluster", (list) => db.cluster.findMany({ where: { teamId, id: { in: list } }, select: { id: true, number: true, roundId: true } })),
+    some(rows, "annotation", (list) =>
+      db.annotation.findMany({ where: { teamId, id: { in: list } }, select: { id: true, article: { select: { id: true, title: true } } } }),
+    ),
+    some(rows, "claim", (list) =>
+      db.claim.findMany({ where: { teamId, id: { in: list } }, select: { id: true, article: { select: { id: true, title: true } } } }),
+    ),
+    some(rows, "round", (list) =>
+      db.reviewRound.findMany({ where: { teamId, id: { in: list } }, select: { id: true, article: { select: { title: true } } } }),
+    ),
+    some(rows, "cluster", (list) =>
+      db.cluster.findMany({ where: { teamId, id: { in: list } }, select: { id: true, number: true, roundId: true } }),
+    ),
     some(rows, "evidence", (list) => db.evidenceItem.findMany({ where: { teamId, id: { in: list } }, select: { id: true, title: true } })),
-    some(rows, "evidence_link", (list) => db.evidenceLink.findMany({ where: { teamId, id: { in: list } }, select: { id: true, evidence: { select: { title: true } }, annotation: { select: { articleId: true } }, claim: { select: { articleId: true } } } })),
-    some(rows, "membership", (list) => db.membership.findMany({ where: { teamId, id: { in: list } }, select: { id: true, user: { select: { name: true, email: true } } } })),
+    some(rows, "evidence_link", (list) =>
+      db.evidenceLink.findMany({
+        where: { teamId, id: { in: list } },
+        select: {
+          id: true,
+          evidence: { select: { title: true } },
+          annotation: { select: { articleId: true } },
+          claim: { select: { articleId: true } },
+        },
+      }),
+    ),
+    some(rows, "membership", (list) =>
+      db.membership.findMany({ where: { teamId, id: { in: list } }, select: { id: true, user: { select: { name: true, email: true } } } }),
+    ),
     some(rows, "invitation", (list) => db.invitation.findMany({ where: { teamId, id: { in: list } }, select: { id: true, email: true } })),
   ]);
   for (const a of articles) put("article", a.id, { label: titled(a.title), href: `/articles/${a.id}` });

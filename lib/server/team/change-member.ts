@@ -25,21 +25,44 @@ export async function changeMember(user: CurrentUser, membershipId: string, inpu
     await lockTeam(tx, user.teamId);
     const row = await tx.membership.findFirst({ where: { id: membershipId, teamId: user.teamId }, select: memberRowSelect });
     if (!row) throw notFound("Member not found.");
-    if (row.version !== input.version) throw new AppError("CONFLICT", "Someone changed this member in the meantime.", { current: toMemberRowDto(row) });
-    const activeAdmins = await tx.membership.count({ where: { teamId: user.teamId, role: { in: [...MANAGER_ROLES] }, deactivatedAt: null } });
+    if (row.version !== input.version)
+      throw new AppError("CONFLICT", "Someone changed this member in the meantime.", { current: toMemberRowDto(row) });
+    const activeAdmins = await tx.membership.count({
+      where: { teamId: user.teamId, role: { in: [...MANAGER_ROLES] }, deactivatedAt: null },
+    });
     const change = { role: input.role, active: input.status === undefined ? undefined : input.status === "active" };
-    const refusal = memberChangeRefusal(user, { userId: row.user.id, role: row.role as Role, active: !row.deactivatedAt }, change, activeAdmins);
+    const refusal = memberChangeRefusal(
+      user,
+      { userId: row.user.id, role: row.role as Role, active: !row.deactivatedAt },
+      change,
+      activeAdmins,
+    );
     if (refusal) {
       const field = input.role !== undefined && !MANAGER_ROLES.includes(input.role) ? "role" : "status";
       throw new AppError(refusal === LAST_ADMIN_REFUSAL ? "CONFLICT" : "FORBIDDEN", refusal, { field, current: toMemberRowDto(row) });
     }
     const deactivatedAt = change.active === undefined ? row.deactivatedAt : change.active ? null : (row.deactivatedAt ?? new Date());
     const role = input.role ?? (row.role as Role);
-    const updated = await tx.membership.update({ where: { id: row.id }, data: { role, deactivatedAt, version: { increment: 1 } }, select: memberRowSelect });
+    const updated = await tx.membership.update({
+      where: { id: row.id },
+      data: { role, deactivatedAt, version: { increment: 1 } },
+      select: memberRowSelect,
+    });
     const audit = { teamId: user.teamId, actorId: user.id, objectType: "membership", objectId: row.id };
-    if (role !== row.role) await recordAuditEvent(tx, { ...audit, action: "member.role", before: { userId: row.user.id, role: row.role }, after: { userId: row.user.id, role } });
+    if (role !== row.role)
+      await recordAuditEvent(tx, {
+        ...audit,
+        action: "member.role",
+        before: { userId: row.user.id, role: row.role },
+        after: { userId: row.user.id, role },
+      });
     if (!!deactivatedAt !== !!row.deactivatedAt) {
-      await recordAuditEvent(tx, { ...audit, action: deactivatedAt ? "member.deactivate" : "member.reactivate", before: { userId: row.user.id, status: row.deactivatedAt ? "deactivated" : "active" }, after: { userId: row.user.id, status: deactivatedAt ? "deactivated" : "active" } });
+      await recordAuditEvent(tx, {
+        ...audit,
+        action: deactivatedAt ? "member.deactivate" : "member.reactivate",
+        before: { userId: row.user.id, status: row.deactivatedAt ? "deactivated" : "active" },
+        after: { userId: row.user.id, status: deactivatedAt ? "deactivated" : "active" },
+      });
     }
     return toMemberRowDto(updated);
   });

@@ -17,14 +17,27 @@ import { requirePermission } from "@/lib/server/require-permission";
  * invitation (the old link stops working). With SMTP_URL set the link is
  * e-mailed too, after the commit: a failed send is reported, not undone.
  */
-export async function createInvitation(user: CurrentUser, input: CreateInvitationInput, requestOrigin?: string): Promise<InvitationCreatedDto> {
+export async function createInvitation(
+  user: CurrentUser,
+  input: CreateInvitationInput,
+  requestOrigin?: string,
+): Promise<InvitationCreatedDto> {
   requirePermission(user, "members.manage");
   const { token, hash } = newOneTimeToken();
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   const invitation = await db.$transaction(async (tx) => {
-    const member = await tx.membership.findFirst({ where: { teamId: user.teamId, user: { email: input.email } }, select: { deactivatedAt: true } });
+    const member = await tx.membership.findFirst({
+      where: { teamId: user.teamId, user: { email: input.email } },
+      select: { deactivatedAt: true },
+    });
     if (member) {
-      throw new AppError("INVALID_INPUT", member.deactivatedAt ? `${input.email} is a deactivated member of this team: reactivate them instead.` : `${input.email} is already a member of this team.`, { field: "email" });
+      throw new AppError(
+        "INVALID_INPUT",
+        member.deactivatedAt
+          ? `${input.email} is a deactivated member of this team: reactivate them instead.`
+          : `${input.email} is already a member of this team.`,
+        { field: "email" },
+      );
     }
     const replaced = await tx.invitation.updateMany({
       where: { teamId: user.teamId, email: input.email, acceptedAt: null, revokedAt: null },
@@ -35,12 +48,18 @@ export async function createInvitation(user: CurrentUser, input: CreateInvitatio
       select: invitationSelect,
     });
     await recordAuditEvent(tx, {
-      teamId: user.teamId, actorId: user.id, action: "member.invite", objectType: "invitation", objectId: row.id,
+      teamId: user.teamId,
+      actorId: user.id,
+      action: "member.invite",
+      objectType: "invitation",
+      objectId: row.id,
       after: { email: row.email, role: row.role, expiresAt, replaced: replaced.count },
     });
     return row;
   });
   const url = `${appBaseUrl(requestOrigin)}/invite/${token}`;
-  const mail = await sendMail(invitationMessage({ to: input.email, teamName: user.teamName, role: input.role, inviter: user.name ?? user.email, url, expiresAt }));
+  const mail = await sendMail(
+    invitationMessage({ to: input.email, teamName: user.teamName, role: input.role, inviter: user.name ?? user.email, url, expiresAt }),
+  );
   return { invitation: toInvitationDto(invitation), link: { url, expiresAt: expiresAt.toISOString(), ...mail } };
 }

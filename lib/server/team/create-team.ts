@@ -17,7 +17,14 @@ export async function makeTeam(tx: Parameters<Parameters<typeof db.$transaction>
   if (input.slug && (await tx.team.count({ where: { slug } }))) throw slugTaken(slug);
   const team = await tx.team.create({ data: { name: input.name, slug }, select: { id: true, name: true, slug: true } });
   const membership = await tx.membership.create({ data: { teamId: team.id, userId, role: TEAM_CREATOR_ROLE }, select: { id: true } });
-  await recordAuditEvent(tx, { teamId: team.id, actorId: userId, action: "team.create", objectType: "team", objectId: team.id, after: { ...team, adminId: userId, membershipId: membership.id } });
+  await recordAuditEvent(tx, {
+    teamId: team.id,
+    actorId: userId,
+    action: "team.create",
+    objectType: "team",
+    objectId: team.id,
+    after: { ...team, adminId: userId, membershipId: membership.id },
+  });
   return team;
 }
 

@@ -19,7 +19,18 @@ export async function findPendingInvitation(tx: Tx, token: string) {
   if (!isOneTimeToken(token)) throw notFound("This invitation link is not valid.");
   const row = await tx.invitation.findUnique({
     where: { tokenHash: hashOneTimeToken(token) },
-    select: { id: true, teamId: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, version: true, team: { select: { name: true } }, invitedBy: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      teamId: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      version: true,
+      team: { select: { name: true } },
+      invitedBy: { select: { name: true, email: true } },
+    },
   });
   if (!row) throw notFound("This invitation link is not valid.");
   const status = invitationStatus(row);

@@ -27,7 +27,8 @@ export async function listActivity(user: Viewer, query: ActivityQuery): Promise<
   requirePermission(user, "activity.view");
   const where = [visibleAuditSql(user.visibility, "e")];
   if (query.actor) where.push(Prisma.sql`e."actorId" = ${query.actor}`);
-  if (query.action) where.push(query.action.includes(".") ? Prisma.sql`e."action" = ${query.action}` : Prisma.sql`e."action" LIKE ${`${query.action}.%`}`);
+  if (query.action)
+    where.push(query.action.includes(".") ? Prisma.sql`e."action" = ${query.action}` : Prisma.sql`e."action" LIKE ${`${query.action}.%`}`);
   if (query.before) {
     const [ms, id] = [Number(query.before.slice(0, 13)), query.before.slice(14)];
     const at = new Date(ms);

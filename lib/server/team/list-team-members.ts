@@ -18,10 +18,18 @@ export async function listTeamMembers(user: Viewer): Promise<MembersPageDto> {
   const can = teamPermissions(user);
   const [members, claims, reviews, invitations] = await Promise.all([
     db.membership.findMany({ where: { teamId: user.teamId }, select: memberRowSelect }),
-    db.annotation.groupBy({ by: ["authorId"], where: { deletedAt: null, AND: [visibleAnnotationWhere(user.visibility)] }, _count: { _all: true } }),
+    db.annotation.groupBy({
+      by: ["authorId"],
+      where: { deletedAt: null, AND: [visibleAnnotationWhere(user.visibility)] },
+      _count: { _all: true },
+    }),
     db.roundAssignment.groupBy({ by: ["reviewerId"], where: { round: { teamId: user.teamId } }, _count: { _all: true } }),
     can.manageMembers
-      ? db.invitation.findMany({ where: { teamId: user.teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, select: invitationSelect, orderBy: { createdAt: "desc" } })
+      ? db.invitation.findMany({
+          where: { teamId: user.teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+          select: invitationSelect,
+          orderBy: { createdAt: "desc" },
+        })
       : [],
   ]);
   const claimCount = new Map(claims.map((c) => [c.authorId, c._count._all]));

@@ -3,12 +3,22 @@ import type { InvitationDto, InvitationStatus, MemberRowDto } from "@/lib/schema
 
 /** The membership columns a members-page row is made of. */
 export const memberRowSelect = {
-  id: true, role: true, deactivatedAt: true, lastActiveAt: true, createdAt: true, version: true,
+  id: true,
+  role: true,
+  deactivatedAt: true,
+  lastActiveAt: true,
+  createdAt: true,
+  version: true,
   user: { select: { id: true, name: true, email: true } },
 } as const;
 
 type MemberRow = {
-  id: string; role: string; deactivatedAt: Date | null; lastActiveAt: Date | null; createdAt: Date; version: number;
+  id: string;
+  role: string;
+  deactivatedAt: Date | null;
+  lastActiveAt: Date | null;
+  createdAt: Date;
+  version: number;
   user: { id: string; name: string | null; email: string };
 };
 
@@ -29,12 +39,26 @@ export function toMemberRowDto(m: MemberRow, counts: { claims?: number; reviews?
 }
 
 export const invitationSelect = {
-  id: true, email: true, role: true, createdAt: true, expiresAt: true, acceptedAt: true, revokedAt: true, version: true,
+  id: true,
+  email: true,
+  role: true,
+  createdAt: true,
+  expiresAt: true,
+  acceptedAt: true,
+  revokedAt: true,
+  version: true,
   invitedBy: { select: { id: true, name: true } },
 } as const;
 
 type InvitationRow = {
-  id: string; email: string; role: string; createdAt: Date; expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null; version: number;
+  id: string;
+  email: string;
+  role: string;
+  createdAt: Date;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  revokedAt: Date | null;
+  version: number;
   invitedBy: { id: string; name: string | null } | null;
 };
 
@@ -47,7 +71,13 @@ export function invitationStatus(i: Pick<InvitationRow, "acceptedAt" | "revokedA
 
 export function toInvitationDto(i: InvitationRow): InvitationDto {
   return {
-    id: i.id, email: i.email, role: i.role as Role, status: invitationStatus(i), invitedBy: i.invitedBy,
-    createdAt: i.createdAt.toISOString(), expiresAt: i.expiresAt.toISOString(), version: i.version,
+    id: i.id,
+    email: i.email,
+    role: i.role as Role,
+    status: invitationStatus(i),
+    invitedBy: i.invitedBy,
+    createdAt: i.createdAt.toISOString(),
+    expiresAt: i.expiresAt.toISOString(),
+    version: i.version,
   };
 }

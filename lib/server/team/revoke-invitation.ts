@@ -14,9 +14,19 @@ export async function revokeInvitation(user: CurrentUser, invitationId: string, 
     if (!row) throw notFound("Invitation not found.");
     const status = invitationStatus(row);
     if (status !== "pending") throw new AppError("CONFLICT", `This invitation is already ${status}.`, { current: toInvitationDto(row) });
-    const done = await tx.invitation.updateMany({ where: { id: row.id, version }, data: { revokedAt: new Date(), version: { increment: 1 } } });
+    const done = await tx.invitation.updateMany({
+      where: { id: row.id, version },
+      data: { revokedAt: new Date(), version: { increment: 1 } },
+    });
     if (done.count === 0) throw new AppError("CONFLICT", undefined, { current: toInvitationDto(row) });
-    await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "invitation.revoke", objectType: "invitation", objectId: row.id, before: { email: row.email, role: row.role } });
+    await recordAuditEvent(tx, {
+      teamId: user.teamId,
+      actorId: user.id,
+      action: "invitation.revoke",
+      objectType: "invitation",
+      objectId: row.id,
+      before: { email: row.email, role: row.role },
+    });
     return toInvitationDto(await tx.invitation.findUniqueOrThrow({ where: { id: row.id }, select: invitationSelect }));
   });
 }

@@ -9,20 +9,51 @@ import { ratingScaleSchema, readRatingScale } from "@/lib/schemas/rating-scale";
 import { tagKey, tagMapSchema } from "@/lib/schemas/tag-map";
 
 const settingsSelect = {
-  id: true, name: true, slug: true, publisherName: true, publisherUrl: true, publisherLogoUrl: true,
-  labelVerified: true, labelDisputed: true, labelUnsourced: true, ratingScale: true, importTagMap: true, language: true, version: true,
+  id: true,
+  name: true,
+  slug: true,
+  publisherName: true,
+  publisherUrl: true,
+  publisherLogoUrl: true,
+  labelVerified: true,
+  labelDisputed: true,
+  labelUnsourced: true,
+  ratingScale: true,
+  importTagMap: true,
+  language: true,
+  version: true,
 } as const;
 
-type SettingsRow = { id: string; name: string; slug: string; publisherName: string | null; publisherUrl: string | null; publisherLogoUrl: string | null; labelVerified: string | null; labelDisputed: string | null; labelUnsourced: string | null;
-  ratingScale: unknown; importTagMap: unknown; language: string | null; version: number;
+type SettingsRow = {
+  id: string;
+  name: string;
+  slug: string;
+  publisherName: string | null;
+  publisherUrl: string | null;
+  publisherLogoUrl: string | null;
+  labelVerified: string | null;
+  labelDisputed: string | null;
+  labelUnsourced: string | null;
+  ratingScale: unknown;
+  importTagMap: unknown;
+  language: string | null;
+  version: number;
 };
 
 function toSettingsDto(t: SettingsRow): TeamSettingsDto {
   return {
-    id: t.id, name: t.name, slug: t.slug, publisherName: t.publisherName, publisherUrl: t.publisherUrl, publisherLogoUrl: t.publisherLogoUrl,
+    id: t.id,
+    name: t.name,
+    slug: t.slug,
+    publisherName: t.publisherName,
+    publisherUrl: t.publisherUrl,
+    publisherLogoUrl: t.publisherLogoUrl,
     verdictLabels: { verified: t.labelVerified, disputed: t.labelDisputed, unsourced: t.labelUnsourced },
-    ratingScale: readRatingScale(t.ratingScale), ratingScaleSet: ratingScaleSchema.safeParse(t.ratingScale).success,
-    importTagMap: tagMapSchema.safeParse(t.importTagMap).data ?? {}, language: t.language, version: t.version,
+    ratingScale: readRatingScale(t.ratingScale),
+    ratingScaleSet: ratingScaleSchema.safeParse(t.ratingScale).success,
+    importTagMap: tagMapSchema.safeParse(t.importTagMap).data ?? {},
+    language: t.language,
+    version: t.version,
   };
 }
 
@@ -39,7 +70,9 @@ export async function updateTeamSettings(user: CurrentUser, input: TeamSettingsI
     ...fields,
     // Cleared as {} (not a scale, so the default applies): a JSON column's null needs the client's own DbNull.
     ...(ratingScale !== undefined ? { ratingScale: ratingScale ?? {} } : {}),
-    ...(importTagMap !== undefined ? { importTagMap: importTagMap ? Object.fromEntries(Object.entries(importTagMap).map(([t, v]) => [tagKey(t), v])) : {} } : {}),
+    ...(importTagMap !== undefined
+      ? { importTagMap: importTagMap ? Object.fromEntries(Object.entries(importTagMap).map(([t, v]) => [tagKey(t), v])) : {} }
+      : {}),
     ...(verdictLabels?.verified !== undefined ? { labelVerified: verdictLabels.verified } : {}),
     ...(verdictLabels?.disputed !== undefined ? { labelDisputed: verdictLabels.disputed } : {}),
     ...(verdictLabels?.unsourced !== undefined ? { labelUnsourced: verdictLabels.unsourced } : {}),
@@ -51,9 +84,18 @@ export async function updateTeamSettings(user: CurrentUser, input: TeamSettingsI
         throw new AppError("CONFLICT", `The slug "${data.slug}" is taken by another team.`, { field: "slug" });
       }
       const done = await tx.team.updateMany({ where: { id: user.teamId, version }, data: { ...data, version: { increment: 1 } } });
-      if (done.count === 0) throw new AppError("CONFLICT", "Someone changed the settings in the meantime.", { current: toSettingsDto(before) });
+      if (done.count === 0)
+        throw new AppError("CONFLICT", "Someone changed the settings in the meantime.", { current: toSettingsDto(before) });
       const after = await tx.team.findUniqueOrThrow({ where: { id: user.teamId }, select: settingsSelect });
-      await recordAuditEvent(tx, { teamId: user.teamId, actorId: user.id, action: "team.update", objectType: "team", objectId: user.teamId, before, after });
+      await recordAuditEvent(tx, {
+        teamId: user.teamId,
+        actorId: user.id,
+        action: "team.update",
+        objectType: "team",
+        objectId: user.teamId,
+        before,
+        after,
+      });
       return toSettingsDto(after);
     });
   } catch (e) {

@@ -10,6 +10,9 @@ import { canSeeOutcome, type Visibility } from "@/lib/policies/visibility";
  */
 export function assertCanSeeOutcome(v: Visibility, articleId: string): void {
   if (!canSeeOutcome(v, articleId)) {
-    throw new AppError("FORBIDDEN", "You are reviewing this article blind: earlier rounds, their outcome and discussions open when your round is revealed.");
+    throw new AppError(
+      "FORBIDDEN",
+      "You are reviewing this article blind: earlier rounds, their outcome and discussions open when your round is revealed.",
+    );
   }
 }

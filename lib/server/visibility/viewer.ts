@@ -40,7 +40,12 @@ export async function loadVisibility(user: VisibilitySeed): Promise<Visibility> 
   const blind = new Map<string, BlindRound & { reviewerIds: string[] }>();
   for (const row of rows) {
     if (row.reviewerId === null) continue;
-    const round = blind.get(row.roundId) ?? { roundId: row.roundId, articleId: row.articleId, since: utcInstant(row.since), reviewerIds: [] };
+    const round = blind.get(row.roundId) ?? {
+      roundId: row.roundId,
+      articleId: row.articleId,
+      since: utcInstant(row.since),
+      reviewerIds: [],
+    };
     round.reviewerIds.push(row.reviewerId);
     blind.set(row.roundId, round);
   }

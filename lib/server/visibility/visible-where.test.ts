@@ -10,7 +10,11 @@ import {
 } from "./visible-where";
 
 const since = new Date("2026-03-01T10:00:00Z");
-const ben = sealVisibility({ id: "ben", teamId: "T", role: "reviewer" }, [{ roundId: "R", articleId: "X", since, reviewerIds: ["ann", "ben"] }], ["R"]);
+const ben = sealVisibility(
+  { id: "ben", teamId: "T", role: "reviewer" },
+  [{ roundId: "R", articleId: "X", since, reviewerIds: ["ann", "ben"] }],
+  ["R"],
+);
 const eve = sealVisibility({ id: "eve", teamId: "T", role: "editor" }, [], ["R"]);
 /** A member of a team with no open round. */
 const quiet = sealVisibility({ id: "eve", teamId: "T", role: "editor" }, [], []);
@@ -18,7 +22,14 @@ const quiet = sealVisibility({ id: "eve", teamId: "T", role: "editor" }, [], [])
 describe("the where-builders", () => {
   it("assert their input: no Visibility, no query", () => {
     const fake = { viewerId: "eve", teamId: "T", role: "editor", blind: [], openRoundIds: [] } as unknown as Visibility;
-    for (const build of [visibleAnnotationWhere, visibleClaimWhere, visibleClusterWhere, visibleEvidenceItemWhere, visibleOutcomeRoundWhere, liveVisibleLinkWhere]) {
+    for (const build of [
+      visibleAnnotationWhere,
+      visibleClaimWhere,
+      visibleClusterWhere,
+      visibleEvidenceItemWhere,
+      visibleOutcomeRoundWhere,
+      liveVisibleLinkWhere,
+    ]) {
       expect(() => build(fake)).toThrow(/needs the caller's Visibility/);
       expect(() => build(undefined as unknown as Visibility)).toThrow();
     }
@@ -47,7 +58,9 @@ describe("the where-builders", () => {
   });
 
   it("limit a blind reviewer to their own round work on that article, its outcome to nothing, and hide co-reviewers' new items", () => {
-    expect(visibleAnnotationWhere(ben).AND).toContainEqual({ OR: [{ articleId: { notIn: ["X"] } }, { roundId: { in: ["R"] }, authorId: "ben" }] });
+    expect(visibleAnnotationWhere(ben).AND).toContainEqual({
+      OR: [{ articleId: { notIn: ["X"] } }, { roundId: { in: ["R"] }, authorId: "ben" }],
+    });
     expect(visibleClaimWhere(ben)).toEqual({ teamId: "T", articleId: { notIn: ["X"] } });
     expect(visibleOutcomeRoundWhere(ben)).toEqual({ teamId: "T", articleId: { notIn: ["X"] } });
     expect(visibleEvidenceItemWhere(ben)).toEqual({ teamId: "T", NOT: { OR: [{ createdById: "ann", createdAt: { gte: since } }] } });

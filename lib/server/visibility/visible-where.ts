@@ -23,7 +23,9 @@ export function visibleAnnotationWhere(v: Visibility): Prisma.AnnotationWhereInp
   if (v.openRoundIds.length) rules.push({ OR: [{ roundId: null }, { roundId: { notIn: [...v.openRoundIds] } }, { authorId: v.viewerId }] });
   // On an article they review blind: their own annotations of that round only.
   if (v.blind.length) {
-    rules.push({ OR: [{ articleId: { notIn: blindArticles(v) } }, { roundId: { in: v.blind.map((b) => b.roundId) }, authorId: v.viewerId }] });
+    rules.push({
+      OR: [{ articleId: { notIn: blindArticles(v) } }, { roundId: { in: v.blind.map((b) => b.roundId) }, authorId: v.viewerId }],
+    });
   }
   return rules.length ? { teamId: v.teamId, AND: rules } : { teamId: v.teamId };
 }
@@ -51,7 +53,10 @@ export function visibleClusterWhere(v: Visibility): Prisma.ClusterWhereInput {
  * draft is hidden with it, and nothing of an article reviewed blind shows.
  */
 export function visibleCommentWhere(v: Visibility): Prisma.CommentWhereInput {
-  return { teamId: v.teamId, OR: [{ annotation: visibleAnnotationWhere(v) }, { cluster: visibleClusterWhere(v) }, { claim: visibleClaimWhere(v) }] };
+  return {
+    teamId: v.teamId,
+    OR: [{ annotation: visibleAnnotationWhere(v) }, { cluster: visibleClusterWhere(v) }, { claim: visibleClaimWhere(v) }],
+  };
 }
 
 /**
@@ -63,7 +68,8 @@ export function visibleCommentWhere(v: Visibility): Prisma.CommentWhereInput {
 export function visibleNotificationWhere(v: Visibility): Prisma.NotificationWhereInput {
   assertVisibility(v);
   const rules: Prisma.NotificationWhereInput[] = [{ OR: [{ commentId: null }, { comment: visibleCommentWhere(v) }] }];
-  if (v.blind.length) rules.push({ OR: [{ articleId: null }, { articleId: { notIn: blindArticles(v) } }, { kind: { in: [...ROUND_STATE_NOTIFICATIONS] } }] });
+  if (v.blind.length)
+    rules.push({ OR: [{ articleId: null }, { articleId: { notIn: blindArticles(v) } }, { kind: { in: [...ROUND_STATE_NOTIFICATIONS] } }] });
   return { teamId: v.teamId, userId: v.viewerId, AND: rules };
 }
 
@@ -104,10 +110,14 @@ export function visibleAnnotationSql(v: Visibility, alias: string): Prisma.Sql {
   const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
   const rules: Prisma.Sql[] = [Prisma.sql`${col("teamId")} = ${v.teamId}`];
   if (v.openRoundIds.length) {
-    rules.push(Prisma.sql`(${col("roundId")} IS NULL OR ${col("roundId")} NOT IN (${Prisma.join([...v.openRoundIds])}) OR ${col("authorId")} = ${v.viewerId})`);
+    rules.push(
+      Prisma.sql`(${col("roundId")} IS NULL OR ${col("roundId")} NOT IN (${Prisma.join([...v.openRoundIds])}) OR ${col("authorId")} = ${v.viewerId})`,
+    );
   }
   if (v.blind.length) {
-    rules.push(Prisma.sql`(${col("articleId")} NOT IN (${Prisma.join(blindArticles(v))}) OR (${col("roundId")} IN (${Prisma.join(v.blind.map((b) => b.roundId))}) AND ${col("authorId")} = ${v.viewerId}))`);
+    rules.push(
+      Prisma.sql`(${col("articleId")} NOT IN (${Prisma.join(blindArticles(v))}) OR (${col("roundId")} IN (${Prisma.join(v.blind.map((b) => b.roundId))}) AND ${col("authorId")} = ${v.viewerId}))`,
+    );
   }
   return Prisma.join(rules, " AND ");
 }
@@ -142,18 +152,30 @@ export function visibleAuditSql(v: Visibility, alias: string): Prisma.Sql {
     Prisma.sql`${Prisma.raw(`${alias}."teamId"`)} = ${v.teamId}`,
     about("annotation", Prisma.sql`EXISTS (SELECT 1 FROM "Annotation" a WHERE a."id" = ${id} AND ${visibleAnnotationSql(v, "a")})`),
     about("claim", Prisma.sql`EXISTS (SELECT 1 FROM "Claim" c WHERE c."id" = ${id} AND ${visibleClaimSql(v, "c")})`),
-    about("cluster", Prisma.sql`EXISTS (SELECT 1 FROM "Cluster" k JOIN "ReviewRound" r ON r."id" = k."roundId" WHERE k."id" = ${id} AND ${outcomeOk("r")})`),
-    about("evidence_link", Prisma.sql`EXISTS (
+    about(
+      "cluster",
+      Prisma.sql`EXISTS (SELECT 1 FROM "Cluster" k JOIN "ReviewRound" r ON r."id" = k."roundId" WHERE k."id" = ${id} AND ${outcomeOk("r")})`,
+    ),
+    about(
+      "evidence_link",
+      Prisma.sql`EXISTS (
       SELECT 1 FROM "EvidenceLink" l LEFT JOIN "Annotation" a ON a."id" = l."annotationId" LEFT JOIN "Claim" c ON c."id" = l."claimId"
-      WHERE l."id" = ${id} AND ((a."id" IS NOT NULL AND ${visibleAnnotationSql(v, "a")}) OR (c."id" IS NOT NULL AND ${visibleClaimSql(v, "c")})))`),
-    about("comment", Prisma.sql`EXISTS (
+      WHERE l."id" = ${id} AND ((a."id" IS NOT NULL AND ${visibleAnnotationSql(v, "a")}) OR (c."id" IS NOT NULL AND ${visibleClaimSql(v, "c")})))`,
+    ),
+    about(
+      "comment",
+      Prisma.sql`EXISTS (
       SELECT 1 FROM "Comment" m LEFT JOIN "Annotation" a ON a."id" = m."annotationId" LEFT JOIN "Claim" c ON c."id" = m."claimId"
         LEFT JOIN "Cluster" k ON k."id" = m."clusterId" LEFT JOIN "ReviewRound" r ON r."id" = k."roundId"
       WHERE m."id" = ${id} AND ((a."id" IS NOT NULL AND ${visibleAnnotationSql(v, "a")}) OR (c."id" IS NOT NULL AND ${visibleClaimSql(v, "c")})
-        OR (k."id" IS NOT NULL AND ${outcomeOk("r")})))`),
+        OR (k."id" IS NOT NULL AND ${outcomeOk("r")})))`,
+    ),
   ];
   if (makers.length) {
-    const hidden = Prisma.join(makers.map((m) => Prisma.sql`(i."createdById" = ${m.makerId} AND i."createdAt" >= ${m.since})`), " OR ");
+    const hidden = Prisma.join(
+      makers.map((m) => Prisma.sql`(i."createdById" = ${m.makerId} AND i."createdAt" >= ${m.since})`),
+      " OR ",
+    );
     rules.push(about("evidence", Prisma.sql`NOT EXISTS (SELECT 1 FROM "EvidenceItem" i WHERE i."id" = ${id} AND (${hidden}))`));
   }
   return Prisma.join(rules, " AND ");

@@ -13,7 +13,11 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => server.close());
 
-test("import a news page by file: metadata prefilled, a kept block left out, saved, title edited, found by a word of its text, deleted", async ({ page, context, desk }) => {
+test("import a news page by file: metadata prefilled, a kept block left out, saved, title edited, found by a word of its text, deleted", async ({
+  page,
+  context,
+  desk,
+}) => {
   test.setTimeout(180_000);
   await signInContext(context, desk.editor.email);
   await page.goto("/articles/new");
@@ -36,21 +40,36 @@ test("import a news page by file: metadata prefilled, a kept block left out, sav
   await expect(page.getByTestId("source-url")).toHaveText('From the page: link rel="canonical"');
 
   // Leave out a block the cleanup kept; put it back; leave it out again.
-  await preview.getByTestId("preview-line").filter({ hasText: DROPPED }).getByRole("button", { name: /Leave out/ }).click();
+  await preview
+    .getByTestId("preview-line")
+    .filter({ hasText: DROPPED })
+    .getByRole("button", { name: /Leave out/ })
+    .click();
   await expect(preview).not.toContainText(DROPPED);
   await expect(page.getByTestId("dropped-line")).toContainText(DROPPED);
   await page.screenshot({ path: `${SHOTS}/import-preview-desktop.png`, fullPage: true });
   await page.getByTestId("dropped-line").getByRole("button", { name: "Keep" }).click();
   await expect(preview).toContainText(DROPPED);
-  await preview.getByTestId("preview-line").filter({ hasText: DROPPED }).getByRole("button", { name: /Leave out/ }).click();
+  await preview
+    .getByTestId("preview-line")
+    .filter({ hasText: DROPPED })
+    .getByRole("button", { name: /Leave out/ })
+    .click();
   await expect(preview).not.toContainText(DROPPED);
 
   await page.getByRole("button", { name: "Save article" }).click();
   await expect(page.getByRole("heading", { name: "Transit workers vote to strike as contract talks collapse" })).toBeVisible();
-  await expect(page.getByTestId("article-meta")).toHaveText("The Metro Tribune · Daniel Okafor, Leah Goldberg · 21 Jun 2023 · updated 22 Jun 2023");
+  await expect(page.getByTestId("article-meta")).toHaveText(
+    "The Metro Tribune · Daniel Okafor, Leah Goldberg · 21 Jun 2023 · updated 22 Jun 2023",
+  );
   const articleId = page.url().split("/").pop()!;
   const saved = await testDb().article.findUniqueOrThrow({ where: { id: articleId }, include: { versions: true } });
-  expect(saved).toMatchObject({ teamId: desk.team.id, outlet: "The Metro Tribune", publishedDate: "2023-06-21", metaSources: expect.objectContaining({ title: "JSON-LD NewsArticle headline" }) });
+  expect(saved).toMatchObject({
+    teamId: desk.team.id,
+    outlet: "The Metro Tribune",
+    publishedDate: "2023-06-21",
+    metaSources: expect.objectContaining({ title: "JSON-LD NewsArticle headline" }),
+  });
   expect(saved.versions[0]!.text).not.toContain(DROPPED);
   expect(saved.versions[0]!.text.split("\n")[0]).toBe("Transit workers vote to strike as contract talks collapse");
 
@@ -59,7 +78,10 @@ test("import a news page by file: metadata prefilled, a kept block left out, sav
   await page.getByLabel("Title").fill("Transit workers back a strike");
   await page.getByRole("button", { name: "Save details" }).click();
   await expect(page.getByRole("heading", { name: "Transit workers back a strike" })).toBeVisible();
-  expect(await testDb().article.findUniqueOrThrow({ where: { id: articleId } })).toMatchObject({ title: "Transit workers back a strike", version: 2 });
+  expect(await testDb().article.findUniqueOrThrow({ where: { id: articleId } })).toMatchObject({
+    title: "Transit workers back a strike",
+    version: 2,
+  });
   expect(await testDb().auditEvent.count({ where: { objectId: articleId, action: "article.update" } })).toBe(1);
 
   // Find it in the list by a word of its text.
@@ -85,7 +107,11 @@ test("import a news page by file: metadata prefilled, a kept block left out, sav
   expect((await testDb().article.findUniqueOrThrow({ where: { id: articleId } })).deletedAt).not.toBeNull();
 });
 
-test("import a news page by URL: the server fetches it, the metadata is prefilled, the page is kept as the snapshot", async ({ page, context, desk }) => {
+test("import a news page by URL: the server fetches it, the metadata is prefilled, the page is kept as the snapshot", async ({
+  page,
+  context,
+  desk,
+}) => {
   test.setTimeout(120_000);
   await signInContext(context, desk.reviewer.email);
   await page.goto("/articles/new");
@@ -109,7 +135,10 @@ test("import a news page by URL: the server fetches it, the metadata is prefille
   const file = await (await download).path();
   expect(readFileSync(file).equals(readFileSync(fixture("wp-council-budget")))).toBe(true);
   const articleId = page.url().split("/").pop()!;
-  expect(await testDb().articleSnapshot.findFirstOrThrow({ where: { articleId } })).toMatchObject({ status: 200, finalUrl: server.url("/2023/03/14/council-approves-budget/") });
+  expect(await testDb().articleSnapshot.findFirstOrThrow({ where: { articleId } })).toMatchObject({
+    status: 200,
+    finalUrl: server.url("/2023/03/14/council-approves-budget/"),
+  });
 });
 
 test("bulk import: several files at once, each with its own result", async ({ page, context, desk }) => {
@@ -130,9 +159,12 @@ test("bulk import: several files at once, each with its own result", async ({ pa
   await expect(rows.nth(1)).toContainText("not UTF-8");
   await expect(rows.nth(2)).toHaveAttribute("data-state", "saved");
   await expect(rows.nth(2)).toContainText("스톨텐베르그 나토 사무총장 방한");
-  const saved = await testDb().article.findMany({ where: { teamId: desk.team.id, sourceRef: { startsWith: "upload:" } }, orderBy: { createdAt: "asc" } });
+  const saved = await testDb().article.findMany({
+    where: { teamId: desk.team.id, sourceRef: { startsWith: "upload:" } },
+    orderBy: { createdAt: "asc" },
+  });
   expect(saved.map((a) => [a.title, a.outlet])).toEqual([
     ["Government extends energy price support for small businesses", "Ministry of Economic Affairs"],
-    ["스톨텐베르그 나토 사무총장 방한…\"북한, 러시아에 무기 지원\"", "한빛일보"],
+    ['스톨텐베르그 나토 사무총장 방한…"북한, 러시아에 무기 지원"', "한빛일보"],
   ]);
 });

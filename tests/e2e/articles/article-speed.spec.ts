@@ -1,5 +1,5 @@
 /**
- * Speed at desk scale (issue 12), in the browser:
+ * Speed at desk scale, in the browser:
  * - item 1: the article page's first HTML response holds the text and the
  *   viewer's highlights (blind review applied), the page shows them with
  *   JavaScript disabled, and with JavaScript it asks the API for nothing
@@ -20,8 +20,20 @@ async function deskWithClaims() {
   const desk = await makeDesk();
   const db = testDb();
   const version = { id: desk.version.id, articleId: desk.article.id, text: desk.text };
-  const first = await createClaimOnPhrase(db, { team: desk.team, version, authorId: desk.reviewer.id, phrase: "Stoltenberg", verdict: "verified" });
-  const second = await createClaimOnPhrase(db, { team: desk.team, version, authorId: desk.reviewer.id, phrase: "Seoul", verdict: "unsourced" });
+  const first = await createClaimOnPhrase(db, {
+    team: desk.team,
+    version,
+    authorId: desk.reviewer.id,
+    phrase: "Stoltenberg",
+    verdict: "verified",
+  });
+  const second = await createClaimOnPhrase(db, {
+    team: desk.team,
+    version,
+    authorId: desk.reviewer.id,
+    phrase: "Seoul",
+    verdict: "unsourced",
+  });
   return { ...desk, versionRef: version, claims: [first, second] };
 }
 
@@ -34,7 +46,8 @@ function apiRequests(page: Page) {
   const seen: string[] = [];
   page.on("request", (r) => {
     const u = new URL(r.url());
-    if (u.pathname.startsWith("/api/") && u.pathname !== "/api/events" && !u.pathname.endsWith("/suggestions")) seen.push(`${r.method()} ${u.pathname}${u.search}`);
+    if (u.pathname.startsWith("/api/") && u.pathname !== "/api/events" && !u.pathname.endsWith("/suggestions"))
+      seen.push(`${r.method()} ${u.pathname}${u.search}`);
   });
   return seen;
 }
@@ -47,14 +60,38 @@ async function openLive(page: Page, articleId: string) {
   await expect(page.locator(".ProseMirror mark[data-claim-id]").first()).toBeVisible();
 }
 
-test("the first HTML response holds the text and the viewer's highlights, and the page asks for none of it again", async ({ page, context, browser }) => {
+test("the first HTML response holds the text and the viewer's highlights, and the page asks for none of it again", async ({
+  page,
+  context,
+  browser,
+}) => {
   const desk = await deskWithClaims();
   const db = testDb();
   // A blind round: the reviewer has a draft of their own, and a co-reviewer's draft is hidden from them (so is the earlier work).
   const other = await createUser(db, { team: desk.team, role: "reviewer" });
-  const round = await createRound(db, { team: desk.team, version: desk.versionRef, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer.id, other.id] });
-  const own = await annotateInRound(db, { team: desk.team, roundId: round.id, version: desk.versionRef, authorId: desk.reviewer.id, phrase: "Tokyo", verdict: "disputed" });
-  const hidden = await annotateInRound(db, { team: desk.team, roundId: round.id, version: desk.versionRef, authorId: other.id, phrase: "Korea", verdict: "verified" });
+  const round = await createRound(db, {
+    team: desk.team,
+    version: desk.versionRef,
+    createdById: desk.editor.id,
+    adjudicatorId: desk.editor.id,
+    reviewerIds: [desk.reviewer.id, other.id],
+  });
+  const own = await annotateInRound(db, {
+    team: desk.team,
+    roundId: round.id,
+    version: desk.versionRef,
+    authorId: desk.reviewer.id,
+    phrase: "Tokyo",
+    verdict: "disputed",
+  });
+  const hidden = await annotateInRound(db, {
+    team: desk.team,
+    roundId: round.id,
+    version: desk.versionRef,
+    authorId: other.id,
+    phrase: "Korea",
+    verdict: "verified",
+  });
 
   await signInContext(context, desk.reviewer.email);
   // The HTML alone: the text, the reviewer's own draft highlighted, nothing of the co-reviewer's.
@@ -84,10 +121,14 @@ test("the first HTML response holds the text and the viewer's highlights, and th
   await expect(page.locator(`.ProseMirror mark[data-claim-id="${own.id}"]`)).toBeVisible();
   const timing = await page.evaluate(() => ({
     highlightsAt: (window as unknown as { __highlightsAt?: number }).__highlightsAt ?? null,
-    api: performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.startsWith("/api/")).map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
+    api: performance
+      .getEntriesByType("resource")
+      .filter((e) => new URL(e.name).pathname.startsWith("/api/"))
+      .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
   }));
   expect(timing.highlightsAt).not.toBeNull();
-  for (const r of timing.api) expect(r.start, `${r.path} was requested before the highlights were visible`).toBeGreaterThan(timing.highlightsAt!);
+  for (const r of timing.api)
+    expect(r.start, `${r.path} was requested before the highlights were visible`).toBeGreaterThan(timing.highlightsAt!);
   // The page was given its article, claims, final claims, round and notifications: it asks for none of them
   // (what it still needs, such as the claims' discussion counts, it reads after paint).
   const a = `/api/articles/${desk.article.id}`;
@@ -96,7 +137,11 @@ test("the first HTML response holds the text and the viewer's highlights, and th
   await expect(page.getByTestId("claim-card")).toHaveCount(1);
 });
 
-test("another reviewer's edit, new claim and delete cost an open page one claim's request each, never the text or the list", async ({ page, context, baseURL }) => {
+test("another reviewer's edit, new claim and delete cost an open page one claim's request each, never the text or the list", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const desk = await deskWithClaims();
   const [edited] = desk.claims;
   await signInContext(context, desk.editor.email);
@@ -106,13 +151,17 @@ test("another reviewer's edit, new claim and delete cost an open page one claim'
   const reviewer = await signInAt(baseURL!, desk.reviewer.email);
 
   // An edit: the highlight changes colour after one read of that claim.
-  expect((await callAs(baseURL!, reviewer, "PATCH", `/api/claims/${edited!.id}`, { version: edited!.version, verdict: "disputed" })).status).toBe(200);
+  expect(
+    (await callAs(baseURL!, reviewer, "PATCH", `/api/claims/${edited!.id}`, { version: edited!.version, verdict: "disputed" })).status,
+  ).toBe(200);
   await expect(page.locator(`.ProseMirror mark[data-claim-id="${edited!.id}"]`)).toHaveAttribute("data-verdict", "disputed");
   expect(requests).toEqual([`GET /api/claims/${edited!.id}`]);
 
   // A new claim: one read of it.
   const created = await callAs<{ id: string; version: number }>(baseURL!, reviewer, "POST", `/api/articles/${desk.article.id}/claims`, {
-    versionId: desk.version.id, ...findPhrase(desk.text, "Tokyo"), verdict: "unsourced",
+    versionId: desk.version.id,
+    ...findPhrase(desk.text, "Tokyo"),
+    verdict: "unsourced",
   });
   expect(created.status).toBe(201);
   await expect(page.locator(`.ProseMirror mark[data-claim-id="${created.body.id}"]`)).toHaveAttribute("data-verdict", "unsourced");
@@ -127,14 +176,19 @@ test("another reviewer's edit, new claim and delete cost an open page one claim'
 
   // The editor's own save: the server's answer goes into the list; its event (the same version) costs nothing.
   const evidence = page.waitForResponse((r) => r.url().endsWith(`/api/claims/${edited!.id}/evidence`));
-  await page.locator(`[data-testid=claim-card][data-claim-id="${edited!.id}"]`).getByRole("button", { name: /^Claim \d+:/ }).click();
+  await page
+    .locator(`[data-testid=claim-card][data-claim-id="${edited!.id}"]`)
+    .getByRole("button", { name: /^Claim \d+:/ })
+    .click();
   await evidence;
   requests.length = 0;
   await page.locator(`[data-testid=claim-card][data-claim-id="${edited!.id}"]`).getByRole("button", { name: "Verified" }).click();
   await expect(page.locator(`.ProseMirror mark[data-claim-id="${edited!.id}"]`)).toHaveAttribute("data-verdict", "verified");
   // A later remote change, once applied, shows that the own save's event came and went (events arrive in order).
   const [, other] = desk.claims;
-  expect((await callAs(baseURL!, reviewer, "PATCH", `/api/claims/${other!.id}`, { version: other!.version, verdict: "disputed" })).status).toBe(200);
+  expect(
+    (await callAs(baseURL!, reviewer, "PATCH", `/api/claims/${other!.id}`, { version: other!.version, verdict: "disputed" })).status,
+  ).toBe(200);
   await expect(page.locator(`.ProseMirror mark[data-claim-id="${other!.id}"]`)).toHaveAttribute("data-verdict", "disputed");
   expect(requests).toEqual([`PATCH /api/claims/${edited!.id}`, `GET /api/claims/${other!.id}`]);
 });

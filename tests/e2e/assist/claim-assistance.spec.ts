@@ -9,7 +9,11 @@ const CALL = "Mr Stoltenberg also called on Seoul to increase aid to Ukraine";
 test.slow();
 const DEAL = "South Korea has already signed major agreements";
 
-test("suggestions: accept one (a claim with its speaker) and dismiss another (still dismissed after a reload)", async ({ page, context, desk }) => {
+test("suggestions: accept one (a claim with its speaker) and dismiss another (still dismissed after a reload)", async ({
+  page,
+  context,
+  desk,
+}) => {
   await signInContext(context, desk.reviewer.email);
   await page.goto(`/articles/${desk.article.id}`);
   const call = page.getByTestId("suggestion").filter({ hasText: CALL });
@@ -25,7 +29,9 @@ test("suggestions: accept one (a claim with its speaker) and dismiss another (st
   const card = page.getByTestId("claim-card");
   await expect(card).toHaveCount(1);
   await expect(card.getByTestId("claim-speaker")).toContainText("Jens Stoltenberg");
-  await expect.poll(async () => (await testDb().annotation.findFirst({ where: { articleId: desk.article.id } }))?.speaker).toBe("Jens Stoltenberg");
+  await expect
+    .poll(async () => (await testDb().annotation.findFirst({ where: { articleId: desk.article.id } }))?.speaker)
+    .toBe("Jens Stoltenberg");
   const claim = await testDb().annotation.findFirstOrThrow({ where: { articleId: desk.article.id } });
   expect(claim.exact.startsWith(CALL)).toBe(true);
   expect(claim.verdict).toBe("disputed");
@@ -48,9 +54,17 @@ test("suggestions: accept one (a claim with its speaker) and dismiss another (st
   await page.screenshot({ path: test.info().outputPath("suggestions-phone.png") });
 });
 
-test("a claim tagged in one article is offered in another; its verdict carries over only after confirming", async ({ page, context, desk }) => {
+test("a claim tagged in one article is offered in another; its verdict carries over only after confirming", async ({
+  page,
+  context,
+  desk,
+}) => {
   const db = testDb();
-  const other = await createArticle(db, { team: desk.team, text: seedText("003_45922cfce2def125"), meta: { title: "Meritnews24 report", outlet: "Meritnews24" } });
+  const other = await createArticle(db, {
+    team: desk.team,
+    text: seedText("003_45922cfce2def125"),
+    meta: { title: "Meritnews24 report", outlet: "Meritnews24" },
+  });
   await signInContext(context, desk.editor.email);
   await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -84,7 +98,10 @@ test("a claim tagged in one article is offered in another; its verdict carries o
 
   // "Also in …" opens the other article at the sentence.
   await card.getByTestId("related-summary").click();
-  await card.getByRole("link", { name: /Meritnews24/ }).first().click();
+  await card
+    .getByRole("link", { name: /Meritnews24/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(new RegExp(`/articles/${other.id}\\?at=\\d+-\\d+`));
   // The located span is cut around the claim already on it, so it comes in parts.
   await expect(page.locator("[data-located]").first()).toContainText("Stoltenberg urged South Korea");

@@ -9,7 +9,11 @@ test("a claim that fails to save stays on screen with its text, and Retry saves 
   let fail = true;
   await page.route(`**/api/articles/${desk.article.id}/claims`, (route) =>
     route.request().method() === "POST" && fail
-      ? route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: "The desk is offline for maintenance." }) })
+      ? route.fulfill({
+          status: 503,
+          contentType: "application/json",
+          body: JSON.stringify({ error: "The desk is offline for maintenance." }),
+        })
       : route.continue(),
   );
   await selectWithMouse(page, PHRASE);
@@ -38,7 +42,13 @@ test("changing the verdict rolls back with a visible error when the server refus
   await card.getByRole("button", { name: "Cancel" }).click();
 
   await page.route("**/api/claims/*", (route) =>
-    route.request().method() === "PATCH" ? route.fulfill({ status: 409, contentType: "application/json", body: JSON.stringify({ error: "Someone changed this claim in the meantime." }) }) : route.continue(),
+    route.request().method() === "PATCH"
+      ? route.fulfill({
+          status: 409,
+          contentType: "application/json",
+          body: JSON.stringify({ error: "Someone changed this claim in the meantime." }),
+        })
+      : route.continue(),
   );
   await card.getByRole("group", { name: "Verdict" }).getByRole("button", { name: "Verified", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "verdict was not changed" })).toBeVisible();
@@ -46,7 +56,9 @@ test("changing the verdict rolls back with a visible error when the server refus
   await page.unroute("**/api/claims/*");
   await card.getByRole("group", { name: "Verdict" }).getByRole("button", { name: "Verified", exact: true }).click();
   await expect(card).toHaveAttribute("data-verdict", "verified");
-  await expect.poll(async () => (await testDb().annotation.findFirstOrThrow({ where: { articleId: desk.article.id } })).verdict).toBe("verified");
+  await expect
+    .poll(async () => (await testDb().annotation.findFirstOrThrow({ where: { articleId: desk.article.id } })).verdict)
+    .toBe("verified");
 });
 
 test("a rationale survives a failed save, and delete can be undone", async ({ page, context, desk }) => {
@@ -56,7 +68,9 @@ test("a rationale survives a failed save, and delete can be undone", async ({ pa
   await page.getByRole("button", { name: "Verified", exact: true }).click();
   await page.getByRole("textbox", { name: "Rationale" }).click();
   await page.keyboard.type("Several outlets reported it; none gave a source.");
-  await page.route("**/api/claims/*", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: "Try again shortly." }) }));
+  await page.route("**/api/claims/*", (route) =>
+    route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: "Try again shortly." }) }),
+  );
   await page.getByRole("button", { name: "Save rationale" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Try again shortly." })).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Rationale" })).toContainText("none gave a source");
@@ -92,7 +106,11 @@ test("a delete the server refuses puts the card back and says why", async ({ pag
   await page.route("**/api/claims/*", async (route) => {
     if (route.request().method() !== "DELETE") return route.continue();
     await held;
-    await route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: "The desk is offline for maintenance." }) });
+    await route.fulfill({
+      status: 503,
+      contentType: "application/json",
+      body: JSON.stringify({ error: "The desk is offline for maintenance." }),
+    });
   });
   await card.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByTestId("claim-card")).toHaveCount(0);

@@ -11,19 +11,35 @@ import { callAs, freePort, signInAt, startAppInstance, type AppInstance } from "
 let app: AppInstance;
 
 test.beforeAll(async () => {
-  app = await startAppInstance(await freePort(3500 + Number(process.env.CLAIMDESK_TEST_SLOT ?? 0) * 10), process.env.DATABASE_URL!, { CLAIMDESK_CLAIMS_PAGE_SIZE: "3" });
+  app = await startAppInstance(await freePort(3500 + Number(process.env.CLAIMDESK_TEST_SLOT ?? 0) * 10), process.env.DATABASE_URL!, {
+    CLAIMDESK_CLAIMS_PAGE_SIZE: "3",
+  });
 });
 test.afterAll(async () => {
   await app?.stop();
 });
 
-test("an article of 8 claims in pages of 3 shows all 8 highlights and cards from the server, and reads them again in 3 requests", async ({ page, context }) => {
+test("an article of 8 claims in pages of 3 shows all 8 highlights and cards from the server, and reads them again in 3 requests", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(90_000);
   const desk = await makeDesk();
   const words = ["Stoltenberg", "Seoul", "Tokyo", "Korea", "Japan", "China", "Russia", "Ukraine"].filter((w) => desk.text.includes(w));
   const rows = words.slice(0, 8).map((w, i) => {
     const start = [...desk.text.slice(0, desk.text.indexOf(w))].length;
-    return { teamId: desk.team.id, articleId: desk.article.id, versionId: desk.version.id, authorId: desk.reviewer.id, start, end: start + w.length, exact: w, prefix: "", suffix: "", verdict: (["verified", "disputed", "unsourced"] as const)[i % 3] };
+    return {
+      teamId: desk.team.id,
+      articleId: desk.article.id,
+      versionId: desk.version.id,
+      authorId: desk.reviewer.id,
+      start,
+      end: start + w.length,
+      exact: w,
+      prefix: "",
+      suffix: "",
+      verdict: (["verified", "disputed", "unsourced"] as const)[i % 3],
+    };
   });
   expect(rows).toHaveLength(8);
   await testDb().annotation.createMany({ data: rows });
@@ -39,12 +55,17 @@ test("an article of 8 claims in pages of 3 shows all 8 highlights and cards from
   await page.goto(`${app.url}/articles/${desk.article.id}`);
   await stream;
   await expect(page.getByTestId("claim-card")).toHaveCount(8);
-  const marked = async () => page.locator(".ProseMirror mark[data-claim-id]").evaluateAll((ms) => new Set(ms.map((m) => m.getAttribute("data-claim-id"))).size);
+  const marked = async () =>
+    page.locator(".ProseMirror mark[data-claim-id]").evaluateAll((ms) => new Set(ms.map((m) => m.getAttribute("data-claim-id"))).size);
   expect(await marked()).toBe(8);
   expect(claimRequests).toEqual([]);
 
   // The editor starts a round (for the reviewer): the page reads the list again, the first page then the other two.
-  const started = await callAs(app.url, editor, "POST", "/api/reviews", { articleId: desk.article.id, reviewerIds: [desk.reviewer.id], adjudicatorId: desk.editor.id });
+  const started = await callAs(app.url, editor, "POST", "/api/reviews", {
+    articleId: desk.article.id,
+    reviewerIds: [desk.reviewer.id],
+    adjudicatorId: desk.editor.id,
+  });
   expect(started.status).toBe(201);
   await expect.poll(() => claimRequests.length).toBe(3);
   expect(claimRequests.sort()).toEqual(["", "?page=2", "?page=3"]);

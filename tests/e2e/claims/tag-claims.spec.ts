@@ -47,7 +47,10 @@ test("two overlapping claims both show, exactly, after reload, and each can be c
   await page.reload();
   await expect(page.getByTestId("claim-card")).toHaveCount(2);
   const rows = await testDb().annotation.findMany({ where: { articleId: desk.article.id }, orderBy: { start: "asc" } });
-  expect(rows.map((r) => [r.exact, r.verdict])).toEqual([[outer, "verified"], [inner, "unsourced"]]);
+  expect(rows.map((r) => [r.exact, r.verdict])).toEqual([
+    [outer, "verified"],
+    [inner, "unsourced"],
+  ]);
   await expect(page.getByTestId("claim-quote")).toHaveText([outer, inner]);
   await expect.poll(() => highlightedText(page, rows[0]!.id)).toBe(outer);
   await expect.poll(() => highlightedText(page, rows[1]!.id)).toBe(inner);
@@ -55,11 +58,18 @@ test("two overlapping claims both show, exactly, after reload, and each can be c
   // Clicking the overlap selects the inner claim; clicking outside it selects the outer one.
   await page.locator(`.article-viewer [data-claim-id="${rows[1]!.id}"]`).last().click();
   await expect(page.locator(`[data-testid="claim-card"][data-claim-id="${rows[1]!.id}"]`)).toHaveAttribute("aria-current", "true");
-  await page.locator(`.article-viewer [data-claim-id="${rows[0]!.id}"]`).first().click({ position: { x: 3, y: 5 } });
+  await page
+    .locator(`.article-viewer [data-claim-id="${rows[0]!.id}"]`)
+    .first()
+    .click({ position: { x: 3, y: 5 } });
   await expect(page.locator(`[data-testid="claim-card"][data-claim-id="${rows[0]!.id}"]`)).toHaveAttribute("aria-current", "true");
 });
 
-test("a claim nested inside another: both show, repeated clicks on the shared text cycle outwards, and each verdict has its own underline", async ({ page, context, desk }) => {
+test("a claim nested inside another: both show, repeated clicks on the shared text cycle outwards, and each verdict has its own underline", async ({
+  page,
+  context,
+  desk,
+}) => {
   await signInContext(context, desk.reviewer.email);
   await page.goto(`/articles/${desk.article.id}`);
   const inner = "fighter jets";
@@ -79,7 +89,13 @@ test("a claim nested inside another: both show, repeated clicks on the shared te
   await expect(page.getByTestId("claim-card")).toHaveCount(3);
   const rows = await testDb().annotation.findMany({ where: { articleId: desk.article.id } });
   const id = (exact: string) => rows.find((r) => r.exact === exact)!.id;
-  expect(rows.map((r) => [r.exact, r.verdict]).sort()).toEqual([[elsewhere, "unsourced"], [inner, "verified"], [PHRASE, "disputed"]].sort());
+  expect(rows.map((r) => [r.exact, r.verdict]).sort()).toEqual(
+    [
+      [elsewhere, "unsourced"],
+      [inner, "verified"],
+      [PHRASE, "disputed"],
+    ].sort(),
+  );
   const [outerRow, innerRow] = [rows.find((r) => r.exact === PHRASE)!, rows.find((r) => r.exact === inner)!];
   expect(outerRow.start < innerRow.start && innerRow.end < outerRow.end).toBe(true);
   await expect.poll(() => highlightedText(page, id(PHRASE))).toBe(PHRASE);
@@ -99,8 +115,15 @@ test("a claim nested inside another: both show, repeated clicks on the shared te
 
   // Colour is not the only cue: each verdict underlines differently.
   const underline = (claimId: string) =>
-    page.locator(`.article-viewer [data-claim-id="${claimId}"]`).first().evaluate((el) => getComputedStyle(el).textDecorationStyle);
-  expect({ verified: await underline(id(inner)), disputed: await underline(id(PHRASE)), unsourced: await underline(id(elsewhere)) }).toEqual({
+    page
+      .locator(`.article-viewer [data-claim-id="${claimId}"]`)
+      .first()
+      .evaluate((el) => getComputedStyle(el).textDecorationStyle);
+  expect({
+    verified: await underline(id(inner)),
+    disputed: await underline(id(PHRASE)),
+    unsourced: await underline(id(elsewhere)),
+  }).toEqual({
     verified: "solid",
     disputed: "wavy",
     unsourced: "dashed",

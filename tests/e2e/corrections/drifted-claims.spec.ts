@@ -6,10 +6,27 @@ import { createClaimOnPhrase, createEvidenceItem } from "@/seeds/evidence-factor
 const CLAIM = "Mr Stoltenberg also called on Seoul to increase aid to Ukraine";
 const EDITED = "Mr Stoltenberg also called on Seoul to increase its aid to Ukraine";
 
-test("a claim whose words were lightly edited shows as drifted, the editor sees it before saving, and confirms it", async ({ page, context, desk }) => {
-  const claim = await createClaimOnPhrase(testDb(), { team: desk.team, version: { ...desk.version, articleId: desk.article.id }, authorId: desk.reviewer.id, phrase: CLAIM, verdict: "unsourced" });
+test("a claim whose words were lightly edited shows as drifted, the editor sees it before saving, and confirms it", async ({
+  page,
+  context,
+  desk,
+}) => {
+  const claim = await createClaimOnPhrase(testDb(), {
+    team: desk.team,
+    version: { ...desk.version, articleId: desk.article.id },
+    authorId: desk.reviewer.id,
+    phrase: CLAIM,
+    verdict: "unsourced",
+  });
   // The same words elsewhere must not attract anything: a decoy claim on a repeated phrase.
-  const decoy = await createClaimOnPhrase(testDb(), { team: desk.team, version: { ...desk.version, articleId: desk.article.id }, authorId: desk.reviewer.id, phrase: "South Korea", verdict: "verified", occurrence: 0 });
+  const decoy = await createClaimOnPhrase(testDb(), {
+    team: desk.team,
+    version: { ...desk.version, articleId: desk.article.id },
+    authorId: desk.reviewer.id,
+    phrase: "South Korea",
+    verdict: "verified",
+    occurrence: 0,
+  });
   await signInContext(context, desk.editor.email);
   await page.goto(`/articles/${desk.article.id}/correct`);
   await replaceInEditor(page, '[data-testid="correction-editor"]', "increase aid", "increase its aid");
@@ -29,7 +46,11 @@ test("a claim whose words were lightly edited shows as drifted, the editor sees 
   const orphan = page.locator(`[data-testid="orphan-item"][data-claim-id="${decoy.id}"]`);
   await expect(orphan).toContainText("South Korea");
   await expect(page.locator(`.article-viewer [data-claim-id="${decoy.id}"]`)).toHaveCount(0);
-  expect(await testDb().annotation.findUniqueOrThrow({ where: { id: decoy.id } })).toMatchObject({ anchorState: "orphaned", start: 0, end: 0 });
+  expect(await testDb().annotation.findUniqueOrThrow({ where: { id: decoy.id } })).toMatchObject({
+    anchorState: "orphaned",
+    start: 0,
+    end: 0,
+  });
 
   await page.locator(`[data-testid="orphan-item"][data-claim-id="${claim.id}"]`).getByRole("button", { name: "Confirm" }).click();
   await expect(card.getByTestId("anchor-state")).toHaveCount(0);
@@ -39,19 +60,42 @@ test("a claim whose words were lightly edited shows as drifted, the editor sees 
   await expect(page.locator(`[data-testid="orphan-item"]`)).toHaveCount(1);
 });
 
-test("a drifted claim's date warning is worked out again on its corrected words, without a confirm or a reload", async ({ page, context, desk }) => {
+test("a drifted claim's date warning is worked out again on its corrected words, without a confirm or a reload", async ({
+  page,
+  context,
+  desk,
+}) => {
   const db = testDb();
   const { createArticle } = await import("@/seeds/factories");
-  const article = await createArticle(db, { team: desk.team, text: "Stoltenberg recalled the NATO summit in Madrid in July last year.", meta: { title: "Remarks in Seoul", publishedDate: "2023-01-29" } });
+  const article = await createArticle(db, {
+    team: desk.team,
+    text: "Stoltenberg recalled the NATO summit in Madrid in July last year.",
+    meta: { title: "Remarks in Seoul", publishedDate: "2023-01-29" },
+  });
   const version = { ...article.versions[0]!, articleId: article.id };
-  const claim = await createClaimOnPhrase(db, { team: desk.team, version, authorId: desk.reviewer.id, phrase: "the NATO summit in Madrid in July last year", verdict: "disputed" });
-  const summit = await createEvidenceItem(db, { team: desk.team, kind: "dated_fact", title: "NATO Madrid Summit, 28-30 June 2022", dateStart: "2022-06-28", dateEnd: "2022-06-30", datePrecision: "day" });
+  const claim = await createClaimOnPhrase(db, {
+    team: desk.team,
+    version,
+    authorId: desk.reviewer.id,
+    phrase: "the NATO summit in Madrid in July last year",
+    verdict: "disputed",
+  });
+  const summit = await createEvidenceItem(db, {
+    team: desk.team,
+    kind: "dated_fact",
+    title: "NATO Madrid Summit, 28-30 June 2022",
+    dateStart: "2022-06-28",
+    dateEnd: "2022-06-30",
+    datePrecision: "day",
+  });
   await db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: summit.id, annotationId: claim.id, stance: "supports" } });
 
   await signInContext(context, desk.editor.email);
   await page.goto(`/articles/${article.id}`);
   const card = page.locator(`[data-testid="claim-card"][data-claim-id="${claim.id}"]`);
-  await expect(card.getByTestId("date-hint")).toHaveText("⚠ Evidence dates “NATO Madrid Summit” 28–30 June 2022; the claim says July 2022.");
+  await expect(card.getByTestId("date-hint")).toHaveText(
+    "⚠ Evidence dates “NATO Madrid Summit” 28–30 June 2022; the claim says July 2022.",
+  );
 
   // Another editor corrects the month; this page hears of it live and the claim drifts onto the corrected words.
   const res = await page.request.post(`/api/articles/${article.id}/versions`, {

@@ -9,7 +9,11 @@ const OWN = "send more military aid to Ukraine";
 const REASON_2 = "The visit began on Sunday, not Monday.";
 const REASON_3 = "The aid promised was humanitarian, the minister's office said.";
 
-test("import an HTML file, annotate it, correct a word near a claim, then edit a claim's own words and re-place it", async ({ page, context, desk }) => {
+test("import an HTML file, annotate it, correct a word near a claim, then edit a claim's own words and re-place it", async ({
+  page,
+  context,
+  desk,
+}) => {
   test.setTimeout(120_000);
   await signInContext(context, desk.editor.email);
 
@@ -100,7 +104,11 @@ test("import an HTML file, annotate it, correct a word near a claim, then edit a
   await expect.poll(() => highlightedText(page, own.id)).toBe(NEW_WORDS);
   // The page updates optimistically; the row follows when the server has saved it.
   await expect
-    .poll(async () => (({ anchorState, exact, verdict }) => ({ anchorState, exact, verdict }))(await testDb().annotation.findUniqueOrThrow({ where: { id: own.id } })))
+    .poll(async () =>
+      (({ anchorState, exact, verdict }) => ({ anchorState, exact, verdict }))(
+        await testDb().annotation.findUniqueOrThrow({ where: { id: own.id } }),
+      ),
+    )
     .toEqual({ anchorState: "anchored", exact: NEW_WORDS, verdict: "verified" });
   // The "v" pressed while placing tagged nothing: still two claims.
   expect(await testDb().annotation.count({ where: { articleId, deletedAt: null } })).toBe(2);

@@ -1,6 +1,10 @@
 import { test, expect, signInContext, seedText, testDb } from "../../support/fixtures";
 
-test("pasting an article: removed furniture can be put back, and a refused save keeps everything typed", async ({ page, context, desk }) => {
+test("pasting an article: removed furniture can be put back, and a refused save keeps everything typed", async ({
+  page,
+  context,
+  desk,
+}) => {
   await signInContext(context, desk.reviewer.email);
   await page.goto("/articles/new");
   const raw = seedText("001_bb3c64dddcf2a7b9");
@@ -29,7 +33,10 @@ test("pasting an article: removed furniture can be put back, and a refused save 
   await page.getByLabel("URL").fill("https://news.detik.example/article");
   await page.getByRole("button", { name: "Save article" }).click();
   await expect(page.getByRole("heading", { name: "Stoltenberg in Seoul" })).toBeVisible();
-  const saved = await testDb().article.findFirstOrThrow({ where: { teamId: desk.team.id, title: "Stoltenberg in Seoul" }, include: { versions: true } });
+  const saved = await testDb().article.findFirstOrThrow({
+    where: { teamId: desk.team.id, title: "Stoltenberg in Seoul" },
+    include: { versions: true },
+  });
   expect(saved.url).toBe("https://news.detik.example/article");
   expect(saved.versions[0]!.text.split("\n")).toContain(firstLine);
   // A reviewer may add articles, but not correct them.
@@ -44,12 +51,16 @@ test("an empty paste and a file that is not UTF-8 get clear errors", async ({ pa
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "empty" })).toBeVisible();
   await page.getByLabel("Upload a file").check();
-  await page.locator('input[type="file"]').setInputFiles({ name: "latin1.txt", mimeType: "text/plain", buffer: Buffer.from("Caf\xe9 au lait", "latin1") });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "latin1.txt", mimeType: "text/plain", buffer: Buffer.from("Caf\xe9 au lait", "latin1") });
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "not UTF-8" })).toBeVisible();
   await expect(page.getByText("at most 10 MiB each and 1 MiB of text; UTF-8 unless the page declares its encoding")).toBeVisible();
   // UTF-16 without a byte-order mark is valid UTF-8 byte by byte, full of NULs: refused too.
-  await page.locator('input[type="file"]').setInputFiles({ name: "utf16.txt", mimeType: "text/plain", buffer: Buffer.from("Stoltenberg in Seoul.", "utf16le") });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "utf16.txt", mimeType: "text/plain", buffer: Buffer.from("Stoltenberg in Seoul.", "utf16le") });
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "UTF-16" })).toBeVisible();
   expect(await testDb().article.count({ where: { teamId: desk.team.id } })).toBe(1);

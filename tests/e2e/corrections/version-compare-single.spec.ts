@@ -1,7 +1,11 @@
 import { test, expect, signInContext } from "../../support/fixtures";
 import { nextPaint } from "../../support/select-text";
 
-test("an article with one version lists it and asks the server for no comparison of version 1 with itself", async ({ page, context, desk }) => {
+test("an article with one version lists it and asks the server for no comparison of version 1 with itself", async ({
+  page,
+  context,
+  desk,
+}) => {
   await signInContext(context, desk.reviewer.email);
   const compares: string[] = [];
   page.on("request", (r) => r.url().includes("/versions/compare") && compares.push(r.url()));

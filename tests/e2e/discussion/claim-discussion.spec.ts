@@ -13,7 +13,13 @@ import { createClaimOnPhrase } from "@/seeds/evidence-factories";
 test("a thread on a claim with a mention, the bell's unread count, and the deep link that opens the thread", async ({ browser }) => {
   test.setTimeout(120_000);
   const desk = await makeReviewDesk();
-  const claim = await createClaimOnPhrase(testDb(), { team: desk.team, version: desk.version, authorId: desk.reviewer1.id, phrase: AGREED_PHRASE, verdict: "disputed" });
+  const claim = await createClaimOnPhrase(testDb(), {
+    team: desk.team,
+    version: desk.version,
+    authorId: desk.reviewer1.id,
+    phrase: AGREED_PHRASE,
+    verdict: "disputed",
+  });
   const [eve, ann] = await Promise.all([personPage(browser, desk.editor.email), personPage(browser, desk.reviewer1.email)]);
 
   // Eve opens the claim's discussion (no comments yet) and mentions Ann through the autocomplete.

@@ -3,10 +3,25 @@ import { createClaimOnPhrase, createEvidenceItem } from "@/seeds/evidence-factor
 
 const PHRASE = "hundreds of tanks, fighter jets and weapons to NATO member Poland";
 
-test("attach a library item with the picker and create one inline, by keyboard; after reload both show with their stance", async ({ page, context, desk }) => {
+test("attach a library item with the picker and create one inline, by keyboard; after reload both show with their stance", async ({
+  page,
+  context,
+  desk,
+}) => {
   const db = testDb();
-  const claim = await createClaimOnPhrase(db, { team: desk.team, version: { ...desk.version, articleId: desk.article.id }, authorId: desk.reviewer.id, phrase: PHRASE, verdict: "verified" });
-  const kbs = await createEvidenceItem(db, { team: desk.team, title: "S. Korea signs deal to export tanks, howitzers to Poland", publisher: "KBS World", url: "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=172010" });
+  const claim = await createClaimOnPhrase(db, {
+    team: desk.team,
+    version: { ...desk.version, articleId: desk.article.id },
+    authorId: desk.reviewer.id,
+    phrase: PHRASE,
+    verdict: "verified",
+  });
+  const kbs = await createEvidenceItem(db, {
+    team: desk.team,
+    title: "S. Korea signs deal to export tanks, howitzers to Poland",
+    publisher: "KBS World",
+    url: "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=172010",
+  });
   await createEvidenceItem(db, { team: desk.team, title: "Unrelated report on fisheries", publisher: "Somewhere" });
 
   await signInContext(context, desk.reviewer.email);
@@ -60,7 +75,11 @@ test("attach a library item with the picker and create one inline, by keyboard; 
   await expect(links).toHaveCount(2);
   await expect(links.nth(1)).toHaveAttribute("data-stance", "contradicts");
 
-  const rows = await db.evidenceLink.findMany({ where: { annotationId: claim.id }, include: { evidence: true }, orderBy: { createdAt: "asc" } });
+  const rows = await db.evidenceLink.findMany({
+    where: { annotationId: claim.id },
+    include: { evidence: true },
+    orderBy: { createdAt: "asc" },
+  });
   expect(rows.map((r) => [r.evidence.title, r.stance, r.evidence.teamId])).toEqual([
     [kbs.title, "supports", desk.team.id],
     ["Yonhap: Poland deal covers 980 K2 tanks", "contradicts", desk.team.id],
@@ -78,16 +97,42 @@ test("attach a library item with the picker and create one inline, by keyboard; 
 test("a claim card warns when its date falls outside an attached dated fact, and not when it agrees", async ({ page, context, desk }) => {
   const db = testDb();
   const { createArticle } = await import("@/seeds/factories");
-  const article = await createArticle(db, { team: desk.team, text: "Stoltenberg recalled the NATO summit in Madrid in July last year.", meta: { title: "Remarks in Seoul", publishedDate: "2023-01-29" } });
+  const article = await createArticle(db, {
+    team: desk.team,
+    text: "Stoltenberg recalled the NATO summit in Madrid in July last year.",
+    meta: { title: "Remarks in Seoul", publishedDate: "2023-01-29" },
+  });
   const version = { ...article.versions[0]!, articleId: article.id };
-  const wrong = await createClaimOnPhrase(db, { team: desk.team, version, authorId: desk.reviewer.id, phrase: "the NATO summit in Madrid in July last year", verdict: "disputed" });
-  const right = await createClaimOnPhrase(db, { team: desk.team, version: { ...desk.version, articleId: desk.article.id }, authorId: desk.reviewer.id, phrase: "the NATO summit in Madrid in June 2022", verdict: "verified" });
-  const summit = await createEvidenceItem(db, { team: desk.team, kind: "dated_fact", title: "NATO Madrid Summit, 28-30 June 2022", dateStart: "2022-06-28", dateEnd: "2022-06-30", datePrecision: "day" });
-  for (const c of [wrong, right]) await db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: summit.id, annotationId: c.id, stance: "supports" } });
+  const wrong = await createClaimOnPhrase(db, {
+    team: desk.team,
+    version,
+    authorId: desk.reviewer.id,
+    phrase: "the NATO summit in Madrid in July last year",
+    verdict: "disputed",
+  });
+  const right = await createClaimOnPhrase(db, {
+    team: desk.team,
+    version: { ...desk.version, articleId: desk.article.id },
+    authorId: desk.reviewer.id,
+    phrase: "the NATO summit in Madrid in June 2022",
+    verdict: "verified",
+  });
+  const summit = await createEvidenceItem(db, {
+    team: desk.team,
+    kind: "dated_fact",
+    title: "NATO Madrid Summit, 28-30 June 2022",
+    dateStart: "2022-06-28",
+    dateEnd: "2022-06-30",
+    datePrecision: "day",
+  });
+  for (const c of [wrong, right])
+    await db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: summit.id, annotationId: c.id, stance: "supports" } });
 
   await signInContext(context, desk.reviewer.email);
   await page.goto(`/articles/${article.id}`);
-  await expect(page.getByTestId("date-hint")).toHaveText("⚠ Evidence dates “NATO Madrid Summit” 28–30 June 2022; the claim says July 2022.");
+  await expect(page.getByTestId("date-hint")).toHaveText(
+    "⚠ Evidence dates “NATO Madrid Summit” 28–30 June 2022; the claim says July 2022.",
+  );
   await page.goto(`/articles/${desk.article.id}`);
   await expect(page.getByTestId("evidence-link")).toHaveCount(1);
   await expect(page.getByTestId("date-hint")).toHaveCount(0);

@@ -5,12 +5,41 @@ import { createClaimOnPhrase, createEvidenceItem, createEvidenceLink } from "@/s
 /** One item cited by claims in two articles of the desk. */
 async function itemUsedTwice(desk: Parameters<Parameters<typeof test>[2]>[0]["desk"]) {
   const db = testDb();
-  const second = await createArticle(db, { team: desk.team, text: "Kim said the huge sales contract with Poland proves NATO's intent.", meta: { title: "North Korea blasts NATO chief's trip" } });
-  const item = await createEvidenceItem(db, { team: desk.team, kind: "dated_fact", title: "South Korea-Poland arms deal, July-August 2022", dateStart: "2022-07-27", dateEnd: "2022-08-26", datePrecision: "day" });
-  const c1 = await createClaimOnPhrase(db, { team: desk.team, version: { ...desk.version, articleId: desk.article.id }, authorId: desk.editor.id, phrase: "hundreds of tanks, fighter jets and weapons to NATO member Poland", verdict: "verified" });
-  const c2 = await createClaimOnPhrase(db, { team: desk.team, version: { ...second.versions[0]!, articleId: second.id }, authorId: desk.editor.id, phrase: "huge sales contract", verdict: "verified" });
+  const second = await createArticle(db, {
+    team: desk.team,
+    text: "Kim said the huge sales contract with Poland proves NATO's intent.",
+    meta: { title: "North Korea blasts NATO chief's trip" },
+  });
+  const item = await createEvidenceItem(db, {
+    team: desk.team,
+    kind: "dated_fact",
+    title: "South Korea-Poland arms deal, July-August 2022",
+    dateStart: "2022-07-27",
+    dateEnd: "2022-08-26",
+    datePrecision: "day",
+  });
+  const c1 = await createClaimOnPhrase(db, {
+    team: desk.team,
+    version: { ...desk.version, articleId: desk.article.id },
+    authorId: desk.editor.id,
+    phrase: "hundreds of tanks, fighter jets and weapons to NATO member Poland",
+    verdict: "verified",
+  });
+  const c2 = await createClaimOnPhrase(db, {
+    team: desk.team,
+    version: { ...second.versions[0]!, articleId: second.id },
+    authorId: desk.editor.id,
+    phrase: "huge sales contract",
+    verdict: "verified",
+  });
   await createEvidenceLink(db, { team: desk.team, evidenceId: item.id, claimId: c1.id, stance: "supports" });
-  await createEvidenceLink(db, { team: desk.team, evidenceId: item.id, claimId: c2.id, stance: "context", pinpoint: "first executive contracts" });
+  await createEvidenceLink(db, {
+    team: desk.team,
+    evidenceId: item.id,
+    claimId: c2.id,
+    stance: "context",
+    pinpoint: "first executive contracts",
+  });
   return { item, second, c1, c2 };
 }
 
@@ -30,9 +59,18 @@ test("the item's page lists its use in two articles", async ({ page, context, de
   await expect(page).toHaveURL(new RegExp(`/articles/${second.id}$`));
 });
 
-test("search as you type and filter by kind; deleting an item in use shows where first and leaves a tombstone on the claims", async ({ page, context, desk }) => {
+test("search as you type and filter by kind; deleting an item in use shows where first and leaves a tombstone on the claims", async ({
+  page,
+  context,
+  desk,
+}) => {
   const { item, c1 } = await itemUsedTwice(desk);
-  await createEvidenceItem(testDb(), { team: desk.team, title: "NATO leaders meet with key partners", publisher: "NATO", url: "https://www.nato.int/cps/en/natohq/news_197287.htm" });
+  await createEvidenceItem(testDb(), {
+    team: desk.team,
+    title: "NATO leaders meet with key partners",
+    publisher: "NATO",
+    url: "https://www.nato.int/cps/en/natohq/news_197287.htm",
+  });
   await signInContext(context, desk.editor.email);
   await page.goto("/evidence");
   const rows = page.getByTestId("evidence-row");
@@ -45,7 +83,10 @@ test("search as you type and filter by kind; deleting an item in use shows where
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText("Used by 2 claims");
 
-  await rows.first().getByRole("button", { name: `Delete “${item.title}”` }).click();
+  await rows
+    .first()
+    .getByRole("button", { name: `Delete “${item.title}”` })
+    .click();
   const dialog = page.getByRole("alertdialog");
   await expect(dialog).toContainText("It is used by 2 claims in 2 articles");
   await expect(dialog.getByTestId("used-in-article")).toHaveCount(2);
@@ -82,10 +123,20 @@ test("create and edit an item in the library; a refused field keeps what was typ
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("evidence-row").first()).toContainText("Stoltenberg in Seoul, 29-30 January 2023");
   const stored = await testDb().evidenceItem.findFirstOrThrow({ where: { teamId: desk.team.id } });
-  expect([stored.title, stored.dateStart, stored.dateEnd, stored.datePrecision, stored.version]).toEqual(["Stoltenberg in Seoul, 29-30 January 2023", "2023-01-29", "2023-01-30", "day", 2]);
+  expect([stored.title, stored.dateStart, stored.dateEnd, stored.datePrecision, stored.version]).toEqual([
+    "Stoltenberg in Seoul, 29-30 January 2023",
+    "2023-01-29",
+    "2023-01-30",
+    "day",
+    2,
+  ]);
 });
 
-test("create, edit and delete an item from the keyboard; Escape cancels the delete and gives focus back to its button", async ({ page, context, desk }) => {
+test("create, edit and delete an item from the keyboard; Escape cancels the delete and gives focus back to its button", async ({
+  page,
+  context,
+  desk,
+}) => {
   await signInContext(context, desk.reviewer.email);
   await page.goto("/evidence");
   await expect(page.getByText("The library is empty")).toBeVisible();
@@ -122,7 +173,13 @@ test("create, edit and delete an item from the keyboard; Escape cancels the dele
   await expect(edit).toHaveCount(0);
   await expect(row).toContainText("Stoltenberg in Seoul, 29-30 January 2023");
   const stored = await testDb().evidenceItem.findFirstOrThrow({ where: { teamId: desk.team.id } });
-  expect([stored.title, stored.dateStart, stored.dateEnd, stored.version, stored.deletedAt]).toEqual(["Stoltenberg in Seoul, 29-30 January 2023", "2023-01-29", "2023-01-30", 2, null]);
+  expect([stored.title, stored.dateStart, stored.dateEnd, stored.version, stored.deletedAt]).toEqual([
+    "Stoltenberg in Seoul, 29-30 January 2023",
+    "2023-01-29",
+    "2023-01-30",
+    2,
+    null,
+  ]);
 
   // Delete: Escape cancels and focus goes back to the Delete button; then Shift+Tab, Enter confirms.
   const deleteButton = row.getByRole("button", { name: "Delete “Stoltenberg in Seoul, 29-30 January 2023”" });

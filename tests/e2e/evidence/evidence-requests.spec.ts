@@ -1,16 +1,23 @@
 import { test, expect, signInContext, testDb } from "../../support/fixtures";
 import { createClaimOnPhrase, createEvidenceItem, createEvidenceLink } from "@/seeds/evidence-factories";
 
-const PHRASES = [
-  "hundreds of tanks, fighter jets and weapons to NATO member Poland",
-  "the NATO summit in Madrid in June 2022",
-];
+const PHRASES = ["hundreds of tanks, fighter jets and weapons to NATO member Poland", "the NATO summit in Madrid in June 2022"];
 
-test("opening an article asks for evidence only for the claims that have some, and for the card the editor selects", async ({ page, context, desk }) => {
+test("opening an article asks for evidence only for the claims that have some, and for the card the editor selects", async ({
+  page,
+  context,
+  desk,
+}) => {
   const db = testDb();
   const version = { ...desk.version, articleId: desk.article.id };
-  const [withEvidence, without] = await Promise.all(PHRASES.map((phrase) => createClaimOnPhrase(db, { team: desk.team, version, authorId: desk.reviewer.id, phrase, verdict: "verified" })));
-  const item = await createEvidenceItem(db, { team: desk.team, title: "S. Korea signs deal to export tanks, howitzers to Poland", publisher: "KBS World" });
+  const [withEvidence, without] = await Promise.all(
+    PHRASES.map((phrase) => createClaimOnPhrase(db, { team: desk.team, version, authorId: desk.reviewer.id, phrase, verdict: "verified" })),
+  );
+  const item = await createEvidenceItem(db, {
+    team: desk.team,
+    title: "S. Korea signs deal to export tanks, howitzers to Poland",
+    publisher: "KBS World",
+  });
   await createEvidenceLink(db, { team: desk.team, evidenceId: item.id, claimId: withEvidence!.id, stance: "supports" });
 
   const asked: string[] = [];

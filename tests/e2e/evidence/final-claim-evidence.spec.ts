@@ -3,11 +3,20 @@ import { makeAdjudicatedRound } from "../../support/decided-round";
 import { gotoLive, personPage } from "../../support/review-pages";
 import { createEvidenceItem } from "@/seeds/evidence-factories";
 
-test("a final claim's evidence reads like the library's: kind, title link, date, and a deleted item marked as such", async ({ browser }) => {
+test("a final claim's evidence reads like the library's: kind, title link, date, and a deleted item marked as such", async ({
+  browser,
+}) => {
   const desk = await makeAdjudicatedRound();
   const db = testDb();
   const claim = desk.claims[2]!;
-  const fact = await createEvidenceItem(db, { team: desk.team, kind: "dated_fact", title: "Madrid Summit, June 2022", dateStart: "2022-06-28", dateEnd: "2022-06-30", datePrecision: "day" });
+  const fact = await createEvidenceItem(db, {
+    team: desk.team,
+    kind: "dated_fact",
+    title: "Madrid Summit, June 2022",
+    dateStart: "2022-06-28",
+    dateEnd: "2022-06-30",
+    datePrecision: "day",
+  });
   const gone = await createEvidenceItem(db, { team: desk.team, title: "A withdrawn wire story", publisher: "Wire" });
   await db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: fact.id, claimId: claim.id, stance: "supports" } });
   await db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: gone.id, claimId: claim.id, stance: "context" } });

@@ -19,10 +19,17 @@ const SLOT = Number(process.env.CLAIMDESK_TEST_SLOT ?? 0);
 async function freshInstall(name: string, smtpUrl: string) {
   const db = await freshDatabase(name);
   // What `npm start` runs before serving: migrations, and the demo only when wanted.
-  execFileSync("npx", ["tsx", "scripts/prepare-db.ts"], { stdio: "pipe", env: { ...process.env, DATABASE_URL: db.url, CLAIMDESK_DEMO: "0" } });
+  execFileSync("npx", ["tsx", "scripts/prepare-db.ts"], {
+    stdio: "pipe",
+    env: { ...process.env, DATABASE_URL: db.url, CLAIMDESK_DEMO: "0" },
+  });
   const client = createClient(db.url);
   expect(await client.team.count()).toBe(0);
-  const app = await startAppInstance(await freePort(3400 + SLOT * 10), db.url, { CLAIMDESK_DEMO: "0", SMTP_URL: smtpUrl, SMTP_FROM: "Desk <desk@claimdesk.test>" });
+  const app = await startAppInstance(await freePort(3400 + SLOT * 10), db.url, {
+    CLAIMDESK_DEMO: "0",
+    SMTP_URL: smtpUrl,
+    SMTP_FROM: "Desk <desk@claimdesk.test>",
+  });
   return { db, client, app };
 }
 
@@ -36,10 +43,17 @@ test.afterAll(async () => {
   for (const c of cleanup.reverse()) await c();
 });
 
-test("the first visit shows the setup page, which makes the first admin and is gone afterwards; invitations are e-mailed", async ({ page, browser }) => {
+test("the first visit shows the setup page, which makes the first admin and is gone afterwards; invitations are e-mailed", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(240_000);
   const { db, client, app } = await freshInstall("setup", sink.url);
-  cleanup.push(() => app.stop(), () => client.$disconnect(), db.drop);
+  cleanup.push(
+    () => app.stop(),
+    () => client.$disconnect(),
+    db.drop,
+  );
 
   await page.goto(`${app.url}/`);
   await expect(page).toHaveURL(/\/setup$/);
@@ -60,7 +74,11 @@ test("the first visit shows the setup page, which makes the first admin and is g
 
   // Gone for good: the page is a 404 and the API refuses.
   expect((await page.goto(`${app.url}/setup`))?.status()).toBe(404);
-  const again = await fetch(`${app.url}/api/setup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ teamName: "Second", name: "Eve", email: "eve@x.example", password: NEW_PASSWORD }) });
+  const again = await fetch(`${app.url}/api/setup`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ teamName: "Second", name: "Eve", email: "eve@x.example", password: NEW_PASSWORD }),
+  });
   expect(again.status).toBe(404);
   expect(await client.user.count()).toBe(1);
   const anon = await browser.newContext();
@@ -85,11 +103,22 @@ test("the first visit shows the setup page, which makes the first admin and is g
 test("two setups at once make one admin", async () => {
   test.setTimeout(180_000);
   const { db, client, app } = await freshInstall("race", sink.url);
-  cleanup.push(() => app.stop(), () => client.$disconnect(), db.drop);
+  cleanup.push(
+    () => app.stop(),
+    () => client.$disconnect(),
+    db.drop,
+  );
   const setup = (n: number) =>
-    fetch(`${app.url}/api/setup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ teamName: `Desk ${n}`, name: `Admin ${n}`, email: `admin${n}@newsroom.example`, password: NEW_PASSWORD }) }).then((r) => r.status);
+    fetch(`${app.url}/api/setup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ teamName: `Desk ${n}`, name: `Admin ${n}`, email: `admin${n}@newsroom.example`, password: NEW_PASSWORD }),
+    }).then((r) => r.status);
   const statuses = await Promise.all([1, 2, 3].map(setup));
-  expect(statuses.filter((s) => s === 201), JSON.stringify(statuses)).toHaveLength(1);
+  expect(
+    statuses.filter((s) => s === 201),
+    JSON.stringify(statuses),
+  ).toHaveLength(1);
   expect(statuses.filter((s) => s === 404)).toHaveLength(2);
   expect([await client.user.count(), await client.team.count(), await client.membership.count()]).toEqual([1, 1, 1]);
   const admin = await client.user.findFirstOrThrow();

@@ -4,7 +4,11 @@ import { selectWithMouse } from "../../support/select-text";
 
 const PHRASE = "NATO wants to create a new Cold War in Asia.";
 
-test("admin invites a reviewer; the link opens in a fresh browser, they join, tag a claim; Activity shows the invitation, the acceptance and the claim", async ({ page, context, browser }) => {
+test("admin invites a reviewer; the link opens in a fresh browser, they join, tag a claim; Activity shows the invitation, the acceptance and the claim", async ({
+  page,
+  context,
+  browser,
+}) => {
   test.slow(); // several pages and browser contexts in one flow
   const desk = await makeAdminDesk();
   const email = `riya-${Date.now()}@newsroom.example`;

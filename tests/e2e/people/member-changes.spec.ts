@@ -4,7 +4,11 @@ import { selectWithMouse } from "../../support/select-text";
 
 const PHRASE = "NATO wants to create a new Cold War in Asia.";
 
-test("a role change applies on the member's next request; deactivation gets their open page a 401 on its next save, and their claim stays, attributed", async ({ page, context, browser }) => {
+test("a role change applies on the member's next request; deactivation gets their open page a 401 on its next save, and their claim stays, attributed", async ({
+  page,
+  context,
+  browser,
+}) => {
   test.slow(); // several pages and browser contexts in one flow
   const desk = await makeAdminDesk();
   const memberContext = await browser.newContext();
@@ -14,7 +18,10 @@ test("a role change applies on the member's next request; deactivation gets thei
   await selectWithMouse(member, PHRASE);
   await member.getByRole("button", { name: "Disputed", exact: true }).click();
   await expect(member.getByTestId("claim-card")).toHaveCount(1);
-  const startRound = () => member.request.post("/api/reviews", { data: { articleId: desk.article.id, reviewerIds: [desk.editor.id], adjudicatorId: desk.admin.id } });
+  const startRound = () =>
+    member.request.post("/api/reviews", {
+      data: { articleId: desk.article.id, reviewerIds: [desk.editor.id], adjudicatorId: desk.admin.id },
+    });
   expect((await startRound()).status()).toBe(403);
 
   await signInContext(context, desk.admin.email);

@@ -4,7 +4,11 @@ import { selectWithMouse } from "../../support/select-text";
 const PHRASE = "NATO wants to create a new Cold War in Asia.";
 const SECOND = "hundreds of tanks";
 
-test("a session that ends while a rationale is typed: the rationale survives, the person signs in in place, and the save goes through; so does a claim tagged after the end", async ({ page, context, desk }) => {
+test("a session that ends while a rationale is typed: the rationale survives, the person signs in in place, and the save goes through; so does a claim tagged after the end", async ({
+  page,
+  context,
+  desk,
+}) => {
   test.slow(); // several pages and browser contexts in one flow
   await signInContext(context, desk.reviewer.email);
   await page.goto(`/articles/${desk.article.id}`);
@@ -28,7 +32,9 @@ test("a session that ends while a rationale is typed: the rationale survives, th
   await dialog.getByRole("button", { name: "Sign in and save" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId("claim-rationale")).toContainText("confirmed it on the record");
-  await expect.poll(async () => (await testDb().annotation.findFirstOrThrow({ where: { articleId: desk.article.id } })).rationaleHtml).toContain("confirmed it on the record");
+  await expect
+    .poll(async () => (await testDb().annotation.findFirstOrThrow({ where: { articleId: desk.article.id } })).rationaleHtml)
+    .toContain("confirmed it on the record");
 
   // A claim tagged after the session ended waits as a draft and is saved after signing in.
   await context.clearCookies();

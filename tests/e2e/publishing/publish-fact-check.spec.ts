@@ -10,7 +10,11 @@ import { test, expect, signInContext } from "../../support/fixtures";
 import { CLAIM_PHRASES, INTERNAL_SOURCE, PUBLIC_SOURCE, makePublishableDesk } from "../../support/publishable-desk";
 import { checkGoogleClaimReview } from "../../support/google-claimreview";
 
-test("an editor publishes a fact-check, a signed-out reader finds it with complete ClaimReview markup and in the feed, and the editor withdraws it", async ({ browser, page, context }) => {
+test("an editor publishes a fact-check, a signed-out reader finds it with complete ClaimReview markup and in the feed, and the editor withdraws it", async ({
+  browser,
+  page,
+  context,
+}) => {
   const d = await makePublishableDesk();
   await signInContext(context, d.editor.email);
   await page.goto(`/articles/${d.article.id}`);
@@ -54,7 +58,9 @@ test("an editor publishes a fact-check, a signed-out reader finds it with comple
   await pub.goto(`/f/${d.team.slug}`);
   await expect(pub.getByRole("link", { name: d.article.title! })).toHaveAttribute("href", new URL(url).pathname);
 
-  // The editor withdraws it.
+  // The editor withdraws it (from the menu, opened again if the page's refetch after the publish closed it).
+  const menu = page.getByTestId("publish-menu");
+  if ((await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
   await page.getByRole("button", { name: "Withdraw…" }).click();
   await page.getByLabel(/Why it is withdrawn/).fill("The quotes were attributed to the wrong speaker.");
   await page.getByRole("button", { name: "Withdraw fact-check" }).click();

@@ -7,15 +7,31 @@ import { nextPaint } from "../../support/select-text";
 const PAYLOAD = `<img src=x onerror="window.__pwned=1;alert('rationale')"><script>window.__pwned=2;alert('script')</script>`;
 const TITLE_PAYLOAD = `"><svg onload="window.__pwned=3;alert('title')"></svg><b id="injected">bold</b>`;
 
-const span = (text: string, phrase: string) => ({ start: [...text.slice(0, text.indexOf(phrase))].length, end: [...text.slice(0, text.indexOf(phrase) + phrase.length)].length });
+const span = (text: string, phrase: string) => ({
+  start: [...text.slice(0, text.indexOf(phrase))].length,
+  end: [...text.slice(0, text.indexOf(phrase) + phrase.length)].length,
+});
 
-test("an XSS payload in a rationale and in an evidence title does not run when the downloaded HTML report is opened", async ({ page, context, desk }) => {
+test("an XSS payload in a rationale and in an evidence title does not run when the downloaded HTML report is opened", async ({
+  page,
+  context,
+  desk,
+}) => {
   await signInContext(context, desk.editor.email);
   // Stored through the real API: the rationale goes through the sanitizer, the evidence title is plain text.
-  const claim = await (await context.request.post(`/api/articles/${desk.article.id}/claims`, {
-    data: { versionId: desk.version.id, ...span(desk.text, "NATO Secretary-General Jens Stoltenberg"), verdict: "disputed", rationale: `<p>Check this ${PAYLOAD} out</p>` },
-  })).json();
-  const linked = await context.request.post(`/api/claims/${claim.id}/evidence`, { data: { evidence: { kind: "web_source", title: TITLE_PAYLOAD, url: "https://www.nato.int/x" }, stance: "contradicts" } });
+  const claim = await (
+    await context.request.post(`/api/articles/${desk.article.id}/claims`, {
+      data: {
+        versionId: desk.version.id,
+        ...span(desk.text, "NATO Secretary-General Jens Stoltenberg"),
+        verdict: "disputed",
+        rationale: `<p>Check this ${PAYLOAD} out</p>`,
+      },
+    })
+  ).json();
+  const linked = await context.request.post(`/api/claims/${claim.id}/evidence`, {
+    data: { evidence: { kind: "web_source", title: TITLE_PAYLOAD, url: "https://www.nato.int/x" }, stance: "contradicts" },
+  });
   expect(linked.status()).toBe(201);
 
   await page.goto(`/articles/${desk.article.id}`);
@@ -56,15 +72,29 @@ test("an XSS payload in a rationale and in an evidence title does not run when t
 
 test("imports a W3C export into a copy of the article from the Export menu and shows what it placed", async ({ page, context, desk }) => {
   await signInContext(context, desk.editor.email);
-  for (const [phrase, verdict] of [["NATO Secretary-General Jens Stoltenberg", "verified"], ["arriving in South Korea on Sunday", "unsourced"]] as const) {
-    await context.request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, ...span(desk.text, phrase), verdict } });
+  for (const [phrase, verdict] of [
+    ["NATO Secretary-General Jens Stoltenberg", "verified"],
+    ["arriving in South Korea on Sunday", "unsourced"],
+  ] as const) {
+    await context.request.post(`/api/articles/${desk.article.id}/claims`, {
+      data: { versionId: desk.version.id, ...span(desk.text, phrase), verdict },
+    });
   }
   const exported = await (await context.request.get(`/api/articles/${desk.article.id}/report?format=w3c`)).json();
   // One more annotation whose quote is not in the article: it must be reported, not guessed.
-  exported.first.items.push({ ...exported.first.items[0], id: "urn:x:missing", target: { source: "x", selector: { type: "TextQuoteSelector", exact: "Biden visited Pyongyang" } } });
+  exported.first.items.push({
+    ...exported.first.items[0],
+    id: "urn:x:missing",
+    target: { source: "x", selector: { type: "TextQuoteSelector", exact: "Biden visited Pyongyang" } },
+  });
   const file = test.info().outputPath("annotations.jsonld");
   writeFileSync(file, JSON.stringify(exported));
-  const copy = await createArticle(testDb(), { team: desk.team, text: desk.text, stripFurniture: false, meta: { title: "Copy of the article" } });
+  const copy = await createArticle(testDb(), {
+    team: desk.team,
+    text: desk.text,
+    stripFurniture: false,
+    meta: { title: "Copy of the article" },
+  });
 
   await page.goto(`/articles/${copy.id}`);
   await page.getByRole("button", { name: "Export" }).click();
@@ -74,12 +104,16 @@ test("imports a W3C export into a copy of the article from the Export menu and s
   await expect(result).toContainText("#3: The quoted text is not in this article.");
   await expect(page.getByTestId("claim-card")).toHaveCount(2);
   const rows = await testDb().annotation.findMany({ where: { articleId: copy.id }, orderBy: { start: "asc" } });
-  expect(rows.map((r) => [r.exact, r.verdict])).toEqual([["NATO Secretary-General Jens Stoltenberg", "verified"], ["arriving in South Korea on Sunday", "unsourced"]]);
+  expect(rows.map((r) => [r.exact, r.verdict])).toEqual([
+    ["NATO Secretary-General Jens Stoltenberg", "verified"],
+    ["arriving in South Korea on Sunday", "unsourced"],
+  ]);
 });
 
 test("downloads the whole team's reports as one ZIP, with progress while it builds", async ({ page, context, desk }) => {
   await signInContext(context, desk.editor.email);
-  for (let i = 0; i < 3; i++) await createArticle(testDb(), { team: desk.team, text: `Article number ${i}.\nIt says things.`, meta: { title: `Extra ${i}` } });
+  for (let i = 0; i < 3; i++)
+    await createArticle(testDb(), { team: desk.team, text: `Article number ${i}.\nIt says things.`, meta: { title: `Extra ${i}` } });
   await page.goto(`/articles/${desk.article.id}`);
   await page.getByRole("button", { name: "Export" }).click();
   const progress = page.waitForResponse((r) => /\/api\/reports\/zip\/[^/]+$/.test(r.url()));

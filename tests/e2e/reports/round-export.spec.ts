@@ -6,18 +6,35 @@ import { DECISION_RATIONALE, makeDecidedRound } from "../../support/decided-roun
 
 const REJECTION = "Both spans only set the scene; nothing here can be checked.";
 
-test("the review page exports the round's report, with each reviewer's verdict, the decision, and the cluster rejected as not a claim", async ({ page, context }) => {
+test("the review page exports the round's report, with each reviewer's verdict, the decision, and the cluster rejected as not a claim", async ({
+  page,
+  context,
+}) => {
   const desk = await makeDecidedRound();
   const boundary = desk.clusters.find((c) => c.kind === "boundary_only")!;
-  await decideForTest(desk.db, { team: desk.team, cluster: boundary, version: desk.version, deciderId: desk.editor.id, action: "reject", rationaleHtml: `<p>${REJECTION}</p>` });
+  await decideForTest(desk.db, {
+    team: desk.team,
+    cluster: boundary,
+    version: desk.version,
+    deciderId: desk.editor.id,
+    action: "reject",
+    rationaleHtml: `<p>${REJECTION}</p>`,
+  });
   await signInContext(context, desk.editor.email);
   await page.goto(`/reviews/${desk.round.id}`);
   await page.getByText("Export this round’s report").click();
   const links = page.locator(".round-export a[data-format]");
   await expect(links).toHaveCount(6);
-  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")))) expect(href).toContain(`round=${desk.round.id}`);
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href"))))
+    expect(href).toContain(`round=${desk.round.id}`);
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.locator(".round-export").getByRole("link", { name: /HTML report/ }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page
+      .locator(".round-export")
+      .getByRole("link", { name: /HTML report/ })
+      .click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`-v1-round-${desk.round.id.slice(0, 8)}-report\\.html$`));
   const file = test.info().outputPath("round.html");
   await download.saveAs(file);
@@ -36,9 +53,15 @@ test("the review page exports the round's report, with each reviewer's verdict, 
   await expect(report.locator("table.claims")).not.toContainText(REJECTION);
 });
 
-test("the Export menu's “Published at” address goes into the ClaimReview and CSV claim URLs, and a bad one is refused", async ({ page, context, desk }) => {
+test("the Export menu's “Published at” address goes into the ClaimReview and CSV claim URLs, and a bad one is refused", async ({
+  page,
+  context,
+  desk,
+}) => {
   await signInContext(context, desk.editor.email);
-  const claim = await context.request.post(`/api/articles/${desk.article.id}/claims`, { data: { versionId: desk.version.id, ...findPhrase(desk.text, "NATO Secretary-General Jens Stoltenberg"), verdict: "verified" } });
+  const claim = await context.request.post(`/api/articles/${desk.article.id}/claims`, {
+    data: { versionId: desk.version.id, ...findPhrase(desk.text, "NATO Secretary-General Jens Stoltenberg"), verdict: "verified" },
+  });
   expect(claim.status()).toBe(201);
   await page.goto(`/articles/${desk.article.id}`);
   await page.getByRole("button", { name: "Export" }).click();

@@ -68,13 +68,18 @@ test("the decision form tells the boundaries apart, preselects the shared verdic
   const claim = await testDb().claim.findFirstOrThrow({ where: { clusterId: desk.boundary.id, deletedAt: null } });
   expect(claim).toMatchObject({ verdict: "verified", exact: LONG_PHRASE });
   expect(richTextToPlain(claim.rationaleHtml).split("\n")).toEqual([
-    "Adjudicator’s note", "Ben's span names the buyer.",
-    `${desk.reviewer2.name} (reviewer, Verified):`, BEN_WHY,
-    `${desk.reviewer1.name} (reviewer, Verified):`, ANN_WHY,
+    "Adjudicator’s note",
+    "Ben's span names the buyer.",
+    `${desk.reviewer2.name} (reviewer, Verified):`,
+    BEN_WHY,
+    `${desk.reviewer1.name} (reviewer, Verified):`,
+    ANN_WHY,
   ]);
 });
 
-test("a rejected cluster is drawn as rejected; the outcome opens first, with the reviewers' words and a report that names them right", async ({ browser }) => {
+test("a rejected cluster is drawn as rejected; the outcome opens first, with the reviewers' words and a report that names them right", async ({
+  browser,
+}) => {
   const desk = await roundWithRationales();
   const eve = await personPage(browser, desk.editor.email);
   await eve.goto(`/reviews/${desk.round.id}`);
@@ -133,7 +138,9 @@ test("a rejected cluster is drawn as rejected; the outcome opens first, with the
   expect(md.match(/None given/g)).toHaveLength(1);
 });
 
-test("the agreement reads as a percentage beside α, with the count and a plain word that three clusters are too few; rounds are named in the chart", async ({ browser }) => {
+test("the agreement reads as a percentage beside α, with the count and a plain word that three clusters are too few; rounds are named in the chart", async ({
+  browser,
+}) => {
   const desk = await makeRevealedRound();
   const eve = await personPage(browser, desk.editor.email);
   await eve.goto(`/reviews/${desk.round.id}`);

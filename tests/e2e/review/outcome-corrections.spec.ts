@@ -22,7 +22,9 @@ async function openOutcome(page: Page, articleId: string) {
   await expect(outcomeTab(page)).toHaveAttribute("aria-selected", "true");
 }
 
-test("after a correction an editor confirms a drifted final claim and re-places an orphaned one on selected words from the Outcome", async ({ browser }) => {
+test("after a correction an editor confirms a drifted final claim and re-places an orphaned one on selected words from the Outcome", async ({
+  browser,
+}) => {
   const desk = await makeAdjudicatedRound();
   const db = testDb();
   const orphan = desk.claims.find((c) => c.exact === CONFLICT_PHRASE)!;
@@ -59,7 +61,9 @@ test("after a correction an editor confirms a drifted final claim and re-places 
   await placeHere.click();
   await expect(orphanCard.getByTestId("anchor-state")).toHaveCount(0);
   await expect.poll(() => highlightedText(eve, orphan.id)).toBe(SPAIN);
-  await expect.poll(async () => db.claim.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ anchorState: "anchored", exact: SPAIN });
+  await expect
+    .poll(async () => db.claim.findUniqueOrThrow({ where: { id: orphan.id } }))
+    .toMatchObject({ anchorState: "anchored", exact: SPAIN });
   // Placing made no annotation of the editor's own.
   expect(await db.annotation.count({ where: { articleId: desk.article.id, authorId: desk.editor.id } })).toBe(0);
 
@@ -76,7 +80,13 @@ test("a reviewer sees an orphaned final claim's badge but no way to move it", as
   const orphan = desk.claims.find((c) => c.exact === CONFLICT_PHRASE)!;
   const eve = await personPage(browser, desk.editor.email);
   expect((await eve.request.post(`/api/reviews/${desk.round.id}/close`, { data: { version: desk.round.version } })).status()).toBe(200);
-  expect((await eve.request.post(`/api/articles/${desk.article.id}/versions`, { data: { version: 1, text: desk.version.text.replace(CONFLICT_PHRASE, SPAIN) } })).status()).toBe(201);
+  expect(
+    (
+      await eve.request.post(`/api/articles/${desk.article.id}/versions`, {
+        data: { version: 1, text: desk.version.text.replace(CONFLICT_PHRASE, SPAIN) },
+      })
+    ).status(),
+  ).toBe(201);
 
   const ann = await personPage(browser, desk.reviewer1.email);
   await openOutcome(ann, desk.article.id);

@@ -31,7 +31,13 @@ test("before any decision there is no Outcome tab; the first decision brings it 
   // Eve decides the verdict conflict (through the API, so a live event goes out).
   const conflict = desk.clusters.find((c) => c.kind === "verdict_conflict")!;
   const res = await eve.request.post(`/api/clusters/${conflict.id}/decisions`, {
-    data: { version: conflict.version, action: "accept", boundary: "union", verdict: "disputed", rationale: `<p>${DECISION_RATIONALE}</p>` },
+    data: {
+      version: conflict.version,
+      action: "accept",
+      boundary: "union",
+      verdict: "disputed",
+      rationale: `<p>${DECISION_RATIONALE}</p>`,
+    },
   });
   expect(res.status()).toBe(201);
 
@@ -47,14 +53,23 @@ test("before any decision there is no Outcome tab; the first decision brings it 
   expect(await eve.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 });
 
-test("an editor reads the outcome: final claims in text order with verdicts, decisions, reviewers and evidence, and discusses one", async ({ browser }) => {
+test("an editor reads the outcome: final claims in text order with verdicts, decisions, reviewers and evidence, and discusses one", async ({
+  browser,
+}) => {
   const desk = await makeAdjudicatedRound();
   const db = testDb();
   const rows = desk.claims;
   expect(rows.map((r) => r.exact)).toEqual([AGREED_PHRASE, LONG_PHRASE, CONFLICT_PHRASE]);
   const conflictClaim = rows[2]!;
-  const source = await createEvidenceItem(db, { team: desk.team, title: "Madrid Summit Declaration", url: "https://www.nato.int/cps/en/natohq/official_texts_196951.htm", publisher: "NATO" });
-  await db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: source.id, claimId: conflictClaim.id, stance: "contradicts", pinpoint: "paragraph 1" } });
+  const source = await createEvidenceItem(db, {
+    team: desk.team,
+    title: "Madrid Summit Declaration",
+    url: "https://www.nato.int/cps/en/natohq/official_texts_196951.htm",
+    publisher: "NATO",
+  });
+  await db.evidenceLink.create({
+    data: { teamId: desk.team.id, evidenceId: source.id, claimId: conflictClaim.id, stance: "contradicts", pinpoint: "paragraph 1" },
+  });
 
   const eve = await personPage(browser, desk.editor.email);
   await openArticle(eve, desk.article.id);
@@ -81,7 +96,11 @@ test("an editor reads the outcome: final claims in text order with verdicts, dec
   );
   expect(rows.map((r) => r.verdict)).toEqual(["disputed", "verified", "disputed"]);
   await expect(cards.locator(".claim-card-head .verdict-badge")).toHaveText(["✗Disputed", "✓Verified", "✗Disputed"]);
-  await expect(cards.getByTestId("decision-rationale")).toHaveText(["Both reviewers found it wrong.", BOUNDARY_DECISION, DECISION_RATIONALE]);
+  await expect(cards.getByTestId("decision-rationale")).toHaveText([
+    "Both reviewers found it wrong.",
+    BOUNDARY_DECISION,
+    DECISION_RATIONALE,
+  ]);
   for (const card of await cards.all()) await expect(card.getByTestId("decision")).toContainText(`Decided by ${desk.editor.name}`);
 
   // The text shows the final claims, not the annotations.
@@ -98,7 +117,10 @@ test("an editor reads the outcome: final claims in text order with verdicts, dec
   await expect(evidence).toHaveAttribute("data-stance", "contradicts");
   await expect(evidence).toContainText("Contradicts");
   await expect(evidence.getByRole("link", { name: "Madrid Summit Declaration" })).toHaveAttribute("href", `/evidence/${source.id}`);
-  await expect(evidence.getByRole("link", { name: "Open the source ↗" })).toHaveAttribute("href", "https://www.nato.int/cps/en/natohq/official_texts_196951.htm");
+  await expect(evidence.getByRole("link", { name: "Open the source ↗" })).toHaveAttribute(
+    "href",
+    "https://www.nato.int/cps/en/natohq/official_texts_196951.htm",
+  );
   await expect(evidence).toContainText("“paragraph 1”");
 
   // A card shows its highlight; a highlight selects its card.
@@ -150,12 +172,22 @@ test("a reviewer sees the outcome once the round is adjudicated, and not during 
   await expect(ann.getByTestId("round-banner")).toContainText("adjudicated");
   await outcomeTab(ann).click();
   await expect(outcomeCards(ann).getByTestId("claim-quote")).toHaveText([AGREED_PHRASE, LONG_PHRASE, CONFLICT_PHRASE]);
-  await expect(outcomeCards(ann).getByTestId("decision-rationale")).toHaveText(["Both reviewers found it wrong.", BOUNDARY_DECISION, DECISION_RATIONALE]);
+  await expect(outcomeCards(ann).getByTestId("decision-rationale")).toHaveText([
+    "Both reviewers found it wrong.",
+    BOUNDARY_DECISION,
+    DECISION_RATIONALE,
+  ]);
   for (const r of rows) await expect(mark(ann, r.id)).toHaveText(r.exact);
 
   // The round is closed and a new blind review starts with Ann: the earlier outcome must not steer it.
   await desk.db.reviewRound.update({ where: { id: desk.round.id }, data: { status: "closed", closedAt: new Date() } });
-  await createRound(desk.db, { team: desk.team, version: desk.version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer1.id] });
+  await createRound(desk.db, {
+    team: desk.team,
+    version: desk.version,
+    createdById: desk.editor.id,
+    adjudicatorId: desk.editor.id,
+    reviewerIds: [desk.reviewer1.id],
+  });
   await openArticle(ann, desk.article.id);
   await expect(ann.getByTestId("round-banner")).toContainText("You are reviewing this article blind");
   await expect(ann.getByRole("tablist")).toHaveCount(0);

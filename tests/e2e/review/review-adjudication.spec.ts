@@ -42,15 +42,21 @@ test("an editor accepts the agreed clusters in bulk, and another editor's open s
 
   const db = testDb();
   const decisions = await db.decision.findMany({ where: { clusterId: agreedRow.id } });
-  expect(decisions).toEqual([expect.objectContaining({ action: "accept", deciderId: desk.editor.id, verdict: "disputed", clusterVersion: 1 })]);
+  expect(decisions).toEqual([
+    expect.objectContaining({ action: "accept", deciderId: desk.editor.id, verdict: "disputed", clusterVersion: 1 }),
+  ]);
   // The boundary is one reviewer's span (both are the same).
   expect(agreedRow.members.map((m) => m.annotation.id)).toContain(decisions[0]!.boundary);
-  expect(await db.claim.findMany({ where: { clusterId: agreedRow.id, deletedAt: null } })).toEqual([expect.objectContaining({ exact: AGREED_PHRASE, verdict: "disputed" })]);
+  expect(await db.claim.findMany({ where: { clusterId: agreedRow.id, deletedAt: null } })).toEqual([
+    expect.objectContaining({ exact: AGREED_PHRASE, verdict: "disputed" }),
+  ]);
   expect(await db.auditEvent.count({ where: { objectId: agreedRow.id, action: "cluster.accept", actorId: desk.editor.id } })).toBe(1);
   expect(await db.decision.count({ where: { cluster: { roundId: desk.round.id, kind: { not: "agreed" } } } })).toBe(0);
 });
 
-test("an editor rejects a cluster as not a claim only with a rationale, and picks the union, then the intersection, as a boundary", async ({ browser }) => {
+test("an editor rejects a cluster as not a claim only with a rationale, and picks the union, then the intersection, as a boundary", async ({
+  browser,
+}) => {
   const desk = await makeRevealedRound();
   const db = testDb();
   const eve = await personPage(browser, desk.editor.email);
@@ -72,7 +78,12 @@ test("an editor rejects a cluster as not a claim only with a rationale, and pick
   await expect(conflict.getByRole("button", { name: /^Cluster \d+: show in the text/ })).toContainText("Rejected");
   const conflictRow = desk.clusters.find((c) => c.kind === "verdict_conflict")!;
   expect(await db.decision.findMany({ where: { clusterId: conflictRow.id } })).toEqual([
-    expect.objectContaining({ action: "reject", boundary: null, verdict: null, rationaleHtml: expect.stringContaining("Background on the summit") }),
+    expect.objectContaining({
+      action: "reject",
+      boundary: null,
+      verdict: null,
+      rationaleHtml: expect.stringContaining("Background on the summit"),
+    }),
   ]);
   expect(await db.claim.count({ where: { clusterId: conflictRow.id, deletedAt: null } })).toBe(0);
 
@@ -107,7 +118,9 @@ test("an editor rejects a cluster as not a claim only with a rationale, and pick
     ["intersection", "verified", SHORT_PHRASE],
   ]);
   // One claim per cluster, moved to the latest boundary (decisions are append-only, the claim is not duplicated).
-  expect(await db.claim.findMany({ where: { clusterId: boundaryRow.id, deletedAt: null } })).toEqual([expect.objectContaining({ exact: SHORT_PHRASE, verdict: "verified" })]);
+  expect(await db.claim.findMany({ where: { clusterId: boundaryRow.id, deletedAt: null } })).toEqual([
+    expect.objectContaining({ exact: SHORT_PHRASE, verdict: "verified" }),
+  ]);
   // The agreed cluster is still open, so the round still awaits adjudication.
   await expect(eve.getByTestId("round-status")).toHaveText("Awaiting adjudication");
 });
@@ -115,8 +128,22 @@ test("an editor rejects a cluster as not a claim only with a rationale, and pick
 test("a reviewer finds the assignment in My queue, submits, and reopens the review before the reveal", async ({ browser }) => {
   const desk = await makeReviewDesk();
   const { db, team, version } = desk;
-  const round = await createRound(db, { team, version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer1.id, desk.reviewer2.id], dueDate: "2031-03-14" });
-  const note = await annotateInRound(db, { team, roundId: round.id, version, authorId: desk.reviewer1.id, phrase: CONFLICT_PHRASE, verdict: "disputed" });
+  const round = await createRound(db, {
+    team,
+    version,
+    createdById: desk.editor.id,
+    adjudicatorId: desk.editor.id,
+    reviewerIds: [desk.reviewer1.id, desk.reviewer2.id],
+    dueDate: "2031-03-14",
+  });
+  const note = await annotateInRound(db, {
+    team,
+    roundId: round.id,
+    version,
+    authorId: desk.reviewer1.id,
+    phrase: CONFLICT_PHRASE,
+    verdict: "disputed",
+  });
   const assignment = () => db.roundAssignment.findFirstOrThrow({ where: { roundId: round.id, reviewerId: desk.reviewer1.id } });
   const ann = await personPage(browser, desk.reviewer1.email);
 
@@ -143,7 +170,11 @@ test("a reviewer finds the assignment in My queue, submits, and reopens the revi
   await expect.poll(async () => (await assignment()).submittedAt).toBeNull();
   expect((await db.annotation.findUniqueOrThrow({ where: { id: note.id } })).status).toBe("draft");
   expect((await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).status).toBe("open");
-  expect(await db.auditEvent.count({ where: { objectId: round.id, action: { in: ["round.submit", "round.reopen"] }, actorId: desk.reviewer1.id } })).toBe(2);
+  expect(
+    await db.auditEvent.count({
+      where: { objectId: round.id, action: { in: ["round.submit", "round.reopen"] }, actorId: desk.reviewer1.id },
+    }),
+  ).toBe(2);
 
   // Back in the queue, the review is to do again.
   await ann.getByRole("link", { name: "My queue" }).click();
@@ -153,8 +184,15 @@ test("a reviewer finds the assignment in My queue, submits, and reopens the revi
 test("an editor ends the blind phase early: only the submitted reviewer's work is revealed", async ({ browser }) => {
   const desk = await makeReviewDesk();
   const { db, team, version } = desk;
-  const round = await createRound(db, { team, version, createdById: desk.editor.id, adjudicatorId: desk.editor.id, reviewerIds: [desk.reviewer1.id, desk.reviewer2.id] });
-  const mark = (who: { id: string }, phrase: string, verdict: "verified" | "disputed") => annotateInRound(db, { team, roundId: round.id, version, authorId: who.id, phrase, verdict });
+  const round = await createRound(db, {
+    team,
+    version,
+    createdById: desk.editor.id,
+    adjudicatorId: desk.editor.id,
+    reviewerIds: [desk.reviewer1.id, desk.reviewer2.id],
+  });
+  const mark = (who: { id: string }, phrase: string, verdict: "verified" | "disputed") =>
+    annotateInRound(db, { team, roundId: round.id, version, authorId: who.id, phrase, verdict });
   await mark(desk.reviewer1, CONFLICT_PHRASE, "disputed");
   await mark(desk.reviewer1, AGREED_PHRASE, "verified");
   const benDraft = await mark(desk.reviewer2, CONFLICT_PHRASE, "verified");
@@ -187,7 +225,10 @@ test("an editor ends the blind phase early: only the submitted reviewer's work i
   await expect(eve.locator(`[data-testid="cluster-member"][data-reviewer="${desk.reviewer1.id}"]`)).toHaveCount(2);
   await expect(clusterCard(eve, "single_reviewer").first().getByTestId("cluster-member")).toContainText(desk.reviewer1.name);
 
-  expect(await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({ status: "revealed", revealedAt: expect.any(Date) });
+  expect(await db.reviewRound.findUniqueOrThrow({ where: { id: round.id } })).toMatchObject({
+    status: "revealed",
+    revealedAt: expect.any(Date),
+  });
   expect(await db.clusterMember.count({ where: { annotationId: benDraft.id } })).toBe(0);
   const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: round.id, action: "round.reveal" } });
   expect(audit).toMatchObject({ actorId: desk.editor.id, after: expect.objectContaining({ reason: "editor" }) });

@@ -12,7 +12,9 @@ async function tag(page: Page, phrase: string, verdict: "Verified" | "Disputed",
   await expect(page.getByTestId("draft-card")).toHaveCount(0);
 }
 
-test("two reviewers review blind, the editor resolves both disagreements, both reviewers see the outcome, and a concurrent decision conflicts", async ({ browser }) => {
+test("two reviewers review blind, the editor resolves both disagreements, both reviewers see the outcome, and a concurrent decision conflicts", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const desk = await makeReviewDesk();
   const [editor, editor2, ann, ben] = await Promise.all([
@@ -80,12 +82,17 @@ test("two reviewers review blind, the editor resolves both disagreements, both r
   await expect(clusterCard(editor, "verdict_conflict")).toHaveCount(1);
   await expect(clusterCard(editor, "boundary_only")).toHaveCount(1);
   await expect(clusterCard(editor, "verdict_conflict").getByTestId("cluster-member")).toHaveCount(2);
-  await expect(clusterCard(editor, "verdict_conflict").locator('[data-testid="cluster-member"][data-verdict="disputed"]')).toContainText(desk.reviewer1.name);
+  await expect(clusterCard(editor, "verdict_conflict").locator('[data-testid="cluster-member"][data-verdict="disputed"]')).toContainText(
+    desk.reviewer1.name,
+  );
 
   // Two editors decide the verdict conflict at the same time: one wins, the other gets a conflict, not an overwrite.
   await editor2.goto(`/reviews/${roundId}`);
   const forms = [] as ReturnType<Page["getByTestId"]>[];
-  for (const [page, words] of [[editor, "Madrid was in June 2022, per NATO."], [editor2, "Second opinion: the summit date checks out."]] as const) {
+  for (const [page, words] of [
+    [editor, "Madrid was in June 2022, per NATO."],
+    [editor2, "Second opinion: the summit date checks out."],
+  ] as const) {
     const card = clusterCard(page, "verdict_conflict");
     await card.getByRole("button", { name: "Decide" }).click();
     const f = card.getByTestId("decision-form");
@@ -95,7 +102,8 @@ test("two reviewers review blind, the editor resolves both disagreements, both r
     forms.push(f);
   }
   await Promise.all(forms.map((f) => f.getByRole("button", { name: "Accept" }).click()));
-  const conflicts = () => Promise.all([editor, editor2].map((p) => clusterCard(p, "verdict_conflict").getByTestId("decision-conflict").count()));
+  const conflicts = () =>
+    Promise.all([editor, editor2].map((p) => clusterCard(p, "verdict_conflict").getByTestId("decision-conflict").count()));
   await expect.poll(async () => (await conflicts()).reduce((a, b) => a + b, 0)).toBe(1);
   const loser = (await conflicts())[0] === 1 ? editor : editor2;
   const winnerWords = loser === editor ? "Second opinion" : "Madrid was in June";
@@ -129,10 +137,15 @@ test("two reviewers review blind, the editor resolves both disagreements, both r
   await expect(ben.locator('[data-testid="feedback-row"][data-outcome="changed"]')).toHaveCount(2);
   await expect(ben.getByTestId("feedback")).toContainText("Accepted with verdict Disputed");
   await ben.goto(`/articles/${desk.article.id}`);
-  await expect(ben.locator(`[data-claim-id="${benRows.find((r) => r.exact === LONG_PHRASE)!.id}"] [data-testid="outcome-badge"]`)).toContainText("another span");
+  await expect(
+    ben.locator(`[data-claim-id="${benRows.find((r) => r.exact === LONG_PHRASE)!.id}"] [data-testid="outcome-badge"]`),
+  ).toContainText("another span");
 
   const finals = await db.claim.findMany({ where: { articleId: desk.article.id, deletedAt: null }, orderBy: { start: "asc" } });
-  expect(finals.map((c) => [c.exact, c.verdict])).toEqual([[SHORT_PHRASE, "verified"], [CONFLICT_PHRASE, "disputed"]]);
+  expect(finals.map((c) => [c.exact, c.verdict])).toEqual([
+    [SHORT_PHRASE, "verified"],
+    [CONFLICT_PHRASE, "disputed"],
+  ]);
 });
 
 test("a comment that @-mentions a teammate shows in their notifications", async ({ browser }) => {
@@ -154,7 +167,9 @@ test("a comment that @-mentions a teammate shows in their notifications", async 
   await ben.getByTestId("notifications").click();
   await ben.getByTestId("notification").getByRole("link").click();
   const clusterId = await card.getAttribute("data-cluster-id");
-  await expect(ben).toHaveURL(new RegExp(`/reviews/${round.id}\\?cluster=${clusterId}&discuss=1&comment=[\\w-]+#cluster-card-${clusterId}$`));
+  await expect(ben).toHaveURL(
+    new RegExp(`/reviews/${round.id}\\?cluster=${clusterId}&discuss=1&comment=[\\w-]+#cluster-card-${clusterId}$`),
+  );
   const benCard = ben.locator(`[data-testid="cluster-card"][data-cluster-id="${clusterId}"]`);
   await expect(benCard.getByTestId("comment")).toHaveAttribute("aria-current", "true");
   await expect(benCard.getByTestId("comment")).toBeInViewport();

@@ -12,7 +12,9 @@ async function watchViolations(page: Page) {
   await page.addInitScript(() => {
     const w = window as unknown as { __cspViolations: string[] };
     w.__cspViolations = [];
-    document.addEventListener("securitypolicyviolation", (e) => w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   page.on("console", (m) => {
     if (/Content Security Policy|Refused to (apply|execute|load|connect|frame)/i.test(m.text())) seen.push(m.text());
@@ -56,7 +58,9 @@ test("the main pages, the article viewer and both editors run under the nonce CS
   expect(await page.evaluate(() => (document.querySelector("style[data-tiptap-style]") as HTMLStyleElement | null)?.nonce)).toBeTruthy();
   // tiptap's base CSS applied (`white-space: break-spaces` is its rule; a blocked style tag leaves "normal").
   expect(await page.locator(".article-viewer .ProseMirror").evaluate((el) => getComputedStyle(el).whiteSpace)).toBe("break-spaces");
-  await expect.poll(async () => (await testDb().annotation.findFirst({ where: { articleId: desk.article.id } }))?.rationaleHtml).toContain("strict CSP");
+  await expect
+    .poll(async () => (await testDb().annotation.findFirst({ where: { articleId: desk.article.id } }))?.rationaleHtml)
+    .toContain("strict CSP");
 
   // The correction editor (tiptap, plain text), and the other pages.
   await page.goto(`/articles/${desk.article.id}/correct`);
@@ -82,6 +86,14 @@ test("a page of another origin cannot frame the app", async ({ page, context, de
   await page.goto(`http://localhost:${base.port}/api/ping`);
   await page.setContent(`<iframe id="f" src="${base.origin}/articles" style="width:800px;height:600px"></iframe>`);
   // Chromium replaces a refused frame with its error page; the app would otherwise show the articles there.
-  await expect.poll(() => page.frames().find((f) => f !== page.mainFrame())?.url() ?? "").toMatch(/^chrome-error:/);
+  await expect
+    .poll(
+      () =>
+        page
+          .frames()
+          .find((f) => f !== page.mainFrame())
+          ?.url() ?? "",
+    )
+    .toMatch(/^chrome-error:/);
   await expect(page.frameLocator("#f").getByTestId("article-row")).toHaveCount(0);
 });

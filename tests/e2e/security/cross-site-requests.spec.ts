@@ -54,7 +54,12 @@ test("a page on another port of the same host changes nothing for the signed-in 
   await expect.poll(() => answers.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
 
   const toClaims = answers.filter((a) => a.url.endsWith("/claims"));
-  expect(toClaims.map((a) => a.type.split(";")[0]).sort()).toEqual(["application/x-www-form-urlencoded", "text/plain", "text/plain", "text/plain"]);
+  expect(toClaims.map((a) => a.type.split(";")[0]).sort()).toEqual([
+    "application/x-www-form-urlencoded",
+    "text/plain",
+    "text/plain",
+    "text/plain",
+  ]);
   expect(toClaims.map((a) => a.status)).toEqual([403, 403, 403, 403]);
   expect(answers.find((a) => a.url.includes("/api/auth/signout"))?.status).toBe(403);
   // Nothing was written, and the user is still signed in, with the same session.
@@ -69,7 +74,10 @@ test("the app's own pages still write: the same create from the app's origin suc
   await page.goto("/articles");
   const status = await page.evaluate(
     async ({ url, body }) => (await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body })).status,
-    { url: `/api/articles/${desk.article.id}/claims`, body: JSON.stringify({ versionId: desk.version.id, start: 0, end: 4, verdict: "verified" }) },
+    {
+      url: `/api/articles/${desk.article.id}/claims`,
+      body: JSON.stringify({ versionId: desk.version.id, start: 0, end: 4, verdict: "verified" }),
+    },
   );
   expect(status).toBe(201);
   expect(await testDb().annotation.count({ where: { articleId: desk.article.id } })).toBe(1);

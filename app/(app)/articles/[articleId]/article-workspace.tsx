@@ -91,14 +91,23 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     if (showOutcome || suggestions.data?.versionId !== versionId) return [];
     return suggestions.data.suggestions
       .filter((s) => !viewerClaims.some((c) => c.start < s.end && s.start < c.end))
-      .map((s) => ({ start: s.start, end: s.end, title: `Suggested claim — ${s.reasons.join("; ")}${s.speaker ? `. Speaker: ${s.speaker}` : ""}` }));
+      .map((s) => ({
+        start: s.start,
+        end: s.end,
+        title: `Suggested claim — ${s.reasons.join("; ")}${s.speaker ? `. Speaker: ${s.speaker}` : ""}`,
+      }));
   }, [showOutcome, suggestions.data, versionId, viewerClaims]);
 
   const save = useCallback(
     (draft: { clientId: string; start: number; end: number; verdict: Verdict; exact: string; speaker?: string | null }) => {
       mutations.create.mutate(
         {
-          versionId, start: draft.start, end: draft.end, verdict: draft.verdict, exact: draft.exact, clientId: draft.clientId,
+          versionId,
+          start: draft.start,
+          end: draft.end,
+          verdict: draft.verdict,
+          exact: draft.exact,
+          clientId: draft.clientId,
           ...(draft.speaker ? { speaker: draft.speaker } : {}),
         },
         {
@@ -118,8 +127,19 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     (verdict: Verdict) => {
       if (!selection) return;
       // The speaker the text names for the sentence the selection starts in, for the person to keep or change.
-      const speaker = suggestions.data?.versionId === versionId ? suggestions.data.speakers.find((s) => s.start <= selection.start && selection.start < s.end)?.speaker : undefined;
-      const draft = { clientId: crypto.randomUUID(), versionId, start: selection.start, end: selection.end, verdict, exact: sliceCodePoints(text, selection.start, selection.end), speaker };
+      const speaker =
+        suggestions.data?.versionId === versionId
+          ? suggestions.data.speakers.find((s) => s.start <= selection.start && selection.start < s.end)?.speaker
+          : undefined;
+      const draft = {
+        clientId: crypto.randomUUID(),
+        versionId,
+        start: selection.start,
+        end: selection.end,
+        verdict,
+        exact: sliceCodePoints(text, selection.start, selection.end),
+        speaker,
+      };
       drafts.add({ ...draft, state: "pending" });
       setSelection(null);
       window.getSelection()?.removeAllRanges();
@@ -131,7 +151,15 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const acceptSuggestion = useCallback(
     (suggestion: SuggestionDto, verdict: Verdict) => {
       setActiveSuggestion(null);
-      const draft = { clientId: crypto.randomUUID(), versionId, start: suggestion.start, end: suggestion.end, verdict, exact: sliceCodePoints(text, suggestion.start, suggestion.end), speaker: suggestion.speaker };
+      const draft = {
+        clientId: crypto.randomUUID(),
+        versionId,
+        start: suggestion.start,
+        end: suggestion.end,
+        verdict,
+        exact: sliceCodePoints(text, suggestion.start, suggestion.end),
+        speaker: suggestion.speaker,
+      };
       drafts.add({ ...draft, state: "pending" });
       save(draft);
       // The team's model learns from the accept (the claim itself is saved above, as any tag is).
@@ -182,7 +210,10 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     (claim: ClaimDto) => {
       mutations.remove.mutate(claim, {
         onSuccess: (deleted) =>
-          notify({ text: `Claim deleted: “${truncate(claim.exact)}”`, action: { label: "Undo", run: () => mutations.restore.mutate(deleted) } }),
+          notify({
+            text: `Claim deleted: “${truncate(claim.exact)}”`,
+            action: { label: "Undo", run: () => mutations.restore.mutate(deleted) },
+          }),
         onError: (e) => notify({ text: `Could not delete the claim: ${e.message}`, tone: "error" }),
       });
     },
@@ -200,14 +231,29 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   };
 
   if (article.isPending) return <p className="muted">Loading article…</p>;
-  if (article.error) return <p role="alert" className="form-error">{article.error.message}</p>;
+  if (article.error)
+    return (
+      <p role="alert" className="form-error">
+        {article.error.message}
+      </p>
+    );
 
   return (
     <div className="workspace">
       <section className="workspace-text" aria-label="Article text">
         <ArticleHeader article={article.data} />
         <RoundBanner articleId={articleId} />
-        {!showOutcome && <OrphanList articleId={articleId} claims={claims.data ?? []} canPlace={!!article.data.can?.placeAnchors} selection={selection} onPlaced={() => setSelection(null)} placingId={placingId} onPlacingChange={setPlacingId} />}
+        {!showOutcome && (
+          <OrphanList
+            articleId={articleId}
+            claims={claims.data ?? []}
+            canPlace={!!article.data.can?.placeAnchors}
+            selection={selection}
+            onPlaced={() => setSelection(null)}
+            placingId={placingId}
+            onPlacingChange={setPlacingId}
+          />
+        )}
         <ArticleViewer
           text={text}
           claims={showOutcome ? outcome.viewerClaims : viewerClaims}
@@ -263,7 +309,10 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
             editId={editId}
             onSelect={handleSelect}
             onVerdict={(claim, verdict) =>
-              mutations.update.mutate({ claim, verdict }, { onError: (e) => notify({ text: `The verdict was not changed: ${e.message}`, tone: "error" }) })
+              mutations.update.mutate(
+                { claim, verdict },
+                { onError: (e) => notify({ text: `The verdict was not changed: ${e.message}`, tone: "error" }) },
+              )
             }
             onSaveRationale={(claim, rationale) => mutations.update.mutateAsync({ claim, rationale })}
             onSaveSpeaker={(claim, speaker) => mutations.update.mutateAsync({ claim, speaker })}

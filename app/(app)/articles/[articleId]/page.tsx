@@ -10,7 +10,9 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
   const { articleId } = await params;
   const viewer = await pageViewer();
   // Another team's article is a plain 404, the same as a missing one.
-  const state = viewer && (await articlePageState(viewer, articleId).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e))));
+  const state =
+    viewer &&
+    (await articlePageState(viewer, articleId).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e))));
   if (!state) notFound();
   return (
     <HydrationBoundary state={state}>

@@ -7,7 +7,11 @@ import { TeamTabs } from "@/components/team/team-tabs";
 export const metadata: Metadata = { title: "Activity" };
 
 /** /team/activity?actor=&action=&article=: the team's audit events (admins and editors). */
-export default async function ActivityPage({ searchParams }: { searchParams: Promise<{ actor?: string; action?: string; article?: string }> }) {
+export default async function ActivityPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ actor?: string; action?: string; article?: string }>;
+}) {
   const user = (await getCurrentUser())!;
   const refusal = teamRefusal(user, "activity.view");
   const { actor, action, article } = await searchParams;

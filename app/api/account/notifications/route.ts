@@ -7,4 +7,6 @@ import { getNotificationSettings, updateNotificationSettings } from "@/lib/serve
 export const GET = withAccount(({ account }) => getNotificationSettings(account));
 
 /** PATCH /api/account/notifications { teamId, version, email }: the choice for one team. */
-export const PATCH = withAccount(async ({ req, account }) => updateNotificationSettings(account, await readJson(req, notificationSettingsSchema)));
+export const PATCH = withAccount(async ({ req, account }) =>
+  updateNotificationSettings(account, await readJson(req, notificationSettingsSchema)),
+);

@@ -10,7 +10,11 @@ export const GET = withUser<{ articleId: string }>(({ req, user, params }) =>
 );
 
 /** Change the article's metadata: the fields to change and the `version` read (409 with `current` when stale). */
-export const PATCH = withUser<{ articleId: string }>(async ({ req, user, params }) => updateArticleMeta(user, params.articleId, await readJson(req, updateArticleMetaSchema)));
+export const PATCH = withUser<{ articleId: string }>(async ({ req, user, params }) =>
+  updateArticleMeta(user, params.articleId, await readJson(req, updateArticleMetaSchema)),
+);
 
 /** Delete the article (a tombstone): `?version=N`. */
-export const DELETE = withUser<{ articleId: string }>(({ req, user, params }) => setArticleDeleted(user, params.articleId, readQuery(req, articleVersionSchema).version, true));
+export const DELETE = withUser<{ articleId: string }>(({ req, user, params }) =>
+  setArticleDeleted(user, params.articleId, readQuery(req, articleVersionSchema).version, true),
+);

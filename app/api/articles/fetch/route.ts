@@ -4,4 +4,6 @@ import { fetchArticleSchema } from "@/lib/schemas/article";
 import { fetchArticle } from "@/lib/server/articles/fetch-article";
 
 /** Fetch a page to import: `{ url }`. Answers 201 with the snapshot; refusals (address, redirects, size, time, type) are 400s naming `url`. */
-export const POST = withUser(async ({ req, user }) => NextResponse.json(await fetchArticle(user, await readJson(req, fetchArticleSchema)), { status: 201 }));
+export const POST = withUser(async ({ req, user }) =>
+  NextResponse.json(await fetchArticle(user, await readJson(req, fetchArticleSchema)), { status: 201 }),
+);

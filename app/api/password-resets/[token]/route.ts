@@ -9,4 +9,6 @@ type Params = { token: string };
 export const GET = withPublic<Params>(({ params }) => previewPasswordReset(params.token));
 
 /** POST /api/password-resets/{token}: sets the new password once; every session of the account ends. */
-export const POST = withPublic<Params>(async ({ req, params }) => usePasswordReset(params.token, (await readJson(req, usePasswordResetSchema)).password));
+export const POST = withPublic<Params>(async ({ req, params }) =>
+  usePasswordReset(params.token, (await readJson(req, usePasswordResetSchema)).password),
+);

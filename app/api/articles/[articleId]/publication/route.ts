@@ -9,4 +9,5 @@ export const GET = withUser<{ articleId: string }>(({ req, user, params }) => ge
 
 /** POST /api/articles/{id}/publication `{ slug?, version?, note? }`: publish, or publish again (editors and admins). */
 export const POST = withUser<{ articleId: string }>(async ({ req, params, viewer }) =>
-  publishArticle(await viewer(), params.articleId, await readJson(req, publishSchema), publicBaseUrl(req)));
+  publishArticle(await viewer(), params.articleId, await readJson(req, publishSchema), publicBaseUrl(req)),
+);

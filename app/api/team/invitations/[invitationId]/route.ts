@@ -3,4 +3,6 @@ import { evidenceVersionSchema as versionQuery } from "@/lib/schemas/evidence";
 import { revokeInvitation } from "@/lib/server/team/revoke-invitation";
 
 /** DELETE /api/team/invitations/{id}?version=N: withdraw a pending invitation. */
-export const DELETE = withUser<{ invitationId: string }>(({ req, user, params }) => revokeInvitation(user, params.invitationId, readQuery(req, versionQuery).version));
+export const DELETE = withUser<{ invitationId: string }>(({ req, user, params }) =>
+  revokeInvitation(user, params.invitationId, readQuery(req, versionQuery).version),
+);

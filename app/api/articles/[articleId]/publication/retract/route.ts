@@ -5,4 +5,5 @@ import { publicBaseUrl } from "@/lib/server/reports/public-base-url";
 
 /** POST /api/articles/{id}/publication/retract `{ version, reason }`: withdraw the published fact-check (editors and admins). */
 export const POST = withUser<{ articleId: string }>(async ({ req, user, params }) =>
-  retractPublication(user, params.articleId, await readJson(req, retractSchema), publicBaseUrl(req)));
+  retractPublication(user, params.articleId, await readJson(req, retractSchema), publicBaseUrl(req)),
+);

@@ -5,6 +5,11 @@ import { getVersionText } from "@/lib/server/articles/get-version-text";
 export const GET = withUser<{ articleId: string; number: string }>(async ({ params, user }) => {
   const v = await getVersionText(user.teamId, params.articleId, params.number);
   return new Response(v.text, {
-    headers: { "Content-Type": "text/plain; charset=utf-8", ETag: `"${v.textHash}"`, "Cache-Control": "private, max-age=31536000, immutable", "X-Content-Type-Options": "nosniff" },
+    headers: {
+      "Content-Type": "text/plain; charset=utf-8",
+      ETag: `"${v.textHash}"`,
+      "Cache-Control": "private, max-age=31536000, immutable",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
 });
