@@ -73,6 +73,12 @@ const DIRECT_SQL_RULE = {
   group: ["@/lib/db/direct-sql", "**/direct-sql"],
   message: "The direct-SQL hot path (lib/db/direct-sql.ts) is for the claim-write statements only; use Prisma.",
 };
+const BENCH_DB_RULE = {
+  group: ["@/lib/db", "@/lib/db/**", "@/lib/server/**", "@/lib/auth/**"],
+  allowTypeImports: true,
+  message:
+    "A benchmark chooses its database at run time: import the database and the use cases with `await import()` after prepareBenchDatabase (bench/support/bench-database.ts), or the client opens the default database.",
+};
 const SERVER_RULE = {
   group: SERVER_ONLY,
   message:
@@ -153,6 +159,11 @@ export default tseslint.config(
       "prisma.config.ts",
     ],
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [DIRECT_SQL_RULE] }] },
+  },
+  {
+    // Benchmarks load the database (and everything that reaches it) only once the bench database is chosen.
+    files: ["bench/*.bench.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [DIRECT_SQL_RULE, BENCH_DB_RULE] }] },
   },
   {
     // The hot path's statements, and the tests that check them.

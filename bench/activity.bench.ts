@@ -6,13 +6,13 @@
  * on a fresh SQLite bench database (or BENCH_DATABASE_URL). Not pass/fail.
  */
 import { prepareBenchDatabase } from "./support/bench-database";
-import { viewerOf } from "@/lib/server/visibility/viewer";
 
 const url = prepareBenchDatabase("activity");
 const { db } = await import("@/lib/db");
 const { createTeam, createUser, createArticle } = await import("@/seeds/factories");
 const { insertAuditEvents } = await import("@/lib/server/audit/insert-audit-events");
 const { listActivity } = await import("@/lib/server/team/list-activity");
+const { viewerOf } = await import("@/lib/server/visibility/viewer");
 
 const N = 100_000;
 const team = await createTeam(db);

@@ -14,7 +14,6 @@
  */
 import { prepareBenchDatabase } from "./support/bench-database";
 import { analyzeSeeds, crossValidateSuggestions, evaluateMatches, evaluateSpeakers, evaluateSuggestions } from "./assist/evaluate";
-import { viewerOf } from "@/lib/server/visibility/viewer";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const pr = (r: { precision: number; recall: number; tp: number; fp: number; fn: number }) =>
@@ -57,6 +56,7 @@ const { listRelatedClaims } = await import("@/lib/server/assist/list-related-cla
 const { ASSIST_ENGINE, isPostgres, teamTerm } = await import("@/lib/server/assist/sentence-index");
 const { createClaimOnPhrase } = await import("@/seeds/evidence-factories");
 const { Prisma } = await import("@/generated/sqlite");
+const { viewerOf } = await import("@/lib/server/visibility/viewer");
 
 const team = await createTeam(db);
 const u = await createUser(db, { team, role: "editor" });

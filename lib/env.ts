@@ -8,6 +8,8 @@ const schema = z.object({
   /** Optional OAuth providers: switched on when both halves are set. */
   GITHUB_ID: z.string().optional(),
   GITHUB_SECRET: z.string().optional(),
+  /** A GitHub Enterprise Server to sign in with instead of github.com, e.g. https://github.example.org. */
+  GITHUB_URL: z.string().url().optional(),
   GOOGLE_ID: z.string().optional(),
   GOOGLE_SECRET: z.string().optional(),
   /** `0`: a first run starts empty (a setup page) instead of seeding the demo desk; `1` asks for the demo on PostgreSQL. */

@@ -4,12 +4,15 @@ import { needsSetup } from "@/lib/server/setup/first-run";
 import { SignInForm } from "./sign-in-form";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { configuredOrigin } from "@/lib/http/app-origin";
+import { enabledProviders } from "@/lib/auth/providers";
 
 /** Why a provider sign-in was turned away (lib/auth/provider-sign-in.ts). */
-const PROVIDER_ERRORS: Record<string, string> = {
-  UnverifiedEmail: "That account's e-mail is not verified by the provider, so it cannot be matched to a Claimdesk account.",
-  NoAccount: "No Claimdesk account or invitation has that e-mail. Ask an admin of your team for an invitation.",
-};
+const PROVIDER_ERRORS = new Map(
+  Object.entries({
+    UnverifiedEmail: "That account's e-mail is not verified by the provider, so it cannot be matched to a Claimdesk account.",
+    NoAccount: "No Claimdesk account or invitation has that e-mail. Ask an admin of your team for an invitation.",
+  }),
+);
 
 export const metadata: Metadata = { title: "Sign in" };
 // It asks the database whether the install still needs its first-run setup.
@@ -27,7 +30,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="muted">Sign in to your desk.</p>
       <SignInForm
         callbackUrl={target}
-        initialError={error ? (PROVIDER_ERRORS[error] ?? "Sign-in failed. Check your e-mail and password.") : null}
+        providers={enabledProviders()}
+        initialError={error ? (PROVIDER_ERRORS.get(error) ?? "Sign-in failed. Check your e-mail and password.") : null}
       />
     </main>
   );

@@ -1,8 +1,12 @@
 "use client";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import type { SignInProvider } from "@/lib/schemas/sign-in";
+import { ProviderButtons } from "@/components/account/provider-buttons";
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError: string | null }) {
+type Props = { callbackUrl: string; initialError: string | null; providers: SignInProvider[] };
+
+export function SignInForm({ callbackUrl, initialError, providers }: Props) {
   const [error, setError] = useState(initialError);
   const [busy, setBusy] = useState(false);
 
@@ -38,6 +42,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? "Signing in…" : "Sign in"}
       </button>
+      <ProviderButtons providers={providers} callbackUrl={callbackUrl} intro="Or with an account whose e-mail the provider has verified:" />
     </form>
   );
 }

@@ -3,10 +3,11 @@ import { signIn } from "next-auth/react";
 import { useState } from "react";
 import { ApiError, apiFetch } from "@/lib/queries/api-client";
 import type { InvitationPreviewDto } from "@/lib/schemas/team";
+import type { SignInProvider } from "@/lib/schemas/sign-in";
 import { NewPasswordField } from "./password-input";
+import { ProviderButtons } from "./provider-buttons";
 
-type Provider = { id: string; name: string };
-type Props = { token: string; invitation: InvitationPreviewDto; signedInAs: string | null; providers: Provider[] };
+type Props = { token: string; invitation: InvitationPreviewDto; signedInAs: string | null; providers: SignInProvider[] };
 
 /**
  * The invite page's form. Someone new sets a name and a password; someone
@@ -65,15 +66,12 @@ export function AcceptInvitation({ token, invitation, signedInAs, providers }: P
       </p>
     );
   }
-  const providerButtons = providers.length > 0 && (
-    <div className="provider-buttons">
-      <p className="small muted">Or with an account whose verified e-mail is {invitation.email}:</p>
-      {providers.map((p) => (
-        <button key={p.id} type="button" className="btn" onClick={() => void signIn(p.id, { callbackUrl: `/invite/${token}` })}>
-          Continue with {p.name}
-        </button>
-      ))}
-    </div>
+  const providerButtons = (
+    <ProviderButtons
+      providers={providers}
+      callbackUrl={`/invite/${token}`}
+      intro={`Or with an account whose verified e-mail is ${invitation.email}:`}
+    />
   );
 
   if (invitation.accountExists) {

@@ -84,3 +84,16 @@ describe("check-worthiness", () => {
     for (const v of Object.values(w.weights)) expect(Math.abs(v)).toBeLessThanOrEqual(8);
   });
 });
+
+describe("words that name an object's own members", () => {
+  it("reads constructor, toString, __proto__ and hasOwnProperty as words, in every table", () => {
+    const text =
+      "The constructor said toString and valueOf cost constructor billion, while __proto__ officials from Hasownproperty told reporters on Monday that 12 constructor tanks arrived.";
+    const sentences = analyzeText(text);
+    expect(sentences).toHaveLength(1);
+    const [s] = sentences;
+    expect(s!.terms).toEqual(expect.arrayContaining(["constructor", "tostring", "valueof"]));
+    for (const t of s!.terms) expect(t).toMatch(/^[\p{L}\p{N}]+$/u);
+    for (const e of s!.entities) expect(typeof e.canonical).toBe("string");
+  });
+});

@@ -5,12 +5,13 @@
  * organization words are short lists a newsroom can read and extend (team
  * aliases cover the rest: lib/assist/aliases.ts).
  */
+import { dictionary } from "./dictionary";
 
 const REGION_CODES =
   "AD AE AF AG AL AM AO AR AT AU AZ BA BB BD BE BF BG BH BI BJ BN BO BR BS BT BW BY BZ CA CD CF CG CH CI CL CM CN CO CR CU CV CY CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FM FR GA GB GD GE GH GM GN GQ GR GT GW GY HN HR HT HU ID IE IL IN IQ IR IS IT JM JO JP KE KG KH KI KM KN KP KR KW KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MG MH MK ML MM MN MR MT MU MV MW MX MY MZ NA NE NG NI NL NO NP NR NZ OM PA PE PG PH PK PL PS PT PW PY QA RO RS RU RW SA SB SC SD SE SG SI SK SL SM SN SO SR SS ST SV SY SZ TD TG TH TJ TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VN VU WS XK YE ZA ZM ZW HK MO";
 
 /** Common short or older names the ICU names miss, mapped to the ICU name. */
-const COUNTRY_VARIANTS: Record<string, string> = {
+const COUNTRY_VARIANTS = dictionary<string>({
   us: "United States",
   "u.s.": "United States",
   usa: "United States",
@@ -36,10 +37,10 @@ const COUNTRY_VARIANTS: Record<string, string> = {
   prc: "China",
   "people's republic of china": "China",
   "mainland china": "China",
-};
+});
 
 /** Demonyms and adjectives that name a country ("South Korean law", "Japanese officials"). */
-const DEMONYMS: Record<string, string> = {
+const DEMONYMS = dictionary<string>({
   "south korean": "South Korea",
   "north korean": "North Korea",
   korean: "South Korea",
@@ -97,10 +98,10 @@ const DEMONYMS: Record<string, string> = {
   european: "Europe",
   asian: "Asia",
   african: "Africa",
-};
+});
 
 /** Cities (capitals and places the news names often), each with its country for alias agreement. */
-const CITIES: Record<string, string> = {
+const CITIES = dictionary<string>({
   seoul: "South Korea",
   pyongyang: "North Korea",
   tokyo: "Japan",
@@ -156,7 +157,7 @@ const CITIES: Record<string, string> = {
   kabul: "Afghanistan",
   baghdad: "Iraq",
   damascus: "Syria",
-};
+});
 
 /** Regions and seas: places, not countries. */
 const REGIONS = new Set([

@@ -3,6 +3,7 @@
  * request versus statement). Lemmas, lower case. Short on purpose: each entry
  * is a reason a person can read next to a suggestion.
  */
+import { dictionary } from "./dictionary";
 
 /** Verbs that attribute a statement to someone ("said", "told reporters", "urged"). */
 export const ATTRIBUTION_VERBS = new Set([
@@ -385,7 +386,7 @@ export const STOP_LEMMAS = new Set([
 ]);
 
 /** Lemma classes: words news outlets use for the same act, so "urged" and "called on" meet in retrieval. */
-export const LEMMA_CLASSES: Record<string, string> = {
+export const LEMMA_CLASSES = dictionary<string>({
   urge: "urge",
   ask: "urge",
   call: "urge",
@@ -464,4 +465,4 @@ export const LEMMA_CLASSES: Record<string, string> = {
   win: "win",
   prevail: "win",
   triumph: "win",
-};
+});

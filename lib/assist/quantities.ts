@@ -5,8 +5,9 @@
  */
 import type { Token } from "./nlp";
 import { QUANTITY_WORDS } from "./lexicon";
+import { dictionary } from "./dictionary";
 
-const NUMBER_WORDS: Record<string, number> = {
+const NUMBER_WORDS = dictionary<number>({
   one: 1,
   two: 2,
   three: 3,
@@ -36,8 +37,8 @@ const NUMBER_WORDS: Record<string, number> = {
   ninety: 90,
   hundred: 100,
   thousand: 1000,
-};
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+});
+const SCALES = dictionary<number>({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 });
 const MONTHS =
   /^(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?$/i;
 

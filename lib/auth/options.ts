@@ -1,6 +1,5 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import GithubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { PrismaAdapter } from "@next-auth/prisma-adapter";
 import { z } from "zod";
@@ -13,6 +12,7 @@ import { trustedClientAddress } from "./client-address";
 import { cookieFromHeader, knownBrowserCookie, knownBrowserCookieName, knownBrowserId } from "./known-browser";
 import { endSessionsOnSignOut, tokenSessionVersion } from "./end-sessions";
 import { allowProviderSignIn, markProviderEmailVerified } from "./provider-sign-in";
+import { githubProvider } from "./github";
 import { safeCallbackPath } from "./safe-callback";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(200) });
@@ -48,7 +48,7 @@ async function authorize(raw: Record<string, string> | undefined, req: { headers
 function optionalProviders() {
   const e = env();
   const providers = [];
-  if (e.GITHUB_ID && e.GITHUB_SECRET) providers.push(GithubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
+  if (e.GITHUB_ID && e.GITHUB_SECRET) providers.push(githubProvider(e.GITHUB_ID, e.GITHUB_SECRET, e.GITHUB_URL));
   if (e.GOOGLE_ID && e.GOOGLE_SECRET) providers.push(GoogleProvider({ clientId: e.GOOGLE_ID, clientSecret: e.GOOGLE_SECRET }));
   return providers;
 }

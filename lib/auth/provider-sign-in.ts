@@ -12,7 +12,8 @@
  */
 import type { Account, Profile, User } from "next-auth";
 import { db } from "@/lib/db";
-import { openTeams } from "@/lib/env";
+import { env, openTeams } from "@/lib/env";
+import { githubEndpoints } from "./github";
 
 type GithubEmail = { email: string; verified: boolean };
 
@@ -24,7 +25,7 @@ export async function providerEmailVerified(
 ): Promise<boolean> {
   if (account.provider === "google") return (profile as { email_verified?: unknown } | undefined)?.email_verified === true;
   if (account.provider === "github" && account.access_token) {
-    const res = await fetch("https://api.github.com/user/emails", {
+    const res = await fetch(githubEndpoints(env().GITHUB_URL).emails, {
       headers: { Authorization: `Bearer ${account.access_token}`, Accept: "application/vnd.github+json" },
     });
     if (!res.ok) return false;

@@ -12,7 +12,7 @@ describe("route inventory", () => {
   it("lists the app's routes with their dynamic segments and methods", () => {
     const routes = apiRoutes();
     const claim = routes.find((r) => r.path === "/api/claims/[claimId]");
-    expect(claim).toMatchObject({ file: "app/api/claims/[claimId]/route.ts", params: ["claimId"], methods: ["PATCH", "DELETE"] });
+    expect(claim).toMatchObject({ file: "app/api/claims/[claimId]/route.ts", params: ["claimId"], methods: ["GET", "PATCH", "DELETE"] });
     expect(routes.find((r) => r.path === "/api/auth/[...nextauth]")?.params).toEqual(["...nextauth"]);
     expect(routes.length).toBeGreaterThanOrEqual(41);
     expect(routes.every((r) => r.methods.length > 0)).toBe(true);

@@ -118,7 +118,7 @@ test("two reviewers review blind, the editor resolves both disagreements, both r
   const boundary = clusterCard(editor, "boundary_only");
   await boundary.getByRole("button", { name: "Decide" }).click();
   const bf = boundary.getByTestId("decision-form");
-  await bf.getByLabel(new RegExp(`${desk.reviewer1.name}'s span`)).check();
+  await bf.getByLabel(new RegExp(`${desk.reviewer1.name}[’']s span`)).check();
   await bf.getByRole("button", { name: "Verified", exact: true }).click();
   await bf.getByRole("button", { name: "Accept" }).click();
   await expect(bf.getByRole("alert")).toContainText("explain this decision"); // a rationale is required

@@ -1,0 +1,2 @@
+/** An external sign-in provider the install has switched on, as the sign-in and invite pages list it. */
+export type SignInProvider = { id: "github" | "google"; name: string };
