@@ -42,6 +42,19 @@ export function useRosterMutations() {
         method: "PATCH",
         json: { version: v.member.version, ...v.change },
       }),
+    // The server's answer goes into the roster at once, so an admin's next change to the same member (a role,
+    // then Deactivate) carries the new version even before the refetch lands. The answer's counts are not read.
+    onSuccess: (updated) =>
+      qc.setQueryData<MembersPageDto>(teamKeys.roster(), (page) =>
+        page
+          ? {
+              ...page,
+              members: page.members.map((m) =>
+                m.membershipId === updated.membershipId ? { ...updated, claims: m.claims, reviews: m.reviews } : m,
+              ),
+            }
+          : page,
+      ),
     onSettled: settle,
   });
   const resetPassword = useMutation({

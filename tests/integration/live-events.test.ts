@@ -220,11 +220,11 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL database", () 
       id: ours.round.id,
       version: submit.body.version,
     };
-    expect(await onB.nextEvent(5000)).toEqual(submitted);
+    expect((await onB.nextChange(5000)).event).toEqual(submitted);
     expect(onB.text()).not.toContain(theirs.round.id);
     expect(onB.text()).not.toContain(theirs.team.id);
     // A's own client gets it too: local events take the same NOTIFY path as remote ones.
-    expect(await onA.nextEvent(5000)).toEqual(submitted);
+    expect((await onA.nextChange(5000)).event).toEqual(submitted);
     const assignment = await db.roundAssignment.findFirstOrThrow({ where: { roundId: ours.round.id, reviewerId: ours.reviewer.id } });
     expect(assignment.submittedAt).not.toBeNull();
 
@@ -239,7 +239,9 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL database", () 
     });
     expect(decided.status).toBe(201);
     expect(decided.body).toMatchObject({ status: "decided", version: cluster.version + 1 });
-    expect(await onA.nextEvent(5000)).toEqual({
+    // The reviewer's notification (their annotation was decided) comes beside the changes, in no fixed order.
+    const decidedEvent = await onA.nextChange(5000);
+    expect(decidedEvent.event).toEqual({
       team: ours.team.id,
       article: ours.article.id,
       kind: "cluster",
@@ -247,7 +249,10 @@ describe.skipIf(!onPostgres)("two app instances on one PostgreSQL database", () 
       version: cluster.version + 1,
     });
     // The last open cluster decided: the round is adjudicated, and A hears that as well.
-    expect(await onA.nextEvent(5000)).toMatchObject({ team: ours.team.id, kind: "round", id: ours.round.id });
+    const adjudicated = await onA.nextChange(5000);
+    expect(adjudicated.event).toMatchObject({ team: ours.team.id, kind: "round", id: ours.round.id });
+    for (const n of [...decidedEvent.notifications, ...adjudicated.notifications])
+      expect(n).toMatchObject({ team: ours.team.id, kind: "notification", article: null, version: null });
     expect(onA.text()).not.toContain(theirs.round.id);
     expect((await db.reviewRound.findUniqueOrThrow({ where: { id: ours.round.id } })).status).toBe("adjudicated");
   });

@@ -43,8 +43,22 @@ export function sseReader(body: ReadableStream<Uint8Array>) {
       if ((await nextChunk(Math.max(1, until - Date.now()))) === null) throw new Error("stream closed");
     }
   };
+  /**
+   * The next event that is not a notification, with the notifications read on the way. A person's
+   * notification (their annotation was decided, say) is published beside the event of the change,
+   * in no fixed order.
+   */
+  const nextChange = async (timeoutMs = 5000): Promise<{ event: LiveEvent; notifications: LiveEvent[] }> => {
+    const until = Date.now() + timeoutMs;
+    const notifications: LiveEvent[] = [];
+    for (;;) {
+      const event = await nextEvent(Math.max(1, until - Date.now()));
+      if (event.kind !== "notification") return { event, notifications };
+      notifications.push(event);
+    }
+  };
   /** Everything the stream has sent so far. */
   const text = () => seen;
   const cancel = () => reader.cancel().catch(() => {});
-  return { nextChunk, nextEvent, text, cancel };
+  return { nextChunk, nextEvent, nextChange, text, cancel };
 }

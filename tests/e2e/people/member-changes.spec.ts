@@ -27,13 +27,20 @@ test("a role change applies on the member's next request; deactivation gets thei
   await signInContext(context, desk.admin.email);
   await page.goto("/team");
   const row = page.locator(`[data-testid="member-row"][data-email="${desk.reviewer.email}"]`);
+  await expect(row).toHaveAttribute("data-status", "active");
+  // A slow roster refetch: the admin's next change must not wait for it (it carries the version the last change returned).
+  await page.route("**/api/team/roster", async (route) => {
+    await new Promise((r) => setTimeout(r, 8000));
+    await route.continue().catch(() => {});
+  });
   await row.getByRole("combobox").selectOption("editor");
   await expect.poll(async () => (await membershipOf(desk.team.id, desk.reviewer.id)).role).toBe("editor");
   // No new sign-in: the member's very next request may start a round.
   expect((await startRound()).status()).toBe(201);
 
   await row.getByRole("button", { name: "Deactivate" }).click();
-  await expect(row).toHaveAttribute("data-status", "deactivated");
+  await expect(row).toHaveAttribute("data-status", "deactivated", { timeout: 5000 });
+  await page.unroute("**/api/team/roster");
   await member.getByRole("textbox", { name: "Rationale" }).click();
   await member.keyboard.type("Checked with the ministry.");
   const refused = member.waitForResponse((r) => r.url().includes("/api/claims/") && r.request().method() === "PATCH");
