@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { looseView, placeQuoteLoosely } from "./place-quote-loosely";
+import { MAX_LOOSE_CANDIDATES, looseView, placeQuoteLoosely } from "./place-quote-loosely";
+import { OffsetIndex } from "./offsets";
 
 const TEXT =
   "NATO has 30 members.\nStoltenberg met Yoon in Seoul.\n𝕏 Later, Stoltenberg met Yoon again in Tokyo.\nStoltenberg met Yoon again in Tokyo.";
@@ -38,6 +39,22 @@ describe("placeQuoteLoosely", () => {
     expect(placeQuoteLoosely(TEXT, { exact: "Stoltenberg met Yoon", prefix: "", suffix: "" })).toMatchObject({
       ok: false,
       reason: "ambiguous",
+    });
+  });
+
+  it("bounds the work: a phrase too common is ambiguous, and a spent budget cuts scoring rather than guess", () => {
+    const common = Array.from({ length: MAX_LOOSE_CANDIDATES + 1 }, (_, i) => `Stoltenberg met Yoon, day ${i}.`).join("\n");
+    expect(placeQuoteLoosely(common, { exact: "Stoltenberg  met Yoon", prefix: "", suffix: ", day 7." })).toMatchObject({
+      ok: false,
+      reason: "ambiguous",
+    });
+    const spent = { remainingMs: () => 0, spent: () => true };
+    const q = { exact: "Stoltenberg met Yoon", prefix: "Latter, ", suffix: " agian in" };
+    expect(placeQuoteLoosely(TEXT, q, new OffsetIndex(TEXT), looseView(TEXT), spent)).toEqual({ ok: false, reason: "cut", matches: 3 });
+    // A context that fits exactly (whitespace aside) needs no scoring, so no budget.
+    expect(placeQuoteLoosely(TEXT, { ...q, prefix: "Later,\n", suffix: "" }, new OffsetIndex(TEXT), looseView(TEXT), spent)).toMatchObject({
+      ok: true,
+      how: "context",
     });
   });
 

@@ -12,7 +12,14 @@
  * re-anchoring scores candidates (./match-quote.ts: approximate prefix and
  * suffix, a small weight for the position hint), and the best must beat the
  * runner-up by the same margin re-anchoring asks for. Equal candidates are
- * never guessed between.
+ * never guessed between. A candidate whose context fits exactly (whitespace
+ * aside), the only one that does, is taken without scoring, as
+ * ./place-quote.ts takes a verbatim fit.
+ *
+ * Scoring costs about 0.2 ms a candidate (two approximate searches), so an
+ * import bounds it: at most {@link MAX_LOOSE_CANDIDATES} per quote, and a
+ * time budget shared by all of an import's quotes; past it a quote is `cut`,
+ * never placed on a half-made comparison.
  *
  * Offsets in and out are code points of `text`; UTF-16 only inside, through
  * ./offsets.ts.
@@ -20,6 +27,7 @@
 import { OffsetIndex } from "./offsets";
 import { DEFAULT_MATCH_OPTIONS, scoreCandidate } from "./match-quote";
 import { placeQuote, type Placement, type QuoteToPlace } from "./place-quote";
+import { UNLIMITED_BUDGET, type ReanchorBudget } from "./reanchor-budget";
 
 const WHITESPACE = /\s/u;
 
@@ -33,8 +41,11 @@ export type LooseQuote = QuoteToPlace & { hint?: number };
 /** A text with its whitespace left out, and where each remaining unit was. */
 export type LooseView = { stripped: string; at: Int32Array };
 
-/** Most occurrences scored for one quote: more than this cannot be told apart by 32 characters of context anyway. */
-export const MAX_LOOSE_CANDIDATES = 1000;
+/** Most occurrences scored for one quote: a phrase this common is not told apart by 32 characters of context. */
+export const MAX_LOOSE_CANDIDATES = 100;
+
+/** A placement, or `cut`: the budget ran out before the candidates were compared. */
+export type LoosePlacement = Placement | { ok: false; reason: "cut"; matches: number };
 
 /** The text without whitespace and, for each remaining UTF-16 unit, its index in `text`. O(n); build once per text. */
 export function looseView(text: string): LooseView {
@@ -62,7 +73,13 @@ const squeeze = (s: string) => s.normalize("NFC").replace(/\s+/gu, "");
  * whitespace ignored. `start`/`end` of `q` are a code-point hint; `view` is
  * {@link looseView} of `text`, passed in when many quotes go into one text.
  */
-export function placeQuoteLoosely(text: string, q: LooseQuote, index = new OffsetIndex(text), view?: LooseView): Placement {
+export function placeQuoteLoosely(
+  text: string,
+  q: LooseQuote,
+  index = new OffsetIndex(text),
+  view?: LooseView,
+  budget: ReanchorBudget = UNLIMITED_BUDGET,
+): LoosePlacement {
   const exact = placeQuote(text, q, index);
   // Verbatim but ambiguous goes on too: context taken from a DOM may single one out once whitespace is ignored.
   if (exact.ok || exact.reason === "empty-quote") return exact;
@@ -82,10 +99,19 @@ export function placeQuoteLoosely(text: string, q: LooseQuote, index = new Offse
   });
   if (found.length === 1) return place(found[0]!, "quote");
 
+  const prefix = squeeze(q.prefix ?? "");
+  const suffix = squeeze(q.suffix ?? "");
+  const fits = found.filter(
+    (at) =>
+      at >= prefix.length && loose.stripped.startsWith(prefix, at - prefix.length) && loose.stripped.startsWith(suffix, at + needle.length),
+  );
+  if (fits.length === 1) return place(fits[0]!, "context");
+  if (budget.spent()) return { ok: false, reason: "cut", matches: found.length };
+
   // The hint in stripped units: the first kept unit at or after it.
   const hint = q.hint ?? q.start;
   const hintUtf16 = Number.isInteger(hint) ? index.toUtf16(hint!) : 0;
-  const query = { exact: needle, prefix: squeeze(q.prefix ?? ""), suffix: squeeze(q.suffix ?? ""), hint: lowerBound(loose.at, hintUtf16) };
+  const query = { exact: needle, prefix, suffix, hint: lowerBound(loose.at, hintUtf16) };
   const scored = found
     .map((at) => ({ at, score: scoreCandidate(loose.stripped, query, at, at + needle.length, 0) }))
     .sort((a, b) => b.score - a.score || a.at - b.at);

@@ -19,6 +19,7 @@ export type ImportProblemReason =
   | "conflicting-verdicts"
   | "quote-not-found"
   | "ambiguous"
+  | "cut"
   | "invalid-span"
   | "duplicate";
 

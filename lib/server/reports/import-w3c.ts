@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/server/visibility/viewer";
 import { OffsetIndex } from "@/lib/anchoring/offsets";
 import { looseView, placeQuoteLoosely, type LooseView } from "@/lib/anchoring/place-quote-loosely";
 import { describeSpan, validateSpan } from "@/lib/anchoring/selectors";
+import { timeBudget } from "@/lib/anchoring/reanchor-budget";
 import { annotationsIn, isProblem, parseAnnotation, type ImportProblem, type ParsedEvidence } from "@/lib/export/parse-w3c";
 import { hypothesisAnnotationsIn, isHypothesisAnnotation, parseHypothesisAnnotation } from "@/lib/export/parse-hypothesis";
 import { resolveTagMap } from "@/lib/schemas/tag-map";
@@ -36,6 +37,7 @@ const WHY: Record<string, string> = {
   "quote-not-found": "The quoted text is not in this article.",
   ambiguous: "The quoted text occurs several times and its prefix and suffix do not single out one place.",
   "empty-quote": "The quote is empty.",
+  cut: "The import ran out of time comparing this quote's context with the places it occurs; import it again with fewer annotations.",
 };
 
 /**
@@ -72,6 +74,8 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
   const text = current.text;
   const index = new OffsetIndex(text);
   let view: LooseView | undefined;
+  // Scoring context for quotes that need it is CPU work on the request: one budget (1 s) for the whole import.
+  const budget = timeBudget();
   const team = await db.team.findUnique({ where: { id: user.teamId }, select: { importTagMap: true } });
   const tagMap = resolveTagMap(team?.importTagMap);
   // A reviewer assigned to an open round on this version imports into it, as typed claims go (blind review).
@@ -122,8 +126,8 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
     }
     const fail = (reason: ImportProblem["reason"], message: string) => void failed.push({ index: i, id: parsed.id, reason, message });
     const hint = parsed.hintUtf16 === undefined ? undefined : index.toCodePoint(parsed.hintUtf16);
-    const placed = placeQuoteLoosely(text, { ...parsed, hint }, index, (view ??= looseView(text)));
-    if (!placed.ok) return fail(placed.reason === "ambiguous" ? "ambiguous" : "quote-not-found", WHY[placed.reason]!);
+    const placed = placeQuoteLoosely(text, { ...parsed, hint }, index, (view ??= looseView(text)), budget);
+    if (!placed.ok) return fail(placed.reason === "empty-quote" ? "quote-not-found" : placed.reason, WHY[placed.reason]!);
     if (!validateSpan(text, placed.start, placed.end, index).ok) return fail("invalid-span", "The quoted text is only blank space.");
     const key = `${placed.start}:${placed.end}:${parsed.verdict}`;
     if (seen.has(key)) return fail("duplicate", "This article already has an annotation with this span and verdict.");
