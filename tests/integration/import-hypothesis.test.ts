@@ -115,6 +115,22 @@ describe("importing Hypothesis API JSON", () => {
     expect((await db.annotation.findFirstOrThrow({ where: { articleId: other.id } })).anchorState).toBe("drifted");
   });
 
+  it("bounds the CPU an import spends on hostile Markdown: past the budget, rows are reported cut, none placed on a guess", async () => {
+    const article = await createArticle(db, { team: desk.team, text: TEXT, meta: { title: "Hostile Markdown" } });
+    const [first] = SEARCH.rows as Record<string, unknown>[];
+    // 400 comments of 20,000 characters that markdown-it and the sanitizer take ~0.1 s each with: about 40 s unbounded.
+    const rows = Array.from({ length: 400 }, (_, i) => ({ ...first, id: `hostile-${i}`, text: "*a".repeat(10_000) }));
+    const t = performance.now();
+    const report = await importW3c(await viewerOf(desk.editor), article.id, { total: rows.length, rows }, BASE);
+    const ms = performance.now() - t;
+    console.log(`400 hostile Markdown comments: answered in ${ms.toFixed(0)} ms`);
+    expect(ms).toBeLessThan(10_000);
+    expect(report.imported).toHaveLength(1);
+    const reasons = new Set(report.failed.map((f) => f.reason));
+    expect([...reasons].sort()).toEqual(["cut", "duplicate"]);
+    expect(report.failed.find((f) => f.reason === "cut")).toMatchObject({ message: expect.stringMatching(/ran out of time/) });
+  });
+
   it("refuses a search response whose rows are not a list, naming the field, and another team's article", async () => {
     const viewer = await viewerOf(desk.editor);
     expect(await errorCode(importW3c(viewer, desk.article.id, { total: 1, rows: { id: "x" } }, BASE))).toBe("400:rows");
