@@ -126,8 +126,10 @@ describe("importing Hypothesis API JSON", () => {
     console.log(`400 hostile Markdown comments: answered in ${ms.toFixed(0)} ms`);
     expect(ms).toBeLessThan(10_000);
     expect(report.imported).toHaveLength(1);
+    // The first row is placed; rows parsed within the budget are duplicates of it, the rest are cut.
     const reasons = new Set(report.failed.map((f) => f.reason));
-    expect([...reasons].sort()).toEqual(["cut", "duplicate"]);
+    expect(reasons.has("cut")).toBe(true);
+    expect([...reasons].filter((r) => r !== "cut" && r !== "duplicate")).toEqual([]);
     expect(report.failed.find((f) => f.reason === "cut")).toMatchObject({ message: expect.stringMatching(/ran out of time/) });
   });
 

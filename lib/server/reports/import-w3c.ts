@@ -76,9 +76,6 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
   const text = current.text;
   const index = new OffsetIndex(text);
   let view: LooseView | undefined;
-  // Rendering Hypothesis's Markdown (up to 50 ms for 20,000 hostile characters) and scoring context for quotes
-  // that need it are CPU work on the request: one budget (1 s) for the whole import.
-  const budget = timeBudget();
   const team = await db.team.findUnique({ where: { id: user.teamId }, select: { importTagMap: true } });
   const tagMap = resolveTagMap(team?.importTagMap);
   // A reviewer assigned to an open round on this version imports into it, as typed claims go (blind review).
@@ -106,6 +103,9 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
   const links: { annotationId: string; evidence: ParsedEvidence[] }[] = [];
   let evidenceLinks = 0;
 
+  // Rendering Hypothesis's Markdown (up to 50 ms for 20,000 hostile characters) and scoring context for quotes
+  // that need it are CPU work on the request: one budget (1 s) for the whole import.
+  const budget = timeBudget(); // started here: the reads above are waiting, not CPU
   items.forEach((raw, i) => {
     const hypothesis = isHypothesisAnnotation(raw);
     if (hypothesis && budget.spent()) return void failed.push({ index: i, id: str(raw.id), reason: "cut", message: WHY.cut! });
