@@ -3,7 +3,7 @@ import { useId, useState } from "react";
 import { useImportAnnotations } from "@/lib/queries/use-reports";
 import { MAX_W3C_IMPORT_BYTES, type ImportReportDto } from "@/lib/schemas/report";
 
-/** Imports a W3C Web Annotation file into the article and lists what could not be placed, and why. */
+/** Imports a W3C Web Annotation file or Hypothesis API JSON into the article and lists what could not be placed, and why. */
 export function ImportAnnotations({ articleId }: { articleId: string }) {
   const inputId = useId();
   const mutation = useImportAnnotations(articleId);
@@ -28,8 +28,13 @@ export function ImportAnnotations({ articleId }: { articleId: string }) {
       <label htmlFor={inputId} className="export-menu-title">
         Import W3C annotations
       </label>
+      <p id={`${inputId}-hint`} className="muted small">
+        W3C Web Annotations, or Hypothesis API JSON (a search response or the client&apos;s export). Tags map to verdicts as the team
+        settings say.
+      </p>
       <input
         id={inputId}
+        aria-describedby={`${inputId}-hint`}
         type="file"
         accept=".json,.jsonld,application/json,application/ld+json"
         disabled={mutation.isPending}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { annotationsIn, isProblem, parseAnnotation } from "./parse-w3c";
+import { resolveTagMap } from "@/lib/schemas/tag-map";
+import type { Verdict } from "@/lib/schemas/claim";
 import { buildW3c } from "./w3c";
 import { makeReportModel } from "@/tests/fixtures/report-model";
 
@@ -90,5 +92,21 @@ describe("reading W3C annotations", () => {
       ),
     ).toBe("conflicting-verdicts");
     expect(reason(annotation({ bodyValue: "plain comment", body: undefined, motivation: "commenting" }))).toBe("no-verdict");
+  });
+
+  it("reads tags through the team's mapping when given, and keeps a drift mark", () => {
+    const tagged = (value: string) => annotation({ body: [{ type: "TextualBody", purpose: "tagging", value }] });
+    const verdict = (raw: unknown, map?: ReadonlyMap<string, Verdict>) => {
+      const p = parseAnnotation(raw, 0, map);
+      return isProblem(p) ? p.reason : p.verdict;
+    };
+    expect(verdict(tagged("False"))).toBe("no-verdict");
+    expect(verdict(tagged("False"), resolveTagMap({}))).toBe("disputed");
+    expect(verdict(tagged("Four Pinocchios"), resolveTagMap({ "four pinocchios": "disputed" }))).toBe("disputed");
+    expect(verdict(tagged("Disputed"), resolveTagMap({}))).toBe("disputed");
+    const drifted = parseAnnotation(annotation({ anchorState: "drifted" }), 0);
+    expect(!isProblem(drifted) && drifted.anchorState).toBe("drifted");
+    const plain = parseAnnotation(annotation({ anchorState: "moved" }), 0);
+    expect(!isProblem(plain) && plain.anchorState).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@
  * links. Pure; what cannot be read is reported per annotation, with why.
  */
 import { VERDICTS, VERDICT_LABELS, type Verdict } from "@/lib/schemas/claim";
+import { tagKey } from "@/lib/schemas/tag-map";
 import type { ReportEvidence } from "./report-model";
 import { isWebUrl } from "./report-model";
 
@@ -18,6 +19,7 @@ export type ImportProblemReason =
   | "conflicting-verdicts"
   | "quote-not-found"
   | "ambiguous"
+  | "cut"
   | "invalid-span"
   | "duplicate";
 
@@ -39,6 +41,10 @@ export type ParsedAnnotation = {
   /** Rationale as HTML (plain-text comments are wrapped in paragraphs); sanitized by the caller. */
   rationaleHtml: string;
   evidence: ParsedEvidence[];
+  /** Where another tool (Hypothesis) put it in its own text, in UTF-16 units: a hint for scoring, never a placement. */
+  hintUtf16?: number;
+  /** The source says a correction changed the text after the check: the copy needs re-review too. */
+  anchorState?: "drifted" | "orphaned";
 };
 
 type Json = Record<string, unknown>;
@@ -82,8 +88,21 @@ const textToHtml = (s: string) =>
     .map((p) => `<p>${escapeText(p).replace(/\n/g, "<br>")}</p>`)
     .join("");
 
-/** Reads one annotation, or says why it cannot be imported. */
-export function parseAnnotation(raw: unknown, index: number): ParsedAnnotation | ImportProblem {
+/** Quote and context of a TextQuoteSelector whose `exact` is a string. */
+export const quoteOf = (sel: Json) => ({ exact: sel.exact as string, prefix: str(sel.prefix) ?? "", suffix: str(sel.suffix) ?? "" });
+
+/** `anchorState` as Claimdesk's export marks a claim a correction changed (lib/export/w3c.ts), when it is one of those. */
+export function anchorStateOf(raw: Json): ParsedAnnotation["anchorState"] {
+  const state = raw.anchorState ?? raw["cd:anchorState"];
+  return state === "drifted" || state === "orphaned" ? state : undefined;
+}
+
+/**
+ * Reads one annotation, or says why it cannot be imported. Tags are read
+ * through `tagMap` (the team's mapping, lib/schemas/tag-map.ts) when given,
+ * else as verdict names and labels.
+ */
+export function parseAnnotation(raw: unknown, index: number, tagMap?: ReadonlyMap<string, Verdict>): ParsedAnnotation | ImportProblem {
   const id = isObject(raw) ? str(raw.id ?? raw["@id"]) : null;
   const problem = (reason: ImportProblemReason, message: string): ImportProblem => ({ index, id, reason, message });
   if (!isObject(raw) || !hasType(raw, "Annotation"))
@@ -107,7 +126,7 @@ export function parseAnnotation(raw: unknown, index: number): ParsedAnnotation |
     const purposes = asArray(body.purpose);
     const value = str(body.value);
     if (value !== null && (purposes.includes("tagging") || purposes.includes("classifying") || purposes.includes("assessing"))) {
-      const v = VERDICT_WORDS.get(value.trim().toLowerCase());
+      const v = tagMap ? tagMap.get(tagKey(value)) : VERDICT_WORDS.get(value.trim().toLowerCase());
       if (v) verdicts.add(v);
     } else if (value !== null && !purposes.includes("linking")) {
       comments.push(str(body.format) === "text/html" ? value : textToHtml(value));
@@ -123,13 +142,12 @@ export function parseAnnotation(raw: unknown, index: number): ParsedAnnotation |
   return {
     index,
     id,
-    exact: quote.exact as string,
-    prefix: str(quote.prefix) ?? "",
-    suffix: str(quote.suffix) ?? "",
+    ...quoteOf(quote),
     ...(position ? { start: position.start as number, end: position.end as number } : {}),
     verdict: [...verdicts][0]!,
     rationaleHtml: comments.join(""),
     evidence,
+    ...(anchorStateOf(raw) ? { anchorState: anchorStateOf(raw) } : {}),
   };
 }
 

@@ -3,14 +3,17 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import { OffsetIndex } from "@/lib/anchoring/offsets";
-import { placeQuote } from "@/lib/anchoring/place-quote";
+import { looseView, placeQuoteLoosely, type LooseView } from "@/lib/anchoring/place-quote-loosely";
 import { describeSpan, validateSpan } from "@/lib/anchoring/selectors";
+import { timeBudget } from "@/lib/anchoring/reanchor-budget";
 import { annotationsIn, isProblem, parseAnnotation, type ImportProblem, type ParsedEvidence } from "@/lib/export/parse-w3c";
+import { hypothesisAnnotationsIn, isHypothesisAnnotation, parseHypothesisAnnotation } from "@/lib/export/parse-hypothesis";
+import { resolveTagMap } from "@/lib/schemas/tag-map";
 import { canCreateClaim } from "@/lib/policies/claim";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
 import { RICH_TEXT_MAX } from "@/lib/rich-text/allowed";
 import type { ImportReportDto } from "@/lib/schemas/report";
-import type { Verdict } from "@/lib/schemas/claim";
+import type { AnchorState, Verdict } from "@/lib/schemas/claim";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { auditEventCreate } from "@/lib/server/audit/record-audit-event";
 import { findOpenAssignment } from "@/lib/server/reviews/open-assignment";
@@ -30,31 +33,41 @@ export const MAX_IMPORT_ANNOTATIONS = 5000;
 export const MAX_IMPORT_EVIDENCE_PER_ANNOTATION = 50;
 export const MAX_IMPORT_EVIDENCE_LINKS = 5000;
 
+const str = (v: unknown) => (typeof v === "string" ? v : null);
+
 const WHY: Record<string, string> = {
   "quote-not-found": "The quoted text is not in this article.",
   ambiguous: "The quoted text occurs several times and its prefix and suffix do not single out one place.",
   "empty-quote": "The quote is empty.",
+  cut: "The import ran out of time before it could place this annotation; import it again with fewer annotations.",
 };
 
 /**
  * POST /api/articles/{id}/annotations/import: W3C Web Annotations (from
- * Claimdesk or another tool) placed on the article's current version by
- * quote and position (lib/anchoring/place-quote.ts: never a guess between
- * identical phrases), created as the caller's annotations with their
+ * Claimdesk or another tool) or Hypothesis's API JSON
+ * (lib/export/parse-hypothesis.ts) placed on the article's current version by
+ * quote and position, whitespace aside (lib/anchoring/place-quote-loosely.ts:
+ * never a guess between identical phrases), tags read through the team's
+ * mapping, created as the caller's annotations with their
  * verdict, sanitized rationale and evidence, in one transaction. Reports
  * each annotation that could not be placed, and why. A reviewer assigned to
  * an open round on the article imports into it, as every annotation they
  * make there goes (create-claim.ts); duplicates are judged among what the
  * caller may see there, so the answer betrays nothing blind review hides.
+ * An annotation its source marks drifted or orphaned (a correction changed
+ * the text after the check) is created drifted: it still needs re-review.
  */
 export async function importW3c(user: Viewer, articleId: string, input: unknown, baseUrl: string): Promise<ImportReportDto> {
   if (!canCreateClaim(user)) throw new AppError("FORBIDDEN");
   const { current } = await findArticle(user.teamId, articleId);
-  const items = annotationsIn(input);
+  const hypothesis = annotationsIn(input) ? null : hypothesisAnnotationsIn(input);
+  if (hypothesis && "field" in hypothesis)
+    throw new AppError("INVALID_INPUT", `"${hypothesis.field}" must be an array of Hypothesis annotations.`, { field: hypothesis.field });
+  const items = annotationsIn(input) ?? hypothesis?.items;
   if (!items)
     throw new AppError(
       "INVALID_INPUT",
-      "Upload a W3C Annotation, an array of them, or an AnnotationCollection or AnnotationPage with its items embedded.",
+      "Upload a W3C Annotation, an array of them, or an AnnotationCollection or AnnotationPage with its items embedded; or Hypothesis API JSON (a search response with its rows, an array of annotations, or one).",
       { field: "type" },
     );
   if (items.length > MAX_IMPORT_ANNOTATIONS)
@@ -62,6 +75,9 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
 
   const text = current.text;
   const index = new OffsetIndex(text);
+  let view: LooseView | undefined;
+  const team = await db.team.findUnique({ where: { id: user.teamId }, select: { importTagMap: true } });
+  const tagMap = resolveTagMap(team?.importTagMap);
   // A reviewer assigned to an open round on this version imports into it, as typed claims go (blind review).
   const open = await findOpenAssignment(user, articleId, current.id);
   if (open?.submitted) throw new AppError("FORBIDDEN", "Your review is submitted. Reopen it to add annotations.");
@@ -82,12 +98,18 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
     suffix: string;
     verdict: Verdict;
     rationaleHtml: string;
+    anchorState: AnchorState;
   }[] = [];
   const links: { annotationId: string; evidence: ParsedEvidence[] }[] = [];
   let evidenceLinks = 0;
 
+  // Rendering Hypothesis's Markdown (up to 50 ms for 20,000 hostile characters) and scoring context for quotes
+  // that need it are CPU work on the request: one budget (1 s) for the whole import.
+  const budget = timeBudget(); // started here: the reads above are waiting, not CPU
   items.forEach((raw, i) => {
-    const parsed = parseAnnotation(raw, i);
+    const hypothesis = isHypothesisAnnotation(raw);
+    if (hypothesis && budget.spent()) return void failed.push({ index: i, id: str(raw.id), reason: "cut", message: WHY.cut! });
+    const parsed = hypothesis ? parseHypothesisAnnotation(raw, i, tagMap) : parseAnnotation(raw, i, tagMap);
     if (isProblem(parsed)) return void failed.push(parsed);
     if (parsed.evidence.length > MAX_IMPORT_EVIDENCE_PER_ANNOTATION) {
       throw new AppError(
@@ -108,8 +130,9 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
       throw new AppError("INVALID_INPUT", `At most ${MAX_IMPORT_EVIDENCE_LINKS} evidence links per import.`, { field: "items" });
     }
     const fail = (reason: ImportProblem["reason"], message: string) => void failed.push({ index: i, id: parsed.id, reason, message });
-    const placed = placeQuote(text, parsed, index);
-    if (!placed.ok) return fail(placed.reason === "ambiguous" ? "ambiguous" : "quote-not-found", WHY[placed.reason]!);
+    const hint = parsed.hintUtf16 === undefined ? undefined : index.toCodePoint(parsed.hintUtf16);
+    const placed = placeQuoteLoosely(text, { ...parsed, hint }, index, (view ??= looseView(text)), budget);
+    if (!placed.ok) return fail(placed.reason === "empty-quote" ? "quote-not-found" : placed.reason, WHY[placed.reason]!);
     if (!validateSpan(text, placed.start, placed.end, index).ok) return fail("invalid-span", "The quoted text is only blank space.");
     const key = `${placed.start}:${placed.end}:${parsed.verdict}`;
     if (seen.has(key)) return fail("duplicate", "This article already has an annotation with this span and verdict.");
@@ -128,6 +151,7 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
       suffix: quote.suffix,
       verdict: parsed.verdict,
       rationaleHtml,
+      anchorState: parsed.anchorState ? "drifted" : "anchored",
     });
     links.push({ annotationId: id, evidence: parsed.evidence });
     imported.push({

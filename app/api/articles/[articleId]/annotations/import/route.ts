@@ -6,9 +6,11 @@ import { MAX_W3C_IMPORT_BYTES } from "@/lib/schemas/report";
 
 /**
  * POST /api/articles/{id}/annotations/import: W3C Web Annotation JSON (an
- * Annotation, an array, or an AnnotationCollection/Page). The shape is checked
- * annotation by annotation in lib/export/parse-w3c.ts, which reports what it
- * cannot read instead of rejecting the whole upload.
+ * Annotation, an array, or an AnnotationCollection/Page) or Hypothesis's API
+ * JSON (a search response, the client's export, an array or one annotation).
+ * The shape is checked annotation by annotation in lib/export/parse-w3c.ts and
+ * parse-hypothesis.ts, which report what they cannot read instead of
+ * rejecting the whole upload.
  */
 export const POST = withUser<{ articleId: string }>(async ({ req, params, viewer }) => {
   const body = await readJson(req, z.unknown(), MAX_W3C_IMPORT_BYTES);
