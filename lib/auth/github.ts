@@ -7,6 +7,9 @@
  */
 import GithubProvider from "next-auth/providers/github";
 
+/** How long a sign-in waits for GitHub's API before it gives up (the sign-in then fails, nothing hangs). */
+export const GITHUB_TIMEOUT_MS = 10_000;
+
 export type GithubEndpoints = { authorize: string; token: string; user: string; emails: string };
 
 /** github.com's endpoints, or an Enterprise Server's (its REST API lives under /api/v3). */
@@ -46,6 +49,7 @@ export function githubProvider(clientId: string, clientSecret: string, base: str
         if (!profile.email) {
           const res = await fetch(at.emails, {
             headers: { Authorization: `Bearer ${tokens.access_token}`, Accept: "application/vnd.github+json" },
+            signal: AbortSignal.timeout(GITHUB_TIMEOUT_MS),
           });
           if (res.ok) {
             const emails = (await res.json()) as { email: string; primary: boolean }[];

@@ -13,7 +13,7 @@
 import type { Account, Profile, User } from "next-auth";
 import { db } from "@/lib/db";
 import { env, openTeams } from "@/lib/env";
-import { githubEndpoints } from "./github";
+import { GITHUB_TIMEOUT_MS, githubEndpoints } from "./github";
 
 type GithubEmail = { email: string; verified: boolean };
 
@@ -27,7 +27,9 @@ export async function providerEmailVerified(
   if (account.provider === "github" && account.access_token) {
     const res = await fetch(githubEndpoints(env().GITHUB_URL).emails, {
       headers: { Authorization: `Bearer ${account.access_token}`, Accept: "application/vnd.github+json" },
-    });
+      signal: AbortSignal.timeout(GITHUB_TIMEOUT_MS),
+    }).catch(() => null);
+    if (!res) return false;
     if (!res.ok) return false;
     const emails = (await res.json()) as GithubEmail[];
     return emails.some((e) => e.verified && e.email.toLowerCase() === email);
