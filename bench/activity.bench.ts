@@ -8,7 +8,7 @@
 import { prepareBenchDatabase } from "./support/bench-database";
 
 const url = prepareBenchDatabase("activity");
-const { db } = await import("@/lib/db");
+const { db, closeDb } = await import("@/lib/db");
 const { createTeam, createUser, createArticle } = await import("@/seeds/factories");
 const { insertAuditEvents } = await import("@/lib/server/audit/insert-audit-events");
 const { listActivity } = await import("@/lib/server/team/list-activity");
@@ -90,4 +90,4 @@ await time("filter: article, deep (page 50)", async () => {
   for (let i = 0; i < 50; i++) c = (await listActivity(viewer, { limit: 50, article: articles[7]!.id, before: c })).next ?? undefined;
 });
 await db.team.deleteMany({ where: { id: { in: [team.id, other.id] } } });
-await db.$disconnect();
+await closeDb();

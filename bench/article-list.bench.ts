@@ -45,7 +45,7 @@ if (!kind) {
 const reuse = process.env.BENCH_REUSE === "1";
 if (reuse) process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "file:./data/bench/article-list.db";
 else prepareBenchDatabase("article-list");
-const { db } = await import("@/lib/db");
+const { db, closeDb } = await import("@/lib/db");
 const { findArticlePage } = await import("@/lib/server/articles/list-articles");
 const { viewerOf } = await import("@/lib/server/visibility/viewer");
 const { listArticlesSchema } = await import("@/lib/schemas/article");
@@ -198,5 +198,5 @@ for (const [label, q] of cases) {
   );
 }
 console.log(`  slowest median: ${worst.toFixed(1)} ms (target: under 100 ms)`);
-await db.$disconnect();
+await closeDb();
 process.exit(0);

@@ -47,7 +47,7 @@ console.log(`   traps matched                     ${matches.traps.matched} of ${
 for (const hit of matches.traps.hits) console.log(`     ${hit}`);
 
 const url = prepareBenchDatabase("assist");
-const { db } = await import("@/lib/db");
+const { db, closeDb } = await import("@/lib/db");
 const { createTeam, createUser, createArticle } = await import("@/seeds/factories");
 const { seedArticles } = await import("@/seeds/demo");
 const { analyzeText } = await import("@/lib/assist/analyze-text");
@@ -203,4 +203,4 @@ for (const [label, id] of [
     `   ${label.padEnd(36)} ${fmt(steady)}, p95 ${p95(steady.map((r) => r.wall)).toFixed(1)} ms wall (${runs[0]!.value.length} related)`,
   );
 }
-await db.$disconnect();
+await closeDb();

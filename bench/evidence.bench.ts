@@ -9,7 +9,7 @@ import { prepareBenchDatabase } from "./support/bench-database";
 const url = prepareBenchDatabase("evidence");
 
 // Imported after DATABASE_URL is set: the client reads it once.
-const { db } = await import("@/lib/db");
+const { db, closeDb } = await import("@/lib/db");
 const { createTeam, createUser, createArticle } = await import("@/seeds/factories");
 const { createEvidenceItem, createClaimOnPhrase, createEvidenceLink } = await import("@/seeds/evidence-factories");
 const { listEvidence } = await import("@/lib/server/evidence/list-evidence");
@@ -74,4 +74,4 @@ await time("claim's evidence: 6 links + date hint", () => listClaimEvidence(view
 await time("item page with usage", () => getEvidence(viewer, fact.id));
 await time("date hint alone (chrono)", () => dateHints("the summit in Madrid was in July last year", "2023-01-29", [fact]), 500);
 await db.team.delete({ where: { id: team.id } });
-await db.$disconnect();
+await closeDb();

@@ -113,7 +113,7 @@ for (const format of REPORT_FORMATS) {
 
 // The database: 100 articles × 100 claims by an editor, every other claim with evidence.
 const dbUrl = prepareBenchDatabase("export");
-const { db } = await import("@/lib/db");
+const { db, closeDb } = await import("@/lib/db");
 const { createArticle, createTeam, createUser } = await import("@/seeds/factories");
 const { buildTeamZip } = await import("@/lib/server/reports/build-team-zip");
 const { reportPool } = await import("@/lib/server/reports/report-pool");
@@ -205,4 +205,4 @@ for (const [label, text] of [
 }
 
 await reportPool().close();
-await db.$disconnect();
+await closeDb();

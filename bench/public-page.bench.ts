@@ -10,7 +10,7 @@
 import { prepareBenchDatabase } from "./support/bench-database";
 
 const url = prepareBenchDatabase("public-page");
-const { db } = await import("@/lib/db");
+const { db, closeDb } = await import("@/lib/db");
 const { createTeam, createUser, createArticle } = await import("@/seeds/factories");
 const { createEvidenceItem, createEvidenceLink } = await import("@/seeds/evidence-factories");
 const { viewerOf } = await import("@/lib/server/visibility/viewer");
@@ -112,4 +112,4 @@ row("100 claims: server time (load + render)", total);
 console.log(
   `target < ${TARGET_MS} ms: ${total < TARGET_MS ? "met" : "NOT met"} (${((total / TARGET_MS) * 100).toFixed(0)}% of the budget)`,
 );
-await db.$disconnect();
+await closeDb();

@@ -121,7 +121,7 @@ for (const [name, next] of corrections) {
 /** Phase 2: the use case against a database, for the one-word correction and the whole rewrite. */
 async function benchSave() {
   const url = prepareBenchDatabase("reanchor");
-  const { db } = await import("@/lib/db");
+  const { db, closeDb } = await import("@/lib/db");
   const { createArticle, createTeam, createUser } = await import("@/seeds/factories");
   const { correctArticle } = await import("@/lib/server/articles/correct-article");
   const { planReanchor } = await import("@/lib/server/articles/reanchor-claims");
@@ -169,7 +169,7 @@ async function benchSave() {
       `${ms.toFixed(1).padStart(8)} ms total  ${(ms / CLAIMS).toFixed(4)} ms/claim  ${JSON.stringify(reanchored)}; planned before the transaction: ${planMs.toFixed(1)} ms`,
     );
   }
-  await db.$disconnect();
+  await closeDb();
 }
 
 await benchSave();

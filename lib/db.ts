@@ -53,4 +53,14 @@ if (process.env.NODE_ENV !== "production") {
   globalForDb.claimdeskPgPool = pgPool;
 }
 
+/**
+ * Ends the shared client and, on PostgreSQL, its pool (which `$disconnect`
+ * leaves open because the pool was handed to the adapter), so a script can
+ * exit on its own.
+ */
+export async function closeDb(): Promise<void> {
+  await db.$disconnect();
+  await pgPool?.end();
+}
+
 export { createClient };
