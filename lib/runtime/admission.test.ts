@@ -163,6 +163,46 @@ describe("admission control at the recent pace", () => {
   });
 });
 
+describe("admission control against the answer budget", () => {
+  it("sheds a waiting request that would be answered past the budget when its turn comes, and lets the next one in", async () => {
+    let clock = 0;
+    const { base, held, admission, shedReasons } = await serve({
+      maxInFlight: 1,
+      queueLimit: 10,
+      queueWaitMs: 10_000,
+      answerBudgetMs: 1500,
+      now: () => clock,
+    });
+    // Teach it the pace: each request holds its slot 400 ms (of its clock).
+    for (let i = 0; i < 3; i++) {
+      const r = get(base, `/paced-${i}`);
+      await until(() => held.length === 1);
+      clock += 400;
+      held.shift()!.finish();
+      expect((await r).status).toBe(200);
+    }
+    const working = get(base, "/busy");
+    await until(() => held.length === 1);
+    const late = get(base, "/late");
+    await until(() => admission.load().queued === 1);
+    // /late has waited 1,200 ms when the slot frees: 1,200 + 400 ms of work would pass 1,500 ms.
+    clock += 1200;
+    const inTime = get(base, "/in-time");
+    await until(() => admission.load().queued === 2);
+    held.shift()!.finish();
+    const refused = await late;
+    expect(refused.status).toBe(503);
+    expect(JSON.parse(refused.body)).toEqual({ error: expect.stringContaining("busy") });
+    expect(shedReasons).toEqual(["would-finish-too-late"]);
+    // /in-time has waited 0 ms of the clock: it is let in, not shed.
+    await until(() => held.length === 1);
+    expect(held.map((h) => h.url)).toEqual(["/in-time"]);
+    held.shift()!.finish();
+    expect((await Promise.all([working, inTime])).map((r) => r.status)).toEqual([200, 200]);
+    expect(admission.load()).toMatchObject({ inFlight: 0, queued: 0 });
+  });
+});
+
 describe("admission control on a slow machine", () => {
   it("lets fewer requests in at once while each holds its slot longer than half the wait, and more again once they are quick", async () => {
     let clock = 0;

@@ -16,11 +16,18 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  *   take longer than `queueWaitMs` to get through at the recent pace (an
  *   average of how long requests held their slot), so an overloaded server
  *   says so at once instead of after the wait.
+ * - When a slot frees, the first waiting request is let in only if it can
+ *   still be answered within `answerBudgetMs` (default 1.5 × `queueWaitMs`):
+ *   its wait so far plus the recent hold time. One that would finish later
+ *   gets 503 now, and the next is considered: working on it would spend the
+ *   slot on an answer the client sees as too slow, and delay everyone
+ *   behind it.
  * Every 503 has `Retry-After` and a JSON `{ error }` body, and the request
  * body is never read (Node discards it before the next request on the
- * connection). So no request waits longer than `queueWaitMs` plus its own
- * work, which the in-flight cap keeps short: with the defaults (16 in
- * flight, 1 s of queue) a request is answered within about 2 s even when
+ * connection). So no request waits longer than `queueWaitMs`, and none is
+ * let in that would, at the recent pace, finish past `answerBudgetMs`; the
+ * in-flight cap keeps its own work short: with the defaults (16 in flight,
+ * 1 s of queue, 1.5 s budget) a request is answered within 2 s even when
  * each takes tens of milliseconds of CPU. More in flight would not add
  * throughput on a few cores (or past the database pool of 10) but would
  * add latency to every request.
@@ -46,10 +53,14 @@ export type AdmissionOptions = {
   maxInFlight: number;
   queueLimit: number;
   queueWaitMs: number;
-  onShed?: (reason: "queue-full" | "would-wait-too-long" | "waited-too-long") => void;
+  /** A waiting request is let in only if its wait plus the recent hold time stays within this (default 1.5 × queueWaitMs). */
+  answerBudgetMs?: number;
+  onShed?: (reason: ShedReason) => void;
   /** Milliseconds clock for the pace (tests pass their own). */
   now?: () => number;
 };
+
+export type ShedReason = "queue-full" | "would-wait-too-long" | "waited-too-long" | "would-finish-too-late";
 
 export type Admission = {
   /** Runs `handler` for this request once a slot is free, or answers 503. */
@@ -81,6 +92,7 @@ export function createAdmission({
   maxInFlight,
   queueLimit,
   queueWaitMs,
+  answerBudgetMs = queueWaitMs * 1.5,
   onShed,
   now = () => performance.now(),
 }: AdmissionOptions): Admission {
@@ -89,7 +101,7 @@ export function createAdmission({
   let slotMs = 0;
   let limit = maxInFlight;
   const slowSlotMs = queueWaitMs / 2;
-  const queue: { start: () => void; timer: NodeJS.Timeout; res: ServerResponse }[] = [];
+  const queue: { start: () => void; shed: () => void; timer: NodeJS.Timeout; res: ServerResponse; queuedAt: number }[] = [];
 
   const run = (req: IncomingMessage, res: ServerResponse, handler: () => unknown) => {
     inFlight++;
@@ -106,6 +118,11 @@ export function createAdmission({
       while (inFlight < limit && queue.length > 0) {
         const next = queue.shift()!;
         clearTimeout(next.timer);
+        if (now() - next.queuedAt + slotMs > answerBudgetMs) {
+          onShed?.("would-finish-too-late");
+          next.shed();
+          continue;
+        }
         next.start();
       }
     };
@@ -142,6 +159,11 @@ export function createAdmission({
       }
       const entry = {
         res,
+        queuedAt: now(),
+        shed: () => {
+          res.off("close", leave);
+          shed(res);
+        },
         start: () => {
           res.off("close", leave);
           run(req, res, handler);
