@@ -11,9 +11,9 @@ import { VERDICTS, VERDICT_LABELS, verdictSchema, type Verdict } from "./claim";
 export const tagKey = (tag: string) =>
   tag
     .normalize("NFKC")
-    .trim()
     .toLowerCase()
-    .replace(/[\s_-]+/g, " ");
+    .replace(/[\s_-]+/g, " ")
+    .trim();
 
 /**
  * The defaults: each verdict's own name and label, and the ratings fact-checkers
@@ -73,7 +73,8 @@ export function resolveTagMap(team: unknown): Map<string, Verdict> {
 
 /** "tag = verdict" lines (the settings form's text) → a mapping, or the first line that is not one. */
 export function parseTagLines(text: string): { map: Record<string, Verdict> } | { error: string; line: number } {
-  const map: Record<string, Verdict> = {};
+  // No prototype: a tag named "__proto__" or "constructor" is a key like any other.
+  const map: Record<string, Verdict> = Object.create(null) as Record<string, Verdict>;
   const lines = text.split(/\r?\n/);
   for (const [i, raw] of lines.entries()) {
     const line = raw.trim();
