@@ -64,6 +64,11 @@ export function EvidenceDetail({ evidenceId }: { evidenceId: string }) {
           <span className="deleted-tag">Deleted</span> This item was deleted from the library; the claims below still cite it.
         </p>
       )}
+      {item.internal && (
+        <p className="muted" data-testid="evidence-internal">
+          <span className="internal-tag">Internal</span> For the desk only: left out of published fact-checks.
+        </p>
+      )}
       <dl>
         {rows
           .filter(([, v]) => v)

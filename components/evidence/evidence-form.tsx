@@ -12,6 +12,7 @@ import {
 
 type Values = Record<"title" | "url" | "publisher" | "author" | "publishedDate" | "accessedDate" | "quote" | "notes" | "date", string> & {
   kind: EvidenceKind;
+  internal: boolean;
 };
 
 const valuesOf = (item?: EvidenceDto): Values => ({
@@ -25,10 +26,11 @@ const valuesOf = (item?: EvidenceDto): Values => ({
   quote: item?.quote ?? "",
   notes: item?.notesHtml ?? "",
   date: item?.date ?? "",
+  internal: item?.internal ?? false,
 });
 
 /** [field, label, hint, shown in the compact (inline) form] */
-const TEXT_FIELDS: [keyof Values, string, string | null, boolean][] = [
+const TEXT_FIELDS: [Exclude<keyof Values, "kind" | "internal">, string, string | null, boolean][] = [
   ["url", "URL", "http:// or https://", true],
   ["publisher", "Publisher", null, true],
   ["author", "Author", null, false],
@@ -58,7 +60,7 @@ export function EvidenceForm({
   const [values, setValues] = useState<Values>(() => valuesOf(initial));
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
-  const set = (k: keyof Values, v: string) => setValues((all) => ({ ...all, [k]: v }));
+  const set = (k: Exclude<keyof Values, "internal">, v: string) => setValues((all) => ({ ...all, [k]: v }));
 
   async function handleSubmit(e: FormEvent) {
     e.preventDefault();
@@ -158,6 +160,18 @@ export function EvidenceForm({
           {fieldError("notes")}
         </div>
       )}
+      <label className="wide checkbox-field">
+        <input
+          type="checkbox"
+          checked={values.internal}
+          onChange={(e) => setValues((all) => ({ ...all, internal: e.target.checked }))}
+          aria-describedby={`${id}-internal-hint`}
+        />
+        Internal: for the desk only
+        <span className="field-hint" id={`${id}-internal-hint`}>
+          Call notes, private documents, a source&rsquo;s e-mail: kept out of published fact-checks.
+        </span>
+      </label>
       {error && !["title", "date", "datePrecision", "quote", "notes", ...TEXT_FIELDS.map(([k]) => k)].includes(error.field ?? "") && (
         <p role="alert" className="form-error wide">
           {error.message}

@@ -11,9 +11,11 @@ export type EvidenceSummaryItem = Pick<EvidenceDto, "id" | "title" | "publisher"
   kind: string;
   deletedAt?: string | null;
   deleted?: boolean;
+  /** For the desk only: left out of published fact-checks. */
+  internal?: boolean;
 };
 
-/** An item in one line: kind, title (to its page), publisher and date; a tombstone is marked deleted. */
+/** An item in one line: kind, title (to its page), publisher and date; a tombstone is marked deleted, a desk-only item internal. */
 export function EvidenceSummary({ item, as = "span" }: { item: EvidenceSummaryItem; as?: "span" | "div" }) {
   const Tag = as;
   const when = item.dateStart
@@ -32,6 +34,14 @@ export function EvidenceSummary({ item, as = "span" }: { item: EvidenceSummaryIt
         <Link className="evidence-title" href={`/evidence/${item.id}`}>
           {item.title}
         </Link>
+      )}
+      {item.internal && (
+        <>
+          {" "}
+          <span className="internal-tag" data-testid="evidence-internal" title="For the desk only: left out of published fact-checks">
+            Internal
+          </span>
+        </>
       )}
       {deleted && (
         <>

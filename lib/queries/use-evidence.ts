@@ -147,6 +147,7 @@ function draftItem(input: CreateEvidenceInput): EvidenceDto {
     dateStart: null,
     dateEnd: null,
     datePrecision: null,
+    internal: input.internal ?? false,
     version: 0,
     createdAt: now,
     updatedAt: now,

@@ -55,6 +55,11 @@ const evidenceFields = z.object({
   notes: z.string().max(RICH_TEXT_MAX, `The notes are longer than ${RICH_TEXT_MAX} characters.`).optional(),
   date: optional(text(50)),
   datePrecision: optional(z.enum(DATE_PRECISIONS)),
+  /**
+   * Internal: for the desk only (call notes, a private document, a source's e-mail). Left out of
+   * published fact-check pages and their ClaimReview; still in the desk's own reports.
+   */
+  internal: z.boolean().optional(),
   /** For a dated fact: ids of the team's sources it was checked against. */
   sourceIds: z.array(z.string().min(1).max(64)).max(50).optional(),
 });
@@ -147,6 +152,8 @@ export type EvidenceDto = {
   dateStart: string | null;
   dateEnd: string | null;
   datePrecision: DatePrecision | null;
+  /** For the desk only: never on a published page. */
+  internal: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;

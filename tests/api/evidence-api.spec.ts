@@ -41,6 +41,25 @@ test.describe("evidence API", () => {
     }
   });
 
+  test("an item is marked internal and stays so through other edits; a non-boolean is a 400 naming the field", async ({
+    request,
+    desk,
+  }) => {
+    await signIn(request, desk.editor.email);
+    expect(await postItem(request, { title: "Public release" })).toMatchObject({ internal: false });
+    const item = await postItem(request, { title: "Call notes", internal: true });
+    expect(item).toMatchObject({ internal: true });
+    const renamed = await request.patch(`/api/evidence/${item.id}`, { data: { version: item.version, title: "Call notes, 3 Feb" } });
+    expect(await renamed.json()).toMatchObject({ title: "Call notes, 3 Feb", internal: true, version: item.version + 1 });
+    expect((await (await request.get(`/api/evidence/${item.id}`)).json()).internal).toBe(true);
+    expect(await testDb().evidenceItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ internal: true });
+    const bad = await request.patch(`/api/evidence/${item.id}`, { data: { version: item.version + 1, internal: "yes" } });
+    expect(bad.status()).toBe(400);
+    expect(await bad.json()).toMatchObject({ field: "internal" });
+    const listed = (await (await request.get("/api/evidence?q=call")).json()) as { internal: boolean }[];
+    expect(listed.map((r) => r.internal)).toEqual([true]);
+  });
+
   test("another team can neither read nor attach the team's items", async ({ playwright, request, desk }) => {
     await signIn(request, desk.editor.email);
     const item = await postItem(request, { title: "Desk-only source" });

@@ -169,6 +169,31 @@ test.describe("publication API", () => {
     expect(await publish(request, { ...d, article: second } as PublishableDesk)).toMatchObject({ slug: "second", status: "published" });
   });
 
+  test("an editor marks a source internal in the library, and the published page leaves it out; unmarked, a republish shows it", async ({
+    playwright,
+    request,
+  }) => {
+    const d = await makePublishableDesk();
+    await signIn(request, d.editor.email);
+    const item = await testDb().evidenceItem.findFirstOrThrow({ where: { teamId: d.team.id, title: PUBLIC_SOURCE } });
+    const marked = await request.patch(`/api/evidence/${item.id}`, { data: { version: item.version, internal: true } });
+    expect(marked.status(), await marked.text()).toBe(200);
+    expect(await marked.json()).toMatchObject({ internal: true, title: PUBLIC_SOURCE });
+    const first = await publish(request, d);
+    const anon = await signedOut(playwright);
+    const html = await (await anon.get(`/f/${d.team.slug}/${first.slug}`)).text();
+    expect(html).toContain('id="claim-1"');
+    expect(html).not.toContain(PUBLIC_SOURCE);
+    expect(html).not.toContain(INTERNAL_SOURCE);
+
+    const unmarked = await request.patch(`/api/evidence/${item.id}`, { data: { version: item.version + 1, internal: false } });
+    expect(await unmarked.json()).toMatchObject({ internal: false });
+    await publish(request, d, { version: first.version, note: "Source now public." });
+    const again = await (await anon.get(`/f/${d.team.slug}/${first.slug}`)).text();
+    expect(again).toContain(PUBLIC_SOURCE);
+    expect(again).not.toContain(INTERNAL_SOURCE);
+  });
+
   test("publish, read in public, publish again, withdraw and publish again, each audited", async ({ playwright, request }) => {
     const d = await makePublishableDesk();
     await signIn(request, d.editor.email);

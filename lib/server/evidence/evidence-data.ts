@@ -23,6 +23,7 @@ export function evidenceColumns(input: CreateEvidenceInput) {
     dateStart: parsed?.start ?? null,
     dateEnd: parsed?.end ?? null,
     datePrecision: parsed?.precision ?? null,
+    internal: input.internal ?? false,
   };
   return { ...columns, searchText: searchTextOf(columns) };
 }

@@ -29,6 +29,7 @@ export function evidenceSelect(v: Visibility) {
     dateStart: true,
     dateEnd: true,
     datePrecision: true,
+    internal: true,
     version: true,
     createdById: true,
     createdAt: true,
@@ -56,6 +57,7 @@ export type EvidenceRow = {
   dateStart: string | null;
   dateEnd: string | null;
   datePrecision: string | null;
+  internal: boolean;
   version: number;
   createdById: string | null;
   createdAt: Date;
@@ -89,6 +91,7 @@ export function toEvidenceDto(row: EvidenceRow, actor: EvidenceViewer): Evidence
     dateStart: row.dateStart,
     dateEnd: row.dateEnd,
     datePrecision: row.datePrecision as DatePrecision | null,
+    internal: row.internal,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -20,6 +20,7 @@ function merged(row: EvidenceRow, input: UpdateEvidenceInput): CreateEvidenceInp
     accessedDate: keep("accessedDate", row.accessedDate),
     quote: keep("quote", row.quote),
     notes: input.notes ?? row.notesHtml,
+    internal: input.internal ?? row.internal,
     date: keep("date", row.dateStart ? formatDateValue(row.dateStart, row.dateEnd) : null),
     // A new date brings its own precision unless the PATCH names one.
     datePrecision:

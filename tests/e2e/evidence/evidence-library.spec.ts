@@ -132,6 +132,36 @@ test("create and edit an item in the library; a refused field keeps what was typ
   ]);
 });
 
+test("an item marked internal in the form is tagged Internal in the library and on its page; unticking it in an edit clears the tag", async ({
+  page,
+  context,
+  desk,
+}) => {
+  await signInContext(context, desk.editor.email);
+  await page.goto("/evidence");
+  await page.getByRole("button", { name: "New evidence" }).click();
+  const form = page.getByRole("form", { name: "Add to library" });
+  await form.getByLabel("Kind").selectOption("interview");
+  await form.getByLabel("Title").fill("Call with the embassy press office");
+  await form.getByLabel("Internal: for the desk only").check();
+  await form.getByRole("button", { name: "Add to library" }).click();
+  const row = page.getByTestId("evidence-row").filter({ hasText: "Call with the embassy press office" });
+  await expect(row.getByTestId("evidence-internal")).toHaveText("Internal");
+  const stored = await testDb().evidenceItem.findFirstOrThrow({ where: { teamId: desk.team.id } });
+  expect(stored.internal).toBe(true);
+
+  await row.getByRole("link", { name: "Call with the embassy press office" }).click();
+  await expect(page.getByTestId("evidence-internal")).toContainText("left out of published fact-checks");
+  await page.goBack();
+  await row.getByRole("button", { name: "Edit “Call with the embassy press office”" }).click();
+  const edit = page.getByRole("form", { name: "Save changes" });
+  await expect(edit.getByLabel("Internal: for the desk only")).toBeChecked();
+  await edit.getByLabel("Internal: for the desk only").uncheck();
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(row.getByTestId("evidence-internal")).toHaveCount(0);
+  expect((await testDb().evidenceItem.findUniqueOrThrow({ where: { id: stored.id } })).internal).toBe(false);
+});
+
 test("create, edit and delete an item from the keyboard; Escape cancels the delete and gives focus back to its button", async ({
   page,
   context,
