@@ -60,7 +60,8 @@ if (process.env.NODE_ENV !== "production") {
  */
 export async function closeDb(): Promise<void> {
   await db.$disconnect();
-  await pgPool?.end();
+  // The adapter may already have ended the pool on $disconnect; a second end() throws.
+  if (pgPool && !pgPool.ended) await pgPool.end();
 }
 
 export { createClient };

@@ -17,6 +17,9 @@ import {
   type HighlightClaim,
 } from "./extensions/claim-highlights";
 import { highlightRuns, type HighlightRun } from "./extensions/highlight-runs";
+import { KindedParagraph, LINE_TAG } from "./extensions/line-kinds";
+import { lineKindAt } from "../../lib/anchoring/line-kinds";
+import type { LineKind } from "../../lib/schemas/article";
 import {
   SuggestionUnderlines,
   setSuggestionUnderlines,
@@ -34,6 +37,8 @@ export type ViewerSelection = { start: number; end: number; rect: { top: number;
 export type ArticleViewerProps = {
   /** Canonical text: paragraphs joined by a single '\n'. */
   text: string;
+  /** What each line was in the page (headings, quotes, list items), aligned to the lines of `text`; drawn only. */
+  lineKinds?: readonly LineKind[] | null;
   claims: ViewerClaim[];
   selectedClaimId: string | null;
   /** Scroll to the claim and flash it whenever `nonce` changes. */
@@ -56,8 +61,9 @@ const NO_SUGGESTIONS: UnderlineSuggestion[] = [];
 /** CSS Custom Highlight name that keeps the selection visible while focus is elsewhere (see the CSS). */
 const HELD_HIGHLIGHT = "claimdesk-held-selection";
 
-/** Only document, paragraph and text: nothing may reinterpret the canonical text. */
+/** Only document, paragraph (ours, with line kinds) and text: nothing may reinterpret the canonical text. */
 const VIEWER_KIT = StarterKit.configure({
+  paragraph: false,
   blockquote: false,
   bold: false,
   bulletList: false,
@@ -173,16 +179,17 @@ function useLatest<T>(value: T) {
  * or the keyboard (within and across paragraphs) and is reported in code points.
  */
 export function ArticleViewer(props: ArticleViewerProps) {
-  const { text, claims, selectedClaimId, flash, selectionResetKey, className } = props;
+  const { text, lineKinds = null, claims, selectedClaimId, flash, selectionResetKey, className } = props;
   const onClaimClick = useLatest(props.onClaimClick);
   const onSelectionChange = useLatest(props.onSelectionChange);
   const onSuggestionClick = useLatest(props.onSuggestionClick);
-  const [initialContent] = useState(() => textToDocJson(text));
+  const [initialContent] = useState(() => textToDocJson(text, lineKinds));
   const highlightInput = useLatest({ claims, selectedId: selectedClaimId });
   // Stable option objects: useEditor calls setOptions whenever one changes identity.
   const extensions = useMemo(
     () => [
       VIEWER_KIT,
+      KindedParagraph,
       ClaimHighlights.configure({ onClaimClick: (id) => onClaimClick.current(id), initial: () => highlightInput.current }),
       SuggestionUnderlines.configure({ onSuggestionClick: (s, rect) => onSuggestionClick.current?.(s, rect) }),
     ],
@@ -206,11 +213,16 @@ export function ArticleViewer(props: ArticleViewerProps) {
     injectNonce: nonce,
   });
 
+  // A new text (a correction) or new kinds for the same text: the same document, drawn anew.
+  const kindsKey = lineKinds?.join(",") ?? "";
+  const shownKinds = useRef(kindsKey);
   useEffect(() => {
-    if (editor && claimHighlightsKey.getState(editor.state)?.text !== text) {
-      editor.commands.setContent(textToDocJson(text), { emitUpdate: false });
+    if (!editor) return;
+    if (claimHighlightsKey.getState(editor.state)?.text !== text || shownKinds.current !== kindsKey) {
+      shownKinds.current = kindsKey;
+      editor.commands.setContent(textToDocJson(text, kindsKey ? (kindsKey.split(",") as LineKind[]) : null), { emitUpdate: false });
     }
-  }, [editor, text]);
+  }, [editor, text, kindsKey]);
 
   useEffect(() => {
     if (!editor) return;
@@ -324,13 +336,17 @@ export function ArticleViewer(props: ArticleViewerProps) {
         <EditorContent editor={editor} />
       ) : (
         <div className="article-viewer__body">
-          {runs!.map((line, i) => (
-            <p key={i}>
-              {line.map((run, k) => (
-                <StaticRun key={k} run={run} selectedId={selectedClaimId} />
-              ))}
-            </p>
-          ))}
+          {runs!.map((line, i) => {
+            const kind = lineKindAt(lineKinds, i);
+            const Tag = LINE_TAG[kind];
+            return (
+              <Tag key={i} data-kind={kind === "paragraph" ? undefined : kind}>
+                {line.map((run, k) => (
+                  <StaticRun key={k} run={run} selectedId={selectedClaimId} />
+                ))}
+              </Tag>
+            );
+          })}
         </div>
       )}
     </div>

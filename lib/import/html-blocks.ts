@@ -9,8 +9,10 @@
  * server and could run on a browser's DOM.
  */
 
+import type { LineKind } from "@/lib/schemas/article";
+
 /** What a line was in the page. */
-export type BlockKind = "paragraph" | "heading" | "quote" | "list-item" | "row";
+export type BlockKind = LineKind;
 
 /** One line of article text and what it was. */
 export type Block = { text: string; kind: BlockKind };

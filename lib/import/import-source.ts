@@ -16,6 +16,7 @@
  */
 import { AppError } from "@/lib/errors";
 import { normalizeText } from "@/lib/anchoring/normalize-text";
+import { storedLineKinds } from "@/lib/anchoring/line-kinds";
 import type { RemovedBlock } from "@/lib/anchoring/strip-furniture";
 import {
   controlCharacterMessage,
@@ -43,6 +44,8 @@ export type ImportedText = {
   /** Every line the import found, kept or not; `restore` and `drop` index into `removed` and this. */
   lines: string[];
   kinds: BlockKind[];
+  /** The kinds of the lines of `text` (the kept ones), as the version stores them: null when all are paragraphs. */
+  lineKinds: BlockKind[] | null;
   removed: RemovedBlock[];
   /** The lines dropped by the user's choice (`drop`), in order. */
   dropped: number[];
@@ -126,12 +129,16 @@ export async function importSource(source: ImportSource | FetchedPage, choices: 
     if (!restore.includes(i)) block.lines.forEach((_, k) => out.add(block.index + k));
   });
   // Can be empty when every line was dropped: the preview shows that, a save refuses it.
-  const text = normalizeText(reading.lines.filter((_, i) => !out.has(i)).join("\n"));
+  const kept = reading.lines.flatMap((line, i) => (out.has(i) ? [] : [{ line, kind: reading.kinds[i] ?? "paragraph" }]));
+  const text = normalizeText(kept.map((k) => k.line).join("\n"));
+  // The lines are canonical already, so the text has one line per kept line; were it ever otherwise, no kinds rather than wrong ones.
+  const aligned = text !== "" && text.split("\n").length === kept.length;
   const dropped = [...new Set(drop)].sort((a, b) => a - b);
   return {
     text,
     lines: reading.lines,
     kinds: reading.kinds,
+    lineKinds: aligned ? storedLineKinds(kept.map((k) => k.kind)) : null,
     removed: reading.removed,
     dropped,
     format: reading.format,

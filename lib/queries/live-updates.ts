@@ -1,15 +1,18 @@
 import type { QueryClient, QueryKey } from "@tanstack/react-query";
 import type { LiveEvent } from "@/lib/events/live-event";
 import type { ClaimDto } from "@/lib/schemas/claim";
+import type { LineKind } from "@/lib/schemas/article";
 import { cachedClaim, dropClaim, putClaim } from "./claims-cache";
 import { invalidateArticleLists, queryKeys } from "./keys";
 import { keysForEvent, touchesArticleLists } from "./live-event-keys";
 import { reviewKeys } from "./review-keys";
 
 /** An article as the cache holds it: what a details-only read is merged into. */
-type CachedArticle = { version: number; currentVersion: { id: string; text: string } };
-/** The article's details: everything but the current text. */
-export type ArticleDetails = Omit<CachedArticle, "currentVersion"> & { currentVersion: Omit<CachedArticle["currentVersion"], "text"> };
+type CachedArticle = { version: number; currentVersion: { id: string; text: string; lineKinds?: readonly LineKind[] | null } };
+/** The article's details: everything but the current text and its lines' kinds. */
+export type ArticleDetails = Omit<CachedArticle, "currentVersion"> & {
+  currentVersion: Omit<CachedArticle["currentVersion"], "text" | "lineKinds">;
+};
 
 /** The reads a live event may cost: one claim, or an article's details. Null for a 404 (gone, or no longer visible). */
 export type LiveReads = {
@@ -90,7 +93,10 @@ export function createLiveUpdater(qc: QueryClient, reads: LiveReads) {
     const details = await reads.articleDetails(articleId);
     const now = qc.getQueryData<CachedArticle>(key);
     if (!details || !now || details.currentVersion.id !== now.currentVersion.id) return void qc.invalidateQueries({ queryKey: key });
-    qc.setQueryData<CachedArticle>(key, { ...details, currentVersion: { ...details.currentVersion, text: now.currentVersion.text } });
+    qc.setQueryData<CachedArticle>(key, {
+      ...details,
+      currentVersion: { ...details.currentVersion, text: now.currentVersion.text, lineKinds: now.currentVersion.lineKinds },
+    });
   }
 
   // A claims list that arrives after events about it (a page rendered on the server while they

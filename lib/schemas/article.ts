@@ -158,11 +158,14 @@ export const compareVersionsSchema = z.object({ from: versionNumber, to: version
 /** A removed furniture block as the preview returns it (lib/anchoring/strip-furniture.ts). */
 export type RemovedBlockDto = { kind: string; lines: string[]; index: number };
 
+/** What a line of an article's text was in the page: presentation only (lib/anchoring/line-kinds.ts). */
+export type LineKind = "paragraph" | "heading" | "quote" | "list-item" | "row";
+
 /** One line of an import preview: its text, what it was in the page, and whether the save keeps it. */
 export type PreviewLineDto = {
   index: number;
   text: string;
-  kind: "paragraph" | "heading" | "quote" | "list-item" | "row";
+  kind: LineKind;
   /** "kept", "dropped" (by the editor), "removed" (as furniture) or "restored" (furniture put back). */
   state: "kept" | "dropped" | "removed" | "restored";
 };
@@ -284,7 +287,16 @@ export type ArticleDto = {
   /** Where each metadata field came from: the page's statement ("og:title") or "editor". */
   metaSources: Record<string, string>;
   version: number;
-  currentVersion: { id: string; number: number; text: string; textHash: string; length: number; createdAt: string };
+  currentVersion: {
+    id: string;
+    number: number;
+    text: string;
+    /** Each line's kind, aligned to the lines of `text`; null when every line is a paragraph. */
+    lineKinds: LineKind[] | null;
+    textHash: string;
+    length: number;
+    createdAt: string;
+  };
   snapshot: {
     id: string;
     requestedUrl: string;

@@ -119,6 +119,14 @@ describe("import by URL", () => {
     const article = await createArticle(desk.reviewer, { snapshotId: snapshot.id, restore: [], drop: [1], ...meta });
     expect(article.snapshot).toMatchObject({ id: snapshot.id, finalUrl: server.url("/news"), status: 200 });
     expect(article.currentVersion.text).not.toContain("Libraries keep their Sunday hours");
+    // Each line's kind is stored with the version, aligned to its lines: the subhead and the list items of the page.
+    const version = await db.articleVersion.findFirstOrThrow({ where: { articleId: article.id } });
+    const lines = version.text.split("\n");
+    const kinds = version.lineKinds as string[];
+    expect(kinds).toHaveLength(lines.length);
+    expect(kinds[lines.indexOf("What changes for residents")]).toBe("heading");
+    expect(kinds[lines.findIndex((l) => l.startsWith("Water rates rise 4 percent"))]).toBe("list-item");
+    expect(article.currentVersion.lineKinds).toEqual(kinds);
     const saved = await db.article.findUniqueOrThrow({ where: { id: article.id } });
     expect(saved.metaSources).toEqual({
       title: "editor",

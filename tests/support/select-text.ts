@@ -19,7 +19,7 @@ export async function selectWithMouse(page: Page, phrase: string, occurrence = 0
       let full = "";
       let lastBlock: Element | null = null;
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const block = (n.parentElement as Element).closest("p");
+        const block = (n.parentElement as Element).closest("p, h2, blockquote");
         if (lastBlock && block !== lastBlock) full += "\n";
         lastBlock = block;
         nodes.push({ node: n as Text, start: full.length });
@@ -63,7 +63,7 @@ export async function highlightedText(page: Page, claimId: string): Promise<stri
     for (const el of parts) {
       // Skip an element nested inside another of the same claim (never expected, but never double-count).
       if (el.parentElement?.closest(`[data-claim-id="${id}"]`)) continue;
-      const block = el.closest("p");
+      const block = el.closest("p, h2, blockquote");
       if (lastBlock && block !== lastBlock) text += "\n";
       lastBlock = block;
       text += el.textContent ?? "";

@@ -9,6 +9,7 @@
  */
 
 import type { Verdict } from "@/lib/schemas/claim";
+import type { LineKind } from "@/lib/schemas/article";
 import { Extension, type Editor, type JSONContent } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
@@ -76,13 +77,16 @@ export function docText(doc: PmNode): string {
 
 /**
  * The doc JSON for a canonical text: one paragraph per line, text nodes only,
- * so the text is never parsed as HTML or markdown.
+ * so the text is never parsed as HTML or markdown; with `kinds`, each
+ * paragraph that is not a plain one carries its line's kind (presentation only).
  */
-export function textToDocJson(text: string): JSONContent {
+export function textToDocJson(text: string, kinds?: readonly LineKind[] | null): JSONContent {
   return {
     type: "doc",
-    content: text.split("\n").map((line) => ({
+    content: text.split("\n").map((line, i) => ({
       type: "paragraph",
+      // Only a schema with the `kind` attribute (the viewer's, extensions/line-kinds.ts) is given kinds.
+      ...(kinds && kinds[i] && kinds[i] !== "paragraph" ? { attrs: { kind: kinds[i] } } : {}),
       content: line ? [{ type: "text", text: line }] : [],
     })),
   };

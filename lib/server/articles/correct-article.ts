@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { normalizeText } from "@/lib/anchoring/normalize-text";
+import { carryLineKinds, readLineKinds } from "@/lib/anchoring/line-kinds";
 import { canCorrectArticle } from "@/lib/policies/article";
 import {
   controlCharacterMessage,
@@ -60,6 +61,8 @@ export async function correctArticle(
   const running = await findUnfinishedRound(db, user.teamId, articleId);
   if (running) throw unfinishedRoundConflict(running);
 
+  // Unchanged lines keep their kind (a subhead stays a subhead); edited and new lines are paragraphs.
+  const lineKinds = carryLineKinds(current.text, readLineKinds(current.lineKinds, current.text.split("\n").length), text);
   const plan = await planReanchor({ teamId: user.teamId, articleId }, current, text);
   const result = await db.$transaction(
     async (tx) => {
@@ -72,7 +75,14 @@ export async function correctArticle(
       const round = await findUnfinishedRound(tx, user.teamId, articleId);
       if (round) throw unfinishedRoundConflict(round);
       const next = await tx.articleVersion.create({
-        data: { articleId, number: current.number + 1, ...versionFields(text), reason, createdById: user.id },
+        data: {
+          articleId,
+          number: current.number + 1,
+          ...versionFields(text),
+          ...(lineKinds ? { lineKinds } : {}),
+          reason,
+          createdById: user.id,
+        },
         select: { id: true, number: true },
       });
       const anchorsBefore = await anchorSnapshot(tx, user.teamId, articleId);

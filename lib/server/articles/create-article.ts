@@ -50,7 +50,16 @@ export async function createArticle(user: CurrentUser, input: CreateArticleInput
         ...meta,
         metaSources,
         sourceRef,
-        versions: { create: { number: 1, ...versionFields(imported.text), createdById: user.id, removedFurniture: stillRemoved } },
+        versions: {
+          create: {
+            number: 1,
+            ...versionFields(imported.text),
+            // Left out when every line is a paragraph: the column stays NULL (each client has its own DbNull).
+            ...(imported.lineKinds ? { lineKinds: imported.lineKinds } : {}),
+            createdById: user.id,
+            removedFurniture: stillRemoved,
+          },
+        },
       },
       select: { id: true },
     });

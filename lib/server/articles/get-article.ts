@@ -1,5 +1,6 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
+import { readLineKinds } from "@/lib/anchoring/line-kinds";
 import { findArticle } from "./find-article";
 import { articlePermissions } from "@/lib/policies/article";
 import type { ArticleDto } from "@/lib/schemas/article";
@@ -34,6 +35,7 @@ export async function getArticle(user: CurrentUser, articleId: string): Promise<
       id: current.id,
       number: current.number,
       text: current.text,
+      lineKinds: readLineKinds(current.lineKinds, current.text.split("\n").length),
       textHash: current.textHash,
       length: current.length,
       createdAt: current.createdAt.toISOString(),
@@ -44,9 +46,9 @@ export async function getArticle(user: CurrentUser, articleId: string): Promise<
   };
 }
 
-/** The article's details: {@link getArticle} without the current version's text. */
+/** The article's details: {@link getArticle} without the current version's text (and its lines' kinds). */
 export async function getArticleDetails(user: CurrentUser, articleId: string) {
   const { currentVersion, ...article } = await getArticle(user, articleId);
-  const { text: _text, ...version } = currentVersion;
+  const { text: _text, lineKinds: _kinds, ...version } = currentVersion;
   return { ...article, currentVersion: version };
 }

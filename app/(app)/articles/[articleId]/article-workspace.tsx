@@ -256,6 +256,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
         )}
         <ArticleViewer
           text={text}
+          lineKinds={article.data?.currentVersion.lineKinds}
           claims={showOutcome ? outcome.viewerClaims : viewerClaims}
           selectedClaimId={selectedId}
           flash={flash}

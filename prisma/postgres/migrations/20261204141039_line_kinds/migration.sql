@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ArticleVersion" ADD COLUMN     "lineKinds" JSONB;
+

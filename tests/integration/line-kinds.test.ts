@@ -1,0 +1,91 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createArticle } from "@/lib/server/articles/create-article";
+import { previewArticle } from "@/lib/server/articles/preview-article";
+import { correctArticle } from "@/lib/server/articles/correct-article";
+import { getArticle } from "@/lib/server/articles/get-article";
+import { createClaim } from "@/lib/server/claims/create-claim";
+import { makeDesk } from "../support/actors";
+import { warmExtraction } from "../support/warm-extraction";
+
+const html = readFileSync(new URL("../fixtures/import/line-kinds.html", import.meta.url));
+const NO_META = { title: null, outlet: null, author: null, publishedDate: null, modifiedDate: null, url: null };
+const file = { name: "bridge.html", base64: html.toString("base64") };
+
+let desk: Awaited<ReturnType<typeof makeDesk>>;
+beforeAll(async () => {
+  desk = await makeDesk(db);
+  await warmExtraction();
+});
+
+/** The stored version's lines, each with its stored kind. */
+async function storedLines(articleId: string, number: number) {
+  const v = await db.articleVersion.findFirstOrThrow({ where: { articleId, number } });
+  const lines = v.text.split("\n");
+  const kinds = v.lineKinds as string[] | null;
+  if (kinds) expect(kinds).toHaveLength(lines.length);
+  return { text: v.text, kinds, byLine: new Map(lines.map((l, i) => [l, kinds?.[i] ?? "paragraph"])) };
+}
+
+describe("line kinds", () => {
+  it("stores what each line of an HTML import was (heading, list item, quote), aligned to the text, which they leave unchanged", async () => {
+    const preview = await previewArticle(desk.editor, { file, restore: [], drop: [] });
+    const article = await createArticle(desk.editor, { file, restore: [], drop: [], ...NO_META });
+    const { text, byLine, kinds } = await storedLines(article.id, 1);
+    // Kinds are presentation only: the text is the preview's, one line per block.
+    expect(text).toBe(preview.text);
+    expect(byLine.get("Harbour bridge reopens after two-year repair")).toBe("heading");
+    expect(byLine.get("What the repair changed")).toBe("heading");
+    expect(byLine.get("Traffic in the old town")).toBe("heading");
+    expect(byLine.get("Buses return to the bridge on Thursday.")).toBe("list-item");
+    expect(byLine.get("The weight limit stays at 18 tonnes until the final inspection in May.")).toBe("list-item");
+    expect(byLine.get("We opened on the date we promised, and the bridge will outlast all of us.")).toBe("quote");
+    expect([...byLine].find(([l]) => l.startsWith("The harbour bridge reopened"))?.[1]).toBe("paragraph");
+    // The preview shows the same kinds, and the article's DTO carries them.
+    expect(preview.lines.find((l) => l.text === "What the repair changed")?.kind).toBe("heading");
+    expect(article.currentVersion.lineKinds).toEqual(kinds);
+  });
+
+  it("keeps kinds aligned when the editor drops a line, and stores none for a pasted text", async () => {
+    const preview = await previewArticle(desk.editor, { file, restore: [], drop: [] });
+    const drop = preview.lines.find((l) => l.text === "Buses return to the bridge on Thursday.")!.index;
+    const article = await createArticle(desk.editor, { file, restore: [], drop: [drop], ...NO_META });
+    const { text, byLine } = await storedLines(article.id, 1);
+    expect(text).not.toContain("Buses return");
+    expect(byLine.get("The weight limit stays at 18 tonnes until the final inspection in May.")).toBe("list-item");
+    expect(byLine.get("Traffic in the old town")).toBe("heading");
+
+    const pasted = await createArticle(desk.editor, { text: "A title\nA paragraph.", restore: [], drop: [], ...NO_META });
+    expect((await storedLines(pasted.id, 1)).kinds).toBeNull();
+    expect(pasted.currentVersion.lineKinds).toBeNull();
+  });
+
+  it("a claim on a heading covers the heading's characters", async () => {
+    const article = await createArticle(desk.editor, { file, restore: [], drop: [], ...NO_META });
+    const text = article.currentVersion.text;
+    const start = text.indexOf("What the repair changed");
+    const claim = await createClaim(desk.editor, article.id, {
+      versionId: article.currentVersion.id,
+      start,
+      end: start + "What the repair changed".length,
+      verdict: "verified",
+    });
+    expect((await db.annotation.findUniqueOrThrow({ where: { id: claim.id } })).exact).toBe("What the repair changed");
+  });
+
+  it("a correction keeps the kind of each unchanged line; an edited line becomes a paragraph", async () => {
+    const article = await createArticle(desk.editor, { file, restore: [], drop: [], ...NO_META });
+    const next = article.currentVersion.text
+      .replace("What the repair changed", "What the two-year repair changed")
+      .replace("Shop owners in the old town said", "Shop owners said");
+    const { article: corrected } = await correctArticle(desk.editor, article.id, { version: article.version, text: next });
+    const { byLine, kinds } = await storedLines(article.id, 2);
+    expect(byLine.get("What the two-year repair changed")).toBe("paragraph");
+    expect(byLine.get("Traffic in the old town")).toBe("heading");
+    expect(byLine.get("Harbour bridge reopens after two-year repair")).toBe("heading");
+    expect(byLine.get("We opened on the date we promised, and the bridge will outlast all of us.")).toBe("quote");
+    expect(corrected.currentVersion.lineKinds).toEqual(kinds);
+    expect((await getArticle(desk.editor, article.id)).currentVersion.lineKinds).toEqual(kinds);
+  });
+});
