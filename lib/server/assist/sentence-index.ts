@@ -4,6 +4,7 @@ import { db, pgPool, type Db } from "@/lib/db";
 import { signatureOf } from "@/lib/assist/match-claims";
 import { termText } from "@/lib/assist/terms";
 import { isUniqueViolation } from "@/lib/db/busy-retry";
+import { lockTeam } from "@/lib/server/team/lock-team";
 import { teamAliases } from "./team-aliases";
 import { analyzeOffThread } from "./analyze-off-thread";
 import type { SentenceAnalysis } from "@/lib/assist/analyze-text";
@@ -183,6 +184,9 @@ const sameAliases = (a: Alias[], b: Alias[]) =>
  */
 async function writeIndex(teamId: string, articleId: string, versionId: string, rows: IndexRow[], aliases: Alias[]): Promise<void> {
   await db.$transaction(async (tx) => {
+    // Serializes with dropTeamIndex (an alias change): on PostgreSQL's READ COMMITTED a drop could otherwise
+    // miss rows this transaction has not committed yet, and the checks below could read aliases from before it.
+    await lockTeam(tx, teamId);
     const state = await tx.assistIndexState.findUnique({ where: { versionId }, select: { engine: true } });
     if (state?.engine === ASSIST_ENGINE) return;
     if ((await currentVersion(teamId, articleId, tx))?.id !== versionId) return;
@@ -241,6 +245,7 @@ async function writeIndex(teamId: string, articleId: string, versionId: string, 
  */
 export async function dropTeamIndex(teamId: string): Promise<void> {
   await db.$transaction(async (tx) => {
+    await lockTeam(tx, teamId);
     if (!isPostgres()) {
       await tx.$executeRaw(Prisma.sql`
         DELETE FROM "AssistSentenceFts" WHERE rowid IN (SELECT "ftsRowid" FROM "AssistSentence" WHERE "teamId" = ${teamId} AND "ftsRowid" IS NOT NULL)`);
