@@ -54,14 +54,14 @@ if (process.env.NODE_ENV !== "production") {
 }
 
 /**
- * Ends the shared client and, on PostgreSQL, its pool (which `$disconnect`
- * leaves open because the pool was handed to the adapter), so a script can
- * exit on its own.
+ * Ends the shared client and, on PostgreSQL, its pool, so a script can exit
+ * on its own. `$disconnect` may have ended the pool already (the adapter
+ * disposes of it once it has connected through it); ending it twice throws.
  */
 export async function closeDb(): Promise<void> {
   await db.$disconnect();
-  // The adapter may already have ended the pool on $disconnect; a second end() throws.
-  if (pgPool && !pgPool.ended) await pgPool.end();
+  // The adapter may already have ended (or be ending) the pool on $disconnect; a second end() throws.
+  if (pgPool && !pgPool.ending && !pgPool.ended) await pgPool.end();
 }
 
 export { createClient };

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { listSuggestions } from "@/lib/server/assist/list-suggestions";
 import { decideSuggestion } from "@/lib/server/assist/decide-suggestion";
@@ -18,6 +18,7 @@ import { seedArticles } from "@/seeds/demo";
 import { makeMember } from "../support/actors";
 import { errorCode } from "../support/error-code";
 import { viewerOf } from "@/lib/server/visibility/viewer";
+import { indexWritesSettled, isPostgres, teamTerm } from "@/lib/server/assist/sentence-index";
 
 type Member = Awaited<ReturnType<typeof makeMember>>;
 type Article = Awaited<ReturnType<typeof createArticle>>;
@@ -40,6 +41,99 @@ beforeAll(async () => {
   desk = await seedDesk();
   const team = await createTeam(db);
   other = { team, editor: await makeMember(db, team, "editor") };
+});
+
+afterAll(() => indexWritesSettled());
+
+/** The team's index as stored: sentences, index states, BM25 totals and document frequencies, and (SQLite) full-text rows. */
+async function storedIndex(teamId: string) {
+  const rows = await db.assistSentence.findMany({ where: { teamId }, select: { terms: true, termCount: true, ftsRowid: true } });
+  const df = new Map<string, number>();
+  for (const r of rows) for (const t of new Set(r.terms.split(" "))) if (t !== teamTerm(teamId)) df.set(t, (df.get(t) ?? 0) + 1);
+  const stats = await db.assistTermStat.findMany({ where: { teamId, df: { not: 0 } }, select: { term: true, df: true } });
+  const model = await db.assistModel.findUnique({ where: { teamId }, select: { sentences: true, terms: true } });
+  const fts = isPostgres()
+    ? rows.length
+    : Number(
+        (
+          await db.$queryRawUnsafe<{ n: number | bigint }[]>(
+            `SELECT count(*) AS n FROM "AssistSentenceFts" f JOIN "AssistSentence" s ON s."ftsRowid" = f.rowid WHERE s."teamId" = ?`,
+            teamId,
+          )
+        )[0]!.n,
+      );
+  return {
+    sentences: rows.length,
+    states: await db.assistIndexState.findMany({ where: { teamId }, select: { versionId: true, sentences: true } }),
+    model,
+    termsCounted: rows.reduce((n, r) => n + r.termCount, 0),
+    dfMatches: stats.length === df.size && stats.every((s) => df.get(s.term) === s.df),
+    fts,
+  };
+}
+
+describe("the first request for an article's suggestions", () => {
+  it("answers from the analysis and writes the index after it, once when two first requests race; later answers are the same", async () => {
+    const team = await createTeam(db);
+    const editor = await makeMember(db, team, "editor");
+    const seeds = seedArticles();
+    const a = await createArticle(db, { team, text: seeds[3]!.raw, meta: seeds[3]!.meta });
+    const b = await createArticle(db, { team, text: seeds[0]!.raw, meta: seeds[0]!.meta });
+    const writes = vi.spyOn(db, "$transaction");
+    const [first, racing] = await Promise.all([listSuggestions(editor, b.id), listSuggestions(editor, b.id)]);
+    expect(first.suggestions.length).toBeGreaterThan(5);
+    expect(racing).toEqual(first);
+    await indexWritesSettled();
+    expect(writes).toHaveBeenCalledTimes(1);
+    writes.mockRestore();
+    const index = await storedIndex(team.id);
+    expect(index.states).toEqual([{ versionId: b.versions[0]!.id, sentences: index.sentences }]);
+    expect(index.sentences).toBeGreaterThan(first.suggestions.length);
+    expect(index.model).toEqual({ sentences: index.sentences, terms: index.termsCounted });
+    expect(index.dfMatches).toBe(true);
+    expect(index.fts).toBe(index.sentences);
+    expect(await listSuggestions(editor, b.id)).toEqual(first);
+
+    // The related search sees an article whose first answer came before its write.
+    await listSuggestions(editor, a.id);
+    const claim = await createClaimOnPhrase(db, {
+      team,
+      version: v(b),
+      authorId: editor.id,
+      verdict: "unsourced",
+      phrase: "Mr Stoltenberg also called on Seoul to increase aid to Ukraine",
+    });
+    const related = await listRelatedClaims(await viewerOf(editor), claim.id);
+    expect(related.some((r) => r.articleId === a.id && r.text.startsWith("Stoltenberg urged South Korea"))).toBe(true);
+    await indexWritesSettled();
+    expect((await storedIndex(team.id)).states).toHaveLength(2);
+  });
+
+  it("logs a failed index write and still answers; the next request writes the index", async () => {
+    const team = await createTeam(db);
+    const editor = await makeMember(db, team, "editor");
+    const article = await createArticle(db, { team, text: seedArticles()[1]!.raw });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const write = vi.spyOn(db, "$transaction").mockRejectedValueOnce(new Error("disk I/O error"));
+    try {
+      const first = await listSuggestions(editor, article.id);
+      await indexWritesSettled();
+      expect(write).toHaveBeenCalledTimes(1);
+      expect(logged).toHaveBeenCalledWith(
+        expect.stringMatching(/indexing version .* failed/),
+        expect.objectContaining({ message: "disk I/O error" }),
+      );
+      expect((await storedIndex(team.id)).sentences).toBe(0);
+      expect(await listSuggestions(editor, article.id)).toEqual(first);
+      await indexWritesSettled();
+      const index = await storedIndex(team.id);
+      expect(index.sentences).toBeGreaterThan(0);
+      expect(index.states).toEqual([{ versionId: article.versions[0]!.id, sentences: index.sentences }]);
+    } finally {
+      write.mockRestore();
+      logged.mockRestore();
+    }
+  });
 });
 
 describe("suggestions", () => {
@@ -222,6 +316,7 @@ describe("the team alias table", () => {
     expect(await errorCode(createAlias(editor, { alias: "the blue house", canonical: "X" }))).toBe("409:");
     expect(await db.assistSentence.count({ where: { teamId: team.id } })).toBe(0);
     await listSuggestions(editor, article.id);
+    await indexWritesSettled();
     const row = await db.assistSentence.findFirstOrThrow({ where: { teamId: team.id } });
     expect(row.terms).toContain("entsouthkoreanpresidency");
     expect((await listAliases(editor)).aliases[0]).toMatchObject({ alias: "Blue House", builtIn: false });

@@ -7,7 +7,7 @@ import { learn, parseWeights } from "@/lib/assist/checkworthy-model";
 import { canDecideSuggestion } from "@/lib/policies/assist";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { findVersionInTeam } from "@/lib/server/articles/version-text";
-import { isPostgres, sha256 } from "./sentence-index";
+import { isPostgres, sha256, versionWritten } from "./sentence-index";
 
 /**
  * POST /api/articles/{id}/suggestions/decisions: a member accepted a
@@ -24,6 +24,8 @@ export async function decideSuggestion(user: CurrentUser, articleId: string, inp
       ? new AppError("INVALID_INPUT", "That version does not belong to this article.", { field: "versionId" })
       : notFound("Article not found.");
   }
+  // The suggestion may come from a first answer whose index rows are still being written.
+  await versionWritten(version.id);
   const sentence = await db.assistSentence.findFirst({
     where: { teamId: user.teamId, versionId: version.id, start: input.start, end: input.end },
     select: { text: true, features: true },

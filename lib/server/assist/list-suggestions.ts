@@ -4,7 +4,7 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import type { SuggestionsDto } from "@/lib/schemas/assist";
 import type { FeatureValues } from "@/lib/assist/checkworthy-features";
 import { SUGGEST_THRESHOLD, reasons, score } from "@/lib/assist/checkworthy-model";
-import { ensureArticleIndexed, sha256 } from "./sentence-index";
+import { articleSentences, sha256 } from "./sentence-index";
 import { teamWeights } from "./team-model";
 
 /**
@@ -12,20 +12,18 @@ import { teamWeights } from "./team-model";
  * article's current version under the team's model, in text order, without
  * the ones a member dismissed. Each carries its reasons and the speaker the
  * text names. Suggestions come from the text alone, never from anyone's
- * annotations, so blind review has nothing to hide here.
+ * annotations, so blind review has nothing to hide here. The first request
+ * for a version answers from its analysis; the index is written after it
+ * (sentence-index.ts), and later requests read the same sentences from there.
  */
 export async function listSuggestions(user: CurrentUser, articleId: string): Promise<SuggestionsDto> {
-  const versionId = await ensureArticleIndexed(user.teamId, articleId);
-  if (!versionId) throw notFound("Article not found.");
-  const [rows, weights, dismissed] = await Promise.all([
-    db.assistSentence.findMany({
-      where: { teamId: user.teamId, versionId },
-      select: { start: true, end: true, text: true, features: true, speaker: true },
-      orderBy: { ordinal: "asc" },
-    }),
+  const [found, weights, dismissed] = await Promise.all([
+    articleSentences(user.teamId, articleId),
     teamWeights(user.teamId),
     db.suggestionDismissal.findMany({ where: { teamId: user.teamId, articleId }, select: { textHash: true } }),
   ]);
+  if (!found) throw notFound("Article not found.");
+  const { versionId, sentences: rows } = found;
   const hidden = new Set(dismissed.map((d) => d.textHash));
   const suggestions = rows.flatMap((r) => {
     const features = r.features as unknown as FeatureValues;
