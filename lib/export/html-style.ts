@@ -57,7 +57,7 @@ footer { margin-top: 2rem; font-size: .8rem; }
 @media (max-width: 48rem) {
   body { padding: 1rem; }
   table.claims, table.claims tbody, table.claims tr, table.claims td { display: block; width: auto; }
-  table.claims thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.claims thead { display: none; }
   table.claims tr { border-top: 1px solid var(--line); padding: .5rem 0; }
   table.claims td { border: 0; padding: .2rem 0; }
   table.claims td:empty { display: none; }
