@@ -15,18 +15,14 @@ export function formatDate(isoDate: string): string {
   return out;
 }
 
-const MOMENT = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "UTC",
-  timeZoneName: "short",
-});
-
-/** An instant (ISO 8601) -> "31 Jan 2023, 09:05 UTC": in UTC, so server and browser render the same string. */
+/**
+ * An instant (ISO 8601) -> "31 Jan 2023, 09:05 UTC", the one format of every
+ * date-time the app, its reports and its e-mails print: in UTC, so server and
+ * browser render the same string. Calendar dates go through formatDate.
+ */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : MOMENT.format(d);
+  if (Number.isNaN(d.getTime())) return iso;
+  const s = d.toISOString();
+  return `${formatDate(s.slice(0, 10))}, ${s.slice(11, 16)} UTC`;
 }

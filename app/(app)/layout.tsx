@@ -6,6 +6,7 @@ import { enabledProviders } from "@/lib/auth/providers";
 import { teamPermissions } from "@/lib/policies/team";
 import { needsSetup } from "@/lib/server/setup/first-run";
 import { NotificationsBell } from "@/components/review/notifications-bell";
+import { HeaderMenu } from "@/components/ui/header-menu";
 import { LiveEvents } from "@/components/review/live-events";
 import { TeamSwitcher } from "@/components/account/team-switcher";
 import { SessionDialog } from "@/components/account/session-dialog";
@@ -35,23 +36,25 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/articles" className="brand">
             Claimdesk
           </Link>
-          <nav aria-label="Main">
-            <Link href="/articles">Articles</Link>
-            <Link href="/claims">Claims</Link>
-            <Link href="/evidence">Evidence</Link>
-            <Link href="/reviews">Reviews</Link>
-            <Link href="/queue">My queue</Link>
-            {can.viewMembers && <Link href="/team">Team</Link>}
-            <Link href="/settings/assistance">Assistance</Link>
-          </nav>
-          <div className="topbar-user">
-            <NotificationsBell />
-            <TeamSwitcher teams={user.teams} activeId={user.teamId} />
-            <Link href="/account" className="user-name" data-testid="current-user">
-              {user.name ?? user.email} · {user.role}
-            </Link>
-            <Link href="/signout">Sign out</Link>
-          </div>
+          <NotificationsBell />
+          <HeaderMenu>
+            <nav aria-label="Main">
+              <Link href="/articles">Articles</Link>
+              <Link href="/claims">Claims</Link>
+              <Link href="/evidence">Evidence</Link>
+              <Link href="/reviews">Reviews</Link>
+              <Link href="/queue">My queue</Link>
+              {can.viewMembers && <Link href="/team">Team</Link>}
+              <Link href="/settings/assistance">Assistance</Link>
+            </nav>
+            <div className="topbar-user">
+              <TeamSwitcher teams={user.teams} activeId={user.teamId} />
+              <Link href="/account" className="user-name" data-testid="current-user">
+                {user.name ?? user.email} · {user.role}
+              </Link>
+              <Link href="/signout">Sign out</Link>
+            </div>
+          </HeaderMenu>
         </header>
         <main className="page">{children}</main>
         <LiveEvents after={after} />

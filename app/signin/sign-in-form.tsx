@@ -4,6 +4,14 @@ import { useState, type FormEvent } from "react";
 import type { SignInProvider } from "@/lib/schemas/sign-in";
 import { ProviderButtons } from "@/components/account/provider-buttons";
 
+/** What an incomplete form lacks, said before asking the server (which could only say "wrong e-mail or password"). */
+function missingFields(email: string, password: string): { field: "email" | "password"; message: string } | null {
+  if (!email.trim() && !password) return { field: "email", message: "Enter your e-mail address and password." };
+  if (!email.trim()) return { field: "email", message: "Enter your e-mail address." };
+  if (!password) return { field: "password", message: "Enter your password." };
+  return null;
+}
+
 type Props = { callbackUrl: string; initialError: string | null; providers: SignInProvider[] };
 
 export function SignInForm({ callbackUrl, initialError, providers }: Props) {
@@ -13,6 +21,12 @@ export function SignInForm({ callbackUrl, initialError, providers }: Props) {
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    const missing = missingFields(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+    if (missing) {
+      setError(missing.message);
+      event.currentTarget.querySelector<HTMLInputElement>(`input[name="${missing.field}"]`)?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });

@@ -29,6 +29,14 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
   ref,
 ) {
   const [editing, setEditing] = useState(!!startEditing);
+  // Tagging claims in a row: when another claim becomes the one to write about, this card's
+  // rationale field closes unless something was typed in it (empty editors would stack up).
+  const [dirty, setDirty] = useState(false);
+  const [editTarget, setEditTarget] = useState(!!startEditing);
+  if (editTarget !== !!startEditing) {
+    setEditTarget(!!startEditing);
+    if (!startEditing && !dirty) setEditing(false);
+  }
   return (
     <article
       ref={ref}
@@ -53,11 +61,16 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
         <RationaleField
           initial={claim.rationaleHtml}
           autoFocus
+          onDirtyChange={setDirty}
           onSave={async (html) => {
             await onSaveRationale(html);
             setEditing(false);
+            setDirty(false);
           }}
-          onCancel={() => setEditing(false)}
+          onCancel={() => {
+            setEditing(false);
+            setDirty(false);
+          }}
         />
       ) : claim.rationaleHtml ? (
         // Stored rationales are sanitized when saved (lib/rich-text/sanitize.ts).

@@ -11,11 +11,14 @@ export function RationaleField({
   onSave,
   onCancel,
   autoFocus,
+  onDirtyChange,
 }: {
   initial: string;
   onSave: (html: string) => Promise<unknown>;
   onCancel: () => void;
   autoFocus?: boolean;
+  /** Whether the text differs from `initial`, as it changes (a card closes an untouched field when another claim is tagged). */
+  onDirtyChange?: (dirty: boolean) => void;
 }) {
   const [html, setHtml] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +40,10 @@ export function RationaleField({
     <div className="rationale-field">
       <RichTextEditor
         value={html}
-        onChange={setHtml}
+        onChange={(next) => {
+          setHtml(next);
+          onDirtyChange?.(next !== initial);
+        }}
         ariaLabel="Rationale"
         placeholder="Why this verdict? Sources, reasoning…"
         autoFocus={autoFocus}

@@ -1,6 +1,10 @@
 "use client";
-import { useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useMediaQuery } from "@/components/ui/use-media-query";
 import "./outcome.css";
+
+/** Below this width the side column is a sheet over the text (the same breakpoint as `.workspace` in globals.css). */
+export const SHEET_QUERY = "(max-width: 900px)";
 
 /** What the article page's side panel and highlights show. */
 export type SidePanelMode = "annotations" | "outcome";
@@ -20,6 +24,10 @@ type Props = {
   annotations: ReactNode;
   /** Rendered only while its tab is selected. */
   outcome: ReactNode;
+  /** How many claims the column lists (on the sheet's button). */
+  count: number;
+  /** A claim or draft to show: when it changes to another, a closed sheet opens. */
+  revealKey: string | null;
 };
 
 /**
@@ -29,8 +37,9 @@ type Props = {
  * being typed survives a look at the outcome; the column is always the same
  * element, so the tabs appearing (a decision arriving live) remounts nothing.
  */
-export function SidePanelTabs({ showTabs, outcomeFirst = false, mode, onModeChange, annotations, outcome }: Props) {
+export function SidePanelTabs({ showTabs, outcomeFirst = false, mode, onModeChange, annotations, outcome, count, revealKey }: Props) {
   const tabs = useRef(new Map<SidePanelMode, HTMLButtonElement>());
+  const sheet = useSheet(revealKey);
   const order = outcomeFirst ? [...TABS].reverse() : TABS;
 
   function handleKeyDown(e: KeyboardEvent) {
@@ -44,40 +53,91 @@ export function SidePanelTabs({ showTabs, outcomeFirst = false, mode, onModeChan
   }
 
   return (
-    <div className="workspace-side">
-      {showTabs && (
-        <div role="tablist" aria-label="Claims to show" className="side-tabs" onKeyDown={handleKeyDown}>
-          {order.map((t) => (
-            <button
-              key={t.mode}
-              ref={(el) => void (el ? tabs.current.set(t.mode, el) : tabs.current.delete(t.mode))}
-              type="button"
-              role="tab"
-              id={`side-tab-${t.mode}`}
-              className="side-tab"
-              aria-selected={mode === t.mode}
-              aria-controls={`side-panel-${t.mode}`}
-              tabIndex={mode === t.mode ? 0 : -1}
-              onClick={() => onModeChange(t.mode)}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
+    <>
+      {sheet.narrow && (
+        <button
+          type="button"
+          className="btn btn-primary claim-sheet-toggle"
+          aria-expanded={sheet.open}
+          aria-controls="claim-sheet"
+          onClick={() => sheet.setOpen(!sheet.open)}
+        >
+          Claims <span className="claim-sheet-count">{count}</span>
+        </button>
       )}
       <div
-        id="side-panel-annotations"
-        role={showTabs ? "tabpanel" : undefined}
-        aria-labelledby={showTabs ? "side-tab-annotations" : undefined}
-        hidden={mode !== "annotations"}
+        id="claim-sheet"
+        className={`workspace-side${sheet.narrow ? " claim-sheet" : ""}`}
+        role={sheet.narrow ? "dialog" : undefined}
+        aria-label={sheet.narrow ? "Claims" : undefined}
+        hidden={sheet.narrow && !sheet.open}
       >
-        {annotations}
-      </div>
-      {showTabs && (
-        <div id="side-panel-outcome" role="tabpanel" aria-labelledby="side-tab-outcome" hidden={mode !== "outcome"}>
-          {mode === "outcome" && outcome}
+        {sheet.narrow && (
+          <div className="claim-sheet-head">
+            <span className="claim-sheet-grip" aria-hidden="true" />
+            <button type="button" className="btn btn-small" onClick={() => sheet.setOpen(false)}>
+              Close
+            </button>
+          </div>
+        )}
+        {showTabs && (
+          <div role="tablist" aria-label="Claims to show" className="side-tabs" onKeyDown={handleKeyDown}>
+            {order.map((t) => (
+              <button
+                key={t.mode}
+                ref={(el) => void (el ? tabs.current.set(t.mode, el) : tabs.current.delete(t.mode))}
+                type="button"
+                role="tab"
+                id={`side-tab-${t.mode}`}
+                className="side-tab"
+                aria-selected={mode === t.mode}
+                aria-controls={`side-panel-${t.mode}`}
+                tabIndex={mode === t.mode ? 0 : -1}
+                onClick={() => onModeChange(t.mode)}
+              >
+                {t.label}
+              </button>
+            ))}
+          </div>
+        )}
+        <div
+          id="side-panel-annotations"
+          role={showTabs ? "tabpanel" : undefined}
+          aria-labelledby={showTabs ? "side-tab-annotations" : undefined}
+          hidden={mode !== "annotations"}
+        >
+          {annotations}
         </div>
-      )}
-    </div>
+        {showTabs && (
+          <div id="side-panel-outcome" role="tabpanel" aria-labelledby="side-tab-outcome" hidden={mode !== "outcome"}>
+            {mode === "outcome" && outcome}
+          </div>
+        )}
+      </div>
+    </>
   );
+}
+
+/**
+ * The column as a sheet on narrow screens: closed at first, so the text
+ * has the screen; opened by its button or when a claim is picked or tagged
+ * (`revealKey` changes); closed by its Close button or Escape. The column's
+ * element is the same at every width, so nothing in it remounts when the
+ * window crosses the breakpoint.
+ */
+function useSheet(revealKey: string | null) {
+  const narrow = useMediaQuery(SHEET_QUERY);
+  const [open, setOpen] = useState(false);
+  const [shown, setShown] = useState(revealKey);
+  if (revealKey !== shown) {
+    setShown(revealKey);
+    if (revealKey) setOpen(true);
+  }
+  useEffect(() => {
+    if (!narrow || !open) return;
+    const onKey = (e: globalThis.KeyboardEvent) => void (e.key === "Escape" && setOpen(false));
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [narrow, open]);
+  return { narrow, open: narrow && open, setOpen };
 }

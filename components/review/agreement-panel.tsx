@@ -56,7 +56,7 @@ export function AgreementPanel({ roundId }: { roundId: string }) {
       {a.verdicts.alpha === null && (
         <p className="muted small">α is undefined when fewer than two verdicts can be paired or when every verdict is the same.</p>
       )}
-      <table className="data-table" data-testid="pairwise">
+      <table className="data-table data-table--wide" data-testid="pairwise">
         <thead>
           <tr>
             <th>Reviewers</th>

@@ -6,6 +6,7 @@ import { useCommentMutations, useComments } from "@/lib/queries/use-comments";
 import { useMembers } from "@/lib/queries/use-reviews";
 import type { CommentDto, CommentThread as Thread } from "@/lib/schemas/comment";
 import "./review.css";
+import { formatDateTime } from "@/lib/format-date";
 
 type Props = {
   thread: Thread;
@@ -14,8 +15,6 @@ type Props = {
   /** A comment to show and mark (a deep link's `comment=`). */
   focusCommentId?: string | null;
 };
-
-const when = (iso: string) => iso.slice(0, 16).replace("T", " ");
 
 /**
  * A claim's discussion: threads, each a first comment and its replies, that
@@ -71,7 +70,7 @@ export function CommentThread({ thread, articleId, focusCommentId }: Props) {
           ))}
           {root.resolved && (
             <p className="muted small" data-testid="thread-resolved">
-              Resolved by {root.resolved.by?.name ?? "a teammate"} · {when(root.resolved.at)}
+              Resolved by {root.resolved.by?.name ?? "a teammate"} · {formatDateTime(root.resolved.at)}
             </p>
           )}
           <div className="row-actions">
@@ -133,7 +132,7 @@ function Comment({
       aria-current={focused ? "true" : undefined}
     >
       <div className="comment-by">
-        {c.author.name} · {when(c.createdAt)}
+        {c.author.name} · {formatDateTime(c.createdAt)}
         {c.editedAt && " · edited"}
         {c.mentions.length > 0 && ` · notified ${c.mentions.map((p) => p.name).join(", ")}`}
       </div>

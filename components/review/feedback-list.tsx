@@ -7,7 +7,7 @@ export function FeedbackList({ items }: { items: AnnotationOutcomeDto[] }) {
   return (
     <section className="section" aria-label="Your annotations">
       <h2>Your annotations</h2>
-      <table className="data-table" data-testid="feedback">
+      <table className="data-table data-table--wide" data-testid="feedback">
         <thead>
           <tr>
             <th>You marked</th>

@@ -5,6 +5,7 @@ import { useDismiss } from "@/components/ui/use-dismiss";
 import { useMarkRead, useNotifications, useSetRead } from "@/lib/queries/use-comments";
 import { NOTIFICATION_KIND_LABELS } from "@/lib/schemas/notification";
 import "./review.css";
+import { formatDateTime } from "@/lib/format-date";
 
 /**
  * The header's notifications: the unread count, and on click the latest
@@ -69,7 +70,7 @@ export function NotificationsBell() {
                     n.text
                   )}
                   <div className="notif-meta muted small">
-                    {n.createdAt.slice(0, 16).replace("T", " ")}
+                    {formatDateTime(n.createdAt)}
                     <button
                       type="button"
                       className="btn btn-link btn-small"

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useQueue } from "@/lib/queries/use-reviews";
 import { StatusPill } from "./status-pill";
 import "./review.css";
+import { formatDate, formatDateTime } from "@/lib/format-date";
 
 /** "My queue": the caller's review assignments, work to do first. */
 export function QueueList() {
@@ -37,11 +38,11 @@ export function QueueList() {
             <td>
               <StatusPill status={q.status} />
             </td>
-            <td>{q.submittedAt ? `Submitted ${q.submittedAt.slice(0, 10)}` : q.status === "open" ? "To do" : "Not submitted"}</td>
+            <td>{q.submittedAt ? `Submitted ${formatDateTime(q.submittedAt)}` : q.status === "open" ? "To do" : "Not submitted"}</td>
             <td>
               {q.dueDate ? (
                 <span className={q.overdue ? "form-error" : undefined}>
-                  {q.dueDate}
+                  {formatDate(q.dueDate)}
                   {q.overdue ? " (overdue)" : ""}
                 </span>
               ) : (

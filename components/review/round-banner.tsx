@@ -7,6 +7,7 @@ import { queryKeys } from "@/lib/queries/keys";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
 import { StatusPill } from "./status-pill";
 import "./review.css";
+import { formatDate } from "@/lib/format-date";
 
 /**
  * Editors' way into a review from the article. Mounted BELOW the text: it
@@ -52,7 +53,7 @@ function ReviewerBanner({ round }: { round: RoundSummaryDto }) {
         {submitted
           ? "You submitted your review. It stays locked; you can reopen it until the round is revealed."
           : "You are reviewing this article blind: you see only your own annotations until the round is revealed."}
-        {round.dueDate && ` Due ${round.dueDate}.`}
+        {round.dueDate && ` Due ${formatDate(round.dueDate)}.`}
         {` ${count} annotation${count === 1 ? "" : "s"}.`}
       </span>
       <span className="spacer" />

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRoundActions } from "@/lib/queries/use-reviews";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
+import { formatDateTime } from "@/lib/format-date";
 
 /**
  * Who has submitted, and (for editors) how many annotations each reviewer
@@ -32,11 +33,7 @@ export function RoundProgress({ round }: { round: RoundSummaryDto }) {
             <tr key={r.id} data-testid="progress-row" data-reviewer={r.id}>
               <td>{r.name}</td>
               <td data-testid="progress-state">
-                {r.submittedAt
-                  ? `Submitted ${r.submittedAt.slice(0, 16).replace("T", " ")}`
-                  : round.status === "open"
-                    ? "In progress"
-                    : "Not submitted"}
+                {r.submittedAt ? `Submitted ${formatDateTime(r.submittedAt)}` : round.status === "open" ? "In progress" : "Not submitted"}
               </td>
               <td className="num" data-testid="progress-count">
                 {r.annotationCount ?? "—"}

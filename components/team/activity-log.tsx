@@ -4,7 +4,7 @@ import { useState } from "react";
 import { ACTIVITY_GROUPS } from "@/lib/schemas/activity-actions";
 import { useArticles } from "@/lib/queries/use-articles";
 import { useActivity, useRoster, type ActivityFilters } from "@/lib/queries/use-team";
-import { formatWhen } from "./format-when";
+import { formatDateTime } from "@/lib/format-date";
 import "./team.css";
 
 /** /team/activity: who did what to which object and when, newest first, filtered by person, action and article. */
@@ -67,7 +67,7 @@ export function ActivityLog({ initial }: { initial: ActivityFilters }) {
         <ol className="activity-list">
           {events.map((e) => (
             <li key={e.id} data-testid="activity-row" data-action={e.action}>
-              <time dateTime={e.at}>{formatWhen(e.at)}</time>
+              <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               <span>
                 <strong>{e.actor?.name ?? "Someone"}</strong> {e.summary}
                 {e.object.label && (

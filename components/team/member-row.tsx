@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { ROLES, type MemberRowDto, type OneTimeLinkDto, type Role } from "@/lib/schemas/team";
 import { useRosterMutations } from "@/lib/queries/use-team";
-import { formatWhen } from "./format-when";
+import { formatDateTime } from "@/lib/format-date";
 import { OneTimeLink } from "./one-time-link";
 
 /** One member: read-only for editors; admins change the role, deactivate or reactivate, and make a password link. */
@@ -58,7 +58,7 @@ export function MemberRow({ member, manage, isSelf }: { member: MemberRowDto; ma
       </td>
       <td data-label="Last active">
         {member.lastActiveAt ? (
-          <time dateTime={member.lastActiveAt}>{formatWhen(member.lastActiveAt)}</time>
+          <time dateTime={member.lastActiveAt}>{formatDateTime(member.lastActiveAt)}</time>
         ) : (
           <span className="muted">never</span>
         )}

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useRoster, useRosterMutations } from "@/lib/queries/use-team";
 import { InviteForm } from "./invite-form";
 import { MemberRow } from "./member-row";
-import { formatWhen } from "./format-when";
+import { formatDateTime } from "@/lib/format-date";
 import "./team.css";
 
 /** /team: the members with status, activity and counts; admins invite and manage, editors read. */
@@ -56,7 +56,7 @@ export function MembersPage({ selfId }: { selfId: string }) {
                 <td>
                   <strong>{i.email}</strong>
                   <div className="small muted">
-                    invited by {i.invitedBy?.name ?? "an admin"}, until {formatWhen(i.expiresAt)}
+                    invited by {i.invitedBy?.name ?? "an admin"}, until {formatDateTime(i.expiresAt)}
                   </div>
                 </td>
                 <td data-label="Role">{i.role}</td>

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { OneTimeLinkDto } from "@/lib/schemas/team";
-import { formatWhen } from "./format-when";
+import { formatDateTime } from "@/lib/format-date";
 
 /** A one-time link made for someone: to copy, with whether it was also e-mailed (and why not, when sending failed). */
 export function OneTimeLink({ title, link, to }: { title: string; link: OneTimeLinkDto; to: string }) {
@@ -23,7 +23,7 @@ export function OneTimeLink({ title, link, to }: { title: string; link: OneTimeL
       ) : null}
       <p className="small muted">
         {link.emailed ? `Also e-mailed to ${to}. ` : link.emailError ? `${link.emailError} ` : link.url ? "Send it to them yourself. " : ""}
-        It works once, until {formatWhen(link.expiresAt)}.
+        It works once, until {formatDateTime(link.expiresAt)}.
       </p>
     </div>
   );

@@ -16,6 +16,8 @@
 import { createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
+import { PUBLIC_CSS_PATH } from "@/lib/publish/public-urls";
+import { PUBLIC_CSS_VERSION } from "@/lib/publish/public-css";
 
 export const PUBLIC_CSP =
   "default-src 'none'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -64,7 +66,13 @@ export function publicRoute<P = Record<string, string>>(
   };
 }
 
+/** The public pages' 404: their stylesheet and frame, and nothing of which teams or fact-checks exist. */
 const NOT_FOUND_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Not found</title></head>
-<body><h1>Not found</h1><p>No published fact-check at this address.</p></body></html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Not found</title>
+<link rel="stylesheet" href="${PUBLIC_CSS_PATH}?v=${PUBLIC_CSS_VERSION}"></head>
+<body>
+<header class="site"><div class="site-inner"><span class="site-name">Fact-checks</span></div></header>
+<main id="main"><article class="factcheck"><p class="kicker">404</p><h1>Not found</h1><p>No published fact-check at this address. It may have moved, or the link may be mistyped.</p></article></main>
+<footer class="site-footer"><p>Published with Claimdesk.</p></footer>
+</body></html>
 `;

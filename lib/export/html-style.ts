@@ -29,6 +29,12 @@ mark.claim mark.claim { text-underline-offset: .45em; }
 mark.claim:target { outline: 2px solid #1a56db; }
 sup.ref { font: 600 .7rem system-ui, sans-serif; margin-left: .1rem; }
 sup.ref a { text-decoration: none; }
+table.claims { table-layout: fixed; }
+table.claims th:nth-child(1) { width: 2.5rem; }
+table.claims th:nth-child(2) { width: 30%; }
+table.claims th:nth-child(3) { width: 7.5rem; }
+table.claims th:nth-child(4) { width: 24%; }
+table.claims td { overflow-wrap: anywhere; }
 table.claims td.num { font-variant-numeric: tabular-nums; font-weight: 600; }
 table.claims blockquote { margin: 0; font-family: Georgia, serif; border-left: 3px solid var(--line); padding-left: .5rem; }
 table.claims tr.v-verified blockquote { border-left-color: var(--verified); }
@@ -48,6 +54,16 @@ table.claims p, .rationale p { margin: 0 0 .3rem; }
 .rejection ul { margin: 0 0 .4rem; padding-left: 0; list-style: none; }
 .rejection blockquote { margin: 0 0 .2rem; font-family: Georgia, serif; color: var(--muted); border-left: 3px dotted var(--line); padding-left: .5rem; }
 footer { margin-top: 2rem; font-size: .8rem; }
+@media (max-width: 48rem) {
+  body { padding: 1rem; }
+  table.claims, table.claims tbody, table.claims tr, table.claims td { display: block; width: auto; }
+  table.claims thead { display: none; }
+  table.claims tr { border-top: 1px solid var(--line); padding: .5rem 0; }
+  table.claims td { border: 0; padding: .2rem 0; }
+  table.claims td:empty { display: none; }
+  table.claims td[data-label]::before { content: attr(data-label); display: block; font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+  table.summary { min-width: 0; }
+}
 @media print {
   @page { margin: 16mm 14mm; }
   body { max-width: none; padding: 0; font-size: 10pt; }

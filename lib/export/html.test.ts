@@ -97,6 +97,23 @@ describe("HTML report", () => {
     expect(html).not.toContain(`id="rejected"`);
   });
 
+  it("prints the adjudicator's note once when the claim's rationale carries it, and labels each cell for the narrow layout", () => {
+    const m = makeReportModel();
+    const decided = m.claims.find((c) => c.decision)!;
+    const composed = {
+      ...decided,
+      rationaleHtml: "<p>Nobody is named.</p><p>Riya Reviewer: No name given.</p>",
+      rationaleText: "Nobody is named.\nRiya Reviewer: No name given.",
+    };
+    const out = buildHtml({ ...m, claims: m.claims.map((c) => (c === decided ? composed : c)) });
+    const table = out.slice(out.indexOf('<table class="claims">'), out.indexOf("</table>", out.indexOf('<table class="claims">')));
+    expect(table.split("Nobody is named.").length - 1).toBe(1);
+    // Without the note in the rationale, the decision cell still prints it.
+    expect(buildHtml(m).split("<p>Nobody is named.</p>").length - 1).toBe(1);
+    expect(table).toContain('<td class="claim" data-label="Claim"><blockquote');
+    expect(out).toContain("table.claims th:nth-child(2) { width: 30%; }");
+  });
+
   it("escapes every user string and keeps only sanitized rationale HTML", () => {
     const m = makeReportModel({
       claims: [

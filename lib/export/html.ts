@@ -136,12 +136,12 @@ function claimRow(c: ReportClaim): string {
   const note = anchorNote(c);
   return `<tr id="row-${c.number}" class="v-${c.verdict}">
 <td class="num"><a href="#claim-${c.number}">${c.number}</a></td>
-<td><blockquote${isPlaced(c) ? "" : ` id="claim-${c.number}"`}>${escapeHtml(c.exact)}</blockquote>${note ? `<p class="anchor-note">${escapeHtml(note)}</p>` : ""}</td>
-<td><span class="verdict v-${c.verdict}">${VERDICT_LABELS[c.verdict]}</span></td>
-<td class="rationale">${c.rationaleHtml || `<span class="none">${NO_RATIONALE}</span>`}</td>
-<td>${evidence}</td>
-<td>${reviews}</td>
-<td>${decision(c)}</td>
+<td class="claim" data-label="Claim"><blockquote${isPlaced(c) ? "" : ` id="claim-${c.number}"`}>${escapeHtml(c.exact)}</blockquote>${note ? `<p class="anchor-note">${escapeHtml(note)}</p>` : ""}</td>
+<td data-label="Verdict"><span class="verdict v-${c.verdict}">${VERDICT_LABELS[c.verdict]}</span></td>
+<td class="rationale" data-label="Rationale">${c.rationaleHtml || `<span class="none">${NO_RATIONALE}</span>`}</td>
+<td data-label="Evidence">${evidence}</td>
+<td data-label="Reviewers">${reviews}</td>
+<td data-label="Disagreement and decision">${decision(c)}</td>
 </tr>`;
 }
 
@@ -152,7 +152,9 @@ function decision(c: ReportClaim): string {
     parts.push(`<p class="${c.cluster.disagreement ? "disagreement" : ""}">${escapeHtml(CLUSTER_KIND_LABELS[c.cluster.kind])}</p>`);
   if (c.decision) {
     parts.push(`<p>Decided by ${escapeHtml(c.decision.by.name)}, ${escapeHtml(formatDateTime(c.decision.at))}</p>`);
-    if (c.decision.rationaleHtml) parts.push(`<div class="rationale">${c.decision.rationaleHtml}</div>`);
+    // The claim's rationale carries the adjudicator's note (compose-claim-rationale.ts): printed once, as decisionLine does.
+    if (c.decision.rationaleText && !c.rationaleText.includes(c.decision.rationaleText))
+      parts.push(`<div class="rationale">${c.decision.rationaleHtml}</div>`);
   }
   return parts.join("") || escapeHtml(decisionLine(c));
 }

@@ -8,6 +8,7 @@ import { renderReport } from "./render-report";
 import { evidence, makeReportModel, makeRoundReportModel } from "@/tests/fixtures/report-model";
 import { makeCorrectedReportModel, ORPHAN_QUOTE } from "@/tests/fixtures/corrected-report-model";
 import { pdfText } from "@/tests/support/pdf-text";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 const flat = (s: string) => s.replace(/\s+/g, " ");
 const LABEL = { verified: "Verified", disputed: "Disputed", unsourced: "Unsourced" } as const;
@@ -60,6 +61,36 @@ describe("PDF report", () => {
     expect(out).toContain(`1. Disputed ${exact} Rationale: Ça ne va pas — “non”.`);
     expect(out).toContain("Łódź’s mayor said:");
     expect(out).not.toContain("□");
+  });
+
+  it("keeps a rationale's bold words in the bold font and its list items on their own lines, indented under their markers", async () => {
+    const m = makeReportModel({
+      claims: [
+        {
+          exact: "arrived in Seoul",
+          verdict: "disputed",
+          rationaleHtml:
+            '<p>See <strong>K2 tanks</strong>:</p><ul><li><p>one</p></li><li><p>two</p></li></ul><ol start="3"><li><p>third</p></li></ol>',
+          rationaleText: "See K2 tanks:\none\ntwo\nthird",
+        },
+      ],
+    });
+    const doc = await getDocument({ data: new Uint8Array(await buildPdf(m)), isEvalSupported: false, useSystemFonts: false }).promise;
+    const page = await doc.getPage(1);
+    await page.getOperatorList();
+    const items = (await page.getTextContent()).items.flatMap((i) =>
+      "str" in i && i.str.trim()
+        ? [{ str: i.str, x: i.transform[4] as number, font: (page.commonObjs.get(i.fontName) as { name: string }).name }]
+        : [],
+    );
+    await doc.destroy();
+    const at = (str: string) => items.find((i) => i.str === str)!;
+    expect(at("K2 tanks").font).toMatch(/DejaVuSans-Bold$/);
+    expect(at("See").font).toMatch(/DejaVuSans$/);
+    const left = at("Rationale:").x;
+    for (const item of ["• one", "• two", "3. third"]) expect(at(item).x).toBeGreaterThan(left);
+    // Printed once.
+    expect(items.filter((i) => i.str.includes("K2 tanks"))).toHaveLength(1);
   });
 
   it("prints the round, each reviewer's verdict, the decision and its rationale, the agreement figures, the team and the version", async () => {

@@ -9,6 +9,7 @@ import type { ReportClaim, ReportModel, ReportRejection } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
 import { pdfTextPieces } from "./pdf-text-pieces";
+import { richTextBlocks } from "./rich-text-blocks";
 import { countLaidOut, shareLayoutCaches } from "./pdf-layout-cache";
 import { GlyphCoverage, MISSING_GLYPH, PDF_FONTS, fallbackFontData, fontData, parsedFont, type PdfFontName } from "./pdf-fonts";
 import {
@@ -155,6 +156,37 @@ class PdfWriter {
     this.write(`${label}: `, { font: "bold", size: 9.5, continued: true });
     this.write(value, { size: 9.5, color: link ? COLORS.link : COLORS.ink, link });
   }
+
+  /**
+   * "Label: " and stored rich text (./rich-text-blocks.ts): the first
+   * paragraph on the label's line, each further paragraph and list item on
+   * its own, items indented under their marker ("•", "3."), bold and italic
+   * runs in those fonts (bold wins when both). Plain `text` when the HTML is
+   * not the sanitizer's, or is empty.
+   */
+  richFact(label: string, html: string, text: string) {
+    const blocks = html ? richTextBlocks(html) : null;
+    if (!blocks || blocks.length === 0) return this.fact(label, text || NO_RATIONALE);
+    const left = this.doc.page.margins.left;
+    this.write(`${label}: `, { font: "bold", size: 9.5, continued: true });
+    blocks.forEach((b, i) => {
+      const indent = b.kind === "item" ? 12 * b.depth : b.kind === "quote" ? 12 : 0;
+      if (i > 0 || indent > 0) {
+        // A new line for this block (the label's line ends here when the first block is an item).
+        if (i === 0) this.write("", { size: 9.5 });
+        this.doc.x = left + indent;
+      }
+      const runs = b.marker ? [{ text: `${b.marker} `, bold: false, italic: false }, ...b.runs] : b.runs;
+      runs.forEach((r, j) =>
+        this.write(r.text, {
+          size: 9.5,
+          font: r.bold ? "bold" : r.italic || b.kind === "quote" ? "italic" : "regular",
+          continued: j < runs.length - 1,
+        }),
+      );
+    });
+    this.doc.x = left;
+  }
 }
 
 /** Builds the PDF report of `m`. */
@@ -232,7 +264,7 @@ function claimBlock(w: PdfWriter, c: ReportClaim) {
   const note = anchorNote(c);
   if (note) w.write(note, { font: "bold", size: 9.5, color: COLORS.disputed });
   doc.moveDown(0.2);
-  w.fact("Rationale", c.rationaleText || NO_RATIONALE);
+  w.richFact("Rationale", c.rationaleHtml, c.rationaleText);
   if (c.evidence.length === 0) w.fact("Evidence", "None");
   for (const e of c.evidence)
     w.fact("Evidence", `${evidenceLine(e)}${isWebUrl(e.url) ? ` <${e.url}>` : ""}`, isWebUrl(e.url) ? e.url : null);
@@ -252,7 +284,7 @@ function rejectionBlock(w: PdfWriter, r: ReportRejection) {
   }
   w.doc.moveDown(0.2);
   w.fact("Decision", rejectionDecisionLine(r));
-  w.fact("Rationale", r.decision.rationaleText || NO_RATIONALE);
+  w.richFact("Rationale", r.decision.rationaleHtml, r.decision.rationaleText);
 }
 
 function pageNumbers(doc: PDFKit.PDFDocument) {

@@ -3,7 +3,7 @@
  * same way (HTML, PDF, Markdown, CSV), so the formats never drift apart.
  * Nothing here escapes: each builder escapes for its own syntax.
  */
-import { formatDate } from "@/lib/format-date";
+import { formatDate, formatDateTime as formatInstant } from "@/lib/format-date";
 import { VERDICT_LABELS } from "@/lib/schemas/claim";
 import type { ReportClaim, ReportClusterKind, ReportEvidence, ReportModel, ReportRejection, ReportReview } from "./report-model";
 import { reportTitle } from "./report-model";
@@ -29,10 +29,7 @@ export const CLUSTER_KIND_LABELS: Record<ReportClusterKind, string> = {
 
 /** "2026-11-25T14:03:00.000Z" -> "25 Nov 2026, 14:03 UTC"; calendar dates go through formatDate. */
 export function formatDateTime(iso: string): string {
-  if (/^\d{4}(-\d{2}){0,2}$/.test(iso)) return formatDate(iso);
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${formatDate(d.toISOString().slice(0, 10))}, ${d.toISOString().slice(11, 16)} UTC`;
+  return /^\d{4}(-\d{2}){0,2}$/.test(iso) ? formatDate(iso) : formatInstant(iso);
 }
 
 /** A calendar date as written (YYYY, YYYY-MM or YYYY-MM-DD), readable. */

@@ -22,6 +22,8 @@ import { errorCode } from "../support/error-code";
 import { checkAnnotation } from "../support/w3c-conformance";
 import { parseCsv } from "../support/parse-csv";
 import { loadVisibility, viewerOf } from "@/lib/server/visibility/viewer";
+import { eventBus } from "@/lib/events/event-bus";
+import type { LiveEvent } from "@/lib/events/live-event";
 
 const BASE = "http://claimdesk.test";
 const TEXT =
@@ -272,6 +274,25 @@ describe("importing W3C annotations", () => {
     const twice = await importW3c(await viewerOf(desk.editor), copy.id, exported, BASE);
     expect(twice.imported).toEqual([]);
     expect(twice.failed.map((f) => f.reason)).toEqual(["duplicate", "duplicate", "duplicate"]);
+  });
+
+  it("announces the imported claims live, as typed ones are: one event per claim, and one article event for a large import", async () => {
+    const source = await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: BASE });
+    const exported = JSON.parse(JSON.stringify(buildW3c(source)));
+    const copy = await createArticle(db, { team: desk.team, text: TEXT, meta: { title: "Live copy" } });
+    const seen: LiveEvent[] = [];
+    await (eventBus() as { ready?: () => Promise<void> }).ready?.();
+    const off = eventBus().subscribe((e) => void (e.article === copy.id && seen.push(e)));
+    try {
+      const report = await importW3c(await viewerOf(desk.editor), copy.id, exported, BASE);
+      expect(report.imported).toHaveLength(3);
+      const ids = report.imported.map((i) => i.annotationId).sort();
+      await expect
+        .poll(() => seen.map((e) => [e.kind, e.id, e.version, e.audience ?? null]).sort())
+        .toEqual(ids.map((id) => ["annotation", id, 1, null]));
+    } finally {
+      off();
+    }
   });
 
   it("places by quote and context when positions differ, never guesses, and reports what it could not place", async () => {

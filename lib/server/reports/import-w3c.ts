@@ -22,6 +22,12 @@ import { importEvidenceOps } from "./import-evidence-ops";
 import { limits } from "@/lib/quotas/limits";
 import { claimsQuotaReached } from "@/lib/server/claims/insert-annotation";
 import { decodeOrNull } from "@/lib/http/percent-escapes";
+import { publishClaimEvent } from "@/lib/server/claims/claim-event";
+import { publishEvent } from "@/lib/events/event-bus";
+import { eventAudience } from "@/lib/policies/visibility";
+
+/** Up to this many imported claims each get their own live event (one read each per viewer); more refresh the article once. */
+const EVENTS_PER_CLAIM_MAX = 50;
 
 /** Most annotations one import takes. */
 export const MAX_IMPORT_ANNOTATIONS = 5000;
@@ -191,5 +197,22 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
     ...evidence.ops,
   ]);
   for (const i of imported) i.evidence = evidence.linked.get(i.annotationId) ?? 0;
+  announceImport(user, articleId, rows, roundId);
   return { total: items.length, imported, failed: failed.sort((a, b) => a.index - b.index) };
+}
+
+/**
+ * Tells the other open sessions on the article about the new claims, after
+ * the commit, as a typed claim does: a round's drafts reach their author
+ * alone (eventAudience). A large import sends one article event instead, and
+ * viewers read the article again once rather than each claim.
+ */
+function announceImport(user: Viewer, articleId: string, rows: readonly { id: string }[], roundId: string | null): void {
+  if (rows.length === 0) return;
+  if (rows.length <= EVENTS_PER_CLAIM_MAX) {
+    for (const row of rows) publishClaimEvent(user, { id: row.id, articleId, authorId: user.id, version: 1, roundId, deletedAt: null });
+    return;
+  }
+  const audience = eventAudience({ authorId: user.id, roundId });
+  publishEvent({ team: user.teamId, article: articleId, kind: "article", id: articleId, version: null, text: true, audience });
 }

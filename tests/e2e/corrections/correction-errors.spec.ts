@@ -1,15 +1,15 @@
 import { test, expect, signInContext, makeDesk } from "../../support/fixtures";
 
-test("correcting an unknown or another team's article shows the error, not a spinner", async ({ page, context, desk }) => {
+test("correcting an unknown or another team's article is the not-found page (404), not a spinner", async ({ page, context, desk }) => {
   await signInContext(context, desk.editor.email);
-  await page.goto("/articles/no-such-article/correct");
-  await expect(page.getByRole("alert").filter({ hasText: "Article not found." })).toBeVisible();
+  expect((await page.goto("/articles/no-such-article/correct"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Article not found" })).toBeVisible();
   await expect(page.getByText("Loading article…")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Save correction" })).toHaveCount(0);
 
   const other = await makeDesk();
-  await page.goto(`/articles/${other.article.id}/correct`);
-  await expect(page.getByRole("alert").filter({ hasText: "Article not found." })).toBeVisible();
+  expect((await page.goto(`/articles/${other.article.id}/correct`))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Article not found" })).toBeVisible();
   await expect(page.getByText("Loading article…")).toHaveCount(0);
 });
 

@@ -284,6 +284,8 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
         outcomeFirst={outcome.outcomeFirst}
         mode={outcome.mode}
         onModeChange={handleMode}
+        count={showOutcome ? outcome.claims.length : (claims.data?.length ?? 0)}
+        revealKey={selectedId ?? drafts.drafts.at(-1)?.clientId ?? null}
         outcome={
           <OutcomePanel
             articleId={articleId}

@@ -1,11 +1,12 @@
-import Link from "next/link";
+import { NotFoundPanel } from "@/components/ui/not-found-panel";
 
 export default function ArticleNotFound() {
   return (
-    <div className="empty-state">
-      <h1>Article not found</h1>
-      <p className="muted">It does not exist, or it belongs to another desk.</p>
-      <Link href="/articles">Back to the articles</Link>
-    </div>
+    <NotFoundPanel
+      title="Article not found"
+      body="It does not exist, or it belongs to another desk."
+      backHref="/articles"
+      backLabel="Back to the articles"
+    />
   );
 }
