@@ -30,8 +30,8 @@ export function versionText(versionId: string): Promise<IndexedText> {
 
 /**
  * The version `versionId` of article `articleId` when the article belongs to
- * `teamId` and is not deleted; null otherwise. It runs on every claim write,
- * so it goes straight to the driver (lib/db/direct-sql.ts).
+ * `teamId` and is not deleted; null otherwise. Every claim write runs it
+ * (on lib/db/direct-sql.ts).
  */
 export async function findVersionInTeam(teamId: string, articleId: string, versionId: string): Promise<{ id: string } | null> {
   const rows = await readRows<{ id: string }>(sql`

@@ -7,12 +7,9 @@ import { rolesWith } from "@/lib/policies/permissions";
 /**
  * Editors' own final claims (annotations outside review rounds by an editor
  * or admin of the team) on the given article versions, with their evidence,
- * as listFinalClaims defines them: two statements straight on the driver.
- *
- * Why not Prisma: a report of a desk's volume reads ten thousand of these
- * with their authors and evidence, and Prisma's query compiler spent about
- * 0.5 s of CPU turning those rows into objects that the driver returns in
- * 0.1 s (exports of 10,000 claims in a second, loading included).
+ * as listFinalClaims defines them: two statements on lib/db/direct-sql.ts,
+ * since a report of a desk's volume reads ten thousand of them (exports of
+ * 10,000 claims in a second, loading included).
  * The statements are the same on both databases but for the list of
  * versions (a JSON array on SQLite, an array parameter on PostgreSQL) and
  * reading timestamps (PostgreSQL's `timestamp` is read as UTC explicitly;
