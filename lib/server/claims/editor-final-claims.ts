@@ -2,6 +2,7 @@ import { pgPool } from "@/lib/db";
 import { readRows, sql } from "@/lib/db/direct-sql";
 import type { AnchorState, Verdict } from "@/lib/schemas/claim";
 import type { FinalClaim, FinalClaimEvidence } from "@/lib/schemas/final-claim";
+import type { EvidenceCitation } from "@/lib/schemas/evidence";
 import { rolesWith } from "@/lib/policies/permissions";
 
 /**
@@ -106,23 +107,13 @@ type AnnotationRow = {
   authorName: string | null;
 };
 
-type LinkRow = {
+/** A link with its item's columns (the item's id as `evidenceId`). */
+type LinkRow = Omit<EvidenceCitation, "id"> & {
   id: string;
   annotationId: string;
   stance: FinalClaimEvidence["stance"];
   pinpoint: string | null;
   evidenceId: string;
-  kind: string;
-  title: string;
-  url: string | null;
-  publisher: string | null;
-  author: string | null;
-  publishedDate: string | null;
-  accessedDate: string | null;
-  quote: string | null;
-  dateStart: string | null;
-  dateEnd: string | null;
-  datePrecision: string | null;
   deletedAt: unknown;
   internal: boolean | number;
 };
