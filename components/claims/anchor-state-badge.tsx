@@ -1,5 +1,5 @@
 "use client";
-import type { ClaimDto } from "@/lib/schemas/claim";
+import type { AnchorState } from "@/lib/schemas/claim";
 import "./anchor-state.css";
 
 const TEXT = {
@@ -8,8 +8,8 @@ const TEXT = {
   orphaned: { label: "Orphaned", title: "The claim's words are no longer in the corrected text. An editor must re-place it." },
 } as const;
 
-/** Where a claim stands after a correction; nothing for an anchored claim. */
-export function AnchorStateBadge({ claim }: { claim: Pick<ClaimDto, "anchorState" | "anchorScore"> }) {
+/** Where a claim stands after a correction; nothing for an anchored claim, or without a state. */
+export function AnchorStateBadge({ claim }: { claim: { anchorState?: AnchorState; anchorScore?: number | null } }) {
   const state = claim.anchorState;
   if (!state || state === "anchored") return null;
   const t = TEXT[state];

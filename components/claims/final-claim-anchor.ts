@@ -1,6 +1,6 @@
-import type { AnchorState, ClaimDto } from "@/lib/schemas/claim";
+import type { AnchorState } from "@/lib/schemas/claim";
 
-/** A final claim or an annotation (ClaimDto, whose anchor fields are optional). */
+/** A final claim or an annotation (ClaimDto); no anchorState means no badge. */
 type Anchored = { anchorState?: AnchorState; anchorScore?: number | null };
 
 /** Whether a correction left the claim for an editor to settle: drifted or orphaned. */
@@ -12,7 +12,7 @@ export function needsEditor(claim: Anchored): boolean {
  * What AnchorStateBadge should show for a final claim. Only a drifted or
  * orphaned claim gets a badge: a moved one is still on the words that were checked.
  */
-export function finalClaimAnchor(claim: Anchored): Pick<ClaimDto, "anchorState" | "anchorScore"> {
+export function finalClaimAnchor(claim: Anchored): Anchored {
   return { anchorState: needsEditor(claim) ? claim.anchorState : undefined, anchorScore: claim.anchorScore };
 }
 

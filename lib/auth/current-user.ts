@@ -93,8 +93,7 @@ async function claimsFromToken(req: NextRequest): Promise<SessionClaims | undefi
 async function sessionRows(req?: NextRequest): Promise<MembershipRow[] | null> {
   const claims = await sessionClaims(req);
   if (!claims) return null;
-  // Every API call runs this: one statement straight on the driver (lib/db/direct-sql.ts),
-  // portable SQL for both databases.
+  // Every API call runs this (on lib/db/direct-sql.ts).
   const rows = await readRows<MembershipRow>(sql`
     SELECT u."id" AS "userId", u."email" AS "email", u."name" AS "name", u."sessionVersion" AS "sessionVersion",
            m."id" AS "membershipId", m."teamId" AS "teamId", CAST(m."role" AS TEXT) AS "role", t."name" AS "teamName"

@@ -8,15 +8,27 @@ import { applyPragmas } from "./sqlite-adapter";
 import { whenNotBusy } from "./busy-retry";
 
 /**
- * The few statements every request runs (the caller's membership, a claim's
- * version and round, the claim insert), run straight on the driver.
+ * Statements run straight on the driver, past Prisma: the one place the app
+ * writes SQL for the hot path, and the reasoning for it (the files that use
+ * it only point here). eslint.config.js lists them in HOT_PATH, each with
+ * what it runs; everything else uses Prisma.
  *
- * Why: through Prisma 6's query compiler and driver adapter, one raw statement
- * costs about 0.2 ms of CPU in a script and 0.4-0.5 ms inside the Next server
- * on SQLite, more on PostgreSQL (compile, interpret, async hops); the driver
- * alone runs a cached better-sqlite3 statement in 5 µs. Claim creation ran four
- * of them, and at ten concurrent clients that CPU decides the 10-connection p95
- * target (bench/create-claims.bench.ts prints the figures).
+ * Why. Through Prisma 6's query compiler and driver adapter an ORM call costs
+ * about 1 ms of CPU inside the Next server, and even a raw statement 0.2 ms
+ * in a script and 0.4-0.5 ms in the server on SQLite, more on PostgreSQL
+ * (compile, interpret, async hops); the driver alone runs a cached
+ * better-sqlite3 statement in 5 µs. Three kinds of work pay that too often:
+ * - what every request or every claim write runs (the caller's membership,
+ *   their blind-review visibility, a version's scope, the claim insert with
+ *   its audit row): at ten concurrent clients that CPU decides the
+ *   10-connection p95 target of bench/create-claims.bench.ts;
+ * - reads at export volume: for a report's ten thousand final claims Prisma
+ *   spent about 0.5 s of CPU making objects of rows the driver returns in
+ *   0.1 s;
+ * - SQL that Prisma's API cannot say anyway (claim assistance's full-text
+ *   candidates and its backfill check), run here instead of `$queryRaw`.
+ * The statements are portable SQL, one text for both databases where it can
+ * be, and tests/integration read what they write back through Prisma.
  *
  * SQLite: a second connection to the same file, owned here.
  * - Statements are prepared once per call site (keyed by the template's

@@ -93,13 +93,13 @@ export type ClaimDto = AnchorFields & {
   updatedAt: string;
   deletedAt: string | null;
   /** The review round it was made in, if any. */
-  roundId?: string | null;
+  roundId: string | null;
   /** Where the claim stands after the article was corrected: drifted needs an editor, orphaned has start = end = 0 and its old quote. */
-  anchorState?: AnchorState;
+  anchorState: AnchorState;
   /** The fuzzy-match score (0..1) of a drifted claim. */
-  anchorScore?: number | null;
+  anchorScore: number | null;
   /** Live evidence links when it was read (its card loads them only when there are some, or when selected). */
-  evidenceCount?: number;
+  evidenceCount: number;
   /** What the caller may do with it (lib/policies/claim.ts). */
   can: { edit: boolean; delete: boolean; restore: boolean };
 };

@@ -135,23 +135,31 @@ export const updateEvidenceLinkSchema = z
   .refine((v) => v.stance !== undefined || v.pinpoint !== undefined, { message: "Nothing to change.", path: ["stance"] });
 export type UpdateEvidenceLinkInput = z.infer<typeof updateEvidenceLinkSchema>;
 
-/** An item as the API returns it. */
-export type EvidenceDto = {
+/** An item's own description, as a claim that cites it carries it (final claims, reports) and every read of it starts. */
+export type EvidenceCitation = {
   id: string;
-  kind: EvidenceKind;
+  kind: string;
   title: string;
   url: string | null;
   publisher: string | null;
   author: string | null;
+  /** ISO-8601 calendar dates (YYYY, YYYY-MM or YYYY-MM-DD). */
   publishedDate: string | null;
   accessedDate: string | null;
   quote: string | null;
+  /** Dated facts: the date or interval the fact states. */
+  dateStart: string | null;
+  dateEnd: string | null;
+  datePrecision: string | null;
+};
+
+/** An item as the API returns it. */
+export type EvidenceDto = Omit<EvidenceCitation, "kind" | "datePrecision"> & {
+  kind: EvidenceKind;
+  datePrecision: DatePrecision | null;
   notesHtml: string;
   /** Dated facts: "2022-06-28/2022-06-30", or one date. */
   date: string | null;
-  dateStart: string | null;
-  dateEnd: string | null;
-  datePrecision: DatePrecision | null;
   /** For the desk only: never on a published page. */
   internal: boolean;
   version: number;

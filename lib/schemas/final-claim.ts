@@ -1,4 +1,5 @@
 import type { AnchorFields, AnchorState, Verdict } from "./claim";
+import type { EvidenceCitation } from "./evidence";
 import type { Person } from "./person";
 import type { ClusterKind } from "./review";
 
@@ -7,19 +8,7 @@ export type FinalClaimEvidence = {
   linkId: string;
   stance: "supports" | "contradicts" | "context";
   pinpoint: string | null;
-  evidence: {
-    id: string;
-    kind: string;
-    title: string;
-    url: string | null;
-    publisher: string | null;
-    author: string | null;
-    publishedDate: string | null;
-    accessedDate: string | null;
-    quote: string | null;
-    dateStart: string | null;
-    dateEnd: string | null;
-    datePrecision: string | null;
+  evidence: EvidenceCitation & {
     deleted: boolean;
     /** Internal to the desk: left out of published fact-checks. */
     internal: boolean;

@@ -7,6 +7,7 @@ import { updateClaim } from "@/lib/server/claims/update-claim";
 import { deleteClaim } from "@/lib/server/claims/delete-claim";
 import { restoreClaim } from "@/lib/server/claims/restore-claim";
 import { listClaims } from "@/lib/server/claims/list-claims";
+import { getClaim } from "@/lib/server/claims/get-claim";
 import { listArticles } from "@/lib/server/articles/list-articles";
 import { createArticle } from "@/seeds/factories";
 import { makeDesk } from "../support/actors";
@@ -49,6 +50,9 @@ describe("creating a claim", () => {
     expect(row.anchorState).toBe("anchored");
     expect(row.version).toBe(1);
     expect(claim.createdAt).toBe(row.createdAt.toISOString());
+    // The create answers with the DTO a read returns (every field set, none left out by the raw insert), under a cuid.
+    expect(claim).toStrictEqual(await getClaim(await viewerOf(desk.reviewer), claim.id));
+    expect(claim.id).toMatch(/^c[a-z0-9]{24}$/);
   });
 
   it("counts offsets in code points, across paragraphs", async () => {

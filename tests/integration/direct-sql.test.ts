@@ -1,32 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { databaseKind } from "@/lib/db/database-url";
 import { readRows, sql, writeAll, type SqlStatement } from "@/lib/db/direct-sql";
+import { auditInserts, insertAuditEvents } from "@/lib/server/audit/insert-audit-events";
+import { recordAuditEvent, type AuditInput } from "@/lib/server/audit/record-audit-event";
 import { createTeam } from "@/seeds/factories";
 
 const onSqlite = databaseKind(process.env.DATABASE_URL!) === "sqlite";
 
-const auditRow = (id: string, teamId: string, after: string, at: Date): SqlStatement =>
-  sql`INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "action", "objectType", "objectId", "after", "createdAt")
-      VALUES (${id}, ${teamId}, ${null}, ${"test.direct"}, ${"annotation"}, ${"object-1"}, ${after}, ${at})`;
+/** One audit row through the app's own audit insert; `objectId` names it, since the insert makes its id. */
+const auditRow = (objectId: string, teamId: string, after: unknown, at: Date): SqlStatement =>
+  auditInserts([{ teamId, actorId: null, action: "test.direct", objectType: "annotation", objectId, after }], at)[0]!;
 
 describe("statements straight on the driver (lib/db/direct-sql.ts)", () => {
   it("stores dates and Unicode text exactly as Prisma reads and filters them, and reads them back", async () => {
     const team = await createTeam(db);
     const at = new Date("2023-01-30T09:15:42.123Z");
-    const id = randomUUID();
     // In a time zone far from UTC: a driver that sent local time would shift the stored instant by nine hours.
     const tz = process.env.TZ;
     process.env.TZ = "Asia/Seoul";
     try {
-      await writeAll([auditRow(id, team.id, JSON.stringify({ quote: "“Seoul” – 서울, Kishida’s" }), at)]);
+      await writeAll([auditRow("object-1", team.id, { quote: "“Seoul” – 서울, Kishida’s" }, at)]);
     } finally {
       if (tz === undefined) delete process.env.TZ;
       else process.env.TZ = tz;
     }
 
-    const row = await db.auditEvent.findUniqueOrThrow({ where: { id } });
+    const row = await db.auditEvent.findFirstOrThrow({ where: { teamId: team.id, objectId: "object-1" } });
+    const id = row.id;
+    // The id has the format of Prisma's @default(cuid()), as every new row's.
+    expect(id).toMatch(/^c[a-z0-9]{24}$/);
+    expect(row.before).toBeNull();
     expect(row.createdAt.toISOString()).toBe("2023-01-30T09:15:42.123Z");
     expect(row.after).toEqual({ quote: "“Seoul” – 서울, Kishida’s" });
     expect(await db.auditEvent.count({ where: { id, createdAt: at } })).toBe(1);
@@ -39,15 +43,46 @@ describe("statements straight on the driver (lib/db/direct-sql.ts)", () => {
     expect(await readRows(sql`SELECT "id" FROM "AuditEvent" WHERE "id" = ${"no-such-id"}`)).toEqual([]);
   });
 
+  it("writes audit rows as the Prisma path does: straight on the driver and batched in a Prisma transaction", async () => {
+    const team = await createTeam(db);
+    const events = (objectId: string): AuditInput[] => [
+      {
+        teamId: team.id,
+        actorId: null,
+        action: "test.same",
+        objectType: "claim",
+        objectId,
+        before: { n: 1 },
+        after: { quote: "“서울” 𝕏" },
+      },
+      { teamId: team.id, actorId: null, action: "test.same", objectType: "claim", objectId: `${objectId}-created`, after: [1, null] },
+    ];
+    for (const e of events("prisma")) await recordAuditEvent(db, e);
+    await writeAll(auditInserts(events("direct"), new Date()));
+    await db.$transaction((tx) => insertAuditEvents(tx, events("batched")));
+
+    const rows = await db.auditEvent.findMany({ where: { teamId: team.id } });
+    expect(rows).toHaveLength(6);
+    for (const r of rows) expect(r.id).toMatch(/^c[a-z0-9]{24}$/);
+    const written = (objectId: string) =>
+      rows
+        .filter((r) => r.objectId.startsWith(objectId))
+        .map(({ id: _id, createdAt: _at, objectId: o, ...rest }) => ({ ...rest, o: o.replace(objectId, "") }));
+    const prisma = written("prisma");
+    expect(prisma).toEqual(expect.arrayContaining([expect.objectContaining({ o: "-created", before: null, after: [1, null] })]));
+    expect(written("direct")).toEqual(expect.arrayContaining(prisma));
+    expect(written("batched")).toEqual(expect.arrayContaining(prisma));
+  });
+
   it("writes all of its statements or none", async () => {
     const team = await createTeam(db);
-    const first = randomUUID();
     const at = new Date();
-    // The second statement reuses the first one's id: the primary key refuses it, and the first is rolled back.
-    await expect(writeAll([auditRow(first, team.id, "{}", at), auditRow(first, team.id, "{}", at)])).rejects.toThrow();
+    // The second statement leaves out a required column: the database refuses it, and the first is rolled back.
+    const incomplete = sql`INSERT INTO "AuditEvent" ("id", "teamId", "createdAt") VALUES (${"no-action"}, ${team.id}, ${at})`;
+    await expect(writeAll([auditRow("first", team.id, {}, at), incomplete])).rejects.toThrow();
     expect(await db.auditEvent.count({ where: { teamId: team.id } })).toBe(0);
-    // The same statements with distinct ids go through (the cached statements are reusable after a failure).
-    await writeAll([auditRow(first, team.id, "{}", at), auditRow(randomUUID(), team.id, "{}", at)]);
+    // The cached statements are reusable after a failure.
+    await writeAll([auditRow("first", team.id, {}, at), auditRow("second", team.id, {}, at)]);
     expect(await db.auditEvent.count({ where: { teamId: team.id } })).toBe(2);
   });
 
@@ -68,14 +103,13 @@ describe("statements straight on the driver (lib/db/direct-sql.ts)", () => {
         .catch((e: unknown) => e);
       await locked;
 
-      const id = randomUUID();
       const started = Date.now();
-      await writeAll([auditRow(id, team.id, "{}", new Date())]);
+      await writeAll([auditRow("waited", team.id, {}, new Date())]);
       const waited = Date.now() - started;
 
       expect(await transaction).toBe(rollback);
       expect(waited).toBeGreaterThanOrEqual(200);
-      expect(await db.auditEvent.count({ where: { id } })).toBe(1);
+      expect(await db.auditEvent.count({ where: { teamId: team.id, objectId: "waited" } })).toBe(1);
       expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).name).not.toBe("Renamed inside the transaction");
     },
   );

@@ -6,7 +6,7 @@ import { articlePermissions } from "@/lib/policies/article";
 import type { ArticleDto } from "@/lib/schemas/article";
 
 /** The snapshot columns a DTO shows (never the body: it is downloaded on its own). */
-const SNAPSHOT_META = {
+export const SNAPSHOT_META = {
   id: true,
   requestedUrl: true,
   finalUrl: true,

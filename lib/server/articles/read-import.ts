@@ -5,19 +5,10 @@ import { importSource, type FetchedPage, type ImportChoices, type ImportedText }
 import { foundMetadata } from "@/lib/import/found-metadata";
 import type { FoundMetadataDto, ImportSource } from "@/lib/schemas/article";
 import { charsetOf, isPlainText } from "@/lib/fetch/content-type";
+import { SNAPSHOT_META } from "./get-article";
 
 /** The snapshot columns an import reads (the body included). */
-const SNAPSHOT_FIELDS = {
-  id: true,
-  articleId: true,
-  requestedUrl: true,
-  finalUrl: true,
-  status: true,
-  contentType: true,
-  fetchedAt: true,
-  size: true,
-  body: true,
-} as const;
+const SNAPSHOT_FIELDS = { ...SNAPSHOT_META, articleId: true, body: true } as const;
 
 /**
  * The import of a source (pasted text, an uploaded file, or a page fetched

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { readRows, sql } from "@/lib/db/direct-sql";
 import { OffsetIndex } from "@/lib/anchoring/offsets";
+import { AppError, notFound } from "@/lib/errors";
 
 /** A version's canonical text with its code-point index. */
 export type IndexedText = { text: string; index: OffsetIndex };
@@ -30,12 +31,18 @@ export function versionText(versionId: string): Promise<IndexedText> {
 
 /**
  * The version `versionId` of article `articleId` when the article belongs to
- * `teamId` and is not deleted; null otherwise. It runs on every claim write,
- * so it goes straight to the driver (lib/db/direct-sql.ts).
+ * `teamId` and is not deleted. Otherwise 404 when the article is not the
+ * team's live article, and 400 naming `versionId` when the version is not
+ * its. Every claim write runs it (on lib/db/direct-sql.ts); the second read
+ * is only for the refusal.
  */
-export async function findVersionInTeam(teamId: string, articleId: string, versionId: string): Promise<{ id: string } | null> {
+export async function requireVersionInTeam(teamId: string, articleId: string, versionId: string): Promise<{ id: string }> {
   const rows = await readRows<{ id: string }>(sql`
     SELECT v."id" AS "id" FROM "ArticleVersion" v JOIN "Article" a ON a."id" = v."articleId"
     WHERE v."id" = ${versionId} AND v."articleId" = ${articleId} AND a."teamId" = ${teamId} AND a."deletedAt" IS NULL`);
-  return rows[0] ?? null;
+  if (rows[0]) return rows[0];
+  const article = await db.article.findFirst({ where: { id: articleId, teamId, deletedAt: null }, select: { id: true } });
+  throw article
+    ? new AppError("INVALID_INPUT", "That version does not belong to this article.", { field: "versionId" })
+    : notFound("Article not found.");
 }

@@ -1,12 +1,12 @@
 import { db } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { SuggestionDecisionInput } from "@/lib/schemas/assist";
 import type { FeatureValues } from "@/lib/assist/checkworthy-features";
 import { learn, parseWeights } from "@/lib/assist/checkworthy-model";
 import { canDecideSuggestion } from "@/lib/policies/assist";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { findVersionInTeam } from "@/lib/server/articles/version-text";
+import { requireVersionInTeam } from "@/lib/server/articles/version-text";
 import { isPostgres, sha256, versionWritten } from "./sentence-index";
 
 /**
@@ -17,13 +17,7 @@ import { isPostgres, sha256, versionWritten } from "./sentence-index";
  */
 export async function decideSuggestion(user: CurrentUser, articleId: string, input: SuggestionDecisionInput) {
   if (!canDecideSuggestion(user)) throw new AppError("FORBIDDEN");
-  const version = await findVersionInTeam(user.teamId, articleId, input.versionId);
-  if (!version) {
-    const article = await db.article.findFirst({ where: { id: articleId, teamId: user.teamId, deletedAt: null }, select: { id: true } });
-    throw article
-      ? new AppError("INVALID_INPUT", "That version does not belong to this article.", { field: "versionId" })
-      : notFound("Article not found.");
-  }
+  const version = await requireVersionInTeam(user.teamId, articleId, input.versionId);
   // The suggestion may come from a first answer whose index rows are still being written.
   await versionWritten(version.id);
   const sentence = await db.assistSentence.findFirst({

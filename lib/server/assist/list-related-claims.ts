@@ -139,36 +139,32 @@ async function claimsOn(teamId: string, visibility: Visibility, sentences: Index
   const out = new Map<string, RelatedClaimRef>();
   if (!sentences.length) return out;
   const versionIds = [...new Set(sentences.map((s) => s.versionId))];
+  // The columns final claims and annotations share.
+  const columns = {
+    id: true,
+    versionId: true,
+    start: true,
+    end: true,
+    verdict: true,
+    rationaleHtml: true,
+    speaker: true,
+    updatedAt: true,
+    evidenceLinks: evidenceSelect,
+  } as const;
   const [finals, annotations] = await Promise.all([
     db.claim.findMany({
       where: { teamId, versionId: { in: versionIds }, deletedAt: null, AND: [visibleClaimWhere(visibility)] },
       select: {
-        id: true,
-        versionId: true,
-        start: true,
-        end: true,
-        verdict: true,
-        rationaleHtml: true,
-        speaker: true,
-        updatedAt: true,
-        evidenceLinks: evidenceSelect,
+        ...columns,
         cluster: { select: { decisions: { orderBy: { createdAt: "desc" }, take: 1, select: { decider: { select: { name: true } } } } } },
       },
     }),
     db.annotation.findMany({
       where: { teamId, versionId: { in: versionIds }, deletedAt: null, AND: [visibleAnnotationWhere(visibility)] },
       select: {
-        id: true,
-        versionId: true,
-        start: true,
-        end: true,
-        verdict: true,
-        rationaleHtml: true,
-        speaker: true,
-        updatedAt: true,
+        ...columns,
         roundId: true,
         author: { select: { name: true, memberships: { where: { teamId }, select: { role: true } } } },
-        evidenceLinks: evidenceSelect,
       },
       orderBy: { updatedAt: "desc" },
     }),

@@ -23,21 +23,24 @@ const fold = (s: string | null | undefined) => (s ?? "").normalize("NFKC").toLow
 export async function searchClaims(user: Viewer, input: ClaimSearchInput): Promise<ClaimSearchDto> {
   const article = { deletedAt: null, ...(input.articleId ? { id: input.articleId } : {}) };
   const common = { teamId: user.teamId, deletedAt: null, ...(input.verdict ? { verdict: input.verdict } : {}), article };
-  const articleSelect = { select: { title: true, outlet: true } };
+  // The columns annotations and final claims share.
+  const columns = {
+    id: true,
+    articleId: true,
+    start: true,
+    end: true,
+    exact: true,
+    verdict: true,
+    speaker: true,
+    createdAt: true,
+    article: { select: { title: true, outlet: true } },
+  } as const;
   const [annotations, finals] = await Promise.all([
     db.annotation.findMany({
       where: { ...common, AND: [visibleAnnotationWhere(user.visibility)] },
       select: {
-        id: true,
-        articleId: true,
-        start: true,
-        end: true,
-        exact: true,
-        verdict: true,
-        speaker: true,
-        createdAt: true,
+        ...columns,
         roundId: true,
-        article: articleSelect,
         author: { select: { name: true, memberships: { where: { teamId: user.teamId }, select: { role: true } } } },
       },
       orderBy: { createdAt: "desc" },
@@ -45,17 +48,7 @@ export async function searchClaims(user: Viewer, input: ClaimSearchInput): Promi
     }),
     db.claim.findMany({
       where: { ...common, AND: [visibleClaimWhere(user.visibility)] },
-      select: {
-        id: true,
-        articleId: true,
-        start: true,
-        end: true,
-        exact: true,
-        verdict: true,
-        speaker: true,
-        createdAt: true,
-        article: articleSelect,
-      },
+      select: columns,
       orderBy: { createdAt: "desc" },
       take: CLAIMS_WINDOW,
     }),

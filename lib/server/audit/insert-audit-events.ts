@@ -1,30 +1,74 @@
-import { randomUUID } from "node:crypto";
-import { Prisma } from "@/generated/sqlite";
+import type { SqlStatement } from "@/lib/db/direct-sql";
 import type { Db } from "@/lib/db";
+import { newId } from "@/lib/db/new-id";
 import type { AuditInput } from "./record-audit-event";
+
+/**
+ * The one INSERT of audit rows outside the ORM, for every path that writes
+ * them directly: the claim write's row (lib/server/claims/insert-annotation.ts,
+ * on the direct-SQL path) and the batches of a correction, which audits every
+ * claim it moves ({@link insertAuditEvents}, in a Prisma transaction). A row
+ * holds what recordAuditEvent writes through Prisma: a cuid id, `before` and
+ * `after` as JSON (NULL when absent), and the time given.
+ */
+const COLUMNS = ["id", "teamId", "actorId", "action", "objectType", "objectId", "before", "after", "createdAt"] as const;
 
 /** Rows per INSERT: 9 parameters each, well under both databases' limits. */
 const CHUNK = 500;
 
 const jsonText = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
+function rowValues(e: AuditInput, at: Date): unknown[] {
+  const row: Record<(typeof COLUMNS)[number], unknown> = {
+    id: newId(),
+    teamId: e.teamId,
+    actorId: e.actorId,
+    action: e.action,
+    objectType: e.objectType,
+    objectId: e.objectId,
+    before: jsonText(e.before),
+    after: jsonText(e.after),
+    createdAt: at,
+  };
+  return COLUMNS.map((c) => row[c]);
+}
+
+/**
+ * The text of an INSERT of `rows` rows, as the pieces between its parameters:
+ * made once per row count and kept, because both drivers prepare a statement
+ * once per pieces array (lib/db/direct-sql.ts) and Prisma's raw queries take
+ * such an array as a template.
+ */
+const templates = new Map<number, TemplateStringsArray>();
+function template(rows: number): TemplateStringsArray {
+  let pieces = templates.get(rows);
+  if (!pieces) {
+    const parts = [`INSERT INTO "AuditEvent" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (`];
+    for (let r = 0; r < rows; r++) {
+      for (let c = 1; c < COLUMNS.length; c++) parts.push(", ");
+      parts.push(r < rows - 1 ? "), (" : ")");
+    }
+    pieces = Object.freeze(Object.assign(parts, { raw: Object.freeze([...parts]) })) as unknown as TemplateStringsArray;
+    templates.set(rows, pieces);
+  }
+  return pieces;
+}
+
+/** The statements that append these audit events (one per CHUNK rows), all stamped `at`. */
+export function auditInserts(events: AuditInput[], at: Date): SqlStatement[] {
+  const statements: SqlStatement[] = [];
+  for (let i = 0; i < events.length; i += CHUNK) {
+    const chunk = events.slice(i, i + CHUNK);
+    statements.push({ strings: template(chunk.length), values: chunk.flatMap((e) => rowValues(e, at)) });
+  }
+  return statements;
+}
+
 /**
  * Appends many audit events with a few multi-row INSERTs, inside the caller's
- * transaction: a correction audits every claim it moves, and one ORM create
- * per event would cost more than the whole re-anchoring (bench/reanchor.bench.ts).
+ * Prisma transaction: one ORM create per event would cost more than the whole
+ * re-anchoring of a correction (bench/reanchor.bench.ts).
  */
 export async function insertAuditEvents(tx: Pick<Db, "$executeRaw">, events: AuditInput[]): Promise<void> {
-  const now = new Date();
-  for (let i = 0; i < events.length; i += CHUNK) {
-    const rows = events
-      .slice(i, i + CHUNK)
-      .map(
-        (e) =>
-          Prisma.sql`(${randomUUID()}, ${e.teamId}, ${e.actorId}, ${e.action}, ${e.objectType}, ${e.objectId}, ${jsonText(e.before)}, ${jsonText(e.after)}, ${now})`,
-      );
-    // Built whole with Prisma.sql (one Sql object that either client reads its own markers from).
-    await tx.$executeRaw(
-      Prisma.sql`INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "action", "objectType", "objectId", "before", "after", "createdAt") VALUES ${Prisma.join(rows)}`,
-    );
-  }
+  for (const s of auditInserts(events, new Date())) await tx.$executeRaw(s.strings, ...s.values);
 }

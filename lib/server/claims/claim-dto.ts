@@ -1,8 +1,9 @@
-import type { AnchorState, ClaimDto, Verdict } from "@/lib/schemas/claim";
+import type { Prisma } from "@/generated/sqlite";
+import type { ClaimDto } from "@/lib/schemas/claim";
 import { claimPermissions, type ClaimActor } from "@/lib/policies/claim";
 
-/** The claim's own columns (no relations: a create can return them without a second query). */
-export const claimColumns = {
+/** The columns every claim read selects. */
+export const claimSelect = {
   id: true,
   articleId: true,
   versionId: true,
@@ -25,47 +26,14 @@ export const claimColumns = {
   roundId: true,
   anchorState: true,
   anchorScore: true,
-} as const;
-
-/** The columns every claim read selects. */
-export const claimSelect = {
-  ...claimColumns,
   author: { select: { id: true, name: true } },
   round: { select: { status: true } },
   // How many live evidence links it has: the page fetches a card's evidence only when there is some (or the card is selected).
   _count: { select: { evidenceLinks: { where: { deletedAt: null } } } },
 } as const;
 
-type ClaimRow = {
-  id: string;
-  articleId: string;
-  versionId: string;
-  authorId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  verdict: string;
-  rationaleHtml: string;
-  speaker?: string | null;
-  firstAppearanceUrl?: string | null;
-  firstAppearanceDate?: string | null;
-  status: string;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-  deletedAt: Date | null;
-  author: { id: string; name: string | null };
-  /** The review round it was made in; `round` carries its status for the lock rules. */
-  roundId?: string | null;
-  round?: { status: string } | null;
-  /** Where the claim stands after corrections; absent means anchored. */
-  anchorState?: string;
-  anchorScore?: number | null;
-  /** Live evidence links; absent on a claim just created (none yet). */
-  _count?: { evidenceLinks: number };
-};
+/** A claim as every read selects it (claimSelect); a create returns the same shape (./insert-annotation.ts). */
+export type ClaimRow = Prisma.AnnotationGetPayload<{ select: typeof claimSelect }>;
 
 export function toClaimDto(row: ClaimRow, actor: ClaimActor): ClaimDto {
   return {
@@ -77,21 +45,21 @@ export function toClaimDto(row: ClaimRow, actor: ClaimActor): ClaimDto {
     exact: row.exact,
     prefix: row.prefix,
     suffix: row.suffix,
-    verdict: row.verdict as Verdict,
+    verdict: row.verdict,
     rationaleHtml: row.rationaleHtml,
-    speaker: row.speaker ?? null,
-    firstAppearanceUrl: row.firstAppearanceUrl ?? null,
-    firstAppearanceDate: row.firstAppearanceDate ?? null,
-    status: row.status as ClaimDto["status"],
+    speaker: row.speaker,
+    firstAppearanceUrl: row.firstAppearanceUrl,
+    firstAppearanceDate: row.firstAppearanceDate,
+    status: row.status,
     version: row.version,
     author: row.author,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     deletedAt: row.deletedAt?.toISOString() ?? null,
-    roundId: row.roundId ?? null,
-    anchorState: (row.anchorState ?? "anchored") as AnchorState,
-    anchorScore: row.anchorScore ?? null,
-    evidenceCount: row._count?.evidenceLinks ?? 0,
+    roundId: row.roundId,
+    anchorState: row.anchorState,
+    anchorScore: row.anchorScore,
+    evidenceCount: row._count.evidenceLinks,
     can: claimPermissions(actor, row),
   };
 }

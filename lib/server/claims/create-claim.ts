@@ -1,12 +1,12 @@
 import { db } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { CreateClaimInput } from "@/lib/schemas/claim";
 import { originData } from "@/lib/schemas/claim-origin";
 import { describeSpan, validateSpan } from "@/lib/anchoring/selectors";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
 import { canCreateClaim } from "@/lib/policies/claim";
-import { findVersionInTeam, versionText } from "@/lib/server/articles/version-text";
+import { requireVersionInTeam, versionText } from "@/lib/server/articles/version-text";
 import { claimSelect, toClaimDto } from "./claim-dto";
 import { insertAnnotation } from "./insert-annotation";
 import { publishClaimEvent } from "./claim-event";
@@ -42,13 +42,7 @@ export async function createClaim(
   seams: { beforeInsert?: () => Promise<void> } = {},
 ) {
   if (!canCreateClaim(user)) throw new AppError("FORBIDDEN");
-  const version = await findVersionInTeam(user.teamId, articleId, input.versionId);
-  if (!version) {
-    const article = await db.article.findFirst({ where: { id: articleId, teamId: user.teamId, deletedAt: null }, select: { id: true } });
-    throw article
-      ? new AppError("INVALID_INPUT", "That version does not belong to this article.", { field: "versionId" })
-      : notFound("Article not found.");
-  }
+  const version = await requireVersionInTeam(user.teamId, articleId, input.versionId);
   const { text, index } = await versionText(version.id);
   const check = validateSpan(text, input.start, input.end, index);
   if (!check.ok)

@@ -1,9 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { checkThenWrite, sql } from "@/lib/db/direct-sql";
+import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors";
 import { limits } from "@/lib/quotas/limits";
 import type { Verdict } from "@/lib/schemas/claim";
 import type { AuditInput } from "@/lib/server/audit/record-audit-event";
+import { auditInserts } from "@/lib/server/audit/insert-audit-events";
+import type { ClaimRow } from "./claim-dto";
 
 /** The columns a new annotation needs; the round is decided inside the insert's transaction. */
 export type NewAnnotation = {
@@ -44,18 +46,22 @@ const truthy = (v: unknown) => v === true || Number(v) === 1;
  * PostgreSQL row lock (FOR SHARE on the article) makes it wait for, or be
  * waited for by, start-round.ts and correct-article.ts, which take that row.
  *
- * Why not the ORM: claim creation is the hottest write. An ORM call costs
- * about 1 ms of CPU in the server and a raw Prisma statement 0.4 ms; these go
- * straight to the driver (lib/db/direct-sql.ts), which maps dates as Prisma's
- * adapter does; tests/integration read the rows back through Prisma on both
- * databases. The check is one statement: on SQLite it costs microseconds
- * inside the write transaction, on PostgreSQL one round trip, as the
- * separate open-round read it replaces did.
+ * It is the hottest write, so it runs on the direct-SQL path
+ * (lib/db/direct-sql.ts says why); tests/integration read its rows back
+ * through Prisma on both databases. The check is one statement: on SQLite it
+ * costs microseconds inside the write transaction, on PostgreSQL one round
+ * trip.
  *
- * `id` defaults to a fresh UUID; a client-made one (create-claim.ts) makes a
- * retried create fail on the primary key, which rolls back both inserts.
+ * `id` defaults to a fresh cuid, as Prisma's default makes; a client-made one
+ * (create-claim.ts) makes a retried create fail on the primary key, which
+ * rolls back both inserts. Resolves to the row as a claim read selects it
+ * (claimSelect), less its author, which the caller has.
  */
-export async function insertAnnotation(a: NewAnnotation, audit: Omit<AuditInput, "objectId" | "objectType">, id: string = randomUUID()) {
+export async function insertAnnotation(
+  a: NewAnnotation,
+  audit: Omit<AuditInput, "objectId" | "objectType" | "before" | "after">,
+  id: string = newId(),
+): Promise<Omit<ClaimRow, "author">> {
   const now = new Date();
   const cap = limits().CLAIMDESK_MAX_CLAIMS_PER_ARTICLE;
   const placement = await checkThenWrite<Placement>(
@@ -86,32 +92,44 @@ export async function insertAnnotation(a: NewAnnotation, audit: Omit<AuditInput,
         throw new AppError("FORBIDDEN", "Your review is submitted. Reopen it to add annotations.");
       if (Number(row.claims) >= cap) throw claimsQuotaReached(cap);
       const roundId = row.roundId ?? null;
-      const after = JSON.stringify({ id, ...a, roundId });
       return [
         sql`
           INSERT INTO "Annotation" ("id", "teamId", "articleId", "versionId", "authorId", "start", "end", "exact", "prefix", "suffix",
             "verdict", "rationaleHtml", "roundId", "speaker", "firstAppearanceUrl", "firstAppearanceDate", "createdAt", "updatedAt")
           VALUES (${id}, ${a.teamId}, ${a.articleId}, ${a.versionId}, ${a.authorId}, ${a.start}, ${a.end}, ${a.exact}, ${a.prefix}, ${a.suffix},
             ${a.verdict}, ${a.rationaleHtml}, ${roundId}, ${a.speaker ?? null}, ${a.firstAppearanceUrl ?? null}, ${a.firstAppearanceDate ?? null}, ${now}, ${now})`,
-        sql`
-          INSERT INTO "AuditEvent" ("id", "teamId", "actorId", "action", "objectType", "objectId", "after", "createdAt")
-          VALUES (${randomUUID()}, ${audit.teamId}, ${audit.actorId}, ${audit.action}, ${"annotation"}, ${id}, ${after}, ${now})`,
+        ...auditInserts([{ ...audit, objectType: "annotation", objectId: id, after: { id, ...a, roundId } }], now),
       ];
     },
     sql`SELECT 1 FROM "Article" WHERE "id" = ${a.articleId} FOR SHARE`,
   );
+  const roundId = placement?.roundId ?? null;
   return {
     id,
-    ...a,
-    roundId: placement?.roundId ?? null,
+    articleId: a.articleId,
+    versionId: a.versionId,
+    authorId: a.authorId,
+    start: a.start,
+    end: a.end,
+    exact: a.exact,
+    prefix: a.prefix,
+    suffix: a.suffix,
+    verdict: a.verdict,
+    rationaleHtml: a.rationaleHtml,
     speaker: a.speaker ?? null,
     firstAppearanceUrl: a.firstAppearanceUrl ?? null,
     firstAppearanceDate: a.firstAppearanceDate ?? null,
-    status: "draft" as const,
+    status: "draft",
     version: 1,
     createdAt: now,
     updatedAt: now,
     deletedAt: null,
+    roundId,
+    // The check read the round as open inside this transaction.
+    round: roundId ? { status: "open" } : null,
+    anchorState: "anchored",
+    anchorScore: null,
+    _count: { evidenceLinks: 0 },
   };
 }
 

@@ -6,6 +6,7 @@ import type { ClusterKind } from "@/lib/schemas/review";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { isReviewingBlind, type Visibility } from "@/lib/policies/visibility";
 import { visibleClaimWhere } from "@/lib/server/visibility/visible-where";
+import { evidenceCitationSelect } from "@/lib/server/evidence/evidence-dto";
 import { editorFinalClaims } from "./editor-final-claims";
 import type { FinalClaim, FinalClaimEvidence, FinalClaimMember } from "@/lib/schemas/final-claim";
 
@@ -15,24 +16,7 @@ const linkSelect = {
   id: true,
   stance: true,
   pinpoint: true,
-  evidence: {
-    select: {
-      id: true,
-      kind: true,
-      title: true,
-      url: true,
-      publisher: true,
-      author: true,
-      publishedDate: true,
-      accessedDate: true,
-      quote: true,
-      dateStart: true,
-      dateEnd: true,
-      datePrecision: true,
-      deletedAt: true,
-      internal: true,
-    },
-  },
+  evidence: { select: { ...evidenceCitationSelect, deletedAt: true, internal: true } },
 } as const;
 
 type LinkRow = {

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "@/lib/db/new-id";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/server/visibility/viewer";
@@ -27,7 +27,7 @@ export async function createComment(user: Viewer, input: CreateCommentInput): Pr
   // Read before the transaction: PostgreSQL must not run a nested read inside one (ARCHITECTURE.md, Databases).
   const mentioned = await commentMentions(user.teamId, user.id, bodyHtml);
 
-  const id = randomUUID();
+  const id = newId();
   const batch = await db.$transaction(async (tx) => {
     await tx.comment.create({ data: { id, teamId: user.teamId, authorId: user.id, bodyHtml, parentId, ...target.where } });
     const notified = await insertNotifications(tx, user.teamId, user.id, mentionNotices(user, target, id, mentioned));

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "@/lib/db/new-id";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/server/visibility/viewer";
@@ -16,7 +16,7 @@ import { evidenceSelect, toEvidenceDto } from "./evidence-dto";
 export async function newEvidenceItem(user: Viewer, input: CreateEvidenceInput) {
   if (!canCreateEvidence(user)) throw new AppError("FORBIDDEN");
   const sources = await checkSourceIds(user.visibility, input.sourceIds);
-  const id = randomUUID();
+  const id = newId();
   const columns = evidenceColumns(input);
   const audit: AuditInput = {
     teamId: user.teamId,

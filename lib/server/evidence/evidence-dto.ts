@@ -1,11 +1,27 @@
 import type { DatePrecision } from "@/lib/dates/iso-date";
 import { formatDateValue } from "@/lib/dates/iso-date";
 import { evidencePermissions, type EvidenceActor } from "@/lib/policies/evidence";
-import type { EvidenceDto, EvidenceKind, EvidenceRef } from "@/lib/schemas/evidence";
+import type { EvidenceCitation, EvidenceDto, EvidenceKind, EvidenceRef } from "@/lib/schemas/evidence";
 import { canSeeEvidenceItem, type Visibility } from "@/lib/policies/visibility";
 import { liveVisibleLinkWhere } from "@/lib/server/visibility/visible-where";
 
 const refSelect = { id: true, title: true, url: true, deletedAt: true, createdById: true, createdAt: true } as const;
+
+/** An item's own description: what a claim citing it shows (final claims, reports) and every read of it starts from. */
+export const evidenceCitationSelect = {
+  id: true,
+  kind: true,
+  title: true,
+  url: true,
+  publisher: true,
+  author: true,
+  publishedDate: true,
+  accessedDate: true,
+  quote: true,
+  dateStart: true,
+  dateEnd: true,
+  datePrecision: true,
+} as const;
 
 /**
  * The columns every read of an item selects. `useCount` counts the live
@@ -16,19 +32,8 @@ const refSelect = { id: true, title: true, url: true, deletedAt: true, createdBy
  */
 export function evidenceSelect(v: Visibility) {
   return {
-    id: true,
-    kind: true,
-    title: true,
-    url: true,
-    publisher: true,
-    author: true,
-    publishedDate: true,
-    accessedDate: true,
-    quote: true,
+    ...evidenceCitationSelect,
     notesHtml: true,
-    dateStart: true,
-    dateEnd: true,
-    datePrecision: true,
     internal: true,
     version: true,
     createdById: true,
@@ -43,20 +48,8 @@ export function evidenceSelect(v: Visibility) {
 
 type Ref = { id: string; title: string; url: string | null; deletedAt: Date | null; createdById: string | null; createdAt: Date };
 /** A row read with {@link evidenceSelect}. */
-export type EvidenceRow = {
-  id: string;
-  kind: string;
-  title: string;
-  url: string | null;
-  publisher: string | null;
-  author: string | null;
-  publishedDate: string | null;
-  accessedDate: string | null;
-  quote: string | null;
+export type EvidenceRow = EvidenceCitation & {
   notesHtml: string;
-  dateStart: string | null;
-  dateEnd: string | null;
-  datePrecision: string | null;
   internal: boolean;
   version: number;
   createdById: string | null;

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "@/lib/db/new-id";
 import { db, type Db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/server/visibility/viewer";
@@ -48,7 +48,7 @@ export async function linkEvidence(user: Viewer, claimId: string, input: LinkEvi
   const created = input.evidence ? await newEvidenceItem(user, input.evidence) : null;
   const evidenceId = created?.id ?? input.evidenceId!;
 
-  const id = randomUUID();
+  const id = newId();
   const link = { teamId, evidenceId, annotationId: claim.id, stance: input.stance, pinpoint: input.pinpoint ?? null, createdById: user.id };
   const existingId = await db.$transaction(async (tx) => {
     if (created) {

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "@/lib/db/new-id";
 import type { Db } from "@/lib/db";
 import type { NotificationKind } from "@/lib/schemas/notification";
 import { publishEvent } from "@/lib/events/event-bus";
@@ -58,7 +58,7 @@ export async function insertNotifications(
   const rows = wanted
     .filter((n) => choice.has(n.userId))
     .map((n) => ({
-      id: randomUUID(),
+      id: newId(),
       teamId,
       userId: n.userId,
       kind: n.kind,

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "@/lib/db/new-id";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/generated/sqlite";
 import type { Viewer } from "@/lib/server/visibility/viewer";
@@ -54,7 +54,7 @@ export async function importEvidenceOps(user: Viewer, baseUrl: string, links: { 
         evidenceId = created.id;
         itemFor.set(e.url, evidenceId);
       }
-      const id = randomUUID();
+      const id = newId();
       const link = {
         teamId: user.teamId,
         evidenceId,

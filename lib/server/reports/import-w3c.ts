@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "@/lib/db/new-id";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/server/visibility/viewer";
@@ -147,7 +147,7 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
     const clean = sanitizeRichText(parsed.rationaleHtml);
     // Cut an over-long rationale and sanitize again, so a cut tag cannot survive.
     const rationaleHtml = clean.length > RICH_TEXT_MAX ? sanitizeRichText(clean.slice(0, RICH_TEXT_MAX - 200)) : clean;
-    const id = randomUUID();
+    const id = newId();
     rows.push({
       id,
       start: placed.start,

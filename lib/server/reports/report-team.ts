@@ -17,7 +17,8 @@ export const reportTeamSelect = {
   language: true,
 } as const;
 
-type TeamRow = {
+/** A team read with reportTeamSelect; slug, rating scale and language may be left out. */
+export type ReportTeamRow = {
   id: string;
   name: string;
   slug?: string;
@@ -31,7 +32,7 @@ type TeamRow = {
   language?: string | null;
 };
 
-export function toReportTeam(t: TeamRow): ReportModel["team"] {
+export function toReportTeam(t: ReportTeamRow): ReportModel["team"] {
   const labels: Partial<Record<Verdict, string>> = {};
   if (t.labelVerified) labels.verified = t.labelVerified;
   if (t.labelDisputed) labels.disputed = t.labelDisputed;

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "@/lib/db/new-id";
 import type { Db } from "@/lib/db";
 import type { Verdict } from "@/lib/schemas/claim";
 import type { IndexedText } from "@/lib/server/articles/version-text";
@@ -60,7 +60,7 @@ export async function applyDecision(tx: Tx, d: DecisionChange): Promise<{ adjudi
   });
   const decision = await tx.decision.create({
     data: {
-      id: randomUUID(),
+      id: newId(),
       teamId: d.teamId,
       clusterId: d.cluster.id,
       deciderId: d.actorId,

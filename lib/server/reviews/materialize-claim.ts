@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "@/lib/db/new-id";
 import type { Db } from "@/lib/db";
 import type { Verdict } from "@/lib/schemas/claim";
 import { describeSpan } from "@/lib/anchoring/selectors";
@@ -58,7 +58,7 @@ export async function materializeClaim(tx: Tx, c: ClaimChange) {
     : await tx.claim.create({
         data: {
           ...data,
-          id: randomUUID(),
+          id: newId(),
           teamId: c.teamId,
           articleId: c.cluster.articleId,
           versionId: c.cluster.versionId,

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "@/lib/db/new-id";
 import type { Db } from "@/lib/db";
 import type { Verdict } from "@/lib/schemas/claim";
 import { clusterAnnotations } from "@/lib/review/cluster-annotations";
@@ -42,7 +42,7 @@ export async function revealInTransaction(
     annotations.map((a) => ({ id: a.id, reviewerId: a.authorId, start: a.start, end: a.end, verdict: a.verdict as Verdict })),
   );
   const rows = clusters.map((c) => ({
-    id: randomUUID(),
+    id: newId(),
     teamId: round.teamId,
     roundId: round.id,
     number: c.number,

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newId } from "@/lib/db/new-id";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/server/visibility/viewer";
@@ -35,7 +35,7 @@ export async function startRound(user: Viewer, input: StartRoundInput): Promise<
   if (!adjudicator || !canAdjudicateRole(adjudicator.role)) {
     throw new AppError("INVALID_INPUT", "The adjudicator must be an editor or admin of this team.", { field: "adjudicatorId" });
   }
-  const id = randomUUID();
+  const id = newId();
   const started = await db.$transaction(async (tx) => {
     // Check and insert in one transaction, so two concurrent starts cannot both
     // see "no round" (see lockArticleRounds).

@@ -7,38 +7,12 @@ import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { requirePermission } from "@/lib/server/require-permission";
 import { ratingScaleSchema, readRatingScale } from "@/lib/schemas/rating-scale";
 import { tagKey, tagMapSchema } from "@/lib/schemas/tag-map";
+import { reportTeamSelect, type ReportTeamRow } from "@/lib/server/reports/report-team";
 
-const settingsSelect = {
-  id: true,
-  name: true,
-  slug: true,
-  publisherName: true,
-  publisherUrl: true,
-  publisherLogoUrl: true,
-  labelVerified: true,
-  labelDisputed: true,
-  labelUnsourced: true,
-  ratingScale: true,
-  importTagMap: true,
-  language: true,
-  version: true,
-} as const;
+/** What a report reads of the team (its name, publisher and wording), with the import's tag mapping and the row version. */
+const settingsSelect = { ...reportTeamSelect, importTagMap: true, version: true } as const;
 
-type SettingsRow = {
-  id: string;
-  name: string;
-  slug: string;
-  publisherName: string | null;
-  publisherUrl: string | null;
-  publisherLogoUrl: string | null;
-  labelVerified: string | null;
-  labelDisputed: string | null;
-  labelUnsourced: string | null;
-  ratingScale: unknown;
-  importTagMap: unknown;
-  language: string | null;
-  version: number;
-};
+type SettingsRow = Required<ReportTeamRow> & { importTagMap: unknown; version: number };
 
 function toSettingsDto(t: SettingsRow): TeamSettingsDto {
   return {

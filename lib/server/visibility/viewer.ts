@@ -23,10 +23,9 @@ type Row = { roundId: string; articleId: string; since: unknown; reviewerId: str
 /**
  * The member's Visibility: the team's open rounds, and of those the ones
  * they are assigned to, with when each started and who else reviews it. One
- * indexed statement straight on the driver (lib/db/direct-sql.ts), as the
- * membership lookup every request makes: every read of people's work runs
- * it, claim updates included. The start time is read as text: SQLite stores
- * ISO 8601 with a zone, and PostgreSQL's `timestamp` column holds UTC
+ * indexed statement (on lib/db/direct-sql.ts): every read of people's work
+ * runs it, claim updates included. The start time is read as text: SQLite
+ * stores ISO 8601 with a zone, and PostgreSQL's `timestamp` column holds UTC
  * without one.
  */
 export async function loadVisibility(user: VisibilitySeed): Promise<Visibility> {
