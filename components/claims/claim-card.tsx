@@ -1,7 +1,7 @@
 "use client";
 import { forwardRef, useState } from "react";
 import type { ClaimDto, Verdict } from "@/lib/schemas/claim";
-import { VerdictBadge } from "./verdict-badge";
+import { ClaimCardHead } from "./claim-card-head";
 import { VerdictButtons } from "./verdict-buttons";
 import { RationaleField } from "./rationale-field";
 import { OutcomeBadge } from "@/components/review/outcome-badge";
@@ -38,12 +38,9 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
       data-verdict={claim.verdict}
       aria-current={selected ? "true" : undefined}
     >
-      <button type="button" className="claim-card-head" onClick={onSelect} aria-label={`Claim ${number}: show in the text`}>
-        <span className="claim-number">{number}</span>
-        <VerdictBadge verdict={claim.verdict} />
-        <AnchorStateBadge claim={claim} />
-        <span className="claim-author muted">{claim.author.name}</span>
-      </button>
+      <ClaimCardHead number={number} verdict={claim.verdict} onSelect={onSelect}>
+        <AnchorStateBadge claim={claim} /> <span className="claim-author muted">{claim.author.name}</span>
+      </ClaimCardHead>
       <OutcomeBadge articleId={claim.articleId} claimId={claim.id} />
       <blockquote className="claim-quote" data-testid="claim-quote">
         {claim.exact}
