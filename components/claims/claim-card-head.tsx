@@ -1,23 +1,35 @@
-import type { ReactNode } from "react";
-import type { Verdict } from "@/lib/schemas/claim";
+import { VERDICT_LABELS, type ClaimDto, type Verdict } from "@/lib/schemas/claim";
 import { VerdictBadge } from "./verdict-badge";
+import { AnchorStateBadge, anchorStateText } from "./anchor-state-badge";
 
-type Props = { number: number; verdict: Verdict; onSelect: () => void; children: ReactNode };
+type Props = {
+  number: number;
+  verdict: Verdict;
+  anchor: Pick<ClaimDto, "anchorState" | "anchorScore">;
+  /** Who made it, as the card shows it. */
+  who: string;
+  onSelect: () => void;
+};
 
 /**
- * A claim card's head: a button that shows the claim in the text. Its name is
- * what it shows (number, verdict, state, who) with the action after it, e.g.
- * "Claim 2: Disputed Ann Reviewer, show in the text", so a screen reader
- * hears the verdict and the words on screen are the words in the name
- * (WCAG 2.5.3).
+ * A claim card's head: a button that shows the claim in the text. Its name
+ * says what the head shows, in the same words, then the action: "Claim 2:
+ * Disputed, Drifted 86%, Ann Reviewer, show in the text", so a screen reader
+ * hears the verdict (WCAG 1.3.1, 2.5.3).
  */
-export function ClaimCardHead({ number, verdict, onSelect, children }: Props) {
+export function ClaimCardHead({ number, verdict, anchor, who, onSelect }: Props) {
+  const parts = [VERDICT_LABELS[verdict], anchorStateText(anchor), who].filter(Boolean);
   return (
-    <button type="button" className="claim-card-head" onClick={onSelect}>
-      <span className="visually-hidden">Claim </span>
+    <button
+      type="button"
+      className="claim-card-head"
+      onClick={onSelect}
+      aria-label={`Claim ${number}: ${parts.join(", ")}, show in the text`}
+    >
       <span className="claim-number">{number}</span>
-      <span className="visually-hidden">: </span> <VerdictBadge verdict={verdict} /> {children}
-      <span className="visually-hidden">, show in the text</span>
+      <VerdictBadge verdict={verdict} />
+      <AnchorStateBadge claim={anchor} />
+      <span className="claim-author muted">{who}</span>
     </button>
   );
 }

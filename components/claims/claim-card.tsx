@@ -6,7 +6,6 @@ import { VerdictButtons } from "./verdict-buttons";
 import { RationaleField } from "./rationale-field";
 import { OutcomeBadge } from "@/components/review/outcome-badge";
 import { ClaimEvidence } from "@/components/evidence/claim-evidence";
-import { AnchorStateBadge } from "./anchor-state-badge";
 import { ClaimDiscussion } from "@/components/discussion/claim-discussion";
 import { ClaimSpeaker } from "@/components/assist/claim-speaker";
 import { RelatedClaims } from "@/components/assist/related-claims";
@@ -38,9 +37,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
       data-verdict={claim.verdict}
       aria-current={selected ? "true" : undefined}
     >
-      <ClaimCardHead number={number} verdict={claim.verdict} onSelect={onSelect}>
-        <AnchorStateBadge claim={claim} /> <span className="claim-author muted">{claim.author.name}</span>
-      </ClaimCardHead>
+      <ClaimCardHead number={number} verdict={claim.verdict} anchor={claim} who={claim.author.name ?? ""} onSelect={onSelect} />
       <OutcomeBadge articleId={claim.articleId} claimId={claim.id} />
       <blockquote className="claim-quote" data-testid="claim-quote">
         {claim.exact}

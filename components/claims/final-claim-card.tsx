@@ -10,7 +10,6 @@ import { CommentThread } from "@/components/review/comment-thread";
 import { useDeepLink } from "@/components/discussion/use-deep-link";
 import { VerdictBadge } from "./verdict-badge";
 import { ClaimCardHead } from "./claim-card-head";
-import { AnchorStateBadge } from "./anchor-state-badge";
 import { finalClaimAnchor, finalClaimAnchorActions } from "./final-claim-anchor";
 import "@/components/evidence/evidence.css";
 import "@/components/review/review.css";
@@ -56,10 +55,13 @@ export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaim
       data-source={claim.source}
       aria-current={selected ? "true" : undefined}
     >
-      <ClaimCardHead number={number} verdict={claim.verdict} onSelect={onSelect}>
-        <AnchorStateBadge claim={finalClaimAnchor(claim)} />{" "}
-        <span className="claim-author muted">{fromRound ? "Review decision" : "Editor's claim"}</span>
-      </ClaimCardHead>
+      <ClaimCardHead
+        number={number}
+        verdict={claim.verdict}
+        anchor={finalClaimAnchor(claim)}
+        who={fromRound ? "Review decision" : "Editor's claim"}
+        onSelect={onSelect}
+      />
       <blockquote className="claim-quote" data-testid="claim-quote">
         {claim.exact}
       </blockquote>
