@@ -19,6 +19,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        {/* The first thing Tab reaches on every page; every page's <main> is #main (WCAG 2.4.1). */}
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <Providers nonce={nonce}>{children}</Providers>
       </body>
     </html>

@@ -56,7 +56,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             </div>
           </HeaderMenu>
         </header>
-        <main className="page">{children}</main>
+        <main id="main" tabIndex={-1} className="page">
+          {children}
+        </main>
         <LiveEvents after={after} />
         <SessionDialog email={user.email} teamId={user.teamId} teamName={user.teamName} providers={enabledProviders()} />
       </div>

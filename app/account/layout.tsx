@@ -26,7 +26,9 @@ export default async function AccountLayout({ children }: { children: ReactNode 
           <Link href="/signout">Sign out</Link>
         </div>
       </header>
-      <main className="page">{children}</main>
+      <main id="main" tabIndex={-1} className="page">
+        {children}
+      </main>
       <SessionDialog email={account.email} teamId={user?.teamId ?? null} teamName={user?.teamName ?? null} providers={enabledProviders()} />
     </div>
   );

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function SetupPage() {
   if (!(await needsSetup())) notFound();
   return (
-    <main className="auth-page">
+    <main id="main" tabIndex={-1} className="auth-page">
       <h1>Set up Claimdesk</h1>
       <p className="muted">Create your team and its first admin. You can invite everyone else afterwards.</p>
       <SetupForm />

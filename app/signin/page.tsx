@@ -25,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // Only a path of this app: an open redirect would send a freshly signed-in user anywhere.
   const target = safeCallbackPath(callbackUrl, configuredOrigin() ?? "http://localhost");
   return (
-    <main className="auth-page">
+    <main id="main" tabIndex={-1} className="auth-page">
       <h1>Claimdesk</h1>
       <p className="muted">Sign in to your desk.</p>
       <SignInForm

@@ -5,7 +5,7 @@ export const metadata: Metadata = { title: "Sign out" };
 
 export default function SignOutPage() {
   return (
-    <main className="auth-page">
+    <main id="main" tabIndex={-1} className="auth-page">
       <h1>Sign out of Claimdesk?</h1>
       <SignOutButton />
     </main>

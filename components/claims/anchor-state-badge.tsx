@@ -8,16 +8,28 @@ const TEXT = {
   orphaned: { label: "Orphaned", title: "The claim's words are no longer in the corrected text. An editor must re-place it." },
 } as const;
 
-/** Where a claim stands after a correction; nothing for an anchored claim, or without a state. */
-export function AnchorStateBadge({ claim }: { claim: { anchorState?: AnchorState; anchorScore?: number | null } }) {
+export type AnchorFields = { anchorState?: AnchorState; anchorScore?: number | null };
+
+/** The badge's words ("Drifted 86%"), or null for an anchored claim: also part of the claim card's accessible name. */
+export function anchorStateText(claim: AnchorFields): string | null {
   const state = claim.anchorState;
   if (!state || state === "anchored") return null;
-  const t = TEXT[state];
   const score = state === "drifted" && claim.anchorScore != null ? ` ${Math.round(claim.anchorScore * 100)}%` : "";
+  return `${TEXT[state].label}${score}`;
+}
+
+/** Where a claim stands after a correction; nothing for an anchored claim. */
+export function AnchorStateBadge({ claim }: { claim: AnchorFields }) {
+  const text = anchorStateText(claim);
+  if (!text) return null;
   return (
-    <span className="anchor-badge" data-state={state} data-testid="anchor-state" title={t.title}>
-      {t.label}
-      {score}
+    <span
+      className="anchor-badge"
+      data-state={claim.anchorState}
+      data-testid="anchor-state"
+      title={TEXT[claim.anchorState as keyof typeof TEXT].title}
+    >
+      {text}
     </span>
   );
 }

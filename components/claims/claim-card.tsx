@@ -1,12 +1,11 @@
 "use client";
 import { forwardRef, useState } from "react";
 import type { ClaimDto, Verdict } from "@/lib/schemas/claim";
-import { VerdictBadge } from "./verdict-badge";
+import { ClaimCardHead } from "./claim-card-head";
 import { VerdictButtons } from "./verdict-buttons";
 import { RationaleField } from "./rationale-field";
 import { OutcomeBadge } from "@/components/review/outcome-badge";
 import { ClaimEvidence } from "@/components/evidence/claim-evidence";
-import { AnchorStateBadge } from "./anchor-state-badge";
 import { ClaimDiscussion } from "@/components/discussion/claim-discussion";
 import { ClaimSpeaker } from "@/components/assist/claim-speaker";
 import { RelatedClaims } from "@/components/assist/related-claims";
@@ -46,12 +45,7 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
       data-verdict={claim.verdict}
       aria-current={selected ? "true" : undefined}
     >
-      <button type="button" className="claim-card-head" onClick={onSelect} aria-label={`Claim ${number}: show in the text`}>
-        <span className="claim-number">{number}</span>
-        <VerdictBadge verdict={claim.verdict} />
-        <AnchorStateBadge claim={claim} />
-        <span className="claim-author muted">{claim.author.name}</span>
-      </button>
+      <ClaimCardHead number={number} verdict={claim.verdict} anchor={claim} who={claim.author.name ?? ""} onSelect={onSelect} />
       <OutcomeBadge articleId={claim.articleId} claimId={claim.id} />
       <blockquote className="claim-quote" data-testid="claim-quote">
         {claim.exact}

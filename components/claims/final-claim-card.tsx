@@ -9,7 +9,7 @@ import { EvidenceSummary } from "@/components/evidence/evidence-summary";
 import { CommentThread } from "@/components/review/comment-thread";
 import { useDeepLink } from "@/components/discussion/use-deep-link";
 import { VerdictBadge } from "./verdict-badge";
-import { AnchorStateBadge } from "./anchor-state-badge";
+import { ClaimCardHead } from "./claim-card-head";
 import { finalClaimAnchor, finalClaimAnchorActions } from "./final-claim-anchor";
 import "@/components/evidence/evidence.css";
 import "@/components/review/review.css";
@@ -55,12 +55,13 @@ export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaim
       data-source={claim.source}
       aria-current={selected ? "true" : undefined}
     >
-      <button type="button" className="claim-card-head" onClick={onSelect} aria-label={`Claim ${number}: show in the text`}>
-        <span className="claim-number">{number}</span>
-        <VerdictBadge verdict={claim.verdict} />
-        <AnchorStateBadge claim={finalClaimAnchor(claim)} />
-        <span className="claim-author muted">{fromRound ? "Review decision" : "Editor's claim"}</span>
-      </button>
+      <ClaimCardHead
+        number={number}
+        verdict={claim.verdict}
+        anchor={finalClaimAnchor(claim)}
+        who={fromRound ? "Review decision" : "Editor's claim"}
+        onSelect={onSelect}
+      />
       <blockquote className="claim-quote" data-testid="claim-quote">
         {claim.exact}
       </blockquote>

@@ -3,6 +3,13 @@
  * in an embedded font (see ./pdf-fonts), so it can be selected, searched
  * and copied. PDF has no markup to inject into: user strings are only ever
  * laid out as text runs, never interpreted.
+ *
+ * It is a tagged PDF (PDF/UA's structure, WCAG 2.2 for documents): the
+ * document language is the team's (`team.language`, else "en"), the viewer
+ * shows the title instead of the file name, and every piece of text sits in a
+ * structure element (H1 title, H2 sections, P paragraphs, the claims as a
+ * list L > LI > LBody, each opening with an H3), so a screen reader reads it in order and can
+ * jump by heading. Page numbers are artifacts, not content.
  */
 import PDFDocument from "pdfkit";
 import type { ReportClaim, ReportModel, ReportRejection } from "./report-model";
@@ -48,6 +55,9 @@ type Style = {
   indent?: number;
 };
 
+/** Structure types the report uses (PDF 32000-1, 14.8.4). */
+type StructType = "H1" | "H2" | "H3" | "P" | "L" | "LI" | "Lbl" | "LBody" | "Sect";
+
 export type PdfOptions = {
   /** A TTF/OTF path for characters DejaVu Sans lacks (Hangul, CJK); ignored, with a log line, when it cannot be used. */
   fallbackFont?: string | null;
@@ -63,7 +73,11 @@ class PdfWriter {
   private color: string | null = null;
   private colorPage: PDFKit.PDFPage | null = null;
 
-  constructor(opts: PdfOptions) {
+  /** The structure element new tagged content goes into (the document, a section, a list item). */
+  private parent: PDFKit.PDFStructureElement;
+  readonly root: PDFKit.PDFStructureElement;
+
+  constructor(opts: PdfOptions & { lang: string; title: string }) {
     // No default font: pdfkit would load Helvetica, and a default given by path is cached under the path,
     // so every later switch to the same file by name would re-read and re-parse it (seconds per report).
     this.doc = new PDFDocument({
@@ -72,7 +86,15 @@ class PdfWriter {
       bufferPages: true,
       font: null as unknown as string,
       autoFirstPage: true,
+      pdfVersion: "1.7",
+      tagged: true,
+      lang: opts.lang,
+      displayTitle: true,
+      info: { Title: opts.title },
     });
+    this.root = this.doc.struct("Document");
+    this.doc.addStructure(this.root);
+    this.parent = this.root;
     // Parsed fonts, not their bytes: pdfkit would parse each font again for every document (pdf-fonts.ts).
     for (const name of Object.keys(PDF_FONTS) as PdfFontName[])
       this.doc.registerFont(name, parsedFont(name, fontData(name)) as unknown as Buffer);
@@ -145,16 +167,46 @@ class PdfWriter {
     });
   }
 
-  heading(text: string, size = 14) {
+  /**
+   * Draws `draw`'s text as the content of a new structure element of `type`
+   * in the current parent. Content elements never nest (marked content
+   * cannot); containers go through {@link group}.
+   */
+  tag(type: StructType, draw: () => void) {
+    this.parent.add(this.doc.struct(type, {}, draw));
+  }
+
+  /** A container element (a list, a list item, its body): what `fill` tags goes inside it. */
+  group(type: StructType, fill: () => void) {
+    const el = this.doc.struct(type);
+    const outer = this.parent;
+    outer.add(el);
+    this.parent = el;
+    try {
+      fill();
+    } finally {
+      this.parent = outer;
+      el.end();
+    }
+  }
+
+  /** A paragraph of one style. */
+  paragraph(text: string, style: Style = {}) {
+    this.tag("P", () => this.write(text, style));
+  }
+
+  heading(text: string, size = 14, type: StructType = "H2") {
     this.doc.moveDown(0.8);
-    this.write(text, { font: "bold", size });
+    this.tag(type, () => this.write(text, { font: "bold", size }));
     this.doc.moveDown(0.3);
   }
 
-  /** "Label: value" on one line (wrapping as needed). */
+  /** "Label: value" on one line (wrapping as needed), a paragraph of its own. */
   fact(label: string, value: string, link?: string | null) {
-    this.write(`${label}: `, { font: "bold", size: 9.5, continued: true });
-    this.write(value, { size: 9.5, color: link ? COLORS.link : COLORS.ink, link });
+    this.tag("P", () => {
+      this.write(`${label}: `, { font: "bold", size: 9.5, continued: true });
+      this.write(value, { size: 9.5, color: link ? COLORS.link : COLORS.ink, link });
+    });
   }
 
   /**
@@ -191,7 +243,8 @@ class PdfWriter {
 
 /** Builds the PDF report of `m`. */
 export async function buildPdf(m: ReportModel, opts: PdfOptions = {}): Promise<Buffer> {
-  const w = new PdfWriter(opts);
+  const title = `Fact-check report: ${reportTitle(m)}`;
+  const w = new PdfWriter({ ...opts, lang: m.team.language || "en", title });
   const doc = w.doc;
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
@@ -199,40 +252,40 @@ export async function buildPdf(m: ReportModel, opts: PdfOptions = {}): Promise<B
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  doc.info.Title = `Fact-check report: ${reportTitle(m)}`;
   doc.info.Author = m.team.name;
   doc.info.Creator = "Claimdesk";
 
-  w.write(`FACT-CHECK REPORT · ${m.team.name}`, { size: 8, color: COLORS.muted });
-  w.write(reportTitle(m), { font: "bold", size: 18 });
+  w.paragraph(`FACT-CHECK REPORT · ${m.team.name}`, { size: 8, color: COLORS.muted });
+  w.tag("H1", () => w.write(reportTitle(m), { font: "bold", size: 18 }));
   doc.moveDown(0.5);
   for (const [k, v] of reportFacts(m)) w.fact(k, v, k === "Article URL" && isWebUrl(m.article.url) ? m.article.url : null);
 
   w.heading("Summary");
   for (const [k, v] of summaryFacts(m)) w.fact(k, v);
   doc.moveDown(0.3);
-  w.write(UNSOURCED_NOTE, { size: 8.5, color: COLORS.muted });
+  w.paragraph(UNSOURCED_NOTE, { size: 8.5, color: COLORS.muted });
 
   w.heading("Annotated text");
   annotatedText(w, m);
 
   w.heading("Claims");
-  if (m.claims.length === 0) w.write("No claims.");
-  for (const c of m.claims) claimBlock(w, c);
+  if (m.claims.length === 0) w.paragraph("No claims.");
+  else w.group("L", () => m.claims.forEach((c) => claimBlock(w, c)));
 
   if (m.rejected.length) {
     w.heading(REJECTED_HEADING);
-    w.write(REJECTED_INTRO, { size: 8.5, color: COLORS.muted });
-    for (const r of m.rejected) rejectionBlock(w, r);
+    w.paragraph(REJECTED_INTRO, { size: 8.5, color: COLORS.muted });
+    w.group("L", () => m.rejected.forEach((r) => rejectionBlock(w, r)));
   }
 
   if (w.missing > 0) {
     doc.moveDown();
-    w.write(
+    w.paragraph(
       `${w.missing} characters are outside the embedded font (for example Korean) and are shown as ${MISSING_GLYPH}. The HTML report shows the full text.`,
       { size: 8.5, color: COLORS.muted },
     );
   }
+  w.root.end();
   pageNumbers(doc);
   doc.end();
   return done;
@@ -242,27 +295,37 @@ function annotatedText(w: PdfWriter, m: ReportModel) {
   const verdicts = new Map(m.claims.map((c) => [c.number, c.verdict]));
   for (const para of claimSegments(m.version.text, m.claims)) {
     if (para.length === 0) continue;
-    para.forEach((s, i) => {
-      const last = i === para.length - 1;
-      const innermost = s.claims.at(-1);
-      const color = innermost !== undefined ? COLORS[verdicts.get(innermost)!] : COLORS.ink;
-      w.write(s.text, { size: 10.5, color, underline: innermost !== undefined, continued: !last || s.ends.length > 0 });
-      s.ends.forEach((n, j) =>
-        w.write(`[${n}]`, { font: "bold", size: 7, color: COLORS.muted, continued: !last || j < s.ends.length - 1 }),
-      );
-    });
+    w.tag("P", () => paragraphRuns(w, para, verdicts));
     w.doc.moveDown(0.5);
   }
 }
 
+/** One paragraph of the annotated text: each claim's words in its verdict's colour, underlined, and its number after it. */
+function paragraphRuns(w: PdfWriter, para: ReturnType<typeof claimSegments>[number], verdicts: Map<number, ReportClaim["verdict"]>) {
+  para.forEach((s, i) => {
+    const last = i === para.length - 1;
+    const innermost = s.claims.at(-1);
+    const color = innermost !== undefined ? COLORS[verdicts.get(innermost)!] : COLORS.ink;
+    w.write(s.text, { size: 10.5, color, underline: innermost !== undefined, continued: !last || s.ends.length > 0 });
+    s.ends.forEach((n, j) => w.write(`[${n}]`, { font: "bold", size: 7, color: COLORS.muted, continued: !last || j < s.ends.length - 1 }));
+  });
+}
+
+/** One claim: a list item whose body starts with a heading ("1. Disputed"), then the quote and the facts. */
 function claimBlock(w: PdfWriter, c: ReportClaim) {
+  w.group("LI", () => w.group("LBody", () => claimBody(w, c)));
+}
+
+function claimBody(w: PdfWriter, c: ReportClaim) {
   const doc = w.doc;
   doc.moveDown(0.6);
-  w.write(`${c.number}. `, { font: "bold", size: 11, continued: true });
-  w.write(VERDICT_LABELS[c.verdict], { font: "bold", size: 11, color: COLORS[c.verdict] });
-  w.write(c.exact.replace(/\n/g, " "), { font: "italic", size: 10, indent: 0 });
+  w.tag("H3", () => {
+    w.write(`${c.number}. `, { font: "bold", size: 11, continued: true });
+    w.write(VERDICT_LABELS[c.verdict], { font: "bold", size: 11, color: COLORS[c.verdict] });
+  });
+  w.paragraph(c.exact.replace(/\n/g, " "), { font: "italic", size: 10, indent: 0 });
   const note = anchorNote(c);
-  if (note) w.write(note, { font: "bold", size: 9.5, color: COLORS.disputed });
+  if (note) w.paragraph(note, { font: "bold", size: 9.5, color: COLORS.disputed });
   doc.moveDown(0.2);
   w.richFact("Rationale", c.rationaleHtml, c.rationaleText);
   if (c.evidence.length === 0) w.fact("Evidence", "None");
@@ -276,11 +339,15 @@ function claimBlock(w: PdfWriter, c: ReportClaim) {
 }
 
 function rejectionBlock(w: PdfWriter, r: ReportRejection) {
+  w.group("LI", () => w.group("LBody", () => rejectionBody(w, r)));
+}
+
+function rejectionBody(w: PdfWriter, r: ReportRejection) {
   w.doc.moveDown(0.6);
-  w.write(rejectionTitle(r), { font: "bold", size: 11 });
+  w.tag("H3", () => w.write(rejectionTitle(r), { font: "bold", size: 11 }));
   for (const v of r.reviews) {
-    w.write(v.exact.replace(/\n/g, " "), { font: "italic", size: 10 });
-    w.write(rejectedReviewLine(v), { size: 9.5 });
+    w.paragraph(v.exact.replace(/\n/g, " "), { font: "italic", size: 10 });
+    w.paragraph(rejectedReviewLine(v), { size: 9.5 });
   }
   w.doc.moveDown(0.2);
   w.fact("Decision", rejectionDecisionLine(r));
@@ -291,6 +358,8 @@ function pageNumbers(doc: PDFKit.PDFDocument) {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    // Page furniture, not content: a screen reader skips it.
+    doc.markContent("Artifact", { type: "Pagination" });
     const bottom = doc.page.margins.bottom;
     // Writing inside the bottom margin would start a new page; lift it for the footer.
     doc.page.margins.bottom = 0;
@@ -303,6 +372,7 @@ function pageNumbers(doc: PDFKit.PDFDocument) {
         width: doc.page.width - doc.page.margins.left - doc.page.margins.right,
         lineBreak: false,
       });
+    doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
 }

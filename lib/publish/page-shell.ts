@@ -60,12 +60,12 @@ export function pageShell(p: ShellInput): string {
 ${meta.map(([k, name, v]) => `<meta ${k}="${name}" content="${attr(v)}">`).join("\n")}
 ${p.head ?? ""}</head>
 <body>
-<a class="skip" href="#main">Skip to the content</a>
+<a class="skip" href="#main">Skip to content</a>
 <header class="site"><div class="site-inner">
 ${logo ? `<img src="${attr(logo)}" alt="" width="32" height="32">` : ""}<a class="site-name" href="${attr(isWebUrl(p.publisher.url) ? p.publisher.url : publicIndexPath(p.teamSlug))}">${escapeHtml(p.publisher.name)}</a>
 <nav class="site-nav" aria-label="Fact-checks"><a href="${attr(publicIndexPath(p.teamSlug))}">All fact-checks</a></nav>
 </div></header>
-<main id="main">
+<main id="main" tabindex="-1">
 ${p.body}
 </main>
 <footer class="site-footer">

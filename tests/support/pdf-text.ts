@@ -31,3 +31,45 @@ export async function pdfText(pdf: Uint8Array): Promise<string> {
   }
   return out.replace(/Page \d+ of \d+/g, " ").replace(/\s+/g, " ");
 }
+
+/** A structure element of a tagged PDF as a reader sees it: its role, its own text, and its children. */
+export type PdfStructNode = { role: string; text: string; children: PdfStructNode[] };
+
+type RawStruct = { role?: string; type?: string; id?: string; children?: RawStruct[] };
+
+/**
+ * The structure tree of each page of a tagged PDF, read with pdf.js as an
+ * assistive technology would (`getStructTree`), each element with the text
+ * of the marked content it holds. Page footers marked as artifacts are in no
+ * element. An untagged PDF gives no elements.
+ */
+export async function pdfStructure(pdf: Uint8Array): Promise<PdfStructNode[]> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, useSystemFonts: false }).promise;
+  const roots: PdfStructNode[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const texts = new Map<string, string>();
+    const open: string[] = [];
+    for (const item of content.items) {
+      if ("type" in item && item.type === "beginMarkedContentProps" && item.id) open.push(item.id);
+      else if ("type" in item && item.type === "beginMarkedContent") open.push("");
+      else if ("type" in item && item.type === "endMarkedContent") open.pop();
+      else if ("str" in item && open.length) texts.set(open.at(-1)!, (texts.get(open.at(-1)!) ?? "") + item.str + (item.hasEOL ? " " : ""));
+    }
+    const walk = (n: RawStruct): PdfStructNode => {
+      const children = (n.children ?? []).filter((c) => c.role).map(walk);
+      const own = (n.children ?? []).filter((c) => c.type === "content").map((c) => texts.get(c.id!) ?? "");
+      return { role: n.role!, text: own.join("").replace(/\s+/g, " ").trim(), children };
+    };
+    const tree = (await page.getStructTree()) as RawStruct | null;
+    for (const n of tree?.children ?? []) if (n.role) roots.push(walk(n));
+  }
+  await doc.destroy();
+  return roots;
+}
+
+/** Every element of `nodes` and below, depth first (document order). */
+export function flattenStructure(nodes: PdfStructNode[]): PdfStructNode[] {
+  return nodes.flatMap((n) => [n, ...flattenStructure(n.children)]);
+}

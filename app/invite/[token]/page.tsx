@@ -14,7 +14,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const invitation = await previewInvitation(token).catch((e: unknown) => (e instanceof AppError ? e : Promise.reject(e)));
   if (invitation instanceof AppError) {
     return (
-      <main className="auth-page">
+      <main id="main" tabIndex={-1} className="auth-page">
         <h1>Invitation</h1>
         <p role="alert" className="form-error">
           {invitation.message}
@@ -27,7 +27,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   }
   const account = await getAccount();
   return (
-    <main className="auth-page">
+    <main id="main" tabIndex={-1} className="auth-page">
       <h1>Join {invitation.teamName}</h1>
       <p className="muted">
         {invitation.invitedBy ?? "An admin"} invited {invitation.email} as {roleWithArticle(invitation.role)}.

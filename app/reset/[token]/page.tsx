@@ -10,7 +10,7 @@ export default async function ResetPage({ params }: { params: Promise<{ token: s
   const { token } = await params;
   const reset = await previewPasswordReset(token).catch((e: unknown) => (e instanceof AppError ? e : Promise.reject(e)));
   return (
-    <main className="auth-page">
+    <main id="main" tabIndex={-1} className="auth-page">
       <h1>Choose a new password</h1>
       {reset instanceof AppError ? (
         <p role="alert" className="form-error">

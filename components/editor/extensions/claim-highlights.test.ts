@@ -28,11 +28,26 @@ function attrs(d: Decoration): Record<string, string> {
   return (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
 }
 
+/** Each claim's whole span: its focusable first piece and the rest are contiguous decorations, joined here. */
 function ranges(set: DecorationSet, doc: PmNode) {
+  const spans = new Map<string, { from: number; to: number }>();
+  for (const d of set.find()) {
+    const id = d.spec.claimId as string;
+    const s = spans.get(id);
+    spans.set(id, { from: Math.min(s?.from ?? d.from, d.from), to: Math.max(s?.to ?? d.to, d.to) });
+  }
+  return [...spans]
+    .map(([id, { from, to }]) => ({ id, from, to, text: doc.textBetween(from, to, "\n") }))
+    .sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+/** The focusable first piece of each claim: its text and accessible name, in document (Tab) order. */
+function firstPieces(set: DecorationSet, doc: PmNode) {
   return set
     .find()
-    .map((d) => ({ id: d.spec.claimId as string, from: d.from, to: d.to, text: doc.textBetween(d.from, d.to, "\n") }))
-    .sort((a, b) => a.from - b.from || a.to - b.to);
+    .filter((d) => d.spec.first)
+    .sort((a, b) => a.from - b.from || b.to - a.to)
+    .map((d) => ({ id: d.spec.claimId as string, text: doc.textBetween(d.from, d.to, "\n"), name: attrs(d)["aria-label"] }));
 }
 
 const claim = (id: string, start: number, end: number, extra: Partial<HighlightClaim> = {}): HighlightClaim => ({
@@ -122,10 +137,43 @@ describe("buildClaimDecorations", () => {
       class: "claim-hl claim-hl--verified",
       "data-claim-id": "v",
       "data-verdict": "verified",
+      tabindex: "0",
+      role: "button",
+      "aria-label": "Verified claim: “One”",
     });
     expect(byId.get("d")?.class).toBe("claim-hl claim-hl--disputed is-selected is-pending");
     expect(byId.get("u")?.class).toBe("claim-hl claim-hl--unsourced is-failed is-flashing");
     expect(byId.get("u")?.["data-flash"]).toBe("b");
+  });
+});
+
+describe("keyboard: one focusable piece per claim", () => {
+  it("makes the first piece of each claim focusable and names it by verdict and opening words, in text order", () => {
+    const text = "The minister said unemployment fell 3% in 2024.\nSecond paragraph goes on.";
+    const { doc, map } = setup(text);
+    const claims = [
+      claim("inner", 18, 38, { verdict: "disputed" }),
+      claim("outer", 0, 47, { verdict: "unsourced" }),
+      claim("across", 42, 54),
+      claim("gone", 4, 12, { state: "rejected" }),
+    ];
+    const set = buildClaimDecorations(doc, map, claims, null, null);
+    expect(firstPieces(set, doc)).toEqual([
+      { id: "outer", text: "The ", name: "Unsourced claim: “The”" },
+      { id: "gone", text: "minister", name: "Rejected cluster: “minister”" },
+      { id: "inner", text: "unemployment fell 3%", name: "Disputed claim: “unemployment fell 3%”" },
+      { id: "across", text: "2024.", name: "Verified claim: “2024.”" },
+    ]);
+    // Only the first piece is a tab stop: the rest of each claim is drawn without one.
+    for (const d of set.find()) expect(attrs(d).tabindex === "0").toBe(!!d.spec.first);
+    expect(set.find().filter((d) => d.spec.first)).toHaveLength(4);
+  });
+
+  it("quotes at most 80 characters of a long opening", () => {
+    const words = "word ".repeat(40).trim();
+    const { doc, map } = setup(words);
+    const [piece] = firstPieces(buildClaimDecorations(doc, map, [claim("long", 0, words.length)], null, null), doc);
+    expect(piece!.name).toBe(`Verified claim: “${words.slice(0, 80).trimEnd()}…”`);
   });
 });
 

@@ -6,9 +6,17 @@
  * so offsets never drift and overlapping claims cost nothing in the schema.
  * Each claim is its own `<mark>` (decoration `nodeName`), so PM nests the
  * elements of overlapping or nested claims instead of merging their attributes.
+ *
+ * Keyboard: the first piece of each claim (up to the first place another
+ * claim starts or ends, or its paragraph ends) is a focusable button named
+ * by its verdict and its opening words ("Disputed claim: “hundreds of
+ * tanks…”"), so Tab visits every claim once, in text order; Enter or Space
+ * selects it as a click does. A decoration change (selecting, flashing, a
+ * live update) redraws the `<mark>`; the focus follows the claim to its new
+ * element instead of falling back to the page.
  */
 
-import type { Verdict } from "@/lib/schemas/claim";
+import { VERDICT_LABELS, type Verdict } from "@/lib/schemas/claim";
 import type { LineKind } from "@/lib/schemas/article";
 import { Extension, type Editor, type JSONContent } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
@@ -143,6 +151,29 @@ export function claimMarkAttrs(
   return attrs;
 }
 
+/** How many code points of a claim's opening words its accessible name quotes. */
+const NAME_WORDS = 80;
+
+/** The accessible name of a claim's focusable highlight: its verdict (or that it was rejected) and its opening words. */
+export function claimHighlightName(c: HighlightClaim, opening: string): string {
+  const chars = [...opening.replace(/\s+/g, " ").trim()];
+  const quote = chars.length > NAME_WORDS ? `${chars.slice(0, NAME_WORDS).join("").trimEnd()}…` : chars.join("");
+  const what = c.state === "rejected" ? "Rejected cluster" : `${VERDICT_LABELS[c.verdict]} claim`;
+  return `${what}: “${quote}”`;
+}
+
+/** The first position after `from` in the sorted `cuts` (binary search), or Infinity. */
+function nextCut(cuts: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cuts[mid]! <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < cuts.length ? cuts[lo]! : Infinity;
+}
+
 /**
  * Build the DecorationSet for `claims` over `doc` in one pass. `map` must be the
  * TextPmMap of the doc's canonical text. Empty or reversed spans are skipped;
@@ -157,11 +188,20 @@ export function buildClaimDecorations(
   flashPhase: "a" | "b" = "a",
 ): DecorationSet {
   const decos: Decoration[] = [];
-  for (const c of claims) {
-    const from = map.cpToPm(c.start);
-    const to = map.cpToPm(c.end);
-    if (!(to > from)) continue;
-    decos.push(Decoration.inline(from, to, { nodeName: "mark", ...claimMarkAttrs(c, selectedId, flashId, flashPhase) }, { claimId: c.id }));
+  const spans = claims.map((c) => ({ c, from: map.cpToPm(c.start), to: map.cpToPm(c.end) })).filter((s) => s.to > s.from);
+  // Where PM cuts a claim's <mark> into pieces: wherever another claim starts or ends, and at each paragraph's end.
+  const cuts = [...new Set(spans.flatMap((s) => [s.from, s.to]))].sort((a, b) => a - b);
+  const paragraphEnds: number[] = [];
+  doc.forEach((node, offset) => paragraphEnds.push(offset + 1 + node.content.size));
+  for (const { c, from, to } of spans) {
+    const attrs = { nodeName: "mark", ...claimMarkAttrs(c, selectedId, flashId, flashPhase) };
+    const firstEnd = Math.min(to, nextCut(cuts, from), nextCut(paragraphEnds, from));
+    // A few more characters than the name quotes: enough to know it was cut.
+    const name = claimHighlightName(c, doc.textBetween(from, Math.min(firstEnd, from + NAME_WORDS * 2 + 2), " "));
+    decos.push(
+      Decoration.inline(from, firstEnd, { ...attrs, tabindex: "0", role: "button", "aria-label": name }, { claimId: c.id, first: true }),
+    );
+    if (to > firstEnd) decos.push(Decoration.inline(firstEnd, to, attrs, { claimId: c.id }));
   }
   return DecorationSet.create(doc, decos);
 }
@@ -182,6 +222,13 @@ function claimIdsAround(target: EventTarget | null, root: HTMLElement): Set<stri
   return ids;
 }
 
+/** The claim of a focusable highlight, or null for anything else. */
+function focusableClaimId(target: EventTarget | null): string | null {
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.getAttribute !== "function" || el.getAttribute("tabindex") === null) return null;
+  return el.getAttribute("data-claim-id");
+}
+
 /**
  * The ProseMirror plugin behind {@link ClaimHighlights} (exported for tests and
  * for non-tiptap hosts): holds {@link ClaimHighlightState}, updated through a
@@ -200,6 +247,9 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
     options.onClaimClick(next.id);
     return true;
   }
+
+  /** The claim whose highlight has the keyboard focus; kept while PM redraws its element, cleared by a pointer or a move elsewhere. */
+  let focusedClaim: string | null = null;
 
   return new Plugin<ClaimHighlightState>({
     key: claimHighlightsKey,
@@ -231,8 +281,35 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
         return rebuild(s, next.doc);
       },
     },
+    view: () => {
+      const forget = () => (focusedClaim = null);
+      document.addEventListener("pointerdown", forget, true);
+      return {
+        update: (view) => {
+          if (!focusedClaim || view.dom.contains(document.activeElement)) return;
+          // Focus fell to the page because the claim's element was redrawn: give it to the new one.
+          if (document.activeElement && document.activeElement !== document.body) return void forget();
+          const el = view.dom.querySelector<HTMLElement>(`mark[tabindex][data-claim-id="${CSS.escape(focusedClaim)}"]`);
+          el?.focus({ preventScroll: true });
+        },
+        destroy: () => document.removeEventListener("pointerdown", forget, true),
+      };
+    },
     props: {
       decorations: (state) => claimHighlightsKey.getState(state)?.decorations,
+      handleDOMEvents: {
+        focusin: (_view, event) => {
+          focusedClaim = focusableClaimId(event.target);
+          return false;
+        },
+        keydown: (_view, event) => {
+          const id = focusableClaimId(event.target);
+          if (!id || (event.key !== "Enter" && event.key !== " ") || event.ctrlKey || event.metaKey || event.altKey) return false;
+          event.preventDefault();
+          options.onClaimClick(id);
+          return true;
+        },
+      },
       handleClick: handleHighlightClick,
       // ProseMirror reports a quick second or third click as a double or triple
       // click instead; on a highlight it must cycle the same way.
