@@ -120,14 +120,16 @@ export function SidePanelTabs({ showTabs, outcomeFirst = false, mode, onModeChan
 
 /**
  * The column as a sheet on narrow screens: closed at first, so the text
- * has the screen; opened by its button or when a claim is picked or tagged
+ * has the screen, unless the page was opened on a claim; opened by its
+ * button or when a claim is picked or tagged
  * (`revealKey` changes); closed by its Close button or Escape. The column's
  * element is the same at every width, so nothing in it remounts when the
  * window crosses the breakpoint.
  */
 function useSheet(revealKey: string | null) {
   const narrow = useMediaQuery(SHEET_QUERY);
-  const [open, setOpen] = useState(false);
+  // A page opened on a claim (a deep link: ?claim=…) opens with the sheet showing it.
+  const [open, setOpen] = useState(revealKey !== null);
   const [shown, setShown] = useState(revealKey);
   if (revealKey !== shown) {
     setShown(revealKey);

@@ -7,6 +7,7 @@ export const REPORT_CSS = `
 :root { --ink: #1d1f23; --muted: #5d636d; --line: #dcdad3; --verified: #1e7a3c; --disputed: #b3261e; --unsourced: #9a6400; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 72rem; padding: 2rem 1.5rem; color: var(--ink); font: 15px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; }
+a { overflow-wrap: anywhere; }
 h1 { font: 600 1.9rem/1.25 Georgia, "Times New Roman", serif; margin: .2rem 0 1rem; }
 h2 { font-size: 1.15rem; margin: 2rem 0 .75rem; border-bottom: 1px solid var(--line); padding-bottom: .3rem; }
 .kicker, .note, footer, .none { color: var(--muted); }

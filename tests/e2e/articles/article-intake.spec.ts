@@ -58,7 +58,7 @@ test("import a news page by file: metadata prefilled, a kept block left out, sav
   await expect(preview).not.toContainText(DROPPED);
 
   await page.getByRole("button", { name: "Save article" }).click();
-  await expect(page.getByRole("heading", { name: "Transit workers vote to strike as contract talks collapse" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Transit workers vote to strike as contract talks collapse" })).toBeVisible();
   await expect(page.getByTestId("article-meta")).toHaveText(
     "The Metro Tribune · Daniel Okafor, Leah Goldberg · 21 Jun 2023 · updated 22 Jun 2023",
   );
@@ -77,7 +77,7 @@ test("import a news page by file: metadata prefilled, a kept block left out, sav
   await page.getByRole("button", { name: "Edit details" }).click();
   await page.getByLabel("Title").fill("Transit workers back a strike");
   await page.getByRole("button", { name: "Save details" }).click();
-  await expect(page.getByRole("heading", { name: "Transit workers back a strike" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Transit workers back a strike" })).toBeVisible();
   expect(await testDb().article.findUniqueOrThrow({ where: { id: articleId } })).toMatchObject({
     title: "Transit workers back a strike",
     version: 2,
@@ -128,7 +128,7 @@ test("import a news page by URL: the server fetches it, the metadata is prefille
   await page.screenshot({ path: `${SHOTS}/import-url-390.png`, fullPage: true });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole("button", { name: "Save article" }).click();
-  await expect(page.getByRole("heading", { name: "Council approves $412 million budget after six-hour meeting" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Council approves $412 million budget after six-hour meeting" })).toBeVisible();
   await expect(page.getByTestId("snapshot-link")).toBeVisible();
   const download = page.waitForEvent("download");
   await page.getByTestId("snapshot-link").click();

@@ -34,7 +34,7 @@ test("import an HTML file, annotate it, correct a word near a claim, then edit a
   await page.getByRole("button", { name: "Save article" }).click();
   await expect(page).toHaveURL(/\/articles\/(?!new)[^/]+$/);
   const articleId = page.url().split("/").pop()!;
-  await expect(page.getByRole("heading", { name: "NATO chief urges Seoul" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "NATO chief urges Seoul" })).toBeVisible();
   const article = await testDb().article.findUniqueOrThrow({ where: { id: articleId }, include: { versions: true } });
   expect(article).toMatchObject({ teamId: desk.team.id, title: "NATO chief urges Seoul", publishedDate: "2023-01-30" });
   expect(article.versions[0]!.text).not.toContain("tracker");
