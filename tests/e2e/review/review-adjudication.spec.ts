@@ -153,7 +153,7 @@ test("a reviewer finds the assignment in My queue, submits, and reopens the revi
   const item = ann.getByTestId("queue-item");
   await expect(item).toHaveCount(1);
   await expect(item.getByTestId("round-status")).toHaveText("Blind review");
-  await expect(item.getByRole("cell")).toHaveText([`Review ${team.slug}`, "Blind review", "To do", "2031-03-14", "1"]);
+  await expect(item.getByRole("cell")).toHaveText([`Review ${team.slug}`, "Blind review", "To do", "14 Mar 2031", "1"]);
 
   await item.getByRole("link", { name: `Review ${team.slug}` }).click();
   await expect(ann).toHaveURL(new RegExp(`/articles/${desk.article.id}$`));
