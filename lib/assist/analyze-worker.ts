@@ -6,6 +6,9 @@
 import { parentPort } from "node:worker_threads";
 import { analyzeText } from "./analyze-text";
 import { compileAliases, type Alias } from "./aliases";
+import { lowerThreadPriority } from "@/lib/runtime/lower-thread-priority";
+
+lowerThreadPriority();
 
 type Request = { id: number; text: string; aliases: Alias[] };
 

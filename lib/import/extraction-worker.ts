@@ -6,6 +6,9 @@
 import { parentPort } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import { readPage, type ReadJob } from "./read-page";
+import { lowerThreadPriority } from "@/lib/runtime/lower-thread-priority";
+
+lowerThreadPriority();
 
 parentPort?.on("message", (message: { id: number; job: ReadJob }) => {
   try {

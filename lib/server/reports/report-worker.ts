@@ -15,6 +15,10 @@ import { loadReport } from "./load-report";
 import { loadReports } from "./load-reports";
 import { loadVisibility } from "@/lib/server/visibility/viewer";
 import type { BuiltReport, RenderedFile, RenderReply, RenderRequest, ReportTask } from "./report-pool";
+import { lowerThreadPriority } from "@/lib/runtime/lower-thread-priority";
+
+// Seconds of layout must not take the CPU from the server thread's requests.
+lowerThreadPriority();
 
 const encoder = new TextEncoder();
 const post = (reply: RenderReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(reply, transfer);
