@@ -281,9 +281,28 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
         return rebuild(s, next.doc);
       },
     },
-    view: () => {
+    view: (editorView) => {
       const forget = () => (focusedClaim = null);
       document.addEventListener("pointerdown", forget, true);
+      // A press on a focusable highlight would focus it, and Chromium then starts no text selection: a
+      // drag across a claim's words (to tag or re-place on them) selected nothing. For the press, the
+      // highlights under the pointer stop being focusable; they are again once the button is released.
+      const unfocusable: Element[] = [];
+      const restore = () => {
+        for (const el of unfocusable.splice(0)) el.setAttribute("tabindex", "0");
+      };
+      const onMouseDown = (event: MouseEvent) => {
+        if (event.button !== 0) return;
+        restore();
+        for (let el = event.target as Element | null; el && el !== editorView.dom; el = el.parentElement) {
+          if (el.tagName === "MARK" && el.getAttribute("tabindex") !== null) {
+            el.removeAttribute("tabindex");
+            unfocusable.push(el);
+          }
+        }
+        if (unfocusable.length) document.addEventListener("mouseup", restore, { capture: true, once: true });
+      };
+      editorView.dom.addEventListener("mousedown", onMouseDown, true);
       return {
         update: (view) => {
           if (!focusedClaim || view.dom.contains(document.activeElement)) return;
@@ -292,7 +311,11 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
           const el = view.dom.querySelector<HTMLElement>(`mark[tabindex][data-claim-id="${CSS.escape(focusedClaim)}"]`);
           el?.focus({ preventScroll: true });
         },
-        destroy: () => document.removeEventListener("pointerdown", forget, true),
+        destroy: () => {
+          document.removeEventListener("pointerdown", forget, true);
+          editorView.dom.removeEventListener("mousedown", onMouseDown, true);
+          document.removeEventListener("mouseup", restore, true);
+        },
       };
     },
     props: {
