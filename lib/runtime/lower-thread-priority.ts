@@ -11,7 +11,7 @@
  * process's priority. Raising one's own nice value needs no privilege.
  */
 import { readlinkSync } from "node:fs";
-import { setPriority } from "node:os";
+import { getPriority, setPriority } from "node:os";
 
 /** The nice value background threads run at (0 is normal, 19 the lowest). */
 export const WORKER_NICE = 10;
@@ -21,7 +21,8 @@ export function lowerThreadPriority(nice = WORKER_NICE): boolean {
   try {
     const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
     if (!Number.isInteger(tid) || tid <= 0) return false;
-    setPriority(tid, nice);
+    // Never raise it: a process started nicer than this stays so (and raising would need privilege).
+    setPriority(tid, Math.max(nice, getPriority(tid)));
     return true;
   } catch {
     return false;
