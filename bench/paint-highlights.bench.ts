@@ -14,7 +14,10 @@
  * Playwright's actions time out after 30 s (a bench must not hang).
  * RUNS fresh page loads after a warm-up; each figure is the median of the
  * runs (`npm run bench paint-highlights`; BENCH_RUNS changes the count).
+ * BENCH_TRACE=dir writes a Chromium performance trace of each case's first
+ * measured load there (`npx tsx bench/support/trace-summary.ts file` sums it up).
  */
+import { mkdirSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
 import { createTeam, createUser } from "@/seeds/factories";
 import { signInCookie, startBenchServer, percentile } from "./support/bench-server";
@@ -49,10 +52,23 @@ const OBSERVER = `
   addEventListener("mousemove", (e) => { if (e.buttons) after(lat.move, e); }, true);
 `;
 
+/** The main thread's tasks, layout and style, user-timing marks and a sampled JS profile. */
+const TRACE_CATEGORIES = [
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "blink.user_timing",
+  "v8.execute",
+  "disabled-by-default-v8.cpu_profiler",
+];
+
 type Run = { static: number; editor: number; key: number; move: number };
 
 async function measure(page: Page, url: string, expected: number): Promise<Run> {
   await page.addInitScript(`window.__expected = ${expected};`);
+  if (process.env.BENCH_DEBUG) {
+    page.on("pageerror", (e) => step(`page error: ${e.message}`));
+    page.on("console", (m) => m.type() === "error" && step(`console: ${m.text()}`));
+  }
   step("goto");
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForFunction(() => (window as unknown as { __paint: Record<string, number> }).__paint.editor !== undefined, null, {
@@ -137,7 +153,13 @@ try {
     const runs: Run[] = [];
     for (let run = 0; run <= RUNS; run++) {
       const page = await context.newPage();
+      const trace = process.env.BENCH_TRACE && run === 1 ? `${process.env.BENCH_TRACE}/paint-${c.claims}x${c.chars}.json` : null;
+      if (trace) {
+        mkdirSync(process.env.BENCH_TRACE!, { recursive: true });
+        await browser.startTracing(page, { path: trace, screenshots: false, categories: TRACE_CATEGORIES });
+      }
       const r = await measure(page, `${server.url}/articles/${article.id}`, c.claims);
+      if (trace) await browser.stopTracing();
       if (run > 0) runs.push(r);
       await page.close();
     }
