@@ -1,5 +1,6 @@
 import type { DehydratedState, QueryKey } from "@tanstack/react-query";
 import { queryKeys } from "@/lib/queries/keys";
+import { compactClaims } from "@/lib/queries/compact-claims";
 import { reviewKeys } from "@/lib/queries/review-keys";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { listAllClaims } from "@/lib/server/claims/list-claims";
@@ -15,7 +16,9 @@ import { pageState } from "./page-state";
  * under the keys the page's hooks read, so the browser paints the text and
  * highlights from the HTML and asks for none of it again. Blind review
  * applies as in the API: the same use cases, the same Viewer. Throws the
- * use cases' 404 for a missing or another team's article.
+ * use cases' 404 for a missing or another team's article. The claims go as
+ * compact rows (lib/queries/compact-claims.ts; the page's PageHydration
+ * expands them): at 5,000 claims the full objects were 3.6 MB of the page.
  */
 export async function articlePageState(viewer: Viewer, articleId: string): Promise<DehydratedState> {
   const [article, claims, finalClaims, round] = await Promise.all([
@@ -26,7 +29,10 @@ export async function articlePageState(viewer: Viewer, articleId: string): Promi
   ]);
   return pageState([
     [queryKeys.article(articleId), article],
-    [queryKeys.claims(articleId), claims],
+    [
+      queryKeys.claims(articleId),
+      compactClaims(claims, { id: article.id, versionId: article.currentVersion.id, text: article.currentVersion.text }),
+    ],
     // Final claims that are all editors' own annotations (the Annotations view shows them already, and
     // no Outcome tab is offered) stay out of the page: on an editor's article of 5,000 claims they would
     // double its weight. The page reads them after it has painted.

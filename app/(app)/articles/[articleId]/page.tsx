@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
-import { HydrationBoundary } from "@tanstack/react-query";
 import { AppError } from "@/lib/errors";
 import { articlePageState } from "@/lib/server/pages/article-page";
 import { pageViewer } from "@/lib/server/pages/page-state";
+import { PageHydration } from "@/components/ui/page-hydration";
 import { ArticleWorkspace } from "./article-workspace";
 
 /** The article page, rendered with its text, highlights and side panel for the viewer (no request before paint). */
@@ -15,8 +15,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ articl
     (await articlePageState(viewer, articleId).catch((e) => (e instanceof AppError && e.status === 404 ? null : Promise.reject(e))));
   if (!state) notFound();
   return (
-    <HydrationBoundary state={state}>
+    <PageHydration state={state}>
       <ArticleWorkspace articleId={articleId} />
-    </HydrationBoundary>
+    </PageHydration>
   );
 }
