@@ -2,9 +2,9 @@
 
 import { TextSelection } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
-import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { Editor } from "@tiptap/core";
 import { StarterKit } from "@tiptap/starter-kit";
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useCspNonce } from "../ui/csp-nonce";
 import { OffsetIndex } from "../../lib/anchoring/offsets";
 import { trimSpan } from "../../lib/anchoring/selectors";
@@ -16,7 +16,7 @@ import {
   textToDocJson,
   type HighlightClaim,
 } from "./extensions/claim-highlights";
-import { highlightRuns, type HighlightRun } from "./extensions/highlight-runs";
+import { highlightRuns, highlightRunsHtml } from "./extensions/highlight-runs";
 import { KindedParagraph, LINE_TAG } from "./extensions/line-kinds";
 import { lineKindAt } from "../../lib/anchoring/line-kinds";
 import type { LineKind } from "../../lib/schemas/article";
@@ -185,33 +185,44 @@ export function ArticleViewer(props: ArticleViewerProps) {
   const onSuggestionClick = useLatest(props.onSuggestionClick);
   const [initialContent] = useState(() => textToDocJson(text, lineKinds));
   const highlightInput = useLatest({ claims, selectedId: selectedClaimId });
-  // Stable option objects: useEditor calls setOptions whenever one changes identity.
-  const extensions = useMemo(
-    () => [
-      VIEWER_KIT,
-      KindedParagraph,
-      ClaimHighlights.configure({ onClaimClick: (id) => onClaimClick.current(id), initial: () => highlightInput.current }),
-      SuggestionUnderlines.configure({ onSuggestionClick: (s, rect) => onSuggestionClick.current?.(s, rect) }),
-    ],
-    [onClaimClick, onSuggestionClick, highlightInput],
-  );
-  const editorProps = useMemo(
-    () => ({
-      attributes: { class: "article-viewer__body", role: "article", "aria-label": "Article text", tabindex: "0" },
-      handleDOMEvents: { keydown: handleSelectionKeys },
-    }),
-    [],
-  );
   // tiptap injects its base CSS as a style tag, which the page's CSP admits by nonce.
   const nonce = useCspNonce();
-  const editor = useEditor({
-    extensions,
-    editorProps,
-    content: initialContent,
-    editable: false,
-    immediatelyRender: false,
-    injectNonce: nonce,
-  });
+  // The editor is made after hydration (the page shows the server's highlights until then) and drawn once:
+  // its first state already holds the plugins, so the view's first drawing has every highlight. (Mounted by
+  // tiptap, a view draws the bare text, then adds the plugins and draws it all again.) Its options read the
+  // latest props through refs, so it is made once per mount; later changes reach it through the effects below.
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const created = new Editor({
+      element: null,
+      extensions: [
+        VIEWER_KIT,
+        KindedParagraph,
+        ClaimHighlights.configure({ onClaimClick: (id) => onClaimClick.current(id), initial: () => highlightInput.current }),
+        SuggestionUnderlines.configure({ onSuggestionClick: (s, rect) => onSuggestionClick.current?.(s, rect) }),
+      ],
+      editorProps: {
+        attributes: { class: "article-viewer__body", role: "article", "aria-label": "Article text", tabindex: "0" },
+        handleDOMEvents: { keydown: handleSelectionKeys },
+      },
+      content: initialContent,
+      editable: false,
+      injectNonce: nonce,
+    });
+    created.view.updateState(created.state.reconfigure({ plugins: created.extensionManager.plugins }));
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the editor is made after hydration on purpose: the render it causes swaps the server's highlights for it
+    setEditor(created);
+    return () => {
+      setEditor(null);
+      created.destroy();
+    };
+  }, [onClaimClick, onSuggestionClick, highlightInput, initialContent, nonce]);
+  // In the commit that takes the server's rendering away, so no frame shows neither. (An editor not yet
+  // mounted counts as destroyed for tiptap; the cleanup above clears `editor` before destroying it.)
+  useLayoutEffect(() => {
+    if (editor && host.current && !host.current.firstChild) editor.mount(host.current);
+  }, [editor]);
 
   // A new text (a correction) or new kinds for the same text: the same document, drawn anew.
   const kindsKey = lineKinds?.join(",") ?? "";
@@ -329,38 +340,26 @@ export function ArticleViewer(props: ArticleViewerProps) {
   }, [editor, onSelectionChange]);
 
   // Before the editor mounts (and on the server, and without JavaScript): the same text and highlights, so nothing jumps.
-  const runs = useMemo(() => (editor ? null : highlightRuns(text, claims)), [editor, text, claims]);
+  // One HTML string rather than React elements: nothing in it needs React, and hydrating a <mark> each was the cost.
+  const staticHtml = useMemo(
+    () =>
+      editor
+        ? null
+        : highlightRunsHtml(
+            highlightRuns(text, claims),
+            (i) => {
+              const kind = lineKindAt(lineKinds, i);
+              return { tag: LINE_TAG[kind], kind: kind === "paragraph" ? undefined : kind };
+            },
+            (claim) => claimMarkAttrs(claim, selectedClaimId, null),
+          ),
+    [editor, text, claims, lineKinds, selectedClaimId],
+  );
   return (
     <div className={className ? `article-viewer ${className}` : "article-viewer"}>
-      {editor ? (
-        <EditorContent editor={editor} />
-      ) : (
-        <div className="article-viewer__body">
-          {runs!.map((line, i) => {
-            const kind = lineKindAt(lineKinds, i);
-            const Tag = LINE_TAG[kind];
-            return (
-              <Tag key={i} data-kind={kind === "paragraph" ? undefined : kind}>
-                {line.map((run, k) => (
-                  <StaticRun key={k} run={run} selectedId={selectedClaimId} />
-                ))}
-              </Tag>
-            );
-          })}
-        </div>
-      )}
+      {staticHtml !== null && <div className="article-viewer__body" dangerouslySetInnerHTML={{ __html: staticHtml }} />}
+      {/* ProseMirror's own element: React renders nothing inside it. */}
+      <div ref={host} className="article-viewer__editor" />
     </div>
   );
-}
-
-/** One run of a paragraph inside the `<mark>`s of the claims covering it, as the decorations draw them. */
-function StaticRun({ run, selectedId }: { run: HighlightRun; selectedId: string | null }) {
-  return run.claims.reduceRight<ReactNode>((inner, claim) => {
-    const { class: cls, ...data } = claimMarkAttrs(claim, selectedId, null);
-    return (
-      <mark className={cls} {...data}>
-        {inner}
-      </mark>
-    );
-  }, run.text);
 }

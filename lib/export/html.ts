@@ -13,6 +13,7 @@ import { buildClaimReview } from "./claimreview";
 import { jsonLdScript } from "./json-ld-script";
 import { claimSegments, type Segment } from "./claim-segments";
 import { REPORT_CSS } from "./html-style";
+import { escapeHtml } from "@/lib/rich-text/escape-html";
 import {
   CLUSTER_KIND_LABELS,
   NO_RATIONALE,
@@ -31,10 +32,7 @@ import {
   summaryFacts,
 } from "./report-text";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export { escapeHtml };
 
 /** A link for a web URL, plain escaped text for anything else (javascript:, data:, relative…). */
 function link(url: string | null, label: string): string {
