@@ -13,6 +13,7 @@ import {
   docText,
   pickClaim,
   textToDocJson,
+  type ClaimHighlightInput,
   type HighlightClaim,
 } from "./claim-highlights";
 
@@ -227,6 +228,63 @@ describe("plugin state", () => {
     expect(get().text).toBe("𝕏 Alpha beta");
     const [d] = get().decorations.find();
     expect(state.doc.textBetween(d!.from, d!.to)).toBe("a be");
+  });
+});
+
+describe("drawing only what changed", () => {
+  /** Each decoration as the view draws it: range, spec and attributes, in a stable order. */
+  const drawn = (set: DecorationSet) =>
+    set
+      .find()
+      .map((d) => JSON.stringify([d.from, d.to, d.spec, attrs(d)]))
+      .sort();
+
+  it("gives the set a full build gives, through selections, flashes, edits, new, moved and removed claims", () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const text = Array.from({ length: 30 }, (_, i) => `Line ${i} 𝕏 says the ministry cut 40% of the budget in ${2000 + i}.`).join("\n");
+    const length = [...text].length;
+    const verdicts = ["verified", "disputed", "unsourced"] as const;
+    const random = (id: string): HighlightClaim => {
+      const start = Math.floor(rand() * (length - 80));
+      return claim(id, start, start + 1 + Math.floor(rand() * 80), { verdict: verdicts[Math.floor(rand() * 3)] });
+    };
+    let claims = Array.from({ length: 60 }, (_, i) => random(`c${i}`));
+    const plugin = createClaimHighlightsPlugin({ onClaimClick: () => {} });
+    let state = EditorState.create({ doc: setup(text).doc, plugins: [plugin] });
+    state = state.apply(state.tr.setMeta(claimHighlightsKey, { claims }));
+    let next = 60;
+    for (let step = 0; step < 200; step++) {
+      const pick = claims[Math.floor(rand() * claims.length)]!;
+      const r = rand();
+      let update: Partial<ClaimHighlightInput>;
+      if (r < 0.2) update = { selectedId: rand() < 0.2 ? null : pick.id };
+      else if (r < 0.35) update = { flash: rand() < 0.3 ? null : { id: pick.id, nonce: step } };
+      else {
+        claims = claims.slice();
+        const i = claims.indexOf(pick);
+        if (r < 0.5) claims[i] = { ...pick, verdict: verdicts[(verdicts.indexOf(pick.verdict) + 1) % 3] };
+        else if (r < 0.6) claims[i] = { ...pick, state: rand() < 0.5 ? "pending" : "failed" };
+        else if (r < 0.75) claims[i] = { ...random(pick.id) };
+        else if (r < 0.87) claims.push(random(`c${next++}`));
+        else claims.splice(i, 1);
+        update = { claims };
+      }
+      state = state.apply(state.tr.setMeta(claimHighlightsKey, update));
+      const s = claimHighlightsKey.getState(state)!;
+      const full = buildClaimDecorations(state.doc, s.map, s.claims, s.selectedId, s.flashId, s.flashPhase);
+      expect(drawn(s.decorations), `step ${step}`).toEqual(drawn(full));
+    }
+  });
+
+  it("keeps the set as it was when nothing it draws changed", () => {
+    const plugin = createClaimHighlightsPlugin({ onClaimClick: () => {} });
+    let state = EditorState.create({ doc: setup("Alpha beta gamma").doc, plugins: [plugin] });
+    state = state.apply(state.tr.setMeta(claimHighlightsKey, { claims: [claim("a", 0, 5), claim("b", 6, 10)] }));
+    const before = claimHighlightsKey.getState(state)!.decorations;
+    // A new list with equal claims (a refetch), and a selection of a claim not drawn.
+    state = state.apply(state.tr.setMeta(claimHighlightsKey, { claims: [claim("a", 0, 5), claim("b", 6, 10)], selectedId: "zz" }));
+    expect(claimHighlightsKey.getState(state)!.decorations).toBe(before);
   });
 });
 

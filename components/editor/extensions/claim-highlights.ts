@@ -175,6 +175,42 @@ function nextCut(cuts: readonly number[], from: number): number {
 }
 
 /**
+ * The decorations of `claims` over `doc` (of those whose id is in `only`,
+ * when given), in one pass. `map` must be the TextPmMap of the doc's
+ * canonical text. Empty or reversed spans are skipped; out-of-range offsets
+ * are clamped by the map. Where each claim's focusable first piece ends
+ * depends on every claim (see below), so `claims` is always the whole list.
+ */
+function claimDecorations(
+  doc: PmNode,
+  map: TextPmMap,
+  claims: readonly HighlightClaim[],
+  selectedId: string | null,
+  flashId: string | null,
+  flashPhase: "a" | "b",
+  only?: ReadonlySet<string>,
+): Decoration[] {
+  const decos: Decoration[] = [];
+  const spans = claims.map((c) => ({ c, from: map.cpToPm(c.start), to: map.cpToPm(c.end) })).filter((s) => s.to > s.from);
+  // Where PM cuts a claim's <mark> into pieces: wherever another claim starts or ends, and at each paragraph's end.
+  const cuts = [...new Set(spans.flatMap((s) => [s.from, s.to]))].sort((a, b) => a - b);
+  const paragraphEnds: number[] = [];
+  doc.forEach((node, offset) => paragraphEnds.push(offset + 1 + node.content.size));
+  for (const { c, from, to } of spans) {
+    if (only && !only.has(c.id)) continue;
+    const attrs = { nodeName: "mark", ...claimMarkAttrs(c, selectedId, flashId, flashPhase) };
+    const firstEnd = Math.min(to, nextCut(cuts, from), nextCut(paragraphEnds, from));
+    // A few more characters than the name quotes: enough to know it was cut.
+    const name = claimHighlightName(c, doc.textBetween(from, Math.min(firstEnd, from + NAME_WORDS * 2 + 2), " "));
+    decos.push(
+      Decoration.inline(from, firstEnd, { ...attrs, tabindex: "0", role: "button", "aria-label": name }, { claimId: c.id, first: true }),
+    );
+    if (to > firstEnd) decos.push(Decoration.inline(firstEnd, to, attrs, { claimId: c.id }));
+  }
+  return decos;
+}
+
+/**
  * Build the DecorationSet for `claims` over `doc` in one pass. `map` must be the
  * TextPmMap of the doc's canonical text. Empty or reversed spans are skipped;
  * out-of-range offsets are clamped by the map.
@@ -187,23 +223,61 @@ export function buildClaimDecorations(
   flashId: string | null,
   flashPhase: "a" | "b" = "a",
 ): DecorationSet {
-  const decos: Decoration[] = [];
-  const spans = claims.map((c) => ({ c, from: map.cpToPm(c.start), to: map.cpToPm(c.end) })).filter((s) => s.to > s.from);
-  // Where PM cuts a claim's <mark> into pieces: wherever another claim starts or ends, and at each paragraph's end.
-  const cuts = [...new Set(spans.flatMap((s) => [s.from, s.to]))].sort((a, b) => a - b);
-  const paragraphEnds: number[] = [];
-  doc.forEach((node, offset) => paragraphEnds.push(offset + 1 + node.content.size));
-  for (const { c, from, to } of spans) {
-    const attrs = { nodeName: "mark", ...claimMarkAttrs(c, selectedId, flashId, flashPhase) };
-    const firstEnd = Math.min(to, nextCut(cuts, from), nextCut(paragraphEnds, from));
-    // A few more characters than the name quotes: enough to know it was cut.
-    const name = claimHighlightName(c, doc.textBetween(from, Math.min(firstEnd, from + NAME_WORDS * 2 + 2), " "));
-    decos.push(
-      Decoration.inline(from, firstEnd, { ...attrs, tabindex: "0", role: "button", "aria-label": name }, { claimId: c.id, first: true }),
-    );
-    if (to > firstEnd) decos.push(Decoration.inline(firstEnd, to, attrs, { claimId: c.id }));
+  return DecorationSet.create(doc, claimDecorations(doc, map, claims, selectedId, flashId, flashPhase));
+}
+
+/** Past this many claims changed at once, drawing every claim again is about as quick. */
+const REDRAW_LIMIT = 200;
+
+const sameSpan = (a: HighlightClaim, b: HighlightClaim) => a.start === b.start && a.end === b.end;
+const sameLook = (a: HighlightClaim, b: HighlightClaim) => sameSpan(a, b) && a.verdict === b.verdict && a.state === b.state;
+
+/**
+ * The claims whose decorations differ between `prev` and `next` (same doc):
+ * those added, removed or changed, the old and new selected and flashing
+ * claims, and every claim a moved boundary falls inside (its first piece
+ * ends at the next boundary). Null when the lists cannot be compared by id
+ * or too many changed: then everything is drawn again.
+ */
+function claimsToRedraw(prev: ClaimHighlightState, next: Omit<ClaimHighlightState, "decorations">): Set<string> | null {
+  const ids = new Set<string>();
+  if (prev.selectedId !== next.selectedId) for (const id of [prev.selectedId, next.selectedId]) if (id !== null) ids.add(id);
+  if (prev.flashId !== next.flashId || prev.flashPhase !== next.flashPhase)
+    for (const id of [prev.flashId, next.flashId]) if (id !== null) ids.add(id);
+  if (prev.claims === next.claims) return ids;
+  const before = new Map(prev.claims.map((c) => [c.id, c]));
+  if (before.size !== prev.claims.length || new Set(next.claims.map((c) => c.id)).size !== next.claims.length) return null;
+  const moved: number[] = [];
+  for (const c of next.claims) {
+    const old = before.get(c.id);
+    before.delete(c.id);
+    if (old && sameLook(old, c)) continue;
+    ids.add(c.id);
+    if (!old || !sameSpan(old, c)) moved.push(c.start, c.end, ...(old ? [old.start, old.end] : []));
   }
-  return DecorationSet.create(doc, decos);
+  for (const old of before.values()) {
+    ids.add(old.id);
+    moved.push(old.start, old.end);
+  }
+  if (ids.size > REDRAW_LIMIT) return null;
+  if (moved.length) for (const c of next.claims) if (moved.some((b) => c.start < b && b < c.end)) ids.add(c.id);
+  return ids.size > REDRAW_LIMIT ? null : ids;
+}
+
+/**
+ * The state's decorations after an update that left the doc as it was:
+ * only the claims that look different are drawn again (a click selecting a
+ * claim, a flash, a live event patching one claim), so an article of 5,000
+ * claims does not rebuild 10,000 decorations for each; the result is the
+ * set a full build would give.
+ */
+function redraw(prev: ClaimHighlightState, next: Omit<ClaimHighlightState, "decorations">, doc: PmNode): ClaimHighlightState {
+  const ids = claimsToRedraw(prev, next);
+  if (!ids) return rebuild(next, doc);
+  if (ids.size === 0) return { ...next, decorations: prev.decorations };
+  const old = prev.decorations.find(undefined, undefined, (spec: { claimId?: string }) => ids.has(spec.claimId ?? ""));
+  const fresh = claimDecorations(doc, next.map, next.claims, next.selectedId, next.flashId, next.flashPhase, ids);
+  return { ...next, decorations: prev.decorations.remove(old).add(doc, fresh) };
 }
 
 function rebuild(s: Omit<ClaimHighlightState, "decorations">, doc: PmNode): ClaimHighlightState {
@@ -278,7 +352,7 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
             s.flashPhase = prev.flashPhase === "a" ? "b" : "a";
           }
         }
-        return rebuild(s, next.doc);
+        return tr.docChanged ? rebuild(s, next.doc) : redraw(prev, s, next.doc);
       },
     },
     view: (editorView) => {
