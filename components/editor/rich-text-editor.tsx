@@ -4,7 +4,7 @@ import type { EditorState } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import { StarterKit } from "@tiptap/starter-kit";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useCspNonce } from "../ui/csp-nonce";
 import { RICH_TEXT_LINK_ATTRIBUTES, isAllowedLinkHref } from "../../lib/rich-text/allowed";
 import { mentionExtension, type MentionCandidate } from "./mention-suggestion";
@@ -148,9 +148,12 @@ export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFo
 
   // tiptap injects its base CSS as a style tag, which the page's CSP admits by nonce.
   const nonce = useCspNonce();
+  // The first value only: tiptap compares the options on every render and re-applies them to the view when one
+  // differs, so passing each keystroke's HTML cost a view update per key. Later values arrive through the effect below.
+  const [initialValue] = useState(value);
   const editor = useEditor({
     extensions,
-    content: value,
+    content: initialValue,
     autofocus: autoFocus ? "end" : false,
     immediatelyRender: false,
     injectNonce: nonce,
