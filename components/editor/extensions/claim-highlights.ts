@@ -59,6 +59,22 @@ export type ClaimHighlightState = {
   text: string;
   map: TextPmMap;
   decorations: DecorationSet;
+  /** Where the claims sit in the doc (see {@link ClaimGeometry}); kept while the claims and the doc are the same. */
+  geometry?: ClaimGeometry;
+};
+
+/**
+ * The claims' places in one doc: each claim's span in PM positions (by id),
+ * every place a claim starts or ends, and where each paragraph ends; a
+ * claim's focusable first piece ends at the first of these after its start.
+ */
+type ClaimGeometry = {
+  claims: readonly HighlightClaim[];
+  doc: PmNode;
+  spans: { c: HighlightClaim; from: number; to: number }[];
+  byId: Map<string, { c: HighlightClaim; from: number; to: number }>;
+  cuts: number[];
+  paragraphEnds: number[];
 };
 
 /** Options of the {@link ClaimHighlights} extension. */
@@ -174,40 +190,34 @@ function nextCut(cuts: readonly number[], from: number): number {
   return lo < cuts.length ? cuts[lo]! : Infinity;
 }
 
-/**
- * The decorations of `claims` over `doc` (of those whose id is in `only`,
- * when given), in one pass. `map` must be the TextPmMap of the doc's
- * canonical text. Empty or reversed spans are skipped; out-of-range offsets
- * are clamped by the map. Where each claim's focusable first piece ends
- * depends on every claim (see below), so `claims` is always the whole list.
- */
-function claimDecorations(
-  doc: PmNode,
-  map: TextPmMap,
-  claims: readonly HighlightClaim[],
-  selectedId: string | null,
-  flashId: string | null,
-  flashPhase: "a" | "b",
-  only?: ReadonlySet<string>,
-): Decoration[] {
-  const decos: Decoration[] = [];
+function geometryOf(doc: PmNode, map: TextPmMap, claims: readonly HighlightClaim[]): ClaimGeometry {
   const spans = claims.map((c) => ({ c, from: map.cpToPm(c.start), to: map.cpToPm(c.end) })).filter((s) => s.to > s.from);
   // Where PM cuts a claim's <mark> into pieces: wherever another claim starts or ends, and at each paragraph's end.
   const cuts = [...new Set(spans.flatMap((s) => [s.from, s.to]))].sort((a, b) => a - b);
   const paragraphEnds: number[] = [];
   doc.forEach((node, offset) => paragraphEnds.push(offset + 1 + node.content.size));
-  for (const { c, from, to } of spans) {
-    if (only && !only.has(c.id)) continue;
-    const attrs = { nodeName: "mark", ...claimMarkAttrs(c, selectedId, flashId, flashPhase) };
-    const firstEnd = Math.min(to, nextCut(cuts, from), nextCut(paragraphEnds, from));
-    // A few more characters than the name quotes: enough to know it was cut.
-    const name = claimHighlightName(c, doc.textBetween(from, Math.min(firstEnd, from + NAME_WORDS * 2 + 2), " "));
-    decos.push(
-      Decoration.inline(from, firstEnd, { ...attrs, tabindex: "0", role: "button", "aria-label": name }, { claimId: c.id, first: true }),
-    );
-    if (to > firstEnd) decos.push(Decoration.inline(firstEnd, to, attrs, { claimId: c.id }));
-  }
-  return decos;
+  return { claims, doc, spans, byId: new Map(spans.map((s) => [s.c.id, s])), cuts, paragraphEnds };
+}
+
+/** The decorations of one claim: its focusable first piece, and the rest. */
+function claimDecorations(
+  g: ClaimGeometry,
+  { c, from, to }: { c: HighlightClaim; from: number; to: number },
+  selectedId: string | null,
+  flashId: string | null,
+  flashPhase: "a" | "b",
+): Decoration[] {
+  const attrs = { nodeName: "mark", ...claimMarkAttrs(c, selectedId, flashId, flashPhase) };
+  const firstEnd = Math.min(to, nextCut(g.cuts, from), nextCut(g.paragraphEnds, from));
+  // A few more characters than the name quotes: enough to know it was cut.
+  const name = claimHighlightName(c, g.doc.textBetween(from, Math.min(firstEnd, from + NAME_WORDS * 2 + 2), " "));
+  const first = Decoration.inline(
+    from,
+    firstEnd,
+    { ...attrs, tabindex: "0", role: "button", "aria-label": name },
+    { claimId: c.id, first: true },
+  );
+  return to > firstEnd ? [first, Decoration.inline(firstEnd, to, attrs, { claimId: c.id })] : [first];
 }
 
 /**
@@ -223,7 +233,14 @@ export function buildClaimDecorations(
   flashId: string | null,
   flashPhase: "a" | "b" = "a",
 ): DecorationSet {
-  return DecorationSet.create(doc, claimDecorations(doc, map, claims, selectedId, flashId, flashPhase));
+  return buildWith(geometryOf(doc, map, claims), selectedId, flashId, flashPhase);
+}
+
+function buildWith(g: ClaimGeometry, selectedId: string | null, flashId: string | null, flashPhase: "a" | "b"): DecorationSet {
+  return DecorationSet.create(
+    g.doc,
+    g.spans.flatMap((s) => claimDecorations(g, s, selectedId, flashId, flashPhase)),
+  );
 }
 
 /** Past this many claims changed at once, drawing every claim again is about as quick. */
@@ -273,15 +290,26 @@ function claimsToRedraw(prev: ClaimHighlightState, next: Omit<ClaimHighlightStat
  */
 function redraw(prev: ClaimHighlightState, next: Omit<ClaimHighlightState, "decorations">, doc: PmNode): ClaimHighlightState {
   const ids = claimsToRedraw(prev, next);
-  if (!ids) return rebuild(next, doc);
-  if (ids.size === 0) return { ...next, decorations: prev.decorations };
-  const old = prev.decorations.find(undefined, undefined, (spec: { claimId?: string }) => ids.has(spec.claimId ?? ""));
-  const fresh = claimDecorations(doc, next.map, next.claims, next.selectedId, next.flashId, next.flashPhase, ids);
-  return { ...next, decorations: prev.decorations.remove(old).add(doc, fresh) };
+  const before = prev.geometry?.doc === doc && prev.geometry.claims === prev.claims ? prev.geometry : undefined;
+  if (!ids || !before) return rebuild(next, doc);
+  const g = next.claims === before.claims ? before : geometryOf(doc, next.map, next.claims);
+  // Two claims under one id (a draft and its saved claim, for a moment): drawn again whole.
+  if (before.byId.size !== before.spans.length || g.byId.size !== g.spans.length) return rebuild(next, doc);
+  if (ids.size === 0) return { ...next, geometry: g, decorations: prev.decorations };
+  const old: Decoration[] = [];
+  const fresh: Decoration[] = [];
+  for (const id of ids) {
+    const was = before.byId.get(id);
+    if (was) old.push(...prev.decorations.find(was.from, was.to, (spec: { claimId?: string }) => spec.claimId === id));
+    const now = g.byId.get(id);
+    if (now) fresh.push(...claimDecorations(g, now, next.selectedId, next.flashId, next.flashPhase));
+  }
+  return { ...next, geometry: g, decorations: prev.decorations.remove(old).add(doc, fresh) };
 }
 
 function rebuild(s: Omit<ClaimHighlightState, "decorations">, doc: PmNode): ClaimHighlightState {
-  return { ...s, decorations: buildClaimDecorations(doc, s.map, s.claims, s.selectedId, s.flashId, s.flashPhase) };
+  const geometry = geometryOf(doc, s.map, s.claims);
+  return { ...s, geometry, decorations: buildWith(geometry, s.selectedId, s.flashId, s.flashPhase) };
 }
 
 /** Claim ids of the `<mark>`s around a click target, or null when the target is not in the view. */
