@@ -17,6 +17,7 @@ import { useArticle } from "@/lib/queries/use-articles";
 import { useClaimMutations, useClaims } from "@/lib/queries/use-claims";
 import { VERDICTS, type ClaimDto, type Verdict } from "@/lib/schemas/claim";
 import { sliceCodePoints } from "@/lib/anchoring/offsets";
+import { spanOverlapIndex } from "@/lib/anchoring/span-overlap";
 import { useDeepLink } from "@/components/discussion/use-deep-link";
 import { useSearchParams } from "next/navigation";
 import { SuggestionPopover } from "@/components/assist/suggestion-popover";
@@ -89,8 +90,9 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   // Suggestions under a claim or a draft would only compete with it: those are left out.
   const viewerSuggestions = useMemo(() => {
     if (showOutcome || suggestions.data?.versionId !== versionId) return [];
+    const underClaim = spanOverlapIndex(viewerClaims);
     return suggestions.data.suggestions
-      .filter((s) => !viewerClaims.some((c) => c.start < s.end && s.start < c.end))
+      .filter((s) => !underClaim(s.start, s.end))
       .map((s) => ({
         start: s.start,
         end: s.end,
