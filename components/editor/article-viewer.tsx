@@ -340,7 +340,8 @@ export function ArticleViewer(props: ArticleViewerProps) {
   }, [editor, onSelectionChange]);
 
   // Before the editor mounts (and on the server, and without JavaScript): the same text and highlights, so nothing jumps.
-  // One HTML string rather than React elements: nothing in it needs React, and hydrating a <mark> each was the cost.
+  // One HTML string rather than React elements: nothing in it needs React, and React then hydrates no element per <mark>
+  // (18,000 of them at 5,000 claims), only to take them all away when the editor mounts.
   const staticHtml = useMemo(
     () =>
       editor
