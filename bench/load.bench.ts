@@ -178,6 +178,7 @@ try {
     );
     console.log(`  statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
   }
+  for (const line of server.log().match(/^Overloaded: .*$/gm) ?? []) console.log(`  server: ${line}`);
   const busy = server.log().match(/SQLITE_BUSY|database is locked/g)?.length ?? 0;
   console.log(`  SQLITE_BUSY / "database is locked" in the server log: ${busy}`);
 } finally {
