@@ -19,6 +19,7 @@ import { makeMember } from "../support/actors";
 import { errorCode } from "../support/error-code";
 import { viewerOf } from "@/lib/server/visibility/viewer";
 import { indexWritesSettled, isPostgres, teamTerm } from "@/lib/server/assist/sentence-index";
+import { analyzeText } from "@/lib/assist/analyze-text";
 
 type Member = Awaited<ReturnType<typeof makeMember>>;
 type Article = Awaited<ReturnType<typeof createArticle>>;
@@ -169,6 +170,20 @@ describe("suggestions", () => {
     expect(await errorCode(decideSuggestion(desk.reviewer, a.id, { ...input, versionId: desk.articles["000"]!.versions[0]!.id }))).toBe(
       "400:versionId",
     );
+  });
+
+  it("takes a decision on a suggestion this process never answered (another app instance did, and its index write is not in)", async () => {
+    // The first answer came from another instance's analysis: here the version has no index rows yet.
+    const a = await createArticle(db, { team: desk.team, text: desk.articles["002"]!.versions[0]!.text });
+    const versionId = a.versions[0]!.id;
+    expect(await db.assistIndexState.count({ where: { versionId } })).toBe(0);
+    const target = (await analyzeText(a.versions[0]!.text)).find((s) => s.text.includes("Stoltenberg"))!;
+    const input = { versionId, start: target.start, end: target.end, decision: "dismiss" as const };
+    expect(await decideSuggestion(desk.reviewer, a.id, input)).toEqual({ decision: "dismiss", learnt: true });
+    expect(await db.suggestionDismissal.count({ where: { articleId: a.id, text: target.text } })).toBe(1);
+    expect(await db.assistIndexState.count({ where: { versionId } })).toBe(1);
+    // Offsets that are no sentence are still refused once the version is indexed.
+    expect(await errorCode(decideSuggestion(desk.reviewer, a.id, { ...input, start: target.start + 1 }))).toBe("400:start");
   });
 
   it("lets an editor reset the learnt weights, with a version check", async () => {
