@@ -58,9 +58,8 @@ test("an editor publishes a fact-check, a signed-out reader finds it with comple
   await pub.goto(`/f/${d.team.slug}`);
   await expect(pub.getByRole("link", { name: d.article.title! })).toHaveAttribute("href", new URL(url).pathname);
 
-  // The editor withdraws it (from the menu, opened again if the page's refetch after the publish closed it).
-  const menu = page.getByTestId("publish-menu");
-  if ((await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
+  // The editor withdraws it, from the menu still open since the publish.
+  await expect(page.getByTestId("publish-menu")).toHaveAttribute("aria-expanded", "true");
   await page.getByRole("button", { name: "Withdraw…" }).click();
   await page.getByLabel(/Why it is withdrawn/).fill("The quotes were attributed to the wrong speaker.");
   await page.getByRole("button", { name: "Withdraw fact-check" }).click();
