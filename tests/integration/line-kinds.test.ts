@@ -35,7 +35,9 @@ describe("line kinds", () => {
     const { text, byLine, kinds } = await storedLines(article.id, 1);
     // Kinds are presentation only: the text is the preview's, one line per block.
     expect(text).toBe(preview.text);
-    expect(byLine.get("Harbour bridge reopens after two-year repair")).toBe("heading");
+    // The page's <h1> is its title, shown as the article's heading: not repeated as the text's first line.
+    expect(preview.found.title?.value).toBe("Harbour bridge reopens after two-year repair");
+    expect(byLine.has("Harbour bridge reopens after two-year repair")).toBe(false);
     expect(byLine.get("What the repair changed")).toBe("heading");
     expect(byLine.get("Traffic in the old town")).toBe("heading");
     expect(byLine.get("Buses return to the bridge on Thursday.")).toBe("list-item");
@@ -83,7 +85,6 @@ describe("line kinds", () => {
     const { byLine, kinds } = await storedLines(article.id, 2);
     expect(byLine.get("What the two-year repair changed")).toBe("paragraph");
     expect(byLine.get("Traffic in the old town")).toBe("heading");
-    expect(byLine.get("Harbour bridge reopens after two-year repair")).toBe("heading");
     expect(byLine.get("We opened on the date we promised, and the bridge will outlast all of us.")).toBe("quote");
     expect(corrected.currentVersion.lineKinds).toEqual(kinds);
     expect((await getArticle(desk.editor, article.id)).currentVersion.lineKinds).toEqual(kinds);
