@@ -74,6 +74,7 @@ export function AdjudicationView({ round }: { round: RoundDetailDto }) {
         <div className="adjudication-text">
           <ArticleViewer
             text={round.text}
+            lineKinds={round.lineKinds}
             claims={highlights}
             selectedClaimId={selectedId}
             flash={flash}

@@ -9,6 +9,7 @@
 import type { AnchorFields, AnchorState, Verdict } from "@/lib/schemas/claim";
 import type { ClusterKind } from "@/lib/schemas/review";
 import type { RatingScale } from "@/lib/schemas/rating-scale";
+import type { LineKind } from "@/lib/schemas/article";
 
 /** The formats `/api/articles/{id}/report?format=` serves. */
 export const REPORT_FORMATS = ["html", "pdf", "md", "csv", "claimreview", "w3c"] as const;
@@ -184,7 +185,15 @@ export type ReportModel = {
     publishedDate: string | null;
     url: string | null;
   };
-  version: { id: string; number: number; text: string; textHash: string; createdAt: string };
+  version: {
+    id: string;
+    number: number;
+    text: string;
+    textHash: string;
+    createdAt: string;
+    /** What each line of `text` is (ArticleVersion.lineKinds, one per line): absent or null, every line a paragraph. */
+    lineKinds?: readonly LineKind[] | null;
+  };
   /**
    * The corrections that led to `version` (versions 2 up to it), oldest
    * first, with the reason each editor gave; absent or empty for a first

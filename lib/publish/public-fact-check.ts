@@ -18,6 +18,8 @@
  * the public page. Pure: tests and the bench build it without a database.
  */
 import type { Verdict } from "@/lib/schemas/claim";
+import type { LineKind } from "@/lib/schemas/article";
+import { readLineKinds } from "@/lib/anchoring/line-kinds";
 import { DEFAULT_RATING_SCALE, type RatingScale } from "@/lib/schemas/rating-scale";
 import type { ReportClaim, ReportEvidence, ReportModel, ReportPublication } from "@/lib/export/report-model";
 import { needsReReview } from "@/lib/export/report-text";
@@ -63,8 +65,13 @@ export type PublicFactCheck = {
     language: string;
   };
   article: ReportModel["article"];
-  /** The checked version: its number, when it was captured, and its text's SHA-256 (the text is stored beside the snapshot). */
-  version: { number: number; createdAt: string; textHash: string };
+  /**
+   * The checked version: its number, when it was captured, its text's
+   * SHA-256 (the text is stored beside the snapshot), and what each line of
+   * the text is (ArticleVersion.lineKinds; absent when every line is a
+   * paragraph, and in snapshots taken before kinds were kept).
+   */
+  version: { number: number; createdAt: string; textHash: string; lineKinds?: LineKind[] };
   claims: PublicClaim[];
   /** Final claims left out because a correction changed their words after the check. */
   withheld: number;
@@ -97,7 +104,12 @@ export function toPublicFactCheck(m: ReportModel, teamSlug: string): PublicFactC
       language: m.team.language ?? "en",
     },
     article: m.article,
-    version: { number: m.version.number, createdAt: m.version.createdAt, textHash: m.version.textHash },
+    version: {
+      number: m.version.number,
+      createdAt: m.version.createdAt,
+      textHash: m.version.textHash,
+      ...(m.version.lineKinds ? { lineKinds: [...m.version.lineKinds] } : {}),
+    },
     claims: standing.map((c, i): PublicClaim => ({
       number: i + 1,
       start: c.start,
@@ -135,6 +147,10 @@ function canonicalJson(v: unknown): string {
   }
   return JSON.stringify(v) ?? "null";
 }
+
+/** The kinds of the published text's lines, as the snapshot stored them (read defensively: it is JSON from the database). */
+export const publicLineKinds = (fc: Pick<PublicFactCheck, "version">, text: string): LineKind[] | null =>
+  readLineKinds(fc.version.lineKinds, text.split("\n").length);
 
 /** Counts by verdict of the published claims. */
 export function verdictCounts(fc: Pick<PublicFactCheck, "claims">): Record<Verdict, number> {
@@ -194,6 +210,7 @@ export function publicReportModel(fc: PublicFactCheck, text: string, publication
       text,
       textHash: fc.version.textHash,
       createdAt: fc.version.createdAt,
+      lineKinds: publicLineKinds(fc, text),
     },
     round: null,
     reviewers: [],
