@@ -3,8 +3,8 @@
  * (loadPublicPage + renderPublicPage, what the route does before the
  * framework sends the bytes) for an article with 100 published claims, each
  * with a rationale, a speaker and two sources (one internal, left out). The
- * floor is the same route for a fact-check of one claim; the target is the
- * issue's 50 ms. Medians of three runs of 20 calls, on a fresh SQLite bench
+ * floor is the same route for a fact-check of one claim; the target is
+ * 50 ms. Medians of three runs of 20 calls, on a fresh SQLite bench
  * database (or BENCH_DATABASE_URL). Not pass/fail.
  */
 import { prepareBenchDatabase } from "./support/bench-database";

@@ -88,7 +88,7 @@ export type ReportClaim = AnchorFields & {
   decision: ReportDecision | null;
   /** Who made the claim: the annotation's author, or the adjudicator. */
   author: ReportPerson | null;
-  /** Who made the statement the claim reviews (a person or organization, free text; issue 14), where known. */
+  /** Who made the statement the claim reviews (a person or organization, free text; ClaimReview's itemReviewed.author), where known. */
   speaker?: string | null;
   /** Where and when the statement first appeared, where known (an http(s) URL; YYYY, YYYY-MM or YYYY-MM-DD). */
   firstAppearance?: { url: string | null; date: string | null } | null;

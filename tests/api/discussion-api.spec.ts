@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 2: discussion on every claim over HTTP — threads on an
+ * Discussion on every claim over HTTP — threads on an
  * annotation with replies, resolve and reopen, deletes as tombstones, the
  * cards' counts, a mention's notification — and the refusals: signed out
  * (401), another team (404), wrong person (403), malformed input (400 naming

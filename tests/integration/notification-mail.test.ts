@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 3: notifications e-mailed through nodemailer to a local SMTP
+ * Notifications e-mailed through nodemailer to a local SMTP
  * sink (tests/support/smtp-sink.ts), as each happens or as a daily digest,
  * following each member's choice and blind review.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 3: each event makes the right notification rows for the
+ * Each event makes the right notification rows for the
  * right people, blind review hides what a co-reviewer may not see yet, and
  * read/unread works. E-mail is tested in notification-mail.test.ts.
  */

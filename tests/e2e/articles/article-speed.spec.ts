@@ -1,10 +1,10 @@
 /**
  * Speed at desk scale, in the browser:
- * - item 1: the article page's first HTML response holds the text and the
+ * - opening: the article page's first HTML response holds the text and the
  *   viewer's highlights (blind review applied), the page shows them with
  *   JavaScript disabled, and with JavaScript it asks the API for nothing
  *   before they are visible nor afterwards for what it was given;
- * - item 2: another reviewer's edit, new claim and delete cost an open page
+ * - live updates: another reviewer's edit, new claim and delete cost an open page
  *   at most one request each (the changed claim), and never the article
  *   text or the claims list; the viewer's own save costs its one request.
  */
