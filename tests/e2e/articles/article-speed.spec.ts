@@ -12,7 +12,7 @@ import type { Page } from "@playwright/test";
 import { test, expect, makeDesk, signInContext, testDb } from "../../support/fixtures";
 import { callAs, signInAt } from "../../support/app-instance";
 import { createClaimOnPhrase, findPhrase } from "@/seeds/evidence-factories";
-import { createRound, annotateInRound } from "@/seeds/review-factories";
+import { annotateInRound, deskRound } from "@/seeds/review-factories";
 import { createUser } from "@/seeds/factories";
 
 /** A desk whose article has two claims by its reviewer outside rounds. */
@@ -69,13 +69,7 @@ test("the first HTML response holds the text and the viewer's highlights, and th
   const db = testDb();
   // A blind round: the reviewer has a draft of their own, and a co-reviewer's draft is hidden from them (so is the earlier work).
   const other = await createUser(db, { team: desk.team, role: "reviewer" });
-  const round = await createRound(db, {
-    team: desk.team,
-    version: desk.versionRef,
-    createdById: desk.editor.id,
-    adjudicatorId: desk.editor.id,
-    reviewerIds: [desk.reviewer.id, other.id],
-  });
+  const round = await deskRound(db, { team: desk.team, version: desk.versionRef, editor: desk.editor, reviewers: [desk.reviewer, other] });
   const own = await annotateInRound(db, {
     team: desk.team,
     roundId: round.id,
