@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evidence, makeReportModel } from "@/tests/fixtures/report-model";
+import { ATTRIBUTED_CLAIM, evidence, makeReportModel } from "@/tests/fixtures/report-model";
 import { checkGoogleClaimReview } from "@/tests/support/google-claimreview";
 import { checkSchemaOrg } from "@/tests/support/schemaorg-check";
 import { toPublicFactCheck } from "./public-fact-check";
@@ -17,10 +17,7 @@ function model() {
   const m = makeReportModel({
     claims: [
       {
-        exact: "arrived in Seoul on Sunday, January 29",
-        verdict: "verified",
-        speaker: "Jens Stoltenberg",
-        firstAppearance: { url: "https://www.nato.int/speech", date: "2023-01-28" },
+        ...ATTRIBUTED_CLAIM,
         evidence: [
           evidence({ title: "Public record", url: "https://record.example/a" }),
           evidence({ title: "Our source's email", internal: true }),
