@@ -288,21 +288,19 @@ export function ArticleViewer(props: ArticleViewerProps) {
         paintHeldSelection(null);
       }
     };
+    // One signal for every DOM listener: the cleanup removes exactly what was added.
+    const listening = new AbortController();
+    const { signal } = listening;
     editor.on("transaction", onTransaction);
-    view.dom.addEventListener("pointerdown", onDown);
-    view.dom.addEventListener("focus", onFocusChange);
-    view.dom.addEventListener("blur", onFocusChange);
-    doc.addEventListener("pointerup", onUp);
-    doc.addEventListener("pointercancel", onUp);
-    doc.addEventListener("selectionchange", onDocSelection);
+    view.dom.addEventListener("pointerdown", onDown, { signal });
+    view.dom.addEventListener("focus", onFocusChange, { signal });
+    view.dom.addEventListener("blur", onFocusChange, { signal });
+    doc.addEventListener("pointerup", onUp, { signal });
+    doc.addEventListener("pointercancel", onUp, { signal });
+    doc.addEventListener("selectionchange", onDocSelection, { signal });
     return () => {
       editor.off("transaction", onTransaction);
-      view.dom.removeEventListener("pointerdown", onDown);
-      view.dom.removeEventListener("focus", onFocusChange);
-      view.dom.removeEventListener("blur", onFocusChange);
-      doc.removeEventListener("pointerup", onUp);
-      doc.removeEventListener("pointercancel", onUp);
-      doc.removeEventListener("selectionchange", onDocSelection);
+      listening.abort();
       clearTimeout(timer);
       paintHeldSelection(null);
     };
