@@ -49,7 +49,7 @@ for (const hit of matches.traps.hits) console.log(`     ${hit}`);
 
 const url = prepareBenchDatabase("assist");
 const { db, closeDb } = await import("@/lib/db");
-const { createTeam, createUser, createArticle } = await import("@/seeds/factories");
+const { currentUserOf, createTeam, createUser, createArticle } = await import("@/seeds/factories");
 const { seedArticles } = await import("@/seeds/demo");
 const { analyzeText } = await import("@/lib/assist/analyze-text");
 const { listSuggestions } = await import("@/lib/server/assist/list-suggestions");
@@ -61,7 +61,7 @@ const { viewerOf } = await import("@/lib/server/visibility/viewer");
 
 const team = await createTeam(db);
 const u = await createUser(db, { team, role: "editor" });
-const user = { id: u.id, email: u.email, name: u.name, teamId: team.id, teamName: team.name, role: "editor" as const, teams: [] };
+const user = currentUserOf(u, team, "editor");
 const seeds = seedArticles();
 
 console.log(`\n2. Suggestions for a 5,000-word article (${url.split(":")[0]})`);

@@ -1,5 +1,5 @@
 /**
- * The PDF report is a tagged PDF (issue 15, item 6): marked, in the team's
+ * The PDF report is a tagged PDF (for screen readers): marked, in the team's
  * language, its title shown by viewers, and its text in structure elements
  * a screen reader walks (headings, paragraphs, the claims as a list), read
  * back from the bytes with pdf.js.

@@ -83,7 +83,7 @@ describe("article extraction on the evaluation set", () => {
       ),
     ).toBe("quote");
     expect(kindOf("data-table-election-results", "District 3 55.4% 63.9% +8.5")).toBe("row");
-    // The headline is the title, not a line of the text (issue 15).
+    // The headline is the title, not a line of the text.
     expect(reading("wp-council-budget").lines).not.toContain("Council approves $412 million budget after six-hour meeting");
   });
 

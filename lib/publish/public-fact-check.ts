@@ -17,7 +17,7 @@
  * Claims are numbered anew, 1…n in text order, for the `#claim-n` anchors of
  * the public page. Pure: tests and the bench build it without a database.
  */
-import type { Verdict } from "@/lib/schemas/claim";
+import { anchorFields, type AnchorFields, type Verdict } from "@/lib/schemas/claim";
 import type { LineKind } from "@/lib/schemas/article";
 import { readLineKinds } from "@/lib/anchoring/line-kinds";
 import { DEFAULT_RATING_SCALE, type RatingScale } from "@/lib/schemas/rating-scale";
@@ -35,13 +35,8 @@ export type PublicEvidence = Pick<
 >;
 
 /** One published claim. Offsets are code points of the published version's text. */
-export type PublicClaim = {
+export type PublicClaim = AnchorFields & {
   number: number;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
   verdict: Verdict;
   /** The team's public wording of the verdict at publish time. */
   label: string;
@@ -112,11 +107,7 @@ export function toPublicFactCheck(m: ReportModel, teamSlug: string): PublicFactC
     },
     claims: standing.map((c, i): PublicClaim => ({
       number: i + 1,
-      start: c.start,
-      end: c.end,
-      exact: c.exact,
-      prefix: c.prefix,
-      suffix: c.suffix,
+      ...anchorFields(c),
       verdict: c.verdict,
       label: verdictLabel(m, c),
       rationaleHtml: c.rationaleHtml,
@@ -168,11 +159,7 @@ export function publicReportModel(fc: PublicFactCheck, text: string, publication
   const claims = fc.claims.map((c): ReportClaim => ({
     id: `claim-${c.number}`,
     number: c.number,
-    start: c.start,
-    end: c.end,
-    exact: c.exact,
-    prefix: c.prefix,
-    suffix: c.suffix,
+    ...anchorFields(c),
     anchorState: "anchored",
     anchorScore: null,
     verdict: c.verdict,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
-import { evidence, KINDED_LINES, makeKindedReportModel, makeReportModel } from "@/tests/fixtures/report-model";
+import { ATTRIBUTED_CLAIM, evidence, KINDED_LINES, makeKindedReportModel, makeReportModel } from "@/tests/fixtures/report-model";
 import { checkGoogleClaimReview } from "@/tests/support/google-claimreview";
 import { checkSchemaOrg } from "@/tests/support/schemaorg-check";
 import { toPublicFactCheck } from "./public-fact-check";
@@ -18,10 +18,7 @@ function model() {
   const m = makeReportModel({
     claims: [
       {
-        exact: "arrived in Seoul on Sunday, January 29",
-        verdict: "verified",
-        speaker: "Jens Stoltenberg",
-        firstAppearance: { url: "https://www.nato.int/speech", date: "2023-01-28" },
+        ...ATTRIBUTED_CLAIM,
         evidence: [
           evidence({ title: "Public record", url: "https://record.example/a" }),
           evidence({ title: "Our source's email", internal: true }),
@@ -48,8 +45,7 @@ function model() {
   };
 }
 
-function page(over: Partial<PublicPageInput> = {}): string {
-  const m = model();
+function page(over: Partial<PublicPageInput> = {}, m = model()): string {
   return renderPublicPage({
     baseUrl: BASE,
     status: "published",
@@ -128,18 +124,7 @@ describe("the public fact-check page", () => {
   it("escapes what the desk typed, in the page and in the JSON-LD block", () => {
     const m = model();
     m.article = { ...m.article, title: "</script><script>alert(1)</script>" };
-    const html = renderPublicPage({
-      baseUrl: BASE,
-      status: "published",
-      firstPublishedAt: "2026-12-01T10:00:00.000Z",
-      changedAt: "2026-12-01T10:00:00.000Z",
-      retraction: null,
-      factCheck: toPublicFactCheck(m, "demo-desk"),
-      text: m.version.text,
-      slug: "x",
-      log: [],
-      texts: {},
-    });
+    const html = page({ slug: "x", log: [], texts: {} }, m);
     expect(html).not.toContain("<script>alert(1)");
     expect(jsonLd(html)).toHaveLength(2);
   });

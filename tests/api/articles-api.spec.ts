@@ -51,7 +51,7 @@ test.describe("article import API", () => {
     });
     expect(res.status()).toBe(201);
     const article = await res.json();
-    // The page's headline is its title (the form's prefill), not the text's first line (issue 15).
+    // The page's headline is its title (the form's prefill), not the text's first line.
     expect(article.currentVersion.text.split("\n")[0]).toBe(
       "Stoltenberg met Foreign Minister Park Jin in Seoul on Monday. He urged South Korea to send more military aid to Ukraine.",
     );

@@ -13,7 +13,7 @@ import { listAliases } from "@/lib/server/assist/list-aliases";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { createArticle, createTeam } from "@/seeds/factories";
 import { createClaimOnPhrase, createEvidenceItem, createEvidenceLink, findPhrase } from "@/seeds/evidence-factories";
-import { annotateInRound, createRound } from "@/seeds/review-factories";
+import { annotateInRound, deskRound } from "@/seeds/review-factories";
 import { seedArticles } from "@/seeds/demo";
 import { makeMember } from "../support/actors";
 import { errorCode } from "../support/error-code";
@@ -265,13 +265,7 @@ describe("related claims across articles", () => {
 
   it("never shows a co-reviewer's hidden annotation: not in related claims, not in the claim search", async () => {
     const a = desk.articles["002"]!;
-    const round = await createRound(db, {
-      team: desk.team,
-      version: v(a),
-      createdById: desk.editor.id,
-      adjudicatorId: desk.editor.id,
-      reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
-    });
+    const round = await deskRound(db, { team: desk.team, version: v(a), editor: desk.editor, reviewers: [desk.reviewer, desk.reviewer2] });
     const hidden = await annotateInRound(db, {
       team: desk.team,
       roundId: round.id,

@@ -98,7 +98,7 @@ describe("import by URL", () => {
     });
 
     const preview = await previewArticle(desk.reviewer, { snapshotId: snapshot.id, restore: [], drop: [] });
-    // The headline is the title, not the text's first line again (issue 15): the text opens with the standfirst.
+    // The headline is the title, not the text's first line again: the text opens with the standfirst.
     expect(preview.text.split("\n")[0]).toBe("Libraries keep their Sunday hours, but the road repair fund shrinks by a fifth.");
     expect(preview.found).toMatchObject({
       title: { value: "Council approves $412 million budget after six-hour meeting", detail: "JSON-LD NewsArticle headline" },

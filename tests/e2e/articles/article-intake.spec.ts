@@ -71,7 +71,7 @@ test("import a news page by file: metadata prefilled, a kept block left out, sav
     metaSources: expect.objectContaining({ title: "JSON-LD NewsArticle headline" }),
   });
   expect(saved.versions[0]!.text).not.toContain(DROPPED);
-  // The headline is the article's title, shown once as the page's heading: the text does not begin with it again (issue 15).
+  // The headline is the article's title, shown once as the page's heading: the text does not begin with it again.
   expect(saved.versions[0]!.text.startsWith("Transit workers vote to strike")).toBe(false);
   const body = page.locator(".article-viewer");
   await expect(body).toContainText("A walkout could begin as soon as July 1");

@@ -1,5 +1,5 @@
 /**
- * Issue 14, "Done when": an editor publishes an article with final claims
+ * Publishing end to end: an editor publishes an article with final claims
  * from the article page; a signed-out browser opens the public page, sees the
  * claims, and its JSON-LD holds one ClaimReview per claim with every required
  * and recommended field; the feed lists it; the editor withdraws it and the
