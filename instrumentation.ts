@@ -6,4 +6,7 @@ export async function register() {
   // Notification e-mails and daily digests (only when SMTP_URL is set).
   const { startMailScheduler } = await import("@/lib/server/notifications/mail-scheduler");
   startMailScheduler();
+  // Claim assistance: load the NLP model on its worker before anyone asks for suggestions.
+  const { warmAnalysisWorker } = await import("@/lib/server/assist/analyze-off-thread");
+  warmAnalysisWorker();
 }

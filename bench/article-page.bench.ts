@@ -1,5 +1,5 @@
 /**
- * Opening an article (issue 12, item 1), in Debian's Chromium against the
+ * Opening an article, in Debian's Chromium against the
  * production server: time from navigation to the article text painted and
  * to every highlight painted, for an article with 8 claims and one with
  * 1,000 (50,000 characters), beside two floors measured the same way in the

@@ -49,7 +49,7 @@ for (const hit of matches.traps.hits) console.log(`     ${hit}`);
 
 const url = prepareBenchDatabase("assist");
 const { db, closeDb } = await import("@/lib/db");
-const { createTeam, createUser, createArticle } = await import("@/seeds/factories");
+const { currentUserOf, createTeam, createUser, createArticle } = await import("@/seeds/factories");
 const { seedArticles } = await import("@/seeds/demo");
 const { analyzeText } = await import("@/lib/assist/analyze-text");
 const { listSuggestions } = await import("@/lib/server/assist/list-suggestions");
@@ -61,7 +61,7 @@ const { viewerOf } = await import("@/lib/server/visibility/viewer");
 
 const team = await createTeam(db);
 const u = await createUser(db, { team, role: "editor" });
-const user = { id: u.id, email: u.email, name: u.name, teamId: team.id, teamName: team.name, role: "editor" as const, teams: [] };
+const user = currentUserOf(u, team, "editor");
 const seeds = seedArticles();
 
 console.log(`\n2. Suggestions for a 5,000-word article (${url.split(":")[0]})`);
@@ -87,8 +87,8 @@ for (let run = 0; run < 3; run++) {
   for (let i = 0; i < 5; i++) later.push(await timed(() => listSuggestions(user, article.id)));
 }
 console.log(`   analysis alone (wink-nlp + features)   ${fmt(analysis)}`);
-console.log(`   first request of the process           ${fmt([cold])}  (starts the worker)`);
-console.log(`   first request (from the analysis)      ${fmt(first)}`);
+console.log(`   first request (from the analysis)      ${fmt(first)}  target ≤ 200 ms, floor: the analysis alone`);
+console.log(`   first request of a cold process        ${fmt([cold])}  (starts the worker; a server warms it at start)`);
 console.log(`   its index write (after the answer)     ${fmt(write)}`);
 console.log(`   later requests (from the index)        ${fmt(later)}`);
 console.log(
@@ -209,7 +209,7 @@ for (const [label, id] of [
   for (let i = 0; i < 21; i++) runs.push(await timed(() => listRelatedClaims(viewer, id)));
   const steady = runs.slice(1);
   console.log(
-    `   ${label.padEnd(36)} ${fmt(steady)}, p95 ${p95(steady.map((r) => r.wall)).toFixed(1)} ms wall (${runs[0]!.value.length} related)`,
+    `   ${label.padEnd(36)} ${fmt(steady)}, p95 ${p95(steady.map((r) => r.wall)).toFixed(1)} ms wall (${runs[0]!.value.length} related)  target ≤ 100 ms`,
   );
 }
 await closeDb();

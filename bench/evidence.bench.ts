@@ -10,7 +10,7 @@ const url = prepareBenchDatabase("evidence");
 
 // Imported after DATABASE_URL is set: the client reads it once.
 const { db, closeDb } = await import("@/lib/db");
-const { createTeam, createUser, createArticle } = await import("@/seeds/factories");
+const { currentUserOf, createTeam, createUser, createArticle } = await import("@/seeds/factories");
 const { createEvidenceItem, createClaimOnPhrase, createEvidenceLink } = await import("@/seeds/evidence-factories");
 const { listEvidence } = await import("@/lib/server/evidence/list-evidence");
 const { listClaimEvidence } = await import("@/lib/server/evidence/list-claim-evidence");
@@ -21,7 +21,7 @@ const { viewerOf } = await import("@/lib/server/visibility/viewer");
 const N = 2000;
 const team = await createTeam(db);
 const u = await createUser(db, { team, role: "editor" });
-const user = { id: u.id, email: u.email, name: u.name, teamId: team.id, teamName: team.name, role: "editor" as const, teams: [] };
+const user = currentUserOf(u, team, "editor");
 const viewer = await viewerOf(user);
 await db.evidenceItem.createMany({
   data: Array.from({ length: N }, (_, i) => {

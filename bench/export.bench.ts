@@ -22,6 +22,7 @@ import { renderReport } from "@/lib/export/render-report";
 import { evidence, makeReportModel, type ClaimSpec } from "@/tests/fixtures/report-model";
 import type { ZipJob } from "@/lib/server/reports/zip-jobs";
 import { prepareBenchDatabase } from "./support/bench-database";
+import { anchorFields } from "@/lib/schemas/claim";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const VERDICTS = ["verified", "disputed", "unsourced"] as const;
@@ -135,11 +136,7 @@ for (const m of hundred) {
     articleId: article.id,
     versionId,
     authorId: editor.id,
-    start: c.start,
-    end: c.end,
-    exact: c.exact,
-    prefix: c.prefix,
-    suffix: c.suffix,
+    ...anchorFields(c),
     verdict: c.verdict,
     rationaleHtml: c.rationaleHtml,
   }));

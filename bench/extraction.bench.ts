@@ -5,7 +5,8 @@
  * (tests/support/extraction-score.ts), for
  * - Mozilla Readability alone (linkedom DOM, headline from <title>);
  * - Claimdesk's importer (lib/import/read-page.ts: Readability plus the
- *   project's page-furniture and line rules, headline and standfirst);
+ *   project's page-furniture and line rules, standfirst; the headline is the
+ *   title it reads from the page, scored above the text);
  * - the importer before Readability (sanitize-html block conversion and the
  *   line rules of that time), read from git history when git is at hand.
  * Then the time to read a page, and a 10 MB page in the worker pool with
@@ -36,10 +37,16 @@ const readabilityAlone = (f: ExtractionFixture) => {
   return r ? [r.title ?? "", ...htmlBlocks(r.content as Element).map((b) => b.text)].join("\n") : "";
 };
 
+/**
+ * The article as the importer saves it when the user changes nothing: the
+ * title the page states (the form's prefill, the article's heading) above
+ * the text, which does not repeat it; scored like Readability's title and
+ * content above.
+ */
 const claimdesk = (f: ExtractionFixture) => {
   const reading = readPage({ bytes: f.bytes, format: "html", field: "file" });
   const out = new Set(reading.removed.flatMap((b) => b.lines.map((_, k) => b.index + k)));
-  return reading.lines.filter((_, i) => !out.has(i)).join("\n");
+  return [reading.metadata?.title?.value ?? "", ...reading.lines.filter((_, i) => !out.has(i))].filter(Boolean).join("\n");
 };
 
 /** The importer before Readability, from git history (null without git). */

@@ -1,5 +1,5 @@
 /**
- * Large articles (issue 12, item 3), in Debian's Chromium against the
+ * Large articles, in Debian's Chromium against the
  * production server: 5,000 highlights on a 200,000-character article (and
  * the earlier case, 1,000 on 50,000).
  * - paint: navigation → every highlight painted by the interactive viewer

@@ -3,15 +3,15 @@
  * (loadPublicPage + renderPublicPage, what the route does before the
  * framework sends the bytes) for an article with 100 published claims, each
  * with a rationale, a speaker and two sources (one internal, left out). The
- * floor is the same route for a fact-check of one claim; the target is the
- * issue's 50 ms. Medians of three runs of 20 calls, on a fresh SQLite bench
+ * floor is the same route for a fact-check of one claim; the target is
+ * 50 ms. Medians of three runs of 20 calls, on a fresh SQLite bench
  * database (or BENCH_DATABASE_URL). Not pass/fail.
  */
 import { prepareBenchDatabase } from "./support/bench-database";
 
 const url = prepareBenchDatabase("public-page");
 const { db, closeDb } = await import("@/lib/db");
-const { createTeam, createUser, createArticle } = await import("@/seeds/factories");
+const { currentUserOf, createTeam, createUser, createArticle } = await import("@/seeds/factories");
 const { createEvidenceItem, createEvidenceLink } = await import("@/seeds/evidence-factories");
 const { viewerOf } = await import("@/lib/server/visibility/viewer");
 const { publishArticle } = await import("@/lib/server/publications/publish-article");
@@ -23,15 +23,7 @@ const TARGET_MS = 50;
 const team = await createTeam(db);
 await db.team.update({ where: { id: team.id }, data: { publisherName: "Bench Fact Check", publisherUrl: "https://factcheck.example/" } });
 const user = await createUser(db, { team, role: "editor" });
-const editor = await viewerOf({
-  id: user.id,
-  email: user.email,
-  name: user.name,
-  teamId: team.id,
-  teamName: team.name,
-  role: "editor" as const,
-  teams: [],
-});
+const editor = await viewerOf(currentUserOf(user, team, "editor"));
 
 /** An article of `n` paragraphs, one claim per paragraph, published; returns its slug. */
 async function published(n: number): Promise<string> {

@@ -18,6 +18,7 @@ import { reanchor, type AnchorInput } from "@/lib/anchoring/reanchor";
 import { DEFAULT_MATCH_OPTIONS } from "@/lib/anchoring/match-quote";
 import { REANCHOR_BUDGET_MS, UNLIMITED_BUDGET } from "@/lib/anchoring/reanchor-budget";
 import { prepareBenchDatabase } from "./support/bench-database";
+import { anchorFields } from "@/lib/schemas/claim";
 
 const LENGTH = 100_000;
 const CLAIMS = 1_000;
@@ -122,20 +123,12 @@ for (const [name, next] of corrections) {
 async function benchSave() {
   const url = prepareBenchDatabase("reanchor");
   const { db, closeDb } = await import("@/lib/db");
-  const { createArticle, createTeam, createUser } = await import("@/seeds/factories");
+  const { currentUserOf, createArticle, createTeam, createUser } = await import("@/seeds/factories");
   const { correctArticle } = await import("@/lib/server/articles/correct-article");
   const { planReanchor } = await import("@/lib/server/articles/reanchor-claims");
   const team = await createTeam(db);
   const user = await createUser(db, { team, role: "editor" });
-  const editor = {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    teamId: team.id,
-    teamName: team.name,
-    role: "editor" as const,
-    teams: [],
-  };
+  const editor = currentUserOf(user, team, "editor");
   const kind = url.startsWith("postgres") ? "PostgreSQL" : "SQLite";
   for (const [name, next] of [
     ["one word changed", corrections[0]![1]],
@@ -149,11 +142,7 @@ async function benchSave() {
         articleId: article.id,
         versionId: version.id,
         authorId: user.id,
-        start: c.start,
-        end: c.end,
-        exact: c.exact,
-        prefix: c.prefix,
-        suffix: c.suffix,
+        ...anchorFields(c),
         verdict: "verified" as const,
       })),
     });

@@ -14,6 +14,7 @@
  * is not used: a standalone build brings its own server.js instead.
  */
 import http from "node:http";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { limits } from "../lib/quotas/limits";
 import { createAdmission } from "../lib/runtime/admission";
@@ -40,14 +41,19 @@ const admission = createAdmission({
   queueWaitMs: CLAIMDESK_QUEUE_WAIT_MS,
   onShed: () => void shedSince++,
 });
+// How long the event loop was held between turns: a request that arrives meanwhile waits that long before admission sees it.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 // One log line per 10 s while shedding, not one per request.
 setInterval(() => {
-  if (shedSince === 0) return;
+  if (shedSince === 0) return loopDelay.reset();
   const { inFlight, queued } = admission.load();
+  const ms = (ns: number) => Math.round(ns / 1e6);
   console.warn(
-    `Overloaded: answered ${shedSince} requests with 503 in the last 10 s (in flight ${inFlight}/${CLAIMDESK_MAX_IN_FLIGHT}, waiting ${queued}/${CLAIMDESK_QUEUE_LIMIT}).`,
+    `Overloaded: answered ${shedSince} requests with 503 in the last 10 s (in flight ${inFlight}/${CLAIMDESK_MAX_IN_FLIGHT}, waiting ${queued}/${CLAIMDESK_QUEUE_LIMIT}; event loop delay p99 ${ms(loopDelay.percentile(99))} ms, max ${ms(loopDelay.max)} ms).`,
   );
   shedSince = 0;
+  loopDelay.reset();
 }, 10_000).unref();
 
 const server = http.createServer((req, res) => admission.handle(req, res, () => handle(req, res)));

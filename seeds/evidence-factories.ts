@@ -54,40 +54,42 @@ export async function createEvidenceItem(db: Db, data: EvidenceItemData) {
   });
 }
 
+/** What an annotation on a phrase says: who, where, and its verdict. */
+export type PhraseAnnotation = {
+  team: { id: string };
+  version: { id: string; articleId: string; text: string };
+  authorId: string;
+  phrase: string;
+  verdict: Verdict;
+  rationaleHtml?: string;
+  occurrence?: number;
+};
+
 /**
  * A claim (annotation) on the `occurrence`-th appearance of `phrase` in a
  * version's canonical text, with selectors computed as the API computes them.
  * Throws when the phrase is not in the text, so a changed seed fails loudly.
  */
-export async function createClaimOnPhrase(
-  db: Db,
-  data: {
-    team: { id: string };
-    version: { id: string; articleId: string; text: string };
-    authorId: string;
-    phrase: string;
-    verdict: Verdict;
-    rationaleHtml?: string;
-    occurrence?: number;
-  },
-) {
+export async function createClaimOnPhrase(db: Db, data: PhraseAnnotation) {
+  return db.annotation.create({ data: { ...phraseAnnotation(data), status: "submitted" } });
+}
+
+/** The columns of an annotation by `authorId` on a phrase of the version's text (its `occurrence`-th, from 0). */
+export function phraseAnnotation(data: PhraseAnnotation) {
   const { start, end, quote } = phraseSelectors(data.version.text, data.phrase, data.occurrence);
-  return db.annotation.create({
-    data: {
-      teamId: data.team.id,
-      articleId: data.version.articleId,
-      versionId: data.version.id,
-      authorId: data.authorId,
-      start,
-      end,
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
-      verdict: data.verdict,
-      rationaleHtml: data.rationaleHtml ?? "",
-      status: "submitted",
-    },
-  });
+  return {
+    teamId: data.team.id,
+    articleId: data.version.articleId,
+    versionId: data.version.id,
+    authorId: data.authorId,
+    start,
+    end,
+    exact: quote.exact,
+    prefix: quote.prefix,
+    suffix: quote.suffix,
+    verdict: data.verdict,
+    rationaleHtml: data.rationaleHtml ?? "",
+  };
 }
 
 /** The code-point span of a phrase in canonical text. */

@@ -9,12 +9,30 @@ import { importArticleText } from "@/lib/anchoring/strip-furniture";
 import { normalizeText } from "@/lib/anchoring/normalize-text";
 import { codePointLength } from "@/lib/anchoring/offsets";
 import type { Role } from "@/lib/policies/roles";
+import type { CurrentUser } from "@/lib/auth/current-user";
 
 const unique = () => randomUUID().slice(0, 8);
 
 export async function createTeam(db: Db, data: { name?: string; slug?: string } = {}) {
   const suffix = unique();
   return db.team.create({ data: { name: data.name ?? `Desk ${suffix}`, slug: data.slug ?? `desk-${suffix}` } });
+}
+
+/** A member of `team` as the use cases see them once signed in (lib/auth/current-user.ts). */
+export function currentUserOf(
+  user: { id: string; email: string; name: string | null },
+  team: { id: string; name: string },
+  role: Role,
+): CurrentUser {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    teamId: team.id,
+    teamName: team.name,
+    role,
+    teams: [{ id: team.id, name: team.name, role }],
+  };
 }
 
 /** A user with a password (default `claimdesk`), optionally a member of a team. */

@@ -8,7 +8,7 @@ import type { Verdict } from "@/lib/schemas/claim";
 import { OffsetIndex } from "@/lib/anchoring/offsets";
 import { revealInTransaction } from "@/lib/server/reviews/reveal-in-transaction";
 import { applyDecision } from "@/lib/server/reviews/apply-decision";
-import { phraseSelectors } from "./evidence-factories";
+import { phraseAnnotation, type PhraseAnnotation } from "./evidence-factories";
 
 type Version = { id: string; articleId: string; text: string };
 
@@ -37,36 +37,18 @@ export function createRound(
   });
 }
 
-/** A reviewer's draft annotation inside a round, on a phrase of the version's text. */
-export function annotateInRound(
+/** The usual round: `editor` starts and adjudicates it, `reviewers` review `version`. */
+export function deskRound(
   db: Db,
-  data: {
-    team: { id: string };
-    roundId: string;
-    version: Version;
-    authorId: string;
-    phrase: string;
-    verdict: Verdict;
-    rationaleHtml?: string;
-  },
+  data: { team: { id: string }; version: Version; editor: { id: string }; reviewers: readonly { id: string }[]; dueDate?: string | null },
 ) {
-  const { start, end, quote } = phraseSelectors(data.version.text, data.phrase);
-  return db.annotation.create({
-    data: {
-      teamId: data.team.id,
-      articleId: data.version.articleId,
-      versionId: data.version.id,
-      authorId: data.authorId,
-      roundId: data.roundId,
-      start,
-      end,
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
-      verdict: data.verdict,
-      rationaleHtml: data.rationaleHtml ?? "",
-    },
-  });
+  const { editor, reviewers, ...rest } = data;
+  return createRound(db, { ...rest, createdById: editor.id, adjudicatorId: editor.id, reviewerIds: reviewers.map((r) => r.id) });
+}
+
+/** A reviewer's draft annotation inside a round, on a phrase of the version's text. */
+export function annotateInRound(db: Db, data: Omit<PhraseAnnotation, "occurrence"> & { roundId: string }) {
+  return db.annotation.create({ data: { ...phraseAnnotation(data), roundId: data.roundId } });
 }
 
 /** Marks a reviewer's review submitted (and their annotations with it). */

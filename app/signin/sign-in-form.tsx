@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import type { SignInProvider } from "@/lib/schemas/sign-in";
 import { ProviderButtons } from "@/components/account/provider-buttons";
+import { CredentialFields, credentialsError } from "@/components/account/credential-fields";
 
 /** What an incomplete form lacks, said before asking the server (which could only say "wrong e-mail or password"). */
 function missingFields(email: string, password: string): { field: "email" | "password"; message: string } | null {
@@ -35,19 +36,12 @@ export function SignInForm({ callbackUrl, initialError, providers }: Props) {
       window.location.assign(callbackUrl);
       return;
     }
-    setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong e-mail or password.");
+    setError(credentialsError(result?.error, "Wrong e-mail or password."));
   }
 
   return (
     <form className="auth-form" onSubmit={handleSubmit} noValidate>
-      <label>
-        E-mail
-        <input name="email" type="email" autoComplete="username" required autoFocus />
-      </label>
-      <label>
-        Password
-        <input name="password" type="password" autoComplete="current-password" required />
-      </label>
+      <CredentialFields />
       {error && (
         <p role="alert" className="form-error">
           {error}

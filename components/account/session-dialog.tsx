@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError } from "@/lib/queries/api-client";
 import { sessionAbandoned, sessionRestored, subscribeSessionGate } from "@/lib/queries/session-gate";
+import { CredentialFields, credentialsError } from "./credential-fields";
 
 type Provider = { id: string; name: string };
 
@@ -68,7 +69,7 @@ export function SessionDialog({
     setError(null);
     const result = await signIn("credentials", { email, password, redirect: false });
     if (result?.ok && !result.error) await checkBack();
-    else setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Wrong password.");
+    else setError(credentialsError(result?.error, "Wrong password."));
     setBusy(false);
   }
 
@@ -95,14 +96,7 @@ export function SessionDialog({
             again.
           </p>
           <form className="auth-form" onSubmit={handleSubmit}>
-            <label>
-              E-mail
-              <input name="email" type="email" value={email} readOnly autoComplete="username" />
-            </label>
-            <label>
-              Password
-              <input name="password" type="password" autoComplete="current-password" required />
-            </label>
+            <CredentialFields email={email} />
             {error && (
               <p role="alert" className="form-error">
                 {error}

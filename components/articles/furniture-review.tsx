@@ -33,7 +33,7 @@ export function FurnitureReview({
     <section className="furniture-review" aria-label="Removed page furniture">
       <h2>Removed as page furniture</h2>
       <p className="muted small">Tick a block to keep it in the article after all.</p>
-      <ul>
+      <ul className="stack-list">
         {removed.map((block, i) => (
           <li key={i} data-testid="removed-block">
             <label>

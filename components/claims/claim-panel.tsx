@@ -52,7 +52,7 @@ export function ClaimPanel(props: Props) {
       {!props.loading && claims.length === 0 && drafts.length === 0 && (
         <p className="muted">Select text in the article, then choose Verified, Disputed or Unsourced (or press V, D or U).</p>
       )}
-      <ol className="claim-list">
+      <ol className="stack-list claim-list">
         {claims.slice(0, shown).map((claim, i) => (
           <li key={claim.id}>
             <ClaimCard

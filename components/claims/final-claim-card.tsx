@@ -123,7 +123,7 @@ export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaim
       {fromRound && claim.members.length > 0 && (
         <section className="final-section" aria-label="Reviewers' verdicts">
           <h3>Reviewers</h3>
-          <ul className="reviewer-verdicts">
+          <ul className="stack-list reviewer-verdicts">
             {claim.members.map((m) => (
               <li key={m.annotationId} data-testid="reviewer-verdict" data-verdict={m.verdict} title={`“${m.exact}”`}>
                 <span>{m.author.name}</span>
@@ -136,7 +136,7 @@ export const FinalClaimCard = forwardRef<HTMLElement, Props>(function FinalClaim
       {claim.evidence.length > 0 && (
         <section className="claim-evidence" aria-label={`Evidence for claim ${number}`} data-testid="claim-evidence">
           <h3>Evidence</h3>
-          <ul className="claim-evidence-list">
+          <ul className="stack-list claim-evidence-list">
             {claim.evidence.map((link) => (
               <FinalEvidenceRow key={link.linkId} link={link} />
             ))}

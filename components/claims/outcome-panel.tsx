@@ -65,7 +65,7 @@ export function OutcomePanel({ articleId, loading, error, selectedId, onSelect, 
         </p>
       )}
       {!loading && !error && claims.length === 0 && <p className="muted">No final claims on this version of the article.</p>}
-      <ol className="claim-list">
+      <ol className="stack-list claim-list">
         {claims.map((claim, i) => (
           <li key={claim.id}>
             <FinalClaimCard

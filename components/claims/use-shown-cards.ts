@@ -9,7 +9,7 @@ export const CARD_PAGE = 100;
  * next page whenever the sentinel after the last card comes near the
  * viewport, and always through the selected claim (a highlight clicked far
  * down the text brings its card along). An article of 5,000 claims then
- * renders, hydrates and re-renders 100 cards, not 5,000 (issue 12, item 3);
+ * renders, hydrates and re-renders 100 cards, not 5,000;
  * its highlights are all in the text from the start.
  */
 export function useShownCards(total: number, selectedIndex: number) {

@@ -4,6 +4,7 @@ import { TextSelection } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { Editor } from "@tiptap/core";
 import { StarterKit } from "@tiptap/starter-kit";
+import { TEXT_ONLY_KIT } from "./text-only-kit";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useCspNonce } from "../ui/csp-nonce";
 import { OffsetIndex } from "../../lib/anchoring/offsets";
@@ -62,28 +63,7 @@ const NO_SUGGESTIONS: UnderlineSuggestion[] = [];
 const HELD_HIGHLIGHT = "claimdesk-held-selection";
 
 /** Only document, paragraph (ours, with line kinds) and text: nothing may reinterpret the canonical text. */
-const VIEWER_KIT = StarterKit.configure({
-  paragraph: false,
-  blockquote: false,
-  bold: false,
-  bulletList: false,
-  code: false,
-  codeBlock: false,
-  dropcursor: false,
-  gapcursor: false,
-  hardBreak: false,
-  heading: false,
-  horizontalRule: false,
-  italic: false,
-  link: false,
-  listItem: false,
-  listKeymap: false,
-  orderedList: false,
-  strike: false,
-  underline: false,
-  undoRedo: false,
-  trailingNode: false,
-});
+const VIEWER_KIT = StarterKit.configure({ ...TEXT_ONLY_KIT, paragraph: false, undoRedo: false });
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
@@ -319,21 +299,19 @@ export function ArticleViewer(props: ArticleViewerProps) {
         paintHeldSelection(null);
       }
     };
+    // One signal for every DOM listener: the cleanup removes exactly what was added.
+    const listening = new AbortController();
+    const { signal } = listening;
     editor.on("transaction", onTransaction);
-    view.dom.addEventListener("pointerdown", onDown);
-    view.dom.addEventListener("focus", onFocusChange);
-    view.dom.addEventListener("blur", onFocusChange);
-    doc.addEventListener("pointerup", onUp);
-    doc.addEventListener("pointercancel", onUp);
-    doc.addEventListener("selectionchange", onDocSelection);
+    view.dom.addEventListener("pointerdown", onDown, { signal });
+    view.dom.addEventListener("focus", onFocusChange, { signal });
+    view.dom.addEventListener("blur", onFocusChange, { signal });
+    doc.addEventListener("pointerup", onUp, { signal });
+    doc.addEventListener("pointercancel", onUp, { signal });
+    doc.addEventListener("selectionchange", onDocSelection, { signal });
     return () => {
       editor.off("transaction", onTransaction);
-      view.dom.removeEventListener("pointerdown", onDown);
-      view.dom.removeEventListener("focus", onFocusChange);
-      view.dom.removeEventListener("blur", onFocusChange);
-      doc.removeEventListener("pointerup", onUp);
-      doc.removeEventListener("pointercancel", onUp);
-      doc.removeEventListener("selectionchange", onDocSelection);
+      listening.abort();
       clearTimeout(timer);
       paintHeldSelection(null);
     };

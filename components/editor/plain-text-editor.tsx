@@ -2,6 +2,7 @@
 
 import { EditorContent, useEditor } from "@tiptap/react";
 import { StarterKit } from "@tiptap/starter-kit";
+import { TEXT_ONLY_KIT } from "./text-only-kit";
 import { useEffect, useMemo, useRef } from "react";
 import { useCspNonce } from "../ui/csp-nonce";
 import { docText, textToDocJson } from "./extensions/claim-highlights";
@@ -21,26 +22,7 @@ export type PlainTextEditorProps = {
  * line breaks, so what the editor holds is exactly an article version's
  * canonical text (one paragraph per line). Pasted formatting is dropped.
  */
-const PLAIN_KIT = StarterKit.configure({
-  blockquote: false,
-  bold: false,
-  bulletList: false,
-  code: false,
-  codeBlock: false,
-  dropcursor: false,
-  gapcursor: false,
-  hardBreak: false,
-  heading: false,
-  horizontalRule: false,
-  italic: false,
-  link: false,
-  listItem: false,
-  listKeymap: false,
-  orderedList: false,
-  strike: false,
-  underline: false,
-  trailingNode: false,
-});
+const PLAIN_KIT = StarterKit.configure(TEXT_ONLY_KIT);
 
 /** A tiptap editor for correcting an article's text. Uncontrolled after mount, so typing never resets the cursor. */
 export function PlainTextEditor({ initialText, onChange, ariaLabel }: PlainTextEditorProps) {

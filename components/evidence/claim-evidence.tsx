@@ -36,7 +36,7 @@ export function ClaimEvidence({ claim, selected }: { claim: ClaimDto; selected: 
         </p>
       ))}
       {links.length > 0 && (
-        <ul className="claim-evidence-list">
+        <ul className="stack-list claim-evidence-list">
           {links.map((link) => (
             <EvidenceLinkRow
               key={link.id}

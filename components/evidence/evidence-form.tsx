@@ -1,14 +1,8 @@
 "use client";
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
-import {
-  createEvidenceSchema,
-  EVIDENCE_KINDS,
-  EVIDENCE_KIND_LABELS,
-  type CreateEvidenceInput,
-  type EvidenceDto,
-  type EvidenceKind,
-} from "@/lib/schemas/evidence";
+import { createEvidenceSchema, type CreateEvidenceInput, type EvidenceDto, type EvidenceKind } from "@/lib/schemas/evidence";
+import { EvidenceKindOptions } from "./evidence-kind-options";
 
 type Values = Record<"title" | "url" | "publisher" | "author" | "publishedDate" | "accessedDate" | "quote" | "notes" | "date", string> & {
   kind: EvidenceKind;
@@ -110,11 +104,7 @@ export function EvidenceForm({
       <label>
         Kind
         <select {...fieldProps("kind")} value={values.kind} onChange={(e) => set("kind", e.target.value)}>
-          {EVIDENCE_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {EVIDENCE_KIND_LABELS[k]}
-            </option>
-          ))}
+          <EvidenceKindOptions />
         </select>
       </label>
       <label className={compact ? undefined : "wide"}>

@@ -3,11 +3,12 @@ import { useCallback, useRef, useState } from "react";
 import { useDebouncedValue } from "@/components/ui/use-debounced-value";
 import { Toast, type ToastMessage } from "@/components/ui/toast";
 import { useEvidenceList, useEvidenceMutations } from "@/lib/queries/use-evidence";
-import { EVIDENCE_KINDS, EVIDENCE_KIND_LABELS, type EvidenceDto, type EvidenceKind } from "@/lib/schemas/evidence";
+import type { EvidenceDto, EvidenceKind } from "@/lib/schemas/evidence";
 import { EvidenceForm } from "./evidence-form";
 import { EvidenceRow } from "./evidence-row";
 import { DeleteEvidenceDialog } from "./delete-evidence-dialog";
 import "./evidence.css";
+import { EvidenceKindOptions } from "./evidence-kind-options";
 
 /** The team's evidence library: search as you type, filter by kind, create, edit and delete. */
 export function EvidenceLibrary() {
@@ -52,11 +53,7 @@ export function EvidenceLibrary() {
           Kind
           <select value={kind} onChange={(e) => setKind(e.target.value as EvidenceKind | "")} aria-label="Filter by kind">
             <option value="">All kinds</option>
-            {EVIDENCE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {EVIDENCE_KIND_LABELS[k]}
-              </option>
-            ))}
+            <EvidenceKindOptions />
           </select>
         </label>
         {!creating && (
@@ -86,7 +83,7 @@ export function EvidenceLibrary() {
       ) : list.data?.length === 0 ? (
         <p className="muted">{q || kind ? "Nothing matches." : "The library is empty. Add a source or a dated fact."}</p>
       ) : (
-        <ul className="evidence-list" aria-label="Evidence items" aria-busy={list.isFetching}>
+        <ul className="stack-list evidence-list" aria-label="Evidence items" aria-busy={list.isFetching}>
           {list.data?.map((item) => (
             <li key={item.id}>
               {editId === item.id ? (

@@ -74,6 +74,7 @@ export function AdjudicationView({ round }: { round: RoundDetailDto }) {
         <div className="adjudication-text">
           <ArticleViewer
             text={round.text}
+            lineKinds={round.lineKinds}
             claims={highlights}
             selectedClaimId={selectedId}
             flash={flash}
@@ -82,7 +83,7 @@ export function AdjudicationView({ round }: { round: RoundDetailDto }) {
           />
         </div>
         {clusters.length === 0 && <p className="muted">No reviewer marked a claim in this round, so there is nothing to adjudicate.</p>}
-        <ol className="cluster-list">
+        <ol className="stack-list cluster-list">
           {clusters.map((c) => (
             <li key={c.id}>
               <ClusterCard

@@ -54,7 +54,7 @@ describe("re-anchoring corpus (seed articles)", () => {
     });
   }
 
-  it("covers every kind of correction the issue lists, in every seed article", () => {
+  it("covers every outcome of a correction (anchored, moved, drifted, orphaned), in every seed article", () => {
     expect(new Set(CORPUS.map((c) => c.seed)).size).toBe(5);
     expect(CORPUS.flatMap((c) => Object.values(c.expect).map((e) => e.state))).toEqual(
       expect.arrayContaining(["anchored", "moved", "drifted", "orphaned"]),

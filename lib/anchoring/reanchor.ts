@@ -30,7 +30,7 @@
  * Offsets in and out are code points of the canonical texts.
  */
 
-import type { AnchorState } from "@/lib/schemas/claim";
+import type { AnchorFields, AnchorState } from "@/lib/schemas/claim";
 import { OffsetIndex } from "./offsets";
 import { describeSpan, trimSpan } from "./selectors";
 import { alignTexts, imageOf, mapEdge, mapPoint, mapSpan, mergeRanges } from "./text-alignment";
@@ -42,27 +42,17 @@ import { timeBudget, type ReanchorBudget } from "./reanchor-budget";
 /** Where a claim stands after a correction (the AnchorState enum of the data model). */
 
 /** A claim's selectors in the old version. */
-export type AnchorInput = {
+export type AnchorInput = AnchorFields & {
   id: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
   /** Its state before this correction: a drifted claim stays drifted until an editor confirms it, an orphan is searched for again. */
   state?: AnchorState;
   score?: number | null;
 };
 
 /** A claim's selectors in the new version. Orphans keep their old quote, with start = end = 0. */
-export type AnchorResult = {
+export type AnchorResult = AnchorFields & {
   id: string;
   state: AnchorState;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
   /** The fuzzy-match score (0..1) of a drifted claim; null otherwise. */
   score: number | null;
   /** Orphaned because the budget ran out before its fuzzy search was done, not because nothing matched. */

@@ -13,8 +13,8 @@ describe("safeCallbackPath", () => {
   });
 
   it.each([
-    ["the issue's backslash form", "/\\127.0.0.1:3999/b"],
-    ["the issue's tab form", "/\t/evil.test"],
+    ["a backslash after the slash", "/\\127.0.0.1:3999/b"],
+    ["a tab after the slash", "/\t/evil.test"],
     ["a protocol-relative URL", "//evil.test/x"],
     ["a line feed", "/\n/evil.test"],
     ["a carriage return", "/\r/evil.test"],

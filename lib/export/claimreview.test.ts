@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildClaimReview, buildClaimReviewJson, shortStatement } from "./claimreview";
-import { makeReportModel } from "@/tests/fixtures/report-model";
+import { ATTRIBUTED_CLAIM, makeReportModel } from "@/tests/fixtures/report-model";
 import { checkSchemaOrg } from "@/tests/support/schemaorg-check";
 import { checkGoogleClaimReview } from "@/tests/support/google-claimreview";
 
@@ -118,15 +118,7 @@ describe("schema.org ClaimReview export", () => {
 
   it("names the speaker (a person or an organization) and where and when the claim first appeared", () => {
     const m = makeReportModel({
-      claims: [
-        {
-          exact: "arrived in Seoul on Sunday, January 29",
-          verdict: "verified",
-          speaker: "Jens Stoltenberg",
-          firstAppearance: { url: "https://www.nato.int/speech", date: "2023-01-28" },
-        },
-        { exact: "The alliance has 30 members", verdict: "disputed", speaker: "NATO" },
-      ],
+      claims: [ATTRIBUTED_CLAIM, { exact: "The alliance has 30 members", verdict: "disputed", speaker: "NATO" }],
     });
     const [a, b] = buildClaimReview(m) as Node[];
     expect(a!.itemReviewed).toEqual({

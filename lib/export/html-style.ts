@@ -22,6 +22,10 @@ thead th { font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; 
 table.summary { width: auto; min-width: 22rem; }
 .article-text { font: 1.02rem/1.7 Georgia, "Times New Roman", serif; max-width: 46rem; }
 .article-text p { margin: 0 0 .9rem; }
+.article-text h3 { font: 600 1.08rem/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 1.3rem 0 .5rem; }
+.article-text blockquote { margin: 0 0 .9rem; padding-left: .9rem; border-left: 3px solid var(--line); font-style: italic; }
+.article-text ul { margin: 0 0 .9rem; padding-left: 1.4rem; }
+.article-text li { margin: 0 0 .3rem; }
 mark.claim { background: transparent; color: inherit; text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: .2em; }
 mark.claim.v-verified { background: #e6f3ea; text-decoration-color: var(--verified); }
 mark.claim.v-disputed { background: #fbe7e5; text-decoration-color: var(--disputed); text-decoration-style: double; }
@@ -72,7 +76,7 @@ footer { margin-top: 2rem; font-size: .8rem; }
   a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .8em; color: var(--muted); overflow-wrap: anywhere; }
   sup.ref a::after, footer a::after { content: none; }
   mark.claim { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-  h2 { break-after: avoid; }
+  h2, .article-text h3 { break-after: avoid; }
   tr, blockquote, .rejection { break-inside: avoid; }
   thead { display: table-header-group; }
   #claims { break-before: page; }

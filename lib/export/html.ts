@@ -12,6 +12,7 @@ import { articlePageUrl, isWebUrl, publishedAt, reportTitle } from "./report-mod
 import { buildClaimReview } from "./claimreview";
 import { jsonLdScript } from "./json-ld-script";
 import { claimSegments, type Segment } from "./claim-segments";
+import { lineBlocksHtml } from "./line-blocks";
 import { REPORT_CSS } from "./html-style";
 import { escapeHtml } from "@/lib/rich-text/escape-html";
 import {
@@ -91,11 +92,11 @@ function facts(rows: [string, string][], m: ReportModel): string {
     .join("");
 }
 
+/** The text, one block per line as its kind draws it (./line-blocks.ts), each claim's words marked. */
 function annotatedText(m: ReportModel): string {
   const verdicts = new Map(m.claims.map((c) => [c.number, c.verdict]));
-  return claimSegments(m.version.text, m.claims)
-    .map((para) => `<p>${para.map((s) => segment(s, verdicts)).join("")}</p>`)
-    .join("\n");
+  const lines = claimSegments(m.version.text, m.claims).map((para) => para.map((s) => segment(s, verdicts)).join(""));
+  return lineBlocksHtml(lines, m.version.lineKinds);
 }
 
 function segment(s: Segment, verdicts: Map<number, string>): string {

@@ -7,6 +7,7 @@
 import type { ReportClaim, ReportModel, ReportRejection } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
+import { lineBlocks } from "./line-blocks";
 import {
   NO_RATIONALE,
   REJECTED_HEADING,
@@ -65,19 +66,32 @@ export function buildMarkdown(m: ReportModel): string {
   return `${out.join("\n").trimEnd()}\n`;
 }
 
-/** The text with each claimed run in <mark> (HTML, so no emphasis flanking rules apply) and numbers where claims end. */
+/**
+ * The text with each claimed run in <mark> (HTML, so no emphasis flanking
+ * rules apply) and numbers where claims end; each line as its kind draws it
+ * (./line-blocks.ts): a subhead `### ` (under the report's `## ` section),
+ * quote lines one `> ` block quote, list items one `- ` list.
+ */
 function annotatedText(m: ReportModel): string {
-  return claimSegments(m.version.text, m.claims)
-    .filter((para) => para.length > 0)
-    .map((para) =>
-      para
-        .map((s, i) => {
-          const text = i === 0 ? escapeMarkdown(s.text) : escapeMarkdownInline(s.text);
-          const marked = s.claims.length ? `<mark>${text}</mark>` : text;
-          return marked + s.ends.map((n) => `<sup>[${n}](#claim-${n})</sup>`).join("");
-        })
-        .join(""),
-    )
+  const lines = claimSegments(m.version.text, m.claims).map((para) =>
+    para
+      .map((s, i) => {
+        const text = i === 0 ? escapeMarkdown(s.text) : escapeMarkdownInline(s.text);
+        const marked = s.claims.length ? `<mark>${text}</mark>` : text;
+        return marked + s.ends.map((n) => `<sup>[${n}](#claim-${n})</sup>`).join("");
+      })
+      .join(""),
+  );
+  return lineBlocks(lines, m.version.lineKinds)
+    .map((b) => ({ ...b, lines: b.lines.filter((l) => l !== "") }))
+    .filter((b) => b.lines.length > 0)
+    .map((b) => {
+      // A heading's trailing #s would be read as its closing sequence.
+      if (b.kind === "heading") return `### ${b.lines[0]!.replace(/(?<!\\)#+$/, (h) => h.replace(/#/g, "\\#"))}`;
+      if (b.kind === "quote") return b.lines.map((l) => `> ${l}`).join("\n>\n");
+      if (b.kind === "list") return b.lines.map((l) => `- ${l}`).join("\n");
+      return b.lines[0]!;
+    })
     .join("\n\n");
 }
 

@@ -1,14 +1,14 @@
 /**
- * The PDF report is a tagged PDF (issue 15, item 6): marked, in the team's
+ * The PDF report is a tagged PDF (for screen readers): marked, in the team's
  * language, its title shown by viewers, and its text in structure elements
  * a screen reader walks (headings, paragraphs, the claims as a list), read
  * back from the bytes with pdf.js.
  */
 import { describe, expect, it } from "vitest";
 import { buildPdf } from "./pdf";
-import { makeReportModel, makeRoundReportModel } from "@/tests/fixtures/report-model";
+import { makeKindedReportModel, makeReportModel, makeRoundReportModel } from "@/tests/fixtures/report-model";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { flattenStructure, pdfStructure } from "@/tests/support/pdf-text";
+import { flattenStructure, pdfStructure, pdfText } from "@/tests/support/pdf-text";
 
 /** The object a catalog entry points to (`/Name n 0 R`), as written in the file. */
 function catalogEntry(raw: string, name: string): string {
@@ -60,5 +60,38 @@ describe("tagged PDF report", { timeout: 60_000 }, () => {
     expect(items[0]!.children[0]!.children.map((n) => n.text)).toContain(model.claims[0]!.exact.replace(/\s+/g, " "));
 
     expect(all.some((n) => /Page \d+ of \d+/.test(n.text))).toBe(false);
+  });
+
+  it("draws the article's subheads as H3, its quote lines as one BlockQuote and its list items as a bulleted list, in text order", async () => {
+    const pdf = await buildPdf(makeKindedReportModel());
+    const all = flattenStructure(await pdfStructure(pdf));
+    const squash = (s: string) => s.replace(/\s+/g, " ").trim();
+    // The first H3 is the article's subhead (the claims' headings come after the text), its claim's number after it.
+    expect(squash(all.find((n) => n.role === "H3")!.text)).toBe("What the repair changed[1]");
+    const quote = all.find((n) => n.role === "BlockQuote")!;
+    expect(quote.children.map((n) => [n.role, squash(n.text)])).toEqual([
+      ["P", "We opened on the date we promised[4]."],
+      ["P", "The bridge will outlast all of us."],
+    ]);
+    // The first list is the article's: each item a bullet (Lbl) and its words (LBody).
+    const list = all.find((n) => n.role === "L")!;
+    expect(list.children.map((li) => li.children.map((n) => [n.role, squash(n.text)]))).toEqual([
+      [
+        ["Lbl", "•"],
+        ["LBody", "Buses return to the bridge on Thursday."],
+      ],
+      [
+        ["Lbl", "•"],
+        ["LBody", "The weight limit stays at 18 tonnes[3] until May."],
+      ],
+    ]);
+    expect(await pdfText(pdf)).toContain(
+      "What the repair changed[1] The harbour bridge reopened[2] to traffic on Tuesday, the transport department said. • Buses return to the bridge on Thursday. • The weight limit stays at 18 tonnes[3] until May. We opened on the date we promised[4]. The bridge will outlast all of us. Shop owners said",
+    );
+
+    // No kinds: every line a paragraph, and the only list is the claims'.
+    const flat = flattenStructure(await pdfStructure(await buildPdf(makeKindedReportModel({ kinds: false }))));
+    expect(flat.some((n) => n.role === "BlockQuote")).toBe(false);
+    expect(flat.find((n) => n.role === "L")!.children[0]!.children.map((n) => n.role)).toEqual(["LBody"]);
   });
 });

@@ -7,7 +7,8 @@
  * It is a tagged PDF (PDF/UA's structure, WCAG 2.2 for documents): the
  * document language is the team's (`team.language`, else "en"), the viewer
  * shows the title instead of the file name, and every piece of text sits in a
- * structure element (H1 title, H2 sections, P paragraphs, the claims as a
+ * structure element (H1 title, H2 sections, P paragraphs, the article's
+ * subheads as H3, its quotes as BlockQuote and its lists as L, the claims as a
  * list L > LI > LBody, each opening with an H3), so a screen reader reads it in order and can
  * jump by heading. Page numbers are artifacts, not content.
  */
@@ -15,6 +16,7 @@ import PDFDocument from "pdfkit";
 import type { ReportClaim, ReportModel, ReportRejection } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
+import { lineBlocks } from "./line-blocks";
 import { pdfTextPieces } from "./pdf-text-pieces";
 import { richTextBlocks } from "./rich-text-blocks";
 import { countLaidOut, shareLayoutCaches } from "./pdf-layout-cache";
@@ -56,7 +58,7 @@ type Style = {
 };
 
 /** Structure types the report uses (PDF 32000-1, 14.8.4). */
-type StructType = "H1" | "H2" | "H3" | "P" | "L" | "LI" | "Lbl" | "LBody" | "Sect";
+type StructType = "H1" | "H2" | "H3" | "P" | "L" | "LI" | "Lbl" | "LBody" | "Sect" | "BlockQuote";
 
 export type PdfOptions = {
   /** A TTF/OTF path for characters DejaVu Sans lacks (Hangul, CJK); ignored, with a log line, when it cannot be used. */
@@ -190,6 +192,37 @@ class PdfWriter {
     }
   }
 
+  /** What `draw` writes starts `by` points further right (a block quote, a list), wrapping there too. */
+  indented(by: number, draw: () => void) {
+    const left = this.doc.page.margins.left;
+    this.doc.x = left + by;
+    try {
+      draw();
+    } finally {
+      this.doc.x = left;
+    }
+  }
+
+  /**
+   * A list item's label (its bullet), tagged Lbl, in the gutter `gap` points
+   * left of the item's text, on the line the text starts on: the text that
+   * follows wraps under itself, not under the bullet.
+   */
+  label(text: string, gap: number) {
+    const doc = this.doc;
+    const x = doc.x;
+    doc.font("regular").fontSize(10.5);
+    // The bullet and the item's first line on one page.
+    if (doc.y + doc.currentLineHeight(true) > doc.page.maxY()) doc.addPage();
+    const y = doc.y;
+    this.tag("Lbl", () => {
+      this.fillColor(COLORS.ink);
+      doc.text(text, x - gap, y, { lineBreak: false });
+    });
+    doc.x = x;
+    doc.y = y;
+  }
+
   /** A paragraph of one style. */
   paragraph(text: string, style: Style = {}) {
     this.tag("P", () => this.write(text, style));
@@ -291,22 +324,53 @@ export async function buildPdf(m: ReportModel, opts: PdfOptions = {}): Promise<B
   return done;
 }
 
+/**
+ * The article's text, each line as its kind draws it (./line-blocks.ts): a
+ * subhead as an H3 in bold, quote lines as a BlockQuote of indented italic
+ * paragraphs, list items as a list (L > LI > Lbl, LBody) with bullets, every
+ * other line a P.
+ */
 function annotatedText(w: PdfWriter, m: ReportModel) {
   const verdicts = new Map(m.claims.map((c) => [c.number, c.verdict]));
-  for (const para of claimSegments(m.version.text, m.claims)) {
-    if (para.length === 0) continue;
-    w.tag("P", () => paragraphRuns(w, para, verdicts));
+  const blocks = lineBlocks(claimSegments(m.version.text, m.claims), m.version.lineKinds)
+    .map((b) => ({ ...b, lines: b.lines.filter((para) => para.length > 0) }))
+    .filter((b) => b.lines.length > 0);
+  for (const b of blocks) {
+    if (b.kind === "heading") {
+      w.doc.moveDown(0.3);
+      w.tag("H3", () => paragraphRuns(w, b.lines[0]!, verdicts, { font: "bold", size: 12 }));
+    } else if (b.kind === "quote") {
+      w.indented(16, () =>
+        w.group("BlockQuote", () => b.lines.forEach((para) => w.tag("P", () => paragraphRuns(w, para, verdicts, { font: "italic" })))),
+      );
+    } else if (b.kind === "list") {
+      w.indented(16, () =>
+        w.group("L", () =>
+          b.lines.forEach((para) =>
+            w.group("LI", () => {
+              w.label("•", 10);
+              w.tag("LBody", () => paragraphRuns(w, para, verdicts));
+            }),
+          ),
+        ),
+      );
+    } else w.tag("P", () => paragraphRuns(w, b.lines[0]!, verdicts));
     w.doc.moveDown(0.5);
   }
 }
 
-/** One paragraph of the annotated text: each claim's words in its verdict's colour, underlined, and its number after it. */
-function paragraphRuns(w: PdfWriter, para: ReturnType<typeof claimSegments>[number], verdicts: Map<number, ReportClaim["verdict"]>) {
+/** One line of the annotated text: each claim's words in its verdict's colour, underlined, and its number after it. */
+function paragraphRuns(
+  w: PdfWriter,
+  para: ReturnType<typeof claimSegments>[number],
+  verdicts: Map<number, ReportClaim["verdict"]>,
+  base: Pick<Style, "font" | "size"> = {},
+) {
   para.forEach((s, i) => {
     const last = i === para.length - 1;
     const innermost = s.claims.at(-1);
     const color = innermost !== undefined ? COLORS[verdicts.get(innermost)!] : COLORS.ink;
-    w.write(s.text, { size: 10.5, color, underline: innermost !== undefined, continued: !last || s.ends.length > 0 });
+    w.write(s.text, { size: 10.5, ...base, color, underline: innermost !== undefined, continued: !last || s.ends.length > 0 });
     s.ends.forEach((n, j) => w.write(`[${n}]`, { font: "bold", size: 7, color: COLORS.muted, continued: !last || j < s.ends.length - 1 }));
   });
 }

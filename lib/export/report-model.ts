@@ -9,6 +9,8 @@
 import type { AnchorFields, AnchorState, Verdict } from "@/lib/schemas/claim";
 import type { ClusterKind } from "@/lib/schemas/review";
 import type { RatingScale } from "@/lib/schemas/rating-scale";
+import type { LineKind } from "@/lib/schemas/article";
+import type { EvidenceCitation } from "@/lib/schemas/evidence";
 
 /** The formats `/api/articles/{id}/report?format=` serves. */
 export const REPORT_FORMATS = ["html", "pdf", "md", "csv", "claimreview", "w3c"] as const;
@@ -30,20 +32,9 @@ export type ReportPerson = { id: string; name: string };
 export type ReportClusterKind = ClusterKind;
 
 /** One evidence link of a claim, with its item. A deleted item still shows, flagged. */
-export type ReportEvidence = {
-  id: string;
-  kind: string;
-  title: string;
+export type ReportEvidence = Omit<EvidenceCitation, "quote" | "datePrecision"> & {
   /** Only http(s) URLs are ever turned into links by the builders. */
   url: string | null;
-  publisher: string | null;
-  author: string | null;
-  /** ISO-8601 calendar dates (YYYY, YYYY-MM or YYYY-MM-DD). */
-  publishedDate: string | null;
-  accessedDate: string | null;
-  /** Dated facts: the date or interval the fact states. */
-  dateStart: string | null;
-  dateEnd: string | null;
   stance: "supports" | "contradicts" | "context";
   pinpoint: string | null;
   /** The item was deleted from the library after it was cited (a tombstone). */
@@ -88,7 +79,7 @@ export type ReportClaim = AnchorFields & {
   decision: ReportDecision | null;
   /** Who made the claim: the annotation's author, or the adjudicator. */
   author: ReportPerson | null;
-  /** Who made the statement the claim reviews (a person or organization, free text; issue 14), where known. */
+  /** Who made the statement the claim reviews (a person or organization, free text; ClaimReview's itemReviewed.author), where known. */
   speaker?: string | null;
   /** Where and when the statement first appeared, where known (an http(s) URL; YYYY, YYYY-MM or YYYY-MM-DD). */
   firstAppearance?: { url: string | null; date: string | null } | null;
@@ -184,7 +175,15 @@ export type ReportModel = {
     publishedDate: string | null;
     url: string | null;
   };
-  version: { id: string; number: number; text: string; textHash: string; createdAt: string };
+  version: {
+    id: string;
+    number: number;
+    text: string;
+    textHash: string;
+    createdAt: string;
+    /** What each line of `text` is (ArticleVersion.lineKinds, one per line): absent or null, every line a paragraph. */
+    lineKinds?: readonly LineKind[] | null;
+  };
   /**
    * The corrections that led to `version` (versions 2 up to it), oldest
    * first, with the reason each editor gave; absent or empty for a first

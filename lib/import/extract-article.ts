@@ -1,6 +1,6 @@
 /**
- * An HTML news page -> its headline, standfirst and body as blocks, plus the
- * metadata the page states. Pure and synchronous: the server runs it in a
+ * An HTML news page -> its standfirst and body as blocks, plus the metadata
+ * the page states (its title, the headline, among them). Pure and synchronous: the server runs it in a
  * worker thread (extraction-pool.ts), because a large page takes seconds.
  *
  * Steps:
@@ -11,7 +11,11 @@
  *    leaves out;
  * 3. Mozilla Readability finds the article body;
  * 4. the body becomes blocks (html-blocks.ts): paragraphs, headings, quotes,
- *    list items and table rows, one line each.
+ *    list items and table rows, one line each;
+ * 5. the headline is the title (metadata), not a line of the text: the first
+ *    line that repeats the title in other spacing, case or punctuation is
+ *    dropped, and the headline element is added only when its words are
+ *    not the title's (or the page states no title).
  * When Readability finds no article (a short page, a listing), the page's
  * remaining text is the body, as the old importer read it.
  */
@@ -23,7 +27,7 @@ import { removePageFurniture } from "./page-furniture";
 
 /** What the extraction made of a page. */
 export type ExtractedArticle = {
-  /** Headline, standfirst and body, one block per line, in page order. */
+  /** Standfirst and body (and a headline that differs from the title), one block per line, in page order. */
   blocks: Block[];
   metadata: PageMetadata;
   /** "readability" when Readability found the article, "page" when the whole page's text was taken. */
@@ -151,10 +155,31 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     body = fresh.body ? htmlBlocks(fresh.body) : [];
   }
 
+  // The headline is the article's title: the desk shows it as the page's <h1>, so the text does not repeat it.
+  const title = metadata.title?.value ?? null;
+  const repeatsTitle = (text: string) => !!title && sameWords(text, title);
+  // The first such line, wherever it is: a page read whole (no article found) has its navigation before the headline.
+  const repeated = body.findIndex((b) => repeatsTitle(b.text));
+  if (repeated >= 0) body = body.filter((_, i) => i !== repeated);
   const blocks: Block[] = [];
   const seen = new Set(body.slice(0, 3).map((b) => b.text));
-  if (headline && !seen.has(headline)) blocks.push({ text: headline, kind: "heading" });
+  if (headline && !seen.has(headline) && !repeatsTitle(headline)) blocks.push({ text: headline, kind: "heading" });
   if (standfirst && !seen.has(standfirst) && !body.some((b) => b.text === standfirst)) blocks.push({ text: standfirst, kind: "paragraph" });
   blocks.push(...body);
   return { blocks, metadata, via };
+}
+
+/** The letters and digits of a line, lower-cased and compatibility-folded: what two wordings of one headline share. */
+const wordKey = (s: string) =>
+  (
+    s
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).join(" ");
+
+/** True when two lines say the same words, whatever their spacing, case and punctuation ("Vote: yes" and "vote — YES"). */
+export function sameWords(a: string, b: string): boolean {
+  const key = wordKey(a);
+  return key !== "" && key === wordKey(b);
 }

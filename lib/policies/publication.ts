@@ -2,8 +2,8 @@ import type { Role } from "./roles";
 
 /**
  * Who may publish a fact-check, update it and withdraw it: editors
- * and admins, as DESIGN says editors publish reports. Every member may see
- * whether and where an article is published. Pure: the use cases throw the
+ * and admins. Every member may see whether and where an article is
+ * published. Pure: the use cases throw the
  * refusal as a 403, and the client gets `can` to hide what it would refuse.
  */
 export type PublicationActor = { id: string; role: Role };

@@ -49,7 +49,9 @@ export type Visibility = {
   /**
    * Every open round of the team when the visibility was read: their drafts
    * are hidden from all but their authors (rule 1). Knowing them lets a
-   * query test `roundId` instead of joining the round for its status.
+   * query test `roundId` instead of joining the round for its status
+   * (visibleAnnotationSql binds them as one value, so a statement's size
+   * does not grow with their number).
    */
   readonly openRoundIds: readonly string[];
   readonly [SEALED]: true;

@@ -65,6 +65,12 @@ h2 { font-size: 1.2rem; margin: 2.25rem 0 .75rem; padding-bottom: .3rem; border-
 .article-text { background: var(--surface); border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.25rem; font: 1.05rem/1.75 Georgia, "Times New Roman", serif; overflow-wrap: anywhere; }
 .article-text p { margin: 0 0 1rem; }
 .article-text p:last-child { margin-bottom: 0; }
+.article-text h3 { font: 700 1.1rem/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 1.4rem 0 .5rem; }
+.article-text h3:first-child { margin-top: 0; }
+.article-text blockquote { margin: 0 0 1rem; padding-left: .9rem; border-left: 3px solid var(--line); font-style: italic; }
+.article-text blockquote p { margin-bottom: .5rem; }
+.article-text ul { margin: 0 0 1rem; padding-left: 1.4rem; }
+.article-text li { margin: 0 0 .35rem; }
 mark.hl { color: inherit; background: transparent; text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: .22em; }
 mark.hl.v-verified { background: var(--verified-bg); text-decoration-color: var(--verified); }
 mark.hl.v-disputed { background: var(--disputed-bg); text-decoration-color: var(--disputed); text-decoration-style: double; }

@@ -17,7 +17,9 @@
  * Claims are numbered anew, 1…n in text order, for the `#claim-n` anchors of
  * the public page. Pure: tests and the bench build it without a database.
  */
-import type { Verdict } from "@/lib/schemas/claim";
+import { anchorFields, type AnchorFields, type Verdict } from "@/lib/schemas/claim";
+import type { LineKind } from "@/lib/schemas/article";
+import { readLineKinds } from "@/lib/anchoring/line-kinds";
 import { DEFAULT_RATING_SCALE, type RatingScale } from "@/lib/schemas/rating-scale";
 import type { ReportClaim, ReportEvidence, ReportModel, ReportPublication } from "@/lib/export/report-model";
 import { needsReReview } from "@/lib/export/report-text";
@@ -33,13 +35,8 @@ export type PublicEvidence = Pick<
 >;
 
 /** One published claim. Offsets are code points of the published version's text. */
-export type PublicClaim = {
+export type PublicClaim = AnchorFields & {
   number: number;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
   verdict: Verdict;
   /** The team's public wording of the verdict at publish time. */
   label: string;
@@ -63,8 +60,13 @@ export type PublicFactCheck = {
     language: string;
   };
   article: ReportModel["article"];
-  /** The checked version: its number, when it was captured, and its text's SHA-256 (the text is stored beside the snapshot). */
-  version: { number: number; createdAt: string; textHash: string };
+  /**
+   * The checked version: its number, when it was captured, its text's
+   * SHA-256 (the text is stored beside the snapshot), and what each line of
+   * the text is (ArticleVersion.lineKinds; absent when every line is a
+   * paragraph, and in snapshots taken before kinds were kept).
+   */
+  version: { number: number; createdAt: string; textHash: string; lineKinds?: LineKind[] };
   claims: PublicClaim[];
   /** Final claims left out because a correction changed their words after the check. */
   withheld: number;
@@ -97,14 +99,15 @@ export function toPublicFactCheck(m: ReportModel, teamSlug: string): PublicFactC
       language: m.team.language ?? "en",
     },
     article: m.article,
-    version: { number: m.version.number, createdAt: m.version.createdAt, textHash: m.version.textHash },
+    version: {
+      number: m.version.number,
+      createdAt: m.version.createdAt,
+      textHash: m.version.textHash,
+      ...(m.version.lineKinds ? { lineKinds: [...m.version.lineKinds] } : {}),
+    },
     claims: standing.map((c, i): PublicClaim => ({
       number: i + 1,
-      start: c.start,
-      end: c.end,
-      exact: c.exact,
-      prefix: c.prefix,
-      suffix: c.suffix,
+      ...anchorFields(c),
       verdict: c.verdict,
       label: verdictLabel(m, c),
       rationaleHtml: c.rationaleHtml,
@@ -136,6 +139,10 @@ function canonicalJson(v: unknown): string {
   return JSON.stringify(v) ?? "null";
 }
 
+/** The kinds of the published text's lines, as the snapshot stored them (read defensively: it is JSON from the database). */
+export const publicLineKinds = (fc: Pick<PublicFactCheck, "version">, text: string): LineKind[] | null =>
+  readLineKinds(fc.version.lineKinds, text.split("\n").length);
+
 /** Counts by verdict of the published claims. */
 export function verdictCounts(fc: Pick<PublicFactCheck, "claims">): Record<Verdict, number> {
   const out: Record<Verdict, number> = { verified: 0, disputed: 0, unsourced: 0 };
@@ -152,11 +159,7 @@ export function publicReportModel(fc: PublicFactCheck, text: string, publication
   const claims = fc.claims.map((c): ReportClaim => ({
     id: `claim-${c.number}`,
     number: c.number,
-    start: c.start,
-    end: c.end,
-    exact: c.exact,
-    prefix: c.prefix,
-    suffix: c.suffix,
+    ...anchorFields(c),
     anchorState: "anchored",
     anchorScore: null,
     verdict: c.verdict,
@@ -194,6 +197,7 @@ export function publicReportModel(fc: PublicFactCheck, text: string, publication
       text,
       textHash: fc.version.textHash,
       createdAt: fc.version.createdAt,
+      lineKinds: publicLineKinds(fc, text),
     },
     round: null,
     reviewers: [],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evidence, makeReportModel } from "@/tests/fixtures/report-model";
+import { parseHTML } from "linkedom";
+import { ATTRIBUTED_CLAIM, evidence, KINDED_LINES, makeKindedReportModel, makeReportModel } from "@/tests/fixtures/report-model";
 import { checkGoogleClaimReview } from "@/tests/support/google-claimreview";
 import { checkSchemaOrg } from "@/tests/support/schemaorg-check";
 import { toPublicFactCheck } from "./public-fact-check";
@@ -17,10 +18,7 @@ function model() {
   const m = makeReportModel({
     claims: [
       {
-        exact: "arrived in Seoul on Sunday, January 29",
-        verdict: "verified",
-        speaker: "Jens Stoltenberg",
-        firstAppearance: { url: "https://www.nato.int/speech", date: "2023-01-28" },
+        ...ATTRIBUTED_CLAIM,
         evidence: [
           evidence({ title: "Public record", url: "https://record.example/a" }),
           evidence({ title: "Our source's email", internal: true }),
@@ -47,8 +45,7 @@ function model() {
   };
 }
 
-function page(over: Partial<PublicPageInput> = {}): string {
-  const m = model();
+function page(over: Partial<PublicPageInput> = {}, m = model()): string {
   return renderPublicPage({
     baseUrl: BASE,
     status: "published",
@@ -127,20 +124,44 @@ describe("the public fact-check page", () => {
   it("escapes what the desk typed, in the page and in the JSON-LD block", () => {
     const m = model();
     m.article = { ...m.article, title: "</script><script>alert(1)</script>" };
-    const html = renderPublicPage({
-      baseUrl: BASE,
-      status: "published",
-      firstPublishedAt: "2026-12-01T10:00:00.000Z",
-      changedAt: "2026-12-01T10:00:00.000Z",
-      retraction: null,
-      factCheck: toPublicFactCheck(m, "demo-desk"),
-      text: m.version.text,
-      slug: "x",
-      log: [],
-      texts: {},
-    });
+    const html = page({ slug: "x", log: [], texts: {} }, m);
     expect(html).not.toContain("<script>alert(1)");
     expect(jsonLd(html)).toHaveLength(2);
+  });
+});
+
+describe("the public page's article text", () => {
+  const kinded = (kinds: boolean) => {
+    const m = makeKindedReportModel({ kinds });
+    return { m, fc: toPublicFactCheck(m, "demo-desk") };
+  };
+  const articleText = (html: string) => parseHTML(html).document.querySelector("#text .article-text")!;
+
+  it("draws subheads as headings, quotes as block quotes and list items as a list, from the kinds the snapshot keeps", () => {
+    const { m, fc } = kinded(true);
+    expect(fc.version.lineKinds).toEqual(KINDED_LINES.map(([, k]) => k));
+    const text = articleText(page({ factCheck: fc, text: m.version.text }));
+    expect(Array.from(text.children).map((e) => e.tagName.toLowerCase())).toEqual(["h3", "p", "ul", "blockquote", "p"]);
+    expect(text.querySelector("h3")!.textContent).toBe("What the repair changed1");
+    expect(Array.from(text.querySelectorAll("ul > li")).map((li) => li.textContent)).toEqual([
+      "Buses return to the bridge on Thursday.",
+      "The weight limit stays at 18 tonnes3 until May.",
+    ]);
+    expect(text.querySelector("blockquote")!.textContent).toBe("We opened on the date we promised4.The bridge will outlast all of us.");
+    // Each highlight on its claim's characters: inside the subhead, the list item and the quote.
+    expect(text.querySelector("h3 mark")!.textContent).toBe("repair ");
+    expect(text.querySelector("li mark")!.textContent).toBe("18 tonnes");
+    expect(text.querySelector("blockquote mark")!.textContent).toBe("date we promised");
+  });
+
+  it("draws every line as a paragraph when the text has no kinds, or the snapshot's kinds do not fit its text", () => {
+    const { m, fc } = kinded(false);
+    expect(fc.version).not.toHaveProperty("lineKinds");
+    const plain = articleText(page({ factCheck: fc, text: m.version.text }));
+    expect(Array.from(plain.children).map((e) => e.tagName.toLowerCase())).toEqual(KINDED_LINES.map(() => "p"));
+    const { fc: withKinds } = kinded(true);
+    const shorter = articleText(page({ factCheck: { ...withKinds, claims: [] }, text: "One line." }));
+    expect(Array.from(shorter.children).map((e) => e.tagName.toLowerCase())).toEqual(["p"]);
   });
 });
 

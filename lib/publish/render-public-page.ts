@@ -15,6 +15,7 @@
  */
 import { buildClaimReview } from "@/lib/export/claimreview";
 import { claimSegments, type Segment } from "@/lib/export/claim-segments";
+import { lineBlocksHtml } from "@/lib/export/line-blocks";
 import { escapeHtml } from "@/lib/export/html";
 import { jsonLdScript } from "@/lib/export/json-ld-script";
 import { isWebUrl, type ReportPublication } from "@/lib/export/report-model";
@@ -22,7 +23,14 @@ import { STANCE_LABELS, UNSOURCED_NOTE, formatCalendarDate } from "@/lib/export/
 import { formatDate, formatDateTime } from "@/lib/format-date";
 import { VERDICTS } from "@/lib/schemas/claim";
 import { pageShell, time } from "./page-shell";
-import { publicReportModel, verdictCounts, type PublicClaim, type PublicEvidence, type PublicFactCheck } from "./public-fact-check";
+import {
+  publicLineKinds,
+  publicReportModel,
+  verdictCounts,
+  type PublicClaim,
+  type PublicEvidence,
+  type PublicFactCheck,
+} from "./public-fact-check";
 import { publicPagePath } from "./public-urls";
 
 /** One line of the public change log. */
@@ -190,12 +198,11 @@ function sources(evidence: PublicEvidence[]): string {
   return `<div class="sources"><h3>Sources</h3><ul>${evidence.map(item).join("")}</ul></div>`;
 }
 
-/** The text in paragraphs, each claim marked, with a numbered link to its card after it. */
+/** The text, one block per line as its kind draws it (subheads, quotes, lists), each claim marked, with a numbered link to its card after it. */
 function annotatedText(fc: PublicFactCheck, text: string): string {
   const verdicts = new Map(fc.claims.map((c) => [c.number, c]));
-  return claimSegments(text, fc.claims)
-    .map((para) => `<p>${para.map((s) => segment(s, verdicts)).join("")}</p>`)
-    .join("\n");
+  const lines = claimSegments(text, fc.claims).map((para) => para.map((s) => segment(s, verdicts)).join(""));
+  return lineBlocksHtml(lines, publicLineKinds(fc, text));
 }
 
 function segment(s: Segment, claims: Map<number, PublicClaim>): string {

@@ -297,15 +297,7 @@ export type ArticleDto = {
     length: number;
     createdAt: string;
   };
-  snapshot: {
-    id: string;
-    requestedUrl: string;
-    finalUrl: string;
-    status: number;
-    contentType: string;
-    fetchedAt: string;
-    size: number;
-  } | null;
+  snapshot: SnapshotDto | null;
   /** What the caller may do with the article (lib/policies/article.ts). */
   can: ArticlePermissions;
 };

@@ -74,6 +74,9 @@ export type AnchorFields = {
   suffix: string;
 };
 
+/** Just the anchor fields of anything that places a claim (a row, a DTO, a report claim). */
+export const anchorFields = ({ start, end, exact, prefix, suffix }: AnchorFields): AnchorFields => ({ start, end, exact, prefix, suffix });
+
 /** A claim as the API returns it. */
 export type ClaimDto = AnchorFields & {
   id: string;

@@ -1,6 +1,6 @@
 /**
  * The numeric scale a team gives its verdicts in published ClaimReview
- * (`reviewRating.ratingValue` between `worstRating` and `bestRating`; issue 14).
+ * (`reviewRating.ratingValue` between `worstRating` and `bestRating`).
  *
  * Google asks for a number-to-text system for every fact check that carries a
  * number, the closer to `bestRating` the truer. Verified and Disputed have a

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Person } from "./person";
+import type { LineKind } from "./article";
 
 /** How the reviewers' annotations of one cluster relate (lib/review/cluster-annotations.ts decides it). */
 export type ClusterKind = "agreed" | "boundary_only" | "verdict_conflict" | "single_reviewer";
@@ -159,6 +160,8 @@ export type AnnotationOutcomeDto = {
 export type RoundDetailDto = RoundSummaryDto & {
   /** The canonical text of `textVersion` (offsets below count its code points). */
   text: string;
+  /** What each line of `text` is (heading, quote, list item…): null when every line is a paragraph. */
+  lineKinds: LineKind[] | null;
   /**
    * The version the round's claims and annotations are on now, and the number
    * of the version it reviewed: the same until a correction moves them.

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, makeDesk, signIn, signedInRequest, testDb } from "../support/fixtures";
 import { createClaimOnPhrase } from "@/seeds/evidence-factories";
-import { annotateInRound, createRound } from "@/seeds/review-factories";
+import { annotateInRound, deskRound } from "@/seeds/review-factories";
 
 // Each test makes its own desks, so they can run side by side.
 test.describe.configure({ mode: "parallel" });
@@ -177,13 +177,7 @@ test.describe("claim assistance API", () => {
       data: { email: `r2-${desk.team.slug}@claimdesk.test`, memberships: { create: { teamId: desk.team.id, role: "reviewer" } } },
     });
     const version = { ...desk.version, articleId: desk.article.id };
-    const round = await createRound(db, {
-      team: desk.team,
-      version,
-      createdById: desk.editor.id,
-      adjudicatorId: desk.editor.id,
-      reviewerIds: [desk.reviewer.id, reviewer2.id],
-    });
+    const round = await deskRound(db, { team: desk.team, version, editor: desk.editor, reviewers: [desk.reviewer, reviewer2] });
     const hidden = await annotateInRound(db, {
       team: desk.team,
       roundId: round.id,

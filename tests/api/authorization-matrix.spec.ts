@@ -17,7 +17,7 @@ import JSZip from "jszip";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect, testDb, signIn } from "../support/fixtures";
 import { apiRoutes, publicRoutes, routeUrl, type ApiRoute } from "../support/route-inventory";
-import { makeBlindDesk, EDITOR_NOTE_PHRASE, HIDDEN_PHRASE, type BlindDesk } from "../support/blind-desk";
+import { makeBlindDesk, editorNoteCopy, HIDDEN_PHRASE, type BlindDesk } from "../support/blind-desk";
 import { findPhrase } from "@/seeds/evidence-factories";
 import { callAs, openEventStream, signInAt } from "../support/app-instance";
 import type { LiveEvent } from "@/lib/events/live-event";
@@ -1019,17 +1019,7 @@ async function notListingRound1({ desk, as }: Ctx) {
 
 async function importSeesNoHiddenDuplicate({ desk, as }: Ctx) {
   // The same span and verdict as the editor's note, which Ben may not see: a "duplicate" answer would betray it.
-  const { start, end } = findPhrase(desk.vx.text, EDITOR_NOTE_PHRASE);
-  const annotation = {
-    type: "Annotation",
-    target: {
-      selector: [
-        { type: "TextQuoteSelector", exact: EDITOR_NOTE_PHRASE },
-        { type: "TextPositionSelector", start, end },
-      ],
-    },
-    body: [{ type: "TextualBody", purpose: "tagging", value: "Verified" }],
-  };
+  const annotation = editorNoteCopy(desk);
   const res = await as("coReviewer").post(`/api/articles/${desk.x.id}/annotations/import`, { data: [annotation] });
   expect(res.status()).toBe(200);
   const report = (await res.json()) as { failed: { reason: string }[]; imported: { annotationId: string }[] };

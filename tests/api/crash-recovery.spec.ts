@@ -1,5 +1,5 @@
 /**
- * Issue 9, "The server comes back": kill -9 of the app process while claims
+ * The server comes back: kill -9 of the app process while claims
  * are being written. Every write the server acknowledged is in the database
  * with its audit event, the database is sound, and the supervisor of
  * `npm start` has the server answering again by itself.

@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 2: discussion on every claim over HTTP — threads on an
+ * Discussion on every claim over HTTP — threads on an
  * annotation with replies, resolve and reopen, deletes as tombstones, the
  * cards' counts, a mention's notification — and the refusals: signed out
  * (401), another team (404), wrong person (403), malformed input (400 naming
@@ -10,7 +10,7 @@ import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { test, expect, makeDesk, signIn, signedInRequest, testDb } from "../support/fixtures";
 import { createClaimOnPhrase } from "@/seeds/evidence-factories";
 import { createUser } from "@/seeds/factories";
-import { annotateInRound, createRound } from "@/seeds/review-factories";
+import { annotateInRound, deskRound } from "@/seeds/review-factories";
 
 test.describe.configure({ mode: "parallel" });
 
@@ -218,13 +218,7 @@ test.describe("discussion API", () => {
     const db = testDb();
     const ben = await createUser(db, { team: desk.team, role: "reviewer" });
     const v = { id: desk.version.id, articleId: desk.article.id, text: desk.text };
-    const round = await createRound(db, {
-      team: desk.team,
-      version: v,
-      createdById: desk.editor.id,
-      adjudicatorId: desk.editor.id,
-      reviewerIds: [desk.reviewer.id, ben.id],
-    });
+    const round = await deskRound(db, { team: desk.team, version: v, editor: desk.editor, reviewers: [desk.reviewer, ben] });
     const draft = await annotateInRound(db, {
       team: desk.team,
       roundId: round.id,

@@ -1,5 +1,5 @@
 /**
- * Issue 9: every export is bounded, and past a bound the answer is a clear
+ * Every export is bounded, and past a bound the answer is a clear
  * 4xx whose JSON names the limit (and the field at fault), never a stalled
  * or dead server. On an app instance of its own with low limits
  * (docs/reports.md, "Limits", lists them and their defaults).

@@ -1,5 +1,5 @@
 /**
- * Issue 9, "Exports that cannot hurt the server": the PDF of a long run
+ * Exports that cannot hurt the server: the PDF of a long run
  * without spaces, reports of the largest article the import accepts, and the
  * team ZIP of such articles build in seconds, and while they build the
  * server answers /api/ping in under 100 ms throughout.

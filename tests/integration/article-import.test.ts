@@ -76,7 +76,11 @@ describe("importing an article", () => {
       url: null,
     });
     const text = dto.currentVersion.text;
-    expect(text.split("\n")[0]).toBe("NATO chief urges Seoul to step up support");
+    // The page's headline is its title (the form's to keep or change), not the text's first line; with no title
+    // given, the page's is saved (the headline is never lost), with where it came from.
+    expect(text).not.toContain("NATO chief urges Seoul to step up support");
+    expect(dto.title).toBe("NATO chief urges Seoul to step up support");
+    expect(dto.metaSources?.title).not.toBe("editor");
     expect(text).toContain("Stoltenberg met Foreign Minister Park Jin in Seoul on Monday.");
     expect(text).not.toMatch(/tracker|Home|Subscribe to our newsletter|color:/);
     expect((await db.article.findUniqueOrThrow({ where: { id: dto.id } })).sourceRef).toMatch(/^upload:nato-visit\.html#/);

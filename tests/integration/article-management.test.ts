@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createArticle, createTeam } from "@/seeds/factories";
-import { createRound } from "@/seeds/review-factories";
+import { deskRound } from "@/seeds/review-factories";
 import { findArticlePage, listArticles } from "@/lib/server/articles/list-articles";
 import { viewerOf } from "@/lib/server/visibility/viewer";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -75,13 +75,7 @@ describe("deleting and restoring an article", () => {
   it("takes the article, its rounds and its queue entries out of every list; an admin lists and restores it; both audited", async () => {
     const desk = await makeDesk(db);
     const admin = await makeMember(db, desk.team, "admin");
-    const round = await createRound(db, {
-      team: desk.team,
-      version: desk.version,
-      createdById: desk.editor.id,
-      adjudicatorId: desk.editor.id,
-      reviewerIds: [desk.reviewer.id],
-    });
+    const round = await deskRound(db, { team: desk.team, version: desk.version, editor: desk.editor, reviewers: [desk.reviewer] });
     expect((await listRounds(await viewerOf(desk.editor))).map((r) => r.id)).toContain(round.id);
     expect((await listQueue(await viewerOf(desk.reviewer))).map((q) => q.roundId)).toContain(round.id);
 
@@ -151,29 +145,11 @@ describe("the article list", () => {
       publishedDate: null,
     });
     // Review states: an open round on Tokyo, a revealed one on the budget, a closed one on Seoul.
-    await createRound(db, {
-      team,
-      version: tokyo.versions[0]!,
-      createdById: editor.id,
-      adjudicatorId: editor.id,
-      reviewerIds: [reviewer.id],
-    });
-    const revealed = await createRound(db, {
-      team,
-      version: budget.versions[0]!,
-      createdById: editor.id,
-      adjudicatorId: editor.id,
-      reviewerIds: [reviewer.id],
-    });
+    await deskRound(db, { team, version: tokyo.versions[0]!, editor: editor, reviewers: [reviewer] });
+    const revealed = await deskRound(db, { team, version: budget.versions[0]!, editor: editor, reviewers: [reviewer] });
     await db.reviewRound.update({ where: { id: revealed.id }, data: { status: "revealed" } });
     const seoul = await db.articleVersion.findFirstOrThrow({ where: { articleId: made.seoul } });
-    const closed = await createRound(db, {
-      team,
-      version: seoul,
-      createdById: editor.id,
-      adjudicatorId: editor.id,
-      reviewerIds: [reviewer.id],
-    });
+    const closed = await deskRound(db, { team, version: seoul, editor: editor, reviewers: [reviewer] });
     await db.reviewRound.update({ where: { id: closed.id }, data: { status: "closed" } });
     // Claims: two on the budget (one disputed, made outside a round), one deleted on Seoul.
     const claim = (articleId: string, versionId: string, verdict: "verified" | "disputed", deletedAt: Date | null = null) =>

@@ -46,7 +46,7 @@ import { buildTeamZip } from "@/lib/server/reports/build-team-zip";
 import { openZipJob } from "@/lib/server/reports/zip-jobs";
 import { importW3c } from "@/lib/server/reports/import-w3c";
 import { loadVisibility, viewerOf, type Viewer } from "@/lib/server/visibility/viewer";
-import { asCurrentUser, makeBlindDesk, EDITOR_NOTE_PHRASE, type BlindDesk } from "../support/blind-desk";
+import { asCurrentUser, editorNoteCopy, makeBlindDesk, type BlindDesk } from "../support/blind-desk";
 import { errorCode } from "../support/error-code";
 import { sseReader } from "../support/sse-reader";
 
@@ -188,17 +188,7 @@ describe("evidence", () => {
 
 describe("the W3C import", () => {
   it("judges duplicates among what the caller may see, and puts a blind reviewer's import into their round", async () => {
-    const { start, end } = findPhrase(d.vx.text, EDITOR_NOTE_PHRASE);
-    const annotation = {
-      type: "Annotation",
-      target: {
-        selector: [
-          { type: "TextQuoteSelector", exact: EDITOR_NOTE_PHRASE },
-          { type: "TextPositionSelector", start, end },
-        ],
-      },
-      body: [{ purpose: "tagging", value: "Verified" }],
-    };
+    const annotation = editorNoteCopy(d);
     const ben = await importW3c(await as("coReviewer"), d.x.id, [annotation], BASE);
     expect(ben.failed).toEqual([]);
     const row = await db.annotation.findUniqueOrThrow({ where: { id: ben.imported[0]!.annotationId } });

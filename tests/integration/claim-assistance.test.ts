@@ -13,12 +13,13 @@ import { listAliases } from "@/lib/server/assist/list-aliases";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { createArticle, createTeam } from "@/seeds/factories";
 import { createClaimOnPhrase, createEvidenceItem, createEvidenceLink, findPhrase } from "@/seeds/evidence-factories";
-import { annotateInRound, createRound } from "@/seeds/review-factories";
+import { annotateInRound, deskRound } from "@/seeds/review-factories";
 import { seedArticles } from "@/seeds/demo";
 import { makeMember } from "../support/actors";
 import { errorCode } from "../support/error-code";
 import { viewerOf } from "@/lib/server/visibility/viewer";
 import { indexWritesSettled, isPostgres, teamTerm } from "@/lib/server/assist/sentence-index";
+import { analyzeText } from "@/lib/assist/analyze-text";
 
 type Member = Awaited<ReturnType<typeof makeMember>>;
 type Article = Awaited<ReturnType<typeof createArticle>>;
@@ -171,6 +172,20 @@ describe("suggestions", () => {
     );
   });
 
+  it("takes a decision on a suggestion this process never answered (another app instance did, and its index write is not in)", async () => {
+    // The first answer came from another instance's analysis: here the version has no index rows yet.
+    const a = await createArticle(db, { team: desk.team, text: desk.articles["002"]!.versions[0]!.text });
+    const versionId = a.versions[0]!.id;
+    expect(await db.assistIndexState.count({ where: { versionId } })).toBe(0);
+    const target = (await analyzeText(a.versions[0]!.text)).find((s) => s.text.includes("Stoltenberg"))!;
+    const input = { versionId, start: target.start, end: target.end, decision: "dismiss" as const };
+    expect(await decideSuggestion(desk.reviewer, a.id, input)).toEqual({ decision: "dismiss", learnt: true });
+    expect(await db.suggestionDismissal.count({ where: { articleId: a.id, text: target.text } })).toBe(1);
+    expect(await db.assistIndexState.count({ where: { versionId } })).toBe(1);
+    // Offsets that are no sentence are still refused once the version is indexed.
+    expect(await errorCode(decideSuggestion(desk.reviewer, a.id, { ...input, start: target.start + 1 }))).toBe("400:start");
+  });
+
   it("lets an editor reset the learnt weights, with a version check", async () => {
     const model = await getAssistModel(desk.editor);
     expect(model.updates).toBeGreaterThan(0);
@@ -250,13 +265,7 @@ describe("related claims across articles", () => {
 
   it("never shows a co-reviewer's hidden annotation: not in related claims, not in the claim search", async () => {
     const a = desk.articles["002"]!;
-    const round = await createRound(db, {
-      team: desk.team,
-      version: v(a),
-      createdById: desk.editor.id,
-      adjudicatorId: desk.editor.id,
-      reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
-    });
+    const round = await deskRound(db, { team: desk.team, version: v(a), editor: desk.editor, reviewers: [desk.reviewer, desk.reviewer2] });
     const hidden = await annotateInRound(db, {
       team: desk.team,
       roundId: round.id,

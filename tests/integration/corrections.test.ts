@@ -13,7 +13,7 @@ import { restoreClaim } from "@/lib/server/claims/restore-claim";
 import { applyReanchor, planReanchor } from "@/lib/server/articles/reanchor-claims";
 import { versionFields } from "@/lib/server/articles/version-fields";
 import { createClaimOnPhrase, createEvidenceItem, createEvidenceLink, findPhrase } from "@/seeds/evidence-factories";
-import { annotateInRound, createRound, decideForTest, revealForTest, submitInRound } from "@/seeds/review-factories";
+import { annotateInRound, decideForTest, deskRound, revealForTest, submitInRound } from "@/seeds/review-factories";
 import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
 import { loadReport } from "@/lib/server/reports/load-report";
 import { buildHtml } from "@/lib/export/html";
@@ -34,6 +34,20 @@ let desk: Awaited<ReturnType<typeof makeDesk>>;
 let other: Awaited<ReturnType<typeof makeDesk>>;
 const claimOn = (phrase: string, occurrence = 0) =>
   createClaimOnPhrase(db, { team: desk.team, version: desk.version, authorId: desk.reviewer.id, phrase, verdict: "disputed", occurrence });
+
+/** Version 2 of the desk's article, written with the claims' moves as planned, in one transaction (as a correction saves them). */
+const saveVersionTwo = (newText: string, plan: Awaited<ReturnType<typeof planReanchor>>) =>
+  db.$transaction(async (tx) => {
+    const next = await tx.articleVersion.create({
+      data: { articleId: desk.article.id, number: 2, ...versionFields(newText), createdById: desk.editor.id },
+    });
+    return applyReanchor(
+      tx,
+      { teamId: desk.team.id, actorId: desk.editor.id, articleId: desk.article.id },
+      { id: next.id, text: newText },
+      plan,
+    );
+  });
 
 beforeEach(async () => {
   desk = await makeDesk(db, TEXT);
@@ -199,17 +213,7 @@ describe("claims changed between the re-anchoring plan and the write", () => {
     // After the plan: one claim's verdict changes, another claim is made.
     await db.annotation.update({ where: { id: edited.id }, data: { verdict: "verified", version: { increment: 1 } } });
     const late = await claimOn("Fumio Kishida");
-    const summary = await db.$transaction(async (tx) => {
-      const next = await tx.articleVersion.create({
-        data: { articleId: desk.article.id, number: 2, ...versionFields(newText), createdById: desk.editor.id },
-      });
-      return applyReanchor(
-        tx,
-        { teamId: desk.team.id, actorId: desk.editor.id, articleId: desk.article.id },
-        { id: next.id, text: newText },
-        plan,
-      );
-    });
+    const summary = await saveVersionTwo(newText, plan);
     expect(summary).toEqual({ anchored: 0, moved: 2, drifted: 0, orphaned: 0 });
     const rows = Object.fromEntries((await db.annotation.findMany({ where: { articleId: desk.article.id } })).map((r) => [r.id, r]));
     expect(rows[edited.id]).toMatchObject({ verdict: "verified", anchorState: "moved", version: 3 });
@@ -225,13 +229,7 @@ describe("claims changed between the re-anchoring plan and the write", () => {
 describe("corrections and review rounds", () => {
   async function roundAt(status: "open" | "revealed" | "adjudicated" | "closed") {
     const version = { ...desk.version, articleId: desk.article.id };
-    const round = await createRound(db, {
-      team: desk.team,
-      version,
-      createdById: desk.editor.id,
-      adjudicatorId: desk.editor.id,
-      reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
-    });
+    const round = await deskRound(db, { team: desk.team, version, editor: desk.editor, reviewers: [desk.reviewer, desk.reviewer2] });
     for (const [reviewer, verdict] of [
       [desk.reviewer, "disputed"],
       [desk.reviewer2, "verified"],
@@ -485,17 +483,7 @@ describe("final claims of a closed review round through a correction", () => {
       where: { id: law.id },
       data: { rationaleHtml: "<p>Statute 12, checked again.</p>", version: { increment: 1 } },
     });
-    await db.$transaction(async (tx) => {
-      const next = await tx.articleVersion.create({
-        data: { articleId: desk.article.id, number: 2, ...versionFields(newText), createdById: desk.editor.id },
-      });
-      return applyReanchor(
-        tx,
-        { teamId: desk.team.id, actorId: desk.editor.id, articleId: desk.article.id },
-        { id: next.id, text: newText },
-        plan,
-      );
-    });
+    await saveVersionTwo(newText, plan);
     const row = await db.claim.findUniqueOrThrow({ where: { id: law.id } });
     expect(row).toMatchObject({
       versionId: (await versionTwo()).id,

@@ -1,5 +1,5 @@
 /**
- * Issue 9, item 10: creating a claim decides its round and checks its
+ * Creating a claim decides its round and checks its
  * version in the insert's own transaction, so a round started or a correction
  * saved between the create's reads and its insert cannot put the annotation
  * outside the round or on an old version. Also the claims-per-article quota,

@@ -14,7 +14,7 @@ import { unlinkEvidence } from "@/lib/server/evidence/unlink-evidence";
 import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
 import { createArticle, createTeam } from "@/seeds/factories";
 import { createClaimOnPhrase, createEvidenceLink } from "@/seeds/evidence-factories";
-import { annotateInRound, createRound, decideForTest, revealForTest, submitInRound } from "@/seeds/review-factories";
+import { annotateInRound, decideForTest, deskRound, revealForTest, submitInRound } from "@/seeds/review-factories";
 import { seedArticles } from "@/seeds/demo";
 import { demoEvidence, seedDemoEvidence } from "@/seeds/demo-evidence";
 import { makeDesk, makeMember } from "../support/actors";
@@ -122,6 +122,16 @@ describe("items", () => {
 });
 
 describe("links and tombstones", () => {
+  /** The reviewer's verified claim on "hundreds of tanks". */
+  const tanksClaim = () =>
+    createClaimOnPhrase(db, {
+      team: desk.team,
+      version: desk.version,
+      authorId: desk.reviewer.id,
+      phrase: "hundreds of tanks",
+      verdict: "verified",
+    });
+
   it("attaches an item with a stance, lists it with a date hint, and keeps a tombstone that the claim still shows", async () => {
     const fact = await createEvidence(
       await viewerOf(desk.editor),
@@ -146,13 +156,7 @@ describe("links and tombstones", () => {
     expect(after.links.map((l) => [l.evidence.id, !!l.evidence.deletedAt])).toEqual([[fact.id, true]]);
     expect((await getEvidence(await viewerOf(desk.reviewer), fact.id)).deletedAt).not.toBeNull();
     // A tombstone can be neither attached again nor edited.
-    const claim2 = await createClaimOnPhrase(db, {
-      team: desk.team,
-      version: desk.version,
-      authorId: desk.reviewer.id,
-      phrase: "hundreds of tanks",
-      verdict: "verified",
-    });
+    const claim2 = await tanksClaim();
     expect(await code(linkEvidence(await viewerOf(desk.reviewer), claim2.id, { evidenceId: fact.id, stance: "supports" }))).toBe(
       "400:evidenceId",
     );
@@ -173,13 +177,7 @@ describe("links and tombstones", () => {
   it("of two concurrent attaches of one item to one claim, one wins and the other gets 409", async () => {
     for (let i = 0; i < 4; i++) {
       const item = await createEvidence(await viewerOf(desk.editor), input({ title: `Raced source ${i}` }));
-      const target = await createClaimOnPhrase(db, {
-        team: desk.team,
-        version: desk.version,
-        authorId: desk.reviewer.id,
-        phrase: "hundreds of tanks",
-        verdict: "verified",
-      });
+      const target = await tanksClaim();
       const codes = await Promise.all([
         code(linkEvidence(await viewerOf(desk.reviewer), target.id, { evidenceId: item.id, stance: "supports" })),
         code(linkEvidence(await viewerOf(desk.editor), target.id, { evidenceId: item.id, stance: "context" })),
@@ -192,13 +190,7 @@ describe("links and tombstones", () => {
   it("an attach racing a delete either fails or is listed by the delete: never a silent link to a tombstone", async () => {
     for (let i = 0; i < 4; i++) {
       const item = await createEvidence(await viewerOf(desk.editor), input({ title: `Deleted while attaching ${i}` }));
-      const target = await createClaimOnPhrase(db, {
-        team: desk.team,
-        version: desk.version,
-        authorId: desk.reviewer.id,
-        phrase: "hundreds of tanks",
-        verdict: "verified",
-      });
+      const target = await tanksClaim();
       const [attached, deleted] = await Promise.all([
         linkEvidence(await viewerOf(desk.reviewer), target.id, { evidenceId: item.id, stance: "supports" }).catch((e: AppError) => e),
         deleteEvidence(await viewerOf(desk.editor), item.id, item.version),
@@ -296,13 +288,7 @@ describe("final claims of review rounds", () => {
       await viewerOf(d.editor),
       input({ kind: "dated_fact", title: "NATO Madrid Summit", date: "2022-06-28/2022-06-30" }),
     );
-    const round = await createRound(db, {
-      team: d.team,
-      version,
-      createdById: d.editor.id,
-      adjudicatorId: d.editor.id,
-      reviewerIds: [d.reviewer.id, d.reviewer2.id],
-    });
+    const round = await deskRound(db, { team: d.team, version, editor: d.editor, reviewers: [d.reviewer, d.reviewer2] });
     const cited = await annotateInRound(db, {
       team: d.team,
       roundId: round.id,

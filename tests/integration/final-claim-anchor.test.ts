@@ -14,7 +14,7 @@ import { createComment } from "@/lib/server/comments/create-comment";
 import { listComments } from "@/lib/server/comments/list-comments";
 import { loadReport } from "@/lib/server/reports/load-report";
 import { findPhrase } from "@/seeds/evidence-factories";
-import { createRound } from "@/seeds/review-factories";
+import { deskRound } from "@/seeds/review-factories";
 import { roundVersionNote } from "@/components/review/round-version-note";
 import { errorCode } from "../support/error-code";
 import { makeDesk } from "../support/actors";
@@ -173,13 +173,7 @@ describe("PATCH /api/final-claims/{id}/anchor (placeFinalClaimAnchor)", () => {
   it("an editor reviewing the article blind may not settle its final claims (403)", async () => {
     const { drifted } = await correctedRound();
     const v2 = await db.articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id, number: 2 } });
-    await createRound(db, {
-      team: desk.team,
-      version: v2,
-      createdById: desk.editor.id,
-      adjudicatorId: desk.editor.id,
-      reviewerIds: [desk.editor.id],
-    });
+    await deskRound(db, { team: desk.team, version: v2, editor: desk.editor, reviewers: [desk.editor] });
     expect(
       await errorCode(placeFinalClaimAnchor(await viewerOf(desk.editor), drifted.id, { version: drifted.version, confirm: true })),
     ).toBe("403:");
@@ -225,13 +219,7 @@ describe("blind review hides the outcome from the reviewer", () => {
   it("lists no final claims and reports none to a reviewer in their own open round on the article; others see them", async () => {
     const { round: closed } = await makeClosedRound(db, desk, [MADRID, AID, VISIT]);
     const version = { ...desk.version, articleId: desk.article.id };
-    const blind = await createRound(db, {
-      team: desk.team,
-      version,
-      createdById: desk.editor.id,
-      adjudicatorId: desk.editor.id,
-      reviewerIds: [desk.reviewer.id],
-    });
+    const blind = await deskRound(db, { team: desk.team, version, editor: desk.editor, reviewers: [desk.reviewer] });
     const exacts = [AID, VISIT, MADRID];
     const list = async (viewer: typeof desk.editor) =>
       listFinalClaims(await loadVisibility(viewer), desk.article.id).then((l) => l.map((c) => c.exact));
@@ -265,13 +253,7 @@ describe("blind review hides the outcome from the reviewer", () => {
     const claim = await db.claim.findFirstOrThrow({ where: { clusterId: cluster.id } });
     await createComment(await viewerOf(desk.editor), { clusterId: cluster.id, body: "<p>Checked against the transcript.</p>" });
     const version = { ...desk.version, articleId: desk.article.id };
-    const blind = await createRound(db, {
-      team: desk.team,
-      version,
-      createdById: desk.editor.id,
-      adjudicatorId: desk.editor.id,
-      reviewerIds: [desk.reviewer.id],
-    });
+    const blind = await deskRound(db, { team: desk.team, version, editor: desk.editor, reviewers: [desk.reviewer] });
 
     // Thunks, called one at a time: a refused call's rejection is always awaited, never left unhandled.
     const refused = [

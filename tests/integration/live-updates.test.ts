@@ -1,5 +1,5 @@
 /**
- * Live updates that cost one claim (issue 12, item 2), under blind review:
+ * Live updates that cost one claim, under blind review:
  * changes made through the use cases reach each viewer's event stream as
  * ids, versions and flags only, filtered by the viewer's Visibility, live
  * and when replayed from a cursor (a page rendered earlier, a reconnect);

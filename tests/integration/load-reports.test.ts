@@ -5,10 +5,11 @@ import { loadReports } from "@/lib/server/reports/load-reports";
 import { editorFinalClaims } from "@/lib/server/claims/editor-final-claims";
 import { createArticle } from "@/seeds/factories";
 import { createClaimOnPhrase, createEvidenceItem, createEvidenceLink } from "@/seeds/evidence-factories";
-import { createRound } from "@/seeds/review-factories";
+import { deskRound } from "@/seeds/review-factories";
 import { makeDecidedRound, DECISION_RATIONALE } from "../support/decided-round";
 import { makeDesk } from "../support/actors";
 import { loadVisibility } from "@/lib/server/visibility/viewer";
+import { anchorFields } from "@/lib/schemas/claim";
 
 const BASE = "http://claimdesk.test";
 const now = new Date("2026-12-01T10:00:00Z");
@@ -60,13 +61,7 @@ describe("loading many articles' reports at once", () => {
       phrase: "arrived in Tokyo",
       verdict: "verified",
     });
-    await createRound(db, {
-      team,
-      version: thirdVersion,
-      createdById: desk.editor.id,
-      adjudicatorId: desk.editor.id,
-      reviewerIds: [desk.reviewer1.id],
-    });
+    await deskRound(db, { team, version: thirdVersion, editor: desk.editor, reviewers: [desk.reviewer1] });
     // A deleted article is left out.
     const gone = await createArticle(db, { team, text: "Gone.", meta: { title: "Gone" } });
     await db.article.update({ where: { id: gone.id }, data: { deletedAt: new Date() } });
@@ -143,11 +138,7 @@ describe("loading many articles' reports at once", () => {
         source: "editor",
         articleId: a.articleId,
         versionId: a.versionId,
-        start: a.start,
-        end: a.end,
-        exact: a.exact,
-        prefix: a.prefix,
-        suffix: a.suffix,
+        ...anchorFields(a),
         anchorState: a.anchorState,
         anchorScore: a.anchorScore,
         version: a.version,

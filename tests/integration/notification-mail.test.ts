@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 3: notifications e-mailed through nodemailer to a local SMTP
+ * Notifications e-mailed through nodemailer to a local SMTP
  * sink (tests/support/smtp-sink.ts), as each happens or as a daily digest,
  * following each member's choice and blind review.
  */
@@ -15,7 +15,6 @@ const port = vi.hoisted(() => {
 
 import { db } from "@/lib/db";
 import { createClaim } from "@/lib/server/claims/create-claim";
-import { startRound } from "@/lib/server/reviews/start-round";
 import { submitReview } from "@/lib/server/reviews/submit-review";
 import { getRound } from "@/lib/server/reviews/get-round";
 import { decideCluster } from "@/lib/server/reviews/decide-cluster";
@@ -25,14 +24,10 @@ import { sendDueDigests, lastDigestTime } from "@/lib/server/notifications/send-
 import { mailIdle } from "@/lib/server/notifications/mail-scheduler";
 import { getNotificationSettings, updateNotificationSettings } from "@/lib/server/notifications/notification-settings";
 import { viewerOf } from "@/lib/server/visibility/viewer";
+import { makeNotifyDesk, mentionChip, span, splitOnInflation, startDeskRound, type NotifyDesk } from "../support/notification-desk";
 import { makeDesk } from "../support/actors";
 import { startSmtpSink } from "../support/smtp-sink";
 import { errorCode } from "../support/error-code";
-
-const TEXT = "The minister said inflation fell to 3 percent in May.\nExports rose by 12 percent, the ministry claimed on Tuesday.";
-const span = (phrase: string) => ({ start: TEXT.indexOf(phrase), end: TEXT.indexOf(phrase) + phrase.length });
-const chip = (m: { id: string; name: string | null }) =>
-  `<span data-type="mention" data-id="${m.id}" data-label="${m.name}">@${m.name}</span>`;
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 beforeAll(async () => {
@@ -43,10 +38,9 @@ afterAll(async () => {
   await sink.close();
 });
 
-type Desk = Awaited<ReturnType<typeof makeDesk>>;
-let desk: Desk;
+let desk: NotifyDesk;
 beforeEach(async () => {
-  desk = await makeDesk(db, TEXT);
+  desk = await makeNotifyDesk();
 });
 
 const mailsTo = (email: string) => sink.received.filter((m) => m.to.includes(email.toLowerCase()) || m.to.includes(email));
@@ -57,7 +51,7 @@ const body = (raw: string) =>
     .replace(/=E2=80=9C/g, "“")
     .replace(/=E2=80=9D/g, "”");
 
-async function choose(member: Desk["reviewer"], email: "each" | "digest" | "none") {
+async function choose(member: NotifyDesk["reviewer"], email: "each" | "digest" | "none") {
   const settings = await getNotificationSettings(member);
   const team = settings.teams.find((t) => t.teamId === desk.team.id)!;
   return updateNotificationSettings(member, { teamId: desk.team.id, version: team.version, email });
@@ -65,21 +59,8 @@ async function choose(member: Desk["reviewer"], email: "each" | "digest" | "none
 
 describe("e-mail as each notification happens", () => {
   it("e-mails a reviewer when their annotation is decided, with the decision and a link to it, once", async () => {
-    const round = await startRound(await viewerOf(desk.editor), {
-      articleId: desk.article.id,
-      reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
-      adjudicatorId: desk.editor.id,
-    });
-    await createClaim(desk.reviewer, desk.article.id, {
-      versionId: desk.version.id,
-      ...span("inflation fell to 3 percent"),
-      verdict: "disputed",
-    });
-    await createClaim(desk.reviewer2, desk.article.id, {
-      versionId: desk.version.id,
-      ...span("inflation fell to 3 percent"),
-      verdict: "verified",
-    });
+    const round = await startDeskRound(desk);
+    await splitOnInflation(desk);
     await submitReview(await viewerOf(desk.reviewer), round.id);
     await submitReview(await viewerOf(desk.reviewer2), round.id);
     const [cluster] = (await getRound(await viewerOf(desk.editor), round.id)).clusters;
@@ -108,11 +89,7 @@ describe("e-mail as each notification happens", () => {
 
   it("sends nothing to a member who chose no e-mail, and holds a blind co-reviewer's mention until the reveal", async () => {
     await choose(desk.editor, "none");
-    const round = await startRound(await viewerOf(desk.editor), {
-      articleId: desk.article.id,
-      reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
-      adjudicatorId: desk.editor.id,
-    });
+    const round = await startDeskRound(desk);
     const draft = await createClaim(desk.reviewer, desk.article.id, {
       versionId: desk.version.id,
       ...span("Exports rose by 12 percent"),
@@ -120,7 +97,7 @@ describe("e-mail as each notification happens", () => {
     });
     await createComment(await viewerOf(desk.reviewer), {
       annotationId: draft.id,
-      body: `<p>${chip(desk.reviewer2)} secret-${desk.team.id}</p>`,
+      body: `<p>${mentionChip(desk.reviewer2)} secret-${desk.team.id}</p>`,
     });
     await mailIdle();
     const result = await deliverEachMail(new Date(), { recheckWaiting: true });
@@ -146,8 +123,8 @@ describe("the daily digest", () => {
       ...span("Exports rose by 12 percent"),
       verdict: "unsourced",
     });
-    await createComment(await viewerOf(desk.editor), { annotationId: claim.id, body: `<p>${chip(desk.reviewer)} first</p>` });
-    await createComment(await viewerOf(desk.editor), { annotationId: claim.id, body: `<p>${chip(desk.reviewer)} second</p>` });
+    await createComment(await viewerOf(desk.editor), { annotationId: claim.id, body: `<p>${mentionChip(desk.reviewer)} first</p>` });
+    await createComment(await viewerOf(desk.editor), { annotationId: claim.id, body: `<p>${mentionChip(desk.reviewer)} second</p>` });
     await mailIdle();
     expect(mailsTo(desk.reviewer.email)).toEqual([]); // nothing e-mailed one by one
 

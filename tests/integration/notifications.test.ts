@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 3: each event makes the right notification rows for the
+ * Each event makes the right notification rows for the
  * right people, blind review hides what a co-reviewer may not see yet, and
  * read/unread works. E-mail is tested in notification-mail.test.ts.
  */
@@ -17,16 +17,21 @@ import { listNotifications } from "@/lib/server/notifications/list-notifications
 import { markNotificationsRead, setNotificationRead } from "@/lib/server/notifications/mark-notifications-read";
 import { createClaimOnPhrase } from "@/seeds/evidence-factories";
 import { viewerOf } from "@/lib/server/visibility/viewer";
+import {
+  NOTIFY_TEXT,
+  makeNotifyDesk,
+  mentionChip,
+  span,
+  splitOnInflation,
+  startDeskRound,
+  type NotifyDesk,
+} from "../support/notification-desk";
 import { makeDesk, makeMember } from "../support/actors";
 import { errorCode } from "../support/error-code";
 
-const TEXT = "The minister said inflation fell to 3 percent in May.\nExports rose by 12 percent, the ministry claimed on Tuesday.";
-const span = (phrase: string) => ({ start: TEXT.indexOf(phrase), end: TEXT.indexOf(phrase) + phrase.length });
-
-type Desk = Awaited<ReturnType<typeof makeDesk>>;
-let desk: Desk;
+let desk: NotifyDesk;
 beforeEach(async () => {
-  desk = await makeDesk(db, TEXT);
+  desk = await makeNotifyDesk();
 });
 
 /** Every notification of the team, as [who, kind] pairs, sorted. */
@@ -41,16 +46,7 @@ const who = (id: string) =>
   id === desk.editor.id ? "editor" : id === desk.reviewer.id ? "reviewer" : id === desk.reviewer2.id ? "reviewer2" : id;
 const pairs = async (kind?: string) => (await rows(kind)).map((r) => `${who(r.userId)}:${r.kind}`).sort();
 
-const mentionChip = (m: { id: string; name: string | null }) =>
-  `<span data-type="mention" data-id="${m.id}" data-label="${m.name}">@${m.name}</span>`;
-
-async function start() {
-  return startRound(await viewerOf(desk.editor), {
-    articleId: desk.article.id,
-    reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
-    adjudicatorId: desk.editor.id,
-  });
-}
+const start = () => startDeskRound(desk);
 
 describe("notifications of a review round", () => {
   it("tells each reviewer of the assignment, the editor of each submit, everyone of the reveal, and each reviewer how their claim was decided", async () => {
@@ -58,16 +54,7 @@ describe("notifications of a review round", () => {
     expect(await pairs()).toEqual(["reviewer2:assignment", "reviewer:assignment"]);
     expect((await rows("assignment"))[0]).toMatchObject({ url: `/articles/${desk.article.id}`, articleId: desk.article.id });
 
-    await createClaim(desk.reviewer, desk.article.id, {
-      versionId: desk.version.id,
-      ...span("inflation fell to 3 percent"),
-      verdict: "disputed",
-    });
-    await createClaim(desk.reviewer2, desk.article.id, {
-      versionId: desk.version.id,
-      ...span("inflation fell to 3 percent"),
-      verdict: "verified",
-    });
+    await splitOnInflation(desk);
     await submitReview(await viewerOf(desk.reviewer), round.id);
     // The editor hears of the submit; the co-reviewer, who reviews blind, hears nothing of it.
     expect(await pairs("submitted")).toEqual(["editor:submitted"]);
@@ -193,7 +180,7 @@ describe("corrections", () => {
       phrase: "inflation fell to 3 percent",
       verdict: "verified",
     });
-    const text = `Update: corrected.\n${TEXT.replace("Exports rose by 12 percent", "Exports rose by 14 percent")}`;
+    const text = `Update: corrected.\n${NOTIFY_TEXT.replace("Exports rose by 12 percent", "Exports rose by 14 percent")}`;
     await correctArticle(desk.editor, desk.article.id, { version: 1, text });
     const corrected = await rows("corrected");
     expect(corrected.map((r) => who(r.userId))).toEqual(["reviewer"]);

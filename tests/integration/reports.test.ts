@@ -24,6 +24,7 @@ import { parseCsv } from "../support/parse-csv";
 import { loadVisibility, viewerOf } from "@/lib/server/visibility/viewer";
 import { eventBus } from "@/lib/events/event-bus";
 import type { LiveEvent } from "@/lib/events/live-event";
+import { anchorFields } from "@/lib/schemas/claim";
 
 const BASE = "http://claimdesk.test";
 const TEXT =
@@ -256,11 +257,7 @@ describe("importing W3C annotations", () => {
     const again = await loadReport(await loadVisibility(desk.editor), copy.id, { baseUrl: BASE });
     const shape = (m: typeof source) =>
       m.claims.map((c) => ({
-        start: c.start,
-        end: c.end,
-        exact: c.exact,
-        prefix: c.prefix,
-        suffix: c.suffix,
+        ...anchorFields(c),
         verdict: c.verdict,
         rationaleHtml: c.rationaleHtml,
       }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { decideCluster } from "@/lib/server/reviews/decide-cluster";
-import { annotateInRound, createRound, decideForTest, revealForTest, submitInRound } from "@/seeds/review-factories";
+import { annotateInRound, decideForTest, deskRound, revealForTest, submitInRound } from "@/seeds/review-factories";
 import { makeDesk } from "../support/actors";
 import { viewerOf } from "@/lib/server/visibility/viewer";
 
@@ -12,13 +12,7 @@ const DAY = 86_400_000;
 async function factoryRound(revealedAt?: Date) {
   const desk = await makeDesk(db, TEXT);
   const { team, version } = desk;
-  const round = await createRound(db, {
-    team,
-    version,
-    createdById: desk.editor.id,
-    adjudicatorId: desk.editor.id,
-    reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
-  });
+  const round = await deskRound(db, { team, version, editor: desk.editor, reviewers: [desk.reviewer, desk.reviewer2] });
   const mark = (authorId: string, phrase: string, verdict: "verified" | "disputed") =>
     annotateInRound(db, { team, roundId: round.id, version, authorId, phrase, verdict });
   await mark(desk.reviewer.id, "inflation fell to 3 percent", "disputed");

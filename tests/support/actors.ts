@@ -2,19 +2,10 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/policies/roles";
-import { createArticle, createTeam, createUser } from "@/seeds/factories";
+import { currentUserOf, createArticle, createTeam, createUser } from "@/seeds/factories";
 
 export async function makeMember(db: Db, team: { id: string; name: string }, role: Role = "reviewer"): Promise<CurrentUser> {
-  const user = await createUser(db, { team, role });
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    teamId: team.id,
-    teamName: team.name,
-    role,
-    teams: [{ id: team.id, name: team.name, role }],
-  };
+  return currentUserOf(await createUser(db, { team, role }), team, role);
 }
 
 /** A team with an editor, two reviewers and one article. */

@@ -20,9 +20,9 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
 import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/policies/roles";
-import { createArticle, createTeam, createUser } from "@/seeds/factories";
-import { createClaimOnPhrase, createEvidenceItem, createEvidenceLink } from "@/seeds/evidence-factories";
-import { annotateInRound, createRound, decideForTest, revealForTest, submitInRound } from "@/seeds/review-factories";
+import { createArticle, createTeam, createUser, currentUserOf } from "@/seeds/factories";
+import { createClaimOnPhrase, createEvidenceItem, createEvidenceLink, findPhrase } from "@/seeds/evidence-factories";
+import { annotateInRound, decideForTest, deskRound, revealForTest, submitInRound } from "@/seeds/review-factories";
 import { readFileSync } from "node:fs";
 
 export const ROUND1_PHRASE = "after a one-day visit to South Korea";
@@ -36,15 +36,7 @@ const seedText = () => readFileSync(new URL("../../seeds/articles/000_adab854ca7
 export type DeskMember = { id: string; email: string; name: string; role: Role };
 
 /** A desk member as the use cases see the caller (CurrentUser). */
-export const asCurrentUser = (m: DeskMember, team: { id: string; name: string }): CurrentUser => ({
-  id: m.id,
-  email: m.email,
-  name: m.name,
-  teamId: team.id,
-  teamName: team.name,
-  role: m.role,
-  teams: [{ id: team.id, name: team.name, role: m.role }],
-});
+export const asCurrentUser = (m: DeskMember, team: { id: string; name: string }): CurrentUser => currentUserOf(m, team, m.role);
 
 export async function makeBlindDesk(db: Db) {
   const team = await createTeam(db);
@@ -82,13 +74,7 @@ export async function makeBlindDesk(db: Db) {
   const sharedItem = await createEvidenceItem(db, { team, title: `Shared source ${tag}`, createdById: editor.id });
 
   // Round 1 on X, adjudicated.
-  const round1 = await createRound(db, {
-    team,
-    version: vx,
-    createdById: editor.id,
-    adjudicatorId: editor.id,
-    reviewerIds: [author.id, coReviewer.id],
-  });
+  const round1 = await deskRound(db, { team, version: vx, editor, reviewers: [author, coReviewer] });
   const annR1 = await annotateInRound(db, {
     team,
     roundId: round1.id,
@@ -162,13 +148,7 @@ export async function makeBlindDesk(db: Db) {
   });
 
   // Round 2 on X, open: Ann, Ben and Bea review it blind.
-  const round2 = await createRound(db, {
-    team,
-    version: vx,
-    createdById: editor.id,
-    adjudicatorId: editor.id,
-    reviewerIds: [author.id, coReviewer.id, blindEditor.id],
-  });
+  const round2 = await deskRound(db, { team, version: vx, editor, reviewers: [author, coReviewer, blindEditor] });
   const hidden = await annotateInRound(db, {
     team,
     roundId: round2.id,
@@ -318,3 +298,18 @@ export async function makeBlindDesk(db: Db) {
   };
 }
 export type BlindDesk = Awaited<ReturnType<typeof makeBlindDesk>>;
+
+/** A W3C annotation with the same span and verdict as the editor's note, which the co-reviewer may not see (an import's duplicate check must not betray it). */
+export function editorNoteCopy(desk: { vx: { text: string } }) {
+  const { start, end } = findPhrase(desk.vx.text, EDITOR_NOTE_PHRASE);
+  return {
+    type: "Annotation",
+    target: {
+      selector: [
+        { type: "TextQuoteSelector", exact: EDITOR_NOTE_PHRASE },
+        { type: "TextPositionSelector", start, end },
+      ],
+    },
+    body: [{ type: "TextualBody", purpose: "tagging", value: "Verified" }],
+  };
+}

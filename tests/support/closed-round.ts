@@ -1,7 +1,7 @@
 /** Integration data: a closed review round on a desk of tests/support/actors.ts, made through the shared factories and the close use case. */
 import type { Db } from "@/lib/db";
 import { findPhrase } from "@/seeds/evidence-factories";
-import { annotateInRound, createRound, decideForTest, revealForTest, submitInRound } from "@/seeds/review-factories";
+import { annotateInRound, decideForTest, deskRound, revealForTest, submitInRound } from "@/seeds/review-factories";
 import { closeRound } from "@/lib/server/reviews/close-round";
 import type { makeDesk } from "./actors";
 import { viewerOf } from "@/lib/server/visibility/viewer";
@@ -17,13 +17,7 @@ type Desk = Awaited<ReturnType<typeof makeDesk>>;
  */
 export async function makeClosedRound(db: Db, desk: Desk, phrases: string[], retract?: string) {
   const version = { ...desk.version, articleId: desk.article.id };
-  const round = await createRound(db, {
-    team: desk.team,
-    version,
-    createdById: desk.editor.id,
-    adjudicatorId: desk.editor.id,
-    reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
-  });
+  const round = await deskRound(db, { team: desk.team, version, editor: desk.editor, reviewers: [desk.reviewer, desk.reviewer2] });
   for (const reviewer of [desk.reviewer, desk.reviewer2]) {
     for (const phrase of phrases)
       await annotateInRound(db, { team: desk.team, roundId: round.id, version, authorId: reviewer.id, phrase, verdict: "disputed" });

@@ -5,7 +5,7 @@
  * agreed cluster, written straight to the database (seeds/review-factories.ts).
  */
 import { createArticle, createTeam, createUser } from "@/seeds/factories";
-import { annotateInRound, createRound, revealForTest, submitInRound } from "@/seeds/review-factories";
+import { annotateInRound, deskRound, revealForTest, submitInRound } from "@/seeds/review-factories";
 import { seedText, testDb } from "./fixtures";
 
 export const CONFLICT_PHRASE = "the NATO summit in Madrid in June 2022";
@@ -34,13 +34,7 @@ export async function makeReviewDesk() {
 export async function makeRevealedRound() {
   const desk = await makeReviewDesk();
   const { db, team, version } = desk;
-  const round = await createRound(db, {
-    team,
-    version,
-    createdById: desk.editor.id,
-    adjudicatorId: desk.editor.id,
-    reviewerIds: [desk.reviewer1.id, desk.reviewer2.id],
-  });
+  const round = await deskRound(db, { team, version, editor: desk.editor, reviewers: [desk.reviewer1, desk.reviewer2] });
   const mark = (who: { id: string }, phrase: string, verdict: "verified" | "disputed" | "unsourced") =>
     annotateInRound(db, { team, roundId: round.id, version, authorId: who.id, phrase, verdict });
   await mark(desk.reviewer1, SHORT_PHRASE, "verified");

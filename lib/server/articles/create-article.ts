@@ -31,7 +31,9 @@ export async function createArticle(user: CurrentUser, input: CreateArticleInput
   }
   const stillRemoved = imported.removed.filter((_, i) => !input.restore.includes(i));
   const meta = {
-    title: input.title,
+    // The import takes the page's headline out of the text (it is the title): with no title given, the page's is saved,
+    // so the headline is never lost. The editor can change or clear it afterwards.
+    title: input.title ?? found.title?.value ?? null,
     outlet: input.outlet,
     author: input.author,
     publishedDate: input.publishedDate,

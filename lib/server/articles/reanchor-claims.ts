@@ -4,8 +4,10 @@ import { prepareReanchor, type AnchorInput, type AnchorResult } from "@/lib/anch
 import { DEFAULT_MATCH_OPTIONS } from "@/lib/anchoring/match-quote";
 import { timeBudget, type ReanchorBudget } from "@/lib/anchoring/reanchor-budget";
 import type { ReanchorSummary } from "@/lib/schemas/article";
+import type { AnchorFields } from "@/lib/schemas/claim";
 import { insertAuditEvents } from "@/lib/server/audit/insert-audit-events";
 import { moveClaimRows, type AnchoredTable, type RowMove } from "./move-claim-rows";
+import { anchorFieldsSelect } from "@/lib/server/claims/anchor-fields-select";
 
 type Reader = Pick<Db, "annotation" | "claim" | "articleVersion">;
 type Tx = Reader & Pick<Db, "$executeRaw">;
@@ -13,24 +15,15 @@ type Tx = Reader & Pick<Db, "$executeRaw">;
 const anchorSelect = {
   id: true,
   versionId: true,
-  start: true,
-  end: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
+  ...anchorFieldsSelect,
   anchorState: true,
   anchorScore: true,
   version: true,
   deletedAt: true,
 } as const;
-type AnchorRow = {
+type AnchorRow = AnchorFields & {
   id: string;
   versionId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
   anchorState: AnchorResult["state"];
   anchorScore: number | null;
   version: number;

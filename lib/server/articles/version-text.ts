@@ -1,28 +1,32 @@
 import { db } from "@/lib/db";
 import { readRows, sql } from "@/lib/db/direct-sql";
 import { OffsetIndex } from "@/lib/anchoring/offsets";
+import { readLineKinds } from "@/lib/anchoring/line-kinds";
+import type { LineKind } from "@/lib/schemas/article";
 import { AppError, notFound } from "@/lib/errors";
 
 /** A version's canonical text with its code-point index. */
 export type IndexedText = { text: string; index: OffsetIndex };
+/** An indexed text as the cache holds it, with what each of its lines is (lib/anchoring/line-kinds.ts). */
+export type VersionText = IndexedText & { lineKinds: LineKind[] | null };
 
 /**
- * Canonical texts by version id. Versions are immutable, so a text once read
+ * Canonical texts (with their lines' kinds) by version id. Versions are immutable, so a text once read
  * never goes stale; the cache saves re-reading and re-indexing (up to ~100 KB)
  * on every claim write. It holds the pending read, so callers asking for the
  * same version at once (evidence usage lists, parallel writes) share one
  * query; a failed read is dropped. Callers still scope the version to the team
  * with their own query first.
  */
-const cache = new Map<string, Promise<IndexedText>>();
+const cache = new Map<string, Promise<VersionText>>();
 const MAX_ENTRIES = 200;
 
-export function versionText(versionId: string): Promise<IndexedText> {
+export function versionText(versionId: string): Promise<VersionText> {
   const hit = cache.get(versionId);
   if (hit) return hit;
   const entry = db.articleVersion
-    .findUniqueOrThrow({ where: { id: versionId }, select: { text: true } })
-    .then(({ text }) => ({ text, index: new OffsetIndex(text) }));
+    .findUniqueOrThrow({ where: { id: versionId }, select: { text: true, lineKinds: true } })
+    .then(({ text, lineKinds }) => ({ text, index: new OffsetIndex(text), lineKinds: readLineKinds(lineKinds, text.split("\n").length) }));
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(versionId, entry);
   entry.catch(() => cache.delete(versionId));

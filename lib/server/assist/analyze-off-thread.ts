@@ -26,11 +26,10 @@ function startWorker() {
   try {
     const worker = new Worker(/* turbopackIgnore: true */ WORKER_FILE);
     const entry = { worker, pending: new Map<number, Pending>(), seq: 0 };
-    worker.unref();
     worker.on("message", (m: { id: number; result?: SentenceAnalysis[]; error?: string }) => {
       const p = entry.pending.get(m.id);
       if (!p) return;
-      entry.pending.delete(m.id);
+      settle(entry, m.id);
       clearTimeout(p.timer);
       if (m.result) p.resolve(m.result);
       else p.reject(new Error(m.error ?? "analysis failed"));
@@ -46,11 +45,31 @@ function startWorker() {
     };
     worker.on("error", fail);
     worker.on("exit", (code) => code !== 0 && fail(new Error(`worker exited with ${code}`)));
+    // Held only while an analysis is pending, so an idle worker never keeps a finished script alive (after the
+    // listeners: adding a "message" listener refs the worker's port again).
+    worker.unref();
     return (state.claimdeskAssistWorker = entry);
   } catch (e) {
     console.error("Claim assistance worker could not start; analysing inline", e);
     return (state.claimdeskAssistWorker = null);
   }
+}
+
+type Entry = NonNullable<typeof state.claimdeskAssistWorker>;
+
+function settle(entry: Entry, id: number) {
+  entry.pending.delete(id);
+  if (entry.pending.size === 0) entry.worker.unref();
+}
+
+/**
+ * Starts the worker and has it load its model now, so the first person to ask
+ * for suggestions does not wait for the start (about 0.5 s of the worker's CPU).
+ * Called once when a server starts; the warm-up runs at the worker's lowered
+ * priority and nothing waits for it.
+ */
+export function warmAnalysisWorker() {
+  void analyzeOffThread("Claimdesk starts.", []).catch(() => undefined);
 }
 
 /** The analysis of `text` with the team's aliases, off the event loop when a worker runs. */
@@ -61,11 +80,12 @@ export async function analyzeOffThread(text: string, aliases: Alias[]): Promise<
   try {
     return await new Promise<SentenceAnalysis[]>((resolve, reject) => {
       const timer = setTimeout(() => {
-        entry.pending.delete(id);
+        settle(entry, id);
         reject(new Error("analysis timed out"));
       }, TIMEOUT_MS);
       timer.unref();
       entry.pending.set(id, { resolve, reject, timer });
+      entry.worker.ref();
       entry.worker.postMessage({ id, text, aliases });
     });
   } catch {

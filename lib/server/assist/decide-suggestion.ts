@@ -7,7 +7,7 @@ import { learn, parseWeights } from "@/lib/assist/checkworthy-model";
 import { canDecideSuggestion } from "@/lib/policies/assist";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { requireVersionInTeam } from "@/lib/server/articles/version-text";
-import { isPostgres, sha256, versionWritten } from "./sentence-index";
+import { ensureArticleIndexed, isPostgres, sha256, versionWritten } from "./sentence-index";
 
 /**
  * POST /api/articles/{id}/suggestions/decisions: a member accepted a
@@ -18,12 +18,16 @@ import { isPostgres, sha256, versionWritten } from "./sentence-index";
 export async function decideSuggestion(user: CurrentUser, articleId: string, input: SuggestionDecisionInput) {
   if (!canDecideSuggestion(user)) throw new AppError("FORBIDDEN");
   const version = await requireVersionInTeam(user.teamId, articleId, input.versionId);
-  // The suggestion may come from a first answer whose index rows are still being written.
+  // The suggestion may come from a first answer whose index rows are still being written: by this process
+  // (wait for its write), or by another app instance, or by none yet (index the current version here).
   await versionWritten(version.id);
-  const sentence = await db.assistSentence.findFirst({
-    where: { teamId: user.teamId, versionId: version.id, start: input.start, end: input.end },
-    select: { text: true, features: true },
-  });
+  const find = () =>
+    db.assistSentence.findFirst({
+      where: { teamId: user.teamId, versionId: version.id, start: input.start, end: input.end },
+      select: { text: true, features: true },
+    });
+  let sentence = await find();
+  if (!sentence && (await ensureArticleIndexed(user.teamId, articleId)) === version.id) sentence = await find();
   if (!sentence) throw new AppError("INVALID_INPUT", "No suggested sentence has these offsets.", { field: "start" });
   const x = (sentence.features as unknown as FeatureValues).values;
   const textHash = sha256(sentence.text);

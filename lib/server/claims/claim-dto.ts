@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/sqlite";
-import type { ClaimDto } from "@/lib/schemas/claim";
+import { anchorFields, type ClaimDto } from "@/lib/schemas/claim";
 import { claimPermissions, type ClaimActor } from "@/lib/policies/claim";
+import { anchorFieldsSelect } from "@/lib/server/claims/anchor-fields-select";
 
 /** The columns every claim read selects. */
 export const claimSelect = {
@@ -8,11 +9,7 @@ export const claimSelect = {
   articleId: true,
   versionId: true,
   authorId: true,
-  start: true,
-  end: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
+  ...anchorFieldsSelect,
   verdict: true,
   rationaleHtml: true,
   speaker: true,
@@ -40,11 +37,7 @@ export function toClaimDto(row: ClaimRow, actor: ClaimActor): ClaimDto {
     id: row.id,
     articleId: row.articleId,
     versionId: row.versionId,
-    start: row.start,
-    end: row.end,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
+    ...anchorFields(row),
     verdict: row.verdict,
     rationaleHtml: row.rationaleHtml,
     speaker: row.speaker,

@@ -1,6 +1,6 @@
 import { pgPool } from "@/lib/db";
 import { readRows, sql } from "@/lib/db/direct-sql";
-import type { AnchorState, Verdict } from "@/lib/schemas/claim";
+import type { AnchorFields, AnchorState, Verdict } from "@/lib/schemas/claim";
 import type { FinalClaim, FinalClaimEvidence } from "@/lib/schemas/final-claim";
 import type { EvidenceCitation } from "@/lib/schemas/evidence";
 import { rolesWith } from "@/lib/policies/permissions";
@@ -84,15 +84,10 @@ export async function editorFinalClaims(teamId: string, versionIds: string[]): P
   });
 }
 
-type AnnotationRow = {
+type AnnotationRow = AnchorFields & {
   id: string;
   articleId: string;
   versionId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
   anchorState: string;
   anchorScore: number | null;
   version: number;

@@ -2,22 +2,17 @@ import { checkThenWrite, sql } from "@/lib/db/direct-sql";
 import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors";
 import { limits } from "@/lib/quotas/limits";
-import type { Verdict } from "@/lib/schemas/claim";
+import { anchorFields, type AnchorFields, type Verdict } from "@/lib/schemas/claim";
 import type { AuditInput } from "@/lib/server/audit/record-audit-event";
 import { auditInserts } from "@/lib/server/audit/insert-audit-events";
 import type { ClaimRow } from "./claim-dto";
 
 /** The columns a new annotation needs; the round is decided inside the insert's transaction. */
-export type NewAnnotation = {
+export type NewAnnotation = AnchorFields & {
   teamId: string;
   articleId: string;
   versionId: string;
   authorId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
   verdict: Verdict;
   rationaleHtml: string;
   /** Who made the claim and where and when it first appeared, where known. */
@@ -109,11 +104,7 @@ export async function insertAnnotation(
     articleId: a.articleId,
     versionId: a.versionId,
     authorId: a.authorId,
-    start: a.start,
-    end: a.end,
-    exact: a.exact,
-    prefix: a.prefix,
-    suffix: a.suffix,
+    ...anchorFields(a),
     verdict: a.verdict,
     rationaleHtml: a.rationaleHtml,
     speaker: a.speaker ?? null,

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { personSelect } from "@/lib/server/person-select";
 import type { Person } from "@/lib/schemas/person";
-import type { Verdict } from "@/lib/schemas/claim";
+import { anchorFields, type Verdict } from "@/lib/schemas/claim";
 import type { ClusterKind } from "@/lib/schemas/review";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { isReviewingBlind, type Visibility } from "@/lib/policies/visibility";
@@ -94,11 +94,7 @@ async function roundFinalClaims(v: Visibility, where: ClaimWhere): Promise<Final
       source: "round",
       articleId: c.articleId,
       versionId: c.versionId,
-      start: c.start,
-      end: c.end,
-      exact: c.exact,
-      prefix: c.prefix,
-      suffix: c.suffix,
+      ...anchorFields(c),
       anchorState: c.anchorState,
       anchorScore: c.anchorScore,
       version: c.version,

@@ -8,6 +8,7 @@ import { assertCanSeeOutcome } from "@/lib/server/visibility/assert-outcome";
 import { anchorPlacement } from "./anchor-placement";
 import { findRoundFinalClaim } from "./list-final-claims";
 import type { FinalClaim } from "@/lib/schemas/final-claim";
+import { anchorFieldsSelect } from "@/lib/server/claims/anchor-fields-select";
 
 /** The flat columns audited before and after (no relations: they are read inside the transaction). */
 const auditColumns = {
@@ -15,11 +16,7 @@ const auditColumns = {
   articleId: true,
   versionId: true,
   clusterId: true,
-  start: true,
-  end: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
+  ...anchorFieldsSelect,
   verdict: true,
   anchorState: true,
   anchorScore: true,

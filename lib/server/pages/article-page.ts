@@ -10,8 +10,7 @@ import type { Viewer } from "@/lib/server/visibility/viewer";
 import { pageState } from "./page-state";
 
 /**
- * What the article page's first response holds for the viewer (issue 12,
- * item 1): the article with its text, every claim they may see, the final
+ * What the article page's first response holds for the viewer: the article with its text, every claim they may see, the final
  * claims (see below) and the review state, read in parallel and handed to react-query
  * under the keys the page's hooks read, so the browser paints the text and
  * highlights from the HTML and asks for none of it again. Blind review

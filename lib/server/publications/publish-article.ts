@@ -16,7 +16,7 @@ import { getPublication } from "./get-publication";
 /**
  * POST /api/articles/{id}/publication: publish the article's fact-check, or
  * publish it again after a correction or a change of the desk's claims
- * (editors and admins; issue 14).
+ * (editors and admins).
  *
  * What the public page shows is a snapshot taken now (lib/publish/public-fact-check.ts):
  * the final claims of the current version that still stand, as the caller

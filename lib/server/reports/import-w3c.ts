@@ -13,7 +13,7 @@ import { canCreateClaim } from "@/lib/policies/claim";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
 import { RICH_TEXT_MAX } from "@/lib/rich-text/allowed";
 import type { ImportReportDto } from "@/lib/schemas/report";
-import type { AnchorState, Verdict } from "@/lib/schemas/claim";
+import type { AnchorFields, AnchorState, Verdict } from "@/lib/schemas/claim";
 import { findArticle } from "@/lib/server/articles/find-article";
 import { auditEventCreate } from "@/lib/server/audit/record-audit-event";
 import { findOpenAssignment } from "@/lib/server/reviews/open-assignment";
@@ -95,17 +95,7 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
   const seen = new Set(existing.map((a) => `${a.start}:${a.end}:${a.verdict}`));
   const failed: ImportProblem[] = [];
   const imported: ImportReportDto["imported"] = [];
-  const rows: {
-    id: string;
-    start: number;
-    end: number;
-    exact: string;
-    prefix: string;
-    suffix: string;
-    verdict: Verdict;
-    rationaleHtml: string;
-    anchorState: AnchorState;
-  }[] = [];
+  const rows: (AnchorFields & { id: string; verdict: Verdict; rationaleHtml: string; anchorState: AnchorState })[] = [];
   const links: { annotationId: string; evidence: ParsedEvidence[] }[] = [];
   let evidenceLinks = 0;
 

@@ -13,6 +13,7 @@ import { reportPerson, toReportClaim, toReportRejection } from "./to-report-clai
 import { reportTeamSelect, toReportTeam } from "./report-team";
 import { reportPublications } from "@/lib/server/publications/report-publication";
 import { loadCorrections } from "./load-corrections";
+import { readLineKinds } from "@/lib/anchoring/line-kinds";
 
 export type LoadReportOptions = {
   /** The app's public origin, for links and IRIs. */
@@ -104,7 +105,7 @@ export type ReportParts = {
   opts: Pick<LoadReportOptions, "baseUrl" | "publishedUrl" | "now">;
   team: ReportModel["team"];
   article: ReportModel["article"];
-  version: { id: string; number: number; text: string; textHash: string; createdAt: Date };
+  version: { id: string; number: number; text: string; textHash: string; createdAt: Date; lineKinds: unknown };
   /** The corrections that led to `version` (load-corrections.ts). */
   corrections: ReportModel["corrections"];
   round: ReportModel["round"];
@@ -157,6 +158,7 @@ export function assembleReportModel(p: ReportParts): ReportModel {
       text: version.text,
       textHash: version.textHash,
       createdAt: version.createdAt.toISOString(),
+      lineKinds: readLineKinds(version.lineKinds, version.text.split("\n").length),
     },
     corrections: p.corrections ?? [],
     round: p.round,

@@ -3,6 +3,7 @@ import type { ReportClaim, ReportDecision, ReportEvidence, ReportPerson, ReportR
 import type { RejectedCluster } from "@/lib/server/reviews/rejected-clusters";
 import { isDisagreement } from "@/lib/export/summarize-claims";
 import { richTextToPlain } from "@/lib/rich-text/sanitize";
+import { anchorFields } from "@/lib/schemas/claim";
 
 /** A member as reports name them: never an e-mail address. */
 export const reportPerson = (p: { id: string; name: string | null }): ReportPerson => ({
@@ -32,11 +33,7 @@ export function toReportClaim(c: FinalClaim, number: number): ReportClaim {
   return {
     id: c.id,
     number,
-    start: c.start,
-    end: c.end,
-    exact: c.exact,
-    prefix: c.prefix,
-    suffix: c.suffix,
+    ...anchorFields(c),
     anchorState: c.anchorState,
     anchorScore: c.anchorScore,
     verdict: c.verdict,

@@ -5,6 +5,7 @@ import type { IndexedText } from "@/lib/server/articles/version-text";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { materializeClaim, retractClaim } from "./materialize-claim";
 import { composeClaimRationale } from "@/lib/review/compose-claim-rationale";
+import { clusterClaimSelect } from "./cluster-dto";
 
 type Tx = Pick<Db, "cluster" | "decision" | "claim" | "evidenceLink" | "annotation" | "reviewRound" | "auditEvent">;
 
@@ -45,19 +46,7 @@ export async function applyDecision(tx: Tx, d: DecisionChange): Promise<{ adjudi
   });
   if (count === 0) return null;
   // Read after the compare-and-set: nobody else can change this cluster's claim until we commit.
-  const claimBefore = await tx.claim.findUnique({
-    where: { clusterId: d.cluster.id },
-    select: {
-      id: true,
-      start: true,
-      end: true,
-      exact: true,
-      verdict: true,
-      rationaleHtml: true,
-      deletedAt: true,
-      _count: { select: { evidenceLinks: { where: { deletedAt: null } } } },
-    },
-  });
+  const claimBefore = await tx.claim.findUnique({ where: { clusterId: d.cluster.id }, select: clusterClaimSelect });
   const decision = await tx.decision.create({
     data: {
       id: newId(),

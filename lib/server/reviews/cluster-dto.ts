@@ -8,6 +8,18 @@ import { representativesOf } from "@/lib/review/cluster-annotations";
 import type { Visibility } from "@/lib/policies/visibility";
 import { visibleClusterWhere } from "@/lib/server/visibility/visible-where";
 
+/** The columns of a cluster's claim that a cluster read shows and a decision records as the claim before it. */
+export const clusterClaimSelect = {
+  id: true,
+  start: true,
+  end: true,
+  exact: true,
+  verdict: true,
+  rationaleHtml: true,
+  deletedAt: true,
+  _count: { select: { evidenceLinks: { where: { deletedAt: null } } } },
+} as const;
+
 /** The columns a cluster read selects: members side by side, decisions, the claim. */
 export const clusterSelect = {
   id: true,
@@ -60,18 +72,7 @@ export const clusterSelect = {
       decider: personSelect,
     },
   },
-  claim: {
-    select: {
-      id: true,
-      start: true,
-      end: true,
-      exact: true,
-      verdict: true,
-      rationaleHtml: true,
-      deletedAt: true,
-      _count: { select: { evidenceLinks: { where: { deletedAt: null } } } },
-    },
-  },
+  claim: { select: clusterClaimSelect },
   _count: { select: { comments: { where: { deletedAt: null } } } },
 } as const;
 

@@ -26,8 +26,8 @@ export async function getRound(user: Viewer, roundId: string): Promise<RoundDeta
   const round = { articleId: summary.article.id, versionId: summary.versionId };
   if (summary.status === "open") {
     // No correction while a round is open: its rows are on the version it reviews.
-    const [{ text }, textVersion] = await Promise.all([versionText(round.versionId), roundTextVersion(user.teamId, round, [])]);
-    return { ...summary, text, textVersion, clusters: [], feedback: [] };
+    const [{ text, lineKinds }, textVersion] = await Promise.all([versionText(round.versionId), roundTextVersion(user.teamId, round, [])]);
+    return { ...summary, text, lineKinds, textVersion, clusters: [], feedback: [] };
   }
   // A reviewer in a later, still blind round of this article sees no earlier round's work.
   assertCanSeeOutcome(user.visibility, round.articleId);
@@ -37,11 +37,11 @@ export async function getRound(user: Viewer, roundId: string): Promise<RoundDeta
     roundRowVersions(user.teamId, roundId),
   ]);
   const textVersion = await roundTextVersion(user.teamId, round, rowVersions.values());
-  const { text } = await versionText(textVersion.id);
+  const { text, lineKinds } = await versionText(textVersion.id);
   const clusters = rows.map(toClusterDto);
-  if (textVersion.id === round.versionId) return { ...summary, text, textVersion, clusters, feedback };
+  if (textVersion.id === round.versionId) return { ...summary, text, lineKinds, textVersion, clusters, feedback };
   const onText = (id: string) => rowVersions.get(id) === textVersion.id;
-  return { ...summary, text, textVersion, clusters: clusters.map((c) => atMembers(c, onText)), feedback };
+  return { ...summary, text, lineKinds, textVersion, clusters: clusters.map((c) => atMembers(c, onText)), feedback };
 }
 
 /** The version each of the round's annotations and live final claims is on now, by row id. */

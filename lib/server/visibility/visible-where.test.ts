@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { sealVisibility, type Visibility } from "@/lib/policies/visibility";
 import {
   liveVisibleLinkWhere,
+  visibleAnnotationSql,
   visibleAnnotationWhere,
   visibleClaimWhere,
   visibleClusterWhere,
@@ -64,5 +65,17 @@ describe("the where-builders", () => {
     expect(visibleClaimWhere(ben)).toEqual({ teamId: "T", articleId: { notIn: ["X"] } });
     expect(visibleOutcomeRoundWhere(ben)).toEqual({ teamId: "T", articleId: { notIn: ["X"] } });
     expect(visibleEvidenceItemWhere(ben)).toEqual({ teamId: "T", NOT: { OR: [{ createdById: "ann", createdAt: { gte: since } }] } });
+  });
+
+  it("bind a visibility's open rounds in SQL as one value, so a statement over many articles does not grow with their number", () => {
+    const ids = Array.from({ length: 834 }, (_, i) => `R${i}`);
+    const many = sealVisibility({ id: "eve", teamId: "T", role: "editor" }, [], ids);
+    const sql = visibleAnnotationSql(many, "n");
+    expect(sql.values).toHaveLength(3);
+    expect(sql.values.slice(0, 2)).toEqual(["T", "eve"]);
+    // An array on PostgreSQL, JSON for SQLite's json_each: the same ids.
+    const rounds = sql.values[2];
+    expect(Array.isArray(rounds) ? rounds : JSON.parse(rounds as string)).toEqual(ids);
+    expect(visibleAnnotationSql(quiet, "n").values).toEqual(["T"]);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 6: axe (WCAG 2.x A and AA rules) finds no serious or critical
+ * Accessibility: axe (WCAG 2.x A and AA rules) finds no serious or critical
  * issue on any main page or page state: signed out, the desk's lists and
  * settings, an article with highlights (the verdict popover open, a claim
  * selected, the export menu open), a review round while blind and after

@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 6, by keyboard alone: the skip link is the first thing Tab
+ * An article by keyboard alone: the skip link is the first thing Tab
  * reaches and moves the focus to the page's main content; Tab walks an
  * article's highlights once each, in text order (a nested claim after the
  * claim around it), each named by its verdict and its opening words; Enter

@@ -71,7 +71,12 @@ test("import a news page by file: metadata prefilled, a kept block left out, sav
     metaSources: expect.objectContaining({ title: "JSON-LD NewsArticle headline" }),
   });
   expect(saved.versions[0]!.text).not.toContain(DROPPED);
-  expect(saved.versions[0]!.text.split("\n")[0]).toBe("Transit workers vote to strike as contract talks collapse");
+  // The headline is the article's title, shown once as the page's heading: the text does not begin with it again.
+  expect(saved.versions[0]!.text.startsWith("Transit workers vote to strike")).toBe(false);
+  const body = page.locator(".article-viewer");
+  await expect(body).toContainText("A walkout could begin as soon as July 1");
+  await expect(body.getByText("Transit workers vote to strike as contract talks collapse")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Transit workers vote to strike as contract talks collapse" })).toHaveCount(1);
 
   // Edit the title afterwards.
   await page.getByRole("button", { name: "Edit details" }).click();

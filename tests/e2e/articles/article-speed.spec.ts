@@ -1,10 +1,10 @@
 /**
  * Speed at desk scale, in the browser:
- * - item 1: the article page's first HTML response holds the text and the
+ * - opening: the article page's first HTML response holds the text and the
  *   viewer's highlights (blind review applied), the page shows them with
  *   JavaScript disabled, and with JavaScript it asks the API for nothing
  *   before they are visible nor afterwards for what it was given;
- * - item 2: another reviewer's edit, new claim and delete cost an open page
+ * - live updates: another reviewer's edit, new claim and delete cost an open page
  *   at most one request each (the changed claim), and never the article
  *   text or the claims list; the viewer's own save costs its one request.
  */
@@ -12,7 +12,7 @@ import type { Page } from "@playwright/test";
 import { test, expect, makeDesk, signInContext, testDb } from "../../support/fixtures";
 import { callAs, signInAt } from "../../support/app-instance";
 import { createClaimOnPhrase, findPhrase } from "@/seeds/evidence-factories";
-import { createRound, annotateInRound } from "@/seeds/review-factories";
+import { annotateInRound, deskRound } from "@/seeds/review-factories";
 import { createUser } from "@/seeds/factories";
 
 /** A desk whose article has two claims by its reviewer outside rounds. */
@@ -69,13 +69,7 @@ test("the first HTML response holds the text and the viewer's highlights, and th
   const db = testDb();
   // A blind round: the reviewer has a draft of their own, and a co-reviewer's draft is hidden from them (so is the earlier work).
   const other = await createUser(db, { team: desk.team, role: "reviewer" });
-  const round = await createRound(db, {
-    team: desk.team,
-    version: desk.versionRef,
-    createdById: desk.editor.id,
-    adjudicatorId: desk.editor.id,
-    reviewerIds: [desk.reviewer.id, other.id],
-  });
+  const round = await deskRound(db, { team: desk.team, version: desk.versionRef, editor: desk.editor, reviewers: [desk.reviewer, other] });
   const own = await annotateInRound(db, {
     team: desk.team,
     roundId: round.id,

@@ -49,3 +49,26 @@ test("an article's subheads, quotes and list items are drawn as such, and a clai
   await expect.poll(() => highlightedText(page, rows[0]!.id)).toBe(phrase);
   await expect.poll(() => highlightedText(page, rows[1]!.id)).toBe(across);
 });
+
+test("the adjudication view draws the round's text with its subheads, quotes and list items", async ({ page, context }) => {
+  const desk = await makeDesk(LINES.map(([l]) => l).join("\n"));
+  await testDb().articleVersion.update({ where: { id: desk.version.id }, data: { lineKinds: LINES.map(([, k]) => k) } });
+  const round = await testDb().reviewRound.create({
+    data: {
+      teamId: desk.team.id,
+      articleId: desk.article.id,
+      versionId: desk.version.id,
+      createdById: desk.editor.id,
+      adjudicatorId: desk.editor.id,
+      status: "revealed",
+      revealedAt: new Date(),
+    },
+  });
+  await signInContext(context, desk.editor.email);
+  await page.goto(`/reviews/${round.id}`);
+  const body = page.locator(".adjudication-text .article-viewer");
+  await expect(body.getByRole("heading", { level: 2, name: "What the repair changed" })).toBeVisible();
+  await expect(body.locator("blockquote")).toHaveText("We opened on the date we promised.");
+  await expect(body.locator('[data-kind="list-item"]')).toHaveText("Buses return to the bridge on Thursday.");
+  await expect(body.locator("p:not([data-kind])")).toHaveCount(2);
+});

@@ -2,8 +2,8 @@ import { test, expect } from "../../support/fixtures";
 
 /** The sign-in page's own redirect (window.location after next-auth answers): only ever a path of this app. */
 for (const [name, callbackUrl] of [
-  ["the issue's backslash form", "%2F%5C127.0.0.1%3A3999%2Fb"],
-  ["the issue's tab form", "/%09/127.0.0.1:3999/b"],
+  ["a backslash after the slash", "%2F%5C127.0.0.1%3A3999%2Fb"],
+  ["a tab after the slash", "/%09/127.0.0.1:3999/b"],
   ["a protocol-relative URL", "//127.0.0.1:3999/b"],
   ["another origin", "http%3A%2F%2F127.0.0.1%3A3999%2Fb"],
 ]) {

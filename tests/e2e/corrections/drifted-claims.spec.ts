@@ -1,7 +1,8 @@
 import { test, expect, signInContext, testDb } from "../../support/fixtures";
 import { highlightedText } from "../../support/select-text";
 import { replaceInEditor } from "../../support/edit-in-editor";
-import { createClaimOnPhrase, createEvidenceItem } from "@/seeds/evidence-factories";
+import { MADRID_DATE_HINT, makeMadridRemarks } from "../../support/madrid-remarks";
+import { createClaimOnPhrase } from "@/seeds/evidence-factories";
 
 const CLAIM = "Mr Stoltenberg also called on Seoul to increase aid to Ukraine";
 const EDITED = "Mr Stoltenberg also called on Seoul to increase its aid to Ukraine";
@@ -66,36 +67,13 @@ test("a drifted claim's date warning is worked out again on its corrected words,
   desk,
 }) => {
   const db = testDb();
-  const { createArticle } = await import("@/seeds/factories");
-  const article = await createArticle(db, {
-    team: desk.team,
-    text: "Stoltenberg recalled the NATO summit in Madrid in July last year.",
-    meta: { title: "Remarks in Seoul", publishedDate: "2023-01-29" },
-  });
-  const version = { ...article.versions[0]!, articleId: article.id };
-  const claim = await createClaimOnPhrase(db, {
-    team: desk.team,
-    version,
-    authorId: desk.reviewer.id,
-    phrase: "the NATO summit in Madrid in July last year",
-    verdict: "disputed",
-  });
-  const summit = await createEvidenceItem(db, {
-    team: desk.team,
-    kind: "dated_fact",
-    title: "NATO Madrid Summit, 28-30 June 2022",
-    dateStart: "2022-06-28",
-    dateEnd: "2022-06-30",
-    datePrecision: "day",
-  });
+  const { article, claim, summit } = await makeMadridRemarks(desk);
   await db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: summit.id, annotationId: claim.id, stance: "supports" } });
 
   await signInContext(context, desk.editor.email);
   await page.goto(`/articles/${article.id}`);
   const card = page.locator(`[data-testid="claim-card"][data-claim-id="${claim.id}"]`);
-  await expect(card.getByTestId("date-hint")).toHaveText(
-    "⚠ Evidence dates “NATO Madrid Summit” 28–30 June 2022; the claim says July 2022.",
-  );
+  await expect(card.getByTestId("date-hint")).toHaveText(MADRID_DATE_HINT);
 
   // Another editor corrects the month; this page hears of it live and the claim drifts onto the corrected words.
   const res = await page.request.post(`/api/articles/${article.id}/versions`, {

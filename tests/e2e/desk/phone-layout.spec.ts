@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 5: every main page works on a phone (390 × 844). No page
+ * Every main page works on a phone (390 × 844). No page
  * scrolls sideways (the document is no wider than the viewport), the header
  * collapses into a menu that still reaches notifications and sign-out, the
  * verdict popover lies inside the screen, and the claim panel is a sheet a

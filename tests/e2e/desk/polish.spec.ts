@@ -1,5 +1,5 @@
 /**
- * Issue 15, item 7 (the polish list), as a person meets it: the sign-in form
+ * The polish list, as a person meets it: the sign-in form
  * names what is missing, unknown addresses are branded not-found pages
  * answered with 404, buttons look like buttons, and dates read one way.
  */

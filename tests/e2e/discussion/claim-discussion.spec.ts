@@ -1,5 +1,5 @@
 /**
- * Issue 15, items 2 and 3 as people do them: an editor opens a claim's
+ * Discussion and notifications as people use them: an editor opens a claim's
  * discussion, mentions a reviewer through the @-autocomplete and posts; the
  * reviewer's bell shows one unread notification, whose link opens the
  * article at that claim with its thread open at the comment; the reviewer

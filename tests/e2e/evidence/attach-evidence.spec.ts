@@ -1,5 +1,6 @@
 import { test, expect, signInContext, testDb } from "../../support/fixtures";
 import { createClaimOnPhrase, createEvidenceItem } from "@/seeds/evidence-factories";
+import { MADRID_DATE_HINT, makeMadridRemarks } from "../../support/madrid-remarks";
 
 const PHRASE = "hundreds of tanks, fighter jets and weapons to NATO member Poland";
 
@@ -96,20 +97,7 @@ test("attach a library item with the picker and create one inline, by keyboard; 
 
 test("a claim card warns when its date falls outside an attached dated fact, and not when it agrees", async ({ page, context, desk }) => {
   const db = testDb();
-  const { createArticle } = await import("@/seeds/factories");
-  const article = await createArticle(db, {
-    team: desk.team,
-    text: "Stoltenberg recalled the NATO summit in Madrid in July last year.",
-    meta: { title: "Remarks in Seoul", publishedDate: "2023-01-29" },
-  });
-  const version = { ...article.versions[0]!, articleId: article.id };
-  const wrong = await createClaimOnPhrase(db, {
-    team: desk.team,
-    version,
-    authorId: desk.reviewer.id,
-    phrase: "the NATO summit in Madrid in July last year",
-    verdict: "disputed",
-  });
+  const { article, claim: wrong, summit } = await makeMadridRemarks(desk);
   const right = await createClaimOnPhrase(db, {
     team: desk.team,
     version: { ...desk.version, articleId: desk.article.id },
@@ -117,22 +105,12 @@ test("a claim card warns when its date falls outside an attached dated fact, and
     phrase: "the NATO summit in Madrid in June 2022",
     verdict: "verified",
   });
-  const summit = await createEvidenceItem(db, {
-    team: desk.team,
-    kind: "dated_fact",
-    title: "NATO Madrid Summit, 28-30 June 2022",
-    dateStart: "2022-06-28",
-    dateEnd: "2022-06-30",
-    datePrecision: "day",
-  });
   for (const c of [wrong, right])
     await db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: summit.id, annotationId: c.id, stance: "supports" } });
 
   await signInContext(context, desk.reviewer.email);
   await page.goto(`/articles/${article.id}`);
-  await expect(page.getByTestId("date-hint")).toHaveText(
-    "⚠ Evidence dates “NATO Madrid Summit” 28–30 June 2022; the claim says July 2022.",
-  );
+  await expect(page.getByTestId("date-hint")).toHaveText(MADRID_DATE_HINT);
   await page.goto(`/articles/${desk.article.id}`);
   await expect(page.getByTestId("evidence-link")).toHaveCount(1);
   await expect(page.getByTestId("date-hint")).toHaveCount(0);

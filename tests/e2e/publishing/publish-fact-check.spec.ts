@@ -1,5 +1,5 @@
 /**
- * Issue 14, "Done when": an editor publishes an article with final claims
+ * Publishing end to end: an editor publishes an article with final claims
  * from the article page; a signed-out browser opens the public page, sees the
  * claims, and its JSON-LD holds one ClaimReview per claim with every required
  * and recommended field; the feed lists it; the editor withdraws it and the
@@ -58,9 +58,8 @@ test("an editor publishes a fact-check, a signed-out reader finds it with comple
   await pub.goto(`/f/${d.team.slug}`);
   await expect(pub.getByRole("link", { name: d.article.title! })).toHaveAttribute("href", new URL(url).pathname);
 
-  // The editor withdraws it (from the menu, opened again if the page's refetch after the publish closed it).
-  const menu = page.getByTestId("publish-menu");
-  if ((await menu.getAttribute("aria-expanded")) !== "true") await menu.click();
+  // The editor withdraws it, from the menu still open since the publish.
+  await expect(page.getByTestId("publish-menu")).toHaveAttribute("aria-expanded", "true");
   await page.getByRole("button", { name: "Withdraw…" }).click();
   await page.getByLabel(/Why it is withdrawn/).fill("The quotes were attributed to the wrong speaker.");
   await page.getByRole("button", { name: "Withdraw fact-check" }).click();

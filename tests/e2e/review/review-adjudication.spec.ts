@@ -3,7 +3,7 @@ import { sliceCodePoints } from "@/lib/anchoring/offsets";
 import { test, expect, testDb } from "../../support/fixtures";
 import { AGREED_PHRASE, CONFLICT_PHRASE, LONG_PHRASE, SHORT_PHRASE, makeRevealedRound, makeReviewDesk } from "../../support/review-desk";
 import { clusterCard, gotoLive, personPage } from "../../support/review-pages";
-import { annotateInRound, createRound, submitInRound } from "@/seeds/review-factories";
+import { annotateInRound, deskRound, submitInRound } from "@/seeds/review-factories";
 
 // Each test makes its own desk and round (seeds/review-factories.ts), so they can run side by side.
 test.describe.configure({ mode: "parallel" });
@@ -128,12 +128,11 @@ test("an editor rejects a cluster as not a claim only with a rationale, and pick
 test("a reviewer finds the assignment in My queue, submits, and reopens the review before the reveal", async ({ browser }) => {
   const desk = await makeReviewDesk();
   const { db, team, version } = desk;
-  const round = await createRound(db, {
+  const round = await deskRound(db, {
     team,
     version,
-    createdById: desk.editor.id,
-    adjudicatorId: desk.editor.id,
-    reviewerIds: [desk.reviewer1.id, desk.reviewer2.id],
+    editor: desk.editor,
+    reviewers: [desk.reviewer1, desk.reviewer2],
     dueDate: "2031-03-14",
   });
   const note = await annotateInRound(db, {
@@ -184,13 +183,7 @@ test("a reviewer finds the assignment in My queue, submits, and reopens the revi
 test("an editor ends the blind phase early: only the submitted reviewer's work is revealed", async ({ browser }) => {
   const desk = await makeReviewDesk();
   const { db, team, version } = desk;
-  const round = await createRound(db, {
-    team,
-    version,
-    createdById: desk.editor.id,
-    adjudicatorId: desk.editor.id,
-    reviewerIds: [desk.reviewer1.id, desk.reviewer2.id],
-  });
+  const round = await deskRound(db, { team, version, editor: desk.editor, reviewers: [desk.reviewer1, desk.reviewer2] });
   const mark = (who: { id: string }, phrase: string, verdict: "verified" | "disputed") =>
     annotateInRound(db, { team, roundId: round.id, version, authorId: who.id, phrase, verdict });
   await mark(desk.reviewer1, CONFLICT_PHRASE, "disputed");

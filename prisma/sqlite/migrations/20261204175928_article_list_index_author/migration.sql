@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "Annotation_teamId_articleId_deletedAt_verdict_roundId_idx";
+
+-- CreateIndex
+CREATE INDEX "Annotation_teamId_articleId_deletedAt_verdict_roundId_authorId_idx" ON "Annotation"("teamId", "articleId", "deletedAt", "verdict", "roundId", "authorId");
+
