@@ -1,6 +1,6 @@
 /**
  * An article's claims list in a compact form, for the article page's first
- * HTML response (issue 12, item 3): the same ClaimDto[] the API answers, but
+ * HTML response: the same ClaimDto[] the API answers, but
  * one short row per claim instead of an object of 25 named fields. An
  * article of 5,000 claims weighed 3.6 MB of JSON in the page; as rows it is
  * about a sixth of that. Nothing is lost: the browser expands the rows into

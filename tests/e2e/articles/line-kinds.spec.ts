@@ -1,5 +1,6 @@
 import { test, expect, makeDesk, signInContext, testDb } from "../../support/fixtures";
 import { highlightedText, selectWithMouse } from "../../support/select-text";
+import { deskRound } from "@/seeds/review-factories";
 
 // Kinds are presentation only: the same canonical text, each line drawn as what it was in the page.
 const LINES: [string, string][] = [
@@ -53,17 +54,8 @@ test("an article's subheads, quotes and list items are drawn as such, and a clai
 test("the adjudication view draws the round's text with its subheads, quotes and list items", async ({ page, context }) => {
   const desk = await makeDesk(LINES.map(([l]) => l).join("\n"));
   await testDb().articleVersion.update({ where: { id: desk.version.id }, data: { lineKinds: LINES.map(([, k]) => k) } });
-  const round = await testDb().reviewRound.create({
-    data: {
-      teamId: desk.team.id,
-      articleId: desk.article.id,
-      versionId: desk.version.id,
-      createdById: desk.editor.id,
-      adjudicatorId: desk.editor.id,
-      status: "revealed",
-      revealedAt: new Date(),
-    },
-  });
+  const round = await deskRound(testDb(), { team: desk.team, version: desk.version, editor: desk.editor, reviewers: [] });
+  await testDb().reviewRound.update({ where: { id: round.id }, data: { status: "revealed", revealedAt: new Date() } });
   await signInContext(context, desk.editor.email);
   await page.goto(`/reviews/${round.id}`);
   const body = page.locator(".adjudication-text .article-viewer");
