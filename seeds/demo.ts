@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/policies/roles";
 import { hashPassword } from "@/lib/auth/password";
 import { createArticle, type ArticleMeta } from "./factories";
+import { sameWords } from "@/lib/import/extract-article";
 import { seedDemoEvidence } from "./demo-evidence";
 import { seedDemoReview } from "./demo-review";
 
@@ -22,6 +23,25 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
 ];
 
 const ARTICLES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "articles");
+
+/**
+ * The text without its first lines' copy of the headline: the plain-text copies open with it, and the
+ * article page already shows it as the title (an HTML import leaves it out the same way).
+ */
+function withoutHeadline(raw: string, title: string | null | undefined): string {
+  if (!title) return raw;
+  const lines = raw.split("\n");
+  // Among the first four lines of text: a crumb or a section line may come before it, a byline between two copies.
+  const copies = new Set(
+    lines
+      .map((l, i) => [l, i] as const)
+      .filter(([l]) => l.trim() !== "")
+      .slice(0, 4)
+      .filter(([l]) => sameWords(l, title))
+      .map(([, i]) => i),
+  );
+  return lines.filter((_, i) => !copies.has(i)).join("\n");
+}
 
 /** The seed articles as shipped: file stem, raw text and metadata. */
 export function seedArticles() {
@@ -54,7 +74,7 @@ export async function seedDemo(db: Db): Promise<{ created: number }> {
     const sourceRef = `seed:${stem}`;
     const exists = await db.article.findFirst({ where: { teamId: team.id, sourceRef }, select: { id: true } });
     if (exists) continue;
-    await createArticle(db, { team, text: raw, meta, sourceRef });
+    await createArticle(db, { team, text: withoutHeadline(raw, meta.title), meta, sourceRef });
     created++;
   }
   created += (await seedDemoEvidence(db, team)).created;

@@ -28,6 +28,13 @@ describe("demo seed", () => {
     expect(team.name).toBe("Demo Desk");
     expect(team.memberships.map((m) => [m.user.email, m.role]).sort()).toEqual(DEMO_ACCOUNTS.map((a) => [a.email, a.role]).sort());
     expect(team.articles).toHaveLength(5);
+    // The article page shows the headline as the title: the text does not open with it again.
+    const versions = await db.articleVersion.findMany({
+      where: { article: { teamId: team.id, title: { not: null } } },
+      include: { article: true },
+    });
+    expect(versions.length).toBeGreaterThanOrEqual(3);
+    for (const v of versions) expect(v.text.split("\n").slice(0, 3)).not.toContain(v.article.title);
   });
 });
 
