@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/policies/roles";
 import { hashPassword } from "@/lib/auth/password";
 import { createArticle, type ArticleMeta } from "./factories";
-import { sameWords } from "@/lib/import/extract-article";
+import { sameWords } from "@/lib/import/same-words";
 import { seedDemoEvidence } from "./demo-evidence";
 import { seedDemoReview } from "./demo-review";
 

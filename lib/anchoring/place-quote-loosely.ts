@@ -25,6 +25,7 @@
  * ./offsets.ts.
  */
 import { OffsetIndex } from "./offsets";
+import { lowerBound } from "./sorted-search";
 import { DEFAULT_MATCH_OPTIONS, scoreCandidate } from "./match-quote";
 import { placeQuote, type Placement, type QuoteToPlace } from "./place-quote";
 import { UNLIMITED_BUDGET, type ReanchorBudget } from "./reanchor-budget";
@@ -118,16 +119,4 @@ export function placeQuoteLoosely(
   const [best, runnerUp] = scored as [(typeof scored)[0], (typeof scored)[0]];
   if (best.score - runnerUp.score >= DEFAULT_MATCH_OPTIONS.minMargin) return place(best.at, "context");
   return { ok: false, reason: "ambiguous", matches: scored.filter((c) => best.score - c.score < DEFAULT_MATCH_OPTIONS.minMargin).length };
-}
-
-/** Index of the first element of ascending `sorted` that is >= `value`. */
-function lowerBound(sorted: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,3 +1,5 @@
+import { lowerBound } from "./sorted-search";
+
 /**
  * Whether spans overlap any of a set of spans, for many questions at once:
  * the set sorted by start once, with the furthest end reached so far, so each
@@ -12,13 +14,7 @@ export function spanOverlapIndex(spans: readonly { start: number; end: number }[
   /** True when some span of the set has start < `end` and end > `start` (half-open spans overlap). */
   return (start, end) => {
     // How many spans start before `end`.
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid]! < end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && furthest[lo - 1]! > start;
+    const before = lowerBound(starts, end);
+    return before > 0 && furthest[before - 1]! > start;
   };
 }

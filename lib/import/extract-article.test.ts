@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { extractionFixtures } from "@/tests/support/extraction-fixtures";
 import { pageF1, scorePages, shingleCounts } from "@/tests/support/extraction-score";
 import { readPage, type PageReading } from "./read-page";
-import { extractArticle, sameWords } from "./extract-article";
+import { extractArticle } from "./extract-article";
+import { sameWords } from "./same-words";
 
 /** The text the import saves when the user changes nothing: every line the furniture rules do not remove. */
 function savedText(reading: PageReading): string {

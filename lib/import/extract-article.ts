@@ -24,6 +24,7 @@ import { parseDocument } from "./html-document";
 import { htmlBlocks, type Block } from "./html-blocks";
 import { readPageMetadata, type PageMetadata } from "./page-metadata";
 import { removePageFurniture } from "./page-furniture";
+import { sameWords } from "./same-words";
 
 /** What the extraction made of a page. */
 export type ExtractedArticle = {
@@ -167,19 +168,4 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   if (standfirst && !seen.has(standfirst) && !body.some((b) => b.text === standfirst)) blocks.push({ text: standfirst, kind: "paragraph" });
   blocks.push(...body);
   return { blocks, metadata, via };
-}
-
-/** The letters and digits of a line, lower-cased and compatibility-folded: what two wordings of one headline share. */
-const wordKey = (s: string) =>
-  (
-    s
-      .normalize("NFKC")
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  ).join(" ");
-
-/** True when two lines say the same words, whatever their spacing, case and punctuation ("Vote: yes" and "vote — YES"). */
-export function sameWords(a: string, b: string): boolean {
-  const key = wordKey(a);
-  return key !== "" && key === wordKey(b);
 }

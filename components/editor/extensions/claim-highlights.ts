@@ -18,6 +18,7 @@
 
 import { VERDICT_LABELS, type Verdict } from "@/lib/schemas/claim";
 import type { LineKind } from "@/lib/schemas/article";
+import { upperBound } from "@/lib/anchoring/sorted-search";
 import { Extension, type Editor, type JSONContent } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
@@ -180,14 +181,7 @@ export function claimHighlightName(c: HighlightClaim, opening: string): string {
 
 /** The first position after `from` in the sorted `cuts` (binary search), or Infinity. */
 function nextCut(cuts: readonly number[], from: number): number {
-  let lo = 0;
-  let hi = cuts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cuts[mid]! <= from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < cuts.length ? cuts[lo]! : Infinity;
+  return cuts[upperBound(cuts, from)] ?? Infinity;
 }
 
 function geometryOf(doc: PmNode, map: TextPmMap, claims: readonly HighlightClaim[]): ClaimGeometry {
