@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { APIResponse } from "@playwright/test";
 import { createArticle } from "@/seeds/factories";
-import { test, expect, makeDesk, signIn, testDb } from "../support/fixtures";
+import { test, expect, makeDesk, signIn, testDb, expectSignedOutRefused } from "../support/fixtures";
 
 test.describe("claims API", () => {
   test("should require authentication", async ({ request, desk }) => {
-    for (const [method, url] of [
+    await expectSignedOutRefused(request, [
       ["GET", "/api/articles"],
       ["GET", `/api/articles/${desk.article.id}`],
       ["GET", `/api/articles/${desk.article.id}/claims`],
@@ -13,11 +13,7 @@ test.describe("claims API", () => {
       ["PATCH", "/api/claims/whatever"],
       ["DELETE", "/api/claims/whatever?version=1"],
       ["POST", "/api/claims/whatever/restore"],
-    ] as const) {
-      const res = await request.fetch(url, { method, data: method === "GET" ? undefined : {} });
-      expect(res.status(), `${method} ${url}`).toBe(401);
-      expect(await res.json()).toEqual({ error: expect.any(String) });
-    }
+    ]);
   });
 
   test("another team gets 404 for the article, its claims and each claim", async ({ playwright, request, desk }) => {
