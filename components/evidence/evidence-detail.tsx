@@ -6,6 +6,7 @@ import { EVIDENCE_KIND_LABELS, type EvidenceRef } from "@/lib/schemas/evidence";
 import { formatInterval, formatIsoDate } from "@/lib/dates/format-interval";
 import { UsedInList } from "./used-in-list";
 import { QueryFallback } from "@/components/ui/query-fallback";
+import { ExternalLink } from "@/components/ui/external-link";
 import "./evidence.css";
 
 function RefList({ refs }: { refs: EvidenceRef[] }) {
@@ -35,14 +36,7 @@ export function EvidenceDetail({ evidenceId }: { evidenceId: string }) {
   const rows: [string, ReactNode][] = [
     ["Kind", EVIDENCE_KIND_LABELS[item.kind]],
     ["Date", item.dateStart ? `${formatInterval(item.dateStart, item.dateEnd)} (to the ${item.datePrecision})` : null],
-    [
-      "URL",
-      item.url ? (
-        <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">
-          {item.url}
-        </a>
-      ) : null,
-    ],
+    ["URL", item.url ? <ExternalLink href={item.url}>{item.url}</ExternalLink> : null],
     ["Publisher", item.publisher],
     ["Author", item.author],
     ["Published", item.publishedDate ? formatIsoDate(item.publishedDate) : null],
