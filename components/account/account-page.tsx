@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/lib/queries/api-client";
 import { useAccount, useAccountMutations } from "@/lib/queries/use-account";
+import { QueryFallback } from "@/components/ui/query-fallback";
 import "@/components/team/team.css";
 import { EmailNotifications } from "./email-notifications";
 
@@ -35,13 +36,7 @@ export function AccountPage() {
   const name = useFormMessage();
   const password = useFormMessage();
   const team = useFormMessage();
-  if (isPending) return <p className="muted">Loading your account…</p>;
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error.message}
-      </p>
-    );
+  if (isPending || error) return <QueryFallback error={error} loading="Loading your account…" />;
 
   const field = (e: FormEvent<HTMLFormElement>, key: string) => String(new FormData(e.currentTarget).get(key) ?? "");
   async function switchTo(teamId: string) {

@@ -7,6 +7,7 @@ import { ArticleToolsLinks } from "./article-tools-links";
 import { PublishMenu } from "./publish-menu";
 import { ArticleDetailsForm } from "./article-details-form";
 import { DeleteArticleButton } from "./delete-article-button";
+import { ExternalLink } from "@/components/ui/external-link";
 import "./article-tools.css";
 
 /** Title and metadata of an article; unknown fields are left out rather than guessed. Editors can change the details and delete the article. */
@@ -28,9 +29,7 @@ export function ArticleHeader({ article }: { article: ArticleDto }) {
       )}
       {article.url && (
         <p className="muted">
-          <a href={article.url} rel="noopener noreferrer nofollow" target="_blank">
-            {article.url}
-          </a>
+          <ExternalLink href={article.url}>{article.url}</ExternalLink>
         </p>
       )}
       <p className="muted small">

@@ -5,6 +5,7 @@ import { useArticleVersions, useVersionCompare } from "@/lib/queries/use-article
 import { formatDate } from "@/lib/format-date";
 import type { ArticleVersionDto } from "@/lib/schemas/article";
 import { VersionDiff } from "./version-diff";
+import { QueryFallback } from "@/components/ui/query-fallback";
 import "./article-tools.css";
 
 const label = (v: ArticleVersionDto) =>
@@ -20,13 +21,7 @@ export function VersionCompare({ articleId }: { articleId: string }) {
   const to = picked?.to ?? list[0]?.number ?? null;
   const compare = useVersionCompare(articleId, from, to);
 
-  if (versions.isPending) return <p className="muted">Loading versions…</p>;
-  if (versions.error)
-    return (
-      <p role="alert" className="form-error">
-        {versions.error.message}
-      </p>
-    );
+  if (versions.isPending || versions.error) return <QueryFallback error={versions.error} loading="Loading versions…" />;
   const select = (which: "from" | "to", value: number | null) => (
     <label>
       {which === "from" ? "Older" : "Newer"}

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useAliasMutations, useAliases, useAssistModel, useResetAssistModel } from "@/lib/queries/use-assist";
+import { QueryFallback } from "@/components/ui/query-fallback";
 import "./assist.css";
 
 /** The claim-assistance settings: the team's check-worthiness weights (with a reset) and its alias table. */
@@ -16,13 +17,7 @@ export function AssistSettings() {
 function ModelWeights() {
   const model = useAssistModel();
   const reset = useResetAssistModel();
-  if (model.isPending) return <p className="muted">Loading the model…</p>;
-  if (model.error)
-    return (
-      <p role="alert" className="form-error">
-        {model.error.message}
-      </p>
-    );
+  if (model.isPending || model.error) return <QueryFallback error={model.error} loading="Loading the model…" />;
   const m = model.data;
   const scale = Math.max(2, ...m.weights.map((w) => Math.abs(w.weight)));
   return (
@@ -85,13 +80,7 @@ function AliasTable() {
   const { create, remove } = useAliasMutations();
   const [alias, setAlias] = useState("");
   const [canonical, setCanonical] = useState("");
-  if (aliases.isPending) return <p className="muted">Loading aliases…</p>;
-  if (aliases.error)
-    return (
-      <p role="alert" className="form-error">
-        {aliases.error.message}
-      </p>
-    );
+  if (aliases.isPending || aliases.error) return <QueryFallback error={aliases.error} loading="Loading aliases…" />;
   const { can } = aliases.data;
   return (
     <section className="settings-section" aria-labelledby="aliases-heading">

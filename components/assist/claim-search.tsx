@@ -7,6 +7,7 @@ import { useClaimSearch } from "@/lib/queries/use-assist";
 import { useDebouncedValue } from "@/components/ui/use-debounced-value";
 import { formatDate } from "@/lib/format-date";
 import { VerdictBadge } from "@/components/claims/verdict-badge";
+import { QueryFallback } from "@/components/ui/query-fallback";
 import "./assist.css";
 
 /** The desk-wide claim search (/claims): every claim of the team the viewer may see, with filters. */
@@ -75,13 +76,7 @@ export function ClaimSearch() {
 
 function ResultPage({ input, last, onMore }: { input: Parameters<typeof useClaimSearch>[0]; last: boolean; onMore: () => void }) {
   const search = useClaimSearch(input);
-  if (search.isPending) return <p className="muted">Searching…</p>;
-  if (search.error)
-    return (
-      <p role="alert" className="form-error">
-        {search.error.message}
-      </p>
-    );
+  if (search.isPending || search.error) return <QueryFallback error={search.error} loading="Searching…" />;
   const { rows, next } = search.data;
   if (!rows.length && !input.cursor)
     return (

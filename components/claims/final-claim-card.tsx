@@ -11,6 +11,7 @@ import { useDeepLink } from "@/components/discussion/use-deep-link";
 import { VerdictBadge } from "./verdict-badge";
 import { ClaimCardHead } from "./claim-card-head";
 import { finalClaimAnchor, finalClaimAnchorActions } from "./final-claim-anchor";
+import { ExternalLink } from "@/components/ui/external-link";
 import "@/components/evidence/evidence.css";
 import "@/components/review/review.css";
 
@@ -170,9 +171,9 @@ function FinalEvidenceRow({ link }: { link: FinalClaimEvidence }) {
         <EvidenceSummary item={item} />
       </div>
       {isWebUrl(item.url) && (
-        <a className="small" href={item.url} target="_blank" rel="noopener noreferrer nofollow">
+        <ExternalLink className="small" href={item.url}>
           Open the source ↗
-        </a>
+        </ExternalLink>
       )}
       {link.pinpoint && <span className="muted small">“{link.pinpoint}”</span>}
     </li>

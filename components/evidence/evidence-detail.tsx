@@ -5,6 +5,8 @@ import { useEvidenceItem } from "@/lib/queries/use-evidence";
 import { EVIDENCE_KIND_LABELS, type EvidenceRef } from "@/lib/schemas/evidence";
 import { formatInterval, formatIsoDate } from "@/lib/dates/format-interval";
 import { UsedInList } from "./used-in-list";
+import { QueryFallback } from "@/components/ui/query-fallback";
+import { ExternalLink } from "@/components/ui/external-link";
 import "./evidence.css";
 
 function RefList({ refs }: { refs: EvidenceRef[] }) {
@@ -30,24 +32,11 @@ function RefList({ refs }: { refs: EvidenceRef[] }) {
 /** An item's page: what it is, its sources or facts, and every claim that cites it. */
 export function EvidenceDetail({ evidenceId }: { evidenceId: string }) {
   const { data: item, error, isPending } = useEvidenceItem(evidenceId);
-  if (isPending) return <p className="muted">Loading…</p>;
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error.message}
-      </p>
-    );
+  if (isPending || error) return <QueryFallback error={error} loading="Loading…" />;
   const rows: [string, ReactNode][] = [
     ["Kind", EVIDENCE_KIND_LABELS[item.kind]],
     ["Date", item.dateStart ? `${formatInterval(item.dateStart, item.dateEnd)} (to the ${item.datePrecision})` : null],
-    [
-      "URL",
-      item.url ? (
-        <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">
-          {item.url}
-        </a>
-      ) : null,
-    ],
+    ["URL", item.url ? <ExternalLink href={item.url}>{item.url}</ExternalLink> : null],
     ["Publisher", item.publisher],
     ["Author", item.author],
     ["Published", item.publishedDate ? formatIsoDate(item.publishedDate) : null],

@@ -1,6 +1,7 @@
 "use client";
 import type { EvidenceDto } from "@/lib/schemas/evidence";
 import { EvidenceSummary } from "./evidence-summary";
+import { ExternalLink } from "@/components/ui/external-link";
 
 /** One item in the library list, with its use count and actions. */
 export function EvidenceRow({ item, onEdit, onDelete }: { item: EvidenceDto; onEdit: () => void; onDelete: () => void }) {
@@ -9,9 +10,7 @@ export function EvidenceRow({ item, onEdit, onDelete }: { item: EvidenceDto; onE
       <EvidenceSummary item={item} as="div" />
       {item.url && (
         <div className="evidence-meta">
-          <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">
-            {item.url}
-          </a>
+          <ExternalLink href={item.url}>{item.url}</ExternalLink>
         </div>
       )}
       {item.quote && <blockquote className="evidence-quote">{item.quote}</blockquote>}

@@ -2,6 +2,7 @@
 import { useTeamAgreement } from "@/lib/queries/use-reviews";
 import type { TeamAgreementPointDto } from "@/lib/schemas/review";
 import { formatDate } from "@/lib/format-date";
+import { QueryFallback } from "@/components/ui/query-fallback";
 import "./review.css";
 
 const W = 720;
@@ -22,13 +23,7 @@ const SERIES = [
  */
 export function AgreementChart() {
   const data = useTeamAgreement();
-  if (data.isPending) return <p className="muted">Loading agreement…</p>;
-  if (data.error)
-    return (
-      <p role="alert" className="form-error">
-        {data.error.message}
-      </p>
-    );
+  if (data.isPending || data.error) return <QueryFallback error={data.error} loading="Loading agreement…" />;
   if (data.data.length === 0) return <p className="muted">Agreement appears here once a round has been revealed.</p>;
   return <Chart points={data.data} />;
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useRoundAgreement } from "@/lib/queries/use-reviews";
 import { agreementHeadline, formatPercent, MIN_CLUSTERS_TO_JUDGE } from "@/lib/review/agreement-headline";
+import { QueryFallback } from "@/components/ui/query-fallback";
 
 const fmt = (v: number | null) => (v === null ? "—" : v.toFixed(3));
 
@@ -11,13 +12,7 @@ const fmt = (v: number | null) => (v === null ? "—" : v.toFixed(3));
  */
 export function AgreementPanel({ roundId }: { roundId: string }) {
   const data = useRoundAgreement(roundId, true);
-  if (data.isPending) return <p className="muted">Computing agreement…</p>;
-  if (data.error)
-    return (
-      <p role="alert" className="form-error">
-        {data.error.message}
-      </p>
-    );
+  if (data.isPending || data.error) return <QueryFallback error={data.error} loading="Computing agreement…" />;
   const a = data.data;
   const h = agreementHeadline(a);
   return (

@@ -5,6 +5,7 @@ import type { ClusterDto, ClusterMemberDto, DecideClusterInput } from "@/lib/sch
 import { DecisionForm } from "./decision-form";
 import { CommentThread } from "./comment-thread";
 import { useDeepLink } from "@/components/discussion/use-deep-link";
+import { ExternalLink } from "@/components/ui/external-link";
 
 const KIND_LABELS: Record<ClusterDto["kind"], string> = {
   agreed: "Agreed",
@@ -91,14 +92,7 @@ function MemberColumn({ member: m }: { member: ClusterMemberDto }) {
         <ul aria-label="Evidence">
           {m.evidence.map((l) => (
             <li key={l.id}>
-              {l.stance}:{" "}
-              {l.evidence.url ? (
-                <a href={l.evidence.url} rel="noopener noreferrer nofollow" target="_blank">
-                  {l.evidence.title}
-                </a>
-              ) : (
-                l.evidence.title
-              )}
+              {l.stance}: {l.evidence.url ? <ExternalLink href={l.evidence.url}>{l.evidence.title}</ExternalLink> : l.evidence.title}
               {l.pinpoint && ` (${l.pinpoint})`}
               {l.evidence.deleted && " [deleted]"}
             </li>

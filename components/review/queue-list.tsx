@@ -2,19 +2,14 @@
 import Link from "next/link";
 import { useQueue } from "@/lib/queries/use-reviews";
 import { StatusPill } from "./status-pill";
+import { QueryFallback } from "@/components/ui/query-fallback";
 import "./review.css";
 import { formatDate, formatDateTime } from "@/lib/format-date";
 
 /** "My queue": the caller's review assignments, work to do first. */
 export function QueueList() {
   const queue = useQueue();
-  if (queue.isPending) return <p className="muted">Loading your queue…</p>;
-  if (queue.error)
-    return (
-      <p role="alert" className="form-error">
-        {queue.error.message}
-      </p>
-    );
+  if (queue.isPending || queue.error) return <QueryFallback error={queue.error} loading="Loading your queue…" />;
   if (queue.data.length === 0) return <p className="muted">Nothing to review. Editors assign reviews from the Reviews page.</p>;
   return (
     <table className="data-table" data-testid="queue">

@@ -2,17 +2,12 @@
 import Link from "next/link";
 import { useRounds } from "@/lib/queries/use-reviews";
 import { StatusPill } from "./status-pill";
+import { QueryFallback } from "@/components/ui/query-fallback";
 
 /** The team's review rounds with their progress. */
 export function RoundList() {
   const rounds = useRounds();
-  if (rounds.isPending) return <p className="muted">Loading reviews…</p>;
-  if (rounds.error)
-    return (
-      <p role="alert" className="form-error">
-        {rounds.error.message}
-      </p>
-    );
+  if (rounds.isPending || rounds.error) return <QueryFallback error={rounds.error} loading="Loading reviews…" />;
   if (rounds.data.length === 0) return <p className="muted">No reviews yet.</p>;
   return (
     <table className="data-table" data-testid="round-list">

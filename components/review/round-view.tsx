@@ -9,18 +9,13 @@ import { AdjudicationView } from "./adjudication-view";
 import { AgreementPanel } from "./agreement-panel";
 import { RoundVersionNotice } from "./round-version-notice";
 import { RoundExport } from "@/components/reports/round-export";
+import { QueryFallback } from "@/components/ui/query-fallback";
 import "./review.css";
 
 /** /reviews/{id}: progress during the blind phase; clusters, decisions, feedback and agreement after the reveal. */
 export function RoundView({ roundId }: { roundId: string }) {
   const round = useRound(roundId);
-  if (round.isPending) return <p className="muted">Loading the review…</p>;
-  if (round.error)
-    return (
-      <p role="alert" className="form-error">
-        {round.error.message}
-      </p>
-    );
+  if (round.isPending || round.error) return <QueryFallback error={round.error} loading="Loading the review…" />;
   const r = round.data;
   return (
     <>

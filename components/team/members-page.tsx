@@ -4,6 +4,7 @@ import { useRoster, useRosterMutations } from "@/lib/queries/use-team";
 import { InviteForm } from "./invite-form";
 import { MemberRow } from "./member-row";
 import { formatDateTime } from "@/lib/format-date";
+import { QueryFallback } from "@/components/ui/query-fallback";
 import "./team.css";
 
 /** /team: the members with status, activity and counts; admins invite and manage, editors read. */
@@ -11,13 +12,7 @@ export function MembersPage({ selfId }: { selfId: string }) {
   const { data, error, isPending } = useRoster();
   const { revoke } = useRosterMutations();
   const [revokeError, setRevokeError] = useState<string | null>(null);
-  if (isPending) return <p className="muted">Loading members…</p>;
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error.message}
-      </p>
-    );
+  if (isPending || error) return <QueryFallback error={error} loading="Loading members…" />;
   const manage = data.can.manageMembers;
   return (
     <>

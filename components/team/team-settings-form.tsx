@@ -5,18 +5,13 @@ import type { TeamSettingsDto } from "@/lib/schemas/team";
 import { ApiError } from "@/lib/queries/api-client";
 import { useTeamSettings, useUpdateTeamSettings } from "@/lib/queries/use-team";
 import { PublishingSettingsFields, readPublishingSettings } from "./publishing-settings-fields";
+import { QueryFallback } from "@/components/ui/query-fallback";
 import "./team.css";
 
 /** /team/settings: the team's name and slug, the publisher that reports and ClaimReview name as author, the verdicts' public wording, and the publishing settings. */
 export function TeamSettingsForm() {
   const { data, error, isPending } = useTeamSettings();
-  if (isPending) return <p className="muted">Loading settings…</p>;
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {error.message}
-      </p>
-    );
+  if (isPending || error) return <QueryFallback error={error} loading="Loading settings…" />;
   return <SettingsForm key={data.version} settings={data} />;
 }
 

@@ -11,6 +11,7 @@
  * Every function clamps out-of-range input to [0, length] instead of throwing:
  * callers that must reject bad input validate first (see `validateSpan`).
  */
+import { lowerBound } from "./sorted-search";
 
 function isHighSurrogate(unit: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff;
@@ -76,18 +77,6 @@ export function sliceCodePoints(text: string, start: number, end: number): strin
   const from = codePointToUtf16(text, start);
   const to = codePointToUtf16(text, end);
   return to > from ? text.slice(from, to) : "";
-}
-
-/** Index of the first element of the ascending `sorted` that is >= `value` (= count of elements < value). */
-function lowerBound(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

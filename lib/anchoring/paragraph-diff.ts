@@ -9,6 +9,7 @@
 import { diffArrays, diffWordsWithSpace } from "diff";
 import type { KeptRun } from "./alignment-types";
 import type { ReanchorBudget } from "./reanchor-budget";
+import { segmentAt } from "./sorted-search";
 
 /**
  * A removed paragraph is paired with an added one only when one is plainly an
@@ -105,18 +106,6 @@ function joinLines(lines: Line[]): { text: string; starts: number[] } {
   return { text, starts };
 }
 
-/** Index of the piece holding virtual offset v (starts ascending, starts[0] = 0). */
-function pieceAt(starts: number[], v: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid]! <= v) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /**
  * Word-diff some removed paragraphs against some added ones (each side laid
  * end to end) and return the kept runs in real offsets, split where a
@@ -146,8 +135,8 @@ function wordRuns(removed: Line[], added: Line[], budget: ReanchorBudget): KeptR
     let vn = r.newStart;
     let left = r.length;
     while (left > 0) {
-      const i = pieceAt(a.starts, vo);
-      const k = pieceAt(b.starts, vn);
+      const i = segmentAt(a.starts, vo);
+      const k = segmentAt(b.starts, vn);
       const oldEnd = a.starts[i + 1] ?? a.text.length;
       const newEnd = b.starts[k + 1] ?? b.text.length;
       const len = Math.min(left, oldEnd - vo, newEnd - vn);

@@ -11,18 +11,7 @@
  * Pure: this file knows nothing of ProseMirror's classes, only its counting.
  */
 import { OffsetIndex } from "./offsets";
-
-/** Largest k with sorted[k] <= value (sorted ascending, sorted[0] <= value). */
-function lastAtOrBelow(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if ((sorted[mid] as number) <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+import { segmentAt } from "./sorted-search";
 
 /**
  * Converts between code point offsets of a canonical text and ProseMirror
@@ -57,7 +46,7 @@ export class TextPmMap {
    */
   cpToPm(cp: number): number {
     const u = this.offsets.toUtf16(cp);
-    const line = lastAtOrBelow(this.lineStarts, u);
+    const line = segmentAt(this.lineStarts, u);
     return u + 1 + line;
   }
 
@@ -72,7 +61,7 @@ export class TextPmMap {
     if (Number.isNaN(pos) || pos <= 1) return 0;
     if (pos >= this.contentSize - 1) return this.offsets.codePointLength;
     const p = Math.floor(pos);
-    const i = lastAtOrBelow(this.paragraphStarts, p);
+    const i = segmentAt(this.paragraphStarts, p);
     const opening = this.paragraphStarts[i] as number;
     // Between paragraphs i-1 and i: the '\n' that ends line i-1.
     const u = p === opening ? (this.lineStarts[i] as number) - 1 : p - 1 - i;

@@ -1,12 +1,15 @@
-/** Binary searches over an ascending list of numbers (offsets, positions), shared by the anchoring and highlight code. */
+/** Binary searches over ascending lists (offsets, positions, runs sorted by where they start), shared by the anchoring and highlight code. */
 
-/** Index of the first element of ascending `sorted` for which `before` is false (`before` holds for a prefix). */
-function partitionPoint(sorted: ArrayLike<number>, before: (x: number) => boolean): number {
+/**
+ * Index of the first item for which `before` is false, where `before` holds for
+ * a prefix of `items` and for nothing after it (items.length when it holds for all).
+ */
+export function partitionPoint<T>(items: ArrayLike<T>, before: (item: T) => boolean): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (before(sorted[mid]!)) lo = mid + 1;
+    if (before(items[mid]!)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -17,3 +20,10 @@ export const lowerBound = (sorted: ArrayLike<number>, value: number) => partitio
 
 /** Index of the first element > `value` (sorted.length when none is). */
 export const upperBound = (sorted: ArrayLike<number>, value: number) => partitionPoint(sorted, (x) => x <= value);
+
+/**
+ * Index of the last element <= `value`, for ascending segment starts (lines,
+ * paragraphs, pieces): the segment that holds `value`. 0 when `value` is below
+ * every start, so the first segment holds anything before it.
+ */
+export const segmentAt = (starts: ArrayLike<number>, value: number) => Math.max(0, upperBound(starts, value) - 1);

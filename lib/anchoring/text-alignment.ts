@@ -18,6 +18,7 @@
 import { alignBlock, diffParagraphs, findMoves, linesOf, type Line, type ParagraphChunk } from "./paragraph-diff";
 import { UNLIMITED_BUDGET, type ReanchorBudget } from "./reanchor-budget";
 import type { Alignment, KeptRun, Range } from "./alignment-types";
+import { partitionPoint } from "./sorted-search";
 
 /** Merge runs that touch in both texts. Input sorted by oldStart. */
 function mergeRuns(runs: KeptRun[]): KeptRun[] {
@@ -111,17 +112,14 @@ export function alignTexts(oldText: string, newText: string, budget: ReanchorBud
   return { runs: kept, moves, inserted: uncovered([...kept, ...moves], newText.length), newLength: newText.length };
 }
 
+/** The last monotone run that starts at or before old offset `pos` (the runs are sorted by `oldStart` and do not overlap). */
+const lastRunStartingAtOrBefore = (al: Alignment, pos: number): KeptRun | undefined =>
+  al.runs[partitionPoint(al.runs, (r) => r.oldStart <= pos) - 1];
+
 /** The run that holds old offset `pos` (start <= pos < end), monotone runs first. */
 function runAt(al: Alignment, pos: number): KeptRun | undefined {
-  let lo = 0;
-  let hi = al.runs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const r = al.runs[mid]!;
-    if (pos < r.oldStart) hi = mid - 1;
-    else if (pos >= r.oldStart + r.length) lo = mid + 1;
-    else return r;
-  }
+  const r = lastRunStartingAtOrBefore(al, pos);
+  if (r && pos < r.oldStart + r.length) return r;
   return al.moves.find((r) => pos >= r.oldStart && pos < r.oldStart + r.length);
 }
 
@@ -143,33 +141,15 @@ export function mapPoint(al: Alignment, pos: number): number {
   const inRun = runAt(al, pos);
   if (inRun) return inRun.newStart + (pos - inRun.oldStart);
   // The last kept run that starts before pos: the edit begins where it ends.
-  let lo = 0;
-  let hi = al.runs.length - 1;
-  let before: KeptRun | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (al.runs[mid]!.oldStart <= pos) {
-      before = al.runs[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const before = lastRunStartingAtOrBefore(al, pos);
   return before ? before.newStart + before.length : 0;
 }
 
 /** The last monotone run that ends at or before old offset `pos`, and the first that starts after it. */
 function runsAround(al: Alignment, pos: number): { before: KeptRun | undefined; after: KeptRun | undefined } {
-  let lo = 0;
-  let hi = al.runs.length - 1;
-  let before: KeptRun | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (al.runs[mid]!.oldStart + al.runs[mid]!.length <= pos) {
-      before = al.runs[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  const after = al.runs[lo];
-  return { before, after: after && after.oldStart > pos ? after : undefined };
+  const i = partitionPoint(al.runs, (r) => r.oldStart + r.length <= pos);
+  const after = al.runs[i];
+  return { before: al.runs[i - 1], after: after && after.oldStart > pos ? after : undefined };
 }
 
 const inLine = (text: string, at: number) => at >= 0 && at < text.length && text[at] !== "\n";

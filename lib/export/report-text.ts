@@ -3,6 +3,7 @@
  * same way (HTML, PDF, Markdown, CSV), so the formats never drift apart.
  * Nothing here escapes: each builder escapes for its own syntax.
  */
+import { asciiSlug } from "@/lib/ascii-slug";
 import { formatDate, formatDateTime as formatInstant } from "@/lib/format-date";
 import { VERDICT_LABELS } from "@/lib/schemas/claim";
 import type { ReportClaim, ReportClusterKind, ReportEvidence, ReportModel, ReportRejection, ReportReview } from "./report-model";
@@ -200,13 +201,6 @@ export const rejectionDecisionLine = (r: ReportRejection) => `Rejected by ${r.de
 
 /** A file-name-safe stem: ASCII letters, digits and dashes. */
 export function fileStem(m: ReportModel): string {
-  const slug = reportTitle(m)
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
+  const slug = asciiSlug(reportTitle(m), 60);
   return `${slug || "article"}-v${m.version.number}${m.round ? `-round-${m.round.id.slice(0, 8)}` : ""}`;
 }

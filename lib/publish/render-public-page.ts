@@ -22,6 +22,7 @@ import { isWebUrl, type ReportPublication } from "@/lib/export/report-model";
 import { STANCE_LABELS, UNSOURCED_NOTE, formatCalendarDate } from "@/lib/export/report-text";
 import { formatDate, formatDateTime } from "@/lib/format-date";
 import { VERDICTS } from "@/lib/schemas/claim";
+import type { PublicLogEntry } from "@/lib/schemas/publication";
 import { pageShell, time } from "./page-shell";
 import {
   publicLineKinds,
@@ -32,15 +33,6 @@ import {
   type PublicFactCheck,
 } from "./public-fact-check";
 import { publicPagePath } from "./public-urls";
-
-/** One line of the public change log. */
-export type PublicLogEntry = {
-  number: number;
-  action: "publish" | "update" | "retract";
-  note: string | null;
-  createdAt: string;
-  versionNumber: number | null;
-};
 
 export type PublicPageInput = {
   baseUrl: string;

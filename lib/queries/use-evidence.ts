@@ -1,16 +1,17 @@
 "use client";
 import { useEffect, useRef } from "react";
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import type {
-  ClaimEvidenceDto,
-  CreateEvidenceInput,
-  DeleteEvidenceResult,
-  EvidenceDetailDto,
-  EvidenceDto,
-  EvidenceKind,
-  EvidenceLinkDto,
-  Stance,
-  UpdateEvidenceInput,
+import {
+  describedEvidence,
+  type ClaimEvidenceDto,
+  type CreateEvidenceInput,
+  type DeleteEvidenceResult,
+  type EvidenceDetailDto,
+  type EvidenceDto,
+  type EvidenceKind,
+  type EvidenceLinkDto,
+  type Stance,
+  type UpdateEvidenceInput,
 } from "@/lib/schemas/evidence";
 import { ApiError, apiFetch } from "./api-client";
 import { evidenceKeys } from "./evidence-keys";
@@ -134,20 +135,12 @@ function draftItem(input: CreateEvidenceInput): EvidenceDto {
   const now = new Date().toISOString();
   return {
     id: `pending-${crypto.randomUUID()}`,
-    kind: input.kind,
-    title: input.title,
-    url: input.url ?? null,
-    publisher: input.publisher ?? null,
-    author: input.author ?? null,
-    publishedDate: input.publishedDate ?? null,
-    accessedDate: input.accessedDate ?? null,
-    quote: input.quote ?? null,
+    ...describedEvidence(input),
     notesHtml: "",
     date: input.date ?? null,
     dateStart: null,
     dateEnd: null,
     datePrecision: null,
-    internal: input.internal ?? false,
     version: 0,
     createdAt: now,
     updatedAt: now,

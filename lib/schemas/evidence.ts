@@ -90,6 +90,19 @@ export const createEvidenceSchema = evidenceFields.superRefine((v, ctx) => {
 });
 export type CreateEvidenceInput = z.infer<typeof createEvidenceSchema>;
 
+/** The fields of a new item as the user described them, a field left out as null: what the server stores and the optimistic copy shows. */
+export const describedEvidence = (input: CreateEvidenceInput) => ({
+  kind: input.kind,
+  title: input.title,
+  url: input.url ?? null,
+  publisher: input.publisher ?? null,
+  author: input.author ?? null,
+  publishedDate: input.publishedDate ?? null,
+  accessedDate: input.accessedDate ?? null,
+  quote: input.quote ?? null,
+  internal: input.internal ?? false,
+});
+
 /** PATCH /api/evidence/{id}: any subset of the fields, and the version the client read. */
 export const updateEvidenceSchema = evidenceFields
   .partial()

@@ -39,15 +39,17 @@ export type RetractInput = z.infer<typeof retractSchema>;
 
 export type PublicationStatus = "unpublished" | "published" | "retracted";
 
-/** One line of the public change log, as the desk sees it (with who did it). */
-export type PublicationLogDto = {
+/** One line of the public change log, as readers see it on the public page. */
+export type PublicLogEntry = {
   number: number;
   action: "publish" | "update" | "retract";
   note: string | null;
   createdAt: string;
   versionNumber: number | null;
-  by: string | null;
 };
+
+/** One line of the public change log, as the desk sees it (with who did it). */
+export type PublicationLogDto = PublicLogEntry & { by: string | null };
 
 /** GET /api/articles/{id}/publication (and the answer to publish and retract). */
 export type PublicationDto = {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test, expect, makeDesk, signIn, signedInRequest, testDb } from "../support/fixtures";
+import { test, expect, makeDesk, signIn, signedInRequest, testDb, expectSignedOutRefused } from "../support/fixtures";
 import { createUser } from "@/seeds/factories";
 import { send, startPageServer, type PageServer } from "../support/page-server";
 
@@ -16,18 +16,14 @@ test.afterAll(() => server.close());
 
 test.describe("article management API", () => {
   test("should require authentication", async ({ request, desk }) => {
-    for (const [method, url] of [
+    await expectSignedOutRefused(request, [
       ["GET", "/api/articles?q=nato&sort=claims"],
       ["POST", "/api/articles/fetch"],
       ["PATCH", `/api/articles/${desk.article.id}`],
       ["DELETE", `/api/articles/${desk.article.id}?version=1`],
       ["POST", `/api/articles/${desk.article.id}/restore`],
       ["GET", `/api/articles/${desk.article.id}/snapshot`],
-    ] as const) {
-      const res = await request.fetch(url, { method, data: method === "GET" || method === "DELETE" ? undefined : {} });
-      expect(res.status(), `${method} ${url}`).toBe(401);
-      expect(await res.json()).toEqual({ error: expect.any(String) });
-    }
+    ]);
   });
 
   test("another team's article is a 404 for every change, and never listed", async ({ playwright, desk }) => {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test, expect, makeDesk, signIn, seedText, testDb } from "../support/fixtures";
+import { test, expect, makeDesk, signIn, seedText, testDb, expectSignedOutRefused } from "../support/fixtures";
 
 const MIB = 1024 * 1024;
 const html = readFileSync(new URL("../fixtures/import/nato-visit.html", import.meta.url));
@@ -7,18 +7,14 @@ const file = (name: string, bytes: Buffer | Uint8Array) => ({ name, base64: Buff
 
 test.describe("article import API", () => {
   test("should require authentication", async ({ request, desk }) => {
-    for (const [method, url] of [
+    await expectSignedOutRefused(request, [
       ["POST", "/api/articles"],
       ["POST", "/api/articles/preview"],
       ["GET", `/api/articles/${desk.article.id}/versions`],
       ["POST", `/api/articles/${desk.article.id}/versions`],
       ["GET", `/api/articles/${desk.article.id}/versions/compare?from=1&to=1`],
       ["PATCH", "/api/claims/whatever/anchor"],
-    ] as const) {
-      const res = await request.fetch(url, { method, data: method === "GET" ? undefined : {} });
-      expect(res.status(), `${method} ${url}`).toBe(401);
-      expect(await res.json()).toEqual({ error: expect.any(String) });
-    }
+    ]);
   });
 
   test("preview cleans a pasted text and lists what it removed, saving nothing", async ({ request, desk }) => {

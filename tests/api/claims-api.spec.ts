@@ -1,11 +1,22 @@
 import { randomUUID } from "node:crypto";
-import type { APIResponse } from "@playwright/test";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { createArticle } from "@/seeds/factories";
-import { test, expect, makeDesk, signIn, testDb } from "../support/fixtures";
+import { test, expect, makeDesk, signIn, testDb, expectSignedOutRefused } from "../support/fixtures";
+
+type Desk = Awaited<ReturnType<typeof makeDesk>>;
+
+/** An unsourced claim on the article's first word, made through the API, for a test to change or delete. */
+async function firstWordClaim(request: APIRequestContext, desk: Desk) {
+  const res = await request.post(`/api/articles/${desk.article.id}/claims`, {
+    data: { versionId: desk.version.id, start: 0, end: 4, verdict: "unsourced" },
+  });
+  expect(res.status()).toBe(201);
+  return res.json();
+}
 
 test.describe("claims API", () => {
   test("should require authentication", async ({ request, desk }) => {
-    for (const [method, url] of [
+    await expectSignedOutRefused(request, [
       ["GET", "/api/articles"],
       ["GET", `/api/articles/${desk.article.id}`],
       ["GET", `/api/articles/${desk.article.id}/claims`],
@@ -13,11 +24,7 @@ test.describe("claims API", () => {
       ["PATCH", "/api/claims/whatever"],
       ["DELETE", "/api/claims/whatever?version=1"],
       ["POST", "/api/claims/whatever/restore"],
-    ] as const) {
-      const res = await request.fetch(url, { method, data: method === "GET" ? undefined : {} });
-      expect(res.status(), `${method} ${url}`).toBe(401);
-      expect(await res.json()).toEqual({ error: expect.any(String) });
-    }
+    ]);
   });
 
   test("another team gets 404 for the article, its claims and each claim", async ({ playwright, request, desk }) => {
@@ -75,11 +82,7 @@ test.describe("claims API", () => {
 
   test("a stale update gets 409 with the current state and is not applied", async ({ request, desk }) => {
     await signIn(request, desk.reviewer.email);
-    const claim = await (
-      await request.post(`/api/articles/${desk.article.id}/claims`, {
-        data: { versionId: desk.version.id, start: 0, end: 4, verdict: "unsourced" },
-      })
-    ).json();
+    const claim = await firstWordClaim(request, desk);
     const first = await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, verdict: "verified" } });
     expect(first.status()).toBe(200);
     const stale = await request.patch(`/api/claims/${claim.id}`, { data: { version: claim.version, verdict: "disputed" } });
@@ -159,11 +162,7 @@ test.describe("claims API", () => {
 
   test("delete leaves a tombstone that restore brings back", async ({ request, desk }) => {
     await signIn(request, desk.reviewer.email);
-    const claim = await (
-      await request.post(`/api/articles/${desk.article.id}/claims`, {
-        data: { versionId: desk.version.id, start: 0, end: 4, verdict: "unsourced" },
-      })
-    ).json();
+    const claim = await firstWordClaim(request, desk);
     const del = await request.delete(`/api/claims/${claim.id}?version=${claim.version}`);
     expect(del.status()).toBe(200);
     const gone = await (await request.get(`/api/articles/${desk.article.id}/claims`)).json();

@@ -1,5 +1,5 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import { test, expect, makeDesk, signIn, testDb } from "../support/fixtures";
+import { test, expect, makeDesk, signIn, testDb, expectSignedOutRefused } from "../support/fixtures";
 import { createUser } from "@/seeds/factories";
 
 type Desk = Awaited<ReturnType<typeof makeDesk>>;
@@ -24,7 +24,7 @@ async function postItem(request: APIRequestContext, data: Record<string, unknown
 
 test.describe("evidence API", () => {
   test("should require authentication", async ({ request }) => {
-    for (const [method, url] of [
+    await expectSignedOutRefused(request, [
       ["GET", "/api/evidence"],
       ["POST", "/api/evidence"],
       ["GET", "/api/evidence/whatever"],
@@ -34,11 +34,7 @@ test.describe("evidence API", () => {
       ["POST", "/api/claims/whatever/evidence"],
       ["PATCH", "/api/evidence-links/whatever"],
       ["DELETE", "/api/evidence-links/whatever?version=1"],
-    ] as const) {
-      const res = await request.fetch(url, { method, data: method === "GET" ? undefined : {} });
-      expect(res.status(), `${method} ${url}`).toBe(401);
-      expect(await res.json()).toEqual({ error: expect.any(String) });
-    }
+    ]);
   });
 
   test("an item is marked internal and stays so through other edits; a non-boolean is a 400 naming the field", async ({

@@ -1,4 +1,4 @@
-import { test, expect, signIn, signedInRequest, testDb } from "../support/fixtures";
+import { test, expect, signIn, signedInRequest, testDb, expectSignedOutRefused } from "../support/fixtures";
 import { NEW_PASSWORD, invite, makeAdminDesk, membershipOf } from "../support/people";
 import { createArticle, createTeam, createUser } from "@/seeds/factories";
 
@@ -27,11 +27,7 @@ test.describe("people API: authorization", () => {
       ["PATCH", "/api/account"],
       ["POST", "/api/account/password"],
     ];
-    for (const [method, url] of endpoints) {
-      const res = await request.fetch(url, { method, data: method === "GET" || method === "DELETE" ? undefined : {} });
-      expect(res.status(), `${method} ${url}`).toBe(401);
-      expect(await res.json()).toEqual({ error: expect.any(String) });
-    }
+    await expectSignedOutRefused(request, endpoints);
     // The public ones: setup is gone once anyone exists; unknown links are 404s.
     await makeAdminDesk();
     expect(

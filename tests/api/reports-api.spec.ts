@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import type { APIRequestContext } from "@playwright/test";
-import { test, expect, makeDesk, signIn, testDb } from "../support/fixtures";
+import { test, expect, makeDesk, signIn, testDb, expectSignedOutRefused } from "../support/fixtures";
 import { createArticle } from "@/seeds/factories";
 import { parseCsv } from "../support/parse-csv";
 import { CONFLICT_PHRASE, AGREED_PHRASE } from "../support/review-desk";
@@ -32,7 +32,7 @@ const url = (desk: Desk, q: string) => `/api/articles/${desk.article.id}/report?
 
 test.describe("reports API", () => {
   test("should require authentication", async ({ request, desk }) => {
-    for (const [method, path] of [
+    await expectSignedOutRefused(request, [
       ...["html", "pdf", "md", "csv", "claimreview", "w3c"].map((f) => ["GET", url(desk, `format=${f}`)] as const),
       ["GET", url(desk, "format=html&round=whatever")],
       ["GET", `/api/articles/${desk.article.id}/versions/1`],
@@ -40,11 +40,7 @@ test.describe("reports API", () => {
       ["POST", "/api/reports/zip"],
       ["GET", "/api/reports/zip/whatever"],
       ["GET", "/api/reports/zip/whatever/download"],
-    ] as const) {
-      const res = await request.fetch(path, { method, data: method === "GET" ? undefined : {} });
-      expect(res.status(), `${method} ${path}`).toBe(401);
-      expect(await res.json()).toEqual({ error: expect.any(String) });
-    }
+    ]);
   });
 
   test("another team gets 404 for the report, the version text and the import", async ({ playwright, desk }) => {

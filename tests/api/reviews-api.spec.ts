@@ -1,4 +1,4 @@
-import { test, expect, signIn, signedInRequest, testDb } from "../support/fixtures";
+import { test, expect, signIn, signedInRequest, testDb, expectSignedOutRefused } from "../support/fixtures";
 import { makeReviewDesk, makeRevealedRound } from "../support/review-desk";
 import { decideForTest } from "@/seeds/review-factories";
 import { findPhrase } from "@/seeds/evidence-factories";
@@ -28,11 +28,7 @@ test.describe("team review API", () => {
       ["GET", "/api/events"],
       ["GET", "/api/team/members"],
     ];
-    for (const [method, url] of endpoints) {
-      const res = await request.fetch(url, { method, data: method === "GET" ? undefined : {} });
-      expect(res.status(), `${method} ${url}`).toBe(401);
-      expect(await res.json()).toEqual({ error: expect.any(String) });
-    }
+    await expectSignedOutRefused(request, endpoints);
   });
 
   test("another team gets 404 for rounds, clusters, threads and articles", async ({ playwright }) => {

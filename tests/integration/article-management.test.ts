@@ -11,9 +11,8 @@ import { getArticle } from "@/lib/server/articles/get-article";
 import { listRounds } from "@/lib/server/reviews/list-rounds";
 import { listQueue } from "@/lib/server/reviews/list-queue";
 import { listArticlesSchema, type ListArticlesQuery } from "@/lib/schemas/article";
-import { AppError } from "@/lib/errors";
 import { makeDesk, makeMember } from "../support/actors";
-import { errorCode } from "../support/error-code";
+import { conflictCurrent, errorCode } from "../support/error-code";
 
 const query = (q: Partial<Record<keyof ListArticlesQuery, string>> = {}) => listArticlesSchema.parse(q);
 const ids = async (user: CurrentUser, q: Partial<Record<keyof ListArticlesQuery, string>> = {}) =>
@@ -54,14 +53,13 @@ describe("editing an article's details after saving", () => {
 
   it("refuses a stale version with the current article, a reviewer, and another team", async () => {
     const current = await getArticle(desk.editor, desk.article.id);
-    try {
-      await updateArticleMeta(desk.editor, desk.article.id, { version: current.version - 1, title: "Stale" });
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(AppError);
-      expect((e as AppError).status).toBe(409);
-      expect((e as AppError).current).toMatchObject({ id: desk.article.id, version: current.version, title: current.title });
-    }
+    expect(
+      await conflictCurrent(updateArticleMeta(desk.editor, desk.article.id, { version: current.version - 1, title: "Stale" })),
+    ).toMatchObject({
+      id: desk.article.id,
+      version: current.version,
+      title: current.title,
+    });
     expect(await errorCode(updateArticleMeta(desk.reviewer, desk.article.id, { version: current.version, title: "Reviewer" }))).toBe(
       "403:",
     );

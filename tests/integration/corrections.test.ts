@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { type AppError } from "@/lib/errors";
-import { errorCode } from "../support/error-code";
+import { conflictCurrent, errorCode } from "../support/error-code";
 import { sliceCodePoints } from "@/lib/anchoring/offsets";
 import { correctArticle } from "@/lib/server/articles/correct-article";
 import { listVersions } from "@/lib/server/articles/list-versions";
@@ -112,13 +111,12 @@ describe("correcting an article", () => {
 
   it("refuses a stale version with the current article and applies nothing", async () => {
     await correctArticle(desk.editor, desk.article.id, { version: 1, text: `${TEXT}\nA first correction.` });
-    try {
-      await correctArticle(desk.editor, desk.article.id, { version: 1, text: `${TEXT}\nA competing correction.` });
-      expect.unreachable();
-    } catch (e) {
-      expect((e as AppError).status).toBe(409);
-      expect((e as AppError).current).toMatchObject({ version: 2, currentVersion: { number: 2 } });
-    }
+    expect(
+      await conflictCurrent(correctArticle(desk.editor, desk.article.id, { version: 1, text: `${TEXT}\nA competing correction.` })),
+    ).toMatchObject({
+      version: 2,
+      currentVersion: { number: 2 },
+    });
     expect(await db.articleVersion.count({ where: { articleId: desk.article.id } })).toBe(2);
   });
 

@@ -59,6 +59,18 @@ export async function signIn(request: APIRequestContext, email: string, password
 type RequestFactory = { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } };
 
 /** A second API client signed in as `email` (another user than `request`'s); the caller disposes it. */
+/** A call made without a session: method, path, and the body (default: `{}`, none for GET and DELETE). */
+export type SignedOutCall = readonly [method: string, url: string, data?: unknown];
+
+/** Each call, made without a session, is answered 401 with the JSON error body. */
+export async function expectSignedOutRefused(request: APIRequestContext, calls: readonly SignedOutCall[]) {
+  for (const [method, url, data] of calls) {
+    const res = await request.fetch(url, { method, data: data ?? (method === "GET" || method === "DELETE" ? undefined : {}) });
+    expect(res.status(), `${method} ${url}`).toBe(401);
+    expect(await res.json()).toEqual({ error: expect.any(String) });
+  }
+}
+
 export async function signedInRequest(playwright: RequestFactory, email: string) {
   const ctx = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   expect([200, 302]).toContain((await signIn(ctx, email)).status());

@@ -7,6 +7,7 @@
  * outermost first, as the nested `<mark>`s the decorations make.
  */
 import { OffsetIndex } from "../../../lib/anchoring/offsets";
+import { segmentAt } from "../../../lib/anchoring/sorted-search";
 import { escapeHtml } from "../../../lib/rich-text/escape-html";
 import type { HighlightClaim } from "./claim-highlights";
 
@@ -29,23 +30,13 @@ export function highlightRuns(text: string, claims: readonly HighlightClaim[]): 
   const lineStarts = [0];
   for (let u = text.indexOf("\n"); u !== -1; u = text.indexOf("\n", u + 1)) lineStarts.push(u + 1);
   const lineEnd = (i: number) => (i + 1 < lineStarts.length ? lineStarts[i + 1]! - 1 : text.length);
-  const lineOf = (u: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (lineStarts[mid]! <= u) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
   type Span = { claim: HighlightClaim; from: number; to: number };
   const buckets: Span[][] = lineStarts.map(() => []);
   for (const claim of claims) {
     const from = index.toUtf16(claim.start);
     const to = index.toUtf16(claim.end);
     if (!(to > from)) continue;
-    for (let line = lineOf(from); line < lineStarts.length && lineStarts[line]! < to; line++) {
+    for (let line = segmentAt(lineStarts, from); line < lineStarts.length && lineStarts[line]! < to; line++) {
       const a = Math.max(from, lineStarts[line]!);
       const b = Math.min(to, lineEnd(line));
       if (b > a) buckets[line]!.push({ claim, from: a, to: b });

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseDateValue, type DateValue } from "@/lib/dates/iso-date";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
-import type { CreateEvidenceInput } from "@/lib/schemas/evidence";
+import { describedEvidence, type CreateEvidenceInput } from "@/lib/schemas/evidence";
 import type { Visibility } from "@/lib/policies/visibility";
 import { visibleEvidenceItemWhere } from "@/lib/server/visibility/visible-where";
 import { searchTextOf } from "./search-text";
@@ -11,19 +11,11 @@ import { searchTextOf } from "./search-text";
 export function evidenceColumns(input: CreateEvidenceInput) {
   const parsed = input.date ? (parseDateValue(input.date) as DateValue) : null;
   const columns = {
-    kind: input.kind,
-    title: input.title,
-    url: input.url ?? null,
-    publisher: input.publisher ?? null,
-    author: input.author ?? null,
-    publishedDate: input.publishedDate ?? null,
-    accessedDate: input.accessedDate ?? null,
-    quote: input.quote ?? null,
+    ...describedEvidence(input),
     notesHtml: input.notes ? sanitizeRichText(input.notes) : "",
     dateStart: parsed?.start ?? null,
     dateEnd: parsed?.end ?? null,
     datePrecision: parsed?.precision ?? null,
-    internal: input.internal ?? false,
   };
   return { ...columns, searchText: searchTextOf(columns) };
 }

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import type { PublicFactCheck } from "@/lib/publish/public-fact-check";
-import type { PublicLogEntry, PublicPageInput } from "@/lib/publish/render-public-page";
+import type { PublicPageInput } from "@/lib/publish/render-public-page";
+import type { PublicLogEntry } from "@/lib/schemas/publication";
 import { findPublic, missing, publicTexts } from "./find-public-publication";
 
 /** GET /f/{team}/{slug} (public, no sign-in): what renderPublicPage needs for /f/{team}/{slug}: the latest published snapshot, its text, the log and the public text URLs. */

@@ -1,17 +1,11 @@
 import type { Db } from "@/lib/db";
+import { asciiSlug } from "@/lib/ascii-slug";
 
 type Tx = Pick<Db, "team">;
 
 /** A URL slug made of a team name: lower-case ASCII letters and digits joined by single hyphens. */
 export function slugify(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
+  const slug = asciiSlug(name, 40);
   return slug.length >= 2 ? slug : `team-${slug || "desk"}`;
 }
 

@@ -16,6 +16,7 @@ test.describe.configure({ mode: "serial" });
 
 const SLOT = Number(process.env.CLAIMDESK_TEST_SLOT ?? 0);
 
+/** A new database prepared as `npm start` prepares it and an app serving it, both torn down after the file's tests. */
 async function freshInstall(name: string, smtpUrl: string) {
   const db = await freshDatabase(name);
   // What `npm start` runs before serving: migrations, and the demo only when wanted.
@@ -30,7 +31,12 @@ async function freshInstall(name: string, smtpUrl: string) {
     SMTP_URL: smtpUrl,
     SMTP_FROM: "Desk <desk@claimdesk.test>",
   });
-  return { db, client, app };
+  cleanup.push(
+    () => app.stop(),
+    () => client.$disconnect(),
+    db.drop,
+  );
+  return { client, app };
 }
 
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -48,12 +54,7 @@ test("the first visit shows the setup page, which makes the first admin and is g
   browser,
 }) => {
   test.setTimeout(240_000);
-  const { db, client, app } = await freshInstall("setup", sink.url);
-  cleanup.push(
-    () => app.stop(),
-    () => client.$disconnect(),
-    db.drop,
-  );
+  const { client, app } = await freshInstall("setup", sink.url);
 
   await page.goto(`${app.url}/`);
   await expect(page).toHaveURL(/\/setup$/);
@@ -102,12 +103,7 @@ test("the first visit shows the setup page, which makes the first admin and is g
 
 test("two setups at once make one admin", async () => {
   test.setTimeout(180_000);
-  const { db, client, app } = await freshInstall("race", sink.url);
-  cleanup.push(
-    () => app.stop(),
-    () => client.$disconnect(),
-    db.drop,
-  );
+  const { client, app } = await freshInstall("race", sink.url);
   const setup = (n: number) =>
     fetch(`${app.url}/api/setup`, {
       method: "POST",

@@ -23,6 +23,7 @@ import { useSearchParams } from "next/navigation";
 import { SuggestionPopover } from "@/components/assist/suggestion-popover";
 import { useSuggestionDecision, useSuggestions } from "@/lib/queries/use-assist";
 import type { SuggestionDto } from "@/lib/schemas/assist";
+import { QueryFallback } from "@/components/ui/query-fallback";
 
 const ignoreSelection = () => {};
 const isTyping = (el: Element | null) =>
@@ -232,13 +233,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     outcome.setMode(mode);
   };
 
-  if (article.isPending) return <p className="muted">Loading article…</p>;
-  if (article.error)
-    return (
-      <p role="alert" className="form-error">
-        {article.error.message}
-      </p>
-    );
+  if (article.isPending || article.error) return <QueryFallback error={article.error} loading="Loading article…" />;
 
   return (
     <div className="workspace">
