@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listAllClaims, listClaims } from "@/lib/server/claims/list-claims";
+import { listFinalClaims, pageFinalClaims } from "@/lib/server/claims/list-final-claims";
 import { viewerOf, type Viewer } from "@/lib/server/visibility/viewer";
 import { createClaimOnPhrase, createEvidenceLink } from "@/seeds/evidence-factories";
 import { revealForTest } from "@/seeds/review-factories";
@@ -77,5 +78,25 @@ describe("the article page's claims, read past Prisma", () => {
     expect(ids(await listAllClaims(await as("coReviewer"), d.x.id))).toContain(d.hidden.id);
     const other = await makeBlindDesk(db);
     expect(await errorCode(listAllClaims(await as("editor"), other.x.id))).toBe("404:");
+  });
+});
+
+describe("the article page's final claims", () => {
+  it("are listFinalClaims' when a round decided some, none when they are all editors' own, and [] when there are none or the viewer reviews blind", async () => {
+    const editor = await as("editor");
+    // X: round 1's accepted claim beside the editors' own annotations.
+    const onX = await pageFinalClaims(editor.visibility, d.x.id);
+    expect(onX).toEqual(await listFinalClaims(editor.visibility, d.x.id));
+    expect(onX!.map((c) => c.source).sort()).toEqual(["editor", "editor", "round"]);
+    // Y: only an editor's own claim, which the page leaves out (and reads after paint).
+    expect(await listFinalClaims(editor.visibility, d.y.id)).toHaveLength(1);
+    expect(await pageFinalClaims(editor.visibility, d.y.id)).toBeNull();
+    // A reviewer in the open round on X sees no final claims at all.
+    expect(await pageFinalClaims((await as("coReviewer")).visibility, d.x.id)).toEqual([]);
+    // Once Y's only claim is deleted there are none: the page holds the empty list.
+    await db.annotation.update({ where: { id: d.visibleClaim.id }, data: { deletedAt: new Date() } });
+    expect(await pageFinalClaims(editor.visibility, d.y.id)).toEqual([]);
+    const other = await makeBlindDesk(db);
+    expect(await errorCode(pageFinalClaims(editor.visibility, other.x.id))).toBe("404:");
   });
 });
