@@ -44,6 +44,8 @@ const HOT_PATH = [
   "lib/server/audit/insert-audit-events.ts",
   // Export volume: a report's final claims.
   "lib/server/claims/editor-final-claims.ts",
+  // The article page's first response: every claim of a 5,000-claim article the viewer may see.
+  "lib/server/claims/read-all-claims.ts",
   // Claim assistance's full-text candidates and its backfill check.
   "lib/server/assist/sentence-search.ts",
   "lib/server/assist/team-backfill.ts",

@@ -163,6 +163,16 @@ try {
       if (run > 0) runs.push(r);
       await page.close();
     }
+    // The server alone: the article page's response headers and its whole body, median of five requests.
+    const head: number[] = [];
+    const body: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${server.url}/articles/${article.id}`, { headers: { cookie } });
+      head.push(performance.now() - t0);
+      await res.arrayBuffer();
+      body.push(performance.now() - t0);
+    }
     const html = await (await fetch(`${server.url}/articles/${article.id}`, { headers: { cookie } })).text();
     const firstPage = await fetch(`${server.url}/api/articles/${article.id}/claims`, { headers: { cookie } });
     const pageBody = await firstPage.text();
@@ -179,7 +189,9 @@ try {
     console.log(
       `    selection drag step, p95             ${m("move").toFixed(1).padStart(6)} ms  (runs ${runs.map((r) => r.move.toFixed(1)).join(", ")}; target ≤ 16)`,
     );
-    console.log(`    first HTML response                  ${(Buffer.byteLength(html) / 1024).toFixed(0).padStart(6)} KB`);
+    console.log(
+      `    first HTML response                  ${(Buffer.byteLength(html) / 1024).toFixed(0).padStart(6)} KB, headers after ${median(head).toFixed(0)} ms, whole after ${median(body).toFixed(0)} ms (server alone, median of 5)`,
+    );
     console.log(
       `    claims API, first page               ${(pageBody.length / 1024).toFixed(0).padStart(6)} KB, ${firstPage.headers.get("x-page-size") ?? "?"} of ${firstPage.headers.get("x-total-count") ?? "?"} claims`,
     );

@@ -67,6 +67,28 @@ export async function readRows<T>(statement: SqlStatement): Promise<T[]> {
   return whenNotBusy(() => sqlite.statement(statement.strings).all(statement.values.map(toSqlite)) as T[]);
 }
 
+/**
+ * A statement composed with Prisma's `Prisma.sql` (to embed a shared SQL
+ * fragment such as lib/server/visibility/visible-where.ts's visibility rule)
+ * as one this module runs. Prisma makes a fresh strings array on each call,
+ * so the array is interned by its text: the same text keeps one prepared
+ * statement. The interned texts are bounded (the visibility rule's length
+ * varies with the viewer's blind rounds); past the bound the table starts over.
+ */
+export function fromPrismaSql(statement: { strings: readonly string[]; values: readonly unknown[] }): SqlStatement {
+  const key = JSON.stringify(statement.strings);
+  let strings = internedStrings.get(key);
+  if (!strings) {
+    if (internedStrings.size >= MAX_INTERNED) internedStrings.clear();
+    strings = Object.freeze(Object.assign([...statement.strings], { raw: Object.freeze([...statement.strings]) })) as TemplateStringsArray;
+    internedStrings.set(key, strings);
+  }
+  return { strings, values: [...statement.values] };
+}
+
+const internedStrings = new Map<string, TemplateStringsArray>();
+const MAX_INTERNED = 256;
+
 /** Runs write statements in one transaction (on SQLite, one that takes the write lock up front). */
 export async function writeAll(statements: SqlStatement[]): Promise<void> {
   await checkThenWrite(null, () => statements);

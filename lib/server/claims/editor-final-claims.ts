@@ -84,6 +84,18 @@ export async function editorFinalClaims(teamId: string, versionIds: string[]): P
   });
 }
 
+/**
+ * Whether the version has any editor's own final claim (as editorFinalClaims
+ * reads them): one row at most, so the article page can tell whether to
+ * leave its final claims out without reading them all.
+ */
+export async function hasEditorFinalClaims(teamId: string, versionId: string): Promise<boolean> {
+  const rows = await readRows<AnnotationRow>(
+    pgPool ? pgAnnotations(teamId, [versionId], 1) : sqliteAnnotations(teamId, JSON.stringify([versionId]), 1),
+  );
+  return rows.length > 0;
+}
+
 type AnnotationRow = AnchorFields & {
   id: string;
   articleId: string;
@@ -119,21 +131,24 @@ const iso = (value: string | Date) => new Date(value).toISOString();
 /** Whose own claims outside rounds are the desk's final claims (lib/policies/permissions.ts). */
 const FINAL_ROLES = rolesWith("claims.final");
 
-// The annotations an editor's final claims come from: as listFinalClaims selects them, on the given versions.
-const sqliteAnnotations = (teamId: string, versions: string) => sql`
+// The annotations an editor's final claims come from: as listFinalClaims selects them, on the given versions
+// (`limit` rows at most: -1 on SQLite and null on PostgreSQL mean no limit).
+const sqliteAnnotations = (teamId: string, versions: string, limit = -1) => sql`
   SELECT a."id", a."articleId", a."versionId", a."start", a."end", a."exact", a."prefix", a."suffix", a."anchorState", a."anchorScore", a."version",
     a."verdict", a."rationaleHtml", a."speaker", a."firstAppearanceUrl", a."firstAppearanceDate", a."createdAt", a."updatedAt", u."id" AS "authorId", u."name" AS "authorName"
   FROM "Annotation" a JOIN "User" u ON u."id" = a."authorId"
   WHERE a."teamId" = ${teamId} AND a."roundId" IS NULL AND a."deletedAt" IS NULL AND a."versionId" IN (SELECT "value" FROM json_each(${versions}))
-    AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = a."authorId" AND m."teamId" = ${teamId} AND m."role" IN (SELECT "value" FROM json_each(${JSON.stringify(FINAL_ROLES)})))`;
+    AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = a."authorId" AND m."teamId" = ${teamId} AND m."role" IN (SELECT "value" FROM json_each(${JSON.stringify(FINAL_ROLES)})))
+  LIMIT ${limit}`;
 
-const pgAnnotations = (teamId: string, versions: string[]) => sql`
+const pgAnnotations = (teamId: string, versions: string[], limit: number | null = null) => sql`
   SELECT a."id", a."articleId", a."versionId", a."start", a."end", a."exact", a."prefix", a."suffix", a."anchorState", a."anchorScore", a."version",
     a."verdict", a."rationaleHtml", a."speaker", a."firstAppearanceUrl", a."firstAppearanceDate", a."createdAt" AT TIME ZONE 'UTC' AS "createdAt", a."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",
     u."id" AS "authorId", u."name" AS "authorName"
   FROM "Annotation" a JOIN "User" u ON u."id" = a."authorId"
   WHERE a."teamId" = ${teamId} AND a."roundId" IS NULL AND a."deletedAt" IS NULL AND a."versionId" = ANY(${versions})
-    AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = a."authorId" AND m."teamId" = ${teamId} AND m."role"::text = ANY(${[...FINAL_ROLES]}))`;
+    AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = a."authorId" AND m."teamId" = ${teamId} AND m."role"::text = ANY(${[...FINAL_ROLES]}))
+  LIMIT ${limit}`;
 
 // Their live evidence links with the library items (a deleted item still shows, flagged), oldest link first.
 const sqliteLinks = (teamId: string, versions: string) => sql`

@@ -5,6 +5,7 @@ import { findArticle } from "@/lib/server/articles/find-article";
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
 import { claimSelect, toClaimDto } from "./claim-dto";
+import { readAllClaimRows } from "./read-all-claims";
 
 /** One page of an article's claims, with what a client needs to fetch the others. */
 export type ClaimsPage = { claims: ClaimDto[]; total: number; pageSize: number };
@@ -45,15 +46,11 @@ const liveClaimsOf = (user: Viewer, articleId: string, versionId: string) => ({
 /**
  * Every live claim of the article that the viewer may see, in text order,
  * in one query: what the article page's first response holds (the same list
- * the browser would otherwise read page by page).
+ * the browser would otherwise read page by page), read past Prisma
+ * (./read-all-claims.ts).
  */
 export async function listAllClaims(user: Viewer, articleId: string): Promise<ClaimDto[]> {
-  const { current } = await findArticle(user.teamId, articleId);
-  const rows = await db.annotation.findMany({
-    where: liveClaimsOf(user, articleId, current.id),
-    select: claimSelect,
-    orderBy: [...TEXT_ORDER],
-  });
+  const rows = await readAllClaimRows(user.visibility, articleId);
   return rows.map((row) => toClaimDto(row, user));
 }
 

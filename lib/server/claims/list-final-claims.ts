@@ -7,7 +7,7 @@ import { findArticle } from "@/lib/server/articles/find-article";
 import { isReviewingBlind, type Visibility } from "@/lib/policies/visibility";
 import { visibleClaimWhere } from "@/lib/server/visibility/visible-where";
 import { evidenceCitationSelect } from "@/lib/server/evidence/evidence-dto";
-import { editorFinalClaims } from "./editor-final-claims";
+import { editorFinalClaims, hasEditorFinalClaims } from "./editor-final-claims";
 import type { FinalClaim, FinalClaimEvidence, FinalClaimMember } from "@/lib/schemas/final-claim";
 
 /** The columns of an annotation read as a cluster member (FinalClaimMember). */
@@ -156,6 +156,24 @@ export async function listFinalClaims(
     ).sort(textOrder);
   }
   return (await finalClaimsOn(v, [{ articleId, versionId: current.id }])).sort(textOrder);
+}
+
+/**
+ * The final claims the article page's first response holds, or null when it
+ * leaves them out: when every one is an editor's own annotation (the
+ * Annotations view shows those already and no Outcome tab is offered; on an
+ * editor's article of 5,000 claims they would double the page's weight), the
+ * page reads them after it has painted. Otherwise the same list as
+ * listFinalClaims. Decided round claims are read first; without them one
+ * row tells whether editors' claims exist, instead of building all of them
+ * (about 100 ms of the server's CPU at 5,000) only to drop them.
+ */
+export async function pageFinalClaims(v: Visibility, articleId: string): Promise<FinalClaim[] | null> {
+  const { current } = await findArticle(v.teamId, articleId);
+  if (isReviewingBlind(v, articleId)) return [];
+  const fromRounds = await roundFinalClaims(v, { articleId, versionId: current.id });
+  if (fromRounds.length === 0) return (await hasEditorFinalClaims(v.teamId, current.id)) ? null : [];
+  return [...fromRounds, ...(await editorFinalClaims(v.teamId, [current.id]))].sort(textOrder);
 }
 
 /**

@@ -4,7 +4,7 @@ import { compactClaims } from "@/lib/queries/compact-claims";
 import { reviewKeys } from "@/lib/queries/review-keys";
 import { getArticle } from "@/lib/server/articles/get-article";
 import { listAllClaims } from "@/lib/server/claims/list-claims";
-import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
+import { pageFinalClaims } from "@/lib/server/claims/list-final-claims";
 import { getArticleRound } from "@/lib/server/reviews/get-article-round";
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import { pageState } from "./page-state";
@@ -23,7 +23,7 @@ export async function articlePageState(viewer: Viewer, articleId: string): Promi
   const [article, claims, finalClaims, round] = await Promise.all([
     getArticle(viewer, articleId),
     listAllClaims(viewer, articleId),
-    listFinalClaims(viewer.visibility, articleId),
+    pageFinalClaims(viewer.visibility, articleId),
     getArticleRound(viewer, articleId),
   ]);
   return pageState([
@@ -32,12 +32,8 @@ export async function articlePageState(viewer: Viewer, articleId: string): Promi
       queryKeys.claims(articleId),
       compactClaims(claims, { id: article.id, versionId: article.currentVersion.id, text: article.currentVersion.text }),
     ],
-    // Final claims that are all editors' own annotations (the Annotations view shows them already, and
-    // no Outcome tab is offered) stay out of the page: on an editor's article of 5,000 claims they would
-    // double its weight. The page reads them after it has painted.
-    ...(finalClaims.length === 0 || finalClaims.some((c) => c.source === "round")
-      ? [[queryKeys.finalClaims(articleId), finalClaims] as [QueryKey, unknown]]
-      : []),
+    // Left out when they are all editors' own annotations (pageFinalClaims): the page reads them after it has painted.
+    ...(finalClaims ? [[queryKeys.finalClaims(articleId), finalClaims] as [QueryKey, unknown]] : []),
     [reviewKeys.articleRound(articleId), round],
   ]);
 }
