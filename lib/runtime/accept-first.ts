@@ -21,7 +21,11 @@ import type { Server } from "node:net";
  * come at once (setImmediate). Turns with only accepts and request parsing
  * are short. The first turn without a new connection means the accept queue
  * is empty, and the held requests start. A steady stream of connections
- * cannot starve the work: a request is held at most `maxHoldMs`.
+ * cannot starve the work: a request is held at most `maxHoldMs`. That is
+ * meant to be long enough to accept a few hundred connections on a busy
+ * 2-core machine: with 100 ms, a start burst of 256 at load average 9 still
+ * had answers over 2 s on new connections (taken, we think, in slices of
+ * what 100 ms accepts, each followed by a heavy turn).
  */
 export type AcceptFirst = {
   /** Runs `work` now, or once the connections being accepted are in (at most maxHoldMs later). */
@@ -30,7 +34,7 @@ export type AcceptFirst = {
   held: () => number;
 };
 
-export function acceptFirst(server: Server, { maxHoldMs = 100, now = () => performance.now() } = {}): AcceptFirst {
+export function acceptFirst(server: Server, { maxHoldMs = 300, now = () => performance.now() } = {}): AcceptFirst {
   let acceptedThisTurn = false;
   let held: (() => void)[] = [];
   let heldSince = 0;
