@@ -165,6 +165,7 @@ try {
         }
       }),
     );
+    const opened = client.opened();
     client.close();
     const ids = articles.map((a) => a.id);
     const rows = await server.db.annotation.count({ where: { articleId: { in: ids } } });
@@ -176,7 +177,9 @@ try {
     console.log(
       `  requests ${latencies.length} (${(latencies.length / LOAD_SECONDS).toFixed(0)}/s; per reviewer ${(latencies.length / REVIEWERS / (LOAD_SECONDS / 60)).toFixed(0)} writes/min, limit 600): ${summary(latencies)}`,
     );
-    console.log(`  errors ${errors} (target 0); statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    console.log(
+      `  errors ${errors} (target 0); statuses ${JSON.stringify(Object.fromEntries(statuses))}; connections opened ${opened} for ${REVIEWERS} reviewers`,
+    );
     console.log(
       `  rows = acknowledgements: ${rows} annotation rows for ${creates} created (201); ${updated} rows at version 2 for ${updates} updates (200), ${beyond} beyond (target: equal, equal, 0)`,
     );
