@@ -2,7 +2,7 @@
  * Creating claims through the API: 1,000 claims from 10 concurrent
  * clients (p50, p95, throughput, errors), and the 1-connection p50 against a
  * route that only returns { ok: true }.
- * Targets: 1-connection p50 ≤ 3× the ping p50; 10-connection p95 ≤ 50 ms,
+ * Targets: 1-connection p50 ≤ 1.5× the ping p50; 10-connection p95 ≤ 50 ms,
  * no errors, no SQLITE_BUSY.
  */
 import { spawnSync } from "node:child_process";
@@ -50,13 +50,30 @@ try {
     await ping();
     await post(i);
   }
+  // Then as many creates from 10 connections as one run below (BENCH_WARMUP). Without it, run 1 measured a process
+  // still warming: its throughput was 418-462/s against 550-600/s for later runs, and its p95 10-20 ms higher, while
+  // the route's own time (sign-in check and create use case, with the SQLite write: Server-Timing) stayed at a p95 of
+  // about 1 ms in every run. The difference was the per-request CPU of the rest of the pipeline in a young process
+  // (most likely V8 still optimizing Next's request path, and the heap growing), not the database: after this warm-up run 1 matched
+  // the others. A server after a restart pays it once, over its first thousand or so writes.
+  const WARMUP = Number(process.env.BENCH_WARMUP ?? TOTAL);
+  {
+    let w = 0;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (w < WARMUP) await post(1_000_000 + w++);
+      }),
+    );
+  }
 
+  // Pings and creates in turn, so both see the same machine: measured one block after the other, a change of load
+  // on the shared machine between the blocks could move the ratio (it read 1.30-1.79x in runs a minute apart).
   const pings: number[] = [];
-  for (let i = 0; i < 200; i++) pings.push((await ping()).ms);
   const single: number[] = [];
   const auth: number[] = [];
   const handler: number[] = [];
   for (let i = 0; i < 200; i++) {
+    pings.push((await ping()).ms);
     const r = await post(i);
     single.push(r.ms);
     auth.push(r.auth);
@@ -66,7 +83,7 @@ try {
   const f = (n: number) => n.toFixed(1);
   console.log(`create-claims (${process.env.BENCH_DATABASE_URL ? "postgres" : "sqlite"})`);
   console.log(
-    `  ping p50 ${f(percentile(pings, 50))} ms; create, 1 connection: p50 ${f(percentile(single, 50))} ms (ratio ${(percentile(single, 50) / percentile(pings, 50)).toFixed(2)}×, target ≤ 3×)`,
+    `  ping p50 ${f(percentile(pings, 50))} ms; create, 1 connection: p50 ${f(percentile(single, 50))} ms (ratio ${(percentile(single, 50) / percentile(pings, 50)).toFixed(2)}×, target ≤ 1.5×)`,
   );
   console.log(
     `  of which server-side (p50): sign-in check ${f(percentile(auth, 50))} ms, create use case ${f(percentile(handler, 50))} ms`,
@@ -77,6 +94,7 @@ try {
   const p95s: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const latencies: number[] = [];
+    const serverMs: number[] = [];
     const statuses = new Map<number, number>();
     const end = next + TOTAL;
     const t0 = performance.now();
@@ -85,6 +103,7 @@ try {
         while (next < end) {
           const r = await post(next++);
           latencies.push(r.ms);
+          serverMs.push(r.auth + r.handler);
           statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
         }
       }),
@@ -93,12 +112,12 @@ try {
     const errors = [...statuses].filter(([s]) => s !== 201).reduce((n, [, c]) => n + c, 0);
     p95s.push(percentile(latencies, 95));
     console.log(
-      `  create, ${CLIENTS} connections, ${TOTAL} claims (run ${round}/${ROUNDS}): p50 ${f(percentile(latencies, 50))} ms, p95 ${f(percentile(latencies, 95))} ms (target ≤ 50), p99 ${f(percentile(latencies, 99))} ms, max ${f(Math.max(...latencies))} ms, throughput ${(TOTAL / seconds).toFixed(0)}/s, errors ${errors}, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      `  create, ${CLIENTS} connections, ${TOTAL} claims (run ${round}/${ROUNDS}): p50 ${f(percentile(latencies, 50))} ms, p95 ${f(percentile(latencies, 95))} ms (target ≤ 50), p99 ${f(percentile(latencies, 99))} ms, max ${f(Math.max(...latencies))} ms (server-side p95 ${f(percentile(serverMs, 95))} ms), throughput ${(TOTAL / seconds).toFixed(0)}/s, errors ${errors}, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
     );
   }
   console.log(`  p95 over the ${ROUNDS} runs: median ${f(percentile(p95s, 50))} ms, worst ${f(Math.max(...p95s))} ms`);
   const stored = await server.db.annotation.count({ where: { articleId: article.id } });
-  console.log(`  rows stored: ${stored} (expected ${ROUNDS * TOTAL + 230})`);
+  console.log(`  rows stored: ${stored} (expected ${ROUNDS * TOTAL + 230 + WARMUP})`);
   const busy = server.log().match(/SQLITE_BUSY|database is locked/g)?.length ?? 0;
   console.log(`  SQLITE_BUSY / "database is locked" in the server log: ${busy}`);
   crossCheckWithWrk(article.id, versionId, cookie);

@@ -22,14 +22,14 @@
  */
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createArticle, createTeam, createUser } from "@/seeds/factories";
 import { DEFAULT_LIMITS } from "@/lib/quotas/limits";
 import { percentile, signInCookie, startBenchServer } from "./support/bench-server";
-import { httpClient, type Timed } from "./support/http-client";
+import { httpClient, type Phases, type Timed } from "./support/http-client";
 
 const REVIEWERS = 50;
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
@@ -89,6 +89,18 @@ end`,
       .filter((l) => l.startsWith("P "))
       .join("; "),
   );
+}
+/** Linux's counters of connections the listen queue dropped and SYNs sent again (a dropped SYN is retried after 1 s, then 3 s). */
+function tcpCounters(): Record<string, number> | null {
+  try {
+    const lines = readFileSync("/proc/net/netstat", "utf8").split("\n");
+    const names = lines[0]!.split(/\s+/);
+    const values = lines[1]!.split(/\s+/).map(Number);
+    const all = Object.fromEntries(names.map((n, i) => [n, values[i]!]));
+    return Object.fromEntries(["ListenOverflows", "ListenDrops", "TCPSynRetrans", "TCPTimeouts"].map((k) => [k, all[k] ?? 0]));
+  } catch {
+    return null;
+  }
 }
 const f = (n: number) => n.toFixed(1);
 const summary = (ms: number[]) =>
@@ -153,6 +165,7 @@ try {
         }
       }),
     );
+    const opened = client.opened();
     client.close();
     const ids = articles.map((a) => a.id);
     const rows = await server.db.annotation.count({ where: { articleId: { in: ids } } });
@@ -164,7 +177,9 @@ try {
     console.log(
       `  requests ${latencies.length} (${(latencies.length / LOAD_SECONDS).toFixed(0)}/s; per reviewer ${(latencies.length / REVIEWERS / (LOAD_SECONDS / 60)).toFixed(0)} writes/min, limit 600): ${summary(latencies)}`,
     );
-    console.log(`  errors ${errors} (target 0); statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    console.log(
+      `  errors ${errors} (target 0); statuses ${JSON.stringify(Object.fromEntries(statuses))}; connections opened ${opened} for ${REVIEWERS} reviewers`,
+    );
     console.log(
       `  rows = acknowledgements: ${rows} annotation rows for ${creates} created (201); ${updated} rows at version 2 for ${updates} updates (200), ${beyond} beyond (target: equal, equal, 0)`,
     );
@@ -190,11 +205,17 @@ try {
       });
     }
     articles.splice(0, articles.length, ...busy);
-    const client = httpClient(server.url, OVERLOAD_CONNECTIONS);
+    // One keep-alive connection per client, as each browser (and each wrk connection) has its own: with one shared pool,
+    // the sockets of clients pausing after a 503 were taken by others in turn (last in, first out), some sat idle past
+    // the server's keep-alive timeout and were closed, and the pool opened new connections in bursts.
+    const clients = Array.from({ length: OVERLOAD_CONNECTIONS }, () => httpClient(server.url, 1));
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
     /** Answers that took over 2 s, by status: served ones held a slot too long, shed ones waited for the event loop. */
     const slow = new Map<number, number>();
+    /** Where the time of each answer over 2 s went (bench/support/http-client.ts). */
+    const slowPhases: Phases[] = [];
+    const tcpBefore = tcpCounters();
     let failures = 0;
     const until = performance.now() + OVERLOAD_SECONDS * 1000;
     const t0 = performance.now();
@@ -205,6 +226,7 @@ try {
       Array.from({ length: OVERLOAD_CONNECTIONS }, async (_, c) => {
         const headers = { Cookie: cookies[c % OVERLOAD_USERS]!, "Content-Type": "application/json", Origin: server.url };
         const a = c % articles.length;
+        const client = clients[c]!;
         for (let i = 0; performance.now() < until; i++) {
           const sent = await (
             i % 2 === 0
@@ -217,7 +239,10 @@ try {
           }
           latencies.push(sent.ms);
           statuses.set(sent.status, (statuses.get(sent.status) ?? 0) + 1);
-          if (sent.ms > 2000) slow.set(sent.status, (slow.get(sent.status) ?? 0) + 1);
+          if (sent.ms > 2000) {
+            slow.set(sent.status, (slow.get(sent.status) ?? 0) + 1);
+            slowPhases.push(sent.phases!);
+          }
           // A client told to come back later does (Retry-After), as browsers' retries would; without it the bench measures only how fast 503s go out.
           if (sent.status === 503 || sent.status === 429)
             await new Promise((r) => setTimeout(r, 1000 * Number(sent.headers["retry-after"] ?? 1)));
@@ -226,7 +251,9 @@ try {
     );
     const seconds = (performance.now() - t0) / 1000;
     clientLoop.disable();
-    client.close();
+    const opened = clients.reduce((n, client) => n + client.opened(), 0);
+    for (const client of clients) client.close();
+    const tcpAfter = tcpCounters();
     const of = (s: number) => statuses.get(s) ?? 0;
     const ok = [...statuses].filter(([s]) => s < 400).reduce((n, [, k]) => n + k, 0);
     const other = latencies.length - ok - of(503) - of(429);
@@ -241,6 +268,21 @@ try {
       `  latency ${summary(latencies)}; over 2 s: ${overTwo} (target 0; max wait ≤ 2000 ms)${overTwo ? `, by status ${JSON.stringify(Object.fromEntries(slow))}` : ""}`,
     );
     console.log(`  statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    if (slowPhases.length) {
+      const most = (k: "queued" | "connecting" | "waiting" | "reading") => f(Math.max(...slowPhases.map((p) => p[k])));
+      console.log(
+        `  the answers over 2 s: ${slowPhases.filter((p) => p.newSocket).length} on a new connection; longest wait for a socket ${most("queued")} ms, to connect ${most("connecting")} ms, for the answer once sent ${most("waiting")} ms, reading it ${most("reading")} ms`,
+      );
+    }
+    console.log(
+      `  connections opened ${opened} for ${OVERLOAD_CONNECTIONS} clients${
+        tcpBefore && tcpAfter
+          ? `; kernel (this network namespace): ${Object.keys(tcpAfter)
+              .map((k) => `${k} +${tcpAfter[k]! - tcpBefore[k]!}`)
+              .join(", ")}`
+          : ""
+      }`,
+    );
     console.log(
       `  the client's own event-loop delay: p99 ${f(clientLoop.percentile(99) / 1e6)} ms, max ${f(clientLoop.max / 1e6)} ms (it adds to the latencies above)`,
     );

@@ -17,6 +17,7 @@ import http from "node:http";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { limits } from "../lib/quotas/limits";
+import { acceptFirst } from "../lib/runtime/accept-first";
 import { createAdmission } from "../lib/runtime/admission";
 
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
@@ -40,6 +41,7 @@ const admission = createAdmission({
   queueLimit: CLAIMDESK_QUEUE_LIMIT,
   queueWaitMs: CLAIMDESK_QUEUE_WAIT_MS,
   onShed: () => void shedSince++,
+  startWork: (work) => accepting.start(work),
 });
 // How long the event loop was held between turns: a request that arrives meanwhile waits that long before admission sees it.
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -57,6 +59,8 @@ setInterval(() => {
 }, 10_000).unref();
 
 const server = http.createServer((req, res) => admission.handle(req, res, () => handle(req, res)));
+// A burst of new connections is accepted before admitted requests start their work (libuv accepts one per loop turn).
+const accepting = acceptFirst(server);
 // A request (headers and body) must arrive within a minute: slow senders cannot hold slots for Node's default 5 minutes.
 server.requestTimeout = 60_000;
 server.headersTimeout = 20_000;

@@ -56,6 +56,8 @@ export type AdmissionOptions = {
   /** A waiting request is let in only if its wait plus the recent hold time stays within this (default 1.5 × queueWaitMs). */
   answerBudgetMs?: number;
   onShed?: (reason: ShedReason) => void;
+  /** Starts an admitted request's work: accept-first.ts holds it while a burst of connections is accepted (default: at once). */
+  startWork?: (work: () => void) => void;
   /** Milliseconds clock for the pace (tests pass their own). */
   now?: () => number;
 };
@@ -94,6 +96,7 @@ export function createAdmission({
   queueWaitMs,
   answerBudgetMs = queueWaitMs * 1.5,
   onShed,
+  startWork,
   now = () => performance.now(),
 }: AdmissionOptions): Admission {
   let inFlight = 0;
@@ -135,11 +138,15 @@ export function createAdmission({
         return writeHead(...args);
       }) as typeof res.writeHead;
     }
-    try {
-      void Promise.resolve(handler()).catch((error: unknown) => failed(res, error));
-    } catch (error) {
-      failed(res, error);
-    }
+    const work = () => {
+      try {
+        void Promise.resolve(handler()).catch((error: unknown) => failed(res, error));
+      } catch (error) {
+        failed(res, error);
+      }
+    };
+    if (startWork) startWork(work);
+    else work();
   };
 
   return {
