@@ -62,7 +62,12 @@ function listbox() {
             });
             return li;
           })
-        : [Object.assign(document.createElement("li"), { className: "muted small", textContent: "No teammate by that name" })]),
+        : [
+            Object.assign(document.createElement("li"), {
+              className: "muted small",
+              textContent: props?.loading ? "Loading teammates…" : "No teammate by that name",
+            }),
+          ]),
     );
     const rect = props?.clientRect?.();
     if (rect) {
@@ -107,13 +112,48 @@ function listbox() {
   };
 }
 
-/** The Mention extension offering `candidates.current` (read when the person types "@", never while rendering). */
-export function mentionExtension(candidates: { readonly current: readonly MentionCandidate[] }) {
+/**
+ * The teammates the autocomplete offers, set by the editor's component as its
+ * query loads (`null` while loading). An "@" typed before they are in waits
+ * for them (the list says it is loading) instead of answering "No teammate by
+ * that name" for good: the suggestion asks again only when the query changes.
+ */
+export type MentionCandidates = {
+  set: (list: readonly MentionCandidate[] | null) => void;
+  /** The teammates once loaded; a wait is dropped when `signal` aborts (the query changed or the list closed). */
+  loaded: (signal?: AbortSignal) => Promise<readonly MentionCandidate[]>;
+};
+
+export function mentionCandidates(): MentionCandidates {
+  let list: readonly MentionCandidate[] | null = null;
+  const waiting = new Set<(list: readonly MentionCandidate[]) => void>();
+  return {
+    set(next) {
+      list = next;
+      if (!next) return;
+      for (const resolve of waiting) resolve(next);
+      waiting.clear();
+    },
+    loaded(signal) {
+      if (list) return Promise.resolve(list);
+      return new Promise((resolve, reject) => {
+        waiting.add(resolve);
+        signal?.addEventListener("abort", () => {
+          waiting.delete(resolve);
+          reject(signal.reason);
+        });
+      });
+    },
+  };
+}
+
+/** The Mention extension offering the teammates of `candidates` (read when the person types "@", never while rendering). */
+export function mentionExtension(candidates: MentionCandidates) {
   return Mention.configure({
     renderText: ({ node }) => `@${node.attrs.label ?? node.attrs.id}`,
     suggestion: {
       char: "@",
-      items: ({ query }) => matchCandidates(candidates.current, query),
+      items: async ({ query, signal }) => matchCandidates(await candidates.loaded(signal), query),
       render: listbox,
     },
   });

@@ -7,7 +7,7 @@ import { StarterKit } from "@tiptap/starter-kit";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useCspNonce } from "../ui/csp-nonce";
 import { RICH_TEXT_LINK_ATTRIBUTES, isAllowedLinkHref } from "../../lib/rich-text/allowed";
-import { mentionExtension, type MentionCandidate } from "./mention-suggestion";
+import { mentionCandidates, mentionExtension, type MentionCandidate } from "./mention-suggestion";
 import "./rich-text-editor.css";
 
 /** Props of {@link RichTextEditor}. */
@@ -21,8 +21,8 @@ export type RichTextEditorProps = {
   autoFocus?: boolean;
   /** Ctrl/Cmd+Enter. */
   onSubmit?: () => void;
-  /** Comments: the teammates "@" offers (an autocomplete that inserts a mention). */
-  mentions?: readonly MentionCandidate[];
+  /** Comments: the teammates "@" offers (an autocomplete that inserts a mention); `null` while they load. */
+  mentions?: readonly MentionCandidate[] | null;
 };
 
 /**
@@ -113,16 +113,15 @@ const BUTTONS: ToolbarButton[] = [
 export function RichTextEditor({ value, onChange, ariaLabel, placeholder, autoFocus, onSubmit, mentions }: RichTextEditorProps) {
   const onChangeRef = useRef(onChange);
   const onSubmitRef = useRef(onSubmit);
-  const mentionsRef = useRef<readonly MentionCandidate[]>(mentions ?? []);
+  const [candidates] = useState(mentionCandidates);
   useEffect(() => {
     onChangeRef.current = onChange;
     onSubmitRef.current = onSubmit;
-    mentionsRef.current = mentions ?? [];
+    candidates.set(mentions ?? null);
   });
-  // With mentions the extension list is made once per editor; it reads the ref when "@" is typed.
-  const withMentions = !!mentions;
-  // eslint-disable-next-line react-hooks/refs -- the extension keeps the ref and reads it in tiptap's suggestion callback, never during render
-  const extensions = useMemo(() => (withMentions ? [RICH_TEXT_KIT, mentionExtension(mentionsRef)] : EXTENSIONS), [withMentions]);
+  // With mentions the extension list is made once per editor; it reads the teammates when "@" is typed.
+  const withMentions = mentions !== undefined;
+  const extensions = useMemo(() => (withMentions ? [RICH_TEXT_KIT, mentionExtension(candidates)] : EXTENSIONS), [withMentions, candidates]);
   /** The last HTML we emitted (or loaded): a `value` equal to it is our own echo. */
   const lastHtml = useRef(value);
 

@@ -25,9 +25,10 @@ export function CommentThread({ thread, articleId, focusCommentId }: Props) {
   const comments = useComments(thread);
   const m = useCommentMutations(thread, articleId);
   const members = useMembers();
-  const candidates = useMemo<MentionCandidate[]>(
-    () => (members.data ?? []).map((p) => ({ id: p.id, label: p.name ?? p.email, detail: p.email })),
-    [members.data],
+  // null until the members are in: an "@" typed before then waits for them (none to offer if they failed to load).
+  const candidates = useMemo<MentionCandidate[] | null>(
+    () => members.data?.map((p) => ({ id: p.id, label: p.name ?? p.email, detail: p.email })) ?? (members.isError ? [] : null),
+    [members.data, members.isError],
   );
   const [error, setError] = useState<string | null>(null);
   const fail = (e: Error) => setError(e.message);
@@ -161,7 +162,7 @@ function Composer({
 }: {
   label: string;
   placeholder: string;
-  candidates: MentionCandidate[];
+  candidates: MentionCandidate[] | null;
   onPost: (body: string) => Promise<unknown>;
   collapsed?: boolean;
 }) {

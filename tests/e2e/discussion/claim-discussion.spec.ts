@@ -89,3 +89,34 @@ test("a thread on a claim with a mention, the bell's unread count, and the deep 
   await expect(ann.locator(`[data-comment-id="${comment.id}"]`)).toBeVisible();
   await ann.screenshot({ path: test.info().outputPath("discussion-phone.png"), fullPage: true });
 });
+
+test("an @ typed before the teammates have loaded says so, then offers them", async ({ browser }) => {
+  const desk = await makeReviewDesk();
+  const claim = await createClaimOnPhrase(testDb(), {
+    team: desk.team,
+    version: desk.version,
+    authorId: desk.reviewer1.id,
+    phrase: AGREED_PHRASE,
+    verdict: "disputed",
+  });
+  const eve = await personPage(browser, desk.editor.email);
+  // The team's members are held back until Eve has typed her "@Ann".
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await eve.route("**/api/team/members", async (route) => {
+    await released;
+    await route.continue().catch(() => {});
+  });
+  await eve.goto(`/articles/${desk.article.id}`);
+  const card = eve.locator(`[data-testid="claim-card"][data-claim-id="${claim.id}"]`);
+  await card.getByTestId("discussion-toggle").click();
+  const editor = card.getByRole("textbox", { name: "Comment" });
+  await editor.click();
+  await eve.keyboard.type("@Ann");
+  const list = eve.getByTestId("mention-list");
+  await expect(list).toContainText("Loading teammates…");
+  release();
+  await expect(list.getByRole("option", { name: new RegExp(desk.reviewer1.name) })).toBeVisible();
+  await eve.keyboard.press("Enter");
+  await expect(editor.locator('[data-type="mention"]')).toHaveAttribute("data-id", desk.reviewer1.id);
+});
