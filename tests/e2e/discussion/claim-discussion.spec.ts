@@ -10,8 +10,8 @@ import { personPage } from "../../support/review-pages";
 import { AGREED_PHRASE, makeReviewDesk } from "../../support/review-desk";
 import { createClaimOnPhrase } from "@/seeds/evidence-factories";
 
-test("a thread on a claim with a mention, the bell's unread count, and the deep link that opens the thread", async ({ browser }) => {
-  test.setTimeout(120_000);
+/** A review desk with Ann's disputed claim on the agreed phrase. */
+async function deskWithDisputedClaim() {
   const desk = await makeReviewDesk();
   const claim = await createClaimOnPhrase(testDb(), {
     team: desk.team,
@@ -20,6 +20,12 @@ test("a thread on a claim with a mention, the bell's unread count, and the deep 
     phrase: AGREED_PHRASE,
     verdict: "disputed",
   });
+  return { desk, claim };
+}
+
+test("a thread on a claim with a mention, the bell's unread count, and the deep link that opens the thread", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { desk, claim } = await deskWithDisputedClaim();
   const [eve, ann] = await Promise.all([personPage(browser, desk.editor.email), personPage(browser, desk.reviewer1.email)]);
 
   // Eve opens the claim's discussion (no comments yet) and mentions Ann through the autocomplete.
@@ -91,14 +97,7 @@ test("a thread on a claim with a mention, the bell's unread count, and the deep 
 });
 
 test("an @ typed before the teammates have loaded says so, then offers them", async ({ browser }) => {
-  const desk = await makeReviewDesk();
-  const claim = await createClaimOnPhrase(testDb(), {
-    team: desk.team,
-    version: desk.version,
-    authorId: desk.reviewer1.id,
-    phrase: AGREED_PHRASE,
-    verdict: "disputed",
-  });
+  const { desk, claim } = await deskWithDisputedClaim();
   const eve = await personPage(browser, desk.editor.email);
   // The team's members are held back until Eve has typed her "@Ann".
   let release = () => {};
