@@ -66,7 +66,7 @@ const TRACE_CATEGORIES = [
   "disabled-by-default-v8.cpu_profiler",
 ];
 
-type Run = { static: number; editor: number; key: number; move: number };
+type Run = { static: number; editor: number; key: number; move: number; firstByte: number; lastByte: number };
 
 async function measure(page: Page, url: string, expected: number): Promise<Run> {
   await page.addInitScript(`window.__expected = ${expected};`);
@@ -81,6 +81,14 @@ async function measure(page: Page, url: string, expected: number): Promise<Run> 
     polling: 50,
   });
   const marks = await page.evaluate(() => (window as unknown as { __paint: Record<string, number> }).__paint);
+  // The browser's view of the HTML response: its first and last byte, from navigation start.
+  const nav = await page.evaluate(() => {
+    const e = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    return { firstByte: e.responseStart, lastByte: e.responseEnd, origin: performance.timeOrigin, requestStart: e.requestStart };
+  });
+  step(
+    `navigation at ${nav.origin.toFixed(1)} (epoch ms), request sent +${nav.requestStart.toFixed(0)}, first byte +${nav.firstByte.toFixed(0)}, last +${nav.lastByte.toFixed(0)}, static ${marks.static?.toFixed(0)}, editor ${marks.editor?.toFixed(0)}`,
+  );
 
   step("painted");
   // Typing: the first card's rationale editor.
@@ -91,7 +99,7 @@ async function measure(page: Page, url: string, expected: number): Promise<Run> 
   step("rationale open");
   const cancel = page.getByRole("button", { name: "Cancel" }).first();
   const latency = await typeAndDrag(page, field, page.locator(".article-viewer .ProseMirror p").nth(3), cancel);
-  return { static: marks.static!, editor: marks.editor!, ...latency };
+  return { static: marks.static!, editor: marks.editor!, firstByte: nav.firstByte, lastByte: nav.lastByte, ...latency };
 }
 
 /** A page with nothing but an editable paragraph and a paragraph of text: the floor of the input figures. */
@@ -190,6 +198,9 @@ try {
     const m = (k: keyof Run) => median(runs.map((r) => r[k]));
     const each = (k: keyof Run) => runs.map((r) => r[k].toFixed(0)).join(", ");
     console.log(`  ${c.claims.toLocaleString("en")} highlights on ${length.toLocaleString("en")} characters:`);
+    console.log(
+      `    HTML response in the browser          first byte ${m("firstByte").toFixed(0)} ms, last byte ${m("lastByte").toFixed(0)} ms  (runs ${each("firstByte")} / ${each("lastByte")})`,
+    );
     console.log(`    server-rendered highlights painted   ${m("static").toFixed(0).padStart(6)} ms  (runs ${each("static")})`);
     console.log(
       `    every highlight painted by the editor ${m("editor").toFixed(0).padStart(5)} ms  (runs ${each("editor")}; target ≤ 1000, floor ${median(floor).toFixed(0)})`,
