@@ -17,7 +17,7 @@
  *   above the floor are what the page adds.
  * - the first HTML response's size, and the claims API's first page.
  * Playwright's actions time out after 30 s (a bench must not hang).
- * RUNS fresh page loads after a warm-up; each figure is the median of the
+ * RUNS page loads in one tab (about:blank between them) after a warm-up; each figure is the median of the
  * runs (`npm run bench paint-highlights`; BENCH_RUNS changes the count).
  * BENCH_TRACE=dir writes a Chromium performance trace of each case's first
  * measured load there (`npx tsx bench/support/trace-summary.ts file` sums it up).
@@ -66,7 +66,7 @@ const TRACE_CATEGORIES = [
   "disabled-by-default-v8.cpu_profiler",
 ];
 
-type Run = { static: number; editor: number; key: number; move: number };
+type Run = { static: number; editor: number; key: number; move: number; firstByte: number; lastByte: number };
 
 async function measure(page: Page, url: string, expected: number): Promise<Run> {
   await page.addInitScript(`window.__expected = ${expected};`);
@@ -81,6 +81,14 @@ async function measure(page: Page, url: string, expected: number): Promise<Run> 
     polling: 50,
   });
   const marks = await page.evaluate(() => (window as unknown as { __paint: Record<string, number> }).__paint);
+  // The browser's view of the HTML response: its first and last byte, from navigation start.
+  const nav = await page.evaluate(() => {
+    const e = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    return { firstByte: e.responseStart, lastByte: e.responseEnd, origin: performance.timeOrigin, requestStart: e.requestStart };
+  });
+  step(
+    `navigation at ${nav.origin.toFixed(1)} (epoch ms), request sent +${nav.requestStart.toFixed(0)}, first byte +${nav.firstByte.toFixed(0)}, last +${nav.lastByte.toFixed(0)}, static ${marks.static?.toFixed(0)}, editor ${marks.editor?.toFixed(0)}`,
+  );
 
   step("painted");
   // Typing: the first card's rationale editor.
@@ -91,7 +99,7 @@ async function measure(page: Page, url: string, expected: number): Promise<Run> 
   step("rationale open");
   const cancel = page.getByRole("button", { name: "Cancel" }).first();
   const latency = await typeAndDrag(page, field, page.locator(".article-viewer .ProseMirror p").nth(3), cancel);
-  return { static: marks.static!, editor: marks.editor!, ...latency };
+  return { static: marks.static!, editor: marks.editor!, firstByte: nav.firstByte, lastByte: nav.lastByte, ...latency };
 }
 
 /** A page with nothing but an editable paragraph and a paragraph of text: the floor of the input figures. */
@@ -131,16 +139,35 @@ try {
   context.setDefaultTimeout(30_000);
   await context.addCookies(cookiesFor(cookie, server.url));
   await context.addInitScript(OBSERVER);
+  // Each load navigates one tab, left on about:blank between loads, rather than a new tab per load: opening a
+  // tab makes Debian's Chromium (full Chromium, headless) run its "WebUI Top Renderer" (chrome:// UI modules,
+  // about 1 s of main-thread work in a trace) during the navigation, on the two cores the server answers on,
+  // and the article's first byte came 0.4-0.6 s after the server alone answers. BENCH_NEW_TAB=1 opens a tab per
+  // load as before. A tab is opened and left to settle before its first load.
+  const newTab = process.env.BENCH_NEW_TAB === "1";
+  const openTab = async (): Promise<Page | null> => {
+    if (newTab) return null;
+    const tab = await context.newPage();
+    await tab.waitForTimeout(2_000);
+    return tab;
+  };
+  /** The tab for one load, and what ends the load: back to about:blank, or closing the load's own tab. */
+  const loadIn = async (tab: Page | null) => {
+    const page = tab ?? (await context.newPage());
+    return { page, done: () => (tab ? tab.goto("about:blank").then(() => {}) : page.close()) };
+  };
 
   // The floor: a bare route's round trip and paint.
   const floor: number[] = [];
+  const floorTab = await openTab();
   for (let run = 0; run <= RUNS; run++) {
-    const page = await context.newPage();
+    const { page, done } = await loadIn(floorTab);
     await page.goto(`${server.url}/api/ping`);
     const t = await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0))));
     if (run > 0) floor.push(t);
-    await page.close();
+    await done();
   }
+  await floorTab?.close();
   console.log(
     `paint-highlights: median of ${RUNS} page loads after a warm-up (floor: a bare route, ${median(floor).toFixed(0)} ms to painted)`,
   );
@@ -162,8 +189,9 @@ try {
   for (const c of CASES) {
     const { article, length } = await createLargeArticle(server.db, { team, authorId: user.id, chars: c.chars, claims: c.claims });
     const runs: Run[] = [];
+    const tab = await openTab();
     for (let run = 0; run <= RUNS; run++) {
-      const page = await context.newPage();
+      const { page, done } = await loadIn(tab);
       const trace = process.env.BENCH_TRACE && run === 1 ? `${process.env.BENCH_TRACE}/paint-${c.claims}x${c.chars}.json` : null;
       if (trace) {
         mkdirSync(process.env.BENCH_TRACE!, { recursive: true });
@@ -172,8 +200,9 @@ try {
       const r = await measure(page, `${server.url}/articles/${article.id}`, c.claims);
       if (trace) await browser.stopTracing();
       if (run > 0) runs.push(r);
-      await page.close();
+      await done();
     }
+    await tab?.close();
     // The server alone: the article page's response headers and its whole body, median of five requests.
     const head: number[] = [];
     const body: number[] = [];
@@ -190,6 +219,9 @@ try {
     const m = (k: keyof Run) => median(runs.map((r) => r[k]));
     const each = (k: keyof Run) => runs.map((r) => r[k].toFixed(0)).join(", ");
     console.log(`  ${c.claims.toLocaleString("en")} highlights on ${length.toLocaleString("en")} characters:`);
+    console.log(
+      `    HTML response in the browser          first byte ${m("firstByte").toFixed(0)} ms, last byte ${m("lastByte").toFixed(0)} ms  (runs ${each("firstByte")} / ${each("lastByte")})`,
+    );
     console.log(`    server-rendered highlights painted   ${m("static").toFixed(0).padStart(6)} ms  (runs ${each("static")})`);
     console.log(
       `    every highlight painted by the editor ${m("editor").toFixed(0).padStart(5)} ms  (runs ${each("editor")}; target ≤ 1000, floor ${median(floor).toFixed(0)})`,

@@ -12,7 +12,7 @@ import { trimSpan } from "../../lib/anchoring/selectors";
 import {
   ClaimHighlights,
   claimHighlightsKey,
-  claimMarkAttrs,
+  plainMarkAttrs,
   setClaimHighlights,
   textToDocJson,
   type HighlightClaim,
@@ -341,7 +341,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
                 const kind = lineKindAt(lineKinds, i);
                 return { tag: LINE_TAG[kind], kind: kind === "paragraph" ? undefined : kind };
               },
-              (claim) => claimMarkAttrs(claim, selectedClaimId, null),
+              (claim) => plainMarkAttrs(claim, selectedClaimId),
             ),
     [editor, serverHtmlKept, text, claims, lineKinds, selectedClaimId],
   );

@@ -168,6 +168,17 @@ export function claimMarkAttrs(
   return attrs;
 }
 
+/**
+ * The attributes of a server-rendered highlight (components/editor/extensions/highlight-runs.ts): the editor's, less
+ * `data-verdict`, which repeats the class's verdict modifier (the class is what paints it) and was 430 KB of the first
+ * HTML at 5,000 claims. The editor's marks keep it.
+ */
+export function plainMarkAttrs(c: HighlightClaim, selectedId: string | null): Record<string, string> {
+  const attrs = claimMarkAttrs(c, selectedId, null);
+  delete attrs["data-verdict"];
+  return attrs;
+}
+
 /** How many code points of a claim's opening words its accessible name quotes. */
 const NAME_WORDS = 80;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { highlightRuns, highlightRunsHtml } from "./highlight-runs";
-import { claimMarkAttrs, type HighlightClaim } from "./claim-highlights";
+import { plainMarkAttrs, type HighlightClaim } from "./claim-highlights";
 
 const claim = (id: string, start: number, end: number, verdict: HighlightClaim["verdict"] = "verified"): HighlightClaim => ({
   id,
@@ -9,20 +9,37 @@ const claim = (id: string, start: number, end: number, verdict: HighlightClaim["
   verdict,
 });
 const paragraphs = () => ({ tag: "p" });
-const attrs = (c: HighlightClaim) => claimMarkAttrs(c, "b", null);
+const attrs = (c: HighlightClaim) => plainMarkAttrs(c, "b");
 
 describe("highlightRunsHtml", () => {
-  it("draws each line with its claims' nested marks, outermost first", () => {
+  it("draws each line with its claims' nested marks, outermost first, a claim around another as one mark", () => {
     // "Ministers said: 40% of schools" with a claim inside another, then an empty line and a plain one.
     const text = "Ministers said 40% of schools\n\nEnd.";
     const html = highlightRunsHtml(highlightRuns(text, [claim("a", 10, 29), claim("b", 15, 18, "disputed")]), paragraphs, attrs);
     expect(html).toBe(
       "<p>Ministers " +
-        '<mark class="claim-hl claim-hl--verified" data-claim-id="a" data-verdict="verified">said </mark>' +
-        '<mark class="claim-hl claim-hl--verified" data-claim-id="a" data-verdict="verified">' +
-        '<mark class="claim-hl claim-hl--disputed is-selected" data-claim-id="b" data-verdict="disputed">40%</mark></mark>' +
-        '<mark class="claim-hl claim-hl--verified" data-claim-id="a" data-verdict="verified"> of schools</mark>' +
+        '<mark class="claim-hl claim-hl--verified" data-claim-id="a">said ' +
+        '<mark class="claim-hl claim-hl--disputed is-selected" data-claim-id="b">40%</mark>' +
+        " of schools</mark>" +
         "</p><p></p><p>End.</p>",
+    );
+  });
+
+  it("closes and opens again a claim that crosses another's end, and one that runs on into the next line", () => {
+    // a = "said 40%", b = "40% of" (longer, so outermost where they overlap), c = "schools\nEnd".
+    const text = "Ministers said 40% of schools\nEnd.";
+    const html = highlightRunsHtml(
+      highlightRuns(text, [claim("a", 10, 18), claim("b", 15, 26, "disputed"), claim("c", 22, 33, "unsourced")]),
+      paragraphs,
+      (c) => plainMarkAttrs(c, null),
+    );
+    const open = (id: string, verdict: string) => `<mark class="claim-hl claim-hl--${verdict}" data-claim-id="${id}">`;
+    expect(html).toBe(
+      "<p>Ministers " +
+        `${open("a", "verified")}said </mark>` +
+        `${open("b", "disputed")}${open("a", "verified")}40%</mark> of ${open("c", "unsourced")}scho</mark></mark>` +
+        `${open("c", "unsourced")}ols</mark></p>` +
+        `<p>${open("c", "unsourced")}End</mark>.</p>`,
     );
   });
 
@@ -31,7 +48,7 @@ describe("highlightRunsHtml", () => {
     const html = highlightRunsHtml(
       highlightRuns(text, [{ id: `"><img src=x onerror=alert(1)>`, start: 0, end: 8, verdict: "verified" }]),
       () => ({ tag: "blockquote", kind: `quote"><b>` }),
-      (c) => claimMarkAttrs(c, null, null),
+      (c) => plainMarkAttrs(c, null),
     );
     expect(html).not.toMatch(/<script|<img|<b>/);
     expect(html).toContain("&lt;script&gt;</mark>alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;");
