@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import type { SignInProvider } from "@/lib/schemas/sign-in";
 import { ProviderButtons } from "@/components/account/provider-buttons";
 import { CredentialFields, credentialsError } from "@/components/account/credential-fields";
+import { FormError } from "@/components/ui/form-error";
 
 /** What an incomplete form lacks, said before asking the server (which could only say "wrong e-mail or password"). */
 function missingFields(email: string, password: string): { field: "email" | "password"; message: string } | null {
@@ -42,11 +43,7 @@ export function SignInForm({ callbackUrl, initialError, providers }: Props) {
   return (
     <form className="auth-form" onSubmit={handleSubmit} noValidate>
       <CredentialFields />
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? "Signing in…" : "Sign in"}
       </button>

@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/lib/queries/api-client";
 import { NewPasswordField } from "./password-input";
+import { FormError } from "@/components/ui/form-error";
 
 /** Sets a new password from a one-time link, then signs in with it. */
 export function ResetPasswordForm({ token, email }: { token: string; email: string }) {
@@ -31,11 +32,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
         <input type="email" value={email} readOnly autoComplete="username" />
       </label>
       <NewPasswordField label="New password" invalid={!!error} />
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? "Saving…" : "Set password and sign in"}
       </button>

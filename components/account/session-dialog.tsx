@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError } from "@/lib/queries/api-client";
 import { sessionAbandoned, sessionRestored, subscribeSessionGate } from "@/lib/queries/session-gate";
 import { CredentialFields, credentialsError } from "./credential-fields";
+import { FormError } from "@/components/ui/form-error";
 
 type Provider = { id: string; name: string };
 
@@ -97,11 +98,7 @@ export function SessionDialog({
           </p>
           <form className="auth-form" onSubmit={handleSubmit}>
             <CredentialFields email={email} />
-            {error && (
-              <p role="alert" className="form-error">
-                {error}
-              </p>
-            )}
+            <FormError error={error} />
             <div className="row-actions">
               <button type="submit" className="btn btn-primary" disabled={busy}>
                 {busy ? "Signing in…" : "Sign in and save"}

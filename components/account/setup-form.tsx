@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { ApiError, apiFetch } from "@/lib/queries/api-client";
 import { NewPasswordField } from "./password-input";
+import { FormError } from "@/components/ui/form-error";
 
 /** The first-run form: the first team and its admin, then signed in. */
 export function SetupForm() {
@@ -45,11 +46,7 @@ export function SetupForm() {
         <input name="email" type="email" required autoComplete="username" aria-invalid={error?.field === "email" || undefined} />
       </label>
       <NewPasswordField invalid={error?.field === "password"} />
-      {error && (
-        <p role="alert" className="form-error">
-          {error.message}
-        </p>
-      )}
+      <FormError error={error} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? "Setting up…" : "Create the team and its admin"}
       </button>

@@ -1,6 +1,7 @@
 "use client";
 import { useState, type ChangeEvent } from "react";
 import { apiFetch, pinTeam } from "@/lib/queries/api-client";
+import { FormError } from "@/components/ui/form-error";
 
 type Team = { id: string; name: string; role: string };
 
@@ -40,11 +41,7 @@ export function TeamSwitcher({ teams, activeId }: { teams: Team[]; activeId: str
           </option>
         ))}
       </select>
-      {error && (
-        <span role="alert" className="form-error">
-          {error}
-        </span>
-      )}
+      <FormError error={error} as="span" />
     </span>
   );
 }

@@ -5,6 +5,7 @@ import { ARTICLE_META_FIELDS, type FoundMetadataDto } from "@/lib/schemas/articl
 import { useUpdateArticleMeta } from "@/lib/queries/use-articles";
 import { ApiError } from "@/lib/queries/api-client";
 import { ArticleMetaFields, type MetaValues } from "./article-meta-fields";
+import { FormError } from "@/components/ui/form-error";
 
 const valuesOf = (a: ArticleDto): MetaValues => Object.fromEntries(ARTICLE_META_FIELDS.map((f) => [f, a[f] ?? ""])) as MetaValues;
 
@@ -45,11 +46,7 @@ export function ArticleDetailsForm({ article, onDone }: { article: ArticleDto; o
   return (
     <div className="article-details-form">
       <ArticleMetaFields values={values} onChange={setValues} error={error} found={sourcesOf(article)} legend="Article details" />
-      {error && !ARTICLE_META_FIELDS.includes(error.field as never) && (
-        <p role="alert" className="form-error">
-          {error.message}
-        </p>
-      )}
+      <FormError error={error && !ARTICLE_META_FIELDS.includes(error.field as never) && error.message} />
       <div className="row-actions">
         <button type="button" className="btn btn-primary" disabled={update.isPending} onClick={handleSave}>
           {update.isPending ? "Saving…" : "Save details"}

@@ -8,6 +8,7 @@ import { formatDate } from "@/lib/format-date";
 import type { ArticleListItem } from "@/lib/schemas/article";
 import type { ReviewState } from "@/lib/schemas/article";
 import "./article-tools.css";
+import { FormError } from "@/components/ui/form-error";
 
 const REVIEW_LABELS: Record<ReviewState, string> = {
   none: "No review",
@@ -141,11 +142,7 @@ export function ArticleList({ isAdmin = false }: { isAdmin?: boolean }) {
         )}
       </form>
       {isPending && <p className="muted">Loading articles…</p>}
-      {error && (
-        <p role="alert" className="form-error">
-          {error.message}
-        </p>
-      )}
+      <FormError error={error} />
       {data && (
         <>
           <p className="article-count muted small" aria-live="polite" data-testid="article-count">

@@ -1,5 +1,6 @@
 "use client";
 import type { ArticleMetaField, FoundMetadataDto } from "@/lib/schemas/article";
+import { FormError } from "@/components/ui/form-error";
 
 /** The metadata as the form holds it (strings; blank means "not stated"). */
 export type MetaValues = Record<ArticleMetaField, string>;
@@ -55,11 +56,7 @@ export function ArticleMetaFields({ values, onChange, error, found, legend = "Ab
                   : `Changed; the page says “${page.value}” (${page.detail})`}
               </span>
             )}
-            {own && (
-              <span role="alert" className="form-error">
-                {own}
-              </span>
-            )}
+            <FormError error={own} as="span" />
           </div>
         );
       })}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { MAX_IMPORT_FILE_BYTES, type FoundMetadataDto } from "@/lib/schemas/article";
 import { fileToBase64 } from "@/lib/import/file-to-base64";
 import { useCreateArticle, usePreviewArticle } from "@/lib/queries/use-article-import";
+import { FormError } from "@/components/ui/form-error";
 
 type Result = { state: "waiting" | "working" } | { state: "saved"; id: string; title: string } | { state: "failed"; message: string };
 
@@ -61,11 +62,7 @@ export function BulkImport({ files }: { files: File[] }) {
               <span className="bulk-name">{file.name}</span> {r.state === "waiting" && <span className="muted">waiting</span>}
               {r.state === "working" && <span className="muted">importing…</span>}
               {r.state === "saved" && <Link href={`/articles/${r.id}`}>Saved: {r.title}</Link>}
-              {r.state === "failed" && (
-                <span role="alert" className="form-error">
-                  {r.message}
-                </span>
-              )}
+              <FormError error={r.state === "failed" && r.message} as="span" />
             </li>
           );
         })}

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ArticleDto } from "@/lib/schemas/article";
 import { useSetArticleDeleted } from "@/lib/queries/use-articles";
+import { FormError } from "@/components/ui/form-error";
 
 /** Delete an article, after saying what goes with it. An admin can restore it from the article list. */
 export function DeleteArticleButton({ article }: { article: ArticleDto }) {
@@ -18,11 +19,7 @@ export function DeleteArticleButton({ article }: { article: ArticleDto }) {
   return (
     <div role="alertdialog" aria-label="Delete this article?" className="confirm-box">
       <p>Delete this article? Its claims, reviews and reports leave every list and export. An admin can restore it.</p>
-      {remove.error && (
-        <p role="alert" className="form-error">
-          {remove.error.message}
-        </p>
-      )}
+      <FormError error={remove.error} />
       <button
         type="button"
         className="btn btn-danger"

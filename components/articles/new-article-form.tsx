@@ -9,6 +9,7 @@ import { ImportPreview } from "./import-preview";
 import { BulkImport } from "./bulk-import";
 import { ArticleMetaFields, EMPTY_META, type MetaValues } from "./article-meta-fields";
 import "./article-tools.css";
+import { FormError } from "@/components/ui/form-error";
 
 const SOURCE_FIELDS = ["text", "file", "file.name", "file.base64", "snapshotId", "url-fetch", undefined];
 const META_FIELDS: readonly string[] = ARTICLE_META_FIELDS;
@@ -124,11 +125,7 @@ export function NewArticleForm() {
               {previewing.isPending ? "Cleaning up…" : "Preview"}
             </button>
           </div>
-          {previewError && !previewError.source && (
-            <p role="alert" className="form-error">
-              {previewError.message}
-            </p>
-          )}
+          <FormError error={previewError && !previewError.source && previewError.message} />
           {preview && (
             <ImportPreview preview={preview} restore={restore} onToggleRestore={handleToggleRestore} onToggleDrop={handleToggleDrop} />
           )}
@@ -138,11 +135,7 @@ export function NewArticleForm() {
             found={preview?.found}
             error={saveError && !saveError.source ? saveError : null}
           />
-          {saveError && !saveError.source && !META_FIELDS.includes(saveError.field ?? "") && (
-            <p role="alert" className="form-error">
-              {saveError.message}
-            </p>
-          )}
+          <FormError error={saveError && !saveError.source && !META_FIELDS.includes(saveError.field ?? "") && saveError.message} />
           <div className="row-actions">
             <button type="button" className="btn btn-primary" disabled={!source || !preview || creating.isPending} onClick={handleSave}>
               {creating.isPending ? "Saving…" : "Save article"}

@@ -6,6 +6,7 @@ import { usePublication, usePublish, useRetract } from "@/lib/queries/use-public
 import { formatDateTime } from "@/lib/format-date";
 import type { PublicationDto } from "@/lib/schemas/publication";
 import "./publish-menu.css";
+import { FormError } from "@/components/ui/form-error";
 
 const fieldError = (e: unknown, field: string) => (e instanceof ApiError && e.field === field ? e.message : null);
 const formError = (e: unknown) => (e instanceof Error && !(e instanceof ApiError && e.field) ? e.message : null);
@@ -37,11 +38,7 @@ export function PublishMenu({ articleId }: { articleId: string }) {
         {label} <span aria-hidden="true">▾</span>
       </button>
       <div className="export-menu-panel" role="region" aria-label="Publishing" hidden={!open}>
-        {publication.error && (
-          <p role="alert" className="form-error">
-            {publication.error.message}
-          </p>
-        )}
+        <FormError error={publication.error} />
         {p && <PublicationPanel articleId={articleId} p={p} />}
       </div>
     </div>
@@ -137,11 +134,7 @@ function PublishForm({ articleId, p }: { articleId: string; p: PublicationDto })
       <p id={first ? slugId : noteId} className="export-menu-hint is-invalid" role="alert">
         {fieldError(publish.error, first ? "slug" : "note")}
       </p>
-      {formError(publish.error) && (
-        <p role="alert" className="form-error">
-          {formError(publish.error)}
-        </p>
-      )}
+      <FormError error={formError(publish.error)} />
       <button type="submit" className="btn btn-primary" disabled={publish.isPending}>
         {publish.isPending ? "Publishing…" : first ? "Publish fact-check" : p.status === "retracted" ? "Publish again" : "Publish update"}
       </button>
@@ -180,11 +173,7 @@ function RetractForm({ articleId, p }: { articleId: string; p: PublicationDto })
           aria-invalid={!!fieldError(retract.error, "reason")}
         />
       </label>
-      {retract.error && (
-        <p role="alert" className="form-error">
-          {retract.error.message}
-        </p>
-      )}
+      <FormError error={retract.error} />
       <button type="submit" className="btn btn-danger" disabled={retract.isPending}>
         {retract.isPending ? "Withdrawing…" : "Withdraw fact-check"}
       </button>{" "}

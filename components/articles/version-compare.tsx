@@ -7,6 +7,7 @@ import type { ArticleVersionDto } from "@/lib/schemas/article";
 import { VersionDiff } from "./version-diff";
 import { QueryFallback } from "@/components/ui/query-fallback";
 import "./article-tools.css";
+import { FormError } from "@/components/ui/form-error";
 
 const label = (v: ArticleVersionDto) =>
   `Version ${v.number}${v.current ? " (current)" : ""} · ${formatDate(v.createdAt.slice(0, 10))}${v.createdBy?.name ? ` · ${v.createdBy.name}` : ""}`;
@@ -59,11 +60,7 @@ export function VersionCompare({ articleId }: { articleId: string }) {
             {select("from", from)}
             {select("to", to)}
           </div>
-          {compare.error && (
-            <p role="alert" className="form-error">
-              {compare.error.message}
-            </p>
-          )}
+          <FormError error={compare.error} />
           {from === to ? (
             <p className="muted small">No differences: both sides are version {from}.</p>
           ) : (

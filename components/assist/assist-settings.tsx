@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useAliasMutations, useAliases, useAssistModel, useResetAssistModel } from "@/lib/queries/use-assist";
 import { QueryFallback } from "@/components/ui/query-fallback";
 import "./assist.css";
+import { FormError } from "@/components/ui/form-error";
 
 /** The claim-assistance settings: the team's check-worthiness weights (with a reset) and its alias table. */
 export function AssistSettings() {
@@ -121,11 +122,7 @@ function AliasTable() {
           <button type="submit" className="btn btn-primary" disabled={create.isPending}>
             Add alias
           </button>
-          {create.error && (
-            <p role="alert" className="form-error">
-              {create.error.message}
-            </p>
-          )}
+          <FormError error={create.error} />
         </form>
       )}
       <table className="weights-table" data-testid="alias-table">
@@ -156,11 +153,7 @@ function AliasTable() {
           ))}
         </tbody>
       </table>
-      {remove.error && (
-        <p role="alert" className="form-error">
-          {remove.error.message}
-        </p>
-      )}
+      <FormError error={remove.error} />
     </section>
   );
 }

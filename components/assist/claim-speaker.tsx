@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { FormError } from "@/components/ui/form-error";
 
 type Props = { speaker: string | null; canEdit: boolean; onSave: (speaker: string) => Promise<unknown> };
 
@@ -32,11 +33,7 @@ export function ClaimSpeaker({ speaker, canEdit, onSave }: Props) {
         <button type="button" className="btn btn-small btn-ghost" onClick={() => setEditing(false)}>
           Cancel
         </button>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
       </form>
     );
   }

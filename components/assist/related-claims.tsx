@@ -8,6 +8,7 @@ import { useApplyRelated, useRelatedClaims } from "@/lib/queries/use-assist";
 import { formatDate } from "@/lib/format-date";
 import { VerdictBadge } from "@/components/claims/verdict-badge";
 import "./assist.css";
+import { FormError } from "@/components/ui/form-error";
 
 const articleName = (r: RelatedClaimDto) => r.outlet ?? r.articleTitle ?? "Untitled article";
 
@@ -124,11 +125,7 @@ function PreviouslyChecked({ claim, related }: { claim: ClaimDto; related: Relat
           <button type="button" className="btn btn-small btn-ghost" onClick={() => setConfirming(false)}>
             Cancel
           </button>
-          {apply.error && (
-            <p role="alert" className="form-error">
-              {apply.error.message}
-            </p>
-          )}
+          <FormError error={apply.error} />
         </div>
       )}
     </div>

@@ -6,6 +6,7 @@ import { DraftCard } from "./draft-card";
 import type { ClaimDraft } from "./claim-drafts";
 import { useCardRefs } from "./use-card-refs";
 import { useShownCards } from "./use-shown-cards";
+import { FormError } from "@/components/ui/form-error";
 
 type Props = {
   claims: ClaimDto[];
@@ -41,11 +42,7 @@ export function ClaimPanel(props: Props) {
         </span>
       </h2>
       {props.loading && <p className="muted">Loading claims…</p>}
-      {props.error && (
-        <p role="alert" className="form-error">
-          {props.error}
-        </p>
-      )}
+      <FormError error={props.error} />
       {drafts.map((d) => (
         <DraftCard key={d.clientId} draft={d} onRetry={() => props.onRetry(d)} onDiscard={() => props.onDiscard(d)} />
       ))}

@@ -8,6 +8,7 @@ import { AnchorStateBadge } from "./anchor-state-badge";
 import { PlacePopover } from "./place-popover";
 import type { PopoverRect } from "./popover-position";
 import "./anchor-state.css";
+import { FormError } from "@/components/ui/form-error";
 
 type Props = {
   articleId: string;
@@ -44,11 +45,7 @@ export function OrphanList({ articleId, claims, canPlace, selection, onPlaced, p
   return (
     <section className="orphan-list" aria-label="Claims to re-place after a correction" data-testid="orphan-list">
       <h2>{pending.length === 1 ? "1 claim needs" : `${pending.length} claims need`} an editor after the correction</h2>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <ol>
         {pending.map((c) => {
           const actions = finalClaimAnchorActions(c, canPlace);

@@ -6,6 +6,7 @@ import { FinalClaimCard, type FinalClaimAnchoring } from "./final-claim-card";
 import { useCardRefs } from "./use-card-refs";
 import { useAnchorSettling } from "./use-anchor-settling";
 import "./outcome.css";
+import { FormError } from "@/components/ui/form-error";
 
 type Props = {
   articleId: string;
@@ -54,16 +55,8 @@ export function OutcomePanel({ articleId, loading, error, selectedId, onSelect, 
         The desk&apos;s final claims: clusters decided in review, and editors&apos; claims outside rounds. Reports export these.
       </p>
       {loading && <p className="muted">Loading the outcome…</p>}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-      {placeError && (
-        <p role="alert" className="form-error">
-          {placeError}
-        </p>
-      )}
+      <FormError error={error} />
+      <FormError error={placeError} />
       {!loading && !error && claims.length === 0 && <p className="muted">No final claims on this version of the article.</p>}
       <ol className="stack-list claim-list">
         {claims.map((claim, i) => (

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
+import { FormError } from "@/components/ui/form-error";
 
 /**
  * Edits a rationale. The typed text stays in the field when a save fails, with
@@ -49,11 +50,7 @@ export function RationaleField({
         autoFocus={autoFocus}
         onSubmit={handleSave}
       />
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="row-actions">
         <button type="button" className="btn btn-primary btn-small" onClick={handleSave} disabled={saving}>
           {saving ? "Saving…" : "Save rationale"}

@@ -5,6 +5,7 @@ import { useClaimEvidence, useClaimEvidenceMutations } from "@/lib/queries/use-e
 import { EvidenceLinkRow } from "./evidence-link-row";
 import { EvidenceAdder } from "./evidence-adder";
 import "./evidence.css";
+import { FormError } from "@/components/ui/form-error";
 
 /**
  * The evidence section of a claim card: attached items with their stance
@@ -24,11 +25,7 @@ export function ClaimEvidence({ claim, selected }: { claim: ClaimDto; selected: 
   return (
     <section className="claim-evidence" aria-label={`Evidence for claim “${claim.exact.slice(0, 40)}”`} data-testid="claim-evidence">
       <h3>Evidence</h3>
-      {error && (
-        <p role="alert" className="form-error">
-          {error.message}
-        </p>
-      )}
+      <FormError error={error} />
       {hints.map((h) => (
         <p key={h.evidenceId} className="date-hint" role="note" data-testid="date-hint">
           <span aria-hidden="true">⚠ </span>
@@ -48,11 +45,7 @@ export function ClaimEvidence({ claim, selected }: { claim: ClaimDto; selected: 
           ))}
         </ul>
       )}
-      {failure && (
-        <p role="alert" className="form-error">
-          {failure}
-        </p>
-      )}
+      <FormError error={failure} />
       {editing && (
         <EvidenceAdder
           excludeIds={links.map((l) => l.evidence.id)}

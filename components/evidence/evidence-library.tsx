@@ -9,6 +9,7 @@ import { EvidenceRow } from "./evidence-row";
 import { DeleteEvidenceDialog } from "./delete-evidence-dialog";
 import "./evidence.css";
 import { EvidenceKindOptions } from "./evidence-kind-options";
+import { FormError } from "@/components/ui/form-error";
 
 /** The team's evidence library: search as you type, filter by kind, create, edit and delete. */
 export function EvidenceLibrary() {
@@ -73,11 +74,7 @@ export function EvidenceLibrary() {
           onCancel={() => setCreating(false)}
         />
       )}
-      {list.error && (
-        <p role="alert" className="form-error">
-          {list.error.message}
-        </p>
-      )}
+      <FormError error={list.error} />
       {list.isPending ? (
         <p className="muted">Loading the library…</p>
       ) : list.data?.length === 0 ? (

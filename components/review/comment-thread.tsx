@@ -7,6 +7,7 @@ import { useMembers } from "@/lib/queries/use-reviews";
 import type { CommentDto, CommentThread as Thread } from "@/lib/schemas/comment";
 import "./review.css";
 import { formatDateTime } from "@/lib/format-date";
+import { FormError } from "@/components/ui/form-error";
 
 type Props = {
   thread: Thread;
@@ -46,11 +47,7 @@ export function CommentThread({ thread, articleId, focusCommentId }: Props) {
   return (
     <div className="comment-thread" data-testid="comment-thread">
       {comments.isPending && <p className="muted">Loading the discussion…</p>}
-      {comments.error && (
-        <p role="alert" className="form-error">
-          {comments.error.message}
-        </p>
-      )}
+      <FormError error={comments.error} />
       {comments.data?.length === 0 && <p className="muted small">No comments yet.</p>}
       {roots.map((root) => (
         <section
@@ -97,11 +94,7 @@ export function CommentThread({ thread, articleId, focusCommentId }: Props) {
           )}
         </section>
       ))}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <Composer
         label={roots.length ? "Start a new thread" : "Comment"}
         placeholder="Write a comment… @ to mention a teammate"
@@ -207,11 +200,7 @@ function Composer({
         mentions={candidates}
         autoFocus={collapsed}
       />
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="row-actions">
         <button type="button" className="btn btn-small btn-primary" disabled={pending || !body} onClick={post}>
           {pending ? "Posting…" : collapsed ? "Post reply" : "Post comment"}

@@ -8,6 +8,7 @@ import type { RoundSummaryDto } from "@/lib/schemas/review";
 import { StatusPill } from "./status-pill";
 import "./review.css";
 import { formatDate } from "@/lib/format-date";
+import { FormError } from "@/components/ui/form-error";
 
 /**
  * Editors' way into a review from the article. Mounted BELOW the text: it
@@ -66,11 +67,7 @@ function ReviewerBanner({ round }: { round: RoundSummaryDto }) {
           Submit my review
         </button>
       )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </div>
   );
 }

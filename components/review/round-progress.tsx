@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRoundActions } from "@/lib/queries/use-reviews";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
 import { formatDateTime } from "@/lib/format-date";
+import { FormError } from "@/components/ui/form-error";
 
 /**
  * Who has submitted, and (for editors) how many annotations each reviewer
@@ -64,11 +65,7 @@ export function RoundProgress({ round }: { round: RoundSummaryDto }) {
           </button>
         )}
       </div>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </section>
   );
 }

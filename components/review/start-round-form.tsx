@@ -6,6 +6,7 @@ import { useMembers, useStartRound } from "@/lib/queries/use-reviews";
 import { ApiError } from "@/lib/queries/api-client";
 import "./review.css";
 import { canAdjudicateRole } from "@/lib/policies/round";
+import { FormError } from "@/components/ui/form-error";
 
 /** An editor starts a blind review: article, reviewers, adjudicator and an optional due date. */
 export function StartRoundForm({ defaultArticleId }: { defaultArticleId?: string }) {
@@ -76,11 +77,7 @@ export function StartRoundForm({ defaultArticleId }: { defaultArticleId?: string
         <input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
         {fieldError("dueDate")}
       </label>
-      {error && !error.field && (
-        <p role="alert" className="form-error">
-          {error.message}
-        </p>
-      )}
+      <FormError error={error && !error.field && error.message} />
       <div>
         <button type="submit" className="btn btn-primary" disabled={start.isPending || reviewerIds.length === 0}>
           {start.isPending ? "Starting…" : "Start the review"}

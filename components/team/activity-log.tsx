@@ -6,6 +6,7 @@ import { useArticles } from "@/lib/queries/use-articles";
 import { useActivity, useRoster, type ActivityFilters } from "@/lib/queries/use-team";
 import { formatDateTime } from "@/lib/format-date";
 import "./team.css";
+import { FormError } from "@/components/ui/form-error";
 
 /** /team/activity: who did what to which object and when, newest first, filtered by person, action and article. */
 export function ActivityLog({ initial }: { initial: ActivityFilters }) {
@@ -54,11 +55,7 @@ export function ActivityLog({ initial }: { initial: ActivityFilters }) {
           </select>
         </label>
       </form>
-      {activity.error && (
-        <p role="alert" className="form-error">
-          {activity.error.message}
-        </p>
-      )}
+      <FormError error={activity.error} />
       {activity.isPending ? (
         <p className="muted">Loading activity…</p>
       ) : events.length === 0 ? (

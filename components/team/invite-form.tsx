@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/queries/api-client";
 import { DEFAULT_INVITE_ROLE } from "@/lib/policies/team";
 import { useRosterMutations } from "@/lib/queries/use-team";
 import { OneTimeLink } from "./one-time-link";
+import { FormError } from "@/components/ui/form-error";
 
 /** Invite by e-mail and role; shows the link to copy (and whether it was e-mailed). */
 export function InviteForm({ emailEnabled }: { emailEnabled: boolean }) {
@@ -55,11 +56,7 @@ export function InviteForm({ emailEnabled }: { emailEnabled: boolean }) {
           ? "The link is e-mailed and also shown here to copy."
           : "E-mail is not set up on this desk: copy the link and send it yourself."}
       </p>
-      {error && (
-        <p role="alert" className="form-error">
-          {error.message}
-        </p>
-      )}
+      <FormError error={error} />
       {made && (
         <OneTimeLink
           title={`Invitation for ${made.invitation.email} (${made.invitation.role})`}

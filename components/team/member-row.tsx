@@ -4,6 +4,7 @@ import { ROLES, type MemberRowDto, type OneTimeLinkDto, type Role } from "@/lib/
 import { useRosterMutations } from "@/lib/queries/use-team";
 import { formatDateTime } from "@/lib/format-date";
 import { OneTimeLink } from "./one-time-link";
+import { FormError } from "@/components/ui/form-error";
 
 /** One member: read-only for editors; admins change the role, deactivate or reactivate, and make a password link. */
 export function MemberRow({ member, manage, isSelf }: { member: MemberRowDto; manage: boolean; isSelf: boolean }) {
@@ -28,11 +29,7 @@ export function MemberRow({ member, manage, isSelf }: { member: MemberRowDto; ma
         <strong>{who}</strong>
         {isSelf && <span className="muted"> (you)</span>}
         <div className="small muted">{member.email}</div>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
         {link && <OneTimeLink title={`Password link for ${who}`} link={link} to={member.email} />}
       </td>
       <td data-label="Role">

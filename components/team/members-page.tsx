@@ -6,6 +6,7 @@ import { MemberRow } from "./member-row";
 import { formatDateTime } from "@/lib/format-date";
 import { QueryFallback } from "@/components/ui/query-fallback";
 import "./team.css";
+import { FormError } from "@/components/ui/form-error";
 
 /** /team: the members with status, activity and counts; admins invite and manage, editors read. */
 export function MembersPage({ selfId }: { selfId: string }) {
@@ -84,11 +85,7 @@ export function MembersPage({ selfId }: { selfId: string }) {
           </tbody>
         </table>
       </div>
-      {revokeError && (
-        <p role="alert" className="form-error">
-          {revokeError}
-        </p>
-      )}
+      <FormError error={revokeError} />
     </>
   );
 }
