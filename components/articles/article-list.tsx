@@ -7,8 +7,8 @@ import { useDebouncedValue } from "@/components/ui/use-debounced-value";
 import { formatDate } from "@/lib/format-date";
 import type { ArticleListItem } from "@/lib/schemas/article";
 import type { ReviewState } from "@/lib/schemas/article";
-import "./article-tools.css";
 import { FormError } from "@/components/ui/form-error";
+import "./article-tools.css";
 
 const REVIEW_LABELS: Record<ReviewState, string> = {
   none: "No review",

@@ -8,8 +8,8 @@ import { ImportSourceField } from "./import-source-field";
 import { ImportPreview } from "./import-preview";
 import { BulkImport } from "./bulk-import";
 import { ArticleMetaFields, EMPTY_META, type MetaValues } from "./article-meta-fields";
-import "./article-tools.css";
 import { FormError } from "@/components/ui/form-error";
+import "./article-tools.css";
 
 const SOURCE_FIELDS = ["text", "file", "file.name", "file.base64", "snapshotId", "url-fetch", undefined];
 const META_FIELDS: readonly string[] = ARTICLE_META_FIELDS;

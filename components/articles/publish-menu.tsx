@@ -5,8 +5,8 @@ import { ApiError } from "@/lib/queries/api-client";
 import { usePublication, usePublish, useRetract } from "@/lib/queries/use-publication";
 import { formatDateTime } from "@/lib/format-date";
 import type { PublicationDto } from "@/lib/schemas/publication";
-import "./publish-menu.css";
 import { FormError } from "@/components/ui/form-error";
+import "./publish-menu.css";
 
 const fieldError = (e: unknown, field: string) => (e instanceof ApiError && e.field === field ? e.message : null);
 const formError = (e: unknown) => (e instanceof Error && !(e instanceof ApiError && e.field) ? e.message : null);

@@ -6,8 +6,8 @@ import { formatDate } from "@/lib/format-date";
 import type { ArticleVersionDto } from "@/lib/schemas/article";
 import { VersionDiff } from "./version-diff";
 import { QueryFallback } from "@/components/ui/query-fallback";
-import "./article-tools.css";
 import { FormError } from "@/components/ui/form-error";
+import "./article-tools.css";
 
 const label = (v: ArticleVersionDto) =>
   `Version ${v.number}${v.current ? " (current)" : ""} · ${formatDate(v.createdAt.slice(0, 10))}${v.createdBy?.name ? ` · ${v.createdBy.name}` : ""}`;

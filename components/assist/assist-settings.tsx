@@ -2,8 +2,8 @@
 import { useState } from "react";
 import { useAliasMutations, useAliases, useAssistModel, useResetAssistModel } from "@/lib/queries/use-assist";
 import { QueryFallback } from "@/components/ui/query-fallback";
-import "./assist.css";
 import { FormError } from "@/components/ui/form-error";
+import "./assist.css";
 
 /** The claim-assistance settings: the team's check-worthiness weights (with a reset) and its alias table. */
 export function AssistSettings() {

@@ -7,8 +7,8 @@ import type { RelatedClaimDto } from "@/lib/schemas/assist";
 import { useApplyRelated, useRelatedClaims } from "@/lib/queries/use-assist";
 import { formatDate } from "@/lib/format-date";
 import { VerdictBadge } from "@/components/claims/verdict-badge";
-import "./assist.css";
 import { FormError } from "@/components/ui/form-error";
+import "./assist.css";
 
 const articleName = (r: RelatedClaimDto) => r.outlet ?? r.articleTitle ?? "Untitled article";
 

@@ -7,8 +7,8 @@ import { useAnchorSettling } from "./use-anchor-settling";
 import { AnchorStateBadge } from "./anchor-state-badge";
 import { PlacePopover } from "./place-popover";
 import type { PopoverRect } from "./popover-position";
-import "./anchor-state.css";
 import { FormError } from "@/components/ui/form-error";
+import "./anchor-state.css";
 
 type Props = {
   articleId: string;

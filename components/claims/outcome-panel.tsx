@@ -5,8 +5,8 @@ import { usePlaceFinalClaimAnchor } from "@/lib/queries/use-final-claim-anchor";
 import { FinalClaimCard, type FinalClaimAnchoring } from "./final-claim-card";
 import { useCardRefs } from "./use-card-refs";
 import { useAnchorSettling } from "./use-anchor-settling";
-import "./outcome.css";
 import { FormError } from "@/components/ui/form-error";
+import "./outcome.css";
 
 type Props = {
   articleId: string;

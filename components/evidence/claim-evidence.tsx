@@ -4,8 +4,8 @@ import type { ClaimDto } from "@/lib/schemas/claim";
 import { useClaimEvidence, useClaimEvidenceMutations } from "@/lib/queries/use-evidence";
 import { EvidenceLinkRow } from "./evidence-link-row";
 import { EvidenceAdder } from "./evidence-adder";
-import "./evidence.css";
 import { FormError } from "@/components/ui/form-error";
+import "./evidence.css";
 
 /**
  * The evidence section of a claim card: attached items with their stance

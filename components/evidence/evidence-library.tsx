@@ -7,9 +7,9 @@ import type { EvidenceDto, EvidenceKind } from "@/lib/schemas/evidence";
 import { EvidenceForm } from "./evidence-form";
 import { EvidenceRow } from "./evidence-row";
 import { DeleteEvidenceDialog } from "./delete-evidence-dialog";
+import { FormError } from "@/components/ui/form-error";
 import "./evidence.css";
 import { EvidenceKindOptions } from "./evidence-kind-options";
-import { FormError } from "@/components/ui/form-error";
 
 /** The team's evidence library: search as you type, filter by kind, create, edit and delete. */
 export function EvidenceLibrary() {

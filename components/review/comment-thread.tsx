@@ -5,9 +5,9 @@ import type { MentionCandidate } from "@/components/editor/mention-suggestion";
 import { useCommentMutations, useComments } from "@/lib/queries/use-comments";
 import { useMembers } from "@/lib/queries/use-reviews";
 import type { CommentDto, CommentThread as Thread } from "@/lib/schemas/comment";
+import { FormError } from "@/components/ui/form-error";
 import "./review.css";
 import { formatDateTime } from "@/lib/format-date";
-import { FormError } from "@/components/ui/form-error";
 
 type Props = {
   thread: Thread;

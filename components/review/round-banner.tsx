@@ -6,9 +6,9 @@ import { useArticleRound, useRoundActions } from "@/lib/queries/use-reviews";
 import { queryKeys } from "@/lib/queries/keys";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
 import { StatusPill } from "./status-pill";
+import { FormError } from "@/components/ui/form-error";
 import "./review.css";
 import { formatDate } from "@/lib/format-date";
-import { FormError } from "@/components/ui/form-error";
 
 /**
  * Editors' way into a review from the article. Mounted BELOW the text: it

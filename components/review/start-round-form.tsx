@@ -4,9 +4,9 @@ import { useState, type FormEvent } from "react";
 import { useArticles } from "@/lib/queries/use-articles";
 import { useMembers, useStartRound } from "@/lib/queries/use-reviews";
 import { ApiError } from "@/lib/queries/api-client";
+import { FormError } from "@/components/ui/form-error";
 import "./review.css";
 import { canAdjudicateRole } from "@/lib/policies/round";
-import { FormError } from "@/components/ui/form-error";
 
 /** An editor starts a blind review: article, reviewers, adjudicator and an optional due date. */
 export function StartRoundForm({ defaultArticleId }: { defaultArticleId?: string }) {

@@ -5,8 +5,8 @@ import { ACTIVITY_GROUPS } from "@/lib/schemas/activity-actions";
 import { useArticles } from "@/lib/queries/use-articles";
 import { useActivity, useRoster, type ActivityFilters } from "@/lib/queries/use-team";
 import { formatDateTime } from "@/lib/format-date";
-import "./team.css";
 import { FormError } from "@/components/ui/form-error";
+import "./team.css";
 
 /** /team/activity: who did what to which object and when, newest first, filtered by person, action and article. */
 export function ActivityLog({ initial }: { initial: ActivityFilters }) {

@@ -5,8 +5,8 @@ import { InviteForm } from "./invite-form";
 import { MemberRow } from "./member-row";
 import { formatDateTime } from "@/lib/format-date";
 import { QueryFallback } from "@/components/ui/query-fallback";
-import "./team.css";
 import { FormError } from "@/components/ui/form-error";
+import "./team.css";
 
 /** /team: the members with status, activity and counts; admins invite and manage, editors read. */
 export function MembersPage({ selfId }: { selfId: string }) {
