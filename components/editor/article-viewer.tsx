@@ -1,6 +1,5 @@
 "use client";
 
-import { TextSelection } from "@tiptap/pm/state";
 import type { EditorView } from "@tiptap/pm/view";
 import { Editor } from "@tiptap/core";
 import { StarterKit } from "@tiptap/starter-kit";
@@ -47,8 +46,6 @@ export type ArticleViewerProps = {
   onClaimClick: (id: string) => void;
   /** The user's selection (mouse or keyboard), trimmed; null when collapsed or whitespace only. */
   onSelectionChange: (sel: ViewerSelection | null) => void;
-  /** Change it to collapse the selection (e.g. once the popover closes or the claim is saved). */
-  selectionResetKey?: string | number;
   /** Suggested claims, drawn as faint underlines under the claims. */
   suggestions?: UnderlineSuggestion[];
   onSuggestionClick?: SuggestionUnderlinesOptions["onSuggestionClick"];
@@ -161,7 +158,7 @@ function useLatest<T>(value: T) {
  * or the keyboard (within and across paragraphs) and is reported in code points.
  */
 export function ArticleViewer(props: ArticleViewerProps) {
-  const { text, lineKinds = null, claims, selectedClaimId, flash, selectionResetKey, className } = props;
+  const { text, lineKinds = null, claims, selectedClaimId, flash, className } = props;
   const onClaimClick = useLatest(props.onClaimClick);
   const onSelectionChange = useLatest(props.onSelectionChange);
   const onSuggestionClick = useLatest(props.onSuggestionClick);
@@ -258,12 +255,6 @@ export function ArticleViewer(props: ArticleViewerProps) {
     const timer = setTimeout(() => setClaimHighlights(editor, { flash: null }), FLASH_MS);
     return () => clearTimeout(timer);
   }, [editor, flashId, flashNonce]);
-
-  useEffect(() => {
-    const sel = editor?.state.selection;
-    if (!editor || !sel || sel.empty) return;
-    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, sel.head)));
-  }, [editor, selectionResetKey]);
 
   // Selection reporting: after the mouse is released (not on every drag step), at once for keys.
   useEffect(() => {
