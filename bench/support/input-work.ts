@@ -2,7 +2,9 @@
  * The main thread's work per input, from a Chromium trace: for each keystroke
  * and each mouse move of a drag, the CPU time (trace `tdur`, thread time) of
  * the page's main-thread tasks from the task that dispatched the input up to
- * the next input's task. That is everything the page does for the input
+ * the next input's task, or {@link WINDOW_MS} later if that comes first (after
+ * the last key and the last move, the next thing on the page is the bench's
+ * own next action: Playwright finding a button, which is nobody's input). That is everything the page does for the input
  * (handlers, the renders and timers they schedule, animation-frame callbacks,
  * style, layout, paint, commit, garbage collection), and nothing of the wait
  * for the next vsync nor of the time another process held the core. The
@@ -20,6 +22,9 @@ export type TraceEvent = {
   tid: number;
   args?: { name?: string; data?: { type?: string } };
 };
+
+/** How long after an input its work is counted at most: far longer than any frame it causes. */
+export const WINDOW_MS = 250;
 
 /** Inputs that start a new piece of work; keypress, input and keyup belong to the keystroke whose keydown came before. */
 const STARTS = new Set(["keydown", "mousedown", "mousemove", "mouseup", "click", "wheel"]);
@@ -64,7 +69,7 @@ export function inputWork(events: readonly TraceEvent[]): { key: number[]; move:
   const move: number[] = [];
   let buttonDown = false;
   inputs.forEach((input, i) => {
-    const end = inputs[i + 1]?.at ?? Infinity;
+    const end = Math.min(inputs[i + 1]?.at ?? Infinity, input.at + WINDOW_MS * 1000);
     if (input.type === "mousedown") buttonDown = true;
     else if (input.type === "mouseup") buttonDown = false;
     else if (input.type === "keydown") key.push(cpu(input.at, end));
