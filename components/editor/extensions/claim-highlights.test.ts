@@ -16,6 +16,7 @@ import {
   type ClaimHighlightInput,
   type HighlightClaim,
 } from "./claim-highlights";
+import { GroupedDocument, LineGroup, groupLines } from "./line-groups";
 
 const schema = getSchema([StarterKit]);
 
@@ -228,6 +229,36 @@ describe("plugin state", () => {
     expect(get().text).toBe("𝕏 Alpha beta");
     const [d] = get().decorations.find();
     expect(state.doc.textBetween(d!.from, d!.to)).toBe("a be");
+  });
+});
+
+describe("the viewer's document: lines in groups (line-groups.ts)", () => {
+  const grouped = getSchema([StarterKit.configure({ document: false }), GroupedDocument, LineGroup]);
+  const text = "The minister said unemployment fell 3% in 2024.\nSecond paragraph goes on.\nThird line.\n\nFifth, after an empty one.";
+
+  it("draws each claim on its own words, across lines and groups, and ends a first piece at its line's end", () => {
+    const doc = grouped.nodeFromJSON(groupLines(textToDocJson(text), 2));
+    expect(doc.childCount).toBe(3);
+    const plugin = createClaimHighlightsPlugin({
+      onClaimClick: () => {},
+      // "fell 3%", "goes on.\nThird" (across groups 0 and 1), and "Fifth" (group 2)
+      initial: () => ({ claims: [claim("a", 31, 38), claim("b", 65, 79), claim("c", 87, 92)], selectedId: null }),
+    });
+    const state = EditorState.create({ doc, plugins: [plugin] });
+    const s = claimHighlightsKey.getState(state)!;
+    expect(s.text).toBe(text);
+    expect(ranges(s.decorations, doc).map((r) => [r.id, r.text])).toEqual([
+      ["a", "fell 3%"],
+      ["b", "goes on.\nThird"],
+      ["c", "Fifth"],
+    ]);
+    expect(firstPieces(s.decorations, doc).map((p) => [p.id, p.text])).toEqual([
+      ["a", "fell 3%"],
+      ["b", "goes on."],
+      ["c", "Fifth"],
+    ]);
+    // A selection maps back to the text through the same map.
+    expect(s.map.pmToCp(s.map.cpToPm(79))).toBe(79);
   });
 });
 
