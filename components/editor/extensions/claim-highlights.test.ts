@@ -1,6 +1,6 @@
 import { getSchema } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
-import { EditorState } from "@tiptap/pm/state";
+import { EditorState, TextSelection } from "@tiptap/pm/state";
 import type { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { StarterKit } from "@tiptap/starter-kit";
 import { describe, expect, it } from "vitest";
@@ -316,6 +316,17 @@ describe("drawing only what changed", () => {
     // A new list with equal claims (a refetch), and a selection of a claim not drawn.
     state = state.apply(state.tr.setMeta(claimHighlightsKey, { claims: [claim("a", 0, 5), claim("b", 6, 10)], selectedId: "zz" }));
     expect(claimHighlightsKey.getState(state)!.decorations).toBe(before);
+  });
+
+  it("keeps its whole state when only the text selection moves (each step of a selection drag)", () => {
+    const plugin = createClaimHighlightsPlugin({
+      onClaimClick: () => {},
+      initial: () => ({ claims: [claim("a", 0, 5)], selectedId: null }),
+    });
+    let state = EditorState.create({ doc: setup("Alpha beta gamma").doc, plugins: [plugin] });
+    const before = claimHighlightsKey.getState(state);
+    for (const head of [3, 7, 12]) state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 1, head)));
+    expect(claimHighlightsKey.getState(state)).toBe(before);
   });
 });
 
