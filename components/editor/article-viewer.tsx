@@ -18,6 +18,7 @@ import {
 } from "./extensions/claim-highlights";
 import { highlightRuns, highlightRunsHtml } from "./extensions/highlight-runs";
 import { KindedParagraph, LINE_TAG } from "./extensions/line-kinds";
+import { GroupedDocument, LineGroup, groupLines } from "./extensions/line-groups";
 import { lineKindAt } from "../../lib/anchoring/line-kinds";
 import type { LineKind } from "../../lib/schemas/article";
 import {
@@ -61,8 +62,14 @@ const NO_SUGGESTIONS: UnderlineSuggestion[] = [];
 /** CSS Custom Highlight name that keeps the selection visible while focus is elsewhere (see the CSS). */
 const HELD_HIGHLIGHT = "claimdesk-held-selection";
 
-/** Only document, paragraph (ours, with line kinds) and text: nothing may reinterpret the canonical text. */
-const VIEWER_KIT = StarterKit.configure({ ...TEXT_ONLY_KIT, paragraph: false, undoRedo: false });
+/**
+ * Only document (ours: groups of lines), paragraph (ours, with line kinds) and text: nothing may reinterpret the
+ * canonical text.
+ */
+const VIEWER_KIT = StarterKit.configure({ ...TEXT_ONLY_KIT, document: false, paragraph: false, undoRedo: false });
+
+/** The viewer's document for a text: one paragraph per line, in groups of lines (extensions/line-groups.ts). */
+const viewerDoc = (text: string, kinds: readonly LineKind[] | null) => groupLines(textToDocJson(text, kinds));
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.userAgent);
 
@@ -162,7 +169,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
   const onClaimClick = useLatest(props.onClaimClick);
   const onSelectionChange = useLatest(props.onSelectionChange);
   const onSuggestionClick = useLatest(props.onSuggestionClick);
-  const [initialContent] = useState(() => textToDocJson(text, lineKinds));
+  const [initialContent] = useState(() => viewerDoc(text, lineKinds));
   const highlightInput = useLatest({ claims, selectedId: selectedClaimId });
   // tiptap injects its base CSS as a style tag, which the page's CSP admits by nonce.
   const nonce = useCspNonce();
@@ -184,6 +191,8 @@ export function ArticleViewer(props: ArticleViewerProps) {
       element: null,
       extensions: [
         VIEWER_KIT,
+        GroupedDocument,
+        LineGroup,
         KindedParagraph,
         ClaimHighlights.configure({ onClaimClick: (id) => onClaimClick.current(id), initial: () => highlightInput.current }),
         SuggestionUnderlines.configure({ onSuggestionClick: (s, rect) => onSuggestionClick.current?.(s, rect) }),
@@ -217,7 +226,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
     if (!editor) return;
     if (claimHighlightsKey.getState(editor.state)?.text !== text || shownKinds.current !== kindsKey) {
       shownKinds.current = kindsKey;
-      editor.commands.setContent(textToDocJson(text, kindsKey ? (kindsKey.split(",") as LineKind[]) : null), { emitUpdate: false });
+      editor.commands.setContent(viewerDoc(text, kindsKey ? (kindsKey.split(",") as LineKind[]) : null), { emitUpdate: false });
     }
   }, [editor, text, kindsKey]);
 

@@ -21,6 +21,34 @@ function buildDoc(canonical: string): PmNode {
   );
 }
 
+/** The article viewer's document: the paragraphs in groups of `size` lines (`lines` nodes). */
+const grouped = new Schema({
+  nodes: { doc: { content: "lines+" }, lines: { content: "paragraph+" }, paragraph: { content: "text*" }, text: {} },
+});
+function buildGroupedDoc(canonical: string, size: number): PmNode {
+  const paragraphs = splitParagraphs(canonical).map((line) => grouped.node("paragraph", null, line ? [grouped.text(line)] : []));
+  const groups: PmNode[] = [];
+  for (let i = 0; i < paragraphs.length; i += size) groups.push(grouped.node("lines", null, paragraphs.slice(i, i + size)));
+  return grouped.node("doc", null, groups);
+}
+
+/** Every offset maps to a position and back, and the real doc's text before that position is the text before the offset. */
+function expectAgreement(canonical: string, doc: PmNode, map: TextPmMap) {
+  expect(map.contentSize).toBe(doc.content.size);
+  const length = codePointLength(canonical);
+  for (let cp = 0; cp <= length; cp++) {
+    const pos = map.cpToPm(cp);
+    expect(map.pmToCp(pos)).toBe(cp);
+    if (cp % 97 === 0 || cp > length - 20) expect(doc.textBetween(0, pos, "\n")).toBe(sliceCodePoints(canonical, 0, cp));
+  }
+  // Every position of the doc maps to the text before it (between paragraphs and groups: up to the '\n' that ends the line).
+  // (Inside a surrogate pair the doc's text ends with half a character, and the map gives the character's start.)
+  for (let pos = 0; pos <= doc.content.size; pos++) {
+    const before = doc.textBetween(0, pos, "\n");
+    if (!/[\uD800-\uDBFF]$/.test(before)) expect(sliceCodePoints(canonical, 0, map.pmToCp(pos))).toBe(before);
+  }
+}
+
 describe("TextPmMap", () => {
   const map = new TextPmMap(TEXT);
 
@@ -67,17 +95,27 @@ describe("TextPmMap", () => {
     const canonical = `${
       importArticleText(readFileSync(new URL("../../seeds/articles/004_9860bfa2709a7987.txt", import.meta.url), "utf8")).text
     }\n서울 😀 𝕏 “end”`;
-    const doc = buildDoc(canonical);
-    const seedMap = new TextPmMap(canonical);
-    expect(seedMap.contentSize).toBe(doc.content.size);
-    const length = codePointLength(canonical);
-    for (let cp = 0; cp <= length; cp++) {
-      const pos = seedMap.cpToPm(cp);
-      expect(seedMap.pmToCp(pos)).toBe(cp);
-      // The text before pos in the real doc equals the canonical text before cp.
-      if (cp % 97 === 0 || cp > length - 20) {
-        expect(doc.textBetween(0, pos, "\n")).toBe(sliceCodePoints(canonical, 0, cp));
-      }
-    }
+    expectAgreement(canonical, buildDoc(canonical), new TextPmMap(canonical));
+  });
+
+  describe("with the lines in groups (the article viewer's document)", () => {
+    const seed = importArticleText(readFileSync(new URL("../../seeds/articles/004_9860bfa2709a7987.txt", import.meta.url), "utf8")).text;
+    const canonical = `${seed}\n\n서울 😀 𝕏 “end”`;
+
+    it("agrees with a real document, whether the last group is full or not", () => {
+      const lines = splitParagraphs(canonical).length;
+      for (const size of [1, 2, 3, lines, lines + 1])
+        expectAgreement(canonical, buildGroupedDoc(canonical, size), new TextPmMap(canonical, size));
+    });
+
+    it("maps the small text: two group tokens per group before a line, one more for its own group's opening", () => {
+      const g = new TextPmMap(TEXT, 2);
+      // Group 0 holds 'ab' and 'cd𝕏e', group 1 holds 'f'.
+      expect([0, 2, 3, 8, 9].map((cp) => g.cpToPm(cp))).toEqual([2, 4, 6, 15, 16]);
+      expect(g.contentSize).toBe(buildGroupedDoc(TEXT, 2).content.size);
+      // After paragraph 1's text: its closing token, group 0's closing, group 1's opening, paragraph 2's opening.
+      expect([11, 12, 13, 14, 15].map((pos) => g.pmToCp(pos))).toEqual([7, 7, 7, 7, 8]);
+      expect([0, 1, 2, 16, 17, 18, 100].map((pos) => g.pmToCp(pos))).toEqual([0, 0, 0, 9, 9, 9, 9]);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { getSchema } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
-import { EditorState } from "@tiptap/pm/state";
+import { EditorState, TextSelection } from "@tiptap/pm/state";
 import type { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { StarterKit } from "@tiptap/starter-kit";
 import { describe, expect, it } from "vitest";
@@ -16,6 +16,7 @@ import {
   type ClaimHighlightInput,
   type HighlightClaim,
 } from "./claim-highlights";
+import { GroupedDocument, LineGroup, groupLines } from "./line-groups";
 
 const schema = getSchema([StarterKit]);
 
@@ -231,6 +232,36 @@ describe("plugin state", () => {
   });
 });
 
+describe("the viewer's document: lines in groups (line-groups.ts)", () => {
+  const grouped = getSchema([StarterKit.configure({ document: false }), GroupedDocument, LineGroup]);
+  const text = "The minister said unemployment fell 3% in 2024.\nSecond paragraph goes on.\nThird line.\n\nFifth, after an empty one.";
+
+  it("draws each claim on its own words, across lines and groups, and ends a first piece at its line's end", () => {
+    const doc = grouped.nodeFromJSON(groupLines(textToDocJson(text), 2));
+    expect(doc.childCount).toBe(3);
+    const plugin = createClaimHighlightsPlugin({
+      onClaimClick: () => {},
+      // "fell 3%", "goes on.\nThird" (across groups 0 and 1), and "Fifth" (group 2)
+      initial: () => ({ claims: [claim("a", 31, 38), claim("b", 65, 79), claim("c", 87, 92)], selectedId: null }),
+    });
+    const state = EditorState.create({ doc, plugins: [plugin] });
+    const s = claimHighlightsKey.getState(state)!;
+    expect(s.text).toBe(text);
+    expect(ranges(s.decorations, doc).map((r) => [r.id, r.text])).toEqual([
+      ["a", "fell 3%"],
+      ["b", "goes on.\nThird"],
+      ["c", "Fifth"],
+    ]);
+    expect(firstPieces(s.decorations, doc).map((p) => [p.id, p.text])).toEqual([
+      ["a", "fell 3%"],
+      ["b", "goes on."],
+      ["c", "Fifth"],
+    ]);
+    // A selection maps back to the text through the same map.
+    expect(s.map.pmToCp(s.map.cpToPm(79))).toBe(79);
+  });
+});
+
 describe("drawing only what changed", () => {
   /** Each decoration as the view draws it: range, spec and attributes, in a stable order. */
   const drawn = (set: DecorationSet) =>
@@ -285,6 +316,17 @@ describe("drawing only what changed", () => {
     // A new list with equal claims (a refetch), and a selection of a claim not drawn.
     state = state.apply(state.tr.setMeta(claimHighlightsKey, { claims: [claim("a", 0, 5), claim("b", 6, 10)], selectedId: "zz" }));
     expect(claimHighlightsKey.getState(state)!.decorations).toBe(before);
+  });
+
+  it("keeps its whole state when only the text selection moves (each step of a selection drag)", () => {
+    const plugin = createClaimHighlightsPlugin({
+      onClaimClick: () => {},
+      initial: () => ({ claims: [claim("a", 0, 5)], selectedId: null }),
+    });
+    let state = EditorState.create({ doc: setup("Alpha beta gamma").doc, plugins: [plugin] });
+    const before = claimHighlightsKey.getState(state);
+    for (const head of [3, 7, 12]) state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 1, head)));
+    expect(claimHighlightsKey.getState(state)).toBe(before);
   });
 });
 

@@ -24,6 +24,7 @@ import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
 import { TextPmMap } from "../../../lib/anchoring/prosemirror-positions";
+import { linesPerGroupOf } from "./line-groups";
 
 /** A claim's verdict, drawn with a colour and a non-colour cue (underline style). */
 
@@ -98,6 +99,11 @@ export const claimHighlightsKey = new PluginKey<ClaimHighlightState>("claimHighl
  */
 export function docText(doc: PmNode): string {
   return doc.textBetween(0, doc.content.size, "\n");
+}
+
+/** The position map of a doc whose canonical text is `text`: its lines alone, or in groups (extensions/line-groups.ts). */
+export function docMap(doc: PmNode, text = docText(doc)): TextPmMap {
+  return new TextPmMap(text, linesPerGroupOf(doc));
 }
 
 /**
@@ -200,7 +206,10 @@ function geometryOf(doc: PmNode, map: TextPmMap, claims: readonly HighlightClaim
   // Where PM cuts a claim's <mark> into pieces: wherever another claim starts or ends, and at each paragraph's end.
   const cuts = [...new Set(spans.flatMap((s) => [s.from, s.to]))].sort((a, b) => a - b);
   const paragraphEnds: number[] = [];
-  doc.forEach((node, offset) => paragraphEnds.push(offset + 1 + node.content.size));
+  doc.descendants((node, pos) => {
+    if (node.isTextblock) paragraphEnds.push(pos + 1 + node.content.size);
+    return !node.isTextblock;
+  });
   return { claims, doc, spans, byId: new Map(spans.map((s) => [s.c.id, s])), cuts, paragraphEnds };
 }
 
@@ -365,7 +374,7 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
         const text = docText(state.doc);
         const first = options.initial?.() ?? { claims: [], selectedId: null };
         const base = { claims: first.claims, selectedId: first.selectedId, flashId: null, flashNonce: null, flashPhase: "a" as const };
-        return rebuild({ ...base, text, map: new TextPmMap(text) }, state.doc);
+        return rebuild({ ...base, text, map: docMap(state.doc, text) }, state.doc);
       },
       apply: (tr, prev, _old, next) => {
         const update = tr.getMeta(claimHighlightsKey) as Partial<ClaimHighlightInput> | undefined;
@@ -373,7 +382,7 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
         const s = { ...prev };
         if (tr.docChanged) {
           s.text = docText(next.doc);
-          s.map = new TextPmMap(s.text);
+          s.map = docMap(next.doc, s.text);
         }
         if (update?.claims !== undefined) s.claims = update.claims;
         if (update?.selectedId !== undefined) s.selectedId = update.selectedId;

@@ -10,8 +10,8 @@ import { Extension, type Editor } from "@tiptap/core";
 import type { Node as PmNode } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet, type EditorView } from "@tiptap/pm/view";
-import { TextPmMap } from "../../../lib/anchoring/prosemirror-positions";
-import { docText } from "./claim-highlights";
+import type { TextPmMap } from "../../../lib/anchoring/prosemirror-positions";
+import { docMap } from "./claim-highlights";
 
 /** A suggestion as the underliner needs it: [start, end) in code points, and the hover text. */
 export type UnderlineSuggestion = { start: number; end: number; title: string };
@@ -72,7 +72,7 @@ function createPlugin(options: SuggestionUnderlinesOptions): Plugin<State> {
     key: suggestionUnderlinesKey,
     state: {
       init: (_c, state) => {
-        const map = new TextPmMap(docText(state.doc));
+        const map = docMap(state.doc);
         const input = { suggestions: [], located: null };
         return { ...input, map, decorations: buildSuggestionDecorations(state.doc, map, input) };
       },
@@ -80,7 +80,7 @@ function createPlugin(options: SuggestionUnderlinesOptions): Plugin<State> {
         const update = tr.getMeta(suggestionUnderlinesKey) as Partial<SuggestionUnderlineInput> | undefined;
         if (!update && !tr.docChanged) return prev;
         const s = { ...prev, ...update };
-        if (tr.docChanged) s.map = new TextPmMap(docText(next.doc));
+        if (tr.docChanged) s.map = docMap(next.doc);
         return { ...s, decorations: buildSuggestionDecorations(next.doc, s.map, s) };
       },
     },
