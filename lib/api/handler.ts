@@ -46,7 +46,8 @@ export function withUser<P = Record<string, string>>(handler: Handler<P>) {
       if (Object.values(params ?? {}).some((v) => typeof v === "string" && badTextReason(v))) throw new AppError("NOT_FOUND");
       let viewer: Promise<Viewer> | undefined;
       const out = await handler({ req, params, user, viewer: () => (viewer ??= viewerOf(user)) });
-      const res = out instanceof Response ? out : NextResponse.json(out);
+      // Response.json, not NextResponse.json: the latter builds this Response and then a second one around its body.
+      const res = out instanceof Response ? out : Response.json(out);
       // Server-Timing shows where a request's time went (browser devtools, bench/).
       res.headers.set("Server-Timing", `auth;dur=${(t1 - t0).toFixed(2)}, handler;dur=${(performance.now() - t1).toFixed(2)}`);
       return withApiCsp(res);

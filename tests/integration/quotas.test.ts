@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db, pgPool } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { pruneLoginThrottle } from "@/lib/quotas/prune-login-throttle";
-import { countWrite, writeLimiter } from "@/lib/quotas/write-rate";
+import { counterPool, countWrite, writeLimiter } from "@/lib/quotas/write-rate";
 
 const HOUR = 3_600_000;
 
@@ -62,5 +62,13 @@ describe("writes per user per minute", () => {
     const row = await db.rateLimit.findUniqueOrThrow({ where: { key: `writes:${user}` } });
     expect(row.points).toBe(4);
     expect(Number(row.expire)).toBeGreaterThan(Date.now());
+  });
+
+  it.runIf(pgPool !== null)("(PostgreSQL) counts on connections that commit asynchronously, and only those", async () => {
+    // The counters may lose their last fraction of a second in a database crash; claims and audit rows may not.
+    const setting = async (pool: { query: (q: string) => Promise<{ rows: { synchronous_commit: string }[] }> }) =>
+      (await pool.query("SHOW synchronous_commit")).rows[0]!.synchronous_commit;
+    expect(await setting(counterPool()!)).toBe("off");
+    expect(await setting(pgPool!)).toBe("on");
   });
 });

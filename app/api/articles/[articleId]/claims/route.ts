@@ -12,5 +12,6 @@ export const GET = withUser<{ articleId: string }>(async ({ req, params, viewer 
 
 export const POST = withUser<{ articleId: string }>(async ({ req, user, params }) => {
   const input = await readJson(req, createClaimSchema);
-  return NextResponse.json(await createClaim(user, params.articleId, input), { status: 201 });
+  // The hot write: Response.json, not NextResponse.json, which builds a second Response around the first (lib/api/handler.ts).
+  return Response.json(await createClaim(user, params.articleId, input), { status: 201 });
 });
