@@ -63,6 +63,18 @@ describe("TextPmMap", () => {
     expect(empty.contentSize).toBe(buildDoc("").content.size);
   });
 
+  it("reads the text between two positions in paragraphs from the canonical text, as the document has it", () => {
+    const doc = buildDoc(TEXT);
+    // Positions in a paragraph's text (not before its opening token), as cpToPm gives them.
+    const inText: number[] = [];
+    doc.forEach((node, offset) => {
+      for (let p = offset + 1; p <= offset + 1 + node.content.size; p++) inText.push(p);
+    });
+    for (const a of inText)
+      for (const b of inText.filter((p) => p >= a))
+        expect(TEXT.slice(map.pmToUtf16(a), map.pmToUtf16(b)), `${a}-${b}`).toBe(doc.textBetween(a, b, "\n"));
+  });
+
   it("agrees with a real ProseMirror document built from a seed article", () => {
     const canonical = `${
       importArticleText(readFileSync(new URL("../../seeds/articles/004_9860bfa2709a7987.txt", import.meta.url), "utf8")).text

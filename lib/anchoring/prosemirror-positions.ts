@@ -60,11 +60,21 @@ export class TextPmMap {
   pmToCp(pos: number): number {
     if (Number.isNaN(pos) || pos <= 1) return 0;
     if (pos >= this.contentSize - 1) return this.offsets.codePointLength;
+    return this.offsets.toCodePoint(this.pmToUtf16(pos));
+  }
+
+  /**
+   * PM position -> UTF-16 offset in the canonical text, as {@link pmToCp}
+   * places it: `text.slice(pmToUtf16(a), pmToUtf16(b))` is the text between
+   * two positions, with '\n' where they span paragraphs.
+   */
+  pmToUtf16(pos: number): number {
+    if (Number.isNaN(pos) || pos <= 1) return 0;
+    if (pos >= this.contentSize - 1) return this.textLength;
     const p = Math.floor(pos);
     const i = segmentAt(this.paragraphStarts, p);
     const opening = this.paragraphStarts[i] as number;
     // Between paragraphs i-1 and i: the '\n' that ends line i-1.
-    const u = p === opening ? (this.lineStarts[i] as number) - 1 : p - 1 - i;
-    return this.offsets.toCodePoint(u);
+    return p === opening ? (this.lineStarts[i] as number) - 1 : p - 1 - i;
   }
 }
