@@ -91,6 +91,25 @@ describe("TextPmMap", () => {
     expect(empty.contentSize).toBe(buildDoc("").content.size);
   });
 
+  it("reads the text between two positions in paragraphs from the canonical text, as the document has it", () => {
+    // Ungrouped, and in groups of 1 and 2 lines (the article viewer's document).
+    for (const [doc, m] of [
+      [buildDoc(TEXT), map],
+      [buildGroupedDoc(TEXT, 1), new TextPmMap(TEXT, 1)],
+      [buildGroupedDoc(TEXT, 2), new TextPmMap(TEXT, 2)],
+    ] as const) {
+      // Positions in a paragraph's text (not before its opening token), as cpToPm gives them.
+      const inText: number[] = [];
+      doc.descendants((node, pos) => {
+        if (node.isTextblock) for (let p = pos + 1; p <= pos + 1 + node.content.size; p++) inText.push(p);
+        return !node.isTextblock;
+      });
+      for (const a of inText)
+        for (const b of inText.filter((p) => p >= a))
+          expect(TEXT.slice(m.pmToUtf16(a), m.pmToUtf16(b)), `${a}-${b}`).toBe(doc.textBetween(a, b, "\n"));
+    }
+  });
+
   it("agrees with a real ProseMirror document built from a seed article", () => {
     const canonical = `${
       importArticleText(readFileSync(new URL("../../seeds/articles/004_9860bfa2709a7987.txt", import.meta.url), "utf8")).text

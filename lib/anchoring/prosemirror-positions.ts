@@ -72,15 +72,23 @@ export class TextPmMap {
    * before the first paragraph's text clamp to 0 and past the last one to the text length.
    */
   pmToCp(pos: number): number {
+    return this.offsets.toCodePoint(this.pmToUtf16(pos));
+  }
+
+  /**
+   * PM position -> UTF-16 offset in the canonical text, as {@link pmToCp}
+   * places it: `text.slice(pmToUtf16(a), pmToUtf16(b))` is the text between
+   * two positions, with '\n' where they span paragraphs.
+   */
+  pmToUtf16(pos: number): number {
     if (Number.isNaN(pos) || pos <= 1 + this.groupTokens(0)) return 0;
-    if (pos >= this.contentSize - 1 - (this.linesPerGroup ? 1 : 0)) return this.offsets.codePointLength;
+    if (pos >= this.contentSize - 1 - (this.linesPerGroup ? 1 : 0)) return this.textLength;
     const p = Math.floor(pos);
     const i = segmentAt(this.paragraphStarts, p);
     const opening = this.paragraphStarts[i] as number;
     // Before paragraph i opens: the '\n' that ends line i-1. Past the end of line i's text (its closing token, a
     // group's tokens): the '\n' that ends it.
     const lineEnd = (this.lineStarts[i + 1] ?? this.textLength + 1) - 1;
-    const u = p === opening ? (this.lineStarts[i] as number) - 1 : Math.min(p - 1 - i - this.groupTokens(i), lineEnd);
-    return this.offsets.toCodePoint(u);
+    return p === opening ? (this.lineStarts[i] as number) - 1 : Math.min(p - 1 - i - this.groupTokens(i), lineEnd);
   }
 }

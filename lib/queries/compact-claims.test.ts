@@ -79,11 +79,36 @@ describe("compact claims", () => {
       { id: "u2", name: null },
     ]);
     // An anchored claim with usual values is a bare row: no quote, no names.
-    expect(compact.rows[0]).toEqual(["c6-7", 6, 7, 1, 1, 0, "2026-12-01T10:00:00.000Z", "", 3]);
+    expect(compact.rows[0]).toEqual(["c6-7", 6, 7, 1, 1, 0, 0, "", 3]);
+    expect(compact.since).toBe(Date.parse("2026-12-01T10:00:00.000Z"));
+    // Another time: milliseconds after `since`.
+    expect(compact.rows[2]![7]).toBe(23 * 3600_000);
     // A drifted one carries its stored quote.
     expect(compact.rows[3]![9]).toMatchObject({ exact: "the old words", anchorState: "drifted", anchorScore: 0.82 });
     const full = JSON.stringify(claims).length;
     expect(JSON.stringify(compact).length).toBeLessThan(full * 0.6);
+  });
+
+  it("says once what most of the list has at another value than the usual one, and carries the others", () => {
+    // An editor's article of drafts (status "draft" is the database's default): no row repeats it.
+    const drafts = claims.slice(0, 2).map((c) => ({ ...c, status: "draft" as const }));
+    const list = [...drafts, claims[3]!];
+    const compact = compactClaims(list, { id: "a1", versionId: "v1", text });
+    expect(compact.usual).toEqual({ status: "draft" });
+    expect(compact.rows[0]).toHaveLength(9);
+    expect(compact.rows[2]![9]).toMatchObject({ status: "submitted" });
+    expect(expandClaims(JSON.parse(JSON.stringify(compact)), text)).toEqual(list);
+    // A list of usual claims says nothing of the kind.
+    expect(compactClaims(claims, { id: "a1", versionId: "v1", text }).usual).toBeUndefined();
+  });
+
+  it("writes a time as a number only where the number gives back the very string", () => {
+    const odd = [claim({ start: 6, end: 7, createdAt: "2026-12-01T10:00:00Z", updatedAt: "2026-11-30T08:00:00.000Z" }), claims[1]!];
+    const compact = compactClaims(odd, { id: "a1", versionId: "v1", text });
+    // Not as toISOString writes it (no milliseconds): kept as it is. Earlier than the list's first creation: a negative number.
+    expect(compact.rows[0]!.slice(6, 8)).toEqual(["2026-12-01T10:00:00Z", -26 * 3600_000]);
+    expect(compact.rows[1]!.slice(6, 8)).toEqual([0, ""]);
+    expect(expandClaims(JSON.parse(JSON.stringify(compact)), text)).toEqual(odd);
   });
 
   it("expands a page state's compact list with its article's text, and leaves other entries alone", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { databaseKind } from "@/lib/db/database-url";
-import { readRows, sql, writeAll, type SqlStatement } from "@/lib/db/direct-sql";
+import { readArrays, readRows, sql, writeAll, type SqlStatement } from "@/lib/db/direct-sql";
 import { auditInserts, insertAuditEvents } from "@/lib/server/audit/insert-audit-events";
 import { recordAuditEvent, type AuditInput } from "@/lib/server/audit/record-audit-event";
 import { createTeam } from "@/seeds/factories";
@@ -41,6 +41,20 @@ describe("statements straight on the driver (lib/db/direct-sql.ts)", () => {
     );
     expect(read).toEqual([{ id, action: "test.direct" }]);
     expect(await readRows(sql`SELECT "id" FROM "AuditEvent" WHERE "id" = ${"no-such-id"}`)).toEqual([]);
+  });
+
+  it("reads rows as arrays, column by column in the statement's order, with readRows' values", async () => {
+    const team = await createTeam(db);
+    await writeAll([auditRow("object-a", team.id, { n: 1 }, new Date("2023-01-30T09:15:42.123Z"))]);
+    const byName = await readRows<{ action: string; objectId: string; teamId: string }>(
+      sql`SELECT "action" AS "action", "objectId" AS "objectId", "teamId" AS "teamId" FROM "AuditEvent" WHERE "teamId" = ${team.id}`,
+    );
+    const byPosition = await readArrays(
+      sql`SELECT "action" AS "action", "objectId" AS "objectId", "teamId" AS "teamId" FROM "AuditEvent" WHERE "teamId" = ${team.id}`,
+    );
+    expect(byPosition).toEqual(byName.map((r) => [r.action, r.objectId, r.teamId]));
+    expect(byPosition).toEqual([["test.direct", "object-a", team.id]]);
+    expect(await readArrays(sql`SELECT "id" FROM "AuditEvent" WHERE "id" = ${"no-such-id"}`)).toEqual([]);
   });
 
   it("writes audit rows as the Prisma path does: straight on the driver and batched in a Prisma transaction", async () => {

@@ -73,6 +73,9 @@ export type ClaimHighlightState = {
 type ClaimGeometry = {
   claims: readonly HighlightClaim[];
   doc: PmNode;
+  /** The doc's canonical text and its map (a claim's opening words are read from the text, not walked for in the doc). */
+  text: string;
+  map: TextPmMap;
   spans: { c: HighlightClaim; from: number; to: number }[];
   byId: Map<string, { c: HighlightClaim; from: number; to: number }>;
   cuts: number[];
@@ -190,8 +193,10 @@ const NAME_WORDS = 80;
 
 /** The accessible name of a claim's focusable highlight: its verdict (or that it was rejected) and its opening words. */
 export function claimHighlightName(c: HighlightClaim, opening: string): string {
-  const chars = [...opening.replace(/\s+/g, " ").trim()];
-  const quote = chars.length > NAME_WORDS ? `${chars.slice(0, NAME_WORDS).join("").trimEnd()}…` : chars.join("");
+  const words = opening.replace(/\s+/g, " ").trim();
+  // No more UTF-16 units than NAME_WORDS: no more code points either, and nothing to cut.
+  const chars = words.length > NAME_WORDS ? [...words] : null;
+  const quote = chars && chars.length > NAME_WORDS ? `${chars.slice(0, NAME_WORDS).join("").trimEnd()}…` : words;
   const what = c.state === "rejected" ? "Rejected cluster" : `${VERDICT_LABELS[c.verdict]} claim`;
   return `${what}: “${quote}”`;
 }
@@ -201,7 +206,7 @@ function nextCut(cuts: readonly number[], from: number): number {
   return cuts[upperBound(cuts, from)] ?? Infinity;
 }
 
-function geometryOf(doc: PmNode, map: TextPmMap, claims: readonly HighlightClaim[]): ClaimGeometry {
+function geometryOf(doc: PmNode, text: string, map: TextPmMap, claims: readonly HighlightClaim[]): ClaimGeometry {
   const spans = claims.map((c) => ({ c, from: map.cpToPm(c.start), to: map.cpToPm(c.end) })).filter((s) => s.to > s.from);
   // Where PM cuts a claim's <mark> into pieces: wherever another claim starts or ends, and at each paragraph's end.
   const cuts = [...new Set(spans.flatMap((s) => [s.from, s.to]))].sort((a, b) => a - b);
@@ -210,7 +215,7 @@ function geometryOf(doc: PmNode, map: TextPmMap, claims: readonly HighlightClaim
     if (node.isTextblock) paragraphEnds.push(pos + 1 + node.content.size);
     return !node.isTextblock;
   });
-  return { claims, doc, spans, byId: new Map(spans.map((s) => [s.c.id, s])), cuts, paragraphEnds };
+  return { claims, doc, text, map, spans, byId: new Map(spans.map((s) => [s.c.id, s])), cuts, paragraphEnds };
 }
 
 /** The decorations of one claim: its focusable first piece, and the rest. */
@@ -224,7 +229,7 @@ function claimDecorations(
   const attrs = { nodeName: "mark", ...claimMarkAttrs(c, selectedId, flashId, flashPhase) };
   const firstEnd = Math.min(to, nextCut(g.cuts, from), nextCut(g.paragraphEnds, from));
   // A few more characters than the name quotes: enough to know it was cut.
-  const name = claimHighlightName(c, g.doc.textBetween(from, Math.min(firstEnd, from + NAME_WORDS * 2 + 2), " "));
+  const name = claimHighlightName(c, g.text.slice(g.map.pmToUtf16(from), g.map.pmToUtf16(Math.min(firstEnd, from + NAME_WORDS * 2 + 2))));
   const first = Decoration.inline(
     from,
     firstEnd,
@@ -247,7 +252,7 @@ export function buildClaimDecorations(
   flashId: string | null,
   flashPhase: "a" | "b" = "a",
 ): DecorationSet {
-  return buildWith(geometryOf(doc, map, claims), selectedId, flashId, flashPhase);
+  return buildWith(geometryOf(doc, docText(doc), map, claims), selectedId, flashId, flashPhase);
 }
 
 function buildWith(g: ClaimGeometry, selectedId: string | null, flashId: string | null, flashPhase: "a" | "b"): DecorationSet {
@@ -306,7 +311,7 @@ function redraw(prev: ClaimHighlightState, next: Omit<ClaimHighlightState, "deco
   const ids = claimsToRedraw(prev, next);
   const before = prev.geometry?.doc === doc && prev.geometry.claims === prev.claims ? prev.geometry : undefined;
   if (!ids || !before) return rebuild(next, doc);
-  const g = next.claims === before.claims ? before : geometryOf(doc, next.map, next.claims);
+  const g = next.claims === before.claims ? before : geometryOf(doc, next.text, next.map, next.claims);
   // Two claims under one id (a draft and its saved claim, for a moment): drawn again whole.
   if (before.byId.size !== before.spans.length || g.byId.size !== g.spans.length) return rebuild(next, doc);
   if (ids.size === 0) return { ...next, geometry: g, decorations: prev.decorations };
@@ -322,7 +327,7 @@ function redraw(prev: ClaimHighlightState, next: Omit<ClaimHighlightState, "deco
 }
 
 function rebuild(s: Omit<ClaimHighlightState, "decorations">, doc: PmNode): ClaimHighlightState {
-  const geometry = geometryOf(doc, s.map, s.claims);
+  const geometry = geometryOf(doc, s.text, s.map, s.claims);
   return { ...s, geometry, decorations: buildWith(geometry, s.selectedId, s.flashId, s.flashPhase) };
 }
 

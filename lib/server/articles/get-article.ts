@@ -1,7 +1,7 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
 import { readLineKinds } from "@/lib/anchoring/line-kinds";
-import { findArticle } from "./find-article";
+import { findArticle, type FoundArticle } from "./find-article";
 import { articlePermissions } from "@/lib/policies/article";
 import type { ArticleDto } from "@/lib/schemas/article";
 
@@ -16,9 +16,12 @@ export const SNAPSHOT_META = {
   size: true,
 } as const;
 
-/** GET /api/articles/{id}: metadata (with where each field came from), the current version's canonical text, and the fetched page's snapshot. */
-export async function getArticle(user: CurrentUser, articleId: string): Promise<ArticleDto> {
-  const { article, current } = await findArticle(user.teamId, articleId);
+/**
+ * GET /api/articles/{id}: metadata (with where each field came from), the current version's canonical text, and the fetched
+ * page's snapshot. `found`: the caller's findArticle of the same article and team, when it read it already (the article page).
+ */
+export async function getArticle(user: CurrentUser, articleId: string, found?: FoundArticle): Promise<ArticleDto> {
+  const { article, current } = found ?? (await findArticle(user.teamId, articleId));
   const snapshot = await db.articleSnapshot.findFirst({ where: { articleId: article.id, teamId: user.teamId }, select: SNAPSHOT_META });
   return {
     id: article.id,

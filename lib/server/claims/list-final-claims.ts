@@ -3,7 +3,7 @@ import { personSelect } from "@/lib/server/person-select";
 import type { Person } from "@/lib/schemas/person";
 import { anchorFields, type Verdict } from "@/lib/schemas/claim";
 import type { ClusterKind } from "@/lib/schemas/review";
-import { findArticle } from "@/lib/server/articles/find-article";
+import { findArticle, type FoundArticle } from "@/lib/server/articles/find-article";
 import { isReviewingBlind, type Visibility } from "@/lib/policies/visibility";
 import { visibleClaimWhere } from "@/lib/server/visibility/visible-where";
 import { evidenceCitationSelect } from "@/lib/server/evidence/evidence-dto";
@@ -166,10 +166,11 @@ export async function listFinalClaims(
  * page reads them after it has painted. Otherwise the same list as
  * listFinalClaims. Decided round claims are read first; without them one
  * row tells whether editors' claims exist, instead of building all of them
- * (about 100 ms of the server's CPU at 5,000) only to drop them.
+ * (about 100 ms of the server's CPU at 5,000) only to drop them. `found`: the
+ * page's findArticle of the same article and team, read once for the page.
  */
-export async function pageFinalClaims(v: Visibility, articleId: string): Promise<FinalClaim[] | null> {
-  const { current } = await findArticle(v.teamId, articleId);
+export async function pageFinalClaims(v: Visibility, articleId: string, found?: FoundArticle): Promise<FinalClaim[] | null> {
+  const { current } = found ?? (await findArticle(v.teamId, articleId));
   if (isReviewingBlind(v, articleId)) return [];
   const fromRounds = await roundFinalClaims(v, { articleId, versionId: current.id });
   if (fromRounds.length === 0) return (await hasEditorFinalClaims(v.teamId, current.id)) ? null : [];

@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/sqlite";
 import { pgPool } from "@/lib/db";
-import { fromPrismaSql, readRows, sql } from "@/lib/db/direct-sql";
+import { fromPrismaSql, readArrays, readRows, sql } from "@/lib/db/direct-sql";
 import { notFound } from "@/lib/errors";
 import type { Visibility } from "@/lib/policies/visibility";
 import { visibleAnnotationSql } from "@/lib/server/visibility/visible-where";
@@ -25,43 +25,51 @@ export async function readAllClaimRows(visibility: Visibility, articleId: string
     WHERE a."id" = ${articleId} AND a."teamId" = ${visibility.teamId} AND a."deletedAt" IS NULL
     ORDER BY v."number" DESC LIMIT 1`);
   if (!current) throw notFound("Article not found.");
-  const rows = await readRows<Row>(fromPrismaSql(claimsSql(visibility, articleId, current.id)));
-  return rows.map((r): ClaimRow => ({
-    id: r.id,
-    articleId: r.articleId,
-    versionId: r.versionId,
-    authorId: r.authorId,
-    start: Number(r.start),
-    end: Number(r.end),
-    exact: r.exact,
-    prefix: r.prefix,
-    suffix: r.suffix,
-    verdict: r.verdict,
-    rationaleHtml: r.rationaleHtml,
-    speaker: r.speaker,
-    firstAppearanceUrl: r.firstAppearanceUrl,
-    firstAppearanceDate: r.firstAppearanceDate,
-    status: r.status,
-    version: Number(r.version),
-    createdAt: new Date(r.createdAt),
-    updatedAt: new Date(r.updatedAt),
-    deletedAt: null,
-    roundId: r.roundId,
-    anchorState: r.anchorState,
-    anchorScore: r.anchorScore === null ? null : Number(r.anchorScore),
-    author: { id: r.authorId, name: r.authorName },
-    round: r.roundStatus === null ? null : { status: r.roundStatus },
-    _count: { evidenceLinks: Number(r.evidenceCount) },
-  }));
+  // Arrays, not row objects: the driver makes these in half the time at 5,000 claims. Columns in claimsSql's order.
+  const rows = await readArrays(fromPrismaSql(claimsSql(visibility, articleId, current.id)));
+  return (rows as Row[]).map((r): ClaimRow => {
+    const [id, articleId, versionId, authorId, start, end, exact, prefix, suffix, verdict, rationaleHtml, speaker] = r;
+    const [, , , , , , , , , , , , firstAppearanceUrl, firstAppearanceDate, status, version, createdAt, updatedAt, roundId] = r;
+    const [, , , , , , , , , , , , , , , , , , , anchorState, anchorScore, authorName, roundStatus, evidenceCount] = r;
+    return {
+      id,
+      articleId,
+      versionId,
+      authorId,
+      start: Number(start),
+      end: Number(end),
+      exact,
+      prefix,
+      suffix,
+      verdict,
+      rationaleHtml,
+      speaker,
+      firstAppearanceUrl,
+      firstAppearanceDate,
+      status,
+      version: Number(version),
+      createdAt: new Date(createdAt),
+      updatedAt: new Date(updatedAt),
+      deletedAt: null,
+      roundId,
+      anchorState,
+      anchorScore: anchorScore === null ? null : Number(anchorScore),
+      author: { id: authorId, name: authorName },
+      round: roundStatus === null ? null : { status: roundStatus },
+      _count: { evidenceLinks: Number(evidenceCount) },
+    };
+  });
 }
 
-type Row = Omit<ClaimRow, "author" | "round" | "_count" | "createdAt" | "updatedAt" | "deletedAt"> & {
-  createdAt: string | Date;
-  updatedAt: string | Date;
-  authorName: string | null;
-  roundStatus: NonNullable<ClaimRow["round"]>["status"] | null;
-  evidenceCount: number | string;
-};
+/** A row of claimsSql, column by column (on PostgreSQL numbers may come as strings and dates as Dates). */
+type Row = [
+  ...[id: string, articleId: string, versionId: string, authorId: string, start: number | string, end: number | string],
+  ...[exact: string, prefix: string, suffix: string, verdict: ClaimRow["verdict"], rationaleHtml: string, speaker: string | null],
+  ...[firstAppearanceUrl: string | null, firstAppearanceDate: string | null, status: ClaimRow["status"], version: number | string],
+  ...[createdAt: string | Date, updatedAt: string | Date, roundId: string | null, anchorState: ClaimRow["anchorState"]],
+  ...[anchorScore: number | string | null, authorName: string, roundStatus: NonNullable<ClaimRow["round"]>["status"] | null],
+  evidenceCount: number | string,
+];
 
 /**
  * SQLite stores Prisma's DateTime as ISO text with its zone; PostgreSQL's
@@ -69,7 +77,10 @@ type Row = Omit<ClaimRow, "author" | "round" | "_count" | "createdAt" | "updated
  */
 const utc = (column: string) => Prisma.raw(pgPool ? `a."${column}" AT TIME ZONE 'UTC'` : `a."${column}"`);
 
-/** The live claims of the version the viewer may see, with claimSelect's author, round status and live evidence count, in text order (list-claims.ts). */
+/**
+ * The live claims of the version the viewer may see, with claimSelect's author, round status and live evidence count, in text
+ * order (list-claims.ts). readAllClaimRows reads the columns by position: keep the two in step.
+ */
 const claimsSql = (visibility: Visibility, articleId: string, versionId: string) => Prisma.sql`
   SELECT a."id", a."articleId", a."versionId", a."authorId", a."start", a."end", a."exact", a."prefix", a."suffix", a."verdict",
     a."rationaleHtml", a."speaker", a."firstAppearanceUrl", a."firstAppearanceDate", a."status", a."version",

@@ -3,6 +3,7 @@ import { queryKeys } from "@/lib/queries/keys";
 import { compactClaims } from "@/lib/queries/compact-claims";
 import { reviewKeys } from "@/lib/queries/review-keys";
 import { getArticle } from "@/lib/server/articles/get-article";
+import { findArticle } from "@/lib/server/articles/find-article";
 import { listAllClaims } from "@/lib/server/claims/list-claims";
 import { pageFinalClaims } from "@/lib/server/claims/list-final-claims";
 import { getArticleRound } from "@/lib/server/reviews/get-article-round";
@@ -20,11 +21,13 @@ import { pageState } from "./page-state";
  * expands them): at 5,000 claims the full objects were 3.6 MB of the page.
  */
 export async function articlePageState(viewer: Viewer, articleId: string): Promise<DehydratedState> {
+  // The article and its 200,000-character text read once, not once per use case (each would read it again).
+  const found = await findArticle(viewer.teamId, articleId);
   const [article, claims, finalClaims, round] = await Promise.all([
-    getArticle(viewer, articleId),
+    getArticle(viewer, articleId, found),
     listAllClaims(viewer, articleId),
-    pageFinalClaims(viewer.visibility, articleId),
-    getArticleRound(viewer, articleId),
+    pageFinalClaims(viewer.visibility, articleId, found),
+    getArticleRound(viewer, articleId, found),
   ]);
   return pageState([
     [queryKeys.article(articleId), article],

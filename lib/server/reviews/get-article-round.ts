@@ -1,7 +1,7 @@
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { ArticleRoundDto } from "@/lib/schemas/review";
 import { canStartRound } from "@/lib/policies/round";
-import { findArticle } from "@/lib/server/articles/find-article";
+import { findArticle, type FoundArticle } from "@/lib/server/articles/find-article";
 import { listOutcomes } from "./list-outcomes";
 import { loadRoundSummaries } from "./round-summaries";
 
@@ -9,9 +9,10 @@ import { loadRoundSummaries } from "./round-summaries";
  * GET /api/articles/{id}/round: the review state the article workspace shows:
  * the open round the caller reviews in, else the article's latest round; and
  * how the caller's round annotations on it were decided (card badges).
+ * `found`: the caller's findArticle of the same article and team (the article page reads it once).
  */
-export async function getArticleRound(user: Viewer, articleId: string): Promise<ArticleRoundDto> {
-  const { article } = await findArticle(user.teamId, articleId);
+export async function getArticleRound(user: Viewer, articleId: string, found?: FoundArticle): Promise<ArticleRoundDto> {
+  const { article } = found ?? (await findArticle(user.teamId, articleId));
   const [mine] = await loadRoundSummaries(
     user,
     { articleId: article.id, status: "open", assignments: { some: { reviewerId: user.id } } },
