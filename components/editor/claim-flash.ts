@@ -11,8 +11,8 @@
  * per line), in two layers: the fill, multiplied with the text under it (on white it is the colour the mark's own
  * background had; the text stays dark and readable), and the ring, drawn over the line gap like the mark's box-shadow.
  * It lives in the viewer's root (`position: relative`), so it scrolls with the text; it is placed again whenever the
- * article's height changes (lines out of view drawn for the first time, a resize), with a ResizeObserver, which also
- * places it the first time, before its first paint. Its CSS is in article-viewer.css.
+ * article's or the root's size changes (lines out of view drawn for the first time, a resize), with a ResizeObserver,
+ * which also places it the first time, before its first paint. Its CSS is in article-viewer.css.
  */
 
 /** A line box of the claim, in the overlay's coordinates. */
@@ -60,6 +60,8 @@ export function showClaimFlash(root: HTMLElement, text: HTMLElement, id: string)
   const observer = new ResizeObserver(place);
   root.append(overlay);
   observer.observe(text);
+  // The text is centred in the root: a root of another width moves it even when the text keeps its own.
+  observer.observe(root);
   return () => {
     observer.disconnect();
     overlay.remove();
