@@ -27,6 +27,7 @@ import {
   type SuggestionUnderlinesOptions,
   type UnderlineSuggestion,
 } from "./extensions/suggestion-underlines";
+import { showClaimFlash } from "./claim-flash";
 import "./article-viewer.css";
 
 /** A claim to highlight: [start, end) in code points of the canonical text. */
@@ -179,6 +180,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
   // latest props through refs, so it is made once per mount; later changes reach it through the effects below.
   const [editor, setEditor] = useState<Editor | null>(null);
   const host = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement>(null);
   // Hydrating the server's rendering: its highlights are in the DOM already (found by the static body's id),
   // and React leaves a dangerouslySetInnerHTML element's content as it finds it, so the browser need not draw
   // the same HTML string again (at 5,000 claims, 50-70 ms of the work before the editor mounts). Until the editor
@@ -261,8 +263,16 @@ export function ArticleViewer(props: ArticleViewerProps) {
     const el = editor.view.dom.querySelector(`[data-claim-id="${CSS.escape(flashId)}"]`);
     const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     el?.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
-    const timer = setTimeout(() => setClaimHighlights(editor, { flash: null }), FLASH_MS);
-    return () => clearTimeout(timer);
+    // The glow itself is an overlay only the compositor animates (claim-flash.ts); the marks' class says which claim.
+    const hide = root.current && el ? showClaimFlash(root.current, editor.view.dom, flashId) : null;
+    const timer = setTimeout(() => {
+      hide?.();
+      setClaimHighlights(editor, { flash: null });
+    }, FLASH_MS);
+    return () => {
+      clearTimeout(timer);
+      hide?.();
+    };
   }, [editor, flashId, flashNonce]);
 
   // Selection reporting: after the mouse is released (not on every drag step), at once for keys.
@@ -346,7 +356,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
     [editor, serverHtmlKept, text, claims, lineKinds, selectedClaimId],
   );
   return (
-    <div className={className ? `article-viewer ${className}` : "article-viewer"}>
+    <div ref={root} className={className ? `article-viewer ${className}` : "article-viewer"}>
       {staticHtml !== null && (
         <div id={staticId} className="article-viewer__body" dangerouslySetInnerHTML={{ __html: staticHtml }} suppressHydrationWarning />
       )}

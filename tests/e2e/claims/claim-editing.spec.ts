@@ -1,7 +1,42 @@
+import type { Page } from "@playwright/test";
 import { test, expect, signInContext, testDb } from "../../support/fixtures";
 import { highlightedText, selectWithMouse } from "../../support/select-text";
 
 const PHRASE = "NATO wants to create a new Cold War in Asia.";
+
+/**
+ * A flash as the page draws it, read at once (it lasts 1.2 s): whether claim `id`'s marks still say so, the
+ * properties the article's CSS animations animate, the marks' own animations, and whether the glow's boxes cover each of the
+ * claim's line fragments.
+ */
+function flashOf(page: Page, id: string) {
+  return page.evaluate((id) => {
+    const marks = [...document.querySelectorAll(`.article-viewer [data-claim-id="${CSS.escape(id)}"]`)];
+    const animated = new Set<string>();
+    // CSS animations only: selecting the claim also eases its selection ring in (a transition, 120 ms).
+    for (const a of document.getAnimations()) {
+      if (!(a instanceof CSSAnimation)) continue;
+      const effect = a.effect as KeyframeEffect | null;
+      if (!effect?.target?.closest(".article-viewer")) continue;
+      for (const k of effect.getKeyframes()) for (const p of Object.keys(k)) animated.add(p);
+    }
+    for (const p of ["offset", "computedOffset", "easing", "composite"]) animated.delete(p);
+    const glow = [...document.querySelectorAll(".article-viewer__flash-ring > *")].map((e) => e.getBoundingClientRect());
+    const lines = marks.flatMap((m) => [...m.getClientRects()]);
+    return {
+      flashing: marks.every((m) => m.classList.contains("is-flashing")),
+      animated: [...animated],
+      marksAnimated: marks.map((m) => getComputedStyle(m).animationName).filter((n) => n !== "none"),
+      covered:
+        lines.length > 0 &&
+        lines.every((r) =>
+          glow.some(
+            (g) => g.left <= r.left + 1 && g.right >= r.right - 1 && Math.abs(g.top - r.top) < 1 && Math.abs(g.bottom - r.bottom) < 1,
+          ),
+        ),
+    };
+  }, id);
+}
 
 test("a claim that fails to save stays on screen with its text, and Retry saves it", async ({ page, context, desk }) => {
   await signInContext(context, desk.reviewer.email);
@@ -154,7 +189,25 @@ test("clicking a card flashes its highlight; clicking a highlight selects its ca
   await page.getByRole("button", { name: /^Claim 2: .*, show in the text$/ }).click();
   const mark = page.locator(`.article-viewer [data-claim-id="${rows[1]!.id}"]`).first();
   await expect(mark).toHaveClass(/is-flashing/);
+  // The glow covers each line of the claim, and only its opacity animates (the compositor runs it): the marks
+  // themselves animate nothing, which repainted the article every frame of the flash.
+  expect(await flashOf(page, rows[1]!.id)).toEqual({ flashing: true, animated: ["opacity"], marksAnimated: [], covered: true });
   await expect(mark).toBeInViewport();
+  await expect(page.locator(".article-viewer__flash")).toHaveCount(0);
+  await expect(mark).not.toHaveClass(/is-flashing/);
+
+  // A repeated flash starts again: a new glow. With reduced motion: a steady ring, nothing animates.
+  const button = page.getByRole("button", { name: /^Claim 2: .*, show in the text$/ });
+  await button.click();
+  await page.locator(".article-viewer__flash").evaluate((e) => e.setAttribute("data-first", ""));
+  await button.click();
+  await expect(page.locator(".article-viewer__flash")).toHaveCount(1);
+  await expect(page.locator(".article-viewer__flash[data-first]")).toHaveCount(0);
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await button.click();
+  expect(await flashOf(page, rows[1]!.id)).toEqual({ flashing: true, animated: [], marksAnimated: [], covered: true });
+  await expect(page.locator(".article-viewer__flash-ring > *").first()).toHaveCSS("box-shadow", "rgba(250, 204, 21, 0.95) 0px 0px 0px 3px");
+  await page.emulateMedia({ reducedMotion: null });
 
   await page.locator(`.article-viewer [data-claim-id="${rows[0]!.id}"]`).first().click();
   await expect(page.locator(`[data-testid="claim-card"][data-claim-id="${rows[0]!.id}"]`)).toHaveAttribute("aria-current", "true");
