@@ -151,6 +151,35 @@ describe("claims per article (CLAIMDESK_MAX_CLAIMS_PER_ARTICLE)", () => {
   });
 });
 
+describe.runIf(!onPostgres)("SQLite's annotation count (ArticleAnnotationCount, kept by triggers)", () => {
+  const counted = async (articleId: string) =>
+    (await db.$queryRaw<{ n: number | bigint }[]>`SELECT "n" FROM "ArticleAnnotationCount" WHERE "articleId" = ${articleId}`).map((r) =>
+      Number(r.n),
+    );
+
+  it("follows creates, raw inserts and hard deletes, keeps tombstones, and goes with its article", async () => {
+    const desk = await makeDesk(db);
+    const other = await makeDesk(db);
+    expect(await counted(desk.article.id)).toEqual([]);
+    await createClaim(desk.editor, desk.article.id, span(desk));
+    await createClaim(other.editor, other.article.id, span(other));
+    await fillArticle(desk.article.id, 7);
+    expect(await counted(desk.article.id)).toEqual([7]);
+    expect(await counted(other.article.id)).toEqual([1]);
+
+    const [first, second, third] = await db.annotation.findMany({ where: { articleId: desk.article.id }, take: 3 });
+    await db.annotation.update({ where: { id: first!.id }, data: { deletedAt: new Date() } });
+    expect(await counted(desk.article.id)).toEqual([7]);
+    await db.annotation.deleteMany({ where: { id: { in: [second!.id, third!.id] } } });
+    expect(await counted(desk.article.id)).toEqual([5]);
+    expect(await db.annotation.count({ where: { articleId: desk.article.id } })).toBe(5);
+
+    await db.article.delete({ where: { id: desk.article.id } });
+    expect(await counted(desk.article.id)).toEqual([]);
+    expect(await counted(other.article.id)).toEqual([1]);
+  });
+});
+
 /** Copies the article's annotation rows under new ids until it holds `total` (doubling: a few statements, not thousands). */
 async function fillArticle(articleId: string, total: number) {
   for (let round = 1; ; round++) {

@@ -1,4 +1,6 @@
-import { checkThenWrite, sql } from "@/lib/db/direct-sql";
+import { Prisma } from "@/generated/sqlite";
+import { pgPool } from "@/lib/db";
+import { checkThenWrite, fromPrismaSql, sql } from "@/lib/db/direct-sql";
 import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors";
 import { limits } from "@/lib/quotas/limits";
@@ -35,7 +37,7 @@ const truthy = (v: unknown) => v === true || Number(v) === 1;
  * - the author's open (blind) round on that version, if any, becomes its
  *   round (403 if they have submitted their review);
  * - the article holds fewer than CLAIMDESK_MAX_CLAIMS_PER_ARTICLE rows
- *   (409 otherwise).
+ *   (409 otherwise; see {@link annotationCount}).
  * Checked before the transaction, a round started or a correction saved in
  * between put the annotation outside the round or on an old version; the
  * PostgreSQL row lock (FOR SHARE on the article) makes it wait for, or be
@@ -60,12 +62,12 @@ export async function insertAnnotation(
   const now = new Date();
   const cap = limits().CLAIMDESK_MAX_CLAIMS_PER_ARTICLE;
   const placement = await checkThenWrite<Placement>(
-    sql`
+    fromPrismaSql(Prisma.sql`
       SELECT (a."deletedAt" IS NULL) AS "live",
         NOT EXISTS (SELECT 1 FROM "ArticleVersion" v JOIN "ArticleVersion" n ON n."articleId" = v."articleId" AND n."number" > v."number"
                     WHERE v."id" = ${a.versionId}) AS "current",
         o."roundId" AS "roundId", o."submittedAt" AS "submittedAt",
-        (SELECT COUNT(*) FROM (SELECT 1 FROM "Annotation" x WHERE x."teamId" = ${a.teamId} AND x."articleId" = ${a.articleId} LIMIT ${cap}) c) AS "claims"
+        ${annotationCount(a, cap)} AS "claims"
       FROM "Article" a
       LEFT JOIN (
         SELECT r."articleId" AS "articleId", s."roundId" AS "roundId", s."submittedAt" AS "submittedAt"
@@ -73,7 +75,7 @@ export async function insertAnnotation(
         WHERE s."reviewerId" = ${a.authorId} AND r."teamId" = ${a.teamId} AND r."articleId" = ${a.articleId}
           AND r."versionId" = ${a.versionId} AND r."status" = 'open'
       ) o ON o."articleId" = a."id"
-      WHERE a."id" = ${a.articleId} AND a."teamId" = ${a.teamId}`,
+      WHERE a."id" = ${a.articleId} AND a."teamId" = ${a.teamId}`),
     (row) => {
       if (!row || !truthy(row.live)) throw new AppError("NOT_FOUND", "Article not found.");
       if (!truthy(row.current)) {
@@ -122,6 +124,21 @@ export async function insertAnnotation(
     anchorScore: null,
     _count: { evidenceLinks: 0 },
   };
+}
+
+/**
+ * How many annotations the article holds, deleted ones too (what the cap
+ * counts). SQLite keeps the number in "ArticleAnnotationCount", maintained by
+ * triggers (its migration 20261205003000_annotation_count says why): one row
+ * read, where counting the article's index entries cost 0.2 ms at 1,000
+ * claims and about 2 ms at the cap, every create, inside the write lock.
+ * PostgreSQL counts, up to the cap: a counter row there would make the
+ * creates on one article wait for each other's commit.
+ */
+function annotationCount(a: NewAnnotation, cap: number): Prisma.Sql {
+  return pgPool
+    ? Prisma.sql`(SELECT COUNT(*) FROM (SELECT 1 FROM "Annotation" x WHERE x."teamId" = ${a.teamId} AND x."articleId" = ${a.articleId} LIMIT ${cap}) c)`
+    : Prisma.sql`COALESCE((SELECT n."n" FROM "ArticleAnnotationCount" n WHERE n."articleId" = ${a.articleId}), 0)`;
 }
 
 /** The 409 for an article at CLAIMDESK_MAX_CLAIMS_PER_ARTICLE (also used by the W3C import). */
