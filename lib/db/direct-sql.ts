@@ -158,13 +158,20 @@ export async function writeAll(statements: SqlStatement[]): Promise<void> {
  * or this one waits for it and, as each statement takes a fresh snapshot,
  * the check then sees what it committed.
  */
-export async function checkThenWrite<T>(
+export function checkThenWrite<T>(
   check: SqlStatement | null,
   decide: (row: T | undefined) => SqlStatement[],
   pgLock?: SqlStatement,
 ): Promise<T | undefined> {
+  // Not an async function: it hands back whenNotBusy's promise as it is, without two more turns of the event loop's
+  // microtasks on every claim write (what direct() may throw, opening the connection, rejects the same).
   if (pgPool) return pgCheckThenWrite(pgPool, check, decide, pgLock);
-  const sqlite = direct();
+  let sqlite: DirectSqlite | null;
+  try {
+    sqlite = direct();
+  } catch (e) {
+    return Promise.reject(e as Error);
+  }
   if (!sqlite) {
     return db.$transaction(async (tx) => {
       const row = check ? (await tx.$queryRaw<T[]>(check.strings, ...check.values))[0] : undefined;

@@ -62,7 +62,7 @@ export async function createClaim(
     throw await refuse(new AppError("INVALID_INPUT", "The selected text does not match the article at these offsets.", { field: "exact" }));
   }
   const rationaleHtml = input.rationale ? sanitizeRichText(input.rationale) : "";
-  await seams.beforeInsert?.();
+  if (seams.beforeInsert) await seams.beforeInsert();
 
   const annotation = {
     teamId: user.teamId,
