@@ -37,7 +37,7 @@ const HOT_PATH = [
   "lib/auth/touch-membership.ts",
   // Every read of people's work: the caller's blind-review visibility.
   "lib/server/visibility/viewer.ts",
-  // Every claim write: the version's scope, then the insert with its audit row (the one audit insert
+  // Claim writes: the version's scope (a create skips it once the text is cached), then the insert with its audit row (the one audit insert
   // outside the ORM, which a correction's batched audit rows share).
   "lib/server/articles/version-text.ts",
   "lib/server/claims/insert-annotation.ts",

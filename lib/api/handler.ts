@@ -100,7 +100,7 @@ export async function readJson<T>(req: Request, schema: ZodType<T>, maxBytes = M
   if (jsonNestsDeeperThan(bytes)) throw new AppError("INVALID_INPUT", `The request body nests more than ${MAX_JSON_DEPTH} levels deep.`);
   let data: unknown;
   try {
-    data = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    data = JSON.parse(utf8.decode(bytes));
   } catch {
     throw new AppError("INVALID_INPUT", "The request body is not valid JSON.");
   }
@@ -142,5 +142,8 @@ export function readQuery<T>(req: NextRequest, schema: ZodType<T>): T {
   rejectBadText(parsed.data);
   return parsed.data;
 }
+
+/** Strict UTF-8 (a malformed byte is an error, not U+FFFD); one decoder serves every call, as a decode without `stream` keeps no state. */
+const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 const tooLarge = (max: number) => new AppError("PAYLOAD_TOO_LARGE", `The request body is larger than ${Math.round(max / 1024)} KB.`);

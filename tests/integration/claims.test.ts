@@ -97,6 +97,21 @@ describe("creating a claim", () => {
     expect((await db.annotation.findUniqueOrThrow({ where: { id: first.id } })).authorId).toBe(desk.reviewer.id);
   });
 
+  it("scopes the version to the team's live article also once its text is cached (the scope query is then skipped)", async () => {
+    const article = await createArticle(db, { team: desk.team, text: "A claim, then the article is deleted." });
+    const input = { versionId: article.versions[0]!.id, start: 0, end: 7, verdict: "verified" as const };
+    await createClaim(desk.reviewer, article.id, input); // reads the text into the cache
+    // Another team's member: 404, whether the span is good or not, and nothing about the text.
+    expect(await code(createClaim(other.reviewer, article.id, input))).toBe("404:");
+    expect(await code(createClaim(other.reviewer, article.id, { ...input, end: 10_000 }))).toBe("404:");
+    // The article deleted: 404 before any span error, and nothing stored.
+    await db.article.update({ where: { id: article.id }, data: { deletedAt: new Date() } });
+    expect(await code(createClaim(desk.reviewer, article.id, input))).toBe("404:");
+    expect(await code(createClaim(desk.reviewer, article.id, { ...input, end: 10_000 }))).toBe("404:");
+    expect(await code(createClaim(desk.reviewer, article.id, { ...input, exact: "Wrong" }))).toBe("404:");
+    expect(await db.annotation.count({ where: { articleId: article.id } })).toBe(1);
+  });
+
   it("never crosses teams", async () => {
     const input = { versionId: other.version.id, start: 0, end: 5, verdict: "verified" as const };
     expect(await code(createClaim(desk.reviewer, other.article.id, input))).toBe("404:");

@@ -19,18 +19,43 @@ export type VersionText = IndexedText & { lineKinds: LineKind[] | null };
  * with their own query first.
  */
 const cache = new Map<string, Promise<VersionText>>();
+/** The read texts of the cached versions, with whose they are (a version's article, and an article's team, never change). */
+const read = new Map<string, { articleId: string; teamId: string; text: VersionText }>();
 const MAX_ENTRIES = 200;
 
 export function versionText(versionId: string): Promise<VersionText> {
   const hit = cache.get(versionId);
   if (hit) return hit;
-  const entry = db.articleVersion
-    .findUniqueOrThrow({ where: { id: versionId }, select: { text: true, lineKinds: true } })
-    .then(({ text, lineKinds }) => ({ text, index: new OffsetIndex(text), lineKinds: readLineKinds(lineKinds, text.split("\n").length) }));
-  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  const entry: Promise<VersionText> = db.articleVersion
+    .findUniqueOrThrow({
+      where: { id: versionId },
+      select: { text: true, lineKinds: true, articleId: true, article: { select: { teamId: true } } },
+    })
+    .then(({ text, lineKinds, articleId, article }) => {
+      const value = { text, index: new OffsetIndex(text), lineKinds: readLineKinds(lineKinds, text.split("\n").length) };
+      if (cache.get(versionId) === entry) read.set(versionId, { articleId, teamId: article.teamId, text: value });
+      return value;
+    });
+  if (cache.size >= MAX_ENTRIES) {
+    const oldest = cache.keys().next().value!;
+    cache.delete(oldest);
+    read.delete(oldest);
+  }
   cache.set(versionId, entry);
   entry.catch(() => cache.delete(versionId));
   return entry;
+}
+
+/**
+ * The cached text of `versionId` when it is a version of article `articleId`
+ * of team `teamId`, at once; undefined when the text is not read yet, or is
+ * not that article's. It does not say whether the article is still live: a
+ * caller that skips {@link requireVersionInTeam} with it must check that
+ * itself (the claim create does, in its insert's transaction).
+ */
+export function cachedVersionTextIn(teamId: string, articleId: string, versionId: string): VersionText | undefined {
+  const hit = read.get(versionId);
+  return hit && hit.articleId === articleId && hit.teamId === teamId ? hit.text : undefined;
 }
 
 /**

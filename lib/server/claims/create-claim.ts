@@ -6,7 +6,7 @@ import { originData } from "@/lib/schemas/claim-origin";
 import { describeSpan, validateSpan } from "@/lib/anchoring/selectors";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
 import { canCreateClaim } from "@/lib/policies/claim";
-import { requireVersionInTeam, versionText } from "@/lib/server/articles/version-text";
+import { cachedVersionTextIn, requireVersionInTeam, versionText } from "@/lib/server/articles/version-text";
 import { claimSelect, toClaimDto } from "./claim-dto";
 import { insertAnnotation } from "./insert-annotation";
 import { publishClaimEvent } from "./claim-event";
@@ -42,22 +42,32 @@ export async function createClaim(
   seams: { beforeInsert?: () => Promise<void> } = {},
 ) {
   if (!canCreateClaim(user)) throw new AppError("FORBIDDEN");
-  const version = await requireVersionInTeam(user.teamId, articleId, input.versionId);
-  const { text, index } = await versionText(version.id);
+  // The version is the team's article's before any answer speaks of its text (a span error, the quote check).
+  // Once its text is cached, the cache knows whose it is (that never changes) and the scope query is skipped: whether
+  // the article is still live is then checked by the insert's transaction (404), and on a refusal below by the query,
+  // so a deleted article still answers 404 before any span error.
+  const cached = cachedVersionTextIn(user.teamId, articleId, input.versionId);
+  const { text, index } = cached ?? (await versionText((await requireVersionInTeam(user.teamId, articleId, input.versionId)).id));
+  const refuse = async (error: AppError) => {
+    if (cached) await requireVersionInTeam(user.teamId, articleId, input.versionId);
+    return error;
+  };
   const check = validateSpan(text, input.start, input.end, index);
   if (!check.ok)
-    throw new AppError("INVALID_INPUT", SPAN_MESSAGES[check.reason], { field: check.reason === "out-of-range" ? "end" : "start" });
+    throw await refuse(
+      new AppError("INVALID_INPUT", SPAN_MESSAGES[check.reason], { field: check.reason === "out-of-range" ? "end" : "start" }),
+    );
   const selectors = describeSpan(text, input.start, input.end, index);
   if (input.exact !== undefined && input.exact.normalize("NFC") !== selectors.quote.exact) {
-    throw new AppError("INVALID_INPUT", "The selected text does not match the article at these offsets.", { field: "exact" });
+    throw await refuse(new AppError("INVALID_INPUT", "The selected text does not match the article at these offsets.", { field: "exact" }));
   }
   const rationaleHtml = input.rationale ? sanitizeRichText(input.rationale) : "";
-  await seams.beforeInsert?.();
+  if (seams.beforeInsert) await seams.beforeInsert();
 
   const annotation = {
     teamId: user.teamId,
     articleId,
-    versionId: version.id,
+    versionId: input.versionId,
     authorId: user.id,
     start: input.start,
     end: input.end,

@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/sqlite";
 import { pgPool } from "@/lib/db";
-import { checkThenWrite, fromPrismaSql, sql } from "@/lib/db/direct-sql";
+import { checkThenWrite, composedOnce, sql } from "@/lib/db/direct-sql";
 import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors";
 import { limits } from "@/lib/quotas/limits";
@@ -27,6 +27,27 @@ export type NewAnnotation = AnchorFields & {
 type Placement = { live: unknown; current: unknown; roundId: string | null; submittedAt: unknown; claims: unknown };
 
 const truthy = (v: unknown) => v === true || Number(v) === 1;
+
+/**
+ * The check inside the insert's transaction (one statement, see below), composed once: it is
+ * the same text on every create.
+ */
+const placementCheck = composedOnce<"versionId" | "authorId" | "teamId" | "articleId" | "cap">(
+  (p) => Prisma.sql`
+        SELECT (a."deletedAt" IS NULL) AS "live",
+          NOT EXISTS (SELECT 1 FROM "ArticleVersion" v JOIN "ArticleVersion" n ON n."articleId" = v."articleId" AND n."number" > v."number"
+                      WHERE v."id" = ${p("versionId")}) AS "current",
+          o."roundId" AS "roundId", o."submittedAt" AS "submittedAt",
+          ${annotationCount(p)} AS "claims"
+        FROM "Article" a
+        LEFT JOIN (
+          SELECT r."articleId" AS "articleId", s."roundId" AS "roundId", s."submittedAt" AS "submittedAt"
+          FROM "RoundAssignment" s JOIN "ReviewRound" r ON r."id" = s."roundId"
+          WHERE s."reviewerId" = ${p("authorId")} AND r."teamId" = ${p("teamId")} AND r."articleId" = ${p("articleId")}
+            AND r."versionId" = ${p("versionId")} AND r."status" = 'open'
+        ) o ON o."articleId" = a."id"
+        WHERE a."id" = ${p("articleId")} AND a."teamId" = ${p("teamId")}`,
+);
 
 /**
  * Inserts an annotation and its audit event in one transaction, after
@@ -61,21 +82,15 @@ export async function insertAnnotation(
 ): Promise<Omit<ClaimRow, "author">> {
   const now = new Date();
   const cap = limits().CLAIMDESK_MAX_CLAIMS_PER_ARTICLE;
+  const check = placementCheck({
+    versionId: a.versionId,
+    authorId: a.authorId,
+    teamId: a.teamId,
+    articleId: a.articleId,
+    cap,
+  });
   const placement = await checkThenWrite<Placement>(
-    fromPrismaSql(Prisma.sql`
-      SELECT (a."deletedAt" IS NULL) AS "live",
-        NOT EXISTS (SELECT 1 FROM "ArticleVersion" v JOIN "ArticleVersion" n ON n."articleId" = v."articleId" AND n."number" > v."number"
-                    WHERE v."id" = ${a.versionId}) AS "current",
-        o."roundId" AS "roundId", o."submittedAt" AS "submittedAt",
-        ${annotationCount(a, cap)} AS "claims"
-      FROM "Article" a
-      LEFT JOIN (
-        SELECT r."articleId" AS "articleId", s."roundId" AS "roundId", s."submittedAt" AS "submittedAt"
-        FROM "RoundAssignment" s JOIN "ReviewRound" r ON r."id" = s."roundId"
-        WHERE s."reviewerId" = ${a.authorId} AND r."teamId" = ${a.teamId} AND r."articleId" = ${a.articleId}
-          AND r."versionId" = ${a.versionId} AND r."status" = 'open'
-      ) o ON o."articleId" = a."id"
-      WHERE a."id" = ${a.articleId} AND a."teamId" = ${a.teamId}`),
+    check,
     (row) => {
       if (!row || !truthy(row.live)) throw new AppError("NOT_FOUND", "Article not found.");
       if (!truthy(row.current)) {
@@ -135,10 +150,10 @@ export async function insertAnnotation(
  * PostgreSQL counts, up to the cap: a counter row there would make the
  * creates on one article wait for each other's commit.
  */
-function annotationCount(a: NewAnnotation, cap: number): Prisma.Sql {
+function annotationCount(p: (name: "teamId" | "articleId" | "cap") => unknown): Prisma.Sql {
   return pgPool
-    ? Prisma.sql`(SELECT COUNT(*) FROM (SELECT 1 FROM "Annotation" x WHERE x."teamId" = ${a.teamId} AND x."articleId" = ${a.articleId} LIMIT ${cap}) c)`
-    : Prisma.sql`COALESCE((SELECT n."n" FROM "ArticleAnnotationCount" n WHERE n."articleId" = ${a.articleId}), 0)`;
+    ? Prisma.sql`(SELECT COUNT(*) FROM (SELECT 1 FROM "Annotation" x WHERE x."teamId" = ${p("teamId")} AND x."articleId" = ${p("articleId")} LIMIT ${p("cap")}) c)`
+    : Prisma.sql`COALESCE((SELECT n."n" FROM "ArticleAnnotationCount" n WHERE n."articleId" = ${p("articleId")}), 0)`;
 }
 
 /** The 409 for an article at CLAIMDESK_MAX_CLAIMS_PER_ARTICLE (also used by the W3C import). */
