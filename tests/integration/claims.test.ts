@@ -112,6 +112,17 @@ describe("creating a claim", () => {
     expect(await db.annotation.count({ where: { articleId: article.id } })).toBe(1);
   });
 
+  it("refuses another team's version on the caller's own article, before and after that version's text is cached", async () => {
+    const theirs = await createArticle(db, { team: other.team, text: "Their secret text, which no other desk may quote." });
+    const input = { versionId: theirs.versions[0]!.id, start: 0, end: 12, verdict: "verified" as const };
+    // Not cached yet: the scope query refuses it.
+    expect(await code(createClaim(desk.reviewer, desk.article.id, input))).toBe("400:versionId");
+    await createClaim(other.reviewer, theirs.id, input); // their own claim reads the text into the cache
+    // Cached: the cache's owner check refuses it too, and nothing of their text is stored on this desk's article.
+    expect(await code(createClaim(desk.reviewer, desk.article.id, input))).toBe("400:versionId");
+    expect(await db.annotation.count({ where: { articleId: desk.article.id, versionId: input.versionId } })).toBe(0);
+  });
+
   it("never crosses teams", async () => {
     const input = { versionId: other.version.id, start: 0, end: 5, verdict: "verified" as const };
     expect(await code(createClaim(desk.reviewer, other.article.id, input))).toBe("404:");

@@ -18,32 +18,30 @@ export type VersionText = IndexedText & { lineKinds: LineKind[] | null };
  * query; a failed read is dropped. Callers still scope the version to the team
  * with their own query first.
  */
-const cache = new Map<string, Promise<VersionText>>();
-/** The read texts of the cached versions, with whose they are (a version's article, and an article's team, never change). */
-const read = new Map<string, { articleId: string; teamId: string; text: VersionText }>();
+const cache = new Map<string, CacheEntry>();
+/** A version's text being read, and once read, the text with whose it is (a version's article, and an article's team, never change). */
+type CacheEntry = { pending: Promise<VersionText>; read?: { articleId: string; teamId: string; text: VersionText } };
 const MAX_ENTRIES = 200;
 
 export function versionText(versionId: string): Promise<VersionText> {
   const hit = cache.get(versionId);
-  if (hit) return hit;
-  const entry: Promise<VersionText> = db.articleVersion
-    .findUniqueOrThrow({
-      where: { id: versionId },
-      select: { text: true, lineKinds: true, articleId: true, article: { select: { teamId: true } } },
-    })
-    .then(({ text, lineKinds, articleId, article }) => {
-      const value = { text, index: new OffsetIndex(text), lineKinds: readLineKinds(lineKinds, text.split("\n").length) };
-      if (cache.get(versionId) === entry) read.set(versionId, { articleId, teamId: article.teamId, text: value });
-      return value;
-    });
-  if (cache.size >= MAX_ENTRIES) {
-    const oldest = cache.keys().next().value!;
-    cache.delete(oldest);
-    read.delete(oldest);
-  }
+  if (hit) return hit.pending;
+  const entry: CacheEntry = {
+    pending: db.articleVersion
+      .findUniqueOrThrow({
+        where: { id: versionId },
+        select: { text: true, lineKinds: true, articleId: true, article: { select: { teamId: true } } },
+      })
+      .then(({ text, lineKinds, articleId, article }) => {
+        const value = { text, index: new OffsetIndex(text), lineKinds: readLineKinds(lineKinds, text.split("\n").length) };
+        entry.read = { articleId, teamId: article.teamId, text: value };
+        return value;
+      }),
+  };
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(versionId, entry);
-  entry.catch(() => cache.delete(versionId));
-  return entry;
+  entry.pending.catch(() => cache.get(versionId) === entry && cache.delete(versionId));
+  return entry.pending;
 }
 
 /**
@@ -54,7 +52,7 @@ export function versionText(versionId: string): Promise<VersionText> {
  * itself (the claim create does, in its insert's transaction).
  */
 export function cachedVersionTextIn(teamId: string, articleId: string, versionId: string): VersionText | undefined {
-  const hit = read.get(versionId);
+  const hit = cache.get(versionId)?.read;
   return hit && hit.articleId === articleId && hit.teamId === teamId ? hit.text : undefined;
 }
 
