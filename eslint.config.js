@@ -74,6 +74,14 @@ const ROLE_SYNTAX = [
   { selector: `Property[key.name=/^roles?$/] ${ROLE_LITERAL}`, message: ROLE_MESSAGE },
 ];
 
+/** JSON answers are built in one place, which decides whether they are worth compressing. */
+const JSON_ANSWER_SYNTAX = [
+  {
+    selector: "CallExpression[callee.object.name=/^(Next)?Response$/][callee.property.name='json']",
+    message: "Answer JSON with jsonResponse (lib/api/json-response.ts): it keeps small answers out of gzip.",
+  },
+];
+
 const DB_RULE = { group: DB_MODULES, message: "Only lib/server (and lib/db, lib/auth) touch the database: call a use case." };
 const DIRECT_SQL_RULE = {
   group: ["@/lib/db/direct-sql", "**/direct-sql"],
@@ -182,19 +190,20 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [SERVER_RULE, SANITIZER_RULE, DB_RULE, DIRECT_SQL_RULE] }] },
   },
   {
-    // Role names live in lib/policies: everything else asks a policy.
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    // Role names live in lib/policies (everything else asks a policy); JSON answers come from jsonResponse.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts"],
     ignores: ["lib/policies/**", "lib/**/*.test.ts", "components/**/*.test.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",
         { selector: "ExportDefaultDeclaration", message: "Named exports only (Next's page, layout and route files excepted)." },
         ...ROLE_SYNTAX,
+        ...JSON_ANSWER_SYNTAX,
       ],
     },
   },
   {
     files: ["app/**/{page,layout,not-found,error,loading,global-error,template,default}.tsx"],
-    rules: { "no-restricted-syntax": ["error", ...ROLE_SYNTAX] },
+    rules: { "no-restricted-syntax": ["error", ...ROLE_SYNTAX, ...JSON_ANSWER_SYNTAX] },
   },
 );

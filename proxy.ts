@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { jsonResponse } from "@/lib/api/json-response";
 import { checkApiPath, pathEscapesAreValid, type RouteEntry } from "@/lib/api/route-match";
 import { newNonce, pageCsp } from "@/lib/http/content-security-policy";
 import { API_CSP } from "@/lib/api/api-headers";
@@ -25,7 +26,7 @@ export function proxy(req: NextRequest) {
     if (verdict.ok) return NextResponse.next();
     const { status, error } = verdict;
     const body = "field" in verdict && verdict.field ? { error, field: verdict.field } : { error };
-    return NextResponse.json(body, {
+    return jsonResponse(body, {
       status,
       headers: { "Content-Security-Policy": API_CSP, ...(verdict.status === 405 ? { Allow: verdict.allow.join(", ") } : {}) },
     });

@@ -1,4 +1,4 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest } from "next/server";
 import { ZodError, type ZodType } from "zod";
 import { AppError } from "@/lib/errors";
 import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
@@ -7,6 +7,7 @@ import { viewerOf, type Viewer } from "@/lib/server/visibility/viewer";
 import { requestRefusal } from "./request-guard";
 import { MAX_JSON_DEPTH, jsonNestsDeeperThan } from "./json-depth";
 import { withApiCsp } from "./api-headers";
+import { jsonResponse } from "./json-response";
 
 /** Default cap on a JSON request body. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -46,8 +47,7 @@ export function withUser<P = Record<string, string>>(handler: Handler<P>) {
       if (Object.values(params ?? {}).some((v) => typeof v === "string" && badTextReason(v))) throw new AppError("NOT_FOUND");
       let viewer: Promise<Viewer> | undefined;
       const out = await handler({ req, params, user, viewer: () => (viewer ??= viewerOf(user)) });
-      // Response.json, not NextResponse.json: the latter builds this Response and then a second one around its body.
-      const res = out instanceof Response ? out : Response.json(out);
+      const res = out instanceof Response ? out : jsonResponse(out);
       // Server-Timing shows where a request's time went (browser devtools, bench/).
       res.headers.set("Server-Timing", `auth;dur=${(t1 - t0).toFixed(2)}, handler;dur=${(performance.now() - t1).toFixed(2)}`);
       return withApiCsp(res);
@@ -61,11 +61,11 @@ export function withUser<P = Record<string, string>>(handler: Handler<P>) {
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const headers = error.retryAfterSeconds ? { "Retry-After": String(error.retryAfterSeconds) } : undefined;
-    return NextResponse.json(error.toJSON(), { status: error.status, headers });
+    return jsonResponse(error.toJSON(), { status: error.status, headers });
   }
-  if (error instanceof ZodError) return NextResponse.json(zodToAppError(error).toJSON(), { status: 400 });
+  if (error instanceof ZodError) return jsonResponse(zodToAppError(error).toJSON(), { status: 400 });
   console.error("Unhandled API error", error);
-  return NextResponse.json({ error: "Something went wrong on our side. Your input was not saved; try again." }, { status: 500 });
+  return jsonResponse({ error: "Something went wrong on our side. Your input was not saved; try again." }, { status: 500 });
 }
 
 export function zodToAppError(error: ZodError): AppError {
@@ -78,14 +78,24 @@ export function zodToAppError(error: ZodError): AppError {
  * Reads a JSON body of at most `maxBytes` (413 beyond it, counted while
  * streaming so a lying Content-Length cannot get past) and validates it (400
  * naming the field).
+ *
+ * With a Content-Length the body is complete once that many bytes are in, and
+ * the read stops there instead of waiting for the stream's end, which Node
+ * signals a turn of the event loop later: about 20 µs of every JSON write
+ * (measured in the server on a claim create, whose route takes ~330 µs).
+ * Node's HTTP parser frames the body by that header, so no byte past it is
+ * ever part of this body; a body cut short still ends with the stream (400).
  */
 export async function readJson<T>(req: Request, schema: ZodType<T>, maxBytes = MAX_BODY_BYTES): Promise<T> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
+  const header = req.headers.get("content-length");
+  const declared = header === null ? NaN : Number(header);
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = req.body?.getReader();
-  while (reader) {
+  // Never true without a Content-Length (NaN).
+  const complete = () => size >= declared;
+  while (reader && !complete()) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
@@ -95,6 +105,7 @@ export async function readJson<T>(req: Request, schema: ZodType<T>, maxBytes = M
     }
     chunks.push(value);
   }
+  reader?.releaseLock();
   const bytes = Buffer.concat(chunks);
   // Before any recursive walk (JSON.parse's own, zod's, rejectBadText's): lib/api/json-depth.ts.
   if (jsonNestsDeeperThan(bytes)) throw new AppError("INVALID_INPUT", `The request body nests more than ${MAX_JSON_DEPTH} levels deep.`);

@@ -1,9 +1,10 @@
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextResponse, NextRequest } from "next/server";
 import { AppError } from "@/lib/errors";
 import { getAccount, ACTIVE_TEAM_COOKIE, type SignedInAccount } from "@/lib/auth/current-user";
 import { badTextReason, errorResponse } from "./handler";
 import { requestRefusal } from "./request-guard";
 import { withApiCsp } from "./api-headers";
+import { jsonResponse } from "./json-response";
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -41,7 +42,7 @@ function wrap<P>(run: (req: NextRequest, params: P) => Promise<unknown> | unknow
       const params = await ctx.params;
       if (Object.values(params ?? {}).some((v) => typeof v === "string" && badTextReason(v))) throw new AppError("NOT_FOUND");
       const out = await run(req, params);
-      return withApiCsp(out instanceof Response ? out : NextResponse.json(out));
+      return withApiCsp(out instanceof Response ? out : jsonResponse(out));
     } catch (error) {
       return withApiCsp(errorResponse(error));
     }

@@ -1,8 +1,8 @@
-import { NextResponse } from "next/server";
 import { readJson, withUser } from "@/lib/api/handler";
 import { zipRequestSchema } from "@/lib/schemas/report";
 import { startZipJob } from "@/lib/server/reports/start-zip-job";
 import { publicBaseUrl } from "@/lib/server/reports/public-base-url";
+import { jsonResponse } from "@/lib/api/json-response";
 
 /**
  * POST /api/reports/zip { formats? }: starts a job that builds every report
@@ -10,5 +10,5 @@ import { publicBaseUrl } from "@/lib/server/reports/public-base-url";
  */
 export const POST = withUser(async ({ req, viewer }) => {
   const input = await readJson(req, zipRequestSchema);
-  return NextResponse.json(await startZipJob(await viewer(), input, publicBaseUrl(req)), { status: 202 });
+  return jsonResponse(await startZipJob(await viewer(), input, publicBaseUrl(req)), { status: 202 });
 });

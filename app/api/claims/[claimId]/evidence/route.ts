@@ -1,8 +1,8 @@
-import { NextResponse } from "next/server";
 import { readJson, withUser } from "@/lib/api/handler";
 import { linkEvidenceSchema } from "@/lib/schemas/evidence";
 import { listClaimEvidence } from "@/lib/server/evidence/list-claim-evidence";
 import { linkEvidence } from "@/lib/server/evidence/link-evidence";
+import { jsonResponse } from "@/lib/api/json-response";
 
 type Params = { claimId: string };
 
@@ -12,5 +12,5 @@ export const GET = withUser<Params>(async ({ params, viewer }) => listClaimEvide
 /** POST /api/claims/{id}/evidence: attach an item, or create one and attach it. */
 export const POST = withUser<Params>(async ({ req, params, viewer }) => {
   const input = await readJson(req, linkEvidenceSchema);
-  return NextResponse.json(await linkEvidence(await viewer(), params.claimId, input), { status: 201 });
+  return jsonResponse(await linkEvidence(await viewer(), params.claimId, input), { status: 201 });
 });
