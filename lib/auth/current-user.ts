@@ -2,7 +2,7 @@ import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import type { NextRequest } from "next/server";
 import { cookies } from "next/headers";
-import { readRows, sql } from "@/lib/db/direct-sql";
+import { readRowsKept, sql } from "@/lib/db/direct-sql";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
 import type { Role } from "@/lib/policies/roles";
@@ -84,30 +84,38 @@ async function claimsFromToken(req: NextRequest): Promise<SessionClaims | undefi
   return claims;
 }
 
+/** What the membership read below reads. */
+const MEMBERSHIP_TABLES = ["User", "Membership", "Team"] as const;
+
 /**
  * The user behind a current session and their active memberships, or null
  * when signed out or the session was ended on the server (a stale session
  * version). Deactivated memberships are left out, so a deactivated member's
  * next request in that team is refused.
  */
-async function sessionRows(req?: NextRequest): Promise<MembershipRow[] | null> {
+async function sessionRows(req?: NextRequest): Promise<readonly MembershipRow[] | null> {
   const claims = await sessionClaims(req);
   if (!claims) return null;
-  // Every API call runs this (on lib/db/direct-sql.ts).
-  const rows = await readRows<MembershipRow>(sql`
+  // Every API call runs this (on lib/db/direct-sql.ts), kept until one of the three tables may have changed.
+  const rows = await readRowsKept<MembershipRow>(
+    `memberships:${claims.uid}`,
+    MEMBERSHIP_TABLES,
+    sql`
     SELECT u."id" AS "userId", u."email" AS "email", u."name" AS "name", u."sessionVersion" AS "sessionVersion",
            m."id" AS "membershipId", m."teamId" AS "teamId", CAST(m."role" AS TEXT) AS "role", t."name" AS "teamName"
     FROM "User" u
     LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."deactivatedAt" IS NULL
     LEFT JOIN "Team" t ON t."id" = m."teamId"
     WHERE u."id" = ${claims.uid}
-    ORDER BY m."createdAt" ASC`);
+    ORDER BY m."createdAt" ASC`,
+  );
   const first = rows[0];
   if (!first || !sessionIsCurrent(claims.sv, first.sessionVersion)) return null;
   return rows;
 }
 
-const teamsOf = (rows: MembershipRow[]) => rows.filter((m) => m.teamId).map((m) => ({ id: m.teamId!, name: m.teamName!, role: m.role! }));
+const teamsOf = (rows: readonly MembershipRow[]) =>
+  rows.filter((m) => m.teamId).map((m) => ({ id: m.teamId!, name: m.teamName!, role: m.role! }));
 
 /** The signed-in user with their teams (possibly none), or null when signed out or the session ended. */
 export async function getAccount(req?: NextRequest): Promise<SignedInAccount | null> {

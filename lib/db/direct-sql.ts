@@ -68,6 +68,28 @@ export async function readRows<T>(statement: SqlStatement): Promise<T[]> {
 }
 
 /**
+ * The rows of a read statement, kept under `key` and served again for as
+ * long as nothing can have changed the `tables` it reads: on SQLite, while
+ * `PRAGMA data_version` (which moves with every commit of any other
+ * connection to the file: Prisma's, a script's, another process's) stands
+ * still and this connection has written none of those tables. That is exact,
+ * not a time to live: a member removed from a team is refused on their next
+ * request. PostgreSQL (where another instance may have written) and an
+ * in-memory database read every time.
+ *
+ * For the reads every request makes (the caller's memberships: about 30 µs
+ * of each API call in the server, against 5-8 µs for the version check).
+ * `tables` must name every table the statement reads; the rows are shared
+ * between callers and frozen.
+ */
+export async function readRowsKept<T>(key: string, tables: readonly string[], statement: SqlStatement): Promise<readonly T[]> {
+  if (pgPool) return readRows<T>(statement);
+  const sqlite = direct();
+  if (!sqlite) return readRows<T>(statement);
+  return whenNotBusy(() => sqlite.kept<T>(key, tables, statement));
+}
+
+/**
  * The rows of a read statement as arrays, one value per selected column in
  * the statement's order: for reads of thousands of rows, where the driver's
  * row objects cost more than the rows (better-sqlite3 builds an object of
@@ -232,7 +254,15 @@ function toPg(value: unknown): unknown {
 type DirectSqlite = {
   statement: (strings: TemplateStringsArray) => Database.Statement;
   checkThenWrite: Database.Transaction<(check: SqlStatement | null, decide: (row: unknown) => SqlStatement[]) => unknown>;
+  kept: <T>(key: string, tables: readonly string[], statement: SqlStatement) => readonly T[];
 };
+
+/** Rows {@link readRowsKept} keeps at most (one key per signed-in user); past it the table starts over. */
+const MAX_KEPT = 1000;
+
+/** The table a writing statement writes (INSERT INTO, UPDATE, DELETE FROM, REPLACE INTO), or null if it does not say. */
+const writtenTable = (text: string): string | null =>
+  /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+"(\w+)"/i.exec(text)?.[1] ?? null;
 
 // Kept on globalThis so a development hot reload reuses the connection instead of opening another.
 const shared = globalThis as unknown as { claimdeskDirectSqlite?: DirectSqlite | null };
@@ -244,18 +274,41 @@ function direct(): DirectSqlite | null {
   if (file === ":memory:") return (shared.claimdeskDirectSqlite = null);
   const client = new Database(file);
   applyPragmas(client, { busyTimeoutMs: 0 });
-  const prepared = new WeakMap<TemplateStringsArray, Database.Statement>();
+  // Writes of this connection, by table, for readRowsKept (data_version does not move for a connection's own commits).
+  // A write whose table the text does not name counts against every table.
+  const writes = new Map<string, number>();
+  let unnamedWrites = 0;
+  const prepared = new WeakMap<TemplateStringsArray, { stmt: Database.Statement; writes: string | null | undefined }>();
   const statement = (strings: TemplateStringsArray) => {
-    let stmt = prepared.get(strings);
-    if (!stmt) prepared.set(strings, (stmt = client.prepare(strings.join("?"))));
-    return stmt;
+    let p = prepared.get(strings);
+    if (!p) {
+      const stmt = client.prepare(strings.join("?"));
+      prepared.set(strings, (p = { stmt, writes: stmt.readonly ? undefined : writtenTable(strings.join("?")) }));
+    }
+    // Counted as it is taken to run: a write that then fails only makes a kept read come again.
+    if (p.writes === null) unnamedWrites++;
+    else if (p.writes !== undefined) writes.set(p.writes, (writes.get(p.writes) ?? 0) + 1);
+    return p.stmt;
   };
   const checkThenWrite = client.transaction((check: SqlStatement | null, decide: (row: unknown) => SqlStatement[]) => {
     const row = check ? statement(check.strings).get(check.values.map(toSqlite)) : undefined;
     for (const s of decide(row)) statement(s.strings).run(s.values.map(toSqlite));
     return row;
   });
-  return (shared.claimdeskDirectSqlite = { statement, checkThenWrite });
+  const dataVersion = client.prepare("PRAGMA data_version").pluck();
+  const keptRows = new Map<string, { stamp: string; rows: readonly unknown[] }>();
+  const kept = <T>(key: string, tables: readonly string[], s: SqlStatement): readonly T[] => {
+    // The stamp is taken before the read: a commit landing between the two makes the next call read again, never the reverse.
+    let stamp = `${dataVersion.get() as number}:${unnamedWrites}`;
+    for (const t of tables) stamp += `:${writes.get(t) ?? 0}`;
+    const hit = keptRows.get(key);
+    if (hit?.stamp === stamp) return hit.rows as readonly T[];
+    const rows = Object.freeze((statement(s.strings).raw(false).all(s.values.map(toSqlite)) as object[]).map((r) => Object.freeze(r)));
+    if (keptRows.size >= MAX_KEPT) keptRows.clear();
+    keptRows.set(key, { stamp, rows });
+    return rows as readonly T[];
+  };
+  return (shared.claimdeskDirectSqlite = { statement, checkThenWrite, kept });
 }
 
 /**

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { databaseKind } from "@/lib/db/database-url";
-import { readArrays, readRows, sql, writeAll, type SqlStatement } from "@/lib/db/direct-sql";
+import { readArrays, readRows, readRowsKept, sql, writeAll, type SqlStatement } from "@/lib/db/direct-sql";
 import { auditInserts, insertAuditEvents } from "@/lib/server/audit/insert-audit-events";
 import { recordAuditEvent, type AuditInput } from "@/lib/server/audit/record-audit-event";
-import { createTeam } from "@/seeds/factories";
+import { execFileSync } from "node:child_process";
+import { sqliteFilePath } from "@/lib/db/database-url";
+import { createTeam, createUser } from "@/seeds/factories";
 
 const onSqlite = databaseKind(process.env.DATABASE_URL!) === "sqlite";
 
@@ -127,4 +129,65 @@ describe("statements straight on the driver (lib/db/direct-sql.ts)", () => {
       expect((await db.team.findUniqueOrThrow({ where: { id: team.id } })).name).not.toBe("Renamed inside the transaction");
     },
   );
+
+  describe("rows kept until their tables may have changed (readRowsKept)", () => {
+    const TABLES = ["User", "Membership", "Team"];
+    /** The membership read of lib/auth/current-user.ts, in small. */
+    const memberships = (userId: string) =>
+      readRowsKept<{ teamName: string; role: string }>(
+        `test-memberships:${userId}`,
+        TABLES,
+        sql`SELECT t."name" AS "teamName", CAST(m."role" AS TEXT) AS "role" FROM "Membership" m JOIN "Team" t ON t."id" = m."teamId"
+            WHERE m."userId" = ${userId} AND m."deactivatedAt" IS NULL ORDER BY m."createdAt"`,
+      );
+
+    it("reads again after any commit of another connection, and serves the same rows while there was none", async () => {
+      const team = await createTeam(db, { name: "Seoul desk" });
+      const user = await createUser(db, { team, role: "reviewer" });
+      const first = await memberships(user.id);
+      expect(first).toEqual([{ teamName: "Seoul desk", role: "reviewer" }]);
+      // Kept: the same rows, not a second read (PostgreSQL reads every time).
+      if (onSqlite) expect(await memberships(user.id)).toBe(first);
+
+      // Prisma's own connection: a role change, a deactivation, a team renamed.
+      await db.membership.updateMany({ where: { userId: user.id }, data: { role: "editor" } });
+      expect(await memberships(user.id)).toEqual([{ teamName: "Seoul desk", role: "editor" }]);
+      await db.team.update({ where: { id: team.id }, data: { name: "Tokyo desk" } });
+      expect(await memberships(user.id)).toEqual([{ teamName: "Tokyo desk", role: "editor" }]);
+      await db.membership.updateMany({ where: { userId: user.id }, data: { deactivatedAt: new Date() } });
+      expect(await memberships(user.id)).toEqual([]);
+    });
+
+    it.runIf(onSqlite)("reads again after a commit of another process", async () => {
+      const team = await createTeam(db, { name: "Seoul desk" });
+      const user = await createUser(db, { team, role: "reviewer" });
+      const first = await memberships(user.id);
+      expect(await memberships(user.id)).toBe(first);
+      const file = sqliteFilePath(process.env.DATABASE_URL!);
+      execFileSync(process.execPath, [
+        "-e",
+        `const D = require("better-sqlite3"); new D(${JSON.stringify(file)}).prepare('DELETE FROM "Membership" WHERE "userId" = ?').run(${JSON.stringify(user.id)});`,
+      ]);
+      expect(await memberships(user.id)).toEqual([]);
+    });
+
+    it.runIf(onSqlite)("reads again after this connection writes a table it reads, not after a write to another table", async () => {
+      const team = await createTeam(db, { name: "Seoul desk" });
+      const user = await createUser(db, { team, role: "reviewer" });
+      const first = await memberships(user.id);
+      // The claim write's tables: the kept rows stand.
+      await writeAll([auditRow("kept", team.id, {}, new Date())]);
+      expect(await memberships(user.id)).toBe(first);
+      // A write on this same connection does not move data_version: the table it names does the work.
+      await writeAll([sql`UPDATE "Membership" SET "role" = 'admin' WHERE "userId" = ${user.id}`]);
+      expect(await memberships(user.id)).toEqual([{ teamName: "Seoul desk", role: "admin" }]);
+      const second = await memberships(user.id);
+      await writeAll([sql`UPDATE "Team" SET "name" = ${"Tokyo desk"} WHERE "id" = ${team.id}`]);
+      const third = await memberships(user.id);
+      expect(third).not.toBe(second);
+      expect(third).toEqual([{ teamName: "Tokyo desk", role: "admin" }]);
+      // The kept rows are frozen: no caller can change what the next one is served.
+      expect(Object.isFrozen(third) && Object.isFrozen(third[0])).toBe(true);
+    });
+  });
 });
