@@ -1,0 +1,3 @@
+-- DropIndex
+DROP INDEX "Annotation_teamId_articleId_versionId_idx";
+
