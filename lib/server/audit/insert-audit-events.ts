@@ -18,20 +18,18 @@ const CHUNK = 500;
 
 const jsonText = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
-function rowValues(e: AuditInput, at: Date): unknown[] {
-  const row: Record<(typeof COLUMNS)[number], unknown> = {
-    id: newId(),
-    teamId: e.teamId,
-    actorId: e.actorId,
-    action: e.action,
-    objectType: e.objectType,
-    objectId: e.objectId,
-    before: jsonText(e.before),
-    after: jsonText(e.after),
-    createdAt: at,
-  };
-  return COLUMNS.map((c) => row[c]);
-}
+/** One row's values, in the order of COLUMNS. */
+const rowValues = (e: AuditInput, at: Date): unknown[] => [
+  newId(),
+  e.teamId,
+  e.actorId,
+  e.action,
+  e.objectType,
+  e.objectId,
+  jsonText(e.before),
+  jsonText(e.after),
+  at,
+];
 
 /**
  * The text of an INSERT of `rows` rows, as the pieces between its parameters:
@@ -53,6 +51,9 @@ function template(rows: number): TemplateStringsArray {
   }
   return pieces;
 }
+
+/** The statement that appends one audit event stamped `at` (a claim write's). */
+export const auditInsert = (event: AuditInput, at: Date): SqlStatement => ({ strings: template(1), values: rowValues(event, at) });
 
 /** The statements that append these audit events (one per CHUNK rows), all stamped `at`. */
 export function auditInserts(events: AuditInput[], at: Date): SqlStatement[] {

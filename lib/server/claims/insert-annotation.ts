@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { limits } from "@/lib/quotas/limits";
 import { anchorFields, type AnchorFields, type Verdict } from "@/lib/schemas/claim";
 import type { AuditInput } from "@/lib/server/audit/record-audit-event";
-import { auditInserts } from "@/lib/server/audit/insert-audit-events";
+import { auditInsert } from "@/lib/server/audit/insert-audit-events";
 import type { ClaimRow } from "./claim-dto";
 
 /** The columns a new annotation needs; the round is decided inside the insert's transaction. */
@@ -110,7 +110,7 @@ export async function insertAnnotation(
             "verdict", "rationaleHtml", "roundId", "speaker", "firstAppearanceUrl", "firstAppearanceDate", "createdAt", "updatedAt")
           VALUES (${id}, ${a.teamId}, ${a.articleId}, ${a.versionId}, ${a.authorId}, ${a.start}, ${a.end}, ${a.exact}, ${a.prefix}, ${a.suffix},
             ${a.verdict}, ${a.rationaleHtml}, ${roundId}, ${a.speaker ?? null}, ${a.firstAppearanceUrl ?? null}, ${a.firstAppearanceDate ?? null}, ${now}, ${now})`,
-        ...auditInserts([{ ...audit, objectType: "annotation", objectId: id, after: { id, ...a, roundId } }], now),
+        auditInsert({ ...audit, objectType: "annotation", objectId: id, after: { id, ...a, roundId } }, now),
       ];
     },
     sql`SELECT 1 FROM "Article" WHERE "id" = ${a.articleId} FOR SHARE`,
