@@ -74,11 +74,11 @@ const ROLE_SYNTAX = [
   { selector: `Property[key.name=/^roles?$/] ${ROLE_LITERAL}`, message: ROLE_MESSAGE },
 ];
 
-/** JSON answers are built in one place, which decides whether they are worth compressing. */
+/** JSON answers are built in one place (lib/api/json-response.ts). */
 const JSON_ANSWER_SYNTAX = [
   {
     selector: "CallExpression[callee.object.name=/^(Next)?Response$/][callee.property.name='json']",
-    message: "Answer JSON with jsonResponse (lib/api/json-response.ts): it keeps small answers out of gzip.",
+    message: "Answer JSON with jsonResponse (lib/api/json-response.ts): one Response per answer.",
   },
 ];
 
