@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { limits } from "@/lib/quotas/limits";
 import type { ClaimDto } from "@/lib/schemas/claim";
-import { findArticle } from "@/lib/server/articles/find-article";
+import { findArticle, type FoundArticle } from "@/lib/server/articles/find-article";
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
 import { claimSelect, toClaimDto } from "./claim-dto";
@@ -47,10 +47,12 @@ const liveClaimsOf = (user: Viewer, articleId: string, versionId: string) => ({
  * Every live claim of the article that the viewer may see, in text order,
  * in one query: what the article page's first response holds (the same list
  * the browser would otherwise read page by page), read past Prisma
- * (./read-all-claims.ts).
+ * (./read-all-claims.ts). `found`: the caller's findArticle of the same
+ * article and team (the article page reads it once, and its claims then
+ * belong to the very version whose text the page shows).
  */
-export async function listAllClaims(user: Viewer, articleId: string): Promise<ClaimDto[]> {
-  const rows = await readAllClaimRows(user.visibility, articleId);
+export async function listAllClaims(user: Viewer, articleId: string, found?: FoundArticle): Promise<ClaimDto[]> {
+  const rows = await readAllClaimRows(user.visibility, articleId, found?.current.id);
   return rows.map((row) => toClaimDto(row, user));
 }
 

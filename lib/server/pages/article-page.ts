@@ -25,7 +25,7 @@ export async function articlePageState(viewer: Viewer, articleId: string): Promi
   const found = await findArticle(viewer.teamId, articleId);
   const [article, claims, finalClaims, round] = await Promise.all([
     getArticle(viewer, articleId, found),
-    listAllClaims(viewer, articleId),
+    listAllClaims(viewer, articleId, found),
     pageFinalClaims(viewer.visibility, articleId, found),
     getArticleRound(viewer, articleId, found),
   ]);
