@@ -25,6 +25,11 @@ import { prepareBenchDatabase } from "./support/bench-database";
 import { anchorFields } from "@/lib/schemas/claim";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** BENCH_FORMATS=pdf,csv measures those formats alone in A and B (every format by default); BENCH_LARGEST=0 skips C. */
+const FORMATS = process.env.BENCH_FORMATS
+  ? REPORT_FORMATS.filter((f) => process.env.BENCH_FORMATS!.split(",").includes(f))
+  : REPORT_FORMATS;
+const LARGEST = process.env.BENCH_LARGEST !== "0";
 const VERDICTS = ["verified", "disputed", "unsourced"] as const;
 const TARGET_MS: Record<ReportFormat, number> = { html: 1000, pdf: 3000, md: 1000, csv: 1000, claimreview: 1000, w3c: 1000 };
 const MEMORY_TARGET_MB = 300;
@@ -103,7 +108,7 @@ const hundred = Array.from({ length: 100 }, (_, i) => model(100, `a${i}`));
 const floor = {} as Record<ReportFormat, number>;
 console.log("\nA. builders alone, in memory (the floor), median of", ROUNDS);
 console.log(`  ${"format".padEnd(12)} ${"1 × 1,000".padStart(9)} ${"100 × 100".padStart(9)}`);
-for (const format of REPORT_FORMATS) {
+for (const format of FORMATS) {
   const a = await measure(() => renderReport(one, format));
   const b = await measure(async () => {
     for (const m of hundred) await renderReport(m, format);
@@ -177,7 +182,7 @@ console.log(
 console.log(
   `  ${"format".padEnd(12)} ${"time".padStart(9)} ${"floor".padStart(9)} ${"target".padStart(9)} ${"CPU".padStart(9)}   ${"peak extra memory".padEnd(24)} server thread: longest stall, busy`,
 );
-for (const format of REPORT_FORMATS) {
+for (const format of FORMATS) {
   const r = await measure(() => teamExport([format]));
   console.log(
     `  ${format.padEnd(12)} ${ms(r.ms)} ${ms(floor[format])} ${`≤ ${TARGET_MS[format]}`.padStart(9)} ${ms(r.cpuMs)}   ${`${r.extraMb.toFixed(0)} MB (≤ ${MEMORY_TARGET_MB})`.padEnd(24)} ${r.stallMs.toFixed(0)} ms (< ${STALL_TARGET_MS}), ${r.busyPct.toFixed(0)}%   runs: ${r.runs.map((t) => t.toFixed(0)).join(", ")}`,
@@ -185,11 +190,13 @@ for (const format of REPORT_FORMATS) {
 }
 
 // C. The largest article the import accepts, 1,000 claims, on a worker (GET /api/articles/{id}/report).
-console.log(`\nC. the largest article the import accepts (1 MiB), 1,000 claims, end to end on a worker, median of ${ROUNDS}`);
-for (const [label, text] of [
-  ["without spaces", unbrokenRun()],
-  ["distinct words", manyWords()],
-] as const) {
+if (LARGEST) console.log(`\nC. the largest article the import accepts (1 MiB), 1,000 claims, end to end on a worker, median of ${ROUNDS}`);
+for (const [label, text] of LARGEST
+  ? ([
+      ["without spaces", unbrokenRun()],
+      ["distinct words", manyWords()],
+    ] as const)
+  : []) {
   const { article } = await createHeavyArticle(db, { team, editorId: editor.id, text, claims: 1000, title: label });
   for (const format of ["pdf", "html"] as const) {
     const r = await measure(() =>

@@ -48,9 +48,44 @@ export function parsedFont(key: string, data: Buffer): ParsedFont {
   if (!font) {
     const probe = new PDFDocument({ autoFirstPage: false, font: null as unknown as string }).registerFont(key, data).font(key);
     font = (probe as unknown as { _font: { font: ParsedFont } })._font.font;
+    decodeGlyphsOnce(font as unknown as GlyphSource);
     parsedFonts.set(key, font);
   }
   return font;
+}
+
+/** A fontkit font as far as {@link decodeGlyphsOnce} uses it. */
+type GlyphSource = { getGlyph(id: number, characters?: number[]): { _decode(): unknown } | null };
+
+/**
+ * Each glyph's outline decoded once per process, not once per document.
+ * pdfkit embeds a subset of each font in every PDF, and fontkit's subsetter
+ * decodes every glyph it copies (all its points) only to learn whether it is
+ * a composite of others; that was about an eighth of a team PDF's time (490 ms
+ * of 4 s for 100 reports). fontkit keeps one glyph object per glyph of a font
+ * (`getGlyph`), and a glyph's outline never changes, so the decoded outline
+ * is kept on it. Nothing in fontkit changes a decoded outline (its path and
+ * subset code only read it); ./pdf-fonts.test.ts checks that subsets come
+ * out byte for byte the same.
+ */
+export function decodeGlyphsOnce(font: GlyphSource) {
+  const getGlyph = font.getGlyph;
+  font.getGlyph = function (this: GlyphSource, id, characters) {
+    const glyph = getGlyph.call(this, id, characters);
+    if (glyph && !Object.hasOwn(glyph, "_decode")) {
+      const decode = glyph._decode;
+      let outline: unknown;
+      let decoded = false;
+      glyph._decode = function (this: unknown) {
+        if (!decoded) {
+          outline = decode.call(this);
+          decoded = true;
+        }
+        return outline;
+      };
+    }
+    return glyph;
+  };
 }
 
 /** The fallback font shipped with the project. pdfkit embeds only the glyphs a report uses. */

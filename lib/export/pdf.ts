@@ -12,7 +12,7 @@
  * list L > LI > LBody, each opening with an H3), so a screen reader reads it in order and can
  * jump by heading. Page numbers are artifacts, not content.
  */
-import PDFDocument from "pdfkit";
+import { collectedPdf } from "./pdf-output";
 import type { ReportClaim, ReportModel, ReportRejection } from "./report-model";
 import { isWebUrl, reportTitle } from "./report-model";
 import { claimSegments } from "./claim-segments";
@@ -68,6 +68,8 @@ export type PdfOptions = {
 /** Lays out text runs, switching to the fallback font (or □) for characters the main font lacks. */
 class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
+  /** The whole file, once the document has ended. */
+  readonly file: Promise<Buffer>;
   missing = 0;
   private coverage = new Map<PdfFontName, GlyphCoverage>();
   private readonly hasFallback: boolean;
@@ -82,7 +84,7 @@ class PdfWriter {
   constructor(opts: PdfOptions & { lang: string; title: string }) {
     // No default font: pdfkit would load Helvetica, and a default given by path is cached under the path,
     // so every later switch to the same file by name would re-read and re-parse it (seconds per report).
-    this.doc = new PDFDocument({
+    ({ doc: this.doc, file: this.file } = collectedPdf({
       size: "A4",
       margins: { top: 56, bottom: 56, left: 56, right: 56 },
       bufferPages: true,
@@ -93,7 +95,7 @@ class PdfWriter {
       lang: opts.lang,
       displayTitle: true,
       info: { Title: opts.title },
-    });
+    }));
     this.root = this.doc.struct("Document");
     this.doc.addStructure(this.root);
     this.parent = this.root;
@@ -279,12 +281,6 @@ export async function buildPdf(m: ReportModel, opts: PdfOptions = {}): Promise<B
   const title = `Fact-check report: ${reportTitle(m)}`;
   const w = new PdfWriter({ ...opts, lang: m.team.language || "en", title });
   const doc = w.doc;
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
   doc.info.Author = m.team.name;
   doc.info.Creator = "Claimdesk";
 
@@ -321,7 +317,7 @@ export async function buildPdf(m: ReportModel, opts: PdfOptions = {}): Promise<B
   w.root.end();
   pageNumbers(doc);
   doc.end();
-  return done;
+  return w.file;
 }
 
 /**

@@ -14,6 +14,12 @@ const BATCH_ARTICLES = 100;
 const BATCH_WEIGHT = 8 * 1024 * 1024;
 /** What a claim weighs against that budget: its quote, rationale, evidence and reviews, in the formats asked. */
 const CLAIM_WEIGHT = 2048;
+/**
+ * Tasks per report worker when there is enough work: the ZIP compresses one
+ * batch while the workers build the next, so the compression that follows
+ * the last build, which no build overlaps, is a small batch's.
+ */
+const BATCHES_PER_WORKER = 4;
 
 /** An article of the ZIP, with its size: the length of its current text and its number of annotations. */
 export type ZipArticle = { id: string; textLength: number; annotations: number };
@@ -23,7 +29,7 @@ const weightOf = (a: ZipArticle) => a.textLength + a.annotations * CLAIM_WEIGHT;
 /**
  * Articles cut into worker tasks of at most BATCH_ARTICLES and BATCH_WEIGHT
  * (a heavier article is a task alone), and into at least `parallel` tasks
- * when there is enough work, so that every report worker has one.
+ * when there is enough work, so that every report worker has some.
  */
 export function zipBatches(articles: ZipArticle[], parallel = 1): string[][] {
   const total = articles.reduce((sum, a) => sum + weightOf(a), 0);
@@ -76,7 +82,7 @@ export async function buildTeamZip(
   };
   // As many batches in flight as there are report workers: the others build while this one is compressed.
   const { workers } = reportLimits();
-  const batches = zipBatches(articles, workers);
+  const batches = zipBatches(articles, workers * BATCHES_PER_WORKER);
   const inFlight = batches.slice(0, workers).map(build);
   try {
     for (let b = 0; b < batches.length; b++) {
