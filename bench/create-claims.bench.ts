@@ -2,7 +2,10 @@
  * Creating claims through the API: 1,000 claims from 10 concurrent
  * clients (p50, p95, throughput, errors), and the 1-connection p50 against a
  * route that only returns { ok: true } (pings and creates in turn, BENCH_ROUNDS
- * rounds of 200 pairs: the median and worst ratio of the rounds).
+ * rounds of 200 pairs: the median and worst ratio of the rounds). Beside
+ * them, the same create refused by validation (400): the route's sign-in,
+ * write counter, body read and parsing without the write, so the write's own
+ * cost (create − refused) shows apart from what every write pays.
  * Targets: 1-connection p50 ≤ 1.5× the ping p50; 10-connection p95 ≤ 50 ms,
  * no errors, no SQLITE_BUSY.
  */
@@ -46,6 +49,12 @@ try {
   };
   const body = (i: number) => JSON.stringify({ versionId, start: (i * 7) % 15_000, end: ((i * 7) % 15_000) + 12, verdict: "verified" });
   const post = (i: number) => timed(client.send("POST", `/api/articles/${article.id}/claims`, headers, body(i)));
+  const refusedBody = JSON.stringify({ versionId, start: 0, end: 12, verdict: "not-a-verdict" });
+  const refused = async () => {
+    const r = await timed(client.send("POST", `/api/articles/${article.id}/claims`, headers, refusedBody));
+    if (r.status !== 400) throw new Error(`the refused create answered ${r.status}, not 400`);
+    return r;
+  };
   // The ping sends the same cookie and client mark as the create (not its Content-Type: a GET has no body), as a
   // signed-in browser would: the server parses and copies the same headers for both, so the ratio compares the routes.
   // Without the cookie the ping was 0.06-0.08 ms faster at p50 (1.05 against 1.11-1.13 ms, interleaved, load 6-8).
@@ -55,6 +64,7 @@ try {
   // Warm up both routes (JIT, connection pool, prepared statements).
   for (let i = 0; i < 30; i++) {
     await ping();
+    await refused();
     await post(i);
   }
   // Then as many creates from 10 connections as one run below (BENCH_WARMUP). Without it, run 1 measured a process
@@ -81,11 +91,13 @@ try {
   const ratios: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const pings: number[] = [];
+    const refusals: number[] = [];
     const single: number[] = [];
     const auth: number[] = [];
     const handler: number[] = [];
     for (let i = 0; i < 200; i++) {
       pings.push((await ping()).ms);
+      refusals.push((await refused()).ms);
       const r = await post(round * 1_000 + i);
       single.push(r.ms);
       auth.push(r.auth);
@@ -93,8 +105,10 @@ try {
     }
     const ratio = percentile(single, 50) / percentile(pings, 50);
     ratios.push(ratio);
+    const ping50 = percentile(pings, 50);
+    const refused50 = percentile(refusals, 50);
     console.log(
-      `  ping p50 ${f(percentile(pings, 50))} ms; create, 1 connection (run ${round}/${ROUNDS}): p50 ${f(percentile(single, 50))} ms (ratio ${ratio.toFixed(2)}×, target ≤ 1.5×); server-side p50: sign-in check ${f(percentile(auth, 50))} ms, create use case ${f(percentile(handler, 50))} ms`,
+      `  ping p50 ${f(ping50)} ms; create, 1 connection (run ${round}/${ROUNDS}): p50 ${f(percentile(single, 50))} ms (ratio ${ratio.toFixed(2)}×, target ≤ 1.5×); server-side p50: sign-in check ${f(percentile(auth, 50))} ms, create use case ${f(percentile(handler, 50))} ms; refused by validation p50 ${f(refused50)} ms (${(refused50 / ping50).toFixed(2)}×), so the write itself ${f(percentile(single, 50) - refused50)} ms`,
     );
   }
   ratios.sort((a, b) => a - b);
