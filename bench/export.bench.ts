@@ -8,6 +8,9 @@
  *      build; compress into a temporary file), per format. Target ≤ 1 s
  *      (PDF ≤ 3 s), ≤ 300 MB extra memory at peak, and the server thread
  *      never stalled (longest event-loop delay, the most a ping would wait).
+ *      Each format's first export is timed apart (the workers compile its
+ *      code then); the median is of the ROUNDS after it, and the memory and
+ *      stall figures count the first too.
  *   C. the largest article the import accepts (1 MiB, with and without
  *      spaces, 1,000 claims): PDF and HTML, end to end on a worker.
  *
@@ -72,13 +75,13 @@ const ms = (x: number) => `${x.toFixed(0).padStart(6)} ms`;
  * the CPU time of every thread of the process (a figure that a busy machine
  * changes less than the time on the clock).
  */
-async function measure(fn: () => Promise<unknown>) {
+async function measure(fn: () => Promise<unknown>, rounds = ROUNDS) {
   const times: number[] = [];
   let extra = 0;
   let stall = 0;
   let busy = 0;
   const cpu: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) {
+  for (let r = 0; r < rounds; r++) {
     global.gc?.();
     const base = process.memoryUsage.rss();
     let peak = base;
@@ -183,9 +186,14 @@ console.log(
   `  ${"format".padEnd(12)} ${"time".padStart(9)} ${"floor".padStart(9)} ${"target".padStart(9)} ${"CPU".padStart(9)}   ${"peak extra memory".padEnd(24)} server thread: longest stall, busy`,
 );
 for (const format of FORMATS) {
+  // The format's first export on these workers is apart: it is the one that pays for compiling the format's code
+  // (a PDF's first run took 3.4-3.7 s where the next took 2.3-2.6). Its memory and stall count in the figures.
+  const first = await measure(() => teamExport([format]), 1);
   const r = await measure(() => teamExport([format]));
+  const extraMb = Math.max(first.extraMb, r.extraMb);
+  const stallMs = Math.max(first.stallMs, r.stallMs);
   console.log(
-    `  ${format.padEnd(12)} ${ms(r.ms)} ${ms(floor[format])} ${`≤ ${TARGET_MS[format]}`.padStart(9)} ${ms(r.cpuMs)}   ${`${r.extraMb.toFixed(0)} MB (≤ ${MEMORY_TARGET_MB})`.padEnd(24)} ${r.stallMs.toFixed(0)} ms (< ${STALL_TARGET_MS}), ${r.busyPct.toFixed(0)}%   runs: ${r.runs.map((t) => t.toFixed(0)).join(", ")}`,
+    `  ${format.padEnd(12)} ${ms(r.ms)} ${ms(floor[format])} ${`≤ ${TARGET_MS[format]}`.padStart(9)} ${ms(r.cpuMs)}   ${`${extraMb.toFixed(0)} MB (≤ ${MEMORY_TARGET_MB})`.padEnd(24)} ${stallMs.toFixed(0)} ms (< ${STALL_TARGET_MS}), ${r.busyPct.toFixed(0)}%   runs: ${r.runs.map((t) => t.toFixed(0)).join(", ")}; the format's first: ${first.ms.toFixed(0)} ms`,
   );
 }
 
