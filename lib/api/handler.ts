@@ -1,7 +1,7 @@
 import { type NextRequest } from "next/server";
 import { ZodError, type ZodType } from "zod";
 import { AppError } from "@/lib/errors";
-import { requireUser, type CurrentUser } from "@/lib/auth/current-user";
+import { cachedSessionUserId, requireUser, type CurrentUser } from "@/lib/auth/current-user";
 import { countWrite } from "@/lib/quotas/write-rate";
 import { viewerOf, type Viewer } from "@/lib/server/visibility/viewer";
 import { requestRefusal } from "./request-guard";
@@ -38,9 +38,16 @@ export function withUser<P = Record<string, string>>(handler: Handler<P>) {
       const refused = requestRefusal(req);
       if (refused) throw refused;
       const t0 = performance.now();
+      // Writes per user per minute (lib/quotas/write-rate.ts): 429 with Retry-After past the limit. On PostgreSQL the
+      // count is a round trip of its own, so it runs while the caller's memberships are read, by the user id of the
+      // session token (once that token is known); a refused sign-in still answers 401 first.
+      const write = req.method !== "GET" && req.method !== "HEAD";
+      const tokenUser = write ? cachedSessionUserId(req) : undefined;
+      const counted = tokenUser === undefined ? undefined : countWrite(tokenUser);
+      counted?.catch(() => {});
       const user = await requireUser(req);
-      // Writes per user per minute (lib/quotas/write-rate.ts): 429 with Retry-After past the limit.
-      if (req.method !== "GET" && req.method !== "HEAD") await countWrite(user.id);
+      if (counted) await counted;
+      else if (write) await countWrite(user.id);
       const t1 = performance.now();
       const params = await ctx.params;
       // No id holds a NUL or a lone surrogate; the database would refuse them with an error.

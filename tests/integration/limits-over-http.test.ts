@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { databaseKind } from "@/lib/db/database-url";
 import { createClaim } from "@/lib/server/claims/create-claim";
-import { makeDesk } from "../support/actors";
+import { endSessions } from "@/lib/auth/end-sessions";
+import { makeDesk, makeMember } from "../support/actors";
 import { ensureBuild, freePort, hasBuild, openEventStream, signInAt, startAppInstance, type AppInstance } from "../support/app-instance";
 
 const url = process.env.DATABASE_URL!;
@@ -110,6 +111,21 @@ describe("limits over HTTP (small limits)", () => {
       const row = await db.rateLimit.findUniqueOrThrow({ where: { key: `writes:${desk.editor.id}` } });
       expect(row.points).toBeGreaterThanOrEqual(6);
     }
+  });
+
+  it("answers 401, not 429, to a write past the limit from a session ended on the server, and saves nothing", async () => {
+    const member = await makeMember(db, desk.team, "editor");
+    const cookie = await signInAt(app.url, member.email);
+    const post = async () =>
+      (await send("POST", `/api/articles/${desk.article.id}/claims`, { cookie, body: claimBody("Second paragraph") }).answer).status;
+    // The first write decodes the session token; the later ones are counted while the memberships are read.
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push(await post());
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    await endSessions(db, member.id);
+    expect(await post()).toBe(401);
+    expect((await send("POST", `/api/articles/${desk.article.id}/claims`, { body: claimBody() }).answer).status).toBe(401);
+    expect(await db.annotation.count({ where: { articleId: desk.article.id, authorId: member.id } })).toBe(5);
   });
 
   it("answers 413 with a JSON error to a body over the cap", async () => {
