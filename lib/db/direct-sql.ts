@@ -216,7 +216,9 @@ async function pgCheckThenWrite<T>(
     await client.query("BEGIN");
     if (lock) await client.query(pgQuery(lock));
     const row = check ? ((await client.query(pgQuery(check))).rows[0] as T | undefined) : undefined;
-    for (const s of decide(row)) await client.query(pgQuery(s));
+    const writes = decide(row);
+    if (insertsIntoDistinctTables(writes)) await client.query(pgInsertsAsOne(writes));
+    else for (const s of writes) await client.query(pgQuery(s));
     await client.query("COMMIT");
     return row;
   } catch (e) {
@@ -236,13 +238,71 @@ async function pgCheckThenWrite<T>(
  */
 const pgStatements = new WeakMap<TemplateStringsArray, { name: string; text: string }>();
 
-function pgQuery({ strings, values }: SqlStatement): pg.QueryConfig {
+function pgPrepared(strings: TemplateStringsArray): { name: string; text: string } {
   let prepared = pgStatements.get(strings);
-  if (!prepared) {
-    const text = strings.reduce((sql, part, i) => `${sql}$${i}${part}`);
-    pgStatements.set(strings, (prepared = { name: `claimdesk_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`, text }));
+  if (!prepared) pgStatements.set(strings, (prepared = pgNamed(pgText(strings, 0))));
+  return prepared;
+}
+
+const pgQuery = ({ strings, values }: SqlStatement): pg.QueryConfig => ({ ...pgPrepared(strings), values: values.map(toPg) });
+
+/** A statement's text with its parameters numbered from `offset + 1`. */
+const pgText = (strings: TemplateStringsArray, offset: number) => strings.reduce((sql, part, i) => `${sql}$${i + offset}${part}`);
+
+const pgNamed = (text: string) => ({ name: `claimdesk_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`, text });
+
+/**
+ * Whether `writes` are two or more INSERTs, each into a table none of the
+ * others writes: what {@link pgInsertsAsOne} may send as one statement.
+ */
+function insertsIntoDistinctTables(writes: SqlStatement[]): boolean {
+  if (writes.length < 2) return false;
+  const tables = new Set<string>();
+  for (const { strings } of writes) {
+    const table = insertedTable(strings);
+    if (!table || tables.has(table)) return false;
+    tables.add(table);
   }
-  return { ...prepared, values: values.map(toPg) };
+  return true;
+}
+
+const insertedTables = new WeakMap<TemplateStringsArray, string | null>();
+
+/** The table a plain INSERT statement writes (null for any other statement, or one that returns rows), read once per call site. */
+function insertedTable(strings: TemplateStringsArray): string | null {
+  let table = insertedTables.get(strings);
+  if (table === undefined) {
+    const text = strings.join("?");
+    table = /\bRETURNING\b/i.test(text) ? null : (/^\s*INSERT\s+INTO\s+"(\w+)"/i.exec(text)?.[1] ?? null);
+    insertedTables.set(strings, table);
+  }
+  return table;
+}
+
+/** Combined statements by the names of their parts: one per call site that writes several tables. */
+const pgCombinedStatements = new Map<string, { name: string; text: string }>();
+
+/**
+ * INSERTs into distinct tables as one statement (`WITH w0 AS (INSERT …)
+ * INSERT …`): one round trip instead of one each, inside the same
+ * transaction. Each part sees the snapshot the statement started with, not
+ * the others' rows, which INSERTs into different tables do not need; a
+ * constraint any part breaks fails the whole statement, with the same error.
+ */
+function pgInsertsAsOne(writes: SqlStatement[]): pg.QueryConfig {
+  const key = writes.map((w) => pgPrepared(w.strings).name).join(" ");
+  let prepared = pgCombinedStatements.get(key);
+  if (!prepared) {
+    let offset = 0;
+    const texts = writes.map(({ strings }) => {
+      const text = pgText(strings, offset);
+      offset += strings.length - 1;
+      return text;
+    });
+    const last = texts.pop()!;
+    pgCombinedStatements.set(key, (prepared = pgNamed(`WITH ${texts.map((t, i) => `w${i} AS (${t})`).join(", ")} ${last}`)));
+  }
+  return { ...prepared, values: writes.flatMap((w) => w.values.map(toPg)) };
 }
 
 /** A value as the Prisma PostgreSQL adapter binds it: dates as UTC "YYYY-MM-DD HH:MM:SS.mmm". */

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { databaseKind } from "@/lib/db/database-url";
 import { readArrays, readRows, readRowsKept, sql, writeAll, type SqlStatement } from "@/lib/db/direct-sql";
@@ -100,6 +102,35 @@ describe("statements straight on the driver (lib/db/direct-sql.ts)", () => {
     // The cached statements are reusable after a failure.
     await writeAll([auditRow("first", team.id, {}, at), auditRow("second", team.id, {}, at)]);
     expect(await db.auditEvent.count({ where: { teamId: team.id } })).toBe(2);
+  });
+
+  it("writes INSERTs into different tables together, in one statement on PostgreSQL, all or none", async () => {
+    const team = await createTeam(db);
+    const at = new Date();
+    const suffix = randomUUID();
+    const newTeam = (id: string) => sql`INSERT INTO "Team" ("id", "name", "slug") VALUES (${id}, ${"Second desk"}, ${id})`;
+    const sent = onSqlite ? null : vi.spyOn(pg.Client.prototype, "query");
+    try {
+      await writeAll([newTeam(`a-${suffix}`), auditRow("together", team.id, { n: 1 }, at)]);
+      if (sent) {
+        // BEGIN, the two INSERTs as one statement, COMMIT: one round trip fewer than a statement each.
+        const texts = sent.mock.calls.map(([q]) => (typeof q === "string" ? q : (q as { text: string }).text));
+        expect(texts).toHaveLength(3);
+        expect(texts[1]).toMatch(/^WITH w0 AS \(INSERT INTO "Team".*\) INSERT INTO "AuditEvent"/s);
+      }
+    } finally {
+      sent?.mockRestore();
+    }
+    expect((await db.team.findUniqueOrThrow({ where: { id: `a-${suffix}` } })).name).toBe("Second desk");
+    expect((await db.auditEvent.findFirstOrThrow({ where: { teamId: team.id, objectId: "together" } })).after).toEqual({ n: 1 });
+
+    // The audit row leaves out a required column: the whole statement fails, and the team is not stored either.
+    const incomplete = sql`INSERT INTO "AuditEvent" ("id", "teamId", "createdAt") VALUES (${"no-action"}, ${team.id}, ${at})`;
+    await expect(writeAll([newTeam(`b-${suffix}`), incomplete])).rejects.toThrow();
+    expect(await db.team.count({ where: { id: `b-${suffix}` } })).toBe(0);
+    // Two INSERTs into the same table stay two statements, and both land.
+    await writeAll([auditRow("one", team.id, {}, at), auditRow("two", team.id, {}, at)]);
+    expect(await db.auditEvent.count({ where: { teamId: team.id, objectId: { in: ["one", "two"] } } })).toBe(2);
   });
 
   it.runIf(onSqlite)(
