@@ -259,7 +259,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
   const flashNonce = flash?.nonce;
   useEffect(() => {
     if (!editor || flashId === undefined || flashNonce === undefined) return;
-    setClaimHighlights(editor, { flash: { id: flashId, nonce: flashNonce } });
+    setClaimHighlights(editor, { flash: { id: flashId } });
     const el = editor.view.dom.querySelector(`[data-claim-id="${CSS.escape(flashId)}"]`);
     const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     el?.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });

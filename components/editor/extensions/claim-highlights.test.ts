@@ -132,7 +132,7 @@ describe("buildClaimDecorations", () => {
       claim("d", 4, 7, { verdict: "disputed", state: "pending" }),
       claim("u", 8, 13, { verdict: "unsourced", state: "failed" }),
     ];
-    const set = buildClaimDecorations(doc, map, claims, "d", "u", "b");
+    const set = buildClaimDecorations(doc, map, claims, "d", "u");
     const byId = new Map(set.find().map((d) => [d.spec.claimId as string, attrs(d)]));
     expect(byId.get("v")).toEqual({
       nodeName: "mark",
@@ -145,7 +145,6 @@ describe("buildClaimDecorations", () => {
     });
     expect(byId.get("d")?.class).toBe("claim-hl claim-hl--disputed is-selected is-pending");
     expect(byId.get("u")?.class).toBe("claim-hl claim-hl--unsourced is-failed is-flashing");
-    expect(byId.get("u")?.["data-flash"]).toBe("b");
   });
 });
 
@@ -205,7 +204,7 @@ describe("claimsAt / pickClaim", () => {
 });
 
 describe("plugin state", () => {
-  it("applies partial updates, flips the flash phase per nonce, and remaps on doc change", () => {
+  it("applies partial updates, marks the flashed claim, and remaps on doc change", () => {
     const onClick: string[] = [];
     const plugin = createClaimHighlightsPlugin({ onClaimClick: (id) => onClick.push(id) });
     const { doc } = setup("Alpha beta\ngamma");
@@ -217,10 +216,9 @@ describe("plugin state", () => {
     expect(get().decorations.find().length).toBe(1);
     expect(get().selectedId).toBe("a");
 
-    state = state.apply(state.tr.setMeta(claimHighlightsKey, { flash: { id: "a", nonce: 7 } }));
-    expect(get()).toMatchObject({ flashId: "a", flashPhase: "b", selectedId: "a" });
-    state = state.apply(state.tr.setMeta(claimHighlightsKey, { flash: { id: "a", nonce: 8 } }));
-    expect(get().flashPhase).toBe("a");
+    state = state.apply(state.tr.setMeta(claimHighlightsKey, { flash: { id: "a" } }));
+    expect(get()).toMatchObject({ flashId: "a", selectedId: "a" });
+    expect(attrs(get().decorations.find()[0]!).class).toContain("is-flashing");
     state = state.apply(state.tr.setMeta(claimHighlightsKey, { flash: null }));
     expect(get().flashId).toBeNull();
 
@@ -290,7 +288,7 @@ describe("drawing only what changed", () => {
       const r = rand();
       let update: Partial<ClaimHighlightInput>;
       if (r < 0.2) update = { selectedId: rand() < 0.2 ? null : pick.id };
-      else if (r < 0.35) update = { flash: rand() < 0.3 ? null : { id: pick.id, nonce: step } };
+      else if (r < 0.35) update = { flash: rand() < 0.3 ? null : { id: pick.id } };
       else {
         claims = claims.slice();
         const i = claims.indexOf(pick);
@@ -303,7 +301,7 @@ describe("drawing only what changed", () => {
       }
       state = state.apply(state.tr.setMeta(claimHighlightsKey, update));
       const s = claimHighlightsKey.getState(state)!;
-      const full = buildClaimDecorations(state.doc, s.map, s.claims, s.selectedId, s.flashId, s.flashPhase);
+      const full = buildClaimDecorations(state.doc, s.map, s.claims, s.selectedId, s.flashId);
       expect(drawn(s.decorations), `step ${step}`).toEqual(drawn(full));
     }
   });

@@ -45,8 +45,8 @@ export type HighlightClaim = {
 export type ClaimHighlightInput = {
   claims: readonly HighlightClaim[];
   selectedId: string | null;
-  /** Flash this claim; a new nonce restarts the animation even for the same id. */
-  flash: { id: string; nonce: number } | null;
+  /** The claim being flashed: its marks say `is-flashing` (the glow itself is an overlay, ../claim-flash.ts). */
+  flash: { id: string } | null;
 };
 
 /** Plugin state: the inputs, plus what is derived from them and the doc. */
@@ -54,9 +54,6 @@ export type ClaimHighlightState = {
   claims: readonly HighlightClaim[];
   selectedId: string | null;
   flashId: string | null;
-  /** Last flash nonce seen, and which of two identical animations plays (see the CSS). */
-  flashNonce: number | null;
-  flashPhase: "a" | "b";
   /** Canonical text of the doc and its position map, rebuilt only when the doc changes. */
   text: string;
   map: TextPmMap;
@@ -156,12 +153,7 @@ export function pickClaim(candidates: readonly HighlightClaim[], selectedId: str
  * it is selected, pending, failed or flashing. One definition for the
  * decorations and for the highlights drawn without the editor (highlight-runs.ts).
  */
-export function claimMarkAttrs(
-  c: HighlightClaim,
-  selectedId: string | null,
-  flashId: string | null,
-  flashPhase: "a" | "b" = "a",
-): Record<string, string> {
+export function claimMarkAttrs(c: HighlightClaim, selectedId: string | null, flashId: string | null): Record<string, string> {
   let cls = `claim-hl claim-hl--${c.verdict}`;
   if (c.id === selectedId) cls += " is-selected";
   if (c.state === "pending") cls += " is-pending";
@@ -169,11 +161,7 @@ export function claimMarkAttrs(
   else if (c.state === "rejected") cls += " is-rejected";
   const attrs: Record<string, string> = { class: cls, "data-claim-id": c.id, "data-verdict": c.verdict };
   if (c.state === "rejected") attrs["data-state"] = "rejected";
-  if (c.id === flashId) {
-    attrs.class += " is-flashing";
-    // Alternating the attribute swaps the animation name, which restarts it.
-    attrs["data-flash"] = flashPhase;
-  }
+  if (c.id === flashId) attrs.class += " is-flashing";
   return attrs;
 }
 
@@ -224,9 +212,8 @@ function claimDecorations(
   { c, from, to }: { c: HighlightClaim; from: number; to: number },
   selectedId: string | null,
   flashId: string | null,
-  flashPhase: "a" | "b",
 ): Decoration[] {
-  const attrs = { nodeName: "mark", ...claimMarkAttrs(c, selectedId, flashId, flashPhase) };
+  const attrs = { nodeName: "mark", ...claimMarkAttrs(c, selectedId, flashId) };
   const firstEnd = Math.min(to, nextCut(g.cuts, from), nextCut(g.paragraphEnds, from));
   // A few more characters than the name quotes: enough to know it was cut.
   const name = claimHighlightName(c, g.text.slice(g.map.pmToUtf16(from), g.map.pmToUtf16(Math.min(firstEnd, from + NAME_WORDS * 2 + 2))));
@@ -250,15 +237,14 @@ export function buildClaimDecorations(
   claims: readonly HighlightClaim[],
   selectedId: string | null,
   flashId: string | null,
-  flashPhase: "a" | "b" = "a",
 ): DecorationSet {
-  return buildWith(geometryOf(doc, docText(doc), map, claims), selectedId, flashId, flashPhase);
+  return buildWith(geometryOf(doc, docText(doc), map, claims), selectedId, flashId);
 }
 
-function buildWith(g: ClaimGeometry, selectedId: string | null, flashId: string | null, flashPhase: "a" | "b"): DecorationSet {
+function buildWith(g: ClaimGeometry, selectedId: string | null, flashId: string | null): DecorationSet {
   return DecorationSet.create(
     g.doc,
-    g.spans.flatMap((s) => claimDecorations(g, s, selectedId, flashId, flashPhase)),
+    g.spans.flatMap((s) => claimDecorations(g, s, selectedId, flashId)),
   );
 }
 
@@ -278,8 +264,7 @@ const sameLook = (a: HighlightClaim, b: HighlightClaim) => sameSpan(a, b) && a.v
 function claimsToRedraw(prev: ClaimHighlightState, next: Omit<ClaimHighlightState, "decorations">): Set<string> | null {
   const ids = new Set<string>();
   if (prev.selectedId !== next.selectedId) for (const id of [prev.selectedId, next.selectedId]) if (id !== null) ids.add(id);
-  if (prev.flashId !== next.flashId || prev.flashPhase !== next.flashPhase)
-    for (const id of [prev.flashId, next.flashId]) if (id !== null) ids.add(id);
+  if (prev.flashId !== next.flashId) for (const id of [prev.flashId, next.flashId]) if (id !== null) ids.add(id);
   if (prev.claims === next.claims) return ids;
   const before = new Map(prev.claims.map((c) => [c.id, c]));
   if (before.size !== prev.claims.length || new Set(next.claims.map((c) => c.id)).size !== next.claims.length) return null;
@@ -321,14 +306,14 @@ function redraw(prev: ClaimHighlightState, next: Omit<ClaimHighlightState, "deco
     const was = before.byId.get(id);
     if (was) old.push(...prev.decorations.find(was.from, was.to, (spec: { claimId?: string }) => spec.claimId === id));
     const now = g.byId.get(id);
-    if (now) fresh.push(...claimDecorations(g, now, next.selectedId, next.flashId, next.flashPhase));
+    if (now) fresh.push(...claimDecorations(g, now, next.selectedId, next.flashId));
   }
   return { ...next, geometry: g, decorations: prev.decorations.remove(old).add(doc, fresh) };
 }
 
 function rebuild(s: Omit<ClaimHighlightState, "decorations">, doc: PmNode): ClaimHighlightState {
   const geometry = geometryOf(doc, s.text, s.map, s.claims);
-  return { ...s, geometry, decorations: buildWith(geometry, s.selectedId, s.flashId, s.flashPhase) };
+  return { ...s, geometry, decorations: buildWith(geometry, s.selectedId, s.flashId) };
 }
 
 /** Claim ids of the `<mark>`s around a click target, or null when the target is not in the view. */
@@ -378,7 +363,7 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
       init: (_config, state) => {
         const text = docText(state.doc);
         const first = options.initial?.() ?? { claims: [], selectedId: null };
-        const base = { claims: first.claims, selectedId: first.selectedId, flashId: null, flashNonce: null, flashPhase: "a" as const };
+        const base = { claims: first.claims, selectedId: first.selectedId, flashId: null };
         return rebuild({ ...base, text, map: docMap(state.doc, text) }, state.doc);
       },
       apply: (tr, prev, _old, next) => {
@@ -391,14 +376,7 @@ export function createClaimHighlightsPlugin(options: ClaimHighlightsOptions): Pl
         }
         if (update?.claims !== undefined) s.claims = update.claims;
         if (update?.selectedId !== undefined) s.selectedId = update.selectedId;
-        if (update?.flash !== undefined) {
-          const f = update.flash;
-          s.flashId = f?.id ?? null;
-          if (f && f.nonce !== prev.flashNonce) {
-            s.flashNonce = f.nonce;
-            s.flashPhase = prev.flashPhase === "a" ? "b" : "a";
-          }
-        }
+        if (update?.flash !== undefined) s.flashId = update.flash?.id ?? null;
         return tr.docChanged ? rebuild(s, next.doc) : redraw(prev, s, next.doc);
       },
     },
