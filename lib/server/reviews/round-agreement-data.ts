@@ -4,6 +4,7 @@ import { computeRoundAgreement } from "@/lib/review/round-agreement";
 import { representativesOf, type ClusterInput } from "@/lib/review/cluster-annotations";
 import type { Visibility } from "@/lib/policies/visibility";
 import { visibleOutcomeRoundWhere } from "@/lib/server/visibility/visible-where";
+import { ASSIGNMENT_ORDER } from "./round-summaries";
 
 /** At most this many rounds are loaded: the newest ones. */
 const ROUND_LIMIT = 500;
@@ -30,7 +31,7 @@ export async function roundAgreements(v: Visibility, roundIds?: string[]) {
       assignments: {
         where: { submittedAt: { not: null } },
         select: { reviewer: { select: { id: true, name: true } } },
-        orderBy: { createdAt: "asc" },
+        orderBy: ASSIGNMENT_ORDER,
       },
       clusters: {
         select: { members: { select: { annotation: { select: { id: true, authorId: true, start: true, end: true, verdict: true } } } } },

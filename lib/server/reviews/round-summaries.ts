@@ -5,6 +5,9 @@ import { canSeeProgressCounts, roundPermissions, type RoundStatus } from "@/lib/
 import { isReviewingBlind } from "@/lib/policies/visibility";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
 
+/** A round's reviewers in the order they were assigned: the assignments share one creation time, and their ids (cuids, which count up) break the tie. */
+export const ASSIGNMENT_ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+
 /** The columns a round summary needs. */
 export const roundSelect = {
   id: true,
@@ -21,7 +24,10 @@ export const roundSelect = {
   article: { select: { id: true, title: true } },
   createdBy: personSelect,
   adjudicator: personSelect,
-  assignments: { select: { reviewerId: true, submittedAt: true, reviewer: personSelect }, orderBy: { createdAt: "asc" } },
+  assignments: {
+    select: { reviewerId: true, submittedAt: true, reviewer: personSelect },
+    orderBy: ASSIGNMENT_ORDER,
+  },
   clusters: { select: { status: true } },
 } as const;
 
