@@ -74,8 +74,8 @@ const tokenCache = new Map<string, SessionClaims & { exp: number }>();
 async function claimsFromToken(req: NextRequest): Promise<SessionClaims | undefined> {
   const raw = req.cookies.get(SESSION_COOKIE)?.value;
   if (!raw) return undefined;
-  const hit = tokenCache.get(raw);
-  if (hit) return hit.exp * 1000 > Date.now() ? hit : undefined;
+  const kept = keptClaims(raw);
+  if (kept !== undefined) return kept ?? undefined;
   const token = await getToken({ req, secret: authOptions.secret });
   if (typeof token?.uid !== "string") return undefined;
   if (tokenCache.size >= 1000) tokenCache.delete(tokenCache.keys().next().value!);
@@ -92,8 +92,13 @@ async function claimsFromToken(req: NextRequest): Promise<SessionClaims | undefi
  */
 export function cachedSessionUserId(req: NextRequest): string | undefined {
   const raw = req.cookies.get(SESSION_COOKIE)?.value;
-  const hit = raw ? tokenCache.get(raw) : undefined;
-  return hit && hit.exp * 1000 > Date.now() ? hit.uid : undefined;
+  return raw ? keptClaims(raw)?.uid : undefined;
+}
+
+/** The claims of a token decoded before: null once it has expired, undefined if it was never decoded. */
+function keptClaims(raw: string): SessionClaims | null | undefined {
+  const hit = tokenCache.get(raw);
+  return hit && (hit.exp * 1000 > Date.now() ? hit : null);
 }
 
 /** What the membership read below reads. */

@@ -273,7 +273,7 @@ function insertedTable(strings: TemplateStringsArray): string | null {
   let table = insertedTables.get(strings);
   if (table === undefined) {
     const text = strings.join("?");
-    table = /\bRETURNING\b/i.test(text) ? null : (/^\s*INSERT\s+INTO\s+"(\w+)"/i.exec(text)?.[1] ?? null);
+    table = /^\s*INSERT\s/i.test(text) && !/\bRETURNING\b/i.test(text) ? writtenTable(text) : null;
     insertedTables.set(strings, table);
   }
   return table;
