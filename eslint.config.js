@@ -41,6 +41,8 @@ const HOT_PATH = [
   // outside the ORM, which a correction's batched audit rows share).
   "lib/server/articles/version-text.ts",
   "lib/server/claims/insert-annotation.ts",
+  // Claim edits (verdict, rationale, delete, restore, anchor): the compare-and-set with its audit row.
+  "lib/server/claims/change-claim.ts",
   "lib/server/audit/insert-audit-events.ts",
   // Export volume: a report's final claims.
   "lib/server/claims/editor-final-claims.ts",

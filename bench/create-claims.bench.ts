@@ -5,11 +5,14 @@
  * rounds of 200 pairs: the median and worst ratio of the rounds). Beside
  * them, the same create refused by validation (400): the route's sign-in,
  * write counter, body read and parsing without the write, so the write's own
- * cost (create − refused) shows apart from what every write pays.
+ * cost (create − refused) shows apart from what every write pays. Then
+ * edits (PATCH of a verdict and a rationale, the other half of a reviewer's
+ * writes) the same way, against the same ping: no target of their own.
  * Targets: 1-connection p50 ≤ 1.5× the ping p50; 10-connection p95 ≤ 50 ms,
  * no errors, no SQLITE_BUSY.
  */
 import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -116,6 +119,42 @@ try {
     `  1-connection ratio over the ${ROUNDS} runs: median ${ratios[Math.floor(ratios.length / 2)]!.toFixed(2)}×, worst ${ratios.at(-1)!.toFixed(2)}× (target ≤ 1.5×)`,
   );
 
+  // Edits, 1 connection, pinged in turn as the creates were: each round edits 200 claims made for it (ids chosen here).
+  for (let round = 1; round <= ROUNDS; round++) {
+    const claims = Array.from({ length: 200 }, () => ({ id: randomUUID(), version: 1 }));
+    for (const [i, c] of claims.entries()) {
+      const made = await client.send(
+        "POST",
+        `/api/articles/${article.id}/claims`,
+        headers,
+        JSON.stringify({ ...JSON.parse(body(i)), clientId: c.id }),
+      );
+      if (made.status !== 201) throw new Error(`a claim to edit answered ${made.status}`);
+    }
+    const pings: number[] = [];
+    const edits: number[] = [];
+    const auth: number[] = [];
+    const handler: number[] = [];
+    for (const [i, c] of claims.entries()) {
+      pings.push((await ping()).ms);
+      const edit = JSON.stringify({
+        version: c.version,
+        verdict: i % 2 ? "disputed" : "verified",
+        rationale: `<p>Checked against the <em>communiqué</em>, item ${i}.</p>`,
+      });
+      const r = await timed(client.send("PATCH", `/api/claims/${c.id}`, headers, edit));
+      if (r.status !== 200) throw new Error(`an edit answered ${r.status}`);
+      c.version++;
+      edits.push(r.ms);
+      auth.push(r.auth);
+      handler.push(r.handler);
+    }
+    const ping50 = percentile(pings, 50);
+    console.log(
+      `  ping p50 ${f(ping50)} ms; edit, 1 connection (run ${round}/${ROUNDS}): p50 ${f(percentile(edits, 50))} ms (ratio ${(percentile(edits, 50) / ping50).toFixed(2)}×, no target of its own); server-side p50: sign-in check ${f(percentile(auth, 50))} ms, edit use case ${f(percentile(handler, 50))} ms`,
+    );
+  }
+
   // The 10-connection run, ROUNDS times over (a 2-core VM is noisy: one run can be off by 10 ms at p95).
   let next = 0;
   const p95s: number[] = [];
@@ -144,7 +183,7 @@ try {
   }
   console.log(`  p95 over the ${ROUNDS} runs: median ${f(percentile(p95s, 50))} ms, worst ${f(Math.max(...p95s))} ms`);
   const stored = await server.db.annotation.count({ where: { articleId: article.id } });
-  console.log(`  rows stored: ${stored} (expected ${ROUNDS * TOTAL + 30 + 200 * ROUNDS + WARMUP})`);
+  console.log(`  rows stored: ${stored} (expected ${ROUNDS * TOTAL + 30 + 2 * 200 * ROUNDS + WARMUP})`);
   const busy = server.log().match(/SQLITE_BUSY|database is locked/g)?.length ?? 0;
   console.log(`  SQLITE_BUSY / "database is locked" in the server log: ${busy}`);
   crossCheckWithWrk(article.id, versionId, cookie);

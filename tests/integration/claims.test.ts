@@ -12,6 +12,8 @@ import { createArticle } from "@/seeds/factories";
 import { makeDesk } from "../support/actors";
 import { conflictCurrent, errorCode } from "../support/error-code";
 import { viewerOf } from "@/lib/server/visibility/viewer";
+import { claimSelect, toClaimDto } from "@/lib/server/claims/claim-dto";
+import type { ClaimDto } from "@/lib/schemas/claim";
 
 const code = errorCode;
 
@@ -163,6 +165,71 @@ describe("changing a claim", () => {
     expect((await listClaims(await viewerOf(desk.reviewer), desk.article.id)).map((x) => x.id)).toContain(c.id);
     const actions = (await db.auditEvent.findMany({ where: { objectId: c.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["claim.create", "claim.delete", "claim.restore"]);
+  });
+
+  it("answers and audits every change with the row as it reads back, evidence count and author included", async () => {
+    const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 6, end: 15, verdict: "unsourced" });
+    const item = await db.evidenceItem.create({ data: { teamId: desk.team.id, kind: "dataset", title: "Census 2023" } });
+    await db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: item.id, annotationId: c.id, stance: "supports" } });
+    const reviewer = await viewerOf(desk.reviewer);
+    // What a fresh read shows, and what the audit's `after` must hold: claimSelect's row, as JSON.
+    const readBack = () => db.annotation.findUniqueOrThrow({ where: { id: c.id }, select: claimSelect });
+    const lastAudit = async () =>
+      (await db.auditEvent.findMany({ where: { objectId: c.id }, orderBy: { createdAt: "desc" }, take: 1 }))[0]!;
+    const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
+
+    let previous = json(await readBack());
+    const steps: [string, (version: number) => Promise<ClaimDto>][] = [
+      [
+        "claim.update",
+        (version) =>
+          updateClaim(reviewer, c.id, {
+            version,
+            verdict: "disputed",
+            rationale: "<p>O’Brien’s “figure” \\ was 3.4%</p>",
+            speaker: "Jens Stoltenberg",
+            firstAppearanceUrl: "https://example.org/first",
+            firstAppearanceDate: "2023-01-30",
+          }),
+      ],
+      ["claim.update", (version) => updateClaim(reviewer, c.id, { version, speaker: "" })],
+      ["claim.delete", (version) => deleteClaim(reviewer, c.id, version)],
+      ["claim.restore", (version) => restoreClaim(reviewer, c.id, version)],
+    ];
+    let version = c.version;
+    for (const [action, step] of steps) {
+      const answered = await step(version);
+      const row = await readBack();
+      expect(answered).toEqual(toClaimDto(row, reviewer));
+      expect(answered.version).toBe(version + 1);
+      expect(answered.evidenceCount).toBe(1);
+      const audit = await lastAudit();
+      expect(audit).toMatchObject({ action, actorId: desk.reviewer.id, teamId: desk.team.id, objectType: "annotation" });
+      expect(audit.after).toEqual(json(row));
+      expect(audit.before).toEqual(previous);
+      expect(audit.createdAt.getTime()).toBe(row.updatedAt.getTime());
+      previous = json(row);
+      version = answered.version;
+    }
+    expect((await readBack()).rationaleHtml).toBe("<p>O’Brien’s “figure” \\ was 3.4%</p>");
+    expect((await readBack()).speaker).toBeNull();
+  });
+
+  it("lets exactly one of eight concurrent writers win, and audits that one", async () => {
+    const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 0, end: 5, verdict: "unsourced" });
+    const [editor, reviewer] = [await viewerOf(desk.editor), await viewerOf(desk.reviewer)];
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        code(updateClaim(i % 2 ? editor : reviewer, c.id, { version: c.version, rationale: `<p>writer ${i}</p>` })),
+      ),
+    );
+    expect(results.filter((r) => r === "ok")).toHaveLength(1);
+    expect(results.filter((r) => r === "409:")).toHaveLength(7);
+    const row = await db.annotation.findUniqueOrThrow({ where: { id: c.id } });
+    expect(row.version).toBe(c.version + 1);
+    const audits = await db.auditEvent.findMany({ where: { objectId: c.id, action: "claim.update" } });
+    expect(audits).toHaveLength(1);
+    expect((audits[0]!.after as { rationaleHtml: string }).rationaleHtml).toBe(row.rationaleHtml);
   });
 
   it("lets exactly one of two concurrent writers win", async () => {

@@ -3,7 +3,7 @@ import pg from "pg";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { databaseKind } from "@/lib/db/database-url";
-import { readArrays, readRows, readRowsKept, sql, writeAll, type SqlStatement } from "@/lib/db/direct-sql";
+import { checkThenWrite, readArrays, readRows, readRowsKept, sql, writeAll, type SqlStatement } from "@/lib/db/direct-sql";
 import { auditInserts, insertAuditEvents } from "@/lib/server/audit/insert-audit-events";
 import { recordAuditEvent, type AuditInput } from "@/lib/server/audit/record-audit-event";
 import { execFileSync } from "node:child_process";
@@ -104,34 +104,74 @@ describe("statements straight on the driver (lib/db/direct-sql.ts)", () => {
     expect(await db.auditEvent.count({ where: { teamId: team.id } })).toBe(2);
   });
 
-  it("writes INSERTs into different tables together, in one statement on PostgreSQL, all or none", async () => {
+  it("sends a transaction's lock and check as one message and its writes with the COMMIT as another on PostgreSQL, all or none", async () => {
     const team = await createTeam(db);
-    const at = new Date();
+    const at = new Date("2023-01-30T09:15:42.123Z");
     const suffix = randomUUID();
-    const newTeam = (id: string) => sql`INSERT INTO "Team" ("id", "name", "slug") VALUES (${id}, ${"Second desk"}, ${id})`;
+    // Values a literal must carry exactly: quotes, backslashes, a parameter mark, SQL, line breaks, and text beyond the BMP.
+    const hostile = `O'Brien \\ \\' $1 E'x'); DROP TABLE "Team"; --\n“서울” 𝕏`;
+    const newTeam = (id: string) => sql`INSERT INTO "Team" ("id", "name", "slug") VALUES (${id}, ${hostile}, ${id})`;
     const sent = onSqlite ? null : vi.spyOn(pg.Client.prototype, "query");
+    let row: { name: string; n: unknown; at: unknown; none: unknown } | undefined;
     try {
-      await writeAll([newTeam(`a-${suffix}`), auditRow("together", team.id, { n: 1 }, at)]);
+      row = await checkThenWrite<{ name: string; n: unknown; at: unknown; none: unknown }>(
+        sql`SELECT "name" AS "name", CAST(${2.5} AS REAL) * 2 AS "n", CAST(${at} AS TEXT) AS "at", CAST(${null} AS TEXT) AS "none" FROM "Team" WHERE "id" = ${team.id}`,
+        (checked) => (checked ? [newTeam(`a-${suffix}`), auditRow("together", team.id, { hostile }, at)] : []),
+        sql`SELECT 1 FROM "Team" WHERE "id" = ${team.id} FOR SHARE`,
+      );
       if (sent) {
-        // BEGIN, the two INSERTs as one statement, COMMIT: one round trip fewer than a statement each.
+        // Preparing a statement the connection has not seen is a message of its own; every other is one of two.
         const texts = sent.mock.calls.map(([q]) => (typeof q === "string" ? q : (q as { text: string }).text));
-        expect(texts).toHaveLength(3);
-        expect(texts[1]).toMatch(/^WITH w0 AS \(INSERT INTO "Team".*\) INSERT INTO "AuditEvent"/s);
+        const calls = texts.filter((t) => !t.startsWith("PREPARE "));
+        expect(calls).toHaveLength(2);
+        expect(calls[0]).toMatch(
+          /^BEGIN; EXECUTE claimdesk_sql_\w+\('[^']+'\); EXECUTE claimdesk_sql_\w+\('2\.5', '2023-01-30 09:15:42\.123', NULL, '[^']+'\)$/,
+        );
+        expect(calls[1]).toMatch(/^EXECUTE claimdesk_sql_\w+\(.*\); EXECUTE claimdesk_sql_\w+\(.*\); COMMIT$/s);
+        for (const t of texts.filter((t) => t.startsWith("PREPARE ")))
+          expect(t).toMatch(/^PREPARE claimdesk_sql_\w+ AS (SELECT|INSERT) .*\$1/s);
       }
     } finally {
       sent?.mockRestore();
     }
-    expect((await db.team.findUniqueOrThrow({ where: { id: `a-${suffix}` } })).name).toBe("Second desk");
-    expect((await db.auditEvent.findFirstOrThrow({ where: { teamId: team.id, objectId: "together" } })).after).toEqual({ n: 1 });
+    expect(row?.name).toBe(team.name);
+    expect(Number(row?.n)).toBe(5);
+    expect(row?.none).toBeNull();
+    expect((await db.team.findUniqueOrThrow({ where: { id: `a-${suffix}` } })).name).toBe(hostile);
+    expect((await db.auditEvent.findFirstOrThrow({ where: { teamId: team.id, objectId: "together" } })).after).toEqual({ hostile });
+    expect(await db.team.count({ where: { name: team.name, id: team.id } })).toBe(1);
 
-    // The audit row leaves out a required column: the whole statement fails, and the team is not stored either.
+    // The audit row leaves out a required column: the COMMIT after it never runs, and the team is not stored either.
     const incomplete = sql`INSERT INTO "AuditEvent" ("id", "teamId", "createdAt") VALUES (${"no-action"}, ${team.id}, ${at})`;
-    await expect(writeAll([newTeam(`b-${suffix}`), incomplete])).rejects.toThrow();
+    await expect(
+      checkThenWrite(null, () => [newTeam(`b-${suffix}`), incomplete], sql`SELECT 1 FROM "Team" WHERE "id" = ${team.id} FOR SHARE`),
+    ).rejects.toThrow();
     expect(await db.team.count({ where: { id: `b-${suffix}` } })).toBe(0);
-    // Two INSERTs into the same table stay two statements, and both land.
+    // A check that refuses writes nothing, and the rollback releases the lock: the row can be updated at once.
+    const refused = new Error("refused");
+    await expect(
+      checkThenWrite(
+        sql`SELECT 1 AS "one"`,
+        () => {
+          throw refused;
+        },
+        sql`SELECT 1 FROM "Team" WHERE "id" = ${team.id} FOR UPDATE`,
+      ),
+    ).rejects.toBe(refused);
+    await db.team.update({ where: { id: team.id }, data: { name: "Renamed" } });
+    // Two INSERTs into the same table both land.
     await writeAll([auditRow("one", team.id, {}, at), auditRow("two", team.id, {}, at)]);
     expect(await db.auditEvent.count({ where: { teamId: team.id, objectId: { in: ["one", "two"] } } })).toBe(2);
   });
+
+  it.runIf(!onSqlite)(
+    "refuses a NUL character in a PostgreSQL transaction's value, as PostgreSQL refuses it, and stores nothing",
+    async () => {
+      const team = await createTeam(db);
+      await expect(writeAll([auditRow("nul\u0000", team.id, {}, new Date())])).rejects.toMatchObject({ code: "22021" });
+      expect(await db.auditEvent.count({ where: { teamId: team.id } })).toBe(0);
+    },
+  );
 
   it.runIf(onSqlite)(
     "waits, without blocking the event loop, for a Prisma transaction of this process that holds the write lock, and stays out of it",

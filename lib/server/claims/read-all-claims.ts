@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/sqlite";
 import { pgPool } from "@/lib/db";
-import { fromPrismaSql, readArrays, readRows, sql } from "@/lib/db/direct-sql";
+import { composedOnce, fromPrismaSql, readArrays, readRows, sql } from "@/lib/db/direct-sql";
 import { notFound } from "@/lib/errors";
 import type { Visibility } from "@/lib/policies/visibility";
 import { visibleAnnotationSql } from "@/lib/server/visibility/visible-where";
@@ -23,40 +23,68 @@ import type { ClaimRow } from "./claim-dto";
  */
 export async function readAllClaimRows(visibility: Visibility, articleId: string, currentVersionId?: string): Promise<ClaimRow[]> {
   const versionId = currentVersionId ?? (await currentVersion(visibility.teamId, articleId));
-  // Arrays, not row objects: the driver makes these in half the time at 5,000 claims. Columns in claimsSql's order.
+  // Arrays, not row objects: the driver makes these in half the time at 5,000 claims. Columns in claimColumns' order.
   const rows = await readArrays(fromPrismaSql(claimsSql(visibility, articleId, versionId)));
-  return (rows as Row[]).map((r): ClaimRow => {
-    const [id, articleId, versionId, authorId, start, end, exact, prefix, suffix, verdict, rationaleHtml, speaker] = r;
-    const [, , , , , , , , , , , , firstAppearanceUrl, firstAppearanceDate, status, version, createdAt, updatedAt, roundId] = r;
-    const [, , , , , , , , , , , , , , , , , , , anchorState, anchorScore, authorName, roundStatus, evidenceCount] = r;
-    return {
-      id,
-      articleId,
-      versionId,
-      authorId,
-      start: Number(start),
-      end: Number(end),
-      exact,
-      prefix,
-      suffix,
-      verdict,
-      rationaleHtml,
-      speaker,
-      firstAppearanceUrl,
-      firstAppearanceDate,
-      status,
-      version: Number(version),
-      createdAt: new Date(createdAt),
-      updatedAt: new Date(updatedAt),
-      deletedAt: null,
-      roundId,
-      anchorState,
-      anchorScore: anchorScore === null ? null : Number(anchorScore),
-      author: { id: authorId, name: authorName },
-      round: roundStatus === null ? null : { status: roundStatus },
-      _count: { evidenceLinks: Number(evidenceCount) },
-    };
-  });
+  return (rows as Row[]).map(toClaimRow);
+}
+
+/**
+ * One claim, live or deleted, if `visibility` lets its viewer see it (else
+ * null), as claimSelect reads it: the row every change to a claim starts from
+ * (./change-claim.ts), one statement on the direct path where the Prisma read
+ * cost about a millisecond of the server's CPU.
+ */
+export async function readClaimRow(visibility: Visibility, claimId: string): Promise<ClaimRow | null> {
+  const [row] = await readArrays(
+    fromPrismaSql(Prisma.sql`SELECT ${claimColumns} WHERE ${visibleAnnotationSql(visibility, "a")} AND a."id" = ${claimId}`),
+  );
+  return row ? toClaimRow(row as Row) : null;
+}
+
+/**
+ * The claim `id` of team `teamId`, live or deleted, with no visibility rule:
+ * the read inside a change's transaction, of a claim the caller has already
+ * been found to see (./change-claim.ts). Read back with {@link claimRowOf}.
+ */
+export const claimRowInTeam = composedOnce<"id" | "teamId">(
+  (p) => Prisma.sql`SELECT ${claimColumns} WHERE a."id" = ${p("id")} AND a."teamId" = ${p("teamId")}`,
+);
+
+/** A row of {@link claimRowInTeam} as the drivers return it (an object whose values are in column order) as a ClaimRow. */
+export const claimRowOf = (row: Record<string, unknown>): ClaimRow => toClaimRow(Object.values(row) as Row);
+
+/** A row of claimColumns, by position, as claimSelect reads it (the keys in claimSelect's order). */
+function toClaimRow(r: Row): ClaimRow {
+  const [id, articleId, versionId, authorId, start, end, exact, prefix, suffix, verdict, rationaleHtml, speaker] = r;
+  const [, , , , , , , , , , , , firstAppearanceUrl, firstAppearanceDate, status, version, createdAt, updatedAt, roundId] = r;
+  const [, , , , , , , , , , , , , , , , , , , anchorState, anchorScore, authorName, roundStatus, evidenceCount, deletedAt] = r;
+  return {
+    id,
+    articleId,
+    versionId,
+    authorId,
+    start: Number(start),
+    end: Number(end),
+    exact,
+    prefix,
+    suffix,
+    verdict,
+    rationaleHtml,
+    speaker,
+    firstAppearanceUrl,
+    firstAppearanceDate,
+    status,
+    version: Number(version),
+    createdAt: new Date(createdAt),
+    updatedAt: new Date(updatedAt),
+    deletedAt: deletedAt === null ? null : new Date(deletedAt),
+    roundId,
+    anchorState,
+    anchorScore: anchorScore === null ? null : Number(anchorScore),
+    author: { id: authorId, name: authorName },
+    round: roundStatus === null ? null : { status: roundStatus },
+    _count: { evidenceLinks: Number(evidenceCount) },
+  };
 }
 
 /** The current version of the team's live article, or 404. */
@@ -69,14 +97,14 @@ async function currentVersion(teamId: string, articleId: string): Promise<string
   return current.id;
 }
 
-/** A row of claimsSql, column by column (on PostgreSQL numbers may come as strings and dates as Dates). */
+/** A row of claimColumns, column by column (on PostgreSQL numbers may come as strings and dates as Dates). */
 type Row = [
   ...[id: string, articleId: string, versionId: string, authorId: string, start: number | string, end: number | string],
   ...[exact: string, prefix: string, suffix: string, verdict: ClaimRow["verdict"], rationaleHtml: string, speaker: string | null],
   ...[firstAppearanceUrl: string | null, firstAppearanceDate: string | null, status: ClaimRow["status"], version: number | string],
   ...[createdAt: string | Date, updatedAt: string | Date, roundId: string | null, anchorState: ClaimRow["anchorState"]],
   ...[anchorScore: number | string | null, authorName: string, roundStatus: NonNullable<ClaimRow["round"]>["status"] | null],
-  evidenceCount: number | string,
+  ...[evidenceCount: number | string, deletedAt: string | Date | null],
 ];
 
 /**
@@ -86,15 +114,21 @@ type Row = [
 const utc = (column: string) => Prisma.raw(pgPool ? `a."${column}" AT TIME ZONE 'UTC'` : `a."${column}"`);
 
 /**
- * The live claims of the version the viewer may see, with claimSelect's author, round status and live evidence count, in text
- * order (list-claims.ts). readAllClaimRows reads the columns by position: keep the two in step.
+ * claimSelect's columns (with its author's name, round status and live
+ * evidence count) of the claim aliased `a`, and the tables they come from:
+ * toClaimRow reads them by position, so keep the two in step.
  */
-const claimsSql = (visibility: Visibility, articleId: string, versionId: string) => Prisma.sql`
-  SELECT a."id", a."articleId", a."versionId", a."authorId", a."start", a."end", a."exact", a."prefix", a."suffix", a."verdict",
+const claimColumns = Prisma.sql`
+    a."id", a."articleId", a."versionId", a."authorId", a."start", a."end", a."exact", a."prefix", a."suffix", a."verdict",
     a."rationaleHtml", a."speaker", a."firstAppearanceUrl", a."firstAppearanceDate", a."status", a."version",
     ${utc("createdAt")} AS "createdAt", ${utc("updatedAt")} AS "updatedAt", a."roundId", a."anchorState", a."anchorScore",
     u."name" AS "authorName", r."status" AS "roundStatus",
-    (SELECT COUNT(*) FROM "EvidenceLink" l WHERE l."annotationId" = a."id" AND l."deletedAt" IS NULL) AS "evidenceCount"
-  FROM "Annotation" a JOIN "User" u ON u."id" = a."authorId" LEFT JOIN "ReviewRound" r ON r."id" = a."roundId"
+    (SELECT COUNT(*) FROM "EvidenceLink" l WHERE l."annotationId" = a."id" AND l."deletedAt" IS NULL) AS "evidenceCount",
+    ${utc("deletedAt")} AS "deletedAt"
+  FROM "Annotation" a JOIN "User" u ON u."id" = a."authorId" LEFT JOIN "ReviewRound" r ON r."id" = a."roundId"`;
+
+/** The live claims of the version the viewer may see, in text order (list-claims.ts's order). */
+const claimsSql = (visibility: Visibility, articleId: string, versionId: string) => Prisma.sql`
+  SELECT ${claimColumns}
   WHERE ${visibleAnnotationSql(visibility, "a")} AND a."articleId" = ${articleId} AND a."versionId" = ${versionId} AND a."deletedAt" IS NULL
   ORDER BY a."start" ASC, a."end" DESC, a."createdAt" ASC, a."id" ASC`;
