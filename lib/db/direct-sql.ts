@@ -20,8 +20,8 @@ import { whenNotBusy } from "./busy-retry";
  * (compile, interpret, async hops); the driver alone runs a cached
  * better-sqlite3 statement in 5 µs. Three kinds of work pay that too often:
  * - what every request or every claim write runs (the caller's membership,
- *   their blind-review visibility, a version's scope, the claim insert with
- *   its audit row): at ten concurrent clients that CPU decides the
+ *   their blind-review visibility, a version's scope, the claim insert and
+ *   the claim edit with their audit rows): at ten concurrent clients that CPU decides the
  *   10-connection p95 target of bench/create-claims.bench.ts;
  * - reads at export volume: for a report's ten thousand final claims Prisma
  *   spent about 0.5 s of CPU making objects of rows the driver returns in
@@ -46,6 +46,8 @@ import { whenNotBusy } from "./busy-retry";
  * PostgreSQL: the shared client's own pg pool (lib/db.ts), with named
  * (server-side prepared) statements per call site, and dates bound as
  * @prisma/adapter-pg binds them (UTC, no zone, for `timestamp(3)` columns).
+ * A transaction goes as two messages, not a statement each
+ * ({@link pgCheckThenWrite} says how).
  * Rows come back with pg's default parsing: int8 as a string, booleans as
  * booleans.
  *

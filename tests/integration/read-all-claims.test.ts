@@ -7,6 +7,10 @@ import { createClaimOnPhrase, createEvidenceLink } from "@/seeds/evidence-factor
 import { revealForTest } from "@/seeds/review-factories";
 import { asCurrentUser, EDITOR_NOTE_PHRASE, makeBlindDesk, type BlindDesk } from "../support/blind-desk";
 import { errorCode } from "../support/error-code";
+import { claimSelect, toClaimDto } from "@/lib/server/claims/claim-dto";
+import { getClaim } from "@/lib/server/claims/get-claim";
+import { readClaimRow } from "@/lib/server/claims/read-all-claims";
+import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
 
 /**
  * The article page's claims read straight on the driver
@@ -78,6 +82,39 @@ describe("the article page's claims, read past Prisma", () => {
     expect(ids(await listAllClaims(await as("coReviewer"), d.x.id))).toContain(d.hidden.id);
     const other = await makeBlindDesk(db);
     expect(await errorCode(listAllClaims(await as("editor"), other.x.id))).toBe("404:");
+  });
+});
+
+describe("one claim, read past Prisma (readClaimRow, getClaim)", () => {
+  it("is Prisma's read of it for every member, claim and state: live, deleted, of a deleted article, hidden by the round, another team's", async () => {
+    const other = await makeBlindDesk(db);
+    // Y's article deleted: its claims are gone from GET /api/claims/{id}, but a change still finds them (as Prisma's read did).
+    await db.article.update({ where: { id: d.y.id }, data: { deletedAt: new Date() } });
+    const claims = await db.annotation.findMany({ where: { teamId: { in: [d.team.id, other.team.id] } }, select: { id: true } });
+    expect(claims.length).toBeGreaterThan(8);
+    let seen = 0;
+    let live = 0;
+    for (const who of members) {
+      const viewer = await as(who);
+      for (const { id } of claims) {
+        const visible = visibleAnnotationWhere(viewer.visibility);
+        const prisma = await db.annotation.findFirst({ where: { AND: [visible, { id }] }, select: claimSelect });
+        expect(await readClaimRow(viewer.visibility, id), `${who} ${id}`).toEqual(prisma);
+        const livePrisma = await db.annotation.findFirst({
+          where: { AND: [visible, { id, deletedAt: null, article: { deletedAt: null } }] },
+          select: claimSelect,
+        });
+        expect(await readClaimRow(viewer.visibility, id, { live: true }), `${who} ${id} (live)`).toEqual(livePrisma);
+        if (livePrisma) expect(await getClaim(viewer, id)).toEqual(toClaimDto(livePrisma, viewer));
+        else expect(await errorCode(getClaim(viewer, id))).toBe("404:");
+        seen += prisma ? 1 : 0;
+        live += livePrisma ? 1 : 0;
+      }
+    }
+    // Each kind was met: claims some see and others do not, and deleted ones or ones of a deleted article among them.
+    expect(seen).toBeGreaterThan(live);
+    expect(live).toBeGreaterThan(0);
+    expect(seen).toBeLessThan(members.length * claims.length);
   });
 });
 

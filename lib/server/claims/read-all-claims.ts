@@ -29,14 +29,19 @@ export async function readAllClaimRows(visibility: Visibility, articleId: string
 }
 
 /**
- * One claim, live or deleted, if `visibility` lets its viewer see it (else
- * null), as claimSelect reads it: the row every change to a claim starts from
- * (./change-claim.ts), one statement on the direct path where the Prisma read
- * cost about a millisecond of the server's CPU.
+ * One claim if `visibility` lets its viewer see it (else null), as
+ * claimSelect reads it, in one statement on the direct path where the Prisma
+ * read cost about a millisecond of the server's CPU. Deleted claims too (the
+ * row every change to a claim starts from, ./change-claim.ts), or with
+ * `live` only a live claim of a live article (GET /api/claims/{id}, which
+ * every open page of the article asks after a live event names the claim).
  */
-export async function readClaimRow(visibility: Visibility, claimId: string): Promise<ClaimRow | null> {
+export async function readClaimRow(visibility: Visibility, claimId: string, opts: { live?: boolean } = {}): Promise<ClaimRow | null> {
+  const live = opts.live
+    ? Prisma.sql` AND a."deletedAt" IS NULL AND EXISTS (SELECT 1 FROM "Article" x WHERE x."id" = a."articleId" AND x."deletedAt" IS NULL)`
+    : Prisma.empty;
   const [row] = await readArrays(
-    fromPrismaSql(Prisma.sql`SELECT ${claimColumns} WHERE ${visibleAnnotationSql(visibility, "a")} AND a."id" = ${claimId}`),
+    fromPrismaSql(Prisma.sql`SELECT ${claimColumns} WHERE ${visibleAnnotationSql(visibility, "a")} AND a."id" = ${claimId}${live}`),
   );
   return row ? toClaimRow(row as Row) : null;
 }
