@@ -21,8 +21,8 @@ import { whenNotBusy } from "./busy-retry";
  * better-sqlite3 statement in 5 µs. Three kinds of work pay that too often:
  * - what every request or every claim write runs (the caller's membership,
  *   their blind-review visibility, a version's scope, the claim insert and
- *   the claim edit with their audit rows): at ten concurrent clients that CPU decides the
- *   10-connection p95 target of bench/create-claims.bench.ts;
+ *   the claim edit with their audit rows): at ten concurrent clients that
+ *   CPU decides the 10-connection p95 target of bench/create-claims.bench.ts;
  * - reads at export volume: for a report's ten thousand final claims Prisma
  *   spent about 0.5 s of CPU making objects of rows the driver returns in
  *   0.1 s;
@@ -237,18 +237,15 @@ async function pgCheckThenWrite<T>(
   const client = await pool.connect();
   let broken: unknown;
   try {
-    const reads = lock ? (check ? [lock, check] : [lock]) : check ? [check] : [];
+    const reads = [lock, check].filter((s): s is SqlStatement => s != null);
     let row: T | undefined;
-    let begun = "BEGIN";
     if (reads.length > 0) {
-      const calls = await preparedOn(client, reads);
-      const results = await pgMessage(client, `BEGIN; ${calls.join("; ")}`);
+      const results = await pgMessage(client, ["BEGIN", ...(await preparedOn(client, reads))].join("; "));
       if (check) row = results[results.length - 1]!.rows[0] as T | undefined;
-      begun = "";
     }
-    const writes = decide(row);
-    const calls = await preparedOn(client, writes);
-    await pgMessage(client, [begun, ...calls, "COMMIT"].filter(Boolean).join("; "));
+    const writes = await preparedOn(client, decide(row));
+    // With nothing to read first, the whole transaction is this one message.
+    await pgMessage(client, [...(reads.length > 0 ? [] : ["BEGIN"]), ...writes, "COMMIT"].join("; "));
     return row;
   } catch (e) {
     await client.query("ROLLBACK").catch((rollbackFailed: unknown) => (broken = rollbackFailed));

@@ -8,16 +8,9 @@ import type { Viewer } from "@/lib/server/visibility/viewer";
 import { checkThenWrite, fromPrismaSql, sql, type SqlStatement } from "@/lib/db/direct-sql";
 import { auditInsert } from "@/lib/server/audit/insert-audit-events";
 import { claimSelect, toClaimDto, type ClaimRow } from "./claim-dto";
-import { claimRowInTeam, claimRowOf, readClaimRow } from "./read-all-claims";
+import { claimRowOf, readClaimRow, visibleClaimRowSql } from "./read-all-claims";
 
-type Row = ClaimRow;
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-
-/** The claim if the caller may see it (blind review: someone else's draft in an open round is as missing as another team's). */
-function findClaimRow(user: Viewer, claimId: string) {
-  if (!claimId) throw notFound("Claim not found.");
-  return readClaimRow(user.visibility, claimId);
-}
 
 /** What a change may set on a claim row: its own columns, never its identity, place in a round, or version. */
 const CHANGEABLE = new Set([
@@ -38,10 +31,10 @@ const CHANGEABLE = new Set([
 
 type Change = {
   action: string;
-  allowed: (row: Row) => boolean;
-  data: (row: Row) => Record<string, unknown>;
+  allowed: (row: ClaimRow) => boolean;
+  data: (row: ClaimRow) => Record<string, unknown>;
   /** More writes in the same transaction, after the compare-and-set (evidence copied, a link kept). */
-  also?: (tx: Tx, row: Row) => Promise<unknown>;
+  also?: (tx: Tx, row: ClaimRow) => Promise<unknown>;
   /** What the audit event's `after` adds to the row (what `also` did). */
   auditExtra?: Record<string, unknown>;
 };
@@ -50,52 +43,50 @@ type Change = {
  * The shared shape of every change to an existing claim: load it if the
  * caller may see it (404 otherwise), check the policy (403), apply the change
  * only if the row still has the version the client read (409 with the
- * current state otherwise), and audit it. The compare-and-set happens in
- * one UPDATE, so two concurrent writers cannot both win.
+ * current state otherwise), and audit it.
  *
  * An edit is as frequent as a create (every verdict and rationale saved), so
  * a change with no further writes runs on the direct-SQL path, as a create
- * does: the read, then one transaction that reads the row again, and writes
- * the UPDATE and its audit row only if the version is still the one read
- * (lib/db/direct-sql.ts's checkThenWrite: on PostgreSQL the row is locked
- * first, so the compare and the write cannot be split by another writer).
- * Through Prisma the same edit cost about 6 ms of the server's CPU on SQLite
- * and 14 on PostgreSQL, where a create costs 1.3. A change with `also`
- * (applying an earlier claim's verdict copies its evidence) keeps Prisma's
- * transaction for its further writes.
+ * does: one transaction (lib/db/direct-sql.ts's checkThenWrite) reads the row
+ * as the caller may see it, checks it, and writes the UPDATE and its audit
+ * row. On PostgreSQL the row is locked first, and SQLite's transaction holds
+ * the write lock from its start, so no writer comes between the check and
+ * the write. Through Prisma the same edit cost about 6 ms of the server's
+ * CPU on SQLite and 14 on PostgreSQL, where a create costs 1.3. A change with
+ * `also` (applying an earlier claim's verdict copies its evidence) keeps
+ * Prisma's transaction for its further writes, with the compare-and-set in
+ * its UPDATE.
  */
 export async function changeClaim(user: Viewer, claimId: string, expectedVersion: number, change: Change): Promise<ClaimDto> {
-  const before = await findClaimRow(user, claimId);
-  if (!before) throw notFound("Claim not found.");
-  if (!change.allowed(before)) throw new AppError("FORBIDDEN", roundAnnotationEditBlock(user, before) ?? "You may not change this claim.");
-  if (before.version !== expectedVersion) throw conflict(before, user);
-
+  if (!claimId) throw notFound("Claim not found.");
   const after = change.also
-    ? await changeWithPrisma(user, claimId, expectedVersion, before, change)
-    : await changeDirect(user, claimId, expectedVersion, before, change);
-  if (!after) {
-    const current = await findClaimRow(user, claimId);
-    if (!current) throw notFound("Claim not found.");
-    throw conflict(current, user);
-  }
+    ? await changeWithPrisma(user, claimId, expectedVersion, change)
+    : await changeDirect(user, claimId, expectedVersion, change);
   publishClaimEvent(user, after);
   return toClaimDto(after, user);
 }
 
-/** The change in one direct-SQL transaction; null if the row has moved past `expectedVersion` (or is gone). */
-async function changeDirect(user: Viewer, claimId: string, expectedVersion: number, before: Row, change: Change): Promise<Row | null> {
-  const data = change.data(before);
-  const columns = Object.keys(data);
-  for (const c of columns) if (!CHANGEABLE.has(c)) throw new Error(`changeClaim: "${c}" is not a column a change may set`);
+/** The checks of the row a change starts from, in order: seen (404), allowed (403), the version the client read (409). */
+function admit(user: Viewer, row: ClaimRow | null, expectedVersion: number, change: Change): ClaimRow {
+  if (!row) throw notFound("Claim not found.");
+  if (!change.allowed(row)) throw new AppError("FORBIDDEN", roundAnnotationEditBlock(user, row) ?? "You may not change this claim.");
+  if (row.version !== expectedVersion) throw conflict(row, user);
+  return row;
+}
+
+/** The change in one direct-SQL transaction: read, checked and written with no other writer in between. */
+async function changeDirect(user: Viewer, claimId: string, expectedVersion: number, change: Change): Promise<ClaimRow> {
   const now = new Date();
-  let after: Row | null = null;
+  let after: ClaimRow | undefined;
   await checkThenWrite<Record<string, unknown>>(
-    claimRowInTeam({ id: claimId, teamId: user.teamId }),
+    visibleClaimRowSql(user.visibility, claimId),
     (found) => {
-      const row = found ? claimRowOf(found) : null;
-      if (!row || row.version !== expectedVersion) return [];
-      // The row as it reads after the UPDATE: what the Prisma path read back inside its transaction.
-      after = { ...row, ...data, version: row.version + 1, updatedAt: now } as Row;
+      const before = admit(user, found ? claimRowOf(found) : null, expectedVersion, change);
+      const data = change.data(before);
+      const columns = Object.keys(data);
+      for (const c of columns) if (!CHANGEABLE.has(c)) throw new Error(`changeClaim: "${c}" is not a column a change may set`);
+      // The row as it reads after the UPDATE: what the Prisma path reads back inside its transaction.
+      after = { ...before, ...data, version: before.version + 1, updatedAt: now } as ClaimRow;
       return [
         claimUpdate(columns, [...columns.map((c) => data[c]), now, claimId, user.teamId, expectedVersion]),
         auditInsert(changeAudit(user, claimId, change, before, after), now),
@@ -103,11 +94,11 @@ async function changeDirect(user: Viewer, claimId: string, expectedVersion: numb
     },
     sql`SELECT 1 FROM "Annotation" WHERE "id" = ${claimId} AND "teamId" = ${user.teamId} FOR UPDATE`,
   );
-  return after;
+  return after!;
 }
 
 /** The audit event of a change: the row before it, and after it with what `auditExtra` adds. */
-function changeAudit(user: Viewer, claimId: string, change: Change, before: Row, after: Row): AuditInput {
+function changeAudit(user: Viewer, claimId: string, change: Change, before: ClaimRow, after: ClaimRow): AuditInput {
   return {
     teamId: user.teamId,
     actorId: user.id,
@@ -130,8 +121,9 @@ function claimUpdate(columns: string[], values: unknown[]): SqlStatement {
   return fromPrismaSql({ strings: [...strings, ` WHERE "id" = `, ` AND "teamId" = `, ` AND "version" = `, ""], values });
 }
 
-async function changeWithPrisma(user: Viewer, claimId: string, expectedVersion: number, before: Row, change: Change): Promise<Row | null> {
-  return db.$transaction(async (tx) => {
+async function changeWithPrisma(user: Viewer, claimId: string, expectedVersion: number, change: Change): Promise<ClaimRow> {
+  const before = admit(user, await readClaimRow(user.visibility, claimId), expectedVersion, change);
+  const after = await db.$transaction(async (tx) => {
     const { count } = await tx.annotation.updateMany({
       where: { id: claimId, teamId: user.teamId, version: expectedVersion },
       data: { ...change.data(before), version: { increment: 1 } },
@@ -142,9 +134,14 @@ async function changeWithPrisma(user: Viewer, claimId: string, expectedVersion: 
     await recordAuditEvent(tx, changeAudit(user, claimId, change, before, row));
     return row;
   });
+  if (after) return after;
+  // Another writer won between the read and the UPDATE.
+  const current = await readClaimRow(user.visibility, claimId);
+  if (!current) throw notFound("Claim not found.");
+  throw conflict(current, user);
 }
 
-function conflict(current: Row, user: Viewer) {
+function conflict(current: ClaimRow, user: Viewer) {
   return new AppError("CONFLICT", "Someone changed this claim in the meantime. Here is the current version.", {
     current: toClaimDto(current, user),
   });

@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/sqlite";
 import { pgPool } from "@/lib/db";
-import { composedOnce, fromPrismaSql, readArrays, readRows, sql } from "@/lib/db/direct-sql";
+import { fromPrismaSql, readArrays, readRows, sql, type SqlStatement } from "@/lib/db/direct-sql";
 import { notFound } from "@/lib/errors";
 import type { Visibility } from "@/lib/policies/visibility";
 import { visibleAnnotationSql } from "@/lib/server/visibility/visible-where";
@@ -31,31 +31,28 @@ export async function readAllClaimRows(visibility: Visibility, articleId: string
 /**
  * One claim if `visibility` lets its viewer see it (else null), as
  * claimSelect reads it, in one statement on the direct path where the Prisma
- * read cost about a millisecond of the server's CPU. Deleted claims too (the
- * row every change to a claim starts from, ./change-claim.ts), or with
- * `live` only a live claim of a live article (GET /api/claims/{id}, which
- * every open page of the article asks after a live event names the claim).
+ * read cost about a millisecond of the server's CPU. Deleted claims too, or
+ * with `live` only a live claim of a live article (GET /api/claims/{id},
+ * which every open page of the article asks after a live event names the
+ * claim).
  */
 export async function readClaimRow(visibility: Visibility, claimId: string, opts: { live?: boolean } = {}): Promise<ClaimRow | null> {
-  const live = opts.live
-    ? Prisma.sql` AND a."deletedAt" IS NULL AND EXISTS (SELECT 1 FROM "Article" x WHERE x."id" = a."articleId" AND x."deletedAt" IS NULL)`
-    : Prisma.empty;
-  const [row] = await readArrays(
-    fromPrismaSql(Prisma.sql`SELECT ${claimColumns} WHERE ${visibleAnnotationSql(visibility, "a")} AND a."id" = ${claimId}${live}`),
-  );
+  const [row] = await readArrays(visibleClaimRowSql(visibility, claimId, opts));
   return row ? toClaimRow(row as Row) : null;
 }
 
 /**
- * The claim `id` of team `teamId`, live or deleted, with no visibility rule:
- * the read inside a change's transaction, of a claim the caller has already
- * been found to see (./change-claim.ts). Read back with {@link claimRowOf}.
+ * {@link readClaimRow}'s statement: also the read inside a change's
+ * transaction (./change-claim.ts), whose row {@link claimRowOf} reads back.
  */
-export const claimRowInTeam = composedOnce<"id" | "teamId">(
-  (p) => Prisma.sql`SELECT ${claimColumns} WHERE a."id" = ${p("id")} AND a."teamId" = ${p("teamId")}`,
-);
+export function visibleClaimRowSql(visibility: Visibility, claimId: string, opts: { live?: boolean } = {}): SqlStatement {
+  const live = opts.live
+    ? Prisma.sql` AND a."deletedAt" IS NULL AND EXISTS (SELECT 1 FROM "Article" x WHERE x."id" = a."articleId" AND x."deletedAt" IS NULL)`
+    : Prisma.empty;
+  return fromPrismaSql(Prisma.sql`SELECT ${claimColumns} WHERE ${visibleAnnotationSql(visibility, "a")} AND a."id" = ${claimId}${live}`);
+}
 
-/** A row of {@link claimRowInTeam} as the drivers return it (an object whose values are in column order) as a ClaimRow. */
+/** A row of {@link visibleClaimRowSql} as the drivers return it (an object whose values are in column order) as a ClaimRow. */
 export const claimRowOf = (row: Record<string, unknown>): ClaimRow => toClaimRow(Object.values(row) as Row);
 
 /** A row of claimColumns, by position, as claimSelect reads it (the keys in claimSelect's order). */
