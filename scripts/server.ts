@@ -64,6 +64,11 @@ const accepting = acceptFirst(server);
 // A request (headers and body) must arrive within a minute: slow senders cannot hold slots for Node's default 5 minutes.
 server.requestTimeout = 60_000;
 server.headersTimeout = 20_000;
+// An idle keep-alive connection stays open 65 s (Node's default: 5 s), longer than the idle timeout of the proxies a
+// newsroom puts in front (nginx's upstream keepalive_timeout and AWS's load balancers: 60 s). Whoever closes an idle
+// connection first must be the client: a server closing it just as the client sends its next request on it answers
+// that request with a reset (a 502 at the proxy; ECONNRESET in Playwright's request client, which once failed a test).
+server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
   console.log(
     `Claimdesk listening on http://${hostname ?? "localhost"}:${port} (at most ${CLAIMDESK_MAX_IN_FLIGHT} requests at once, ${CLAIMDESK_QUEUE_LIMIT} waiting up to ${CLAIMDESK_QUEUE_WAIT_MS} ms)`,

@@ -150,6 +150,24 @@ describe("limits over HTTP (small limits)", () => {
     for (const s of [...streams, other, again!]) s.close();
   });
 
+  it("keeps an idle keep-alive connection 65 s, past a proxy's 60 s idle timeout, and says so", async () => {
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+        http
+          .get(`${app.url}/api/ping`, { agent }, (res) => {
+            res.resume();
+            res.on("end", () => resolve(res.headers));
+          })
+          .on("error", reject);
+      });
+      expect(headers.connection).toBe("keep-alive");
+      expect(headers["keep-alive"]).toBe("timeout=65");
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it("serves a large claims list in pages that together hold every claim once, in text order", async () => {
     const text = desk.version.text;
     const phrases = ["First", "paragraph", "about", "NATO", "Second", "Stoltenberg", "Yoon"];
