@@ -88,11 +88,11 @@ async function changeDirect(user: Viewer, claimId: string, expectedVersion: numb
       // The row as it reads after the UPDATE: what the Prisma path reads back inside its transaction.
       after = { ...before, ...data, version: before.version + 1, updatedAt: now } as ClaimRow;
       return [
-        claimUpdate(columns, [...columns.map((c) => data[c]), now, claimId, user.teamId, expectedVersion]),
+        claimUpdate(columns, [...columns.map((c) => data[c]), now, claimId, expectedVersion]),
         auditInsert(changeAudit(user, claimId, change, before, after), now),
       ];
     },
-    sql`SELECT 1 FROM "Annotation" WHERE "id" = ${claimId} AND "teamId" = ${user.teamId} FOR UPDATE`,
+    claimLock(claimId),
   );
   return after!;
 }
@@ -111,14 +111,29 @@ function changeAudit(user: Viewer, claimId: string, change: Change, before: Clai
 }
 
 /**
+ * PostgreSQL's lock on the claim's row, before the check reads it: by its
+ * primary key alone (see {@link claimUpdate}). The check that follows applies
+ * the team and the rest of the visibility rule, and a refusal rolls back,
+ * which releases the lock at once.
+ */
+export const claimLock = (claimId: string) => sql`SELECT 1 FROM "Annotation" WHERE "id" = ${claimId} FOR UPDATE`;
+
+/**
  * The compare-and-set UPDATE of `columns`, one statement text per set of
  * columns (interned, so each keeps its prepared statement). Its values: the
- * columns' own, then the time, the claim's id, its team and the version read.
+ * columns' own, then the time, the claim's id and the version read.
+ *
+ * It names the row by its primary key and version, not its team: the
+ * transaction has locked that row and checked its team and visibility
+ * already. With the team in the WHERE, PostgreSQL planned by statistics
+ * older than the team (a desk created since the last ANALYZE is thought to
+ * hold no rows) and took the team's index, reading every claim of the team
+ * to find one: 0.25 ms at 1,600 claims, and growing with the desk.
  */
-function claimUpdate(columns: string[], values: unknown[]): SqlStatement {
+export function claimUpdate(columns: string[], values: unknown[]): SqlStatement {
   const sets = [...columns.map((c) => `"${c}" = `), `"version" = "version" + 1, "updatedAt" = `];
   const strings = [`UPDATE "Annotation" SET ${sets[0]}`, ...sets.slice(1).map((set) => `, ${set}`)];
-  return fromPrismaSql({ strings: [...strings, ` WHERE "id" = `, ` AND "teamId" = `, ` AND "version" = `, ""], values });
+  return fromPrismaSql({ strings: [...strings, ` WHERE "id" = `, ` AND "version" = `, ""], values });
 }
 
 async function changeWithPrisma(user: Viewer, claimId: string, expectedVersion: number, change: Change): Promise<ClaimRow> {

@@ -49,7 +49,10 @@ export function visibleClaimRowSql(visibility: Visibility, claimId: string, opts
   const live = opts.live
     ? Prisma.sql` AND a."deletedAt" IS NULL AND EXISTS (SELECT 1 FROM "Article" x WHERE x."id" = a."articleId" AND x."deletedAt" IS NULL)`
     : Prisma.empty;
-  return fromPrismaSql(Prisma.sql`SELECT ${claimColumns} WHERE ${visibleAnnotationSql(visibility, "a")} AND a."id" = ${claimId}${live}`);
+  return fromPrismaSql(
+    Prisma.sql`SELECT ${claimColumnsOf(Prisma.sql`(SELECT * FROM "Annotation" WHERE "id" = ${claimId} LIMIT 1)`)}
+      WHERE ${visibleAnnotationSql(visibility, "a")}${live}`,
+  );
 }
 
 /** A row of {@link visibleClaimRowSql} as the drivers return it (an object whose values are in column order) as a ClaimRow. */
@@ -120,14 +123,27 @@ const utc = (column: string) => Prisma.raw(pgPool ? `a."${column}" AT TIME ZONE 
  * evidence count) of the claim aliased `a`, and the tables they come from:
  * toClaimRow reads them by position, so keep the two in step.
  */
-const claimColumns = Prisma.sql`
+const claimColumns = claimColumnsOf(Prisma.sql`"Annotation"`);
+
+/**
+ * The claim columns, with the annotations read from `source`. One claim is
+ * read from a subquery by its primary key ({@link visibleClaimRowSql}), to
+ * which the visibility rule then applies: PostgreSQL cannot merge a subquery
+ * with a LIMIT into the outer query, so it finds the row by the key. Given
+ * `id` and the team side by side, it planned by statistics older than the
+ * team (a desk created since the last ANALYZE is thought to hold no rows),
+ * took the team's index and read every claim of the team to find one.
+ */
+function claimColumnsOf(source: Prisma.Sql) {
+  return Prisma.sql`
     a."id", a."articleId", a."versionId", a."authorId", a."start", a."end", a."exact", a."prefix", a."suffix", a."verdict",
     a."rationaleHtml", a."speaker", a."firstAppearanceUrl", a."firstAppearanceDate", a."status", a."version",
     ${utc("createdAt")} AS "createdAt", ${utc("updatedAt")} AS "updatedAt", a."roundId", a."anchorState", a."anchorScore",
     u."name" AS "authorName", r."status" AS "roundStatus",
     (SELECT COUNT(*) FROM "EvidenceLink" l WHERE l."annotationId" = a."id" AND l."deletedAt" IS NULL) AS "evidenceCount",
     ${utc("deletedAt")} AS "deletedAt"
-  FROM "Annotation" a JOIN "User" u ON u."id" = a."authorId" LEFT JOIN "ReviewRound" r ON r."id" = a."roundId"`;
+  FROM ${source} a JOIN "User" u ON u."id" = a."authorId" LEFT JOIN "ReviewRound" r ON r."id" = a."roundId"`;
+}
 
 /** The live claims of the version the viewer may see, in text order (list-claims.ts's order). */
 const claimsSql = (visibility: Visibility, articleId: string, versionId: string) => Prisma.sql`
