@@ -44,6 +44,8 @@ const HOT_PATH = [
   // Claim edits (verdict, rationale, delete, restore, anchor): the compare-and-set with its audit row.
   "lib/server/claims/change-claim.ts",
   "lib/server/audit/insert-audit-events.ts",
+  // Evidence attach (an existing item): the item's lock and check, the link with its audit row.
+  "lib/server/evidence/link-evidence.ts",
   // Export volume: a report's final claims.
   "lib/server/claims/editor-final-claims.ts",
   // The article page's first response: every claim of a 5,000-claim article the viewer may see.

@@ -172,6 +172,32 @@ describe("links and tombstones", () => {
     expect((await db.evidenceItem.findUniqueOrThrow({ where: { id: fact.id } })).version).toBe(deleted.evidence.version);
   });
 
+  it("writes the link and its audit row as the app reads them back, and answers with the link as the claim lists it", async () => {
+    const item = await createEvidence(await viewerOf(desk.editor), input({ title: "Yonhap: tanks for Poland", quote: "180 K2 tanks" }));
+    const target = await tanksClaim();
+    const link = await linkEvidence(await viewerOf(desk.reviewer), target.id, {
+      evidenceId: item.id,
+      stance: "supports",
+      pinpoint: "second paragraph, with 'quotes' and a \\ backslash",
+    });
+    const row = await db.evidenceLink.findUniqueOrThrow({ where: { id: link.id } });
+    const written = {
+      teamId: desk.team.id,
+      evidenceId: item.id,
+      annotationId: target.id,
+      stance: "supports",
+      pinpoint: "second paragraph, with 'quotes' and a \\ backslash",
+      createdById: desk.reviewer.id,
+    };
+    expect(row).toEqual({ id: link.id, ...written, claimId: null, version: 1, createdAt: new Date(link.createdAt), deletedAt: null });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: link.id } });
+    expect(audit).toMatchObject({ teamId: desk.team.id, actorId: desk.reviewer.id, action: "evidence.link", objectType: "evidence_link" });
+    expect([audit.before, audit.after, audit.createdAt]).toEqual([null, written, row.createdAt]);
+    const listed = await listClaimEvidence(await viewerOf(desk.reviewer), target.id);
+    expect(listed.links).toEqual([link]);
+    expect(link.evidence.useCount).toBe(1);
+  });
+
   it("of two concurrent attaches of one item to one claim, one wins and the other gets 409", async () => {
     for (let i = 0; i < 4; i++) {
       const item = await createEvidence(await viewerOf(desk.editor), input({ title: `Raced source ${i}` }));
@@ -210,6 +236,8 @@ describe("links and tombstones", () => {
     });
     expect(link.evidence.title).toBe("Inline interview");
     expect(await db.evidenceItem.count({ where: { id: link.evidence.id, teamId: desk.team.id, createdById: desk.reviewer.id } })).toBe(1);
+    // The answer is the link as the claim's evidence lists it.
+    expect((await listClaimEvidence(await viewerOf(desk.reviewer), claim.id)).links.find((l) => l.id === link.id)).toEqual(link);
     const changed = await updateEvidenceLink(await viewerOf(desk.reviewer), link.id, { version: link.version, stance: "supports" });
     expect(changed.stance).toBe("supports");
     expect(await code(updateEvidenceLink(await viewerOf(desk.reviewer), link.id, { version: link.version, stance: "contradicts" }))).toBe(
