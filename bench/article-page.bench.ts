@@ -7,9 +7,17 @@
  * article list page (its first row). Also the API requests the page made
  * before its highlights were painted (target 0) and in all, once settled.
  * Median of RUNS loads after a warm-up load; `npm run bench article-page`.
+ *
+ * Then live updates: a second viewer has the 1,000-claim article open while
+ * another reviewer creates, edits and deletes one claim (RUNS times each):
+ * what that viewer's page receives for each, the live event and the API
+ * requests it makes, in bytes, beside one claim's JSON and the whole claims
+ * list (target: about one claim's worth each). tests/e2e/articles/
+ * article-speed.spec.ts holds the same behaviour as a test.
  */
-import { chromium, type BrowserContext } from "@playwright/test";
+import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { createTeam, createUser } from "@/seeds/factories";
+import { APP_CLIENT_HEADER } from "@/lib/queries/api-client";
 import { signInCookie, startBenchServer } from "./support/bench-server";
 import { CHROMIUM_ARGS, cookiesFor, createLargeArticle, median } from "./support/large-article";
 
@@ -73,6 +81,118 @@ async function load(context: BrowserContext, url: string, target: Target): Promi
   return { text: marks.text!, highlights: marks.highlights ?? null, before, total: api.length, bytes: timing.navBytes };
 }
 
+/** What the viewer's page received since `reset`: the live events' data and the API answers (not the event stream). */
+async function receiver(page: Page) {
+  const events: number[] = [];
+  const answers: { what: string; bytes: number }[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  cdp.on("Network.eventSourceMessageReceived", (e: { data: string }) => events.push(Buffer.byteLength(e.data)));
+  page.on("response", (r) => {
+    const u = new URL(r.url());
+    if (!u.pathname.startsWith("/api/") || u.pathname === "/api/events" || u.pathname.endsWith("/suggestions")) return;
+    void r.body().then(
+      (b) => answers.push({ what: `${r.request().method()} ${u.pathname.replace(/\/[a-z0-9-]{20,}/g, "/…")}`, bytes: b.byteLength }),
+      () => answers.push({ what: `${r.request().method()} ${u.pathname}`, bytes: 0 }),
+    );
+  });
+  return {
+    reset: () => void (events.length = answers.length = 0),
+    taken: () => ({ events: [...events], answers: [...answers] }),
+  };
+}
+
+/** A second viewer of the 1,000-claim article, while another reviewer creates, edits and deletes one claim. */
+async function liveUpdates(
+  context: BrowserContext,
+  large: Awaited<ReturnType<typeof createLargeArticle>>,
+  reviewerCookie: string,
+  viewerCookie: string,
+) {
+  const articleId = large.article.id;
+  const page = await context.newPage();
+  const stream = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/events" && r.status() === 200);
+  const got = await receiver(page);
+  await page.goto(`${server.url}/articles/${articleId}`);
+  await stream;
+  await page.locator(".ProseMirror mark[data-claim-id]").first().waitFor();
+  const send = async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { Cookie: reviewerCookie, "Content-Type": "application/json", Origin: server.url, [APP_CLIENT_HEADER]: "web" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!r.ok) throw new Error(`${method} ${path} answered ${r.status}`);
+    return (await r.json()) as { id: string; version: number };
+  };
+  const mark = (id: string) => page.locator(`.ProseMirror mark[data-claim-id="${id}"]`);
+  // Settled: the page shows the change, and nothing more arrives for 300 ms.
+  const settle = async (shown: () => Promise<void>) => {
+    await shown();
+    for (let seen = -1; seen !== got.taken().answers.length + got.taken().events.length;) {
+      seen = got.taken().answers.length + got.taken().events.length;
+      await page.waitForTimeout(300);
+    }
+    return got.taken();
+  };
+  const kinds = { create: [] as Received[], edit: [] as Received[], delete: [] as Received[] };
+  type Received = ReturnType<typeof got.taken>;
+  for (let run = 0; run < RUNS; run++) {
+    const start = 40 + run * 97;
+    got.reset();
+    const made = await send("POST", `/api/articles/${articleId}/claims`, {
+      versionId: large.version.id,
+      start,
+      end: start + 30,
+      verdict: "unsourced",
+    });
+    kinds.create.push(await settle(() => mark(made.id).first().waitFor()));
+    got.reset();
+    const edited = await send("PATCH", `/api/claims/${made.id}`, { version: made.version, verdict: "disputed" });
+    kinds.edit.push(
+      await settle(() => page.waitForSelector(`.ProseMirror mark[data-claim-id="${made.id}"][data-verdict="disputed"]`).then(() => {})),
+    );
+    got.reset();
+    await send("DELETE", `/api/claims/${made.id}?version=${edited.version}`);
+    kinds.delete.push(await settle(() => mark(made.id).first().waitFor({ state: "detached" })));
+  }
+  await page.close();
+
+  // What one claim and the whole list weigh, read as the page reads them (the list in its pages).
+  const read = async (path: string) => {
+    const r = await fetch(`${server.url}${path}`, { headers: { Cookie: viewerCookie, [APP_CLIENT_HEADER]: "web" } });
+    return {
+      bytes: (await r.arrayBuffer()).byteLength,
+      total: Number(r.headers.get("x-total-count")),
+      size: Number(r.headers.get("x-page-size")),
+    };
+  };
+  const some = await server.db.annotation.findFirstOrThrow({ where: { articleId, deletedAt: null }, select: { id: true } });
+  const oneClaim = (await read(`/api/claims/${some.id}`)).bytes;
+  let wholeList = 0;
+  for (let n = 1, pages = 1; n <= pages; n++) {
+    const page = await read(`/api/articles/${articleId}/claims?page=${n}`);
+    wholeList += page.bytes;
+    pages = Math.ceil(page.total / page.size);
+  }
+  console.log(
+    `\nlive updates: a second viewer of the 1,000-claim article while another reviewer creates, edits and deletes one claim (median of ${RUNS} each)`,
+  );
+  console.log(`  ${"change".padEnd(8)} ${"event B".padStart(8)} ${"API B".padStart(7)} ${"total B".padStart(8)}  requests`);
+  for (const [kind, rs] of Object.entries(kinds)) {
+    const eventBytes = median(rs.map((r) => r.events.reduce((a, b) => a + b, 0)));
+    const apiBytes = median(rs.map((r) => r.answers.reduce((a, b) => a + b.bytes, 0)));
+    const total = median(rs.map((r) => r.events.reduce((a, b) => a + b, 0) + r.answers.reduce((a, b) => a + b.bytes, 0)));
+    const requests = rs[rs.length - 1]!.answers.map((a) => a.what).join(", ") || "none";
+    console.log(
+      `  ${kind.padEnd(8)} ${String(eventBytes).padStart(8)} ${String(apiBytes).padStart(7)} ${String(total).padStart(8)}  ${median(rs.map((r) => r.answers.length))} (${requests})`,
+    );
+  }
+  console.log(
+    `  one claim's JSON (GET /api/claims/{id}) ${oneClaim} B; the whole claims list ${(wholeList / 1024).toFixed(0)} KB; target: about one claim's worth each`,
+  );
+}
+
 const server = await startBenchServer("article-page", 3203);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: CHROMIUM_ARGS });
 try {
@@ -118,6 +238,9 @@ try {
   console.log(
     `  floor: bare route ${floor.toFixed(0)} ms; target: article text and highlights about as soon as the list page (${list.toFixed(0)} ms), 0 requests before paint`,
   );
+
+  const reviewer = await createUser(server.db, { team, role: "reviewer" });
+  await liveUpdates(context, large, await signInCookie(server.url, reviewer.email), cookie);
 } finally {
   await browser.close();
   await server.stop();
