@@ -18,6 +18,8 @@ test.describe.configure({ mode: "serial", timeout: 240_000 });
 const PING_LIMIT_MS = 100;
 /** No single ping may wait this long: the bug held every request for the whole export (6 s to 7 minutes). */
 const STALL_LIMIT_MS = 1_000;
+/** Pings enough for a 95th percentile that is not simply the slowest one. */
+const MIN_PINGS = 30;
 let app: AppInstance;
 let control: Awaited<ReturnType<typeof startControlServer>>;
 let desk: Awaited<ReturnType<typeof makeDesk>>;
@@ -61,7 +63,11 @@ test.afterAll(async () => {
  */
 async function responsiveWhile<T>(label: string, work: () => Promise<T>): Promise<T> {
   const pings = samplePing(app.url, control.url);
-  const result = await work();
+  // A quick export (the HTML of the unbroken run takes about half a second) gave some ten pings, whose 95th percentile
+  // is their slowest: one ping held by the loaded machine failed the suite once. So the work runs again (up to ten
+  // times) until MIN_PINGS were taken while it ran.
+  let result = await work();
+  for (let again = 1; again < 10 && pings.count() < MIN_PINGS; again++) result = await work();
   const samples = await pings.stop();
   expect(samples.length, `${label}: pings were sampled`).toBeGreaterThan(3);
   test.info().annotations.push({ type: "pings", description: `${label}: ${pingSummary(samples)}` });

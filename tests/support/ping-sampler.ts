@@ -56,6 +56,8 @@ export function samplePing(appUrl: string, controlUrl: string, gapMs = 20) {
     }
   })();
   return {
+    /** How many pairs were measured so far. */
+    count: () => samples.length,
     /** Stops sampling; resolves to every pair measured, in ms. */
     async stop(): Promise<PingSample[]> {
       running = false;
