@@ -20,7 +20,7 @@ const onPostgres = databaseKind(process.env.DATABASE_URL!) === "postgres";
 type Tx = Pick<typeof db, "$queryRawUnsafe">;
 
 /** How a statement's plan reads "Annotation": the index of each scan, or the kind of scan (EXPLAIN, values bound as the driver binds them). */
-async function annotationIndexes(tx: Tx, statement: ReturnType<typeof claimLock>): Promise<string[]> {
+async function annotationIndexes(tx: Tx, statement: { strings: readonly string[]; values: readonly unknown[] }): Promise<string[]> {
   const text = statement.strings.reduce((out, s, i) => `${out}$${i}${s}`);
   const values = statement.values.map((v) => (v instanceof Date ? v.toISOString() : v));
   const plan = await tx.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) ${text}`, ...values);
@@ -56,7 +56,7 @@ describe.runIf(onPostgres)("(PostgreSQL) one claim found by its id on the hot pa
             FROM "Annotation", generate_series(1, 3000) n WHERE "id" = ${claim.id}`;
           // What the planner does with the id and the team side by side: the case this guards against.
           plans.idAndTeam = await annotationIndexes(tx, {
-            strings: Object.assign([`SELECT 1 FROM "Annotation" WHERE "id" = `, ` AND "teamId" = `, ""], { raw: [] }) as never,
+            strings: [`SELECT 1 FROM "Annotation" WHERE "id" = `, ` AND "teamId" = `, ""],
             values: [claim.id, desk.team.id],
           });
           plans.read = await annotationIndexes(tx, visibleClaimRowSql(viewer.visibility, claim.id));

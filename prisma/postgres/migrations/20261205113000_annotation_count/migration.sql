@@ -4,10 +4,9 @@
 -- 0.5-0.7 ms of every create at 1,000-1,600 claims and grows with the article
 -- (some 2 ms at the cap), inside the create's transaction.
 --
--- A slotted counter (the pattern PlanetScale's and GitHub's write-ups call
--- "slotted counters"): an article's count is the sum of up to 16 rows, and a
--- statement adds to the row of its own connection's slot (its backend pid
--- modulo 16). One row per article would make every create on that article
+-- A slotted counter (a known pattern for a hot counter row): an article's
+-- count is the sum of up to 16 rows, and a statement adds to the row of its
+-- own connection's slot (its backend pid modulo 16). One row per article would make every create on that article
 -- wait for the commit of the one before it; with slots, two creates wait for
 -- each other only when their connections share a slot. A statement's rows are
 -- written in article order, so two multi-article inserts cannot deadlock on
