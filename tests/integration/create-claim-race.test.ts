@@ -5,7 +5,8 @@
  * outside the round or on an old version. Also the claims-per-article quota,
  * checked in the same place.
  */
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { databaseKind } from "@/lib/db/database-url";
 import { createClaim } from "@/lib/server/claims/create-claim";
@@ -117,6 +118,27 @@ describe("a claim created while a round starts or a correction is saved", () => 
     const claim = await created!;
     expect(claim.roundId).toBe(roundId);
     expect((await db.annotation.findUniqueOrThrow({ where: { id: claim.id } })).roundId).toBe(roundId);
+  });
+});
+
+describe("(PostgreSQL) the create's transaction", () => {
+  it.runIf(onPostgres)("is one message to the database: the article's lock, then the checked insert with its audit row", async () => {
+    const desk = await makeDesk(db);
+    // The first create on a connection prepares its statements; the pool may hand out any connection, so prepare on each.
+    await Promise.all(Array.from({ length: 4 }, (_, i) => createClaim(desk.editor, desk.article.id, span(desk, i % 2 ? "Yoon" : "Seoul"))));
+    const sent = vi.spyOn(pg.Client.prototype, "query");
+    try {
+      const claim = await createClaim(desk.reviewer, desk.article.id, span(desk));
+      const texts = sent.mock.calls.map(([q]) => (typeof q === "string" ? q : ((q as { text?: string } | undefined)?.text ?? "")));
+      const transactions = texts.filter((t) => /\b(BEGIN|COMMIT|ROLLBACK)\b/.test(t));
+      expect(transactions).toHaveLength(1);
+      expect(transactions[0]).toMatch(/^BEGIN; EXECUTE claimdesk_sql_\w+\('[^']+'\); EXECUTE claimdesk_sql_\w+\(.*\); COMMIT$/s);
+      expect(transactions[0]).toContain(`'${claim.id}'`);
+      const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: claim.id, action: "claim.create" } });
+      expect(audit.after).toMatchObject({ id: claim.id, exact: "Stoltenberg met Yoon", roundId: null });
+    } finally {
+      sent.mockRestore();
+    }
   });
 });
 

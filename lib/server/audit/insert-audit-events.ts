@@ -11,15 +11,15 @@ import type { AuditInput } from "./record-audit-event";
  * holds what recordAuditEvent writes through Prisma: a cuid id, `before` and
  * `after` as JSON (NULL when absent), and the time given.
  */
-const COLUMNS = ["id", "teamId", "actorId", "action", "objectType", "objectId", "before", "after", "createdAt"] as const;
+export const AUDIT_COLUMNS = ["id", "teamId", "actorId", "action", "objectType", "objectId", "before", "after", "createdAt"] as const;
 
 /** Rows per INSERT: 9 parameters each, well under both databases' limits. */
 const CHUNK = 500;
 
 const jsonText = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
-/** One row's values, in the order of COLUMNS. */
-const rowValues = (e: AuditInput, at: Date): unknown[] => [
+/** One row's values, in the order of AUDIT_COLUMNS. */
+export const auditRowValues = (e: AuditInput, at: Date): unknown[] => [
   newId(),
   e.teamId,
   e.actorId,
@@ -41,9 +41,9 @@ const templates = new Map<number, TemplateStringsArray>();
 function template(rows: number): TemplateStringsArray {
   let pieces = templates.get(rows);
   if (!pieces) {
-    const parts = [`INSERT INTO "AuditEvent" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (`];
+    const parts = [`INSERT INTO "AuditEvent" (${AUDIT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (`];
     for (let r = 0; r < rows; r++) {
-      for (let c = 1; c < COLUMNS.length; c++) parts.push(", ");
+      for (let c = 1; c < AUDIT_COLUMNS.length; c++) parts.push(", ");
       parts.push(r < rows - 1 ? "), (" : ")");
     }
     pieces = Object.freeze(Object.assign(parts, { raw: Object.freeze([...parts]) })) as unknown as TemplateStringsArray;
@@ -53,14 +53,14 @@ function template(rows: number): TemplateStringsArray {
 }
 
 /** The statement that appends one audit event stamped `at` (a claim write's). */
-export const auditInsert = (event: AuditInput, at: Date): SqlStatement => ({ strings: template(1), values: rowValues(event, at) });
+export const auditInsert = (event: AuditInput, at: Date): SqlStatement => ({ strings: template(1), values: auditRowValues(event, at) });
 
 /** The statements that append these audit events (one per CHUNK rows), all stamped `at`. */
 export function auditInserts(events: AuditInput[], at: Date): SqlStatement[] {
   const statements: SqlStatement[] = [];
   for (let i = 0; i < events.length; i += CHUNK) {
     const chunk = events.slice(i, i + CHUNK);
-    statements.push({ strings: template(chunk.length), values: chunk.flatMap((e) => rowValues(e, at)) });
+    statements.push({ strings: template(chunk.length), values: chunk.flatMap((e) => auditRowValues(e, at)) });
   }
   return statements;
 }

@@ -1,11 +1,11 @@
 import { Prisma } from "@/generated/sqlite";
-import { checkThenWrite, composedOnce, sql } from "@/lib/db/direct-sql";
+import { checkThenWrite, composedOnce, lockThenWrite, sql } from "@/lib/db/direct-sql";
 import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors";
 import { limits } from "@/lib/quotas/limits";
 import { anchorFields, type AnchorFields, type Verdict } from "@/lib/schemas/claim";
 import type { AuditInput } from "@/lib/server/audit/record-audit-event";
-import { auditInsert } from "@/lib/server/audit/insert-audit-events";
+import { AUDIT_COLUMNS, auditInsert, auditRowValues } from "@/lib/server/audit/insert-audit-events";
 import type { ClaimRow } from "./claim-dto";
 
 /** The columns a new annotation needs; the round is decided inside the insert's transaction. */
@@ -27,12 +27,10 @@ type Placement = { live: unknown; current: unknown; roundId: string | null; subm
 
 const truthy = (v: unknown) => v === true || Number(v) === 1;
 
-/**
- * The check inside the insert's transaction (one statement, see below), composed once: it is
- * the same text on every create.
- */
-const placementCheck = composedOnce<"versionId" | "authorId" | "teamId" | "articleId">(
-  (p) => Prisma.sql`
+type CheckParam = "versionId" | "authorId" | "teamId" | "articleId";
+
+/** The check inside the insert's transaction (one statement, see below): the same text on every create. */
+const placementSelect = (p: (name: CheckParam) => unknown) => Prisma.sql`
         SELECT (a."deletedAt" IS NULL) AS "live",
           NOT EXISTS (SELECT 1 FROM "ArticleVersion" v JOIN "ArticleVersion" n ON n."articleId" = v."articleId" AND n."number" > v."number"
                       WHERE v."id" = ${p("versionId")}) AS "current",
@@ -45,7 +43,70 @@ const placementCheck = composedOnce<"versionId" | "authorId" | "teamId" | "artic
           WHERE s."reviewerId" = ${p("authorId")} AND r."teamId" = ${p("teamId")} AND r."articleId" = ${p("articleId")}
             AND r."versionId" = ${p("versionId")} AND r."status" = 'open'
         ) o ON o."articleId" = a."id"
-        WHERE a."id" = ${p("articleId")} AND a."teamId" = ${p("teamId")}`,
+        WHERE a."id" = ${p("articleId")} AND a."teamId" = ${p("teamId")}`;
+
+const placementCheck = composedOnce<CheckParam>(placementSelect);
+
+/** The new row's columns; `roundId` is what the check found. */
+const COLUMNS = [
+  "id",
+  "teamId",
+  "articleId",
+  "versionId",
+  "authorId",
+  "start",
+  "end",
+  "exact",
+  "prefix",
+  "suffix",
+  "verdict",
+  "rationaleHtml",
+  "roundId",
+  "speaker",
+  "firstAppearanceUrl",
+  "firstAppearanceDate",
+  "createdAt",
+  "updatedAt",
+] as const;
+type Column = (typeof COLUMNS)[number];
+const columnList = Prisma.raw(COLUMNS.map((c) => `"${c}"`).join(", "));
+
+/** The audit row's values, by the names the statement below gives them. */
+const AUDIT_PARAMS = AUDIT_COLUMNS.map((c) => `audit_${c}` as const);
+type AuditParam = (typeof AUDIT_PARAMS)[number];
+
+/** The insert once the check has passed (SQLite, and PostgreSQL's explaining path). */
+const plainInsert = composedOnce<Column>(
+  (p) => Prisma.sql`INSERT INTO "Annotation" (${columnList}) VALUES (${Prisma.join(COLUMNS.map((c) => p(c)))})`,
+);
+
+/**
+ * PostgreSQL's create as one statement ({@link lockThenWrite}): the check of
+ * {@link placementSelect}, the annotation inserted where it passes, in the
+ * round it found, and its audit row with that round in `after`. Returns the
+ * row's `roundId`, or no row if it wrote nothing.
+ */
+const checkedInsert = composedOnce<Exclude<Column, "roundId"> | CheckParam | AuditParam | "cap">(
+  (p) => Prisma.sql`
+    WITH c AS (${placementSelect(p)}),
+    ins AS (
+      INSERT INTO "Annotation" (${columnList})
+      SELECT ${Prisma.join(COLUMNS.map((col) => (col === "roundId" ? Prisma.sql`c."roundId"` : p(col))))} FROM c
+      WHERE c."live" AND c."current" AND (c."roundId" IS NULL OR c."submittedAt" IS NULL) AND c."claims" < ${p("cap")}
+      RETURNING "roundId"
+    ),
+    aud AS (
+      INSERT INTO "AuditEvent" (${Prisma.raw(AUDIT_COLUMNS.map((c) => `"${c}"`).join(", "))})
+      SELECT ${Prisma.join(
+        AUDIT_PARAMS.map((name) =>
+          name === "audit_after"
+            ? Prisma.sql`jsonb_set(CAST(${p(name)} AS jsonb), '{roundId}', COALESCE(to_jsonb(ins."roundId"), 'null'::jsonb))`
+            : p(name),
+        ),
+      )}
+      FROM ins
+    )
+    SELECT "roundId" FROM ins`,
 );
 
 /**
@@ -65,9 +126,11 @@ const placementCheck = composedOnce<"versionId" | "authorId" | "teamId" | "artic
  *
  * It is the hottest write, so it runs on the direct-SQL path
  * (lib/db/direct-sql.ts says why); tests/integration read its rows back
- * through Prisma on both databases. The check is one statement: on SQLite it
- * costs microseconds inside the write transaction, on PostgreSQL one round
- * trip.
+ * through Prisma on both databases. On SQLite the check is one statement
+ * inside the write transaction, which costs microseconds. On PostgreSQL the
+ * whole create is one message (lock, then {@link checkedInsert}, whose WHERE
+ * is the check); only when that writes nothing does the check run again, on
+ * its own, to say why (or to write, if the state changed meanwhile).
  *
  * `id` defaults to a fresh cuid, as Prisma's default makes; a client-made one
  * (create-claim.ts) makes a retried create fail on the primary key, which
@@ -81,62 +144,89 @@ export async function insertAnnotation(
 ): Promise<Omit<ClaimRow, "author">> {
   const now = new Date();
   const cap = limits().CLAIMDESK_MAX_CLAIMS_PER_ARTICLE;
-  const check = placementCheck({
-    versionId: a.versionId,
-    authorId: a.authorId,
+  const place = { versionId: a.versionId, authorId: a.authorId, teamId: a.teamId, articleId: a.articleId };
+  const row = (roundId: string | null): Record<Column, unknown> => ({
+    id,
     teamId: a.teamId,
     articleId: a.articleId,
+    versionId: a.versionId,
+    authorId: a.authorId,
+    start: a.start,
+    end: a.end,
+    exact: a.exact,
+    prefix: a.prefix,
+    suffix: a.suffix,
+    verdict: a.verdict,
+    rationaleHtml: a.rationaleHtml,
+    roundId,
+    speaker: a.speaker ?? null,
+    firstAppearanceUrl: a.firstAppearanceUrl ?? null,
+    firstAppearanceDate: a.firstAppearanceDate ?? null,
+    createdAt: now,
+    updatedAt: now,
   });
+  const auditOf = (roundId: string | null) => ({ ...audit, objectType: "annotation", objectId: id, after: { id, ...a, roundId } });
+  const lock = sql`SELECT 1 FROM "Article" WHERE "id" = ${a.articleId} FOR SHARE`;
+
+  // PostgreSQL: the whole create in one message, when the check passes (the usual case); null on SQLite.
+  const written = await lockThenWrite<{ roundId: string | null }>(lock, () => {
+    const auditValues = auditRowValues(auditOf(null), now);
+    return checkedInsert({
+      ...row(null),
+      ...place,
+      ...(Object.fromEntries(AUDIT_PARAMS.map((name, i) => [name, auditValues[i]])) as Record<AuditParam, unknown>),
+      cap,
+    });
+  });
+  if (written?.length) return inserted(written[0]!.roundId);
+
+  // SQLite, or a refusal to explain (or a state that changed since): check, then write what the check allows.
   const placement = await checkThenWrite<Placement>(
-    check,
-    (row) => {
-      if (!row || !truthy(row.live)) throw new AppError("NOT_FOUND", "Article not found.");
-      if (!truthy(row.current)) {
+    placementCheck(place),
+    (found) => {
+      if (!found || !truthy(found.live)) throw new AppError("NOT_FOUND", "Article not found.");
+      if (!truthy(found.current)) {
         throw new AppError(
           "CONFLICT",
           "The article was corrected while you worked: your claim was not saved. Select the text again in the current version.",
           { field: "versionId" },
         );
       }
-      if (row.roundId && row.submittedAt != null)
+      if (found.roundId && found.submittedAt != null)
         throw new AppError("FORBIDDEN", "Your review is submitted. Reopen it to add annotations.");
-      if (Number(row.claims) >= cap) throw claimsQuotaReached(cap);
-      const roundId = row.roundId ?? null;
-      return [
-        sql`
-          INSERT INTO "Annotation" ("id", "teamId", "articleId", "versionId", "authorId", "start", "end", "exact", "prefix", "suffix",
-            "verdict", "rationaleHtml", "roundId", "speaker", "firstAppearanceUrl", "firstAppearanceDate", "createdAt", "updatedAt")
-          VALUES (${id}, ${a.teamId}, ${a.articleId}, ${a.versionId}, ${a.authorId}, ${a.start}, ${a.end}, ${a.exact}, ${a.prefix}, ${a.suffix},
-            ${a.verdict}, ${a.rationaleHtml}, ${roundId}, ${a.speaker ?? null}, ${a.firstAppearanceUrl ?? null}, ${a.firstAppearanceDate ?? null}, ${now}, ${now})`,
-        auditInsert({ ...audit, objectType: "annotation", objectId: id, after: { id, ...a, roundId } }, now),
-      ];
+      if (Number(found.claims) >= cap) throw claimsQuotaReached(cap);
+      const roundId = found.roundId ?? null;
+      return [plainInsert(row(roundId)), auditInsert(auditOf(roundId), now)];
     },
-    sql`SELECT 1 FROM "Article" WHERE "id" = ${a.articleId} FOR SHARE`,
+    lock,
   );
-  const roundId = placement?.roundId ?? null;
-  return {
-    id,
-    articleId: a.articleId,
-    versionId: a.versionId,
-    authorId: a.authorId,
-    ...anchorFields(a),
-    verdict: a.verdict,
-    rationaleHtml: a.rationaleHtml,
-    speaker: a.speaker ?? null,
-    firstAppearanceUrl: a.firstAppearanceUrl ?? null,
-    firstAppearanceDate: a.firstAppearanceDate ?? null,
-    status: "draft",
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-    roundId,
-    // The check read the round as open inside this transaction.
-    round: roundId ? { status: "open" } : null,
-    anchorState: "anchored",
-    anchorScore: null,
-    _count: { evidenceLinks: 0 },
-  };
+  return inserted(placement?.roundId ?? null);
+
+  function inserted(roundId: string | null): Omit<ClaimRow, "author"> {
+    return {
+      id,
+      articleId: a.articleId,
+      versionId: a.versionId,
+      authorId: a.authorId,
+      ...anchorFields(a),
+      verdict: a.verdict,
+      rationaleHtml: a.rationaleHtml,
+      speaker: a.speaker ?? null,
+      firstAppearanceUrl: a.firstAppearanceUrl ?? null,
+      firstAppearanceDate: a.firstAppearanceDate ?? null,
+      status: "draft",
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+      roundId,
+      // The check read the round as open inside this transaction.
+      round: roundId ? { status: "open" } : null,
+      anchorState: "anchored",
+      anchorScore: null,
+      _count: { evidenceLinks: 0 },
+    };
+  }
 }
 
 /**
