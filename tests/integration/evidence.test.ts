@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { databaseKind } from "@/lib/db/database-url";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createEvidenceSchema, type CreateEvidenceInput } from "@/lib/schemas/evidence";
@@ -19,6 +20,7 @@ import { seedArticles } from "@/seeds/demo";
 import { demoEvidence, seedDemoEvidence } from "@/seeds/demo-evidence";
 import { makeDesk, makeMember } from "../support/actors";
 import { conflictCurrent, errorCode } from "../support/error-code";
+import { ONE_MESSAGE, transactionMessages } from "../support/pg-messages";
 import { loadVisibility, viewerOf } from "@/lib/server/visibility/viewer";
 
 const code = errorCode;
@@ -197,6 +199,31 @@ describe("links and tombstones", () => {
     expect(listed.links).toEqual([link]);
     expect(link.evidence.useCount).toBe(1);
   });
+
+  it.runIf(databaseKind(process.env.DATABASE_URL!) === "postgres")(
+    "(PostgreSQL) attaches in one message to the database: the item's lock, then the checked insert with its audit row",
+    async () => {
+      // The first attach on a connection prepares its statements; the pool may hand out any connection, so prepare on each.
+      const editor = await viewerOf(desk.editor);
+      const items = await Promise.all(Array.from({ length: 5 }, (_, i) => createEvidence(editor, input({ title: `One message ${i}` }))));
+      const target = await tanksClaim();
+      await Promise.all(
+        items
+          .slice(1)
+          .map(async (item) => linkEvidence(await viewerOf(desk.reviewer), target.id, { evidenceId: item.id, stance: "context" })),
+      );
+      const viewer = await viewerOf(desk.reviewer);
+      const { result: link, messages } = await transactionMessages(() =>
+        linkEvidence(viewer, target.id, { evidenceId: items[0]!.id, stance: "supports", pinpoint: "p. 4" }),
+      );
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toMatch(ONE_MESSAGE);
+      expect(messages[0]).toContain(`'${link.id}'`);
+      const audit = await db.auditEvent.findFirstOrThrow({ where: { objectId: link.id, action: "evidence.link" } });
+      expect(audit.after).toMatchObject({ evidenceId: items[0]!.id, annotationId: target.id, stance: "supports", pinpoint: "p. 4" });
+      expect((await listClaimEvidence(viewer, target.id)).links.find((l) => l.id === link.id)).toEqual(link);
+    },
+  );
 
   it("of two concurrent attaches of one item to one claim, one wins and the other gets 409", async () => {
     for (let i = 0; i < 4; i++) {

@@ -1,3 +1,4 @@
+import { Prisma } from "@/generated/sqlite";
 import type { SqlStatement } from "@/lib/db/direct-sql";
 import type { Db } from "@/lib/db";
 import { newId } from "@/lib/db/new-id";
@@ -7,7 +8,8 @@ import type { AuditInput } from "./record-audit-event";
  * The one INSERT of audit rows outside the ORM, for every path that writes
  * them directly: the claim write's row (lib/server/claims/insert-annotation.ts,
  * on the direct-SQL path) and the batches of a correction, which audits every
- * claim it moves ({@link insertAuditEvents}, in a Prisma transaction). A row
+ * claim it moves ({@link insertAuditEvents}, in a Prisma transaction), and
+ * the audit clause of PostgreSQL's one-statement writes ({@link auditInsertFrom}). A row
  * holds what recordAuditEvent writes through Prisma: a cuid id, `before` and
  * `after` as JSON (NULL when absent), and the time given.
  */
@@ -30,6 +32,28 @@ export const auditRowValues = (e: AuditInput, at: Date): unknown[] => [
   jsonText(e.after),
   at,
 ];
+
+/** An audit row's values as the named parameters of a statement composed once (lib/db/direct-sql.ts's composedOnce). */
+export const AUDIT_PARAMS = AUDIT_COLUMNS.map((c) => `audit_${c}` as const);
+export type AuditParam = (typeof AUDIT_PARAMS)[number];
+
+/** One row's values under {@link AUDIT_PARAMS}' names. */
+export function auditParams(e: AuditInput, at: Date): Record<AuditParam, unknown> {
+  const values = auditRowValues(e, at);
+  return Object.fromEntries(AUDIT_PARAMS.map((name, i) => [name, values[i]])) as Record<AuditParam, unknown>;
+}
+
+/**
+ * For PostgreSQL's one-statement writes (lib/db/direct-sql.ts's
+ * lockThenWrite): the audit row inserted once for each row of `source`, the
+ * name of an earlier data-modifying `WITH` clause, so it is written only if
+ * that write was. `after`, if given, replaces the `after` parameter (to put
+ * in what the statement itself decided).
+ */
+export const auditInsertFrom = (p: (name: AuditParam) => unknown, source: string, after?: Prisma.Sql) => Prisma.sql`
+  INSERT INTO "AuditEvent" (${Prisma.raw(AUDIT_COLUMNS.map((c) => `"${c}"`).join(", "))})
+  SELECT ${Prisma.join(AUDIT_PARAMS.map((name) => (name === "audit_after" && after ? after : p(name))))}
+  FROM ${Prisma.raw(`"${source}"`)}`;
 
 /**
  * The text of an INSERT of `rows` rows, as the pieces between its parameters:

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { limits } from "@/lib/quotas/limits";
 import { anchorFields, type AnchorFields, type Verdict } from "@/lib/schemas/claim";
 import type { AuditInput } from "@/lib/server/audit/record-audit-event";
-import { AUDIT_COLUMNS, auditInsert, auditRowValues } from "@/lib/server/audit/insert-audit-events";
+import { auditInsert, auditInsertFrom, auditParams, type AuditParam } from "@/lib/server/audit/insert-audit-events";
 import type { ClaimRow } from "./claim-dto";
 
 /** The columns a new annotation needs; the round is decided inside the insert's transaction. */
@@ -71,10 +71,6 @@ const COLUMNS = [
 type Column = (typeof COLUMNS)[number];
 const columnList = Prisma.raw(COLUMNS.map((c) => `"${c}"`).join(", "));
 
-/** The audit row's values, by the names the statement below gives them. */
-const AUDIT_PARAMS = AUDIT_COLUMNS.map((c) => `audit_${c}` as const);
-type AuditParam = (typeof AUDIT_PARAMS)[number];
-
 /** The insert once the check has passed (SQLite, and PostgreSQL's explaining path). */
 const plainInsert = composedOnce<Column>(
   (p) => Prisma.sql`INSERT INTO "Annotation" (${columnList}) VALUES (${Prisma.join(COLUMNS.map((c) => p(c)))})`,
@@ -95,17 +91,11 @@ const checkedInsert = composedOnce<Exclude<Column, "roundId"> | CheckParam | Aud
       WHERE c."live" AND c."current" AND (c."roundId" IS NULL OR c."submittedAt" IS NULL) AND c."claims" < ${p("cap")}
       RETURNING "roundId"
     ),
-    aud AS (
-      INSERT INTO "AuditEvent" (${Prisma.raw(AUDIT_COLUMNS.map((c) => `"${c}"`).join(", "))})
-      SELECT ${Prisma.join(
-        AUDIT_PARAMS.map((name) =>
-          name === "audit_after"
-            ? Prisma.sql`jsonb_set(CAST(${p(name)} AS jsonb), '{roundId}', COALESCE(to_jsonb(ins."roundId"), 'null'::jsonb))`
-            : p(name),
-        ),
-      )}
-      FROM ins
-    )
+    aud AS (${auditInsertFrom(
+      p,
+      "ins",
+      Prisma.sql`jsonb_set(CAST(${p("audit_after")} AS jsonb), '{roundId}', COALESCE(to_jsonb("ins"."roundId"), 'null'::jsonb))`,
+    )})
     SELECT "roundId" FROM ins`,
 );
 
@@ -171,13 +161,7 @@ export async function insertAnnotation(
   // PostgreSQL: the whole create in one message, when the check passes (the usual case). Null on SQLite, which then
   // goes straight on, without awaiting anything (its create costs a few microseconds of JavaScript, the ping's margin).
   const onPostgres = lockThenWrite<{ roundId: string | null }>(lock, () => {
-    const auditValues = auditRowValues(auditOf(null), now);
-    return checkedInsert({
-      ...row(null),
-      ...place,
-      ...(Object.fromEntries(AUDIT_PARAMS.map((name, i) => [name, auditValues[i]])) as Record<AuditParam, unknown>),
-      cap,
-    });
+    return checkedInsert({ ...row(null), ...place, ...auditParams(auditOf(null), now), cap });
   });
   const written = onPostgres && (await onPostgres);
   if (written && written.length > 0) return inserted(written[0]!.roundId);
