@@ -250,8 +250,9 @@ async function pgCheckThenWrite<T>(
 }
 
 /**
- * PostgreSQL only (null on SQLite, without calling `write`): `lock`, then `write()`, as one transaction
- * in one message (`BEGIN; <lock>; <write>; COMMIT`); resolves to the rows
+ * PostgreSQL only (null on SQLite, without calling `write`): `lock`, then
+ * `write()`, as one transaction in one message (`BEGIN; <lock>; <write>;
+ * COMMIT`); resolves to the rows
  * `write` returns. `write` is a single statement that makes its own check in
  * its WHERE (an `INSERT … SELECT … WHERE`, with the writes that go with it
  * in data-modifying `WITH` clauses), so it writes nothing where the check
@@ -259,8 +260,8 @@ async function pgCheckThenWrite<T>(
  *
  * Why: {@link checkThenWrite} decides in JavaScript between its two
  * messages, so its transaction is two round trips; for the hottest write
- * (a claim create) the second was about a third of the use case's time on
- * PostgreSQL. A caller keeps checkThenWrite for when this one wrote
+ * (a claim create) one message instead of two took the use case from
+ * 1.4-1.6 ms to 1.0-1.2 ms at p50 in the server on PostgreSQL. A caller keeps checkThenWrite for when this one wrote
  * nothing: it explains the refusal, and writes if the state changed
  * meanwhile. SQLite needs neither: its data-modifying statements cannot sit
  * in a `WITH`, and its checkThenWrite is one synchronous step that costs
