@@ -48,7 +48,7 @@ import { whenNotBusy } from "./busy-retry";
  * @prisma/adapter-pg binds them (UTC, no zone, for `timestamp(3)` columns).
  * A transaction goes as two messages, not a statement each
  * ({@link pgCheckThenWrite} says how), or as one where a single statement
- * can make the check ({@link lockThenWrite}).
+ * can make the check ({@link checkedWrite}).
  * Rows come back with pg's default parsing: int8 as a string, booleans as
  * booleans.
  *
@@ -249,34 +249,42 @@ async function pgCheckThenWrite<T>(
   });
 }
 
+/** What {@link checkedWrite} did: the one statement wrote (its first row), or the check ran on its own (its row). */
+export type CheckedWrite<T, R> = { written: R } | { checked: T | undefined };
+
 /**
- * PostgreSQL only (null on SQLite, without calling `write`): `lock`, then
- * `write()`, as one transaction in one message (`BEGIN; <lock>; <write>;
- * COMMIT`); resolves to the rows
- * `write` returns. `write` is a single statement that makes its own check in
- * its WHERE (an `INSERT … SELECT … WHERE`, with the writes that go with it
- * in data-modifying `WITH` clauses), so it writes nothing where the check
- * fails, and its rows say whether it wrote.
+ * {@link checkThenWrite} with, on PostgreSQL, the whole transaction tried
+ * first as one message: `BEGIN; <lock>; <oneStatement>; COMMIT`.
+ * `oneStatement` is a single statement that makes the same check in its own
+ * WHERE (an `INSERT … SELECT … WHERE`, with the writes that go with it in
+ * data-modifying `WITH` clauses) and returns a row if it wrote. If it wrote
+ * nothing, checkThenWrite runs as usual: its `decide` explains the refusal,
+ * or writes if the state changed meanwhile. On SQLite `oneStatement` is
+ * never made (its data-modifying statements cannot sit in a `WITH`, and its
+ * checkThenWrite is one synchronous step that costs microseconds).
  *
- * Why: {@link checkThenWrite} decides in JavaScript between its two
- * messages, so its transaction is two round trips; for the hottest write
- * (a claim create) one message instead of two took the use case from
- * 1.4-1.6 ms to 1.0-1.2 ms at p50 in the server on PostgreSQL. A caller keeps checkThenWrite for when this one wrote
- * nothing: it explains the refusal, and writes if the state changed
- * meanwhile. SQLite needs neither: its data-modifying statements cannot sit
- * in a `WITH`, and its checkThenWrite is one synchronous step that costs
- * microseconds. As in checkThenWrite, the lock is granted before `write`
- * starts, and `write` takes a fresh snapshot (READ COMMITTED), so it sees
- * what the lock's holder committed.
+ * Why: checkThenWrite decides in JavaScript between its two messages, so
+ * its transaction is two round trips; for the hottest write (a claim
+ * create) one message took the use case from 1.4-1.6 ms to 1.0-1.2 ms at
+ * p50 in the server on PostgreSQL. As in checkThenWrite, the lock is
+ * granted before `oneStatement` starts, and that statement takes a fresh
+ * snapshot (READ COMMITTED), so it sees what the lock's holder committed.
  */
-export function lockThenWrite<T>(lock: SqlStatement, write: () => SqlStatement): Promise<T[]> | null {
+export async function checkedWrite<T, R>(
+  check: SqlStatement,
+  decide: (row: T | undefined) => SqlStatement[],
+  lock: SqlStatement,
+  oneStatement: () => SqlStatement,
+): Promise<CheckedWrite<T, R>> {
   const pool = pgPool;
-  if (!pool) return null;
-  return pgTransaction(pool, async (client) => {
-    const [locking, writing] = await preparedOn(client, [lock, write()]);
-    const results = await pgMessage(client, `BEGIN; ${locking}; ${writing}; COMMIT`);
-    return results[2]!.rows as T[];
-  });
+  if (pool) {
+    const rows = await pgTransaction(pool, async (client) => {
+      const [locking, writing] = await preparedOn(client, [lock, oneStatement()]);
+      return (await pgMessage(client, `BEGIN; ${locking}; ${writing}; COMMIT`))[2]!.rows as R[];
+    });
+    if (rows.length > 0) return { written: rows[0]! };
+  }
+  return { checked: await checkThenWrite<T>(check, decide, lock) };
 }
 
 /** Runs `work` on a pooled connection; a failure rolls back, and a connection whose rollback failed is dropped. */

@@ -4,7 +4,7 @@ import { vi } from "vitest";
 /**
  * What `run` sent to PostgreSQL that opens, commits or rolls back a
  * transaction, each message's text as pg sent it, with `run`'s result: for
- * tests that a write is one message (lib/db/direct-sql.ts's lockThenWrite).
+ * tests that a write is one message (lib/db/direct-sql.ts's checkedWrite).
  * Every pg client (the pools' and Prisma's) goes through Client.query.
  */
 export async function transactionMessages<T>(run: () => Promise<T>): Promise<{ result: T; messages: string[] }> {
@@ -18,5 +18,5 @@ export async function transactionMessages<T>(run: () => Promise<T>): Promise<{ r
   }
 }
 
-/** One transaction as lockThenWrite sends it: BEGIN, the lock's EXECUTE, the write's EXECUTE, COMMIT. */
+/** One transaction as checkedWrite sends it: BEGIN, the lock's EXECUTE, the write's EXECUTE, COMMIT. */
 export const ONE_MESSAGE = /^BEGIN; EXECUTE claimdesk_sql_\w+\('[^']+'\); EXECUTE claimdesk_sql_\w+\(.*\); COMMIT$/s;

@@ -45,7 +45,7 @@ export function auditParams(e: AuditInput, at: Date): Record<AuditParam, unknown
 
 /**
  * For PostgreSQL's one-statement writes (lib/db/direct-sql.ts's
- * lockThenWrite): the audit row inserted once for each row of `source`, the
+ * checkedWrite): the audit row inserted once for each row of `source`, the
  * name of an earlier data-modifying `WITH` clause, so it is written only if
  * that write was. `after`, if given, replaces the `after` parameter (to put
  * in what the statement itself decided).

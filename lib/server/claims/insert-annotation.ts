@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/sqlite";
-import { checkThenWrite, composedOnce, lockThenWrite, sql } from "@/lib/db/direct-sql";
+import { checkedWrite, composedOnce, sql } from "@/lib/db/direct-sql";
 import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors";
 import { limits } from "@/lib/quotas/limits";
@@ -77,7 +77,7 @@ const plainInsert = composedOnce<Column>(
 );
 
 /**
- * PostgreSQL's create as one statement ({@link lockThenWrite}): the check of
+ * PostgreSQL's create as one statement ({@link checkedWrite}): the check of
  * {@link placementSelect}, the annotation inserted where it passes, in the
  * round it found, and its audit row with that round in `after`. Returns the
  * row's `roundId`, or no row if it wrote nothing.
@@ -158,16 +158,8 @@ export async function insertAnnotation(
   const auditOf = (roundId: string | null) => ({ ...audit, objectType: "annotation", objectId: id, after: { id, ...a, roundId } });
   const lock = sql`SELECT 1 FROM "Article" WHERE "id" = ${a.articleId} FOR SHARE`;
 
-  // PostgreSQL: the whole create in one message, when the check passes (the usual case). Null on SQLite, which then
-  // goes straight on, without awaiting anything (its create costs a few microseconds of JavaScript, the ping's margin).
-  const onPostgres = lockThenWrite<{ roundId: string | null }>(lock, () => {
-    return checkedInsert({ ...row(null), ...place, ...auditParams(auditOf(null), now), cap });
-  });
-  const written = onPostgres && (await onPostgres);
-  if (written && written.length > 0) return inserted(written[0]!.roundId);
-
-  // SQLite, or a refusal to explain (or a state that changed since): check, then write what the check allows.
-  const placement = await checkThenWrite<Placement>(
+  // On PostgreSQL the whole create is one message when the check passes (the usual case); `decide` explains a refusal.
+  const done = await checkedWrite<Placement, { roundId: string | null }>(
     placementCheck(place),
     (found) => {
       if (!found || !truthy(found.live)) throw new AppError("NOT_FOUND", "Article not found.");
@@ -185,34 +177,32 @@ export async function insertAnnotation(
       return [plainInsert(row(roundId)), auditInsert(auditOf(roundId), now)];
     },
     lock,
+    () => checkedInsert({ ...row(null), ...place, ...auditParams(auditOf(null), now), cap }),
   );
-  return inserted(placement?.roundId ?? null);
-
-  function inserted(roundId: string | null): Omit<ClaimRow, "author"> {
-    return {
-      id,
-      articleId: a.articleId,
-      versionId: a.versionId,
-      authorId: a.authorId,
-      ...anchorFields(a),
-      verdict: a.verdict,
-      rationaleHtml: a.rationaleHtml,
-      speaker: a.speaker ?? null,
-      firstAppearanceUrl: a.firstAppearanceUrl ?? null,
-      firstAppearanceDate: a.firstAppearanceDate ?? null,
-      status: "draft",
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      deletedAt: null,
-      roundId,
-      // The check read the round as open inside this transaction.
-      round: roundId ? { status: "open" } : null,
-      anchorState: "anchored",
-      anchorScore: null,
-      _count: { evidenceLinks: 0 },
-    };
-  }
+  const roundId = "written" in done ? done.written.roundId : (done.checked?.roundId ?? null);
+  return {
+    id,
+    articleId: a.articleId,
+    versionId: a.versionId,
+    authorId: a.authorId,
+    ...anchorFields(a),
+    verdict: a.verdict,
+    rationaleHtml: a.rationaleHtml,
+    speaker: a.speaker ?? null,
+    firstAppearanceUrl: a.firstAppearanceUrl ?? null,
+    firstAppearanceDate: a.firstAppearanceDate ?? null,
+    status: "draft",
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    roundId,
+    // The check read the round as open inside this transaction.
+    round: roundId ? { status: "open" } : null,
+    anchorState: "anchored",
+    anchorScore: null,
+    _count: { evidenceLinks: 0 },
+  };
 }
 
 /**

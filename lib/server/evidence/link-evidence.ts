@@ -1,7 +1,7 @@
 import { newId } from "@/lib/db/new-id";
 import { db } from "@/lib/db";
 import { Prisma } from "@/generated/sqlite";
-import { checkThenWrite, composedOnce, lockThenWrite, sql } from "@/lib/db/direct-sql";
+import { checkedWrite, composedOnce, sql } from "@/lib/db/direct-sql";
 import { AppError, notFound } from "@/lib/errors";
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { LinkEvidenceInput } from "@/lib/schemas/evidence";
@@ -57,7 +57,7 @@ const plainLink = composedOnce<Column>(
 
 /**
  * PostgreSQL's attach as one statement (lib/db/direct-sql.ts's
- * lockThenWrite): the check of {@link attachSelect}, the link inserted where
+ * checkedWrite): the check of {@link attachSelect}, the link inserted where
  * it passes (the item live, no live link of it on the claim yet), and its
  * audit row. Returns the link's id, or no row if it wrote nothing.
  */
@@ -84,12 +84,8 @@ type AttachCheck = { live: unknown; existing: string | null };
 async function attachExisting(link: NewLink, id: string, audit: AuditInput, now: Date): Promise<string | null> {
   const row = { id, ...link, createdAt: now };
   const lock = sql`SELECT 1 FROM "EvidenceItem" WHERE "id" = ${link.evidenceId} FOR UPDATE`;
-  // PostgreSQL: the whole attach in one message when the check passes (null on SQLite, which goes straight on).
-  const onPostgres = lockThenWrite<{ id: string }>(lock, () => checkedLink({ ...row, ...auditParams(audit, now) }));
-  const written = onPostgres && (await onPostgres);
-  if (written && written.length > 0) return null;
-  // SQLite, or a refusal to explain (or a state that changed since): check, then write what the check allows.
-  const found = await checkThenWrite<AttachCheck>(
+  // On PostgreSQL the whole attach is one message when the check passes; `decide` explains a refusal.
+  const done = await checkedWrite<AttachCheck, { id: string }>(
     attachCheck(link),
     (checked) => {
       if (!checked) throw notFound("Evidence not found.");
@@ -98,8 +94,9 @@ async function attachExisting(link: NewLink, id: string, audit: AuditInput, now:
       return [plainLink(row), auditInsert(audit, now)];
     },
     lock,
+    () => checkedLink({ ...row, ...auditParams(audit, now) }),
   );
-  return found?.existing ?? null;
+  return "checked" in done ? (done.checked?.existing ?? null) : null;
 }
 
 type NewLink = {
