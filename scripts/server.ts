@@ -18,7 +18,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { limits } from "../lib/quotas/limits";
 import { acceptFirst } from "../lib/runtime/accept-first";
-import { createAdmission } from "../lib/runtime/admission";
+import { createAdmission, type ShedReason } from "../lib/runtime/admission";
 
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -35,12 +35,13 @@ const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localh
 await app.prepare();
 const handle = app.getRequestHandler();
 
-let shedSince = 0;
+/** 503s since the last log line, by why they were shed. */
+const shedSince = new Map<ShedReason, number>();
 const admission = createAdmission({
   maxInFlight: CLAIMDESK_MAX_IN_FLIGHT,
   queueLimit: CLAIMDESK_QUEUE_LIMIT,
   queueWaitMs: CLAIMDESK_QUEUE_WAIT_MS,
-  onShed: () => void shedSince++,
+  onShed: (reason) => void shedSince.set(reason, (shedSince.get(reason) ?? 0) + 1),
   startWork: (work) => accepting.start(work),
 });
 // How long the event loop was held between turns: a request that arrives meanwhile waits that long before admission sees it.
@@ -48,13 +49,15 @@ const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
 // One log line per 10 s while shedding, not one per request.
 setInterval(() => {
-  if (shedSince === 0) return loopDelay.reset();
-  const { inFlight, queued } = admission.load();
+  if (shedSince.size === 0) return loopDelay.reset();
+  const { inFlight, queued, limit } = admission.load();
   const ms = (ns: number) => Math.round(ns / 1e6);
+  const total = [...shedSince.values()].reduce((a, b) => a + b, 0);
+  const why = [...shedSince].map(([reason, n]) => `${reason} ${n}`).join(", ");
   console.warn(
-    `Overloaded: answered ${shedSince} requests with 503 in the last 10 s (in flight ${inFlight}/${CLAIMDESK_MAX_IN_FLIGHT}, waiting ${queued}/${CLAIMDESK_QUEUE_LIMIT}; event loop delay p99 ${ms(loopDelay.percentile(99))} ms, max ${ms(loopDelay.max)} ms).`,
+    `Overloaded: answered ${total} requests with 503 in the last 10 s (${why}; in flight ${inFlight}/${limit} of at most ${CLAIMDESK_MAX_IN_FLIGHT}, waiting ${queued}/${CLAIMDESK_QUEUE_LIMIT}; event loop delay p99 ${ms(loopDelay.percentile(99))} ms, max ${ms(loopDelay.max)} ms).`,
   );
-  shedSince = 0;
+  shedSince.clear();
   loopDelay.reset();
 }, 10_000).unref();
 

@@ -61,6 +61,17 @@ async function until(check: () => boolean) {
   expect(check()).toBe(true);
 }
 
+/** Teaches the pace: `n` requests one after another, each held while `pass()` moves the test's clock. */
+async function pace(base: string, held: Held[], n: number, pass: () => void) {
+  for (let i = 0; i < n; i++) {
+    const r = get(base, `/paced-${i}`);
+    await until(() => held.length === 1);
+    pass();
+    held.shift()!.finish();
+    expect((await r).status).toBe(200);
+  }
+}
+
 describe("admission control", () => {
   it("works on at most maxInFlight requests, queues a few, and sheds the rest at once with 503, Retry-After and a JSON body", async () => {
     const { base, held, admission } = await serve({ maxInFlight: 2, queueLimit: 2, queueWaitMs: 10_000 });
@@ -139,13 +150,7 @@ describe("admission control at the recent pace", () => {
     let clock = 0;
     const { base, held, admission, shedReasons } = await serve({ maxInFlight: 1, queueLimit: 100, queueWaitMs: 250, now: () => clock });
     // Teach it the pace: each request holds its slot 100 ms (of its clock).
-    for (let i = 0; i < 3; i++) {
-      const r = get(base, `/paced-${i}`);
-      await until(() => held.length === 1);
-      clock += 100;
-      held.shift()!.finish();
-      expect((await r).status).toBe(200);
-    }
+    await pace(base, held, 3, () => (clock += 100));
     const working = get(base, "/busy");
     await until(() => held.length === 1);
     // Two can wait (~100 and ~200 ms of turns); the third would wait ~300 ms > 250 ms, so it is refused at once.
@@ -174,13 +179,7 @@ describe("admission control against the answer budget", () => {
       now: () => clock,
     });
     // Teach it the pace: each request holds its slot 400 ms (of its clock).
-    for (let i = 0; i < 3; i++) {
-      const r = get(base, `/paced-${i}`);
-      await until(() => held.length === 1);
-      clock += 400;
-      held.shift()!.finish();
-      expect((await r).status).toBe(200);
-    }
+    await pace(base, held, 3, () => (clock += 400));
     const working = get(base, "/busy");
     await until(() => held.length === 1);
     const late = get(base, "/late");
@@ -204,20 +203,22 @@ describe("admission control against the answer budget", () => {
 });
 
 describe("admission control on a slow machine", () => {
-  it("lets fewer requests in at once while each holds its slot longer than half the wait, and more again once they are quick", async () => {
+  it("halves the limit once for the requests slow through one spell, again while those let in after stay slow, and grows it back by one per quick request", async () => {
     let clock = 0;
     const { base, held, admission } = await serve({ maxInFlight: 4, queueLimit: 100, queueWaitMs: 1000, now: () => clock });
-    const round = async (holdMs: number) => {
-      const answers = Array.from({ length: 4 }, (_, i) => get(base, `/r${i}`));
-      await until(() => held.length + admission.load().queued >= 4 && held.length >= 1);
-      clock += holdMs;
-      while (held.length > 0 || admission.load().queued > 0) {
-        await until(() => held.length > 0);
-        held.shift()!.finish();
-      }
+    /** `n` requests held through `ms` of the clock, all in flight at once. */
+    const spell = async (n: number, ms: number) => {
+      const answers = Array.from({ length: n }, (_, i) => get(base, `/r${i}`));
+      await until(() => held.length === n);
+      clock += ms;
+      for (const h of held.splice(0)) h.finish();
       await Promise.all(answers);
     };
-    await round(800);
+    // Four in flight through one 800 ms spell are one signal: the limit halves once, not down by four.
+    await spell(4, 800);
+    expect(admission.load().limit).toBe(2);
+    // The requests let in after that are slow too (the machine is slow): it halves again.
+    await spell(2, 800);
     expect(admission.load().limit).toBe(1);
     // At the slow pace, one in flight: a second request waits its turn.
     const first = get(base, "/slow-1");
@@ -237,5 +238,33 @@ describe("admission control on a slow machine", () => {
       await r;
     }
     expect(admission.load().limit).toBe(4);
+  });
+
+  it("keeps the pace of the recent many after one stall slowed every request in flight, and does not shed the requests that follow", async () => {
+    let clock = 0;
+    const { base, held, admission, shedReasons } = await serve({ maxInFlight: 4, queueLimit: 100, queueWaitMs: 1000, now: () => clock });
+    // The usual pace: 20 requests of 10 ms each.
+    await pace(base, held, 20, () => (clock += 10));
+    // A 800 ms stall (the disk, the machine) holds the four in flight.
+    const stalled = Array.from({ length: 4 }, (_, i) => get(base, `/stalled-${i}`));
+    await until(() => held.length === 4);
+    clock += 800;
+    for (const h of held.splice(0)) h.finish();
+    await Promise.all(stalled);
+    expect(admission.load().limit).toBe(2);
+    // Then the usual traffic: two in flight and ten waiting. At the usual pace they are through in well under the
+    // queue wait, so none is shed (a moving average weighted to the latest would read 282 ms a request and shed from
+    // the seventh on; the mean of the recent 24 holds reads 142 ms, and 10 wait about 0.8 s for two slots).
+    const working = [get(base, "/after-1"), get(base, "/after-2")];
+    await until(() => held.length === 2);
+    const waiting = Array.from({ length: 10 }, (_, i) => get(base, `/waiting-${i}`));
+    await until(() => admission.load().queued === 10);
+    expect(shedReasons).toEqual([]);
+    while (held.length > 0 || admission.load().queued > 0) {
+      await until(() => held.length > 0);
+      clock += 10;
+      held.shift()!.finish();
+    }
+    expect((await Promise.all([...working, ...waiting])).map((r) => r.status)).toEqual(Array(12).fill(200));
   });
 });
