@@ -17,6 +17,7 @@ import { makeDesk } from "../support/actors";
 import { errorCode } from "../support/error-code";
 import { ONE_MESSAGE, transactionMessages } from "../support/pg-messages";
 import { viewerOf } from "@/lib/server/visibility/viewer";
+import { importW3c } from "@/lib/server/reports/import-w3c";
 
 const onPostgres = databaseKind(process.env.DATABASE_URL!) === "postgres";
 
@@ -26,20 +27,18 @@ function span(desk: Awaited<ReturnType<typeof makeDesk>>, phrase = "Stoltenberg 
   return { versionId: desk.version.id, start, end: start + phrase.length, verdict: "disputed" as const };
 }
 
+/** The desk's editor starts a round of `reviewerIds` (its reviewer) on the article; resolves to the round's id. */
+async function startReviewersRound(desk: Awaited<ReturnType<typeof makeDesk>>, reviewerIds = [desk.reviewer.id]) {
+  const round = await startRound(await viewerOf(desk.editor), { articleId: desk.article.id, reviewerIds, adjudicatorId: desk.editor.id });
+  return round.id;
+}
+
 describe("a claim created while a round starts or a correction is saved", () => {
   it("lands in the round that started between the create's reads and its insert", async () => {
     const desk = await makeDesk(db);
     let roundId = "";
     const claim = await createClaim(desk.reviewer, desk.article.id, span(desk), {
-      beforeInsert: async () => {
-        roundId = (
-          await startRound(await viewerOf(desk.editor), {
-            articleId: desk.article.id,
-            reviewerIds: [desk.reviewer.id],
-            adjudicatorId: desk.editor.id,
-          })
-        ).id;
-      },
+      beforeInsert: async () => void (roundId = await startReviewersRound(desk)),
     });
     expect(roundId).not.toBe("");
     expect(claim.roundId).toBe(roundId);
@@ -72,14 +71,10 @@ describe("a claim created while a round starts or a correction is saved", () => 
 
   it("is refused with 403 when the reviewer submitted their review in between", async () => {
     const desk = await makeDesk(db);
-    const round = await startRound(await viewerOf(desk.editor), {
-      articleId: desk.article.id,
-      reviewerIds: [desk.reviewer.id, desk.reviewer2.id],
-      adjudicatorId: desk.editor.id,
-    });
+    const roundId = await startReviewersRound(desk, [desk.reviewer.id, desk.reviewer2.id]);
     const result = await errorCode(
       createClaim(desk.reviewer, desk.article.id, span(desk), {
-        beforeInsert: async () => void (await submitReview(await viewerOf(desk.reviewer), round.id)),
+        beforeInsert: async () => void (await submitReview(await viewerOf(desk.reviewer), roundId)),
       }),
     );
     expect(result).toBe("403:");
@@ -89,35 +84,105 @@ describe("a claim created while a round starts or a correction is saved", () => 
   it.runIf(onPostgres)("(PostgreSQL) waits for a round start whose transaction is still open, then lands in its round", async () => {
     const desk = await makeDesk(db);
     let created: ReturnType<typeof createClaim> | undefined;
-    const roundId = await db.$transaction(
-      async (tx) => {
-        // What start-round.ts does: lock the article row, insert the round. Not committed yet.
-        await tx.$queryRaw`SELECT "id" FROM "Article" WHERE "id" = ${desk.article.id} FOR UPDATE`;
-        const round = await tx.reviewRound.create({
-          data: {
-            teamId: desk.team.id,
-            articleId: desk.article.id,
-            versionId: desk.version.id,
-            createdById: desk.editor.id,
-            adjudicatorId: desk.editor.id,
-            assignments: { create: [{ reviewerId: desk.reviewer.id }] },
-          },
-        });
-        created = createClaim(desk.reviewer, desk.article.id, span(desk));
-        created.catch(() => {});
-        // The create is now blocked on a lock held by this transaction (observable in pg_stat_activity).
-        await waitFor(async () => {
-          const [row] = await db.$queryRaw<{ n: bigint }[]>`
-            SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-          return Number(row!.n) > 0;
-        });
-        return round.id;
-      },
-      { timeout: 20_000 },
-    );
+    const roundId = await whileRoundStartHeld(desk, () => (created = createClaim(desk.reviewer, desk.article.id, span(desk))));
     const claim = await created!;
     expect(claim.roundId).toBe(roundId);
     expect((await db.annotation.findUniqueOrThrow({ where: { id: claim.id } })).roundId).toBe(roundId);
+  });
+});
+
+describe("a W3C import while a round starts, a review is submitted, a correction is saved or claims are added", () => {
+  /** One annotation of `phrase`, disputed, linking one new source at `url`. */
+  const annotation = (phrase: string, url: string) => ({
+    type: "Annotation",
+    body: [
+      { type: "TextualBody", purpose: "tagging", value: "Disputed" },
+      { type: "SpecificResource", purpose: "linking", source: { id: url, type: "Text", title: "A source" } },
+    ],
+    target: { source: "x", selector: { type: "TextQuoteSelector", exact: phrase } },
+  });
+  const input = [annotation("Stoltenberg met Yoon", "https://evidence.example/a"), annotation("about NATO", "https://evidence.example/b")];
+  const BASE = "http://claimdesk.test";
+
+  /** Nothing of the import was written: no annotation, no library item, no link, no audit row. */
+  async function nothingImported(desk: Awaited<ReturnType<typeof makeDesk>>, annotations = 0) {
+    expect(await db.annotation.count({ where: { articleId: desk.article.id } })).toBe(annotations);
+    expect(await db.evidenceItem.count({ where: { teamId: desk.team.id } })).toBe(0);
+    expect(await db.evidenceLink.count({ where: { teamId: desk.team.id } })).toBe(0);
+    expect(
+      await db.auditEvent.count({ where: { teamId: desk.team.id, action: { in: ["claim.import", "evidence.create", "evidence.link"] } } }),
+    ).toBe(0);
+  }
+
+  it("is refused with 409 naming versionId when a correction was saved meanwhile, writes nothing, and imports onto the new version again", async () => {
+    const desk = await makeDesk(db);
+    const result = await errorCode(
+      importW3c(await viewerOf(desk.editor), desk.article.id, input, BASE, {
+        beforeWrite: async () => {
+          await correctArticle(desk.editor, desk.article.id, {
+            version: 1,
+            text: `${desk.version.text}\nA paragraph added by a correction.`,
+          });
+        },
+      }),
+    );
+    expect(result).toBe("409:versionId");
+    await nothingImported(desk);
+    const again = await importW3c(await viewerOf(desk.editor), desk.article.id, input, BASE);
+    expect(again.imported).toHaveLength(2);
+    const current = await db.articleVersion.findFirstOrThrow({ where: { articleId: desk.article.id }, orderBy: { number: "desc" } });
+    const rows = await db.annotation.findMany({ where: { articleId: desk.article.id }, select: { versionId: true } });
+    expect(rows).toEqual([{ versionId: current.id }, { versionId: current.id }]);
+  });
+
+  it("is refused with 409 when a round assigned to the importer started meanwhile (it judged duplicates outside it), then imports into the round", async () => {
+    const desk = await makeDesk(db);
+    let roundId = "";
+    const result = await errorCode(
+      importW3c(await viewerOf(desk.reviewer), desk.article.id, input, BASE, {
+        beforeWrite: async () => void (roundId = await startReviewersRound(desk)),
+      }),
+    );
+    expect(result).toBe("409:");
+    await nothingImported(desk);
+    await importW3c(await viewerOf(desk.reviewer), desk.article.id, input, BASE);
+    const rows = await db.annotation.findMany({ where: { articleId: desk.article.id }, select: { roundId: true } });
+    expect(rows).toEqual([{ roundId }, { roundId }]);
+  });
+
+  it("is refused with 403 when the importer submitted their review meanwhile", async () => {
+    const desk = await makeDesk(db);
+    const roundId = await startReviewersRound(desk, [desk.reviewer.id, desk.reviewer2.id]);
+    const result = await errorCode(
+      importW3c(await viewerOf(desk.reviewer), desk.article.id, input, BASE, {
+        beforeWrite: async () => void (await submitReview(await viewerOf(desk.reviewer), roundId)),
+      }),
+    );
+    expect(result).toBe("403:");
+    await nothingImported(desk);
+  });
+
+  it.runIf(onPostgres)("(PostgreSQL) waits for a round start whose transaction is still open, then refuses with 409", async () => {
+    const desk = await makeDesk(db);
+    let imported: ReturnType<typeof importW3c> | undefined;
+    const reviewer = await viewerOf(desk.reviewer);
+    await whileRoundStartHeld(desk, () => (imported = importW3c(reviewer, desk.article.id, input, BASE)));
+    expect(await errorCode(imported!)).toBe("409:");
+    await nothingImported(desk);
+  });
+
+  it("counts the article's claims in its own transaction: claims saved meanwhile that leave no room refuse it with the cap's 409", async () => {
+    const cap = limits().CLAIMDESK_MAX_CLAIMS_PER_ARTICLE;
+    const desk = await makeDesk(db);
+    const first = await createClaim(desk.editor, desk.article.id, span(desk, "Seoul"));
+    await fillArticle(desk.article.id, cap - 2);
+    let error: unknown;
+    await importW3c(await viewerOf(desk.editor), desk.article.id, input, BASE, {
+      beforeWrite: async () => void (await createClaim(desk.reviewer, desk.article.id, span(desk, "Yoon"))),
+    }).catch((e: unknown) => (error = e));
+    expect(error).toMatchObject({ status: 409, message: expect.stringContaining(cap.toLocaleString("en-US")) });
+    expect(first.id).toBeDefined();
+    await nothingImported(desk, cap - 1);
   });
 });
 
@@ -240,6 +305,38 @@ describe("the annotation count the cap reads (ArticleAnnotationCount, kept by tr
 });
 
 /** Copies the article's annotation rows under new ids until it holds `total` (doubling: a few statements, not thousands). */
+/**
+ * Starts a round of the desk's reviewer as start-round.ts does (the article's row locked, the round inserted) and,
+ * before committing, `start`s a write, then waits until that write is blocked on a lock this transaction holds
+ * (observable in pg_stat_activity). Resolves to the round's id once committed. PostgreSQL only.
+ */
+async function whileRoundStartHeld(desk: Awaited<ReturnType<typeof makeDesk>>, start: () => Promise<unknown>) {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "Article" WHERE "id" = ${desk.article.id} FOR UPDATE`;
+      const round = await tx.reviewRound.create({
+        data: {
+          teamId: desk.team.id,
+          articleId: desk.article.id,
+          versionId: desk.version.id,
+          createdById: desk.editor.id,
+          adjudicatorId: desk.editor.id,
+          assignments: { create: [{ reviewerId: desk.reviewer.id }] },
+        },
+      });
+      // Not awaited: it waits for this transaction. Its rejection, if any, is the caller's to await.
+      start().catch(() => {});
+      await waitFor(async () => {
+        const [row] = await db.$queryRaw<{ n: bigint }[]>`
+          SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        return Number(row!.n) > 0;
+      });
+      return round.id;
+    },
+    { timeout: 20_000 },
+  );
+}
+
 async function fillArticle(articleId: string, total: number) {
   for (let round = 1; ; round++) {
     const missing = total - (await db.annotation.count({ where: { articleId } }));

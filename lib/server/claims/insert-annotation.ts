@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/sqlite";
 import { checkedWrite, composedOnce, sql } from "@/lib/db/direct-sql";
+import { pgPool, type Db } from "@/lib/db";
 import { newId } from "@/lib/db/new-id";
 import { AppError } from "@/lib/errors";
 import { limits } from "@/lib/quotas/limits";
@@ -22,9 +23,7 @@ export type NewAnnotation = AnchorFields & {
   firstAppearanceDate?: string | null;
 };
 
-/** What the check inside the transaction reads (SQLite answers 0/1 and numbers, PostgreSQL booleans and int8 strings). */
-type Placement = { live: unknown; current: unknown; roundId: string | null; submittedAt: unknown; claims: unknown };
-
+/** The check's booleans: SQLite answers 0/1 and numbers, PostgreSQL booleans and int8 strings. */
 const truthy = (v: unknown) => v === true || Number(v) === 1;
 
 type CheckParam = "versionId" | "authorId" | "teamId" | "articleId";
@@ -156,24 +155,15 @@ export async function insertAnnotation(
     updatedAt: now,
   });
   const auditOf = (roundId: string | null) => ({ ...audit, objectType: "annotation", objectId: id, after: { id, ...a, roundId } });
-  const lock = sql`SELECT 1 FROM "Article" WHERE "id" = ${a.articleId} FOR SHARE`;
+  const lock = articleLock(a.articleId);
 
   // On PostgreSQL the whole create is one message when the check passes (the usual case); `decide` explains a refusal.
   const done = await checkedWrite<Placement, { roundId: string | null }>(
     placementCheck(place),
     (found) => {
-      if (!found || !truthy(found.live)) throw new AppError("NOT_FOUND", "Article not found.");
-      if (!truthy(found.current)) {
-        throw new AppError(
-          "CONFLICT",
-          "The article was corrected while you worked: your claim was not saved. Select the text again in the current version.",
-          { field: "versionId" },
-        );
-      }
-      if (found.roundId && found.submittedAt != null)
-        throw new AppError("FORBIDDEN", "Your review is submitted. Reopen it to add annotations.");
-      if (Number(found.claims) >= cap) throw claimsQuotaReached(cap);
-      const roundId = found.roundId ?? null;
+      const refused = placementRefusal(found, cap, 1, "your claim was not saved. Select the text again in the current version.");
+      if (refused) throw refused;
+      const roundId = found!.roundId ?? null;
       return [plainInsert(row(roundId)), auditInsert(auditOf(roundId), now)];
     },
     lock,
@@ -203,6 +193,50 @@ export async function insertAnnotation(
     anchorScore: null,
     _count: { evidenceLinks: 0 },
   };
+}
+
+/** The article's row, held FOR SHARE on PostgreSQL: a round start and a correction take it (FOR UPDATE) before they write. */
+const articleLock = (articleId: string) => sql`SELECT 1 FROM "Article" WHERE "id" = ${articleId} FOR SHARE`;
+
+/** Where new annotations by `authorId` on `versionId` go, as {@link placementSelect} reads it. */
+export type Placement = { live: unknown; current: unknown; roundId: string | null; submittedAt: unknown; claims: unknown };
+
+/**
+ * Why `adding` new annotations may not go where `found` says, or null: the
+ * article is gone (404); `versionId` is no longer its newest version (409
+ * naming it: a correction was saved meanwhile); the author's round is
+ * submitted (403); or the article has no room for them under the cap (409).
+ * `whatNow`, in the 409 of a correction, says what became of the user's work and what to do.
+ */
+export function placementRefusal(found: Placement | undefined, cap: number, adding: number, whatNow: string): AppError | null {
+  if (!found || !truthy(found.live)) return new AppError("NOT_FOUND", "Article not found.");
+  if (!truthy(found.current)) {
+    return new AppError("CONFLICT", `The article was corrected while you worked: ${whatNow}`, { field: "versionId" });
+  }
+  if (found.roundId && found.submittedAt != null)
+    return new AppError("FORBIDDEN", "Your review is submitted. Reopen it to add annotations.");
+  if (Number(found.claims) + adding > cap) return claimsQuotaReached(cap);
+  return null;
+}
+
+/**
+ * The check a claim's insert makes ({@link placementSelect}), for writes that
+ * add annotations in a Prisma interactive transaction of their own (the W3C
+ * import): it first takes the article's row as the insert does (PostgreSQL;
+ * SQLite's transactions begin IMMEDIATE, one writer at a time), so a round
+ * start or a correction either committed before this read or waits for the
+ * caller's commit.
+ */
+export async function placementIn(
+  tx: Pick<Db, "$queryRaw">,
+  place: { versionId: string; authorId: string; teamId: string; articleId: string },
+): Promise<Placement | undefined> {
+  if (pgPool) {
+    const lock = articleLock(place.articleId);
+    await tx.$queryRaw(lock.strings, ...lock.values);
+  }
+  const check = placementCheck(place);
+  return (await tx.$queryRaw<Placement[]>(check.strings, ...check.values))[0];
 }
 
 /**

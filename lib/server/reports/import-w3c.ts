@@ -15,12 +15,12 @@ import { RICH_TEXT_MAX } from "@/lib/rich-text/allowed";
 import type { ImportReportDto } from "@/lib/schemas/report";
 import type { AnchorFields, AnchorState, Verdict } from "@/lib/schemas/claim";
 import { findArticle } from "@/lib/server/articles/find-article";
-import { auditEventCreate } from "@/lib/server/audit/record-audit-event";
+import { insertAuditEvents } from "@/lib/server/audit/insert-audit-events";
 import { findOpenAssignment } from "@/lib/server/reviews/open-assignment";
 import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
-import { importEvidenceOps } from "./import-evidence-ops";
+import { importEvidenceWrites } from "./import-evidence-writes";
 import { limits } from "@/lib/quotas/limits";
-import { claimsQuotaReached } from "@/lib/server/claims/insert-annotation";
+import { placementIn, placementRefusal } from "@/lib/server/claims/insert-annotation";
 import { decodeOrNull } from "@/lib/http/percent-escapes";
 import { publishClaimEvent } from "@/lib/server/claims/claim-event";
 import { publishEvent } from "@/lib/events/event-bus";
@@ -28,6 +28,9 @@ import { eventAudience } from "@/lib/policies/visibility";
 
 /** Up to this many imported claims each get their own live event (one read each per viewer); more refresh the article once. */
 const EVENTS_PER_CLAIM_MAX = 50;
+
+/** Annotation rows per createMany: well under both databases' limits on a statement's parameters. */
+const CHUNK = 500;
 
 /** Most annotations one import takes. */
 export const MAX_IMPORT_ANNOTATIONS = 5000;
@@ -62,8 +65,23 @@ const WHY: Record<string, string> = {
  * caller may see there, so the answer betrays nothing blind review hides.
  * An annotation its source marks drifted or orphaned (a correction changed
  * the text after the check) is created drifted: it still needs re-review.
+ *
+ * The transaction checks first what a typed claim's insert checks
+ * (insert-annotation.ts's placementIn): a correction saved while the file
+ * was placed (409 naming `versionId`), a round of the caller's that started
+ * or ended meanwhile (409: duplicates were judged outside it), a review
+ * submitted meanwhile (403), and the claims cap counted with the rows in
+ * that moment (409). Each refuses the whole import and writes nothing.
+ * `seams.beforeWrite` runs after every read and before that transaction;
+ * tests start a round or save a correction there.
  */
-export async function importW3c(user: Viewer, articleId: string, input: unknown, baseUrl: string): Promise<ImportReportDto> {
+export async function importW3c(
+  user: Viewer,
+  articleId: string,
+  input: unknown,
+  baseUrl: string,
+  seams: { beforeWrite?: () => Promise<void> } = {},
+): Promise<ImportReportDto> {
   if (!canCreateClaim(user)) throw new AppError("FORBIDDEN");
   const { current } = await findArticle(user.teamId, articleId);
   const hypothesis = annotationsIn(input) ? null : hypothesisAnnotationsIn(input);
@@ -162,30 +180,55 @@ export async function importW3c(user: Viewer, articleId: string, input: unknown,
     });
   });
 
-  // Checked before the transaction: concurrent imports may pass the cap by one import (at most MAX_IMPORT_ANNOTATIONS).
-  const cap = limits().CLAIMDESK_MAX_CLAIMS_PER_ARTICLE;
-  if (rows.length > 0 && (await db.annotation.count({ where: { teamId: user.teamId, articleId } })) + rows.length > cap)
-    throw claimsQuotaReached(cap);
-  const evidence = await importEvidenceOps(user, baseUrl, links);
-  await db.$transaction([
-    ...rows.map((row) =>
-      db.annotation.create({
-        data: { ...row, teamId: user.teamId, articleId, versionId: current.id, authorId: user.id, roundId },
-        select: { id: true },
-      }),
-    ),
-    ...rows.map((row) =>
-      auditEventCreate({
-        teamId: user.teamId,
-        actorId: user.id,
-        action: "claim.import",
-        objectType: "annotation",
-        objectId: row.id,
-        after: { ...row, roundId },
-      }),
-    ),
-    ...evidence.ops,
-  ]);
+  const evidence = await importEvidenceWrites(user, baseUrl, links);
+  if (seams.beforeWrite) await seams.beforeWrite();
+  if (rows.length > 0) {
+    const cap = limits().CLAIMDESK_MAX_CLAIMS_PER_ARTICLE;
+    const now = new Date();
+    const place = { teamId: user.teamId, articleId, versionId: current.id, authorId: user.id };
+    await db.$transaction(
+      async (tx) => {
+        // What a typed claim's insert checks, in the same place (insert-annotation.ts): with the article's row held,
+        // the version is still its newest, the importer's round is the one duplicates were judged in and is not
+        // submitted, and the annotations fit under the cap. Checked before this transaction, a correction saved
+        // meanwhile left them on the old text, where no list shows them.
+        const found = await placementIn(tx, place);
+        const refused = placementRefusal(
+          found,
+          cap,
+          rows.length,
+          "nothing was imported. Import the file again to place it on the current version.",
+        );
+        if (refused) throw refused;
+        if ((found!.roundId ?? null) !== roundId) {
+          throw new AppError(
+            "CONFLICT",
+            roundId
+              ? "Your review round of this article ended while the annotations were imported: nothing was imported. Import the file again."
+              : "A review round of this article started for you while the annotations were imported: nothing was imported. Import the file again to add them to your review.",
+          );
+        }
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          await tx.annotation.createMany({
+            data: rows.slice(i, i + CHUNK).map((row) => ({ ...row, ...place, roundId, createdAt: now, updatedAt: now })),
+          });
+        }
+        await evidence.write(tx);
+        await insertAuditEvents(
+          tx,
+          rows.map((row) => ({
+            teamId: user.teamId,
+            actorId: user.id,
+            action: "claim.import",
+            objectType: "annotation",
+            objectId: row.id,
+            after: { ...row, roundId },
+          })),
+        );
+      },
+      { timeout: 30_000, maxWait: 10_000 },
+    );
+  }
   for (const i of imported) i.evidence = evidence.linked.get(i.annotationId) ?? 0;
   announceImport(user, articleId, rows, roundId);
   return { total: items.length, imported, failed: failed.sort((a, b) => a.index - b.index) };

@@ -1,27 +1,30 @@
 import { newId } from "@/lib/db/new-id";
-import { db } from "@/lib/db";
-import type { Prisma } from "@/generated/sqlite";
+import { db, type Db } from "@/lib/db";
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { ParsedEvidence } from "@/lib/export/parse-w3c";
-import { auditEventCreate } from "@/lib/server/audit/record-audit-event";
-import { evidenceCreateOps } from "@/lib/server/evidence/create-evidence";
+import type { AuditInput } from "@/lib/server/audit/record-audit-event";
+import { insertAuditEvents } from "@/lib/server/audit/insert-audit-events";
+import { newEvidenceItem } from "@/lib/server/evidence/create-evidence";
 import { visibleEvidenceItemWhere } from "@/lib/server/visibility/visible-where";
 import { decodeOrNull } from "@/lib/http/percent-escapes";
 
-type Op = Prisma.PrismaPromise<unknown>;
+type Tx = Pick<Db, "evidenceItem" | "evidenceLink" | "$executeRaw">;
+
+/** Rows per createMany: well under both databases' limits on a statement's parameters. */
+const CHUNK = 500;
 
 /**
- * The evidence of imported annotations, as operations for the import's one
- * batched transaction. Each URL resolves, in order, to: an item of this
+ * The evidence of imported annotations, as what to write inside the import's
+ * transaction (`write(tx)`, after its check). Each URL resolves, in order, to: an item of this
  * team's library that Claimdesk exported (`{baseUrl}/evidence/{id}`), a live
  * item of the team with the same URL (of those the caller may see: blind
  * review hides a co-reviewer's new items), or a new web-source item, made once
  * per URL. Then each annotation gets its links, with stance and pinpoint.
  * A Claimdesk IRI that is not a live item of this team (deleted since, or
  * another desk's) is skipped: a library entry pointing at it would be empty.
- * Returns the operations and how many links each annotation got.
+ * Returns the writer and how many links each annotation got.
  */
-export async function importEvidenceOps(user: Viewer, baseUrl: string, links: { annotationId: string; evidence: ParsedEvidence[] }[]) {
+export async function importEvidenceWrites(user: Viewer, baseUrl: string, links: { annotationId: string; evidence: ParsedEvidence[] }[]) {
   const urls = [...new Set(links.flatMap((l) => l.evidence.map((e) => e.url)))];
   const ownPrefix = `${baseUrl.replace(/\/+$/, "")}/evidence/`;
   // import-w3c.ts refuses IRIs with malformed escapes first; decodeOrNull keeps this safe on its own.
@@ -38,20 +41,31 @@ export async function importEvidenceOps(user: Viewer, baseUrl: string, links: { 
   for (const k of known) if (k.url && !itemFor.has(k.url)) itemFor.set(k.url, k.id);
   for (const k of known) itemFor.set(`${ownPrefix}${encodeURIComponent(k.id)}`, k.id);
 
-  const ops: Op[] = [];
+  const items: Awaited<ReturnType<typeof newEvidenceItem>>[] = [];
+  const rows: {
+    id: string;
+    teamId: string;
+    evidenceId: string;
+    annotationId: string;
+    stance: ParsedEvidence["stance"];
+    pinpoint: string | null;
+    createdById: string;
+  }[] = [];
+  const audits: AuditInput[] = [];
   const linked = new Map<string, number>();
   for (const l of links) {
     for (const e of l.evidence) {
       let evidenceId = itemFor.get(e.url);
       if (!evidenceId && e.url.startsWith(ownPrefix)) continue;
       if (!evidenceId) {
-        const created = await evidenceCreateOps(user, {
+        const item = await newEvidenceItem(user, {
           kind: "web_source",
           title: e.title.trim().slice(0, 300) || e.url,
           url: e.url.slice(0, 2000),
         });
-        ops.push(created.create, created.audit);
-        evidenceId = created.id;
+        items.push(item);
+        audits.push(item.audit);
+        evidenceId = item.id;
         itemFor.set(e.url, evidenceId);
       }
       const id = newId();
@@ -63,19 +77,25 @@ export async function importEvidenceOps(user: Viewer, baseUrl: string, links: { 
         pinpoint: e.pinpoint,
         createdById: user.id,
       };
-      ops.push(db.evidenceLink.create({ data: { id, ...link }, select: { id: true } }));
-      ops.push(
-        auditEventCreate({
-          teamId: user.teamId,
-          actorId: user.id,
-          action: "evidence.link",
-          objectType: "evidence_link",
-          objectId: id,
-          after: link,
-        }),
-      );
+      rows.push({ id, ...link });
+      audits.push({
+        teamId: user.teamId,
+        actorId: user.id,
+        action: "evidence.link",
+        objectType: "evidence_link",
+        objectId: id,
+        after: link,
+      });
       linked.set(l.annotationId, (linked.get(l.annotationId) ?? 0) + 1);
     }
   }
-  return { ops, linked };
+  /** The new library items, then the links (the annotations are in by then), then their audit rows. */
+  async function write(tx: Tx) {
+    // An imported item names no sources: its row is its columns alone.
+    const data = items.map(({ data: { sources: _none, ...row } }) => row);
+    for (let i = 0; i < data.length; i += CHUNK) await tx.evidenceItem.createMany({ data: data.slice(i, i + CHUNK) });
+    for (let i = 0; i < rows.length; i += CHUNK) await tx.evidenceLink.createMany({ data: rows.slice(i, i + CHUNK) });
+    await insertAuditEvents(tx, audits);
+  }
+  return { write, linked };
 }
