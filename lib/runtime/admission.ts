@@ -24,7 +24,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  *   stall all finish slow together, and a moving average weighted to the
  *   latest (as this was) then called the server slow for the next hundred
  *   requests and shed writes that would have been answered in tens of
- *   milliseconds (bench/load on PostgreSQL: 11 to 18 of 24,000 writes a
+ *   milliseconds (bench/load on PostgreSQL: 11 to 22 of 24,000 writes a
  *   minute). A mean rather than a median: the holds of a busy desk are
  *   skewed (claims lists of hundreds of rows beside quick writes), and what
  *   the queue waits for is their sum.
