@@ -214,7 +214,7 @@ export function createAdmission({
 }
 
 /** How many of the latest slot holds the pace is the mean of. */
-export const PACE_SAMPLES = 64;
+const PACE_SAMPLES = 64;
 
 /** The mean of the latest PACE_SAMPLES slot holds (ms), each weighing the same; 0 until a request has finished. */
 function recentPace() {

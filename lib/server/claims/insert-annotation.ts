@@ -227,10 +227,7 @@ export function placementRefusal(found: Placement | undefined, cap: number, addi
  * start or a correction either committed before this read or waits for the
  * caller's commit.
  */
-export async function placementIn(
-  tx: Pick<Db, "$queryRaw">,
-  place: { versionId: string; authorId: string; teamId: string; articleId: string },
-): Promise<Placement | undefined> {
+export async function placementIn(tx: Pick<Db, "$queryRaw">, place: Record<CheckParam, string>): Promise<Placement | undefined> {
   if (pgPool) {
     const lock = articleLock(place.articleId);
     await tx.$queryRaw(lock.strings, ...lock.values);

@@ -13,6 +13,11 @@ type Tx = Pick<Db, "evidenceItem" | "evidenceLink" | "$executeRaw">;
 /** Rows per createMany: well under both databases' limits on a statement's parameters. */
 const CHUNK = 500;
 
+/** Writes `rows` with `createMany`, CHUNK rows a statement (the import's annotations, items and links). */
+export async function createManyInChunks<T>(rows: readonly T[], createMany: (args: { data: T[] }) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await createMany({ data: rows.slice(i, i + CHUNK) });
+}
+
 /**
  * The evidence of imported annotations, as what to write inside the import's
  * transaction (`write(tx)`, after its check). Each URL resolves, in order, to: an item of this
@@ -93,8 +98,8 @@ export async function importEvidenceWrites(user: Viewer, baseUrl: string, links:
   async function write(tx: Tx) {
     // An imported item names no sources: its row is its columns alone.
     const data = items.map(({ data: { sources: _none, ...row } }) => row);
-    for (let i = 0; i < data.length; i += CHUNK) await tx.evidenceItem.createMany({ data: data.slice(i, i + CHUNK) });
-    for (let i = 0; i < rows.length; i += CHUNK) await tx.evidenceLink.createMany({ data: rows.slice(i, i + CHUNK) });
+    await createManyInChunks(data, (args) => tx.evidenceItem.createMany(args));
+    await createManyInChunks(rows, (args) => tx.evidenceLink.createMany(args));
     await insertAuditEvents(tx, audits);
   }
   return { write, linked };

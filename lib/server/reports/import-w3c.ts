@@ -18,7 +18,7 @@ import { findArticle } from "@/lib/server/articles/find-article";
 import { insertAuditEvents } from "@/lib/server/audit/insert-audit-events";
 import { findOpenAssignment } from "@/lib/server/reviews/open-assignment";
 import { visibleAnnotationWhere } from "@/lib/server/visibility/visible-where";
-import { importEvidenceWrites } from "./import-evidence-writes";
+import { createManyInChunks, importEvidenceWrites } from "./import-evidence-writes";
 import { limits } from "@/lib/quotas/limits";
 import { placementIn, placementRefusal } from "@/lib/server/claims/insert-annotation";
 import { decodeOrNull } from "@/lib/http/percent-escapes";
@@ -28,9 +28,6 @@ import { eventAudience } from "@/lib/policies/visibility";
 
 /** Up to this many imported claims each get their own live event (one read each per viewer); more refresh the article once. */
 const EVENTS_PER_CLAIM_MAX = 50;
-
-/** Annotation rows per createMany: well under both databases' limits on a statement's parameters. */
-const CHUNK = 500;
 
 /** Most annotations one import takes. */
 export const MAX_IMPORT_ANNOTATIONS = 5000;
@@ -208,11 +205,10 @@ export async function importW3c(
               : "A review round of this article started for you while the annotations were imported: nothing was imported. Import the file again to add them to your review.",
           );
         }
-        for (let i = 0; i < rows.length; i += CHUNK) {
-          await tx.annotation.createMany({
-            data: rows.slice(i, i + CHUNK).map((row) => ({ ...row, ...place, roundId, createdAt: now, updatedAt: now })),
-          });
-        }
+        await createManyInChunks(
+          rows.map((row) => ({ ...row, ...place, roundId, createdAt: now, updatedAt: now })),
+          (args) => tx.annotation.createMany(args),
+        );
         await evidence.write(tx);
         await insertAuditEvents(
           tx,
