@@ -12,7 +12,7 @@ export function QueueList() {
   if (queue.isPending || queue.error) return <QueryFallback error={queue.error} loading="Loading your queue…" />;
   if (queue.data.length === 0) return <p className="muted">Nothing to review. Editors assign reviews from the Reviews page.</p>;
   return (
-    <table className="data-table" data-testid="queue">
+    <table className="data-table data-table--cards" data-testid="queue">
       <thead>
         <tr>
           <th>Article</th>
@@ -30,11 +30,13 @@ export function QueueList() {
                 {q.article.title ?? "Untitled article"}
               </Link>
             </td>
-            <td>
+            <td data-label="Round">
               <StatusPill status={q.status} />
             </td>
-            <td>{q.submittedAt ? `Submitted ${formatDateTime(q.submittedAt)}` : q.status === "open" ? "To do" : "Not submitted"}</td>
-            <td>
+            <td data-label="My review">
+              {q.submittedAt ? `Submitted ${formatDateTime(q.submittedAt)}` : q.status === "open" ? "To do" : "Not submitted"}
+            </td>
+            <td data-label="Due">
               {q.dueDate ? (
                 <span className={q.overdue ? "form-error" : undefined}>
                   {formatDate(q.dueDate)}
@@ -44,7 +46,9 @@ export function QueueList() {
                 "—"
               )}
             </td>
-            <td className="num">{q.annotationCount}</td>
+            <td className="num" data-label="My annotations">
+              {q.annotationCount}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRounds } from "@/lib/queries/use-reviews";
 import { StatusPill } from "./status-pill";
 import { QueryFallback } from "@/components/ui/query-fallback";
+import { formatDate } from "@/lib/format-date";
 
 /** The team's review rounds with their progress. */
 export function RoundList() {
@@ -10,7 +11,7 @@ export function RoundList() {
   if (rounds.isPending || rounds.error) return <QueryFallback error={rounds.error} loading="Loading reviews…" />;
   if (rounds.data.length === 0) return <p className="muted">No reviews yet.</p>;
   return (
-    <table className="data-table" data-testid="round-list">
+    <table className="data-table data-table--cards" data-testid="round-list">
       <thead>
         <tr>
           <th>Article</th>
@@ -27,16 +28,18 @@ export function RoundList() {
             <td>
               <Link href={`/reviews/${r.id}`}>{r.article.title ?? "Untitled article"}</Link>
             </td>
-            <td>
+            <td data-label="Status">
               <StatusPill status={r.status} />
             </td>
-            <td>
+            <td data-label="Reviewers">
               {r.reviewers.filter((x) => x.submittedAt).length} of {r.reviewers.length} submitted
               <div className="muted small">{r.reviewers.map((x) => x.name).join(", ")}</div>
             </td>
-            <td>{r.adjudicator.name}</td>
-            <td>{r.dueDate ?? "—"}</td>
-            <td className="num">{r.status === "open" ? "—" : `${r.clusterCounts.open} of ${r.clusterCounts.total}`}</td>
+            <td data-label="Adjudicator">{r.adjudicator.name}</td>
+            <td data-label="Due">{r.dueDate ? formatDate(r.dueDate) : "—"}</td>
+            <td className="num" data-label="Open clusters">
+              {r.status === "open" ? "—" : `${r.clusterCounts.open} of ${r.clusterCounts.total}`}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -23,7 +23,7 @@ export function MembersPage({ selfId }: { selfId: string }) {
         <p className="muted">You can see the team's members; admins manage them.</p>
       )}
       <div className="table-scroll">
-        <table className="data-table members-table">
+        <table className="data-table data-table--cards members-table">
           <thead>
             <tr>
               <th scope="col">Member</th>

@@ -6,7 +6,7 @@
  * person opens over the text. Screenshots of each page go to the test's
  * output folder (looked at by hand when the layout changes).
  */
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { test, expect, signInContext, testDb } from "../../support/fixtures";
 import { makePublishableDesk } from "../../support/publishable-desk";
 import { makeDecidedRound } from "../../support/decided-round";
@@ -159,6 +159,25 @@ test("on a phone: a review round fits; tag a claim from the verdict popover insi
   await page.goto(`/reviews/${round.round.id}`);
   await expect(page.locator("main h1").first()).toBeVisible();
   await expectFits(page, "review-round");
+  // The lists that hold the round read as cards: each row a block, each value after its column's name.
+  const labelOf = (cell: Locator) => cell.evaluate((td) => getComputedStyle(td, "::before").content);
+  await page.goto("/reviews");
+  const rounds = page.getByTestId("round-list");
+  await expect(rounds.getByRole("link", { name: round.article.title! })).toBeVisible();
+  await expectFits(page, "reviews-with-a-round");
+  await expect(rounds.locator("thead")).toBeHidden();
+  expect(await labelOf(rounds.locator('td[data-label="Adjudicator"]'))).toBe('"Adjudicator: "');
+  await expect(rounds.locator('td[data-label="Adjudicator"]')).toContainText(round.editor.name);
+  await context.clearCookies();
+  await signInContext(context, round.reviewer1.email);
+  await page.goto("/queue");
+  const queue = page.getByTestId("queue");
+  await expect(queue.getByRole("link", { name: round.article.title! })).toBeVisible();
+  await expectFits(page, "queue-with-a-round");
+  expect(await labelOf(queue.locator('td[data-label="My review"]'))).toBe('"My review: "');
+  await context.clearCookies();
+  await signInContext(context, round.editor.email);
+
   await page.goto(`/articles/${round.article.id}`);
   await expect(page.locator(".article-viewer .ProseMirror")).toBeVisible();
   await expectFits(page, "article-in-review");

@@ -109,3 +109,28 @@ test("tagging claims in a row leaves one open rationale editor, keeping one with
   await tag("before heading to Japan on Monday", "Unsourced");
   await expect(editors).toHaveCount(2);
 });
+
+test("the app has an icon: pages link it, /favicon.ico is served to any reader, and the sign-in page fetches nothing that fails", async ({
+  page,
+  request,
+  desk,
+}) => {
+  expect(desk.team.id).toBeTruthy();
+  const failed: string[] = [];
+  page.on("response", (r) => void (r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`)));
+  page.on("console", (m) => void (m.type() === "error" && failed.push(m.text())));
+  await page.goto("/signin");
+  await page.waitForLoadState("networkidle");
+  const icons = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+  expect(icons.length).toBeGreaterThan(0);
+  for (const href of icons) {
+    const res = await request.get(href);
+    expect(res.status(), href).toBe(200);
+    expect(res.headers()["content-type"], href).toMatch(/^image\//);
+  }
+  // Asked for by browsers without a page's link (the public fact-check pages, feeds), signed in or not.
+  const ico = await request.get("/favicon.ico", { headers: { cookie: "" } });
+  expect(ico.status()).toBe(200);
+  expect([...(await ico.body()).subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+  expect(failed).toEqual([]);
+});
