@@ -4,6 +4,8 @@ import type { TeamAgreementPointDto } from "@/lib/schemas/review";
 import { formatDate } from "@/lib/format-date";
 import { QueryFallback } from "@/components/ui/query-fallback";
 import "./review.css";
+import { ArticleName } from "@/components/articles/article-name";
+import { articleNameText } from "@/lib/articles/article-name";
 
 const W = 720;
 const H = 220;
@@ -46,7 +48,7 @@ const label = (v: number) => (v < 0 ? `−${Math.abs(v)}` : String(v));
  * tooltips and in the list under the chart that says which article and when.
  */
 export const roundName = (i: number) => `R${i + 1}`;
-const roundTitle = (p: TeamAgreementPointDto) => p.articleTitle?.trim() || "Untitled article";
+const roundTitle = (p: TeamAgreementPointDto) => articleNameText({ title: p.articleTitle, lead: p.articleLead });
 
 function Chart({ points }: { points: TeamAgreementPointDto[] }) {
   const bottom = axisBottom(points);
@@ -113,8 +115,9 @@ function Chart({ points }: { points: TeamAgreementPointDto[] }) {
       <ol className="agreement-rounds small" data-testid="agreement-rounds">
         {points.map((p, i) => (
           <li key={p.roundId} value={i + 1}>
-            <strong>{roundName(i)}</strong> {roundTitle(p)} · revealed {formatDate(p.revealedAt.slice(0, 10))} · α{" "}
-            {p.alpha === null ? "—" : p.alpha.toFixed(2)} · {p.matchedClusters} cluster{p.matchedClusters === 1 ? "" : "s"} compared
+            <strong>{roundName(i)}</strong> <ArticleName article={{ title: p.articleTitle, lead: p.articleLead }} /> · revealed{" "}
+            {formatDate(p.revealedAt.slice(0, 10))} · α {p.alpha === null ? "—" : p.alpha.toFixed(2)} · {p.matchedClusters} cluster
+            {p.matchedClusters === 1 ? "" : "s"} compared
           </li>
         ))}
       </ol>

@@ -5,6 +5,7 @@ import { StatusPill } from "./status-pill";
 import { QueryFallback } from "@/components/ui/query-fallback";
 import "./review.css";
 import { formatDate, formatDateTime } from "@/lib/format-date";
+import { ArticleName } from "@/components/articles/article-name";
 
 /** "My queue": the caller's review assignments, work to do first. */
 export function QueueList() {
@@ -27,7 +28,7 @@ export function QueueList() {
           <tr key={q.roundId} data-testid="queue-item">
             <td>
               <Link href={q.status === "open" ? `/articles/${q.article.id}` : `/reviews/${q.roundId}`}>
-                {q.article.title ?? "Untitled article"}
+                <ArticleName article={q.article} />
               </Link>
             </td>
             <td data-label="Round">

@@ -4,6 +4,7 @@ import { useRounds } from "@/lib/queries/use-reviews";
 import { StatusPill } from "./status-pill";
 import { QueryFallback } from "@/components/ui/query-fallback";
 import { formatDate } from "@/lib/format-date";
+import { ArticleName } from "@/components/articles/article-name";
 
 /** The team's review rounds with their progress. */
 export function RoundList() {
@@ -26,7 +27,9 @@ export function RoundList() {
         {rounds.data.map((r) => (
           <tr key={r.id}>
             <td>
-              <Link href={`/reviews/${r.id}`}>{r.article.title ?? "Untitled article"}</Link>
+              <Link href={`/reviews/${r.id}`}>
+                <ArticleName article={r.article} />
+              </Link>
             </td>
             <td data-label="Status">
               <StatusPill status={r.status} />

@@ -11,6 +11,7 @@ import { RoundVersionNotice } from "./round-version-notice";
 import { RoundExport } from "@/components/reports/round-export";
 import { QueryFallback } from "@/components/ui/query-fallback";
 import "./review.css";
+import { ArticleName } from "@/components/articles/article-name";
 
 /** /reviews/{id}: progress during the blind phase; clusters, decisions, feedback and agreement after the reveal. */
 export function RoundView({ roundId }: { roundId: string }) {
@@ -21,7 +22,10 @@ export function RoundView({ roundId }: { roundId: string }) {
     <>
       <div className="round-head">
         <h1>
-          Review of <Link href={`/articles/${r.article.id}`}>{r.article.title ?? "an untitled article"}</Link>
+          Review of{" "}
+          <Link href={`/articles/${r.article.id}`}>
+            <ArticleName article={r.article} />
+          </Link>
         </h1>
         <StatusPill status={r.status} />
       </div>

@@ -8,6 +8,7 @@ import { RICH_TEXT_MAX } from "@/lib/rich-text/allowed";
 import { verdictSchema, type Verdict } from "./claim";
 import type { RoundPermissions, RoundStatus } from "@/lib/policies/round";
 import type { AlphaResult, SpanAgreement } from "@/lib/review/agreement";
+import type { NamedArticle } from "@/lib/articles/article-name";
 
 const id = z.string().min(1).max(64);
 const offset = z.number().int().min(0).max(10_000_000);
@@ -65,10 +66,17 @@ export const acceptAgreedSchema = z.object({
     .max(500),
 });
 
+/**
+ * The article a round or an assignment is about: its title, or (title null)
+ * its lead, the first words of its text that lists show in its place
+ * (lib/server/articles/article-leads.ts).
+ */
+export type RoundArticle = { id: string } & NamedArticle;
+
 /** A round as lists and headers show it. */
 export type RoundSummaryDto = {
   id: string;
-  article: { id: string; title: string | null };
+  article: RoundArticle;
   versionId: string;
   status: RoundStatus;
   dueDate: string | null;
@@ -190,6 +198,8 @@ export type RoundAgreementDto = {
 export type TeamAgreementPointDto = {
   roundId: string;
   articleTitle: string | null;
+  /** The article's lead when it has no title (see {@link RoundArticle}). */
+  articleLead: string | null;
   revealedAt: string;
   alpha: number | null;
   spanF1: number | null;
@@ -210,7 +220,7 @@ export type ArticleRoundDto = {
 /** GET /api/queue. */
 export type QueueItemDto = {
   roundId: string;
-  article: { id: string; title: string | null };
+  article: RoundArticle;
   status: RoundStatus;
   dueDate: string | null;
   submittedAt: string | null;

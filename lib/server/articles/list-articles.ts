@@ -6,6 +6,7 @@ import { visibleAnnotationSql, visibleClaimSql } from "@/lib/server/visibility/v
 import { canRestoreArticle } from "@/lib/policies/article";
 import { listArticlesSchema, type ListArticlesQuery, type ReviewState } from "@/lib/schemas/article";
 import { claimCountsSql } from "./claim-count";
+import { firstWords, headSql } from "./article-leads";
 import type { ArticleListItem, ArticlePage } from "@/lib/schemas/article";
 
 /** The search words: letters and digits only (so nothing the user types is query syntax), lower-cased, accents folded as both indexes fold them. */
@@ -152,7 +153,7 @@ export async function findArticlePage(user: Viewer, query: ListArticlesQuery): P
       : await db.$queryRaw<Row[]>(Prisma.sql`
           SELECT a."id", a."teamId", a."title", a."outlet", a."author", a."publishedDate", a."url", a."createdAt", a."deletedAt", a."version",
                  cc."n" AS "claimCount", rs."s" AS "state", (CASE WHEN d."articleId" IS NULL THEN 0 ELSE 1 END) AS "disputed",
-                 (CASE WHEN a."title" IS NULL THEN (SELECT substr(v."text", 1, 200) FROM "ArticleVersion" v WHERE v."articleId" = a."id" ORDER BY v."number" DESC LIMIT 1) END) AS "head"
+                 ${headSql("a")} AS "head"
           FROM "Article" a
           LEFT JOIN ${claimCountsSql(user, pageIds)} cc ON cc."articleId" = a."id"
           LEFT JOIN ${roundStatesSql(user.teamId, pageIds)} rs ON rs."articleId" = a."id"
@@ -186,10 +187,4 @@ export async function findArticlePage(user: Viewer, query: ListArticlesQuery): P
 /** The first page of the team's articles (newest first), or the page `query` asks for: the rows alone. */
 export async function listArticles(user: Viewer, query: Partial<ListArticlesQuery> = {}): Promise<ArticleListItem[]> {
   return (await findArticlePage(user, listArticlesSchema.parse(query))).items;
-}
-
-/** A stand-in title for an article whose text states none: its first words. */
-export function firstWords(text: string, max = 80): string {
-  const line = text.split("\n", 1)[0] ?? "";
-  return line.length <= max ? line : `${line.slice(0, line.lastIndexOf(" ", max))}…`;
 }

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import type { EvidenceUse, Stance } from "@/lib/schemas/evidence";
 import type { Verdict } from "@/lib/schemas/claim";
 import type { Visibility } from "@/lib/policies/visibility";
-import { firstWords } from "@/lib/server/articles/list-articles";
+import { firstWords } from "@/lib/server/articles/article-leads";
 import { versionText } from "@/lib/server/articles/version-text";
 import { liveVisibleLinkWhere } from "@/lib/server/visibility/visible-where";
 

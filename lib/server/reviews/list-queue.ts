@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { RoundStatus } from "@/lib/policies/round";
 import type { QueueItemDto } from "@/lib/schemas/review";
+import { articleLeads } from "@/lib/server/articles/article-leads";
 
 /** Today's calendar date (UTC), YYYY-MM-DD, to compare with due dates. */
 const today = () => new Date().toISOString().slice(0, 10);
@@ -29,11 +30,15 @@ export async function listQueue(user: Viewer): Promise<QueueItemDto[]> {
     where: { teamId: user.teamId, authorId: user.id, deletedAt: null, roundId: { in: rows.map((r) => r.roundId) } },
     _count: { _all: true },
   });
+  const leads = await articleLeads(
+    user.teamId,
+    rows.map((r) => r.round.article.id),
+  );
   const items = rows.map((r) => {
     const todo = r.round.status === "open" && !r.submittedAt;
     return {
       roundId: r.roundId,
-      article: r.round.article,
+      article: { ...r.round.article, lead: leads.get(r.round.article.id) ?? null },
       status: r.round.status as RoundStatus,
       dueDate: r.round.dueDate,
       submittedAt: r.submittedAt?.toISOString() ?? null,

@@ -27,7 +27,7 @@ export async function roundAgreements(v: Visibility, roundIds?: string[]) {
     select: {
       id: true,
       revealedAt: true,
-      article: { select: { title: true } },
+      article: { select: { id: true, title: true } },
       assignments: {
         where: { submittedAt: { not: null } },
         select: { reviewer: { select: { id: true, name: true } } },

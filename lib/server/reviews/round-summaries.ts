@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/server/visibility/viewer";
 import { canSeeProgressCounts, roundPermissions, type RoundStatus } from "@/lib/policies/round";
 import { isReviewingBlind } from "@/lib/policies/visibility";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
+import { articleLeads } from "@/lib/server/articles/article-leads";
 
 /** A round's reviewers in the order they were assigned: the assignments share one creation time, and their ids (cuids, which count up) break the tie. */
 export const ASSIGNMENT_ORDER = [{ createdAt: "asc" as const }, { id: "asc" as const }];
@@ -55,6 +56,10 @@ export async function loadRoundSummaries(user: Viewer, where: RoundWhere = {}, t
     where: { teamId: user.teamId, roundId: { in: rows.map((r) => r.id) }, deletedAt: null },
     _count: { _all: true },
   });
+  const leads = await articleLeads(
+    user.teamId,
+    rows.map((r) => r.articleId),
+  );
   const countOf = (roundId: string, authorId: string) =>
     counts.find((c) => c.roundId === roundId && c.authorId === authorId)?._count._all ?? 0;
   const showCounts = (articleId: string) => canSeeProgressCounts(user) && !isReviewingBlind(user.visibility, articleId);
@@ -66,7 +71,7 @@ export async function loadRoundSummaries(user: Viewer, where: RoundWhere = {}, t
     const subject = { status, adjudicatorId: r.adjudicatorId, reviewerIds: r.assignments.map((a) => a.reviewerId) };
     return {
       id: r.id,
-      article: r.article,
+      article: { ...r.article, lead: leads.get(r.articleId) ?? null },
       versionId: r.versionId,
       status,
       dueDate: r.dueDate,

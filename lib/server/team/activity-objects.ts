@@ -1,4 +1,6 @@
 import { db } from "@/lib/db";
+import { articleNameText } from "@/lib/articles/article-name";
+import { articleLeads } from "@/lib/server/articles/article-leads";
 
 type ObjectRef = { objectType: string; objectId: string };
 type Shown = { label: string | null; href: string | null };
@@ -9,7 +11,6 @@ const some = <T>(rows: ObjectRef[], type: string, load: (ids: string[]) => Promi
   const list = ids(rows, type);
   return list.length > 0 ? load(list) : Promise.resolve([]);
 };
-const titled = (title: string | null | undefined) => title?.trim() || "Untitled article";
 
 /**
  * What each event's object is called and where it lives in the app, loaded
@@ -28,7 +29,10 @@ export async function activityObjects(teamId: string, rows: ObjectRef[]): Promis
       db.claim.findMany({ where: { teamId, id: { in: list } }, select: { id: true, article: { select: { id: true, title: true } } } }),
     ),
     some(rows, "round", (list) =>
-      db.reviewRound.findMany({ where: { teamId, id: { in: list } }, select: { id: true, article: { select: { title: true } } } }),
+      db.reviewRound.findMany({
+        where: { teamId, id: { in: list } },
+        select: { id: true, article: { select: { id: true, title: true } } },
+      }),
     ),
     some(rows, "cluster", (list) =>
       db.cluster.findMany({ where: { teamId, id: { in: list } }, select: { id: true, number: true, roundId: true } }),
@@ -50,10 +54,17 @@ export async function activityObjects(teamId: string, rows: ObjectRef[]): Promis
     ),
     some(rows, "invitation", (list) => db.invitation.findMany({ where: { teamId, id: { in: list } }, select: { id: true, email: true } })),
   ]);
-  for (const a of articles) put("article", a.id, { label: titled(a.title), href: `/articles/${a.id}` });
-  for (const a of annotations) put("annotation", a.id, { label: `claim in ${titled(a.article.title)}`, href: `/articles/${a.article.id}` });
-  for (const c of claims) put("claim", c.id, { label: `final claim in ${titled(c.article.title)}`, href: `/articles/${c.article.id}` });
-  for (const r of rounds) put("round", r.id, { label: `review of ${titled(r.article.title)}`, href: `/reviews/${r.id}` });
+  // Untitled articles go by the first words of their text (one query, only when the page names one).
+  const named = [...articles, ...annotations.map((a) => a.article), ...claims.map((c) => c.article), ...rounds.map((r) => r.article)];
+  const leads = await articleLeads(
+    teamId,
+    named.filter((a) => !a.title?.trim()).map((a) => a.id),
+  );
+  const titled = (a: { id: string; title: string | null }) => articleNameText({ title: a.title, lead: leads.get(a.id) ?? null });
+  for (const a of articles) put("article", a.id, { label: titled(a), href: `/articles/${a.id}` });
+  for (const a of annotations) put("annotation", a.id, { label: `claim in ${titled(a.article)}`, href: `/articles/${a.article.id}` });
+  for (const c of claims) put("claim", c.id, { label: `final claim in ${titled(c.article)}`, href: `/articles/${c.article.id}` });
+  for (const r of rounds) put("round", r.id, { label: `review of ${titled(r.article)}`, href: `/reviews/${r.id}` });
   for (const k of clusters) put("cluster", k.id, { label: `cluster ${k.number}`, href: `/reviews/${k.roundId}#cluster-${k.number}` });
   for (const e of evidence) put("evidence", e.id, { label: e.title, href: `/evidence/${e.id}` });
   for (const l of links) {

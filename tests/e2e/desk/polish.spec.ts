@@ -5,6 +5,8 @@
  */
 import { test, expect, signInContext, testDb } from "../../support/fixtures";
 import { createEvidenceItem } from "@/seeds/evidence-factories";
+import { createArticle } from "@/seeds/factories";
+import { deskRound } from "@/seeds/review-factories";
 import { makeDecidedRound } from "../../support/decided-round";
 import { selectWithMouse } from "../../support/select-text";
 
@@ -133,4 +135,32 @@ test("the app has an icon: pages link it, /favicon.ico is served to any reader, 
   expect(ico.status()).toBe(200);
   expect([...(await ico.body()).subarray(0, 4)]).toEqual([0, 0, 1, 0]);
   expect(failed).toEqual([]);
+});
+
+test("an untitled article goes by the first words of its text, in italics, in My queue, the list of reviews and the round's heading", async ({
+  page,
+  context,
+  desk,
+}) => {
+  const db = testDb();
+  const text =
+    "Stoltenberg arrives in Seoul for talks on arms supplies to Ukraine, the first stop of a trip that includes Japan.\nMore text.";
+  const untitled = await createArticle(db, { team: desk.team, text });
+  const version = untitled.versions[0]!;
+  const round = await deskRound(db, { team: desk.team, version, editor: desk.editor, reviewers: [desk.reviewer] });
+  const lead = "Stoltenberg arrives in Seoul for talks on arms supplies to Ukraine, the first…";
+
+  await signInContext(context, desk.reviewer.email);
+  await page.goto("/queue");
+  const inQueue = page.getByTestId("queue").getByRole("link", { name: lead });
+  await expect(inQueue).toBeVisible();
+  await expect(inQueue.locator(".untitled")).toHaveCSS("font-style", "italic");
+
+  await context.clearCookies();
+  await signInContext(context, desk.editor.email);
+  await page.goto("/reviews");
+  await expect(page.getByTestId("round-list").getByRole("link", { name: lead })).toBeVisible();
+  await page.goto(`/reviews/${round.id}`);
+  await expect(page.locator("main h1")).toHaveText(`Review of ${lead}`);
+  await expect(page.locator("main h1 .untitled")).toHaveCSS("font-style", "italic");
 });

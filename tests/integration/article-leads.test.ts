@@ -1,0 +1,58 @@
+/**
+ * An article whose text states no title goes by the first words of its
+ * newest text (its lead) wherever rounds and activity name it: the reviewer's
+ * queue, the list of rounds and the activity page, as the article list does.
+ */
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { createArticle } from "@/seeds/factories";
+import { startRound } from "@/lib/server/reviews/start-round";
+import { listQueue } from "@/lib/server/reviews/list-queue";
+import { loadRoundSummaries } from "@/lib/server/reviews/round-summaries";
+import { listActivity } from "@/lib/server/team/list-activity";
+import { correctArticle } from "@/lib/server/articles/correct-article";
+import { articleLeads } from "@/lib/server/articles/article-leads";
+import { viewerOf } from "@/lib/server/visibility/viewer";
+import { makeDesk } from "../support/actors";
+
+const FIRST_LINE =
+  "NATO Secretary-General Jens Stoltenberg begins a visit to Asia, arriving in South Korea on Sunday (January 29) before heading to Japan.";
+const LEAD = "NATO Secretary-General Jens Stoltenberg begins a visit to Asia, arriving in…";
+const TEXT = `${FIRST_LINE}\nThe visit is to strengthen relations with US allies in East Asia.`;
+
+describe("the lead of an untitled article", () => {
+  it("names it in the queue, the list of rounds and the activity page; a titled article keeps its title", async () => {
+    const desk = await makeDesk(db);
+    const untitled = await createArticle(db, { team: desk.team, text: TEXT });
+    const round = await startRound(await viewerOf(desk.editor), {
+      articleId: untitled.id,
+      reviewerIds: [desk.reviewer.id],
+      adjudicatorId: desk.editor.id,
+    });
+    const named = { id: untitled.id, title: null, lead: LEAD };
+
+    expect((await listQueue(await viewerOf(desk.reviewer))).map((q) => q.article)).toEqual([named]);
+    const rounds = await loadRoundSummaries(await viewerOf(desk.editor));
+    expect(rounds.map((r) => [r.id, r.article])).toEqual([[round.id, named]]);
+    const activity = await listActivity(await viewerOf(desk.editor), { limit: 50 });
+    expect(activity.events.find((e) => e.action === "round.start")?.object.label).toBe(`review of “${LEAD}”`);
+
+    // A titled article is not looked up; another team's untitled article is never read.
+    const other = await makeDesk(db);
+    const foreign = await createArticle(db, { team: other.team, text: TEXT });
+    expect(await articleLeads(desk.team.id, [desk.article.id, untitled.id, foreign.id])).toEqual(new Map([[untitled.id, LEAD]]));
+  });
+
+  it("follows the newest text after a correction", async () => {
+    const desk = await makeDesk(db);
+    const untitled = await createArticle(db, { team: desk.team, text: TEXT });
+    await correctArticle(await viewerOf(desk.editor), untitled.id, {
+      version: untitled.version,
+      text: `Corrected: ${TEXT}`,
+      reason: "A word was missing.",
+    });
+    expect((await articleLeads(desk.team.id, [untitled.id])).get(untitled.id)).toBe(
+      "Corrected: NATO Secretary-General Jens Stoltenberg begins a visit to Asia,…",
+    );
+  });
+});
