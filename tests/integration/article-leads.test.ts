@@ -1,11 +1,13 @@
 /**
  * An article whose text states no title goes by the first words of its
  * newest text (its lead) wherever rounds and activity name it: the reviewer's
- * queue, the list of rounds and the activity page, as the article list does.
+ * queue, the list of rounds and the activity page, as the article list does;
+ * and the activity page names what a cluster belongs to.
  */
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createArticle } from "@/seeds/factories";
+import { createArticle, currentUserOf } from "@/seeds/factories";
+import { decideForTest } from "@/seeds/review-factories";
 import { startRound } from "@/lib/server/reviews/start-round";
 import { listQueue } from "@/lib/server/reviews/list-queue";
 import { loadRoundSummaries } from "@/lib/server/reviews/round-summaries";
@@ -14,6 +16,7 @@ import { correctArticle } from "@/lib/server/articles/correct-article";
 import { articleLeads } from "@/lib/server/articles/article-leads";
 import { viewerOf } from "@/lib/server/visibility/viewer";
 import { makeDesk } from "../support/actors";
+import { makeRevealedRound } from "../support/review-desk";
 
 const FIRST_LINE =
   "NATO Secretary-General Jens Stoltenberg begins a visit to Asia, arriving in South Korea on Sunday (January 29) before heading to Japan.";
@@ -54,5 +57,31 @@ describe("the lead of an untitled article", () => {
     expect((await articleLeads(desk.team.id, [untitled.id])).get(untitled.id)).toBe(
       "Corrected: NATO Secretary-General Jens Stoltenberg begins a visit to Asia,…",
     );
+  });
+});
+
+describe("the activity page's names", () => {
+  it("names a decided cluster by its number, its round's article and where to find it", async () => {
+    const desk = await makeRevealedRound();
+    const conflict = desk.clusters.find((c) => c.kind === "verdict_conflict")!;
+    await decideForTest(db, {
+      team: desk.team,
+      cluster: conflict,
+      version: desk.version,
+      deciderId: desk.editor.id,
+      action: "accept",
+      boundary: "union",
+      span: { start: conflict.start, end: conflict.end },
+      verdict: "disputed",
+      rationaleHtml: "<p>Madrid hosted the summit.</p>",
+    });
+    const activity = await listActivity(await viewerOf(currentUserOf(desk.editor, desk.team, "editor")), { limit: 50 });
+    const decided = activity.events.find((e) => e.object.type === "cluster");
+    expect(decided?.object).toEqual({
+      type: "cluster",
+      id: conflict.id,
+      label: `cluster ${conflict.number} of the review of ${desk.article.title}`,
+      href: `/reviews/${desk.round.id}#cluster-${conflict.number}`,
+    });
   });
 });

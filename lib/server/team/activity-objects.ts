@@ -35,7 +35,10 @@ export async function activityObjects(teamId: string, rows: ObjectRef[]): Promis
       }),
     ),
     some(rows, "cluster", (list) =>
-      db.cluster.findMany({ where: { teamId, id: { in: list } }, select: { id: true, number: true, roundId: true } }),
+      db.cluster.findMany({
+        where: { teamId, id: { in: list } },
+        select: { id: true, number: true, roundId: true, round: { select: { article: { select: { id: true, title: true } } } } },
+      }),
     ),
     some(rows, "evidence", (list) => db.evidenceItem.findMany({ where: { teamId, id: { in: list } }, select: { id: true, title: true } })),
     some(rows, "evidence_link", (list) =>
@@ -55,7 +58,13 @@ export async function activityObjects(teamId: string, rows: ObjectRef[]): Promis
     some(rows, "invitation", (list) => db.invitation.findMany({ where: { teamId, id: { in: list } }, select: { id: true, email: true } })),
   ]);
   // Untitled articles go by the first words of their text (one query, only when the page names one).
-  const named = [...articles, ...annotations.map((a) => a.article), ...claims.map((c) => c.article), ...rounds.map((r) => r.article)];
+  const named = [
+    ...articles,
+    ...annotations.map((a) => a.article),
+    ...claims.map((c) => c.article),
+    ...rounds.map((r) => r.article),
+    ...clusters.map((k) => k.round.article),
+  ];
   const leads = await articleLeads(
     teamId,
     named.filter((a) => !a.title?.trim()).map((a) => a.id),
@@ -65,7 +74,11 @@ export async function activityObjects(teamId: string, rows: ObjectRef[]): Promis
   for (const a of annotations) put("annotation", a.id, { label: `claim in ${titled(a.article)}`, href: `/articles/${a.article.id}` });
   for (const c of claims) put("claim", c.id, { label: `final claim in ${titled(c.article)}`, href: `/articles/${c.article.id}` });
   for (const r of rounds) put("round", r.id, { label: `review of ${titled(r.article)}`, href: `/reviews/${r.id}` });
-  for (const k of clusters) put("cluster", k.id, { label: `cluster ${k.number}`, href: `/reviews/${k.roundId}#cluster-${k.number}` });
+  for (const k of clusters)
+    put("cluster", k.id, {
+      label: `cluster ${k.number} of the review of ${titled(k.round.article)}`,
+      href: `/reviews/${k.roundId}#cluster-${k.number}`,
+    });
   for (const e of evidence) put("evidence", e.id, { label: e.title, href: `/evidence/${e.id}` });
   for (const l of links) {
     const articleId = l.annotation?.articleId ?? l.claim?.articleId;
