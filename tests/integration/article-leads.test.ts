@@ -43,7 +43,7 @@ describe("the lead of an untitled article", () => {
     // A titled article is not looked up; another team's untitled article is never read.
     const other = await makeDesk(db);
     const foreign = await createArticle(db, { team: other.team, text: TEXT });
-    expect(await articleLeads(desk.team.id, [desk.article.id, untitled.id, foreign.id])).toEqual(new Map([[untitled.id, LEAD]]));
+    expect(await articleLeads(desk.team.id, [desk.article, untitled, foreign])).toEqual(new Map([[untitled.id, LEAD]]));
   });
 
   it("follows the newest text after a correction", async () => {
@@ -54,7 +54,7 @@ describe("the lead of an untitled article", () => {
       text: `Corrected: ${TEXT}`,
       reason: "A word was missing.",
     });
-    expect((await articleLeads(desk.team.id, [untitled.id])).get(untitled.id)).toBe(
+    expect((await articleLeads(desk.team.id, [untitled])).get(untitled.id)).toBe(
       "Corrected: NATO Secretary-General Jens Stoltenberg begins a visit to Asia,…",
     );
   });

@@ -23,9 +23,16 @@ export function firstWords(text: string, max = 80): string {
   return line.length <= max ? line : `${line.slice(0, line.lastIndexOf(" ", max))}…`;
 }
 
-/** The leads of the untitled articles among `articleIds` of team `teamId`, by id (titled ones are not in the map): one query. */
-export async function articleLeads(teamId: string, articleIds: readonly string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(articleIds)];
+/**
+ * The leads of the untitled articles among `articles` (of team `teamId`), by
+ * id; titled ones are not in the map. One query, and none when every article
+ * has a title (the usual list).
+ */
+export async function articleLeads(
+  teamId: string,
+  articles: readonly { id: string; title: string | null }[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(articles.filter((a) => !a.title?.trim()).map((a) => a.id))];
   if (ids.length === 0) return new Map();
   const rows = await db.$queryRaw<{ id: string; head: string | null }[]>(Prisma.sql`
     SELECT a."id", ${headSql("a")} AS "head" FROM "Article" a

@@ -8,7 +8,7 @@ export async function getTeamAgreement(user: Viewer): Promise<TeamAgreementPoint
   const rows = (await roundAgreements(user.visibility)).filter((r) => r.round.revealedAt);
   const leads = await articleLeads(
     user.teamId,
-    rows.map((r) => r.round.article.id),
+    rows.map((r) => r.round.article),
   );
   return rows.map(({ round, agreement }) => ({
     roundId: round.id,

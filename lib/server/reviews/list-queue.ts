@@ -32,7 +32,7 @@ export async function listQueue(user: Viewer): Promise<QueueItemDto[]> {
   });
   const leads = await articleLeads(
     user.teamId,
-    rows.map((r) => r.round.article.id),
+    rows.map((r) => r.round.article),
   );
   const items = rows.map((r) => {
     const todo = r.round.status === "open" && !r.submittedAt;

@@ -58,7 +58,7 @@ export async function loadRoundSummaries(user: Viewer, where: RoundWhere = {}, t
   });
   const leads = await articleLeads(
     user.teamId,
-    rows.map((r) => r.articleId),
+    rows.map((r) => r.article),
   );
   const countOf = (roundId: string, authorId: string) =>
     counts.find((c) => c.roundId === roundId && c.authorId === authorId)?._count._all ?? 0;

@@ -65,10 +65,7 @@ export async function activityObjects(teamId: string, rows: ObjectRef[]): Promis
     ...rounds.map((r) => r.article),
     ...clusters.map((k) => k.round.article),
   ];
-  const leads = await articleLeads(
-    teamId,
-    named.filter((a) => !a.title?.trim()).map((a) => a.id),
-  );
+  const leads = await articleLeads(teamId, named);
   const titled = (a: { id: string; title: string | null }) => articleNameText({ title: a.title, lead: leads.get(a.id) ?? null });
   for (const a of articles) put("article", a.id, { label: titled(a), href: `/articles/${a.id}` });
   for (const a of annotations) put("annotation", a.id, { label: `claim in ${titled(a.article)}`, href: `/articles/${a.article.id}` });
