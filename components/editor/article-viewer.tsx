@@ -328,6 +328,11 @@ export function ArticleViewer(props: ArticleViewerProps) {
     doc.addEventListener("pointerup", onUp, { signal });
     doc.addEventListener("pointercancel", onUp, { signal });
     doc.addEventListener("selectionchange", onDocSelection, { signal });
+    // The view takes selections from its mount (a layout effect) on, and these listeners come one passive effect
+    // later. On a busy page the browser runs input before that effect, so a quick drag can end in between and was
+    // never reported: the text stayed selected with no verdict popover (seen once in a loaded CI-size run). Report
+    // whatever is selected now; an empty selection reports nothing.
+    schedule();
     return () => {
       editor.off("transaction", onTransaction);
       listening.abort();
