@@ -14,6 +14,8 @@ import { loadRoundSummaries } from "@/lib/server/reviews/round-summaries";
 import { listActivity } from "@/lib/server/team/list-activity";
 import { correctArticle } from "@/lib/server/articles/correct-article";
 import { articleLeads } from "@/lib/server/articles/article-leads";
+import { getEvidence } from "@/lib/server/evidence/get-evidence";
+import { createClaimOnPhrase, createEvidenceItem, createEvidenceLink } from "@/seeds/evidence-factories";
 import { viewerOf } from "@/lib/server/visibility/viewer";
 import { makeDesk } from "../support/actors";
 import { makeRevealedRound } from "../support/review-desk";
@@ -44,6 +46,33 @@ describe("the lead of an untitled article", () => {
     const other = await makeDesk(db);
     const foreign = await createArticle(db, { team: other.team, text: TEXT });
     expect(await articleLeads(desk.team.id, [desk.article, untitled, foreign])).toEqual(new Map([[untitled.id, LEAD]]));
+  });
+
+  it("names it among the uses of an evidence item", async () => {
+    const desk = await makeDesk(db);
+    const untitled = await createArticle(db, { team: desk.team, text: TEXT });
+    const version = { ...untitled.versions[0]!, articleId: untitled.id };
+    const item = await createEvidenceItem(db, { team: desk.team, title: "Itinerary" });
+    const titledClaim = await createClaimOnPhrase(db, {
+      team: desk.team,
+      version: { ...desk.version, articleId: desk.article.id },
+      authorId: desk.editor.id,
+      phrase: "Stoltenberg met Yoon",
+      verdict: "verified",
+    });
+    const untitledClaim = await createClaimOnPhrase(db, {
+      team: desk.team,
+      version,
+      authorId: desk.editor.id,
+      phrase: "visit to Asia",
+      verdict: "verified",
+    });
+    for (const c of [titledClaim, untitledClaim]) await createEvidenceLink(db, { team: desk.team, evidenceId: item.id, claimId: c.id });
+    const { usedIn } = await getEvidence(await viewerOf(desk.editor), item.id);
+    expect(usedIn.map((u) => [u.claimId, u.articleTitle])).toEqual([
+      [untitledClaim.id, LEAD],
+      [titledClaim.id, "Test article"],
+    ]);
   });
 
   it("follows the newest text after a correction", async () => {
