@@ -9,4 +9,9 @@ export async function register() {
   // Claim assistance: load the NLP model on its worker before anyone asks for suggestions.
   const { warmAnalysisWorker } = await import("@/lib/server/assist/analyze-off-thread");
   warmAnalysisWorker();
+  // Reports: start the report workers and let them lay out a few small reports, so the first export is not the slow one.
+  const { reportPool } = await import("@/lib/server/reports/report-pool");
+  void reportPool()
+    .warm()
+    .catch(() => undefined);
 }

@@ -17,8 +17,8 @@ const LIMITS: ReportLimits = {
   zipJobs: 2,
 };
 const pools: ReportPool[] = [];
-const pool = (over: Partial<ReportLimits> = {}) => {
-  const p = new ReportPool({ ...LIMITS, ...over });
+const pool = (over: Partial<ReportLimits> = {}, warmUpReports = 0) => {
+  const p = new ReportPool({ ...LIMITS, ...over }, { warmUpReports });
   pools.push(p);
   return p;
 };
@@ -101,5 +101,27 @@ describe("report pool (reports loaded and built off the event loop, within limit
     const error = await appError(p.render([big], ["html"]));
     expect(error.status).toBe(422);
     expect(error.message).toMatch(/needs more than the memory limit of 48 MB \(CLAIMDESK_REPORT_MEMORY_MB\)/);
+  }, 120_000);
+
+  it("warm() starts every worker and resolves once each has laid out its warm-up reports; a report asked for meanwhile goes first", async () => {
+    const p = pool({ workers: 2, timeMs: 10_000 }, 6);
+    const order: string[] = [];
+    const warmed = p.warm().then(() => order.push("warmed"));
+    const built = p.render([makeReportModel()], ["pdf"]).then((files) => {
+      order.push("report");
+      return files;
+    });
+    await Promise.all([warmed, built]);
+    // The report was not kept waiting behind six warm-up reports in every format on each worker.
+    expect(order).toEqual(["report", "warmed"]);
+    expect(
+      Buffer.from((await built)[0]!.bytes)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
+    // Warm workers are not started again: a second call has nothing to wait for.
+    const t0 = performance.now();
+    await p.warm();
+    expect(performance.now() - t0).toBeLessThan(50);
   }, 120_000);
 });

@@ -25,6 +25,7 @@ import type { Verdict } from "@/lib/schemas/claim";
 import type { VisibilitySeed } from "@/lib/server/visibility/viewer";
 import type { LoadReportOptions } from "./load-report";
 import { reportLimits, type ReportLimits } from "./report-limits";
+import { WARM_UP_REPORTS } from "./warm-up-reports";
 
 /** What a worker loads and builds: every format of each report. */
 export type ReportTask =
@@ -53,6 +54,7 @@ export type BuiltReport = {
 /** A worker's messages. */
 export type RenderReply =
   | { ready: true }
+  | { warm: true }
   | { id: number; building: string }
   | { id: number; files: RenderedFile[]; reports: BuiltReport[] }
   | { id: number; tooLarge: { format: ReportFormat; bytes: number } }
@@ -62,8 +64,22 @@ export type RenderReply =
 type Built = { files: RenderedFile[]; reports: BuiltReport[] };
 type Task = { request: RenderRequest; resolve: (built: Built) => void; reject: (error: unknown) => void; signal?: AbortSignal };
 
-/** A worker, `ready` once its modules are loaded (the time limit counts building only, not start-up). */
-type Slot = { worker: Worker; ready: boolean; task: Task | null; timer: NodeJS.Timeout | null; building: string };
+/**
+ * A worker, `ready` once its modules are loaded (the time limit counts
+ * building only, not start-up), and `warm` once it has laid out its
+ * warm-up reports (`warmed` then resolves; also when the worker stops). A
+ * worker keeps the process alive while it starts, warms up or builds.
+ */
+type Slot = {
+  worker: Worker;
+  ready: boolean;
+  task: Task | null;
+  timer: NodeJS.Timeout | null;
+  building: string;
+  warm: boolean;
+  warmed: Promise<void>;
+  markWarm: () => void;
+};
 
 const MB = 1024 * 1024;
 
@@ -82,7 +98,25 @@ export class ReportPool {
   private readonly queue: Task[] = [];
   private nextId = 1;
 
-  constructor(private readonly limits: ReportLimits) {}
+  /**
+   * `warmUpReports`: small reports each worker lays out when it starts, while
+   * it has no task (./warm-up-reports.ts); the server's pool lays out
+   * WARM_UP_REPORTS, a pool made in a test none unless it says so.
+   */
+  constructor(
+    private readonly limits: ReportLimits,
+    private readonly options: { warmUpReports?: number } = {},
+  ) {}
+
+  /**
+   * Starts every worker the limits allow, and resolves once each has laid out
+   * its warm-up reports: the server calls it at start (instrumentation.ts),
+   * so the first export after a restart is not the slow one.
+   */
+  async warm(): Promise<void> {
+    while (this.slots.length < this.limits.workers) this.spawn();
+    await Promise.all(this.slots.map((s) => s.warmed));
+  }
 
   /** Loads and builds `task` on a worker; rejects with an AppError past a limit (or one the loading threw: 404…). */
   run(task: ReportTask, opts: PdfOptions = {}, signal?: AbortSignal): Promise<Built> {
@@ -144,7 +178,10 @@ export class ReportPool {
   }
 
   private spawn(): Slot {
-    const options = { resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
+    const options = {
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+      workerData: { warmUpReports: this.options.warmUpReports ?? 0 },
+    };
     // In the Next server, the literal `new Worker(new URL(…, import.meta.url))` is what the bundler turns into a
     // worker entry of the production build. Run from source (vitest, tsx, bench/), the entry is TypeScript: tsx
     // compiles it (its URL is built so that the bundler does not see a second reference to copy as an asset).
@@ -154,22 +191,29 @@ export class ReportPool {
           `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url.replace(/report-pool\.ts$/, "report-worker.ts"))}); });`,
           { ...options, eval: true },
         );
-    const slot: Slot = { worker, ready: false, task: null, timer: null, building: "the report" };
+    let markWarm = () => {};
+    const warmed = new Promise<void>((resolve) => (markWarm = resolve));
+    const slot: Slot = { worker, ready: false, task: null, timer: null, building: "the report", warm: false, warmed, markWarm };
     worker.on("message", (reply: RenderReply) => this.settle(slot, reply));
     worker.on("error", (error: Error & { code?: string }) => {
       this.fail(slot, error.code === "ERR_WORKER_OUT_OF_MEMORY" && slot.task ? outOfMemory(this.limits, slot.building) : error);
     });
     worker.on("exit", () => this.fail(slot, new Error("The report worker stopped.")));
-    // A starting worker keeps the process alive (work waits for it); an idle one does not (release).
+    // A worker starting or warming up keeps the process alive (work waits for it); an idle warm one does not (release).
     this.slots.push(slot);
     return slot;
   }
 
   private settle(slot: Slot, reply: RenderReply) {
+    if ("warm" in reply) {
+      slot.warm = true;
+      slot.markWarm();
+      if (!slot.task) slot.worker.unref();
+      return;
+    }
     if ("ready" in reply) {
       slot.ready = true;
       this.dispatch();
-      if (!slot.task) slot.worker.unref();
       return;
     }
     const task = slot.task;
@@ -194,7 +238,7 @@ export class ReportPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.task = null;
-    slot.worker.unref();
+    if (slot.warm) slot.worker.unref();
   }
 
   /** The slot's worker is gone or must go: its task fails with `error`, and a fresh worker takes the queue. */
@@ -202,6 +246,7 @@ export class ReportPool {
     const at = this.slots.indexOf(slot);
     if (at < 0) return;
     this.slots.splice(at, 1);
+    slot.markWarm();
     const task = slot.task;
     this.release(slot);
     void slot.worker.terminate();
@@ -240,7 +285,7 @@ const shared = globalThis as { claimdeskReportPool?: ReportPool };
 
 /** The process's report pool, made on first use with the limits of the environment. */
 export function reportPool(): ReportPool {
-  return (shared.claimdeskReportPool ??= new ReportPool(reportLimits()));
+  return (shared.claimdeskReportPool ??= new ReportPool(reportLimits(), { warmUpReports: WARM_UP_REPORTS }));
 }
 
 /** One article's report file, loaded and built off the event loop (GET /api/articles/{id}/report). */

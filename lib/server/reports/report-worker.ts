@@ -6,7 +6,7 @@
  * article is seconds of synchronous layout). Each file comes back as bytes
  * whose buffer is transferred, not copied, to the server thread.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import { renderReport } from "@/lib/export/render-report";
 import { FORMAT_NAMES, reportTitle, type ReportModel } from "@/lib/export/report-model";
@@ -16,6 +16,8 @@ import { loadReports } from "./load-reports";
 import { loadVisibility } from "@/lib/server/visibility/viewer";
 import type { BuiltReport, RenderedFile, RenderReply, RenderRequest, ReportTask } from "./report-pool";
 import { lowerThreadPriority } from "@/lib/runtime/lower-thread-priority";
+import { pdfFallbackFont } from "@/lib/export/pdf-fonts";
+import { WARM_UP_FORMATS, warmUpModel } from "./warm-up-reports";
 
 // Seconds of layout must not take the CPU from the server thread's requests.
 lowerThreadPriority();
@@ -65,11 +67,46 @@ async function run({ id, task, opts, maxBytes }: RenderRequest) {
   post({ id, files, reports }, transfer);
 }
 
+/** Tasks under way, and what waits for there to be none (the warm-up). */
+let running = 0;
+let idle: (() => void)[] = [];
+
 parentPort!.on("message", (request: RenderRequest) => {
-  run(request).catch((error: unknown) => {
-    if (error instanceof AppError) post({ id: request.id, appError: { code: error.code, message: error.message, field: error.field } });
-    else post({ id: request.id, failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-  });
+  running++;
+  run(request)
+    .catch((error: unknown) => {
+      if (error instanceof AppError) post({ id: request.id, appError: { code: error.code, message: error.message, field: error.field } });
+      else post({ id: request.id, failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    })
+    .finally(() => {
+      if (--running > 0) return;
+      const waiting = idle;
+      idle = [];
+      for (const resume of waiting) resume();
+    });
 });
+
+/**
+ * Lays out `reports` small reports (./warm-up-reports.ts), one at a time and
+ * only while no task runs, then says so. A warm-up that fails only ends the
+ * warm-up: the next real report meets the same error and reports it.
+ */
+async function warmUp(reports: number) {
+  const opts = { fallbackFont: pdfFallbackFont() };
+  try {
+    for (let n = 0; n < reports; n++) {
+      // A turn of the event loop first, so a task posted meanwhile starts before this piece.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (running > 0) await new Promise<void>((resume) => idle.push(resume));
+      const model = warmUpModel(n);
+      for (const format of WARM_UP_FORMATS) await renderReport(model, format, opts);
+    }
+  } catch {
+    // Nothing to warm further.
+  }
+  post({ warm: true });
+}
+
 // Modules are loaded: the pool may start the clock on a task.
 post({ ready: true });
+void warmUp((workerData as { warmUpReports?: number } | undefined)?.warmUpReports ?? 0);
