@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError, ERROR_STATUS, type AppErrorCode } from "./errors";
 import { errorResponse } from "./api/handler";
@@ -18,6 +18,21 @@ describe("errors reach the client as { error, field?, current? } with one status
       expect(String(body.error).length, code).toBeGreaterThan(5);
     }
     expect(statuses.size).toBe(CODES.length);
+  });
+
+  it("answers an AppError made by another copy of the module (another Next bundle) with its status, and nothing else is one", async () => {
+    vi.resetModules();
+    const copy = await import("./errors");
+    expect(copy.AppError).not.toBe(AppError);
+    const theirs = new copy.AppError("NOT_FOUND", "Article not found.");
+    expect(theirs).toBeInstanceOf(AppError);
+    const res = errorResponse(theirs);
+    expect([res.status, await res.json()]).toEqual([404, { error: "Article not found." }]);
+    for (const other of [new Error("Article not found."), { code: "NOT_FOUND", message: "x" }, null, "NOT_FOUND"])
+      expect(other instanceof AppError).toBe(false);
+    class Sub extends AppError {}
+    expect(new AppError("NOT_FOUND") instanceof Sub).toBe(false);
+    expect(new Sub("NOT_FOUND") instanceof Sub).toBe(true);
   });
 
   it("keeps the statuses clients depend on", () => {

@@ -32,7 +32,19 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   UNAVAILABLE: "The server is busy. Try again in a minute.",
 };
 
-/** An error whose message is safe to show to the user. */
+/** What marks an AppError of any copy of this module (Symbol.for: the same symbol in every copy). */
+const APP_ERROR = Symbol.for("claimdesk.AppError");
+
+/**
+ * An error whose message is safe to show to the user.
+ *
+ * `instanceof AppError` holds for an AppError made by any copy of this
+ * module. Next bundles a module into each route and, apart, into
+ * instrumentation.ts; a process-wide object made by whichever bundle came
+ * first (the report pool is made at start by instrumentation.ts) throws its
+ * bundle's AppError, and a route must still answer it with its status, not
+ * a 500.
+ */
 export class AppError extends Error {
   readonly code: AppErrorCode;
   /** The input field at fault, as a dotted path (`rationale`, `span.start`). */
@@ -51,6 +63,12 @@ export class AppError extends Error {
     this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 
+  static [Symbol.hasInstance](value: unknown): boolean {
+    // A subclass (none today) keeps the usual check.
+    if (this !== AppError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true;
+  }
+
   get status(): number {
     return ERROR_STATUS[this.code];
   }
@@ -66,3 +84,5 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = "Not found.") => new AppError("NOT_FOUND", what);
+
+Object.defineProperty(AppError.prototype, APP_ERROR, { value: true });

@@ -15,6 +15,7 @@ import { listActivity } from "@/lib/server/team/list-activity";
 import { correctArticle } from "@/lib/server/articles/correct-article";
 import { articleLeads } from "@/lib/server/articles/article-leads";
 import { getEvidence } from "@/lib/server/evidence/get-evidence";
+import { getTeamAgreement } from "@/lib/server/reviews/get-team-agreement";
 import { createClaimOnPhrase, createEvidenceItem, createEvidenceLink } from "@/seeds/evidence-factories";
 import { viewerOf } from "@/lib/server/visibility/viewer";
 import { makeDesk } from "../support/actors";
@@ -86,6 +87,21 @@ describe("the lead of an untitled article", () => {
     expect((await articleLeads(desk.team.id, [untitled])).get(untitled.id)).toBe(
       "Corrected: NATO Secretary-General Jens Stoltenberg begins a visit to Asia,…",
     );
+  });
+});
+
+describe("the agreement chart's names", () => {
+  it("names a revealed round's untitled article by its lead, and a titled one by its title alone", async () => {
+    const desk = await makeRevealedRound();
+    const editor = await viewerOf(currentUserOf(desk.editor, desk.team, "editor"));
+    expect((await getTeamAgreement(editor)).map((p) => [p.roundId, p.articleTitle, p.articleLead])).toEqual([
+      [desk.round.id, desk.article.title, null],
+    ]);
+    await db.article.update({ where: { id: desk.article.id }, data: { title: null } });
+    const [point] = await getTeamAgreement(editor);
+    expect(point?.articleTitle).toBeNull();
+    expect(point?.articleLead).toMatch(/…$/);
+    expect(desk.version.text.startsWith(point!.articleLead!.slice(0, -1).trimEnd())).toBe(true);
   });
 });
 
