@@ -5,8 +5,13 @@
  * first 10,000 claims as PDF took 3.1-3.4 s on fresh workers where the next
  * took 1.9-2.1 s (two workers, this machine). Sixteen reports of 20 claims
  * in every format, about a second of each worker at its lowered priority,
- * cut that first export's extra time from 1.0-1.3 s to about 0.5 s (more
- * warm-up, up to a report of 1,000 claims, left the same 0.5 s).
+ * cut that first export's extra time to 0.4-0.7 s. More of them, a report
+ * of 1,000 claims or a large CSV task first left the same 0.4-0.7 s: the
+ * rest is a worker's first large PDF itself, whatever came before.
+ *
+ * Its cost: the workers hold their memory from the start rather than from
+ * the first export (a warmed worker about 70 MB more than a started one,
+ * what its first real PDF would add anyway).
  *
  * The worker lays them out only while it has no task (./report-worker.ts):
  * a report asked for meanwhile waits for one small piece at most.
