@@ -17,10 +17,11 @@ const spanSelect = {
 /**
  * Where an item is used, as far as the viewer may see: each live claim that
  * cites it, with its article's title (or its lead, the first words of its
- * newest text, when it states none: one query for them all), in article order. A claim is an annotation, or the final
- * claim a decided round made (its link has `claimId`); tombstoned claims,
- * deleted articles and what blind review hides are left out, by the same
- * `where` the item's `useCount` counts with (liveVisibleLinkWhere).
+ * newest text, when it states none: one query for them all), in article
+ * order. A claim is an annotation, or the final claim a decided round made
+ * (its link has `claimId`); tombstoned claims, deleted articles and what
+ * blind review hides are left out, by the same `where` the item's
+ * `useCount` counts with (liveVisibleLinkWhere).
  */
 export async function findEvidenceUsage(v: Visibility, evidenceId: string): Promise<EvidenceUse[]> {
   const links = await db.evidenceLink.findMany({

@@ -117,6 +117,7 @@ test("the app has an icon: pages link it, /favicon.ico is served to any reader, 
   request,
   desk,
 }) => {
+  // A desk exists: on an installation without one, /signin sends the first visitor to /setup.
   expect(desk.team.id).toBeTruthy();
   const failed: string[] = [];
   page.on("response", (r) => void (r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`)));
@@ -163,4 +164,20 @@ test("an untitled article goes by the first words of its text, in italics, in My
   await page.goto(`/reviews/${round.id}`);
   await expect(page.locator("main h1")).toHaveText(`Review of ${lead}`);
   await expect(page.locator("main h1 .untitled")).toHaveCSS("font-style", "italic");
+});
+
+test("a row of filters lines up: every one-line control of the article list's fields is one height, selects and dates included", async ({
+  page,
+  context,
+  desk,
+}) => {
+  await signInContext(context, desk.editor.email);
+  await page.goto("/articles");
+  const controls = page.locator('.field input:not([type="checkbox"], [type="radio"]), .field select');
+  await expect(controls.first()).toBeVisible();
+  const sized = await controls.evaluateAll((els) =>
+    els.map((e) => [(e as HTMLInputElement).type, e.getBoundingClientRect().height] as const),
+  );
+  expect(new Set(sized.map(([type]) => type))).toEqual(new Set(["search", "text", "date", "select-one"]));
+  expect(new Set(sized.map(([, height]) => height)).size, JSON.stringify(sized)).toBe(1);
 });
