@@ -61,7 +61,7 @@ export type RenderReply =
   | { id: number; appError: { code: AppErrorCode; message: string; field?: string } }
   | { id: number; failed: string };
 
-type Built = { files: RenderedFile[]; reports: BuiltReport[] };
+export type Built = { files: RenderedFile[]; reports: BuiltReport[] };
 type Task = { request: RenderRequest; resolve: (built: Built) => void; reject: (error: unknown) => void; signal?: AbortSignal };
 
 /**

@@ -6,6 +6,15 @@ import { AppError } from "@/lib/errors";
 const MB = 1024 * 1024;
 
 /**
+ * zlib's fastest level. Measured on 100 reports of 100 claims each: HTML
+ * 27 ms against 94 at zlib's default (6), for 6.4% of its size against 5.4%;
+ * PDF (streams already deflated) 146 ms against 272, 48.5% against 46.7%;
+ * W3C 37 against 99 ms, 4.8% against 2.9%. The ZIP is built while a team's
+ * reports are, on the same cores: the default's extra size saves little.
+ */
+const LEVEL = 1;
+
+/**
  * A ZIP written to a file entry by entry (zip-stream, the streaming core of
  * archiver): each entry is deflated by zlib on Node's thread pool as it is
  * added and written out under backpressure, so memory holds the entry being
@@ -14,7 +23,7 @@ const MB = 1024 * 1024;
  * an AppError naming the limit.
  */
 export class ZipFileWriter {
-  private readonly zip = new ZipStream({ level: 6 });
+  private readonly zip = new ZipStream({ level: LEVEL });
   private readonly out: WriteStream;
   private readonly date = new Date();
   private bytes = 0;
