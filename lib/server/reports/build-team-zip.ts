@@ -99,9 +99,15 @@ export async function buildTeamZip(
       const batch = build(batches[launched]!);
       built[launched++] = batch;
       building++;
+      // Built: the worker is free for the next batch. Failed: the ZIP stops when it reaches this batch.
       void batch.then(
-        () => (building--, launch()),
-        () => building--,
+        () => {
+          building--;
+          launch();
+        },
+        () => {
+          building--;
+        },
       );
     }
   };
