@@ -11,7 +11,7 @@
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { prepareBenchDatabase } from "./support/bench-database";
+import { benchDatabaseUrl, prepareBenchDatabase } from "./support/bench-database";
 
 const ARTICLES = 10_000;
 const RUNS = 7;
@@ -23,17 +23,14 @@ if (!kind) {
   try {
     const c = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
     await c.connect();
-    if (process.env.BENCH_REUSE !== "1") {
-      await c.query(`DROP DATABASE IF EXISTS claimdesk_bench_articles WITH (FORCE)`);
-      await c.query(`CREATE DATABASE claimdesk_bench_articles`);
-    }
     await c.end();
     kinds.push("postgres");
   } catch {
     console.log("PostgreSQL: skipped (no local server; set BENCH_PG_URL)");
   }
   for (const k of kinds) {
-    const url = k === "postgres" ? Object.assign(new URL(pgUrl), { pathname: "/claimdesk_bench_articles" }).toString() : undefined;
+    // The bench's own database on that server (bench/support/bench-database.ts): claimdesk_bench_article_list.
+    const url = k === "postgres" ? Object.assign(new URL(pgUrl), { pathname: "/claimdesk_bench" }).toString() : undefined;
     spawnSync("npx", ["tsx", "bench/article-list.bench.ts", k], {
       stdio: "inherit",
       env: { ...process.env, ...(url ? { BENCH_DATABASE_URL: url } : {}) },
@@ -43,7 +40,7 @@ if (!kind) {
 }
 
 const reuse = process.env.BENCH_REUSE === "1";
-if (reuse) process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "file:./data/bench/article-list.db";
+if (reuse) process.env.DATABASE_URL = benchDatabaseUrl("article-list");
 else prepareBenchDatabase("article-list");
 const { db, closeDb } = await import("@/lib/db");
 const { findArticlePage } = await import("@/lib/server/articles/list-articles");
