@@ -76,7 +76,11 @@ if (!run("Migrating the test database", "npx", ["prisma", "migrate", "deploy"], 
 const distDir = process.env.CLAIMDESK_TEST_SLOT ? `.next-${process.env.CLAIMDESK_TEST_SLOT}` : ".next";
 const needsBuild = !only || only === "e2e" || only === "filtered" || (db.kind === "postgres" && only === "integration");
 if (needsBuild && !(process.env.CLAIMDESK_SKIP_BUILD === "1" && existsSync(`${distDir}/BUILD_ID`))) {
+  // next build adds its folder's type paths (.next-2/types/…) to tsconfig.json: a test slot's folder is this run's
+  // own, so the file is put back as it was (a slot's paths were once committed by mistake).
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
   if (!run("Production build (next build)", "npx", ["next", "build"])) tally.failed++;
+  if (readFileSync("tsconfig.json", "utf8") !== tsconfig) writeFileSync("tsconfig.json", tsconfig);
 }
 
 if (!only || only === "unit" || only === "integration" || only === "vitest" || only === "filtered") {
