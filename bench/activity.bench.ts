@@ -7,7 +7,7 @@
  */
 import { prepareBenchDatabase } from "./support/bench-database";
 
-const url = prepareBenchDatabase("activity");
+const url = await prepareBenchDatabase("activity");
 const { db, closeDb } = await import("@/lib/db");
 const { createTeam, createUser, createArticle } = await import("@/seeds/factories");
 const { insertAuditEvents } = await import("@/lib/server/audit/insert-audit-events");

@@ -13,7 +13,7 @@ import { createLargeArticle, median } from "./support/large-article";
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const CLAIMS = 5_000;
 process.env.CLAIMDESK_CLAIMS_PAGE_SIZE = String(CLAIMS);
-prepareBenchDatabase("article-claims-read");
+await prepareBenchDatabase("article-claims-read");
 const { db, closeDb } = await import("@/lib/db");
 const { createTeam, createUser, currentUserOf } = await import("@/seeds/factories");
 const { listAllClaims, listClaimsPage } = await import("@/lib/server/claims/list-claims");

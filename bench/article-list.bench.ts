@@ -41,7 +41,7 @@ if (!kind) {
 
 const reuse = process.env.BENCH_REUSE === "1";
 if (reuse) process.env.DATABASE_URL = benchDatabaseUrl("article-list");
-else prepareBenchDatabase("article-list");
+else await prepareBenchDatabase("article-list");
 const { db, closeDb } = await import("@/lib/db");
 const { findArticlePage } = await import("@/lib/server/articles/list-articles");
 const { viewerOf } = await import("@/lib/server/visibility/viewer");

@@ -47,7 +47,7 @@ console.log(`   matches, strong threshold         ${pr(matches.strong)}`);
 console.log(`   traps matched                     ${matches.traps.matched} of ${matches.traps.total} directed trap pairs`);
 for (const hit of matches.traps.hits) console.log(`     ${hit}`);
 
-const url = prepareBenchDatabase("assist");
+const url = await prepareBenchDatabase("assist");
 const { db, closeDb } = await import("@/lib/db");
 const { currentUserOf, createTeam, createUser, createArticle } = await import("@/seeds/factories");
 const { seedArticles } = await import("@/seeds/demo");

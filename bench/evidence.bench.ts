@@ -6,7 +6,7 @@
  */
 import { prepareBenchDatabase } from "./support/bench-database";
 
-const url = prepareBenchDatabase("evidence");
+const url = await prepareBenchDatabase("evidence");
 
 // Imported after DATABASE_URL is set: the client reads it once.
 const { db, closeDb } = await import("@/lib/db");

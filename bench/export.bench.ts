@@ -121,7 +121,7 @@ for (const format of FORMATS) {
 }
 
 // The database: 100 articles × 100 claims by an editor, every other claim with evidence.
-const dbUrl = prepareBenchDatabase("export");
+const dbUrl = await prepareBenchDatabase("export");
 const { db, closeDb } = await import("@/lib/db");
 const { createArticle, createTeam, createUser } = await import("@/seeds/factories");
 const { buildTeamZip } = await import("@/lib/server/reports/build-team-zip");
@@ -189,9 +189,8 @@ console.log(
   `  ${"format".padEnd(12)} ${"time".padStart(9)} ${"floor".padStart(9)} ${"target".padStart(9)} ${"CPU".padStart(9)}   ${"peak extra memory".padEnd(24)} server thread: longest stall, busy`,
 );
 for (const format of FORMATS) {
-  // The format's first export on these workers is apart: it is the one that pays for compiling the rest of the
-  // format's code (a PDF's first run took 3.2-3.7 s where the next took 2.3-2.6, before the workers warmed up at
-  // start). Its memory and stall count in the figures.
+  // The format's first export on these workers is apart: it is slower than the next, by 0.3-0.6 s for a PDF even
+  // after the workers' warm-up (docs/reports.md: cause not known). Its memory and stall count in the figures.
   const first = await measure(() => teamExport([format]), 1);
   const r = await measure(() => teamExport([format]));
   const extraMb = Math.max(first.extraMb, r.extraMb);

@@ -9,7 +9,7 @@
  */
 import { prepareBenchDatabase } from "./support/bench-database";
 
-const url = prepareBenchDatabase("public-page");
+const url = await prepareBenchDatabase("public-page");
 const { db, closeDb } = await import("@/lib/db");
 const { currentUserOf, createTeam, createUser, createArticle } = await import("@/seeds/factories");
 const { createEvidenceItem, createEvidenceLink } = await import("@/seeds/evidence-factories");

@@ -121,7 +121,7 @@ for (const [name, next] of corrections) {
 
 /** Phase 2: the use case against a database, for the one-word correction and the whole rewrite. */
 async function benchSave() {
-  const url = prepareBenchDatabase("reanchor");
+  const url = await prepareBenchDatabase("reanchor");
   const { db, closeDb } = await import("@/lib/db");
   const { currentUserOf, createArticle, createTeam, createUser } = await import("@/seeds/factories");
   const { correctArticle } = await import("@/lib/server/articles/correct-article");

@@ -20,15 +20,26 @@ export async function createTestDatabase(
   }
   const url = new URL(baseUrl);
   const name = `${url.pathname.slice(1) || "claimdesk"}_test${SLOT.replace("-", "_")}`.replace(/[^a-zA-Z0-9_]/g, "_");
-  // Connect to the maintenance database: the one DATABASE_URL names may not exist yet.
-  const adminUrl = new URL(baseUrl);
+  return { url: await recreatePostgresDatabase(baseUrl, name), kind: "postgres" };
+}
+
+/**
+ * Drops and creates database `name` on the PostgreSQL server of `serverUrl`
+ * (through its maintenance database: the one the URL names may not exist)
+ * and returns its URL. Refuses non-local servers. The test runner's
+ * databases, a test's fresh install (tests/support/fresh-database.ts) and
+ * the benchmarks' (bench/support/bench-database.ts).
+ */
+export async function recreatePostgresDatabase(serverUrl: string, name: string): Promise<string> {
+  if (!isLocalDatabase(serverUrl)) throw new Error(`Refusing to drop a database on a non-local server: ${redact(serverUrl)}`);
+  const adminUrl = new URL(serverUrl);
   adminUrl.pathname = "/postgres";
   const admin = new pg.Client({ connectionString: adminUrl.toString() });
   try {
     await admin.connect();
   } catch (e) {
     throw new Error(
-      `PostgreSQL is not reachable at ${redact(baseUrl)} (${(e as Error).message}).\n` +
+      `PostgreSQL is not reachable at ${redact(serverUrl)} (${(e as Error).message}).\n` +
         "Install and start it: apt-get install -y postgresql && service postgresql start\n" +
         "(or run .ci/run, which does both), or unset DATABASE_URL to test on SQLite only.",
     );
@@ -36,8 +47,9 @@ export async function createTestDatabase(
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), kind: "postgres" };
+  return url.toString();
 }
 
 export function redact(url: string): string {

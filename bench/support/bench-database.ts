@@ -3,34 +3,17 @@
  * (re-created) unless BENCH_DATABASE_URL names a PostgreSQL server. There
  * the benchmark gets a database of its own beside the one named,
  * `<database>_<benchmark>` (claimdesk_bench_export), dropped and created
- * again each run, as the test runner does (scripts/test-db.ts): figures
- * from a database that grew with every earlier run (365,000 claims in one
- * that was reused) are not comparable from run to run. The database named is
- * never written. Sets DATABASE_URL, so import lib/db only after calling it:
+ * again each run by the test runner's recreatePostgresDatabase
+ * (scripts/test-db.ts, local servers only): figures from a database that
+ * grew with every earlier run (365,000 claims in one that was reused) are
+ * not comparable from run to run. The database named is never written. Sets DATABASE_URL, so import lib/db only after calling it:
  * the client reads the URL once. Throws with migrate's output when the
  * migration fails.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { PRISMA_OFFLINE_ENV } from "../../scripts/prisma-env";
-
-/** Drops and creates `database` on the server of `url`, through its maintenance database (a child process: this stays synchronous). */
-function recreatePostgresDatabase(url: string, database: string) {
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const script = `
-    const pg = require("pg");
-    const [url, name] = process.argv.slice(1);
-    const client = new pg.Client({ connectionString: url });
-    (async () => {
-      await client.connect();
-      await client.query('DROP DATABASE IF EXISTS "' + name + '" WITH (FORCE)');
-      await client.query('CREATE DATABASE "' + name + '"');
-      await client.end();
-    })().catch((e) => { console.error(e.message); process.exit(1); });`;
-  const made = spawnSync(process.execPath, ["-e", script, admin.toString(), database], { encoding: "utf8" });
-  if (made.status !== 0) throw new Error(`could not create the bench database ${database}: ${made.stderr.trim()}`);
-}
+import { recreatePostgresDatabase } from "../../scripts/test-db";
 
 /** The database of benchmark `name`: its SQLite file, or its own PostgreSQL database beside BENCH_DATABASE_URL's. */
 export function benchDatabaseUrl(name: string): string {
@@ -41,10 +24,10 @@ export function benchDatabaseUrl(name: string): string {
   return own.toString();
 }
 
-export function prepareBenchDatabase(name: string): string {
+export async function prepareBenchDatabase(name: string): Promise<string> {
   const url = benchDatabaseUrl(name);
   const server = process.env.BENCH_DATABASE_URL;
-  if (server) recreatePostgresDatabase(server, new URL(url).pathname.slice(1));
+  if (server) await recreatePostgresDatabase(server, new URL(url).pathname.slice(1));
   else {
     mkdirSync("data/bench", { recursive: true });
     for (const s of ["", "-wal", "-shm"]) rmSync(`data/bench/${name}.db${s}`, { force: true });

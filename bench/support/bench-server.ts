@@ -23,7 +23,7 @@ export type BenchServer = {
  * `extraEnv` sets limits for the run.
  */
 export async function startBenchServer(name: string, port: number, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
-  const dbUrl = prepareBenchDatabase(name);
+  const dbUrl = await prepareBenchDatabase(name);
   const env = { ...process.env, ...PRISMA_OFFLINE_ENV, DATABASE_URL: dbUrl, NEXT_TELEMETRY_DISABLED: "1" };
   if (needsBuild(process.env.CLAIMDESK_TEST_SLOT ? `.next-${process.env.CLAIMDESK_TEST_SLOT}` : ".next")) {
     console.log("Building (next build): the sources are newer than .next…");

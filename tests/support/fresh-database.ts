@@ -9,6 +9,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import pg from "pg";
 import { databaseKind, isLocalDatabase } from "@/lib/db/database-url";
 import { PRISMA_OFFLINE_ENV } from "../../scripts/prisma-env";
+import { recreatePostgresDatabase } from "../../scripts/test-db";
 
 export async function freshDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
@@ -26,24 +27,17 @@ export async function freshDatabase(name: string): Promise<{ url: string; drop: 
     url = `file:./${file}`;
     drop = async () => clean();
   } else {
-    const u = new URL(base);
-    const db = `${u.pathname.slice(1)}_fresh_${slot}_${name}`.replace(/[^a-zA-Z0-9_]/g, "_");
-    const admin = new URL(base);
-    admin.pathname = "/postgres";
-    const run = async (sql: string) => {
-      const c = new pg.Client({ connectionString: admin.toString() });
-      await c.connect();
+    const db = `${new URL(base).pathname.slice(1)}_fresh_${slot}_${name}`.replace(/[^a-zA-Z0-9_]/g, "_");
+    url = await recreatePostgresDatabase(base, db);
+    drop = async () => {
+      const admin = new pg.Client({ connectionString: Object.assign(new URL(base), { pathname: "/postgres" }).toString() });
+      await admin.connect();
       try {
-        await c.query(sql);
+        await admin.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
       } finally {
-        await c.end();
+        await admin.end();
       }
     };
-    await run(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
-    await run(`CREATE DATABASE "${db}"`);
-    u.pathname = `/${db}`;
-    url = u.toString();
-    drop = () => run(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
   }
   execFileSync("npx", ["prisma", "migrate", "deploy"], {
     stdio: "pipe",

@@ -6,8 +6,9 @@
  * took 1.9-2.1 s (two workers, this machine). Sixteen reports of 20 claims
  * in every format, about a second of each worker at its lowered priority,
  * cut that first export's extra time to 0.4-0.7 s. More of them, a report
- * of 1,000 claims or a large CSV task first left the same 0.4-0.7 s: the
- * rest is a worker's first large PDF itself, whatever came before.
+ * of 1,000 claims, a large CSV task or 24 real-size articles exported first
+ * left the same: the rest is not a worker's first pass through the code,
+ * and its cause is not known (docs/reports.md).
  *
  * Its cost: the workers hold their memory from the start rather than from
  * the first export (a warmed worker about 70 MB more than a started one,
