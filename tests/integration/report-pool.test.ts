@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { renderReport } from "@/lib/export/render-report";
 import { ReportPool } from "@/lib/server/reports/report-pool";
 import type { ReportLimits } from "@/lib/server/reports/report-limits";
+import type { WarmUpPlan } from "@/lib/server/reports/warm-up-reports";
 import { makeReportModel } from "@/tests/fixtures/report-model";
 import { makeDesk } from "../support/actors";
 
@@ -15,10 +16,11 @@ const LIMITS: ReportLimits = {
   queue: 4,
   zipMaxBytes: 1024 * 1024 * 1024,
   zipJobs: 2,
+  warmUpPdfs: 0,
 };
 const pools: ReportPool[] = [];
-const pool = (over: Partial<ReportLimits> = {}, warmUpReports = 0) => {
-  const p = new ReportPool({ ...LIMITS, ...over }, { warmUpReports });
+const pool = (over: Partial<ReportLimits> = {}, warmUp: WarmUpPlan = { reports: 0, pdfReports: 0 }) => {
+  const p = new ReportPool({ ...LIMITS, ...over }, { warmUp });
   pools.push(p);
   return p;
 };
@@ -104,7 +106,7 @@ describe("report pool (reports loaded and built off the event loop, within limit
   }, 120_000);
 
   it("warm() starts every worker and resolves once each has laid out its warm-up reports; a report asked for meanwhile goes first", async () => {
-    const p = pool({ workers: 2, timeMs: 10_000 }, 6);
+    const p = pool({ workers: 2, timeMs: 10_000 }, { reports: 3, pdfReports: 6 });
     const order: string[] = [];
     const warmed = p.warm().then(() => order.push("warmed"));
     const built = p.render([makeReportModel()], ["pdf"]).then((files) => {
@@ -112,7 +114,7 @@ describe("report pool (reports loaded and built off the event loop, within limit
       return files;
     });
     await Promise.all([warmed, built]);
-    // The report was not kept waiting behind six warm-up reports in every format on each worker.
+    // The report was not kept waiting behind each worker's warm-up: three reports in every format, then six PDFs.
     expect(order).toEqual(["report", "warmed"]);
     expect(
       Buffer.from((await built)[0]!.bytes)

@@ -52,6 +52,8 @@ export async function startAppInstance(port: number, databaseUrl: string, extraE
     NEXTAUTH_URL: url,
     NEXTAUTH_SECRET: SECRET,
     NODE_ENV: "production",
+    // The workers' second warm-up phase is seconds of CPU at every start, for a first large PDF export a test never times.
+    CLAIMDESK_REPORT_WARM_UP_PDFS: "0",
     ...extraEnv,
   };
   const { command, args } = serverCommand(port, "127.0.0.1");

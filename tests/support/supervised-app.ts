@@ -19,6 +19,8 @@ export async function startSupervisedApp(databaseUrl: string) {
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: SECRET,
       CLAIMDESK_SKIP_BUILD: "1",
+      // The workers' second warm-up phase is seconds of CPU at every start, for a first large PDF export a test never times.
+      CLAIMDESK_REPORT_WARM_UP_PDFS: "0",
     },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -31,6 +31,8 @@ const schema = z.object({
   CLAIMDESK_ZIP_MAX_MB: int(1, 2048),
   /** Team ZIPs being built at once on an instance (one per user as well); past it, 503. */
   CLAIMDESK_ZIP_JOBS: int(1, 2),
+  /** Small PDFs each worker lays out at start after the small reports in every format (./warm-up-reports.ts); 0: none. */
+  CLAIMDESK_REPORT_WARM_UP_PDFS: int(0, 150),
 });
 
 /** The limits in the units the code uses. */
@@ -42,6 +44,8 @@ export type ReportLimits = {
   queue: number;
   zipMaxBytes: number;
   zipJobs: number;
+  /** Not a bound: how many small PDFs each worker lays out when it starts. */
+  warmUpPdfs: number;
 };
 
 let cached: ReportLimits | undefined;
@@ -64,6 +68,7 @@ export function reportLimits(): ReportLimits {
     queue: e.CLAIMDESK_REPORT_QUEUE,
     zipMaxBytes: e.CLAIMDESK_ZIP_MAX_MB * MB,
     zipJobs: e.CLAIMDESK_ZIP_JOBS,
+    warmUpPdfs: e.CLAIMDESK_REPORT_WARM_UP_PDFS,
   };
   return cached;
 }

@@ -25,7 +25,7 @@ import type { Verdict } from "@/lib/schemas/claim";
 import type { VisibilitySeed } from "@/lib/server/visibility/viewer";
 import type { LoadReportOptions } from "./load-report";
 import { reportLimits, type ReportLimits } from "./report-limits";
-import { WARM_UP_REPORTS } from "./warm-up-reports";
+import { serverWarmUp, type WarmUpPlan } from "./warm-up-reports";
 
 /** What a worker loads and builds: every format of each report. */
 export type ReportTask =
@@ -99,13 +99,13 @@ export class ReportPool {
   private nextId = 1;
 
   /**
-   * `warmUpReports`: small reports each worker lays out when it starts, while
+   * `warmUp`: the small reports each worker lays out when it starts, while
    * it has no task (./warm-up-reports.ts); the server's pool lays out
-   * WARM_UP_REPORTS, a pool made in a test none unless it says so.
+   * serverWarmUp's, a pool made in a test none unless it says so.
    */
   constructor(
     private readonly limits: ReportLimits,
-    private readonly options: { warmUpReports?: number } = {},
+    private readonly options: { warmUp?: WarmUpPlan } = {},
   ) {}
 
   /**
@@ -180,7 +180,7 @@ export class ReportPool {
   private spawn(): Slot {
     const options = {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      workerData: { warmUpReports: this.options.warmUpReports ?? 0 },
+      workerData: { warmUp: this.options.warmUp ?? { reports: 0, pdfReports: 0 } },
     };
     // In the Next server, the literal `new Worker(new URL(…, import.meta.url))` is what the bundler turns into a
     // worker entry of the production build. Run from source (vitest, tsx, bench/), the entry is TypeScript: tsx
@@ -285,7 +285,7 @@ const shared = globalThis as { claimdeskReportPool?: ReportPool };
 
 /** The process's report pool, made on first use with the limits of the environment. */
 export function reportPool(): ReportPool {
-  return (shared.claimdeskReportPool ??= new ReportPool(reportLimits(), { warmUpReports: WARM_UP_REPORTS }));
+  return (shared.claimdeskReportPool ??= new ReportPool(reportLimits(), { warmUp: serverWarmUp(reportLimits().warmUpPdfs) }));
 }
 
 /** One article's report file, loaded and built off the event loop (GET /api/articles/{id}/report). */

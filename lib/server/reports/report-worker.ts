@@ -17,7 +17,7 @@ import { loadVisibility } from "@/lib/server/visibility/viewer";
 import type { BuiltReport, RenderedFile, RenderReply, RenderRequest, ReportTask } from "./report-pool";
 import { lowerThreadPriority } from "@/lib/runtime/lower-thread-priority";
 import { pdfFallbackFont } from "@/lib/export/pdf-fonts";
-import { WARM_UP_FORMATS, warmUpModel } from "./warm-up-reports";
+import { warmUpModel, warmUpPieces, type WarmUpPlan } from "./warm-up-reports";
 
 // Seconds of layout must not take the CPU from the server thread's requests.
 lowerThreadPriority();
@@ -87,19 +87,19 @@ parentPort!.on("message", (request: RenderRequest) => {
 });
 
 /**
- * Lays out `reports` small reports (./warm-up-reports.ts), one at a time and
+ * Lays out the plan's small reports (./warm-up-reports.ts), one at a time and
  * only while no task runs, then says so. A warm-up that fails only ends the
  * warm-up: the next real report meets the same error and reports it.
  */
-async function warmUp(reports: number) {
+async function warmUp(plan: WarmUpPlan) {
   const opts = { fallbackFont: pdfFallbackFont() };
   try {
-    for (let n = 0; n < reports; n++) {
+    for (const { n, formats } of warmUpPieces(plan)) {
       // A turn of the event loop first, so a task posted meanwhile starts before this piece.
       await new Promise((resolve) => setImmediate(resolve));
       while (running > 0) await new Promise<void>((resume) => idle.push(resume));
       const model = warmUpModel(n);
-      for (const format of WARM_UP_FORMATS) await renderReport(model, format, opts);
+      for (const format of formats) await renderReport(model, format, opts);
     }
   } catch {
     // Nothing to warm further.
@@ -109,4 +109,4 @@ async function warmUp(reports: number) {
 
 // Modules are loaded: the pool may start the clock on a task.
 post({ ready: true });
-void warmUp((workerData as { warmUpReports?: number } | undefined)?.warmUpReports ?? 0);
+void warmUp((workerData as { warmUp?: WarmUpPlan } | undefined)?.warmUp ?? { reports: 0, pdfReports: 0 });
