@@ -189,8 +189,8 @@ console.log(
   `  ${"format".padEnd(12)} ${"time".padStart(9)} ${"floor".padStart(9)} ${"target".padStart(9)} ${"CPU".padStart(9)}   ${"peak extra memory".padEnd(24)} server thread: longest stall, busy`,
 );
 for (const format of FORMATS) {
-  // The format's first export on these workers is apart: it may be slower than the next (a PDF by 0.4-0.7 s after
-  // the first phase of the workers' warm-up alone; docs/reports.md). Its memory and stall count in the figures.
+  // The format's first export on these workers is apart: it may be slower than the next (a PDF by 0.2-0.3 s after
+  // the workers' warm-up; docs/reports.md). Its memory and stall count in the figures.
   const first = await measure(() => teamExport([format]), 1);
   const r = await measure(() => teamExport([format]));
   const extraMb = Math.max(first.extraMb, r.extraMb);
