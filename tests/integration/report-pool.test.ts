@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { renderReport } from "@/lib/export/render-report";
 import { ReportPool } from "@/lib/server/reports/report-pool";
 import type { ReportLimits } from "@/lib/server/reports/report-limits";
-import type { WarmUpPlan } from "@/lib/server/reports/warm-up-reports";
+import type { WarmUpPlan } from "@/lib/server/reports/warm-up-plan";
 import { makeReportModel } from "@/tests/fixtures/report-model";
 import { makeDesk } from "../support/actors";
 

@@ -25,7 +25,7 @@ import type { Verdict } from "@/lib/schemas/claim";
 import type { VisibilitySeed } from "@/lib/server/visibility/viewer";
 import type { LoadReportOptions } from "./load-report";
 import { reportLimits, type ReportLimits } from "./report-limits";
-import { serverWarmUp, type WarmUpPlan } from "./warm-up-reports";
+import { serverWarmUp, type WarmUpPlan } from "./warm-up-plan";
 
 /** What a worker loads and builds: every format of each report. */
 export type ReportTask =

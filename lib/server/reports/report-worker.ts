@@ -17,7 +17,8 @@ import { loadVisibility } from "@/lib/server/visibility/viewer";
 import type { BuiltReport, RenderedFile, RenderReply, RenderRequest, ReportTask } from "./report-pool";
 import { lowerThreadPriority } from "@/lib/runtime/lower-thread-priority";
 import { pdfFallbackFont } from "@/lib/export/pdf-fonts";
-import { warmUpModel, warmUpPieces, type WarmUpPlan } from "./warm-up-reports";
+import { warmUpPieces, type WarmUpPlan } from "./warm-up-plan";
+import { warmUpModel } from "./warm-up-reports";
 
 // Seconds of layout must not take the CPU from the server thread's requests.
 lowerThreadPriority();

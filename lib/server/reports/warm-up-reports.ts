@@ -5,8 +5,8 @@
  * on fresh workers where the next took 1.9-2.1 s (two workers, this machine).
  *
  * Two phases, on reports made as the loader makes them (warmUpModel):
- * - WARM_UP_REPORTS small reports (20 claims) in every format, about a
- *   second of each worker;
+ * - WARM_UP_REPORTS (./warm-up-plan.ts) small reports (20 claims) in
+ *   every format, about a second of each worker;
  * - then `CLAIMDESK_REPORT_WARM_UP_PDFS` more as PDF alone (150 by default,
  *   about 3 s of each worker at its lowered priority): per-document code
  *   (fonts, subsets, the structure tree) is still being optimized over a
@@ -32,34 +32,15 @@
  * The worker lays them out only while it has no task (./report-worker.ts):
  * a report asked for meanwhile waits for one small piece at most.
  */
-import { REPORT_FORMATS, type ReportClaim, type ReportFormat, type ReportModel } from "@/lib/export/report-model";
+import type { ReportClaim, ReportModel } from "@/lib/export/report-model";
 import type { FinalClaim } from "@/lib/schemas/final-claim";
 import { assembleReportModel } from "./load-report";
 import { toReportTeam } from "./report-team";
 import { toReportClaim } from "./to-report-claim";
 import { SAMPLE_TEXT, makeReportModel, sampleClaims } from "@/lib/export/sample-report-model";
 
-/** What a worker lays out when it starts: `reports` in every format, then `pdfReports` more as PDF alone. */
-export type WarmUpPlan = { reports: number; pdfReports: number };
-
-/** Reports in every format each of the server's workers lays out first. */
-export const WARM_UP_REPORTS = 16;
-
-/** The server's pool's plan, `pdfReports` from the limits (a pool made in a test warms up only if it asks). */
-export const serverWarmUp = (pdfReports: number): WarmUpPlan => ({ reports: WARM_UP_REPORTS, pdfReports });
-
-/** The pieces of `plan` in order: each one report (its number) and the formats it is laid out in. */
-export function* warmUpPieces(plan: WarmUpPlan): Generator<{ n: number; formats: readonly ReportFormat[] }> {
-  for (let n = 0; n < plan.reports + plan.pdfReports; n++) yield { n, formats: n < plan.reports ? WARM_UP_FORMATS : PDF_ONLY };
-}
-
-const PDF_ONLY = ["pdf"] as const;
-
 /** Times the sample article repeats in one warm-up report (its four claims each time). */
 const REPEATS = 5;
-
-/** The formats a warm-up report is laid out in: all of them, the PDF first. */
-const WARM_UP_FORMATS = ["pdf", ...REPORT_FORMATS.filter((f) => f !== "pdf")] as const;
 
 /**
  * The `n`th warm-up report: the sample article five times over, with its

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { WARM_UP_REPORTS, serverWarmUp, warmUpModel, warmUpPieces } from "./warm-up-reports";
+import { WARM_UP_REPORTS, serverWarmUp, warmUpPieces } from "./warm-up-plan";
+import { warmUpModel } from "./warm-up-reports";
 
 describe("the report workers' warm-up", () => {
   afterEach(() => {
