@@ -11,7 +11,10 @@ import { createArticle } from "@/seeds/factories";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
-const LIMITS = { CLAIMDESK_REPORT_TIME_LIMIT_MS: "5000", CLAIMDESK_REPORT_MAX_MB: "1", CLAIMDESK_ZIP_MAX_MB: "1", CLAIMDESK_ZIP_JOBS: "1" };
+// The heavy article's PDF must run past the time limit: it takes about 4.5 s on a warmed worker (bench/export, "pdf
+// distinct words"), and a 5 s limit let it finish on a fast run (a 413 for its size instead of the 422). Its Markdown
+// and CSV take well under a second.
+const LIMITS = { CLAIMDESK_REPORT_TIME_LIMIT_MS: "2000", CLAIMDESK_REPORT_MAX_MB: "1", CLAIMDESK_ZIP_MAX_MB: "1", CLAIMDESK_ZIP_JOBS: "1" };
 let app: AppInstance;
 let heavy: Awaited<ReturnType<typeof makeDesk>>;
 let wide: Awaited<ReturnType<typeof makeDesk>>;
@@ -63,7 +66,7 @@ test("a report past the size limit is a 413 and one past the time limit a 422, e
   const pdf = await get("heavy", `/api/articles/${heavyArticle}/report?format=pdf`);
   expect(pdf.status).toBe(422);
   expect(await pdf.json()).toEqual({
-    error: expect.stringMatching(/^Building the PDF report took longer than the limit of 5 s \(CLAIMDESK_REPORT_TIME_LIMIT_MS\)/),
+    error: expect.stringMatching(/^Building the PDF report took longer than the limit of 2 s \(CLAIMDESK_REPORT_TIME_LIMIT_MS\)/),
     field: "format",
   });
 
@@ -85,7 +88,7 @@ test("team ZIPs: past the concurrent jobs a 503 naming the limit; a runaway arti
     status: "failed",
     downloadUrl: null,
     error: expect.stringMatching(
-      /^The ZIP could not be built: Building the PDF report of “Heavy” took longer than the limit of 5 s \(CLAIMDESK_REPORT_TIME_LIMIT_MS\)/,
+      /^The ZIP could not be built: Building the PDF report of “Heavy” took longer than the limit of 2 s \(CLAIMDESK_REPORT_TIME_LIMIT_MS\)/,
     ),
   });
 
