@@ -3,9 +3,9 @@ import type { Page } from "@playwright/test";
 /**
  * Drags the mouse across the first occurrence of `phrase` in the article
  * text, as a person would: from the left edge of its first character to the
- * right edge of its last.
+ * right edge of its last. `duringDrag` runs once the button is down, before the mouse moves.
  */
-export async function selectWithMouse(page: Page, phrase: string, occurrence = 0) {
+export async function selectWithMouse(page: Page, phrase: string, occurrence = 0, duringDrag?: () => Promise<void>) {
   await page.locator(".article-viewer .ProseMirror").first().waitFor();
   // A web font arriving after the rects are measured re-wraps the lines, and the drag lands on other words.
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -49,6 +49,7 @@ export async function selectWithMouse(page: Page, phrase: string, occurrence = 0
   );
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
+  await duringDrag?.();
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 5 });
   await page.mouse.move(box.x2, box.y2, { steps: 5 });
   await page.mouse.up();
