@@ -141,11 +141,7 @@ test("the desk-wide claim search and the assistance settings", async ({ page, co
   await page.screenshot({ path: test.info().outputPath("settings-phone.png") });
 });
 
-test("suggestions that arrive while the mouse is down wait for the drag to end: the selection is kept and can be tagged", async ({
-  page,
-  context,
-  desk,
-}) => {
+test("suggestions that arrive while the mouse button is down leave the drag's selection to be tagged", async ({ page, context, desk }) => {
   const PHRASE = "NATO wants to create a new Cold War in Asia.";
   await signInContext(context, desk.reviewer.email);
   // The suggestions answer is held until the button is down. In a full suite, a drag once selected nothing and the
