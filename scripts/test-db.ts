@@ -25,12 +25,31 @@ export async function createTestDatabase(
 
 /**
  * Drops and creates database `name` on the PostgreSQL server of `serverUrl`
- * (through its maintenance database: the one the URL names may not exist)
  * and returns its URL. Refuses non-local servers. The test runner's
  * databases, a test's fresh install (tests/support/fresh-database.ts) and
  * the benchmarks' (bench/support/bench-database.ts).
  */
 export async function recreatePostgresDatabase(serverUrl: string, name: string): Promise<string> {
+  await onMaintenanceDatabase(serverUrl, async (admin) => {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops database `name` on the PostgreSQL server of `serverUrl`, if it exists. Refuses non-local servers. */
+export async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
+  await onMaintenanceDatabase(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
+/**
+ * Runs `work` on the server's maintenance database (the one the URL names
+ * may not exist), refusing non-local servers, and closes the connection
+ * whatever `work` does.
+ */
+async function onMaintenanceDatabase(serverUrl: string, work: (admin: pg.Client) => Promise<unknown>): Promise<void> {
   if (!isLocalDatabase(serverUrl)) throw new Error(`Refusing to drop a database on a non-local server: ${redact(serverUrl)}`);
   const adminUrl = new URL(serverUrl);
   adminUrl.pathname = "/postgres";
@@ -44,12 +63,11 @@ export async function recreatePostgresDatabase(serverUrl: string, name: string):
         "(or run .ci/run, which does both), or unset DATABASE_URL to test on SQLite only.",
     );
   }
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  try {
+    await work(admin);
+  } finally {
+    await admin.end();
+  }
 }
 
 export function redact(url: string): string {

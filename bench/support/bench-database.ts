@@ -6,9 +6,9 @@
  * again each run by the test runner's recreatePostgresDatabase
  * (scripts/test-db.ts, local servers only): figures from a database that
  * grew with every earlier run (365,000 claims in one that was reused) are
- * not comparable from run to run. The database named is never written. Sets DATABASE_URL, so import lib/db only after calling it:
- * the client reads the URL once. Throws with migrate's output when the
- * migration fails.
+ * not comparable from run to run. The database named is never written.
+ * Sets DATABASE_URL, so import lib/db only after calling it: the client
+ * reads the URL once. Throws with migrate's output when the migration fails.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { renderReport } from "@/lib/export/render-report";
 import { ReportPool } from "@/lib/server/reports/report-pool";
 import type { ReportLimits } from "@/lib/server/reports/report-limits";
-import type { WarmUpPlan } from "@/lib/server/reports/warm-up-plan";
+import { NO_WARM_UP, type WarmUpPlan } from "@/lib/server/reports/warm-up-plan";
 import { makeReportModel } from "@/tests/fixtures/report-model";
 import { makeDesk } from "../support/actors";
 
@@ -19,7 +19,7 @@ const LIMITS: ReportLimits = {
   warmUpPdfs: 0,
 };
 const pools: ReportPool[] = [];
-const pool = (over: Partial<ReportLimits> = {}, warmUp: WarmUpPlan = { reports: 0, pdfReports: 0 }) => {
+const pool = (over: Partial<ReportLimits> = {}, warmUp: WarmUpPlan = NO_WARM_UP) => {
   const p = new ReportPool({ ...LIMITS, ...over }, { warmUp });
   pools.push(p);
   return p;

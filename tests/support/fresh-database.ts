@@ -6,10 +6,9 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
-import pg from "pg";
 import { databaseKind, isLocalDatabase } from "@/lib/db/database-url";
 import { PRISMA_OFFLINE_ENV } from "../../scripts/prisma-env";
-import { recreatePostgresDatabase } from "../../scripts/test-db";
+import { dropPostgresDatabase, recreatePostgresDatabase } from "../../scripts/test-db";
 
 export async function freshDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
@@ -29,15 +28,7 @@ export async function freshDatabase(name: string): Promise<{ url: string; drop: 
   } else {
     const db = `${new URL(base).pathname.slice(1)}_fresh_${slot}_${name}`.replace(/[^a-zA-Z0-9_]/g, "_");
     url = await recreatePostgresDatabase(base, db);
-    drop = async () => {
-      const admin = new pg.Client({ connectionString: Object.assign(new URL(base), { pathname: "/postgres" }).toString() });
-      await admin.connect();
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
-      } finally {
-        await admin.end();
-      }
-    };
+    drop = () => dropPostgresDatabase(base, db);
   }
   execFileSync("npx", ["prisma", "migrate", "deploy"], {
     stdio: "pipe",

@@ -25,7 +25,7 @@ import type { Verdict } from "@/lib/schemas/claim";
 import type { VisibilitySeed } from "@/lib/server/visibility/viewer";
 import type { LoadReportOptions } from "./load-report";
 import { reportLimits, type ReportLimits } from "./report-limits";
-import { serverWarmUp, type WarmUpPlan } from "./warm-up-plan";
+import { NO_WARM_UP, serverWarmUp, type WarmUpPlan } from "./warm-up-plan";
 
 /** What a worker loads and builds: every format of each report. */
 export type ReportTask =
@@ -180,7 +180,7 @@ export class ReportPool {
   private spawn(): Slot {
     const options = {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      workerData: { warmUp: this.options.warmUp ?? { reports: 0, pdfReports: 0 } },
+      workerData: { warmUp: this.options.warmUp ?? NO_WARM_UP },
     };
     // In the Next server, the literal `new Worker(new URL(…, import.meta.url))` is what the bundler turns into a
     // worker entry of the production build. Run from source (vitest, tsx, bench/), the entry is TypeScript: tsx

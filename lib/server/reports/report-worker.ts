@@ -17,7 +17,7 @@ import { loadVisibility } from "@/lib/server/visibility/viewer";
 import type { BuiltReport, RenderedFile, RenderReply, RenderRequest, ReportTask } from "./report-pool";
 import { lowerThreadPriority } from "@/lib/runtime/lower-thread-priority";
 import { pdfFallbackFont } from "@/lib/export/pdf-fonts";
-import { warmUpPieces, type WarmUpPlan } from "./warm-up-plan";
+import { NO_WARM_UP, warmUpPieces, type WarmUpPlan } from "./warm-up-plan";
 import { warmUpModel } from "./warm-up-reports";
 
 // Seconds of layout must not take the CPU from the server thread's requests.
@@ -110,4 +110,4 @@ async function warmUp(plan: WarmUpPlan) {
 
 // Modules are loaded: the pool may start the clock on a task.
 post({ ready: true });
-void warmUp((workerData as { warmUp?: WarmUpPlan } | undefined)?.warmUp ?? { reports: 0, pdfReports: 0 });
+void warmUp((workerData as { warmUp?: WarmUpPlan } | undefined)?.warmUp ?? NO_WARM_UP);

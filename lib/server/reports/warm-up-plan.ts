@@ -10,6 +10,9 @@ import { REPORT_FORMATS, type ReportFormat } from "@/lib/export/report-model";
 /** What a worker lays out when it starts: `reports` in every format, then `pdfReports` more as PDF alone. */
 export type WarmUpPlan = { reports: number; pdfReports: number };
 
+/** No warm-up: a pool made in a test, unless it asks for one. */
+export const NO_WARM_UP: WarmUpPlan = { reports: 0, pdfReports: 0 };
+
 /** Reports in every format each of the server's workers lays out first. */
 export const WARM_UP_REPORTS = 16;
 
