@@ -28,6 +28,7 @@ import {
   type UnderlineSuggestion,
 } from "./extensions/suggestion-underlines";
 import { showClaimFlash } from "./claim-flash";
+import { pressGate } from "./press-gate";
 import "./article-viewer.css";
 
 /** A claim to highlight: [start, end) in code points of the canonical text. */
@@ -179,6 +180,8 @@ export function ArticleViewer(props: ArticleViewerProps) {
   // tiptap, a view draws the bare text, then adds the plugins and draws it all again.) Its options read the
   // latest props through refs, so it is made once per mount; later changes reach it through the effects below.
   const [editor, setEditor] = useState<Editor | null>(null);
+  // Redraws wait while the mouse button is pressed in the text (./press-gate.ts says why).
+  const [gate] = useState(() => pressGate());
   const host = useRef<HTMLDivElement>(null);
   const root = useRef<HTMLDivElement>(null);
   // Hydrating the server's rendering: its highlights are in the DOM already (found by the static body's id),
@@ -226,27 +229,31 @@ export function ArticleViewer(props: ArticleViewerProps) {
   const shownKinds = useRef(kindsKey);
   useEffect(() => {
     if (!editor) return;
-    if (claimHighlightsKey.getState(editor.state)?.text !== text || shownKinds.current !== kindsKey) {
-      shownKinds.current = kindsKey;
-      editor.commands.setContent(viewerDoc(text, kindsKey ? (kindsKey.split(",") as LineKind[]) : null), { emitUpdate: false });
-    }
-  }, [editor, text, kindsKey]);
+    gate.run("content", () => {
+      if (claimHighlightsKey.getState(editor.state)?.text !== text || shownKinds.current !== kindsKey) {
+        shownKinds.current = kindsKey;
+        editor.commands.setContent(viewerDoc(text, kindsKey ? (kindsKey.split(",") as LineKind[]) : null), { emitUpdate: false });
+      }
+    });
+  }, [gate, editor, text, kindsKey]);
 
   useEffect(() => {
     if (!editor) return;
-    const current = claimHighlightsKey.getState(editor.state);
-    // The editor was created with these (ClaimHighlights' `initial`): nothing to rebuild.
-    if (current?.claims === claims && current.selectedId === selectedClaimId) return;
-    // User-timing marks (devtools, bench/paint-highlights.bench.ts): decorations built and applied.
-    performance.mark("claimdesk:highlights:start");
-    setClaimHighlights(editor, { claims, selectedId: selectedClaimId });
-    performance.mark("claimdesk:highlights:applied");
-  }, [editor, claims, selectedClaimId]);
+    gate.run("claims", () => {
+      const current = claimHighlightsKey.getState(editor.state);
+      // The editor was created with these (ClaimHighlights' `initial`): nothing to rebuild.
+      if (current?.claims === claims && current.selectedId === selectedClaimId) return;
+      // User-timing marks (devtools, bench/paint-highlights.bench.ts): decorations built and applied.
+      performance.mark("claimdesk:highlights:start");
+      setClaimHighlights(editor, { claims, selectedId: selectedClaimId });
+      performance.mark("claimdesk:highlights:applied");
+    });
+  }, [gate, editor, claims, selectedClaimId]);
 
   const { suggestions = NO_SUGGESTIONS, located = null } = props;
   useEffect(() => {
-    if (editor) setSuggestionUnderlines(editor, { suggestions });
-  }, [editor, suggestions]);
+    if (editor) gate.run("suggestions", () => setSuggestionUnderlines(editor, { suggestions }));
+  }, [gate, editor, suggestions]);
   const locatedStart = located?.start;
   const locatedEnd = located?.end;
   useEffect(() => {
@@ -301,10 +308,15 @@ export function ArticleViewer(props: ArticleViewerProps) {
       if (!pointerDown) schedule();
       if (holding) paintHeldSelection(view);
     };
-    const onDown = (e: PointerEvent) => void (pointerDown = e.button === 0);
+    const onDown = (e: PointerEvent) => {
+      pointerDown = e.button === 0;
+      if (pointerDown) gate.press();
+    };
     const onUp = () => {
       if (pointerDown) schedule();
       pointerDown = false;
+      // After the report's timer: the selection is read before held redraws touch the text.
+      gate.release();
     };
     const onFocusChange = (e: FocusEvent) => {
       holding = e.type === "blur";
@@ -338,8 +350,9 @@ export function ArticleViewer(props: ArticleViewerProps) {
       listening.abort();
       clearTimeout(timer);
       paintHeldSelection(null);
+      gate.reset();
     };
-  }, [editor, onSelectionChange]);
+  }, [gate, editor, onSelectionChange]);
 
   // Before the editor mounts (and on the server, and without JavaScript): the same text and highlights, so nothing jumps.
   // One HTML string rather than React elements: nothing in it needs React, and React then hydrates no element per <mark>

@@ -140,33 +140,3 @@ test("the desk-wide claim search and the assistance settings", async ({ page, co
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: test.info().outputPath("settings-phone.png") });
 });
-
-test("suggestions that arrive while the mouse button is down leave the drag's selection to be tagged", async ({ page, context, desk }) => {
-  const PHRASE = "NATO wants to create a new Cold War in Asia.";
-  await signInContext(context, desk.reviewer.email);
-  // The suggestions answer is held until the button is down. In a full suite, a drag once selected nothing and the
-  // verdict popover never opened; the run's trace shows the suggestion underlines drawn in the middle of that drag.
-  // This holds that case (the paragraphs drawn again under a drag that has begun). It passes on the code as it is, so
-  // it is not that flake's cause, which is still unknown; it keeps the case working.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(`**/api/articles/${desk.article.id}/suggestions`, async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto(`/articles/${desk.article.id}`);
-  await selectWithMouse(page, PHRASE, 0, async () => {
-    const answered = page.waitForResponse(`**/api/articles/${desk.article.id}/suggestions`);
-    release();
-    await answered;
-    // Time for the page to take the answer in while the button is still down.
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 400)));
-  });
-  const popover = page.getByRole("dialog", { name: "Tag the selected claim" });
-  await expect(popover).toBeVisible();
-  // The underlines arrived once the mouse was released.
-  await expect(page.getByTestId("suggestion").first()).toBeVisible();
-  await popover.getByRole("button", { name: "Verified", exact: true }).click();
-  await expect(page.getByTestId("claim-card")).toHaveCount(1);
-  await expect.poll(async () => (await testDb().annotation.findFirst({ where: { articleId: desk.article.id } }))?.exact).toBe(PHRASE);
-});
