@@ -202,3 +202,27 @@ test("a reviewer sees the outcome once the round is adjudicated, and not during 
   await outcomeTab(eve).click();
   await expect(outcomeCards(eve)).toHaveCount(3);
 });
+
+test("text selected on the Outcome says where claims are tagged, and moves there with the selection to tag it", async ({ browser }) => {
+  const desk = await makeAdjudicatedRound();
+  const ann = await personPage(browser, desk.reviewer1.email);
+  await openArticle(ann, desk.article.id);
+  await expect(outcomeTab(ann)).toHaveAttribute("aria-selected", "true");
+  await selectWithMouse(ann, "South Korea");
+  const hint = ann.getByRole("dialog", { name: "Tag the selected text" });
+  await expect(hint).toContainText("New claims are tagged on Annotations.");
+  await expect(ann.getByRole("dialog", { name: "Tag the selected claim" })).toHaveCount(0);
+  await hint.getByRole("button", { name: "Tag on Annotations" }).click();
+  await expect(annotationsTab(ann)).toHaveAttribute("aria-selected", "true");
+  await expect(hint).toHaveCount(0);
+  const popover = ann.getByRole("dialog", { name: "Tag the selected claim" });
+  await popover.getByRole("button", { name: "Disputed", exact: true }).click();
+  await expect
+    .poll(async () =>
+      (
+        await testDb().annotation.findMany({ where: { articleId: desk.article.id, authorId: desk.reviewer1.id, exact: "South Korea" } })
+      ).map((a) => [a.verdict, a.roundId]),
+    )
+    .toEqual([["disputed", null]]);
+  await expect(ann.getByTestId("claim-card").getByTestId("claim-quote").getByText("South Korea", { exact: true })).toHaveCount(1);
+});

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ArticleViewer, type ViewerClaim, type ViewerSelection } from "@/components/editor/article-viewer";
 import { ClaimPanel } from "@/components/claims/claim-panel";
-import { VerdictPopover } from "@/components/claims/verdict-popover";
+import { OutcomeTagHint, VerdictPopover } from "@/components/claims/verdict-popover";
 import { VERDICT_KEYS } from "@/components/claims/verdict-buttons";
 import { useClaimDrafts } from "@/components/claims/claim-drafts";
 import { Toast, type ToastMessage } from "@/components/ui/toast";
@@ -25,7 +25,6 @@ import { useSuggestionDecision, useSuggestions } from "@/lib/queries/use-assist"
 import type { SuggestionDto } from "@/lib/schemas/assist";
 import { QueryFallback } from "@/components/ui/query-fallback";
 
-const ignoreSelection = () => {};
 const isTyping = (el: Element | null) =>
   !!el && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el as HTMLElement).isContentEditable);
 
@@ -48,6 +47,8 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const [placingId, setPlacingId] = useState<string | null>(null);
   const placing = !!placingId && !!claims.data?.some((c) => c.id === placingId && !c.deletedAt && needsEditor(c));
   const tagging = !showOutcome && !placing;
+  // On the Outcome, an editor's selection may be for placing a final claim a correction unsettled (its card's "Place here").
+  const placingFinal = showOutcome && canPlace && outcome.claims.some(needsEditor);
   const [editId, setEditId] = useState<string | null>(null);
   const [flash, setFlash] = useState<{ id: string; nonce: number } | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -258,13 +259,16 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
           selectedClaimId={selectedId}
           flash={flash}
           onClaimClick={(id) => setSelectedId(id)}
-          onSelectionChange={showOutcome && !canPlace ? ignoreSelection : setSelection}
+          onSelectionChange={setSelection}
           suggestions={viewerSuggestions}
           onSuggestionClick={openSuggestion}
           located={located}
         />
         <StartReviewLink articleId={articleId} />
         {selection && tagging && <VerdictPopover rect={selection.rect} onPick={tag} />}
+        {selection && showOutcome && !placingFinal && (
+          <OutcomeTagHint rect={selection.rect} onSwitch={() => outcome.setMode("annotations")} />
+        )}
         {activeSuggestion && !selection && tagging && (
           <SuggestionPopover
             suggestion={activeSuggestion.suggestion}
