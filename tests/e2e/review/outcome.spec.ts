@@ -212,6 +212,12 @@ test("text selected on the Outcome says where claims are tagged, and moves there
   const hint = ann.getByRole("dialog", { name: "Tag the selected text" });
   await expect(hint).toContainText("New claims are tagged on Annotations.");
   await expect(ann.getByRole("dialog", { name: "Tag the selected claim" })).toHaveCount(0);
+  // V, D and U tag nothing here; Escape closes the hint, and a new selection brings it back.
+  await ann.keyboard.press("d");
+  await ann.keyboard.press("Escape");
+  await expect(hint).toHaveCount(0);
+  await selectWithMouse(ann, "South Korea");
+  await expect(hint).toBeVisible();
   await hint.getByRole("button", { name: "Tag on Annotations" }).click();
   await expect(annotationsTab(ann)).toHaveAttribute("aria-selected", "true");
   await expect(hint).toHaveCount(0);

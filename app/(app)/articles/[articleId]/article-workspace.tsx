@@ -197,14 +197,16 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
       window.addEventListener("keydown", onEscape);
       return () => window.removeEventListener("keydown", onEscape);
     }
-    if (!selection || !tagging) return;
+    if (!selection) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTyping(document.activeElement)) return;
-      const verdict = VERDICTS.find((v) => VERDICT_KEYS[v] === e.key.toUpperCase());
+      // Escape closes whichever popover the selection brought up (the verdict picker, or the Outcome's hint).
+      if (e.key === "Escape") return setSelection(null);
+      const verdict = tagging && VERDICTS.find((v) => VERDICT_KEYS[v] === e.key.toUpperCase());
       if (verdict) {
         e.preventDefault();
         tag(verdict);
-      } else if (e.key === "Escape") setSelection(null);
+      }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
