@@ -21,7 +21,7 @@
  */
 
 /** What the viewer redraws, in the order held updates are applied: the text first, as the others are drawn on it. */
-export const HELD_KINDS = ["content", "claims", "suggestions"] as const;
+const HELD_KINDS = ["content", "claims", "suggestions"] as const;
 export type HeldKind = (typeof HELD_KINDS)[number];
 
 export type PressGate = {

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { WARM_UP_REPORTS, serverWarmUp, warmUpPieces } from "./warm-up-plan";
-import { warmUpModel } from "./warm-up-reports";
 
 describe("the report workers' warm-up", () => {
   afterEach(() => {
@@ -15,14 +14,6 @@ describe("the report workers' warm-up", () => {
     expect(pieces[1]!.formats).toEqual(pieces[0]!.formats);
     expect(pieces.slice(2).map((p) => p.formats)).toEqual([["pdf"], ["pdf"], ["pdf"]]);
     expect([...warmUpPieces({ reports: 0, pdfReports: 0 })]).toEqual([]);
-  });
-
-  it("each warm-up report is 20 claims on the sample article, under its own id", () => {
-    const a = warmUpModel(0);
-    const b = warmUpModel(7);
-    expect(a.claims).toHaveLength(20);
-    expect(a.article.id).toBe("warm-up-0");
-    expect(b.article.id).toBe("warm-up-7");
   });
 
   it("the server's plan is 16 reports in every format and 150 PDFs, or what CLAIMDESK_REPORT_WARM_UP_PDFS says", async () => {

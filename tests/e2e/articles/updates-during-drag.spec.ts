@@ -11,16 +11,9 @@ import type { Page } from "@playwright/test";
 import { test, expect, signInContext, testDb } from "../../support/fixtures";
 import { callAs, signInAt } from "../../support/app-instance";
 import { selectWithMouse } from "../../support/select-text";
+import { findPhrase } from "@/seeds/evidence-factories";
 
 const PHRASE = "NATO wants to create a new Cold War in Asia.";
-
-/** Code-point offsets of the first `phrase` in `text` (what the API takes). */
-const spanOf = (text: string, phrase: string) => {
-  const at = text.indexOf(phrase);
-  if (at < 0) throw new Error(`phrase not found: ${phrase}`);
-  const start = [...text.slice(0, at)].length;
-  return { start, end: start + [...phrase].length };
-};
 
 /** Tags the popover's selection as verified and checks the reviewer's claim is saved on `PHRASE`. */
 async function tagAndCheck(page: Page, articleId: string, authorId: string) {
@@ -73,7 +66,7 @@ test("another reviewer's claim that arrives while the button is pressed is drawn
   await selectWithMouse(page, PHRASE, 0, async () => {
     const made = await callAs<{ id: string }>(baseURL!, editor, "POST", `/api/articles/${desk.article.id}/claims`, {
       versionId: desk.version.id,
-      ...spanOf(desk.text, "Stoltenberg"),
+      ...findPhrase(desk.text, "Stoltenberg"),
       verdict: "disputed",
     });
     expect(made.status).toBe(201);
