@@ -192,6 +192,8 @@ export function ArticleViewer(props: ArticleViewerProps) {
   const [serverHtmlKept, setServerHtmlKept] = useState(() => typeof document !== "undefined" && !!document.getElementById(staticId));
   if (editor && serverHtmlKept) setServerHtmlKept(false);
   useEffect(() => {
+    // User-timing marks (devtools, bench/paint-highlights.bench.ts's BENCH_TRACE): the editor made, mounted and drawn.
+    performance.mark("claimdesk:editor:create");
     const created = new Editor({
       element: null,
       extensions: [
@@ -221,7 +223,11 @@ export function ArticleViewer(props: ArticleViewerProps) {
   // In the commit that takes the server's rendering away, so no frame shows neither. (An editor not yet
   // mounted counts as destroyed for tiptap; the cleanup above clears `editor` before destroying it.)
   useLayoutEffect(() => {
-    if (editor && host.current && !host.current.firstChild) editor.mount(host.current);
+    if (editor && host.current && !host.current.firstChild) {
+      performance.mark("claimdesk:editor:mount");
+      editor.mount(host.current);
+      performance.mark("claimdesk:editor:mounted");
+    }
   }, [editor]);
 
   // A new text (a correction) or new kinds for the same text: the same document, drawn anew.
