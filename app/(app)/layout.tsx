@@ -10,6 +10,7 @@ import { HeaderMenu } from "@/components/ui/header-menu";
 import { LiveEvents } from "@/components/review/live-events";
 import { TeamSwitcher } from "@/components/account/team-switcher";
 import { SessionDialog } from "@/components/account/session-dialog";
+import { CurrentMemberProvider } from "@/components/ui/current-member";
 import { HydrationBoundary } from "@tanstack/react-query";
 import { eventCursor } from "@/lib/events/event-bus";
 import { reviewKeys } from "@/lib/queries/review-keys";
@@ -57,7 +58,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </HeaderMenu>
         </header>
         <main id="main" tabIndex={-1} className="page">
-          {children}
+          <CurrentMemberProvider member={{ id: user.id, name: user.name }}>{children}</CurrentMemberProvider>
         </main>
         <LiveEvents after={after} />
         <SessionDialog email={user.email} teamId={user.teamId} teamName={user.teamName} providers={enabledProviders()} />

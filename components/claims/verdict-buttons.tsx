@@ -9,7 +9,18 @@ export const VERDICT_KEYS: Record<Verdict, string> = { verified: "V", disputed: 
  * The three verdict buttons. Their accessible names are exactly the verdict
  * labels; the icon and key hint are hidden from assistive technology.
  */
-export function VerdictButtons({ current, onPick, disabled }: { current?: Verdict; onPick: (v: Verdict) => void; disabled?: boolean }) {
+export function VerdictButtons({
+  current,
+  onPick,
+  disabled,
+  shortcuts = !current,
+}: {
+  current?: Verdict;
+  onPick: (v: Verdict) => void;
+  disabled?: boolean;
+  /** Whether V, D and U pick (shown on the buttons): by default only where nothing is picked yet (a new selection). */
+  shortcuts?: boolean;
+}) {
   return (
     <div className="verdict-buttons" role="group" aria-label="Verdict">
       {VERDICTS.map((v) => (
@@ -18,7 +29,7 @@ export function VerdictButtons({ current, onPick, disabled }: { current?: Verdic
           type="button"
           className={`btn verdict-btn verdict-btn--${v}`}
           aria-pressed={current ? current === v : undefined}
-          aria-keyshortcuts={current ? undefined : VERDICT_KEYS[v]}
+          aria-keyshortcuts={shortcuts ? VERDICT_KEYS[v] : undefined}
           disabled={disabled}
           // Keep the text selection alive while the button is pressed.
           onMouseDown={(e) => e.preventDefault()}
@@ -28,7 +39,7 @@ export function VerdictButtons({ current, onPick, disabled }: { current?: Verdic
             {VERDICT_ICONS[v]}
           </span>
           {VERDICT_LABELS[v]}
-          {!current && <kbd aria-hidden="true">{VERDICT_KEYS[v]}</kbd>}
+          {shortcuts && <kbd aria-hidden="true">{VERDICT_KEYS[v]}</kbd>}
         </button>
       ))}
     </div>

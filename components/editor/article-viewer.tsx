@@ -272,7 +272,7 @@ export function ArticleViewer(props: ArticleViewerProps) {
   const flashNonce = flash?.nonce;
   useEffect(() => {
     if (!editor || flashId === undefined || flashNonce === undefined) return;
-    setClaimHighlights(editor, { flash: { id: flashId } });
+    gate.run("flash", () => setClaimHighlights(editor, { flash: { id: flashId } }));
     const el = editor.view.dom.querySelector(`[data-claim-id="${CSS.escape(flashId)}"]`);
     const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     el?.scrollIntoView({ block: "center", behavior: reduce ? "auto" : "smooth" });
@@ -280,13 +280,14 @@ export function ArticleViewer(props: ArticleViewerProps) {
     const hide = root.current && el ? showClaimFlash(root.current, editor.view.dom, flashId) : null;
     const timer = setTimeout(() => {
       hide?.();
-      setClaimHighlights(editor, { flash: null });
+      // Its end comes on a timer, so it may fall in a drag begun meanwhile: held as any redraw is (./press-gate.ts).
+      gate.run("flash", () => setClaimHighlights(editor, { flash: null }));
     }, FLASH_MS);
     return () => {
       clearTimeout(timer);
       hide?.();
     };
-  }, [editor, flashId, flashNonce]);
+  }, [gate, editor, flashId, flashNonce]);
 
   // Selection reporting: after the mouse is released (not on every drag step), at once for keys.
   useEffect(() => {
@@ -316,7 +317,11 @@ export function ArticleViewer(props: ArticleViewerProps) {
     };
     const onDown = (e: PointerEvent) => {
       pointerDown = e.button === 0;
-      if (pointerDown) gate.press();
+      if (!pointerDown) return;
+      gate.press();
+      // A new selection starts: reported even when it is the span reported last, which the host may have dismissed since
+      // (Escape, or a tag, which clears the page's selection but not the editor's) without a report in between.
+      last = null;
     };
     const onUp = () => {
       if (pointerDown) schedule();

@@ -22,15 +22,17 @@ describe("pressGate", () => {
     const { gate, applied, later } = setup();
     gate.press();
     gate.run("suggestions", () => applied.push("suggestions 1"));
+    gate.run("flash", () => applied.push("flash on"));
     gate.run("claims", () => applied.push("claims 1"));
     gate.run("suggestions", () => applied.push("suggestions 2"));
     gate.run("content", () => applied.push("content"));
+    gate.run("flash", () => applied.push("flash off"));
     expect(applied).toEqual([]);
     gate.release();
     // Not in the release's own event: after it, so the selection is read first.
     expect(applied).toEqual([]);
     later();
-    expect(applied).toEqual(["content", "claims 1", "suggestions 2"]);
+    expect(applied).toEqual(["content", "claims 1", "flash off", "suggestions 2"]);
     gate.run("claims", () => applied.push("claims 2"));
     expect(applied.at(-1)).toBe("claims 2");
   });

@@ -1,6 +1,6 @@
 /**
- * Holds the article viewer's redraws (a new text, new highlights, new
- * suggestion underlines) while the mouse button is pressed in the text, and
+ * Holds the article viewer's redraws (a new text, new highlights, a flash,
+ * new suggestion underlines) while the mouse button is pressed in the text, and
  * applies them once it is released, in the order the text needs them.
  *
  * Why. When decorations change, ProseMirror draws the paragraphs again and
@@ -20,8 +20,12 @@
  * other: only the newest is applied.
  */
 
-/** What the viewer redraws, in the order held updates are applied: the text first, as the others are drawn on it. */
-const HELD_KINDS = ["content", "claims", "suggestions"] as const;
+/**
+ * What the viewer redraws, in the order held updates are applied: the text first, as the others are drawn on it. A
+ * flash's end (its marks drawn again without the glow's class) comes on a timer, 1.3 s after a card was opened, and so
+ * may land in a drag that follows at once.
+ */
+const HELD_KINDS = ["content", "claims", "flash", "suggestions"] as const;
 export type HeldKind = (typeof HELD_KINDS)[number];
 
 export type PressGate = {

@@ -7,6 +7,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { sseReader } from "./sse-reader";
+import { findPhrase } from "@/seeds/evidence-factories";
+import type { Verdict } from "@/lib/schemas/claim";
 import { buildIsDue } from "../../scripts/build-state";
 import { serverCommand } from "../../scripts/server-command";
 
@@ -126,6 +128,23 @@ export async function callAs<T = unknown>(baseUrl: string, cookie: string, metho
   });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+}
+
+/** A claim on the first `phrase` of a desk's article, made through the API as a signed-in caller; resolves to its id. */
+export async function claimAs(
+  baseUrl: string,
+  cookie: string,
+  desk: { article: { id: string }; version: { id: string }; text: string },
+  phrase: string,
+  verdict: Verdict,
+): Promise<string> {
+  const made = await callAs<{ id: string }>(baseUrl, cookie, "POST", `/api/articles/${desk.article.id}/claims`, {
+    versionId: desk.version.id,
+    ...findPhrase(desk.text, phrase),
+    verdict,
+  });
+  if (made.status !== 201) throw new Error(`POST /api/articles/${desk.article.id}/claims answered ${made.status}`);
+  return made.body.id;
 }
 
 /** GET /api/events as a signed-in caller: the open stream as a reader, and `close` to hang up. */

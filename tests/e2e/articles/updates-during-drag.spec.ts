@@ -9,9 +9,8 @@
  */
 import type { Page } from "@playwright/test";
 import { test, expect, signInContext, testDb } from "../../support/fixtures";
-import { callAs, signInAt } from "../../support/app-instance";
+import { claimAs, signInAt } from "../../support/app-instance";
 import { selectWithMouse } from "../../support/select-text";
-import { findPhrase } from "@/seeds/evidence-factories";
 
 const PHRASE = "NATO wants to create a new Cold War in Asia.";
 
@@ -64,13 +63,7 @@ test("another reviewer's claim that arrives while the button is pressed is drawn
   await expect(cards).toHaveCount(0);
   let otherId = "";
   await selectWithMouse(page, PHRASE, 0, async () => {
-    const made = await callAs<{ id: string }>(baseURL!, editor, "POST", `/api/articles/${desk.article.id}/claims`, {
-      versionId: desk.version.id,
-      ...findPhrase(desk.text, "Stoltenberg"),
-      verdict: "disputed",
-    });
-    expect(made.status).toBe(201);
-    otherId = made.body.id;
+    otherId = await claimAs(baseURL!, editor, desk, "Stoltenberg", "disputed");
     // The side panel heard the live event; the text is not drawn again while the button is down.
     await expect(cards).toHaveCount(1);
     await expect(marks).toHaveCount(0);
@@ -81,4 +74,30 @@ test("another reviewer's claim that arrives while the button is pressed is drawn
     "disputed",
   );
   await expect(cards).toHaveCount(2);
+});
+
+test("a flash that ends while the button is pressed ends after the release, and the drag is tagged", async ({
+  page,
+  context,
+  desk,
+  baseURL,
+}) => {
+  const editor = await signInAt(baseURL!, desk.editor.email);
+  await claimAs(baseURL!, editor, desk, "Stoltenberg", "disputed");
+  await signInContext(context, desk.reviewer.email);
+  await page.goto(`/articles/${desk.article.id}`);
+  const flashing = page.locator(".article-viewer .ProseMirror mark.is-flashing");
+  // Opening the card flashes its claim for 1.3 s (components/editor/article-viewer.tsx); the drag starts at once.
+  await page
+    .getByTestId("claim-card")
+    .getByRole("button", { name: /^Claim 1:/ })
+    .click();
+  await expect(flashing.first()).toBeVisible();
+  await selectWithMouse(page, PHRASE, 0, async () => {
+    // Past the flash's end with the button still down: its marks are not drawn again under the press.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1600)));
+    await expect(flashing.first()).toBeVisible();
+  });
+  await tagAndCheck(page, desk.article.id, desk.reviewer.id);
+  await expect(flashing).toHaveCount(0);
 });

@@ -24,6 +24,8 @@ import { SuggestionPopover } from "@/components/assist/suggestion-popover";
 import { useSuggestionDecision, useSuggestions } from "@/lib/queries/use-assist";
 import type { SuggestionDto } from "@/lib/schemas/assist";
 import { QueryFallback } from "@/components/ui/query-fallback";
+import { useCurrentMember } from "@/components/ui/current-member";
+import { sameWords } from "@/components/claims/same-words";
 
 const isTyping = (el: Element | null) =>
   !!el && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el as HTMLElement).isContentEditable);
@@ -38,6 +40,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const claims = useClaims(articleId);
   const mutations = useClaimMutations(articleId);
   const drafts = useClaimDrafts();
+  const me = useCurrentMember();
   const outcome = useOutcomeView(articleId);
   const showOutcome = outcome.mode === "outcome";
   const canPlace = !!article.data?.can?.placeAnchors;
@@ -127,9 +130,31 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     [mutations.create, drafts, versionId],
   );
 
+  // Claims the viewer can see on exactly the selected words: their own is changed, not tagged twice (same-words.ts).
+  const same = useMemo(
+    () => (selection ? sameWords(selection, claims.data ?? [], drafts.drafts, me?.id ?? null) : null),
+    [selection, claims.data, drafts.drafts, me],
+  );
+  const openClaim = useCallback((id: string) => {
+    setSelection(null);
+    window.getSelection()?.removeAllRanges();
+    setSelectedId(id);
+    setFlash({ id, nonce: Date.now() });
+  }, []);
+
   const tag = useCallback(
     (verdict: Verdict) => {
-      if (!selection) return;
+      if (!selection || same?.kind === "saving") return;
+      if (same?.kind === "own") {
+        const { claim } = same;
+        if (!claim.can.edit) return;
+        if (claim.verdict !== verdict)
+          mutations.update.mutate(
+            { claim, verdict },
+            { onError: (e) => notify({ text: `The verdict was not changed: ${e.message}`, tone: "error" }) },
+          );
+        return openClaim(claim.id);
+      }
       // The speaker the text names for the sentence the selection starts in, for the person to keep or change.
       const speaker =
         suggestions.data?.versionId === versionId
@@ -149,7 +174,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
       window.getSelection()?.removeAllRanges();
       save(draft);
     },
-    [selection, versionId, text, drafts, save, suggestions.data],
+    [selection, same, openClaim, mutations.update, notify, versionId, text, drafts, save, suggestions.data],
   );
 
   const acceptSuggestion = useCallback(
@@ -267,7 +292,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
           located={located}
         />
         <StartReviewLink articleId={articleId} />
-        {selection && tagging && <VerdictPopover rect={selection.rect} onPick={tag} />}
+        {selection && tagging && <VerdictPopover rect={selection.rect} onPick={tag} same={same ?? undefined} onOpen={openClaim} />}
         {selection && showOutcome && !placingFinal && (
           <OutcomeTagHint rect={selection.rect} onSwitch={() => outcome.setMode("annotations")} />
         )}

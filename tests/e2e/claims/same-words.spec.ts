@@ -1,0 +1,119 @@
+/**
+ * Selecting words that already carry a claim (components/claims/same-words.ts):
+ * the verdict picker says so. The viewer's own claim is changed or opened
+ * rather than tagged a second time; a teammate's is named, and a verdict adds
+ * the viewer's own beside it; in a blind round another reviewer's claim on
+ * the same words is never hinted at.
+ */
+import { test, expect, signInContext, testDb } from "../../support/fixtures";
+import { claimAs, signInAt } from "../../support/app-instance";
+import { selectWithMouse } from "../../support/select-text";
+import { createUser } from "@/seeds/factories";
+import { annotateInRound, createRound } from "@/seeds/review-factories";
+
+const PHRASE = "hundreds of tanks, fighter jets and weapons to NATO member Poland";
+
+const rowsOn = (articleId: string) =>
+  testDb().annotation.findMany({ where: { articleId, deletedAt: null }, orderBy: { createdAt: "asc" } });
+
+test("the reviewer's own claim on the selected words is changed or opened, never tagged a second time", async ({ page, context, desk }) => {
+  await signInContext(context, desk.reviewer.email);
+  await page.goto(`/articles/${desk.article.id}`);
+  const picker = page.getByRole("dialog", { name: "Tag the selected claim" });
+  const cards = page.getByTestId("claim-card");
+
+  // Escape closes the picker; selecting the very same words again brings it back.
+  await selectWithMouse(page, PHRASE);
+  await expect(picker).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(picker).toBeHidden();
+  await selectWithMouse(page, PHRASE);
+  await expect(picker.getByTestId("same-words")).toHaveCount(0);
+  await picker.getByRole("button", { name: "Disputed", exact: true }).click();
+  await expect(cards).toHaveCount(1);
+  const [made] = await rowsOn(desk.article.id);
+  expect(made!.exact).toBe(PHRASE);
+
+  // The same words again: the picker says whose claim is there and shows its verdict picked.
+  await selectWithMouse(page, PHRASE);
+  await expect(picker.getByTestId("same-words")).toHaveText("You tagged these words Disputed. A verdict here changes that claim. Open");
+  await expect(picker.getByRole("button", { name: "Disputed", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("v");
+  await expect(picker).toBeHidden();
+  await expect.poll(async () => (await rowsOn(desk.article.id)).map((r) => [r.id, r.verdict])).toEqual([[made!.id, "verified"]]);
+  await expect(cards).toHaveCount(1);
+  const card = page.locator(`[data-testid="claim-card"][data-claim-id="${made!.id}"]`);
+  await expect(card).toHaveAttribute("data-verdict", "verified");
+  await expect(card).toHaveAttribute("aria-current", "true");
+
+  // Open: the card is selected, and nothing is written.
+  await page.locator(".article-viewer").click({ position: { x: 2, y: 2 } });
+  await selectWithMouse(page, PHRASE);
+  await expect(picker.getByTestId("same-words")).toContainText("You tagged these words Verified.");
+  await picker.getByRole("button", { name: "Open your claim" }).click();
+  await expect(picker).toBeHidden();
+  await expect(card).toHaveAttribute("aria-current", "true");
+  expect((await rowsOn(desk.article.id)).map((r) => [r.id, r.verdict])).toEqual([[made!.id, "verified"]]);
+});
+
+test("a teammate's claim on the selected words is named and can be opened; a verdict adds the reviewer's own", async ({
+  page,
+  context,
+  desk,
+  baseURL,
+}) => {
+  const editor = await signInAt(baseURL!, desk.editor.email);
+  const theirs = await claimAs(baseURL!, editor, desk, PHRASE, "disputed");
+  const { name } = await testDb().user.findUniqueOrThrow({ where: { id: desk.editor.id } });
+
+  await signInContext(context, desk.reviewer.email);
+  await page.goto(`/articles/${desk.article.id}`);
+  const picker = page.getByRole("dialog", { name: "Tag the selected claim" });
+  await selectWithMouse(page, PHRASE);
+  await expect(picker.getByTestId("same-words")).toHaveText(
+    `${name} tagged these words Disputed. A verdict here adds your own claim. Open`,
+  );
+  await picker.getByRole("button", { name: `Open ${name}’s claim` }).click();
+  await expect(page.locator(`[data-testid="claim-card"][data-claim-id="${theirs}"]`)).toHaveAttribute("aria-current", "true");
+
+  await selectWithMouse(page, PHRASE);
+  await picker.getByRole("button", { name: "Unsourced", exact: true }).click();
+  await expect(page.getByTestId("claim-card")).toHaveCount(2);
+  await expect
+    .poll(async () => (await rowsOn(desk.article.id)).map((r) => [r.authorId, r.verdict, r.exact]))
+    .toEqual([
+      [desk.editor.id, "disputed", PHRASE],
+      [desk.reviewer.id, "unsourced", PHRASE],
+    ]);
+});
+
+test("in a blind round, another reviewer's claim on the same words is not hinted at", async ({ page, context, desk }) => {
+  const other = await createUser(testDb(), { team: desk.team, role: "reviewer" });
+  const version = { id: desk.version.id, articleId: desk.article.id, text: desk.text };
+  const round = await createRound(testDb(), {
+    team: desk.team,
+    version,
+    createdById: desk.editor.id,
+    adjudicatorId: desk.editor.id,
+    reviewerIds: [desk.reviewer.id, other.id],
+  });
+  await annotateInRound(testDb(), { team: desk.team, roundId: round.id, version, authorId: other.id, phrase: PHRASE, verdict: "disputed" });
+
+  await signInContext(context, desk.reviewer.email);
+  await page.goto(`/articles/${desk.article.id}`);
+  const picker = page.getByRole("dialog", { name: "Tag the selected claim" });
+  await selectWithMouse(page, PHRASE);
+  await expect(picker.getByRole("button", { name: "Verified", exact: true })).toBeVisible();
+  await expect(picker.getByTestId("same-words")).toHaveCount(0);
+  await picker.getByRole("button", { name: "Verified", exact: true }).click();
+  await expect(page.getByTestId("claim-card")).toHaveCount(1);
+
+  // Their own claim in the round is what the picker then knows of, and nothing else.
+  await selectWithMouse(page, PHRASE);
+  await expect(picker.getByTestId("same-words")).toHaveText("You tagged these words Verified. A verdict here changes that claim. Open");
+  const rows = await rowsOn(desk.article.id);
+  expect(rows.map((r) => [r.authorId, r.roundId])).toEqual([
+    [other.id, round.id],
+    [desk.reviewer.id, round.id],
+  ]);
+});
