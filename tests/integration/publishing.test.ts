@@ -12,15 +12,13 @@ import { buildW3c } from "@/lib/export/w3c";
 import { renderPublicPage } from "@/lib/publish/render-public-page";
 import { viewerOf } from "@/lib/server/visibility/viewer";
 import { createArticle } from "@/seeds/factories";
+import { findPhrase } from "@/seeds/evidence-factories";
 import { makeDesk, makeMember } from "../support/actors";
 import { errorCode } from "../support/error-code";
 
 const BASE = "http://claimdesk.test";
 const TEXT = "Stoltenberg met Yoon in Seoul on Sunday.\nNATO has 30 members, the 𝕏 post said.\nHe flew on to Tokyo.";
-const span = (phrase: string) => {
-  const at = TEXT.indexOf(phrase);
-  return { start: [...TEXT.slice(0, at)].length, end: [...TEXT.slice(0, at + phrase.length)].length };
-};
+const span = (phrase: string) => findPhrase(TEXT, phrase);
 
 let desk: Awaited<ReturnType<typeof makeDesk>>;
 let other: Awaited<ReturnType<typeof makeDesk>>;

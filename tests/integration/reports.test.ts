@@ -16,7 +16,7 @@ import { buildW3c } from "@/lib/export/w3c";
 import { buildHtml } from "@/lib/export/html";
 import { buildMarkdown } from "@/lib/export/markdown";
 import { createArticle } from "@/seeds/factories";
-import { createEvidenceItem, createEvidenceLink } from "@/seeds/evidence-factories";
+import { createEvidenceItem, createEvidenceLink, findPhrase } from "@/seeds/evidence-factories";
 import { makeDesk } from "../support/actors";
 import { errorCode } from "../support/error-code";
 import { checkAnnotation } from "../support/w3c-conformance";
@@ -29,10 +29,8 @@ import { anchorFields } from "@/lib/schemas/claim";
 const BASE = "http://claimdesk.test";
 const TEXT =
   "“It’s historic,” the café owner said of Stoltenberg’s visit.\nNATO has 30 members. Stoltenberg met Yoon in Seoul.\n𝕏 Later, Stoltenberg met Yoon again in Tokyo.";
-const span = (phrase: string, from = 0) => {
-  const at = TEXT.indexOf(phrase, from);
-  return { start: [...TEXT.slice(0, at)].length, end: [...TEXT.slice(0, at + phrase.length)].length };
-};
+/** The code-point span of a phrase's `occurrence`-th appearance in TEXT. */
+const span = (phrase: string, occurrence = 0) => findPhrase(TEXT, phrase, undefined, occurrence);
 const code = errorCode;
 
 let desk: Awaited<ReturnType<typeof makeDesk>>;
@@ -44,11 +42,17 @@ beforeAll(async () => {
     where: { id: desk.article.id },
     data: { url: "https://news.example/visit", outlet: "Example News", publishedDate: "2023-01-30" },
   });
-  const add = (who: "editor" | "reviewer", phrase: string, verdict: "verified" | "disputed" | "unsourced", rationale?: string, from = 0) =>
-    createClaim(desk[who], desk.article.id, { versionId: desk.version.id, ...span(phrase, from), verdict, rationale });
+  const add = (
+    who: "editor" | "reviewer",
+    phrase: string,
+    verdict: "verified" | "disputed" | "unsourced",
+    rationale?: string,
+    occurrence = 0,
+  ) => createClaim(desk[who], desk.article.id, { versionId: desk.version.id, ...span(phrase, occurrence), verdict, rationale });
   const quote = await add("editor", "“It’s historic,” the café owner said", "unsourced", "<p>Who? <img src=x onerror=alert(1)></p>");
   const members = await add("editor", "NATO has 30 members", "disputed", "<p>31 since April 2023</p>");
-  await add("editor", "Stoltenberg met Yoon", "verified", undefined, TEXT.indexOf("𝕏"));
+  // The second "Stoltenberg met Yoon": the one after the 𝕏 (a character outside the BMP).
+  await add("editor", "Stoltenberg met Yoon", "verified", undefined, 1);
   await add("reviewer", "Stoltenberg met Yoon in Seoul", "verified"); // a reviewer's own reading outside a round is not a final claim
   const release = await createEvidenceItem(db, {
     team: desk.team,
@@ -86,7 +90,7 @@ describe("loading an article's report", () => {
       [2, "NATO has 30 members", "disputed"],
       [3, "Stoltenberg met Yoon", "verified"],
     ]);
-    expect(m.claims[2]).toMatchObject(span("Stoltenberg met Yoon", TEXT.indexOf("𝕏")));
+    expect(m.claims[2]).toMatchObject(span("Stoltenberg met Yoon", 1));
     expect(m.claims[0]!.rationaleHtml).toBe("<p>Who? </p>");
     expect(m.claims[1]!.rationaleText).toBe("31 since April 2023");
     expect(m.claims[1]!.evidence.map((e) => [e.title, e.stance, e.pinpoint, e.deleted])).toEqual([
