@@ -13,7 +13,7 @@ import { selectWithMouse } from "../../support/select-text";
 import { CONFLICT_PHRASE, makeReviewDesk, makeRevealedRound } from "../../support/review-desk";
 import { makeAdjudicatedRound } from "../../support/decided-round";
 import { clusterCard, personPage } from "../../support/review-pages";
-import { makePublishableDesk, PUBLIC_SOURCE } from "../../support/publishable-desk";
+import { CLAIM_PHRASES, makePublishableDesk, PUBLIC_SOURCE, REVIEWER_PHRASE } from "../../support/publishable-desk";
 import { annotateInRound, createRound } from "@/seeds/review-factories";
 import { createEvidenceItem, createEvidenceLink } from "@/seeds/evidence-factories";
 
@@ -98,6 +98,17 @@ test("an article page: highlights, the verdict popover, a selected claim, the ex
   await expect(page.getByRole("dialog", { name: "Tag the selected claim" })).toBeVisible();
   await expectNoSeriousA11yViolations(page, "an article with the verdict popover open");
   await page.keyboard.press("Escape");
+
+  // Words the editor tagged already, and words a reviewer tagged: the picker's note on each.
+  for (const [phrase, note] of [
+    [CLAIM_PHRASES[0], "You tagged these words"],
+    [REVIEWER_PHRASE, "tagged these words Disputed"],
+  ] as const) {
+    await selectWithMouse(page, phrase);
+    await expect(page.getByRole("dialog", { name: "Tag the selected claim" }).getByTestId("same-words")).toContainText(note);
+    await expectNoSeriousA11yViolations(page, `an article with the verdict popover's note (${note})`);
+    await page.keyboard.press("Escape");
+  }
 
   await page
     .getByTestId("claim-card")
