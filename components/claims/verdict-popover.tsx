@@ -66,9 +66,8 @@ const NAMED = 2;
 
 /** "Ann Lee tagged these words Disputed." or "Ann Lee (Disputed), Ben Ode (Verified) and 1 more tagged these words." */
 function whoTagged(claims: readonly ClaimDto[]): string {
-  const name = authorName;
-  if (claims.length === 1) return `${name(claims[0]!)} tagged these words ${VERDICT_LABELS[claims[0]!.verdict]}.`;
-  const named = claims.slice(0, NAMED).map((c) => `${name(c)} (${VERDICT_LABELS[c.verdict]})`);
+  if (claims.length === 1) return `${authorName(claims[0]!)} tagged these words ${VERDICT_LABELS[claims[0]!.verdict]}.`;
+  const named = claims.slice(0, NAMED).map((c) => `${authorName(c)} (${VERDICT_LABELS[c.verdict]})`);
   const rest = claims.length - named.length;
   const list = rest > 0 ? `${named.join(", ")} and ${rest} more` : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
   return `${list} tagged these words.`;

@@ -9,9 +9,15 @@ import { test, expect, signInContext, testDb } from "../../support/fixtures";
 import { claimAs, signInAt } from "../../support/app-instance";
 import { selectWithMouse } from "../../support/select-text";
 import { createUser } from "@/seeds/factories";
-import { annotateInRound, createRound } from "@/seeds/review-factories";
+import { annotateInRound, deskRound, submitInRound } from "@/seeds/review-factories";
 
 const PHRASE = "hundreds of tanks, fighter jets and weapons to NATO member Poland";
+
+type Desk = { team: { id: string }; article: { id: string }; version: { id: string }; text: string };
+const versionOf = (desk: Desk) => ({ id: desk.version.id, articleId: desk.article.id, text: desk.text });
+/** A disputed draft on PHRASE in a round, written straight to the database. */
+const claimInRound = (desk: Desk, roundId: string, authorId: string) =>
+  annotateInRound(testDb(), { team: desk.team, roundId, version: versionOf(desk), authorId, phrase: PHRASE, verdict: "disputed" });
 
 const rowsOn = (articleId: string) =>
   testDb().annotation.findMany({ where: { articleId, deletedAt: null }, orderBy: { createdAt: "asc" } });
@@ -89,15 +95,13 @@ test("a teammate's claim on the selected words is named and can be opened; a ver
 
 test("in a blind round, another reviewer's claim on the same words is not hinted at", async ({ page, context, desk }) => {
   const other = await createUser(testDb(), { team: desk.team, role: "reviewer" });
-  const version = { id: desk.version.id, articleId: desk.article.id, text: desk.text };
-  const round = await createRound(testDb(), {
+  const round = await deskRound(testDb(), {
     team: desk.team,
-    version,
-    createdById: desk.editor.id,
-    adjudicatorId: desk.editor.id,
-    reviewerIds: [desk.reviewer.id, other.id],
+    version: versionOf(desk),
+    editor: desk.editor,
+    reviewers: [desk.reviewer, other],
   });
-  await annotateInRound(testDb(), { team: desk.team, roundId: round.id, version, authorId: other.id, phrase: PHRASE, verdict: "disputed" });
+  await claimInRound(desk, round.id, other.id);
 
   await signInContext(context, desk.reviewer.email);
   await page.goto(`/articles/${desk.article.id}`);
@@ -116,4 +120,21 @@ test("in a blind round, another reviewer's claim on the same words is not hinted
     [other.id, round.id],
     [desk.reviewer.id, round.id],
   ]);
+});
+
+test("the reviewer's own claim in a review they have submitted is opened, and no verdict changes it", async ({ page, context, desk }) => {
+  const round = await deskRound(testDb(), { team: desk.team, version: versionOf(desk), editor: desk.editor, reviewers: [desk.reviewer] });
+  const mine = await claimInRound(desk, round.id, desk.reviewer.id);
+  await submitInRound(testDb(), round.id, desk.reviewer.id);
+
+  await signInContext(context, desk.reviewer.email);
+  await page.goto(`/articles/${desk.article.id}`);
+  const picker = page.getByRole("dialog", { name: "Tag the selected claim" });
+  await selectWithMouse(page, PHRASE);
+  await expect(picker.getByTestId("same-words")).toHaveText("You tagged these words Disputed. Your claim can no longer be changed. Open");
+  await expect(picker.getByRole("button", { name: "Verified", exact: true })).toHaveCount(0);
+  await page.keyboard.press("v");
+  await picker.getByRole("button", { name: "Open your claim" }).click();
+  await expect(page.locator(`[data-testid="claim-card"][data-claim-id="${mine.id}"]`)).toHaveAttribute("aria-current", "true");
+  expect((await rowsOn(desk.article.id)).map((r) => [r.id, r.verdict])).toEqual([[mine.id, "disputed"]]);
 });

@@ -131,16 +131,28 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   );
 
   // Claims the viewer can see on exactly the selected words: their own is changed, not tagged twice (same-words.ts).
+  const memberId = me?.id ?? null;
   const same = useMemo(
-    () => (selection ? sameWords(selection, claims.data ?? [], drafts.drafts, me?.id ?? null) : null),
-    [selection, claims.data, drafts.drafts, me],
+    () => (selection ? sameWords(selection, claims.data ?? [], drafts.drafts, memberId) : null),
+    [selection, claims.data, drafts.drafts, memberId],
   );
-  const openClaim = useCallback((id: string) => {
+  /** The selection is done with: the popover closes and the page's selection goes too. */
+  const clearSelection = useCallback(() => {
     setSelection(null);
     window.getSelection()?.removeAllRanges();
+  }, []);
+  /** Selects a claim's card and flashes its highlight. */
+  const handleSelect = useCallback((id: string) => {
     setSelectedId(id);
     setFlash({ id, nonce: Date.now() });
   }, []);
+  const openClaim = useCallback(
+    (id: string) => {
+      clearSelection();
+      handleSelect(id);
+    },
+    [clearSelection, handleSelect],
+  );
 
   const tag = useCallback(
     (verdict: Verdict) => {
@@ -170,11 +182,10 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
         speaker,
       };
       drafts.add({ ...draft, state: "pending" });
-      setSelection(null);
-      window.getSelection()?.removeAllRanges();
+      clearSelection();
       save(draft);
     },
-    [selection, same, openClaim, mutations.update, notify, versionId, text, drafts, save, suggestions.data],
+    [selection, same, openClaim, clearSelection, mutations.update, notify, versionId, text, drafts, save, suggestions.data],
   );
 
   const acceptSuggestion = useCallback(
@@ -251,10 +262,6 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
     [mutations.remove, mutations.restore, notify],
   );
 
-  const handleSelect = (id: string) => {
-    setSelectedId(id);
-    setFlash({ id, nonce: Date.now() });
-  };
   const handleMode = (mode: SidePanelMode) => {
     // A selection made for tagging is not one made for placing a final claim, nor the other way round.
     setSelection(null);
@@ -324,10 +331,7 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
             onSelect={handleSelect}
             canPlace={canPlace}
             selection={showOutcome ? selection : null}
-            onPlaced={() => {
-              setSelection(null);
-              window.getSelection()?.removeAllRanges();
-            }}
+            onPlaced={clearSelection}
           />
         }
         annotations={
