@@ -74,6 +74,8 @@ export function useClaimMutations(articleId: string) {
       put(claim);
       counted(claim);
     },
+    // Words the viewer tagged already (create-claim.ts): the 409 carries that claim.
+    onError: (error) => rollback(error, undefined),
   });
 
   const update = useMutation({

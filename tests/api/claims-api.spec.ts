@@ -119,8 +119,9 @@ test.describe("claims API", () => {
       "rationale",
       "PATCH rationale with NUL",
     );
-    const create = { versionId: desk.version.id, start: 0, end: 4, verdict: "verified" };
-    const exact = [...desk.text].slice(0, 4).join("");
+    // Words of their own: the same words again would be refused as tagged already.
+    const create = { versionId: desk.version.id, start: 0, end: 3, verdict: "verified" };
+    const exact = [...desk.text].slice(0, 3).join("");
     await expectField(await request.post(url, { data: { ...create, exact: `${exact}x` } }), "exact", "exact that does not match");
     await expectField(
       await request.post(url, { data: { ...create, versionId: elsewhere.versions[0]!.id } }),
@@ -158,6 +159,22 @@ test.describe("claims API", () => {
     expect(ids).toEqual([data.clientId, data.clientId, data.clientId]);
     expect(await (await request.get(url)).json()).toHaveLength(1);
     expect(await testDb().auditEvent.count({ where: { objectId: data.clientId, action: "claim.create" } })).toBe(1);
+  });
+
+  test("words the caller tagged already get 409 with that claim as current, and nothing is saved", async ({ request, desk }) => {
+    await signIn(request, desk.reviewer.email);
+    const first = await firstWordClaim(request, desk);
+    const url = `/api/articles/${desk.article.id}/claims`;
+    const again = await request.post(url, {
+      data: { versionId: desk.version.id, start: 0, end: 4, verdict: "verified", clientId: randomUUID() },
+    });
+    expect(again.status()).toBe(409);
+    const body = await again.json();
+    expect(body).toEqual({
+      error: "You tagged these words Unsourced already. Change that claim instead of tagging them again.",
+      current: await (await request.get(`/api/claims/${first.id}`)).json(),
+    });
+    expect((await request.get(url).then((r) => r.json())).map((c: { id: string }) => c.id)).toEqual([first.id]);
   });
 
   test("delete leaves a tombstone that restore brings back", async ({ request, desk }) => {

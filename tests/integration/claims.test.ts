@@ -9,6 +9,7 @@ import { listClaims } from "@/lib/server/claims/list-claims";
 import { getClaim } from "@/lib/server/claims/get-claim";
 import { listArticles } from "@/lib/server/articles/list-articles";
 import { createArticle } from "@/seeds/factories";
+import { deskRound } from "@/seeds/review-factories";
 import { makeDesk } from "../support/actors";
 import { conflictCurrent, errorCode } from "../support/error-code";
 import { viewerOf } from "@/lib/server/visibility/viewer";
@@ -134,9 +135,63 @@ describe("creating a claim", () => {
   });
 });
 
+describe("tagging words the author tagged already", () => {
+  /** A fresh article of the desk's team, so each test counts only its own claims. */
+  async function freshArticle() {
+    const article = await createArticle(db, { team: desk.team, text: "Stoltenberg met Yoon in Seoul on 30 January 2023." });
+    const version = article.versions[0]!;
+    return { article, version, words: { versionId: version.id, start: 0, end: 20 } };
+  }
+
+  it("answers 409 with the author's claim on those words, names its verdict, and stores nothing", async () => {
+    const { article, words } = await freshArticle();
+    const since = new Date();
+    const first = await createClaim(desk.reviewer, article.id, { ...words, verdict: "disputed" });
+    const again = createClaim(desk.reviewer, article.id, { ...words, verdict: "verified", clientId: randomUUID() });
+    await expect(again).rejects.toThrow("You tagged these words Disputed already. Change that claim instead of tagging them again.");
+    expect(await conflictCurrent(createClaim(desk.reviewer, article.id, { ...words, verdict: "unsourced" }))).toStrictEqual(
+      await getClaim(await viewerOf(desk.reviewer), first.id),
+    );
+    const rows = await db.annotation.findMany({ where: { articleId: article.id }, select: { id: true, verdict: true } });
+    expect(rows).toEqual([{ id: first.id, verdict: "disputed" }]);
+    const audited = await db.auditEvent.findMany({ where: { teamId: desk.team.id, action: "claim.create", createdAt: { gte: since } } });
+    expect(audited.map((a) => a.objectId)).toEqual([first.id]);
+  });
+
+  it("lets a teammate tag the same words, and the author tag words inside them, beside them, or once their claim is deleted or orphaned", async () => {
+    const { article, words } = await freshArticle();
+    const first = await createClaim(desk.reviewer, article.id, { ...words, verdict: "disputed" });
+    expect(await code(createClaim(desk.reviewer2, article.id, { ...words, verdict: "verified" }))).toBe("ok");
+    expect(await code(createClaim(desk.reviewer, article.id, { ...words, end: 15, verdict: "verified" }))).toBe("ok");
+    expect(await code(createClaim(desk.reviewer, article.id, { ...words, end: 24, verdict: "verified" }))).toBe("ok");
+    await deleteClaim(await viewerOf(desk.reviewer), first.id, first.version);
+    const second = await createClaim(desk.reviewer, article.id, { ...words, verdict: "unsourced" });
+    await db.annotation.update({ where: { id: second.id }, data: { anchorState: "orphaned" } });
+    expect(await code(createClaim(desk.reviewer, article.id, { ...words, verdict: "verified" }))).toBe("ok");
+    expect(await db.annotation.count({ where: { articleId: article.id, authorId: desk.reviewer.id, start: 0, end: 20 } })).toBe(3);
+    // The live claim on those words is now the third: it is the one a fourth tag names.
+    expect(await code(createClaim(desk.reviewer, article.id, { ...words, verdict: "verified" }))).toBe("409:");
+  });
+
+  it("counts only claims of the round the new one joins: a blind round starts clean, and is then held to one tag too", async () => {
+    const { article, version, words } = await freshArticle();
+    await createClaim(desk.reviewer, article.id, { ...words, verdict: "disputed" });
+    const round = await deskRound(db, { team: desk.team, version, editor: desk.editor, reviewers: [desk.reviewer] });
+    const inRound = await createClaim(desk.reviewer, article.id, { ...words, verdict: "verified" });
+    expect(inRound.roundId).toBe(round.id);
+    const current = (await conflictCurrent(createClaim(desk.reviewer, article.id, { ...words, verdict: "unsourced" }))) as ClaimDto;
+    expect([current.id, current.roundId, current.verdict]).toEqual([inRound.id, round.id, "verified"]);
+    expect(await db.annotation.count({ where: { articleId: article.id } })).toBe(2);
+  });
+});
+
 describe("changing a claim", () => {
+  /** Words of the desk's article no test here tagged before (one person tags the same words once). */
+  let tagged = 0;
+  const freshWords = (verdict: ClaimDto["verdict"]) => ({ versionId: desk.version.id, start: 0, end: 5 + tagged++, verdict });
+
   it("applies a change that names the current version, and refuses a stale one with the current state", async () => {
-    const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 0, end: 5, verdict: "unsourced" });
+    const c = await createClaim(desk.reviewer, desk.article.id, freshWords("unsourced"));
     const updated = await updateClaim(await viewerOf(desk.reviewer), c.id, { version: c.version, verdict: "verified" });
     expect(updated.version).toBe(c.version + 1);
     expect(
@@ -148,14 +203,14 @@ describe("changing a claim", () => {
   });
 
   it("lets only the author or an editor edit", async () => {
-    const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 0, end: 5, verdict: "unsourced" });
+    const c = await createClaim(desk.reviewer, desk.article.id, freshWords("unsourced"));
     expect(await code(updateClaim(await viewerOf(desk.reviewer2), c.id, { version: c.version, verdict: "verified" }))).toBe("403:");
     expect(await code(updateClaim(await viewerOf(other.editor), c.id, { version: c.version, verdict: "verified" }))).toBe("404:");
     expect(await code(updateClaim(await viewerOf(desk.editor), c.id, { version: c.version, rationale: "<p>ok</p>" }))).toBe("ok");
   });
 
   it("deletes to a tombstone that undo restores", async () => {
-    const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 6, end: 15, verdict: "verified" });
+    const c = await createClaim(desk.reviewer, desk.article.id, freshWords("verified"));
     const deleted = await deleteClaim(await viewerOf(desk.reviewer), c.id, c.version);
     expect(deleted.deletedAt).not.toBeNull();
     expect((await listClaims(await viewerOf(desk.reviewer), desk.article.id)).map((x) => x.id)).not.toContain(c.id);
@@ -168,7 +223,7 @@ describe("changing a claim", () => {
   });
 
   it("answers and audits every change with the row as it reads back, evidence count and author included", async () => {
-    const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 6, end: 15, verdict: "unsourced" });
+    const c = await createClaim(desk.reviewer, desk.article.id, freshWords("unsourced"));
     const item = await db.evidenceItem.create({ data: { teamId: desk.team.id, kind: "dataset", title: "Census 2023" } });
     await db.evidenceLink.create({ data: { teamId: desk.team.id, evidenceId: item.id, annotationId: c.id, stance: "supports" } });
     const reviewer = await viewerOf(desk.reviewer);
@@ -216,7 +271,7 @@ describe("changing a claim", () => {
   });
 
   it("lets exactly one of eight concurrent writers win, and audits that one", async () => {
-    const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 0, end: 5, verdict: "unsourced" });
+    const c = await createClaim(desk.reviewer, desk.article.id, freshWords("unsourced"));
     const [editor, reviewer] = [await viewerOf(desk.editor), await viewerOf(desk.reviewer)];
     const results = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
@@ -233,7 +288,7 @@ describe("changing a claim", () => {
   });
 
   it("lets exactly one of two concurrent writers win", async () => {
-    const c = await createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: 0, end: 5, verdict: "unsourced" });
+    const c = await createClaim(desk.reviewer, desk.article.id, freshWords("unsourced"));
     const results = await Promise.all([
       code(updateClaim(await viewerOf(desk.editor), c.id, { version: c.version, verdict: "verified" })),
       code(updateClaim(await viewerOf(desk.reviewer), c.id, { version: c.version, verdict: "disputed" })),

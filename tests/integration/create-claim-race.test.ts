@@ -5,6 +5,7 @@
  * outside the round or on an old version. Also the claims-per-article quota,
  * checked in the same place.
  */
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { databaseKind } from "@/lib/db/database-url";
@@ -79,6 +80,21 @@ describe("a claim created while a round starts or a correction is saved", () => 
     );
     expect(result).toBe("403:");
     expect(await db.annotation.count({ where: { articleId: desk.article.id } })).toBe(0);
+  });
+
+  it("lets one of an author's concurrent tags of the same words through, and answers the others 409 with it", async () => {
+    const desk = await makeDesk(db);
+    const tries = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        createClaim(desk.reviewer, desk.article.id, { ...span(desk), verdict: i % 2 ? "verified" : "disputed", clientId: randomUUID() }),
+      ),
+    );
+    const saved = tries.flatMap((t) => (t.status === "fulfilled" ? [t.value] : []));
+    expect(saved).toHaveLength(1);
+    const refusals = tries.flatMap((t) => (t.status === "rejected" ? [t.reason as { status: number; current: { id: string } }] : []));
+    expect(refusals.map((e) => [e.status, e.current.id])).toEqual(Array.from({ length: 5 }, () => [409, saved[0]!.id]));
+    expect(await db.annotation.count({ where: { articleId: desk.article.id } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { teamId: desk.team.id, action: "claim.create" } })).toBe(1);
   });
 
   it.runIf(onPostgres)("(PostgreSQL) waits for a round start whose transaction is still open, then lands in its round", async () => {
@@ -190,7 +206,9 @@ describe("(PostgreSQL) the create's transaction", () => {
   it.runIf(onPostgres)("is one message to the database: the article's lock, then the checked insert with its audit row", async () => {
     const desk = await makeDesk(db);
     // The first create on a connection prepares its statements; the pool may hand out any connection, so prepare on each.
-    await Promise.all(Array.from({ length: 4 }, (_, i) => createClaim(desk.editor, desk.article.id, span(desk, i % 2 ? "Yoon" : "Seoul"))));
+    await Promise.all(
+      ["Yoon", "Seoul", "NATO", "paragraph"].map((phrase) => createClaim(desk.editor, desk.article.id, span(desk, phrase))),
+    );
     const { result: claim, messages } = await transactionMessages(() => createClaim(desk.reviewer, desk.article.id, span(desk)));
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(ONE_MESSAGE);
@@ -286,10 +304,10 @@ describe("the annotation count the cap reads (ArticleAnnotationCount, kept by tr
 
   it("stays exact under concurrent creates on one article (on PostgreSQL, spread over slots)", async () => {
     const desk = await makeDesk(db);
-    const phrases = ["Stoltenberg", "NATO", "Seoul", "Yoon", "paragraph"];
+    // Thirty different spans: one person's second tag of the same words is refused (claims.test.ts).
     const made = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        createClaim(i % 2 ? desk.editor : desk.reviewer, desk.article.id, span(desk, phrases[i % phrases.length])),
+        createClaim(i % 2 ? desk.editor : desk.reviewer, desk.article.id, { ...span(desk), start: i, end: i + 10 }),
       ),
     );
     expect(made).toHaveLength(30);

@@ -43,7 +43,7 @@ describe("concurrent writes", () => {
     const desk = await makeDesk(db);
     const created = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: i % 20, end: (i % 20) + 5, verdict: "verified" }),
+        createClaim(desk.reviewer, desk.article.id, { versionId: desk.version.id, start: i, end: i + 5, verdict: "verified" }),
       ),
     );
     const updated = await Promise.all(
@@ -55,11 +55,11 @@ describe("concurrent writes", () => {
 
   it("two processes writing at once never fail with SQLITE_BUSY (or a lock error)", async () => {
     const desk = await makeDesk(db);
-    const run = () =>
+    const run = (writer: number) =>
       new Promise<{ errors: number; stderr: string }>((resolve) => {
         const child = spawn(
           "npx",
-          ["tsx", "tests/support/concurrent-writer.ts", JSON.stringify([desk.reviewer, desk.article.id, desk.version.id])],
+          ["tsx", "tests/support/concurrent-writer.ts", JSON.stringify([desk.reviewer, desk.article.id, desk.version.id, writer])],
           { env: process.env },
         );
         let out = "";
@@ -68,7 +68,7 @@ describe("concurrent writes", () => {
         child.stderr.on("data", (d) => (err += d));
         child.on("exit", () => resolve({ errors: JSON.parse(out.trim().split("\n").pop() || '{"errors":-1}').errors, stderr: err }));
       });
-    const results = await Promise.all([run(), run()]);
+    const results = await Promise.all([run(0), run(1)]);
     for (const r of results) expect(r.errors, r.stderr).toBe(0);
     expect(await db.annotation.count({ where: { articleId: desk.article.id, verdict: "verified" } })).toBe(400);
   }, 120_000);

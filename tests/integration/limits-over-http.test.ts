@@ -77,9 +77,10 @@ function send(method: string, path: string, opts: { cookie?: string; body?: stri
   return { answer, finish: () => finish() };
 }
 
-const claimBody = (phrase = "Stoltenberg met Yoon") => {
+/** A create's body: `phrase`, less its last `trim` characters (one person tags the same words once). */
+const claimBody = (phrase = "Stoltenberg met Yoon", trim = 0) => {
   const start = desk.version.text.indexOf(phrase);
-  return JSON.stringify({ versionId: desk.version.id, start, end: start + phrase.length, verdict: "verified" });
+  return JSON.stringify({ versionId: desk.version.id, start, end: start + phrase.length - trim, verdict: "verified" });
 };
 
 const json = (a: Answer) => JSON.parse(a.body) as { error?: string; field?: string };
@@ -89,7 +90,8 @@ describe("limits over HTTP (small limits)", () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++)
       statuses.push(
-        (await send("POST", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.editor, body: claimBody() }).answer).status,
+        (await send("POST", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.editor, body: claimBody(undefined, i) }).answer)
+          .status,
       );
     expect(statuses).toEqual([201, 201, 201, 201, 201]);
     const refused = await send("POST", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.editor, body: claimBody() }).answer;
@@ -116,11 +118,11 @@ describe("limits over HTTP (small limits)", () => {
   it("answers 401, not 429, to a write past the limit from a session ended on the server, and saves nothing", async () => {
     const member = await makeMember(db, desk.team, "editor");
     const cookie = await signInAt(app.url, member.email);
-    const post = async () =>
-      (await send("POST", `/api/articles/${desk.article.id}/claims`, { cookie, body: claimBody("Second paragraph") }).answer).status;
+    const post = async (trim = 0) =>
+      (await send("POST", `/api/articles/${desk.article.id}/claims`, { cookie, body: claimBody("Second paragraph", trim) }).answer).status;
     // The first write decodes the session token; the later ones are counted while the memberships are read.
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push(await post());
+    for (let i = 0; i < 6; i++) statuses.push(await post(i));
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
     await endSessions(db, member.id);
     expect(await post()).toBe(401);
@@ -196,8 +198,8 @@ describe("limits over HTTP (small limits)", () => {
 
   it("sheds with quick 503s (Retry-After, JSON) when every slot is busy and the queue is full, and recovers", async () => {
     // Two writes whose bodies are still arriving hold both slots (CLAIMDESK_MAX_IN_FLIGHT=2).
-    const held = [0, 1].map(() =>
-      send("POST", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.reviewer2, body: claimBody(), hold: true }),
+    const held = [0, 1].map((trim) =>
+      send("POST", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.reviewer2, body: claimBody(undefined, trim), hold: true }),
     );
     const list = () => send("GET", `/api/articles/${desk.article.id}/claims`, { cookie: cookies.editor }).answer;
     // Wait until they are in: a read then waits in the queue (at most its second) and is shed.

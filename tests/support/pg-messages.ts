@@ -19,4 +19,4 @@ export async function transactionMessages<T>(run: () => Promise<T>): Promise<{ r
 }
 
 /** One transaction as checkedWrite sends it: BEGIN, the lock's EXECUTE, the write's EXECUTE, COMMIT. */
-export const ONE_MESSAGE = /^BEGIN; EXECUTE claimdesk_sql_\w+\('[^']+'\); EXECUTE claimdesk_sql_\w+\(.*\); COMMIT$/s;
+export const ONE_MESSAGE = /^BEGIN; EXECUTE claimdesk_sql_\w+\('[^']+'(?:, '[^']+')*\); EXECUTE claimdesk_sql_\w+\(.*\); COMMIT$/s;

@@ -8,7 +8,10 @@ import { sanitizeRichText } from "@/lib/rich-text/sanitize";
 import { canCreateClaim } from "@/lib/policies/claim";
 import { cachedVersionTextIn, requireVersionInTeam, versionText } from "@/lib/server/articles/version-text";
 import { claimSelect, toClaimDto } from "./claim-dto";
-import { insertAnnotation } from "./insert-annotation";
+import { AlreadyTagged, insertAnnotation } from "./insert-annotation";
+import { getClaim } from "./get-claim";
+import { viewerOf } from "@/lib/server/visibility/viewer";
+import { VERDICT_LABELS, type ClaimDto } from "@/lib/schemas/claim";
 import { publishClaimEvent } from "./claim-event";
 import { isUniqueViolation } from "@/lib/db/busy-retry";
 
@@ -28,8 +31,13 @@ const SPAN_MESSAGES = {
  * retry after a lost response hits the primary key and gets the saved claim
  * back (no duplicate, no second audit event). The happy path costs no extra query.
  *
+ * Words the caller has tagged already (in the round the claim would join)
+ * get a 409 whose `current` is that claim, for the page to open: one
+ * person's two tags of the same words left two cards with nothing to say
+ * which one counts.
+ *
  * Which round the claim belongs to, whether its version is still the current
- * one, and the article's claim quota are checked in the insert's own
+ * one, whether the words are tagged already, and the article's claim quota are checked in the insert's own
  * transaction (./insert-annotation.ts), not here: a round started or a
  * correction saved between a check here and the insert would go unseen.
  * `seams.beforeInsert` runs after every read here and before that
@@ -79,12 +87,18 @@ export async function createClaim(
     ...originData(input),
   };
   const audit = { teamId: user.teamId, actorId: user.id, action: "claim.create" };
-  if (!input.clientId) return created(user, await insertAnnotation(annotation, audit));
   try {
+    if (!input.clientId) return created(user, await insertAnnotation(annotation, audit));
     return created(user, await insertAnnotation(annotation, audit, input.clientId));
   } catch (e) {
+    if (e instanceof AlreadyTagged) {
+      const claim = await getClaim(await viewerOf(user), e.claimId).catch(() => null);
+      // A retry of a create whose response was lost: its first try tagged these words.
+      if (claim && e.claimId === input.clientId) return claim;
+      throw claim ? alreadyTagged(claim) : e;
+    }
     // Any other failure is the real error: retrying under a fresh id could duplicate a claim whose response is lost.
-    if (!isUniqueViolation(e)) throw e;
+    if (!input.clientId || !isUniqueViolation(e)) throw e;
     // A retry of a create whose response was lost: the id is taken, and both inserts rolled back.
     const saved = await db.annotation.findFirst({ where: { id: input.clientId, teamId: user.teamId }, select: claimSelect });
     if (saved && saved.authorId === user.id && saved.articleId === articleId) return toClaimDto(saved, user);
@@ -92,6 +106,16 @@ export async function createClaim(
     return created(user, await insertAnnotation(annotation, audit));
   }
 }
+
+/** The 409 for words the caller tagged already, with that claim as `current` for the page to open. */
+const alreadyTagged = (claim: ClaimDto) =>
+  new AppError(
+    "CONFLICT",
+    `You tagged these words ${VERDICT_LABELS[claim.verdict]} already. Change that claim instead of tagging them again.`,
+    {
+      current: claim,
+    },
+  );
 
 function created(user: CurrentUser, row: Awaited<ReturnType<typeof insertAnnotation>>) {
   // A draft in an open round is its author's alone until the reveal (blind review).

@@ -46,6 +46,29 @@ const placementSelect = (p: (name: CheckParam) => unknown) => Prisma.sql`
 
 const placementCheck = composedOnce<CheckParam>(placementSelect);
 
+type CreateParam = CheckParam | "start" | "end";
+
+/**
+ * A create's check: {@link placementSelect}, and `tagged`, the author's own
+ * live claim on exactly these words in the round the new one would join (or
+ * outside rounds, as it would be), which the create refuses. The verdict
+ * picker changes that claim instead (components/claims/same-words.ts); this
+ * is what holds when two tabs, or a page that had not yet heard of the first
+ * tag, send the same words again. Claims of other rounds are not counted: in
+ * a blind round the author sees only that round's own.
+ */
+const createSelect = (p: (name: CreateParam) => unknown) => Prisma.sql`
+        SELECT c."live" AS "live", c."current" AS "current", c."roundId" AS "roundId", c."submittedAt" AS "submittedAt",
+          c."claims" AS "claims",
+          (SELECT x."id" FROM "Annotation" x
+           WHERE x."versionId" = ${p("versionId")} AND x."start" = ${p("start")} AND x."end" = ${p("end")}
+             AND x."authorId" = ${p("authorId")} AND x."deletedAt" IS NULL AND x."anchorState" <> 'orphaned'
+             AND x."roundId" IS NOT DISTINCT FROM c."roundId"
+           LIMIT 1) AS "tagged"
+        FROM (${placementSelect(p)}) c`;
+
+const createCheck = composedOnce<CreateParam>(createSelect);
+
 /** The new row's columns; `roundId` is what the check found. */
 const COLUMNS = [
   "id",
@@ -81,13 +104,14 @@ const plainInsert = composedOnce<Column>(
  * round it found, and its audit row with that round in `after`. Returns the
  * row's `roundId`, or no row if it wrote nothing.
  */
-const checkedInsert = composedOnce<Exclude<Column, "roundId"> | CheckParam | AuditParam | "cap">(
+const checkedInsert = composedOnce<Exclude<Column, "roundId"> | CreateParam | AuditParam | "cap">(
   (p) => Prisma.sql`
-    WITH c AS (${placementSelect(p)}),
+    WITH c AS (${createSelect(p)}),
     ins AS (
       INSERT INTO "Annotation" (${columnList})
       SELECT ${Prisma.join(COLUMNS.map((col) => (col === "roundId" ? Prisma.sql`c."roundId"` : p(col))))} FROM c
-      WHERE c."live" AND c."current" AND (c."roundId" IS NULL OR c."submittedAt" IS NULL) AND c."claims" < ${p("cap")}
+      WHERE c."live" AND c."current" AND (c."roundId" IS NULL OR c."submittedAt" IS NULL) AND c."tagged" IS NULL
+        AND c."claims" < ${p("cap")}
       RETURNING "roundId"
     ),
     aud AS (${auditInsertFrom(
@@ -106,12 +130,19 @@ const checkedInsert = composedOnce<Exclude<Column, "roundId"> | CheckParam | Aud
  *   annotation on the old text would vanish from every list);
  * - the author's open (blind) round on that version, if any, becomes its
  *   round (403 if they have submitted their review);
+ * - the author has no live claim on exactly these words in that round
+ *   ({@link createSelect}; else {@link AlreadyTagged}, a 409 that
+ *   create-claim.ts answers with that claim);
  * - the article holds fewer than CLAIMDESK_MAX_CLAIMS_PER_ARTICLE rows
  *   (409 otherwise; see {@link annotationCount}).
  * Checked before the transaction, a round started or a correction saved in
  * between put the annotation outside the round or on an old version; the
  * PostgreSQL row lock (FOR SHARE on the article) makes it wait for, or be
  * waited for by, start-round.ts and correct-article.ts, which take that row.
+ * The same statement takes a transaction lock on the author and version
+ * ({@link createLock}), so two creates of one author's on one version take
+ * turns and the second sees the first's words as tagged (on SQLite, writers
+ * take turns anyway).
  *
  * It is the hottest write, so it runs on the direct-SQL path
  * (lib/db/direct-sql.ts says why); tests/integration read its rows back
@@ -155,14 +186,15 @@ export async function insertAnnotation(
     updatedAt: now,
   });
   const auditOf = (roundId: string | null) => ({ ...audit, objectType: "annotation", objectId: id, after: { id, ...a, roundId } });
-  const lock = articleLock(a.articleId);
+  const lock = createLock(a.articleId, a.authorId, a.versionId);
 
   // On PostgreSQL the whole create is one message when the check passes (the usual case); `decide` explains a refusal.
   const done = await checkedWrite<Placement, { roundId: string | null }>(
-    placementCheck(place),
+    createCheck({ ...place, start: a.start, end: a.end }),
     (found) => {
       const refused = placementRefusal(found, cap, 1, "your claim was not saved. Select the text again in the current version.");
       if (refused) throw refused;
+      if (found!.tagged != null) throw new AlreadyTagged(found!.tagged);
       const roundId = found!.roundId ?? null;
       return [plainInsert(row(roundId)), auditInsert(auditOf(roundId), now)];
     },
@@ -198,8 +230,36 @@ export async function insertAnnotation(
 /** The article's row, held FOR SHARE on PostgreSQL: a round start and a correction take it (FOR UPDATE) before they write. */
 const articleLock = (articleId: string) => sql`SELECT 1 FROM "Article" WHERE "id" = ${articleId} FOR SHARE`;
 
+/**
+ * A create's lock on PostgreSQL, in one statement: the article's row as
+ * {@link articleLock} takes it, and a transaction-level advisory lock on the
+ * author and version (class 1 of the two-key form; Prisma's migration lock
+ * is a one-key lock, class 0), which creates of other authors never wait for.
+ * An advisory lock writes nothing, so it costs no WAL.
+ */
+const createLock = (articleId: string, authorId: string, versionId: string) =>
+  sql`SELECT pg_advisory_xact_lock(1, hashtext(${`${authorId}:${versionId}`})) FROM "Article" WHERE "id" = ${articleId} FOR SHARE`;
+
+/**
+ * The author has tagged exactly these words already (in the round the claim
+ * would join): a 409 that create-claim.ts answers with that claim, so the
+ * page can open it instead of keeping a second tag.
+ */
+export class AlreadyTagged extends AppError {
+  constructor(readonly claimId: string) {
+    super("CONFLICT", "You tagged these words already.");
+  }
+}
+
 /** Where new annotations by `authorId` on `versionId` go, as {@link placementSelect} reads it. */
-export type Placement = { live: unknown; current: unknown; roundId: string | null; submittedAt: unknown; claims: unknown };
+export type Placement = {
+  live: unknown;
+  current: unknown;
+  roundId: string | null;
+  submittedAt: unknown;
+  claims: unknown;
+  tagged?: string | null;
+};
 
 /**
  * Why `adding` new annotations may not go where `found` says, or null: the

@@ -3,7 +3,9 @@
  * the verdict picker says so. The viewer's own claim is changed or opened
  * rather than tagged a second time; a teammate's is named, and a verdict adds
  * the viewer's own beside it; in a blind round another reviewer's claim on
- * the same words is never hinted at.
+ * the same words is never hinted at. Words tagged in another tab, which the
+ * page has not heard of, are refused by the server with that claim, which the
+ * page then opens.
  */
 import { test, expect, signInContext, testDb } from "../../support/fixtures";
 import { claimAs, signInAt } from "../../support/app-instance";
@@ -137,4 +139,33 @@ test("the reviewer's own claim in a review they have submitted is opened, and no
   await picker.getByRole("button", { name: "Open your claim" }).click();
   await expect(page.locator(`[data-testid="claim-card"][data-claim-id="${mine.id}"]`)).toHaveAttribute("aria-current", "true");
   expect((await rowsOn(desk.article.id)).map((r) => [r.id, r.verdict])).toEqual([[mine.id, "disputed"]]);
+});
+
+test("words the reviewer tagged in another tab, unheard of here, open that claim instead of a second one", async ({
+  page,
+  context,
+  desk,
+  baseURL,
+}) => {
+  await signInContext(context, desk.reviewer.email);
+  // This tab hears no live event: it cannot know of the tag the other tab makes.
+  await page.route("**/api/events*", (route) => route.abort());
+  await page.goto(`/articles/${desk.article.id}`);
+  const elsewhere = await claimAs(baseURL!, await signInAt(baseURL!, desk.reviewer.email), desk, PHRASE, "verified");
+
+  const picker = page.getByRole("dialog", { name: "Tag the selected claim" });
+  await selectWithMouse(page, PHRASE);
+  await expect(picker.getByTestId("same-words")).toHaveCount(0);
+  await picker.getByRole("button", { name: "Disputed", exact: true }).click();
+  await expect(page.getByTestId("toast")).toContainText("You tagged these words Verified already: that claim is open.");
+  const card = page.locator(`[data-testid="claim-card"][data-claim-id="${elsewhere}"]`);
+  await expect(card).toHaveAttribute("aria-current", "true");
+  await expect(card).toHaveAttribute("data-verdict", "verified");
+  await expect(page.getByTestId("draft-card")).toHaveCount(0);
+  await expect(page.getByTestId("claim-card")).toHaveCount(1);
+  expect((await rowsOn(desk.article.id)).map((r) => [r.id, r.verdict])).toEqual([[elsewhere, "verified"]]);
+
+  // The page now knows the claim: the same words again say so.
+  await selectWithMouse(page, PHRASE);
+  await expect(picker.getByTestId("same-words")).toContainText("You tagged these words Verified.");
 });

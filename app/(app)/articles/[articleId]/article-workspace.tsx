@@ -15,7 +15,8 @@ import { SidePanelTabs, type SidePanelMode } from "@/components/claims/side-pane
 import { useOutcomeView } from "@/components/claims/use-outcome-view";
 import { useArticle } from "@/lib/queries/use-articles";
 import { useClaimMutations, useClaims } from "@/lib/queries/use-claims";
-import { VERDICTS, type ClaimDto, type Verdict } from "@/lib/schemas/claim";
+import { VERDICT_LABELS, VERDICTS, type ClaimDto, type Verdict } from "@/lib/schemas/claim";
+import { ApiError } from "@/lib/queries/api-client";
 import { sliceCodePoints } from "@/lib/anchoring/offsets";
 import { spanOverlapIndex } from "@/lib/anchoring/span-overlap";
 import { useDeepLink } from "@/components/discussion/use-deep-link";
@@ -105,6 +106,11 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
       }));
   }, [showOutcome, suggestions.data, versionId, viewerClaims]);
 
+  /** Selects a claim's card and flashes its highlight. */
+  const handleSelect = useCallback((id: string) => {
+    setSelectedId(id);
+    setFlash({ id, nonce: Date.now() });
+  }, []);
   const save = useCallback(
     (draft: { clientId: string; start: number; end: number; verdict: Verdict; exact: string; speaker?: string | null }) => {
       mutations.create.mutate(
@@ -123,11 +129,18 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
             setSelectedId(claim.id);
             setEditId(claim.id);
           },
-          onError: (error) => drafts.update(draft.clientId, { state: "failed", error: error.message }),
+          onError: (error) => {
+            // Words this person tagged already (from another tab, or before this page heard of it): open that claim.
+            const tagged = error instanceof ApiError && error.status === 409 ? (error.current as ClaimDto | undefined) : undefined;
+            if (!tagged?.id) return drafts.update(draft.clientId, { state: "failed", error: error.message });
+            drafts.remove(draft.clientId);
+            notify({ text: `You tagged these words ${VERDICT_LABELS[tagged.verdict]} already: that claim is open.` });
+            handleSelect(tagged.id);
+          },
         },
       );
     },
-    [mutations.create, drafts, versionId],
+    [mutations.create, drafts, versionId, notify, handleSelect],
   );
 
   // Claims the viewer can see on exactly the selected words: their own is changed, not tagged twice (same-words.ts).
@@ -140,11 +153,6 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const clearSelection = useCallback(() => {
     setSelection(null);
     window.getSelection()?.removeAllRanges();
-  }, []);
-  /** Selects a claim's card and flashes its highlight. */
-  const handleSelect = useCallback((id: string) => {
-    setSelectedId(id);
-    setFlash({ id, nonce: Date.now() });
   }, []);
   const openClaim = useCallback(
     (id: string) => {
