@@ -69,6 +69,18 @@ describe("reanchor", () => {
     expect(sliceCodePoints(newText, r.start, r.end)).toBe("asked South Korea to send more weapons to Ukraine");
   });
 
+  it("layer 3: a word replaced at the claim's edge ends the claim at the new word's edge, not inside it", () => {
+    const text = "In Seoul, Stoltenberg urged South Korea to support Ukraine militarily to resist Russian aggression.";
+    const newText = text.replace("militarily", "with weapons");
+    const r = one(text, newText, claim(text, "a", "Stoltenberg urged South Korea to support Ukraine militarily"));
+    expect(r.state).toBe("drifted");
+    expect(sliceCodePoints(newText, r.start, r.end)).toBe("Stoltenberg urged South Korea to support Ukraine with weapons");
+    expect(r.suffix.startsWith(" to resist")).toBe(true);
+    // A claim that began inside a word, as its author chose, keeps that edge.
+    const cut = one(text, newText, claim(text, "b", "berg urged South Korea to support Ukraine militarily"));
+    expect(sliceCodePoints(newText, cut.start, cut.end)).toBe("berg urged South Korea to support Ukraine with weapons");
+  });
+
   it("layer 3: words inserted inside the claim widen it to the edited span, not to a closer-scoring piece of it", () => {
     const c = claim(TEXT, "a", "send weapons to Ukraine");
     const newText = TEXT.replace("to send weapons", "to send many weapons");

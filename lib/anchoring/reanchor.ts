@@ -13,7 +13,8 @@
  *    changed, so claims that share an edit come through it alike (only the
  *    score differs); otherwise a fuzzy match of the quote and its context is
  *    accepted only above a minimum score and with a margin over the
- *    runner-up. An editor must confirm or re-place it;
+ *    runner-up. An edge that was a word's edge stays one (never "…with
+ *    wea"). An editor must confirm or re-place it;
  * 4. **orphaned**: nothing good enough. The claim keeps its old quote and
  *    has an empty position (start = end = 0) until someone re-places it.
  *
@@ -155,9 +156,40 @@ function reanchorOne(t: Texts, a: AnchorInput, options: MatchOptions): AnchorRes
   return drifted(t, a, t.newIndex.toUtf16(span.start), t.newIndex.toUtf16(span.end), match.best.score);
 }
 
-/** A drifted result; its score is never higher than an earlier drift's, which an editor has not confirmed yet. */
+/**
+ * A drifted result; its score is never higher than an earlier drift's, which
+ * an editor has not confirmed yet. An edge that falls inside a word of the
+ * new text is moved out to that word's edge ({@link wordEdges}) when the
+ * claim's old edge was a word's edge: a character diff aligns letters of an
+ * old word with a new one ("militarily" → "with weapons" kept the "w", "i"
+ * and "a"), which cut a claim off at "…Ukraine with wea".
+ */
 function drifted(t: Texts, a: AnchorInput, from: number, to: number, score: number): AnchorResult {
-  return placed(t, a.id, "drifted", from, to, Math.round(Math.min(score, a.state === "drifted" ? (a.score ?? 1) : 1) * 1000) / 1000);
+  const [start, end] = wordEdges(t.newText, from, to, startsWord(a), endsWord(a));
+  return placed(t, a.id, "drifted", start, end, Math.round(Math.min(score, a.state === "drifted" ? (a.score ?? 1) : 1) * 1000) / 1000);
+}
+
+const WORD_BEFORE = /[\p{L}\p{N}]+$/u;
+const WORD_AFTER = /^[\p{L}\p{N}]+/u;
+/** How far {@link wordEdges} looks for a word's edge: past that, it is not a word but a run of letters, left as it is. */
+const LONGEST_WORD = 64;
+
+/** Whether the claim's quote began at a word's edge (not after a letter or digit of the same word). */
+const startsWord = (a: AnchorInput) => !(WORD_BEFORE.test(a.prefix) && WORD_AFTER.test(a.exact));
+/** Whether the claim's quote ended at a word's edge. */
+const endsWord = (a: AnchorInput) => !(WORD_BEFORE.test(a.exact) && WORD_AFTER.test(a.suffix));
+
+/**
+ * The span [from, to) of `text` (UTF-16) with an edge that lies inside a word
+ * moved out to that word's edge (start to the left, end to the right), for the
+ * edges asked for. Letters and digits make words, as {@link WORD_CHAR} says.
+ */
+function wordEdges(text: string, from: number, to: number, start: boolean, end: boolean): Range {
+  const before = (i: number) => WORD_BEFORE.exec(text.slice(Math.max(0, i - LONGEST_WORD), i))?.[0].length ?? 0;
+  const after = (i: number) => WORD_AFTER.exec(text.slice(i, i + LONGEST_WORD))?.[0].length ?? 0;
+  const inside = (i: number) => before(i) > 0 && after(i) > 0;
+  const [lead, tail] = [start && inside(from) ? before(from) : 0, end && inside(to) ? after(to) : 0];
+  return [lead < LONGEST_WORD ? from - lead : from, tail < LONGEST_WORD ? to + tail : to];
 }
 
 /**
