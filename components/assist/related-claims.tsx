@@ -8,6 +8,7 @@ import { useApplyRelated, useRelatedClaims } from "@/lib/queries/use-assist";
 import { formatDate } from "@/lib/format-date";
 import { VerdictBadge } from "@/components/claims/verdict-badge";
 import { FormError } from "@/components/ui/form-error";
+import { previouslyChecked } from "./previously-checked";
 import "./assist.css";
 
 const articleName = (r: RelatedClaimDto) => r.outlet ?? r.articleTitle ?? "Untitled article";
@@ -35,10 +36,7 @@ export function RelatedClaims({ claim }: { claim: ClaimDto }) {
       </p>
     );
   const articles = new Set(rows.map((r) => r.articleId)).size;
-  const checked =
-    rows.find((r) => r.claim && r.level === "strong" && r.claim.kind === "final") ??
-    rows.find((r) => r.claim && r.level === "strong") ??
-    rows.find((r) => r.claim);
+  const checked = previouslyChecked(rows);
   return (
     <section className="related-claims" aria-label="The same claim elsewhere" data-testid="related-claims">
       {checked && <PreviouslyChecked claim={claim} related={checked} />}

@@ -4,6 +4,7 @@ import type { ClaimDto, Verdict } from "@/lib/schemas/claim";
 import { ClaimCardHead } from "./claim-card-head";
 import { VerdictButtons } from "./verdict-buttons";
 import { RationaleField } from "./rationale-field";
+import { useHasKeptDraft } from "@/components/ui/use-kept-draft";
 import { OutcomeBadge } from "@/components/review/outcome-badge";
 import { ClaimEvidence } from "@/components/evidence/claim-evidence";
 import { ClaimDiscussion } from "@/components/discussion/claim-discussion";
@@ -27,7 +28,14 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
   { claim, number, selected, startEditing, onSelect, onVerdict, onSaveRationale, onSaveSpeaker, onDelete },
   ref,
 ) {
-  const [editing, setEditing] = useState(!!startEditing);
+  const [opened, setEditing] = useState(!!startEditing);
+  // A rationale typed here and not saved before the page was left (../ui/use-kept-draft.ts) opens the field again,
+  // until it is saved or cancelled; opened so, it does not take the focus (several cards may have one).
+  const draft = `rationale:${claim.id}`;
+  const kept = useHasKeptDraft(draft);
+  const [closed, setClosed] = useState(false);
+  const restoring = kept && claim.can.edit && !closed;
+  const editing = opened || restoring;
   // Tagging claims in a row: when another claim becomes the one to write about, this card's
   // rationale field closes unless something was typed in it (empty editors would stack up).
   const [dirty, setDirty] = useState(false);
@@ -53,17 +61,20 @@ export const ClaimCard = forwardRef<HTMLElement, Props>(function ClaimCard(
       <ClaimSpeaker speaker={claim.speaker} canEdit={selected && claim.can.edit} onSave={onSaveSpeaker} />
       {editing ? (
         <RationaleField
+          draft={draft}
           initial={claim.rationaleHtml}
-          autoFocus
+          autoFocus={opened}
           onDirtyChange={setDirty}
           onSave={async (html) => {
             await onSaveRationale(html);
             setEditing(false);
             setDirty(false);
+            setClosed(true);
           }}
           onCancel={() => {
             setEditing(false);
             setDirty(false);
+            setClosed(true);
           }}
         />
       ) : claim.rationaleHtml ? (

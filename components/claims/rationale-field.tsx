@@ -1,19 +1,25 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import { FormError } from "@/components/ui/form-error";
+import { useKeptDraft } from "@/components/ui/use-kept-draft";
 
 /**
  * Edits a rationale. The typed text stays in the field when a save fails, with
- * the error beside it, so nothing the user wrote is lost.
+ * the error beside it, and is kept for the tab until it is saved or cancelled
+ * (../ui/use-kept-draft.ts), so nothing the user wrote is lost by a failed
+ * save, a link followed or a reload.
  */
 export function RationaleField({
+  draft,
   initial,
   onSave,
   onCancel,
   autoFocus,
   onDirtyChange,
 }: {
+  /** What the kept draft is for (`rationale:<claimId>`). */
+  draft: string;
   initial: string;
   onSave: (html: string) => Promise<unknown>;
   onCancel: () => void;
@@ -21,15 +27,17 @@ export function RationaleField({
   /** Whether the text differs from `initial`, as it changes (a card closes an untouched field when another claim is tagged). */
   onDirtyChange?: (dirty: boolean) => void;
 }) {
-  const [html, setHtml] = useState(initial);
+  const { value: html, setValue: setHtml, restored, forget } = useKeptDraft(draft, initial);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  useEffect(() => onDirtyChange?.(html !== initial), [html, initial, onDirtyChange]);
 
   async function handleSave() {
     setSaving(true);
     setError(null);
     try {
       await onSave(html);
+      forget();
     } catch (e) {
       setError(e instanceof Error ? e.message : "The rationale could not be saved.");
     } finally {
@@ -39,12 +47,14 @@ export function RationaleField({
 
   return (
     <div className="rationale-field">
+      {restored && (
+        <p className="muted small" data-testid="draft-restored">
+          What you typed here and had not saved is back.
+        </p>
+      )}
       <RichTextEditor
         value={html}
-        onChange={(next) => {
-          setHtml(next);
-          onDirtyChange?.(next !== initial);
-        }}
+        onChange={setHtml}
         ariaLabel="Rationale"
         placeholder="Why this verdict? Sources, reasoning…"
         autoFocus={autoFocus}
@@ -55,7 +65,15 @@ export function RationaleField({
         <button type="button" className="btn btn-primary btn-small" onClick={handleSave} disabled={saving}>
           {saving ? "Saving…" : "Save rationale"}
         </button>
-        <button type="button" className="btn btn-small" onClick={onCancel} disabled={saving}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => {
+            forget();
+            onCancel();
+          }}
+          disabled={saving}
+        >
           Cancel
         </button>
       </div>

@@ -57,9 +57,18 @@ export function AgreementPanel({ roundId }: { roundId: string }) {
             <th>Reviewers</th>
             <th className="num">Clusters both marked</th>
             <th className="num">Same verdict</th>
-            <th className="num">α</th>
-            <th className="num">Chars A</th>
-            <th className="num">Chars B</th>
+            <th className="num">
+              {/* The headings are set in capitals, which would make a Greek alpha read as the Latin A beside "Chars A". */}
+              <abbr className="keep-case" title="Krippendorff’s alpha on verdicts">
+                α
+              </abbr>
+            </th>
+            <th className="num">
+              <abbr title="Characters the first reviewer named marked">Chars A</abbr>
+            </th>
+            <th className="num">
+              <abbr title="Characters the second reviewer named marked">Chars B</abbr>
+            </th>
             <th className="num">Chars both</th>
             <th className="num">Span F1</th>
           </tr>

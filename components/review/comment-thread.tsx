@@ -6,6 +6,7 @@ import { useCommentMutations, useComments } from "@/lib/queries/use-comments";
 import { useMembers } from "@/lib/queries/use-reviews";
 import type { CommentDto, CommentThread as Thread } from "@/lib/schemas/comment";
 import { FormError } from "@/components/ui/form-error";
+import { useKeptDraft } from "@/components/ui/use-kept-draft";
 import "./review.css";
 import { formatDateTime } from "@/lib/format-date";
 
@@ -16,6 +17,9 @@ type Props = {
   /** A comment to show and mark (a deep link's `comment=`). */
   focusCommentId?: string | null;
 };
+
+/** What kept drafts of comments on `thread`'s claim start with (../ui/use-kept-draft.ts); a reply's goes on with its thread. */
+export const commentDrafts = (thread: Thread) => `comment:${thread.annotationId ?? ""}:${thread.clusterId ?? ""}:${thread.claimId ?? ""}:`;
 
 /**
  * A claim's discussion: threads, each a first comment and its replies, that
@@ -34,6 +38,7 @@ export function CommentThread({ thread, articleId, focusCommentId }: Props) {
   const [error, setError] = useState<string | null>(null);
   const fail = (e: Error) => setError(e.message);
 
+  const draftOf = (parentId?: string) => `${commentDrafts(thread)}${parentId ?? "new"}`;
   const list = comments.data ?? [];
   const roots = list.filter((c) => !c.parentId);
   const replies = (id: string) => list.filter((c) => c.parentId === id);
@@ -85,6 +90,7 @@ export function CommentThread({ thread, articleId, focusCommentId }: Props) {
           </div>
           {!root.resolved && (
             <Composer
+              draft={draftOf(root.id)}
               label="Reply"
               placeholder="Reply… @ to mention a teammate"
               candidates={candidates}
@@ -96,6 +102,7 @@ export function CommentThread({ thread, articleId, focusCommentId }: Props) {
       ))}
       <FormError error={error} />
       <Composer
+        draft={draftOf()}
         label={roots.length ? "Start a new thread" : "Comment"}
         placeholder="Write a comment… @ to mention a teammate"
         candidates={candidates}
@@ -147,20 +154,25 @@ function Comment({
 
 /** An editor and its Post button; with `collapsed`, a Reply button until opened. */
 function Composer({
+  draft,
   label,
   placeholder,
   candidates,
   onPost,
   collapsed,
 }: {
+  /** What the kept draft is for (`comment:…`). */
+  draft: string;
   label: string;
   placeholder: string;
   candidates: MentionCandidate[] | null;
   onPost: (body: string) => Promise<unknown>;
   collapsed?: boolean;
 }) {
-  const [open, setOpen] = useState(!collapsed);
-  const [body, setBody] = useState("");
+  const { value: body, setValue: setBody, restored, forget } = useKeptDraft(draft, "");
+  const [opened, setOpen] = useState(!collapsed);
+  // A reply typed and not posted before the page was left opens its composer again.
+  const open = opened || restored;
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Remounting the editor after a post clears it (it keeps its own document otherwise).
@@ -178,6 +190,7 @@ function Composer({
     setPending(true);
     try {
       await onPost(body);
+      forget();
       setBody("");
       setEditorKey((k) => k + 1);
       if (collapsed) setOpen(false);
@@ -206,7 +219,16 @@ function Composer({
           {pending ? "Posting…" : collapsed ? "Post reply" : "Post comment"}
         </button>
         {collapsed && (
-          <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              forget();
+              setBody("");
+              setEditorKey((k) => k + 1);
+              setOpen(false);
+            }}
+          >
             Cancel
           </button>
         )}

@@ -3,9 +3,10 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react"
 import { RichTextEditor } from "@/components/editor/rich-text-editor";
 import { VERDICT_KEYS, VerdictButtons } from "@/components/claims/verdict-buttons";
 import { isTextEntry } from "@/components/ui/is-text-entry";
+import { useKeptDraft } from "@/components/ui/use-kept-draft";
 import { sliceCodePoints } from "@/lib/anchoring/offsets";
 import { ApiError } from "@/lib/queries/api-client";
-import { boundaryOptions, shortenMiddle } from "@/lib/review/boundary-options";
+import { boundaryOptions, listedBoundary, shortenMiddle } from "@/lib/review/boundary-options";
 import { VERDICTS, type Verdict } from "@/lib/schemas/claim";
 import type { ClusterDto, DecideClusterInput } from "@/lib/schemas/review";
 
@@ -39,16 +40,20 @@ const isBlank = (html: string) =>
 export function DecisionForm({ cluster, text, selection, onDecide, onDone }: Props) {
   const [version, setVersion] = useState(cluster.version);
   const first = cluster.members[0]!;
-  const [boundary, setBoundary] = useState(cluster.decision?.boundary ?? (cluster.kind === "agreed" ? first.annotationId : "union"));
+  const options = useMemo(() => boundaryOptions(text, cluster.members), [text, cluster.members]);
+  // A union listed as a reviewer's span (boundary-options.ts) is chosen as that span.
+  const [boundary, setBoundary] = useState(() =>
+    listedBoundary(options, cluster.decision?.boundary ?? (cluster.kind === "agreed" ? first.annotationId : "union")),
+  );
   const [custom, setCustom] = useState<{ start: number; end: number } | null>(null);
   const [verdict, setVerdict] = useState<Verdict | undefined>(cluster.decision?.verdict ?? sharedVerdict(cluster));
-  const [rationale, setRationale] = useState("");
+  // Kept for the tab until the decision is saved (../ui/use-kept-draft.ts): a long adjudication note survives leaving the page.
+  const { value: rationale, setValue: setRationale, forget } = useKeptDraft(`decision:${cluster.id}`, "");
   const [error, setError] = useState<ApiError | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const needsRationale = cluster.kind !== "agreed";
   const stale = error?.status === 409;
-  const options = useMemo(() => boundaryOptions(text, cluster.members), [text, cluster.members]);
   const formRef = useRef<HTMLDivElement>(null);
   // Focus comes to the form, so its keys work at once.
   useEffect(() => formRef.current?.focus(), []);
@@ -74,6 +79,7 @@ export function DecisionForm({ cluster, text, selection, onDecide, onDone }: Pro
         ...(action === "accept" ? { boundary, verdict, ...(boundary === "custom" && custom ? custom : {}) } : {}),
         rationale,
       });
+      forget();
       onDone();
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError("The decision was not saved.", 0));
@@ -196,7 +202,9 @@ export function DecisionForm({ cluster, text, selection, onDecide, onDone }: Pro
         placeholder={needsRationale ? "Required: why this boundary and verdict?" : "Optional for agreed clusters"}
       />
       <p className="muted small decision-note">
-        The reviewers’ rationales and evidence go into the claim with their names; your rationale, if any, comes first.
+        {needsRationale
+          ? "Your rationale comes first in the claim, then the reviewers’ rationales and evidence with their names."
+          : "The reviewers’ rationales and evidence go into the claim with their names; your rationale, if any, comes first."}
       </p>
       {missing && (
         <p role="alert" className="form-error" data-testid="decision-missing">
@@ -226,8 +234,14 @@ export function DecisionForm({ cluster, text, selection, onDecide, onDone }: Pro
         </button>
       </div>
       <p className="muted small shortcut-list" data-testid="decision-shortcuts">
-        Keys: <kbd>1</kbd>–<kbd>{options.length}</kbd> boundary · <kbd>V</kbd> <kbd>D</kbd> <kbd>U</kbd> verdict · <kbd>Ctrl</kbd>+
-        <kbd>Enter</kbd> accept · <kbd>Esc</kbd> cancel (outside the rationale)
+        Keys:{" "}
+        {options.length > 1 && (
+          <>
+            <kbd>1</kbd>–<kbd>{options.length}</kbd> boundary ·{" "}
+          </>
+        )}
+        <kbd>V</kbd> <kbd>D</kbd> <kbd>U</kbd> verdict · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> accept · <kbd>Esc</kbd> cancel (outside the
+        rationale)
       </p>
     </div>
   );

@@ -74,7 +74,8 @@ export function StartRoundForm({ defaultArticleId }: { defaultArticleId?: string
       </label>
       <label className="field">
         Due date (optional)
-        <input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+        {/* The server's day may differ from the browser's near midnight: the browser's is the one the picker needs. */}
+        <input type="date" value={dueDate} min={today()} onChange={(e) => setDueDate(e.target.value)} suppressHydrationWarning />
         {fieldError("dueDate")}
       </label>
       <FormError error={error && !error.field && error.message} />
@@ -85,4 +86,10 @@ export function StartRoundForm({ defaultArticleId }: { defaultArticleId?: string
       </div>
     </form>
   );
+}
+
+/** This browser's calendar day, the earliest due date its picker offers (the server takes any day not yet past anywhere). */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }

@@ -49,12 +49,24 @@ export async function apiRequest<T>(url: string, init: RequestInit & { json?: un
       continue;
     }
     throw new ApiError(
-      res.status === 401 ? SESSION_ENDED : (body?.error ?? `Request failed (${res.status}).`),
+      res.status === 401 ? SESSION_ENDED : body?.error ? forPeople(body.error, body.field) : `Request failed (${res.status}).`,
       res.status,
       body?.field,
       body?.current,
     );
   }
+}
+
+/**
+ * A refusal's message as the page shows it: the server puts the field's name
+ * in front ("email: Enter a valid e-mail address.") for other clients, which
+ * get the field apart too; a person reads the message beside the field, or
+ * in the form's alert, without the internal name.
+ */
+export function forPeople(message: string, field?: string): string {
+  if (!field || !message.startsWith(`${field}: `)) return message;
+  const rest = message.slice(field.length + 2);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
 async function send(url: string, init: RequestInit & { json?: unknown }): Promise<Response> {

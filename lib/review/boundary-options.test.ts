@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { boundaryOptions, shortenMiddle } from "./boundary-options";
+import { boundaryOptions, listedBoundary, shortenMiddle } from "./boundary-options";
 import { findPhrase } from "@/seeds/evidence-factories";
 
 const TEXT =
@@ -10,15 +10,43 @@ describe("boundaryOptions", () => {
   it("tells two spans that start alike apart by the words that differ", () => {
     const [ann, ben, union, inter] = boundaryOptions(TEXT, [
       member("a", "Ann", "major agreements to supply hundreds of tanks, fighter jets"),
-      member("b", "Ben", "major agreements to supply hundreds of tanks, fighter jets and weapons to NATO member Poland"),
+      member("b", "Ben", "major agreements to supply hundreds of tanks, fighter jets and weapons"),
+      member("c", "Cy", "major agreements to supply hundreds of tanks, fighter jets and weapons to NATO member Poland"),
     ]);
-    expect(ann).toMatchObject({ value: "a", label: "Ann’s span", lead: "", tail: "" });
-    expect(ben).toMatchObject({ value: "b", label: "Ben’s span", lead: "", tail: " and weapons to NATO member Poland" });
+    expect(ann).toMatchObject({ value: "a", label: "Ann’s span (the intersection)", lead: "", tail: "" });
+    expect(ben).toMatchObject({ value: "b", label: "Ben’s span", lead: "", tail: " and weapons" });
     // The shared words are shortened in the middle, the same in every option.
     expect(ann!.core).toBe("major agreements to … tanks, fighter jets");
     expect(ben!.core).toBe(ann!.core);
-    expect(union).toMatchObject({ value: "union", tail: " and weapons to NATO member Poland" });
-    expect(inter).toMatchObject({ value: "intersection", lead: "", tail: "", empty: false });
+    expect(union).toMatchObject({ value: "c", label: "Cy’s span (the union)", tail: " and weapons to NATO member Poland" });
+    expect(inter).toBeUndefined();
+  });
+
+  it("lists the union and the intersection only where they are spans of their own, and one option for one span", () => {
+    const overlapping = boundaryOptions(TEXT, [
+      member("a", "Ann", "hundreds of tanks, fighter"),
+      member("b", "Ben", "tanks, fighter jets"),
+    ]);
+    expect(overlapping.map((o) => o.label)).toEqual([
+      "Ann’s span",
+      "Ben’s span",
+      "Union of all spans",
+      "Intersection (characters all spans share)",
+    ]);
+    const same = boundaryOptions(TEXT, [member("a", "Ann", "tanks, fighter jets"), member("b", "Ben", "tanks, fighter jets")]);
+    expect(same.map((o) => [o.value, o.label])).toEqual([["a", "Ann and Ben’s span"]]);
+    // A decision or default of "union" is made through the option that stands for it.
+    expect(listedBoundary(same, "union")).toBe("a");
+    const nested = boundaryOptions(TEXT, [
+      member("a", "Ann", "tanks, fighter jets"),
+      member("b", "Ben", "hundreds of tanks, fighter jets"),
+    ]);
+    expect(nested.map((o) => o.label)).toEqual(["Ann’s span (the intersection)", "Ben’s span (the union)"]);
+    expect([listedBoundary(nested, "union"), listedBoundary(nested, "intersection"), listedBoundary(nested, "custom")]).toEqual([
+      "b",
+      "a",
+      "custom",
+    ]);
   });
 
   it("gives reviewers who marked the same span one option, and words on both sides to the union", () => {
@@ -27,12 +55,7 @@ describe("boundaryOptions", () => {
       member("b", "Ben", "tanks, fighter jets"),
       member("c", "Cy", "hundreds of tanks, fighter jets and weapons"),
     ]);
-    expect(opts.map((o) => o.label)).toEqual([
-      "Ann and Ben’s span",
-      "Cy’s span",
-      "Union of all spans",
-      "Intersection (characters all spans share)",
-    ]);
+    expect(opts.map((o) => o.label)).toEqual(["Ann and Ben’s span (the intersection)", "Cy’s span (the union)"]);
     expect(opts[1]).toMatchObject({ lead: "hundreds of ", core: "tanks, fighter jets", tail: " and weapons" });
   });
 

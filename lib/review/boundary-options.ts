@@ -1,7 +1,10 @@
 /**
  * The boundary choices of a cluster as the decision form shows them: each
  * distinct reviewer span (reviewers who marked the same span share one
- * option), the union and the intersection, each told apart by the words that
+ * option), the union and the intersection where they are spans of their own
+ * (one that equals a reviewer's span is that option, which says so: three
+ * options of the same words asked the adjudicator to choose between nothing),
+ * each told apart by the words that
  * differ. The words every span shares (the intersection) are the common
  * core, shortened in the middle when long; the words an option has beyond the
  * core, before and after it, are shown in full, because they are what the
@@ -23,7 +26,13 @@ export type BoundaryOption = {
   tail: string;
   /** The intersection of spans that share no character: not a span at all. */
   empty: boolean;
+  /** "union" and/or "intersection" when this reviewer span is also that (then not listed on its own). */
+  also?: ("union" | "intersection")[];
 };
+
+/** The listed option that stands for `value` (a union or intersection listed as a reviewer's span stands for it). */
+export const listedBoundary = (options: readonly BoundaryOption[], value: string): string =>
+  options.find((o) => o.value === value || o.also?.includes(value as "union"))?.value ?? value;
 
 /** The longest core shown whole, in code points; longer ones keep their two ends. */
 export const CORE_MAX = 40;
@@ -55,7 +64,7 @@ export function boundaryOptions(text: string, members: readonly Member[]): Bound
 
   const bySpan = new Map<string, Member[]>();
   for (const m of members) bySpan.set(`${m.start}:${m.end}`, [...(bySpan.get(`${m.start}:${m.end}`) ?? []), m]);
-  const spans = [...bySpan.values()].map((same) => ({
+  const spans = [...bySpan.values()].map((same): BoundaryOption => ({
     value: same[0]!.annotationId,
     label: `${joinNames(same.map((m) => m.reviewer.name ?? "A reviewer"))}’s span`,
     start: same[0]!.start,
@@ -65,29 +74,48 @@ export function boundaryOptions(text: string, members: readonly Member[]): Bound
   }));
   const unionStart = Math.min(...members.map((m) => m.start));
   const unionEnd = Math.max(...members.map((m) => m.end));
-  return [
-    ...spans,
-    { value: "union", label: "Union of all spans", start: unionStart, end: unionEnd, ...parts(unionStart, unionEnd), empty: false },
-    hasCore
-      ? {
-          value: "intersection",
-          label: "Intersection (characters all spans share)",
-          start: coreStart,
-          end: coreEnd,
-          ...parts(coreStart, coreEnd),
-          empty: false,
-        }
-      : {
-          value: "intersection",
-          label: "Intersection (characters all spans share)",
-          start: 0,
-          end: 0,
-          lead: "",
-          core: "",
-          tail: "",
-          empty: true,
-        },
-  ];
+  const union: BoundaryOption = {
+    value: "union",
+    label: "Union of all spans",
+    start: unionStart,
+    end: unionEnd,
+    ...parts(unionStart, unionEnd),
+    empty: false,
+  };
+  const intersection: BoundaryOption = hasCore
+    ? {
+        value: "intersection",
+        label: "Intersection (characters all spans share)",
+        start: coreStart,
+        end: coreEnd,
+        ...parts(coreStart, coreEnd),
+        empty: false,
+      }
+    : {
+        value: "intersection",
+        label: "Intersection (characters all spans share)",
+        start: 0,
+        end: 0,
+        lead: "",
+        core: "",
+        tail: "",
+        empty: true,
+      };
+  // Everyone marked the same words: that span is the only choice (and is the union and the intersection).
+  if (spans.length === 1) return [{ ...spans[0]!, also: ["union", "intersection"] }];
+  const extra: BoundaryOption[] = [];
+  for (const [option, name] of [
+    [union, "union"],
+    [intersection, "intersection"],
+  ] as const) {
+    const same = spans.find((o) => !option.empty && o.start === option.start && o.end === option.end);
+    if (!same) extra.push(option);
+    else {
+      same.also = [...(same.also ?? []), name];
+      same.label = `${same.label} (the ${same.also.join(" and the ")})`;
+    }
+  }
+  return [...spans, ...extra];
 }
 
 const joinNames = (names: string[]) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);

@@ -24,6 +24,14 @@ describe("evidence schemas", () => {
     expect(fieldOf(createEvidenceSchema.safeParse({ ...fact, date: "2022-11", datePrecision: "day" }))).toBe("datePrecision");
     expect(fieldOf(createEvidenceSchema.safeParse({ kind: "web_source", title: "T", publishedDate: "2022-13-01" }))).toBe("publishedDate");
     expect(fieldOf(createEvidenceSchema.safeParse({ kind: "web_source", title: "T", accessedDate: "yesterday" }))).toBe("accessedDate");
+    // A source is read today at the latest; a year or month already begun is fine.
+    const web = { kind: "web_source", title: "T" } as const;
+    const year = new Date().getUTCFullYear();
+    expect(fieldOf(createEvidenceSchema.safeParse({ ...web, accessedDate: "2099-01-01" }))).toBe("accessedDate");
+    expect(fieldOf(createEvidenceSchema.safeParse({ ...web, accessedDate: `${year + 1}` }))).toBe("accessedDate");
+    expect(createEvidenceSchema.safeParse({ ...web, accessedDate: new Date().toISOString().slice(0, 10) }).success).toBe(true);
+    expect(createEvidenceSchema.safeParse({ ...web, accessedDate: `${year}` }).success).toBe(true);
+    expect(createEvidenceSchema.safeParse({ ...web, publishedDate: "2099-01-01" }).success).toBe(true);
     expect(fieldOf(createEvidenceSchema.safeParse({ kind: "rumour", title: "T" }))).toBe("kind");
     expect(fieldOf(createEvidenceSchema.safeParse({ kind: "web_source", title: " " }))).toBe("title");
   });

@@ -42,6 +42,13 @@ const httpUrl = z
 
 const isoDate = z.string().trim().refine(isIsoDate, "Use a real date: YYYY, YYYY-MM or YYYY-MM-DD.");
 
+/**
+ * A day, month or year that has begun somewhere (the latest calendar day
+ * anywhere is UTC+14's): a source cannot have been read after today.
+ */
+const notFuture = (v: string) => v <= new Date(Date.now() + 14 * 3600_000).toISOString().slice(0, v.length);
+const accessed = isoDate.refine(notFuture, "The access date is in the future: when was the source read?");
+
 /** Every field of an item a user sets. `date` is an ISO date or interval ("2022-06-28/2022-06-30"). */
 const evidenceFields = z.object({
   kind: evidenceKindSchema,
@@ -50,7 +57,7 @@ const evidenceFields = z.object({
   publisher: optional(text(200)),
   author: optional(text(200)),
   publishedDate: optional(isoDate),
-  accessedDate: optional(isoDate),
+  accessedDate: optional(accessed),
   quote: optional(text(5000)),
   notes: z.string().max(RICH_TEXT_MAX, `The notes are longer than ${RICH_TEXT_MAX} characters.`).optional(),
   date: optional(text(50)),

@@ -20,12 +20,19 @@ const calendarDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the form YYYY-MM-DD.")
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a real date.");
 
+/**
+ * A due date is today or later. "Today" is the earliest calendar day anywhere
+ * (UTC−12), so a desk in any zone can set its own today, and a round is never
+ * overdue on the day it starts.
+ */
+const notPast = (day: string) => day >= new Date(Date.now() - 12 * 3600_000).toISOString().slice(0, 10);
+
 /** POST /api/reviews. */
 export const startRoundSchema = z.object({
   articleId: id,
   reviewerIds: z.array(id).min(1, "Assign at least one reviewer.").max(20),
   adjudicatorId: id,
-  dueDate: calendarDate.nullish(),
+  dueDate: calendarDate.refine(notPast, "The due date has passed: pick today or a later day.").nullish(),
 });
 export type StartRoundInput = z.infer<typeof startRoundSchema>;
 

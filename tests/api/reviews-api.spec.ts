@@ -135,6 +135,7 @@ test.describe("team review API", () => {
     const cases: [string, unknown, string][] = [
       ["/api/reviews", { ...start, reviewerIds: [] }, "reviewerIds"],
       ["/api/reviews", { ...start, dueDate: "2024-02-30" }, "dueDate"],
+      ["/api/reviews", { ...start, dueDate: "2020-01-01" }, "dueDate"],
       ["/api/reviews", { ...start, adjudicatorId: undefined }, "adjudicatorId"],
       [`/api/reviews/${desk.round.id}/reveal`, { version: "one" }, "version"],
       [`/api/clusters/${conflict!.id}/decisions`, { version: conflict!.version, action: "accept", boundary: "union" }, "verdict"],

@@ -1,3 +1,4 @@
+import { formatDate } from "@/lib/format-date";
 import type { Db } from "@/lib/db";
 import { insertNotifications, type NewNotification, type NotificationBatch } from "./insert-notifications";
 
@@ -34,7 +35,7 @@ const editorIds = (r: RoundForNotice) => [...new Set([r.createdById, r.adjudicat
 
 /** Each reviewer of a new round is told, with its due date and a link to the article. */
 export function notifyAssigned(tx: Tx, r: RoundForNotice, actor: Actor): Promise<NotificationBatch> {
-  const due = r.dueDate ? ` by ${r.dueDate}` : "";
+  const due = r.dueDate ? ` by ${formatDate(r.dueDate)}` : "";
   return insertNotifications(
     tx,
     r.teamId,

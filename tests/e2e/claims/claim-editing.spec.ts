@@ -226,3 +226,31 @@ test("clicking a card flashes its highlight; clicking a highlight selects its ca
   await expect(page.locator(`[data-testid="claim-card"][data-claim-id="${rows[0]!.id}"]`)).toHaveAttribute("aria-current", "true");
   await expect(page.locator(`.article-viewer [data-claim-id="${rows[0]!.id}"]`).first()).toHaveClass(/is-selected/);
 });
+
+test("the Undo toast stays while the pointer is on it or the focus in it, and goes its full time after", async ({
+  page,
+  context,
+  desk,
+}) => {
+  test.setTimeout(60_000);
+  await signInContext(context, desk.reviewer.email);
+  await page.goto(`/articles/${desk.article.id}`);
+  await selectWithMouse(page, PHRASE);
+  await page.getByRole("button", { name: "Verified", exact: true }).click();
+  await page.getByTestId("claim-card").getByRole("button", { name: "Delete" }).click();
+  const toast = page.getByTestId("toast");
+  await expect(toast.getByRole("button", { name: "Undo" })).toBeVisible();
+
+  // On its way to Undo: past its 8 seconds, it is still there.
+  await toast.hover();
+  await page.waitForTimeout(9_000);
+  await expect(toast).toBeVisible();
+  // Tabbed to: the same.
+  await toast.getByRole("button", { name: "Undo" }).focus();
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(9_000);
+  await expect(toast).toBeVisible();
+  // Left alone, it goes.
+  await page.evaluate("document.activeElement instanceof HTMLElement && document.activeElement.blur()");
+  await expect(toast).toHaveCount(0, { timeout: 12_000 });
+});

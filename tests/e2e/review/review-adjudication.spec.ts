@@ -91,7 +91,7 @@ test("an editor rejects a cluster as not a claim only with a rationale, and pick
   const boundary = clusterCard(eve, "boundary_only");
   await boundary.getByRole("button", { name: "Decide" }).click();
   const bf = boundary.getByTestId("decision-form");
-  await bf.getByRole("radio", { name: "Union of all spans" }).check();
+  await bf.getByRole("radio", { name: /\(the union\)/ }).check();
   await bf.getByRole("button", { name: "Verified", exact: true }).click();
   await bf.getByRole("textbox", { name: "Decision rationale" }).click();
   await eve.keyboard.type("The deal includes the destination.");
@@ -101,8 +101,8 @@ test("an editor rejects a cluster as not a claim only with a rationale, and pick
 
   // Changing the decision to the intersection: the characters both spans share, the short one.
   await boundary.getByRole("button", { name: "Change the decision" }).click();
-  await expect(bf.getByRole("radio", { name: "Union of all spans" })).toBeChecked();
-  await bf.getByRole("radio", { name: /^Intersection/ }).check();
+  await expect(bf.getByRole("radio", { name: /\(the union\)/ })).toBeChecked();
+  await bf.getByRole("radio", { name: /\(the intersection\)/ }).check();
   await bf.getByRole("textbox", { name: "Decision rationale" }).click();
   await eve.keyboard.type("On reflection, only the arms are the claim.");
   await bf.getByRole("button", { name: "Accept" }).click();
@@ -113,9 +113,12 @@ test("an editor rejects a cluster as not a claim only with a rationale, and pick
   const boundaryRow = desk.clusters.find((c) => c.kind === "boundary_only")!;
   const text = desk.version.text;
   const decisions = await db.decision.findMany({ where: { clusterId: boundaryRow.id }, orderBy: { clusterVersion: "asc" } });
+  // One span lies inside the other: the union is the long reviewer's span and the intersection the short one's, chosen as those spans.
+  const spanOf = async (exact: string) =>
+    (await db.annotation.findFirstOrThrow({ where: { roundId: desk.round.id, exact }, select: { id: true } })).id;
   expect(decisions.map((d) => [d.boundary, d.verdict, sliceCodePoints(text, d.start!, d.end!)])).toEqual([
-    ["union", "verified", LONG_PHRASE],
-    ["intersection", "verified", SHORT_PHRASE],
+    [await spanOf(LONG_PHRASE), "verified", LONG_PHRASE],
+    [await spanOf(SHORT_PHRASE), "verified", SHORT_PHRASE],
   ]);
   // One claim per cluster, moved to the latest boundary (decisions are append-only, the claim is not duplicated).
   expect(await db.claim.findMany({ where: { clusterId: boundaryRow.id, deletedAt: null } })).toEqual([

@@ -40,7 +40,14 @@ export function ArticleWorkspace({ articleId }: { articleId: string }) {
   const article = useArticle(articleId);
   const claims = useClaims(articleId);
   const mutations = useClaimMutations(articleId);
-  const drafts = useClaimDrafts();
+  const drafts = useClaimDrafts(articleId);
+  // A kept tag whose save did reach the server before the page was left (claim-drafts.ts) is that claim: no draft.
+  const { drafts: draftList, remove: removeDraft } = drafts;
+  useEffect(() => {
+    if (!draftList.length || !claims.data) return;
+    const saved = new Set(claims.data.map((c) => c.id));
+    for (const d of draftList) if (saved.has(d.clientId)) removeDraft(d.clientId);
+  }, [draftList, claims.data, removeDraft]);
   const me = useCurrentMember();
   const outcome = useOutcomeView(articleId);
   const showOutcome = outcome.mode === "outcome";
