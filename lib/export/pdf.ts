@@ -76,6 +76,11 @@ class PdfWriter {
   private fallbackCoverage: GlyphCoverage | undefined;
   private color: string | null = null;
   private colorPage: PDFKit.PDFPage | null = null;
+  /**
+   * The pitch of the line a continued run left open: the tallest line height
+   * of the runs since the last line end, 0 when no line is open (see {@link put}).
+   */
+  private openLine = 0;
 
   /** The structure element new tagged content goes into (the document, a section, a list item). */
   private parent: PDFKit.PDFStructureElement;
@@ -147,7 +152,22 @@ class PdfWriter {
         this.put(font, MISSING_GLYPH.repeat([...part.text].length), opts);
       });
     });
-    if (runs.length === 0 && !style.continued) doc.text("");
+    if (runs.length === 0 && !style.continued) this.endLine();
+  }
+
+  /**
+   * Ends the line continued runs left open, as a run that is not continued
+   * would. An empty text() does not: pdfkit moves down only when it lays out
+   * a word, and after a continued run its y is still the open line's top. So
+   * a paragraph whose last run was empty (a rationale ending in a line break,
+   * trimmed to nothing) left the next paragraph printed over its last line.
+   */
+  private endLine() {
+    const pitch = this.openLine;
+    // Drops pdfkit's continued line (its x back to where the paragraph started).
+    this.doc.text("", { continued: false });
+    this.doc.y += pitch;
+    this.openLine = 0;
   }
 
   /**
@@ -162,13 +182,27 @@ class PdfWriter {
     this.colorPage = this.doc.page;
   }
 
-  /** One text run in `font`, long unbroken runs passed in pieces (./pdf-text-pieces.ts says why). */
+  /**
+   * One text run in `font`, long unbroken runs passed in pieces
+   * (./pdf-text-pieces.ts says why).
+   *
+   * Lines are a paragraph's pitch apart, whatever run ends them. pdfkit moves
+   * down by the line height of the run it is laying out when a line ends, so
+   * a small run that wrapped (a footnote marker after a claim at a line's
+   * end) moved down by its own 7 pt line and printed the next line over the
+   * 10.5 pt one above it. Each run's `lineGap` makes up the difference to the
+   * tallest run since the line opened.
+   */
   private put(font: PdfFontName | "fallback", text: string, options: PDFKit.Mixins.TextOptions & { continued: boolean }) {
+    const own = this.doc.font(font).currentLineHeight(true);
+    const pitch = Math.max(own, this.openLine);
     const pieces = pdfTextPieces(text);
     pieces.forEach((piece, i) => {
       countLaidOut(this.doc, piece.length);
-      this.doc.font(font).text(piece, { ...options, continued: i < pieces.length - 1 || options.continued });
+      // Explicit, as in write(): pdfkit would carry the previous run's lineGap over.
+      this.doc.text(piece, { ...options, lineGap: pitch - own, continued: i < pieces.length - 1 || options.continued });
     });
+    this.openLine = options.continued ? pitch : 0;
   }
 
   /**

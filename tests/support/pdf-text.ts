@@ -1,8 +1,8 @@
 /** Reading the text of a PDF report back with pdf.js, as a reader's PDF viewer would. */
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
-/** One run of text as pdf.js places it: its page (1-based), left edge and width in points. */
-export type PdfTextItem = { page: number; str: string; x: number; width: number; hasEOL: boolean };
+/** One run of text as pdf.js places it: its page (1-based), left edge, width, baseline (up from the page's foot) and font size, in points. */
+export type PdfTextItem = { page: number; str: string; x: number; width: number; y: number; size: number; hasEOL: boolean };
 
 /** Every text item of every page, with the page width. */
 export async function pdfTextItems(pdf: Uint8Array): Promise<{ items: PdfTextItem[]; pageWidth: number; pages: number }> {
@@ -14,11 +14,43 @@ export async function pdfTextItems(pdf: Uint8Array): Promise<{ items: PdfTextIte
     pageWidth = page.view[2]! - page.view[0]!;
     const content = await page.getTextContent();
     for (const item of content.items)
-      if ("str" in item) items.push({ page: i, str: item.str, x: item.transform[4] as number, width: item.width, hasEOL: item.hasEOL });
+      if ("str" in item)
+        items.push({
+          page: i,
+          str: item.str,
+          x: item.transform[4] as number,
+          width: item.width,
+          y: item.transform[5] as number,
+          size: item.height,
+          hasEOL: item.hasEOL,
+        });
   }
   const pages = doc.numPages;
   await doc.destroy();
   return { items, pageWidth, pages };
+}
+
+/**
+ * Pairs of text runs printed over each other: on one page, their left-right
+ * ranges overlapping, and their glyphs' bands too (from a fifth of the font
+ * size below the baseline, where descenders end, to seven tenths above it,
+ * where capitals end; DejaVu Sans draws a little beyond both). Runs on one
+ * line never overlap sideways, and lines a font's pitch apart never overlap
+ * in height, so a pair is two lines drawn on top of each other.
+ */
+export function overlappingRuns(items: readonly PdfTextItem[]): [PdfTextItem, PdfTextItem][] {
+  const runs = items.filter((i) => i.str.trim() !== "" && i.width > 0);
+  const band = (i: PdfTextItem) => [i.y - 0.2 * i.size, i.y + 0.7 * i.size] as const;
+  const pairs: [PdfTextItem, PdfTextItem][] = [];
+  for (const [n, a] of runs.entries()) {
+    for (const b of runs.slice(n + 1)) {
+      if (a.page !== b.page || a.x + a.width <= b.x + 0.5 || b.x + b.width <= a.x + 0.5) continue;
+      const [a0, a1] = band(a);
+      const [b0, b1] = band(b);
+      if (a0 < b1 - 0.5 && b0 < a1 - 0.5) pairs.push([a, b]);
+    }
+  }
+  return pairs;
 }
 
 /** The text of every page, lines joined by spaces, runs of whitespace collapsed, page footers left out. */
