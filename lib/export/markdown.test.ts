@@ -35,7 +35,7 @@ describe("Markdown report", () => {
     const md = buildMarkdown(makeRoundReportModel());
     expect(md).toContain("| Team | Demo Desk |");
     expect(md).toContain("| Article version | 1, captured 19 Nov 2026, 08:00 UTC \\(SHA-256 abababababab…\\) |");
-    expect(md).toContain("| Reviewers | Eddie Editor, Riya Reviewer, Rafael Reviewer |");
+    expect(md).toContain("| Reviewers | Riya Reviewer, Rafael Reviewer |\n| Marked outside a round by | Eddie Editor |\n| Review round |");
     expect(md).toContain(
       "| Review round | adjudicated; adjudicator Eddie Editor; opened 20 Nov 2026, 08:00 UTC, revealed 21 Nov 2026, 16:45 UTC, adjudicated 22 Nov 2026, 15:00 UTC |",
     );

@@ -97,7 +97,8 @@ describe("PDF report", () => {
     const text = await pdfText(await buildPdf(makeRoundReportModel()));
     expect(text).toContain("Team: Demo Desk");
     expect(text).toContain("Article version: 1, captured 19 Nov 2026, 08:00 UTC (SHA-256 abababababab…)");
-    expect(text).toContain("Reviewers: Eddie Editor, Riya Reviewer, Rafael Reviewer");
+    // Eddie decided claim 2 and tagged the others himself: named for each, never as a reviewer.
+    expect(text).toContain("Reviewers: Riya Reviewer, Rafael Reviewer Marked outside a round by: Eddie Editor Review round:");
     expect(text).toContain(
       "Review round: adjudicated; adjudicator Eddie Editor; opened 20 Nov 2026, 08:00 UTC, revealed 21 Nov 2026, 16:45 UTC, adjudicated 22 Nov 2026, 15:00 UTC",
     );

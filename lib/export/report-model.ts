@@ -206,10 +206,16 @@ export type ReportModel = {
     adjudicatedAt: string | null;
     closedAt: string | null;
   } | null;
-  /** Everyone whose reading is in the report: reviewers, and editors whose own annotations are claims (not adjudicators as such). */
+  /**
+   * Who reviewed in the report's round(s): the round's assigned reviewers and
+   * everyone whose reading is in a cluster. Not the adjudicator as such, and
+   * not editors for claims they made outside a round (`editors`).
+   */
   reviewers: ReportPerson[];
   /** Who decided the report's clusters; absent or empty when no claim came out of a review. */
   adjudicators?: ReportPerson[];
+  /** Editors whose own claims, made outside any review round, are in the report; absent or empty when there are none. */
+  editors?: ReportPerson[];
   claims: ReportClaim[];
   /** A round report's rejected clusters, in cluster order; empty for an article report. */
   rejected: ReportRejection[];

@@ -50,15 +50,33 @@ export function reportFacts(m: ReportModel): [string, string][] {
     ],
     ["Corrections", correctionsLine(m)],
     ["Team", m.team.name],
-    ["Reviewers", m.reviewers.map((r) => r.name).join(", ") || "None"],
-    // A round report names its adjudicator in the round line.
-    ["Adjudicated by", m.round ? null : m.adjudicators?.map((r) => r.name).join(", ")],
+    ...peopleFacts(m),
     ["Review round", m.round ? roundLine(m.round) : null],
     ["Reviewed version", reviewedVersionLine(m)],
     ["Generated", formatDateTime(m.generatedAt)],
   ];
   return facts.filter((f): f is [string, string] => !!f[1]);
 }
+
+/**
+ * Who did what, each under what they did (an editor who adjudicated the
+ * round and tagged claims of their own is named twice, never as a reviewer):
+ * the round's reviewers, the adjudicators (a round report names its own in
+ * the round line) and the editors whose own claims, made outside a round,
+ * are in the report. "Reviewers: None" when the report names nobody.
+ */
+function peopleFacts(m: ReportModel): [string, string | null][] {
+  const names = (people: readonly { name: string }[] | undefined) => people?.map((r) => r.name).join(", ") || null;
+  const facts: [string, string | null][] = [
+    ["Reviewers", names(m.reviewers)],
+    ["Adjudicated by", m.round ? null : names(m.adjudicators)],
+    [OWN_CLAIMS_LABEL, names(m.editors)],
+  ];
+  return facts.some(([, v]) => v) ? facts : [["Reviewers", "None"]];
+}
+
+/** The report header's label for the editors whose own claims, made outside a review round, the report holds. */
+export const OWN_CLAIMS_LABEL = "Marked outside a round by";
 
 function roundLine(r: NonNullable<ReportModel["round"]>): string {
   const dates = [`opened ${formatDateTime(r.createdAt)}`];

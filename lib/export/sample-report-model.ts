@@ -105,7 +105,10 @@ export function makeReportModel(opts: { text?: string; claims?: ClaimSpec[]; ove
     },
     version: { id: "version-1", number: 1, text, textHash: "ab".repeat(32), createdAt: "2026-11-19T08:00:00.000Z" },
     round: null,
-    reviewers: [person("Eddie Editor"), person("Riya Reviewer"), person("Rafael Reviewer")],
+    // Riya and Rafael reviewed claim 2, which Eddie decided; Eddie tagged the others himself.
+    reviewers: [person("Riya Reviewer"), person("Rafael Reviewer")],
+    adjudicators: [person("Eddie Editor")],
+    editors: [person("Eddie Editor")],
     claims,
     rejected: [],
     summary: summarizeClaims(claims),

@@ -98,7 +98,9 @@ describe("loading an article's report", () => {
       ["Old member list", "context", null, true],
     ]);
     expect(m.claims.every((c) => c.reviews.length === 0 && c.author?.id === desk.editor.id)).toBe(true);
-    expect(m.reviewers.map((r) => r.id)).toEqual([desk.editor.id]);
+    // The editor tagged these outside any round: named for that, not as a reviewer.
+    expect(m.reviewers).toEqual([]);
+    expect(m.editors?.map((r) => r.id)).toEqual([desk.editor.id]);
     expect(m.summary).toMatchObject({
       total: 3,
       byVerdict: { verified: 1, disputed: 1, unsourced: 1 },

@@ -120,23 +120,24 @@ export type ReportParts = {
 };
 
 /**
- * The report model of loaded parts: everyone whose reading is in it, named
- * once (reviewers and the editors of solo claims; an adjudicator is a
- * reviewer only where they marked something themselves), the adjudicators
- * apart, and the summary.
+ * The report model of loaded parts: everyone named by what they did, each
+ * once per role: the reviewers (assigned to the round, or whose reading is in
+ * a cluster), the adjudicators, and the editors whose own claims, made
+ * outside a round, are in it. One person may be in several (an editor who
+ * adjudicated and tagged claims of their own); an adjudicator is a reviewer
+ * only where they reviewed. And the summary.
  */
 export function assembleReportModel(p: ReportParts): ReportModel {
-  const people = new Map<string, ReportPerson>();
-  for (const person of [
+  const named = (people: (ReportPerson | null | undefined)[]) =>
+    [...new Map(people.filter((x): x is ReportPerson => !!x).map((x) => [x.id, x])).values()].sort((a, b) => a.name.localeCompare(b.name));
+  const reviewers = named([
     ...p.assigned.map(reportPerson),
-    // A decided claim's author is its adjudicator: named under "Adjudicated by", not as a reviewer.
-    ...p.claims.flatMap((c) => [...c.reviews.map((r) => r.reviewer), c.decision ? null : c.author]),
+    ...p.claims.flatMap((c) => c.reviews.map((r) => r.reviewer)),
     ...p.rejected.flatMap((r) => r.reviews.map((v) => v.reviewer)),
-  ]) {
-    if (person) people.set(person.id, person);
-  }
-  const adjudicators = new Map<string, ReportPerson>();
-  for (const d of [...p.claims.map((c) => c.decision), ...p.rejected.map((r) => r.decision)]) if (d) adjudicators.set(d.by.id, d.by);
+  ]);
+  const adjudicators = named([...p.claims.map((c) => c.decision?.by), ...p.rejected.map((r) => r.decision.by)]);
+  // A decided claim's author is its adjudicator, named as such; an editor's own claim has no reviews and no decision.
+  const editors = named(p.claims.map((c) => (c.decision || c.reviews.length ? null : c.author)));
   const { article, version, figures } = p;
   return {
     generatedAt: (p.opts.now ?? new Date()).toISOString(),
@@ -162,8 +163,9 @@ export function assembleReportModel(p: ReportParts): ReportModel {
     },
     corrections: p.corrections ?? [],
     round: p.round,
-    reviewers: [...people.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    adjudicators: [...adjudicators.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    reviewers,
+    adjudicators,
+    editors,
     claims: p.claims,
     rejected: p.rejected,
     summary: {
