@@ -10,6 +10,12 @@
  * - nothing private can leak by accident: no reviewer names, decisions,
  *   disagreements, comments or member ids; evidence marked internal (and
  *   library items deleted since they were cited) is left out;
+ * - a claim's rationale is the desk's, never a person's
+ *   ({@link publicRationaleHtml}): for a claim decided in a review round, the
+ *   adjudicator's note alone (the claim's own rationale adds each reviewer's
+ *   under their name, role and verdict, dissent included: the desk's record,
+ *   which its reports keep); for an editor's own claim, its rationale, which
+ *   names nobody. Nobody is named either way;
  * - claims a correction changed after the check (drifted or orphaned) are
  *   never published as standing verdicts: they are left out and counted
  *   (`withheld`), as the ClaimReview export already rules (claimreview.ts).
@@ -24,9 +30,15 @@ import { DEFAULT_RATING_SCALE, type RatingScale } from "@/lib/schemas/rating-sca
 import type { ReportClaim, ReportEvidence, ReportModel, ReportPublication } from "@/lib/export/report-model";
 import { needsReReview } from "@/lib/export/report-text";
 import { verdictLabel } from "@/lib/export/claimreview";
+import { adjudicatorNoteOf } from "@/lib/review/compose-claim-rationale";
 
-/** The snapshot's shape version: a later change of shape reads older snapshots by it. */
-export const PUBLIC_SNAPSHOT_SCHEMA = 1;
+/**
+ * The snapshot's shape version: a later change of shape reads older snapshots
+ * by it ({@link readPublicFactCheck}). 2: a round claim's rationale is the
+ * adjudicator's note alone; 1 published the composed rationale, reviewers
+ * named.
+ */
+export const PUBLIC_SNAPSHOT_SCHEMA = 2;
 
 /** A public source of a claim. */
 export type PublicEvidence = Pick<
@@ -85,6 +97,34 @@ const publicEvidence = (e: ReportEvidence): PublicEvidence => ({
   pinpoint: e.pinpoint,
 });
 
+/**
+ * A claim's rationale as the public reads it: the desk's reasons, nobody's
+ * name. A claim decided out of a review cluster has the decision's rationale,
+ * the adjudicator's note (none when the adjudicator wrote none, as accepting
+ * an agreed cluster allows): its own rationale is composed of that note and
+ * each reviewer's under their name, role and verdict
+ * (lib/review/compose-claim-rationale.ts). An editor's own claim has its own
+ * rationale. A claim with reviews and no decision (none is made so) publishes none.
+ */
+export const publicRationaleHtml = (c: Pick<ReportClaim, "rationaleHtml" | "decision" | "reviews">): string =>
+  c.decision ? c.decision.rationaleHtml : c.reviews.length ? "" : c.rationaleHtml;
+
+/**
+ * A stored snapshot as this version reads it (it is JSON from the database).
+ * One of schema 1 gets each claim's rationale as schema 2 has it: the note
+ * of a composed rationale (adjudicatorNoteOf), so a page published before
+ * the rule names no reviewer either, without waiting to be published again.
+ */
+export function readPublicFactCheck(snapshot: unknown): PublicFactCheck {
+  const fc = snapshot as PublicFactCheck | (Omit<PublicFactCheck, "schema"> & { schema: 1 });
+  if (fc.schema === PUBLIC_SNAPSHOT_SCHEMA) return fc;
+  return {
+    ...fc,
+    schema: PUBLIC_SNAPSHOT_SCHEMA,
+    claims: fc.claims.map((c) => ({ ...c, rationaleHtml: adjudicatorNoteOf(c.rationaleHtml) })),
+  };
+}
+
 /** The public snapshot of the desk's report `m` of an article (its final claims on the current version). */
 export function toPublicFactCheck(m: ReportModel, teamSlug: string): PublicFactCheck {
   const standing = m.claims.filter((c) => !needsReReview(c));
@@ -110,7 +150,7 @@ export function toPublicFactCheck(m: ReportModel, teamSlug: string): PublicFactC
       ...anchorFields(c),
       verdict: c.verdict,
       label: verdictLabel(m, c),
-      rationaleHtml: c.rationaleHtml,
+      rationaleHtml: publicRationaleHtml(c),
       speaker: c.speaker?.trim() || null,
       firstAppearance: c.firstAppearance ?? null,
       evidence: c.evidence.filter((e) => !e.internal && !e.deleted).map(publicEvidence),

@@ -3,7 +3,8 @@ import { parseHTML } from "linkedom";
 import { ATTRIBUTED_CLAIM, evidence, KINDED_LINES, makeKindedReportModel, makeReportModel } from "@/tests/fixtures/report-model";
 import { checkGoogleClaimReview } from "@/tests/support/google-claimreview";
 import { checkSchemaOrg } from "@/tests/support/schemaorg-check";
-import { toPublicFactCheck } from "./public-fact-check";
+import { readPublicFactCheck, toPublicFactCheck } from "./public-fact-check";
+import { composeClaimRationale } from "@/lib/review/compose-claim-rationale";
 import { renderPublicPage, type PublicPageInput } from "./render-public-page";
 import { renderTeamIndex } from "./render-team-index";
 import { buildAtom, buildJsonFeed, buildRss } from "./feeds";
@@ -127,6 +128,39 @@ describe("the public fact-check page", () => {
     const html = page({ slug: "x", log: [], texts: {} }, m);
     expect(html).not.toContain("<script>alert(1)");
     expect(jsonLd(html)).toHaveLength(2);
+  });
+});
+
+describe("a published claim's rationale", () => {
+  const note = "<p>Nobody is named.</p>";
+  const reviewers = [
+    { name: "Riya Reviewer", verdict: "unsourced" as const, rationaleHtml: "<p>Who said it?</p>" },
+    { name: "Rafael Reviewer", verdict: "disputed" as const, rationaleHtml: "<p>Sounds invented.</p>" },
+  ];
+  const hidden = ["Riya", "Rafael", "Eddie", "reviewer", "Adjudicator", "Who said it?", "Sounds invented."];
+
+  it("is the desk's: a decided claim's is the adjudicator's note alone, an editor's own claim's its own", () => {
+    const m = makeReportModel();
+    const decided = m.claims.find((c) => c.decision)!;
+    decided.rationaleHtml = composeClaimRationale(note, reviewers);
+    const html = page({}, { ...model(), claims: m.claims });
+    expect(html).toContain(`<div class="rationale">${note}</div>`);
+    expect(html).toContain("<p>Matches the <strong>press release</strong>.</p>");
+    for (const word of hidden) expect(html).not.toContain(word);
+  });
+
+  it("names nobody on a page published before the rule (snapshot schema 1), without publishing again", () => {
+    const m = makeReportModel();
+    m.claims.find((c) => c.decision)!.rationaleHtml = composeClaimRationale(note, reviewers);
+    const old = toPublicFactCheck({ ...model(), claims: m.claims }, "demo-desk");
+    // Schema 1 copied the claim's composed rationale.
+    const stored = JSON.parse(
+      JSON.stringify({ ...old, schema: 1, claims: old.claims.map((c, i) => ({ ...c, rationaleHtml: m.claims[i]!.rationaleHtml })) }),
+    );
+    expect(JSON.stringify(stored)).toContain("Riya Reviewer");
+    const html = page({ factCheck: readPublicFactCheck(stored) });
+    expect(html).toContain(`<div class="rationale">${note}</div>`);
+    for (const word of hidden) expect(html).not.toContain(word);
   });
 });
 

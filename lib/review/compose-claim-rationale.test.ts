@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeClaimRationale } from "./compose-claim-rationale";
+import { adjudicatorNoteOf, composeClaimRationale } from "./compose-claim-rationale";
 import { richTextToPlain, sanitizeRichText } from "@/lib/rich-text/sanitize";
 
 const ANN = {
@@ -32,5 +32,17 @@ describe("composeClaimRationale", () => {
   it("is the note alone when no reviewer wrote a rationale, and empty when nobody wrote anything", () => {
     expect(composeClaimRationale("<p>Agreed.</p>", [{ ...BEN, rationaleHtml: "" }])).toBe("<p>Agreed.</p>");
     expect(composeClaimRationale("", [])).toBe("");
+  });
+});
+
+describe("adjudicatorNoteOf", () => {
+  it("gives back the note a composed rationale starts with, none when it has none, and any other rationale as it is", () => {
+    const note = "<p>Both spans say <strong>the same</strong>.<br /></p>";
+    expect(adjudicatorNoteOf(composeClaimRationale(note, [ANN, { ...BEN, verdict: "disputed" }]))).toBe(note);
+    expect(adjudicatorNoteOf(composeClaimRationale("", [ANN]))).toBe("");
+    expect(adjudicatorNoteOf(composeClaimRationale(note, []))).toBe(note);
+    expect(adjudicatorNoteOf("<p><strong>Ann</strong> (the minister) said so.</p>")).toBe(
+      "<p><strong>Ann</strong> (the minister) said so.</p>",
+    );
   });
 });

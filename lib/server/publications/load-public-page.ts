@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import type { PublicFactCheck } from "@/lib/publish/public-fact-check";
+import { readPublicFactCheck } from "@/lib/publish/public-fact-check";
 import type { PublicPageInput } from "@/lib/publish/render-public-page";
 import type { PublicLogEntry } from "@/lib/schemas/publication";
 import { findPublic, missing, publicTexts } from "./find-public-publication";
@@ -27,7 +27,7 @@ export async function loadPublicPage(teamSlug: string, slug: string, baseUrl: st
     changedAt: row.changedAt.toISOString(),
     retraction:
       row.status === "retracted" && row.retractedAt ? { at: row.retractedAt.toISOString(), reason: row.retractionReason ?? "" } : null,
-    factCheck: rev.snapshot as PublicFactCheck,
+    factCheck: readPublicFactCheck(rev.snapshot),
     text: rev.text ?? "",
     slug,
     log,
