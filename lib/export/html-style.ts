@@ -2,6 +2,14 @@
  * The HTML report's stylesheet, inlined so the file stands alone. Verdicts
  * differ by line style as well as colour (solid, double, dashed), so the
  * highlights survive black-and-white printing.
+ *
+ * The claims table is laid out by its content, and breaks words only where
+ * one is wider than its column could ever be (a URL): with fixed column
+ * widths and `overflow-wrap: anywhere`, the three right-hand columns shared
+ * what was left after the quote and the rationale, about 110 px at full
+ * width, and "Stoltenberg" broke after its tenth letter. The quote and the
+ * rationale still get the most room; below 60rem, and on paper, every claim
+ * is a card of labelled fields instead of a row of seven columns.
  */
 export const REPORT_CSS = `
 :root { --ink: #1d1f23; --muted: #5d636d; --line: #dcdad3; --verified: #1e7a3c; --disputed: #b3261e; --unsourced: #9a6400; }
@@ -34,12 +42,10 @@ mark.claim mark.claim { text-underline-offset: .45em; }
 mark.claim:target { outline: 2px solid #1a56db; }
 sup.ref { font: 600 .7rem system-ui, sans-serif; margin-left: .1rem; }
 sup.ref a { text-decoration: none; }
-table.claims { table-layout: fixed; }
-table.claims th:nth-child(1) { width: 2.5rem; }
-table.claims th:nth-child(2) { width: 30%; }
-table.claims th:nth-child(3) { width: 7.5rem; }
-table.claims th:nth-child(4) { width: 24%; }
-table.claims td { overflow-wrap: anywhere; }
+table.claims th:nth-child(2) { width: 24%; }
+table.claims th:nth-child(4) { width: 28%; }
+table.claims th:nth-child(5) { width: 20%; }
+table.claims td { overflow-wrap: break-word; }
 table.claims td.num { font-variant-numeric: tabular-nums; font-weight: 600; }
 table.claims blockquote { margin: 0; font-family: Georgia, serif; border-left: 3px solid var(--line); padding-left: .5rem; }
 table.claims tr.v-verified blockquote { border-left-color: var(--verified); }
@@ -61,13 +67,15 @@ table.claims p, .rationale p { margin: 0 0 .3rem; }
 footer { margin-top: 2rem; font-size: .8rem; }
 @media (max-width: 48rem) {
   body { padding: 1rem; }
+  table.summary { min-width: 0; }
+}
+@media (max-width: 60rem), print {
   table.claims, table.claims tbody, table.claims tr, table.claims td { display: block; width: auto; }
   table.claims thead { display: none; }
   table.claims tr { border-top: 1px solid var(--line); padding: .5rem 0; }
   table.claims td { border: 0; padding: .2rem 0; }
   table.claims td:empty { display: none; }
   table.claims td[data-label]::before { content: attr(data-label); display: block; font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
-  table.summary { min-width: 0; }
 }
 @media print {
   @page { margin: 16mm 14mm; }

@@ -111,7 +111,12 @@ describe("HTML report", () => {
     // Without the note in the rationale, the decision cell still prints it.
     expect(buildHtml(m).split("<p>Nobody is named.</p>").length - 1).toBe(1);
     expect(table).toContain('<td class="claim" data-label="Claim"><blockquote');
-    expect(out).toContain("table.claims th:nth-child(2) { width: 30%; }");
+    // Columns sized by their content, words broken only when wider than any column (a URL), cards on paper and narrow screens.
+    expect(out).toContain("table.claims td { overflow-wrap: break-word; }");
+    expect(out).not.toMatch(/table-layout: fixed|td \{ overflow-wrap: anywhere/);
+    expect(out).toContain(
+      "@media (max-width: 60rem), print {\n  table.claims, table.claims tbody, table.claims tr, table.claims td { display: block;",
+    );
   });
 
   it("escapes every user string and keeps only sanitized rationale HTML", () => {
