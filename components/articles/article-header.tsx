@@ -1,4 +1,6 @@
 "use client";
+import { ArticleName } from "./article-name";
+import { firstWords } from "@/lib/articles/article-name";
 import { useState } from "react";
 import type { ArticleDto } from "@/lib/schemas/article";
 import { formatDate, formatDateTime } from "@/lib/format-date";
@@ -21,7 +23,9 @@ export function ArticleHeader({ article }: { article: ArticleDto }) {
   if (editing) return <ArticleDetailsForm article={article} onDone={() => setEditing(false)} />;
   return (
     <header className="article-header">
-      <h1>{article.title ?? <span className="untitled">Untitled article</span>}</h1>
+      <h1>
+        <ArticleName article={{ title: article.title, lead: firstWords(article.currentVersion.text) }} />
+      </h1>
       {meta.length > 0 && (
         <p className="muted" data-testid="article-meta">
           {meta.join(" · ")}

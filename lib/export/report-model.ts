@@ -6,6 +6,7 @@
  *
  * Offsets are Unicode code points of `version.text`, as everywhere else.
  */
+import { articleTitleOrLead } from "@/lib/articles/article-name";
 import type { AnchorFields, AnchorState, Verdict } from "@/lib/schemas/claim";
 import type { ClusterKind } from "@/lib/schemas/review";
 import type { RatingScale } from "@/lib/schemas/rating-scale";
@@ -260,7 +261,7 @@ export const claimUrl = (m: Pick<ReportModel, "baseUrl" | "article" | "round" | 
 };
 
 /** The article's title, or a stand-in that says it has none. */
-export const reportTitle = (m: Pick<ReportModel, "article">) => m.article.title?.trim() || "Untitled article";
+export const reportTitle = (m: Pick<ReportModel, "article" | "version">) => articleTitleOrLead(m.article.title, m.version.text);
 
 /** True for a URL the builders may turn into a link. */
 export function isWebUrl(url: string | null | undefined): url is string {

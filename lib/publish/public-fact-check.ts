@@ -14,8 +14,9 @@
  *   ({@link publicRationaleHtml}): for a claim decided in a review round, the
  *   adjudicator's note alone (the claim's own rationale adds each reviewer's
  *   under their name, role and verdict, dissent included: the desk's record,
- *   which its reports keep); for an editor's own claim, its rationale, which
- *   names nobody. Nobody is named either way;
+ *   which its reports keep), or for an agreed cluster accepted without a
+ *   note the agreeing reviewers' notes, unnamed; for an editor's own claim,
+ *   its rationale, which names nobody. Nobody is named either way;
  * - claims a correction changed after the check (drifted or orphaned) are
  *   never published as standing verdicts: they are left out and counted
  *   (`withheld`), as the ClaimReview export already rules (claimreview.ts).
@@ -31,6 +32,7 @@ import type { ReportClaim, ReportEvidence, ReportModel, ReportPublication } from
 import { needsReReview } from "@/lib/export/report-text";
 import { verdictLabel } from "@/lib/export/claimreview";
 import { adjudicatorNoteOf } from "@/lib/review/compose-claim-rationale";
+import { escapeHtml } from "@/lib/rich-text/escape-html";
 
 /**
  * The snapshot's shape version: a later change of shape reads older snapshots
@@ -100,14 +102,22 @@ const publicEvidence = (e: ReportEvidence): PublicEvidence => ({
 /**
  * A claim's rationale as the public reads it: the desk's reasons, nobody's
  * name. A claim decided out of a review cluster has the decision's rationale,
- * the adjudicator's note (none when the adjudicator wrote none, as accepting
- * an agreed cluster allows): its own rationale is composed of that note and
+ * the adjudicator's note: its own rationale is composed of that note and
  * each reviewer's under their name, role and verdict
- * (lib/review/compose-claim-rationale.ts). An editor's own claim has its own
- * rationale. A claim with reviews and no decision (none is made so) publishes none.
+ * (lib/review/compose-claim-rationale.ts). Accepting an agreed cluster needs
+ * no note; then the reviewers, who all gave that verdict, gave the desk's
+ * reasons, and their notes are published as the desk's, unnamed, each once
+ * (a verdict with no reasons at all is no fact-check). Where the reviewers
+ * disagreed the note is required, and dissent is never published. An
+ * editor's own claim has its own rationale. A claim with reviews and no
+ * decision (none is made so) publishes none.
  */
-export const publicRationaleHtml = (c: Pick<ReportClaim, "rationaleHtml" | "decision" | "reviews">): string =>
-  c.decision ? c.decision.rationaleHtml : c.reviews.length ? "" : c.rationaleHtml;
+export const publicRationaleHtml = (c: Pick<ReportClaim, "rationaleHtml" | "decision" | "reviews" | "cluster">): string => {
+  if (!c.decision) return c.reviews.length ? "" : c.rationaleHtml;
+  if (c.decision.rationaleHtml.trim() || c.cluster?.disagreement !== false) return c.decision.rationaleHtml;
+  const notes = new Set(c.reviews.map((r) => r.rationaleText.trim()).filter(Boolean));
+  return [...notes].map((note) => `<p>${escapeHtml(note)}</p>`).join("");
+};
 
 /**
  * A stored snapshot as this version reads it (it is JSON from the database).

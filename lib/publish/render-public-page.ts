@@ -13,6 +13,7 @@
  * works under a Content-Security-Policy that allows no script at all, prints
  * as it reads, and costs a few milliseconds for a hundred claims (bench/public-page.bench.ts).
  */
+import { articleTitleOrLead } from "@/lib/articles/article-name";
 import { buildClaimReview } from "@/lib/export/claimreview";
 import { claimSegments, type Segment } from "@/lib/export/claim-segments";
 import { lineBlocksHtml } from "@/lib/export/line-blocks";
@@ -65,7 +66,8 @@ export const pageUrl = (i: Pick<PublicPageInput, "baseUrl" | "factCheck" | "slug
 export function renderPublicPage(i: PublicPageInput): string {
   const fc = i.factCheck;
   const url = pageUrl(i);
-  const title = fc.article.title?.trim() || "Untitled article";
+  // An untitled article goes by its first words, as in the desk's lists (its ClaimReview markup claims no headline).
+  const title = articleTitleOrLead(fc.article.title, i.text);
   const retracted = i.status === "retracted";
   const updated = !retracted && i.log.some((e) => e.action === "update" || (e.action === "publish" && e.number > 1));
   const publication: ReportPublication = { url, publishedAt: i.firstPublishedAt, changedAt: i.changedAt, texts: i.texts };

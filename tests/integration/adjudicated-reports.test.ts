@@ -12,7 +12,20 @@ import type { CurrentUser } from "@/lib/auth/current-user";
 import { currentUserOf } from "@/seeds/factories";
 import { overlappingRuns, pdfText, pdfTextItems } from "../support/pdf-text";
 import { AGREED_PHRASE } from "../support/review-desk";
-import { DESK_NOTE, DISSENT_NOTE, EDITOR_NOTE, REVIEWER_NOTE, SPLIT_PHRASE, makeSplitVerdictRound } from "../support/split-verdict-round";
+import {
+  AGREED_NOTE,
+  DESK_NOTE,
+  DISSENT_NOTE,
+  EDITOR_NOTE,
+  REVIEWER_NOTE,
+  SPLIT_PHRASE,
+  makeSplitVerdictRound,
+} from "../support/split-verdict-round";
+import { escapeHtml } from "@/lib/rich-text/escape-html";
+import { db } from "@/lib/db";
+import { listFinalClaims } from "@/lib/server/claims/list-final-claims";
+import { createClaimOnPhrase } from "@/seeds/evidence-factories";
+import { toPublicFactCheck } from "@/lib/publish/public-fact-check";
 
 const BASE = "http://claimdesk.test";
 
@@ -82,6 +95,9 @@ describe("the public page of an adjudicated split", () => {
     expect(html).toContain(`<blockquote>${SPLIT_PHRASE}</blockquote>\n<div class="rationale"><p>${DESK_NOTE}<br /></p></div>`);
     // The editor's own claim keeps its rationale.
     expect(html).toContain(`<div class="rationale"><p>${EDITOR_NOTE}</p></div>`);
+    // The agreed cluster, accepted without a note: the reviewers' shared reasons, once, as the desk's.
+    expect(html).toContain(`<div class="rationale"><p>${escapeHtml(AGREED_NOTE)}</p></div>`);
+    expect(html.split(escapeHtml(AGREED_NOTE))).toHaveLength(2);
     for (const internal of [
       desk.reviewer1.name,
       desk.reviewer2.name,
@@ -93,5 +109,31 @@ describe("the public page of an adjudicated split", () => {
     ]) {
       expect(html).not.toContain(internal);
     }
+  });
+});
+
+describe("an editor's own claim on the words a round decided", () => {
+  it("is superseded by the round's claim in the desk's final claims, reports and public page; other words of theirs stay", async () => {
+    await createClaimOnPhrase(db, {
+      team: desk.team,
+      version: desk.version,
+      authorId: desk.editor.id,
+      phrase: AGREED_PHRASE,
+      verdict: "verified",
+      rationaleHtml: "<p>Checked before the round.</p>",
+    });
+    const v = await loadVisibility(editor);
+    const finals = await listFinalClaims(v, desk.article.id);
+    expect(finals.filter((c) => c.exact === AGREED_PHRASE).map((c) => [c.source, c.verdict])).toEqual([["round", "disputed"]]);
+    expect(finals.filter((c) => c.source === "editor").map((c) => c.rationaleHtml)).toEqual([`<p>${EDITOR_NOTE}</p>`]);
+    // The editor's annotation is still theirs, in the article's claims.
+    expect(await db.annotation.count({ where: { articleId: desk.article.id, authorId: desk.editor.id, deletedAt: null } })).toBe(2);
+
+    const report = await loadReport(v, desk.article.id, { baseUrl: BASE });
+    expect(buildMarkdown(report)).not.toContain("Checked before the round.");
+    // What a publish would put on the public page: the decided words once.
+    const published = toPublicFactCheck(report, desk.team.slug);
+    expect(published.claims.filter((c) => c.exact === AGREED_PHRASE).map((c) => c.verdict)).toEqual(["disputed"]);
+    expect(JSON.stringify(published)).not.toContain("Checked before the round.");
   });
 });

@@ -4,7 +4,8 @@
  * Disputed with a rationale and the other tags it Unsourced, and the editor
  * decides it Disputed with a note of their own (typed with a line break at
  * its end, as the editor saves it); both reviewers tag a second phrase
- * Disputed, which the editor accepts as agreed; and the editor tags a third
+ * Disputed with the same note, which the editor accepts as agreed without
+ * one; and the editor tags a third
  * phrase themselves, outside any round. Made with the shared factories
  * (tests/support/review-desk.ts, seeds/review-factories.ts).
  */
@@ -20,6 +21,8 @@ export const REVIEWER_NOTE = "Opinion attributed vaguely; no NATO source says so
 export const DISSENT_NOTE = "Nobody is quoted: the outlet gives no source at all.";
 /** The editor's decision note on the split: the desk's rationale. */
 export const DESK_NOTE = "No outlet named; the claim is an unattributed characterisation, and NATO denies it.";
+/** Both reviewers' note on the phrase they agree on, which the editor accepts without a note of their own. */
+export const AGREED_NOTE = "The agency's own statement says so; it gives no source.";
 /** The editor's own claim, outside the round (on {@link CONFLICT_PHRASE}, which no reviewer tags here). */
 export const EDITOR_NOTE = "Madrid hosted the summit on 28–30 June 2022.";
 
@@ -31,8 +34,8 @@ export async function makeSplitVerdictRound() {
     annotateInRound(db, { team, roundId: round.id, version, authorId: who.id, phrase, verdict, rationaleHtml: note && `<p>${note}</p>` });
   await mark(reviewer1, SPLIT_PHRASE, "disputed", REVIEWER_NOTE);
   await mark(reviewer2, SPLIT_PHRASE, "unsourced", DISSENT_NOTE);
-  await mark(reviewer1, AGREED_PHRASE, "disputed");
-  await mark(reviewer2, AGREED_PHRASE, "disputed");
+  await mark(reviewer1, AGREED_PHRASE, "disputed", AGREED_NOTE);
+  await mark(reviewer2, AGREED_PHRASE, "disputed", AGREED_NOTE);
   await submitInRound(db, round.id, reviewer1.id);
   await submitInRound(db, round.id, reviewer2.id);
   const clusters = await revealForTest(db, { id: round.id, teamId: team.id }, editor.id);

@@ -1,5 +1,6 @@
 import { Prisma } from "@/generated/sqlite";
 import { db } from "@/lib/db";
+import { firstWords } from "@/lib/articles/article-name";
 
 /**
  * The stand-in title of an article whose text states none (title null): the
@@ -16,12 +17,6 @@ export const headSql = (a: string) => {
   const alias = Prisma.raw(`"${a}"`);
   return Prisma.sql`(CASE WHEN ${alias}."title" IS NULL THEN (SELECT substr(v."text", 1, ${HEAD_CHARS}) FROM "ArticleVersion" v WHERE v."articleId" = ${alias}."id" ORDER BY v."number" DESC LIMIT 1) END)`;
 };
-
-/** A stand-in title for an article whose text states none: its first line's first words (at most `max` characters, then "…"). */
-export function firstWords(text: string, max = 80): string {
-  const line = text.split("\n", 1)[0] ?? "";
-  return line.length <= max ? line : `${line.slice(0, line.lastIndexOf(" ", max))}…`;
-}
 
 /**
  * The leads of the untitled articles among `articles` (of team `teamId`), by

@@ -6,7 +6,8 @@ import { visibleAnnotationSql, visibleClaimSql } from "@/lib/server/visibility/v
 import { canRestoreArticle } from "@/lib/policies/article";
 import { listArticlesSchema, type ListArticlesQuery, type ReviewState } from "@/lib/schemas/article";
 import { claimCountsSql } from "./claim-count";
-import { firstWords, headSql } from "./article-leads";
+import { headSql } from "./article-leads";
+import { firstWords } from "@/lib/articles/article-name";
 import type { ArticleListItem, ArticlePage } from "@/lib/schemas/article";
 
 /** The search words: letters and digits only (so nothing the user types is query syntax), lower-cased, accents folded as both indexes fold them. */

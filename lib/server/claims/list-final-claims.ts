@@ -174,7 +174,7 @@ export async function pageFinalClaims(v: Visibility, articleId: string, found?: 
   if (isReviewingBlind(v, articleId)) return [];
   const fromRounds = await roundFinalClaims(v, { articleId, versionId: current.id });
   if (fromRounds.length === 0) return (await hasEditorFinalClaims(v.teamId, current.id)) ? null : [];
-  return [...fromRounds, ...(await editorFinalClaims(v.teamId, [current.id]))].sort(textOrder);
+  return finalOf(fromRounds, await editorFinalClaims(v.teamId, [current.id])).sort(textOrder);
 }
 
 /**
@@ -209,5 +209,20 @@ async function finalClaimsOn(v: Visibility, versions: { articleId: string; versi
       versions.map((x) => x.versionId),
     ),
   ]);
-  return [...fromRounds, ...fromEditors];
+  return finalOf(fromRounds, fromEditors);
+}
+
+/**
+ * The desk's final claims from both sources, one per span: a round's decided
+ * claim on exactly the words of an editor's own claim (same version, same
+ * start and end) supersedes it. The round was run to decide those words, and
+ * an editor who disagrees changes the decision; listed side by side, the two
+ * went into reports and onto the public page as the same claim twice, with
+ * different evidence. The editor's annotation itself is untouched (the
+ * article's claims list still shows it); only the desk's final list leaves it out.
+ */
+function finalOf(fromRounds: FinalClaim[], fromEditors: FinalClaim[]): FinalClaim[] {
+  if (fromRounds.length === 0) return fromEditors;
+  const decided = new Set(fromRounds.map((c) => `${c.versionId}:${c.start}:${c.end}`));
+  return [...fromRounds, ...fromEditors.filter((c) => c.anchorState === "orphaned" || !decided.has(`${c.versionId}:${c.start}:${c.end}`))];
 }

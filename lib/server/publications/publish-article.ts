@@ -1,3 +1,4 @@
+import { reportTitle } from "@/lib/export/report-model";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -51,7 +52,7 @@ export async function publishArticle(user: Viewer, articleId: string, input: Pub
   }
   const text = model.version.text;
   const textHash = createHash("sha256").update(text, "utf8").digest("hex");
-  const title = model.article.title?.trim() || "Untitled article";
+  const title = reportTitle(model);
   const summary = countsText(snapshot);
 
   try {
