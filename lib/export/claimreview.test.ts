@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { buildClaimReview, buildClaimReviewJson, shortStatement } from "./claimreview";
-import { ATTRIBUTED_CLAIM, makeReportModel } from "@/tests/fixtures/report-model";
+import { ATTRIBUTED_CLAIM, makeReportModel as sampleModel } from "@/tests/fixtures/report-model";
 import { checkSchemaOrg } from "@/tests/support/schemaorg-check";
 import { checkGoogleClaimReview } from "@/tests/support/google-claimreview";
 
 type Node = Record<string, any>;
+
+/** Where the sample desk publishes its report: without a public page there is no ClaimReview (tested below). */
+const PUBLIC = "https://news.example/fact-checks/visit";
+/** The sample report, published at PUBLIC unless `over` says otherwise. */
+const makeReportModel = (opts: Parameters<typeof sampleModel>[0] = {}) =>
+  sampleModel({ ...opts, over: { publishedUrl: PUBLIC, ...opts.over } });
 /** One element of the builder's output, as its signature types it (schema-dts). */
 type ClaimReviewNode = ReturnType<typeof buildClaimReview>[number];
 
@@ -136,6 +142,40 @@ describe("schema.org ClaimReview export", () => {
   it("points the anchors at the published report when the desk gives its URL", () => {
     const m = makeReportModel({ over: { publishedUrl: "https://news.example/fact-checks/visit#top" } });
     expect(buildClaimReview(m).map((r) => r.url)).toEqual([1, 2, 3, 4].map((n) => `https://news.example/fact-checks/visit#claim-${n}`));
+  });
+
+  it("is empty when the fact-check has no public page: never a link to the desk's own report, which readers cannot open", () => {
+    const unpublished = sampleModel();
+    expect(unpublished.publishedUrl).toBeNull();
+    expect(buildClaimReview(unpublished)).toEqual([]);
+    expect(buildClaimReviewJson(unpublished)).toBe("[]\n");
+  });
+
+  it("points at the article's public page when it is published, and never emits an empty appearance", () => {
+    const base = sampleModel();
+    const page = "https://desk.example/f/demo-desk/visit";
+    const publication = {
+      url: page,
+      publishedAt: "2026-12-06T10:00:00.000Z",
+      changedAt: "2026-12-06T10:00:00.000Z",
+      texts: { 1: `${page}/text/1` },
+    };
+    // An article known by no address and no title: it appears at the public copy of the text checked.
+    const bare = { ...base, article: { ...base.article, url: null, title: null, outlet: null, publishedDate: null }, publication };
+    const [r] = buildClaimReview(bare) as Node[];
+    expect(r!.url).toBe(`${page}#claim-1`);
+    expect(r!.itemReviewed.appearance).toEqual({ "@type": "NewsArticle", url: `${page}/text/1` });
+    expect(checkGoogleClaimReview(r, page).required).toEqual([]);
+    // Published elsewhere by the desk, with nothing to name the article by: no appearance at all rather than an empty one.
+    const nothing = { ...bare, publication: null, publishedUrl: PUBLIC };
+    const reviews = buildClaimReview(nothing) as Node[];
+    expect(reviews.length).toBeGreaterThan(0);
+    for (const review of reviews) {
+      expect(review.url).toMatch(new RegExp(`^${PUBLIC}#claim-\\d+$`));
+      expect(review.itemReviewed?.appearance).toBeUndefined();
+      expect(review.itemReviewed?.firstAppearance).toBeUndefined();
+    }
+    expect(JSON.stringify(reviews)).not.toMatch(/\{"@type":"[A-Za-z]+"\}/);
   });
 
   it("keeps a long claim under 75 characters, cut at a word", () => {

@@ -18,6 +18,21 @@
  * (a person or an organization: speakerType says which); the markup never
  * guesses a speaker the desk did not name.
  *
+ * `url` is where the public reads the fact-check: the address the desk gave
+ * for this export ("Published at"), else the article's public page
+ * (/f/{team}/{article}) while it is published, each claim at its `#claim-n`.
+ * Without either there is no ClaimReview to make: search engines and
+ * aggregators follow `url` (Google requires it), and the desk's own report
+ * (/api/…/report) opens only to signed-in members. So the array is then
+ * empty, the report worker refuses the ClaimReview download with a 409
+ * naming `publishUrl`, and the Export menu says why before anyone asks
+ * (components/reports/export-menu.tsx).
+ *
+ * No node is emitted empty: a Claim's `appearance` is the article only when
+ * something identifies it (an address, else a headline), `firstAppearance`
+ * falls back to it likewise, and `itemReviewed` is left out when nothing of
+ * the claim is known; a `{"@type":"NewsArticle"}` tells an aggregator nothing.
+ *
  * Claims a correction changed after the check (drifted or orphaned, see
  * report-text.ts) are left out. Aggregators (Google's Fact Check Explorer and
  * search results, and the feeds built on them) show a ClaimReview as a
@@ -39,7 +54,7 @@ import type {
 } from "schema-dts";
 import { DEFAULT_RATING_SCALE } from "@/lib/schemas/rating-scale";
 import type { ReportClaim, ReportModel } from "./report-model";
-import { claimUrl, isWebUrl } from "./report-model";
+import { isWebUrl, publishedAt } from "./report-model";
 import { VERDICT_LABELS, needsReReview } from "./report-text";
 import { speakerType } from "./speaker-type";
 
@@ -78,6 +93,8 @@ export const verdictLabel = (m: Pick<ReportModel, "team">, c: Pick<ReportClaim, 
  * optional properties are assigned one by one rather than spread in.
  */
 export function buildClaimReview(m: ReportModel): WithContext<ClaimReview>[] {
+  const page = claimReviewPage(m);
+  if (!page) return [];
   const article = newsArticle(m);
   return m.claims
     .filter((c) => !needsReReview(c))
@@ -85,18 +102,28 @@ export function buildClaimReview(m: ReportModel): WithContext<ClaimReview>[] {
       const node: WithContext<ClaimReview> = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        url: claimUrl(m, c.number),
+        url: `${page}#claim-${c.number}`,
         claimReviewed: shortStatement(c.exact),
         reviewRating: rating(m, c),
         author: author(m),
         datePublished: reviewDate(m, c),
-        itemReviewed: claim(m, c, article),
       };
+      const item = claim(m, c, article);
+      if (item) node.itemReviewed = item;
       const modified =
         m.publication && day(m.publication.changedAt) !== day(m.publication.publishedAt) ? day(m.publication.changedAt) : null;
       if (modified) node.dateModified = modified;
       return node;
     });
+}
+
+/**
+ * The public page the ClaimReview `url`s point into (without a fragment), or
+ * null when the fact-check has none yet: not published, and no address given.
+ */
+export function claimReviewPage(m: Pick<ReportModel, "publishedUrl" | "publication">): string | null {
+  const at = publishedAt(m);
+  return at ? at.replace(/#.*$/, "") : null;
 }
 
 /** The verdict in words (alternateName, name) and, where the team's scale gives it one, as a number. */
@@ -133,10 +160,14 @@ const reviewDate = (m: ReportModel, c: ReportClaim) => day(m.publication?.publis
 /**
  * The reviewed claim: who made it (the speaker, where recorded), when it was
  * made (its first appearance's date, else the article's), where it appeared
- * (the article) and where it appeared first (the recorded address, else the article).
+ * (the article) and where it appeared first (the recorded address, else the
+ * article); null when none of that is known.
  */
-function claim(m: ReportModel, c: ReportClaim, article: NewsArticleLeaf): ClaimLeaf {
-  const node: ClaimLeaf = { "@type": "Claim", appearance: article, firstAppearance: firstAppearance(c) ?? article };
+function claim(m: ReportModel, c: ReportClaim, article: NewsArticleLeaf | null): ClaimLeaf | null {
+  const node: ClaimLeaf = { "@type": "Claim" };
+  if (article) node.appearance = article;
+  const first = firstAppearance(c) ?? article;
+  if (first) node.firstAppearance = first;
   const speaker = c.speaker?.trim();
   if (speaker)
     node.author =
@@ -145,7 +176,7 @@ function claim(m: ReportModel, c: ReportClaim, article: NewsArticleLeaf): ClaimL
         : ({ "@type": "Person", name: speaker } satisfies PersonLeaf);
   const date = isDay(c.firstAppearance?.date) ? c.firstAppearance.date : m.article.publishedDate;
   if (isDay(date)) node.datePublished = date;
-  return node;
+  return Object.keys(node).length > 1 ? node : null;
 }
 
 /** Where the claim was first made, when the desk recorded an address for it. */
@@ -157,8 +188,8 @@ function firstAppearance(c: ReportClaim): CreativeWorkLeaf | null {
   return node;
 }
 
-/** The article the claims appeared in, with whatever of its metadata is known. */
-function newsArticle(m: ReportModel): NewsArticleLeaf {
+/** The article the claims appeared in, with whatever of its metadata is known; null when nothing identifies it. */
+function newsArticle(m: ReportModel): NewsArticleLeaf | null {
   const { url, title, publishedDate, outlet } = m.article;
   const node: NewsArticleLeaf = { "@type": "NewsArticle" };
   // An article known by no address of its own appears at the public copy of the checked text, when it is published.
@@ -167,7 +198,7 @@ function newsArticle(m: ReportModel): NewsArticleLeaf {
   if (title) node.headline = title;
   if (isDay(publishedDate)) node.datePublished = publishedDate;
   if (outlet) node.publisher = { "@type": "Organization", name: outlet };
-  return node;
+  return node.url || node.headline ? node : null;
 }
 
 /** The JSON text served for `format=claimreview`. */

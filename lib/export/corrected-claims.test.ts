@@ -62,7 +62,7 @@ describe("reports of claims a correction changed after the check", () => {
   });
 
   it("ClaimReview leaves out drifted and orphaned claims; their numbers stay those of the report", () => {
-    const reviews = buildClaimReview(m);
+    const reviews = buildClaimReview({ ...m, publishedUrl: "https://news.example/checks/visit" });
     expect(reviews.map((r) => (r as { claimReviewed: string }).claimReviewed)).toEqual([
       "arrived in Seoul on Sunday, January 29",
       "President Yoon Suk-yeol (윤석열)",

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { buildHtml, escapeHtml } from "./html";
-import { buildClaimReview } from "./claimreview";
 import { evidence, makeReportModel, makeRoundReportModel } from "@/tests/fixtures/report-model";
 import { sanitizeRichText } from "@/lib/rich-text/sanitize";
 
@@ -20,7 +19,8 @@ describe("HTML report", () => {
   it("embeds the ClaimReview export as JSON-LD and names where it is published", () => {
     const blocks = [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)];
     expect(blocks).toHaveLength(1);
-    expect(JSON.parse(blocks[0]![1]!)).toEqual(buildClaimReview(model));
+    // Not published anywhere: no ClaimReview (it would point search engines at the desk's own report).
+    expect(JSON.parse(blocks[0]![1]!)).toEqual([]);
     expect(html).not.toContain("Published at");
     const published = buildHtml(makeReportModel({ over: { publishedUrl: "https://news.example/checks/visit" } }));
     expect(published).toContain(
@@ -36,6 +36,7 @@ describe("HTML report", () => {
   it("keeps user text inside the JSON-LD block from closing it", () => {
     const m = makeReportModel({
       claims: [{ exact: "arrived in Seoul", verdict: "disputed", speaker: "</script><script>alert(1)</script>" }],
+      over: { publishedUrl: "https://news.example/checks/visit" },
     });
     const out = buildHtml(m);
     expect(out.match(/<script/g)).toHaveLength(1);

@@ -252,8 +252,10 @@ export const versionTextUrl = (m: Pick<ReportModel, "baseUrl" | "article" | "ver
 export const publishedAt = (m: Pick<ReportModel, "publishedUrl" | "publication">) => m.publishedUrl ?? m.publication?.url ?? null;
 
 /**
- * The URL of one claim: its `#claim-n` anchor in the published report, or in
- * the app's own HTML report (shown in the browser) when none was given.
+ * The URL of one claim for the desk (the CSV): its `#claim-n` anchor in the
+ * published report, or in the app's own HTML report (shown in the browser)
+ * when none was given. ClaimReview never falls back to the desk's report: it
+ * is for the public (claimReviewPage in ./claimreview.ts).
  */
 export const claimUrl = (m: Pick<ReportModel, "baseUrl" | "article" | "round" | "publishedUrl" | "publication">, n: number) => {
   const published = publishedAt(m);

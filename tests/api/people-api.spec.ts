@@ -428,7 +428,9 @@ test.describe("people API: members, sessions and teams", () => {
     await request.post(`/api/articles/${desk.article.id}/claims`, {
       data: { versionId: desk.version.id, start, end: start + [...phrase].length, verdict: "disputed" },
     });
-    const reviews = (await (await request.get(`/api/articles/${desk.article.id}/report?format=claimreview`)).json()) as {
+    const reviews = (await (
+      await request.get(`/api/articles/${desk.article.id}/report?format=claimreview&publishUrl=https://factcheck.example/checks/x`)
+    ).json()) as {
       author: unknown;
       reviewRating: { alternateName: string };
     }[];

@@ -71,6 +71,11 @@ test.describe("reports API", () => {
       expect((await res.json()).field, q).toBe(field);
     }
     expect((await request.get(url(desk, "format=html&round=nope"))).status()).toBe(404);
+    // Not published and no address given: ClaimReview has no public page to point at (409 naming the field to fill).
+    const unpublished = await request.get(url(desk, "format=claimreview"));
+    expect(unpublished.status()).toBe(409);
+    expect(await unpublished.json()).toEqual({ error: expect.stringMatching(/not published/), field: "publishUrl" });
+    expect((await request.get(url(desk, "format=claimreview&publishUrl=https://desk.example/checks/x"))).status()).toBe(200);
     expect((await request.get(`/api/articles/${desk.article.id}/versions/zero`)).status()).toBe(400);
     expect((await request.get(`/api/articles/${desk.article.id}/versions/9`)).status()).toBe(404);
     const importUrl = `/api/articles/${desk.article.id}/annotations/import`;
@@ -110,7 +115,9 @@ test.describe("reports API", () => {
     };
     const bodies: Record<string, Buffer> = {};
     for (const [format, type] of Object.entries(expected)) {
-      const res = await request.get(url(desk, `format=${format}`));
+      // ClaimReview needs a public address: the article is not published, so the desk gives one.
+      const at = format === "claimreview" ? "&publishUrl=https://desk.example/checks/x" : "";
+      const res = await request.get(url(desk, `format=${format}${at}`));
       expect(res.status(), format).toBe(200);
       expect(res.headers()["content-type"]).toBe(type);
       expect(res.headers()["content-disposition"]).toContain(`attachment; filename="${stem}-${names[format as keyof typeof names]}"`);

@@ -553,7 +553,11 @@ describe("final claims of a closed review round through a correction", () => {
     expect(md).toContain(`### <a id="claim-3"></a>3. Disputed\n\n> South Korea\n\n**${NOTE} A correction removed or rewrote these words`);
     expect(md).toContain("| Text changed after the check | 2 \\(needs re-review\\) |");
     // Aggregators get only the claim whose words are those checked.
-    expect(buildClaimReview(report).map((r) => (r as { claimReviewed: string }).claimReviewed)).toEqual(["Fumio Kishida"]);
+    expect(
+      buildClaimReview({ ...report, publishedUrl: "https://news.example/checks/visit" }).map(
+        (r) => (r as { claimReviewed: string }).claimReviewed,
+      ),
+    ).toEqual(["Fumio Kishida"]);
 
     const roundReport = await loadReport(await loadVisibility(desk.editor), desk.article.id, { baseUrl: BASE, roundId: round.id });
     expect(roundReport.version.id).toBe(v2.id);

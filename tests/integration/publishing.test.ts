@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createClaim } from "@/lib/server/claims/create-claim";
 import { publishArticle } from "@/lib/server/publications/publish-article";
@@ -15,10 +15,30 @@ import { createArticle } from "@/seeds/factories";
 import { findPhrase } from "@/seeds/evidence-factories";
 import { makeDesk, makeMember } from "../support/actors";
 import { errorCode } from "../support/error-code";
+import { ReportPool } from "@/lib/server/reports/report-pool";
+import { NO_WARM_UP } from "@/lib/server/reports/warm-up-plan";
+import { checkGoogleClaimReview } from "../support/google-claimreview";
 
 const BASE = "http://claimdesk.test";
 const TEXT = "Stoltenberg met Yoon in Seoul on Sunday.\nNATO has 30 members, the 𝕏 post said.\nHe flew on to Tokyo.";
 const span = (phrase: string) => findPhrase(TEXT, phrase);
+
+/** One report worker, as the server runs them (the ClaimReview download is built there). */
+let pool: ReportPool | undefined;
+const reports = () =>
+  (pool ??= new ReportPool(
+    { timeMs: 30_000, memoryMb: 512, maxBytes: 64 * 1024 * 1024, workers: 1, queue: 4, zipMaxBytes: 1 << 30, zipJobs: 1, warmUpPdfs: 0 },
+    { warmUp: NO_WARM_UP },
+  ));
+afterAll(() => pool?.close());
+
+/** The article's ClaimReview download as the editor gets it, parsed. */
+async function claimReviewOf(articleId: string, publishedUrl?: string) {
+  const viewer = { id: desk.editor.id, teamId: desk.team.id, role: desk.editor.role };
+  const load = { baseUrl: BASE, ...(publishedUrl ? { publishedUrl } : {}) };
+  const { files } = await reports().run({ kind: "article", viewer, articleId, load, format: "claimreview" });
+  return JSON.parse(new TextDecoder().decode(files[0]!.bytes)) as Record<string, any>[];
+}
 
 let desk: Awaited<ReturnType<typeof makeDesk>>;
 let other: Awaited<ReturnType<typeof makeDesk>>;
@@ -55,6 +75,30 @@ beforeAll(async () => {
 });
 
 describe("publishing", () => {
+  it("makes no ClaimReview of an unpublished fact-check: the download is a 409 naming publishUrl, a ZIP leaves the file out", async () => {
+    const viewer = { id: desk.editor.id, teamId: desk.team.id, role: desk.editor.role };
+    const load = { baseUrl: BASE };
+    const refused = await reports()
+      .run({ kind: "article", viewer, articleId: desk.article.id, load, format: "claimreview" })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(refused).toMatchObject({ code: "CONFLICT", field: "publishUrl" });
+    expect((refused as Error).message).toMatch(/not published/);
+    // The team ZIP still builds, without an empty or private ClaimReview for this article.
+    const zip = await reports().run({ kind: "articles", viewer, articleIds: [desk.article.id], load, formats: ["claimreview", "csv"] });
+    expect(zip.files.map((f) => f.format)).toEqual(["csv"]);
+    // An address the desk gives is public: each claim at its anchor there, the article named, nothing empty.
+    const given = await claimReviewOf(desk.article.id, "https://factcheck.example/checks/test");
+    expect(given.map((r) => r.url)).toEqual([
+      "https://factcheck.example/checks/test#claim-1",
+      "https://factcheck.example/checks/test#claim-2",
+    ]);
+    for (const r of given) expect(r.itemReviewed.appearance).toEqual({ "@type": "NewsArticle", headline: "Test article" });
+    expect(JSON.stringify(given)).not.toMatch(/\{"@type":"[A-Za-z]+"\}/);
+  }, 120_000);
+
   it("is refused to reviewers (403) and to another team (404), and publishes the standing final claims once, audited", async () => {
     expect(await errorCode(publishArticle(await viewerOf(desk.reviewer), desk.article.id, {}, BASE))).toBe("403:");
     expect(await errorCode(publishArticle(await viewerOf(other.editor), desk.article.id, {}, BASE))).toBe("404:");
@@ -100,6 +144,18 @@ describe("publishing", () => {
     const w3c = buildW3c(model) as { first: { items: { target: { state: { cached: string } } }[] } };
     expect(w3c.first.items[0]!.target.state.cached).toBe(`${p.url}/text/1`);
   });
+
+  it("points the ClaimReview of the published fact-check at its public page, the article appearing at the public text", async () => {
+    const page = `${BASE}/f/${teamSlug}/test-article`;
+    const reviews = await claimReviewOf(desk.article.id);
+    expect(reviews.map((r) => r.url)).toEqual([`${page}#claim-1`, `${page}#claim-2`]);
+    for (const r of reviews) {
+      expect(r.url).not.toContain("/api/");
+      expect(r.itemReviewed.appearance).toEqual({ "@type": "NewsArticle", url: `${page}/text/1`, headline: "Test article" });
+      expect(r.itemReviewed.firstAppearance).toEqual(r.itemReviewed.appearance);
+      expect(checkGoogleClaimReview(r, page)).toEqual({ required: [], recommended: ["itemReviewed.datePublished"] });
+    }
+  }, 120_000);
 
   it("publishes again only with the version read and a note, and only when something changed; a retraction hides the verdicts and texts", async () => {
     const editor = await viewerOf(desk.editor);

@@ -9,6 +9,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import { renderReport } from "@/lib/export/render-report";
+import { claimReviewPage } from "@/lib/export/claimreview";
 import { FORMAT_NAMES, reportTitle, type ReportModel } from "@/lib/export/report-model";
 import { fileStem } from "@/lib/export/report-text";
 import { loadReport } from "./load-report";
@@ -34,12 +35,21 @@ async function modelsOf(task: ReportTask): Promise<ReportModel[]> {
   return loadReports(visibility, task.articleIds, task.load);
 }
 
+/** Why an article's ClaimReview cannot be downloaded yet (the Export menu says the same before anyone asks). */
+const CLAIMREVIEW_UNPUBLISHED =
+  "ClaimReview links each claim to the public fact-check, and this one is not published: publish it first, or give the address where you publish the report (Published at).";
+
 async function run({ id, task, opts, maxBytes }: RenderRequest) {
   const models = await modelsOf(task);
   const formats = task.kind === "article" ? [task.format] : task.formats;
   const files: RenderedFile[] = [];
   for (const model of models) {
     for (const format of formats) {
+      if (format === "claimreview" && !claimReviewPage(model)) {
+        // Markup for search engines needs a public page to point at; a ZIP leaves the file out rather than ship an empty one.
+        if (task.kind === "article") throw new AppError("CONFLICT", CLAIMREVIEW_UNPUBLISHED, { field: "publishUrl" });
+        continue;
+      }
       // The time limit is per file: the pool restarts the clock, and names this file if it runs out.
       post({ id, building: `the ${FORMAT_NAMES[format]} report${task.kind === "article" ? "" : ` of “${reportTitle(model)}”`}` });
       const file = await renderReport(model, format, opts);

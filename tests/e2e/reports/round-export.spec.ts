@@ -24,7 +24,9 @@ test("the review page exports the round's report, with each reviewer's verdict, 
   await page.goto(`/reviews/${desk.round.id}`);
   await page.getByText("Export this round’s report").click();
   const links = page.locator(".round-export a[data-format]");
-  await expect(links).toHaveCount(6);
+  // A round's report has no public page: ClaimReview is listed without a link, saying where it comes from.
+  await expect(links).toHaveCount(5);
+  await expect(page.locator('.round-export [data-format="claimreview"]')).toContainText("once the fact-check is published");
   for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute("href"))))
     expect(href).toContain(`round=${desk.round.id}`);
 
@@ -71,7 +73,9 @@ test("the Export menu's “Published at” address goes into the ClaimReview and
   await input.fill("javascript:alert(1)");
   await expect(input).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Use a web address that starts with http:// or https://.")).toBeVisible();
-  expect(await href("claimreview")).not.toContain("publishUrl");
+  // Not published and no address: no ClaimReview link, and the menu says why.
+  await expect(page.locator('.export-menu a[data-format="claimreview"]')).toHaveCount(0);
+  await expect(page.locator('.export-menu [data-format="claimreview"]')).toContainText("Publish it first");
 
   const published = "https://desk.example/checks/nato-visit";
   await input.fill(published);
