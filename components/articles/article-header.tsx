@@ -12,7 +12,10 @@ import { DeleteArticleButton } from "./delete-article-button";
 import { ExternalLink } from "@/components/ui/external-link";
 import "./article-tools.css";
 
-/** Title and metadata of an article; unknown fields are left out rather than guessed. Editors can change the details and delete the article. */
+/**
+ * Title and metadata of an article; unknown fields are left out rather than guessed. Editors can change the details,
+ * publish the fact-check and delete the article.
+ */
 export function ArticleHeader({ article }: { article: ArticleDto }) {
   const [editing, setEditing] = useState(false);
   const dates = [
@@ -49,7 +52,7 @@ export function ArticleHeader({ article }: { article: ArticleDto }) {
       </p>
       <div className="article-actions">
         <ExportMenu articleId={article.id} />
-        <PublishMenu articleId={article.id} />
+        {article.can.publish && <PublishMenu articleId={article.id} />}
         <ArticleToolsLinks article={article} />
         {article.can.editMeta && (
           <button type="button" className="btn" onClick={() => setEditing(true)}>

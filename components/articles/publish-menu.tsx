@@ -8,14 +8,22 @@ import type { PublicationDto } from "@/lib/schemas/publication";
 import { FormError } from "@/components/ui/form-error";
 import "./publish-menu.css";
 
-const fieldError = (e: unknown, field: string) => (e instanceof ApiError && e.field === field ? e.message : null);
+/** The server's refusal of `field`, shown next to it: without the "slug: " the message starts with, a name the reader never sees. */
+const fieldError = (e: unknown, field: string) =>
+  e instanceof ApiError && e.field === field ? e.message.replace(new RegExp(`^${field}: `), "") : null;
 const formError = (e: unknown) => (e instanceof Error && !(e instanceof ApiError && e.field) ? e.message : null);
 
 /**
- * The article page's Publish menu: publish the fact-check at a
- * public address, publish it again with a note after a change, withdraw it
- * with a reason, and copy its embed snippet. Members who may not publish see
- * whether and where it is public.
+ * The article page's Publish menu, for members who may publish (the
+ * article's `can.publish`): publish the fact-check at a public address,
+ * publish it again with a note after a change, withdraw it with a reason, and
+ * copy its embed snippet. Other members get no menu, only a link to the
+ * public page once there is one (PublicPageLink).
+ *
+ * The forms leave checking to the server and show its refusal next to the
+ * field (400 with `field`): no `required` or `maxLength` in the browser,
+ * whose bubble vanished unseen (an empty address did nothing) and whose
+ * `maxLength` cut a pasted 300-character address to 80 and published that.
  */
 export function PublishMenu({ articleId }: { articleId: string }) {
   const [open, setOpen] = useState(false);
@@ -67,11 +75,7 @@ function PublicationPanel({ articleId, p }: { articleId: string; p: PublicationD
           {p.claimCount} claim{p.claimCount === 1 ? "" : "s"} public, from version {p.versionNumber}.
         </p>
       )}
-      {p.can.publish ? (
-        <PublishForm key={`${p.status}-${p.version}`} articleId={articleId} p={p} />
-      ) : (
-        <p className="muted small">Editors and admins publish fact-checks.</p>
-      )}
+      {p.can.publish && <PublishForm key={`${p.status}-${p.version}`} articleId={articleId} p={p} />}
       {p.status === "published" && p.can.retract && <RetractForm key={`r-${p.version}`} articleId={articleId} p={p} />}
       {p.embed && (
         <label className="export-menu-field">
@@ -101,7 +105,7 @@ function PublishForm({ articleId, p }: { articleId: string; p: PublicationDto })
     publish.mutate(first ? { slug } : { version: p.version ?? undefined, note });
   };
   return (
-    <form onSubmit={submit} className="publish-form">
+    <form onSubmit={submit} className="publish-form" noValidate>
       {first ? (
         <label className="export-menu-field">
           Address
@@ -110,8 +114,6 @@ function PublishForm({ articleId, p }: { articleId: string; p: PublicationDto })
             <input
               value={slug}
               onChange={(e) => setSlug(e.target.value)}
-              maxLength={80}
-              required
               aria-invalid={!!fieldError(publish.error, "slug")}
               aria-describedby={slugId}
             />
@@ -123,9 +125,7 @@ function PublishForm({ articleId, p }: { articleId: string; p: PublicationDto })
           <textarea
             value={note}
             onChange={(e) => setNote(e.target.value)}
-            maxLength={2000}
             rows={2}
-            required
             aria-invalid={!!fieldError(publish.error, "note")}
             aria-describedby={noteId}
           />
@@ -157,6 +157,7 @@ function RetractForm({ articleId, p }: { articleId: string; p: PublicationDto })
       role="alertdialog"
       aria-label="Withdraw this fact-check?"
       className="confirm-box publish-form"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         retract.mutate({ version: p.version!, reason });
@@ -167,9 +168,7 @@ function RetractForm({ articleId, p }: { articleId: string; p: PublicationDto })
         <textarea
           value={reason}
           onChange={(e) => setReason(e.target.value)}
-          maxLength={2000}
           rows={2}
-          required
           aria-invalid={!!fieldError(retract.error, "reason")}
         />
       </label>
@@ -181,5 +180,16 @@ function RetractForm({ articleId, p }: { articleId: string; p: PublicationDto })
         Keep it public
       </button>
     </form>
+  );
+}
+
+/** For members who may not publish: where the fact-check is public, once it is (nothing otherwise). */
+export function PublicPageLink({ articleId }: { articleId: string }) {
+  const p = usePublication(articleId).data;
+  if (p?.status !== "published" || !p.url) return null;
+  return (
+    <a href={p.url} target="_blank" rel="noopener" data-testid="public-url">
+      Public page
+    </a>
   );
 }

@@ -14,7 +14,21 @@ describe("article policy", () => {
     expect([reviewer, editor, admin].map(canPlaceAnchor)).toEqual([false, true, true]);
   });
   it("sends the client exactly what the server enforces", () => {
-    expect(articlePermissions(reviewer)).toEqual({ correct: false, placeAnchors: false, editMeta: false, delete: false, restore: false });
-    expect(articlePermissions(admin)).toEqual({ correct: true, placeAnchors: true, editMeta: true, delete: true, restore: true });
+    expect(articlePermissions(reviewer)).toEqual({
+      correct: false,
+      placeAnchors: false,
+      editMeta: false,
+      delete: false,
+      restore: false,
+      publish: false,
+    });
+    expect(articlePermissions(admin)).toEqual({
+      correct: true,
+      placeAnchors: true,
+      editMeta: true,
+      delete: true,
+      restore: true,
+      publish: true,
+    });
   });
 });

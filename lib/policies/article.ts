@@ -1,5 +1,6 @@
 import { may } from "./permissions";
 import type { Role } from "./roles";
+import { publicationRefusal } from "./publication";
 
 /** Who may do what to an article and its versions. Pure: used by the server and sent to the client to hide controls. */
 export type ArticleActor = { id: string; role: Role };
@@ -30,6 +31,8 @@ export function articlePermissions(actor: ArticleActor) {
     editMeta: canEditArticleMeta(actor),
     delete: canDeleteArticle(actor),
     restore: canRestoreArticle(actor),
+    /** Publishing the fact-check (./publication.ts): the article page offers the Publish menu only to those who may. */
+    publish: !publicationRefusal(actor, "publish"),
   };
 }
 export type ArticlePermissions = ReturnType<typeof articlePermissions>;

@@ -6,6 +6,9 @@
 import { z } from "zod";
 import type { PublicationPermissions } from "@/lib/policies/publication";
 
+/** Longest public address of a fact-check (/f/{team}/{slug}); a longer one is refused, never cut. */
+export const PUBLIC_SLUG_MAX = 80;
+
 /** Longest public note (what changed, why it was withdrawn). */
 export const PUBLIC_NOTE_MAX = 2000;
 
@@ -22,8 +25,13 @@ export const publishSchema = z.object({
     .string()
     .trim()
     .toLowerCase()
+    .min(1, "Give the fact-check an address: lower-case letters, digits and single hyphens.")
     .min(2, "The address needs at least 2 characters.")
-    .max(80, "The address is longer than 80 characters.")
+    // Refused whole, never cut: the message names the limit and how long the address is.
+    .max(PUBLIC_SLUG_MAX, {
+      error: (iss) =>
+        `The address can have at most ${PUBLIC_SLUG_MAX} characters; this one has ${typeof iss.input === "string" ? iss.input.length : "more"}. Shorten it.`,
+    })
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single hyphens.")
     .optional(),
   note: note.optional(),

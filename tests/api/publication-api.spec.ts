@@ -80,6 +80,27 @@ test.describe("publication API", () => {
     await reviewer.dispose();
   });
 
+  test("an empty or over-long address is refused whole, naming the field and the limit; nothing is cut or published", async ({
+    request,
+  }) => {
+    const d = await makePublishableDesk();
+    await signIn(request, d.editor.email);
+    for (const [slug, message] of [
+      ["", /Give the fact-check an address/],
+      ["   ", /Give the fact-check an address/],
+      ["a".repeat(300), /at most 80 characters; this one has 300/],
+      [`${"stoltenberg-".repeat(7)}x`, /at most 80 characters; this one has 85/],
+    ] as const) {
+      const res = await request.post(api(d), { data: { slug } });
+      expect(res.status(), slug).toBe(400);
+      expect(await res.json(), slug).toEqual({ error: expect.stringMatching(message), field: "slug" });
+    }
+    expect(await testDb().publication.count({ where: { articleId: d.article.id } })).toBe(0);
+    // At the limit it is taken whole.
+    const full = `${"a".repeat(79)}b`;
+    expect(await publish(request, d, { slug: full })).toMatchObject({ slug: full, status: "published" });
+  });
+
   test("malformed input gets 400 naming the field", async ({ request }) => {
     const d = await makePublishableDesk();
     await signIn(request, d.editor.email);
