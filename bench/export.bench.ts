@@ -156,6 +156,15 @@ for (const m of hundred) {
   });
   articles.push({ id: article.id, textLength: m.version.text.length, annotations: rows.length });
 }
+// Published, as a desk's fact-checks are when their ClaimReview is exported: markup for search engines points at the
+// public page, and an unpublished article has none (lib/export/claimreview.ts), which would leave that format nothing to build.
+{
+  const { publishArticle } = await import("@/lib/server/publications/publish-article");
+  const { currentUserOf } = await import("@/seeds/factories");
+  const { viewerOf } = await import("@/lib/server/visibility/viewer");
+  const publisher = await viewerOf(currentUserOf(editor, team, "editor"));
+  for (const [i, a] of articles.entries()) await publishArticle(publisher, a.id, { slug: `article-${i + 1}` }, "http://bench.local");
+}
 
 /** The team export of every article in one format, as POST /api/reports/zip builds it. */
 async function teamExport(formats: ReportFormat[]) {

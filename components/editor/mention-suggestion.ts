@@ -8,6 +8,7 @@
  * which the sanitizer keeps and the server reads by id
  * (lib/server/comments/comment-mentions.ts); "@name" typed by hand still works.
  */
+import { popoverPosition } from "@/components/claims/popover-position";
 import { Mention } from "@tiptap/extension-mention";
 import type { SuggestionKeyDownProps, SuggestionProps } from "@tiptap/suggestion";
 
@@ -71,8 +72,12 @@ function listbox() {
     );
     const rect = props?.clientRect?.();
     if (rect) {
-      root.style.left = `${rect.left + window.scrollX}px`;
-      root.style.top = `${rect.bottom + window.scrollY + 4}px`;
+      // Under the caret, or above it without room below, and kept inside the window: at a card's right edge the list
+      // ran off the screen. The list is in the page already, so its size is known.
+      const at = popoverPosition(rect, { width: root.offsetWidth, height: root.offsetHeight });
+      root.style.maxWidth = `${at.maxWidth}px`;
+      root.style.left = `${at.left + window.scrollX}px`;
+      root.style.top = `${at.top + window.scrollY}px`;
     }
   };
   return {

@@ -143,7 +143,7 @@ test.describe("corrections API", () => {
       403,
     );
     const article = await (await request.get(`/api/articles/${desk.article.id}`)).json();
-    expect(article.can).toEqual({ correct: false, placeAnchors: false, editMeta: false, delete: false, restore: false });
+    expect(article.can).toEqual({ correct: false, placeAnchors: false, editMeta: false, delete: false, restore: false, publish: false });
   });
 
   test("malformed input gets 400 naming the field", async ({ request, desk }) => {

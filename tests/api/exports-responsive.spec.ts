@@ -43,6 +43,18 @@ test.beforeAll(async () => {
   cookies.reviewer = await signInAt(app.url, desk.reviewer.email);
   // A warm server: its report workers started (as after its first report), so the pings measure exports alone.
   expect((await report("editor", desk.article.id, "csv")).status).toBe(200);
+  // The heavy articles are published, so the team ZIP builds their ClaimReview too (an unpublished article has none).
+  for (const [id, slug] of [
+    [unbroken, "unbroken-run"],
+    [words, "many-words"],
+  ]) {
+    const published = await fetch(`${app.url}/api/articles/${id}/publication`, {
+      method: "POST",
+      headers: { cookie: cookies.editor, "content-type": "application/json" },
+      body: JSON.stringify({ slug }),
+    });
+    expect(published.status).toBe(200);
+  }
 });
 test.afterAll(async () => {
   control?.stop();
@@ -129,7 +141,12 @@ test("the team ZIP of such articles in every format is built and served; pings m
     return JSZip.loadAsync(await res.arrayBuffer());
   });
   const names = Object.keys(zip.files).filter((f) => !zip.files[f]!.dir);
-  expect(names).toHaveLength(3 * 6 + 1);
+  // Six formats of each article and index.csv, but the ClaimReview of the one article not published.
+  expect(names).toHaveLength(3 * 6 + 1 - 1);
+  expect(names.filter((n) => n.endsWith("-claimreview.jsonld")).map((n) => n.split("/")[0]!.replace(/^\d+-/, ""))).toEqual([
+    "unbroken-run-v1",
+    "many-words-v1",
+  ]);
   const pdf = names.find((n) => n.includes("unbroken-run") && n.endsWith(".pdf"))!;
   expect((await zip.file(pdf)!.async("nodebuffer")).subarray(0, 5).toString()).toBe("%PDF-");
 });

@@ -119,3 +119,20 @@ test("an @ typed before the teammates have loaded says so, then offers them", as
   await eve.keyboard.press("Enter");
   await expect(editor.locator('[data-type="mention"]')).toHaveAttribute("data-id", desk.reviewer1.id);
 });
+
+test("the @-list at the caret near a card's right edge stays inside the window", async ({ browser }) => {
+  const { desk, claim } = await deskWithDisputedClaim();
+  const eve = await personPage(browser, desk.editor.email);
+  await eve.setViewportSize({ width: 1280, height: 800 });
+  await eve.goto(`/articles/${desk.article.id}`);
+  const card = eve.locator(`[data-testid="claim-card"][data-claim-id="${claim.id}"]`);
+  await card.getByTestId("discussion-toggle").click();
+  await card.getByRole("textbox", { name: "Comment" }).click();
+  await eve.keyboard.type("Can someone check the Yonhap wording @");
+  const list = eve.getByTestId("mention-list");
+  await expect(list.getByRole("option").first()).toBeVisible();
+  const box = (await list.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(1280);
+  expect(box.y + box.height).toBeLessThanOrEqual(800);
+});
