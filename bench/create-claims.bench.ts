@@ -50,8 +50,15 @@ try {
     const dur = (name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(st)?.[1] ?? NaN);
     return { ms, status, auth: dur("auth"), handler: dur("handler") };
   };
-  const body = (i: number) => JSON.stringify({ versionId, start: (i * 7) % 15_000, end: ((i * 7) % 15_000) + 12, verdict: "verified" });
-  const post = (i: number) => timed(client.send("POST", `/api/articles/${article.id}/claims`, headers, body(i)));
+  // Words no create of this run tagged before: one person's second tag of the same words is refused (create-claim.ts).
+  // The n-th span starts at 7n mod 15,000 (every start once per 15,000) and is one character longer each time round.
+  const spanOf = (n: number) => {
+    const start = (n * 7) % 15_000;
+    return { start, end: start + 12 + Math.floor(n / 15_000) };
+  };
+  let made = 0;
+  const body = (n = made++) => JSON.stringify({ versionId, ...spanOf(n), verdict: "verified" });
+  const post = () => timed(client.send("POST", `/api/articles/${article.id}/claims`, headers, body()));
   const refusedBody = JSON.stringify({ versionId, start: 0, end: 12, verdict: "not-a-verdict" });
   const refused = async () => {
     const r = await timed(client.send("POST", `/api/articles/${article.id}/claims`, headers, refusedBody));
@@ -68,7 +75,7 @@ try {
   for (let i = 0; i < 30; i++) {
     await ping();
     await refused();
-    await post(i);
+    await post();
   }
   // Then as many creates from 10 connections as one run below (BENCH_WARMUP). Without it, run 1 measured a process
   // still warming: its throughput was 418-462/s against 550-600/s for later runs, and its p95 10-20 ms higher, while
@@ -81,7 +88,7 @@ try {
     let w = 0;
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
-        while (w < WARMUP) await post(1_000_000 + w++);
+        while (w++ < WARMUP) await post();
       }),
     );
   }
@@ -101,7 +108,7 @@ try {
     for (let i = 0; i < 200; i++) {
       pings.push((await ping()).ms);
       refusals.push((await refused()).ms);
-      const r = await post(round * 1_000 + i);
+      const r = await post();
       single.push(r.ms);
       auth.push(r.auth);
       handler.push(r.handler);
@@ -122,15 +129,17 @@ try {
   // Edits, 1 connection, pinged in turn as the creates were: each round edits 200 claims made for it (ids chosen here),
   // on an article of their own, so the 10-connection creates below meet the same article as before edits were measured.
   const edited = await createArticle(server.db, { team, text, stripFurniture: false });
-  const editBody = (i: number) => body(i).replace(versionId, edited.versions[0]!.id);
+  // The claims to edit take spans of their own article, each round its own.
+  let editMade = 0;
+  const editBody = () => body(editMade++).replace(versionId, edited.versions[0]!.id);
   for (let round = 1; round <= ROUNDS; round++) {
     const claims = Array.from({ length: 200 }, () => ({ id: randomUUID(), version: 1 }));
-    for (const [i, c] of claims.entries()) {
+    for (const c of claims) {
       const made = await client.send(
         "POST",
         `/api/articles/${edited.id}/claims`,
         headers,
-        JSON.stringify({ ...JSON.parse(editBody(i)), clientId: c.id }),
+        JSON.stringify({ ...JSON.parse(editBody()), clientId: c.id }),
       );
       if (made.status !== 201) throw new Error(`a claim to edit answered ${made.status}`);
     }
@@ -170,7 +179,8 @@ try {
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
         while (next < end) {
-          const r = await post(next++);
+          next++;
+          const r = await post();
           latencies.push(r.ms);
           serverMs.push(r.auth + r.handler);
           statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
@@ -215,8 +225,9 @@ local i = 0
 request = function()
   i = i + 1
   local s = (i * 7) % 15000
+  -- 40 characters: a length no create above used, so no span is one this user tagged already.
   return wrk.format("POST", ${lua(`/api/articles/${articleId}/claims`)}, { ["Cookie"] = ${lua(cookie)}, ["Content-Type"] = "application/json", ["X-Claimdesk-Client"] = "web", ["Accept-Encoding"] = "gzip, deflate" },
-    '{"versionId":${JSON.stringify(versionId)},"start":' .. s .. ',"end":' .. (s + 12) .. ',"verdict":"verified"}')
+    '{"versionId":${JSON.stringify(versionId)},"start":' .. s .. ',"end":' .. (s + 40) .. ',"verdict":"verified"}')
 end
 done = function(summary, latency, requests)
   io.write(string.format("WRK %d %d %.1f %.1f %.1f %.1f %d\\n", summary.requests, summary.duration, latency:percentile(50) / 1000,
