@@ -59,7 +59,11 @@ function model(n: number, tag: string): ReportModel {
   return makeReportModel({
     text: articleText(n, tag),
     claims,
-    over: { article: { id: tag, title: `Article ${tag}`, outlet: "Bench", author: null, publishedDate: "2023-01-30", url: null } },
+    // Published where the desk says, as a fact-check whose ClaimReview is exported is (an unpublished one has none).
+    over: {
+      article: { id: tag, title: `Article ${tag}`, outlet: "Bench", author: null, publishedDate: "2023-01-30", url: null },
+      publishedUrl: `https://fact-checks.bench.local/${tag}`,
+    },
   });
 }
 
