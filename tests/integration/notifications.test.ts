@@ -28,6 +28,7 @@ import {
 } from "../support/notification-desk";
 import { makeDesk, makeMember } from "../support/actors";
 import { errorCode } from "../support/error-code";
+import { firstWords } from "@/lib/articles/article-name";
 
 let desk: NotifyDesk;
 beforeEach(async () => {
@@ -97,6 +98,20 @@ describe("notifications of a review round", () => {
     const round = await start();
     await revealRound(await viewerOf(desk.editor), round.id, round.version);
     expect(await pairs("revealed")).toEqual(["reviewer2:revealed", "reviewer:revealed"]);
+  });
+
+  it("names an untitled article by the first words of its text, as its lists do, in the assignment, submit and reveal notices", async () => {
+    await db.article.update({ where: { id: desk.article.id }, data: { title: null } });
+    const lead = firstWords(desk.version.text);
+    const round = await start();
+    await submitReview(await viewerOf(desk.reviewer), round.id);
+    await revealRound(await viewerOf(desk.editor), round.id, (await getRound(await viewerOf(desk.editor), round.id)).version);
+    const texts = (await rows()).filter((r) => ["assignment", "submitted", "revealed"].includes(r.kind)).map((r) => r.text);
+    expect(texts.length).toBeGreaterThanOrEqual(4);
+    for (const text of texts) {
+      expect(text).toContain(`“${lead}”`);
+      expect(text).not.toContain("an article");
+    }
   });
 
   it("tells no editor of a submit when the round's editor reviews it too (blind, they see no one's progress)", async () => {

@@ -13,13 +13,17 @@ export type RoundForNotice = {
   adjudicatorId: string;
   dueDate?: string | null;
   assignments: readonly { reviewerId: string }[];
-  article: { title: string | null };
+  /** `lead`: the first words of an untitled article's text (lib/server/articles/article-leads.ts), as its lists name it. */
+  article: { title: string | null; lead?: string | null };
 };
 
 type Actor = { id: string; name: string | null; email: string };
 
 const who = (a: Actor) => a.name ?? a.email;
-const title = (r: RoundForNotice) => `“${r.article.title ?? "an article"}”`;
+const title = (r: RoundForNotice) => {
+  const name = r.article.title?.trim() || r.article.lead;
+  return name ? `“${name}”` : "an article";
+};
 const notice = (r: RoundForNotice, userId: string, kind: NewNotification["kind"], text: string, url: string): NewNotification => ({
   userId,
   kind,

@@ -1,3 +1,4 @@
+import { articleLeads } from "@/lib/server/articles/article-leads";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/server/visibility/viewer";
@@ -27,9 +28,14 @@ export async function revealRound(user: Viewer, roundId: string, version: number
     throw await conflict("This round changed in the meantime (a reviewer submitted or reopened). Here is its current state.");
 
   // The version guard: a submit or reopen since the editor looked makes this a 409.
+  // An untitled article goes by its first words in the notices, as in its lists (read before the transaction).
+  const named = {
+    ...round,
+    article: { ...round.article, lead: (await articleLeads(user.teamId, [round.article])).get(round.articleId) ?? null },
+  };
   const revealed = await db.$transaction(async (tx) => {
     const next = await revealInTransaction(tx, round, user.id, "editor", version);
-    return next === null ? null : notifyRevealed(tx, round, user, true);
+    return next === null ? null : notifyRevealed(tx, named, user, true);
   });
   if (revealed === null) throw await conflict("This round changed in the meantime. Here is its current state.");
   const current = (await loadRoundSummary(user, roundId))!;

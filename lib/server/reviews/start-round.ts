@@ -1,3 +1,4 @@
+import { firstWords } from "@/lib/articles/article-name";
 import { newId } from "@/lib/db/new-id";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -65,7 +66,7 @@ export async function startRound(user: Viewer, input: StartRoundInput): Promise<
       },
       include: { assignments: { select: { reviewerId: true } } },
     });
-    const notified = await notifyAssigned(tx, { ...round, article }, user);
+    const notified = await notifyAssigned(tx, { ...round, article: { ...article, lead: firstWords(current.text) } }, user);
     await recordAuditEvent(tx, {
       teamId: user.teamId,
       actorId: user.id,

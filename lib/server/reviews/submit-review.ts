@@ -1,3 +1,4 @@
+import { articleLeads } from "@/lib/server/articles/article-leads";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/server/visibility/viewer";
@@ -25,6 +26,11 @@ export async function submitReview(user: Viewer, roundId: string): Promise<Round
   if (round.status !== "open") throw await conflict("This round has been revealed; reviews can no longer change.");
   if (mine.submittedAt) throw await conflict("You have already submitted your review.");
 
+  // An untitled article goes by its first words in the notices, as in its lists (read before the transaction).
+  const named = {
+    ...round,
+    article: { ...round.article, lead: (await articleLeads(user.teamId, [round.article])).get(round.articleId) ?? null },
+  };
   const outcome = await db.$transaction(async (tx) => {
     const lock = await tx.reviewRound.updateMany({
       where: { id: roundId, teamId: user.teamId, status: "open" },
@@ -49,7 +55,7 @@ export async function submitReview(user: Viewer, roundId: string): Promise<Round
     });
     const waiting = await tx.roundAssignment.count({ where: { roundId, submittedAt: null } });
     const revealed = waiting === 0 ? await revealInTransaction(tx, round, user.id, "all-submitted") : null;
-    const notified = revealed ? await notifyRevealed(tx, round, user, false) : await notifySubmitted(tx, round, user);
+    const notified = revealed ? await notifyRevealed(tx, named, user, false) : await notifySubmitted(tx, named, user);
     return { revealed, notified };
   });
   if (!outcome) throw await conflict("This round changed in the meantime; here is its current state.");
