@@ -8,9 +8,8 @@ import type { PublicationDto } from "@/lib/schemas/publication";
 import { FormError } from "@/components/ui/form-error";
 import "./publish-menu.css";
 
-/** The server's refusal of `field`, shown next to it: without the "slug: " the message starts with, a name the reader never sees. */
-const fieldError = (e: unknown, field: string) =>
-  e instanceof ApiError && e.field === field ? e.message.replace(new RegExp(`^${field}: `), "") : null;
+/** The server's refusal of `field`, shown next to it (the API client has taken the field's name off its front). */
+const fieldError = (e: unknown, field: string) => (e instanceof ApiError && e.field === field ? e.message : null);
 const formError = (e: unknown) => (e instanceof Error && !(e instanceof ApiError && e.field) ? e.message : null);
 
 /**

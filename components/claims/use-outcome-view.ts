@@ -1,4 +1,5 @@
 "use client";
+import { reviewsBlind } from "@/lib/schemas/review";
 import { useMemo, useState } from "react";
 import type { ViewerClaim } from "@/components/editor/article-viewer";
 import { useFinalClaims } from "@/lib/queries/use-final-claims";
@@ -19,7 +20,7 @@ export function useOutcomeView(articleId: string) {
   const round = useArticleRound(articleId).data?.round;
   // Until the person picks a tab: the outcome once the latest round is adjudicated (its result is what the desk reads then), else the annotations.
   const [chosen, setMode] = useState<SidePanelMode | null>(null);
-  const blind = !!round?.mine && round.status === "open";
+  const blind = reviewsBlind(round);
   const available = !blind && !!finalClaims.data?.some((c) => c.source === "round");
   const adjudicated = round?.status === "adjudicated" || round?.status === "closed";
 

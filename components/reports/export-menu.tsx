@@ -4,6 +4,7 @@ import { useDismiss } from "@/components/ui/use-dismiss";
 import { isWebUrl } from "@/lib/export/report-model";
 import { usePublication } from "@/lib/queries/use-publication";
 import { useArticleRound } from "@/lib/queries/use-reviews";
+import { reviewsBlind } from "@/lib/schemas/review";
 import { ImportAnnotations } from "./import-annotations";
 import { ReportDownloadList } from "./report-download-list";
 import { TeamZipExport } from "./team-zip-export";
@@ -37,8 +38,7 @@ export function ExportMenu({ articleId }: { articleId: string }) {
   const published = publishUrl.trim();
   const publishedOk = published === "" || isWebUrl(published);
   const isPublic = usePublication(articleId).data?.status === "published" || (published !== "" && publishedOk);
-  const round = useArticleRound(articleId).data?.round;
-  const blind = !!round?.mine && round.status === "open";
+  const blind = reviewsBlind(useArticleRound(articleId).data?.round);
 
   const close = useCallback(() => setOpen(false), []);
   useDismiss(root, open, close);

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useArticleRound, useRoundActions } from "@/lib/queries/use-reviews";
 import { queryKeys } from "@/lib/queries/keys";
-import type { RoundSummaryDto } from "@/lib/schemas/review";
+import { reviewsBlind, type RoundSummaryDto } from "@/lib/schemas/review";
 import { StatusPill } from "./status-pill";
 import { FormError } from "@/components/ui/form-error";
 import "./review.css";
@@ -30,7 +30,7 @@ export function RoundBanner({ articleId }: { articleId: string }) {
   const state = useArticleRound(articleId);
   const round = state.data?.round;
   if (!round || (round.status === "closed" && !round.mine)) return null;
-  return round.mine && round.status === "open" ? <ReviewerBanner round={round} /> : <TeamBanner round={round} />;
+  return reviewsBlind(round) ? <ReviewerBanner round={round} /> : <TeamBanner round={round} />;
 }
 
 function ReviewerBanner({ round }: { round: RoundSummaryDto }) {

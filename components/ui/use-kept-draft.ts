@@ -62,7 +62,10 @@ export function useHasKeptDraftUnder(prefix: string): boolean {
   const key = useDraftKey(prefix);
   return useSyncExternalStore(
     noChanges,
-    () => !!key && [...keptKeys()].some((k) => k.startsWith(key)),
+    () => {
+      if (key) for (const k of keptKeys()) if (k.startsWith(key)) return true;
+      return false;
+    },
     () => false,
   );
 }

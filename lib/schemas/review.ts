@@ -214,6 +214,13 @@ export type TeamAgreementPointDto = {
   reviewers: number;
 };
 
+/**
+ * Whether the viewer reviews the article blind now: its round is open and assigned to them (what the
+ * server's isReviewingBlind decides from the visibility rule; the page reads it off the article's round).
+ */
+export const reviewsBlind = (round: Pick<RoundSummaryDto, "mine" | "status"> | null | undefined): boolean =>
+  !!round?.mine && round.status === "open";
+
 /** GET /api/articles/{id}/round: the review state of an article for its workspace. */
 export type ArticleRoundDto = {
   /** The round the caller works in (open, assigned to them), else the latest unfinished or finished round. */

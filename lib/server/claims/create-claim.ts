@@ -88,7 +88,6 @@ export async function createClaim(
   };
   const audit = { teamId: user.teamId, actorId: user.id, action: "claim.create" };
   try {
-    if (!input.clientId) return created(user, await insertAnnotation(annotation, audit));
     return created(user, await insertAnnotation(annotation, audit, input.clientId));
   } catch (e) {
     if (e instanceof AlreadyTagged) {

@@ -1,11 +1,10 @@
-import { articleLeads } from "@/lib/server/articles/article-leads";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import { canReveal, type RoundStatus } from "@/lib/policies/round";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
 import { publishEvent } from "@/lib/events/event-bus";
-import { findRound } from "./find-round";
+import { findRound, withArticleLead } from "./find-round";
 import { loadRoundSummary } from "./round-summaries";
 import { revealInTransaction } from "./reveal-in-transaction";
 import { requirePermission } from "@/lib/server/require-permission";
@@ -28,11 +27,8 @@ export async function revealRound(user: Viewer, roundId: string, version: number
     throw await conflict("This round changed in the meantime (a reviewer submitted or reopened). Here is its current state.");
 
   // The version guard: a submit or reopen since the editor looked makes this a 409.
-  // An untitled article goes by its first words in the notices, as in its lists (read before the transaction).
-  const named = {
-    ...round,
-    article: { ...round.article, lead: (await articleLeads(user.teamId, [round.article])).get(round.articleId) ?? null },
-  };
+  // An untitled article goes by its first words in the notices, as in its lists.
+  const named = await withArticleLead(user.teamId, round);
   const revealed = await db.$transaction(async (tx) => {
     const next = await revealInTransaction(tx, round, user.id, "editor", version);
     return next === null ? null : notifyRevealed(tx, named, user, true);

@@ -1,11 +1,10 @@
-import { articleLeads } from "@/lib/server/articles/article-leads";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Viewer } from "@/lib/server/visibility/viewer";
 import type { RoundSummaryDto } from "@/lib/schemas/review";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { publishEvent } from "@/lib/events/event-bus";
-import { findRound } from "./find-round";
+import { findRound, withArticleLead } from "./find-round";
 import { loadRoundSummary } from "./round-summaries";
 import { revealInTransaction } from "./reveal-in-transaction";
 import { announceNotifications } from "@/lib/server/notifications/insert-notifications";
@@ -26,11 +25,8 @@ export async function submitReview(user: Viewer, roundId: string): Promise<Round
   if (round.status !== "open") throw await conflict("This round has been revealed; reviews can no longer change.");
   if (mine.submittedAt) throw await conflict("You have already submitted your review.");
 
-  // An untitled article goes by its first words in the notices, as in its lists (read before the transaction).
-  const named = {
-    ...round,
-    article: { ...round.article, lead: (await articleLeads(user.teamId, [round.article])).get(round.articleId) ?? null },
-  };
+  // An untitled article goes by its first words in the notices, as in its lists.
+  const named = await withArticleLead(user.teamId, round);
   const outcome = await db.$transaction(async (tx) => {
     const lock = await tx.reviewRound.updateMany({
       where: { id: roundId, teamId: user.teamId, status: "open" },

@@ -12,6 +12,7 @@ import { makePublishableDesk } from "../../support/publishable-desk";
 import { makeDecidedRound } from "../../support/decided-round";
 import { selectWithMouse } from "../../support/select-text";
 import { createEvidenceItem } from "@/seeds/evidence-factories";
+import { createArticle } from "@/seeds/factories";
 
 const PHONE = { width: 390, height: 844 };
 test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
@@ -69,6 +70,9 @@ test("sign-in, lists, evidence, team, settings, a round and the public page fit 
     title: "A source whose address is one long unbroken run",
     url: `https://archive.example/${"very-long-path-segment-".repeat(12)}end`,
   });
+  // A headline long enough that the start-review form's article select, sized by its longest option, ran off the screen.
+  const headline = "A headline of the kind outlets write when they want every keyword of the story in it, and then some more";
+  await createArticle(db, { team: d.team, text: "A short text for a long headline.", meta: { title: headline } });
 
   await page.goto("/signin");
   await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
@@ -116,6 +120,7 @@ test("sign-in, lists, evidence, team, settings, a round and the public page fit 
   ] as const) {
     await page.goto(path);
     await expect(page.locator("h1").first()).toBeVisible();
+    if (path === "/reviews") await expect(page.getByRole("option", { name: headline })).toBeAttached();
     await expectFits(page, name);
   }
 

@@ -149,6 +149,9 @@ test("the agreement reads as a percentage beside α, with the count and a plain 
   await expect(eve.getByTestId("percent-agreement")).toContainText("2 of 3 pairs of verdicts");
   await expect(eve.getByTestId("percent-agreement")).toContainText("over 3 clusters");
   await expect(eve.getByTestId("too-few")).toContainText("Too few to judge: 3 clusters compared.");
+  // The table's headings are set in capitals; its α stays a Greek alpha, not the Latin A beside "Chars A".
+  const alphaHeading = eve.getByTestId("pairwise").locator("th").nth(3);
+  expect(await alphaHeading.evaluate((th) => (th as HTMLElement).innerText.trim())).toBe("α");
 
   await eve.goto("/reviews");
   const chart = eve.getByTestId("agreement-chart");
